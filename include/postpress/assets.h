@@ -1,0 +1,125 @@
+// Assets: every image a post references, found as a browser would, confined to the site root,
+// decoded from its real format, scaled for each output, encoded once, deduplicated by content
+// and cached on disk by content hash. Stage home: src/assets/.
+//
+// Flow: resolve() registers references (cheap, no decoding) -> process() decodes, scales and
+// encodes every registered image in parallel, writing results to the cache -> the backends read
+// the encoded files through Asset::pdf / Asset::epub. Encoded bytes live on disk, not in memory,
+// so memory does not grow with the number of images.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "postpress/diagnostics.h"
+#include "postpress/document.h"
+#include "postpress/site.h"
+
+namespace pp {
+
+namespace fs = std::filesystem;
+
+struct AssetOptions {
+  fs::path cacheDir;            // on-disk cache of processed images (created when missing)
+  int jobs = 0;                 // worker threads; 0 = all cores
+  // PDF target: images are scaled to at most this many pixels per inch at the largest size
+  // the layout can draw them (the text block), never upscaled.
+  int pdfDpi = 200;
+  double pdfMaxWidthPt = 468;   // text block width (letter, 1in margins)
+  double pdfMaxHeightPt = 648;  // text block height
+  int epubMaxSide = 1600;       // EPUB: longest side in pixels
+  int jpegQuality = 85;
+  bool grayscale = false;       // --grayscale: black-and-white print
+  bool fetchRemote = false;     // --fetch-remote (libcurl, with timeout, size limit, cache)
+  int fetchTimeoutSeconds = 20;
+  std::uint64_t maxFileBytes = 64ull << 20;     // larger files are refused
+  std::uint64_t maxPixels = 100'000'000ull;     // decompression-bomb guard, checked before decoding
+  int maxDimension = 30000;
+};
+
+enum class AssetStatus {
+  Pending,      // registered, not processed yet
+  Ok,           // decoded and encoded
+  Missing,      // local file not found
+  Refused,      // outside the site root, symlink escaping it, not a regular file
+  Remote,       // remote URL not fetched (offline build) or fetch failed
+  Corrupt,      // could not be decoded (truncated, garbage)
+  TooLarge,     // over the size/pixel limits
+  Unsupported,  // a format we do not decode (e.g. video)
+};
+const char* assetStatusName(AssetStatus s);
+
+// One encoded rendition, stored in the cache folder.
+struct EncodedImage {
+  enum class Codec { None, Jpeg, Png, Raw };  // Raw: 8-bit gray or RGB pixels, for Flate in PDF
+  Codec codec = Codec::None;
+  int width = 0, height = 0;  // pixels
+  int components = 0;         // 1 gray, 3 RGB
+  fs::path file;              // the encoded bytes (JPEG/PNG file, or raw pixels for Raw)
+  fs::path alphaFile;         // raw 8-bit alpha mask (PDF SMask); empty when opaque
+  std::string hash;           // content hash of the encoded bytes (EPUB file name, dedupe)
+  const char* mediaType() const;  // "image/jpeg", "image/png"
+  const char* extension() const;  // "jpg", "png"
+};
+
+struct Asset {
+  int id = -1;
+  AssetStatus status = AssetStatus::Pending;
+  std::string source;       // what the user wrote it as, for diagnostics and placeholders
+  std::string url;          // remote URL when the reference is remote
+  fs::path file;            // resolved local file (empty for data: URIs and remote)
+  SourceLoc where;          // first reference
+  int width = 0, height = 0;  // native pixel size after EXIF orientation (0 when unknown)
+  EncodedImage pdf;         // rendition for the PDF (scaled to pdfDpi)
+  EncodedImage epub;        // rendition for the EPUB (longest side <= epubMaxSide)
+  std::string message;      // why it is not Ok
+  bool ok() const { return status == AssetStatus::Ok; }
+};
+
+class AssetStore {
+ public:
+  explicit AssetStore(AssetOptions options);
+  ~AssetStore();
+  AssetStore(const AssetStore&) = delete;
+  AssetStore& operator=(const AssetStore&) = delete;
+
+  // Resolves `src` as written in `post` (Markdown/HTML image, front matter hero image, data:
+  // URI, shortcode resource) and registers it. The same file referenced twice gets the same
+  // id. Refused, missing and remote references get an id too (the backends draw a
+  // placeholder); they are reported here, with `where`.
+  int resolve(const Site& site, const Post& post, std::string_view src, const SourceLoc& where,
+              DiagnosticSink& diags);
+
+  // Resolves every ImageRef of the document (figures, inline images) and sets its asset id.
+  void resolveDocument(const Site& site, const Post& post, Document& doc, DiagnosticSink& diags);
+
+  // Registers a file the digest itself needs (cover image, logo), resolved against `base`.
+  int resolveFile(const fs::path& file, const SourceLoc& where, DiagnosticSink& diags);
+
+  // Decodes, scales and encodes every pending asset on `jobs` threads, using the cache.
+  // Output is identical whatever the number of threads.
+  void process(DiagnosticSink& diags);
+
+  const Asset& at(int id) const;
+  std::size_t size() const;
+  const AssetOptions& options() const;
+
+  struct Stats {
+    int decoded = 0;     // images decoded this run
+    int cacheHits = 0;   // renditions served from the cache
+    int failed = 0;
+  };
+  Stats stats() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Reads an encoded rendition's bytes (for writers that need a buffer).
+std::string readEncoded(const EncodedImage& image, DiagnosticSink& diags);
+
+}  // namespace pp

@@ -1,0 +1,70 @@
+// Diagnostics: the one sink every stage reports through, printed like a compiler's
+// (`path:line:col: severity: message [code]`) and collected for --report and --strict.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace pp {
+
+enum class Severity { Note, Warning, Error };
+
+const char* severityName(Severity s);
+
+// A place in a source file. line/col are 1-based; 0 means unknown (the printed form then
+// omits them, e.g. `path: error: ...`). path is as the user would recognise it: relative
+// to the site root for posts and images, as given for config and style files.
+struct SourceLoc {
+  std::string path;
+  int line = 0;
+  int col = 0;
+};
+
+struct Diagnostic {
+  Severity severity = Severity::Error;
+  SourceLoc loc;
+  std::string code;     // stable machine-readable id, e.g. "image-missing", "frontmatter-yaml"
+  std::string message;  // one line, lower-case start, no trailing period
+};
+
+// Formats one diagnostic as `path:line:col: severity: message [code]`.
+std::string formatDiagnostic(const Diagnostic& d);
+
+// Thread-safe collector. Every stage gets a reference; nothing is global.
+class DiagnosticSink {
+ public:
+  using Printer = std::function<void(const Diagnostic&)>;
+
+  DiagnosticSink() = default;
+  explicit DiagnosticSink(Printer printer) : printer_(std::move(printer)) {}
+
+  void report(Diagnostic d);
+  void error(SourceLoc loc, std::string code, std::string message);
+  void warning(SourceLoc loc, std::string code, std::string message);
+  void note(SourceLoc loc, std::string code, std::string message);
+
+  // Reports d only the first time `key` is seen (e.g. "missing-glyph:U+1F680"), so that a
+  // problem repeated a thousand times is reported once. Returns whether it was reported.
+  bool reportOnce(const std::string& key, Diagnostic d);
+
+  std::vector<Diagnostic> all() const;
+  std::size_t errorCount() const;
+  std::size_t warningCount() const;
+  std::size_t count() const;
+  // Number of diagnostics with this code (tests and the report use it).
+  std::size_t countCode(const std::string& code) const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<Diagnostic> diags_;
+  std::set<std::string> onceKeys_;
+  std::size_t errors_ = 0;
+  std::size_t warnings_ = 0;
+  Printer printer_;
+};
+
+}  // namespace pp

@@ -1,0 +1,155 @@
+// Document: the backend-neutral tree of one post's body. Built by src/markdown/ from cmark-gfm's
+// AST after the real-world preprocessing (Liquid, shortcodes, MDX, raw HTML); walked by every
+// backend (PDF layout, EPUB writer). No backend ever sees cmark.
+//
+// All text is valid UTF-8. Positions are body-relative lines (Post::loc() maps them to the file).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace pp {
+
+struct SourcePos {
+  int line = 0;  // 1-based line within Post::body; 0 = unknown
+  int col = 0;
+};
+
+// Where a link goes. Cross-link resolution (src/markdown/crosslinks.cpp) turns links to posts of
+// the digest into internal targets; every other link keeps an absolute URL where one is known.
+struct LinkTarget {
+  std::string url;      // as written, or made absolute against the site URL
+  int post = -1;        // index of the target post in the digest when internal
+  std::string anchor;   // heading id inside that post; empty = the post's start
+  bool internal() const { return post >= 0; }
+  bool external() const { return post < 0 && !url.empty() && url[0] != '#'; }
+};
+
+// An image reference as written, then resolved by the asset stage.
+struct ImageRef {
+  std::string src;      // as written (after Liquid/shortcode expansion)
+  std::string alt;
+  std::string title;
+  SourcePos pos;
+  int asset = -1;       // AssetStore id once resolved (also set for missing/remote: see status)
+  int widthHint = 0;    // CSS px from HTML width= / JSX style, 0 = none
+};
+
+enum class InlineKind : std::uint8_t {
+  Text,         // text
+  SoftBreak,    // a line end inside a paragraph (a space when set)
+  HardBreak,    // forced line break
+  Emph,         // children
+  Strong,       // children
+  Strike,       // children
+  Underline,    // children (raw HTML <u>)
+  Superscript,  // children (<sup>)
+  Subscript,    // children (<sub>)
+  Code,         // text
+  Math,         // text = TeX source of inline math
+  Link,         // children + link
+  Image,        // image (an inline image inside text: icons, badges)
+  FootnoteRef,  // footnote = index into Document::footnotes
+  Span,         // children: a neutral container (HTML span, Liquid output)
+};
+
+struct Inline {
+  InlineKind kind = InlineKind::Text;
+  std::string text;
+  std::vector<Inline> children;
+  LinkTarget link;
+  ImageRef image;
+  int footnote = -1;
+  SourcePos pos;
+
+  static Inline makeText(std::string t, SourcePos p = {}) {
+    Inline i;
+    i.kind = InlineKind::Text;
+    i.text = std::move(t);
+    i.pos = p;
+    return i;
+  }
+};
+
+enum class BlockKind : std::uint8_t {
+  Paragraph,    // inlines
+  Heading,      // inlines, level 1..6, id
+  BulletList,   // children: ListItem
+  OrderedList,  // children: ListItem; start
+  ListItem,     // children (blocks); task
+  Quote,        // children
+  Code,         // text, info (language)
+  MathBlock,    // text = TeX source
+  Table,        // rows, aligns
+  Figure,       // image, inlines = caption (may be empty), link = where a click goes (optional)
+  Rule,         // thematic break
+  Admonition,   // admonition kind, inlines = title (empty: default title), children = body
+  Embed,        // a video/tweet/iframe: link = media URL, inlines = title, text = provider
+  Details,      // HTML <details>: inlines = summary, children = body, shown open
+  HtmlFallback, // text = readable text of HTML that could not be converted (never raw tags)
+};
+
+enum class TaskState : std::uint8_t { None, Open, Done };
+enum class Align : std::uint8_t { None, Left, Center, Right };
+enum class AdmonitionKind : std::uint8_t { Note, Tip, Info, Important, Warning, Caution, Danger };
+const char* admonitionName(AdmonitionKind k);  // "note", "tip", ...
+
+struct TableCell {
+  std::vector<Inline> content;
+};
+
+struct TableRow {
+  std::vector<TableCell> cells;
+  bool header = false;
+};
+
+struct Block {
+  BlockKind kind = BlockKind::Paragraph;
+  SourcePos pos;
+  std::vector<Inline> inlines;
+  std::vector<Block> children;
+  int level = 0;           // Heading
+  std::string id;          // Heading anchor: unique within the post ({#custom-id} kept)
+  std::string text;        // Code, MathBlock, Embed provider, HtmlFallback
+  std::string info;        // Code: language
+  int start = 1;           // OrderedList
+  bool tight = true;       // lists
+  TaskState task = TaskState::None;  // ListItem
+  std::vector<Align> aligns;         // Table: one per column
+  std::vector<TableRow> rows;        // Table: header rows first
+  ImageRef image;                    // Figure
+  LinkTarget link;                   // Figure (optional), Embed
+  AdmonitionKind admonition = AdmonitionKind::Note;
+};
+
+struct Footnote {
+  std::string label;         // as written ([^label])
+  std::vector<Block> blocks;
+  SourcePos pos;
+};
+
+struct Document {
+  std::vector<Block> blocks;
+  std::vector<Footnote> footnotes;  // numbered 1.. in order of first reference
+  // Index into blocks of the first block after the summary marker (`<!--more-->`,
+  // `<!-- truncate -->`, excerpt_separator); -1 when the post has none.
+  int summaryEnd = -1;
+};
+
+// Depth-first walks (pre-order). The callbacks may not change the tree's shape.
+void forEachBlock(const std::vector<Block>& blocks, const std::function<void(const Block&)>& fn);
+void forEachBlock(std::vector<Block>& blocks, const std::function<void(Block&)>& fn);
+// Every inline of the document (paragraphs, headings, table cells, captions, footnotes...).
+void forEachInline(Document& doc, const std::function<void(Inline&)>& fn);
+void forEachInline(const Document& doc, const std::function<void(const Inline&)>& fn);
+
+// The plain text of inlines (for outlines, alt text, summaries, word counts).
+std::string plainText(const std::vector<Inline>& inlines);
+// The plain text of a block subtree, paragraphs separated by "\n".
+std::string plainText(const Block& block);
+// Words in the document (reading time = words / 230 wpm, rounded up, at least 1 min).
+std::size_t wordCount(const Document& doc);
+
+}  // namespace pp

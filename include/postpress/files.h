@@ -1,0 +1,64 @@
+// File-system helpers: whole-file reads, atomic writes (temporary file + rename, so no output
+// is ever left half written), and path confinement under a root.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pp {
+
+namespace fs = std::filesystem;
+
+// Reads a whole file. Returns nullopt (and sets err) when it cannot be read or exceeds maxBytes.
+std::optional<std::string> readFile(const fs::path& p, std::string* err = nullptr,
+                                    std::uintmax_t maxBytes = UINTMAX_MAX);
+
+// Writes data to `target` through a temporary file in the same folder, fsyncs it, then renames
+// it over the target. On any failure the temporary is removed, the target is untouched, and
+// false is returned with err set (e.g. "No space left on device").
+bool writeFileAtomic(const fs::path& target, std::string_view data, std::string* err = nullptr);
+
+// A temporary file next to `target` that is renamed over it on commit() and removed otherwise
+// (RAII). For writers that need a path (libharu, libzip) rather than a buffer. A target that
+// is a device or pipe (/dev/stdout, /dev/full) is written in place instead.
+class AtomicOutput {
+ public:
+  explicit AtomicOutput(fs::path target);
+  ~AtomicOutput();
+  AtomicOutput(const AtomicOutput&) = delete;
+  AtomicOutput& operator=(const AtomicOutput&) = delete;
+
+  const fs::path& tempPath() const { return temp_; }
+  const fs::path& target() const { return target_; }
+  // fsyncs and renames the temporary over the target; false with err on failure.
+  bool commit(std::string* err = nullptr);
+
+ private:
+  fs::path target_;
+  fs::path temp_;
+  bool committed_ = false;
+  bool direct_ = false;  // target is a device or pipe: written in place, never renamed over
+};
+
+// Lexically normalises `rel` against `root`: the result is root/rel with `.` and `..` resolved,
+// `..` clamped at the root as a browser clamps a URL path. Never leaves root lexically.
+fs::path clampUnder(const fs::path& root, std::string_view rel);
+
+// True when `p`, with symlinks resolved, lies inside `root` (also resolved). Missing files
+// are judged by their nearest existing parent.
+bool isInside(const fs::path& root, const fs::path& p);
+
+// Path of p relative to root as a generic string ("_posts/x.md"); p itself when not under root.
+std::string relativeTo(const fs::path& root, const fs::path& p);
+
+// The folder holding the bundled fonts/ and styles/ (POSTPRESS_DATA_DIR, overridable by the
+// environment variable of the same name).
+fs::path dataDir();
+
+const char* versionString();
+
+}  // namespace pp

@@ -1,0 +1,31 @@
+// Content hashing (xxHash3 128-bit) for the asset cache, deduplication and stable ids.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace pp {
+
+// 32 lower-case hex digits of XXH3-128 of data.
+std::string contentHash(std::string_view data);
+
+// Incremental form, for hashing several parts without concatenating them.
+class Hasher {
+ public:
+  Hasher();
+  ~Hasher();
+  Hasher(const Hasher&) = delete;
+  Hasher& operator=(const Hasher&) = delete;
+  void update(std::string_view data);
+  // Separates fields so ("ab","c") and ("a","bc") hash differently.
+  void field(std::string_view data);
+  std::string hex() const;
+
+ private:
+  void* state_;
+};
+
+// A UUID-shaped string (8-4-4-4-12, version 5 style bits) derived from a hash: stable ids.
+std::string uuidFromHash(const std::string& hex32);
+
+}  // namespace pp

@@ -1,0 +1,108 @@
+// Publication: the digest as a publication, shared by both backends. Everything the cover,
+// the at-a-glance brief, the contents, each post's opening and the back-matter indexes show is
+// computed here once (period label, summaries, reading times, groups, indexes, link notes), so
+// the PDF and the EPUB tell the same story. Stage home: src/publication/.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "postpress/assets.h"
+#include "postpress/document.h"
+#include "postpress/select.h"
+#include "postpress/site.h"
+#include "postpress/style.h"
+
+namespace pp {
+
+// What the digest config asks for (from the CLI flags or postpress.yaml).
+struct PublicationOptions {
+  std::string title;     // default: the site title, else "Digest"
+  std::string subtitle;
+  std::string groupBy = "none";  // none | month | tag
+  std::string language;          // default: the site language, else "en"
+  std::string logo;              // file (relative to the config file's folder or absolute)
+  std::string coverImage;        // file
+  // Parts, each also switchable by the style; the config wins when it sets one (-1 = unset).
+  int cover = -1, brief = -1, toc = -1, tagIndex = -1, authorIndex = -1, qrCodes = -1;
+  std::string linkNotes;   // "" = style's choice; endnotes | footnotes | none
+  long long sourceDateEpoch = 0;  // SOURCE_DATE_EPOCH (0 = unset: 1980-01-01 is used)
+};
+
+// One external link collected for the printed link notes and QR codes.
+struct LinkNote {
+  int number = 0;        // 1-based within the post
+  std::string url;
+  std::string text;      // the link text as shown
+  bool media = false;    // YouTube, Vimeo, conference schedule/recording: gets a QR code
+};
+
+struct PostEntry {
+  const Post* post = nullptr;
+  Document doc;
+  std::string anchor;        // unique id of the post in the digest ("p3-kubecon-na-2025")
+  std::string summary;       // front matter summary, else before the marker, else first
+                             // paragraph, cut at a sentence end near 60 words
+  int readingMinutes = 1;    // words / 230, rounded up
+  std::size_t words = 0;
+  int heroAsset = -1;        // AssetStore id of the hero image, -1 = none
+  std::vector<LinkNote> links;  // external links in order of first appearance (deduplicated)
+};
+
+struct IndexEntry {
+  std::string label;         // tag or author as displayed
+  std::vector<int> posts;    // indices into Publication::posts, in digest order
+};
+
+struct Group {
+  std::string label;         // "November 2025", or a tag; empty when not grouped
+  std::vector<int> posts;
+};
+
+struct Publication {
+  const Site* site = nullptr;
+  const AssetStore* assets = nullptr;
+  Selection selection;
+
+  std::string title;
+  std::string subtitle;
+  std::string period;        // "Q4 2025", "November 2025", "1 Oct 2025 – 15 Jan 2026"
+  std::string filters;       // "Tags: KServe, vLLM · Authors: Yuan Tang" (empty: none)
+  std::string dateLabel;     // the build date from SOURCE_DATE_EPOCH, "27 November 2026"
+  std::string isoDate;       // "2026-11-27T00:00:00Z"
+  std::string language = "en";
+  std::string identifier;    // "urn:uuid:..." derived from the content (stable)
+  int coverImageAsset = -1;
+  int logoAsset = -1;
+
+  // Parts, resolved from the options and the style.
+  bool cover = true, brief = true, toc = true, tagIndex = true, authorIndex = true;
+  bool qrCodes = true;
+  std::string linkNotes = "endnotes";
+  std::string groupBy = "none";
+
+  std::vector<PostEntry> posts;  // in digest order
+  std::vector<Group> groups;     // contents grouping (one unlabeled group when not grouped)
+  std::vector<IndexEntry> tagIndex;     // sorted by label (case-insensitive)
+  std::vector<IndexEntry> authorIndex;  // sorted by family name, then given names
+
+  std::size_t totalWords() const;
+};
+
+// Builds the publication: takes ownership of the parsed documents (docs[i] is posts[i]),
+// resolves hero/cover/logo images through `assets`, computes summaries, reading times, link
+// notes, groups and indexes.
+Publication buildPublication(const Site& site, const Selection& selection,
+                             const std::vector<const Post*>& posts, std::vector<Document> docs,
+                             const PublicationOptions& options, const Style& style,
+                             AssetStore& assets, DiagnosticSink& diags);
+
+// True for links that deserve a QR code beside the paragraph (videos, recordings, schedules).
+bool isMediaUrl(const std::string& url);
+
+// "27 November 2026" from a Unix time (UTC).
+std::string formatLongDate(long long epochSeconds);
+// "18 Nov 2025" / "18 November 2025" for a post date.
+std::string formatPostDate(const DateTime& date, bool longMonth = false);
+
+}  // namespace pp

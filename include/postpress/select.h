@@ -1,0 +1,46 @@
+// Selection: which posts go into a digest, and in what order. Stage home: src/select/.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "postpress/site.h"
+
+namespace pp {
+
+struct Selection {
+  std::vector<std::string> tags;         // any of (matchKey comparison)
+  std::vector<std::string> excludeTags;  // none of
+  std::vector<std::string> authors;      // any of (matchKey comparison, also Author keys)
+  std::optional<DateTime> since;         // inclusive, by calendar day
+  std::optional<DateTime> until;         // inclusive, by calendar day
+  std::string quarter;                   // "2025Q4" (also "2025-Q4", "q4 2025")
+  int year = 0;
+  bool drafts = false;
+  int limit = 0;  // 0 = no limit; applied after ordering
+  bool newestFirst = false;
+
+  bool empty() const;
+  // Human description of the filters, e.g. "tags: kserve; 2025-11-01 – 2025-11-30".
+  std::string describe() const;
+};
+
+// Parses "2025Q4", "2025-Q4", "2025q4", "Q4 2025", "Q4-2025". Returns false when malformed.
+bool parseQuarter(std::string_view text, int& year, int& quarter);
+
+struct SelectionResult {
+  std::vector<const Post*> posts;  // ordered
+  // When posts is empty: which filter emptied it, e.g. "--tag kserve matched 3 posts, but none
+  // of them is between 2024-01-01 and 2024-03-31".
+  std::string emptyReason;
+};
+
+SelectionResult selectPosts(const Site& site, const Selection& selection);
+
+// The period a selection covers, named for a cover: "Q4 2025", "November 2025", "2025",
+// "1 Oct 2025 – 15 Jan 2026"; from the posts' dates when the selection has no date bounds.
+std::string periodLabel(const Selection& selection, const std::vector<const Post*>& posts);
+
+}  // namespace pp

@@ -1,0 +1,60 @@
+// Text utilities shared by every stage: UTF-8 validation and decoding, case folding for
+// matching, slugs, trimming. Everything that reaches a backend has passed validUtf8().
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pp {
+
+// True when s is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+bool isValidUtf8(std::string_view s);
+
+// Returns s with every ill-formed sequence replaced by U+FFFD. `replaced` (if given) receives
+// the number of replacements and `firstBadOffset` the byte offset of the first one.
+std::string sanitizeUtf8(std::string_view s, std::size_t* replaced = nullptr,
+                         std::size_t* firstBadOffset = nullptr);
+
+// Decodes the code point at s[i] (which must be valid UTF-8) and advances i past it.
+char32_t nextCodepoint(std::string_view s, std::size_t& i);
+
+// Appends the UTF-8 encoding of cp to out.
+void appendUtf8(std::string& out, char32_t cp);
+
+std::u32string toUtf32(std::string_view s);
+std::string toUtf8(std::u32string_view s);
+
+// Number of code points (not bytes).
+std::size_t utf8Length(std::string_view s);
+
+std::string_view trim(std::string_view s);
+std::string toLowerAscii(std::string_view s);
+bool startsWith(std::string_view s, std::string_view prefix);
+bool endsWith(std::string_view s, std::string_view suffix);
+bool iequals(std::string_view a, std::string_view b);  // ASCII case-insensitive
+std::vector<std::string> split(std::string_view s, char sep);
+std::string replaceAll(std::string s, std::string_view from, std::string_view to);
+
+// Key for matching tags and authors: lower-case, `-`, `_` and runs of spaces all become one
+// space, trimmed. "Machine-Learning", "machine_learning" and "Machine  Learning" match.
+std::string matchKey(std::string_view s);
+
+// URL/anchor slug: lower-case ASCII letters and digits, other runs become '-'; non-ASCII
+// letters are kept (GitHub style), leading/trailing '-' removed.
+std::string slugify(std::string_view s);
+
+// Escapes for XML/XHTML text and attribute values.
+std::string xmlEscape(std::string_view s);
+
+// Percent-decoding of URL paths (invalid escapes are kept literally).
+std::string percentDecode(std::string_view s);
+// Percent-encodes characters not allowed in a URI (spaces, non-ASCII, controls, quotes, <>).
+std::string percentEncodeUri(std::string_view s);
+
+// Counts words the way a reader would (runs of letters/digits; each CJK ideograph counts
+// as one word), for reading time.
+std::size_t countWords(std::string_view s);
+
+}  // namespace pp

@@ -1,0 +1,179 @@
+#include "postpress/files.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <system_error>
+
+namespace pp {
+
+std::optional<std::string> readFile(const fs::path& p, std::string* err, std::uintmax_t maxBytes) {
+  std::error_code ec;
+  if (fs::is_directory(p, ec)) {
+    if (err) *err = "is a directory";
+    return std::nullopt;
+  }
+  std::ifstream in(p, std::ios::binary);
+  if (!in) {
+    if (err) *err = std::strerror(errno);
+    return std::nullopt;
+  }
+  std::string data;
+  auto size = fs::file_size(p, ec);
+  if (!ec) {
+    if (size > maxBytes) {
+      if (err) *err = "file is larger than the limit of " + std::to_string(maxBytes) + " bytes";
+      return std::nullopt;
+    }
+    data.reserve(static_cast<std::size_t>(size));
+  }
+  char buf[65536];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    data.append(buf, static_cast<std::size_t>(in.gcount()));
+    if (data.size() > maxBytes) {
+      if (err) *err = "file is larger than the limit of " + std::to_string(maxBytes) + " bytes";
+      return std::nullopt;
+    }
+  }
+  if (in.bad()) {
+    if (err) *err = std::strerror(errno);
+    return std::nullopt;
+  }
+  return data;
+}
+
+namespace {
+
+// A temporary name in the target's folder, unique per process and call, hidden from globs.
+fs::path temporaryNameFor(const fs::path& target) {
+  static std::atomic<unsigned> counter{0};  // only uniqueness, no program state
+  std::string name = "." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) +
+                     "-" + std::to_string(counter++);
+  return target.parent_path() / name;
+}
+
+bool syncAndRename(const fs::path& temp, const fs::path& target, std::string* err) {
+  int fd = ::open(temp.c_str(), O_RDONLY);
+  if (fd < 0) {
+    if (err) *err = std::strerror(errno);
+    return false;
+  }
+  bool ok = ::fsync(fd) == 0;
+  int savedErrno = errno;
+  ::close(fd);
+  if (!ok) {
+    if (err) *err = std::strerror(savedErrno);
+    return false;
+  }
+  if (std::rename(temp.c_str(), target.c_str()) != 0) {
+    if (err) *err = std::strerror(errno);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool writeFileAtomic(const fs::path& target, std::string_view data, std::string* err) {
+  AtomicOutput out(target);
+  {
+    std::FILE* f = std::fopen(out.tempPath().c_str(), "wb");
+    if (!f) {
+      if (err) *err = std::strerror(errno);
+      return false;
+    }
+    std::size_t written = std::fwrite(data.data(), 1, data.size(), f);
+    int writeErrno = errno;
+    bool flushed = std::fflush(f) == 0;
+    int flushErrno = errno;
+    bool closed = std::fclose(f) == 0;
+    if (written != data.size() || !flushed || !closed) {
+      if (err) *err = std::strerror(written != data.size() ? writeErrno : flushErrno);
+      return false;
+    }
+  }
+  return out.commit(err);
+}
+
+AtomicOutput::AtomicOutput(fs::path target) : target_(std::move(target)) {
+  // A device or pipe (/dev/stdout, /dev/full) cannot be replaced by a rename, and must never
+  // be: write straight to it. Only regular files (or new names) go through a temporary.
+  std::error_code ec;
+  auto st = fs::status(target_, ec);
+  direct_ = !ec && fs::exists(st) && !fs::is_regular_file(st) && !fs::is_directory(st);
+  temp_ = direct_ ? target_ : temporaryNameFor(target_);
+}
+
+AtomicOutput::~AtomicOutput() {
+  if (!committed_ && !direct_) {
+    std::error_code ec;
+    fs::remove(temp_, ec);
+  }
+}
+
+bool AtomicOutput::commit(std::string* err) {
+  if (committed_) return true;
+  if (direct_) {
+    committed_ = true;
+    return true;
+  }
+  if (!syncAndRename(temp_, target_, err)) return false;
+  committed_ = true;
+  return true;
+}
+
+fs::path clampUnder(const fs::path& root, std::string_view rel) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= rel.size(); ++i) {
+    if (i == rel.size() || rel[i] == '/') {
+      std::string part(rel.substr(start, i - start));
+      start = i + 1;
+      if (part.empty() || part == ".") continue;
+      if (part == "..") {
+        if (!parts.empty()) parts.pop_back();  // clamp: `..` at the root stays at the root
+        continue;
+      }
+      parts.push_back(std::move(part));
+    }
+  }
+  fs::path out = root;
+  for (auto& p : parts) out /= p;
+  return out;
+}
+
+bool isInside(const fs::path& root, const fs::path& p) {
+  std::error_code ec;
+  fs::path r = fs::weakly_canonical(root, ec);
+  if (ec) return false;
+  fs::path q = fs::weakly_canonical(p, ec);
+  if (ec) return false;
+  auto rit = r.begin(), qit = q.begin();
+  for (; rit != r.end(); ++rit, ++qit) {
+    if (rit->empty()) continue;  // trailing separator
+    if (qit == q.end() || *rit != *qit) return false;
+  }
+  return true;
+}
+
+std::string relativeTo(const fs::path& root, const fs::path& p) {
+  std::error_code ec;
+  fs::path rel = fs::relative(p, root, ec);
+  if (ec || rel.empty() || *rel.begin() == "..") return p.generic_string();
+  return rel.generic_string();
+}
+
+fs::path dataDir() {
+  if (const char* env = std::getenv("POSTPRESS_DATA_DIR"); env && *env) return env;
+  return POSTPRESS_DATA_DIR;
+}
+
+const char* versionString() { return POSTPRESS_VERSION; }
+
+}  // namespace pp

@@ -1,0 +1,106 @@
+#include <doctest/doctest.h>
+
+#include "postpress/document.h"
+#include "postpress/files.h"
+#include "postpress/hash.h"
+#include "postpress/text.h"
+
+using namespace pp;
+
+TEST_CASE("utf8 validation rejects overlongs, surrogates and truncation") {
+  CHECK(isValidUtf8("plain ascii"));
+  CHECK(isValidUtf8("caf\xC3\xA9 \xF0\x9F\x9A\x80"));
+  CHECK_FALSE(isValidUtf8("\xC0\xAF"));          // overlong '/'
+  CHECK_FALSE(isValidUtf8("\xED\xA0\x80"));      // surrogate
+  CHECK_FALSE(isValidUtf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+  CHECK_FALSE(isValidUtf8("abc\xE2\x82"));       // truncated
+}
+
+TEST_CASE("sanitizeUtf8 replaces each bad sequence once and reports where") {
+  std::size_t n = 0, at = 0;
+  std::string out = sanitizeUtf8("ok\xFF\xFEthen\xE2\x82", &n, &at);
+  CHECK(isValidUtf8(out));
+  CHECK(at == 2);
+  CHECK(n == 3);
+  CHECK(out == "ok\xEF\xBF\xBD\xEF\xBF\xBDthen\xEF\xBF\xBD");
+}
+
+TEST_CASE("codepoints round-trip") {
+  std::string s = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80";
+  CHECK(toUtf8(toUtf32(s)) == s);
+  CHECK(utf8Length(s) == 4);
+}
+
+TEST_CASE("matchKey treats dash, underscore and spaces alike, case-insensitively") {
+  CHECK(matchKey("Machine-Learning") == "machine learning");
+  CHECK(matchKey(" machine_learning ") == "machine learning");
+  CHECK(matchKey("Machine  Learning") == "machine learning");
+  CHECK(matchKey("KServe") == "kserve");
+}
+
+TEST_CASE("slugify and escaping") {
+  CHECK(slugify("Hello, World! 2025") == "hello-world-2025");
+  CHECK(slugify("  --Already-slugged--") == "already-slugged");
+  CHECK(xmlEscape("<a href=\"x\">&</a>") == "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
+  CHECK(percentDecode("image%20(1).jpeg") == "image (1).jpeg");
+  CHECK(percentDecode("100%") == "100%");
+  CHECK(percentEncodeUri("https://x.org/a b/é") == "https://x.org/a%20b/%C3%A9");
+}
+
+TEST_CASE("word counting counts CJK ideographs one by one") {
+  CHECK(countWords("The quick brown fox's tail.") == 5);
+  CHECK(countWords("\xE4\xB8\xAD\xE6\x96\x87 text") == 3);
+}
+
+TEST_CASE("clampUnder clamps .. at the root like a browser") {
+  fs::path root = "/site";
+  CHECK(clampUnder(root, "../../../../img/a.png") == fs::path("/site/img/a.png"));
+  CHECK(clampUnder(root, "a/./b/../c.png") == fs::path("/site/a/c.png"));
+  CHECK(clampUnder(root, "/etc/passwd") == fs::path("/site/etc/passwd"));
+}
+
+TEST_CASE("atomic writes leave the target untouched on failure") {
+  fs::path dir = fs::temp_directory_path() / "pp-atomic-test";
+  fs::create_directories(dir);
+  fs::path target = dir / "out.txt";
+  REQUIRE(writeFileAtomic(target, "first"));
+  CHECK(readFile(target).value() == "first");
+  std::string err;
+  CHECK_FALSE(writeFileAtomic(dir / "missing-dir" / "x.txt", "data", &err));
+  CHECK_FALSE(err.empty());
+  if (fs::exists("/dev/full")) {
+    // A full disk: the write fails and nothing is left behind.
+    CHECK_FALSE(writeFileAtomic("/dev/full", "data", &err));
+  }
+  CHECK(readFile(target).value() == "first");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("hashes are stable and uuid-shaped") {
+  CHECK(contentHash("abc") == contentHash("abc"));
+  CHECK(contentHash("abc") != contentHash("abd"));
+  CHECK(contentHash("abc").size() == 32);
+  Hasher a, b;
+  a.field("ab");
+  a.field("c");
+  b.field("a");
+  b.field("bc");
+  CHECK(a.hex() != b.hex());
+  std::string u = uuidFromHash(contentHash("x"));
+  CHECK(u.size() == 36);
+  CHECK(u[14] == '5');
+}
+
+TEST_CASE("plainText and wordCount walk the tree") {
+  Document doc;
+  Block p;
+  p.kind = BlockKind::Paragraph;
+  Inline em;
+  em.kind = InlineKind::Emph;
+  em.children.push_back(Inline::makeText("three little words"));
+  p.inlines.push_back(Inline::makeText("Here are "));
+  p.inlines.push_back(em);
+  doc.blocks.push_back(p);
+  CHECK(plainText(doc.blocks[0]) == "Here are three little words");
+  CHECK(wordCount(doc) == 5);
+}
