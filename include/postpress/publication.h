@@ -75,10 +75,12 @@ struct Publication {
   int coverImageAsset = -1;
   int logoAsset = -1;
 
-  // Parts, resolved from the options and the style.
-  bool cover = true, brief = true, toc = true, tagIndex = true, authorIndex = true;
-  bool qrCodes = true;
-  std::string linkNotes = "endnotes";
+  // Which parts to show, resolved from the options and the style.
+  struct Parts {
+    bool cover = true, brief = true, toc = true, tagIndex = true, authorIndex = true;
+    bool qrCodes = true;
+  } parts;
+  std::string linkNotes = "endnotes";  // endnotes | footnotes | none
   std::string groupBy = "none";
 
   std::vector<PostEntry> posts;  // in digest order

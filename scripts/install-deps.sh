@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package postpress needs to build, run and test. Idempotent: installs
+# only what is missing, and runs `apt-get update` only when it has to.
+#   scripts/install-deps.sh           build + run + test
+#   scripts/install-deps.sh --bench   also pandoc and xelatex (bench/run compares against them)
+#   scripts/install-deps.sh --fuzz    also clang and libFuzzer (fuzz/run)
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake ninja-build pkg-config
+  # libraries
+  libhpdf-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libtomlplusplus-dev
+  libstb-dev libwebp-dev libzip-dev libhyphen-dev hyphen-en-us libqrencode-dev librsvg2-dev
+  libcurl4-openssl-dev libcli11-dev libxxhash-dev libgif-dev libturbojpeg0-dev nlohmann-json3-dev
+  # fallback fonts for characters the bundled fonts lack (CJK, emoji and symbols)
+  fonts-droid-fallback fonts-symbola
+  # tests
+  doctest-dev qpdf poppler-utils epubcheck default-jre-headless zbar-tools python3 libxml2-utils
+)
+for arg in "$@"; do
+  case "$arg" in
+    --bench) packages+=(pandoc texlive-xetex texlive-latex-recommended lmodern hyperfine valgrind time) ;;
+    --fuzz) packages+=(clang libclang-rt-14-dev libfuzzer-14-dev) ;;
+    *) echo "usage: $0 [--bench] [--fuzz]" >&2; exit 2 ;;
+  esac
+done
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+echo "install-deps: installing ${missing[*]}"
+# Package lists are missing on a fresh machine: update once, then retry once if the lists
+# turn out to be stale.
+if [ -z "$(ls -A /var/lib/apt/lists 2>/dev/null | grep -v -e lock -e partial)" ]; then
+  $sudo apt-get update -qq
+fi
+if ! $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"; then
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,270 @@
+#include "postpress/publication.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "postpress/hash.h"
+#include "postpress/text.h"
+#include "publication/summary.h"
+
+namespace pp {
+
+namespace {
+
+constexpr int kWordsPerMinute = 230;
+constexpr long long kDefaultEpoch = 315532800;  // 1980-01-01: the ZIP epoch, used when unset
+
+SourceLoc heroLoc(const Post& post) {
+  for (const char* key : {"image", "header-img", "cover", "featured_image", "featured", "hero",
+                          "thumbnail", "images", "header_image", "banner"}) {
+    auto it = post.fieldLocs.find(key);
+    if (it != post.fieldLocs.end()) return it->second;
+  }
+  return SourceLoc{post.path, 0, 0};
+}
+
+// "p3-kubecon-na-2025": unique, stable, starts with a letter (XHTML ids and PDF names).
+std::string postAnchor(const Post& post, std::size_t index, std::set<std::string>& used) {
+  std::string slug = slugify(post.slug.empty() ? post.title : post.slug);
+  // Keep anchors ASCII and short: they become file names and PDF destination names.
+  std::string ascii;
+  for (char c : slug)
+    if (static_cast<unsigned char>(c) < 0x80) ascii += c;
+  if (ascii.size() > 48) ascii.resize(48);
+  while (!ascii.empty() && ascii.back() == '-') ascii.pop_back();
+  std::string anchor = "p" + std::to_string(index + 1) + (ascii.empty() ? "" : "-" + ascii);
+  while (!used.insert(anchor).second) anchor += "x";
+  return anchor;
+}
+
+void collectLinks(const std::vector<Inline>& inlines, std::vector<LinkNote>& notes,
+                  std::map<std::string, int>& seen) {
+  for (const auto& in : inlines) {
+    if (in.kind == InlineKind::Link && in.link.external() &&
+        (startsWith(in.link.url, "http://") || startsWith(in.link.url, "https://"))) {
+      if (!seen.count(in.link.url)) {
+        LinkNote note;
+        note.number = static_cast<int>(notes.size()) + 1;
+        note.url = in.link.url;
+        note.text = std::string(trim(plainText(in.children)));
+        note.media = isMediaUrl(in.link.url);
+        seen[in.link.url] = note.number;
+        notes.push_back(std::move(note));
+      }
+    }
+    collectLinks(in.children, notes, seen);
+  }
+}
+
+std::vector<LinkNote> linkNotes(const Document& doc) {
+  std::vector<LinkNote> notes;
+  std::map<std::string, int> seen;
+  auto visitBlock = [&](const Block& b) {
+    collectLinks(b.inlines, notes, seen);
+    for (const auto& row : b.rows)
+      for (const auto& cell : row.cells) collectLinks(cell.content, notes, seen);
+    if (b.kind == BlockKind::Embed && b.link.external() && !seen.count(b.link.url)) {
+      LinkNote note;
+      note.number = static_cast<int>(notes.size()) + 1;
+      note.url = b.link.url;
+      note.text = std::string(trim(plainText(b.inlines)));
+      note.media = true;
+      seen[b.link.url] = note.number;
+      notes.push_back(std::move(note));
+    }
+  };
+  forEachBlock(doc.blocks, visitBlock);
+  for (const auto& f : doc.footnotes) forEachBlock(f.blocks, visitBlock);
+  return notes;
+}
+
+// Sort key for an author: family name first ("Tang Yuan" for "Yuan Tang"), case-folded.
+std::string authorSortKey(const std::string& name) {
+  std::string t(trim(name));
+  auto space = t.find_last_of(' ');
+  std::string key = space == std::string::npos ? t : t.substr(space + 1) + " " + t.substr(0, space);
+  return matchKey(key);
+}
+
+std::vector<IndexEntry> buildIndex(const std::vector<PostEntry>& posts, bool tags) {
+  std::map<std::string, IndexEntry> byKey;
+  for (std::size_t i = 0; i < posts.size(); ++i) {
+    const auto& names = tags ? posts[i].post->tags : posts[i].post->authors;
+    for (const auto& name : names) {
+      std::string key = matchKey(name);
+      if (key.empty()) continue;
+      auto& entry = byKey[key];
+      if (entry.label.empty()) entry.label = name;
+      if (entry.posts.empty() || entry.posts.back() != static_cast<int>(i))
+        entry.posts.push_back(static_cast<int>(i));
+    }
+  }
+  std::vector<IndexEntry> out;
+  for (auto& [key, entry] : byKey) out.push_back(std::move(entry));
+  std::stable_sort(out.begin(), out.end(), [&](const IndexEntry& a, const IndexEntry& b) {
+    return tags ? matchKey(a.label) < matchKey(b.label)
+                : authorSortKey(a.label) < authorSortKey(b.label);
+  });
+  return out;
+}
+
+// The tag a post is filed under when contents are grouped by tag: the first of its tags that
+// the selection asked for, else its first tag.
+std::string primaryTag(const Post& post, const Selection& selection) {
+  for (const auto& t : post.tags)
+    for (const auto& wanted : selection.tags)
+      if (matchKey(t) == matchKey(wanted)) return t;
+  return post.tags.empty() ? std::string("Other") : post.tags.front();
+}
+
+std::vector<Group> buildGroups(const std::vector<PostEntry>& posts, const std::string& groupBy,
+                               const Selection& selection) {
+  std::vector<Group> groups;
+  if (groupBy != "month" && groupBy != "tag") {
+    Group all;
+    for (std::size_t i = 0; i < posts.size(); ++i) all.posts.push_back(static_cast<int>(i));
+    groups.push_back(std::move(all));
+    return groups;
+  }
+  std::map<std::string, std::size_t> index;  // label key -> position in groups
+  for (std::size_t i = 0; i < posts.size(); ++i) {
+    const Post& p = *posts[i].post;
+    std::string label = groupBy == "month" ? monthLabel(p.date) : primaryTag(p, selection);
+    std::string key = matchKey(label);
+    auto it = index.find(key);
+    if (it == index.end()) {
+      it = index.emplace(key, groups.size()).first;
+      groups.push_back(Group{label, {}});
+    }
+    groups[it->second].posts.push_back(static_cast<int>(i));
+  }
+  return groups;
+}
+
+// "Tags: KServe, vLLM · Authors: Yuan Tang · Excluding: draft". The tags are shown in the
+// spelling the posts use when one of them carries the tag.
+std::string describeFilters(const Selection& sel, const std::vector<const Post*>& posts) {
+  auto displayTag = [&](const std::string& wanted) {
+    for (const Post* p : posts)
+      for (const auto& t : p->tags)
+        if (matchKey(t) == matchKey(wanted)) return t;
+    return wanted;
+  };
+  auto displayAuthor = [&](const std::string& wanted) {
+    for (const Post* p : posts)
+      for (const auto& a : p->authors)
+        if (matchKey(a) == matchKey(wanted)) return a;
+    return wanted;
+  };
+  auto joinWith = [](const std::vector<std::string>& v, auto display) {
+    std::string out;
+    for (const auto& x : v) {
+      if (!out.empty()) out += ", ";
+      out += display(x);
+    }
+    return out;
+  };
+  std::string out;
+  auto add = [&](const std::string& part) {
+    if (part.empty()) return;
+    if (!out.empty()) out += " \xC2\xB7 ";
+    out += part;
+  };
+  if (!sel.tags.empty()) add((sel.tags.size() == 1 ? "Tag: " : "Tags: ") + joinWith(sel.tags, displayTag));
+  if (!sel.authors.empty())
+    add((sel.authors.size() == 1 ? "Author: " : "Authors: ") + joinWith(sel.authors, displayAuthor));
+  if (!sel.excludeTags.empty()) add("Excluding: " + joinWith(sel.excludeTags, displayTag));
+  return out;
+}
+
+std::string stableIdentifier(const Publication& pub) {
+  Hasher h;
+  h.field(pub.title);
+  h.field(pub.subtitle);
+  h.field(pub.period);
+  for (const auto& e : pub.posts) {
+    h.field(e.post->path);
+    h.field(e.post->title);
+    h.field(e.post->date.isoDateTime());
+    h.field(e.post->body);
+  }
+  return "urn:uuid:" + uuidFromHash(h.hex());
+}
+
+bool pick(int configured, bool fromStyle) { return configured < 0 ? fromStyle : configured != 0; }
+
+}  // namespace
+
+std::size_t Publication::totalWords() const {
+  std::size_t n = 0;
+  for (const auto& p : posts) n += p.words;
+  return n;
+}
+
+bool isMediaUrl(const std::string& url) {
+  std::string u = toLowerAscii(url);
+  for (const char* host : {"youtube.com/watch", "youtu.be/", "youtube.com/embed", "youtube.com/live",
+                           "youtube.com/playlist", "vimeo.com/", "sched.com/", "twitch.tv/",
+                           "loom.com/share", "wistia.com/", "/recordings", "/recording/",
+                           "/schedule", "/sessions/", "/video/", "/videos/"})
+    if (u.find(host) != std::string::npos) return true;
+  return false;
+}
+
+Publication buildPublication(const Site& site, const Selection& selection,
+                             const std::vector<const Post*>& posts, std::vector<Document> docs,
+                             const PublicationOptions& options, const Style& style,
+                             AssetStore& assets, DiagnosticSink& diags) {
+  Publication pub;
+  pub.site = &site;
+  pub.assets = &assets;
+  pub.selection = selection;
+  pub.title = !options.title.empty() ? options.title : !site.title.empty() ? site.title : "Digest";
+  pub.subtitle = options.subtitle;
+  pub.period = periodLabel(selection, posts);
+  pub.filters = describeFilters(selection, posts);
+  long long epoch = options.sourceDateEpoch > 0 ? options.sourceDateEpoch : kDefaultEpoch;
+  pub.dateLabel = formatLongDate(epoch);
+  pub.isoDate = isoTimestamp(epoch);
+  pub.language = !options.language.empty() ? options.language
+                 : !site.language.empty()  ? site.language
+                                           : "en";
+
+  pub.parts.cover = pick(options.cover, style.cover);
+  pub.parts.brief = pick(options.brief, style.brief);
+  pub.parts.toc = pick(options.toc, style.toc);
+  pub.parts.tagIndex = pick(options.tagIndex, style.tagIndex);
+  pub.parts.authorIndex = pick(options.authorIndex, style.authorIndex);
+  pub.parts.qrCodes = pick(options.qrCodes, style.qrCodes);
+  pub.linkNotes = !options.linkNotes.empty() ? options.linkNotes : style.linkNotes;
+  pub.groupBy = options.groupBy.empty() ? "none" : options.groupBy;
+
+  std::set<std::string> usedAnchors;
+  pub.posts.reserve(posts.size());
+  for (std::size_t i = 0; i < posts.size(); ++i) {
+    PostEntry e;
+    e.post = posts[i];
+    if (i < docs.size()) e.doc = std::move(docs[i]);
+    e.anchor = postAnchor(*e.post, i, usedAnchors);
+    e.summary = summarize(*e.post, e.doc);
+    e.words = wordCount(e.doc);
+    e.readingMinutes = std::max<int>(1, static_cast<int>((e.words + kWordsPerMinute - 1) / kWordsPerMinute));
+    if (!e.post->heroImage.empty())
+      e.heroAsset = assets.resolve(site, *e.post, e.post->heroImage, heroLoc(*e.post), diags);
+    e.links = linkNotes(e.doc);
+    pub.posts.push_back(std::move(e));
+  }
+
+  SourceLoc configLoc{"postpress configuration", 0, 0};
+  if (!options.coverImage.empty()) pub.coverImageAsset = assets.resolveFile(options.coverImage, configLoc, diags);
+  if (!options.logo.empty()) pub.logoAsset = assets.resolveFile(options.logo, configLoc, diags);
+
+  pub.groups = buildGroups(pub.posts, pub.groupBy, selection);
+  pub.tagIndex = buildIndex(pub.posts, true);
+  pub.authorIndex = buildIndex(pub.posts, false);
+  pub.identifier = stableIdentifier(pub);
+  return pub;
+}
+
+}  // namespace pp

@@ -1,0 +1,22 @@
+// Summaries for the brief: what a reader sees of each post before turning to it.
+#pragma once
+
+#include <string>
+
+#include "postpress/document.h"
+#include "postpress/site.h"
+
+namespace pp {
+
+// Cuts text at a sentence end near `target` words (between 60% and 150% of it); without one,
+// at `target` words followed by an ellipsis. Whitespace is collapsed.
+std::string cutAtSentence(const std::string& text, std::size_t target = 60);
+
+// The post's summary: front matter summary, else the text before the summary marker, else
+// the first real paragraph; cut near 60 words.
+std::string summarize(const Post& post, const Document& doc);
+
+std::string monthLabel(const DateTime& date);
+std::string isoTimestamp(long long epochSeconds);
+
+}  // namespace pp
