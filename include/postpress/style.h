@@ -40,6 +40,10 @@ struct TextStyle {
   float spaceAfter = 0;      // pt
   bool uppercase = false;
   float letterSpacing = 0;   // pt added after each character (headings in caps)
+  // A named colour of the Style ("text", "accent", "link", "muted", "rule") that `color`
+  // follows; empty when `color` was given as a value. Resolved by loadStyle(), so that a file
+  // changing `accent` also recolours every role that follows the accent.
+  std::string colorRef;
 };
 
 struct Style {
