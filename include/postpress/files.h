@@ -42,6 +42,7 @@ class AtomicOutput {
   fs::path temp_;
   bool committed_ = false;
   bool direct_ = false;  // target is a device or pipe: written in place, never renamed over
+  int signalSlot_ = -1;  // registration with the interrupt handler (removes temp on Ctrl-C)
 };
 
 // Lexically normalises `rel` against `root`: the result is root/rel with `.` and `..` resolved,

@@ -99,6 +99,10 @@ Publication buildPublication(const Site& site, const Selection& selection,
                              const PublicationOptions& options, const Style& style,
                              AssetStore& assets, DiagnosticSink& diags);
 
+// A post's summary as the brief shows it: front matter summary, else the text before the
+// summary marker, else the first real paragraph; cut at a sentence end near 60 words.
+std::string postSummary(const Post& post, const Document& doc);
+
 // True for links that deserve a QR code beside the paragraph (videos, recordings, schedules).
 bool isMediaUrl(const std::string& url);
 

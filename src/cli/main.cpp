@@ -1,9 +1,57 @@
-// postpress: thin command-line front end over the stage libraries.
+// postpress: compiles a blog's posts into a typeset PDF and an EPUB digest.
+// A thin front end: arguments in, stage libraries (src/build/) do the work, exit code out.
+#include <CLI/CLI.hpp>
+
 #include <cstdio>
 
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "cli/console.h"
 #include "postpress/files.h"
+#include "postpress/interrupt.h"
 
-int main() {
-  std::printf("postpress %s\n", pp::versionString());
-  return 0;
+int main(int argc, char** argv) {
+  using namespace pp::cli;
+  pp::InterruptGuard interrupts;  // Ctrl-C removes temporary outputs before the process ends
+
+  CLI::App app{"postpress: compile blog posts into a typeset PDF and an EPUB digest"};
+  app.set_version_flag("--version", std::string("postpress ") + pp::versionString());
+  app.require_subcommand(1);
+  app.fallthrough();
+  bool quiet = false;
+  app.add_flag("-q,--quiet", quiet, "No progress display, notes or summary (errors and warnings still print)");
+  app.footer(
+      "Exit codes: 0 built (or listed/checked) without errors; 1 built nothing or had errors "
+      "(with --strict, warnings too); 2 usage error.\nRun 'postpress COMMAND --help' for a command's options.");
+
+  SelectionArgs listSel;
+  bool listJson = false;
+  CLI::App* list = app.add_subcommand("list", "List the posts a selection picks (date, title, authors, tags, path)");
+  addSelectionOptions(*list, listSel);
+  list->add_flag("--json", listJson, "Print a JSON array (path, title, date, authors, tags, url, summary)");
+
+  SelectionArgs buildSel;
+  BuildArgs buildArgs;
+  CLI::App* build = app.add_subcommand("build", "Build the digest: PDF and EPUB");
+  addSelectionOptions(*build, buildSel);
+  addBuildOptions(*build, buildArgs, false);
+
+  SelectionArgs checkSel;
+  BuildArgs checkArgs;
+  CLI::App* check = app.add_subcommand("check", "Read and parse everything, report every diagnostic, write nothing");
+  addSelectionOptions(*check, checkSel);
+  addBuildOptions(*check, checkArgs, true);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+
+  Console console(quiet);
+  if (list->parsed()) return runList(*list, listSel, listJson, console);
+  if (build->parsed()) return runBuild(*build, buildSel, buildArgs, console, false);
+  if (check->parsed()) return runBuild(*check, checkSel, checkArgs, console, true);
+  return kExitUsage;
 }

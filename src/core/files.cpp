@@ -1,5 +1,7 @@
 #include "postpress/files.h"
 
+#include "postpress/interrupt.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -108,9 +110,11 @@ AtomicOutput::AtomicOutput(fs::path target) : target_(std::move(target)) {
   auto st = fs::status(target_, ec);
   direct_ = !ec && fs::exists(st) && !fs::is_regular_file(st) && !fs::is_directory(st);
   temp_ = direct_ ? target_ : temporaryNameFor(target_);
+  if (!direct_) signalSlot_ = registerTemporary(temp_.c_str());
 }
 
 AtomicOutput::~AtomicOutput() {
+  unregisterTemporary(signalSlot_);
   if (!committed_ && !direct_) {
     std::error_code ec;
     fs::remove(temp_, ec);
@@ -124,6 +128,8 @@ bool AtomicOutput::commit(std::string* err) {
     return true;
   }
   if (!syncAndRename(temp_, target_, err)) return false;
+  unregisterTemporary(signalSlot_);
+  signalSlot_ = -1;
   committed_ = true;
   return true;
 }

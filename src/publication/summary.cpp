@@ -3,6 +3,7 @@
 #include <cctype>
 #include <vector>
 
+#include "postpress/publication.h"
 #include "postpress/text.h"
 
 namespace pp {
@@ -77,6 +78,8 @@ std::string cutAtSentence(const std::string& text, std::size_t target) {
   while (!cut.empty() && (cut.back() == ',' || cut.back() == ';' || cut.back() == ':')) cut.pop_back();
   return cut + "\xE2\x80\xA6";
 }
+
+std::string postSummary(const Post& post, const Document& doc) { return summarize(post, doc); }
 
 std::string summarize(const Post& post, const Document& doc) {
   if (!trim(post.summary).empty()) return cutAtSentence(std::string(trim(post.summary)));

@@ -1,0 +1,214 @@
+// Runs the stages for one digest and records what happened in a DigestReport.
+#include <chrono>
+#include <cstdlib>
+#include <exception>
+#include <new>
+
+#include "postpress/build.h"
+#include "postpress/epub.h"
+#include "postpress/markdown.h"
+#include "postpress/parallel.h"
+#include "postpress/pdf.h"
+#include "postpress/style.h"
+
+namespace pp {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// The file an output format goes to: "out/digest" -> "out/digest.pdf"; an output that already
+// names the format's extension is used as it is.
+fs::path outputPathFor(const fs::path& base, const std::string& format) {
+  std::string ext = "." + format;
+  if (base.extension() == ext) return base;
+  fs::path p = base;
+  p += ext;
+  return p;
+}
+
+bool ensureParentFolder(const fs::path& file, DiagnosticSink& diags) {
+  fs::path parent = file.parent_path();
+  if (parent.empty()) return true;
+  std::error_code ec;
+  fs::create_directories(parent, ec);
+  if (ec || !fs::is_directory(parent)) {
+    diags.error({file.string(), 0, 0}, "output-folder",
+                "cannot create the output folder '" + parent.string() + "': " + ec.message());
+    return false;
+  }
+  return true;
+}
+
+// Runs one stage; an exception escaping it (a bug, or memory exhaustion) becomes a diagnostic
+// instead of ending the whole batch.
+template <typename Fn>
+bool guarded(const char* stage, DiagnosticSink& diags, Fn&& fn) {
+  try {
+    fn();
+    return true;
+  } catch (const std::bad_alloc&) {
+    diags.error({}, "out-of-memory", std::string("out of memory while ") + stage);
+  } catch (const std::exception& e) {
+    diags.error({}, "internal-error", std::string("internal error while ") + stage + ": " + e.what());
+  }
+  return false;
+}
+
+PostReport describePost(const Post& p) {
+  PostReport r;
+  r.path = p.path;
+  r.title = p.title;
+  r.date = p.date.valid() ? p.date.isoDate() : "";
+  r.url = p.url;
+  r.authors = p.authors;
+  r.tags = p.tags;
+  return r;
+}
+
+AssetOptions assetOptionsFor(const DigestSpec& spec, const BuildOptions& options, const Style& style) {
+  AssetOptions a;
+  a.cacheDir = options.cacheDir.empty() ? defaultCacheDir() : options.cacheDir;
+  a.jobs = options.jobs;
+  a.pdfDpi = spec.dpi > 0 ? spec.dpi : style.dpi;
+  a.pdfMaxWidthPt = style.textWidth();
+  a.pdfMaxHeightPt = style.textHeight();
+  if (spec.epubMaxSide > 0) a.epubMaxSide = spec.epubMaxSide;
+  if (spec.jpegQuality > 0) a.jpegQuality = spec.jpegQuality;
+  a.grayscale = spec.grayscale;
+  a.fetchRemote = options.fetchRemote;
+  return a;
+}
+
+std::string siteKey(const SiteOptions& o) {
+  std::error_code ec;
+  fs::path root = fs::weakly_canonical(o.root, ec);
+  return (ec ? o.root : root).string() + '\n' + o.postsGlob + '\n' + (o.drafts ? "1" : "0") +
+         '\n' + o.tagSource;
+}
+
+}  // namespace
+
+bool DigestReport::ok() const {
+  if (errors > 0) return false;
+  for (const auto& o : outputs)
+    if (!o.written) return false;
+  return true;
+}
+
+fs::path defaultCacheDir() {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return fs::path(xdg) / "postpress";
+  if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".cache" / "postpress";
+  return fs::temp_directory_path() / "postpress-cache";
+}
+
+const Site& SiteCache::get(const SiteOptions& options, DiagnosticSink& diags) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto& slot = sites_[siteKey(options)];
+  if (!slot) slot = std::make_unique<Site>(loadSite(options, diags));
+  return *slot;
+}
+
+DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, SiteCache& sites,
+                         DiagnosticSink& diags) {
+  auto started = Clock::now();
+  DigestReport report;
+  report.name = spec.name;
+  auto phase = [&](const std::string& what) {
+    if (options.progress) options.progress(spec.name, what);
+  };
+  auto finish = [&]() -> DigestReport {
+    report.diagnostics = diags.all();
+    report.errors = diags.errorCount();
+    report.warnings = diags.warningCount();
+    report.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    return report;
+  };
+
+  phase("reading site");
+  const Site* site = nullptr;
+  if (!guarded("reading the site", diags, [&] { site = &sites.get(spec.site, diags); })) return finish();
+
+  SelectionResult selection = selectPosts(*site, spec.selection);
+  if (selection.posts.empty()) {
+    report.emptyReason = selection.emptyReason;
+    diags.error({spec.where.path.empty() ? site->root.string() : spec.where.path, spec.where.line, 0},
+                "empty-selection", "no posts selected: " + selection.emptyReason);
+    return finish();
+  }
+  for (const Post* p : selection.posts) report.posts.push_back(describePost(*p));
+
+  Style style = loadStyle(spec.style, spec.paper, diags);
+
+  phase("parsing " + std::to_string(selection.posts.size()) + " posts");
+  std::vector<Document> docs(selection.posts.size());
+  guarded("parsing posts", diags, [&] {
+    parallelFor(selection.posts.size(), options.jobs, [&](std::size_t i) {
+      docs[i] = parsePost(*site, *selection.posts[i], diags);
+    });
+  });
+  guarded("linking posts", diags, [&] { resolveCrossLinks(*site, selection.posts, docs, diags); });
+
+  AssetStore assets(assetOptionsFor(spec, options, style));
+  guarded("resolving images", diags, [&] {
+    for (std::size_t i = 0; i < docs.size(); ++i)
+      assets.resolveDocument(*site, *selection.posts[i], docs[i], diags);
+  });
+
+  Publication pub;
+  if (!guarded("composing the digest", diags, [&] {
+        pub = buildPublication(*site, spec.selection, selection.posts, std::move(docs),
+                               spec.publication, style, assets, diags);
+      }))
+    return finish();
+  report.title = pub.title;
+  report.period = pub.period;
+
+  phase("processing " + std::to_string(assets.size()) + " images");
+  guarded("processing images", diags, [&] { assets.process(diags); });
+
+  if (options.checkOnly) return finish();
+
+  for (const auto& format : spec.formats) {
+    OutputReport out;
+    out.format = format;
+    out.path = outputPathFor(spec.output, format);
+    if (ensureParentFolder(out.path, diags)) {
+      phase("writing " + out.path.string());
+      if (format == "pdf") {
+        PdfStats stats;
+        guarded("writing the PDF", diags, [&] { out.written = writePdf(pub, style, out.path, diags, &stats); });
+        out.pages = stats.pages;
+      } else if (format == "epub") {
+        guarded("writing the EPUB", diags, [&] { out.written = writeEpub(pub, style, out.path, diags); });
+      } else {
+        diags.error(spec.where, "bad-format", "unknown output format '" + format + "'");
+      }
+    }
+    if (out.written) {
+      std::error_code ec;
+      out.bytes = fs::file_size(out.path, ec);
+    }
+    report.outputs.push_back(std::move(out));
+  }
+  return finish();
+}
+
+std::vector<DigestReport> buildDigests(const std::vector<DigestSpec>& specs, const BuildOptions& options,
+                                       const std::function<std::unique_ptr<DiagnosticSink>()>& makeSink) {
+  std::vector<DigestReport> reports(specs.size());
+  SiteCache sites;
+  // Digests run side by side, each stage inside them also parallel: split the jobs so the
+  // machine is not oversubscribed (output never depends on the split).
+  int jobs = effectiveJobs(options.jobs);
+  int outer = std::min<int>(jobs, static_cast<int>(specs.size()));
+  BuildOptions inner = options;
+  inner.jobs = std::max(1, jobs / std::max(1, outer));
+  parallelFor(specs.size(), outer, [&](std::size_t i) {
+    auto sink = makeSink();
+    reports[i] = buildDigest(specs[i], inner, sites, *sink);
+  });
+  return reports;
+}
+
+}  // namespace pp

@@ -1,0 +1,198 @@
+#include "cli/commands.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+
+#include "postpress/files.h"
+#include "postpress/markdown.h"
+#include "postpress/parallel.h"
+#include "postpress/publication.h"
+#include "postpress/text.h"
+
+namespace pp::cli {
+
+namespace {
+
+int usageError(const std::string& message) {
+  std::fprintf(stderr, "postpress: error: %s\nRun with --help for usage.\n", message.c_str());
+  return kExitUsage;
+}
+
+std::string joinList(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+// Cuts a cell to `width` code points with an ellipsis (terminal tables only).
+std::string fit(const std::string& s, std::size_t width) {
+  if (utf8Length(s) <= width) return s;
+  std::string out;
+  std::size_t i = 0, n = 0;
+  while (i < s.size() && n + 1 < width) {
+    std::size_t start = i;
+    nextCodepoint(s, i);
+    out.append(s, start, i - start);
+    ++n;
+  }
+  return out + "\xE2\x80\xA6";
+}
+
+std::string pad(const std::string& s, std::size_t width) {
+  std::size_t len = utf8Length(s);
+  return len >= width ? s : s + std::string(width - len, ' ');
+}
+
+void printTable(const std::vector<const Post*>& posts, bool terminal) {
+  struct Row { std::string date, title, authors, tags, path; };
+  std::vector<Row> rows;
+  rows.push_back({"DATE", "TITLE", "AUTHORS", "TAGS", "PATH"});
+  for (const Post* p : posts)
+    rows.push_back({p->date.valid() ? p->date.isoDate() : "-", p->title, joinList(p->authors),
+                    joinList(p->tags), p->path});
+  // On a terminal long cells are cut so rows stay on one line; in a pipe nothing is cut.
+  const std::size_t caps[4] = {10, terminal ? 56u : 4096u, terminal ? 28u : 4096u, terminal ? 36u : 4096u};
+  std::size_t widths[4] = {0, 0, 0, 0};
+  for (auto& r : rows) {
+    std::string* cells[4] = {&r.date, &r.title, &r.authors, &r.tags};
+    for (int c = 0; c < 4; ++c) {
+      *cells[c] = fit(*cells[c], caps[c]);
+      widths[c] = std::max(widths[c], utf8Length(*cells[c]));
+    }
+  }
+  for (const auto& r : rows) {
+    std::string line = pad(r.date, widths[0]) + "  " + pad(r.title, widths[1]) + "  " +
+                       pad(r.authors, widths[2]) + "  " + pad(r.tags, widths[3]) + "  " + r.path;
+    std::cout << line << '\n';
+  }
+}
+
+std::string humanBytes(std::uintmax_t bytes) {
+  char buf[32];
+  if (bytes >= 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f MB", bytes / 1048576.0);
+  else if (bytes >= 1024) std::snprintf(buf, sizeof buf, "%.0f KB", bytes / 1024.0);
+  else std::snprintf(buf, sizeof buf, "%ju bytes", bytes);
+  return buf;
+}
+
+void printSummary(const DigestReport& r, bool checkOnly) {
+  std::string name = r.name.empty() ? "" : r.name + ": ";
+  std::string line = name;
+  if (checkOnly) {
+    line += "checked " + std::to_string(r.posts.size()) + " posts";
+  } else {
+    std::vector<std::string> parts;
+    for (const auto& o : r.outputs) {
+      if (!o.written) continue;
+      std::string part = o.path.string() + " (";
+      if (o.format == "pdf") part += std::to_string(o.pages) + " pages, ";
+      part += humanBytes(o.bytes) + ")";
+      parts.push_back(part);
+    }
+    line += parts.empty() ? "wrote nothing" : "wrote " + joinList(parts);
+    line += " from " + std::to_string(r.posts.size()) + (r.posts.size() == 1 ? " post" : " posts");
+  }
+  char secs[32];
+  std::snprintf(secs, sizeof secs, " in %.2f s", r.seconds);
+  line += secs;
+  line += "; " + std::to_string(r.errors) + (r.errors == 1 ? " error, " : " errors, ") +
+          std::to_string(r.warnings) + (r.warnings == 1 ? " warning" : " warnings");
+  std::cout << line << std::endl;
+}
+
+}  // namespace
+
+int runList(const CLI::App& cmd, const SelectionArgs& selArgs, bool json, Console& console) {
+  (void)cmd;
+  SiteOptions siteOptions;
+  Selection selection;
+  if (auto err = toSelection(selArgs, siteOptions, selection)) return usageError(*err);
+  auto sink = console.makeSink();
+  Site site = loadSite(siteOptions, *sink);
+  SelectionResult result = selectPosts(site, selection);
+  if (result.posts.empty()) {
+    sink->error({site.root.string(), 0, 0}, "empty-selection", "no posts selected: " + result.emptyReason);
+    return kExitFailed;
+  }
+  if (json) {
+    // Summaries need the bodies: parse them, quietly (`check` is where body problems are told).
+    std::vector<std::string> summaries(result.posts.size());
+    DiagnosticSink silent;
+    parallelFor(result.posts.size(), 0, [&](std::size_t i) {
+      summaries[i] = postSummary(*result.posts[i], parsePost(site, *result.posts[i], silent));
+    });
+    std::cout << postsJson(result.posts, summaries);
+  } else {
+    printTable(result.posts, ::isatty(STDOUT_FILENO) == 1);
+  }
+  return sink->errorCount() > 0 ? kExitFailed : kExitOk;
+}
+
+int runBuild(const CLI::App& cmd, const SelectionArgs& selArgs, const BuildArgs& args, Console& console,
+             bool checkOnly) {
+  auto general = console.makeSink();
+  std::vector<DigestSpec> specs;
+  if (!args.config.empty()) {
+    if (anySelectionFlag(cmd))
+      return usageError("selection options cannot be combined with -c: put them in the config's select:");
+    if (!fs::is_regular_file(args.config)) return usageError("-c: cannot read '" + args.config + "'");
+    specs = loadConfig(args.config, args.digest, *general);
+    if (specs.empty()) return general->errorCount() > 0 ? kExitFailed : kExitUsage;
+    long long epoch = sourceDateEpoch();
+    for (auto& s : specs) {
+      s.publication.sourceDateEpoch = epoch;
+      if (cmd.count("--style") > 0) s.style = args.style;
+      if (cmd.count("--paper") > 0) s.paper = args.paper;
+      if (cmd.count("--dpi") > 0) s.dpi = args.dpi;
+    }
+  } else {
+    if (!args.digest.empty()) return usageError("--digest needs -c CONFIG");
+    DigestSpec spec;
+    if (auto err = toDigestSpec(cmd, selArgs, args, spec)) return usageError(*err);
+    specs.push_back(std::move(spec));
+  }
+
+  BuildOptions options;
+  options.jobs = args.jobs;
+  options.strict = args.strict;
+  options.checkOnly = checkOnly;
+  options.fetchRemote = args.fetchRemote;
+  options.cacheDir = args.cache;
+  options.progress = [&console](const std::string& digest, const std::string& phase) {
+    console.progress(digest, phase);
+  };
+
+  std::vector<DigestReport> reports = buildDigests(specs, options, [&console] { return console.makeSink(); });
+  console.clearProgress();
+
+  if (!console.quiet())
+    for (const auto& r : reports) printSummary(r, checkOnly);
+
+  if (!args.report.empty()) {
+    std::string err;
+    fs::path reportPath(args.report);
+    if (reportPath.has_parent_path()) {
+      std::error_code ec;
+      fs::create_directories(reportPath.parent_path(), ec);
+    }
+    if (!writeFileAtomic(reportPath, reportJson(reports, general->all(), checkOnly ? "check" : "build"), &err)) {
+      general->error({args.report, 0, 0}, "report", "cannot write the report: " + err);
+    }
+  }
+
+  bool failed = general->errorCount() > 0;
+  for (const auto& r : reports) {
+    if (r.errors > 0 || r.posts.empty()) failed = true;
+    if (!checkOnly)
+      for (const auto& o : r.outputs)
+        if (!o.written) failed = true;
+    if (args.strict && r.warnings > 0) failed = true;
+  }
+  if (args.strict && general->warningCount() > 0) failed = true;
+  return failed ? kExitFailed : kExitOk;
+}
+
+}  // namespace pp::cli

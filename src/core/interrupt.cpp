@@ -1,0 +1,70 @@
+#include "postpress/interrupt.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstring>
+
+namespace pp {
+
+namespace {
+
+// Signal handlers can only reach static storage, and may only call async-signal-safe
+// functions (unlink, raise): hence this fixed table, the one piece of process-wide state.
+constexpr int kSlots = 64;
+constexpr std::size_t kPathMax = 4096;
+struct Slot {
+  std::atomic<bool> used{false};
+  std::atomic<bool> ready{false};
+  char path[kPathMax];
+};
+Slot gSlots[kSlots];
+
+struct sigaction gPrevious[3];
+constexpr int kSignals[3] = {SIGINT, SIGTERM, SIGHUP};
+
+void onSignal(int sig) {
+  for (auto& s : gSlots)
+    if (s.ready.load()) ::unlink(s.path);
+  // Restore the default action and re-raise, so the parent sees "killed by SIGINT".
+  struct sigaction dfl {};
+  dfl.sa_handler = SIG_DFL;
+  sigemptyset(&dfl.sa_mask);
+  sigaction(sig, &dfl, nullptr);
+  raise(sig);
+}
+
+}  // namespace
+
+InterruptGuard::InterruptGuard() {
+  struct sigaction sa {};
+  sa.sa_handler = onSignal;
+  sigemptyset(&sa.sa_mask);
+  for (int i = 0; i < 3; ++i) sigaction(kSignals[i], &sa, &gPrevious[i]);
+}
+
+InterruptGuard::~InterruptGuard() {
+  for (int i = 0; i < 3; ++i) sigaction(kSignals[i], &gPrevious[i], nullptr);
+}
+
+int registerTemporary(const char* path) {
+  if (std::strlen(path) >= kPathMax) return -1;
+  for (int i = 0; i < kSlots; ++i) {
+    bool expected = false;
+    if (gSlots[i].used.compare_exchange_strong(expected, true)) {
+      std::strcpy(gSlots[i].path, path);
+      gSlots[i].ready.store(true);
+      return i;
+    }
+  }
+  return -1;
+}
+
+void unregisterTemporary(int slot) {
+  if (slot < 0 || slot >= kSlots) return;
+  gSlots[slot].ready.store(false);
+  gSlots[slot].used.store(false);
+}
+
+}  // namespace pp
