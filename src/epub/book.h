@@ -1,0 +1,51 @@
+// The EPUB as files in memory, before packaging: what buildEpubFiles() makes from a
+// Publication and packageEpub() zips. Separate from writeEpub() so that tests can inspect every
+// file and use assets without an AssetStore.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "postpress/assets.h"
+#include "postpress/diagnostics.h"
+#include "postpress/epub.h"
+#include "postpress/publication.h"
+#include "postpress/style.h"
+
+namespace pp::epub {
+
+// Finds an asset by id (nullptr when unknown). writeEpub() passes the Publication's AssetStore.
+using AssetLookup = std::function<const Asset*(int id)>;
+
+struct BookOptions {
+  // A post whose XHTML grows past this is split at its next top-level section heading...
+  std::size_t splitBytes = 200 * 1024;
+  // ...and at any top-level block past this (a long post without headings).
+  std::size_t hardSplitBytes = 250 * 1024;
+  int coverWidth = 1200, coverHeight = 1800;  // generated cover image, pixels
+};
+
+struct BookFile {
+  std::string path;       // inside the container ("OEBPS/p001.xhtml")
+  std::string data;       // the bytes (kept alive until the archive is closed)
+  bool compress = true;   // false for `mimetype` and already-compressed images
+};
+
+struct Book {
+  std::vector<BookFile> files;  // in archive order, `mimetype` first
+  std::string modified;         // dcterms:modified ("2025-11-30T00:00:00Z")
+  EpubStats stats;
+};
+
+// Builds every file of the EPUB. Problems (unreadable images, odd input) are reported and
+// worked around; the book is always complete.
+Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLookup& assets,
+                    DiagnosticSink& diags, const BookOptions& options = {});
+
+// Zips the files (mimetype first and stored, fixed timestamps) into `out` through a temporary
+// file. Returns false after reporting when nothing was written.
+bool packageEpub(const Book& book, const fs::path& out, DiagnosticSink& diags);
+
+}  // namespace pp::epub

@@ -1,0 +1,246 @@
+// Assembles the whole book: ids, chapters (rendered and split), the publication's own pages,
+// navigation, package document, stylesheet and images, in one fixed order.
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "epub/book.h"
+#include "epub/chapters.h"
+#include "epub/cover_image.h"
+#include "epub/front_back.h"
+#include "epub/navigation.h"
+#include "epub/package_document.h"
+#include "epub/stylesheet.h"
+#include "epub/xml_text.h"
+#include "postpress/hash.h"
+#include "postpress/text.h"
+
+namespace pp::epub {
+
+namespace {
+
+constexpr const char* kOpfFolder = "OEBPS/";
+
+bool validModified(const std::string& s) {
+  // CCYY-MM-DDThh:mm:ssZ exactly, as EPUB requires for dcterms:modified.
+  if (s.size() != 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' ||
+      s[16] != ':' || s[19] != 'Z')
+    return false;
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18})
+    if (!std::isdigit(static_cast<unsigned char>(s[static_cast<std::size_t>(i)]))) return false;
+  return true;
+}
+
+std::string derivedIdentifier(const Publication& pub) {
+  Hasher h;
+  h.field(pub.title);
+  h.field(pub.period);
+  for (const auto& e : pub.posts) {
+    h.field(e.anchor);
+    h.field(e.post ? e.post->title : "");
+    h.field(e.post ? e.post->url : "");
+  }
+  return "urn:uuid:" + uuidFromHash(h.hex());
+}
+
+std::vector<NavNode> headingTree(const std::vector<HeadingInfo>& headings,
+                                 const std::map<std::string, std::string>& idToFile) {
+  if (headings.empty()) return {};
+  int minLevel = 6;
+  for (const auto& h : headings) minLevel = std::min(minLevel, h.level);
+  std::vector<NavNode> roots;
+  // (level, path of indices) stack: a heading nests under the last shallower one.
+  std::vector<std::pair<int, NavNode*>> stack;
+  for (const auto& h : headings) {
+    if (h.level > minLevel + 1 || trim(h.text).empty()) continue;
+    auto it = idToFile.find(h.id);
+    if (it == idToFile.end()) continue;
+    while (!stack.empty() && stack.back().first >= h.level) stack.pop_back();
+    std::vector<NavNode>& into = stack.empty() ? roots : stack.back().second->children;
+    into.push_back({std::string(trim(h.text)), it->second + "#" + h.id, {}});
+    stack.emplace_back(h.level, &into.back());
+  }
+  return roots;
+}
+
+std::string accessibilitySummary(bool hasImages, bool allAlt, int missing) {
+  std::string s = "Each post is a chapter with a structured heading hierarchy; the navigation document lists "
+                  "every post and its main sections, and the reading order follows the digest.";
+  if (hasImages)
+    s += allAlt ? " Every image has a text alternative."
+                : " Some images come without a text alternative from their source posts.";
+  if (missing > 0) s += " Images that could not be included are replaced by their description and source.";
+  s += " Text is not styled with fixed sizes or colours and reflows.";
+  return s;
+}
+
+}  // namespace
+
+Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLookup& assets,
+                    DiagnosticSink& diags, const BookOptions& options) {
+  Book book;
+  std::string lang(trim(pub.language));
+  if (lang.empty()) lang = "en";
+  if (!validLanguageTag(lang)) {
+    diags.warning({}, "epub-language", "language '" + lang + "' is not a valid language tag: using 'en'");
+    lang = "en";
+  }
+  book.modified = validModified(pub.isoDate) ? pub.isoDate : "1980-01-01T00:00:00Z";
+  std::string identifier(trim(pub.identifier));
+  if (identifier.empty()) identifier = derivedIdentifier(pub);
+  std::string title(trim(pub.title));
+  if (title.empty()) title = pub.site && !trim(pub.site->title).empty() ? std::string(trim(pub.site->title)) : "Digest";
+
+  ImageRegistry images(assets, diags);
+  IdSet ids;
+  for (const char* fixed : {"toc", "landmarks"}) ids.claim(fixed);
+  std::vector<PostIds> postIds = assignPostIds(pub, ids);
+  BookContext ctx{pub, postIds, ids, images, diags};
+
+  // Cover image first, so that it is the first image of the manifest.
+  std::string coverHref;
+  int coverW = 0, coverH = 0;
+  if (pub.parts.cover) {
+    std::string png = renderCoverPng(pub, style, assets, options.coverWidth, options.coverHeight, diags);
+    if (!png.empty()) {
+      if (const StoredImage* img = images.add(std::move(png), true)) {
+        coverHref = img->href;
+        coverW = img->width;
+        coverH = img->height;
+      }
+    }
+  }
+
+  // Posts: rendered, split, then every link placeholder resolved to its file.
+  std::map<std::string, std::string> idToFile;
+  std::vector<std::vector<Page>> chapters;
+  PostLinks links;
+  for (int i = 0; i < static_cast<int>(pub.posts.size()); ++i) {
+    chapters.push_back(renderPostChapters(ctx, i, options, idToFile));
+    links.href.push_back(chapters.back().front().file);
+    links.title.push_back(chapters.back().front().title);
+  }
+  for (auto& pages : chapters)
+    for (auto& page : pages) resolvePlaceholders(page.body, idToFile, page.file, pages.front().file);
+
+  // Spine order: cover, title page, brief, contents, posts, indexes.
+  std::vector<Page> spinePages;
+  std::vector<Landmark> landmarks;
+  if (!coverHref.empty()) {
+    spinePages.push_back(coverPage(pub, coverHref, coverW, coverH));
+    landmarks.push_back({"cover", "cover.xhtml", "Cover"});
+  }
+  Page title_ = titlePage(pub);
+  title_.title = title;
+  spinePages.push_back(title_);
+  landmarks.push_back({"titlepage", "title.xhtml", "Title page"});
+  bool brief = pub.parts.brief && !pub.posts.empty();
+  if (brief) spinePages.push_back(briefPage(pub, links));
+  std::size_t navSpineIndex = pub.parts.toc ? spinePages.size() : std::string::npos;
+  if (pub.parts.toc) landmarks.push_back({"toc", "nav.xhtml#toc", "Contents"});
+  if (!chapters.empty()) landmarks.push_back({"bodymatter", links.href.front(), "Start of the posts"});
+  for (auto& pages : chapters)
+    for (auto& page : pages) spinePages.push_back(std::move(page));
+  bool tagIndex = pub.parts.tagIndex && !pub.tagIndex.empty();
+  bool authorIndex = pub.parts.authorIndex && !pub.authorIndex.empty();
+  if (tagIndex) {
+    spinePages.push_back(indexPage(pub, links, pub.tagIndex, "tags.xhtml", "Index of tags"));
+    landmarks.push_back({"index", "tags.xhtml", "Index of tags"});
+  }
+  if (authorIndex)
+    spinePages.push_back(indexPage(pub, links, pub.authorIndex, "authors.xhtml", "Index of authors"));
+
+  // Navigation: front pages, posts (grouped when asked) with their sections, indexes.
+  std::vector<NavNode> toc;
+  toc.push_back({title, "title.xhtml", {}});
+  if (brief) toc.push_back({"At a glance", "brief.xhtml", {}});
+  auto postNode = [&](int i) {
+    NavNode n{links.title[static_cast<std::size_t>(i)], links.href[static_cast<std::size_t>(i)], {}};
+    n.children = headingTree(postIds[static_cast<std::size_t>(i)].headings, idToFile);
+    return n;
+  };
+  bool grouped = pub.groupBy != "none" && !pub.groups.empty() &&
+                 std::any_of(pub.groups.begin(), pub.groups.end(), [](const Group& g) { return !trim(g.label).empty(); });
+  int n = static_cast<int>(pub.posts.size());
+  if (grouped) {
+    for (const Group& g : pub.groups) {
+      NavNode group{trim(g.label).empty() ? std::string("Other posts") : g.label, "", {}};
+      for (int i : g.posts)
+        if (i >= 0 && i < n) group.children.push_back(postNode(i));
+      if (!group.children.empty()) toc.push_back(std::move(group));
+    }
+  } else {
+    for (int i = 0; i < n; ++i) toc.push_back(postNode(i));
+  }
+  if (tagIndex) toc.push_back({"Index of tags", "tags.xhtml", {}});
+  if (authorIndex) toc.push_back({"Index of authors", "authors.xhtml", {}});
+
+  // Metadata.
+  PackageMetadata meta;
+  meta.identifier = identifier;
+  meta.title = title;
+  meta.subtitle = std::string(trim(pub.subtitle));
+  std::set<std::string> seen;
+  for (const auto& e : pub.posts)
+    if (e.post)
+      for (const auto& a : e.post->authors)
+        if (!trim(a).empty() && seen.insert(matchKey(a)).second) meta.creators.push_back(std::string(trim(a)));
+  seen.clear();
+  for (const auto& e : pub.posts)
+    if (e.post)
+      for (const auto& t : e.post->tags)
+        if (!trim(t).empty() && seen.insert(matchKey(t)).second) meta.subjects.push_back(std::string(trim(t)));
+  meta.language = lang;
+  meta.date = book.modified;
+  meta.modified = book.modified;
+  std::string site = pub.site ? std::string(trim(pub.site->title)) : std::string();
+  meta.description = "A digest of " + countLabel(pub.posts.size(), "post", "posts") +
+                     (site.empty() ? std::string() : " from " + site) +
+                     (trim(pub.period).empty() ? std::string() : " (" + std::string(trim(pub.period)) + ")") + ".";
+  if (!meta.subtitle.empty()) meta.description = meta.subtitle + ". " + meta.description;
+  if (!trim(pub.filters).empty()) meta.description += " " + std::string(trim(pub.filters)) + ".";
+  meta.publisher = site;
+  if (pub.site && hasScheme(pub.site->url)) meta.source = cleanUrl(pub.site->url);
+  meta.hasImages = ctx.imagesShown > 0 || !coverHref.empty();
+  meta.allImagesHaveAlt = ctx.imagesWithAlt == ctx.imagesShown;
+  meta.hasToc = true;
+  meta.accessibilitySummary = accessibilitySummary(meta.hasImages, meta.allImagesHaveAlt, ctx.imagesMissing);
+
+  std::vector<ManifestItem> manifest;
+  std::vector<std::string> spine;
+  manifest.push_back({"nav", "nav.xhtml", "application/xhtml+xml", "nav"});
+  manifest.push_back({"ncx", "toc.ncx", "application/x-dtbncx+xml", ""});
+  manifest.push_back({"css", "style.css", "text/css", ""});
+  for (std::size_t i = 0; i < spinePages.size(); ++i) {
+    if (i == navSpineIndex) spine.push_back("nav");
+    std::string id = "x-" + spinePages[i].file.substr(0, spinePages[i].file.rfind('.'));
+    manifest.push_back({id, spinePages[i].file, "application/xhtml+xml", ""});
+    spine.push_back(id);
+  }
+  if (navSpineIndex != std::string::npos && navSpineIndex >= spinePages.size()) spine.push_back("nav");
+  for (const StoredImage& img : images.images()) {
+    manifest.push_back({img.manifestId, img.href, img.mediaType, img.coverImage ? "cover-image" : ""});
+    if (img.coverImage) meta.coverImageId = img.manifestId;
+  }
+
+  // Files in their fixed order.
+  auto add = [&](std::string path, std::string data, bool compress = true) {
+    book.files.push_back({std::move(path), std::move(data), compress});
+  };
+  std::string opf = std::string(kOpfFolder) + "content.opf";
+  add("mimetype", "application/epub+zip", false);
+  add("META-INF/container.xml", containerXml(opf));
+  add(opf, packageDocument(meta, manifest, spine));
+  add(std::string(kOpfFolder) + "toc.ncx", ncxDocument(toc, identifier, title, lang));
+  add(std::string(kOpfFolder) + "nav.xhtml", navDocument(toc, landmarks, lang, "Contents"));
+  add(std::string(kOpfFolder) + "style.css", stylesheet(style));
+  for (const Page& p : spinePages) add(std::string(kOpfFolder) + p.file, xhtmlDocument(p, lang));
+  for (StoredImage& img : images.images())
+    add(std::string(kOpfFolder) + img.href, std::move(img.data), false);  // already compressed
+
+  book.stats.contentDocuments = static_cast<int>(spinePages.size()) + (pub.parts.toc ? 1 : 0);
+  book.stats.images = static_cast<int>(images.images().size());
+  return book;
+}
+
+}  // namespace pp::epub

@@ -1,0 +1,303 @@
+#include "epub/cover_image.h"
+
+#include <stb_image.h>
+#include <stb_image_write.h>
+#include <stb_truetype.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <memory>
+#include <vector>
+
+#include "epub/front_back.h"
+#include "postpress/files.h"
+#include "postpress/text.h"
+
+namespace pp::epub {
+
+namespace {
+
+struct Rgb {
+  unsigned char r, g, b;
+};
+
+Rgb toRgb(const Color& c) {
+  auto ch = [](float v) { return static_cast<unsigned char>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255)); };
+  return {ch(c.r), ch(c.g), ch(c.b)};
+}
+
+struct Canvas {
+  int w, h;
+  std::vector<unsigned char> px;
+  Canvas(int w_, int h_, Rgb bg) : w(w_), h(h_), px(static_cast<std::size_t>(w_) * h_ * 3) {
+    for (std::size_t i = 0; i < px.size(); i += 3) {
+      px[i] = bg.r;
+      px[i + 1] = bg.g;
+      px[i + 2] = bg.b;
+    }
+  }
+  void fill(int x0, int y0, int x1, int y1, Rgb c) {
+    x0 = std::clamp(x0, 0, w); x1 = std::clamp(x1, 0, w);
+    y0 = std::clamp(y0, 0, h); y1 = std::clamp(y1, 0, h);
+    for (int y = y0; y < y1; ++y)
+      for (int x = x0; x < x1; ++x) {
+        unsigned char* p = &px[(static_cast<std::size_t>(y) * w + x) * 3];
+        p[0] = c.r; p[1] = c.g; p[2] = c.b;
+      }
+  }
+  void blend(int x, int y, Rgb c, int alpha) {
+    if (x < 0 || y < 0 || x >= w || y >= h || alpha <= 0) return;
+    unsigned char* p = &px[(static_cast<std::size_t>(y) * w + x) * 3];
+    p[0] = static_cast<unsigned char>((c.r * alpha + p[0] * (255 - alpha) + 127) / 255);
+    p[1] = static_cast<unsigned char>((c.g * alpha + p[1] * (255 - alpha) + 127) / 255);
+    p[2] = static_cast<unsigned char>((c.b * alpha + p[2] * (255 - alpha) + 127) / 255);
+  }
+};
+
+struct Face {
+  std::string data;
+  stbtt_fontinfo info{};
+};
+
+// A font with fallbacks: each character is drawn with the first face that has it.
+class Fonts {
+ public:
+  bool add(const fs::path& file) {
+    if (file.empty()) return false;
+    auto bytes = readFile(file, nullptr, 64u << 20);
+    if (!bytes || bytes->size() < 12) return false;
+    auto face = std::make_unique<Face>();
+    face->data = std::move(*bytes);
+    const auto* d = reinterpret_cast<const unsigned char*>(face->data.data());
+    int offset = stbtt_GetFontOffsetForIndex(d, 0);
+    if (offset < 0 || !stbtt_InitFont(&face->info, d, offset)) return false;
+    faces_.push_back(std::move(face));
+    return true;
+  }
+  bool empty() const { return faces_.empty(); }
+  // The face for cp and its glyph; the primary face's .notdef when none has it.
+  std::pair<const stbtt_fontinfo*, int> glyph(char32_t cp) const {
+    for (const auto& f : faces_)
+      if (int g = stbtt_FindGlyphIndex(&f->info, static_cast<int>(cp)); g > 0) return {&f->info, g};
+    return {&faces_[0]->info, 0};
+  }
+  float scale(const stbtt_fontinfo* f, float px) const { return stbtt_ScaleForPixelHeight(f, px); }
+  float width(const std::u32string& s, float px) const {
+    float w = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      auto [f, g] = glyph(s[i]);
+      int adv = 0, lsb = 0;
+      stbtt_GetGlyphHMetrics(f, g, &adv, &lsb);
+      w += adv * scale(f, px);
+      if (i + 1 < s.size()) {
+        auto [f2, g2] = glyph(s[i + 1]);
+        if (f2 == f) w += stbtt_GetGlyphKernAdvance(f, g, g2) * scale(f, px);
+      }
+    }
+    return w;
+  }
+  // Draws s with its baseline at y, starting at x.
+  void draw(Canvas& c, const std::u32string& s, float x, float y, float px, Rgb color) const {
+    std::vector<unsigned char> bmp;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      auto [f, g] = glyph(s[i]);
+      float sc = scale(f, px);
+      int adv = 0, lsb = 0;
+      stbtt_GetGlyphHMetrics(f, g, &adv, &lsb);
+      int x0, y0, x1, y1;
+      float shift = x - std::floor(x);
+      stbtt_GetGlyphBitmapBoxSubpixel(f, g, sc, sc, shift, 0, &x0, &y0, &x1, &y1);
+      int bw = x1 - x0, bh = y1 - y0;
+      if (bw > 0 && bh > 0 && bw < 4096 && bh < 4096) {
+        bmp.assign(static_cast<std::size_t>(bw) * bh, 0);
+        stbtt_MakeGlyphBitmapSubpixel(f, bmp.data(), bw, bh, bw, sc, sc, shift, 0, g);
+        int ox = static_cast<int>(std::floor(x)) + x0, oy = static_cast<int>(std::lround(y)) + y0;
+        for (int yy = 0; yy < bh; ++yy)
+          for (int xx = 0; xx < bw; ++xx) c.blend(ox + xx, oy + yy, color, bmp[static_cast<std::size_t>(yy) * bw + xx]);
+      }
+      x += adv * sc;
+      if (i + 1 < s.size()) {
+        auto [f2, g2] = glyph(s[i + 1]);
+        if (f2 == f) x += stbtt_GetGlyphKernAdvance(f, g, g2) * sc;
+      }
+    }
+  }
+
+ private:
+  std::vector<std::unique_ptr<Face>> faces_;
+};
+
+// Greedy line breaking at spaces; a word wider than the line is cut by characters.
+std::vector<std::u32string> wrap(const Fonts& fonts, const std::string& textUtf8, float px, float maxWidth) {
+  std::vector<std::u32string> lines;
+  std::u32string line;
+  for (const std::string& word8 : split(textUtf8, ' ')) {
+    if (word8.empty()) continue;
+    std::u32string word = toUtf32(word8);
+    std::u32string candidate = line.empty() ? word : line + U" " + word;
+    if (fonts.width(candidate, px) <= maxWidth) {
+      line = candidate;
+      continue;
+    }
+    if (!line.empty()) lines.push_back(line);
+    line.clear();
+    while (fonts.width(word, px) > maxWidth && word.size() > 1) {
+      std::size_t n = word.size() - 1;
+      while (n > 1 && fonts.width(word.substr(0, n), px) > maxWidth) --n;
+      lines.push_back(word.substr(0, n));
+      word = word.substr(n);
+    }
+    line = word;
+  }
+  if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
+// Draws an image (decoded from JPEG/PNG bytes) scaled to cover the box, centred, by sampling.
+void drawPicture(Canvas& c, const std::string& bytes, int bx, int by, int bw, int bh) {
+  int w = 0, h = 0, n = 0;
+  unsigned char* img = stbi_load_from_memory(reinterpret_cast<const unsigned char*>(bytes.data()),
+                                             static_cast<int>(bytes.size()), &w, &h, &n, 3);
+  if (!img) return;
+  std::unique_ptr<unsigned char, void (*)(void*)> guard(img, stbi_image_free);
+  double s = std::max(static_cast<double>(bw) / w, static_cast<double>(bh) / h);
+  double ox = (w * s - bw) / 2, oy = (h * s - bh) / 2;
+  for (int y = 0; y < bh; ++y)
+    for (int x = 0; x < bw; ++x) {
+      int sx = std::clamp(static_cast<int>((x + ox) / s), 0, w - 1);
+      int sy = std::clamp(static_cast<int>((y + oy) / s), 0, h - 1);
+      const unsigned char* p = img + (static_cast<std::size_t>(sy) * w + sx) * 3;
+      c.blend(bx + x, by + y, Rgb{p[0], p[1], p[2]}, 255);
+    }
+}
+
+void appendPng(void* ctx, void* data, int size) {
+  static_cast<std::string*>(ctx)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
+}
+
+fs::path styleFont(const Style& style, const std::string& role, bool bold) {
+  auto it = style.families.find(role);
+  if (it == style.families.end()) return {};
+  return bold ? it->second.bold : it->second.regular;
+}
+
+}  // namespace
+
+std::string renderCoverPng(const Publication& pub, const Style& style, const AssetLookup& assets,
+                           int width, int height, DiagnosticSink& diags) {
+  fs::path fontDir = dataDir() / "fonts";
+  auto load = [&](bool bold) {
+    Fonts f;
+    f.add(styleFont(style, "heading", bold));
+    f.add(fontDir / (bold ? "NotoSans-Bold.ttf" : "NotoSans-Regular.ttf"));
+    for (const auto& fb : style.fallbacks) f.add(fb);
+    f.add(fontDir / (bold ? "DejaVuSans-Bold.ttf" : "DejaVuSans.ttf"));
+    return f;
+  };
+  Fonts bold = load(true), regular = load(false);
+  if (bold.empty() || regular.empty()) {
+    diags.warning({}, "epub-cover-font", "no font found in " + fontDir.string() +
+                                             " to draw the cover: the cover page shows text only");
+    return "";
+  }
+
+  Rgb accent = toRgb(style.accent);
+  Rgb paper{250, 249, 246}, ink{34, 34, 34}, white{255, 255, 255};
+  Rgb mutedInk = toRgb(style.muted);
+  Canvas c(width, height, paper);
+  float W = static_cast<float>(width), H = static_cast<float>(height);
+  float margin = W * 0.09f;
+
+  // Optional picture from the config above the band.
+  int bandTop = static_cast<int>(H * 0.30f);
+  if (pub.coverImageAsset >= 0 && assets) {
+    if (const Asset* a = assets(pub.coverImageAsset); a && a->ok()) {
+      if (auto bytes = readFile(a->epub.file, nullptr, 64u << 20))
+        drawPicture(c, *bytes, 0, 0, width, bandTop);
+    }
+  } else {
+    c.fill(0, 0, width, static_cast<int>(H * 0.012f), accent);  // a thin top rule
+  }
+
+  // Site name above the band.
+  std::string site = pub.site ? std::string(trim(pub.site->title)) : std::string();
+  if (!site.empty() && pub.coverImageAsset < 0) {
+    std::string upper = site;
+    for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    auto lines = wrap(regular, upper, H * 0.026f, W - 2 * margin);
+    if (!lines.empty()) regular.draw(c, lines[0], margin, bandTop - H * 0.04f, H * 0.026f, mutedInk);
+  }
+
+  // The band: title and subtitle, sized down until the title fits in four lines.
+  std::string title = trim(pub.title).empty() ? std::string("Digest") : std::string(trim(pub.title));
+  float titlePx = H * 0.062f;
+  std::vector<std::u32string> titleLines;
+  for (;; titlePx *= 0.9f) {
+    titleLines = wrap(bold, title, titlePx, W - 2 * margin);
+    if (titleLines.size() <= 4 || titlePx < H * 0.025f) break;
+  }
+  if (titleLines.size() > 5) titleLines.resize(5);
+  std::string subtitle(trim(pub.subtitle));
+  float subPx = H * 0.03f;
+  auto subLines = subtitle.empty() ? std::vector<std::u32string>{} : wrap(regular, subtitle, subPx, W - 2 * margin);
+  if (subLines.size() > 3) subLines.resize(3);
+  float pad = H * 0.045f;
+  float bandHeight = pad * 2 + titleLines.size() * titlePx * 1.15f +
+                     (subLines.empty() ? 0 : H * 0.02f + subLines.size() * subPx * 1.3f);
+  bandHeight = std::max(bandHeight, H * 0.26f);
+  int bandBottom = bandTop + static_cast<int>(bandHeight);
+  c.fill(0, bandTop, width, bandBottom, accent);
+  float y = bandTop + pad + titlePx * 0.85f;
+  for (const auto& l : titleLines) {
+    bold.draw(c, l, margin, y, titlePx, white);
+    y += titlePx * 1.15f;
+  }
+  if (!subLines.empty()) {
+    y += H * 0.02f - titlePx * 0.15f + subPx * 0.2f;
+    for (const auto& l : subLines) {
+      regular.draw(c, l, margin, y, subPx, Rgb{235, 240, 245});
+      y += subPx * 1.3f;
+    }
+  }
+
+  // Below the band: period, filters, count.
+  y = bandBottom + H * 0.08f;
+  if (!trim(pub.period).empty()) {
+    float px = H * 0.042f;
+    for (const auto& l : wrap(bold, std::string(trim(pub.period)), px, W - 2 * margin)) {
+      bold.draw(c, l, margin, y, px, accent);
+      y += px * 1.2f;
+    }
+    y += H * 0.015f;
+  }
+  float smallPx = H * 0.024f;
+  if (!trim(pub.filters).empty()) {
+    auto lines = wrap(regular, std::string(trim(pub.filters)), smallPx, W - 2 * margin);
+    if (lines.size() > 3) lines.resize(3);
+    for (const auto& l : lines) {
+      regular.draw(c, l, margin, y, smallPx, ink);
+      y += smallPx * 1.35f;
+    }
+  }
+  for (const auto& l : wrap(regular, postCountLabel(pub), smallPx, W - 2 * margin)) {
+    regular.draw(c, l, margin, y, smallPx, ink);
+    y += smallPx * 1.35f;
+  }
+
+  // Foot: the date, over a rule in the accent colour.
+  int footY = static_cast<int>(H * 0.92f);
+  c.fill(static_cast<int>(margin), footY - static_cast<int>(H * 0.035f),
+         width - static_cast<int>(margin), footY - static_cast<int>(H * 0.035f) + std::max(2, height / 600), accent);
+  if (!trim(pub.dateLabel).empty())
+    regular.draw(c, toUtf32(std::string(trim(pub.dateLabel))), margin, static_cast<float>(footY), smallPx, mutedInk);
+
+  std::string png;
+  if (!stbi_write_png_to_func(appendPng, &png, width, height, 3, c.px.data(), width * 3)) {
+    diags.warning({}, "epub-cover-encode", "cannot encode the cover image: the cover page shows text only");
+    return "";
+  }
+  return png;
+}
+
+}  // namespace pp::epub

@@ -1,0 +1,16 @@
+// The generated cover: a PNG drawn with stb_truetype from the bundled fonts: the digest's
+// title and subtitle on a band of the style's accent colour, the period, the filters, the
+// number of posts and the date. Deterministic: the same publication gives the same bytes.
+#pragma once
+
+#include <string>
+
+#include "epub/book.h"
+
+namespace pp::epub {
+
+// PNG bytes, or "" (after a warning) when no font could be loaded.
+std::string renderCoverPng(const Publication& pub, const Style& style, const AssetLookup& assets,
+                           int width, int height, DiagnosticSink& diags);
+
+}  // namespace pp::epub

@@ -1,0 +1,25 @@
+// writeEpub: the stage's entry point. Builds the book in memory, then packages it atomically.
+#include <exception>
+
+#include "epub/book.h"
+
+namespace pp {
+
+bool writeEpub(const Publication& pub, const Style& style, const fs::path& out,
+               DiagnosticSink& diags, EpubStats* stats) {
+  epub::AssetLookup lookup = [&pub](int id) -> const Asset* {
+    if (!pub.assets || id < 0 || static_cast<std::size_t>(id) >= pub.assets->size()) return nullptr;
+    return &pub.assets->at(id);
+  };
+  try {
+    epub::Book book = epub::buildEpubFiles(pub, style, lookup, diags);
+    if (!epub::packageEpub(book, out, diags)) return false;
+    if (stats) *stats = book.stats;
+    return true;
+  } catch (const std::exception& e) {
+    diags.error({out.string(), 0, 0}, "epub-internal", std::string("cannot build the EPUB: ") + e.what());
+    return false;
+  }
+}
+
+}  // namespace pp

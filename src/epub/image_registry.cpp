@@ -1,0 +1,100 @@
+#include "epub/image_registry.h"
+
+#include <cctype>
+
+#include "postpress/files.h"
+#include "postpress/hash.h"
+
+namespace pp::epub {
+
+bool imageSize(const std::string& d, bool& isPng, int& width, int& height) {
+  auto u8 = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(d[i])); };
+  if (d.size() >= 24 && d.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0) {
+    isPng = true;
+    width = static_cast<int>((u8(16) << 24) | (u8(17) << 16) | (u8(18) << 8) | u8(19));
+    height = static_cast<int>((u8(20) << 24) | (u8(21) << 16) | (u8(22) << 8) | u8(23));
+    return width > 0 && height > 0;
+  }
+  if (d.size() < 4 || u8(0) != 0xFF || u8(1) != 0xD8) return false;
+  isPng = false;
+  std::size_t i = 2;
+  while (i + 9 < d.size()) {
+    if (u8(i) != 0xFF) {
+      ++i;
+      continue;
+    }
+    unsigned m = u8(i + 1);
+    bool sof = (m >= 0xC0 && m <= 0xCF) && m != 0xC4 && m != 0xC8 && m != 0xCC;
+    if (sof) {
+      height = static_cast<int>((u8(i + 5) << 8) | u8(i + 6));
+      width = static_cast<int>((u8(i + 7) << 8) | u8(i + 8));
+      return width > 0 && height > 0;
+    }
+    if (m == 0xD8 || m == 0x01 || m == 0xFF || (m >= 0xD0 && m <= 0xD7)) {
+      i += (m == 0xFF) ? 1 : 2;
+      continue;
+    }
+    i += 2 + ((u8(i + 2) << 8) | u8(i + 3));
+  }
+  return false;
+}
+
+const StoredImage* ImageRegistry::store(std::string data, const std::string& hashHint,
+                                        bool coverImage) {
+  bool isPng = false;
+  int w = 0, h = 0;
+  if (!imageSize(data, isPng, w, h)) return nullptr;
+  std::string hash = hashHint.empty() ? contentHash(data) : hashHint;
+  std::string safe;
+  for (char c : hash)
+    if (std::isalnum(static_cast<unsigned char>(c))) safe += c;
+  if (safe.empty()) safe = contentHash(data);
+  if (auto it = byHash_.find(safe); it != byHash_.end()) return &images_[it->second];
+  StoredImage img;
+  img.href = "images/" + safe + (isPng ? ".png" : ".jpg");
+  img.manifestId = "img-" + safe;
+  img.mediaType = isPng ? "image/png" : "image/jpeg";
+  img.width = w;
+  img.height = h;
+  img.data = std::move(data);
+  img.coverImage = coverImage;
+  byHash_[safe] = static_cast<int>(images_.size());
+  images_.push_back(std::move(img));
+  return &images_.back();
+}
+
+const StoredImage* ImageRegistry::use(int assetId) {
+  if (assetId < 0) return nullptr;
+  if (auto it = byAsset_.find(assetId); it != byAsset_.end())
+    return it->second < 0 ? nullptr : &images_[it->second];
+  byAsset_[assetId] = -1;
+  const Asset* a = asset(assetId);
+  if (!a || !a->ok()) return nullptr;
+  const EncodedImage& r = a->epub;
+  if (r.codec != EncodedImage::Codec::Jpeg && r.codec != EncodedImage::Codec::Png) return nullptr;
+  std::string err;
+  auto bytes = readFile(r.file, &err);
+  if (!bytes) {
+    diags_.reportOnce("epub-image-read:" + r.file.string(),
+                      {Severity::Warning, a->where, "epub-image-unreadable",
+                       "cannot read the EPUB rendition of '" + a->source + "' (" + err +
+                           "): a placeholder is shown"});
+    return nullptr;
+  }
+  const StoredImage* s = store(std::move(*bytes), r.hash, false);
+  if (!s) {
+    diags_.reportOnce("epub-image-format:" + r.file.string(),
+                      {Severity::Warning, a->where, "epub-image-format",
+                       "the EPUB rendition of '" + a->source +
+                           "' is not a JPEG or PNG file: a placeholder is shown"});
+    return nullptr;
+  }
+  byAsset_[assetId] = static_cast<int>(s - images_.data());
+  return s;
+}
+
+const StoredImage* ImageRegistry::add(std::string data, bool coverImage) {
+  return store(std::move(data), "", coverImage);
+}
+
+}  // namespace pp::epub

@@ -1,0 +1,96 @@
+// Packaging with libzip: `mimetype` first and stored, then every file in the book's fixed
+// order, all with the same DOS timestamp from SOURCE_DATE_EPOCH, into a temporary file that
+// is renamed over the target only when the archive closed cleanly.
+#include <zip.h>
+
+#include <cstdio>
+#include <memory>
+
+#include "epub/book.h"
+#include "postpress/files.h"
+
+namespace pp::epub {
+
+namespace {
+
+struct ZipDiscard {
+  void operator()(zip_t* z) const {
+    if (z) zip_discard(z);
+  }
+};
+using ZipHandle = std::unique_ptr<zip_t, ZipDiscard>;
+
+// DOS date and time from "CCYY-MM-DDThh:mm:ssZ" (clamped to the DOS range 1980..2107).
+void dosDateTime(const std::string& iso, zip_uint16_t& dtime, zip_uint16_t& ddate) {
+  int y = 1980, mo = 1, d = 1, h = 0, mi = 0, s = 0;
+  if (std::sscanf(iso.c_str(), "%d-%d-%dT%d:%d:%d", &y, &mo, &d, &h, &mi, &s) < 3) y = 1980;
+  if (y < 1980) { y = 1980; mo = 1; d = 1; h = mi = s = 0; }
+  if (y > 2107) y = 2107;
+  dtime = static_cast<zip_uint16_t>((h << 11) | (mi << 5) | (s / 2));
+  ddate = static_cast<zip_uint16_t>(((y - 1980) << 9) | (mo << 5) | d);
+}
+
+std::string zipError(zip_t* z) {
+  zip_error_t* e = zip_get_error(z);
+  return e ? zip_error_strerror(e) : "unknown libzip error";
+}
+
+}  // namespace
+
+bool packageEpub(const Book& book, const fs::path& out, DiagnosticSink& diags) {
+  SourceLoc where{out.string(), 0, 0};
+  if (book.files.empty() || book.files.front().path != "mimetype") {
+    diags.error(where, "epub-internal", "the EPUB has no mimetype entry first");
+    return false;
+  }
+  AtomicOutput output(out);
+  {
+    std::error_code ec;
+    fs::remove(output.tempPath(), ec);  // a stale temporary from a crashed run
+  }
+  int err = 0;
+  ZipHandle zip(zip_open(output.tempPath().c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err));
+  if (!zip) {
+    zip_error_t ze;
+    zip_error_init_with_code(&ze, err);
+    diags.error(where, "epub-write", std::string("cannot create the EPUB: ") + zip_error_strerror(&ze));
+    zip_error_fini(&ze);
+    return false;
+  }
+  zip_uint16_t dtime = 0, ddate = 0;
+  dosDateTime(book.modified, dtime, ddate);
+  for (const BookFile& f : book.files) {
+    // The buffer is read at zip_close: book.files outlives the archive handle.
+    zip_source_t* src = zip_source_buffer(zip.get(), f.data.data(), f.data.size(), 0);
+    if (!src) {
+      diags.error(where, "epub-write", "cannot add " + f.path + ": " + zipError(zip.get()));
+      return false;
+    }
+    zip_int64_t idx = zip_file_add(zip.get(), f.path.c_str(), src, ZIP_FL_ENC_UTF_8);
+    if (idx < 0) {
+      zip_source_free(src);
+      diags.error(where, "epub-write", "cannot add " + f.path + ": " + zipError(zip.get()));
+      return false;
+    }
+    auto i = static_cast<zip_uint64_t>(idx);
+    if (zip_set_file_compression(zip.get(), i, f.compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
+                                 f.compress ? 9 : 0) != 0 ||
+        zip_file_set_dostime(zip.get(), i, dtime, ddate, 0) != 0) {
+      diags.error(where, "epub-write", "cannot set up " + f.path + ": " + zipError(zip.get()));
+      return false;
+    }
+  }
+  if (zip_close(zip.get()) != 0) {
+    diags.error(where, "epub-write", "cannot write the EPUB: " + zipError(zip.get()));
+    return false;  // the handle is discarded by ZipHandle; the temporary removed by output
+  }
+  (void)zip.release();  // closed: zip_close freed it
+  std::string why;
+  if (!output.commit(&why)) {
+    diags.error(where, "epub-write", "cannot write the EPUB: " + why);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace pp::epub
