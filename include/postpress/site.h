@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,10 @@
 namespace pp {
 
 namespace fs = std::filesystem;
+
+namespace site {
+struct SiteRules;  // generator details read from the config (src/site/rules.h)
+}
 
 // A date and time as written in the source. A post's day is its own calendar date as written:
 // no conversion to UTC ever happens, so `2025-12-31 23:30:00 -0800` is in 2025Q4.
@@ -68,6 +73,7 @@ struct Post {
   DateTime date;
   std::vector<std::string> authors;  // display names, in order
   std::vector<std::string> tags;     // author's spelling, deduplicated by matchKey()
+  std::vector<std::string> categories;  // `categories`/`category` (+ Jekyll folder categories)
   std::string summary;               // from front matter only (description/summary/excerpt)
   std::string heroImage;             // as written (image, header-img, cover, featured_image...)
   std::string slug;
@@ -113,6 +119,11 @@ struct Site {
   std::map<std::string, std::string> tagLabels;   // Docusaurus tags.yml: key -> label
   bool emoji = false;  // site enables :shortcode: emoji (jemoji, enableEmoji)
   bool math = false;   // site enables math
+
+  std::string tagSource = "auto";  // as in SiteOptions; readPost applies it
+  // Generator rules readPost needs (Hugo sections/permalinks/languages, Jekyll defaults,
+  // Docusaurus route). Null means the generator's defaults.
+  std::shared_ptr<const site::SiteRules> rules;
 
   std::vector<Post> posts;  // every post found, drafts included (flagged), sorted by path
 };

@@ -1,0 +1,73 @@
+// Which generator built this folder, and the settings common to all of them.
+#include "site/config.h"
+
+#include "postpress/files.h"
+#include "postpress/text.h"
+#include "site/frontmatter.h"
+#include "site/util.h"
+
+namespace pp::site {
+
+Generator detectGenerator(const fs::path& root, std::string& configPath) {
+  auto has = [&](const char* name) {
+    if (!isRegularFile(root / name)) return false;
+    configPath = name;
+    return true;
+  };
+  for (const char* name : {"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs",
+                           "docusaurus.config.cjs", "docusaurus.config.mts"}) {
+    if (has(name)) return Generator::Docusaurus;
+  }
+  for (const char* name : {"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"}) {
+    if (has(name)) return Generator::Hugo;
+  }
+  for (const char* name : {"_config.yml", "_config.yaml", "_config.toml"}) {
+    if (has(name)) return Generator::Jekyll;
+  }
+  for (const char* name : {"config.toml", "config.yaml", "config.yml", "config.json"}) {
+    if (has(name)) return Generator::Hugo;
+  }
+  // Hugo's configuration directory, with no root config file at all.
+  for (const char* name :
+       {"config/_default/hugo.toml", "config/_default/hugo.yaml", "config/_default/hugo.yml",
+        "config/_default/hugo.json", "config/_default/config.toml", "config/_default/config.yaml",
+        "config/_default/config.yml", "config/_default/config.json"}) {
+    if (has(name)) return Generator::Hugo;
+  }
+  configPath.clear();
+  return Generator::Plain;
+}
+
+bool readConfigFile(const fs::path& file, const std::string& displayPath, Meta& out,
+                    DiagnosticSink& diags) {
+  out = Meta{};
+  out.kind = Meta::Kind::Map;
+  std::string err;
+  auto raw = readFile(file, &err, 16u << 20);
+  if (!raw) {
+    diags.error({displayPath, 0, 0}, "config-read", "cannot read config: " + err);
+    return false;
+  }
+  std::string text = normaliseText(*raw, displayPath, diags);
+  if (!parseConfigText(text, displayPath, out, diags)) {
+    out = Meta{};
+    out.kind = Meta::Kind::Map;
+    return false;
+  }
+  return true;
+}
+
+std::string singleSiteAuthor(const Meta& config) {
+  const Meta* author = config.find("author");
+  if (!author) return {};
+  if (author->isScalar()) return std::string(trim(author->text));
+  if (author->isMap()) return scalarAt(*author, "name");
+  return {};  // a list of authors is not a single-author convention
+}
+
+void readPlainConfig(Site& site, SiteRules&) {
+  site.contentDir = site.root;
+  site.staticRoots = {site.root};
+}
+
+}  // namespace pp::site

@@ -1,0 +1,267 @@
+// Discovery walks only the folders a generator reads posts from, pruning what never holds
+// posts (hidden folders, node_modules, build output), and never follows folder symlinks
+// (a loop would never end).
+#include "site/discover.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "postpress/files.h"
+#include "postpress/text.h"
+#include "site/glob.h"
+#include "site/util.h"
+
+namespace pp::site {
+
+namespace {
+
+constexpr int kMaxDepth = 40;
+
+struct Found {
+  std::string rel;  // relative to root, '/' separators
+  fs::path file;
+};
+
+using DirFilter = std::function<bool(const std::string& name, const std::string& rel)>;
+using FileVisit = std::function<void(const std::string& name, const std::string& rel,
+                                     const fs::path& file)>;
+
+std::string joinRel(const std::string& dir, const std::string& name) {
+  return dir.empty() ? name : dir + "/" + name;
+}
+
+bool alwaysPruned(const std::string& name) {
+  return name.empty() || name[0] == '.' || name == "node_modules" || name == "_site" ||
+         name == "vendor" || name == "__pycache__";
+}
+
+// Calls visit for every regular file under dir (relDir is dir relative to the site root),
+// descending into subfolders that descend() accepts.
+void walk(const fs::path& dir, const std::string& relDir, int depth, const DirFilter& descend,
+          const FileVisit& visit) {
+  if (depth > kMaxDepth) return;
+  std::error_code ec;
+  fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  if (ec) return;
+  std::vector<std::pair<std::string, fs::path>> subdirs;
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    const fs::directory_entry& entry = *it;
+    std::string name = entry.path().filename().string();
+    std::error_code ec2;
+    if (entry.is_directory(ec2)) {
+      if (entry.is_symlink(ec2)) continue;
+      if (alwaysPruned(name)) continue;
+      std::string rel = joinRel(relDir, name);
+      if (descend(name, rel)) subdirs.emplace_back(rel, entry.path());
+    } else if (entry.is_regular_file(ec2)) {
+      visit(name, joinRel(relDir, name), entry.path());
+    }
+  }
+  for (const auto& [rel, path] : subdirs) walk(path, rel, depth + 1, descend, visit);
+}
+
+std::string relOf(const Site& site, const fs::path& p) {
+  std::string rel = p.lexically_relative(site.root).generic_string();
+  return rel == "." ? std::string() : rel;
+}
+
+bool isIndexName(const std::string& name, bool allowMdx) {
+  return startsWith(name, "index.") && isMarkdownName(name, allowMdx);
+}
+
+// A Hugo section folder: leaf bundles (a folder with index.md) are one post each and their
+// other files are resources; _index.md is a list page, never a post.
+void walkHugo(const fs::path& dir, const std::string& rel, int depth, std::vector<Found>& out) {
+  if (depth > kMaxDepth) return;
+  std::vector<std::pair<std::string, fs::path>> files, subdirs;
+  std::error_code ec;
+  fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  if (ec) return;
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    const fs::directory_entry& entry = *it;
+    std::string name = entry.path().filename().string();
+    std::error_code ec2;
+    if (entry.is_directory(ec2)) {
+      if (!entry.is_symlink(ec2) && !alwaysPruned(name)) subdirs.emplace_back(name, entry.path());
+    } else if (entry.is_regular_file(ec2) && isMarkdownName(name, false)) {
+      files.emplace_back(name, entry.path());
+    }
+  }
+  bool leafBundle = std::any_of(files.begin(), files.end(),
+                                [](const auto& f) { return isIndexName(f.first, false); });
+  for (const auto& [name, path] : files) {
+    if (startsWith(name, "_index.")) continue;
+    if (leafBundle && !isIndexName(name, false)) continue;  // a resource of the bundle
+    out.push_back({joinRel(rel, name), path});
+  }
+  if (leafBundle) return;
+  for (const auto& [name, path] : subdirs) walkHugo(path, joinRel(rel, name), depth + 1, out);
+}
+
+bool isRepositoryFile(const std::string& name) {
+  std::string stem = toLowerAscii(stemOf(name));
+  return stem == "readme" || stem == "license" || stem == "licence" || stem == "changelog" ||
+         stem == "contributing" || stem == "code_of_conduct" || stem == "security" ||
+         stem == "corpus-notes";
+}
+
+void discoverJekyll(const Site& site, const SiteOptions& options, DiagnosticSink& diags,
+                    std::vector<Found>& out) {
+  const fs::path base = site.contentDir.empty() ? site.root : site.contentDir;
+  auto collect = [&](const fs::path& dir, bool requireDatedName) {
+    walk(dir, relOf(site, dir), 1, [](const std::string&, const std::string&) { return true; },
+         [&](const std::string& name, const std::string& rel, const fs::path& file) {
+           if (!isMarkdownName(name, false)) return;
+           if (requireDatedName && !dateFromName(name)) {
+             // Jekyll itself skips these; say so rather than lose a post silently.
+             diags.warning({rel, 0, 0}, "post-name",
+                           "not read as a post: Jekyll post names start with a date "
+                           "(YYYY-MM-DD-title.md)");
+             return;
+           }
+           out.push_back({rel, file});
+         });
+  };
+  // `_posts` at the root and in category folders (`news/_posts/`). Underscore folders
+  // (_layouts, _includes…) and image folders never hold posts.
+  std::vector<fs::path> postDirs;
+  walk(base, relOf(site, base), 1,
+       [&](const std::string& name, const std::string& rel) {
+         if (name == "_posts") {
+           postDirs.push_back(site.root / rel);
+           return false;
+         }
+         return name[0] != '_' && name != "img" && name != "images" && name != "assets";
+       },
+       [](const std::string&, const std::string&, const fs::path&) {});
+  std::sort(postDirs.begin(), postDirs.end());
+  for (const fs::path& dir : postDirs) collect(dir, true);
+  if (options.drafts && isDirectory(base / "_drafts")) collect(base / "_drafts", false);
+}
+
+void discoverHugo(const Site& site, const SiteRules& rules, const std::vector<std::string>& sections,
+                  DiagnosticSink& diags, std::vector<Found>& out) {
+  bool any = false;
+  for (const ContentRoot& root : rules.contentRoots) {
+    for (const std::string& section : sections) {
+      fs::path dir = root.dir / section;
+      if (!isDirectory(dir)) continue;
+      any = true;
+      walkHugo(dir, relOf(site, dir), 1, out);
+    }
+  }
+  if (any) return;
+  std::string present;
+  for (const ContentRoot& root : rules.contentRoots) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(root.dir, ec)) {
+      if (entry.is_directory(ec) && !alwaysPruned(entry.path().filename().string())) {
+        present += (present.empty() ? "" : ", ") + relOf(site, entry.path());
+      }
+    }
+  }
+  std::string looked;
+  for (const std::string& s : sections) looked += (looked.empty() ? "" : ", ") + s + "/";
+  diags.warning({relOf(site, site.contentDir), 0, 0}, "no-posts",
+                "no blog section found in the content folder (looked for " + looked + ")" +
+                    (present.empty() ? std::string()
+                                     : "; folders present: " + present +
+                                           "; name the section with --posts"));
+}
+
+void discoverDocusaurus(const Site& site, const SiteRules& rules, std::vector<Found>& out) {
+  fs::path dir = rules.blogDir.empty() ? site.root / "blog" : rules.blogDir;
+  // Docusaurus ignores `_`-prefixed files and folders (partials).
+  walk(dir, relOf(site, dir), 1,
+       [](const std::string& name, const std::string&) { return name[0] != '_'; },
+       [&](const std::string& name, const std::string& rel, const fs::path& file) {
+         if (name[0] == '_' || !isMarkdownName(name, true)) return;
+         out.push_back({rel, file});
+       });
+}
+
+void discoverPlain(const Site& site, std::vector<Found>& out) {
+  walk(site.root, "", 1, [](const std::string&, const std::string&) { return true; },
+       [&](const std::string& name, const std::string& rel, const fs::path& file) {
+         if (!isMarkdownName(name, false) || isRepositoryFile(name)) return;
+         out.push_back({rel, file});
+       });
+}
+
+// --posts: a folder (every post under it), a Hugo section name, or a glob relative to root.
+void discoverOverride(const Site& site, const SiteRules& rules, std::string pattern,
+                      DiagnosticSink& diags, std::vector<Found>& out) {
+  while (startsWith(pattern, "./")) pattern.erase(0, 2);
+  if (fs::path(pattern).is_absolute()) pattern = relOf(site, fs::path(pattern).lexically_normal());
+  while (!pattern.empty() && pattern.back() == '/') pattern.pop_back();
+  bool hugo = site.generator == Generator::Hugo;
+
+  if (!hasGlobSyntax(pattern)) {
+    fs::path dir = site.root / pattern;
+    if (!pattern.empty() && isDirectory(dir)) {
+      if (hugo) {
+        walkHugo(dir, relOf(site, dir), 1, out);
+      } else {
+        walk(dir, relOf(site, dir), 1, [](const std::string&, const std::string&) { return true; },
+             [&](const std::string& name, const std::string& rel, const fs::path& file) {
+               if (isMarkdownName(name, true)) out.push_back({rel, file});
+             });
+      }
+      return;
+    }
+    if (hugo && !pattern.empty()) {
+      // A section name: `--posts articles` reads content/articles/ (and content/<lang>/articles/).
+      for (const ContentRoot& root : rules.contentRoots) {
+        if (isDirectory(root.dir / pattern)) {
+          discoverHugo(site, rules, {pattern}, diags, out);
+          return;
+        }
+      }
+    }
+    if (isRegularFile(site.root / pattern)) {
+      out.push_back({pattern, site.root / pattern});
+      return;
+    }
+  }
+  std::string prefix = globLiteralPrefix(pattern);
+  fs::path start = site.root / prefix;
+  walk(start, prefix, 1, [](const std::string&, const std::string&) { return true; },
+       [&](const std::string& name, const std::string& rel, const fs::path& file) {
+         if (!isMarkdownName(name, true)) return;
+         if (hugo && startsWith(name, "_index.")) return;
+         if (globMatch(pattern, rel)) out.push_back({rel, file});
+       });
+  if (out.empty()) {
+    diags.warning({}, "no-posts", "--posts " + pattern + " matches no Markdown file under " +
+                                      site.root.generic_string());
+  }
+}
+
+}  // namespace
+
+std::vector<fs::path> discoverPosts(const Site& site, const SiteRules& rules,
+                                    const SiteOptions& options, DiagnosticSink& diags) {
+  std::vector<Found> found;
+  if (!options.postsGlob.empty()) {
+    discoverOverride(site, rules, options.postsGlob, diags, found);
+  } else {
+    switch (site.generator) {
+      case Generator::Jekyll: discoverJekyll(site, options, diags, found); break;
+      case Generator::Hugo: discoverHugo(site, rules, rules.sections, diags, found); break;
+      case Generator::Docusaurus: discoverDocusaurus(site, rules, found); break;
+      case Generator::Plain: discoverPlain(site, found); break;
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.rel < b.rel; });
+  found.erase(std::unique(found.begin(), found.end(),
+                          [](const Found& a, const Found& b) { return a.rel == b.rel; }),
+              found.end());
+  std::vector<fs::path> files;
+  files.reserve(found.size());
+  for (Found& f : found) files.push_back(std::move(f.file));
+  return files;
+}
+
+}  // namespace pp::site

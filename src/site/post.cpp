@@ -1,0 +1,153 @@
+// readPost: one file in, one normalised Post out (or a diagnostic and nothing).
+#include "postpress/files.h"
+#include "postpress/text.h"
+#include "site/frontmatter.h"
+#include "site/glob.h"
+#include "site/post_reader.h"
+#include "site/util.h"
+
+namespace pp::site {
+
+namespace {
+
+// Posts larger than this are not blog posts (the largest real one we know is 2.9 MB).
+constexpr std::uintmax_t kMaxPostBytes = 64u << 20;
+
+std::string parentRel(const std::string& rel) {
+  std::size_t slash = rel.rfind('/');
+  return slash == std::string::npos ? std::string() : rel.substr(0, slash);
+}
+
+std::string lastComponent(const std::string& rel) {
+  std::size_t slash = rel.rfind('/');
+  return slash == std::string::npos ? rel : rel.substr(slash + 1);
+}
+
+}  // namespace
+
+PostContext contextFor(const Site& site, const SiteRules& rules, const fs::path& file) {
+  PostContext ctx;
+  ctx.rel = file.lexically_relative(site.root).generic_string();
+  if (ctx.rel.empty() || startsWith(ctx.rel, "..")) ctx.rel = file.filename().generic_string();
+  std::string name = file.filename().string();
+  std::string stem = stemOf(name);
+
+  // Hugo `post.fr.md`: a configured language between the stem and the extension.
+  if (site.generator == Generator::Hugo) {
+    std::size_t dot = stem.rfind('.');
+    if (dot != std::string::npos) {
+      std::string lang = stem.substr(dot + 1);
+      for (const std::string& l : rules.languages) {
+        if (iequals(l, lang)) {
+          ctx.language = lang == site.language ? std::string() : lang;
+          stem = stem.substr(0, dot);
+        }
+      }
+    }
+  }
+
+  // Where the post sits relative to its content folder.
+  fs::path contentRoot;
+  std::string rootLanguage;
+  if (site.generator == Generator::Hugo) {
+    std::size_t best = 0;
+    std::string fileStr = file.lexically_normal().generic_string();
+    for (const ContentRoot& r : rules.contentRoots) {
+      std::string dir = r.dir.generic_string();
+      if (startsWith(fileStr, dir + "/") && dir.size() > best) {
+        best = dir.size();
+        contentRoot = r.dir;
+        rootLanguage = r.language;
+      }
+    }
+    if (ctx.language.empty()) ctx.language = rootLanguage;
+  } else if (site.generator == Generator::Docusaurus) {
+    contentRoot = rules.blogDir.empty() ? site.root / "blog" : rules.blogDir;
+  } else {
+    contentRoot = site.contentDir.empty() ? site.root : site.contentDir;
+  }
+  ctx.contentRel = file.lexically_relative(contentRoot).generic_string();
+  if (ctx.contentRel.empty() || startsWith(ctx.contentRel, "..")) ctx.contentRel = ctx.rel;
+
+  std::string folderRel = parentRel(ctx.contentRel);
+  ctx.isIndex = stem == "index" && !folderRel.empty() && site.generator != Generator::Jekyll;
+  if (ctx.isIndex) {
+    ctx.folder = file.parent_path();
+    ctx.baseName = lastComponent(folderRel);
+    ctx.sectionPath = parentRel(folderRel);
+  } else {
+    ctx.baseName = stem;
+    ctx.sectionPath = folderRel;
+  }
+  std::size_t slash = ctx.contentRel.find('/');
+  ctx.section = slash == std::string::npos ? std::string() : ctx.contentRel.substr(0, slash);
+
+  if (site.generator == Generator::Jekyll) {
+    // Folders above `_posts` are categories; `_drafts` holds drafts.
+    std::vector<std::string> parts = split(ctx.rel, '/');
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+      if (parts[i] == "_drafts") ctx.inDrafts = true;
+      if (parts[i] == "_posts") {
+        ctx.folderCategories.assign(parts.begin(), parts.begin() + static_cast<long>(i));
+        if (!rules.collectionsDir.empty()) {
+          // collections_dir is not a category.
+          auto& cats = ctx.folderCategories;
+          std::size_t skip = split(rules.collectionsDir, '/').size();
+          cats.erase(cats.begin(), cats.begin() + static_cast<long>(std::min(skip, cats.size())));
+        }
+        break;
+      }
+    }
+  }
+  return ctx;
+}
+
+void applyDefaults(const SiteRules& rules, const PostContext& ctx, Meta& fm) {
+  for (const FrontMatterDefault& d : rules.defaults) {
+    bool applies = d.scopePath.empty() || startsWith(ctx.rel, d.scopePath) ||
+                   (hasGlobSyntax(d.scopePath) && globMatch(d.scopePath, ctx.rel));
+    if (!applies) continue;
+    for (std::size_t i = 0; i < d.values.keys.size(); ++i) {
+      if (!fm.find(d.values.keys[i])) fm.set(d.values.keys[i], d.values.values[i]);
+    }
+  }
+}
+
+}  // namespace pp::site
+
+namespace pp {
+
+std::optional<Post> readPost(const Site& site, const fs::path& file, DiagnosticSink& diags) {
+  static const site::SiteRules kDefaultRules;  // immutable: the generators' defaults
+  const site::SiteRules& rules = site.rules ? *site.rules : kDefaultRules;
+  site::PostContext ctx = site::contextFor(site, rules, file);
+
+  Post post;
+  post.file = file;
+  post.path = ctx.rel;
+  post.format = iequals(file.extension().string(), ".mdx") ? SourceFormat::Mdx : SourceFormat::Markdown;
+
+  std::string err;
+  auto raw = readFile(file, &err, site::kMaxPostBytes);
+  if (!raw) {
+    diags.error({post.path, 0, 0}, "post-read", "cannot read post: " + err);
+    return std::nullopt;
+  }
+  if (trim(*raw).empty()) {
+    diags.warning({post.path, 0, 0}, "post-empty", "empty file; not read as a post");
+    return std::nullopt;
+  }
+  std::string text = site::normaliseText(*raw, post.path, diags);
+  site::FrontMatter fm;
+  if (!site::splitFrontMatter(text, post.path, site.generator == Generator::Hugo, fm, diags)) {
+    return std::nullopt;
+  }
+  if (!rules.defaults.empty()) site::applyDefaults(rules, ctx, fm.data);
+  post.body = std::move(fm.body);
+  post.bodyLine = fm.bodyLine;
+  site::normaliseMetadata(site, rules, ctx, fm.data, post, diags);
+  site::computePermalink(site, rules, ctx, fm.data, post);
+  return post;
+}
+
+}  // namespace pp

@@ -1,0 +1,51 @@
+// Generator rules read from a site's config that post reading needs beyond the public Site
+// fields: Hugo sections, permalinks and languages, Jekyll front matter defaults, the
+// Docusaurus blog route. Filled by loadSite; a default-constructed SiteRules is valid.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "site/meta.h"
+
+namespace pp::site {
+
+namespace fs = std::filesystem;
+
+// A Jekyll `defaults:` entry that applies to posts.
+struct FrontMatterDefault {
+  std::string scopePath;  // "" = everywhere; may hold glob characters
+  Meta values;            // map of front matter values
+};
+
+// A Hugo content folder and the language it holds ("" = the default language).
+struct ContentRoot {
+  fs::path dir;
+  std::string language;
+};
+
+struct SiteRules {
+  // Hugo.
+  std::vector<std::string> sections = {"blog", "posts", "post"};  // folders holding posts
+  std::map<std::string, std::string> permalinks;                  // section -> pattern
+  std::vector<std::string> languages;                             // configured language keys
+  std::vector<ContentRoot> contentRoots;
+  bool defaultLanguageInSubdir = false;
+  bool uglyUrls = false;
+  bool pathToLower = true;
+
+  // Jekyll.
+  std::vector<FrontMatterDefault> defaults;
+  std::string collectionsDir;  // `collections_dir`, relative to root
+
+  // Jekyll and Hugo: the site's own author, used for posts naming none (see site.h).
+  std::string siteAuthor;
+
+  // Docusaurus.
+  std::string blogRoute = "blog";  // routeBasePath of the blog plugin, without slashes
+  fs::path blogDir;                // absolute; empty = <root>/blog
+};
+
+}  // namespace pp::site
