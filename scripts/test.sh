@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds and runs the whole test suite, from a clean clone on Debian 12:
+#   1. installs missing packages (scripts/install-deps.sh),
+#   2. the normal build: every unit, end-to-end and bad-input test,
+#   3. an AddressSanitizer + UndefinedBehaviorSanitizer build of the same code, running the
+#      unit and bad-input tests (the code that reads untrusted input) with no report allowed.
+# .ci/run runs exactly this. Set PP_TEST_SKIP_ASAN=1 to skip step 3 while iterating.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-deps.sh
+jobs=$(nproc)
+
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
+cmake --build build -j "$jobs"
+ctest --test-dir build --output-on-failure -j "$jobs" --timeout 900
+
+if [ "${PP_TEST_SKIP_ASAN:-0}" != "1" ]; then
+  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPOSTPRESS_SANITIZE=ON > /dev/null
+  cmake --build build-asan -j "$jobs"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-asan --output-on-failure -j "$jobs" -L 'unit|bad' --timeout 900
+fi
+echo "test.sh: all tests passed"

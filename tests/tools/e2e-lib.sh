@@ -1,0 +1,52 @@
+# Shared helpers for the end-to-end tests (sourced). Each test runs the real postpress binary
+# ($POSTPRESS) on real sites and validates the outputs with real checkers: our own property
+# checks (tests/tools/*_props.py) always, and ../shared/tools/{pdfcheck,epubcheck} when present.
+set -euo pipefail
+
+: "${POSTPRESS:?run through ctest (POSTPRESS is the built binary)}"
+: "${PP_SOURCE_DIR:?run through ctest}"
+export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-1764460800}"
+
+TOOLS="$PP_SOURCE_DIR/tests/tools"
+SHARED="$(cd "$PP_SOURCE_DIR/.." && pwd)/shared"
+CORPUS="$SHARED/corpus"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/pp-e2e.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+# One image cache per test binary directory: warm across tests, never the user's own cache.
+CACHE="${PP_BUILD_DIR:-$WORK}/test-cache"
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+skip() { echo "SKIP: $*"; exit 77; }
+need_corpus() { [ -d "$CORPUS/$1" ] || skip "corpus $1 absent ($CORPUS/$1): test skipped"; }
+
+# pp ARGS...: runs postpress with the test cache; keeps stderr in $WORK/stderr.
+pp() { "$POSTPRESS" "$@" --cache "$CACHE" 2> "$WORK/stderr"; }
+
+# titles SITE [selection...]: every selected post title, one per line.
+titles() {
+  local site="$1"; shift
+  "$POSTPRESS" list --site "$site" "$@" --json | python3 -c '
+import json, sys
+for post in json.load(sys.stdin):
+    print(post["title"])'
+}
+
+# check_pdf FILE TITLES_FILE: our checks, plus the shared pdfcheck when present.
+check_pdf() {
+  local pdf="$1" titles="$2" args=()
+  while IFS= read -r t; do [ -n "$t" ] && args+=(--expect "$t"); done < "$titles"
+  python3 "$TOOLS/pdf_props.py" "$pdf" --outline "${args[@]}" || fail "pdf_props on $pdf"
+  if [ -x "$SHARED/tools/pdfcheck" ]; then
+    "$SHARED/tools/pdfcheck" "$pdf" --need-outline "${args[@]}" 2>/dev/null || fail "pdfcheck on $pdf"
+  fi
+}
+
+# check_epub FILE TITLES_FILE
+check_epub() {
+  local epub="$1" titles="$2" args=()
+  while IFS= read -r t; do [ -n "$t" ] && args+=(--expect "$t"); done < "$titles"
+  python3 "$TOOLS/epub_props.py" "$epub" --max-px 1600 "${args[@]}" || fail "epub_props on $epub"
+  if [ -x "$SHARED/tools/epubcheck" ]; then
+    "$SHARED/tools/epubcheck" "$epub" --max-px 1600 "${args[@]}" || fail "epubcheck on $epub"
+  fi
+}

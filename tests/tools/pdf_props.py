@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Checks the properties every postpress PDF must have, with poppler-utils and qpdf.
+
+usage: pdf_props.py FILE.pdf [--expect TEXT]... [--edge PT] [--max-ppi N] [--outline]
+
+Prints one line per property and exits 1 when any fails:
+  qpdf      the structure checks clean (qpdf --check)
+  fonts     at least one font, every font embedded (pdffonts)
+  expect    every --expect text occurs in the extracted text (whitespace-insensitive)
+  edges     no word closer than --edge points to a page edge (pdftotext -bbox)
+  collide   no two words on a page overlap by more than a quarter of the smaller one
+  ppi       no image drawn above --max-ppi (pdfimages -list)
+  outline   bookmarks exist (only checked with --outline)
+"""
+import argparse
+import json
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+
+
+def tool(*argv):
+    done = subprocess.run(list(argv), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return done.returncode, done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace")
+
+
+def squash(text):
+    return " ".join(text.split())
+
+
+def check_qpdf(pdf):
+    code, out, err = tool("qpdf", "--check", pdf)
+    problems = [line for line in (out + err).splitlines()
+                if re.search(r"(?i)\b(warning|error|damaged)\b", line)
+                and "No syntax or stream encoding errors" not in line
+                and "errors that qpdf cannot detect" not in line]
+    return code == 0 and not problems, problems[:3]
+
+
+def check_fonts(pdf):
+    code, out, _ = tool("pdffonts", pdf)
+    lines = out.splitlines()
+    if code != 0 or len(lines) < 3:
+        return False, "no fonts listed"
+    header = lines[0]
+    emb_at = header.index("emb")
+    missing = [row.split()[0] for row in lines[2:] if row[emb_at:emb_at + 3] != "yes"]
+    return not missing, f"{len(lines) - 2} fonts, not embedded: {missing[:3]}"
+
+
+def check_expect(pdf, expected):
+    code, out, _ = tool("pdftotext", pdf, "-")
+    text = squash(out)
+    absent = [e for e in expected if squash(e) not in text]
+    return code == 0 and text and not absent, f"{len(text)} chars, absent: {absent[:5]}"
+
+
+def page_words(pdf):
+    code, out, err = tool("pdftotext", "-bbox", pdf, "-")
+    if code != 0:
+        raise RuntimeError(err)
+    out = re.sub(r"<!DOCTYPE[^>]*>", "", out).replace('xmlns="http://www.w3.org/1999/xhtml"', "")
+    pages = []
+    for page in ElementTree.fromstring(out).iter("page"):
+        boxes = [tuple(float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")) + (w.text or "",)
+                 for w in page.iter("word")]
+        pages.append((float(page.get("width")), float(page.get("height")), boxes))
+    return pages
+
+
+def check_edges_and_collisions(pdf, edge):
+    outside, collisions = [], []
+    for number, (width, height, boxes) in enumerate(page_words(pdf), 1):
+        for x0, y0, x1, y1, text in boxes:
+            if min(x0, y0) < edge - 0.5 or x1 > width - edge + 0.5 or y1 > height - edge + 0.5:
+                outside.append(f"p{number} {text[:30]!r}")
+        boxes = sorted(boxes)
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                if b[0] >= a[2]:
+                    break
+                dx = min(a[2], b[2]) - max(a[0], b[0])
+                dy = min(a[3], b[3]) - max(a[1], b[1])
+                smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+                if dx > 0 and dy > 0 and smaller > 0 and dx * dy > smaller / 4:
+                    collisions.append(f"p{number} {a[4][:20]!r}/{b[4][:20]!r}")
+    return (not outside, f"{len(outside)} outside {outside[:4]}"), \
+           (not collisions, f"{len(collisions)} collisions {collisions[:4]}")
+
+
+def check_ppi(pdf, limit):
+    _, out, _ = tool("pdfimages", "-list", pdf)
+    worst, over = 0.0, []
+    for line in out.splitlines()[2:]:
+        cols = line.split()
+        if len(cols) > 13 and cols[2] == "image":
+            try:
+                ppi = max(float(cols[12]), float(cols[13]))
+            except ValueError:
+                continue
+            worst = max(worst, ppi)
+            if ppi > limit:
+                over.append(f"p{cols[0]}#{cols[1]} {ppi:.0f}")
+    return not over, f"max {worst:.0f} ppi, over: {over[:4]}"
+
+
+def count_outline(pdf):
+    _, out, _ = tool("qpdf", "--json", "--json-key=outlines", pdf)
+    try:
+        items = json.loads(out).get("outlines", [])
+    except ValueError:
+        return 0
+    stack, n = list(items), 0
+    while stack:
+        item = stack.pop()
+        n += 1
+        stack.extend(item.get("kids", []))
+    return n
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("pdf")
+    parser.add_argument("--expect", action="append", default=[])
+    parser.add_argument("--edge", type=float, default=18.0)
+    parser.add_argument("--max-ppi", type=float, default=400.0)
+    parser.add_argument("--outline", action="store_true")
+    args = parser.parse_args()
+
+    results = {
+        "qpdf": check_qpdf(args.pdf),
+        "fonts": check_fonts(args.pdf),
+        "expect": check_expect(args.pdf, args.expect),
+    }
+    results["edges"], results["collide"] = check_edges_and_collisions(args.pdf, args.edge)
+    results["ppi"] = check_ppi(args.pdf, args.max_ppi)
+    entries = count_outline(args.pdf)
+    results["outline"] = (entries > 0 or not args.outline, f"{entries} entries")
+
+    failed = [name for name, (ok, _) in results.items() if not ok]
+    for name, (ok, detail) in results.items():
+        print(f"{'pass' if ok else 'FAIL'} {name:8} {detail}")
+    print(f"pdf_props: {len(results) - len(failed)} passed, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
