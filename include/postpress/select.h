@@ -18,10 +18,13 @@ struct Selection {
   std::optional<DateTime> until;         // inclusive, by calendar day
   std::string quarter;                   // "2025Q4" (also "2025-Q4", "q4 2025")
   int year = 0;
-  bool drafts = false;
+  std::string language;  // only posts in this language (a post without one is in the site's)
+  bool drafts = false;   // include drafts (left out otherwise)
   int limit = 0;  // 0 = no limit; applied after ordering
   bool newestFirst = false;
 
+  // True when nothing narrows the selection (no tag, author, date, language filter, no limit):
+  // every published post is selected.
   bool empty() const;
   // Human description of the filters, e.g. "tags: kserve; 2025-11-01 – 2025-11-30".
   std::string describe() const;
@@ -30,6 +33,8 @@ struct Selection {
 // Parses "2025Q4", "2025-Q4", "2025q4", "Q4 2025", "Q4-2025". Returns false when malformed.
 bool parseQuarter(std::string_view text, int& year, int& quarter);
 
+// Order: by date and time as written (not by instant), oldest first unless newestFirst; ties by
+// path. Undated posts come last either way and are left out by any date filter.
 struct SelectionResult {
   std::vector<const Post*> posts;  // ordered
   // When posts is empty: which filter emptied it, e.g. "--tag kserve matched 3 posts, but none
@@ -40,7 +45,10 @@ struct SelectionResult {
 SelectionResult selectPosts(const Site& site, const Selection& selection);
 
 // The period a selection covers, named for a cover: "Q4 2025", "November 2025", "2025",
-// "1 Oct 2025 – 15 Jan 2026"; from the posts' dates when the selection has no date bounds.
+// "18 Nov 2025", "1 Oct 2025 – 15 Jan 2026". Date bounds that are exactly a quarter, month or
+// year get that name; other bounds are written as a range. Without bounds the posts' dates
+// are used (same month -> the month, same quarter -> the quarter, same year -> the year);
+// with one bound the other end comes from the posts. "" when nothing is known.
 std::string periodLabel(const Selection& selection, const std::vector<const Post*>& posts);
 
 }  // namespace pp
