@@ -1,0 +1,39 @@
+#include "markdown/cmark_parse.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+namespace pp::md {
+
+void CmarkNodeDeleter::operator()(cmark_node* n) const {
+  if (n) cmark_node_free(n);
+}
+
+namespace {
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const {
+    if (p) cmark_parser_free(p);
+  }
+};
+}  // namespace
+
+CmarkDocument parseCmark(std::string_view text) {
+  // cmark-gfm's registration flag is unguarded: a magic static makes the first call race-free
+  // when posts are parsed on several threads.
+  static const bool registered = [] {
+    cmark_gfm_core_extensions_ensure_registered();
+    return true;
+  }();
+  (void)registered;
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(
+      cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS));
+  if (!parser) return nullptr;
+  for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+  }
+  cmark_parser_feed(parser.get(), text.data(), text.size());
+  return CmarkDocument(cmark_parser_finish(parser.get()));
+}
+
+}  // namespace pp::md

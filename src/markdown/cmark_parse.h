@@ -1,0 +1,19 @@
+// RAII around cmark-gfm: one parse with our options and extensions.
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+struct cmark_node;
+
+namespace pp::md {
+
+struct CmarkNodeDeleter {
+  void operator()(cmark_node* n) const;
+};
+using CmarkDocument = std::unique_ptr<cmark_node, CmarkNodeDeleter>;
+
+// Tables, strikethrough, autolinks, task lists, footnotes, smart punctuation, source positions.
+CmarkDocument parseCmark(std::string_view text);
+
+}  // namespace pp::md

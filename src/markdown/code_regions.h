@@ -1,0 +1,42 @@
+// Where code is, seen before cmark runs: fenced code blocks (``` and ~~~, also inside lists
+// and quotes) and inline code spans. Passes that must not touch code (MDX, math, emoji) use it.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace pp::md {
+
+class CodeFences {
+ public:
+  explicit CodeFences(std::string_view text);
+  // If `pos` lies in a fenced block, the offset just past it; else pos. Calls must come with
+  // non-decreasing pos for linear time (a cursor remembers where it was).
+  std::size_t skip(std::size_t pos);
+  bool inside(std::size_t pos);
+  const std::vector<std::pair<std::size_t, std::size_t>>& ranges() const { return ranges_; }
+
+ private:
+  std::vector<std::pair<std::size_t, std::size_t>> ranges_;
+  std::size_t cursor_ = 0;
+};
+
+// Inline code spans: given a backtick run at `pos`, the offset past its closing run, or npos
+// when it has none (then the run is literal). Remembers failed searches so that a line of a
+// million lone backticks stays linear.
+class CodeSpans {
+ public:
+  explicit CodeSpans(std::string_view text) : text_(text) {}
+  std::size_t runLength(std::size_t pos) const;
+  std::size_t spanEnd(std::size_t pos);
+
+ private:
+  std::string_view text_;
+  // Per run length: no closing run of that length in [first, second).
+  std::array<std::pair<std::size_t, std::size_t>, 64> noClose_{};
+};
+
+}  // namespace pp::md

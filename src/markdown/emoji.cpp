@@ -1,0 +1,99 @@
+// :shortcode: emoji, outside code, where the site enables them (jemoji, Hugo enableEmoji).
+#include "markdown/emoji.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "markdown/code_regions.h"
+#include "markdown/passes.h"
+#include "postpress/text.h"
+
+namespace pp::md {
+
+namespace {
+
+struct EmojiEntry {
+  const char* name;
+  char32_t cps[10];
+};
+
+constexpr EmojiEntry kEmoji[] = {
+#ifdef PP_HAVE_EMOJI_TABLE
+#include "markdown/emoji_table.inc"
+#endif
+    {"", {0}},  // sentinel so the array is never empty; skipped below
+};
+constexpr std::size_t kEmojiCount = sizeof(kEmoji) / sizeof(kEmoji[0]) - 1;
+
+bool nameChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '+' || c == '-' ||
+         (c >= 'A' && c <= 'Z');
+}
+
+}  // namespace
+
+std::size_t emojiTableSize() { return kEmojiCount; }
+
+std::string emojiForShortcode(std::string_view name) {
+  if (name.empty() || name.size() > 64) return "";
+  std::string key(name);
+  const EmojiEntry* begin = kEmoji;
+  const EmojiEntry* end = kEmoji + kEmojiCount;
+  const EmojiEntry* it = std::lower_bound(begin, end, key, [](const EmojiEntry& e, const std::string& k) {
+    return std::strcmp(e.name, k.c_str()) < 0;
+  });
+  if (it == end || key != it->name) return "";
+  std::string out;
+  for (char32_t cp : it->cps) {
+    if (!cp) break;
+    appendUtf8(out, cp);
+  }
+  return out;
+}
+
+Source runEmoji(const Source& in, ParseContext& ctx) {
+  (void)ctx;
+  const std::string& s = in.text;
+  if (s.find(':') == std::string::npos || kEmojiCount == 0) return in;
+  CodeFences fences(s);
+  CodeSpans spans(s);
+  TextBuilder out(in);
+  std::size_t copied = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t skip = fences.skip(i);
+    if (skip != i) {
+      i = skip;
+      continue;
+    }
+    char c = s[i];
+    if (c == '`') {
+      std::size_t end = spans.spanEnd(i);
+      i = end == std::string::npos ? i + spans.runLength(i) : end;
+      continue;
+    }
+    if (c != ':') {
+      ++i;
+      continue;
+    }
+    // `:name:` not glued to a word before it (so "10:30:00" and "std::vector" stay).
+    bool bounded = i == 0 || !(std::isalnum(static_cast<unsigned char>(s[i - 1])) || s[i - 1] == ':');
+    std::size_t j = i + 1;
+    while (j < s.size() && j - i <= 65 && nameChar(s[j])) ++j;
+    if (bounded && j < s.size() && s[j] == ':' && j > i + 1) {
+      std::string e = emojiForShortcode(std::string_view(s).substr(i + 1, j - i - 1));
+      if (!e.empty()) {
+        out.copy(copied, i);
+        out.emit(e, i);
+        copied = j + 1;
+        i = j + 1;
+        continue;
+      }
+    }
+    i = j > i + 1 ? j : i + 1;
+  }
+  out.copy(copied, s.size());
+  return out.finish();
+}
+
+}  // namespace pp::md
