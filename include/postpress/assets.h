@@ -35,6 +35,7 @@ struct AssetOptions {
   bool grayscale = false;       // --grayscale: black-and-white print
   bool fetchRemote = false;     // --fetch-remote (libcurl, with timeout, size limit, cache)
   int fetchTimeoutSeconds = 20;
+  std::uint64_t maxRemoteBytes = 16ull << 20;   // a remote image larger than this is not fetched
   std::uint64_t maxFileBytes = 64ull << 20;     // larger files are refused
   std::uint64_t maxPixels = 100'000'000ull;     // decompression-bomb guard, checked before decoding
   int maxDimension = 30000;
@@ -52,7 +53,15 @@ enum class AssetStatus {
 };
 const char* assetStatusName(AssetStatus s);
 
-// One encoded rendition, stored in the cache folder.
+// One encoded rendition, stored in the cache folder. Files are complete and verified: a JPEG
+// here was written (or checked end to end) by us, never a truncated source handed through.
+// Identical renditions share one file (named by `hash`).
+//   Jpeg: baseline or progressive 8-bit JPEG, gray or YCbCr (HPDF_LoadJpegImageFromMem).
+//   Png:  EPUB only.
+//   Raw:  PDF only: width*height*components bytes, rows top to bottom, no padding
+//         (HPDF_LoadRawImageFromMem with HPDF_CS_DEVICE_GRAY / HPDF_CS_DEVICE_RGB, 8 bit).
+//   alphaFile (PDF only, with Raw): width*height bytes of 8-bit alpha, for an SMask
+//   (HPDF_LoadRawImageFromMem gray + HPDF_Image_AddSMask). EPUB renditions carry alpha in the PNG.
 struct EncodedImage {
   enum class Codec { None, Jpeg, Png, Raw };  // Raw: 8-bit gray or RGB pixels, for Flate in PDF
   Codec codec = Codec::None;
@@ -72,7 +81,11 @@ struct Asset {
   std::string url;          // remote URL when the reference is remote
   fs::path file;            // resolved local file (empty for data: URIs and remote)
   SourceLoc where;          // first reference
-  int width = 0, height = 0;  // native pixel size after EXIF orientation (0 when unknown)
+  // Natural size in CSS pixels after EXIF orientation (0 when unknown): the pixel size of a
+  // raster image; an SVG's intrinsic size (viewBox-only SVGs: the text block's width). The
+  // layout draws an image at this size (1 px = 0.75 pt), shrunk to fit the text block.
+  int width = 0, height = 0;
+  std::string format;       // what the bytes really are: "png", "jpeg", "webp", "gif", "bmp", "svg"
   EncodedImage pdf;         // rendition for the PDF (scaled to pdfDpi)
   EncodedImage epub;        // rendition for the EPUB (longest side <= epubMaxSide)
   std::string message;      // why it is not Ok
@@ -90,8 +103,11 @@ class AssetStore {
   // URI, shortcode resource) and registers it. The same file referenced twice gets the same
   // id. Refused, missing and remote references get an id too (the backends draw a
   // placeholder); they are reported here, with `where`.
+  // `widthHintPx` is the CSS width the post asks for (HTML width=, ImageRef::widthHint; 0 =
+  // none): when every reference of an image asks for less than the text block, its PDF
+  // rendition is scaled for that smaller drawn size, so it never exceeds pdfDpi as drawn.
   int resolve(const Site& site, const Post& post, std::string_view src, const SourceLoc& where,
-              DiagnosticSink& diags);
+              DiagnosticSink& diags, int widthHintPx = 0);
 
   // Resolves every ImageRef of the document (figures, inline images) and sets its asset id.
   void resolveDocument(const Site& site, const Post& post, Document& doc, DiagnosticSink& diags);
@@ -109,8 +125,9 @@ class AssetStore {
 
   struct Stats {
     int decoded = 0;     // images decoded this run
-    int cacheHits = 0;   // renditions served from the cache
+    int cacheHits = 0;   // images whose renditions came from the cache
     int failed = 0;
+    int fetched = 0;     // remote images downloaded this run
   };
   Stats stats() const;
 

@@ -1,0 +1,211 @@
+#include "assets/cache.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+#include <thread>
+
+#include "postpress/hash.h"
+#include "postpress/text.h"
+
+namespace pp::assets {
+
+namespace {
+
+using Codec = EncodedImage::Codec;
+
+const char* codecName(Codec c) {
+  switch (c) {
+    case Codec::Jpeg: return "jpeg";
+    case Codec::Png: return "png";
+    case Codec::Raw: return "raw";
+    case Codec::None: break;
+  }
+  return "none";
+}
+
+Codec codecFromName(const std::string& s) {
+  if (s == "jpeg") return Codec::Jpeg;
+  if (s == "png") return Codec::Png;
+  if (s == "raw") return Codec::Raw;
+  return Codec::None;
+}
+
+const char* statusKey(AssetStatus s) { return assetStatusName(s); }
+
+std::optional<AssetStatus> statusFromKey(const std::string& s) {
+  for (AssetStatus st : {AssetStatus::Ok, AssetStatus::Missing, AssetStatus::Refused, AssetStatus::Remote,
+                         AssetStatus::Corrupt, AssetStatus::TooLarge, AssetStatus::Unsupported})
+    if (s == assetStatusName(st)) return st;
+  return std::nullopt;
+}
+
+std::string fileExtension(Codec c, int components) {
+  switch (c) {
+    case Codec::Jpeg: return "jpg";
+    case Codec::Png: return "png";
+    case Codec::Raw: return components == 1 ? "gray" : "rgb";
+    case Codec::None: break;
+  }
+  return "bin";
+}
+
+bool sizeIs(const fs::path& p, std::uintmax_t expected) {
+  std::error_code ec;
+  auto n = fs::file_size(p, ec);
+  return !ec && n == expected;
+}
+
+// One line per field: "<name> <value...>"; free text fields last on their line.
+std::string describeImage(const char* name, const EncodedImage& e) {
+  std::ostringstream s;
+  s << name << ' ' << codecName(e.codec) << ' ' << e.width << ' ' << e.height << ' ' << e.components << ' '
+    << (e.hash.empty() ? "-" : e.hash) << ' ' << (e.file.empty() ? "-" : e.file.filename().string()) << ' '
+    << (e.alphaFile.empty() ? "-" : e.alphaFile.filename().string());
+  return s.str();
+}
+
+}  // namespace
+
+bool writeCacheFile(const fs::path& target, std::string_view data, std::string* error) {
+  static std::atomic<unsigned> counter{0};  // only uniqueness of temporary names
+  std::ostringstream tmpName;
+  tmpName << '.' << target.filename().string() << ".tmp-" << ::getpid() << '-' << counter++;
+  const fs::path tmp = target.parent_path() / tmpName.str();
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(data.data(), static_cast<std::streamsize>(data.size()));
+    out.close();
+    if (!out) {
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      if (error) *error = "cannot write " + target.string();
+      return false;
+    }
+  }
+  std::error_code ec;
+  fs::rename(tmp, target, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    if (error) *error = "cannot write " + target.string() + ": " + ec.message();
+    return false;
+  }
+  return true;
+}
+
+bool RenditionCache::prepare(std::string* error) const {
+  std::error_code ec;
+  for (const char* sub : {"images", "entries", "remote"}) {
+    fs::create_directories(dir_ / sub, ec);
+    if (ec) {
+      if (error) *error = "cannot create the image cache " + (dir_ / sub).string() + ": " + ec.message();
+      return false;
+    }
+  }
+  return true;
+}
+
+fs::path RenditionCache::remoteFile(const std::string& url) const { return dir_ / "remote" / contentHash(url); }
+
+std::optional<CacheEntry> RenditionCache::load(const std::string& key) const {
+  std::ifstream in(dir_ / "entries" / key);
+  if (!in) return std::nullopt;
+  std::string line;
+  if (!std::getline(in, line) || line != kPipelineVersion) return std::nullopt;
+  CacheEntry e;
+  bool sawStatus = false;
+  while (std::getline(in, line)) {
+    std::istringstream f(line);
+    std::string field;
+    f >> field;
+    auto rest = [&] {
+      std::string r;
+      std::getline(f, r);
+      return std::string(trim(r));
+    };
+    if (field == "status") {
+      std::string st;
+      f >> st;
+      auto s = statusFromKey(st);
+      if (!s) return std::nullopt;
+      e.status = *s;
+      sawStatus = true;
+    } else if (field == "format") {
+      e.format = rest();
+    } else if (field == "size") {
+      f >> e.width >> e.height;
+    } else if (field == "message") {
+      e.message = rest();
+    } else if (field == "note") {
+      e.notes.push_back(rest());
+    } else if (field == "pdf" || field == "epub") {
+      EncodedImage& img = field == "pdf" ? e.pdf : e.epub;
+      std::string codec, hash, file, alpha;
+      f >> codec >> img.width >> img.height >> img.components >> hash >> file >> alpha;
+      if (!f) return std::nullopt;
+      img.codec = codecFromName(codec);
+      img.hash = hash == "-" ? "" : hash;
+      if (file != "-") img.file = dir_ / "images" / file;
+      if (alpha != "-") img.alphaFile = dir_ / "images" / alpha;
+    }
+  }
+  if (!sawStatus) return std::nullopt;
+  if (e.status == AssetStatus::Ok) {
+    // Every file must be there and whole; sizes follow from the dimensions for raw pixels.
+    for (const EncodedImage* img : {&e.pdf, &e.epub}) {
+      std::error_code ec;
+      if (img->codec == Codec::None || img->file.empty() || !fs::is_regular_file(img->file, ec)) return std::nullopt;
+      const std::uintmax_t px = static_cast<std::uintmax_t>(img->width) * img->height;
+      if (img->codec == Codec::Raw && !sizeIs(img->file, px * img->components)) return std::nullopt;
+      if (img->codec != Codec::Raw && fs::file_size(img->file, ec) == 0) return std::nullopt;
+      if (!img->alphaFile.empty() && !sizeIs(img->alphaFile, px)) return std::nullopt;
+    }
+  }
+  return e;
+}
+
+std::optional<CacheEntry> RenditionCache::save(const std::string& key, const PipelineResult& r, std::string* error) const {
+  CacheEntry e;
+  e.status = r.status;
+  e.message = r.message;
+  e.format = r.format;
+  e.notes = r.notes;
+  e.width = r.width;
+  e.height = r.height;
+  auto store = [&](const EncodedBytes& b, EncodedImage* img) -> bool {
+    img->codec = b.codec;
+    img->width = b.width;
+    img->height = b.height;
+    img->components = b.components;
+    img->hash = contentHash(b.data);
+    img->file = dir_ / "images" / (img->hash + "." + fileExtension(b.codec, b.components));
+    if (!sizeIs(img->file, b.data.size()) && !writeCacheFile(img->file, b.data, error)) return false;
+    if (!b.alpha.empty()) {
+      img->alphaFile = dir_ / "images" / (contentHash(b.alpha) + ".alpha");
+      if (!sizeIs(img->alphaFile, b.alpha.size()) && !writeCacheFile(img->alphaFile, b.alpha, error)) return false;
+    }
+    return true;
+  };
+  if (r.status == AssetStatus::Ok && (!store(r.pdf, &e.pdf) || !store(r.epub, &e.epub))) return std::nullopt;
+
+  std::ostringstream m;
+  m << kPipelineVersion << '\n' << "status " << statusKey(e.status) << '\n';
+  if (!e.format.empty()) m << "format " << e.format << '\n';
+  m << "size " << e.width << ' ' << e.height << '\n';
+  auto oneLine = [](std::string s) {
+    for (char& c : s)
+      if (c == '\n' || c == '\r') c = ' ';
+    return s;
+  };
+  if (!e.message.empty()) m << "message " << oneLine(e.message) << '\n';
+  for (auto& n : e.notes) m << "note " << oneLine(n) << '\n';
+  if (e.status == AssetStatus::Ok) m << describeImage("pdf", e.pdf) << '\n' << describeImage("epub", e.epub) << '\n';
+  if (!writeCacheFile(dir_ / "entries" / key, m.str(), error)) return std::nullopt;
+  return e;
+}
+
+}  // namespace pp::assets

@@ -1,0 +1,54 @@
+// The on-disk cache. Renditions are stored once under the hash of their bytes (identical
+// output for two sources, or two targets, shares one file); an entry names the renditions
+// made from one source under one set of parameters, keyed by the hash of (source bytes,
+// parameters, pipeline version). Failures are cached too: a corrupt file is not decoded again.
+//
+//   <cache>/images/<hash>.jpg|png|rgb|gray|alpha   rendition bytes
+//   <cache>/entries/<key>                          what was made (text, one field a line)
+//   <cache>/remote/<hash of URL>                   downloaded remote images
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "assets/pipeline.h"
+#include "postpress/assets.h"
+
+namespace pp::assets {
+
+// Bump when any change to decoding, scaling or encoding changes the output.
+inline constexpr const char* kPipelineVersion = "postpress-assets-1";
+
+struct CacheEntry {
+  AssetStatus status = AssetStatus::Corrupt;
+  std::string message;
+  std::string format;
+  std::vector<std::string> notes;
+  int width = 0, height = 0;
+  EncodedImage pdf, epub;
+};
+
+class RenditionCache {
+ public:
+  explicit RenditionCache(fs::path dir) : dir_(std::move(dir)) {}
+  bool prepare(std::string* error) const;  // creates the folders
+  const fs::path& dir() const { return dir_; }
+
+  // The entry for `key` when it and every file it names are present and whole.
+  std::optional<CacheEntry> load(const std::string& key) const;
+  // Writes the renditions and then the entry (so an entry never names a missing file).
+  std::optional<CacheEntry> save(const std::string& key, const PipelineResult& result, std::string* error) const;
+
+  fs::path remoteFile(const std::string& url) const;
+
+ private:
+  fs::path dir_;
+};
+
+// Writes through a temporary name and a rename: readers never see half a file. No fsync:
+// this is a cache, and load() checks sizes, so a torn file after a crash is just a miss.
+bool writeCacheFile(const fs::path& target, std::string_view data, std::string* error);
+
+}  // namespace pp::assets

@@ -1,0 +1,28 @@
+// Photograph or graphic? Photographs compress well as JPEG and badly losslessly; diagrams,
+// screenshots, logos and anything transparent are the opposite (JPEG rings around sharp
+// edges and text, and has no alpha).
+#pragma once
+
+#include "assets/image.h"
+
+namespace pp::assets {
+
+struct Content {
+  bool translucent = false;  // some alpha below 255
+  bool gray = false;         // every pixel has R == G == B (within JPEG noise when lossy)
+  bool graphic = false;      // few colours or large flat areas: encode losslessly
+  int colours = 0;           // distinct colours, counted up to 257
+  double flatness = 0;       // share of pixels equal to their left neighbour
+};
+
+// `lossySource`: the file was JPEG or lossy WebP; such a file is a photograph whatever it
+// shows (re-encoding its noise losslessly would only bloat it), unless it is transparent.
+Content analyse(const Image& im, bool lossySource);
+
+// Drops an alpha channel that is 255 everywhere, and colour that is gray everywhere.
+Image simplifyChannels(Image im, const Content& c);
+
+// Rec. 709 luma of sRGB values: the gray a black-and-white printer would show.
+Image toGray(const Image& im);
+
+}  // namespace pp::assets

@@ -1,0 +1,51 @@
+// Raster decoders, one per library. Each takes the whole file in memory (already checked
+// against the size and pixel limits from its header) and never throws on bad bytes: a
+// truncated or corrupt file comes back as a failure with a message.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "assets/image.h"
+#include "assets/sniff.h"
+
+namespace pp::assets {
+
+enum class DecodeFailure { None, Corrupt, Unsupported, TooLarge };
+
+struct Decoded {
+  Image image;                 // as stored: EXIF orientation not yet applied
+  int orientation = 1;         // EXIF orientation to apply for display (1..8)
+  bool lossy = false;          // the source is lossy (JPEG, lossy WebP): a photograph
+  DecodeFailure failure = DecodeFailure::None;
+  std::string message;         // why it failed
+  std::vector<std::string> notes;  // things worth telling the user (first frame only, ...)
+
+  bool ok() const { return failure == DecodeFailure::None && !image.empty(); }
+  static Decoded fail(DecodeFailure f, std::string why) {
+    Decoded d;
+    d.failure = f;
+    d.message = std::move(why);
+    return d;
+  }
+};
+
+// What the caller needs: decoders that can scale while decoding (JPEG DCT scaling, WebP's
+// scaler) may return a smaller picture, but never smaller than this (stored orientation).
+// 0 = full size.
+struct DecodeHint {
+  int minWidth = 0;
+  int minHeight = 0;
+};
+
+Decoded decodeJpeg(std::string_view bytes, DecodeHint hint);
+Decoded decodeWebp(std::string_view bytes, DecodeHint hint);
+int webpExifOrientation(std::string_view bytes);  // 1 when the file has no EXIF
+Decoded decodeGif(std::string_view bytes);
+Decoded decodeWithStb(std::string_view bytes);  // PNG, BMP
+
+// Any raster format sniffFormat() recognises; Unsupported for the rest.
+Decoded decodeRaster(Format f, std::string_view bytes, DecodeHint hint);
+
+}  // namespace pp::assets

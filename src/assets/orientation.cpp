@@ -1,0 +1,85 @@
+#include "assets/orientation.h"
+
+#include <cstdint>
+#include <cstring>
+
+namespace pp::assets {
+
+namespace {
+
+struct TiffReader {
+  std::string_view b;
+  bool little = true;
+  bool ok(std::size_t at, std::size_t n) const { return at <= b.size() && n <= b.size() - at; }
+  std::uint32_t u16(std::size_t at) const {
+    auto p = reinterpret_cast<const std::uint8_t*>(b.data()) + at;
+    return little ? (p[0] | (p[1] << 8)) : ((p[0] << 8) | p[1]);
+  }
+  std::uint32_t u32(std::size_t at) const {
+    return little ? (u16(at) | (u16(at + 2) << 16)) : ((u16(at) << 16) | u16(at + 2));
+  }
+};
+
+}  // namespace
+
+int exifOrientationFromTiff(std::string_view tiff) {
+  TiffReader r{tiff};
+  if (!r.ok(0, 8)) return 1;
+  if (tiff.compare(0, 4, std::string_view("II*\0", 4)) == 0) r.little = true;
+  else if (tiff.compare(0, 4, std::string_view("MM\0*", 4)) == 0) r.little = false;
+  else return 1;
+  std::size_t ifd = r.u32(4);
+  if (!r.ok(ifd, 2)) return 1;
+  std::uint32_t count = r.u16(ifd);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    std::size_t e = ifd + 2 + static_cast<std::size_t>(i) * 12;
+    if (!r.ok(e, 12)) return 1;
+    if (r.u16(e) == 0x0112) {  // Orientation, SHORT
+      std::uint32_t v = r.u16(e + 8);
+      return v >= 1 && v <= 8 ? static_cast<int>(v) : 1;
+    }
+  }
+  return 1;
+}
+
+int jpegExifOrientation(std::string_view b) {
+  std::size_t i = 2;
+  while (i + 4 <= b.size()) {
+    auto m0 = static_cast<std::uint8_t>(b[i]), m = static_cast<std::uint8_t>(b[i + 1]);
+    if (m0 != 0xFF) return 1;
+    if (m == 0xFF) { ++i; continue; }
+    if (m == 0xDA || m == 0xD9) return 1;  // the scan starts: no more metadata
+    std::size_t len = (static_cast<std::uint8_t>(b[i + 2]) << 8) | static_cast<std::uint8_t>(b[i + 3]);
+    if (len < 2 || i + 2 + len > b.size()) return 1;
+    if (m == 0xE1 && len >= 8 && b.compare(i + 4, 6, std::string_view("Exif\0\0", 6)) == 0)
+      return exifOrientationFromTiff(b.substr(i + 10, len - 8));
+    i += 2 + len;
+  }
+  return 1;
+}
+
+Image applyOrientation(const Image& src, int o) {
+  if (o < 2 || o > 8 || src.empty()) return src;
+  const int W = src.width, H = src.height, C = src.channels;
+  const bool swap = orientationSwapsAxes(o);
+  Image out = Image::blank(swap ? H : W, swap ? W : H, C);
+  for (int y = 0; y < out.height; ++y) {
+    std::uint8_t* d = out.row(y);
+    for (int x = 0; x < out.width; ++x, d += C) {
+      int sx = x, sy = y;
+      switch (o) {
+        case 2: sx = W - 1 - x; sy = y; break;
+        case 3: sx = W - 1 - x; sy = H - 1 - y; break;
+        case 4: sx = x; sy = H - 1 - y; break;
+        case 5: sx = y; sy = x; break;
+        case 6: sx = y; sy = H - 1 - x; break;
+        case 7: sx = W - 1 - y; sy = H - 1 - x; break;
+        case 8: sx = W - 1 - y; sy = x; break;
+      }
+      std::memcpy(d, src.row(sy) + static_cast<std::size_t>(sx) * C, C);
+    }
+  }
+  return out;
+}
+
+}  // namespace pp::assets

@@ -1,0 +1,229 @@
+#include "assets/pipeline.h"
+
+#include <algorithm>
+#include <cmath>
+#include <new>
+#include <optional>
+#include <sstream>
+
+#include "assets/classify.h"
+#include "assets/decode.h"
+#include "assets/encode.h"
+#include "assets/orientation.h"
+#include "assets/resize.h"
+#include "assets/sniff.h"
+#include "assets/svg.h"
+
+namespace pp::assets {
+
+namespace {
+
+// CSS px to PDF points: 96 px per inch, 72 pt per inch.
+constexpr double kPtPerCssPx = 0.75;
+// EPUB readers run on high-density screens: an SVG is rasterised at twice its CSS size.
+constexpr double kEpubSvgDensity = 2.0;
+
+using Codec = EncodedImage::Codec;
+
+struct Size {
+  int w = 0, h = 0;
+};
+
+PipelineResult failure(AssetStatus s, std::string why, std::string format = {}) {
+  PipelineResult r;
+  r.status = s;
+  r.message = std::move(why);
+  r.format = std::move(format);
+  return r;
+}
+
+Size larger(Size a, Size b) { return a.w * static_cast<long long>(a.h) >= b.w * static_cast<long long>(b.h) ? a : b; }
+
+Image scaled(const Image& im, Size s) { return (im.width == s.w && im.height == s.h) ? im : resizeLinear(im, s.w, s.h); }
+
+// Raw PDF rendition: colour samples only; alpha goes to its own mask.
+void splitAlpha(Image& im, std::string* alpha) {
+  if (!im.hasAlphaChannel()) return;
+  const int C = im.channels, outC = C - 1;
+  Image colour = Image::blank(im.width, im.height, outC);
+  alpha->resize(static_cast<std::size_t>(im.width) * im.height);
+  for (std::size_t i = 0; i < alpha->size(); ++i) {
+    for (int k = 0; k < outC; ++k) colour.pixels[i * outC + k] = im.pixels[i * C + k];
+    (*alpha)[i] = static_cast<char>(im.pixels[i * C + outC]);
+  }
+  im = std::move(colour);
+}
+
+bool encodeRenditions(const Image& master, const Content& content, Size pdfSize, Size epubSize,
+                      const PipelineParams& p, PipelineResult* r) {
+  std::string err;
+  {
+    Image pdf = scaled(master, pdfSize);
+    if (p.grayscale) pdf = toGray(pdf);
+    r->pdf.width = pdf.width;
+    r->pdf.height = pdf.height;
+    if (content.graphic) {
+      splitAlpha(pdf, &r->pdf.alpha);
+      r->pdf.codec = Codec::Raw;
+      r->pdf.components = pdf.channels;
+      r->pdf.data.assign(pdf.pixels.begin(), pdf.pixels.end());
+    } else {
+      auto jpg = encodeJpeg(pdf, p.jpegQuality, &err);
+      if (!jpg) return r->message = err, false;
+      r->pdf.codec = Codec::Jpeg;
+      r->pdf.components = pdf.channels;
+      r->pdf.data = std::move(*jpg);
+    }
+  }
+  {
+    Image epub = scaled(master, epubSize);
+    r->epub.width = epub.width;
+    r->epub.height = epub.height;
+    r->epub.components = epub.channels;
+    auto bytes = content.graphic ? encodePng(epub, &err) : encodeJpeg(epub, p.jpegQuality, &err);
+    if (!bytes) return r->message = err, false;
+    r->epub.codec = content.graphic ? Codec::Png : Codec::Jpeg;
+    r->epub.data = std::move(*bytes);
+  }
+  return true;
+}
+
+int storedOrientation(Format f, std::string_view bytes) {
+  if (f == Format::Jpeg) return jpegExifOrientation(bytes);
+  if (f == Format::Webp) return webpExifOrientation(bytes);
+  return 1;
+}
+
+PipelineResult runRaster(Format fmt, std::string_view bytes, const PipelineParams& p) {
+  const char* name = formatName(fmt);
+  auto hdr = probeHeaderSize(fmt, bytes);
+  if (!hdr) return failure(AssetStatus::Corrupt, std::string("unreadable ") + name + " header (truncated or not an image)", name);
+  if (hdr->width <= 0 || hdr->height <= 0) return failure(AssetStatus::Corrupt, std::string(name) + " header has no pixels", name);
+  if (hdr->width > p.maxDimension || hdr->height > p.maxDimension ||
+      static_cast<unsigned long long>(hdr->width) * static_cast<unsigned long long>(hdr->height) > p.maxPixels) {
+    std::ostringstream why;
+    why << name << " claims " << hdr->width << " x " << hdr->height << " pixels, over the limit of "
+        << p.maxDimension << " px a side and " << p.maxPixels << " pixels: not decoded";
+    return failure(AssetStatus::TooLarge, why.str(), name);
+  }
+
+  // Targets in display orientation, then the decode hint in stored orientation.
+  const int orientation = storedOrientation(fmt, bytes);
+  const bool swap = orientationSwapsAxes(orientation);
+  const int dw = static_cast<int>(swap ? hdr->height : hdr->width);
+  const int dh = static_cast<int>(swap ? hdr->width : hdr->height);
+  Size pdfSize, epubSize;
+  fitWithin(dw, dh, p.drawWidthPt / 72.0 * p.pdfDpi, p.textHeightPt / 72.0 * p.pdfDpi, &pdfSize.w, &pdfSize.h);
+  fitWithin(dw, dh, p.epubMaxSide, p.epubMaxSide, &epubSize.w, &epubSize.h);
+  const Size masterSize = larger(pdfSize, epubSize);
+  const DecodeHint hint{swap ? masterSize.h : masterSize.w, swap ? masterSize.w : masterSize.h};
+
+  Decoded d = decodeRaster(fmt, bytes, hint);
+  if (!d.ok()) {
+    AssetStatus s = d.failure == DecodeFailure::Unsupported ? AssetStatus::Unsupported
+                    : d.failure == DecodeFailure::TooLarge  ? AssetStatus::TooLarge
+                                                            : AssetStatus::Corrupt;
+    return failure(s, d.message.empty() ? std::string("cannot decode ") + name : d.message, name);
+  }
+
+  PipelineResult r;
+  r.format = name;
+  r.notes = std::move(d.notes);
+  // The decoder may have shrunk the picture; the natural size is the file's.
+  r.width = dw;
+  r.height = dh;
+
+  const Content content = analyse(d.image, d.lossy);
+  Image master;
+  {
+    Image im = simplifyChannels(std::move(d.image), content);
+    d.image = Image{};
+    const Size stored{hint.minWidth, hint.minHeight};
+    if (im.width != stored.w || im.height != stored.h) im = resizeLinear(im, stored.w, stored.h);
+    master = applyOrientation(im, orientation);
+  }
+  if (!encodeRenditions(master, content, pdfSize, epubSize, p, &r)) {
+    r.status = AssetStatus::Corrupt;
+    return r;
+  }
+  r.status = AssetStatus::Ok;
+  return r;
+}
+
+PipelineResult runSvg(std::string_view bytes, const PipelineParams& p) {
+  if (auto problem = svgSafetyProblem(bytes)) return failure(AssetStatus::Refused, *problem, "svg");
+  std::string err;
+  auto doc = SvgDocument::open(bytes, &err);
+  if (!doc) return failure(AssetStatus::Corrupt, err, "svg");
+  double cw = 0, ch = 0;
+  doc->naturalSize(p.textWidthPt / kPtPerCssPx, &cw, &ch);
+  // Drawn at its natural size, shrunk to fit the text block; rasterised for that size.
+  double drawW = cw * kPtPerCssPx, drawH = ch * kPtPerCssPx;
+  const double fit = std::min({1.0, p.drawWidthPt / drawW, p.textHeightPt / drawH});
+  drawW *= fit;
+  drawH *= fit;
+  auto px = [](double v) { return std::max(1, static_cast<int>(std::lround(v))); };
+  Size pdfSize{px(drawW / 72.0 * p.pdfDpi), px(drawH / 72.0 * p.pdfDpi)};
+  Size epubSize;
+  {
+    double ew = cw * kEpubSvgDensity, eh = ch * kEpubSvgDensity;
+    const double s = std::min(1.0, p.epubMaxSide / std::max(ew, eh));
+    epubSize = {px(ew * s), px(eh * s)};
+  }
+  const Size master = larger(pdfSize, epubSize);
+  if (static_cast<unsigned long long>(master.w) * master.h > p.maxPixels)
+    return failure(AssetStatus::TooLarge, "svg raster size over the pixel limit", "svg");
+  auto im = doc->render(master.w, master.h, &err);
+  if (!im) return failure(AssetStatus::Corrupt, err, "svg");
+
+  PipelineResult r;
+  r.format = "svg";
+  r.width = px(cw);
+  r.height = px(ch);
+  const Content content = analyse(*im, false);
+  Image simple = simplifyChannels(std::move(*im), content);
+  if (!encodeRenditions(simple, content, pdfSize, epubSize, p, &r)) {
+    r.status = AssetStatus::Corrupt;
+    return r;
+  }
+  r.status = AssetStatus::Ok;
+  return r;
+}
+
+}  // namespace
+
+std::string PipelineParams::describe() const {
+  std::ostringstream s;
+  s << "dpi=" << pdfDpi << ";draw=" << drawWidthPt << ";th=" << textHeightPt << ";tw=" << textWidthPt
+    << ";epub=" << epubMaxSide << ";q=" << jpegQuality << ";gray=" << grayscale << ";maxpx=" << maxPixels
+    << ";maxdim=" << maxDimension;
+  return s.str();
+}
+
+PipelineResult runPipeline(std::string_view bytes, const PipelineParams& p) {
+  const Format fmt = sniffFormat(bytes);
+  try {
+    switch (fmt) {
+      case Format::Png:
+      case Format::Jpeg:
+      case Format::Webp:
+      case Format::Gif:
+      case Format::Bmp:
+        return runRaster(fmt, bytes, p);
+      case Format::Svg:
+        return runSvg(bytes, p);
+      case Format::Unknown:
+        return failure(AssetStatus::Corrupt, bytes.empty() ? "empty file" : "not an image (unrecognised bytes)");
+      case Format::Html:
+        return failure(AssetStatus::Corrupt, "not an image: the file is an HTML page", "html");
+      default:
+        return failure(AssetStatus::Unsupported, std::string("unsupported format: ") + formatName(fmt), formatName(fmt));
+    }
+  } catch (const std::bad_alloc&) {
+    return failure(AssetStatus::TooLarge, "out of memory while processing the image", formatName(fmt));
+  } catch (const std::exception& e) {
+    return failure(AssetStatus::Corrupt, std::string("cannot process the image: ") + e.what(), formatName(fmt));
+  }
+}
+
+}  // namespace pp::assets

@@ -1,0 +1,175 @@
+#include "assets/resize.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <vector>
+
+namespace pp::assets {
+
+namespace {
+
+// Catmull-Rom: interpolating, sharp, little ringing; support radius 2 (in output pixels).
+constexpr double kFilterRadius = 2.0;
+double catmullRom(double x) {
+  x = std::fabs(x);
+  if (x < 1) return 1.5 * x * x * x - 2.5 * x * x + 1;
+  if (x < 2) return -0.5 * x * x * x + 2.5 * x * x - 4 * x + 2;
+  return 0;
+}
+
+// Linear values are kept in 1/kLinearSteps units when turning them back into sRGB: fine
+// enough that the darkest sRGB steps (where the curve is steepest) stay distinct.
+constexpr int kLinearSteps = 16384;
+
+const std::array<float, 256>& srgbToLinear() {
+  static const std::array<float, 256> table = [] {
+    std::array<float, 256> t{};
+    for (int i = 0; i < 256; ++i) {
+      double c = i / 255.0;
+      t[i] = static_cast<float>(c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4));
+    }
+    return t;
+  }();
+  return table;
+}
+
+const std::vector<std::uint8_t>& linearToSrgb() {
+  static const std::vector<std::uint8_t> table = [] {
+    std::vector<std::uint8_t> t(kLinearSteps + 1);
+    for (int i = 0; i <= kLinearSteps; ++i) {
+      double l = static_cast<double>(i) / kLinearSteps;
+      double c = l <= 0.0031308 ? l * 12.92 : 1.055 * std::pow(l, 1 / 2.4) - 0.055;
+      t[i] = static_cast<std::uint8_t>(std::lround(std::clamp(c, 0.0, 1.0) * 255));
+    }
+    return t;
+  }();
+  return table;
+}
+
+// For each output sample: the first input sample and the normalised weights.
+struct Contributions {
+  std::vector<int> first;
+  std::vector<int> count;
+  std::vector<float> weights;  // count[i] weights for output i, packed at offset[i]
+  std::vector<int> offset;
+};
+
+Contributions contributions(int inSize, int outSize) {
+  Contributions c;
+  const double scale = static_cast<double>(inSize) / outSize;
+  const double widen = std::max(1.0, scale);
+  const double radius = kFilterRadius * widen;
+  c.first.resize(outSize);
+  c.count.resize(outSize);
+  c.offset.resize(outSize);
+  for (int o = 0; o < outSize; ++o) {
+    const double center = (o + 0.5) * scale - 0.5;
+    int lo = static_cast<int>(std::ceil(center - radius));
+    int hi = static_cast<int>(std::floor(center + radius));
+    lo = std::max(lo, 0);
+    hi = std::min(hi, inSize - 1);
+    if (hi < lo) hi = lo = std::clamp(static_cast<int>(std::lround(center)), 0, inSize - 1);
+    c.first[o] = lo;
+    c.count[o] = hi - lo + 1;
+    c.offset[o] = static_cast<int>(c.weights.size());
+    double sum = 0;
+    for (int i = lo; i <= hi; ++i) sum += catmullRom((i - center) / widen);
+    for (int i = lo; i <= hi; ++i) {
+      double w = catmullRom((i - center) / widen);
+      c.weights.push_back(static_cast<float>(sum != 0 ? w / sum : 1.0 / c.count[o]));
+    }
+  }
+  return c;
+}
+
+}  // namespace
+
+void fitWithin(int width, int height, double maxWidth, double maxHeight, int* outW, int* outH) {
+  double s = 1.0;
+  if (maxWidth > 0) s = std::min(s, maxWidth / width);
+  if (maxHeight > 0) s = std::min(s, maxHeight / height);
+  if (s >= 1.0) {
+    *outW = width;
+    *outH = height;
+    return;
+  }
+  *outW = std::max(1, static_cast<int>(std::floor(width * s + 1e-9)));
+  *outH = std::max(1, static_cast<int>(std::floor(height * s + 1e-9)));
+  // Rounding down one side may leave the other a pixel too generous for the ratio; fine.
+}
+
+Image resizeLinear(const Image& src, int W, int H) {
+  if (W == src.width && H == src.height) return src;
+  const int C = src.channels;
+  const bool alpha = src.hasAlphaChannel();
+  const int colour = alpha ? C - 1 : C;
+  const auto& toLin = srgbToLinear();
+  const auto& toSrgb = linearToSrgb();
+  const Contributions hx = contributions(src.width, W);
+  const Contributions vy = contributions(src.height, H);
+
+  // Rows already filtered horizontally, kept in a ring: the vertical filter's window only
+  // moves down, so memory is a few rows, never a whole intermediate picture.
+  int maxTaps = 1;
+  for (int n : vy.count) maxTaps = std::max(maxTaps, n);
+  const std::size_t rowFloats = static_cast<std::size_t>(W) * C;
+  std::vector<float> ring(rowFloats * maxTaps);
+  std::vector<int> ringRow(maxTaps, -1);
+  std::vector<float> linRow(static_cast<std::size_t>(src.width) * C);
+
+  auto filterRow = [&](int y, float* out) {
+    const std::uint8_t* in = src.row(y);
+    for (int x = 0; x < src.width; ++x) {
+      const std::uint8_t* p = in + static_cast<std::size_t>(x) * C;
+      float* l = &linRow[static_cast<std::size_t>(x) * C];
+      const float a = alpha ? p[colour] / 255.0f : 1.0f;
+      for (int k = 0; k < colour; ++k) l[k] = toLin[p[k]] * a;
+      if (alpha) l[colour] = a;
+    }
+    for (int o = 0; o < W; ++o) {
+      const float* w = &hx.weights[hx.offset[o]];
+      const float* l = &linRow[static_cast<std::size_t>(hx.first[o]) * C];
+      float acc[4] = {0, 0, 0, 0};
+      for (int t = 0; t < hx.count[o]; ++t, l += C)
+        for (int k = 0; k < C; ++k) acc[k] += w[t] * l[k];
+      for (int k = 0; k < C; ++k) out[static_cast<std::size_t>(o) * C + k] = acc[k];
+    }
+  };
+
+  Image dst = Image::blank(W, H, C);
+  std::vector<float> acc(rowFloats);
+  for (int oy = 0; oy < H; ++oy) {
+    std::fill(acc.begin(), acc.end(), 0.0f);
+    const float* w = &vy.weights[vy.offset[oy]];
+    for (int t = 0; t < vy.count[oy]; ++t) {
+      const int y = vy.first[oy] + t;
+      const int slot = y % maxTaps;
+      float* row = &ring[static_cast<std::size_t>(slot) * rowFloats];
+      if (ringRow[slot] != y) {
+        filterRow(y, row);
+        ringRow[slot] = y;
+      }
+      const float wt = w[t];
+      for (std::size_t i = 0; i < rowFloats; ++i) acc[i] += wt * row[i];
+    }
+    std::uint8_t* out = dst.row(oy);
+    for (int x = 0; x < W; ++x) {
+      float* p = &acc[static_cast<std::size_t>(x) * C];
+      std::uint8_t* o = out + static_cast<std::size_t>(x) * C;
+      float a = 1.0f;
+      if (alpha) {
+        a = std::clamp(p[colour], 0.0f, 1.0f);
+        o[colour] = static_cast<std::uint8_t>(std::lround(a * 255.0f));
+      }
+      for (int k = 0; k < colour; ++k) {
+        float v = a > 0 ? p[k] / a : 0.0f;
+        int idx = static_cast<int>(std::clamp(v, 0.0f, 1.0f) * kLinearSteps + 0.5f);
+        o[k] = toSrgb[idx];
+      }
+    }
+  }
+  return dst;
+}
+
+}  // namespace pp::assets

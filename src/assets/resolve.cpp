@@ -1,0 +1,289 @@
+#include "assets/resolve.h"
+
+#include <cctype>
+#include <cerrno>
+#include <optional>
+#include <system_error>
+#include <vector>
+
+#include "postpress/files.h"
+#include "postpress/text.h"
+
+namespace pp::assets {
+
+namespace {
+
+Resolution failed(AssetStatus s, std::string code, std::string message) {
+  Resolution r;
+  r.kind = Resolution::Kind::Failed;
+  r.failure = s;
+  r.code = std::move(code);
+  r.message = std::move(message);
+  return r;
+}
+
+// Splits "https://Host:8080/path?q#f" into scheme, host (lower-case, no port) and the rest.
+struct UrlParts {
+  std::string scheme, host, path;
+};
+std::optional<UrlParts> splitUrl(std::string_view s) {
+  std::size_t colon = s.find(':');
+  if (colon == std::string_view::npos || colon == 0) return std::nullopt;
+  for (std::size_t i = 0; i < colon; ++i) {
+    char c = s[i];
+    bool ok = std::isalpha(static_cast<unsigned char>(c)) ||
+              (i > 0 && (std::isdigit(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.'));
+    if (!ok) return std::nullopt;
+  }
+  // "C:/x" is a Windows drive, not a scheme: treat it as a path (it will not be found).
+  if (colon == 1) return std::nullopt;
+  UrlParts u;
+  u.scheme = toLowerAscii(s.substr(0, colon));
+  std::string_view rest = s.substr(colon + 1);
+  if (startsWith(rest, "//")) {
+    rest.remove_prefix(2);
+    std::size_t end = rest.find_first_of("/?#");
+    std::string_view authority = rest.substr(0, end);
+    if (auto at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
+    if (auto port = authority.rfind(':'); port != std::string_view::npos && authority.find(']') == std::string_view::npos)
+      authority = authority.substr(0, port);
+    u.host = toLowerAscii(authority);
+    u.path = end == std::string_view::npos ? "/" : std::string(rest.substr(end));
+  } else {
+    u.path = std::string(rest);
+  }
+  return u;
+}
+
+std::string withoutWww(std::string host) {
+  if (startsWith(host, "www.")) host.erase(0, 4);
+  return host;
+}
+
+// Drops "?query" and "#fragment" (a browser sends neither to the file system).
+std::string withoutQueryAndFragment(std::string_view s) {
+  std::size_t cut = s.find_first_of("?#");
+  return std::string(s.substr(0, cut));
+}
+
+// Lexically normalises a '/'-separated path; `..` above the start either clamps (URL
+// semantics) or makes the result nullopt (file-system semantics, where it would leave).
+std::optional<std::vector<std::string>> normalise(std::string_view path, bool clamp) {
+  std::vector<std::string> parts;
+  for (auto& part : split(path, '/')) {
+    if (part.empty() || part == ".") continue;
+    if (part == "..") {
+      if (parts.empty()) {
+        if (clamp) continue;
+        return std::nullopt;
+      }
+      parts.pop_back();
+      continue;
+    }
+    parts.push_back(part);
+  }
+  return parts;
+}
+
+std::string joinUrlPath(const std::vector<std::string>& parts) {
+  std::string out;
+  for (auto& p : parts) out += "/" + p;
+  return out.empty() ? "/" : out;
+}
+
+// The folder part of a URL path: "/2025/11/18/slug/" stays, "/a/b.html" becomes "/a/".
+std::string urlDirectory(std::string_view permalink) {
+  if (permalink.empty()) return "/";
+  std::string p(permalink);
+  if (p.front() != '/') p.insert(p.begin(), '/');
+  std::size_t slash = p.rfind('/');
+  return p.substr(0, slash + 1);
+}
+
+std::string stripPrefixPath(std::string path, std::string_view prefix) {
+  std::string pre(prefix);
+  while (!pre.empty() && pre.back() == '/') pre.pop_back();
+  if (pre.empty() || pre == "/") return path;
+  if (pre.front() != '/') pre.insert(pre.begin(), '/');
+  if (path == pre) return "/";
+  if (startsWith(path, pre + "/")) return path.substr(pre.size());
+  return path;
+}
+
+struct Search {
+  const Site& site;
+  std::vector<std::string> tried;  // candidates, relative to the root, for the message
+  std::string refusal;             // first refusal seen
+};
+
+// Looks a site-absolute URL path up in the static roots (with and without the baseurl).
+std::optional<fs::path> findSiteAbsolute(Search& s, const std::string& urlPath) {
+  std::vector<std::string> paths{stripPrefixPath(urlPath, s.site.baseurl)};
+  if (paths.front() != urlPath) paths.push_back(urlPath);
+  std::vector<fs::path> roots = s.site.staticRoots;
+  if (roots.empty()) roots.push_back(s.site.root);
+  for (const auto& path : paths) {
+    for (const auto& root : roots) {
+      fs::path cand = clampUnder(root, path);
+      std::string why;
+      s.tried.push_back(relativeTo(s.site.root, cand));
+      switch (lookupInside(s.site.root, cand, &why)) {
+        case Lookup::Found: return cand;
+        case Lookup::Refused:
+          if (s.refusal.empty()) s.refusal = why;
+          break;
+        case Lookup::Absent: break;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<fs::path> findUnder(Search& s, const fs::path& base, std::string_view rel) {
+  auto parts = normalise(rel, /*clamp=*/false);
+  if (!parts || parts->empty()) return std::nullopt;
+  fs::path cand = base;
+  for (auto& p : *parts) cand /= p;
+  std::string why;
+  s.tried.push_back(relativeTo(s.site.root, cand));
+  switch (lookupInside(s.site.root, cand, &why)) {
+    case Lookup::Found: return cand;
+    case Lookup::Refused:
+      if (s.refusal.empty()) s.refusal = why;
+      break;
+    case Lookup::Absent: break;
+  }
+  return std::nullopt;
+}
+
+Resolution found(const fs::path& p) {
+  Resolution r;
+  r.kind = Resolution::Kind::File;
+  r.file = p;
+  return r;
+}
+
+// A literal reading of the path as a file name, which we never follow, exists outside the
+// root: say so (it is an attempt, or a mistake, worth naming), rather than "not found".
+bool existsOutside(const fs::path& root, const fs::path& literal) {
+  std::error_code ec;
+  if (!fs::exists(literal, ec)) return false;
+  return !isInside(root, literal);
+}
+
+Resolution notFound(const Search& s, std::string_view src) {
+  if (!s.refusal.empty()) return failed(AssetStatus::Refused, "image-refused", "image '" + std::string(src) + "' refused: " + s.refusal);
+  std::string looked;
+  for (std::size_t i = 0; i < s.tried.size() && i < 3; ++i) looked += (i ? ", " : "") + s.tried[i];
+  return failed(AssetStatus::Missing, "image-missing",
+                "image not found: '" + std::string(src) + "'" + (looked.empty() ? "" : " (looked for " + looked + ")"));
+}
+
+}  // namespace
+
+Lookup lookupInside(const fs::path& root, const fs::path& cand, std::string* why) {
+  std::error_code ec;
+  auto st = fs::status(cand, ec);
+  if (ec) {
+    if (ec.value() == ELOOP) {
+      *why = "symlink loop at " + relativeTo(root, cand);
+      return Lookup::Refused;
+    }
+    if (ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory) return Lookup::Absent;
+    *why = relativeTo(root, cand) + ": " + ec.message();
+    return Lookup::Refused;
+  }
+  if (!fs::exists(st)) {
+    // A dangling symlink: absent, unless it points outside (then it is worth naming).
+    if (fs::is_symlink(fs::symlink_status(cand, ec)) && !isInside(root, cand)) {
+      *why = relativeTo(root, cand) + " is a symlink that leaves the site root";
+      return Lookup::Refused;
+    }
+    return Lookup::Absent;
+  }
+  if (!isInside(root, cand)) {
+    *why = relativeTo(root, cand) + " is a symlink that leaves the site root; nothing outside the root is read";
+    return Lookup::Refused;
+  }
+  if (!fs::is_regular_file(st)) {
+    *why = relativeTo(root, cand) + " is not a regular file";
+    return Lookup::Refused;
+  }
+  return Lookup::Found;
+}
+
+Resolution resolveImageSource(const Site& site, const Post& post, std::string_view written,
+                              std::uint64_t maxDataBytes) {
+  std::string src(trim(written));
+  // The markdown stage expands Liquid, but front matter values and shortcode arguments may
+  // still carry the site's base URL variable.
+  for (std::string_view var : {"{{ site.baseurl }}", "{{site.baseurl}}", "{{ base_url }}", "{{base_url}}"})
+    if (startsWith(src, var)) src = std::string(trim(std::string_view(src).substr(var.size())));
+  if (src.empty()) return failed(AssetStatus::Missing, "image-missing", "image with an empty source");
+
+  if (src.size() >= 5 && iequals(std::string_view(src).substr(0, 5), "data:")) {
+    Resolution r;
+    std::string type, err;
+    if (!decodeDataUri(src, &r.data, &type, &err, maxDataBytes))
+      return failed(err.find("limit") != std::string::npos ? AssetStatus::TooLarge : AssetStatus::Corrupt,
+                    "image-data-uri", err);
+    r.kind = Resolution::Kind::Data;
+    return r;
+  }
+
+  std::string path = src;
+  if (startsWith(src, "//")) path = "https:" + src;  // protocol-relative
+  if (auto url = splitUrl(path)) {
+    if (url->scheme == "http" || url->scheme == "https") {
+      auto own = splitUrl(site.url);
+      if (!site.url.empty() && own && !own->host.empty() && withoutWww(own->host) == withoutWww(url->host)) {
+        // The site's own domain: the file is here, under the same path.
+        path = stripPrefixPath(withoutQueryAndFragment(url->path), own->path);
+      } else {
+        Resolution r;
+        r.kind = Resolution::Kind::Remote;
+        r.url = path;
+        return r;
+      }
+    } else if (url->scheme == "file") {
+      return failed(AssetStatus::Refused, "image-refused", "file: URL '" + src + "' refused: images are read from the site only");
+    } else {
+      return failed(AssetStatus::Unsupported, "image-unsupported", "unsupported URL scheme '" + url->scheme + ":' in '" + src + "'");
+    }
+  }
+
+  path = percentDecode(withoutQueryAndFragment(path));
+  for (char& c : path)
+    if (c == '\\') c = '/';  // as browsers read backslashes in http URLs
+  if (path.find('\0') != std::string::npos) return failed(AssetStatus::Refused, "image-refused", "image path contains a NUL byte");
+  if (path.empty()) return failed(AssetStatus::Missing, "image-missing", "image '" + src + "' names no file");
+
+  Search s{site, {}, {}};
+  const fs::path postDir = post.file.parent_path();
+  if (path.front() == '/') {
+    if (auto f = findSiteAbsolute(s, path)) return found(*f);
+    if (existsOutside(site.root, fs::path(path)))
+      return failed(AssetStatus::Refused, "image-refused",
+                    "image '" + src + "' refused: it names a file outside the site root, which is never read");
+    return notFound(s, src);
+  }
+
+  if (!post.bundleDir.empty())
+    if (auto f = findUnder(s, post.bundleDir, path)) return found(*f);
+  if (!post.permalinkPath.empty()) {
+    auto parts = normalise(urlDirectory(post.permalinkPath) + path, /*clamp=*/true);
+    if (auto f = findSiteAbsolute(s, joinUrlPath(*parts))) return found(*f);
+  }
+  if (!postDir.empty())
+    if (auto f = findUnder(s, postDir, path)) return found(*f);
+  {
+    auto parts = normalise(path, /*clamp=*/true);
+    if (auto f = findSiteAbsolute(s, joinUrlPath(*parts))) return found(*f);
+  }
+  if (!postDir.empty() && existsOutside(site.root, (postDir / path).lexically_normal()))
+    return failed(AssetStatus::Refused, "image-refused",
+                  "image '" + src + "' refused: it leads outside the site root, which is never read");
+  return notFound(s, src);
+}
+
+}  // namespace pp::assets

@@ -1,0 +1,418 @@
+// AssetStore: registration (resolve*), then process(): hash every source, serve what the
+// cache has, decode/scale/encode the rest on a worker pool, one image per worker at a time.
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <stdexcept>
+#include <unistd.h>
+
+#include "assets/cache.h"
+#include "assets/fetch.h"
+#include "assets/pipeline.h"
+#include "assets/resolve.h"
+#include "assets/worker_pool.h"
+#include "postpress/assets.h"
+#include "postpress/files.h"
+#include "postpress/hash.h"
+
+namespace pp {
+
+using assets::Resolution;
+
+const char* assetStatusName(AssetStatus s) {
+  switch (s) {
+    case AssetStatus::Pending: return "pending";
+    case AssetStatus::Ok: return "ok";
+    case AssetStatus::Missing: return "missing";
+    case AssetStatus::Refused: return "refused";
+    case AssetStatus::Remote: return "remote";
+    case AssetStatus::Corrupt: return "corrupt";
+    case AssetStatus::TooLarge: return "too-large";
+    case AssetStatus::Unsupported: return "unsupported";
+  }
+  return "unknown";
+}
+
+const char* EncodedImage::mediaType() const {
+  switch (codec) {
+    case Codec::Jpeg: return "image/jpeg";
+    case Codec::Png: return "image/png";
+    case Codec::Raw: return "application/octet-stream";
+    case Codec::None: break;
+  }
+  return "";
+}
+
+const char* EncodedImage::extension() const {
+  switch (codec) {
+    case Codec::Jpeg: return "jpg";
+    case Codec::Png: return "png";
+    case Codec::Raw: return "raw";
+    case Codec::None: break;
+  }
+  return "";
+}
+
+namespace {
+
+enum class SourceKind { File, Data, Remote, None };
+
+struct Entry {
+  Asset asset;
+  SourceKind kind = SourceKind::None;
+  std::string data;           // SourceKind::Data: the payload, until processed
+  bool anyUnhinted = false;   // some reference has no width hint: it may fill the text block
+  int maxHintPx = 0;
+};
+
+// Where a reference sits in the post's file (mirrors Post::loc: body-relative line).
+SourceLoc locate(const Post& post, const SourcePos& pos) {
+  SourceLoc loc;
+  loc.path = post.path;
+  if (pos.line > 0) {
+    loc.line = post.bodyLine + pos.line - 1;
+    loc.col = pos.col;
+  }
+  return loc;
+}
+
+// Per-image outcome of process(), applied and reported in id order afterwards so that the
+// diagnostics and the store do not depend on which thread finished first.
+struct Work {
+  int id = -1;
+  std::string key;
+  fs::path sourceFile;        // what to read (local file or downloaded copy)
+  AssetStatus early = AssetStatus::Pending;  // a failure before decoding
+  std::string earlyMessage, earlyCode;
+  bool fetched = false;
+  std::optional<assets::CacheEntry> entry;
+  bool decoded = false;
+};
+
+fs::path defaultCacheDir() {
+  std::error_code ec;
+  fs::path tmp = fs::temp_directory_path(ec);
+  if (ec) tmp = "/tmp";
+  return tmp / ("postpress-cache-" + std::to_string(::getuid()));
+}
+
+}  // namespace
+
+struct AssetStore::Impl {
+  AssetOptions options;
+  std::vector<Entry> entries;
+  std::map<std::string, int> byIdentity;
+  Stats stats;
+
+  int add(const std::string& identity, Entry e) {
+    auto it = byIdentity.find(identity);
+    if (it != byIdentity.end()) return it->second;
+    const int id = static_cast<int>(entries.size());
+    e.asset.id = id;
+    entries.push_back(std::move(e));
+    byIdentity.emplace(identity, id);
+    return id;
+  }
+
+  void noteHint(int id, int hintPx) {
+    Entry& e = entries[static_cast<std::size_t>(id)];
+    if (hintPx <= 0) e.anyUnhinted = true;
+    else e.maxHintPx = std::max(e.maxHintPx, hintPx);
+  }
+
+  assets::PipelineParams paramsFor(const Entry& e) const {
+    assets::PipelineParams p;
+    p.pdfDpi = options.pdfDpi;
+    p.textWidthPt = options.pdfMaxWidthPt;
+    p.textHeightPt = options.pdfMaxHeightPt;
+    p.drawWidthPt = options.pdfMaxWidthPt;
+    if (!e.anyUnhinted && e.maxHintPx > 0) p.drawWidthPt = std::min(options.pdfMaxWidthPt, e.maxHintPx * 0.75);
+    p.epubMaxSide = options.epubMaxSide;
+    p.jpegQuality = options.jpegQuality;
+    p.grayscale = options.grayscale;
+    p.maxPixels = options.maxPixels;
+    p.maxDimension = options.maxDimension;
+    return p;
+  }
+};
+
+AssetStore::AssetStore(AssetOptions options) : impl_(std::make_unique<Impl>()) {
+  if (options.cacheDir.empty()) options.cacheDir = defaultCacheDir();
+  if (options.pdfDpi <= 0) options.pdfDpi = 200;
+  if (options.epubMaxSide <= 0) options.epubMaxSide = 1600;
+  if (options.pdfMaxWidthPt <= 0) options.pdfMaxWidthPt = 468;
+  if (options.pdfMaxHeightPt <= 0) options.pdfMaxHeightPt = 648;
+  impl_->options = std::move(options);
+}
+
+AssetStore::~AssetStore() = default;
+
+int AssetStore::resolve(const Site& site, const Post& post, std::string_view src, const SourceLoc& where,
+                        DiagnosticSink& diags, int widthHintPx) {
+  Resolution r = assets::resolveImageSource(site, post, src, impl_->options.maxFileBytes);
+  Entry e;
+  e.asset.source = std::string(src);
+  e.asset.where = where;
+  std::string identity;
+  switch (r.kind) {
+    case Resolution::Kind::File: {
+      std::error_code ec;
+      fs::path canon = fs::weakly_canonical(r.file, ec);
+      e.asset.file = ec ? r.file : canon;
+      e.kind = SourceKind::File;
+      identity = "file:" + e.asset.file.string();
+      break;
+    }
+    case Resolution::Kind::Data:
+      e.kind = SourceKind::Data;
+      identity = "data:" + contentHash(r.data);
+      e.data = std::move(r.data);
+      e.asset.source = src.size() > 40 ? std::string(src.substr(0, 40)) + "..." : std::string(src);
+      break;
+    case Resolution::Kind::Remote:
+      e.kind = SourceKind::Remote;
+      e.asset.url = r.url;
+      identity = "url:" + r.url;
+      if (!impl_->options.fetchRemote) {
+        e.asset.status = AssetStatus::Remote;
+        e.asset.message = "remote image not fetched (offline build; --fetch-remote fetches it): " + r.url;
+        diags.warning(where, "image-remote", e.asset.message);
+      }
+      break;
+    case Resolution::Kind::Failed:
+      e.asset.status = r.failure;
+      e.asset.message = r.message;
+      identity = "failed:" + post.path + "\n" + std::string(src);
+      diags.warning(where, r.code, r.message);
+      break;
+  }
+  const int id = impl_->add(identity, std::move(e));
+  impl_->noteHint(id, widthHintPx);
+  return id;
+}
+
+void AssetStore::resolveDocument(const Site& site, const Post& post, Document& doc, DiagnosticSink& diags) {
+  auto visit = [&](ImageRef& ref) {
+    ref.asset = resolve(site, post, ref.src, locate(post, ref.pos), diags, ref.widthHint);
+  };
+  auto blocks = [&](std::vector<Block>& list) {
+    forEachBlock(list, [&](Block& b) {
+      if (b.kind == BlockKind::Figure) visit(b.image);
+    });
+  };
+  blocks(doc.blocks);
+  for (auto& fn : doc.footnotes) blocks(fn.blocks);
+  forEachInline(doc, [&](Inline& in) {
+    if (in.kind == InlineKind::Image) visit(in.image);
+  });
+}
+
+int AssetStore::resolveFile(const fs::path& file, const SourceLoc& where, DiagnosticSink& diags) {
+  // The digest's own files (cover, logo) are named by the user or bundled with postpress:
+  // they are not confined to a site root.
+  Entry e;
+  e.asset.source = file.string();
+  e.asset.where = where;
+  std::error_code ec;
+  fs::path canon = fs::weakly_canonical(file, ec);
+  e.asset.file = ec ? file : canon;
+  e.kind = SourceKind::File;
+  if (!fs::is_regular_file(e.asset.file, ec)) {
+    e.asset.status = AssetStatus::Missing;
+    e.asset.message = "image not found: '" + file.string() + "'";
+    diags.warning(where, "image-missing", e.asset.message);
+  }
+  const int id = impl_->add("file:" + e.asset.file.string(), std::move(e));
+  impl_->noteHint(id, 0);
+  return id;
+}
+
+void AssetStore::process(DiagnosticSink& diags) {
+  Impl& im = *impl_;
+  const AssetOptions& opt = im.options;
+  std::vector<Work> work;
+  for (auto& e : im.entries)
+    if (e.asset.status == AssetStatus::Pending) {
+      Work w;
+      w.id = e.asset.id;
+      work.push_back(std::move(w));
+    }
+  if (work.empty()) return;
+
+  assets::RenditionCache cache(opt.cacheDir);
+  std::string cacheError;
+  if (!cache.prepare(&cacheError)) {
+    diags.error(SourceLoc{opt.cacheDir.string()}, "image-cache", cacheError);
+    for (auto& w : work) {
+      Asset& a = im.entries[static_cast<std::size_t>(w.id)].asset;
+      a.status = AssetStatus::Corrupt;
+      a.message = cacheError;
+      ++im.stats.failed;
+    }
+    return;
+  }
+  const int jobs = assets::effectiveJobs(opt.jobs);
+
+  // Phase 1: the identity of every source (its bytes' hash plus the parameters). Reading
+  // and hashing are cheap next to decoding; a remote image is downloaded here, once.
+  assets::runParallel(jobs, work.size(), [&](std::size_t i) {
+    Work& w = work[i];
+    const Entry& e = im.entries[static_cast<std::size_t>(w.id)];
+    try {
+      std::string bytes;
+      if (e.kind == SourceKind::Data) {
+        bytes = e.data;
+      } else {
+        if (e.kind == SourceKind::Remote) {
+          w.sourceFile = cache.remoteFile(e.asset.url);
+          std::error_code ec;
+          if (!fs::is_regular_file(w.sourceFile, ec)) {
+            std::string err;
+            auto body = assets::fetchUrl(e.asset.url, {opt.fetchTimeoutSeconds, opt.maxRemoteBytes}, &err);
+            if (!body || !assets::writeCacheFile(w.sourceFile, *body, &err)) {
+              w.early = AssetStatus::Remote;
+              w.earlyCode = "image-fetch";
+              w.earlyMessage = "cannot fetch remote image " + e.asset.url + ": " + err;
+              return;
+            }
+            w.fetched = true;
+          }
+        } else {
+          w.sourceFile = e.asset.file;
+        }
+        std::string err;
+        auto read = readFile(w.sourceFile, &err, opt.maxFileBytes);
+        if (!read) {
+          const bool tooBig = err.find("limit") != std::string::npos;
+          w.early = tooBig ? AssetStatus::TooLarge : AssetStatus::Missing;
+          w.earlyCode = tooBig ? "image-too-large" : "image-unreadable";
+          w.earlyMessage = "cannot read image '" + e.asset.source + "': " + err;
+          return;
+        }
+        bytes = std::move(*read);
+      }
+      Hasher h;
+      h.field(assets::kPipelineVersion);
+      h.field(contentHash(bytes));
+      h.field(im.paramsFor(e).describe());
+      w.key = h.hex();
+    } catch (const std::exception& ex) {
+      w.early = AssetStatus::Corrupt;
+      w.earlyCode = "image-corrupt";
+      w.earlyMessage = std::string("cannot read image: ") + ex.what();
+    }
+  });
+
+  // Phase 2: cache lookups; the rest, one job per distinct key (identical content under two
+  // names is processed and stored once).
+  std::map<std::string, std::size_t> firstWithKey;
+  std::vector<std::size_t> jobsToRun;
+  for (std::size_t i = 0; i < work.size(); ++i) {
+    Work& w = work[i];
+    if (w.early != AssetStatus::Pending) continue;
+    if (firstWithKey.count(w.key)) continue;
+    firstWithKey.emplace(w.key, i);
+    w.entry = cache.load(w.key);
+    if (!w.entry) jobsToRun.push_back(i);
+  }
+
+  // Phase 3: decode, scale, encode, write; at most `jobs` images in memory at once.
+  std::atomic<int> decoded{0};
+  assets::runParallel(jobs, jobsToRun.size(), [&](std::size_t j) {
+    Work& w = work[jobsToRun[j]];
+    const Entry& e = im.entries[static_cast<std::size_t>(w.id)];
+    try {
+      std::string bytes;
+      if (e.kind == SourceKind::Data) {
+        bytes = e.data;
+      } else {
+        std::string err;
+        auto read = readFile(w.sourceFile, &err, opt.maxFileBytes);
+        if (!read) {
+          w.early = AssetStatus::Missing;
+          w.earlyCode = "image-unreadable";
+          w.earlyMessage = "cannot read image '" + e.asset.source + "': " + err;
+          return;
+        }
+        bytes = std::move(*read);
+      }
+      assets::PipelineResult r = assets::runPipeline(bytes, im.paramsFor(e));
+      bytes = std::string();
+      w.decoded = true;
+      decoded++;
+      std::string err;
+      w.entry = cache.save(w.key, r, &err);
+      if (!w.entry) {
+        w.early = AssetStatus::Corrupt;
+        w.earlyCode = "image-cache";
+        w.earlyMessage = err;
+      }
+    } catch (const std::exception& ex) {
+      w.early = AssetStatus::Corrupt;
+      w.earlyCode = "image-corrupt";
+      w.earlyMessage = std::string("cannot process image: ") + ex.what();
+    }
+  });
+  im.stats.decoded += decoded.load();
+
+  // Apply and report, in id order.
+  for (auto& w : work) {
+    Entry& e = im.entries[static_cast<std::size_t>(w.id)];
+    Asset& a = e.asset;
+    if (w.fetched) ++im.stats.fetched;
+    if (w.early == AssetStatus::Pending) {
+      const Work& owner = work[firstWithKey.at(w.key)];
+      if (owner.early != AssetStatus::Pending) {
+        w.early = owner.early;
+        w.earlyCode = owner.earlyCode;
+        w.earlyMessage = owner.earlyMessage;
+      } else if (owner.entry) {
+        if (!owner.decoded) ++im.stats.cacheHits;
+        const assets::CacheEntry& c = *owner.entry;
+        a.status = c.status;
+        a.format = c.format;
+        a.width = c.width;
+        a.height = c.height;
+        a.pdf = c.pdf;
+        a.epub = c.epub;
+        if (c.status != AssetStatus::Ok) {
+          a.message = "image '" + a.source + "' " + (c.format.empty() ? "" : "(" + c.format + ") ") + assetStatusName(c.status) + ": " + c.message;
+          const char* code = c.status == AssetStatus::TooLarge      ? "image-too-large"
+                             : c.status == AssetStatus::Unsupported ? "image-unsupported"
+                             : c.status == AssetStatus::Refused     ? "image-refused"
+                                                                    : "image-corrupt";
+          diags.warning(a.where, code, a.message);
+        }
+        for (auto& n : c.notes) diags.note(a.where, "image-note", "image '" + a.source + "': " + n);
+      }
+    }
+    if (w.early != AssetStatus::Pending) {
+      a.status = w.early;
+      a.message = w.earlyMessage;
+      diags.warning(a.where, w.earlyCode, a.message);
+    }
+    if (a.status != AssetStatus::Ok) ++im.stats.failed;
+    e.data = std::string();  // the payload is in the cache now
+  }
+}
+
+const Asset& AssetStore::at(int id) const {
+  if (id < 0 || static_cast<std::size_t>(id) >= impl_->entries.size()) throw std::out_of_range("asset id");
+  return impl_->entries[static_cast<std::size_t>(id)].asset;
+}
+
+std::size_t AssetStore::size() const { return impl_->entries.size(); }
+const AssetOptions& AssetStore::options() const { return impl_->options; }
+AssetStore::Stats AssetStore::stats() const { return impl_->stats; }
+
+std::string readEncoded(const EncodedImage& image, DiagnosticSink& diags) {
+  std::string err;
+  auto data = readFile(image.file, &err);
+  if (!data) {
+    diags.error(SourceLoc{image.file.string()}, "image-cache", "cannot read a processed image: " + err);
+    return {};
+  }
+  return std::move(*data);
+}
+
+}  // namespace pp

@@ -1,0 +1,41 @@
+// SVG through librsvg 2.54, locked down: the document is loaded from memory with no base
+// URL, so librsvg's resolver refuses every external reference (images, <use>, XInclude,
+// CSS imports, on disk or on the network) and only `data:` URLs load. Before librsvg sees
+// the bytes, entity declarations are checked: external and parameter entities and entities
+// that nest other entities (the "billion laughs") are refused.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "assets/image.h"
+
+namespace pp::assets {
+
+// Why these bytes must not be parsed, or nullopt when they look safe.
+std::optional<std::string> svgSafetyProblem(std::string_view bytes);
+
+class SvgDocument {
+ public:
+  // nullopt with *error set when librsvg cannot parse the document.
+  static std::unique_ptr<SvgDocument> open(std::string_view bytes, std::string* error);
+  ~SvgDocument();
+  SvgDocument(const SvgDocument&) = delete;
+  SvgDocument& operator=(const SvgDocument&) = delete;
+
+  // Natural size in CSS pixels. Width and height in absolute units give it directly; an SVG
+  // with only a viewBox fills `fallbackWidth` (the text block, as a browser fills its
+  // container) at the viewBox's aspect ratio; with neither, a browser's 300 x 150.
+  void naturalSize(double fallbackWidth, double* width, double* height) const;
+
+  // Rasterises the whole document into width x height pixels (RGBA).
+  std::optional<Image> render(int width, int height, std::string* error) const;
+
+ private:
+  explicit SvgDocument(void* handle) : handle_(handle) {}
+  void* handle_;  // RsvgHandle*
+};
+
+}  // namespace pp::assets
