@@ -1,0 +1,67 @@
+#include <doctest/doctest.h>
+
+#include "postpress/publication.h"
+#include "publication/summary.h"
+
+using namespace pp;
+
+namespace {
+Block paragraph(const std::string& text) {
+  Block b;
+  b.kind = BlockKind::Paragraph;
+  b.inlines.push_back(Inline::makeText(text));
+  return b;
+}
+std::string words(int n, const std::string& ending = "") {
+  std::string s;
+  for (int i = 0; i < n; ++i) s += (i ? " " : "") + std::string("word");
+  return s + ending;
+}
+}  // namespace
+
+TEST_CASE("cutAtSentence cuts at the sentence end nearest 60 words") {
+  std::string text = words(50, ".") + " " + words(30, ".") + " " + words(40, ".");
+  std::string cut = cutAtSentence(text);
+  CHECK(countWords(cut) == 50);
+  CHECK(cut.back() == '.');
+  // Short texts are kept whole.
+  CHECK(cutAtSentence("One short sentence.") == "One short sentence.");
+  // Without a sentence end in range: 60 words and an ellipsis.
+  std::string longRun = words(200);
+  std::string cut2 = cutAtSentence(longRun);
+  CHECK(countWords(cut2) == 60);
+  CHECK(cut2.substr(cut2.size() - 3) == "\xE2\x80\xA6");
+  // Abbreviations do not end sentences.
+  std::string abbrev = words(55) + " e.g. " + words(30) + ". " + words(50);
+  CHECK(countWords(cutAtSentence(abbrev)) == 86);
+}
+
+TEST_CASE("summaries: front matter, then the marker, then the first real paragraph") {
+  Post post;
+  Document doc;
+  doc.blocks.push_back(paragraph("Short line."));
+  doc.blocks.push_back(paragraph("This opening paragraph has comfortably more than twelve words so it counts as prose."));
+  doc.blocks.push_back(paragraph("Second paragraph."));
+  CHECK(postSummary(post, doc) == "This opening paragraph has comfortably more than twelve words so it counts as prose.");
+
+  doc.summaryEnd = 1;
+  CHECK(postSummary(post, doc) == "Short line.");
+
+  post.summary = "  From the front matter.  ";
+  CHECK(postSummary(post, doc) == "From the front matter.");
+}
+
+TEST_CASE("media links get QR codes; dates are labelled") {
+  CHECK(isMediaUrl("https://www.youtube.com/watch?v=abc"));
+  CHECK(isMediaUrl("https://youtu.be/abc"));
+  CHECK(isMediaUrl("https://kccncna2025.sched.com/event/27Fc"));
+  CHECK_FALSE(isMediaUrl("https://github.com/kserve/kserve"));
+  CHECK(formatLongDate(1764460800) == "30 November 2025");
+  DateTime d;
+  d.year = 2025;
+  d.month = 11;
+  d.day = 18;
+  CHECK(formatPostDate(d) == "18 Nov 2025");
+  CHECK(formatPostDate(d, true) == "18 November 2025");
+  CHECK(monthLabel(d) == "November 2025");
+}
