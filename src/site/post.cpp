@@ -102,13 +102,51 @@ PostContext contextFor(const Site& site, const SiteRules& rules, const fs::path&
   return ctx;
 }
 
+namespace {
+
+// Keys that set the same Post field: a post's own `header-img` must beat a default `image`.
+const std::vector<std::vector<std::string_view>>& synonymGroups() {
+  static const std::vector<std::vector<std::string_view>> groups = {
+      {"image", "header-img", "header_image", "cover", "cover_image", "featured_image",
+       "featuredImage", "feature_image", "images", "hero", "hero_image", "thumbnail"},
+      {"author", "authors"},
+      {"tags", "tag"},
+      {"categories", "category"},
+      {"description", "summary", "excerpt"},
+      {"date", "publishDate", "pubDate", "created"},
+      {"lang", "language"}};
+  return groups;
+}
+
+bool hasSynonym(const Meta& fm, std::string_view key) {
+  for (const auto& group : synonymGroups()) {
+    bool inGroup = false;
+    for (std::string_view k : group) inGroup = inGroup || iequals(k, key);
+    if (!inGroup) continue;
+    for (std::string_view k : group) {
+      if (fm.find(k)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 void applyDefaults(const SiteRules& rules, const PostContext& ctx, Meta& fm) {
+  // Later entries win over earlier ones, as in Jekyll; the post's own keys win over all.
+  Meta merged;
+  merged.kind = Meta::Kind::Map;
   for (const FrontMatterDefault& d : rules.defaults) {
     bool applies = d.scopePath.empty() || startsWith(ctx.rel, d.scopePath) ||
                    (hasGlobSyntax(d.scopePath) && globMatch(d.scopePath, ctx.rel));
     if (!applies) continue;
     for (std::size_t i = 0; i < d.values.keys.size(); ++i) {
-      if (!fm.find(d.values.keys[i])) fm.set(d.values.keys[i], d.values.values[i]);
+      merged.set(d.values.keys[i], d.values.values[i]);
+    }
+  }
+  for (std::size_t i = 0; i < merged.keys.size(); ++i) {
+    if (!fm.find(merged.keys[i]) && !hasSynonym(fm, merged.keys[i])) {
+      fm.set(merged.keys[i], merged.values[i]);
     }
   }
 }

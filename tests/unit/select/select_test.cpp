@@ -1,0 +1,234 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "postpress/select.h"
+
+using namespace pp;
+
+namespace {
+
+DateTime dt(const char* s) {
+  auto d = parseDateTime(s);
+  REQUIRE_MESSAGE(d, s);
+  return *d;
+}
+
+Post post(const char* path, const char* date, std::vector<std::string> tags = {},
+          std::vector<std::string> authors = {}) {
+  Post p;
+  p.path = path;
+  p.title = path;
+  if (date) p.date = dt(date);
+  p.tags = std::move(tags);
+  p.authors = std::move(authors);
+  return p;
+}
+
+std::vector<std::string> paths(const SelectionResult& r) {
+  std::vector<std::string> out;
+  for (const Post* p : r.posts) out.push_back(p->path);
+  return out;
+}
+
+Site sampleSite() {
+  Site s;
+  s.root = "/tmp/sample";
+  s.posts = {
+      post("a.md", "2025-09-30 23:59", {"KServe"}, {"Yuan Tang (Ant Group)"}),
+      post("b.md", "2025-10-01", {"machine-learning", "kserve"}, {"Jane Doe"}),
+      post("c.md", "2025-11-18 09:30:00 +0100", {"Machine Learning"}, {"Jane Doe", "Bob"}),
+      post("d.md", "2025-12-31 23:30:00 -0800", {"events"}, {"Bob"}),
+      post("e.md", "2026-01-01 00:00", {"kserve"}, {"Alice Author"}),
+      post("f.md", nullptr, {"kserve"}, {"Jane Doe"}),
+      post("g.md", "2025-11-18 08:00", {"kserve"}, {"Jane Doe"}),
+      post("h.md", "2025-11-18 09:30:00 +0100", {"kserve"}, {"Jane Doe"}),
+  };
+  s.posts[6].draft = true;
+  s.authors["alice"] = Author{"alice", "Alice Author", "", "", ""};
+  s.tagLabels["ml"] = "Machine Learning";
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("quarter parsing") {
+  int y = 0, q = 0;
+  for (const char* ok : {"2025Q4", "2025-Q4", "2025q4", "Q4 2025", "Q4-2025", "q4 2025", " 2025 Q4 "}) {
+    CHECK_MESSAGE(parseQuarter(ok, y, q), ok);
+    CHECK(y == 2025);
+    CHECK(q == 4);
+  }
+  for (const char* bad : {"2025Q5", "2025Q0", "Q4", "2025", "25Q4", "2025-4", "", "2025QQ4", "Q4 20255"}) {
+    CHECK_MESSAGE(!parseQuarter(bad, y, q), bad);
+  }
+}
+
+TEST_CASE("no filter: published posts, oldest first, undated last") {
+  Site s = sampleSite();
+  Selection sel;
+  CHECK(sel.empty());
+  SelectionResult r = selectPosts(s, sel);
+  CHECK(paths(r) == std::vector<std::string>{"a.md", "b.md", "c.md", "h.md", "d.md", "e.md", "f.md"});
+  sel.newestFirst = true;
+  r = selectPosts(s, sel);
+  CHECK(paths(r) == std::vector<std::string>{"e.md", "d.md", "c.md", "h.md", "b.md", "a.md", "f.md"});
+  sel.drafts = true;
+  sel.newestFirst = false;
+  r = selectPosts(s, sel);
+  CHECK(paths(r) == std::vector<std::string>{"a.md", "b.md", "g.md", "c.md", "h.md", "d.md", "e.md", "f.md"});
+}
+
+TEST_CASE("tags: any of, by matchKey; exclusions; tags.yml keys") {
+  Site s = sampleSite();
+  Selection sel;
+  sel.tags = {"Machine_Learning"};
+  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"b.md", "c.md"});
+  sel.tags = {"ml"};  // a tags.yml key means its label
+  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"b.md", "c.md"});
+  sel.tags = {"events", "KSERVE"};
+  CHECK(paths(selectPosts(s, sel)) ==
+        std::vector<std::string>{"a.md", "b.md", "h.md", "d.md", "e.md", "f.md"});
+  sel.excludeTags = {"machine learning"};
+  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"a.md", "h.md", "d.md", "e.md", "f.md"});
+}
+
+TEST_CASE("authors: display name, affiliation-free name, or key") {
+  Site s = sampleSite();
+  Selection sel;
+  sel.authors = {"bob"};
+  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"c.md", "d.md"});
+  sel.authors = {"Yuan Tang"};
+  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"a.md"});
+  sel.authors = {"alice"};
+  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"e.md"});
+}
+
+TEST_CASE("date bounds are inclusive calendar days as written") {
+  Site s = sampleSite();
+  Selection sel;
+  sel.since = dt("2025-10-01");
+  sel.until = dt("2025-11-18");
+  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"b.md", "c.md", "h.md"});
+  // Times in the bounds do not matter: the day does.
+  sel.since = dt("2025-10-01 23:59:59");
+  sel.until = dt("2025-11-18 00:00:00");
+  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"b.md", "c.md", "h.md"});
+}
+
+TEST_CASE("quarter edges; 23:30 on the last day with an offset stays in the quarter") {
+  Site s = sampleSite();
+  Selection sel;
+  sel.quarter = "2025Q4";
+  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"b.md", "c.md", "h.md", "d.md"});
+  sel.quarter = "2025Q3";
+  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"a.md"});
+  sel.quarter = "Q1 2026";
+  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"e.md"});
+  sel.quarter.clear();
+  sel.year = 2025;
+  CHECK(paths(selectPosts(s, sel)).size() == 5);
+  sel.year = 2026;
+  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"e.md"});
+}
+
+TEST_CASE("limit applies after ordering") {
+  Site s = sampleSite();
+  Selection sel;
+  sel.limit = 2;
+  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"a.md", "b.md"});
+  sel.newestFirst = true;
+  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"e.md", "d.md"});
+}
+
+TEST_CASE("an empty selection names the filter that emptied it") {
+  Site s = sampleSite();
+  Selection sel;
+  sel.tags = {"kserve"};
+  sel.since = dt("2024-01-01");
+  sel.until = dt("2024-03-31");
+  SelectionResult r = selectPosts(s, sel);
+  CHECK(r.posts.empty());
+  CHECK(r.emptyReason.find("--tag kserve matched 5 posts") != std::string::npos);
+  CHECK(r.emptyReason.find("between 2024-01-01 and 2024-03-31") != std::string::npos);
+  CHECK(r.emptyReason.find("1 post without a date") != std::string::npos);
+
+  sel = Selection{};
+  sel.tags = {"nonexistent"};
+  r = selectPosts(s, sel);
+  CHECK(r.posts.empty());
+  CHECK(r.emptyReason.find("the site has 7 posts") != std::string::npos);
+  CHECK(r.emptyReason.find("nonexistent") != std::string::npos);
+  CHECK(r.emptyReason.find("tags in use") != std::string::npos);
+
+  sel = Selection{};
+  sel.tags = {"events"};
+  sel.authors = {"Jane Doe"};
+  r = selectPosts(s, sel);
+  CHECK(r.emptyReason.find("--tag events matched 1 post, but none of them is by Jane Doe") == 0);
+
+  sel = Selection{};
+  sel.quarter = "2025Q4";
+  sel.year = 2024;
+  r = selectPosts(s, sel);
+  CHECK(r.posts.empty());
+  CHECK(!r.emptyReason.empty());
+
+  Site empty;
+  r = selectPosts(empty, Selection{});
+  CHECK(r.emptyReason.find("no posts found") == 0);
+
+  Site drafts;
+  drafts.posts = {post("x.md", "2025-01-01")};
+  drafts.posts[0].draft = true;
+  r = selectPosts(drafts, Selection{});
+  CHECK(r.emptyReason.find("draft") != std::string::npos);
+}
+
+TEST_CASE("period labels") {
+  Site s = sampleSite();
+  std::vector<const Post*> none;
+  Selection sel;
+  sel.quarter = "2025Q4";
+  CHECK(periodLabel(sel, none) == "Q4 2025");
+  sel = Selection{};
+  sel.year = 2025;
+  CHECK(periodLabel(sel, none) == "2025");
+  sel = Selection{};
+  sel.since = dt("2025-11-01");
+  sel.until = dt("2025-11-30");
+  CHECK(periodLabel(sel, none) == "November 2025");
+  sel.since = dt("2025-10-01");
+  sel.until = dt("2026-01-15");
+  CHECK(periodLabel(sel, none) == "1 Oct 2025 \u2013 15 Jan 2026");
+  sel.since = dt("2025-10-01");
+  sel.until = dt("2025-12-31");
+  CHECK(periodLabel(sel, none) == "Q4 2025");
+  sel.until = dt("2025-10-01");
+  CHECK(periodLabel(sel, none) == "1 Oct 2025");
+
+  // From the posts when there are no bounds.
+  std::vector<const Post*> posts = {&s.posts[2], &s.posts[7]};
+  CHECK(periodLabel(Selection{}, posts) == "November 2025");
+  posts = {&s.posts[1], &s.posts[3]};
+  CHECK(periodLabel(Selection{}, posts) == "Q4 2025");
+  posts = {&s.posts[0], &s.posts[3]};
+  CHECK(periodLabel(Selection{}, posts) == "2025");
+  posts = {&s.posts[0], &s.posts[4]};
+  CHECK(periodLabel(Selection{}, posts) == "30 Sep 2025 \u2013 1 Jan 2026");
+  CHECK(periodLabel(Selection{}, {}) == "");
+  // One bound: the other end from the posts.
+  sel = Selection{};
+  sel.since = dt("2025-10-01");
+  posts = {&s.posts[1], &s.posts[3]};
+  CHECK(periodLabel(sel, posts) == "Q4 2025");
+}
+
+TEST_CASE("describe") {
+  Selection sel;
+  CHECK(sel.describe() == "all posts");
+  sel.tags = {"kserve"};
+  sel.since = dt("2025-11-01");
+  sel.until = dt("2025-11-30");
+  CHECK(sel.describe() == "tags: kserve; between 2025-11-01 and 2025-11-30");
+}

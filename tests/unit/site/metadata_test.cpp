@@ -1,0 +1,161 @@
+#include <doctest/doctest.h>
+
+#include "postpress/text.h"
+#include "site/post_reader.h"
+#include "site_test_util.h"
+
+using namespace pp;
+using namespace pp::site;
+
+TEST_CASE("author strings: HTML stripped, lists split, surname-first kept") {
+  CHECK(splitAuthorNames("Yuan Tang") == std::vector<std::string>{"Yuan Tang"});
+  CHECK(splitAuthorNames("Josh Bottum, Thea Lamkin, David Aronchick") ==
+        std::vector<std::string>{"Josh Bottum", "Thea Lamkin", "David Aronchick"});
+  CHECK(splitAuthorNames("Anna Jung, Johnu George, and Josh Bottum") ==
+        std::vector<std::string>{"Anna Jung", "Johnu George", "Josh Bottum"});
+  CHECK(splitAuthorNames("Kubeflow 1.8 Release Team, David Cardozo and Josh Bottum") ==
+        std::vector<std::string>{"Kubeflow 1.8 Release Team", "David Cardozo", "Josh Bottum"});
+  CHECK(splitAuthorNames("<a href='https://twitter.com/x'>Yuan Tang</a> (Ant Group), "
+                         "<a href='https://y'>Wei Yan</a> (Ant Group), and <a href='z'>Rong Ou</a> (NVIDIA)") ==
+        std::vector<std::string>{"Yuan Tang (Ant Group)", "Wei Yan (Ant Group)", "Rong Ou (NVIDIA)"});
+  CHECK(splitAuthorNames("Doe, John") == std::vector<std::string>{"Doe, John"});
+  CHECK(splitAuthorNames("Alice & Bob Smith") == std::vector<std::string>{"Alice", "Bob Smith"});
+  CHECK(splitAuthorNames("Hezhi(Helen) Xie") == std::vector<std::string>{"Hezhi(Helen) Xie"});
+  CHECK(splitAuthorNames("Ann Lee (Google), Bo Chen (IBM).") ==
+        std::vector<std::string>{"Ann Lee (Google)", "Bo Chen (IBM)"});
+  CHECK(splitAuthorNames("").empty());
+}
+
+TEST_CASE("tag strings: commas, Jekyll spaces, or one tag") {
+  CHECK(splitTagString("ai, machine learning ,ml", false) ==
+        std::vector<std::string>{"ai", "machine learning", "ml"});
+  CHECK(splitTagString("ai ml", true) == std::vector<std::string>{"ai", "ml"});
+  CHECK(splitTagString("Machine Learning", false) == std::vector<std::string>{"Machine Learning"});
+  CHECK(splitTagString("  ", false).empty());
+}
+
+TEST_CASE("first heading: ATX and setext, never inside fences") {
+  CHECK(firstHeading("# Title\n\nBody") == "Title");
+  CHECK(firstHeading("Intro\n\n```\n# code\n```\n\n# Real # \n") == "Real");
+  CHECK(firstHeading("~~~~\n# no\n~~~\n# still code\n~~~~\n# Yes\n") == "Yes");
+  CHECK(firstHeading("Setext\n======\n") == "Setext");
+  CHECK(firstHeading("## Second level\nText\n") == "");
+  CHECK(firstHeading("#hashtag is not a heading\n") == "");
+  CHECK(firstHeading("    # indented code\n") == "");
+  CHECK(firstHeading("") == "");
+}
+
+namespace {
+Site tagSite(const std::string& tagSource, test::TempSite& dir, bool withTags) {
+  dir.write("_config.yml", "title: t\n");
+  dir.write("_posts/2025-01-01-a.md",
+            "---\ntitle: A\ncategories: [Release, community]\n" +
+                std::string(withTags ? "tags: [Kubernetes]\n" : "") + "---\n");
+  dir.write("_posts/2025-01-02-b.md", "---\ntitle: B\ncategory: release\n---\n");
+  DiagnosticSink diags;
+  SiteOptions opts;
+  opts.root = dir.root();
+  opts.tagSource = tagSource;
+  return loadSite(opts, diags);
+}
+}  // namespace
+
+TEST_CASE("tag source: categories stand in for tags on a site without tags") {
+  {
+    test::TempSite dir;
+    Site s = tagSite("auto", dir, false);
+    REQUIRE(s.posts.size() == 2);
+    CHECK(s.posts[0].tags == std::vector<std::string>{"Release", "community"});
+    CHECK(s.posts[1].tags == std::vector<std::string>{"release"});
+  }
+  {
+    test::TempSite dir;
+    Site s = tagSite("auto", dir, true);  // the site has tags: categories stay categories
+    CHECK(s.posts[0].tags == std::vector<std::string>{"Kubernetes"});
+    CHECK(s.posts[1].tags.empty());
+  }
+  {
+    test::TempSite dir;
+    Site s = tagSite("both", dir, true);
+    CHECK(s.posts[0].tags == std::vector<std::string>{"Kubernetes", "Release", "community"});
+  }
+  {
+    test::TempSite dir;
+    Site s = tagSite("categories", dir, true);
+    CHECK(s.posts[0].tags == std::vector<std::string>{"Release", "community"});
+  }
+  {
+    test::TempSite dir;
+    Site s = tagSite("tags", dir, false);
+    CHECK(s.posts[0].tags.empty());
+  }
+}
+
+TEST_CASE("hero images: the keys real themes use") {
+  test::TempSite dir;
+  dir.write("_config.yml", "title: t\n");
+  dir.write("_posts/2025-01-01-a.md", "---\ncover:\n  image: covers/a.png\n  alt: A\n---\n");
+  dir.write("_posts/2025-01-02-b.md", "---\nimages: [first.jpg, second.jpg]\n---\n");
+  dir.write("_posts/2025-01-03-c.md", "---\nfeatured_image: /img/c.webp\n---\n");
+  dir.write("_posts/2025-01-04-d.md", "---\nimage:\n  path: /assets/d.png\n---\n");
+  dir.write("_posts/2025-01-05-e.md", "---\nthumbnail: e.png\nhero: hero-e.png\n---\n");
+  DiagnosticSink diags;
+  SiteOptions opts;
+  opts.root = dir.root();
+  Site s = loadSite(opts, diags);
+  REQUIRE(s.posts.size() == 5);
+  CHECK(s.posts[0].heroImage == "covers/a.png");
+  CHECK(s.posts[1].heroImage == "first.jpg");
+  CHECK(s.posts[2].heroImage == "/img/c.webp");
+  CHECK(s.posts[3].heroImage == "/assets/d.png");
+  CHECK(s.posts[4].heroImage == "hero-e.png");
+}
+
+TEST_CASE("Jekyll permalink styles") {
+  struct Case {
+    const char* rule;
+    const char* expected;
+  } cases[] = {
+      {"date", "/news/2025/03/07/my-post.html"},
+      {"pretty", "/news/2025/03/07/my-post/"},
+      {"ordinal", "/news/2025/066/my-post.html"},
+      {"none", "/news/my-post.html"},
+      {"weekdate", "/news/2025/W10/Fri/my-post.html"},
+      {"/:year/:i_month/:i_day/:slug", "/2025/3/7/my-post"},
+      {"/blog/:short_year/:long_month/:title.html", "/blog/25/March/my-post.html"},
+  };
+  for (const Case& c : cases) {
+    test::TempSite dir;
+    dir.write("_config.yml", std::string("url: https://x.org\npermalink: ") + c.rule + "\n");
+    dir.write("_posts/2025-03-07-my-post.md", "---\ntitle: T\ncategories: News\n---\n");
+    DiagnosticSink diags;
+    SiteOptions opts;
+    opts.root = dir.root();
+    Site s = loadSite(opts, diags);
+    REQUIRE(s.posts.size() == 1);
+    CHECK_MESSAGE(s.posts[0].permalinkPath == c.expected, c.rule);
+    CHECK(s.posts[0].url == std::string("https://x.org") + c.expected);
+  }
+}
+
+TEST_CASE("readPost on its own, with a hand-made Site") {
+  test::TempSite dir;
+  fs::path file = dir.write("notes/2024-12-24-eve.md", "Just text, no front matter.\n");
+  Site site;
+  site.root = dir.root();
+  site.contentDir = dir.root();
+  DiagnosticSink diags;
+  auto post = readPost(site, file, diags);
+  REQUIRE(post);
+  CHECK(post->path == "notes/2024-12-24-eve.md");
+  CHECK(post->title == "Eve");
+  CHECK(post->date.isoDate() == "2024-12-24");
+  CHECK(post->bodyLine == 1);
+  CHECK(post->permalinkPath == "/notes/2024-12-24-eve/");
+
+  fs::path empty = dir.write("notes/empty.md", "  \n");
+  CHECK_FALSE(readPost(site, empty, diags));
+  CHECK(diags.countCode("post-empty") == 1);
+  CHECK_FALSE(readPost(site, dir.root() / "nope.md", diags));
+  CHECK(diags.countCode("post-read") == 1);
+}

@@ -1,0 +1,78 @@
+// Helpers for the site-stage tests: temporary sites written from strings, fixture paths.
+#pragma once
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <string_view>
+
+#include "postpress/diagnostics.h"
+#include "postpress/site.h"
+
+namespace pp::test {
+
+namespace fs = std::filesystem;
+
+// A temporary folder removed on destruction.
+class TempSite {
+ public:
+  TempSite() {
+    std::string pattern = (fs::temp_directory_path() / "pp-site-test-XXXXXX").string();
+    if (char* made = ::mkdtemp(pattern.data())) root_ = made;
+  }
+  ~TempSite() {
+    std::error_code ec;
+    if (!root_.empty()) fs::remove_all(root_, ec);
+  }
+  TempSite(const TempSite&) = delete;
+  TempSite& operator=(const TempSite&) = delete;
+
+  const fs::path& root() const { return root_; }
+  fs::path write(const std::string& rel, std::string_view text) const {
+    fs::path p = root_ / rel;
+    fs::create_directories(p.parent_path());
+    std::ofstream out(p, std::ios::binary);
+    out << text;
+    return p;
+  }
+
+ private:
+  fs::path root_;
+};
+
+inline fs::path fixture(const char* name) { return fs::path(PP_TEST_DATA) / "sites" / name; }
+
+inline fs::path corpus(const char* name) {
+  return fs::path(PP_SOURCE_DIR) / ".." / "shared" / "corpus" / name;
+}
+
+inline const Post* findPost(const Site& site, std::string_view path) {
+  for (const Post& p : site.posts) {
+    if (p.path == path) return &p;
+  }
+  return nullptr;
+}
+
+inline std::size_t countDiag(const DiagnosticSink& sink, const std::string& code,
+                             const std::string& path = "") {
+  std::size_t n = 0;
+  for (const Diagnostic& d : sink.all()) {
+    if (d.code == code && (path.empty() || d.loc.path == path)) ++n;
+  }
+  return n;
+}
+
+inline const Diagnostic* findDiag(const DiagnosticSink& sink, const std::string& code,
+                                  const std::string& path) {
+  static thread_local Diagnostic found;
+  for (const Diagnostic& d : sink.all()) {
+    if (d.code == code && d.loc.path == path) {
+      found = d;
+      return &found;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace pp::test
