@@ -65,17 +65,6 @@ struct Entry {
   int maxHintPx = 0;
 };
 
-// Where a reference sits in the post's file (mirrors Post::loc: body-relative line).
-SourceLoc locate(const Post& post, const SourcePos& pos) {
-  SourceLoc loc;
-  loc.path = post.path;
-  if (pos.line > 0) {
-    loc.line = post.bodyLine + pos.line - 1;
-    loc.col = pos.col;
-  }
-  return loc;
-}
-
 // Per-image outcome of process(), applied and reported in id order afterwards so that the
 // diagnostics and the store do not depend on which thread finished first.
 struct Work {
@@ -193,7 +182,7 @@ int AssetStore::resolve(const Site& site, const Post& post, std::string_view src
 
 void AssetStore::resolveDocument(const Site& site, const Post& post, Document& doc, DiagnosticSink& diags) {
   auto visit = [&](ImageRef& ref) {
-    ref.asset = resolve(site, post, ref.src, locate(post, ref.pos), diags, ref.widthHint);
+    ref.asset = resolve(site, post, ref.src, post.loc(ref.pos.line, ref.pos.col), diags, ref.widthHint);
   };
   auto blocks = [&](std::vector<Block>& list) {
     forEachBlock(list, [&](Block& b) {

@@ -1,0 +1,107 @@
+// Image pipeline benchmark: resolves and processes every image of a site's posts (or of the
+// posts whose path contains --post), then prints throughput, cache behaviour and the size of
+// the PDF renditions (raw renditions counted deflated, as the PDF stores them).
+//
+//   images_bench SITE_ROOT [--post SUBSTRING] [--jobs N] [--cache DIR] [--dpi N] [--runs N]
+#include <zlib.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "postpress/assets.h"
+#include "postpress/files.h"
+#include "postpress/markdown.h"
+#include "postpress/site.h"
+
+namespace {
+
+std::uintmax_t deflatedSize(const std::string& data) {
+  uLongf n = compressBound(static_cast<uLong>(data.size()));
+  std::string out(n, '\0');
+  if (compress2(reinterpret_cast<Bytef*>(out.data()), &n, reinterpret_cast<const Bytef*>(data.data()),
+                static_cast<uLong>(data.size()), Z_DEFAULT_COMPRESSION) != Z_OK)
+    return data.size();
+  return n;
+}
+
+std::uintmax_t pdfBytes(const pp::EncodedImage& e, pp::DiagnosticSink& diags) {
+  std::string data = pp::readEncoded(e, diags);
+  std::uintmax_t n = e.codec == pp::EncodedImage::Codec::Raw ? deflatedSize(data) : data.size();
+  if (!e.alphaFile.empty()) {
+    std::string err;
+    auto alpha = pp::readFile(e.alphaFile, &err);
+    if (alpha) n += deflatedSize(*alpha);
+  }
+  return n;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: %s SITE_ROOT [--post SUBSTRING] [--jobs N] [--cache DIR] [--dpi N] [--runs N]\n", argv[0]);
+    return 2;
+  }
+  std::string root = argv[1], postFilter, cache = "/tmp/pp-images-bench-cache";
+  int jobs = 0, dpi = 200, runs = 2;
+  for (int i = 2; i + 1 < argc; i += 2) {
+    std::string a = argv[i], v = argv[i + 1];
+    if (a == "--post") postFilter = v;
+    else if (a == "--jobs") jobs = std::stoi(v);
+    else if (a == "--cache") cache = v;
+    else if (a == "--dpi") dpi = std::stoi(v);
+    else if (a == "--runs") runs = std::stoi(v);
+  }
+  pp::DiagnosticSink quiet;
+  pp::SiteOptions so;
+  so.root = root;
+  pp::Site site = pp::loadSite(so, quiet);
+
+  for (int run = 0; run < runs; ++run) {
+    pp::AssetOptions opt;
+    opt.cacheDir = cache;
+    opt.jobs = jobs;
+    opt.pdfDpi = dpi;
+    pp::AssetStore store(opt);
+    pp::DiagnosticSink diags;
+    auto t0 = std::chrono::steady_clock::now();
+    int posts = 0;
+    for (const auto& post : site.posts) {
+      if (!postFilter.empty() && post.path.find(postFilter) == std::string::npos) continue;
+      ++posts;
+      pp::Document doc = pp::parsePost(site, post, quiet);
+      store.resolveDocument(site, post, doc, diags);
+      if (!post.heroImage.empty()) store.resolve(site, post, post.heroImage, post.loc(), diags);
+    }
+    auto t1 = std::chrono::steady_clock::now();
+    store.process(diags);
+    auto t2 = std::chrono::steady_clock::now();
+    int ok = 0;
+    std::uintmax_t pdfTotal = 0, epubTotal = 0;
+    int maxEpubSide = 0, maxPdfW = 0;
+    for (std::size_t i = 0; i < store.size(); ++i) {
+      const auto& a = store.at(static_cast<int>(i));
+      if (!a.ok()) continue;
+      ++ok;
+      pdfTotal += pdfBytes(a.pdf, diags);
+      epubTotal += pp::readEncoded(a.epub, diags).size();
+      maxEpubSide = std::max({maxEpubSide, a.epub.width, a.epub.height});
+      maxPdfW = std::max(maxPdfW, a.pdf.width);
+    }
+    const double resolveS = std::chrono::duration<double>(t1 - t0).count();
+    const double processS = std::chrono::duration<double>(t2 - t1).count();
+    auto st = store.stats();
+    std::printf("run %d (%s): posts %d, images %zu, ok %d, failed %d, decoded %d, cache hits %d\n", run + 1,
+                st.decoded ? "cold" : "warm", posts, store.size(), ok, st.failed, st.decoded, st.cacheHits);
+    std::printf("  parse+resolve %.3f s, process %.3f s, %.1f images/s (jobs %d)\n", resolveS, processS,
+                processS > 0 ? st.decoded / processS : 0.0, jobs);
+    std::printf("  PDF renditions %.2f MB (max width %d px), EPUB renditions %.2f MB (max side %d px)\n",
+                pdfTotal / 1e6, maxPdfW, epubTotal / 1e6, maxEpubSide);
+    if (run == 0)
+      for (const auto& d : diags.all())
+        if (d.severity != pp::Severity::Note) std::printf("  %s\n", pp::formatDiagnostic(d).c_str());
+  }
+  return 0;
+}
