@@ -19,7 +19,8 @@ std::string decodeEntities(std::string_view s) {
   if (s.find('&') == std::string_view::npos) return std::string(s);
   // cmark-gfm exports its HTML5 entity decoder (houdini): the complete table, for free.
   cmark_mem* mem = cmark_get_default_mem_allocator();
-  cmark_strbuf buf = CMARK_BUF_INIT(mem);
+  cmark_strbuf buf;
+  cmark_strbuf_init(mem, &buf, 0);  // CMARK_BUF_INIT needs a symbol the library does not export
   std::string out;
   // houdini takes an int size: decode in chunks cut at a character boundary before an '&'.
   const std::size_t chunk = 1 << 20;

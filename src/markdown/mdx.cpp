@@ -1,4 +1,415 @@
+// Docusaurus MDX: import/export lines, {/* comments */}, JSX expressions holding strings, and
+// JSX components: image-like ones become figures, video-like ones embeds, <Admonition> a box,
+// <Tabs>/<TabItem> their labelled content; any other component is removed with a warning and
+// its children kept. Lower-case tags are HTML and go on to the HTML converter.
+#include <map>
+
+#include "markdown/code_regions.h"
+#include "markdown/convert.h"
+#include "markdown/line_scan.h"
+#include "markdown/media.h"
 #include "markdown/passes.h"
+#include "postpress/text.h"
+
 namespace pp::md {
-Source runMdx(const Source& in, ParseContext& ctx) { (void)ctx; return in; }
+
+namespace {
+
+struct JsxTag {
+  std::size_t begin = 0, end = 0;
+  std::string name;
+  bool closing = false;
+  bool selfClosing = false;
+  std::map<std::string, std::string> attrs;  // string values; expressions reduced when possible
+};
+
+// Offset past the brace matching the one at `open`; npos when none within reach.
+std::size_t matchBrace(std::string_view s, std::size_t open) {
+  int depth = 0;
+  char quote = 0;
+  for (std::size_t k = open; k < s.size() && k - open < 20000; ++k) {
+    char c = s[k];
+    if (quote) {
+      if (c == '\\') ++k;
+      else if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '\'' || c == '"' || c == '`') quote = c;
+    else if (c == '{') ++depth;
+    else if (c == '}' && --depth == 0) return k + 1;
+  }
+  return std::string_view::npos;
+}
+
+// The first string literal inside a JSX expression: {'/img/x.png'}, {require('./x.png').default},
+// {useBaseUrl('/img/x.png')}, {{light: '/a.png', dark: '/b.png'}} (the first one).
+std::string exprString(std::string_view e) {
+  for (std::size_t i = 0; i < e.size(); ++i) {
+    char q = e[i];
+    if (q == '\'' || q == '"' || q == '`') {
+      auto end = e.find(q, i + 1);
+      if (end == std::string_view::npos) return "";
+      return std::string(e.substr(i + 1, end - i - 1));
+    }
+  }
+  std::string_view t = trim(e.substr(e.empty() ? 0 : 1, e.size() >= 2 ? e.size() - 2 : 0));
+  if (!t.empty() && t.find_first_not_of("0123456789.") == std::string_view::npos) return std::string(t);
+  return "";
+}
+
+bool parseJsxTag(std::string_view s, std::size_t at, JsxTag& t) {
+  std::size_t i = at + 1;
+  if (i < s.size() && s[i] == '/') {
+    t.closing = true;
+    ++i;
+  }
+  std::size_t n = i;
+  while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '.' || s[i] == '_' || s[i] == '-' || s[i] == ':')) ++i;
+  t.name = std::string(s.substr(n, i - n));
+  if (t.name.empty() && !(i < s.size() && s[i] == '>')) return false;  // <> fragment allowed
+  while (i < s.size()) {
+    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    if (i >= s.size() || i - at > 20000) return false;
+    if (s[i] == '>') {
+      t.end = i + 1;
+      t.begin = at;
+      return true;
+    }
+    if (s[i] == '/' && i + 1 < s.size() && s[i + 1] == '>') {
+      t.selfClosing = true;
+      t.end = i + 2;
+      t.begin = at;
+      return true;
+    }
+    if (s[i] == '{') {  // {...spread}
+      std::size_t e = matchBrace(s, i);
+      if (e == std::string_view::npos) return false;
+      i = e;
+      continue;
+    }
+    if (s[i] == '<') return false;
+    std::size_t a = i;
+    while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i])) && s[i] != '=' && s[i] != '>' && s[i] != '/') ++i;
+    std::string name(s.substr(a, i - a));
+    if (name.empty()) {
+      ++i;
+      continue;
+    }
+    std::string value = "true";
+    if (i < s.size() && s[i] == '=') {
+      ++i;
+      if (i >= s.size()) return false;
+      if (s[i] == '"' || s[i] == '\'') {
+        auto e = s.find(s[i], i + 1);
+        if (e == std::string_view::npos) return false;
+        value = std::string(s.substr(i + 1, e - i - 1));
+        i = e + 1;
+      } else if (s[i] == '{') {
+        std::size_t e = matchBrace(s, i);
+        if (e == std::string_view::npos) return false;
+        std::string_view expr = s.substr(i, e - i);
+        value = name == "style" ? std::string(expr) : exprString(expr);
+        i = e;
+      } else {
+        std::size_t v = i;
+        while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i])) && s[i] != '>') ++i;
+        value = std::string(s.substr(v, i - v));
+      }
+    }
+    t.attrs[toLowerAscii(name)] = value;
+  }
+  return false;
+}
+
+std::string attr(const JsxTag& t, std::initializer_list<const char*> keys) {
+  for (const char* k : keys) {
+    auto it = t.attrs.find(k);
+    if (it != t.attrs.end() && !it->second.empty() && it->second != "true") return it->second;
+  }
+  return "";
+}
+
+bool looksLikeImage(std::string_view v) {
+  std::string l = toLowerAscii(v);
+  for (auto ext : {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"})
+    if (l.find(ext) != std::string::npos) return true;
+  return startsWith(l, "/img/") || startsWith(l, "img/") || startsWith(l, "./img") || startsWith(l, "data:image/");
+}
+
+class MdxPass {
+ public:
+  MdxPass(const Source& in, ParseContext& ctx) : in_(in), ctx_(ctx), out_(in) {}
+
+  Source run() {
+    const std::string& s = in_.text;
+    dropImportsExports();
+    CodeFences fences(s);
+    CodeSpans spans(s);
+    std::size_t i = 0;
+    while (i < s.size()) {
+      if (auto skip = dropped(i); skip != i) {
+        i = skip;
+        continue;
+      }
+      std::size_t f = fences.skip(i);
+      if (f != i) {
+        i = f;
+        continue;
+      }
+      char c = s[i];
+      if (c == '`') {
+        std::size_t e = spans.spanEnd(i);
+        i = e == std::string::npos ? i + spans.runLength(i) : e;
+        continue;
+      }
+      if (c == '{') {
+        expression(i);
+        continue;
+      }
+      if (c == '<' && i + 1 < s.size() && (std::isupper(static_cast<unsigned char>(s[i + 1])) || s[i + 1] == '>' ||
+                                           (s[i + 1] == '/' && i + 2 < s.size() && (std::isupper(static_cast<unsigned char>(s[i + 2])) || s[i + 2] == '>')))) {
+        JsxTag t;
+        if (parseJsxTag(s, i, t)) {
+          component(t, i);
+          continue;
+        }
+      }
+      ++i;
+    }
+    out_.copy(copied_, s.size());
+    for (auto it = open_.rbegin(); it != open_.rend(); ++it) emitEnd(it->second, s.size());
+    return out_.finish();
+  }
+
+ private:
+  int line(std::size_t at) const { return in_.bodyLineAt(at); }
+
+  // import / export statements at the top level of the document (outside code).
+  void dropImportsExports() {
+    LineScanner lines(in_);
+    Line l;
+    std::size_t dropUntil = 0;
+    while (lines.next(l)) {
+      if (l.code || l.start < dropUntil) continue;
+      std::string_view t = l.text;
+      if (!(startsWith(t, "import ") || startsWith(t, "import{") || startsWith(t, "export ")))
+        continue;
+      // The statement runs until its brackets balance and it does not end in an operator.
+      std::size_t end = l.next;
+      int depth = 0;
+      std::size_t k = l.start;
+      const std::string& s = in_.text;
+      char quote = 0;
+      for (; k < s.size(); ++k) {
+        char c = s[k];
+        if (quote) {
+          if (c == '\\') ++k;
+          else if (c == quote) quote = 0;
+          continue;
+        }
+        if (c == '\'' || c == '"' || c == '`') quote = c;
+        else if (c == '{' || c == '(' || c == '[') ++depth;
+        else if (c == '}' || c == ')' || c == ']') --depth;
+        else if (c == '\n' && depth <= 0) {
+          // a blank line or a line not continuing the statement ends it
+          std::string_view before = trim(std::string_view(s).substr(l.start, k - l.start));
+          if (before.empty() || (before.back() != ',' && before.back() != '=' && before.back() != '{' &&
+                                 !endsWith(before, "from") && !endsWith(before, "import")))
+            break;
+        }
+        if (k - l.start > 200000) break;
+      }
+      end = k < s.size() ? k + 1 : s.size();
+      drops_.push_back({l.start, end});
+      dropUntil = end;
+    }
+  }
+
+  // If `i` starts a dropped statement, its end (after copying what came before); else i.
+  std::size_t dropped(std::size_t i) {
+    while (dropIdx_ < drops_.size() && drops_[dropIdx_].second <= i) ++dropIdx_;
+    if (dropIdx_ < drops_.size() && drops_[dropIdx_].first == i) {
+      out_.copy(copied_, i);
+      out_.emit("\n", i);
+      copied_ = drops_[dropIdx_].second;
+      return copied_;
+    }
+    return i;
+  }
+
+  void expression(std::size_t& i) {
+    const std::string& s = in_.text;
+    std::size_t e = matchBrace(s, i);
+    if (e == std::string::npos) {
+      ++i;
+      return;
+    }
+    std::string_view inner = trim(std::string_view(s).substr(i + 1, e - i - 2));
+    if (startsWith(inner, "/*") && endsWith(inner, "*/")) {
+      std::string_view comment = trim(inner.substr(2, inner.size() - 4));
+      out_.copy(copied_, i);
+      if (comment == "truncate") out_.emit("<!-- truncate -->", i);
+      copied_ = i = e;
+      return;
+    }
+    if (inner.size() >= 2 && (inner.front() == '\'' || inner.front() == '"' || inner.front() == '`') &&
+        inner.back() == inner.front() && inner.substr(1, inner.size() - 2).find(inner.front()) == std::string_view::npos) {
+      out_.copy(copied_, i);
+      out_.emit(inner.substr(1, inner.size() - 2), i);
+      copied_ = i = e;
+      return;
+    }
+    i = e;  // other expressions are left as written
+  }
+
+  void emitBlock(const std::string& text, std::size_t at, bool ownLine) {
+    if (ownLine) {
+      out_.endLine(at);
+      out_.emit("\n" + text + "\n\n", at);
+    } else {
+      out_.emit(text, at);
+    }
+  }
+
+  void emitEnd(int placeholder, std::size_t at) {
+    if (placeholder < 0) return;
+    Placeholder p;
+    p.kind = Placeholder::Kind::End;
+    p.pair = placeholder;
+    emitBlock(ctx_.add(std::move(p)), at, true);
+  }
+
+  // Whether the tag stands alone on its line(s).
+  bool ownLine(const JsxTag& t) const {
+    const std::string& s = in_.text;
+    std::size_t ls = s.rfind('\n', t.begin == 0 ? 0 : t.begin - 1);
+    ls = (t.begin == 0 || ls == std::string::npos) ? 0 : ls + 1;
+    std::size_t le = s.find('\n', t.end);
+    if (le == std::string::npos) le = s.size();
+    return trim(std::string_view(s).substr(ls, t.begin - ls)).empty() &&
+           trim(std::string_view(s).substr(t.end, le - t.end)).empty();
+  }
+
+  void component(const JsxTag& t, std::size_t& i) {
+    out_.copy(copied_, t.begin);
+    copied_ = i = t.end;
+    bool alone = ownLine(t);
+    const std::string& n = t.name;
+    std::string lower = toLowerAscii(n);
+    SourcePos pos{line(t.begin), in_.columnAt(t.begin)};
+    if (t.closing) {
+      for (std::size_t k = open_.size(); k-- > 0;)
+        if (open_[k].first == n) {
+          while (open_.size() > k) {
+            emitEnd(open_.back().second, t.begin);
+            open_.pop_back();
+          }
+          break;
+        }
+      if (alone) out_.emit("\n", t.begin);
+      return;
+    }
+    if (n.empty()) return;  // fragment <>
+    std::string src = attr(t, {"src", "img", "image", "sources", "url"});
+    bool imageName = lower == "figure" || lower == "image" || lower == "img" || lower == "themedimage" ||
+                     lower == "idealimage" || lower == "zoom" || lower == "picture" || lower == "screenshot";
+    if ((imageName && !src.empty()) || (!src.empty() && looksLikeImage(src))) {
+      std::string caption = attr(t, {"caption", "title", "alt", "legend"});
+      if (!t.selfClosing) {  // <Figure src=...>caption</Figure>
+        std::string close = "</" + n + ">";
+        std::size_t e = in_.text.find(close, t.end);
+        if (e != std::string::npos && e - t.end < 4000) {
+          std::string inner(trim(std::string_view(in_.text).substr(t.end, e - t.end)));
+          if (caption.empty()) caption = inner;
+          copied_ = i = e + close.size();
+        }
+      }
+      Placeholder p;
+      p.kind = Placeholder::Kind::Blocks;
+      ImageRef ref;
+      ref.src = src;
+      ref.alt = attr(t, {"alt"});
+      ref.title = attr(t, {"title"});
+      ref.pos = pos;
+      const std::string w = attr(t, {"width"});
+      const std::string st = attr(t, {"style"});
+      ref.widthHint = widthHint(w.empty() ? nullptr : &w, st.empty() ? nullptr : &st);
+      Block f = makeFigure(ref, {}, pos);
+      p.blocks.push_back(f);
+      p.titleMarkdown = caption;
+      p.source = in_.text.substr(t.begin, t.end - t.begin);
+      emitBlock(ctx_.add(std::move(p)), t.begin, alone);
+      return;
+    }
+    if (lower == "youtube" || lower == "liteyoutubeembed" || lower == "reactplayer" || lower == "video" ||
+        lower == "tweet" || lower == "twitter" || lower == "iframe" || lower == "vimeo" || lower == "youtubevideo") {
+      std::string url = attr(t, {"url", "src", "href"});
+      std::string id = attr(t, {"id", "videoid", "video", "tweetid"});
+      if (url.empty() && !id.empty()) {
+        if (lower == "tweet" || lower == "twitter") url = "https://twitter.com/i/status/" + id;
+        else if (lower == "vimeo") url = "https://vimeo.com/" + id;
+        else url = youtubeWatchUrl(id);
+      }
+      if (url.empty()) {
+        ctx_.warn(pos.line, "mdx-component", "<" + n + "> without a media address removed", pos.col);
+        return;
+      }
+      Placeholder p;
+      p.kind = Placeholder::Kind::Blocks;
+      p.blocks.push_back(embedBlock(url, attr(t, {"title"}), pos));
+      p.source = in_.text.substr(t.begin, t.end - t.begin);
+      emitBlock(ctx_.add(std::move(p)), t.begin, alone);
+      if (!t.selfClosing) open_.push_back({n, -1});
+      return;
+    }
+    if (lower == "admonition" || lower == "callout" || lower == "note" || lower == "tip" ||
+        lower == "warning" || lower == "info" || lower == "danger" || lower == "caution") {
+      Placeholder p;
+      p.kind = Placeholder::Kind::Begin;
+      p.container.kind = BlockKind::Admonition;
+      p.container.pos = pos;
+      std::string type = attr(t, {"type", "kind", "variant"});
+      AdmonitionKind k;
+      if (!admonitionKindFromWord(type.empty() ? lower : type, &k)) k = AdmonitionKind::Note;
+      p.container.admonition = k;
+      p.titleMarkdown = attr(t, {"title"});
+      p.source = in_.text.substr(t.begin, t.end - t.begin);
+      if (t.selfClosing) return;
+      emitBlock(ctx_.add(std::move(p)), t.begin, true);
+      open_.push_back({n, static_cast<int>(ctx_.placeholders.size()) - 1});
+      return;
+    }
+    if (lower == "tabitem" || lower == "tab") {
+      std::string label = attr(t, {"label", "value", "title"});
+      if (!label.empty()) emitBlock("**" + label + "**", t.begin, true);
+      else if (alone) out_.emit("\n", t.begin);
+      if (!t.selfClosing) open_.push_back({n, -1});
+      return;
+    }
+    if (lower == "tabs" || lower == "browserwindow" || lower == "center" || lower == "columns" ||
+        lower == "column" || lower == "layout" || lower == "section") {
+      if (alone) out_.emit("\n", t.begin);
+      if (!t.selfClosing) open_.push_back({n, -1});
+      return;
+    }
+    ctx_.warn(pos.line, "mdx-component",
+              "MDX component <" + n + "> not rendered" + std::string(t.selfClosing ? ": removed" : ": children kept"),
+              pos.col);
+    if (alone) out_.emit("\n", t.begin);
+    if (!t.selfClosing) open_.push_back({n, -1});
+  }
+
+  const Source& in_;
+  ParseContext& ctx_;
+  TextBuilder out_;
+  std::size_t copied_ = 0;
+  std::vector<std::pair<std::size_t, std::size_t>> drops_;
+  std::size_t dropIdx_ = 0;
+  std::vector<std::pair<std::string, int>> open_;
+};
+
+}  // namespace
+
+Source runMdx(const Source& in, ParseContext& ctx) { return MdxPass(in, ctx).run(); }
+
 }  // namespace pp::md
