@@ -55,7 +55,8 @@ Image simplifyChannels(Image im, const Content& c) {
   const bool dropColour = im.channels >= 3 && c.gray;
   if (!dropAlpha && !dropColour) return im;
   const int C = im.channels;
-  const int outC = (dropColour ? 1 : 3) + (dropAlpha ? 0 : 1);
+  const bool keepAlpha = im.hasAlphaChannel() && !dropAlpha;
+  const int outC = (dropColour || C <= 2 ? 1 : 3) + (keepAlpha ? 1 : 0);
   Image out = Image::blank(im.width, im.height, outC);
   const std::size_t n = static_cast<std::size_t>(im.width) * im.height;
   for (std::size_t i = 0; i < n; ++i) {
@@ -63,13 +64,15 @@ Image simplifyChannels(Image im, const Content& c) {
     std::uint8_t* o = &out.pixels[i * outC];
     if (dropColour) {
       // Within tolerance the channels agree: take green, the one luma weighs most.
-      o[0] = C >= 3 ? p[1] : p[0];
+      o[0] = p[1];
+    } else if (C <= 2) {
+      o[0] = p[0];
     } else {
       o[0] = p[0];
       o[1] = p[1];
       o[2] = p[2];
     }
-    if (!dropAlpha) o[outC - 1] = p[C - 1];
+    if (keepAlpha) o[outC - 1] = p[C - 1];
   }
   return out;
 }
