@@ -63,6 +63,33 @@ std::vector<NavNode> headingTree(const std::vector<HeadingInfo>& headings,
   return roots;
 }
 
+// The reading order: the contents' groups when grouped (each post once, at its first group;
+// posts in no group last), else the digest order. The nav must follow the spine (NAV-011),
+// so grouping reorders the book rather than only its contents page.
+std::vector<Group> readingSections(const Publication& pub) {
+  int n = static_cast<int>(pub.posts.size());
+  std::vector<Group> sections;
+  std::vector<bool> seen(pub.posts.size(), false);
+  bool grouped = pub.groupBy != "none" &&
+                 std::any_of(pub.groups.begin(), pub.groups.end(), [](const Group& g) { return !trim(g.label).empty(); });
+  if (grouped) {
+    for (const Group& g : pub.groups) {
+      Group s{trim(g.label).empty() ? std::string("Other posts") : g.label, {}};
+      for (int i : g.posts)
+        if (i >= 0 && i < n && !seen[static_cast<std::size_t>(i)]) {
+          seen[static_cast<std::size_t>(i)] = true;
+          s.posts.push_back(i);
+        }
+      if (!s.posts.empty()) sections.push_back(std::move(s));
+    }
+  }
+  Group rest{grouped ? "Other posts" : "", {}};
+  for (int i = 0; i < n; ++i)
+    if (!seen[static_cast<std::size_t>(i)]) rest.posts.push_back(i);
+  if (!rest.posts.empty()) sections.push_back(std::move(rest));
+  return sections;
+}
+
 std::string accessibilitySummary(bool hasImages, bool allAlt, int missing) {
   std::string s = "Each post is a chapter with a structured heading hierarchy; the navigation document lists "
                   "every post and its main sections, and the reading order follows the digest.";
@@ -135,12 +162,17 @@ Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLooku
   spinePages.push_back(title_);
   landmarks.push_back({"titlepage", "title.xhtml", "Title page"});
   bool brief = pub.parts.brief && !pub.posts.empty();
-  if (brief) spinePages.push_back(briefPage(pub, links));
+  std::vector<Group> sections = readingSections(pub);
+  bool grouped = sections.size() > 1 || (sections.size() == 1 && !sections[0].label.empty());
+  if (brief) spinePages.push_back(briefPage(pub, links, sections));
   std::size_t navSpineIndex = pub.parts.toc ? spinePages.size() : std::string::npos;
   if (pub.parts.toc) landmarks.push_back({"toc", "nav.xhtml#toc", "Contents"});
-  if (!chapters.empty()) landmarks.push_back({"bodymatter", links.href.front(), "Start of the posts"});
-  for (auto& pages : chapters)
-    for (auto& page : pages) spinePages.push_back(std::move(page));
+  if (!chapters.empty())
+    landmarks.push_back({"bodymatter", links.href[static_cast<std::size_t>(sections.front().posts.front())],
+                         "Start of the posts"});
+  for (const Group& g : sections)
+    for (int i : g.posts)
+      for (auto& page : chapters[static_cast<std::size_t>(i)]) spinePages.push_back(std::move(page));
   bool tagIndex = pub.parts.tagIndex && !pub.tagIndex.empty();
   bool authorIndex = pub.parts.authorIndex && !pub.authorIndex.empty();
   if (tagIndex) {
@@ -159,18 +191,9 @@ Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLooku
     n.children = headingTree(postIds[static_cast<std::size_t>(i)].headings, idToFile);
     return n;
   };
-  bool grouped = pub.groupBy != "none" && !pub.groups.empty() &&
-                 std::any_of(pub.groups.begin(), pub.groups.end(), [](const Group& g) { return !trim(g.label).empty(); });
-  int n = static_cast<int>(pub.posts.size());
-  if (grouped) {
-    for (const Group& g : pub.groups) {
-      NavNode group{trim(g.label).empty() ? std::string("Other posts") : g.label, "", {}};
-      for (int i : g.posts)
-        if (i >= 0 && i < n) group.children.push_back(postNode(i));
-      if (!group.children.empty()) toc.push_back(std::move(group));
-    }
-  } else {
-    for (int i = 0; i < n; ++i) toc.push_back(postNode(i));
+  for (const Group& g : sections) {
+    std::vector<NavNode>& into = grouped ? toc.emplace_back(NavNode{g.label, "", {}}).children : toc;
+    for (int i : g.posts) into.push_back(postNode(i));
   }
   if (tagIndex) toc.push_back({"Index of tags", "tags.xhtml", {}});
   if (authorIndex) toc.push_back({"Index of authors", "authors.xhtml", {}});

@@ -81,7 +81,7 @@ Page titlePage(const Publication& pub) {
   return page;
 }
 
-Page briefPage(const Publication& pub, const PostLinks& links) {
+Page briefPage(const Publication& pub, const PostLinks& links, const std::vector<Group>& sections) {
   Page page;
   page.file = "brief.xhtml";
   page.title = "At a glance";
@@ -99,20 +99,11 @@ Page briefPage(const Publication& pub, const PostLinks& links) {
     out += "</li>\n";
     return out;
   };
-  // Month groups partition the posts: show them. Tag groups repeat posts: the brief stays flat.
-  bool grouped = pub.groupBy == "month" && pub.groups.size() > 1;
-  if (grouped) {
-    for (const Group& g : pub.groups) {
-      if (g.posts.empty()) continue;
-      if (!trim(g.label).empty()) b += "<h2 class=\"brief-group\">" + text(g.label) + "</h2>\n";
-      b += "<ul class=\"brief-list\">\n";
-      for (int i : g.posts)
-        if (i >= 0 && i < static_cast<int>(pub.posts.size())) b += entry(i);
-      b += "</ul>\n";
-    }
-  } else if (!pub.posts.empty()) {
+  for (const Group& g : sections) {
+    if (g.posts.empty()) continue;
+    if (!trim(g.label).empty()) b += "<h2 class=\"brief-group\">" + text(g.label) + "</h2>\n";
     b += "<ul class=\"brief-list\">\n";
-    for (int i = 0; i < static_cast<int>(pub.posts.size()); ++i) b += entry(i);
+    for (int i : g.posts) b += entry(i);
     b += "</ul>\n";
   }
   b += "</section>\n";

@@ -18,7 +18,8 @@ struct PostLinks {
 
 Page coverPage(const Publication& pub, const std::string& coverHref, int width, int height);
 Page titlePage(const Publication& pub);
-Page briefPage(const Publication& pub, const PostLinks& links);
+// `sections`: the posts in reading order, in labelled groups when the contents are grouped.
+Page briefPage(const Publication& pub, const PostLinks& links, const std::vector<Group>& sections);
 // kind: "tags" or "authors".
 Page indexPage(const Publication& pub, const PostLinks& links, const std::vector<IndexEntry>& entries,
                const std::string& file, const std::string& heading);

@@ -1,0 +1,62 @@
+// EPUBCheck 4.2.6 on hand-built publications: zero fatal errors, errors and warnings.
+#include <doctest/doctest.h>
+
+#include "epub_fixture.h"
+
+using namespace epubtest;
+
+namespace {
+
+const char* kJar = "/usr/share/java/epubcheck.jar";
+
+bool haveEpubcheck() {
+  if (!fs::exists(kJar) || !haveProgram("java")) {
+    MESSAGE("skipped: java or " << kJar << " missing (Debian packages epubcheck, default-jre-headless)");
+    return false;
+  }
+  return true;
+}
+
+void expectClean(const fs::path& epubFile) {
+  int status = 0;
+  std::string out = runCapture("java -jar " + std::string(kJar) + " '" + epubFile.string() + "'", &status);
+  INFO(out);
+  CHECK(status == 0);
+  CHECK(out.find("No errors or warnings detected") != std::string::npos);
+}
+
+}  // namespace
+
+TEST_CASE("EPUBCheck: every block kind, nasty text, missing images, split posts") {
+  if (!haveEpubcheck()) return;
+  Fixture fx("epubcheck");
+  fs::path dir = tempDir("epubcheck");
+  DiagnosticSink diags;
+  epub::BookOptions split;
+  split.splitBytes = 2000;
+  split.hardSplitBytes = 6000;
+  auto book = epub::buildEpubFiles(fx.pub, fx.style, fx.assets.lookup(), diags, split);
+  REQUIRE(epub::packageEpub(book, dir / "split.epub", diags));
+  expectClean(dir / "split.epub");
+
+  fx.pub.parts.cover = fx.pub.parts.brief = fx.pub.parts.toc = false;
+  fx.pub.parts.tagIndex = fx.pub.parts.authorIndex = false;
+  fx.pub.groupBy = "tag";
+  fx.pub.groups = {{"C++", {0}}, {"K8s & Cloud", {0, 1}}, {"", {2}}};
+  auto bare = epub::buildEpubFiles(fx.pub, fx.style, fx.assets.lookup(), diags);
+  REQUIRE(epub::packageEpub(bare, dir / "bare.epub", diags));
+  expectClean(dir / "bare.epub");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("EPUBCheck: an empty publication is still a valid book") {
+  if (!haveEpubcheck()) return;
+  Publication pub;
+  Style style;
+  fs::path dir = tempDir("epubcheck-empty");
+  DiagnosticSink diags;
+  auto book = epub::buildEpubFiles(pub, style, {}, diags);
+  REQUIRE(epub::packageEpub(book, dir / "empty.epub", diags));
+  expectClean(dir / "empty.epub");
+  fs::remove_all(dir);
+}
