@@ -637,7 +637,24 @@ void Converter::block(cmark_node* n, std::vector<FlowItem>& out, int depth) {
       if (depth >= kMaxBlockDepth) return flattenDeep(n, out);
       quote(n, out, depth + 1);
       return;
-    case CMARK_NODE_CODE_BLOCK: pushBlock(out, codeBlock(n)); return;
+    case CMARK_NODE_CODE_BLOCK: {
+      int fenceLength = 0, fenceOffset = 0;
+      char fenceChar = 0;
+      if (kramdownHtml_ && !cmark_node_get_fenced(n, &fenceLength, &fenceOffset, &fenceChar)) {
+        std::string code = literal(n);
+        bool tags = !trim(code).empty();
+        for (const auto& l : split(code, '\n')) {
+          std::string_view t = trim(l);
+          if (!t.empty() && !(t.front() == '<' && t.back() == '>')) tags = false;
+        }
+        if (tags) {
+          htmlBlocks(code, cmark_node_get_start_line(n), out);
+          return;
+        }
+      }
+      pushBlock(out, codeBlock(n));
+      return;
+    }
     case CMARK_NODE_HTML_BLOCK: htmlBlocks(literal(n), cmark_node_get_start_line(n), out); return;
     case CMARK_NODE_THEMATIC_BREAK: {
       Block r;

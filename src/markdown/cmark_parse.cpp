@@ -26,7 +26,7 @@ CmarkDocument parseCmark(std::string_view text) {
   }();
   (void)registered;
   std::unique_ptr<cmark_parser, ParserDeleter> parser(
-      cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS));
+      cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS));
   if (!parser) return nullptr;
   for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))

@@ -13,7 +13,8 @@ struct CmarkNodeDeleter {
 };
 using CmarkDocument = std::unique_ptr<cmark_node, CmarkNodeDeleter>;
 
-// Tables, strikethrough, autolinks, task lists, footnotes, smart punctuation, source positions.
+// Tables, strikethrough, autolinks, task lists, footnotes, source positions. Smart punctuation
+// is ours (smart.h): cmark-gfm's is quadratic on long lines.
 CmarkDocument parseCmark(std::string_view text);
 
 }  // namespace pp::md

@@ -48,6 +48,10 @@ class Converter {
   // The document's blocks (footnotes go to doc.footnotes, summary to doc.summaryEnd).
   std::vector<Block> convertDocument(cmark_node* root);
 
+  // kramdown (Jekyll) keeps HTML blocks open across blank lines: an indented "code block" made of
+  // nothing but tags is the rest of such a block there, not code.
+  void setKramdownHtml(bool on) { kramdownHtml_ = on; }
+
   // Raw HTML (an HTML block, or the text of a placeholder) at 1-based source line `line`.
   void htmlBlocks(std::string_view html, int line, std::vector<FlowItem>& out);
 
@@ -91,6 +95,7 @@ class Converter {
   Document& doc_;
   int footnoteBase_ = 0;   // doc.footnotes index of cmark's footnote number 1 for this parse
   bool deepWarned_ = false;
+  bool kramdownHtml_ = false;
 };
 
 // Helpers shared by the HTML converter and the passes.

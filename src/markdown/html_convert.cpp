@@ -336,7 +336,7 @@ void Converter::htmlInlines(const HtmlNode& node, int line0, InlineRun& run, int
   auto hoist = [&](Block b) { run.hoisted.emplace_back(run.inlines.size(), std::move(b)); };
   auto wrap = [&](const HtmlNode& n, InlineKind kind) {
     InlineRun inner;
-    htmlInlines(n, line0, inner, depth + 1);
+    for (const auto& k : n.children) htmlInlines(k, line0, inner, depth + 1);
     Inline i;
     i.kind = kind;
     i.pos = posOfNode(n);
@@ -456,7 +456,8 @@ void Converter::htmlInlines(const HtmlNode& node, int line0, InlineRun& run, int
     for (const auto& k : c.children) self(k, self);
   };
 
-  if (node.type == HtmlNode::Type::Element && depth > 0) visit(node, visit);
+  // depth 0: the children of a container (a fragment root); deeper: this node itself.
+  if (depth > 0) visit(node, visit);
   else
     for (const auto& k : node.children) visit(k, visit);
 }

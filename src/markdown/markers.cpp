@@ -1,4 +1,7 @@
 // Summary markers and kramdown attribute lists.
+#include <algorithm>
+
+#include "markdown/code_regions.h"
 #include "markdown/line_scan.h"
 #include "markdown/passes.h"
 #include "postpress/text.h"
@@ -29,6 +32,65 @@ bool isTocListLine(std::string_view t) {
 
 }  // namespace
 
+namespace {
+
+// Raw-text HTML elements (<pre>, <script>, <style>, <textarea>) opened anywhere on a line: a
+// blank line inside would end cmark's HTML block and spill code or JavaScript into paragraphs,
+// which no browser shows. Their blank lines are filled with an empty comment.
+std::vector<std::pair<std::size_t, std::size_t>> rawTextRegions(const std::string& s) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  CodeFences fences(s);
+  std::vector<std::string> unclosed;  // tags with no close after some point: none later either
+  std::size_t i = 0;
+  while ((i = s.find('<', i)) != std::string::npos) {
+    if (std::size_t f = fences.skip(i); f != i) {
+      i = f;
+      continue;
+    }
+    std::string tag;
+    for (std::string_view t : {"pre", "script", "style", "textarea"}) {
+      if (i + 1 + t.size() < s.size() && iequals(std::string_view(s).substr(i + 1, t.size()), t) &&
+          (s[i + 1 + t.size()] == '>' || s[i + 1 + t.size()] == ' ' || s[i + 1 + t.size()] == '\n')) {
+        tag = std::string(t);
+        break;
+      }
+    }
+    if (tag.empty() || std::find(unclosed.begin(), unclosed.end(), tag) != unclosed.end()) {
+      ++i;
+      continue;
+    }
+    std::string close = "</" + tag;
+    std::size_t end = i;
+    bool found = false;
+    while ((end = s.find("</", end + 1)) != std::string::npos) {
+      if (iequals(std::string_view(s).substr(end, close.size()), close)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) {  // unclosed: left to cmark
+      unclosed.push_back(tag);
+      ++i;
+      continue;
+    }
+    std::string_view inside = std::string_view(s).substr(i, end - i);
+    bool hasBlank = false;
+    for (std::size_t nl = inside.find('\n'); nl != std::string_view::npos && !hasBlank;
+         nl = inside.find('\n', nl + 1)) {
+      std::size_t j = nl + 1;
+      while (j < inside.size() && (inside[j] == ' ' || inside[j] == '\t')) ++j;
+      hasBlank = j < inside.size() && inside[j] == '\n';
+    }
+    if (hasBlank) out.emplace_back(i, end);
+    i = end + close.size();
+  }
+  return out;
+}
+
+bool blankText(std::string_view t) { return trim(t).empty(); }
+
+}  // namespace
+
 Source runMarkers(const Source& in, ParseContext& ctx, bool kramdown) {
   std::string separator;
   for (const auto* m : {&ctx.post.params, &ctx.site.config}) {
@@ -56,9 +118,18 @@ Source runMarkers(const Source& in, ParseContext& ctx, bool kramdown) {
       out.emit("\n", at);
     }
   };
+  auto regions = rawTextRegions(in.text);
+  std::size_t region = 0;
   for (std::size_t k = 0; k < all.size(); ++k) {
     const Line& l = all[k];
     if (l.code) continue;
+    while (region < regions.size() && regions[region].second <= l.start) ++region;
+    if (region < regions.size() && regions[region].first < l.start && blankText(l.text)) {
+      out.copy(copied, l.start);
+      out.emit("<!-- -->", l.start);
+      copied = l.end;
+      continue;
+    }
     if (isSummaryLine(l.text)) {
       out.copy(copied, l.start);
       summary(l.start);

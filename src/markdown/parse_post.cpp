@@ -8,6 +8,7 @@
 #include "markdown/convert.h"
 #include "markdown/headings.h"
 #include "markdown/passes.h"
+#include "markdown/smart.h"
 #include "postpress/markdown.h"
 
 namespace pp {
@@ -32,7 +33,9 @@ Document parsePost(const Site& site, const Post& post, DiagnosticSink& diags) {
       return doc;
     }
     md::Converter conv(ctx, s, doc);
+    conv.setKramdownHtml(site.generator == Generator::Jekyll);
     doc.blocks = conv.convertDocument(root.get());
+    md::smartPunctuation(doc);
     md::dropRepeatedTitle(doc, post);
     md::assignHeadingIds(doc);
   } catch (const std::exception& e) {

@@ -1,0 +1,113 @@
+#include "markdown/smart.h"
+
+#include <cctype>
+#include <string>
+
+namespace pp::md {
+
+namespace {
+
+constexpr const char* kLeftDouble = "\xE2\x80\x9C";
+constexpr const char* kRightDouble = "\xE2\x80\x9D";
+constexpr const char* kLeftSingle = "\xE2\x80\x98";
+constexpr const char* kRightSingle = "\xE2\x80\x99";
+constexpr const char* kEnDash = "\xE2\x80\x93";
+constexpr const char* kEmDash = "\xE2\x80\x94";
+constexpr const char* kEllipsis = "\xE2\x80\xA6";
+
+// What came before a quote decides its direction: the state carries across inline boundaries.
+struct State {
+  bool openContext = true;  // start of block, after space or opening punctuation
+};
+
+bool opensQuote(unsigned char prev) {
+  return prev == ' ' || prev == '\t' || prev == '\n' || prev == '(' || prev == '[' || prev == '{' ||
+         prev == '-' || prev == '/' || prev == 0xA0;
+}
+
+void smarten(std::string& t, State& st) {
+  if (t.find_first_of("\"'-.") == std::string::npos) {
+    if (!t.empty()) st.openContext = opensQuote(static_cast<unsigned char>(t.back()));
+    return;
+  }
+  std::string out;
+  out.reserve(t.size() + 16);
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    char c = t[i];
+    bool open = out.empty() ? st.openContext : opensQuote(static_cast<unsigned char>(out.back()));
+    if (c == '"') {
+      out += open ? kLeftDouble : kRightDouble;
+      continue;
+    }
+    if (c == '\'') {
+      out += open ? kLeftSingle : kRightSingle;
+      continue;
+    }
+    if (c == '-' && i + 1 < t.size() && t[i + 1] == '-') {
+      std::size_t n = 0;
+      while (i + n < t.size() && t[i + n] == '-') ++n;
+      // cmark's rule: all em dashes when divisible by 3, all en dashes when by 2, else mixed.
+      std::size_t em = 0, en = 0;
+      if (n % 3 == 0) em = n / 3;
+      else if (n % 2 == 0) en = n / 2;
+      else if (n % 3 == 2) {
+        em = (n - 2) / 3;
+        en = 1;
+      } else {
+        em = (n - 4) / 3;
+        en = 2;
+      }
+      for (std::size_t k = 0; k < em; ++k) out += kEmDash;
+      for (std::size_t k = 0; k < en; ++k) out += kEnDash;
+      i += n - 1;
+      continue;
+    }
+    if (c == '.' && i + 2 < t.size() && t[i + 1] == '.' && t[i + 2] == '.') {
+      out += kEllipsis;
+      i += 2;
+      continue;
+    }
+    out += c;
+  }
+  t = std::move(out);
+  if (!t.empty()) st.openContext = opensQuote(static_cast<unsigned char>(t.back()));
+}
+
+void walk(std::vector<Inline>& inlines, State& st, int depth) {
+  for (auto& i : inlines) {
+    switch (i.kind) {
+      case InlineKind::Text: smarten(i.text, st); break;
+      case InlineKind::SoftBreak:
+      case InlineKind::HardBreak: st.openContext = true; break;
+      case InlineKind::Code:
+      case InlineKind::Math:
+      case InlineKind::Image:
+      case InlineKind::FootnoteRef: st.openContext = false; break;
+      default:
+        if (depth < 64) walk(i.children, st, depth + 1);
+    }
+  }
+}
+
+void walkInlines(std::vector<Inline>& inlines) {
+  State st;
+  walk(inlines, st, 0);
+}
+
+void walkBlocks(std::vector<Block>& blocks) {
+  forEachBlock(blocks, [](Block& b) {
+    if (b.kind == BlockKind::Code || b.kind == BlockKind::MathBlock) return;
+    walkInlines(b.inlines);
+    for (auto& r : b.rows)
+      for (auto& c : r.cells) walkInlines(c.content);
+  });
+}
+
+}  // namespace
+
+void smartPunctuation(Document& doc) {
+  walkBlocks(doc.blocks);
+  for (auto& f : doc.footnotes) walkBlocks(f.blocks);
+}
+
+}  // namespace pp::md
