@@ -1,0 +1,260 @@
+// Layout: turns a Publication plus a Style into pages of positioned boxes (words in one font,
+// vector glyphs, images, rectangles, rules, link areas) and records where every post, heading
+// and named anchor landed. The PDF painter (src/pdf/) only draws what is here. Stage home:
+// src/layout/.
+//
+// Coordinates are PostScript points with the origin at the page's top-left corner and y growing
+// downwards (the painter flips them). A TextRun's y is its baseline.
+//
+// Order of work, which is what makes every page number right without guessing:
+//   1. the body (each post: opening, blocks, footnotes, the postEnd hook), numbered 1, 2, 3...;
+//   2. the back matter sections, numbered on from the body;
+//   3. the front matter sections (cover, brief, contents...), numbered i, ii, iii..., composed
+//      last so that they can cite the page of any anchor of the body or the back matter.
+//
+// Adding a front or back matter section (issue 7: cover, at-a-glance brief, indexes):
+//
+//   LayoutOptions opt;
+//   opt.front.push_back({"At a glance", "brief", [&](Composer& c) {
+//     c.heading("At a glance", 1, "brief");
+//     for (const PostEntry& p : c.publication().posts)
+//       c.entry({Inline::makeText(p.post->title)}, p.anchor, c.style().tocEntry, 0);
+//   }});
+//
+// A section draws with the same flow primitives as the body (paragraphs of Inlines, Document
+// blocks, headings, entries with page numbers, free-drawn boxes with QR codes), breaks pages by
+// itself, and gets an outline entry and a destination named by its anchor.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "postpress/diagnostics.h"
+#include "postpress/document.h"
+#include "postpress/publication.h"
+#include "postpress/style.h"
+
+namespace pp {
+
+// ---------------------------------------------------------------------------------------------
+// The result: pages of positioned boxes.
+
+// One word, or the part of a word set in one face: drawn as one PDF text-showing operation.
+struct TextRun {
+  std::uint16_t font = 0;   // index into Layout::fonts
+  float size = 10;          // pt
+  float x = 0, y = 0;       // start of the baseline
+  float width = 0;          // advance width as laid out (equals what the PDF's /W gives)
+  float charSpacing = 0;    // extra space after each character (PDF Tc), pt
+  Color color;
+  std::string text;         // valid UTF-8, BMP only, every character present in `font`
+};
+
+// A glyph drawn as a filled vector path (emoji and other characters above U+FFFF, which
+// libharu's text cannot show).
+struct VectorGlyph {
+  int outline = 0;          // index into Layout::outlines
+  float x = 0, y = 0;       // baseline origin
+  float size = 10;          // em size, pt
+  Color color;
+};
+
+// A glyph outline in em units (1.0 = one em), y up as in the font. Quadratic segments.
+struct GlyphOutline {
+  enum class Op : std::uint8_t { Move, Line, Quad, Close };
+  struct Cmd {
+    Op op;
+    float x, y;    // end point
+    float cx, cy;  // control point (Quad)
+  };
+  std::vector<Cmd> cmds;
+};
+
+struct ImageBox {
+  int asset = -1;           // AssetStore id (always an Ok asset; failures become placeholders)
+  float x = 0, y = 0;       // top-left
+  float width = 0, height = 0;
+};
+
+struct FillRect {
+  float x = 0, y = 0, width = 0, height = 0;  // top-left and size
+  bool fill = true;
+  Color fillColor;
+  float strokeWidth = 0;    // 0 = no outline
+  Color strokeColor;
+};
+
+struct RuleLine {
+  float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+  float width = 0.5f;
+  Color color;
+};
+
+// A clickable area: an external URI (already percent-encoded) or a named destination.
+struct LinkArea {
+  float x = 0, y = 0, width = 0, height = 0;  // top-left and size
+  std::string uri;
+  std::string dest;         // anchor name (see Layout::anchors) when internal
+};
+
+struct PageBox {
+  float width = 612, height = 792;
+  std::string label;        // the page number as printed: "iv", "12"
+  // Paint order: rects, images, lines, text, vector glyphs; links are annotations on top.
+  std::vector<FillRect> rects;
+  std::vector<ImageBox> images;
+  std::vector<RuleLine> lines;
+  std::vector<TextRun> runs;
+  std::vector<VectorGlyph> glyphs;
+  std::vector<LinkArea> links;
+};
+
+// Where an anchor landed.
+struct AnchorPos {
+  int page = -1;            // index into Layout::pages
+  float y = 0;              // top of the anchored content
+};
+
+struct OutlineEntry {
+  std::string title;        // plain UTF-8
+  int level = 0;            // 0 = post or section, 1.. = headings below it
+  std::string dest;         // anchor name
+};
+
+struct FontFace {
+  fs::path file;            // TrueType file, loaded by the painter with embedding
+};
+
+struct Layout {
+  std::vector<FontFace> fonts;
+  std::vector<GlyphOutline> outlines;
+  std::vector<PageBox> pages;  // reading order: front matter, body, back matter
+  int frontPages = 0;          // roman-numbered pages at the start
+  // Anchors: a post's anchor (PostEntry::anchor), "<post anchor>/<heading id>" for headings,
+  // "<post anchor>/fn-<n>" for footnotes, and each section's anchor.
+  std::map<std::string, AnchorPos> anchors;
+  std::vector<OutlineEntry> outline;
+
+  const AnchorPos* find(const std::string& anchor) const;
+  // The printed page number of an anchor ("12", "iii"), "" when it is unknown.
+  std::string pageLabel(const std::string& anchor) const;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Composing: the flow primitives shared by the body and the front/back matter sections.
+
+class Canvas;
+
+// Something drawn beside a paragraph (a QR code for a video link): the paragraph's first lines
+// are narrowed by `width` + a gap, and `draw` gets the top-left corner of the space kept for it
+// at the right end of the first line (canvas coordinates: x from the paragraph's left edge, y
+// from the first line's top). Those lines stay on one page with it.
+struct Aside {
+  float width = 0, height = 0;
+  std::function<void(Canvas&, float x, float y)> draw;
+};
+
+// Free drawing inside a box the flow has placed on a page (covers, QR codes, bands).
+class Canvas {
+ public:
+  virtual ~Canvas() = default;
+  virtual float width() const = 0;   // of the text block
+  // Words set in a role's look, left-aligned at (x, baseline y); returns the width used.
+  // Characters no font has are drawn as boxes and reported like body text.
+  virtual float text(const std::string& utf8, const TextStyle& style, float x, float y) = 0;
+  virtual float textWidth(const std::string& utf8, const TextStyle& style) = 0;
+  virtual void rect(const FillRect& r) = 0;
+  virtual void line(const RuleLine& l) = 0;
+  virtual void image(int asset, float x, float y, float width, float height) = 0;
+  virtual void link(float x, float y, float width, float height, const LinkTarget& target) = 0;
+  // A QR code (libqrencode, error correction M) as vector modules with a quiet zone of 2
+  // modules, `size` pt square; false when the text cannot be encoded.
+  virtual bool qrCode(const std::string& text, float x, float y, float size, Color color) = 0;
+  // The whole page, for full-bleed covers: coordinates relative to the page, not the block.
+  virtual PageBox& page() = 0;
+  virtual float originX() const = 0;  // where (0,0) of this canvas is on the page
+  virtual float originY() const = 0;
+};
+
+struct ParagraphOptions {
+  enum class Align { Justify, Left, Center, Right, Style };  // Style: the style's justification
+  Align align = Align::Style;
+  float indent = 0;          // left indent of every line, pt
+  float firstIndent = 0;     // extra indent of the first line
+  float spaceBefore = 0, spaceAfter = 0;
+  bool keepWithNext = false;
+  bool hyphenate = true;     // subject to the style's hyphenate
+};
+
+class Composer {
+ public:
+  virtual ~Composer() = default;
+  virtual const Style& style() const = 0;
+  virtual const Publication& publication() const = 0;
+  // The printed page number of an anchor of the body or back matter ("12"), "" if unknown.
+  // Front matter sections may cite any anchor; the body sees only anchors laid out before.
+  virtual std::string pageOf(const std::string& anchor) const = 0;
+
+  virtual void heading(const std::string& text, int level, const std::string& anchor = "",
+                       bool outline = false) = 0;
+  virtual void paragraph(const std::vector<Inline>& inlines, const TextStyle& style,
+                         const ParagraphOptions& options = {}) = 0;
+  // Document blocks, set exactly as in a post (lists, tables, figures, code...).
+  virtual void blocks(const std::vector<Block>& blocks) = 0;
+  // A contents-style line: text, dot leaders, the page number of `anchor`; clickable.
+  virtual void entry(const std::vector<Inline>& text, const std::string& anchor,
+                     const TextStyle& style, float indent) = 0;
+  virtual void space(float pt) = 0;
+  virtual void rule(Color color, float width = 0.5f) = 0;
+  virtual void newPage() = 0;
+  // A box of fixed height in the flow, drawn when it is placed; moves to the next page when
+  // it does not fit in what is left of this one.
+  virtual void box(float height, std::function<void(Canvas&)> draw) = 0;
+  // Names the current position (for links, contents, page numbers).
+  virtual void anchor(const std::string& name) = 0;
+  // Starts a new page here unless at least `pt` of the text block is left (keeps a group of
+  // entries or a heading and its first lines together).
+  virtual void needSpace(float pt) = 0;
+};
+
+// A front or back matter section.
+struct MatterSection {
+  std::string title;         // outline entry; empty = none
+  std::string anchor;        // destination name of its first page
+  std::function<void(Composer&)> compose;
+  bool startOnNewPage = true;
+  bool pageNumbers = true;   // false: its pages show no header or footer (a cover)
+};
+
+struct LayoutHooks {
+  // Replaces the default post opening (title, subtitle, byline with date, authors, reading
+  // time and tags). Called at the top of the post's first page.
+  std::function<void(Composer&, const PostEntry&, int postIndex)> postOpening;
+  // Called after a post's blocks and footnotes (link notes go here).
+  std::function<void(Composer&, const PostEntry&, int postIndex)> postEnd;
+  // An aside beside a paragraph of a post (QR codes for media links); nullopt for none.
+  std::function<std::optional<Aside>(const PostEntry&, const Block&)> asideFor;
+};
+
+struct LayoutOptions {
+  std::vector<MatterSection> front;  // before the posts, roman page numbers
+  std::vector<MatterSection> back;   // after the posts, arabic numbers continued
+  LayoutHooks hooks;
+  // Adds the built-in table of contents as the last front section when the publication
+  // asks for one (Publication::toc) and no front section has the anchor "contents".
+  bool defaultContents = true;
+};
+
+// Lays the publication out. Never throws on bad content: problems (missing glyphs, images
+// that could not be loaded) are reported to `diags` and drawn visibly.
+Layout layoutPublication(const Publication& pub, const Style& style, const LayoutOptions& options,
+                         DiagnosticSink& diags);
+
+// Roman numerals for front pages ("i", "iv", "xii").
+std::string romanNumeral(int n);
+
+}  // namespace pp

@@ -1,0 +1,122 @@
+#include "layout/composer.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace pp::typeset {
+
+namespace {
+
+// Dot leaders: small squares on a fixed grid, so the dots of all entries line up.
+constexpr float kLeaderPitch = 4.5f;
+constexpr float kLeaderDot = 0.8f;
+constexpr float kLeaderGapEm = 0.8f;  // between text, dots and the page number
+
+}  // namespace
+
+std::string FlowComposer::pageOf(const std::string& anchor) const {
+  auto it = labels_.find(anchor);
+  return it == labels_.end() ? std::string() : it->second;
+}
+
+void FlowComposer::heading(const std::string& text, int level, const std::string& anchor, bool outline) {
+  level = std::clamp(level, 1, 6);
+  flow_.headingText(text, flow_.ctx().style.headings[level - 1], anchor, outline ? level : -1);
+}
+
+void FlowComposer::paragraph(const std::vector<Inline>& inlines, const TextStyle& style,
+                             const ParagraphOptions& o) {
+  Align a = Align::Left;
+  switch (o.align) {
+    case ParagraphOptions::Align::Justify: a = Align::Justify; break;
+    case ParagraphOptions::Align::Left: a = Align::Left; break;
+    case ParagraphOptions::Align::Center: a = Align::Center; break;
+    case ParagraphOptions::Align::Right: a = Align::Right; break;
+    case ParagraphOptions::Align::Style: a = flow_.ctx().style.justify ? Align::Justify : Align::Left; break;
+  }
+  flow_.space(o.spaceBefore);
+  flow_.paragraph(inlines, style, a, o.indent, o.firstIndent, o.hyphenate);
+  if (o.keepWithNext) flow_.keepWithNext();
+  flow_.space(o.spaceAfter);
+}
+
+void FlowComposer::entry(const std::vector<Inline>& text, const std::string& anchor,
+                         const TextStyle& style, float indent) {
+  Context& ctx = flow_.ctx();
+  const std::string label = pageOf(anchor);
+  const float width = flow_.region().width - indent;
+  const float numberWidth = ctx.fonts.width(faceOf(ctx, style), label.empty() ? "00" : label, style.size);
+  const float gap = kLeaderGapEm * style.size;
+  // Room for the number (and a few dots) on every line, so wrapped titles never run under it.
+  const float numberColumn = std::max(numberWidth, style.size * 1.8f) + 2 * gap;
+
+  InlineBuilder builder(ctx, style, false);
+  builder.add(text);
+  ItemList items = builder.finish();
+  if (items.items.empty()) return;
+  ParagraphShape shape;
+  shape.align = Align::Left;
+  shape.leading = style.leading;
+  shape.allowHyphens = false;
+  shape.widths = {std::max(36.0f, width - numberColumn)};
+  std::vector<SetLine> lines = setParagraph(ctx, items, shape);
+  if (lines.empty()) return;
+
+  SetLine& last = lines.back();
+  if (!label.empty()) {
+    const int face = faceOf(ctx, style);
+    TextRun num;
+    num.font = static_cast<std::uint16_t>(face);
+    num.size = style.size;
+    num.text = label;
+    num.width = numberWidth;
+    num.x = width - numberWidth;
+    num.y = last.baseline;
+    num.color = style.color;
+    last.content.runs.push_back(num);
+    // Leaders from the end of the text to the number, on a grid shared by all entries.
+    const float from = last.naturalWidth + gap;
+    const float to = width - numberWidth - gap;
+    const float absLeft = flow_.region().left + indent;
+    float x = std::ceil((absLeft + from) / kLeaderPitch) * kLeaderPitch - absLeft;
+    const float dotY = last.baseline - kLeaderDot;
+    for (; x + kLeaderDot <= to; x += kLeaderPitch) {
+      FillRect dot;
+      dot.x = x;
+      dot.y = dotY;
+      dot.width = kLeaderDot;
+      dot.height = kLeaderDot;
+      dot.fillColor = ctx.style.muted;
+      last.content.rects.push_back(dot);
+    }
+  }
+  // The whole entry is one link to the anchor.
+  float y = 0;
+  for (auto& l : lines) {
+    LinkArea a;
+    a.x = 0;
+    a.y = 0;
+    a.width = width;
+    a.height = l.height;
+    a.dest = anchor;
+    l.content.links.push_back(a);
+    y += l.height;
+  }
+  flow_.setLines(lines, flow_.region().left + indent, true);
+}
+
+void FlowComposer::rule(Color color, float width) {
+  flow_.rule(color, width, flow_.region().width);
+}
+
+void FlowComposer::box(float height, std::function<void(Canvas&)> draw) {
+  flow_.customBox(height, std::move(draw));
+}
+
+void FlowComposer::needSpace(float pt) {
+  Fragment empty;
+  flow_.content(std::move(empty), 0, 0, 0);
+  flow_.out().items.back().need = pt;
+}
+
+}  // namespace pp::typeset

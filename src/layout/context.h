@@ -1,0 +1,71 @@
+// What every part of the typesetter needs: the style, the fonts, hyphenation, the diagnostics
+// sink with a way to name where text came from, and how links resolve. One per layout run.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "layout/fonts.h"
+#include "layout/hyphenator.h"
+#include "postpress/assets.h"
+#include "postpress/diagnostics.h"
+#include "postpress/layout.h"
+#include "postpress/style.h"
+
+namespace pp::typeset {
+
+// A link as the page needs it: an external URI (percent-encoded) or a destination name.
+struct ResolvedLink {
+  std::string uri;
+  std::string dest;
+  bool empty() const { return uri.empty() && dest.empty(); }
+};
+
+struct Context {
+  const Style& style;
+  FontSet& fonts;
+  DiagnosticSink& diags;
+  const AssetStore* assets = nullptr;
+  Layout& out;  // outlines are collected here
+
+  // Where the text being set comes from (the current post), for diagnostics.
+  std::function<SourceLoc(SourcePos)> locate = [](SourcePos) { return SourceLoc{}; };
+  // How the current post's links resolve (internal links become destinations).
+  std::function<ResolvedLink(const LinkTarget&)> resolveLink;
+  // Destination name of the current post's footnote n (1-based); "" when none.
+  std::function<std::string(int)> footnoteDest = [](int) { return std::string(); };
+  // Hyphenation for the current language; nullptr = none.
+  Hyphenator* hyphenator = nullptr;
+
+  Context(const Style& s, FontSet& f, DiagnosticSink& d, const AssetStore* a, Layout& o)
+      : style(s), fonts(f), diags(d), assets(a), out(o) {}
+
+  // The outline index of a glyph drawn as a vector (cached per face and code point).
+  int outlineFor(int face, char32_t cp) {
+    auto key = std::make_pair(face, cp);
+    auto it = outlineIds_.find(key);
+    if (it != outlineIds_.end()) return it->second;
+    int id = static_cast<int>(out.outlines.size());
+    out.outlines.push_back(fonts.file(face).outline(cp));
+    outlineIds_.emplace(key, id);
+    return id;
+  }
+
+  const Asset* asset(int id) const {
+    if (!assets || id < 0 || static_cast<std::size_t>(id) >= assets->size()) return nullptr;
+    return &assets->at(id);
+  }
+
+ private:
+  std::map<std::pair<int, char32_t>, int> outlineIds_;
+};
+
+// The face of a role, with bold/italic switched on by inline emphasis.
+inline int faceOf(Context& ctx, const TextStyle& t, bool bold = false, bool italic = false) {
+  return ctx.fonts.face(t.family, t.bold || bold, t.italic || italic);
+}
+
+}  // namespace pp::typeset

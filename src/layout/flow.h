@@ -1,0 +1,105 @@
+// Block flow: Document blocks become the vertical list. Each kind of block has its own file
+// (code_block.cpp, table.cpp, figure.cpp); this class holds the region being set in (left
+// edge, width, frames, text role), the spacing rules between blocks, and the keep rules.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "layout/context.h"
+#include "layout/line_set.h"
+#include "layout/vlist.h"
+#include "postpress/layout.h"
+#include "postpress/publication.h"
+
+namespace pp::typeset {
+
+class Flow {
+ public:
+  Flow(Context& ctx, VList& out);
+
+  // Where blocks are set: a column of the text block, the frames around it, the text role.
+  struct Region {
+    float left = 0;
+    float width = 0;
+    int frameSet = -1;
+    TextStyle body;
+    int listDepth = 0;
+    bool tight = false;  // inside a tight list: no space between paragraphs
+  };
+  Region& region() { return region_; }
+
+  // The post being set (-1 for front/back matter): running heads, anchors, footnotes.
+  void beginPost(int index, const PostEntry* entry, const std::string& anchor);
+  void endPostNotes() { footnotesAtEnd(); }  // notes set at the post's end (style: post)
+  void endPost();
+  int post() const { return post_; }
+
+  void blocks(const std::vector<Block>& blocks);
+  void block(const Block& b);
+
+  // Primitives (also used by the Composer of front/back matter sections).
+  void paragraph(const std::vector<Inline>& inlines, const TextStyle& style, Align align,
+                 float indent, float firstIndent, bool hyphenate, const Block* source = nullptr);
+  void setLines(std::vector<SetLine>& lines, float x, bool keepTogether);
+  void heading(const std::vector<Inline>& inlines, int level, const std::string& id, bool outline);
+  void headingText(const std::string& text, const TextStyle& style, const std::string& anchor,
+                   int outlineLevel);
+  void space(float pt);
+  void pageBreak();
+  void anchor(const std::string& name) { pendingAnchors_.push_back(name); }
+  void content(Fragment f, float height, float baseline, float x, int penaltyBefore = 0);
+  void customBox(float height, std::function<void(Canvas&)> draw);
+  void rule(Color color, float width, float length);
+  void keepWithNext() { keepNext_ = true; }
+  void markPostStart() { postStartPending_ = true; }
+
+  // Aside beside a paragraph (QR codes); set by the layout from LayoutHooks.
+  std::function<std::optional<Aside>(const Block&)> asideFor;
+  // Outline entries made by headings: filled as they are set.
+  std::vector<OutlineEntry>* outline = nullptr;
+
+  Context& ctx() { return ctx_; }
+  VList& out() { return out_; }
+
+  // Block kinds in their own files.
+  void codeBlock(const std::string& text, const std::string& info);
+  void table(const Block& b);
+  void figure(const ImageRef& image, const std::vector<Inline>& caption, const LinkTarget& link);
+  void placeholder(const ImageRef& image, const std::string& why);
+  void embed(const Block& b);
+
+ private:
+  void push(VItem item);
+  void list(const Block& b);
+  void quote(const Block& b);
+  void admonition(const Block& b);
+  void details(const Block& b);
+  void htmlFallback(const Block& b);
+  void footnotesAtEnd();
+  std::vector<int> footnoteBlocks(const std::vector<int>& numbers);
+  // Frames: enter a new one around what follows; returns the previous frame set.
+  int enterFrame(const Frame& f);
+
+  Context& ctx_;
+  VList& out_;
+  Region region_;
+  int post_ = -1;
+  const PostEntry* entry_ = nullptr;
+  std::string postAnchor_;
+  std::map<int, int> footnoteIds_;    // footnote number -> VList::footnotes index (this post)
+  std::vector<int> endFootnotes_;     // numbers to set at the post's end
+  std::vector<std::string> pendingAnchors_;
+  bool keepNext_ = false;
+  bool postStartPending_ = false;
+  bool afterParagraph_ = false;       // for first-line indents of following paragraphs
+};
+
+// The plain text of inlines with footnote marks dropped (outline titles).
+std::string outlineText(const std::vector<Inline>& inlines);
+
+}  // namespace pp::typeset

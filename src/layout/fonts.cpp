@@ -1,0 +1,208 @@
+#include "layout/fonts.h"
+
+#include <stb_truetype.h>
+
+#include <cmath>
+
+#include "postpress/files.h"
+#include "postpress/text.h"
+
+namespace pp::typeset {
+
+struct FontFile::Info {
+  stbtt_fontinfo font;
+};
+
+FontFile::~FontFile() = default;
+
+std::unique_ptr<FontFile> FontFile::load(const fs::path& file, std::string* error) {
+  std::string err;
+  // Real font files are at most tens of MB; refuse anything absurd.
+  auto data = readFile(file, &err, 64ull << 20);
+  if (!data) {
+    if (error) *error = err.empty() ? "cannot read" : err;
+    return nullptr;
+  }
+  std::unique_ptr<FontFile> f(new FontFile());
+  f->path_ = file;
+  f->data_ = std::move(*data);
+  f->info_ = std::make_unique<Info>();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(f->data_.data());
+  // stb_truetype trusts its input: check the table directory fits before handing it over.
+  if (f->data_.size() < 12) {
+    if (error) *error = "not a font file";
+    return nullptr;
+  }
+  const std::uint32_t tag = (std::uint32_t(bytes[0]) << 24) | (std::uint32_t(bytes[1]) << 16) |
+                            (std::uint32_t(bytes[2]) << 8) | bytes[3];
+  // TrueType outlines only: 0x00010000 or 'true'. libharu cannot embed CFF ('OTTO').
+  if (tag != 0x00010000u && tag != 0x74727565u) {
+    if (error) *error = "not a TrueType font (glyf outlines needed)";
+    return nullptr;
+  }
+  const std::size_t numTables = (std::size_t(bytes[4]) << 8) | bytes[5];
+  if (12 + numTables * 16 > f->data_.size()) {
+    if (error) *error = "truncated font file";
+    return nullptr;
+  }
+  for (std::size_t t = 0; t < numTables; ++t) {
+    const unsigned char* rec = bytes + 12 + t * 16;
+    const std::uint64_t off = (std::uint64_t(rec[8]) << 24) | (rec[9] << 16) | (rec[10] << 8) | rec[11];
+    const std::uint64_t len = (std::uint64_t(rec[12]) << 24) | (rec[13] << 16) | (rec[14] << 8) | rec[15];
+    if (off + len > f->data_.size()) {
+      if (error) *error = "truncated font file";
+      return nullptr;
+    }
+  }
+  if (!stbtt_InitFont(&f->info_->font, bytes, 0)) {
+    if (error) *error = "not a usable TrueType font";
+    return nullptr;
+  }
+  const float scale = stbtt_ScaleForMappingEmToPixels(&f->info_->font, 1.0f);
+  if (!(scale > 0)) {
+    if (error) *error = "bad units per em";
+    return nullptr;
+  }
+  f->unitsPerEm_ = static_cast<int>(std::lround(1.0f / scale));
+  int asc = 0, desc = 0, gap = 0;
+  stbtt_GetFontVMetrics(&f->info_->font, &asc, &desc, &gap);
+  if (asc > 0) f->ascent_ = static_cast<float>(asc) / f->unitsPerEm_;
+  if (desc < 0) f->descent_ = static_cast<float>(-desc) / f->unitsPerEm_;
+  return f;
+}
+
+int FontFile::lookup(char32_t cp) const {
+  const int g = stbtt_FindGlyphIndex(&info_->font, static_cast<int>(cp));
+  if (g <= 0) return -1;
+  int adv = 0, lsb = 0;
+  stbtt_GetGlyphHMetrics(&info_->font, g, &adv, &lsb);
+  if (adv < 0) adv = 0;
+  // The same integer arithmetic libharu uses for /W, so layout and PDF widths agree exactly.
+  return static_cast<int>(static_cast<unsigned>(adv) * 1000u / static_cast<unsigned>(unitsPerEm_));
+}
+
+GlyphOutline FontFile::outline(char32_t cp) const {
+  GlyphOutline out;
+  const int g = stbtt_FindGlyphIndex(&info_->font, static_cast<int>(cp));
+  if (g <= 0) return out;
+  stbtt_vertex* v = nullptr;
+  const int n = stbtt_GetGlyphShape(&info_->font, g, &v);
+  const float k = 1.0f / static_cast<float>(unitsPerEm_);
+  bool open = false;
+  for (int i = 0; i < n; ++i) {
+    const float x = v[i].x * k, y = v[i].y * k;
+    switch (v[i].type) {
+      case STBTT_vmove:
+        if (open) out.cmds.push_back({GlyphOutline::Op::Close, 0, 0, 0, 0});
+        out.cmds.push_back({GlyphOutline::Op::Move, x, y, 0, 0});
+        open = true;
+        break;
+      case STBTT_vline: out.cmds.push_back({GlyphOutline::Op::Line, x, y, 0, 0}); break;
+      case STBTT_vcurve:
+        out.cmds.push_back({GlyphOutline::Op::Quad, x, y, v[i].cx * k, v[i].cy * k});
+        break;
+      default:  // cubic (CFF only): approximate by its end point's line
+        out.cmds.push_back({GlyphOutline::Op::Line, x, y, 0, 0});
+        break;
+    }
+  }
+  if (open) out.cmds.push_back({GlyphOutline::Op::Close, 0, 0, 0, 0});
+  if (v) stbtt_FreeShape(&info_->font, v);
+  return out;
+}
+
+FontSet::FontSet(const Style& style, DiagnosticSink& diags) : style_(style), diags_(diags) {
+  // The text face must exist: everything else falls back to it.
+  if (face("text", false, false) < 0) ok_ = false;
+}
+
+FontSet::~FontSet() = default;
+
+int FontSet::loadFile(const fs::path& file, bool required) {
+  const std::string key = file.string();
+  if (auto it = byPath_.find(key); it != byPath_.end()) return it->second;
+  std::string err;
+  auto f = FontFile::load(file, &err);
+  int id = -1;
+  if (f) {
+    id = static_cast<int>(files_.size());
+    files_.push_back(std::move(f));
+  } else {
+    Diagnostic d{required ? Severity::Warning : Severity::Note, {key, 0, 0}, "font-unusable",
+                 (required ? "font file cannot be used: " : "fallback font not available: ") + err};
+    diags_.reportOnce("font-unusable:" + key, d);
+  }
+  byPath_[key] = id;
+  return id;
+}
+
+int FontSet::face(const std::string& family, bool bold, bool italic) {
+  const std::string key = family + (bold ? "/b" : "/r") + (italic ? "i" : "n");
+  if (auto it = byRole_.find(key); it != byRole_.end()) return it->second;
+  auto fam = style_.families.find(family);
+  if (fam == style_.families.end()) fam = style_.families.find("text");
+  int id = -1;
+  if (fam != style_.families.end()) {
+    const FontFamily& f = fam->second;
+    const fs::path& p = bold ? (italic ? f.boldItalic : f.bold) : (italic ? f.italic : f.regular);
+    id = loadFile(p.empty() ? f.regular : p, true);
+    if (id < 0 && !p.empty() && p != f.regular) id = loadFile(f.regular, true);
+  }
+  // Last resort: the bundled text face, so a broken user font never stops the build.
+  if (id < 0 && family != "text") id = face("text", bold, italic);
+  if (id < 0) id = loadFile(dataDir() / "fonts" / "CharisSIL-Regular.ttf", true);
+  byRole_[key] = id;
+  return id;
+}
+
+const std::vector<int>& FontSet::fallbackChain(bool bold) {
+  const int k = bold ? 1 : 0;
+  if (!fallbacksLoaded_[k]) {
+    fallbacksLoaded_[k] = true;
+    for (const auto& p : style_.fallbacks) {
+      if (bold) {
+        // DejaVuSans.ttf -> DejaVuSans-Bold.ttf when that sibling exists.
+        fs::path b = p.parent_path() / (p.stem().string() + "-Bold" + p.extension().string());
+        std::error_code ec;
+        if (fs::is_regular_file(b, ec)) {
+          int id = loadFile(b, false);
+          if (id >= 0) {
+            fallbacks_[k].push_back(id);
+            continue;
+          }
+        }
+      }
+      int id = loadFile(p, false);
+      if (id >= 0) fallbacks_[k].push_back(id);
+    }
+  }
+  return fallbacks_[k];
+}
+
+int FontSet::resolve(int primary, char32_t cp, bool bold) {
+  if (primary >= 0 && files_[static_cast<std::size_t>(primary)]->has(cp)) return primary;
+  for (int id : fallbackChain(bold))
+    if (files_[static_cast<std::size_t>(id)]->has(cp)) return id;
+  return -1;
+}
+
+std::vector<FontFace> FontSet::faces() const {
+  std::vector<FontFace> out;
+  out.reserve(files_.size());
+  for (const auto& f : files_) out.push_back({f->path()});
+  return out;
+}
+
+float FontSet::width(int face, std::string_view utf8, float size, float letterSpacing) {
+  if (face < 0) return 0;
+  FontFile& f = file(face);
+  long units = 0;
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < utf8.size();) {
+    units += f.advance(nextCodepoint(utf8, i));
+    ++n;
+  }
+  return static_cast<float>(units) * size / 1000.0f + letterSpacing * static_cast<float>(n);
+}
+
+}  // namespace pp::typeset

@@ -1,0 +1,106 @@
+// Fonts for layout: TrueType files read with stb_truetype for metrics (advance widths exactly as
+// libharu writes them to /W, so our positions and the PDF's agree), glyph presence for the
+// fallback chain, and outlines for glyphs drawn as vectors. Files are loaded on first use.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "postpress/diagnostics.h"
+#include "postpress/layout.h"
+#include "postpress/style.h"
+
+namespace pp::typeset {
+
+namespace fs = std::filesystem;
+
+class FontFile {
+ public:
+  // nullptr (with *error set) when the file cannot be read or is not a TrueType font.
+  static std::unique_ptr<FontFile> load(const fs::path& file, std::string* error);
+  ~FontFile();
+  FontFile(const FontFile&) = delete;
+  FontFile& operator=(const FontFile&) = delete;
+
+  const fs::path& path() const { return path_; }
+  bool has(char32_t cp) { return advanceOrMissing(cp) >= 0; }
+  // Advance in 1/1000 em as libharu computes it (integer, truncated); 0 for a missing glyph.
+  int advance(char32_t cp) {
+    int a = advanceOrMissing(cp);
+    return a < 0 ? 0 : a;
+  }
+  float ascent() const { return ascent_; }    // em, positive
+  float descent() const { return descent_; }  // em, positive (below the baseline)
+  // The glyph's outline in em units; empty for a missing or blank glyph.
+  GlyphOutline outline(char32_t cp) const;
+
+ private:
+  FontFile() = default;
+  // -1 when the font has no glyph for cp.
+  int advanceOrMissing(char32_t cp) {
+    if (cp < 0x10000) {
+      if (bmp_.empty()) bmp_.assign(0x10000, kUnknown);
+      std::int32_t& v = bmp_[cp];
+      if (v == kUnknown) v = lookup(cp);
+      return v;
+    }
+    auto it = astral_.find(cp);
+    if (it != astral_.end()) return it->second;
+    int v = lookup(cp);
+    astral_.emplace(cp, v);
+    return v;
+  }
+  int lookup(char32_t cp) const;
+
+  static constexpr std::int32_t kUnknown = -2;
+  fs::path path_;
+  std::string data_;
+  struct Info;
+  std::unique_ptr<Info> info_;
+  int unitsPerEm_ = 1000;
+  float ascent_ = 0.8f, descent_ = 0.2f;
+  std::vector<std::int32_t> bmp_;  // per BMP code point: kUnknown, -1 missing, else advance
+  std::unordered_map<char32_t, std::int32_t> astral_;
+};
+
+// The faces of a style: families by role, and the fallback chain. Face ids index Layout::fonts.
+class FontSet {
+ public:
+  FontSet(const Style& style, DiagnosticSink& diags);
+  ~FontSet();
+  FontSet(const FontSet&) = delete;
+  FontSet& operator=(const FontSet&) = delete;
+
+  // False when not even the bundled text face could be loaded (nothing can be set).
+  bool ok() const { return ok_; }
+  // The face of a family (a Style::families key; unknown keys use "text").
+  int face(const std::string& family, bool bold, bool italic);
+  // The face that draws cp for text whose own face is `primary`: the primary itself when it
+  // has the glyph, else the first fallback that has it; -1 when no font has it.
+  int resolve(int primary, char32_t cp, bool bold);
+  FontFile& file(int id) { return *files_[static_cast<std::size_t>(id)]; }
+  std::vector<FontFace> faces() const;
+
+  // Width in pt of UTF-8 text set in one face (no fallback), with letter spacing per character.
+  float width(int face, std::string_view utf8, float size, float letterSpacing = 0);
+
+ private:
+  int loadFile(const fs::path& file, bool required);
+  const std::vector<int>& fallbackChain(bool bold);
+
+  const Style& style_;
+  DiagnosticSink& diags_;
+  bool ok_ = true;
+  std::vector<std::unique_ptr<FontFile>> files_;
+  std::unordered_map<std::string, int> byPath_;  // path -> id (-1: failed to load)
+  std::unordered_map<std::string, int> byRole_;  // "family/bold/italic" -> id
+  std::vector<int> fallbacks_[2];                // regular, bold
+  bool fallbacksLoaded_[2] = {false, false};
+};
+
+}  // namespace pp::typeset

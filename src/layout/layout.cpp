@@ -1,0 +1,387 @@
+// The layout run: the body (posts), then the back matter, then the front matter (which can
+// cite every page number), paginated, numbered, and given running heads and footers.
+#include <algorithm>
+#include <map>
+#include <memory>
+
+#include "layout/canvas.h"
+#include "layout/composer.h"
+#include "layout/flow.h"
+#include "layout/paginate.h"
+#include "postpress/layout.h"
+#include "postpress/text.h"
+
+namespace pp {
+
+const AnchorPos* Layout::find(const std::string& anchor) const {
+  auto it = anchors.find(anchor);
+  return it == anchors.end() ? nullptr : &it->second;
+}
+
+std::string Layout::pageLabel(const std::string& anchor) const {
+  const AnchorPos* a = find(anchor);
+  if (!a || a->page < 0 || static_cast<std::size_t>(a->page) >= pages.size()) return "";
+  return pages[static_cast<std::size_t>(a->page)].label;
+}
+
+std::string romanNumeral(int n) {
+  if (n <= 0 || n >= 4000) return std::to_string(n);
+  static const std::pair<int, const char*> kTable[] = {
+      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"},
+      {50, "l"},   {40, "xl"},  {10, "x"},  {9, "ix"},   {5, "v"},   {4, "iv"}, {1, "i"}};
+  std::string out;
+  for (const auto& [v, s] : kTable)
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
+  return out;
+}
+
+namespace typeset {
+
+namespace {
+
+// Owners of pages that are not posts (VItem::post): front sections -2, -3...; back -1000...
+constexpr int kFrontOwner = -2;
+constexpr int kBackOwner = -1000;
+
+bool hasScheme(const std::string& url) {
+  const std::string lower = toLowerAscii(url.substr(0, 12));
+  return startsWith(lower, "http://") || startsWith(lower, "https://") ||
+         startsWith(lower, "mailto:") || startsWith(lower, "ftp://") || startsWith(lower, "tel:");
+}
+
+class LayoutRun {
+ public:
+  LayoutRun(const Publication& pub, const Style& style, const LayoutOptions& options, DiagnosticSink& diags)
+      : pub_(pub), style_(style), options_(options), diags_(diags), fonts_(style, diags),
+        ctx_(style, fonts_, diags, pub.assets, out_) {
+    geometry_.width = style.pageWidth;
+    geometry_.height = style.pageHeight;
+    geometry_.left = style.marginInner;
+    geometry_.top = style.marginTop;
+    geometry_.textWidth = style.textWidth();
+    geometry_.textHeight = style.textHeight();
+    ctx_.resolveLink = [this](const LinkTarget& t) { return resolve(t); };
+  }
+
+  Layout run() {
+    if (!fonts_.ok()) {
+      diags_.error({}, "font-unusable", "no usable text font: cannot typeset the PDF");
+      return std::move(out_);
+    }
+    // 1. Body.
+    VList body;
+    std::vector<OutlineEntry> bodyOutline;
+    composeBody(body, bodyOutline);
+    Pagination bodyPages = paginate(ctx_, body, geometry_);
+    for (std::size_t i = 0; i < bodyPages.pages.size(); ++i)
+      bodyPages.pages[i].box.label = std::to_string(i + 1);
+    for (const auto& [name, pos] : bodyPages.anchors)
+      labels_.emplace(name, bodyPages.pages[static_cast<std::size_t>(pos.page)].box.label);
+
+    // 2. Back matter, numbered on from the body.
+    VList back;
+    std::vector<OutlineEntry> backOutline;
+    composeSections(options_.back, back, backOutline, kBackOwner);
+    Pagination backPages = paginate(ctx_, back, geometry_);
+    for (std::size_t i = 0; i < backPages.pages.size(); ++i)
+      backPages.pages[i].box.label = std::to_string(bodyPages.pages.size() + i + 1);
+    for (const auto& [name, pos] : backPages.anchors)
+      labels_.emplace(name, backPages.pages[static_cast<std::size_t>(pos.page)].box.label);
+
+    // 3. Front matter, which may cite any page above.
+    std::vector<MatterSection> front = options_.front;
+    const bool hasContents = std::any_of(front.begin(), front.end(),
+                                         [](const MatterSection& s) { return s.anchor == "contents"; });
+    if (options_.defaultContents && pub_.parts.toc && !hasContents && !pub_.posts.empty())
+      front.push_back({"Contents", "contents", [this](Composer& c) { contents(c); }, true, true});
+    VList frontList;
+    std::vector<OutlineEntry> frontOutline;
+    composeSections(front, frontList, frontOutline, kFrontOwner);
+    Pagination frontPages = paginate(ctx_, frontList, geometry_);
+    for (std::size_t i = 0; i < frontPages.pages.size(); ++i)
+      frontPages.pages[i].box.label = romanNumeral(static_cast<int>(i + 1));
+
+    // 4. Assemble.
+    out_.frontPages = static_cast<int>(frontPages.pages.size());
+    const int frontCount = out_.frontPages;
+    const int bodyCount = static_cast<int>(bodyPages.pages.size());
+    for (const auto& [name, pos] : frontPages.anchors) out_.anchors.emplace(name, pos);
+    for (const auto& [name, pos] : bodyPages.anchors)
+      out_.anchors.emplace(name, AnchorPos{pos.page + frontCount, pos.y});
+    for (const auto& [name, pos] : backPages.anchors)
+      out_.anchors.emplace(name, AnchorPos{pos.page + frontCount + bodyCount, pos.y});
+    for (auto* part : {&frontPages, &bodyPages, &backPages})
+      for (auto& p : part->pages) {
+        decorate(p);
+        out_.pages.push_back(std::move(p.box));
+      }
+    for (auto* o : {&frontOutline, &bodyOutline, &backOutline})
+      for (auto& e : *o)
+        if (out_.anchors.count(e.dest)) out_.outline.push_back(std::move(e));
+    fixLinks();
+    out_.fonts = fonts_.faces();
+    return std::move(out_);
+  }
+
+ private:
+  const Publication& pub_;
+  const Style& style_;
+  const LayoutOptions& options_;
+  DiagnosticSink& diags_;
+  Layout out_;
+  typeset::FontSet fonts_;
+  Context ctx_;
+  PageGeometry geometry_;
+  std::map<std::string, std::string> labels_;  // anchor -> printed page number
+  std::map<std::string, std::unique_ptr<Hyphenator>> hyphenators_;
+  std::map<int, bool> sectionNumbers_;          // owner -> shows page numbers
+  int currentPost_ = -1;
+
+  Hyphenator* hyphenatorFor(const std::string& language) {
+    std::string lang = language.empty() ? style_.language : language;
+    if (!style_.hyphenate) return nullptr;
+    auto& h = hyphenators_[lang];
+    if (!h) h = std::make_unique<Hyphenator>(lang, diags_);
+    return h->available() ? h.get() : nullptr;
+  }
+
+  ResolvedLink resolve(const LinkTarget& t) {
+    ResolvedLink r;
+    if (t.internal()) {
+      if (static_cast<std::size_t>(t.post) < pub_.posts.size()) {
+        r.dest = pub_.posts[static_cast<std::size_t>(t.post)].anchor;
+        if (!t.anchor.empty()) r.dest += "/" + t.anchor;
+      }
+      return r;
+    }
+    if (!t.url.empty() && t.url[0] == '#') {
+      if (currentPost_ >= 0 && t.url.size() > 1)
+        r.dest = pub_.posts[static_cast<std::size_t>(currentPost_)].anchor + "/" + t.url.substr(1);
+      return r;
+    }
+    if (hasScheme(t.url)) r.uri = percentEncodeUri(t.url);
+    return r;
+  }
+
+  void composeBody(VList& list, std::vector<OutlineEntry>& outline) {
+    Flow flow(ctx_, list);
+    flow.outline = &outline;
+    FlowComposer composer(flow, pub_, labels_);
+    for (std::size_t i = 0; i < pub_.posts.size(); ++i) {
+      const PostEntry& e = pub_.posts[i];
+      if (!e.post) continue;
+      const Post& post = *e.post;
+      const int index = static_cast<int>(i);
+      currentPost_ = index;
+      ctx_.locate = [&post](SourcePos p) { return post.loc(p.line, p.col); };
+      ctx_.hyphenator = hyphenatorFor(post.language);
+      const std::string anchor = e.anchor;
+      ctx_.footnoteDest = [anchor](int n) { return anchor + "/fn-" + std::to_string(n); };
+      if (i > 0) {
+        if (style_.postsStartNewPage) {
+          flow.pageBreak();
+        } else {
+          flow.space(style_.blockSpacing * 3);
+          flow.rule(style_.rule, 0.6f, style_.textWidth());
+          flow.space(style_.blockSpacing * 3);
+        }
+      }
+      flow.beginPost(index, &e, anchor);
+      flow.markPostStart();
+      flow.anchor(anchor);
+      outline.push_back({post.title.empty() ? std::string("Untitled") : post.title, 0, anchor});
+      if (options_.hooks.postOpening) options_.hooks.postOpening(composer, e, index);
+      else defaultOpening(flow, e);
+      if (options_.hooks.asideFor) {
+        flow.asideFor = [&](const Block& b) { return options_.hooks.asideFor(e, b); };
+      } else {
+        flow.asideFor = nullptr;
+      }
+      flow.blocks(e.doc.blocks);
+      flow.asideFor = nullptr;
+      flow.endPostNotes();
+      if (options_.hooks.postEnd) options_.hooks.postEnd(composer, e, index);
+      flow.endPost();
+    }
+    currentPost_ = -1;
+    ctx_.locate = [](SourcePos) { return SourceLoc{}; };
+    ctx_.footnoteDest = [](int) { return std::string(); };
+  }
+
+  void defaultOpening(Flow& flow, const PostEntry& e) {
+    const Post& p = *e.post;
+    flow.paragraph({Inline::makeText(p.title.empty() ? "Untitled" : p.title)}, style_.postTitle,
+                   Align::Left, 0, 0, false);
+    flow.keepWithNext();
+    flow.space(style_.postTitle.spaceAfter);
+    if (!p.subtitle.empty()) {
+      flow.paragraph({Inline::makeText(p.subtitle)}, style_.postSubtitle, Align::Left, 0, 0, false);
+      flow.keepWithNext();
+      flow.space(style_.postSubtitle.spaceAfter);
+    }
+    std::string byline;
+    auto add = [&](const std::string& s) {
+      if (s.empty()) return;
+      if (!byline.empty()) byline += "  \u00B7  ";
+      byline += s;
+    };
+    std::string authors;
+    for (const auto& a : p.authors) authors += (authors.empty() ? "" : ", ") + a;
+    add(authors);
+    if (p.date.valid()) add(formatPostDate(p.date, true));
+    add(std::to_string(std::max(1, e.readingMinutes)) + " min read");
+    flow.paragraph({Inline::makeText(byline)}, style_.byline, Align::Left, 0, 0, false);
+    flow.keepWithNext();
+    if (!p.tags.empty()) {
+      std::string tags;
+      for (const auto& t : p.tags) tags += (tags.empty() ? "" : "  \u00B7  ") + t;
+      TextStyle ts = style_.byline;
+      ts.color = style_.accent;
+      flow.paragraph({Inline::makeText(tags)}, ts, Align::Left, 0, 0, false);
+      flow.keepWithNext();
+    }
+    flow.space(style_.byline.leading * 0.5f);
+    flow.rule(style_.rule, 0.6f, style_.textWidth());
+    flow.keepWithNext();
+    flow.space(style_.byline.spaceAfter);
+  }
+
+  void composeSections(const std::vector<MatterSection>& sections, VList& list,
+                       std::vector<OutlineEntry>& outline, int ownerBase) {
+    Flow flow(ctx_, list);
+    flow.outline = &outline;
+    FlowComposer composer(flow, pub_, labels_);
+    int k = 0;
+    for (const auto& s : sections) {
+      const int owner = ownerBase - k++;
+      sectionNumbers_[owner] = s.pageNumbers;
+      if (s.startOnNewPage) flow.pageBreak();
+      flow.beginPost(owner, nullptr, "");
+      if (!s.anchor.empty()) {
+        flow.anchor(s.anchor);
+        if (!s.title.empty()) outline.push_back({s.title, 0, s.anchor});
+      }
+      if (s.compose) s.compose(composer);
+      flow.endPost();
+    }
+  }
+
+  void contents(Composer& c) {
+    const Style& st = style_;
+    c.heading("Contents", 1, "", false);
+    c.space(st.blockSpacing);
+    for (const auto& g : pub_.groups) {
+      if (!g.label.empty()) {
+        c.needSpace(st.headings[2].leading + 3 * st.tocEntry.leading);
+        c.heading(g.label, 3, "", false);
+      }
+      for (int pi : g.posts) {
+        if (pi < 0 || static_cast<std::size_t>(pi) >= pub_.posts.size()) continue;
+        const PostEntry& e = pub_.posts[static_cast<std::size_t>(pi)];
+        if (!e.post) continue;
+        c.needSpace(st.tocEntry.leading * 2.2f);
+        c.entry({Inline::makeText(e.post->title)}, e.anchor, st.tocEntry, 0);
+        std::string meta;
+        if (e.post->date.valid()) meta = formatPostDate(e.post->date, false);
+        std::string authors;
+        for (const auto& a : e.post->authors) authors += (authors.empty() ? "" : ", ") + a;
+        if (!authors.empty()) meta += (meta.empty() ? "" : "  \u00B7  ") + authors;
+        if (!meta.empty()) {
+          ParagraphOptions o;
+          o.align = ParagraphOptions::Align::Left;
+          o.spaceAfter = st.tocEntry.leading * 0.35f;
+          o.hyphenate = false;
+          c.paragraph({Inline::makeText(meta)}, st.byline, o);
+        }
+      }
+    }
+  }
+
+  // Running head and footer of a page.
+  void decorate(PaginatedPage& p) {
+    PageBox& box = p.box;
+    const int owner = p.owner;
+    if (owner <= kFrontOwner) {
+      auto it = sectionNumbers_.find(owner);
+      if (it != sectionNumbers_.end() && !it->second) return;
+    }
+    const TextStyle& rs = style_.runningHeader;
+    Fragment f;
+    FragmentCanvas canvas(ctx_, f, geometry_.textWidth);
+    const float left = geometry_.left;
+    const float right = geometry_.left + geometry_.textWidth;
+    // Footer: the page number, centred under the text block.
+    const float footY = geometry_.top + geometry_.textHeight + style_.headerGap + rs.size;
+    const float lw = canvas.textWidth(box.label, rs);
+    canvas.text(box.label, rs, left + (geometry_.textWidth - lw) / 2, footY);
+    // Header on post pages, except the page a post opens on when posts open pages.
+    if (owner >= 0 && static_cast<std::size_t>(owner) < pub_.posts.size() &&
+        !(p.opensPost && style_.postsStartNewPage)) {
+      const float headY = geometry_.top - style_.headerGap;
+      const std::string digest = pub_.title.empty() ? std::string("Digest") : pub_.title;
+      const PostEntry& e = pub_.posts[static_cast<std::size_t>(owner)];
+      const std::string postTitle = e.post ? e.post->title : std::string();
+      const float half = geometry_.textWidth / 2 - 12;
+      const std::string l = fit(canvas, digest, rs, half);
+      const std::string r = fit(canvas, postTitle, rs, half);
+      canvas.text(l, rs, left, headY);
+      const float rw = canvas.textWidth(r, rs);
+      canvas.text(r, rs, right - rw, headY);
+      const float ruleY = headY + rs.size * 0.6f;
+      f.lines.push_back({left, ruleY, right, ruleY, 0.4f, style_.rule});
+    }
+    f.placeOn(box, 0, 0);
+  }
+
+  // Text cut at a word and ended with an ellipsis so that it fits `width`.
+  std::string fit(Canvas& c, const std::string& text, const TextStyle& ts, float width) {
+    if (c.textWidth(text, ts) <= width) return text;
+    std::string cut = text;
+    while (!cut.empty()) {
+      std::size_t sp = cut.find_last_of(' ');
+      if (sp == std::string::npos || sp == 0) break;
+      cut.resize(sp);
+      if (c.textWidth(cut + "\u2026", ts) <= width) return cut + "\u2026";
+    }
+    // one very long word: cut by characters
+    std::u32string u = toUtf32(text);
+    while (!u.empty()) {
+      u.pop_back();
+      std::string s = toUtf8(u) + "\u2026";
+      if (c.textWidth(s, ts) <= width) return s;
+    }
+    return "";
+  }
+
+  // Internal links whose heading anchor is unknown go to the post; others are dropped.
+  void fixLinks() {
+    for (auto& page : out_.pages) {
+      auto& links = page.links;
+      for (auto& l : links) {
+        if (l.dest.empty() || out_.anchors.count(l.dest)) continue;
+        const std::size_t slash = l.dest.find('/');
+        if (slash != std::string::npos && out_.anchors.count(l.dest.substr(0, slash)))
+          l.dest = l.dest.substr(0, slash);
+        else
+          l.dest.clear();
+      }
+      links.erase(std::remove_if(links.begin(), links.end(),
+                                 [](const LinkArea& l) { return l.dest.empty() && l.uri.empty(); }),
+                  links.end());
+    }
+  }
+};
+
+}  // namespace
+
+}  // namespace typeset
+
+Layout layoutPublication(const Publication& pub, const Style& style, const LayoutOptions& options,
+                         DiagnosticSink& diags) {
+  return typeset::LayoutRun(pub, style, options, diags).run();
+}
+
+}  // namespace pp

@@ -1,0 +1,36 @@
+// Pagination: fills pages from the vertical list. Greedy, with backtracking to the last legal
+// breakpoint when an item does not fit (so keeps, widows and orphans hold), figures that
+// shrink into the space left or float to the next page top while the text after them fills
+// the gap, footnotes at the foot of the page that marks them, table headers repeated at the
+// top of a continued table, and frames drawn around the part of a block on each page.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "layout/context.h"
+#include "layout/vlist.h"
+
+namespace pp::typeset {
+
+struct PageGeometry {
+  float width = 612, height = 792;
+  float left = 72, top = 72;          // the text block's top-left
+  float textWidth = 468, textHeight = 648;
+};
+
+struct PaginatedPage {
+  PageBox box;
+  int owner = -1;        // VItem::post of the first item placed (post or section)
+  bool opensPost = false;  // a post starts on this page
+};
+
+struct Pagination {
+  std::vector<PaginatedPage> pages;
+  std::vector<std::pair<std::string, AnchorPos>> anchors;  // page indices local to `pages`
+};
+
+Pagination paginate(Context& ctx, const VList& list, const PageGeometry& geometry);
+
+}  // namespace pp::typeset

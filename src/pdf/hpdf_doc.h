@@ -1,0 +1,52 @@
+// RAII around libharu's document, with its error handler writing into the object itself (no
+// global state). libharu's errors are sticky: after one, every call fails until it is reset,
+// so the painter checks and resets at each step that may fail.
+#pragma once
+
+#include <hpdf.h>
+
+#include <cstdio>
+#include <string>
+
+namespace pp::pdf {
+
+class HpdfDoc {
+ public:
+  HpdfDoc() { doc_ = HPDF_New(&HpdfDoc::onError, this); }
+  ~HpdfDoc() {
+    if (doc_) HPDF_Free(doc_);
+  }
+  HpdfDoc(const HpdfDoc&) = delete;
+  HpdfDoc& operator=(const HpdfDoc&) = delete;
+
+  HPDF_Doc get() const { return doc_; }
+  explicit operator bool() const { return doc_ != nullptr; }
+
+  // The first error since the last reset ("" when none), e.g. "0x1025 (detail 0)".
+  bool failed() const { return error_ != 0; }
+  std::string lastError() const {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "libharu error 0x%04X (detail %u)", static_cast<unsigned>(error_),
+                  static_cast<unsigned>(detail_));
+    return buf;
+  }
+  void reset() {
+    error_ = 0;
+    detail_ = 0;
+    if (doc_) HPDF_ResetError(doc_);
+  }
+
+ private:
+  static void onError(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
+    auto* self = static_cast<HpdfDoc*>(user);
+    if (self->error_ == 0) {
+      self->error_ = error;
+      self->detail_ = detail;
+    }
+  }
+  HPDF_Doc doc_ = nullptr;
+  HPDF_STATUS error_ = 0;
+  HPDF_STATUS detail_ = 0;
+};
+
+}  // namespace pp::pdf

@@ -1,0 +1,28 @@
+// Images for the PDF: each asset's encoded rendition loaded once (JPEG passed through, raw
+// pixels deflated, alpha as a soft mask) and the handle reused on every page that draws it.
+#pragma once
+
+#include <map>
+
+#include "pdf/hpdf_doc.h"
+#include "postpress/assets.h"
+#include "postpress/diagnostics.h"
+
+namespace pp::pdf {
+
+class ImageCache {
+ public:
+  ImageCache(HpdfDoc& doc, const AssetStore* assets, DiagnosticSink& diags)
+      : doc_(doc), assets_(assets), diags_(diags) {}
+  // nullptr when the asset cannot be used (reported once).
+  HPDF_Image get(int asset);
+
+ private:
+  HPDF_Image load(const Asset& a);
+  HpdfDoc& doc_;
+  const AssetStore* assets_;
+  DiagnosticSink& diags_;
+  std::map<int, HPDF_Image> cache_;
+};
+
+}  // namespace pp::pdf

@@ -1,0 +1,354 @@
+// The painter: draws a Layout's pages with libharu. It decides nothing about where things go;
+// it converts coordinates (the layout's y grows downwards, PDF's upwards), loads each font and
+// image once, and writes links, destinations, the outline, page labels and document info.
+#include "pdf/painter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+#include <map>
+
+#include "pdf/images.h"
+#include "postpress/files.h"
+#include "postpress/text.h"
+
+namespace pp::pdf {
+
+namespace {
+
+bool sameColor(const Color& a, const Color& b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
+
+class PagePainter {
+ public:
+  PagePainter(HpdfDoc& doc, HPDF_Page page, const PageBox& box, const Layout& layout,
+              std::vector<HPDF_Font>& fonts, std::vector<bool>& fontTried, ImageCache& images,
+              DiagnosticSink& diags)
+      : doc_(doc), page_(page), box_(box), layout_(layout), fonts_(fonts), fontTried_(fontTried),
+        images_(images), diags_(diags), h_(box.height) {}
+
+  void paint() {
+    rects();
+    imagesLayer();
+    lines();
+    text();
+    glyphs();
+  }
+
+ private:
+  HpdfDoc& doc_;
+  HPDF_Page page_;
+  const PageBox& box_;
+  const Layout& layout_;
+  std::vector<HPDF_Font>& fonts_;
+  std::vector<bool>& fontTried_;
+  ImageCache& images_;
+  DiagnosticSink& diags_;
+  float h_;
+  bool haveFill_ = false, haveStroke_ = false;
+  Color fill_, stroke_;
+  float lineWidth_ = -1;
+
+  void setFill(const Color& c) {
+    if (haveFill_ && sameColor(c, fill_)) return;
+    HPDF_Page_SetRGBFill(page_, std::clamp(c.r, 0.f, 1.f), std::clamp(c.g, 0.f, 1.f), std::clamp(c.b, 0.f, 1.f));
+    fill_ = c;
+    haveFill_ = true;
+  }
+  void setStroke(const Color& c, float width) {
+    if (!(haveStroke_ && sameColor(c, stroke_))) {
+      HPDF_Page_SetRGBStroke(page_, std::clamp(c.r, 0.f, 1.f), std::clamp(c.g, 0.f, 1.f), std::clamp(c.b, 0.f, 1.f));
+      stroke_ = c;
+      haveStroke_ = true;
+    }
+    if (width != lineWidth_) {
+      HPDF_Page_SetLineWidth(page_, width);
+      lineWidth_ = width;
+    }
+  }
+
+  void rects() {
+    for (const auto& r : box_.rects) {
+      if (!(r.width > 0 && r.height > 0)) continue;
+      const bool stroke = r.strokeWidth > 0;
+      if (!r.fill && !stroke) continue;
+      if (r.fill) setFill(r.fillColor);
+      if (stroke) setStroke(r.strokeColor, r.strokeWidth);
+      HPDF_Page_Rectangle(page_, r.x, h_ - r.y - r.height, r.width, r.height);
+      if (r.fill && stroke) HPDF_Page_FillStroke(page_);
+      else if (r.fill) HPDF_Page_Fill(page_);
+      else HPDF_Page_Stroke(page_);
+    }
+  }
+
+  void imagesLayer() {
+    for (const auto& im : box_.images) {
+      if (!(im.width > 0 && im.height > 0)) continue;
+      HPDF_Image img = images_.get(im.asset);
+      if (img) {
+        HPDF_Page_DrawImage(page_, img, im.x, h_ - im.y - im.height, im.width, im.height);
+      } else {
+        // The layout thought the image usable; the file let us down: a visible empty frame.
+        setStroke(Color{0.6f, 0.6f, 0.6f}, 0.5f);
+        HPDF_Page_Rectangle(page_, im.x, h_ - im.y - im.height, im.width, im.height);
+        HPDF_Page_Stroke(page_);
+      }
+      doc_.reset();
+    }
+  }
+
+  void lines() {
+    for (const auto& l : box_.lines) {
+      if (!(l.width > 0)) continue;
+      setStroke(l.color, l.width);
+      HPDF_Page_MoveTo(page_, l.x1, h_ - l.y1);
+      HPDF_Page_LineTo(page_, l.x2, h_ - l.y2);
+      HPDF_Page_Stroke(page_);
+    }
+  }
+
+  HPDF_Font font(std::uint16_t id) {
+    if (id >= fonts_.size()) return nullptr;
+    if (!fontTried_[id]) {
+      fontTried_[id] = true;
+      doc_.reset();
+      const std::string path = layout_.fonts[id].file.string();
+      const char* name = HPDF_LoadTTFontFromFile(doc_.get(), path.c_str(), HPDF_TRUE);
+      HPDF_Font f = name ? HPDF_GetFont(doc_.get(), name, "UTF-8") : nullptr;
+      if (!f || doc_.failed()) {
+        diags_.reportOnce("pdf-font:" + path, {Severity::Error, {path, 0, 0}, "pdf-font",
+                                               "libharu cannot load this font (" + doc_.lastError() + ")"});
+        f = nullptr;
+        doc_.reset();
+      }
+      fonts_[id] = f;
+    }
+    return fonts_[id];
+  }
+
+  void text() {
+    if (box_.runs.empty()) return;
+    HPDF_Page_BeginText(page_);
+    HPDF_Font current = nullptr;
+    float currentSize = -1, currentSpacing = 0;
+    for (const auto& r : box_.runs) {
+      if (r.text.empty() || !(r.size > 0)) continue;
+      HPDF_Font f = font(r.font);
+      if (!f) continue;
+      if (f != current || r.size != currentSize) {
+        HPDF_Page_SetFontAndSize(page_, f, r.size);
+        current = f;
+        currentSize = r.size;
+      }
+      if (r.charSpacing != currentSpacing) {
+        HPDF_Page_SetCharSpace(page_, r.charSpacing);
+        currentSpacing = r.charSpacing;
+      }
+      setFill(r.color);
+      // Absolute placement of every word: justification is ours, not the PDF's.
+      HPDF_Page_SetTextMatrix(page_, 1, 0, 0, 1, r.x, h_ - r.y);
+      HPDF_Page_ShowText(page_, r.text.c_str());
+    }
+    HPDF_Page_EndText(page_);
+  }
+
+  void glyphs() {
+    for (const auto& g : box_.glyphs) {
+      if (g.outline < 0 || static_cast<std::size_t>(g.outline) >= layout_.outlines.size()) continue;
+      const GlyphOutline& o = layout_.outlines[static_cast<std::size_t>(g.outline)];
+      if (o.cmds.empty()) continue;
+      setFill(g.color);
+      const float s = g.size, ox = g.x, oy = h_ - g.y;
+      float cx = 0, cy = 0;  // current point, em units
+      bool open = false;
+      for (const auto& c : o.cmds) {
+        switch (c.op) {
+          case GlyphOutline::Op::Move:
+            HPDF_Page_MoveTo(page_, ox + c.x * s, oy + c.y * s);
+            open = true;
+            break;
+          case GlyphOutline::Op::Line: HPDF_Page_LineTo(page_, ox + c.x * s, oy + c.y * s); break;
+          case GlyphOutline::Op::Quad: {
+            // A quadratic Bezier as the cubic PDF draws: control points 2/3 of the way.
+            const float c1x = cx + (c.cx - cx) * 2 / 3, c1y = cy + (c.cy - cy) * 2 / 3;
+            const float c2x = c.x + (c.cx - c.x) * 2 / 3, c2y = c.y + (c.cy - c.y) * 2 / 3;
+            HPDF_Page_CurveTo(page_, ox + c1x * s, oy + c1y * s, ox + c2x * s, oy + c2y * s, ox + c.x * s,
+                              oy + c.y * s);
+            break;
+          }
+          case GlyphOutline::Op::Close: HPDF_Page_ClosePath(page_); break;
+        }
+        if (c.op != GlyphOutline::Op::Close) {
+          cx = c.x;
+          cy = c.y;
+        }
+      }
+      if (open) HPDF_Page_Fill(page_);
+    }
+  }
+};
+
+HPDF_Date dateFromEpoch(long long epoch) {
+  std::time_t t = static_cast<std::time_t>(epoch);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  HPDF_Date d{};
+  d.year = tm.tm_year + 1900;
+  d.month = tm.tm_mon + 1;
+  d.day = tm.tm_mday;
+  d.hour = tm.tm_hour;
+  d.minutes = tm.tm_min;
+  d.seconds = std::min(tm.tm_sec, 59);
+  d.ind = 'Z';
+  return d;
+}
+
+// SOURCE_DATE_EPOCH when set and sane; else 1980-01-01 (never the clock: identical input must
+// give identical bytes).
+long long buildEpoch() {
+  if (const char* env = std::getenv("SOURCE_DATE_EPOCH"); env && *env) {
+    char* end = nullptr;
+    long long v = std::strtoll(env, &end, 10);
+    if (end && *end == '\0' && v >= 0 && v < 253402300800LL) return v;
+  }
+  return 315532800;  // 1980-01-01T00:00:00Z
+}
+
+std::string joinUnique(const std::vector<std::string>& items, std::size_t maxChars) {
+  std::vector<std::string> seen;
+  std::string out;
+  for (const auto& s : items) {
+    if (s.empty()) continue;
+    const std::string key = matchKey(s);
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+    seen.push_back(key);
+    std::string next = out.empty() ? s : out + ", " + s;
+    if (next.size() > maxChars) break;
+    out = std::move(next);
+  }
+  return out;
+}
+
+}  // namespace
+
+bool paint(const Layout& layout, const Publication& pub, HpdfDoc& doc, DiagnosticSink& diags) {
+  HPDF_Doc pdf = doc.get();
+  HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+  HPDF_UseUTFEncodings(pdf);
+  HPDF_SetCurrentEncoder(pdf, "UTF-8");
+  if (doc.failed()) {
+    diags.error({}, "pdf-init", "cannot set up the PDF: " + doc.lastError());
+    return false;
+  }
+  std::vector<HPDF_Font> fonts(layout.fonts.size(), nullptr);
+  std::vector<bool> tried(layout.fonts.size(), false);
+  ImageCache images(doc, pub.assets, diags);
+
+  std::vector<HPDF_Page> pages;
+  pages.reserve(layout.pages.size());
+  for (const auto& box : layout.pages) {
+    HPDF_Page page = HPDF_AddPage(pdf);
+    if (!page || doc.failed()) {
+      diags.error({}, "pdf-page", "cannot add a page: " + doc.lastError());
+      return false;
+    }
+    HPDF_Page_SetWidth(page, box.width);
+    HPDF_Page_SetHeight(page, box.height);
+    PagePainter(doc, page, box, layout, fonts, tried, images, diags).paint();
+    if (doc.failed()) {
+      diags.warning({}, "pdf-draw", "a drawing operation failed on page " + box.label + ": " + doc.lastError());
+      doc.reset();
+    }
+    pages.push_back(page);
+  }
+
+  // Destinations (after all pages exist: links point forwards too).
+  std::map<std::string, HPDF_Destination> dests;
+  auto destFor = [&](const std::string& name) -> HPDF_Destination {
+    auto it = dests.find(name);
+    if (it != dests.end()) return it->second;
+    HPDF_Destination d = nullptr;
+    if (const AnchorPos* a = layout.find(name); a && a->page >= 0 && static_cast<std::size_t>(a->page) < pages.size()) {
+      const PageBox& box = layout.pages[static_cast<std::size_t>(a->page)];
+      d = HPDF_Page_CreateDestination(pages[static_cast<std::size_t>(a->page)]);
+      // Fit the width with the anchor a little below the window's top.
+      if (d) HPDF_Destination_SetFitH(d, std::min(box.height, box.height - a->y + 12));
+      if (doc.failed()) {
+        d = nullptr;
+        doc.reset();
+      }
+    }
+    dests[name] = d;
+    return d;
+  };
+
+  // Links.
+  for (std::size_t i = 0; i < layout.pages.size(); ++i) {
+    const PageBox& box = layout.pages[i];
+    for (const auto& l : box.links) {
+      HPDF_Rect rect{l.x, box.height - l.y - l.height, l.x + l.width, box.height - l.y};
+      HPDF_Annotation a = nullptr;
+      if (!l.uri.empty()) {
+        if (!isValidUtf8(l.uri)) continue;
+        a = HPDF_Page_CreateURILinkAnnot(pages[i], rect, l.uri.c_str());
+      } else if (!l.dest.empty()) {
+        if (HPDF_Destination d = destFor(l.dest)) a = HPDF_Page_CreateLinkAnnot(pages[i], rect, d);
+      }
+      if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);  // no black frame around links
+      if (doc.failed()) doc.reset();
+    }
+  }
+
+  // Outline: posts and sections at the top, their headings nested by level.
+  if (!layout.outline.empty()) {
+    HPDF_Encoder utf8 = HPDF_GetEncoder(pdf, "UTF-8");
+    std::vector<std::pair<int, HPDF_Outline>> stack;
+    for (const auto& e : layout.outline) {
+      if (e.title.empty() || !isValidUtf8(e.title)) continue;
+      HPDF_Destination d = destFor(e.dest);
+      if (!d) continue;
+      while (!stack.empty() && stack.back().first >= e.level) stack.pop_back();
+      HPDF_Outline parent = stack.empty() ? nullptr : stack.back().second;
+      HPDF_Outline o = HPDF_CreateOutline(pdf, parent, e.title.c_str(), utf8);
+      if (!o || doc.failed()) {
+        doc.reset();
+        continue;
+      }
+      HPDF_Outline_SetDestination(o, d);
+      HPDF_Outline_SetOpened(o, e.level == 0 ? HPDF_TRUE : HPDF_FALSE);
+      stack.push_back({e.level, o});
+    }
+    HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+    if (doc.failed()) doc.reset();
+  }
+
+  // Page labels: i, ii, iii... for the front matter, then 1, 2, 3...
+  if (layout.frontPages > 0) HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1, "");
+  if (static_cast<std::size_t>(layout.frontPages) < layout.pages.size())
+    HPDF_AddPageLabel(pdf, static_cast<HPDF_UINT>(layout.frontPages), HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "");
+  if (doc.failed()) doc.reset();
+
+  // Document info (UTF-16 in the file because the UTF-8 encoder is current).
+  std::vector<std::string> authors, tags;
+  for (const auto& p : pub.posts) {
+    if (!p.post) continue;
+    authors.insert(authors.end(), p.post->authors.begin(), p.post->authors.end());
+    tags.insert(tags.end(), p.post->tags.begin(), p.post->tags.end());
+  }
+  auto setInfo = [&](HPDF_InfoType type, const std::string& value) {
+    if (value.empty() || !isValidUtf8(value)) return;
+    HPDF_SetInfoAttr(pdf, type, value.c_str());
+    if (doc.failed()) doc.reset();
+  };
+  setInfo(HPDF_INFO_TITLE, pub.title.empty() ? std::string("Digest") : pub.title);
+  setInfo(HPDF_INFO_AUTHOR, joinUnique(authors, 400));
+  setInfo(HPDF_INFO_SUBJECT, pub.period);
+  setInfo(HPDF_INFO_KEYWORDS, joinUnique(tags, 1000));
+  setInfo(HPDF_INFO_CREATOR, std::string("postpress ") + versionString());
+  const HPDF_Date date = dateFromEpoch(buildEpoch());
+  HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
+  HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+  if (doc.failed()) doc.reset();
+  return true;
+}
+
+}  // namespace pp::pdf

@@ -1,0 +1,217 @@
+// Whole small Publications to PDF, checked with the tools a reader's software trusts: qpdf
+// (structure), pdffonts (embedding), pdftotext (text and its order), pdfcheck (margins,
+// overlaps, outline) when ../shared is there.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "layout/sample_publication.h"
+#include "postpress/files.h"
+#include "postpress/pdf.h"
+#include "postpress/style.h"
+
+using namespace pp;
+using namespace pp::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string out;
+};
+
+Run run(const std::string& cmd) {
+  Run r;
+  FILE* p = popen((cmd + " 2>/dev/null").c_str(), "r");
+  if (!p) return r;
+  std::array<char, 4096> buf{};
+  std::size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  r.status = pclose(p);
+  return r;
+}
+
+bool haveTool(const std::string& name) { return run("command -v " + name).status == 0; }
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("pp-pdf-test-" + std::to_string(::getpid()) + "-" +
+                                        std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+
+std::string readAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+SamplePublication richSample() {
+  SamplePublication s;
+  {
+    Document d;
+    d.blocks.push_back(para(prose(180, 1)));
+    d.blocks.push_back(heading(2, "Serving at scale", "serving-at-scale"));
+    d.blocks.push_back(para({text("Read the "), hyperlink("https://kserve.github.io/website/docs/", "KServe documentation"),
+                             text(" and the "), hyperlink("", "second post", 1), text(" of this digest."),
+                             footnoteRef(0)}));
+    d.blocks.push_back(list(false, {{para("First point about autoscaling")},
+                                    {para("Second point"), list(true, {{para("Nested one")}, {para("Nested two")}})},
+                                    {para("Third point with a longer text that wraps onto a second line of the list item for sure")}}));
+    d.blocks.push_back(codeBlock("apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: "
+                                 "llama\nspec:\n  predictor:\n    model:\n      modelFormat: {name: huggingface}\n      "
+                                 "args: [\"--model_name=llama\", \"--model_id=meta-llama/Llama-3.1-8B-Instruct\", "
+                                 "\"--max-model-len=8192\", \"--gpu-memory-utilization=0.9\"]\n"));
+    d.blocks.push_back(table({{"Component", "Role", "Status"},
+                              {"vLLM", "High-throughput inference engine with paged attention", "Stable"},
+                              {"llm-d", "Distributed inference scheduling on Kubernetes", "Alpha"},
+                              {"KServe", "Model serving control plane", "Stable"}}));
+    d.blocks.push_back(quote({para("Simplicity is prerequisite for reliability.")}));
+    d.blocks.push_back(para(prose(220, 2)));
+    Footnote fn;
+    fn.blocks.push_back(para("A footnote with its own text."));
+    d.footnotes.push_back(fn);
+    s.addPost("KubeCon North America 2025 Highlights", std::move(d), {"KServe", "vLLM"});
+  }
+  {
+    Document d;
+    for (int i = 0; i < 6; ++i) {
+      d.blocks.push_back(heading(2, "Section " + std::to_string(i + 1), "section-" + std::to_string(i + 1)));
+      d.blocks.push_back(para(prose(150, 10 + static_cast<unsigned>(i))));
+    }
+    s.addPost("Scaling Model Serving Ψ Über Café", std::move(d));
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("a small publication becomes a valid PDF with embedded fonts and its text in order") {
+  if (!haveTool("qpdf") || !haveTool("pdffonts") || !haveTool("pdftotext")) {
+    MESSAGE("qpdf/poppler-utils not installed: skipped");
+    return;
+  }
+  TempDir tmp;
+  SamplePublication s = richSample();
+  DiagnosticSink diags;
+  Style style = loadStyle("report", "", diags);
+  PdfStats stats;
+  const fs::path out = tmp.path / "digest.pdf";
+  REQUIRE(writePdf(s.pub, style, out, diags, &stats));
+  for (const auto& d : diags.all()) MESSAGE(formatDiagnostic(d));
+  CHECK(stats.pages >= 4);
+  CHECK(stats.frontPages >= 1);  // the contents page
+  if (const char* keep = std::getenv("PP_TEST_OUT")) fs::copy_file(out, fs::path(keep) / "sample.pdf", fs::copy_options::overwrite_existing);
+
+  Run check = run("qpdf --check '" + out.string() + "'");
+  CHECK(check.status == 0);
+  CHECK(check.out.find("No syntax or stream encoding errors") != std::string::npos);
+
+  Run fonts = run("pdffonts '" + out.string() + "'");
+  REQUIRE(fonts.status == 0);
+  std::istringstream lines(fonts.out);
+  std::string line;
+  int rows = 0, embedded = 0;
+  while (std::getline(lines, line)) {
+    if (line.find("CID TrueType") == std::string::npos) continue;
+    ++rows;
+    if (line.find(" yes ") != std::string::npos) ++embedded;
+  }
+  CHECK(rows >= 3);  // text, heading, mono at least
+  CHECK(embedded == rows);
+
+  Run text = run("pdftotext -layout '" + out.string() + "' -");
+  REQUIRE(text.status == 0);
+  const std::string& t = text.out;
+  for (const char* expect : {"KubeCon North America 2025 Highlights", "Serving at scale", "KServe documentation",
+                             "InferenceService", "High-throughput", "Simplicity is prerequisite",
+                             "Scaling Model Serving", "Über Café", "Contents", "A footnote with its own text"}) {
+    CHECK_MESSAGE(t.find(expect) != std::string::npos, expect);
+  }
+  // Order: the first post's heading comes before the second post's title on the body pages.
+  const auto body = t.find("Serving at scale");
+  CHECK(body != std::string::npos);
+  CHECK(t.find("Section 6") > t.find("Section 1"));
+}
+
+TEST_CASE("identical input gives a byte-identical PDF") {
+  TempDir tmp;
+  DiagnosticSink diags;
+  Style style = loadStyle("report", "", diags);
+  SamplePublication a = richSample();
+  SamplePublication b = richSample();
+  REQUIRE(writePdf(a.pub, style, tmp.path / "a.pdf", diags));
+  REQUIRE(writePdf(b.pub, style, tmp.path / "b.pdf", diags));
+  const std::string x = readAll(tmp.path / "a.pdf"), y = readAll(tmp.path / "b.pdf");
+  CHECK(x.size() > 1000);
+  CHECK(x == y);
+}
+
+TEST_CASE("links have no border, outline and page labels exist") {
+  if (!haveTool("qpdf")) return;
+  TempDir tmp;
+  DiagnosticSink diags;
+  Style style = loadStyle("report", "", diags);
+  SamplePublication s = richSample();
+  const fs::path out = tmp.path / "d.pdf";
+  REQUIRE(writePdf(s.pub, style, out, diags));
+  Run qdf = run("qpdf --qdf --object-streams=disable '" + out.string() + "' -");
+  REQUIRE(qdf.status == 0);
+  CHECK(qdf.out.find("/URI (https://kserve.github.io/website/docs/)") != std::string::npos);
+  std::string compact;
+  for (char c : qdf.out)
+    if (c != ' ' && c != '\n' && c != '\r') compact += c;
+  CHECK(compact.find("/Border[") != std::string::npos);
+  CHECK(compact.find("/Border[000]") != std::string::npos);
+  CHECK(qdf.out.find("/PageLabels") != std::string::npos);
+  CHECK(qdf.out.find("/S /r") != std::string::npos);
+  CHECK(qdf.out.find("/Outlines") != std::string::npos);
+  CHECK(qdf.out.find("/CreationDate") != std::string::npos);
+  Run outl = run("qpdf --json --json-key=outlines '" + out.string() + "'");
+  CHECK(outl.out.find("Serving at scale") != std::string::npos);
+}
+
+TEST_CASE("pdfcheck passes on both styles") {
+  const fs::path tool = fs::path(PP_SOURCE_DIR) / ".." / "shared" / "tools" / "pdfcheck";
+  if (!fs::exists(tool) || !haveTool("pdftotext")) {
+    MESSAGE("../shared/tools/pdfcheck absent: skipped");
+    return;
+  }
+  for (const char* styleName : {"report", "brief"}) {
+    TempDir tmp;
+    DiagnosticSink diags;
+    Style style = loadStyle(styleName, "", diags);
+    SamplePublication s = richSample();
+    const fs::path out = tmp.path / "d.pdf";
+    REQUIRE(writePdf(s.pub, style, out, diags));
+    std::string cmd = "'" + tool.string() + "' '" + out.string() + "' --need-outline";
+    for (const auto& p : s.posts) cmd += " --expect '" + p.title + "'";
+    Run r = run(cmd);
+    INFO(styleName << "\n" << r.out);
+    CHECK(r.status == 0);
+  }
+}
+
+TEST_CASE("an unwritable output leaves no file and reports an error") {
+  DiagnosticSink diags;
+  Style style = loadStyle("report", "", diags);
+  SamplePublication s = richSample();
+  CHECK_FALSE(writePdf(s.pub, style, "/nonexistent-dir/x/y.pdf", diags));
+  CHECK(diags.errorCount() >= 1);
+  CHECK_FALSE(fs::exists("/nonexistent-dir/x/y.pdf"));
+}
