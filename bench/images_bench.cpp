@@ -3,6 +3,7 @@
 // the PDF renditions (raw renditions counted deflated, as the PDF stores them).
 //
 //   images_bench SITE_ROOT [--post SUBSTRING] [--jobs N] [--cache DIR] [--dpi N] [--runs N]
+#include <sys/resource.h>
 #include <zlib.h>
 
 #include <chrono>
@@ -16,6 +17,12 @@
 #include "postpress/site.h"
 
 namespace {
+
+double cpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_utime.tv_sec + u.ru_utime.tv_usec / 1e6 + u.ru_stime.tv_sec + u.ru_stime.tv_usec / 1e6;
+}
 
 std::uintmax_t deflatedSize(const std::string& data) {
   uLongf n = compressBound(static_cast<uLong>(data.size()));
@@ -76,7 +83,9 @@ int main(int argc, char** argv) {
       if (!post.heroImage.empty()) store.resolve(site, post, post.heroImage, post.loc(), diags);
     }
     auto t1 = std::chrono::steady_clock::now();
+    const double cpu0 = cpuSeconds();
     store.process(diags);
+    const double cpu = cpuSeconds() - cpu0;
     auto t2 = std::chrono::steady_clock::now();
     int ok = 0;
     std::uintmax_t pdfTotal = 0, epubTotal = 0;
@@ -95,8 +104,8 @@ int main(int argc, char** argv) {
     auto st = store.stats();
     std::printf("run %d (%s): posts %d, images %zu, ok %d, failed %d, decoded %d, cache hits %d\n", run + 1,
                 st.decoded ? "cold" : "warm", posts, store.size(), ok, st.failed, st.decoded, st.cacheHits);
-    std::printf("  parse+resolve %.3f s, process %.3f s, %.1f images/s (jobs %d)\n", resolveS, processS,
-                processS > 0 ? st.decoded / processS : 0.0, jobs);
+    std::printf("  parse+resolve %.3f s, process %.3f s wall (%.1f images/s), %.3f s CPU (%.1f images per CPU second), jobs %d\n",
+                resolveS, processS, processS > 0 ? st.decoded / processS : 0.0, cpu, cpu > 0 ? st.decoded / cpu : 0.0, jobs);
     std::printf("  PDF renditions %.2f MB (max width %d px), EPUB renditions %.2f MB (max side %d px)\n",
                 pdfTotal / 1e6, maxPdfW, epubTotal / 1e6, maxEpubSide);
     if (run == 0)

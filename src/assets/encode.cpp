@@ -1,6 +1,5 @@
 #include "assets/encode.h"
 
-#include <stb_image_write.h>
 #include <turbojpeg.h>
 
 #include <algorithm>
@@ -13,9 +12,6 @@ struct TjCloser {
   void operator()(void* h) const { tjDestroy(h); }
 };
 
-void appendToString(void* context, void* data, int size) {
-  static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
-}
 }  // namespace
 
 std::optional<std::string> encodeJpeg(const Image& im, int quality, std::string* error) {
@@ -40,16 +36,6 @@ std::optional<std::string> encodeJpeg(const Image& im, int quality, std::string*
     return std::nullopt;
   }
   return std::string(reinterpret_cast<const char*>(out), size);
-}
-
-std::optional<std::string> encodePng(const Image& im, std::string* error) {
-  std::string out;
-  if (!stbi_write_png_to_func(appendToString, &out, im.width, im.height, im.channels, im.pixels.data(),
-                              static_cast<int>(im.rowBytes()))) {
-    if (error) *error = "PNG encoding failed";
-    return std::nullopt;
-  }
-  return out;
 }
 
 }  // namespace pp::assets

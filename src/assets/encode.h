@@ -13,7 +13,7 @@ namespace pp::assets {
 // smaller than baseline, and libharu and every EPUB reader take it.
 std::optional<std::string> encodeJpeg(const Image& im, int quality, std::string* error);
 
-// 1..4 channels.
+// 1..4 channels; indexed when there are at most 256 colours (png_writer.cpp).
 std::optional<std::string> encodePng(const Image& im, std::string* error);
 
 }  // namespace pp::assets

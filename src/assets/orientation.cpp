@@ -58,7 +58,7 @@ int jpegExifOrientation(std::string_view b) {
   return 1;
 }
 
-Image applyOrientation(const Image& src, int o) {
+Image applyOrientation(Image src, int o) {
   if (o < 2 || o > 8 || src.empty()) return src;
   const int W = src.width, H = src.height, C = src.channels;
   const bool swap = orientationSwapsAxes(o);

@@ -19,6 +19,6 @@ int jpegExifOrientation(std::string_view jpeg);
 inline bool orientationSwapsAxes(int orientation) { return orientation >= 5 && orientation <= 8; }
 
 // Returns the picture as it should be shown.
-Image applyOrientation(const Image& src, int orientation);
+Image applyOrientation(Image src, int orientation);
 
 }  // namespace pp::assets

@@ -39,44 +39,57 @@ PipelineResult failure(AssetStatus s, std::string why, std::string format = {}) 
 
 Size larger(Size a, Size b) { return a.w * static_cast<long long>(a.h) >= b.w * static_cast<long long>(b.h) ? a : b; }
 
-Image scaled(const Image& im, Size s) { return (im.width == s.w && im.height == s.h) ? im : resizeLinear(im, s.w, s.h); }
-
-// Raw PDF rendition: colour samples only; alpha goes to its own mask.
-void splitAlpha(Image& im, std::string* alpha) {
-  if (!im.hasAlphaChannel()) return;
-  const int C = im.channels, outC = C - 1;
-  Image colour = Image::blank(im.width, im.height, outC);
-  alpha->resize(static_cast<std::size_t>(im.width) * im.height);
-  for (std::size_t i = 0; i < alpha->size(); ++i) {
-    for (int k = 0; k < outC; ++k) colour.pixels[i * outC + k] = im.pixels[i * C + k];
-    (*alpha)[i] = static_cast<char>(im.pixels[i * C + outC]);
+// Raw PDF rendition: colour samples in `data`, alpha (when present) in its own mask.
+void writeRaw(const Image& im, EncodedBytes* out) {
+  const int C = im.channels;
+  const int colour = im.hasAlphaChannel() ? C - 1 : C;
+  const std::size_t n = static_cast<std::size_t>(im.width) * im.height;
+  out->codec = Codec::Raw;
+  out->components = colour;
+  if (colour == C) {
+    out->data.assign(im.pixels.begin(), im.pixels.end());
+    return;
   }
-  im = std::move(colour);
+  out->data.resize(n * colour);
+  out->alpha.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (int k = 0; k < colour; ++k) out->data[i * colour + k] = static_cast<char>(im.pixels[i * C + k]);
+    out->alpha[i] = static_cast<char>(im.pixels[i * C + colour]);
+  }
+}
+
+// The rendition's picture: the master itself when sizes agree, else a scaled copy.
+const Image& sized(const Image& master, Size s, Image* storage) {
+  if (master.width == s.w && master.height == s.h) return master;
+  *storage = resizeLinear(master, s.w, s.h);
+  return *storage;
 }
 
 bool encodeRenditions(const Image& master, const Content& content, Size pdfSize, Size epubSize,
                       const PipelineParams& p, PipelineResult* r) {
   std::string err;
   {
-    Image pdf = scaled(master, pdfSize);
-    if (p.grayscale) pdf = toGray(pdf);
-    r->pdf.width = pdf.width;
-    r->pdf.height = pdf.height;
+    Image storage, grayStorage;
+    const Image* pdf = &sized(master, pdfSize, &storage);
+    if (p.grayscale && pdf->channels >= 3) {
+      grayStorage = toGray(*pdf);
+      pdf = &grayStorage;
+    }
+    r->pdf.width = pdf->width;
+    r->pdf.height = pdf->height;
     if (content.graphic) {
-      splitAlpha(pdf, &r->pdf.alpha);
-      r->pdf.codec = Codec::Raw;
-      r->pdf.components = pdf.channels;
-      r->pdf.data.assign(pdf.pixels.begin(), pdf.pixels.end());
+      writeRaw(*pdf, &r->pdf);
     } else {
-      auto jpg = encodeJpeg(pdf, p.jpegQuality, &err);
+      auto jpg = encodeJpeg(*pdf, p.jpegQuality, &err);
       if (!jpg) return r->message = err, false;
       r->pdf.codec = Codec::Jpeg;
-      r->pdf.components = pdf.channels;
+      r->pdf.components = pdf->channels;
       r->pdf.data = std::move(*jpg);
     }
   }
   {
-    Image epub = scaled(master, epubSize);
+    Image storage;
+    const Image& epub = sized(master, epubSize, &storage);
     r->epub.width = epub.width;
     r->epub.height = epub.height;
     r->epub.components = epub.channels;
@@ -140,7 +153,7 @@ PipelineResult runRaster(Format fmt, std::string_view bytes, const PipelineParam
     d.image = Image{};
     const Size stored{hint.minWidth, hint.minHeight};
     if (im.width != stored.w || im.height != stored.h) im = resizeLinear(im, stored.w, stored.h);
-    master = applyOrientation(im, orientation);
+    master = applyOrientation(std::move(im), orientation);
   }
   if (!encodeRenditions(master, content, pdfSize, epubSize, p, &r)) {
     r.status = AssetStatus::Corrupt;

@@ -99,11 +99,13 @@ void fitWithin(int width, int height, double maxWidth, double maxHeight, int* ou
   // Rounding down one side may leave the other a pixel too generous for the ratio; fine.
 }
 
-Image resizeLinear(const Image& src, int W, int H) {
-  if (W == src.width && H == src.height) return src;
-  const int C = src.channels;
-  const bool alpha = src.hasAlphaChannel();
-  const int colour = alpha ? C - 1 : C;
+namespace {
+
+// One instantiation per channel layout, so the inner loops have constant trip counts and
+// vectorise. C: channels; alpha, when present, is the last.
+template <int C, bool kAlpha>
+Image resizeImpl(const Image& src, int W, int H) {
+  constexpr int colour = kAlpha ? C - 1 : C;
   const auto& toLin = srgbToLinear();
   const auto& toSrgb = linearToSrgb();
   const Contributions hx = contributions(src.width, W);
@@ -120,19 +122,19 @@ Image resizeLinear(const Image& src, int W, int H) {
 
   auto filterRow = [&](int y, float* out) {
     const std::uint8_t* in = src.row(y);
-    for (int x = 0; x < src.width; ++x) {
-      const std::uint8_t* p = in + static_cast<std::size_t>(x) * C;
-      float* l = &linRow[static_cast<std::size_t>(x) * C];
-      const float a = alpha ? p[colour] / 255.0f : 1.0f;
-      for (int k = 0; k < colour; ++k) l[k] = toLin[p[k]] * a;
-      if (alpha) l[colour] = a;
+    float* l = linRow.data();
+    for (int x = 0; x < src.width; ++x, in += C, l += C) {
+      const float a = kAlpha ? in[colour] * (1.0f / 255.0f) : 1.0f;
+      for (int k = 0; k < colour; ++k) l[k] = toLin[in[k]] * a;
+      if constexpr (kAlpha) l[colour] = a;
     }
     for (int o = 0; o < W; ++o) {
-      const float* w = &hx.weights[hx.offset[o]];
-      const float* l = &linRow[static_cast<std::size_t>(hx.first[o]) * C];
-      float acc[4] = {0, 0, 0, 0};
-      for (int t = 0; t < hx.count[o]; ++t, l += C)
-        for (int k = 0; k < C; ++k) acc[k] += w[t] * l[k];
+      const float* w = &hx.weights[static_cast<std::size_t>(hx.offset[o])];
+      const float* px = &linRow[static_cast<std::size_t>(hx.first[o]) * C];
+      float acc[C] = {};
+      const int n = hx.count[o];
+      for (int t = 0; t < n; ++t, px += C)
+        for (int k = 0; k < C; ++k) acc[k] += w[t] * px[k];
       for (int k = 0; k < C; ++k) out[static_cast<std::size_t>(o) * C + k] = acc[k];
     }
   };
@@ -141,35 +143,47 @@ Image resizeLinear(const Image& src, int W, int H) {
   std::vector<float> acc(rowFloats);
   for (int oy = 0; oy < H; ++oy) {
     std::fill(acc.begin(), acc.end(), 0.0f);
-    const float* w = &vy.weights[vy.offset[oy]];
+    const float* w = &vy.weights[static_cast<std::size_t>(vy.offset[oy])];
     for (int t = 0; t < vy.count[oy]; ++t) {
       const int y = vy.first[oy] + t;
       const int slot = y % maxTaps;
       float* row = &ring[static_cast<std::size_t>(slot) * rowFloats];
-      if (ringRow[slot] != y) {
+      if (ringRow[static_cast<std::size_t>(slot)] != y) {
         filterRow(y, row);
-        ringRow[slot] = y;
+        ringRow[static_cast<std::size_t>(slot)] = y;
       }
       const float wt = w[t];
-      for (std::size_t i = 0; i < rowFloats; ++i) acc[i] += wt * row[i];
+      float* a = acc.data();
+      for (std::size_t i = 0; i < rowFloats; ++i) a[i] += wt * row[i];
     }
     std::uint8_t* out = dst.row(oy);
-    for (int x = 0; x < W; ++x) {
-      float* p = &acc[static_cast<std::size_t>(x) * C];
-      std::uint8_t* o = out + static_cast<std::size_t>(x) * C;
+    const float* p = acc.data();
+    for (int x = 0; x < W; ++x, p += C, out += C) {
       float a = 1.0f;
-      if (alpha) {
+      if constexpr (kAlpha) {
         a = std::clamp(p[colour], 0.0f, 1.0f);
-        o[colour] = static_cast<std::uint8_t>(std::lround(a * 255.0f));
+        out[colour] = static_cast<std::uint8_t>(a * 255.0f + 0.5f);
       }
+      const float inv = a > 0 ? 1.0f / a : 0.0f;
       for (int k = 0; k < colour; ++k) {
-        float v = a > 0 ? p[k] / a : 0.0f;
-        int idx = static_cast<int>(std::clamp(v, 0.0f, 1.0f) * kLinearSteps + 0.5f);
-        o[k] = toSrgb[idx];
+        const float v = std::clamp(p[k] * inv, 0.0f, 1.0f);
+        out[k] = toSrgb[static_cast<std::size_t>(v * kLinearSteps + 0.5f)];
       }
     }
   }
   return dst;
+}
+
+}  // namespace
+
+Image resizeLinear(const Image& src, int W, int H) {
+  if (W == src.width && H == src.height) return src;
+  switch (src.channels) {
+    case 1: return resizeImpl<1, false>(src, W, H);
+    case 2: return resizeImpl<2, true>(src, W, H);
+    case 3: return resizeImpl<3, false>(src, W, H);
+    default: return resizeImpl<4, true>(src, W, H);
+  }
 }
 
 }  // namespace pp::assets
