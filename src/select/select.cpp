@@ -94,9 +94,9 @@ struct Funnel {
   std::vector<std::string> applied;  // "--tag kserve", …
   std::string reason;
 
-  template <class Pred>
-  bool apply(const std::string& flag, const std::string& noneClause, Pred pred,
-             const std::string& hint = "") {
+  // hint() is only called when this step empties the list (it may be costly).
+  template <class Pred, class Hint>
+  bool apply(const std::string& flag, const std::string& noneClause, Pred pred, Hint hint) {
     if (!reason.empty()) return false;
     std::vector<const Post*> kept;
     for (const Post* p : posts) {
@@ -106,11 +106,16 @@ struct Funnel {
       std::string before = applied.empty()
                                ? "the site has " + plural(posts.size(), "post")
                                : joinAll() + " matched " + plural(posts.size(), "post");
-      reason = before + ", but none of them " + noneClause + (hint.empty() ? "" : " (" + hint + ")");
+      std::string why = hint();
+      reason = before + ", but none of them " + noneClause + (why.empty() ? "" : " (" + why + ")");
     }
     posts = std::move(kept);
     applied.push_back(flag);
     return reason.empty();
+  }
+  template <class Pred>
+  bool apply(const std::string& flag, const std::string& noneClause, Pred pred) {
+    return apply(flag, noneClause, pred, [] { return std::string(); });
   }
 
   std::string joinAll() const {
@@ -174,7 +179,7 @@ SelectionResult selectPosts(const Site& site, const Selection& sel) {
     std::string flag;
     for (const std::string& t : sel.tags) flag += (flag.empty() ? "" : " ") + ("--tag " + t);
     f.apply(flag, "has the tag " + joinOr(sel.tags), [&](const Post& p) { return hasAnyTag(p, keys); },
-            "tags in use: " + commonValues(f.posts, &Post::tags, 12));
+            [&] { return "tags in use: " + commonValues(f.posts, &Post::tags, 12); });
   }
   if (!sel.excludeTags.empty()) {
     std::set<std::string> keys = tagKeys(site, sel.excludeTags);
@@ -188,7 +193,7 @@ SelectionResult selectPosts(const Site& site, const Selection& sel) {
     std::string flag;
     for (const std::string& a : sel.authors) flag += (flag.empty() ? "" : " ") + ("--author " + a);
     f.apply(flag, "is by " + joinOr(sel.authors), [&](const Post& p) { return byAnyAuthor(p, keys); },
-            "authors: " + commonValues(f.posts, &Post::authors, 12));
+            [&] { return "authors: " + commonValues(f.posts, &Post::authors, 12); });
   }
   DayRange range = dayRangeOf(sel);
   if (!range.valid) {
@@ -200,7 +205,7 @@ SelectionResult selectPosts(const Site& site, const Selection& sel) {
         f.posts.begin(), f.posts.end(), [](const Post* p) { return !p->date.valid(); }));
     f.apply(dateFlags(sel), "is dated " + describeRange(range),
             [&](const Post& p) { return p.date.valid() && range.contains(p.date); },
-            undated ? plural(undated, "post") + " without a date" : std::string());
+            [&] { return undated ? plural(undated, "post") + " without a date" : std::string(); });
   }
   if (!f.reason.empty()) {
     result.emptyReason = f.reason;
