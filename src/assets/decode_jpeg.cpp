@@ -44,7 +44,9 @@ void chooseScale(int w, int h, DecodeHint hint, int* sw, int* sh) {
   tjscalingfactor* factors = tjGetScalingFactors(&n);
   for (int i = 0; factors && i < n; ++i) {
     const tjscalingfactor f = factors[i];
-    if (f.num > f.denom) continue;  // never upscale
+    // Only 1/2, 1/4 and 1/8: libjpeg-turbo has fast reduced IDCTs for those; 7/8, 3/4, 5/8...
+    // go through generic code and decode slower than full size (bench/images_paths).
+    if (f.num != 1 || (f.denom != 2 && f.denom != 4 && f.denom != 8)) continue;
     int cw = TJSCALED(w, f), ch = TJSCALED(h, f);
     if (cw >= hint.minWidth && ch >= hint.minHeight && cw * static_cast<long long>(ch) < *sw * static_cast<long long>(*sh)) {
       *sw = cw;
