@@ -24,7 +24,7 @@ struct BookOptions {
   std::size_t splitBytes = 200 * 1024;
   // ...and at any top-level block past this (a long post without headings).
   std::size_t hardSplitBytes = 250 * 1024;
-  int coverWidth = 1200, coverHeight = 1800;  // generated cover image, pixels
+  int coverWidth = 1066, coverHeight = 1600;  // generated cover image, pixels (2:3, within 1600)
 };
 
 struct BookFile {

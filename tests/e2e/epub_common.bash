@@ -1,0 +1,38 @@
+# Helpers for the EPUB end-to-end tests (sourced by tests/e2e/epub_*.sh; not a test itself).
+# Builds EPUB-only digests and checks them with the shared acceptance wrapper when present,
+# else with EPUBCheck directly, plus the project's own property checker.
+source "$(dirname "${BASH_SOURCE[0]}")/../tools/e2e-lib.sh"
+
+JAR=/usr/share/java/epubcheck.jar
+
+# epub_validate FILE TITLES_FILE: zero EPUBCheck messages, every title in the text, images <= 1600 px.
+epub_validate() {
+  local epub="$1" titles="$2" args=()
+  while IFS= read -r t; do [ -n "$t" ] && args+=(--expect "$t"); done < "$titles"
+  python3 "$TOOLS/epub_props.py" "$epub" --max-px 1600 "${args[@]}" || fail "epub_props on $epub"
+  if [ -x "$SHARED/tools/epubcheck" ]; then
+    "$SHARED/tools/epubcheck" "$epub" --max-px 1600 "${args[@]}" > "$WORK/epubcheck.out" 2>&1 ||
+      { cat "$WORK/epubcheck.out"; fail "epubcheck on $epub"; }
+  elif [ -f "$JAR" ] && command -v java > /dev/null; then
+    java -jar "$JAR" "$epub" > "$WORK/epubcheck.out" 2>&1 || true
+    grep -q "No errors or warnings detected" "$WORK/epubcheck.out" ||
+      { cat "$WORK/epubcheck.out"; fail "EPUBCheck on $epub"; }
+  else
+    echo "note: EPUBCheck not installed: only the property checks ran on $epub"
+  fi
+}
+
+# epub_build_and_check SITE NAME [build and selection options...]
+epub_build_and_check() {
+  local site="$1" name="$2"; shift 2
+  local selection=() a
+  for a in "$@"; do case "$a" in --group-by|--no-*|none|month|tag) ;; *) selection+=("$a") ;; esac; done
+  titles "$site" "${selection[@]}" > "$WORK/$name.titles"
+  set +e; pp build --site "$site" --format epub "$@" -o "$WORK/$name.epub"; local code=$?; set -e
+  grep -E ": error: " "$WORK/stderr" && fail "$name: errors while building"
+  [ "$code" = 0 ] || { tail -20 "$WORK/stderr"; fail "$name: exit code $code"; }
+  [ -f "$WORK/$name.epub" ] || fail "$name: no EPUB written"
+  [ ! -e "$WORK/$name.pdf" ] || fail "$name: --format epub wrote a PDF"
+  epub_validate "$WORK/$name.epub" "$WORK/$name.titles"
+  echo "$name: ok ($(wc -l < "$WORK/$name.titles") posts)"
+}
