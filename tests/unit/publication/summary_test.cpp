@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "postpress/text.h"
 #include "postpress/publication.h"
 #include "publication/summary.h"
 
@@ -33,7 +34,8 @@ TEST_CASE("cutAtSentence cuts at the sentence end nearest 60 words") {
   CHECK(cut2.substr(cut2.size() - 3) == "\xE2\x80\xA6");
   // Abbreviations do not end sentences.
   std::string abbrev = words(55) + " e.g. " + words(30) + ". " + words(50);
-  CHECK(countWords(cutAtSentence(abbrev)) == 86);
+  std::string cut3 = cutAtSentence(abbrev);
+  CHECK(cut3.size() == abbrev.find(". ", abbrev.find("e.g.") + 5) + 1);  // 55 + e.g. + 30 words
 }
 
 TEST_CASE("summaries: front matter, then the marker, then the first real paragraph") {
