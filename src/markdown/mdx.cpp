@@ -21,13 +21,16 @@ struct JsxTag {
   bool closing = false;
   bool selfClosing = false;
   std::map<std::string, std::string> attrs;  // string values; expressions reduced when possible
+  bool expressions = false;                  // some attribute was a {...} expression
 };
 
 // Offset past the brace matching the one at `open`; npos when none within reach.
-std::size_t matchBrace(std::string_view s, std::size_t open) {
+// *stop receives where a failed search gave up: callers skip there, keeping scans linear.
+std::size_t matchBrace(std::string_view s, std::size_t open, std::size_t* stop = nullptr) {
   int depth = 0;
   char quote = 0;
-  for (std::size_t k = open; k < s.size() && k - open < 20000; ++k) {
+  std::size_t k = open;
+  for (; k < s.size() && k - open < 20000; ++k) {
     char c = s[k];
     if (quote) {
       if (c == '\\') ++k;
@@ -38,6 +41,7 @@ std::size_t matchBrace(std::string_view s, std::size_t open) {
     else if (c == '{') ++depth;
     else if (c == '}' && --depth == 0) return k + 1;
   }
+  if (stop) *stop = k;
   return std::string_view::npos;
 }
 
@@ -109,6 +113,7 @@ bool parseJsxTag(std::string_view s, std::size_t at, JsxTag& t) {
         if (e == std::string_view::npos) return false;
         std::string_view expr = s.substr(i, e - i);
         value = name == "style" ? std::string(expr) : exprString(expr);
+        t.expressions = true;
         i = e;
       } else {
         std::size_t v = i;
@@ -165,6 +170,23 @@ class MdxPass {
       if (c == '{') {
         expression(i);
         continue;
+      }
+      if (c == '<' && i + 1 < s.size() && std::islower(static_cast<unsigned char>(s[i + 1]))) {
+        // An HTML tag written JSX-style (src={'/x.png'} style={{...}}): cmark would not see it as
+        // HTML at all; rewrite it with quoted attributes.
+        JsxTag t;
+        if (parseJsxTag(s, i, t) && t.expressions) {
+          out_.copy(copied_, i);
+          std::string tag = "<" + t.name;
+          for (const auto& [k, v] : t.attrs) {
+            std::string name = k == "classname" ? "class" : k;
+            tag += " " + name + "=\"" + replaceAll(replaceAll(v, "&", "&amp;"), "\"", "&quot;") + "\"";
+          }
+          tag += t.selfClosing ? " />" : ">";
+          out_.emit(tag, i);
+          copied_ = i = t.end;
+          continue;
+        }
       }
       if (c == '<' && i + 1 < s.size() && (std::isupper(static_cast<unsigned char>(s[i + 1])) || s[i + 1] == '>' ||
                                            (s[i + 1] == '/' && i + 2 < s.size() && (std::isupper(static_cast<unsigned char>(s[i + 2])) || s[i + 2] == '>')))) {
@@ -239,9 +261,10 @@ class MdxPass {
 
   void expression(std::size_t& i) {
     const std::string& s = in_.text;
-    std::size_t e = matchBrace(s, i);
+    std::size_t stop = i + 1;
+    std::size_t e = matchBrace(s, i, &stop);
     if (e == std::string::npos) {
-      ++i;
+      i = std::max(stop, i + 1);
       return;
     }
     std::string_view inner = trim(std::string_view(s).substr(i + 1, e - i - 2));
