@@ -62,28 +62,69 @@ struct Author {
   std::string image;
 };
 
+// One post with normalised metadata. The rules, for every generator unless said otherwise:
+// - title: `title`; else the first H1 of the body outside code fences (titleFromBody); else
+//   the file name (or, for index.md, the folder name) without its date, humanised.
+// - date: `date` (then `publishDate`, `pubDate`, a date-valued `published`, `created`); else
+//   the date in the file or folder name (Docusaurus and plain folders: also `2025/11/18/`
+//   folders). Front matter and name disagreeing is a warning at the front matter line
+//   ("date-mismatch"); the front matter wins, as in Jekyll and Hugo. Invalid dates are
+//   warnings ("date-invalid"). Undated posts are kept (a note) and fall out of date filters.
+// - authors: `authors`, else `author`: a string (HTML stripped, "A, B and C" split, "Doe,
+//   John" kept), a list, or objects with `name`; strings that are keys of authors.yml
+//   (Docusaurus blog/, Jekyll _data/, Hugo data/) become that author's name. Posts naming no
+//   author get the site's author only when the Jekyll/Hugo config names exactly one
+//   (`author: Name`, `author: {name: Name}`, Hugo `params.author`): that is a personal blog's
+//   convention (jekyll-seo-tag does the same). An empty name or a list is no such convention.
+// - tags: `tags`/`tag`: a list, or a string split on commas (and, on Jekyll, on spaces, as
+//   Jekyll does); Docusaurus tags.yml keys become their labels; inline `{label}` objects too.
+//   Deduplicated by matchKey(), first spelling kept. SiteOptions::tagSource picks categories
+//   instead ("categories"), both ("both"), or ("auto") categories only when no post of the
+//   site has tags (kubeflow).
+// - heroImage: the first of image, header-img, header_image, cover, cover_image,
+//   featured_image, featuredImage, feature_image, images[0], hero, hero_image, thumbnail (a
+//   map's path/src/url/image), as written. A Hugo page bundle naming none gets its first
+//   image resource whose name contains "featured" (the bundle folder before its subfolders,
+//   then name order), relative to the bundle (Docsy's convention).
+// - draft: `draft: true`, `published: false`, Jekyll _drafts/, Hugo `build.render: never`
+//   or `headless: true`.
+// - Jekyll `defaults:` scoped to posts fill keys the post does not set (a post's own key,
+//   or a synonym such as `header-img` for `image`, always wins).
 struct Post {
   fs::path file;      // absolute path of the source file
   std::string path;   // relative to the site root, '/' separators: for diagnostics and JSON
-  SourceFormat format = SourceFormat::Markdown;
+  SourceFormat format = SourceFormat::Markdown;  // .mdx is Mdx
 
   std::string title;
   bool titleFromBody = false;  // title came from the first H1 (the Document drops that H1)
   std::string subtitle;
-  DateTime date;
+  DateTime date;                     // invalid (year 0) when the post has none
   std::vector<std::string> authors;  // display names, in order
   std::vector<std::string> tags;     // author's spelling, deduplicated by matchKey()
   std::vector<std::string> categories;  // `categories`/`category` (+ Jekyll folder categories)
   std::string summary;               // from front matter only (description/summary/excerpt)
-  std::string heroImage;             // as written (image, header-img, cover, featured_image...)
-  std::string slug;
-  std::string permalinkPath;         // URL path on the site, e.g. "/2025/11/18/slug/"
-  std::string url;                   // canonical absolute URL; permalinkPath when no site url
+  std::string heroImage;             // as written (see above)
+  std::string slug;                  // front matter slug (last path part), else from the name
+  // URL path on the site, e.g. "/2025/11/18/slug/", by the generator's rule:
+  // Jekyll: front matter `permalink`, else the site's style (date, pretty, ordinal, weekdate,
+  //   none) or pattern (:year :month :i_month :day :i_day :short_year :hour :minute :second
+  //   :title :slug :name :categories :y_day :short_month :long_month :short_day :long_day
+  //   :week :output_ext), categories lower-cased.
+  // Hugo: front matter `url`; else the section's `permalinks` pattern (:year :month
+  //   :monthname :day :weekday :weekdayname :yearday :section :sections :title :slug
+  //   :filename :slugorfilename :contentbasename); else /<section path>/<slug or name>/;
+  //   lower-cased unless disablePathToLower; non-default languages under /<lang>/.
+  // Docusaurus: front matter `slug` under the blog route, else /blog/YYYY/MM/DD/<name>.
+  // Plain: /<path without extension>/.
+  std::string permalinkPath;
+  std::string url;                   // site url + baseurl + permalinkPath (no url: no host)
   std::vector<std::string> aliases;  // other URL paths of this post (Hugo aliases, redirect_from)
-  std::string language;              // front matter `lang`/`language`, else empty (site default)
+  // front matter `lang`/`language`, else a Hugo content/<lang>/ folder or `name.<lang>.md`
+  // (only when not the site's default language), else empty (the site's language)
+  std::string language;
   bool draft = false;
-  bool math = false;   // front matter enables math (math: true, mathjax: true, katex: true)
-  fs::path bundleDir;  // Hugo page bundle or post folder whose files belong to it; else empty
+  bool math = false;   // front matter enables math (math/mathjax/katex/use_math: true)
+  fs::path bundleDir;  // folder of an index.md(x) post (Hugo page bundle, Docusaurus folder post)
 
   std::string body;  // Markdown after the front matter: valid UTF-8, no BOM, LF line ends
   int bodyLine = 1;  // line of the file where body starts (for diagnostics)
@@ -130,13 +171,25 @@ struct Site {
 
 struct SiteOptions {
   fs::path root = ".";
-  std::string postsGlob;      // --posts: overrides discovery (relative to root)
+  // --posts: overrides discovery. A folder relative to root (every Markdown file under it;
+  // Hugo bundle rules apply), a Hugo section name ("articles" reads content/articles/ and
+  // content/<lang>/articles/), or a glob relative to root (`*`, `?`, `[...]`, `{a,b}`, `**`).
+  std::string postsGlob;
   bool drafts = false;        // read Jekyll _drafts/ too
   std::string tagSource = "auto";  // auto | tags | categories | both
 };
 
 // Reads the site: detects the generator, reads its config, discovers and reads every post.
 // Bad posts are reported and skipped; the rest are read. Throws nothing.
+// Discovery: Jekyll (_config.yml): `_posts/` (subfolders too) at the root or under category
+// folders, YYYY-MM-DD-name files only; `_drafts/` with drafts. Hugo (hugo.* / config.* /
+// config/_default/): the sections params.mainSections names, else blog/, posts/, post/,
+// under content/ (contentDir), content/<lang>/, languages.<l>.contentDir and module mounts
+// targeting content; single files and leaf bundles (index.md; its other files are resources),
+// never _index.md. Docusaurus (docusaurus.config.*): blog/ (or the blog plugin's `path`),
+// .md and .mdx, `_`-prefixed files and folders skipped. Plain: every .md/.markdown file except
+// README/LICENSE/CHANGELOG/CONTRIBUTING-style repository files. Hidden folders, node_modules,
+// _site and vendor are never walked; folder symlinks are not followed.
 Site loadSite(const SiteOptions& options, DiagnosticSink& diags);
 
 // Reads one post file (used by loadSite and by tests). Returns nullopt after reporting an error
