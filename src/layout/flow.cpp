@@ -375,6 +375,59 @@ void Flow::footnotesAtEnd() {
   endFootnotes_.clear();
 }
 
+bool Flow::isLargeImage(const Inline& in) const {
+  const Inline* img = &in;
+  if (in.kind == InlineKind::Link && in.children.size() == 1 && in.children[0].kind == InlineKind::Image)
+    img = &in.children[0];
+  if (img->kind != InlineKind::Image) return false;
+  const Asset* a = ctx_.asset(img->image.asset);
+  if (!a || !a->ok()) return false;
+  const float px = static_cast<float>(a->width > 0 ? a->width : a->pdf.width);
+  const float py = static_cast<float>(a->height > 0 ? a->height : a->pdf.height);
+  if (px <= 0 || py <= 0) return false;
+  const float w = (img->image.widthHint > 0 ? static_cast<float>(img->image.widthHint) : px) * 0.75f;
+  // Taller than two lines of text: a picture, not an icon riding on the line.
+  return w * py / px > 2 * region_.body.leading;
+}
+
+bool Flow::splitAtLargeImages(const Block& b, bool paraAfterPara) {
+  bool any = false;
+  for (const auto& in : b.inlines) any |= isLargeImage(in);
+  if (!any) return false;
+  // Text before, between and after the pictures stays paragraphs; each picture a figure.
+  std::vector<Inline> run;
+  bool first = true;
+  auto flushText = [&] {
+    while (!run.empty() && (run.back().kind == InlineKind::SoftBreak || run.back().kind == InlineKind::HardBreak ||
+                            (run.back().kind == InlineKind::Text && trim(run.back().text).empty())))
+      run.pop_back();
+    std::size_t lead = 0;
+    while (lead < run.size() && (run[lead].kind == InlineKind::SoftBreak || run[lead].kind == InlineKind::HardBreak ||
+                                 (run[lead].kind == InlineKind::Text && trim(run[lead].text).empty())))
+      ++lead;
+    if (lead < run.size()) {
+      Block p = b;
+      p.inlines.assign(run.begin() + static_cast<long>(lead), run.end());
+      afterParagraph_ = first ? paraAfterPara : false;
+      block(p);
+    }
+    run.clear();
+    first = false;
+  };
+  for (const auto& in : b.inlines) {
+    if (!isLargeImage(in)) {
+      run.push_back(in);
+      continue;
+    }
+    flushText();
+    if (in.kind == InlineKind::Link) figure(in.children[0].image, {}, in.link);
+    else figure(in.image, {}, LinkTarget{});
+    first = false;
+  }
+  flushText();
+  return true;
+}
+
 void Flow::blocks(const std::vector<Block>& bs) {
   for (const auto& b : bs) block(b);
 }
@@ -385,6 +438,7 @@ void Flow::block(const Block& b) {
   afterParagraph_ = false;
   switch (b.kind) {
     case BlockKind::Paragraph: {
+      if (splitAtLargeImages(b, paraAfterPara)) return;
       const Inline* img = nullptr;
       if (onlyImage(b.inlines, &img)) {
         // An image alone in its paragraph is a figure.

@@ -81,6 +81,9 @@ class Flow {
   void details(const Block& b);
   void htmlFallback(const Block& b);
   void footnotesAtEnd();
+  // Paragraphs holding pictures among their text: split into paragraphs and figures.
+  bool isLargeImage(const Inline& in) const;
+  bool splitAtLargeImages(const Block& b, bool paraAfterPara);
   std::vector<int> footnoteBlocks(const std::vector<int>& numbers);
   // Frames: enter a new one around what follows; returns the previous frame set.
   int enterFrame(const Frame& f);

@@ -497,9 +497,8 @@ void InlineBuilder::flushToken() {
 ItemList InlineBuilder::finish() {
   flushToken();
   pendingSpace_ = false;
-  while (!list_.items.empty() &&
-         (list_.items.back().isGlue() || (list_.items.back().isPenalty() && list_.items.back().penalty > -kInfinity)))
-    list_.items.pop_back();
+  // Trailing spaces, break opportunities and hard breaks end nothing: drop them.
+  while (!list_.items.empty() && !list_.items.back().isBox()) list_.items.pop_back();
   if (!list_.items.empty()) {
     Item fill;
     fill.type = ItemType::Glue;
@@ -579,7 +578,7 @@ bool hyphenate(Context& ctx, ItemList& list) {
     }
     piece(t.size());
   }
-  if (any) list.items = std::move(out);
+  list.items = std::move(out);  // every item was moved into `out`, hyphenated or not
   return any;
 }
 

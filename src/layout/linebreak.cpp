@@ -128,11 +128,19 @@ std::optional<std::vector<LineBreak>> knuthPlass(const std::vector<Item>& items,
       }
       const double target = widthOfLine(p, a.line);
       const LineMeasure m = measure(items, s, p, a.start, b);
-      const double r = ratioFor(m, target);
+      // An empty line between two forced breaks is set as it is (a blank line).
+      double r = (forced && a.start >= b) ? 0.0 : ratioFor(m, target);
       // Deactivate a node once lines from it can only get fuller than the measure allows,
       // or when a forced break ends every line that starts before it.
       const bool keep = !(r < -1 || forced);
       if (keep) stillActive.push_back(ai);
+      // In the emergency pass a line that cannot stretch at all (one long word in a narrow
+      // column) is accepted as "infinitely bad" and set flush left, as TeX's underfull boxes.
+      bool underfull = false;
+      if (r > p.tolerance && m.stretch <= 0 && p.tolerance >= kEmergencyTolerance && r != 0) {
+        underfull = true;
+        r = p.tolerance;
+      }
       if (r < -1 || r > p.tolerance) continue;
       const int hyph = flagged ? a.hyphens + 1 : 0;
       if (hyph > kMaxConsecutiveHyphens) continue;
@@ -152,7 +160,7 @@ std::optional<std::vector<LineBreak>> knuthPlass(const std::vector<Item>& items,
       const int key = (fit * (kMaxConsecutiveHyphens + 1) + hyph) * lineClasses + lineClass;
       Candidate& c = best[static_cast<std::size_t>(key)];
       if (total < c.total) {
-        c = {total, ai, static_cast<float>(r)};
+        c = {total, ai, underfull ? 0.0f : static_cast<float>(r)};
         anyCandidate = true;
       }
     }

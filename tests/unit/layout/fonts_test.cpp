@@ -1,0 +1,116 @@
+// Fonts: metrics identical to what libharu writes, the fallback chain, characters no font
+// has (reported once each, drawn as a visible box), emoji drawn as vector glyphs.
+#include <doctest/doctest.h>
+
+#include <hpdf.h>
+
+#include "layout/context.h"
+#include "layout/fonts.h"
+#include "layout/inline_items.h"
+#include "layout/line_set.h"
+#include "layout/sample_publication.h"
+#include "postpress/layout.h"
+#include "postpress/style.h"
+#include "postpress/text.h"
+#include <cstring>
+
+using namespace pp;
+using namespace pp::typeset;
+using namespace pp::testing;
+
+TEST_CASE("advance widths equal libharu's, so positions match the PDF") {
+  DiagnosticSink diags;
+  Style st = loadStyle("report", "", diags);
+  FontSet fonts(st, diags);
+  REQUIRE(fonts.ok());
+  const int face = fonts.face("text", false, false);
+  HPDF_Doc pdf = HPDF_New(nullptr, nullptr);
+  REQUIRE(pdf);
+  HPDF_UseUTFEncodings(pdf);
+  HPDF_SetCurrentEncoder(pdf, "UTF-8");
+  const char* name = HPDF_LoadTTFontFromFile(pdf, fonts.file(face).path().c_str(), HPDF_TRUE);
+  REQUIRE(name);
+  HPDF_Font f = HPDF_GetFont(pdf, name, "UTF-8");
+  for (const char* s : {"Hello, world", "Über Café — naïve façade", "Kubernetes 1.34 (GA)", "Ψ αβγ"}) {
+    HPDF_TextWidth tw = HPDF_Font_TextWidth(f, reinterpret_cast<const HPDF_BYTE*>(s), static_cast<HPDF_UINT>(std::strlen(s)));
+    CHECK(fonts.width(face, s, 1000) == doctest::Approx(static_cast<double>(tw.width)));
+  }
+  HPDF_Free(pdf);
+}
+
+TEST_CASE("fallback: the role's face first, then symbols, CJK and emoji fonts") {
+  DiagnosticSink diags;
+  Style st = loadStyle("report", "", diags);
+  FontSet fonts(st, diags);
+  const int text = fonts.face("text", false, false);
+  CHECK(fonts.resolve(text, U'a', false) == text);
+  CHECK(fonts.resolve(text, U'é', false) == text);
+  const int arrow = fonts.resolve(text, U'\u2192', false);
+  CHECK(arrow >= 0);
+  const int cjk = fonts.resolve(text, U'\u4E2D', false);  // 中
+  if (std::filesystem::exists("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")) {
+    REQUIRE(cjk >= 0);
+    CHECK(cjk != text);
+    CHECK(fonts.file(cjk).path().filename() == "DroidSansFallbackFull.ttf");
+  }
+  const int emoji = fonts.resolve(text, U'\U0001F680', false);  // rocket
+  if (std::filesystem::exists("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf")) {
+    REQUIRE(emoji >= 0);
+    CHECK(fonts.file(emoji).path().filename() == "Symbola_hint.ttf");
+  }
+  // Bold text falls back to the bold sibling of a fallback when there is one.
+  const int boldText = fonts.face("text", true, false);
+  const int boldSym = fonts.resolve(boldText, U'\u2211', true);  // ∑ (not in Charis)
+  if (boldSym >= 0 && boldSym != boldText)
+    CHECK(fonts.file(boldSym).path().filename() == "DejaVuSans-Bold.ttf");
+  CHECK(fonts.resolve(text, U'\U0010FFFD', false) == -1);  // private use: nobody has it
+}
+
+TEST_CASE("a character no font has is reported once and drawn as a box with its code point") {
+  DiagnosticSink diags;
+  Style st = loadStyle("report", "", diags);
+  SamplePublication s;
+  Document d;
+  d.blocks.push_back(para("Before \U0010FFFD middle \U0010FFFD after \U0010FFFE end", 3));
+  d.blocks.push_back(para("Emoji rocket \U0001F680 and CJK 中文 and arrow \u2192 here.", 4));
+  s.addPost("Glyphs", std::move(d));
+  s.pub.parts.toc = false;
+  Layout lay = layoutPublication(s.pub, st, {}, diags);
+  REQUIRE(!lay.pages.empty());
+  CHECK(diags.countCode("missing-glyph") == 2);  // two distinct characters, each once
+  bool sawLine = false;
+  for (const auto& d2 : diags.all())
+    if (d2.code == "missing-glyph") {
+      sawLine |= d2.loc.path == "_posts/1.md";
+      CHECK(d2.message.find("U+10FFF") != std::string::npos);
+    }
+  CHECK(sawLine);
+  const PageBox& p = lay.pages[0];
+  int boxes = 0;
+  for (const auto& r : p.rects) boxes += (!r.fill && r.strokeWidth > 0);
+  CHECK(boxes == 3);
+  bool hex = false;
+  for (const auto& r : p.runs) hex |= r.text == "10FFFD";
+  CHECK(hex);
+  if (std::filesystem::exists("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf")) {
+    REQUIRE(p.glyphs.size() == 1);
+    const GlyphOutline& o = lay.outlines[static_cast<std::size_t>(p.glyphs[0].outline)];
+    CHECK(o.cmds.size() > 10);
+  }
+  // No text run carries a character above U+FFFF (libharu would print a space).
+  for (const auto& r : p.runs)
+    for (unsigned char c : r.text) CHECK(c < 0xF0);
+}
+
+TEST_CASE("invalid UTF-8 never reaches a text run") {
+  DiagnosticSink diags;
+  Style st = loadStyle("report", "", diags);
+  SamplePublication s;
+  Document d;
+  d.blocks.push_back(para(std::string("bad \xFF\xFE bytes \xE2\x82 here")));
+  s.addPost("Bytes", std::move(d));
+  s.pub.parts.toc = false;
+  Layout lay = layoutPublication(s.pub, st, {}, diags);
+  for (const auto& pg : lay.pages)
+    for (const auto& r : pg.runs) CHECK(isValidUtf8(r.text));
+}
