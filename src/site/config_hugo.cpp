@@ -71,7 +71,7 @@ void addRoot(SiteRules& rules, fs::path dir, std::string language) {
 
 void findContentRoots(const Site& site, const Meta& cfg, SiteRules& rules) {
   auto langOf = [&](const std::string& lang) {
-    return lang == site.language ? std::string() : lang;
+    return lang == rules.defaultLanguage(site.language) ? std::string() : lang;
   };
   // languages.<lang>.contentDir
   if (const Meta* langs = cfg.find("languages"); langs && langs->isMap()) {
@@ -152,9 +152,13 @@ void readHugoConfig(Site& site, SiteRules& rules, DiagnosticSink& diags) {
   site.description = scalarAt(cfg, "params.description");
   if (site.description.empty()) site.description = scalarAt(cfg, "description");
   splitBaseUrl(scalarAt(cfg, "baseURL"), site.url, site.baseurl);
-  site.language = scalarAt(cfg, "defaultContentLanguage");
-  if (site.language.empty()) site.language = scalarAt(cfg, "languageCode");
-  if (site.language.empty()) site.language = "en";
+  rules.defaultLanguageKey = scalarAt(cfg, "defaultContentLanguage");
+  if (rules.defaultLanguageKey.empty()) rules.defaultLanguageKey = "en";
+  // languageCode ("en-us") is the more precise tag for the output; the key names folders.
+  site.language = scalarAt(cfg, "languageCode");
+  if (site.language.empty() || !startsWith(toLowerAscii(site.language), toLowerAscii(rules.defaultLanguageKey))) {
+    site.language = rules.defaultLanguageKey;
+  }
 
   if (const Meta* langs = cfg.find("languages"); langs && langs->isMap()) {
     rules.languages = langs->keys;

@@ -60,7 +60,8 @@ void readJekyllConfig(Site& site, SiteRules& rules, DiagnosticSink& diags) {
       break;
     }
   }
-  site.permalink = scalarAt(cfg, "permalink");
+  site.permalink = scalarAt(cfg, "collections.posts.permalink");  // overrides the site's
+  if (site.permalink.empty()) site.permalink = scalarAt(cfg, "permalink");
   if (site.permalink.empty()) site.permalink = "date";
 
   rules.collectionsDir = scalarAt(cfg, "collections_dir");

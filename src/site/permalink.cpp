@@ -191,10 +191,11 @@ std::string hugoPath(const Site& site, const SiteRules& rules, const PostContext
   std::string fmSlug = scalarAt(fm, "slug");
   std::string prefix;
   std::string lang = post.language.empty() ? ctx.language : post.language;
-  if (!lang.empty() && lang != site.language) {
+  const std::string& defaultLang = rules.defaultLanguage(site.language);
+  if (!lang.empty() && lang != defaultLang) {
     prefix = "/" + lang;
   } else if (rules.defaultLanguageInSubdir) {
-    prefix = "/" + site.language;
+    prefix = "/" + defaultLang;
   }
   std::string path;
   auto it = rules.permalinks.find(ctx.section);

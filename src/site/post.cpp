@@ -39,7 +39,7 @@ PostContext contextFor(const Site& site, const SiteRules& rules, const fs::path&
       std::string lang = stem.substr(dot + 1);
       for (const std::string& l : rules.languages) {
         if (iequals(l, lang)) {
-          ctx.language = lang == site.language ? std::string() : lang;
+          ctx.language = lang == rules.defaultLanguage(site.language) ? std::string() : lang;
           stem = stem.substr(0, dot);
         }
       }

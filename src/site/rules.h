@@ -31,6 +31,12 @@ struct SiteRules {
   std::vector<std::string> sections = {"blog", "posts", "post"};  // folders holding posts
   std::map<std::string, std::string> permalinks;                  // section -> pattern
   std::vector<std::string> languages;                             // configured language keys
+  // defaultContentLanguage, which Hugo defaults to "en" whatever languageCode says; "" means
+  // site.language.
+  std::string defaultLanguageKey;
+  const std::string& defaultLanguage(const std::string& siteLanguage) const {
+    return defaultLanguageKey.empty() ? siteLanguage : defaultLanguageKey;
+  }
   std::vector<ContentRoot> contentRoots;
   bool defaultLanguageInSubdir = false;
   bool uglyUrls = false;

@@ -122,6 +122,7 @@ TEST_CASE("hugo: TOML config, content/<lang>/, bundles, sections, permalinks") {
   CHECK(s.description == "A small Hugo site used by the unit tests");
   CHECK(s.url == "https://hugo.example.org");
   CHECK(s.baseurl == "/site");
+  CHECK(s.language == "en-us");  // languageCode; folders are named by the key "en"
   CHECK(s.emoji);
   CHECK(s.math);
   CHECK(s.permalink == "/:year/:month/:slug/");
