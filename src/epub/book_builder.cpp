@@ -57,7 +57,7 @@ std::vector<NavNode> headingTree(const std::vector<HeadingInfo>& headings,
     if (it == idToFile.end()) continue;
     while (!stack.empty() && stack.back().first >= h.level) stack.pop_back();
     std::vector<NavNode>& into = stack.empty() ? roots : stack.back().second->children;
-    into.push_back({std::string(trim(h.text)), it->second + "#" + h.id, {}});
+    into.push_back({std::string(trim(h.text)), it->second + "#" + h.id, {}, ""});
     stack.emplace_back(h.level, &into.back());
   }
   return roots;
@@ -184,19 +184,19 @@ Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLooku
 
   // Navigation: front pages, posts (grouped when asked) with their sections, indexes.
   std::vector<NavNode> toc;
-  toc.push_back({title, "title.xhtml", {}});
-  if (brief) toc.push_back({"At a glance", "brief.xhtml", {}});
+  toc.push_back({title, "title.xhtml", {}, ""});
+  if (brief) toc.push_back({"At a glance", "brief.xhtml", {}, ""});
   auto postNode = [&](int i) {
-    NavNode n{links.title[static_cast<std::size_t>(i)], links.href[static_cast<std::size_t>(i)], {}};
+    NavNode n{links.title[static_cast<std::size_t>(i)], links.href[static_cast<std::size_t>(i)], {}, "toc-post"};
     n.children = headingTree(postIds[static_cast<std::size_t>(i)].headings, idToFile);
     return n;
   };
   for (const Group& g : sections) {
-    std::vector<NavNode>& into = grouped ? toc.emplace_back(NavNode{g.label, "", {}}).children : toc;
+    std::vector<NavNode>& into = grouped ? toc.emplace_back(NavNode{g.label, "", {}, "toc-group"}).children : toc;
     for (int i : g.posts) into.push_back(postNode(i));
   }
-  if (tagIndex) toc.push_back({"Index of tags", "tags.xhtml", {}});
-  if (authorIndex) toc.push_back({"Index of authors", "authors.xhtml", {}});
+  if (tagIndex) toc.push_back({"Index of tags", "tags.xhtml", {}, ""});
+  if (authorIndex) toc.push_back({"Index of authors", "authors.xhtml", {}, ""});
 
   // Metadata.
   PackageMetadata meta;

@@ -172,6 +172,35 @@ void drawPicture(Canvas& c, const std::string& bytes, int bx, int by, int bw, in
     }
 }
 
+// Draws a logo (with its alpha) scaled to fit the box, left-aligned, averaging the source
+// pixels under each target pixel so that downscaled line art stays clean.
+void drawLogo(Canvas& c, const std::string& bytes, int bx, int by, int bw, int bh) {
+  int w = 0, h = 0, n = 0;
+  unsigned char* img = stbi_load_from_memory(reinterpret_cast<const unsigned char*>(bytes.data()),
+                                             static_cast<int>(bytes.size()), &w, &h, &n, 4);
+  if (!img) return;
+  std::unique_ptr<unsigned char, void (*)(void*)> guard(img, stbi_image_free);
+  double s = std::min({static_cast<double>(bw) / w, static_cast<double>(bh) / h, 1.0});
+  int tw = std::max(1, static_cast<int>(w * s)), th = std::max(1, static_cast<int>(h * s));
+  for (int y = 0; y < th; ++y)
+    for (int x = 0; x < tw; ++x) {
+      int x0 = static_cast<int>(x / s), x1 = std::max(x0 + 1, std::min(w, static_cast<int>((x + 1) / s)));
+      int y0 = static_cast<int>(y / s), y1 = std::max(y0 + 1, std::min(h, static_cast<int>((y + 1) / s)));
+      long sum[4] = {0, 0, 0, 0}, count = 0;
+      for (int sy = y0; sy < y1 && sy < h; ++sy)
+        for (int sx = x0; sx < x1 && sx < w; ++sx) {
+          const unsigned char* p = img + (static_cast<std::size_t>(sy) * w + sx) * 4;
+          for (int k = 0; k < 3; ++k) sum[k] += p[k] * p[3];  // premultiplied
+          sum[3] += p[3];
+          ++count;
+        }
+      if (count == 0 || sum[3] == 0) continue;
+      Rgb col{static_cast<unsigned char>(sum[0] / sum[3]), static_cast<unsigned char>(sum[1] / sum[3]),
+              static_cast<unsigned char>(sum[2] / sum[3])};
+      c.blend(bx + x, by + y, col, static_cast<int>(sum[3] / count));
+    }
+}
+
 void appendPng(void* ctx, void* data, int size) {
   static_cast<std::string*>(ctx)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
 }
@@ -210,7 +239,9 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
   float margin = W * 0.09f;
 
   // Optional picture from the config above the band.
-  int bandTop = static_cast<int>(H * 0.30f);
+  bool picture = pub.coverImageAsset >= 0;
+  bool logo = !picture && pub.logoAsset >= 0;
+  int bandTop = static_cast<int>(H * (picture ? 0.30f : logo ? 0.24f : 0.17f));
   if (pub.coverImageAsset >= 0 && assets) {
     if (const Asset* a = assets(pub.coverImageAsset); a && a->ok()) {
       if (auto bytes = readFile(a->epub.file, nullptr, 64u << 20))
@@ -218,11 +249,17 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
     }
   } else {
     c.fill(0, 0, width, static_cast<int>(H * 0.012f), accent);  // a thin top rule
+    if (pub.logoAsset >= 0 && assets) {
+      if (const Asset* a = assets(pub.logoAsset); a && a->ok())
+        if (auto bytes = readFile(a->epub.file, nullptr, 64u << 20))
+          drawLogo(c, *bytes, static_cast<int>(margin), static_cast<int>(H * 0.07f),
+                   static_cast<int>(W * 0.5f), static_cast<int>(H * 0.12f));
+    }
   }
 
   // Site name above the band.
   std::string site = pub.site ? std::string(trim(pub.site->title)) : std::string();
-  if (!site.empty() && pub.coverImageAsset < 0) {
+  if (!site.empty() && pub.coverImageAsset < 0 && matchKey(site) != matchKey(pub.title)) {
     std::string upper = site;
     for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     auto lines = wrap(regular, upper, H * 0.026f, W - 2 * margin);
@@ -245,7 +282,7 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
   float pad = H * 0.045f;
   float bandHeight = pad * 2 + titleLines.size() * titlePx * 1.15f +
                      (subLines.empty() ? 0 : H * 0.02f + subLines.size() * subPx * 1.3f);
-  bandHeight = std::max(bandHeight, H * 0.26f);
+  bandHeight = std::max(bandHeight, H * 0.22f);
   int bandBottom = bandTop + static_cast<int>(bandHeight);
   c.fill(0, bandTop, width, bandBottom, accent);
   float y = bandTop + pad + titlePx * 0.85f;
@@ -262,7 +299,7 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
   }
 
   // Below the band: period, filters, count.
-  y = bandBottom + H * 0.08f;
+  y = bandBottom + H * 0.07f;
   if (!trim(pub.period).empty()) {
     float px = H * 0.042f;
     for (const auto& l : wrap(bold, std::string(trim(pub.period)), px, W - 2 * margin)) {
@@ -285,8 +322,40 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
     y += smallPx * 1.35f;
   }
 
-  // Foot: the date, over a rule in the accent colour.
+  // Inside: the first post titles, as many as fit above the foot.
   int footY = static_cast<int>(H * 0.92f);
+  float itemPx = smallPx * 0.95f;
+  float limit = footY - H * 0.055f;
+  if (!pub.posts.empty() && y + H * 0.05f + itemPx * 2 < limit) {
+    y += H * 0.03f;
+    regular.draw(c, toUtf32("INSIDE"), margin, y, smallPx * 0.8f, mutedInk);
+    y += itemPx * 1.6f;
+    std::size_t shown = 0;
+    for (const PostEntry& e : pub.posts) {
+      std::string t = e.post ? std::string(trim(e.post->title)) : std::string();
+      if (t.empty()) continue;
+      auto lines = wrap(regular, t, itemPx, W - 2 * margin - itemPx);
+      if (lines.size() > 2) {
+        lines.resize(2);
+        lines[1] += U"\u2026";
+      }
+      bool last = shown + 1 < pub.posts.size();
+      if (y + lines.size() * itemPx * 1.3f + (last ? itemPx * 1.5f : 0) > limit) break;
+      c.fill(static_cast<int>(margin), static_cast<int>(y - itemPx * 0.42f), static_cast<int>(margin + itemPx * 0.35f),
+             static_cast<int>(y - itemPx * 0.07f), accent);
+      for (const auto& l : lines) {
+        regular.draw(c, l, margin + itemPx, y, itemPx, ink);
+        y += itemPx * 1.3f;
+      }
+      y += itemPx * 0.35f;
+      ++shown;
+    }
+    if (shown < pub.posts.size() && shown > 0)
+      regular.draw(c, toUtf32("and " + std::to_string(pub.posts.size() - shown) + " more"), margin + itemPx, y,
+                   itemPx, mutedInk);
+  }
+
+  // Foot: the date, over a rule in the accent colour.
   c.fill(static_cast<int>(margin), footY - static_cast<int>(H * 0.035f),
          width - static_cast<int>(margin), footY - static_cast<int>(H * 0.035f) + std::max(2, height / 600), accent);
   if (!trim(pub.dateLabel).empty())

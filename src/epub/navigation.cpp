@@ -20,7 +20,7 @@ void navList(const std::vector<NavNode>& nodes, std::string& out, int depth) {
   std::string indent(static_cast<std::size_t>(depth), ' ');
   out += indent + "<ol>\n";
   for (const NavNode& n : nodes) {
-    out += indent + " <li>";
+    out += indent + (n.cssClass.empty() ? std::string(" <li>") : " <li class=\"" + n.cssClass + "\">");
     if (n.href.empty()) out += "<span>" + text(label(n)) + "</span>";
     else out += "<a href=\"" + attr(n.href) + "\">" + text(label(n)) + "</a>";
     if (!n.children.empty()) {

@@ -11,6 +11,7 @@ struct NavNode {
   std::string label;
   std::string href;  // empty for a group label (the NCX points it at its first child)
   std::vector<NavNode> children;
+  std::string cssClass;  // nav.xhtml only: "toc-group", "toc-post"
 };
 
 struct Landmark {
