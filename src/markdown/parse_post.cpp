@@ -35,6 +35,7 @@ Document parsePost(const Site& site, const Post& post, DiagnosticSink& diags) {
     md::Converter conv(ctx, s, doc);
     conv.setKramdownHtml(site.generator == Generator::Jekyll);
     doc.blocks = conv.convertDocument(root.get());
+    md::repairStrongEmphasis(doc);
     md::smartPunctuation(doc);
     md::dropRepeatedTitle(doc, post);
     md::assignHeadingIds(doc);

@@ -103,7 +103,68 @@ void walkBlocks(std::vector<Block>& blocks) {
   });
 }
 
+// Splits one text inline at balanced ** pairs; returns false when there is nothing to do.
+bool splitStrong(const Inline& text, std::vector<Inline>& out) {
+  const std::string& t = text.text;
+  std::size_t open = t.find("**");
+  if (open == std::string::npos) return false;
+  bool changed = false;
+  std::size_t from = 0;
+  while (open != std::string::npos) {
+    std::size_t close = t.find("**", open + 2);
+    if (close == std::string::npos) break;
+    std::string_view inner = std::string_view(t).substr(open + 2, close - open - 2);
+    if (inner.empty() || inner.front() == ' ' || inner.back() == ' ' || inner.find('*') != std::string_view::npos) {
+      open = t.find("**", open + 2);
+      continue;
+    }
+    if (open > from) out.push_back(Inline::makeText(t.substr(from, open - from), text.pos));
+    Inline strong;
+    strong.kind = InlineKind::Strong;
+    strong.pos = text.pos;
+    strong.children.push_back(Inline::makeText(std::string(inner), text.pos));
+    out.push_back(std::move(strong));
+    from = close + 2;
+    changed = true;
+    open = t.find("**", from);
+  }
+  if (!changed) return false;
+  if (from < t.size()) out.push_back(Inline::makeText(t.substr(from), text.pos));
+  return true;
+}
+
+void repairInlines(std::vector<Inline>& inlines, int depth) {
+  bool any = false;
+  for (const auto& i : inlines)
+    if (i.kind == InlineKind::Text && i.text.find("**") != std::string::npos) any = true;
+  if (any) {
+    std::vector<Inline> out;
+    out.reserve(inlines.size() + 4);
+    for (auto& i : inlines) {
+      if (i.kind == InlineKind::Text && splitStrong(i, out)) continue;
+      out.push_back(std::move(i));
+    }
+    inlines = std::move(out);
+  }
+  if (depth < 64)
+    for (auto& i : inlines)
+      if (i.kind != InlineKind::Code && i.kind != InlineKind::Math) repairInlines(i.children, depth + 1);
+}
+
 }  // namespace
+
+void repairStrongEmphasis(Document& doc) {
+  auto fix = [](std::vector<Block>& blocks) {
+    forEachBlock(blocks, [](Block& b) {
+      if (b.kind == BlockKind::Code || b.kind == BlockKind::MathBlock) return;
+      repairInlines(b.inlines, 0);
+      for (auto& r : b.rows)
+        for (auto& c : r.cells) repairInlines(c.content, 0);
+    });
+  };
+  fix(doc.blocks);
+  for (auto& f : doc.footnotes) fix(f.blocks);
+}
 
 void smartPunctuation(Document& doc) {
   walkBlocks(doc.blocks);

@@ -9,4 +9,9 @@ namespace pp::md {
 
 void smartPunctuation(Document& doc);
 
+// `**唐源：**我`: CommonMark's flanking rules leave strong emphasis next to CJK punctuation
+// unparsed (kramdown and most real sites render it). Balanced `**text**` left in a text run
+// becomes Strong.
+void repairStrongEmphasis(Document& doc);
+
 }  // namespace pp::md

@@ -135,3 +135,12 @@ TEST_CASE("smart punctuation") {
   Document doc = parse("\"Quoted\" -- and --- it's\n", d);
   CHECK(plainText(doc.blocks[0]) == "\xE2\x80\x9CQuoted\xE2\x80\x9D \xE2\x80\x93 and \xE2\x80\x94 it\xE2\x80\x99s");
 }
+
+TEST_CASE("strong emphasis next to CJK punctuation is repaired") {
+  DiagnosticSink d;
+  Document doc = parse("**\xE5\x94\x90\xE6\xBA\x90\xEF\xBC\x9A**\xE6\x88\x91 and a ** b ** c stays\n", d);
+  auto strong = inlinesOfKind(doc, InlineKind::Strong);
+  REQUIRE(strong.size() == 1);
+  CHECK(plainText(strong[0]->children) == "\xE5\x94\x90\xE6\xBA\x90\xEF\xBC\x9A");
+  CHECK(plainText(doc.blocks[0]).find("a ** b ** c") != std::string::npos);
+}
