@@ -35,8 +35,8 @@ Content analyse(const Image& im, bool lossySource) {
       for (int k = 0; k < C; ++k) v = (v << 8) | p[k];
       if (alpha && p[C - 1] != 255) c.translucent = true;
       if (colour && gray && (std::abs(p[0] - p[1]) > grayTol || std::abs(p[1] - p[2]) > grayTol)) gray = false;
-      if (seen.size() <= static_cast<std::size_t>(kGraphicColours)) seen.insert(v);
       if (x > 0 && v == prev) ++same;
+      else if (seen.size() <= static_cast<std::size_t>(kGraphicColours)) seen.insert(v);  // runs add nothing new
       prev = v;
       ++total;
     }

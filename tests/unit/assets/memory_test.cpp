@@ -1,0 +1,49 @@
+// Memory is bounded by the largest image times the number of jobs, never by the number of
+// images: each is decoded, scaled, encoded, written and freed before the next.
+#include <sys/resource.h>
+
+#include "support.h"
+
+using namespace pptest;
+
+namespace {
+
+long peakRssKb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitized = true;  // ASan's quarantine keeps freed memory: RSS grows anyway
+#else
+constexpr bool kSanitized = false;
+#endif
+
+}  // namespace
+
+TEST_CASE("peak memory does not grow with the number of images") {
+  if (kSanitized) {
+    MESSAGE("built with AddressSanitizer: memory growth not measurable, skipped");
+    return;
+  }
+  TempDir dir;
+  TestSite t(dir / "site");
+  const int kFew = 6, kMany = 36;
+  for (int i = 0; i < kMany; ++i) writeBytes(dir / ("site/img/p" + std::to_string(i) + ".jpg"), makeJpeg(2400, 1800, photo(static_cast<unsigned>(i))));
+  auto run = [&](int from, int to, const std::string& cache) {
+    pp::AssetStore store(optionsIn(dir / cache, 1));
+    pp::DiagnosticSink diags;
+    for (int i = from; i < to; ++i) store.resolve(t.site, t.post, "/img/p" + std::to_string(i) + ".jpg", {}, diags);
+    store.process(diags);
+    CHECK(store.stats().decoded == to - from);
+  };
+  run(0, kFew, "c1");
+  const long afterFew = peakRssKb();
+  run(kFew, kMany, "c2");  // five times as many, all new
+  const long afterMany = peakRssKb();
+  MESSAGE("peak RSS after " << kFew << " images: " << afterFew / 1024 << " MB, after " << kMany - kFew << " more: "
+                            << afterMany / 1024 << " MB");
+  // One 2400 x 1800 image's working set is about 40 MB; allow a little allocator slack.
+  CHECK(afterMany - afterFew < 16 * 1024);
+}
