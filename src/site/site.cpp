@@ -50,7 +50,13 @@ void readAll(Site& site, const std::vector<fs::path>& files, DiagnosticSink& dia
   auto work = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < files.size();) {
       DiagnosticSink local;
-      posts[i] = readPost(site, files[i], local);
+      try {
+        posts[i] = readPost(site, files[i], local);
+      } catch (const std::exception& e) {
+        // Out of memory or a filesystem race: this post is lost, the others are not.
+        local.error({relativeTo(site.root, files[i]), 0, 0}, "post-read",
+                    std::string("cannot read post: ") + e.what());
+      }
       reports[i] = local.all();
     }
   };
