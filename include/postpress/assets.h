@@ -23,7 +23,8 @@ namespace pp {
 namespace fs = std::filesystem;
 
 struct AssetOptions {
-  fs::path cacheDir;            // on-disk cache of processed images (created when missing)
+  fs::path cacheDir;            // on-disk cache of processed images (created when missing;
+                                // empty: postpress-cache-<uid> in the system temp folder)
   int jobs = 0;                 // worker threads; 0 = all cores
   // PDF target: images are scaled to at most this many pixels per inch at the largest size
   // the layout can draw them (the text block), never upscaled.
@@ -32,7 +33,7 @@ struct AssetOptions {
   double pdfMaxHeightPt = 648;  // text block height
   int epubMaxSide = 1600;       // EPUB: longest side in pixels
   int jpegQuality = 85;
-  bool grayscale = false;       // --grayscale: black-and-white print
+  bool grayscale = false;       // --grayscale: black-and-white print (PDF renditions only)
   bool fetchRemote = false;     // --fetch-remote (libcurl, with timeout, size limit, cache)
   int fetchTimeoutSeconds = 20;
   std::uint64_t maxRemoteBytes = 16ull << 20;   // a remote image larger than this is not fetched
@@ -126,7 +127,7 @@ class AssetStore {
   struct Stats {
     int decoded = 0;     // images decoded this run
     int cacheHits = 0;   // images whose renditions came from the cache
-    int failed = 0;
+    int failed = 0;      // images not Ok after process() (missing, refused, remote... included)
     int fetched = 0;     // remote images downloaded this run
   };
   Stats stats() const;

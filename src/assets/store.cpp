@@ -109,6 +109,10 @@ struct AssetStore::Impl {
     else e.maxHintPx = std::max(e.maxHintPx, hintPx);
   }
 
+  int countNotOk() const {
+    return static_cast<int>(std::count_if(entries.begin(), entries.end(), [](const Entry& e) { return !e.asset.ok(); }));
+  }
+
   assets::PipelineParams paramsFor(const Entry& e) const {
     assets::PipelineParams p;
     p.pdfDpi = options.pdfDpi;
@@ -226,7 +230,10 @@ void AssetStore::process(DiagnosticSink& diags) {
       w.id = e.asset.id;
       work.push_back(std::move(w));
     }
-  if (work.empty()) return;
+  if (work.empty()) {
+    im.stats.failed = im.countNotOk();
+    return;
+  }
 
   assets::RenditionCache cache(opt.cacheDir);
   std::string cacheError;
@@ -236,8 +243,8 @@ void AssetStore::process(DiagnosticSink& diags) {
       Asset& a = im.entries[static_cast<std::size_t>(w.id)].asset;
       a.status = AssetStatus::Corrupt;
       a.message = cacheError;
-      ++im.stats.failed;
     }
+    im.stats.failed = im.countNotOk();
     return;
   }
   const int jobs = assets::effectiveJobs(opt.jobs);
@@ -380,9 +387,9 @@ void AssetStore::process(DiagnosticSink& diags) {
       a.message = w.earlyMessage;
       diags.warning(a.where, w.earlyCode, a.message);
     }
-    if (a.status != AssetStatus::Ok) ++im.stats.failed;
     e.data = std::string();  // the payload is in the cache now
   }
+  im.stats.failed = im.countNotOk();
 }
 
 const Asset& AssetStore::at(int id) const {
