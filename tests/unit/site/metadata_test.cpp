@@ -159,3 +159,47 @@ TEST_CASE("readPost on its own, with a hand-made Site") {
   CHECK_FALSE(readPost(site, dir.root() / "nope.md", diags));
   CHECK(diags.countCode("post-read") == 1);
 }
+
+TEST_CASE("hugo: config/_default/ folder, content/post/, TOML everywhere") {
+  test::TempSite dir;
+  dir.write("config/_default/hugo.toml", "baseURL = 'https://t.example/'\ntitle = 'Dir Config'\n");
+  dir.write("config/_default/params.toml", "mainSections = ['post']\nauthor = 'Owner'\n");
+  dir.write("config/_default/permalinks.toml", "post = '/p/:slug/'\n");
+  dir.write("content/post/hello.md", "+++\ntitle = 'Hello'\ndate = 2024-05-01T10:00:00Z\nslug = 'hi'\n+++\nBody\n");
+  dir.write("content/post/_index.md", "+++\ntitle = 'Posts'\n+++\n");
+  dir.write("content/page/about.md", "+++\ntitle = 'About'\n+++\n");
+  DiagnosticSink diags;
+  SiteOptions opts;
+  opts.root = dir.root();
+  Site s = loadSite(opts, diags);
+  CHECK(s.generator == Generator::Hugo);
+  CHECK(s.configPath == "config/_default/hugo.toml");
+  CHECK(s.title == "Dir Config");
+  REQUIRE(s.posts.size() == 1);
+  CHECK(s.posts[0].title == "Hello");
+  CHECK(s.posts[0].authors == std::vector<std::string>{"Owner"});
+  CHECK(s.posts[0].url == "https://t.example/p/hi/");
+  CHECK(diags.errorCount() == 0);
+}
+
+TEST_CASE("docusaurus: TypeScript config, custom blog path, route at the root") {
+  test::TempSite dir;
+  dir.write("docusaurus.config.ts",
+            "import type {Config} from '@docusaurus/types';\n"
+            "const config: Config = {\n  title: \"TS Site\",\n  url: `https://ts.example`,\n"
+            "  baseUrl: '/docs/',\n  presets: [['classic', {blog: {path: 'news', routeBasePath: '/'}}]],\n};\n"
+            "export default config;\n");
+  dir.write("news/2023-01-02-new-year.mdx", "---\ntitle: New year\n---\nHi\n");
+  dir.write("blog/2023-01-03-wrong-place.md", "---\ntitle: Not the blog folder\n---\n");
+  DiagnosticSink diags;
+  SiteOptions opts;
+  opts.root = dir.root();
+  Site s = loadSite(opts, diags);
+  CHECK(s.generator == Generator::Docusaurus);
+  CHECK(s.title == "TS Site");
+  CHECK(s.baseurl == "/docs");
+  REQUIRE(s.posts.size() == 1);
+  CHECK(s.posts[0].path == "news/2023-01-02-new-year.mdx");
+  CHECK(s.posts[0].format == SourceFormat::Mdx);
+  CHECK(s.posts[0].url == "https://ts.example/docs/2023/01/02/new-year");
+}
