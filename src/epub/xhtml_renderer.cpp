@@ -126,7 +126,24 @@ void PostRenderer::renderInlines(const std::vector<Inline>& inlines, std::string
   for (const Inline& in : inlines) renderInline(in, out);
 }
 
+namespace {
+// Deeper than any real post; beyond it the rest of the subtree is written as plain text.
+constexpr int kMaxDepth = 48;
+
+struct DepthGuard {
+  int& depth;
+  explicit DepthGuard(int& d) : depth(d) { ++depth; }
+  ~DepthGuard() { --depth; }
+};
+}  // namespace
+
 void PostRenderer::renderInline(const Inline& in, std::string& out) {
+  DepthGuard guard(depth_);
+  if (depth_ > kMaxDepth) {
+    std::vector<Inline> one{in};
+    out += text(plainText(one));
+    return;
+  }
   auto wrap = [&](const char* tag) {
     out += '<';
     out += tag;
@@ -203,6 +220,12 @@ void PostRenderer::renderParagraph(const std::vector<Inline>& inlines, std::stri
 }
 
 void PostRenderer::renderBlock(const Block& b, std::string& out) {
+  DepthGuard guard(depth_);
+  if (depth_ > kMaxDepth) {
+    std::string t(trim(plainText(b)));
+    if (!t.empty()) out += "<p>" + text(t) + "</p>\n";
+    return;
+  }
   switch (b.kind) {
     case BlockKind::Paragraph: renderParagraph(b.inlines, out, ""); break;
     case BlockKind::Heading: {

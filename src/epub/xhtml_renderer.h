@@ -66,6 +66,7 @@ class PostRenderer {
   const PostEntry& entry_;
   RenderedPart* part_ = nullptr;
   int linkDepth_ = 0;
+  int depth_ = 0;  // nesting of blocks and inlines: hostile input must not exhaust the stack
   std::vector<std::string> footnoteIds_;
   std::vector<std::string> firstRefIds_;
   std::vector<int> refCounts_;

@@ -75,7 +75,9 @@ bool packageEpub(const Book& book, const fs::path& out, DiagnosticSink& diags) {
     auto i = static_cast<zip_uint64_t>(idx);
     if (zip_set_file_compression(zip.get(), i, f.compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
                                  f.compress ? 9 : 0) != 0 ||
-        zip_file_set_dostime(zip.get(), i, dtime, ddate, 0) != 0) {
+        zip_file_set_dostime(zip.get(), i, dtime, ddate, 0) != 0 ||
+        // rw-r--r-- regular files, whatever the umask of the machine that built the book
+        zip_file_set_external_attributes(zip.get(), i, 0, ZIP_OPSYS_UNIX, 0100644u << 16) != 0) {
       diags.error(where, "epub-write", "cannot set up " + f.path + ": " + zipError(zip.get()));
       return false;
     }

@@ -272,3 +272,39 @@ TEST_CASE("a failed write leaves the existing file untouched") {
   CHECK(*readFile(dir / "keep.epub") == "old");
   fs::remove_all(dir);
 }
+
+TEST_CASE("hostile nesting is written flat, not recursed into without limit") {
+  Post post;
+  post.title = "Deep";
+  Block leaf = para({text("innermost ")});
+  Inline in = text("deepest words");
+  for (int i = 0; i < 3000; ++i) in = wrap(InlineKind::Emph, {in});
+  leaf.inlines.push_back(in);
+  Block b = leaf;
+  for (int i = 0; i < 3000; ++i) {
+    Block q;
+    q.kind = BlockKind::Quote;
+    q.children.push_back(std::move(b));
+    b = std::move(q);
+  }
+  Publication pub;
+  PostEntry e;
+  e.post = &post;
+  e.anchor = "p1-deep";
+  e.doc.blocks.push_back(std::move(b));
+  pub.posts.push_back(std::move(e));
+  DiagnosticSink diags;
+  auto book = epub::buildEpubFiles(pub, Style{}, {}, diags);
+  const std::string& x = findFile(book, "OEBPS/p001.xhtml")->data;
+  CHECK(x.find("innermost deepest words") != std::string::npos);
+  CHECK(x.size() < 20000);
+  if (haveProgram("xmllint")) {
+    fs::path dir = tempDir("deep");
+    writeFileAtomic(dir / "p.xhtml", x);
+    int status = 0;
+    std::string out = runCapture("xmllint --noout '" + (dir / "p.xhtml").string() + "'", &status);
+    INFO(out);
+    CHECK(status == 0);
+    fs::remove_all(dir);
+  }
+}
