@@ -11,6 +11,9 @@ namespace {
 constexpr float kLeaderPitch = 4.5f;
 constexpr float kLeaderDot = 0.8f;
 constexpr float kLeaderGapEm = 0.8f;  // between text, dots and the page number
+// How far an entry may shrink to stay on one line (Latin, and CJK which cannot break well).
+constexpr float kMinShrink = 0.85f;
+constexpr float kMinShrinkCjk = 0.6f;
 
 }  // namespace
 
@@ -54,6 +57,23 @@ void FlowComposer::entry(const std::vector<Inline>& text, const std::string& anc
   builder.add(text);
   ItemList items = builder.finish();
   if (items.items.empty()) return;
+  // An entry a little too long for one line is set a little smaller rather than wrapped; CJK
+  // titles, which would break between characters, may shrink further.
+  const float avail = std::max(36.0f, width - numberColumn);
+  const float natural = naturalWidths(items).max;
+  if (natural > avail) {
+    bool cjk = false;
+    for (const auto& it : items.items)
+      for (unsigned char c : it.text) cjk |= c >= 0xE3 && c <= 0xE9;
+    const float k = avail / natural;
+    if (k >= (cjk ? kMinShrinkCjk : kMinShrink)) {
+      TextStyle smaller = style;
+      smaller.size *= k * 0.995f;
+      InlineBuilder again(ctx, smaller, false);
+      again.add(text);
+      items = again.finish();
+    }
+  }
   ParagraphShape shape;
   shape.align = Align::Left;
   shape.leading = style.leading;

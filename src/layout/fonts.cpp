@@ -2,6 +2,7 @@
 
 #include <stb_truetype.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "postpress/files.h"
@@ -109,6 +110,39 @@ GlyphOutline FontFile::outline(char32_t cp) const {
   if (open) out.cmds.push_back({GlyphOutline::Op::Close, 0, 0, 0, 0});
   if (v) stbtt_FreeShape(&info_->font, v);
   return out;
+}
+
+int FontFile::glyphIndex(char32_t cp) const {
+  const int g = stbtt_FindGlyphIndex(&info_->font, static_cast<int>(cp));
+  return g > 0 ? g : 0;
+}
+
+std::vector<FontFile::RawVertex> FontFile::glyphShape(int glyph) const {
+  std::vector<RawVertex> out;
+  stbtt_vertex* v = nullptr;
+  const int n = stbtt_GetGlyphShape(&info_->font, glyph, &v);
+  out.reserve(static_cast<std::size_t>(std::max(0, n)));
+  for (int i = 0; i < n; ++i) out.push_back({v[i].x, v[i].y, v[i].cx, v[i].cy, v[i].type});
+  if (v) stbtt_FreeShape(&info_->font, v);
+  return out;
+}
+
+void FontFile::glyphMetrics(int glyph, int& advance, int& leftSideBearing) const {
+  stbtt_GetGlyphHMetrics(&info_->font, glyph, &advance, &leftSideBearing);
+}
+
+std::string_view FontFile::table(std::string_view tag) const {
+  // The directory was bounds-checked when the file was loaded.
+  const auto* b = reinterpret_cast<const unsigned char*>(data_.data());
+  const std::size_t numTables = (std::size_t(b[4]) << 8) | b[5];
+  for (std::size_t t = 0; t < numTables; ++t) {
+    const unsigned char* rec = b + 12 + t * 16;
+    if (std::string_view(reinterpret_cast<const char*>(rec), 4) != tag) continue;
+    const std::size_t off = (std::size_t(rec[8]) << 24) | (std::size_t(rec[9]) << 16) | (std::size_t(rec[10]) << 8) | rec[11];
+    const std::size_t len = (std::size_t(rec[12]) << 24) | (std::size_t(rec[13]) << 16) | (std::size_t(rec[14]) << 8) | rec[15];
+    return std::string_view(data_).substr(off, len);
+  }
+  return {};
 }
 
 FontSet::FontSet(const Style& style, DiagnosticSink& diags) : style_(style), diags_(diags) {

@@ -39,6 +39,19 @@ class FontFile {
   // The glyph's outline in em units; empty for a missing or blank glyph.
   GlyphOutline outline(char32_t cp) const;
 
+  // Raw access for writing derived fonts (src/pdf/font_subset.cpp).
+  struct RawVertex {
+    short x, y, cx, cy;
+    unsigned char type;  // 1 move, 2 line, 3 quadratic curve (stb_truetype's codes)
+  };
+  int unitsPerEm() const { return unitsPerEm_; }
+  int glyphIndex(char32_t cp) const;  // 0 when missing
+  // Composite glyphs come back flattened, with their components' transforms applied.
+  std::vector<RawVertex> glyphShape(int glyph) const;
+  void glyphMetrics(int glyph, int& advance, int& leftSideBearing) const;
+  // A table's bytes ("head", "OS/2"...); empty when the font has none.
+  std::string_view table(std::string_view tag) const;
+
  private:
   FontFile() = default;
   // -1 when the font has no glyph for cp.

@@ -8,6 +8,8 @@
 #include <ctime>
 #include <map>
 
+#include "layout/fonts.h"
+#include "pdf/font_subset.h"
 #include "pdf/images.h"
 #include "postpress/files.h"
 #include "postpress/text.h"
@@ -21,10 +23,9 @@ bool sameColor(const Color& a, const Color& b) { return a.r == b.r && a.g == b.g
 class PagePainter {
  public:
   PagePainter(HpdfDoc& doc, HPDF_Page page, const PageBox& box, const Layout& layout,
-              std::vector<HPDF_Font>& fonts, std::vector<bool>& fontTried, ImageCache& images,
-              DiagnosticSink& diags)
-      : doc_(doc), page_(page), box_(box), layout_(layout), fonts_(fonts), fontTried_(fontTried),
-        images_(images), diags_(diags), h_(box.height) {}
+              const std::vector<HPDF_Font>& fonts, ImageCache& images)
+      : doc_(doc), page_(page), box_(box), layout_(layout), fonts_(fonts), images_(images),
+        h_(box.height) {}
 
   void paint() {
     rects();
@@ -39,10 +40,8 @@ class PagePainter {
   HPDF_Page page_;
   const PageBox& box_;
   const Layout& layout_;
-  std::vector<HPDF_Font>& fonts_;
-  std::vector<bool>& fontTried_;
+  const std::vector<HPDF_Font>& fonts_;
   ImageCache& images_;
-  DiagnosticSink& diags_;
   float h_;
   bool haveFill_ = false, haveStroke_ = false;
   Color fill_, stroke_;
@@ -108,20 +107,6 @@ class PagePainter {
 
   HPDF_Font font(std::uint16_t id) {
     if (id >= fonts_.size()) return nullptr;
-    if (!fontTried_[id]) {
-      fontTried_[id] = true;
-      doc_.reset();
-      const std::string path = layout_.fonts[id].file.string();
-      const char* name = HPDF_LoadTTFontFromFile(doc_.get(), path.c_str(), HPDF_TRUE);
-      HPDF_Font f = name ? HPDF_GetFont(doc_.get(), name, "UTF-8") : nullptr;
-      if (!f || doc_.failed()) {
-        diags_.reportOnce("pdf-font:" + path, {Severity::Error, {path, 0, 0}, "pdf-font",
-                                               "libharu cannot load this font (" + doc_.lastError() + ")"});
-        f = nullptr;
-        doc_.reset();
-      }
-      fonts_[id] = f;
-    }
     return fonts_[id];
   }
 
@@ -187,6 +172,49 @@ class PagePainter {
   }
 };
 
+// Loads every font the layout used, each as a derived font holding exactly the glyphs drawn
+// (see font_subset.h for why); the original file when a derived one cannot be made.
+std::vector<HPDF_Font> loadFonts(const Layout& layout, HpdfDoc& doc, TempFontDir& dir, DiagnosticSink& diags) {
+  std::vector<std::vector<char32_t>> used(layout.fonts.size());
+  for (const auto& page : layout.pages)
+    for (const auto& r : page.runs) {
+      if (r.font >= used.size()) continue;
+      auto& u = used[r.font];
+      for (std::size_t i = 0; i < r.text.size();) u.push_back(nextCodepoint(r.text, i));
+    }
+  std::vector<HPDF_Font> fonts(layout.fonts.size(), nullptr);
+  for (std::size_t id = 0; id < layout.fonts.size(); ++id) {
+    auto& u = used[id];
+    if (u.empty()) continue;
+    std::sort(u.begin(), u.end());
+    u.erase(std::unique(u.begin(), u.end()), u.end());
+    const std::string original = layout.fonts[id].file.string();
+    std::string path = original, err;
+    if (auto src = typeset::FontFile::load(layout.fonts[id].file, &err)) {
+      const std::string bytes = buildSubsetFont(*src, u, &err);
+      if (!bytes.empty()) {
+        const fs::path p = dir.write(bytes);
+        if (!p.empty()) path = p.string();
+      }
+    }
+    if (path == original && !err.empty())
+      diags.reportOnce("pdf-font-subset:" + original,
+                       {Severity::Note, {original, 0, 0}, "pdf-font-subset",
+                        "embedding the font as it is (" + err + "); composite glyphs may lose parts"});
+    doc.reset();
+    const char* name = HPDF_LoadTTFontFromFile(doc.get(), path.c_str(), HPDF_TRUE);
+    HPDF_Font f = name ? HPDF_GetFont(doc.get(), name, "UTF-8") : nullptr;
+    if (!f || doc.failed()) {
+      diags.reportOnce("pdf-font:" + original, {Severity::Error, {original, 0, 0}, "pdf-font",
+                                                "libharu cannot load this font (" + doc.lastError() + ")"});
+      f = nullptr;
+      doc.reset();
+    }
+    fonts[id] = f;
+  }
+  return fonts;
+}
+
 HPDF_Date dateFromEpoch(long long epoch) {
   std::time_t t = static_cast<std::time_t>(epoch);
   std::tm tm{};
@@ -230,7 +258,8 @@ std::string joinUnique(const std::vector<std::string>& items, std::size_t maxCha
 
 }  // namespace
 
-bool paint(const Layout& layout, const Publication& pub, HpdfDoc& doc, DiagnosticSink& diags) {
+bool paint(const Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fontDir,
+           DiagnosticSink& diags) {
   HPDF_Doc pdf = doc.get();
   HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
   HPDF_UseUTFEncodings(pdf);
@@ -239,8 +268,7 @@ bool paint(const Layout& layout, const Publication& pub, HpdfDoc& doc, Diagnosti
     diags.error({}, "pdf-init", "cannot set up the PDF: " + doc.lastError());
     return false;
   }
-  std::vector<HPDF_Font> fonts(layout.fonts.size(), nullptr);
-  std::vector<bool> tried(layout.fonts.size(), false);
+  const std::vector<HPDF_Font> fonts = loadFonts(layout, doc, fontDir, diags);
   ImageCache images(doc, pub.assets, diags);
 
   std::vector<HPDF_Page> pages;
@@ -253,7 +281,7 @@ bool paint(const Layout& layout, const Publication& pub, HpdfDoc& doc, Diagnosti
     }
     HPDF_Page_SetWidth(page, box.width);
     HPDF_Page_SetHeight(page, box.height);
-    PagePainter(doc, page, box, layout, fonts, tried, images, diags).paint();
+    PagePainter(doc, page, box, layout, fonts, images).paint();
     if (doc.failed()) {
       diags.warning({}, "pdf-draw", "a drawing operation failed on page " + box.label + ": " + doc.lastError());
       doc.reset();

@@ -21,12 +21,13 @@ bool writePdf(const Publication& pub, const Style& style, const fs::path& out, D
     diags.error({out.string(), 0, 0}, "pdf-empty", "nothing to typeset: no PDF written");
     return false;
   }
+  pdf::TempFontDir fontDir;  // outlives the document, which reads the fonts when saving
   pdf::HpdfDoc doc;
   if (!doc) {
     diags.error({out.string(), 0, 0}, "pdf-init", "libharu could not create a document");
     return false;
   }
-  if (!pdf::paint(layout, pub, doc, diags)) return false;
+  if (!pdf::paint(layout, pub, doc, fontDir, diags)) return false;
 
   AtomicOutput file(out);
   doc.reset();

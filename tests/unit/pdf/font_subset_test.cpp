@@ -1,0 +1,92 @@
+// Derived fonts: every composite glyph flattened with all its components (libharu's own
+// subsetter drops the first component of composites), widths unchanged, loadable by libharu.
+#include <doctest/doctest.h>
+
+#include <hpdf.h>
+
+#include <filesystem>
+
+#include "layout/fonts.h"
+#include "pdf/font_subset.h"
+#include "postpress/files.h"
+#include "postpress/text.h"
+
+using namespace pp;
+namespace fs = std::filesystem;
+
+namespace {
+
+int contourCount(const std::vector<typeset::FontFile::RawVertex>& v) {
+  int n = 0;
+  for (const auto& e : v) n += e.type == 1;
+  return n;
+}
+
+void checkFont(const fs::path& file, const std::u32string& sample) {
+  std::string err;
+  auto src = typeset::FontFile::load(file, &err);
+  REQUIRE_MESSAGE(src, err);
+  std::vector<char32_t> cps(sample.begin(), sample.end());
+  const std::string bytes = pdf::buildSubsetFont(*src, cps, &err);
+  REQUIRE_MESSAGE(!bytes.empty(), err);
+
+  pdf::TempFontDir dir;
+  const fs::path derivedPath = dir.write(bytes);
+  REQUIRE(!derivedPath.empty());
+  auto derived = typeset::FontFile::load(derivedPath, &err);
+  REQUIRE_MESSAGE(derived, err);
+  CHECK(derived->unitsPerEm() == src->unitsPerEm());
+  for (char32_t c : sample) {
+    CAPTURE(static_cast<unsigned>(c));
+    REQUIRE(derived->has(c));
+    CHECK(derived->advance(c) == src->advance(c));
+    // Same drawing: as many contours as the source glyph with its components resolved.
+    CHECK(contourCount(derived->glyphShape(derived->glyphIndex(c))) ==
+          contourCount(src->glyphShape(src->glyphIndex(c))));
+  }
+  CHECK_FALSE(derived->has(U'\u4E00' + 5000));  // nothing beyond what was asked
+
+  // libharu accepts it and measures it exactly as the source.
+  HPDF_Doc pdf = HPDF_New(nullptr, nullptr);
+  REQUIRE(pdf);
+  HPDF_UseUTFEncodings(pdf);
+  HPDF_SetCurrentEncoder(pdf, "UTF-8");
+  const char* name = HPDF_LoadTTFontFromFile(pdf, derivedPath.c_str(), HPDF_TRUE);
+  REQUIRE(name);
+  HPDF_Font f = HPDF_GetFont(pdf, name, "UTF-8");
+  REQUIRE(f);
+  std::string utf8;
+  for (char32_t c : sample) appendUtf8(utf8, c);
+  HPDF_TextWidth tw = HPDF_Font_TextWidth(f, reinterpret_cast<const HPDF_BYTE*>(utf8.data()),
+                                          static_cast<HPDF_UINT>(utf8.size()));
+  long expected = 0;
+  for (char32_t c : sample) expected += src->advance(c);
+  CHECK(static_cast<long>(tw.width) == expected);
+  HPDF_Free(pdf);
+}
+
+}  // namespace
+
+TEST_CASE("a derived font keeps every component of composite CJK glyphs") {
+  const fs::path droid = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf";
+  if (!fs::exists(droid)) {
+    MESSAGE("fonts-droid-fallback not installed: skipped");
+    return;
+  }
+  // 机, 的 and 源 are composites in Droid Sans Fallback; 之 and 开 are simple glyphs.
+  checkFont(droid, U"机器之心的开源");
+}
+
+TEST_CASE("a derived font of a bundled Latin face keeps accents and widths") {
+  checkFont(dataDir() / "fonts" / "CharisSIL-Regular.ttf", U"Hello Über Café naïve ĳ ő");
+  checkFont(dataDir() / "fonts" / "NotoSans-Bold.ttf", U"Évaluation Ω");
+}
+
+TEST_CASE("a font missing required tables is refused, not written broken") {
+  std::string err;
+  auto src = typeset::FontFile::load(dataDir() / "fonts" / "DejaVuSans.ttf", &err);
+  REQUIRE(src);
+  // Nothing usable asked for: still a valid font with .notdef only.
+  const std::string bytes = pdf::buildSubsetFont(*src, {U'\U0010FFFD'}, &err);
+  CHECK(!bytes.empty());
+}
