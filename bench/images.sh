@@ -25,6 +25,7 @@ run() {  # label, args...
   rm -rf "$cache"
 }
 
+# Figures recorded on the shared 2-core machine are in bench/images-results.md.
 run "KubeCon NA 2025 post, 1 job" "$CORPUS/terrytangyuan" --post kubecon-na-2025 --jobs 1
 run "terrytangyuan, 1 job" "$CORPUS/terrytangyuan" --jobs 1
 run "terrytangyuan, 2 jobs" "$CORPUS/terrytangyuan" --jobs 2

@@ -164,9 +164,10 @@ PipelineResult runRaster(Format fmt, std::string_view bytes, const PipelineParam
 }
 
 PipelineResult runSvg(std::string_view bytes, const PipelineParams& p) {
-  if (auto problem = svgSafetyProblem(bytes)) return failure(AssetStatus::Refused, *problem, "svg");
   std::string err;
-  auto doc = SvgDocument::open(bytes, &err);
+  auto safe = svgWithoutEntities(bytes, &err);
+  if (!safe) return failure(AssetStatus::Refused, err, "svg");
+  auto doc = SvgDocument::open(*safe, &err);
   if (!doc) return failure(AssetStatus::Corrupt, err, "svg");
   double cw = 0, ch = 0;
   doc->naturalSize(p.textWidthPt / kPtPerCssPx, &cw, &ch);

@@ -8,6 +8,8 @@
 #include <cctype>
 #include <cmath>
 #include <cstring>
+#include <utility>
+#include <vector>
 
 namespace pp::assets {
 
@@ -32,27 +34,128 @@ struct GObjectUnref {
 
 }  // namespace
 
-std::optional<std::string> svgSafetyProblem(std::string_view s) {
-  int count = 0;
-  for (std::size_t at = s.find("<!ENTITY"); at != std::string_view::npos; at = s.find("<!ENTITY", at + 8)) {
-    if (++count > kMaxEntities) return "svg declares too many XML entities";
-    std::size_t i = skipSpace(s, at + 8);
-    if (i < s.size() && s[i] == '%') return "svg declares a parameter entity";
-    while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i])) && s[i] != '>') ++i;  // name
-    i = skipSpace(s, i);
-    if (i >= s.size()) return "svg has an unterminated entity declaration";
-    if (s.compare(i, 6, "SYSTEM") == 0 || s.compare(i, 6, "PUBLIC") == 0)
-      return "svg declares an external entity (a reference to a file or URL)";
-    const char quote = s[i];
-    if (quote != '"' && quote != '\'') return "svg has a malformed entity declaration";
-    std::size_t end = s.find(quote, i + 1);
-    if (end == std::string_view::npos) return "svg has an unterminated entity declaration";
-    std::string_view value = s.substr(i + 1, end - i - 1);
-    if (value.size() > kMaxEntityValue) return "svg declares an oversized entity";
-    if (value.find('&') != std::string_view::npos || value.find('%') != std::string_view::npos)
-      return "svg declares entities that expand other entities (entity expansion attack)";
+namespace {
+
+// Index just past the quoted string starting at s[i] (a quote), or npos.
+std::size_t skipQuoted(std::string_view s, std::size_t i) {
+  const std::size_t end = s.find(s[i], i + 1);
+  return end == std::string_view::npos ? end : end + 1;
+}
+
+// Index just past the '>' closing a declaration that starts at i, honouring quotes.
+std::size_t skipDeclaration(std::string_view s, std::size_t i) {
+  while (i < s.size() && s[i] != '>') {
+    if (s[i] == '"' || s[i] == '\'') {
+      i = skipQuoted(s, i);
+      if (i == std::string_view::npos) return i;
+    } else {
+      ++i;
+    }
   }
-  return std::nullopt;
+  return i < s.size() ? i + 1 : std::string_view::npos;
+}
+
+// Amplification guard: an expanded document may not exceed this many times the original
+// (plus a fixed allowance for tiny files).
+constexpr std::size_t kMaxExpansionFactor = 8;
+constexpr std::size_t kExpansionAllowance = 1 << 20;
+
+}  // namespace
+
+std::optional<std::string> svgWithoutEntities(std::string_view s, std::string* problem) {
+  auto refuse = [&](std::string why) -> std::optional<std::string> {
+    *problem = std::move(why);
+    return std::nullopt;
+  };
+  const std::size_t doctype = s.find("<!DOCTYPE");
+  if (doctype == std::string_view::npos) {
+    if (s.find("<!ENTITY") != std::string_view::npos) return refuse("svg declares entities outside a DOCTYPE");
+    return std::string(s);
+  }
+  // <!DOCTYPE name [ExternalID] [ '[' internal subset ']' ] '>'
+  std::size_t i = doctype + 9;
+  while (i < s.size() && s[i] != '[' && s[i] != '>') {
+    if (s[i] == '"' || s[i] == '\'') {
+      i = skipQuoted(s, i);
+      if (i == std::string_view::npos) return refuse("svg has an unterminated DOCTYPE");
+    } else {
+      ++i;
+    }
+  }
+  if (i >= s.size()) return refuse("svg has an unterminated DOCTYPE");
+  std::vector<std::pair<std::string, std::string>> entities;
+  if (s[i] == '[') {
+    ++i;
+    for (;;) {
+      i = skipSpace(s, i);
+      if (i >= s.size()) return refuse("svg has an unterminated DOCTYPE");
+      if (s[i] == ']') break;
+      if (s.compare(i, 4, "<!--") == 0) {
+        const std::size_t end = s.find("-->", i + 4);
+        if (end == std::string_view::npos) return refuse("svg has an unterminated comment");
+        i = end + 3;
+      } else if (s.compare(i, 8, "<!ENTITY") == 0) {
+        if (entities.size() >= kMaxEntities) return refuse("svg declares too many XML entities");
+        std::size_t j = skipSpace(s, i + 8);
+        if (j < s.size() && s[j] == '%') return refuse("svg declares a parameter entity");
+        const std::size_t nameStart = j;
+        while (j < s.size() && !std::isspace(static_cast<unsigned char>(s[j])) && s[j] != '>') ++j;
+        std::string name(s.substr(nameStart, j - nameStart));
+        j = skipSpace(s, j);
+        if (j >= s.size()) return refuse("svg has an unterminated entity declaration");
+        if (s.compare(j, 6, "SYSTEM") == 0 || s.compare(j, 6, "PUBLIC") == 0)
+          return refuse("svg declares an external entity (a reference to a file or URL)");
+        if (s[j] != '"' && s[j] != '\'') return refuse("svg has a malformed entity declaration");
+        const std::size_t valueEnd = skipQuoted(s, j);
+        if (valueEnd == std::string_view::npos) return refuse("svg has an unterminated entity declaration");
+        std::string value(s.substr(j + 1, valueEnd - j - 2));
+        if (value.size() > kMaxEntityValue) return refuse("svg declares an oversized entity");
+        if (value.find('&') != std::string::npos || value.find('%') != std::string::npos)
+          return refuse("svg declares entities that expand other entities (entity expansion attack)");
+        if (name.empty()) return refuse("svg has a malformed entity declaration");
+        entities.emplace_back(std::move(name), std::move(value));
+        i = skipDeclaration(s, valueEnd);
+        if (i == std::string_view::npos) return refuse("svg has an unterminated entity declaration");
+      } else if (s[i] == '<') {
+        // ELEMENT, ATTLIST, NOTATION, processing instructions: not needed to draw.
+        i = skipDeclaration(s, i + 1);
+        if (i == std::string_view::npos) return refuse("svg has an unterminated declaration");
+      } else {
+        return refuse("svg has an unexpected DOCTYPE content (parameter entity reference?)");
+      }
+    }
+    i = skipSpace(s, i + 1);
+    if (i >= s.size() || s[i] != '>') return refuse("svg has an unterminated DOCTYPE");
+  }
+  const std::string_view rest = s.substr(i + 1);
+  if (rest.find("<!ENTITY") != std::string_view::npos) return refuse("svg declares entities outside its DOCTYPE");
+
+  std::string out(s.substr(0, doctype));
+  const std::size_t limit = kMaxExpansionFactor * s.size() + kExpansionAllowance;
+  for (std::size_t k = 0; k < rest.size();) {
+    const std::size_t amp = rest.find('&', k);
+    out.append(rest.substr(k, amp == std::string_view::npos ? std::string_view::npos : amp - k));
+    if (amp == std::string_view::npos) break;
+    const std::size_t semi = rest.find(';', amp + 1);
+    bool replaced = false;
+    if (semi != std::string_view::npos && semi - amp <= 64) {
+      const std::string_view name = rest.substr(amp + 1, semi - amp - 1);
+      for (const auto& [n, v] : entities)
+        if (n == name) {
+          out += v;
+          replaced = true;
+          break;
+        }
+    }
+    if (replaced) {
+      k = semi + 1;
+    } else {
+      out += '&';  // predefined entities and character references stay for the parser
+      k = amp + 1;
+    }
+    if (out.size() > limit) return refuse("svg entity expansion grows the document too much");
+  }
+  return out;
 }
 
 std::unique_ptr<SvgDocument> SvgDocument::open(std::string_view bytes, std::string* error) {

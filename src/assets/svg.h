@@ -1,8 +1,7 @@
 // SVG through librsvg 2.54, locked down: the document is loaded from memory with no base
 // URL, so librsvg's resolver refuses every external reference (images, <use>, XInclude,
 // CSS imports, on disk or on the network) and only `data:` URLs load. Before librsvg sees
-// the bytes, entity declarations are checked: external and parameter entities and entities
-// that nest other entities (the "billion laughs") are refused.
+// the bytes, the DOCTYPE is checked and its entities expanded here (svgWithoutEntities).
 #pragma once
 
 #include <memory>
@@ -14,8 +13,12 @@
 
 namespace pp::assets {
 
-// Why these bytes must not be parsed, or nullopt when they look safe.
-std::optional<std::string> svgSafetyProblem(std::string_view bytes);
+// The document with its DOCTYPE removed and its internal entities expanded by us, so that
+// librsvg's XML parser never handles an entity (libxml2 also leaks an entity value per
+// document). nullopt with *problem when the declarations are unsafe: external or parameter
+// entities, entities that nest other entities (the "billion laughs"), too many or too long
+// ones, or an expansion that grows the document past a sane size.
+std::optional<std::string> svgWithoutEntities(std::string_view bytes, std::string* problem);
 
 class SvgDocument {
  public:

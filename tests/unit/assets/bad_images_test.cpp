@@ -171,6 +171,15 @@ TEST_CASE("SVG billion laughs, external entities and parameter entities are refu
     CHECK(a.status == pp::AssetStatus::Refused);
     CHECK(r.diags.countCode("image-refused") == 1);
   }
+  // Flat entities referenced a great many times: refused once the expansion outgrows the file.
+  {
+    std::string big = "<?xml version='1.0'?><!DOCTYPE svg [<!ENTITY a '" + std::string(1000, 'a') + "'>]>"
+                      "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><desc>";
+    for (int i = 0; i < 300000; ++i) big += "&a;";
+    big += "</desc></svg>";
+    Run r;
+    CHECK(r.process(big, "img/amplified.svg").status == pp::AssetStatus::Refused);
+  }
   // Illustrator-style namespace entities are harmless and accepted.
   Run ok;
   const auto& a = ok.process(
