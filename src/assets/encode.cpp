@@ -29,7 +29,7 @@ std::optional<std::string> encodeJpeg(const Image& im, int quality, std::string*
   const int pf = im.channels == 1 ? TJPF_GRAY : TJPF_RGB;
   const int samp = im.channels == 1 ? TJSAMP_GRAY : TJSAMP_420;
   int rc = tjCompress2(tj.get(), im.pixels.data(), im.width, 0, im.height, pf, &out, &size, samp,
-                       std::clamp(quality, 1, 100), TJFLAG_PROGRESSIVE);
+                       std::clamp(quality, 1, 100), 0);
   std::unique_ptr<unsigned char, void (*)(unsigned char*)> buf(out, tjFree);
   if (rc != 0 || !out) {
     if (error) *error = std::string("JPEG encoding failed: ") + tjGetErrorStr2(tj.get());
