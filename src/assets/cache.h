@@ -19,7 +19,7 @@
 namespace pp::assets {
 
 // Bump when any change to decoding, scaling or encoding changes the output.
-inline constexpr const char* kPipelineVersion = "postpress-assets-1";
+inline constexpr const char* kPipelineVersion = "postpress-assets-2";
 
 struct CacheEntry {
   AssetStatus status = AssetStatus::Corrupt;
