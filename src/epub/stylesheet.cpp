@@ -109,8 +109,9 @@ std::string stylesheet(const Style& s) {
   // Figures and images
   out += "figure { margin: 1em 0; text-align: center; page-break-inside: avoid; break-inside: avoid; }\n";
   out += "figure img, img.figure, img.hero { max-width: 100%; height: auto; }\n";
-  out += "img.inline { max-width: 100%; height: auto; vertical-align: middle; }\n";
-  out += "img.inline[height] { max-height: 1.6em; width: auto; }\n";
+  out += "img.icon { max-width: 100%; height: auto; vertical-align: middle; }\n";
+  out += "img.picture { max-width: 100%; height: auto; vertical-align: middle; margin: 0.2em 0; }\n";
+  out += "p.pictures { text-align: center; text-indent: 0; margin: 1em 0; }\n";
   out += "figcaption { font-size: 0.85em; color: " + muted + "; margin-top: 0.4em; text-align: center; }\n";
   out += ".missing-image { font-size: 0.85em; font-style: italic; color: " + muted + "; }\n";
   out += "p.missing-figure { text-align: center; border: 1px dashed " + cssColorAlpha(s.muted, 0.6) + "; padding: 1em; }\n";

@@ -31,13 +31,19 @@ std::vector<PostIds> assignPostIds(const Publication& pub, IdSet& ids) {
 }
 
 std::string imageElement(BookContext& ctx, int assetId, const std::string& alt,
-                         const std::string& source, const char* cssClass) {
+                         const std::string& source, const char* cssClass, int widthHint) {
   if (const StoredImage* img = ctx.images.use(assetId)) {
     ++ctx.imagesShown;
     if (!trim(alt).empty()) ++ctx.imagesWithAlt;
+    std::string cls = cssClass;
+    int w = img->width, h = img->height;
+    if (widthHint > 0 && widthHint < w) {
+      h = std::max(1, static_cast<int>(static_cast<long long>(h) * widthHint / w));
+      w = widthHint;
+    }
+    if (cls == "inline") cls += (h <= 64 && w <= 480) ? " icon" : " picture";
     return "<img src=\"" + attr(img->href) + "\" alt=\"" + attr(alt) + "\" width=\"" +
-           std::to_string(img->width) + "\" height=\"" + std::to_string(img->height) +
-           "\" class=\"" + cssClass + "\"/>";
+           std::to_string(w) + "\" height=\"" + std::to_string(h) + "\" class=\"" + cls + "\"/>";
   }
   ++ctx.imagesMissing;
   std::string where = source;
@@ -168,7 +174,7 @@ void PostRenderer::renderInline(const Inline& in, std::string& out) {
     case InlineKind::Math: out += "<code class=\"math\">" + text(in.text) + "</code>"; break;
     case InlineKind::Link: renderLink(in, out); break;
     case InlineKind::Image:
-      out += imageElement(ctx_, in.image.asset, in.image.alt, in.image.src, "inline");
+      out += imageElement(ctx_, in.image.asset, in.image.alt, in.image.src, "inline", in.image.widthHint);
       break;
     case InlineKind::FootnoteRef: renderFootnoteRef(in.footnote, out); break;
   }
@@ -211,12 +217,37 @@ void PostRenderer::renderFootnoteRef(int index, std::string& out) {
          "\" href=\"" + placeholder(footnoteIds_[n]) + "\">" + label + "</a></sup>";
 }
 
+namespace {
+// A paragraph made only of images (and the spaces, breaks and links around them): the way
+// many posts place their photos. It is centred like a figure.
+bool onlyImages(const std::vector<Inline>& inlines, int& images) {
+  for (const Inline& in : inlines) {
+    switch (in.kind) {
+      case InlineKind::Image: ++images; break;
+      case InlineKind::SoftBreak:
+      case InlineKind::HardBreak: break;
+      case InlineKind::Text:
+        if (!trim(in.text).empty()) return false;
+        break;
+      case InlineKind::Link:
+      case InlineKind::Span:
+        if (!onlyImages(in.children, images)) return false;
+        break;
+      default: return false;
+    }
+  }
+  return true;
+}
+}  // namespace
+
 void PostRenderer::renderParagraph(const std::vector<Inline>& inlines, std::string& out,
                                    const std::string& prefix) {
   std::string body;
   renderInlines(inlines, body);
   if (prefix.empty() && trim(body).empty()) return;
-  out += "<p>" + prefix + body + "</p>\n";
+  int images = 0;
+  bool pictures = prefix.empty() && onlyImages(inlines, images) && images > 0;
+  out += (pictures ? "<p class=\"pictures\">" : "<p>") + prefix + body + "</p>\n";
 }
 
 void PostRenderer::renderBlock(const Block& b, std::string& out) {
@@ -404,7 +435,7 @@ void PostRenderer::renderFigure(const Block& b, std::string& out) {
   renderInlines(b.inlines, caption);
   std::string alt = b.image.alt;
   if (trim(alt).empty()) alt = plainText(b.inlines);
-  std::string img = imageElement(ctx_, b.image.asset, alt, b.image.src, "figure");
+  std::string img = imageElement(ctx_, b.image.asset, alt, b.image.src, "figure", b.image.widthHint);
   std::string href = startsWith(img, "<img") ? hrefFor(b.link) : std::string();
   out += "<figure>";
   if (!href.empty()) out += "<a href=\"" + href + "\">" + img + "</a>";

@@ -35,8 +35,10 @@ struct RenderedPart {
 std::vector<PostIds> assignPostIds(const Publication& pub, IdSet& ids);
 
 // The `<img>` for a stored image, or a readable placeholder span when it cannot be shown.
+// An inline image is an "icon" (badges, emoji images: kept at text size) when small, else a
+// "picture" (photos placed in a paragraph: full width). widthHint (CSS px, 0 = none) narrows.
 std::string imageElement(BookContext& ctx, int assetId, const std::string& alt,
-                         const std::string& source, const char* cssClass);
+                         const std::string& source, const char* cssClass, int widthHint = 0);
 
 class PostRenderer {
  public:

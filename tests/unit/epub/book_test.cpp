@@ -172,11 +172,15 @@ TEST_CASE("blocks, nasty text and missing images come out readable") {
   CHECK(x.find("<a href=\"#p1-nasty--intro\">back to intro</a>") != std::string::npos);
   CHECK(x.find("https://empty.example/</a>") != std::string::npos);  // empty text shows the URL
   CHECK(x.find("Original post: <a href=\"https://blog.example.org/2025/11/18/nasty%20post/\">") != std::string::npos);
-  // The same rendition twice is stored once: cover, photo, icon, hero.
+  // Small inline images stay at text size; a paragraph of pictures is centred, full width.
+  CHECK(x.find("alt=\"icon\" width=\"16\" height=\"16\" class=\"inline icon\"/>") != std::string::npos);
+  CHECK(x.find("<p class=\"pictures\"><img src=\"images/hwide.png\" alt=\"A wide picture\" width=\"600\" height=\"400\" class=\"inline picture\"/>") != std::string::npos);
+  CHECK(x.find("alt=\"A narrower copy\" width=\"300\" height=\"200\"") != std::string::npos);
+  // The same rendition twice is stored once: cover, photo, icon, hero, wide.
   int images = 0;
   for (const auto& f : book.files) images += startsWith(f.path, "OEBPS/images/");
-  CHECK(images == 4);
-  CHECK(book.stats.images == 4);
+  CHECK(images == 5);
+  CHECK(book.stats.images == 5);
   // The bare French post: its own language, a fallback title, no broken link to its URL.
   const std::string& fr = findFile(book, "OEBPS/p003.xhtml")->data;
   CHECK(fr.find("xml:lang=\"fr\"") != std::string::npos);

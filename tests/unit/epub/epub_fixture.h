@@ -155,6 +155,7 @@ struct Fixture {
     int missing = assets.addMissing("../../img/gone.png");
     int garbage = assets.addGarbage("liar");
     int hero = assets.addPng(120, 60, 90, "hero");
+    int wide = assets.addPng(600, 400, 140, "wide");
 
     // Post 0: every block kind and nasty text.
     Post& p0 = posts.emplace_back();
@@ -277,6 +278,14 @@ struct Fixture {
       d0.blocks.push_back(fn);
     }
     d0.blocks.push_back(rule());
+    {
+      Inline hinted = image(wide, "A narrower copy");
+      hinted.image.widthHint = 300;
+      Inline brk;
+      brk.kind = InlineKind::SoftBreak;
+      d0.blocks.push_back(para({image(wide, "A wide picture"), brk, link("https://example.org/", ""), hinted}));
+      d0.blocks.back().inlines[2].children = {image(icon, "linked icon")};
+    }
     for (AdmonitionKind k : {AdmonitionKind::Note, AdmonitionKind::Tip, AdmonitionKind::Info, AdmonitionKind::Important,
                              AdmonitionKind::Warning, AdmonitionKind::Caution, AdmonitionKind::Danger}) {
       Block a;
