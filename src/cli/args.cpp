@@ -24,6 +24,13 @@ std::vector<std::string> splitFormats(const std::string& text) {
   return out;
 }
 
+// How often an option was given; 0 for options this subcommand does not have (check has no
+// --format), where CLI11's count() would throw.
+std::size_t given(const CLI::App& cmd, const std::string& name) {
+  const CLI::Option* opt = cmd.get_option_no_throw(name);
+  return opt ? opt->count() : 0;
+}
+
 }  // namespace
 
 void addSelectionOptions(CLI::App& cmd, SelectionArgs& a) {
@@ -128,7 +135,7 @@ std::optional<std::string> toSelection(const SelectionArgs& a, SiteOptions& site
 bool anySelectionFlag(const CLI::App& cmd) {
   for (const char* name : {"--site", "--posts", "--tag", "--exclude-tag", "--author", "--since", "--until",
                            "--quarter", "--year", "--limit", "--newest-first", "--tag-source"})
-    if (cmd.count(name) > 0) return true;
+    if (given(cmd, name) > 0) return true;
   return false;
 }
 
@@ -160,7 +167,7 @@ std::optional<std::string> toDigestSpec(const CLI::App& cmd, const SelectionArgs
   spec.output = a.output.empty() ? fs::path("digest") : fs::path(a.output);
   std::string ext = spec.output.extension().string();
   bool namedFormat = ext == ".pdf" || ext == ".epub";
-  if (cmd.count("--format") > 0) {
+  if (given(cmd, "--format") > 0) {
     spec.formats = splitFormats(a.formats);
     if (spec.formats.empty()) return "--format: give pdf, epub or pdf,epub";
     for (const auto& f : spec.formats)
