@@ -162,7 +162,7 @@ std::string stylesheet(const Style& s) {
   out += "img.cover-image { max-width: 100%; max-height: 100vh; height: auto; }\n";
   out += "section.titlepage { text-align: center; margin-top: 18%; }\n";
   out += "section.titlepage p { text-align: center; }\n";
-  out += "h1.book-title { font-size: " + ratio(s.coverTitle.size, base) + "; color: " + accent + "; margin-bottom: 0.4em; }\n";
+  out += "h1.book-title { font-size: " + ratio(s.coverTitle.size, base) + "; color: " + accent + "; margin-bottom: 0.4em; text-align: center; }\n";
   out += "p.book-subtitle { font-size: 1.25em; font-style: italic; }\n";
   out += "p.book-period { font-size: 1.15em; font-weight: bold; margin-top: 1.5em; }\n";
   out += "p.book-filters, p.book-count, p.book-site, p.book-date { color: " + muted + "; }\n";
