@@ -54,8 +54,8 @@ struct TextRun {
   std::string text;         // valid UTF-8, BMP only, every character present in `font`
 };
 
-// A glyph drawn as a filled vector path (emoji and other characters above U+FFFF, which
-// libharu's text cannot show).
+// A glyph drawn as a filled vector path: a character above U+FFFF once the Private Use
+// stand-ins (Layout::privateUse) have run out.
 struct VectorGlyph {
   int outline = 0;          // index into Layout::outlines
   float x = 0, y = 0;       // baseline origin
@@ -131,6 +131,10 @@ struct FontFace {
 
 struct Layout {
   std::vector<FontFace> fonts;
+  // libharu's text shows only characters up to U+FFFF: each character above it (emoji) is set
+  // as a Private Use stand-in (U+F8FF downwards) that the painter maps back, in the embedded
+  // font's cmap and in the PDF's ToUnicode, so it draws and extracts as itself.
+  std::map<char32_t, char32_t> privateUse;  // stand-in -> real code point
   std::vector<GlyphOutline> outlines;
   std::vector<PageBox> pages;  // reading order: front matter, body, back matter
   int frontPages = 0;          // roman-numbered pages at the start

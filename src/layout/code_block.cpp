@@ -111,7 +111,12 @@ void Flow::codeBlock(const std::string& rawText, const std::string& info) {
       } else {
         w = ctx_.fonts.file(f).advance(c) * cs.size / 1000.0f + cs.letterSpacing;
       }
-      chars.push_back({c, f, w});
+      // Above U+FFFF: its BMP stand-in (see Layout::privateUse), else a vector glyph below.
+      char32_t drawn = c;
+      if (c > 0xFFFF && f >= 0) {
+        if (char32_t s = ctx_.fonts.standIn(c)) drawn = s;
+      }
+      chars.push_back({drawn, f, w});
     }
     // Wrap into visual lines.
     std::size_t start = 0;

@@ -227,13 +227,22 @@ std::vector<FontFace> FontSet::faces() const {
   return out;
 }
 
+char32_t FontSet::standIn(char32_t cp) {
+  if (auto it = standInOf_.find(cp); it != standInOf_.end()) return it->second;
+  if (nextStandIn_ < kFirstStandIn) return 0;
+  const char32_t code = nextStandIn_--;
+  standInOf_.emplace(cp, code);
+  standIns_.emplace(code, cp);
+  return code;
+}
+
 float FontSet::width(int face, std::string_view utf8, float size, float letterSpacing) {
   if (face < 0) return 0;
   FontFile& f = file(face);
   long units = 0;
   std::size_t n = 0;
   for (std::size_t i = 0; i < utf8.size();) {
-    units += f.advance(nextCodepoint(utf8, i));
+    units += f.advance(realCodepoint(nextCodepoint(utf8, i)));
     ++n;
   }
   return static_cast<float>(units) * size / 1000.0f + letterSpacing * static_cast<float>(n);

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -100,7 +101,19 @@ class FontSet {
   std::vector<FontFace> faces() const;
 
   // Width in pt of UTF-8 text set in one face (no fallback), with letter spacing per character.
+  // Private Use stand-ins measure as the characters they stand for.
   float width(int face, std::string_view utf8, float size, float letterSpacing = 0);
+
+  // The BMP stand-in for a character above U+FFFF (see Layout::privateUse); 0 when they have
+  // run out. The same character always gets the same stand-in.
+  char32_t standIn(char32_t cp);
+  char32_t realCodepoint(char32_t code) const {
+    if (code < kFirstStandIn || code > kLastStandIn) return code;
+    auto it = standIns_.find(code);
+    return it == standIns_.end() ? code : it->second;
+  }
+  const std::map<char32_t, char32_t>& standIns() const { return standIns_; }
+  static constexpr char32_t kFirstStandIn = 0xE000, kLastStandIn = 0xF8FF;
 
  private:
   int loadFile(const fs::path& file, bool required);
@@ -114,6 +127,9 @@ class FontSet {
   std::unordered_map<std::string, int> byRole_;  // "family/bold/italic" -> id
   std::vector<int> fallbacks_[2];                // regular, bold
   bool fallbacksLoaded_[2] = {false, false};
+  std::map<char32_t, char32_t> standIns_;        // stand-in -> real
+  std::unordered_map<char32_t, char32_t> standInOf_;  // real -> stand-in
+  char32_t nextStandIn_ = kLastStandIn;
 };
 
 }  // namespace pp::typeset

@@ -477,9 +477,12 @@ void InlineBuilder::flushToken() {
       continue;
     }
     if (ch.cp > 0xFFFF) {
-      // libharu writes characters above U+FFFF as spaces: draw the glyph as a path instead.
+      // libharu writes characters above U+FFFF as spaces: set a BMP stand-in the painter maps
+      // back to this character (Layout::privateUse); a vector path if stand-ins ran out.
       flushRun();
-      emitBox(std::u32string_view(&ch.cp, 1), look, face, true);
+      const char32_t standIn = ctx_.fonts.standIn(ch.cp);
+      emitBox(std::u32string_view(&ch.cp, 1), look, face, standIn == 0);
+      if (standIn) list_.items.back().text = toUtf8(std::u32string(1, standIn));
       list_.items.back().hyphenatable = false;
       continue;
     }

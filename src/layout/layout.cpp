@@ -123,6 +123,7 @@ class LayoutRun {
         if (out_.anchors.count(e.dest)) out_.outline.push_back(std::move(e));
     fixLinks();
     out_.fonts = fonts_.faces();
+    out_.privateUse = fonts_.standIns();
     return std::move(out_);
   }
 

@@ -125,7 +125,7 @@ EncodedGlyph encodeGlyph(const std::vector<typeset::FontFile::RawVertex>& v) {
 
 }  // namespace
 
-std::string buildSubsetFont(const typeset::FontFile& src, std::vector<char32_t> cps, std::string* error) {
+std::string buildSubsetFont(const typeset::FontFile& src, std::vector<GlyphCode> codes, std::string* error) {
   auto fail = [&](const char* why) {
     if (error) *error = why;
     return std::string();
@@ -135,15 +135,19 @@ std::string buildSubsetFont(const typeset::FontFile& src, std::vector<char32_t> 
   if (head.size() < 54 || hhea.size() < 36 || maxp.size() < 6 || os2.empty() || name.empty())
     return fail("the font lacks a table a PDF font needs");
 
-  std::sort(cps.begin(), cps.end());
-  cps.erase(std::unique(cps.begin(), cps.end()), cps.end());
-  cps.erase(std::remove_if(cps.begin(), cps.end(),
-                           [&](char32_t c) { return c > 0xFFFE || src.glyphIndex(c) == 0; }),
-            cps.end());
+  std::sort(codes.begin(), codes.end(), [](const GlyphCode& a, const GlyphCode& b) { return a.code < b.code; });
+  codes.erase(std::unique(codes.begin(), codes.end(),
+                          [](const GlyphCode& a, const GlyphCode& b) { return a.code == b.code; }),
+              codes.end());
+  codes.erase(std::remove_if(codes.begin(), codes.end(),
+                             [&](const GlyphCode& c) { return c.code > 0xFFFE || src.glyphIndex(c.source) == 0; }),
+              codes.end());
+  std::vector<char32_t> cps;
+  for (const auto& c : codes) cps.push_back(c.code);
 
   // Glyph i+1 draws cps[i]; glyph 0 is the source's .notdef.
   std::vector<int> sourceGlyphs{0};
-  for (char32_t c : cps) sourceGlyphs.push_back(src.glyphIndex(c));
+  for (const auto& c : codes) sourceGlyphs.push_back(src.glyphIndex(c.source));
   const std::size_t numGlyphs = sourceGlyphs.size();
   if (numGlyphs > 65535) return fail("too many glyphs");
 

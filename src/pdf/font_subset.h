@@ -15,10 +15,18 @@
 
 namespace pp::pdf {
 
-// A TrueType font holding .notdef plus the glyphs of `codepoints` (BMP only), or "" with
-// *error set when the source cannot be turned into one (missing name/OS/2 tables, too many
-// separate code point ranges for one format 4 cmap).
-std::string buildSubsetFont(const typeset::FontFile& source, std::vector<char32_t> codepoints,
+// One character of the derived font: the code the PDF's text uses for it (BMP), and the
+// character of the source font whose glyph it draws (the same, or above U+FFFF for a
+// Private Use stand-in).
+struct GlyphCode {
+  char32_t code;
+  char32_t source;
+};
+
+// A TrueType font holding .notdef plus the glyphs of `codes`, or "" with *error set when the
+// source cannot be turned into one (missing name/OS/2 tables, too many separate code point
+// ranges for one format 4 cmap).
+std::string buildSubsetFont(const typeset::FontFile& source, std::vector<GlyphCode> codes,
                             std::string* error);
 
 // A private temporary folder for derived font files, removed with everything in it when the

@@ -174,7 +174,8 @@ class PagePainter {
 
 // Loads every font the layout used, each as a derived font holding exactly the glyphs drawn
 // (see font_subset.h for why); the original file when a derived one cannot be made.
-std::vector<HPDF_Font> loadFonts(const Layout& layout, HpdfDoc& doc, TempFontDir& dir, DiagnosticSink& diags) {
+std::vector<HPDF_Font> loadFonts(const Layout& layout, HpdfDoc& doc, TempFontDir& dir, std::vector<int>& loadOrder,
+                                 DiagnosticSink& diags) {
   std::vector<std::vector<char32_t>> used(layout.fonts.size());
   for (const auto& page : layout.pages)
     for (const auto& r : page.runs) {
@@ -191,7 +192,12 @@ std::vector<HPDF_Font> loadFonts(const Layout& layout, HpdfDoc& doc, TempFontDir
     const std::string original = layout.fonts[id].file.string();
     std::string path = original, err;
     if (auto src = typeset::FontFile::load(layout.fonts[id].file, &err)) {
-      const std::string bytes = buildSubsetFont(*src, u, &err);
+      std::vector<GlyphCode> codes;
+      for (char32_t c : u) {
+        auto it = layout.privateUse.find(c);
+        codes.push_back({c, it == layout.privateUse.end() ? c : it->second});
+      }
+      const std::string bytes = buildSubsetFont(*src, std::move(codes), &err);
       if (!bytes.empty()) {
         const fs::path p = dir.write(bytes);
         if (!p.empty()) path = p.string();
@@ -202,6 +208,7 @@ std::vector<HPDF_Font> loadFonts(const Layout& layout, HpdfDoc& doc, TempFontDir
                        {Severity::Note, {original, 0, 0}, "pdf-font-subset",
                         "embedding the font as it is (" + err + "); composite glyphs may lose parts"});
     doc.reset();
+    loadOrder.push_back(static_cast<int>(id));
     const char* name = HPDF_LoadTTFontFromFile(doc.get(), path.c_str(), HPDF_TRUE);
     HPDF_Font f = name ? HPDF_GetFont(doc.get(), name, "UTF-8") : nullptr;
     if (!f || doc.failed()) {
@@ -213,6 +220,21 @@ std::vector<HPDF_Font> loadFonts(const Layout& layout, HpdfDoc& doc, TempFontDir
     fonts[id] = f;
   }
   return fonts;
+}
+
+// libharu turns characters above U+FFFF into garbage in outlines and info strings: leave
+// them out (and any space they leave doubled), and repair invalid UTF-8 first.
+std::string bmpOnly(const std::string& in) {
+  const std::string s = isValidUtf8(in) ? in : sanitizeUtf8(in);
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t c = nextCodepoint(s, i);
+    if (c > 0xFFFF || (c >= 0xFE00 && c <= 0xFE0F) || c == 0x200D) continue;
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    appendUtf8(out, c);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
 }
 
 HPDF_Date dateFromEpoch(long long epoch) {
@@ -259,7 +281,7 @@ std::string joinUnique(const std::vector<std::string>& items, std::size_t maxCha
 }  // namespace
 
 bool paint(const Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fontDir,
-           DiagnosticSink& diags) {
+           PaintResult& result, DiagnosticSink& diags) {
   HPDF_Doc pdf = doc.get();
   HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
   HPDF_UseUTFEncodings(pdf);
@@ -268,7 +290,7 @@ bool paint(const Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontD
     diags.error({}, "pdf-init", "cannot set up the PDF: " + doc.lastError());
     return false;
   }
-  const std::vector<HPDF_Font> fonts = loadFonts(layout, doc, fontDir, diags);
+  const std::vector<HPDF_Font> fonts = loadFonts(layout, doc, fontDir, result.fontLoadOrder, diags);
   ImageCache images(doc, pub.assets, diags);
 
   std::vector<HPDF_Page> pages;
@@ -329,14 +351,16 @@ bool paint(const Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontD
   // Outline: posts and sections at the top, their headings nested by level.
   if (!layout.outline.empty()) {
     HPDF_Encoder utf8 = HPDF_GetEncoder(pdf, "UTF-8");
+    (void)utf8;
     std::vector<std::pair<int, HPDF_Outline>> stack;
     for (const auto& e : layout.outline) {
-      if (e.title.empty() || !isValidUtf8(e.title)) continue;
+      const std::string title = bmpOnly(e.title);
+      if (title.empty()) continue;
       HPDF_Destination d = destFor(e.dest);
       if (!d) continue;
       while (!stack.empty() && stack.back().first >= e.level) stack.pop_back();
       HPDF_Outline parent = stack.empty() ? nullptr : stack.back().second;
-      HPDF_Outline o = HPDF_CreateOutline(pdf, parent, e.title.c_str(), utf8);
+      HPDF_Outline o = HPDF_CreateOutline(pdf, parent, title.c_str(), utf8);
       if (!o || doc.failed()) {
         doc.reset();
         continue;
@@ -362,8 +386,9 @@ bool paint(const Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontD
     authors.insert(authors.end(), p.post->authors.begin(), p.post->authors.end());
     tags.insert(tags.end(), p.post->tags.begin(), p.post->tags.end());
   }
-  auto setInfo = [&](HPDF_InfoType type, const std::string& value) {
-    if (value.empty() || !isValidUtf8(value)) return;
+  auto setInfo = [&](HPDF_InfoType type, const std::string& raw) {
+    const std::string value = bmpOnly(raw);
+    if (value.empty()) return;
     HPDF_SetInfoAttr(pdf, type, value.c_str());
     if (doc.failed()) doc.reset();
   };

@@ -1,6 +1,9 @@
 // Paints a laid-out publication into a libharu document.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "pdf/font_subset.h"
 #include "pdf/hpdf_doc.h"
 #include "postpress/diagnostics.h"
@@ -11,8 +14,18 @@ namespace pp::pdf {
 
 // Draws every page, then links, destinations, outline, page labels and document info.
 // False (after reporting) when the document could not be built at all.
+struct PaintResult {
+  std::vector<int> fontLoadOrder;  // Layout::fonts indices in the order libharu loaded them
+};
+
 // Derived font files are written to `fontDir`, which must outlive `doc` until it is saved.
 bool paint(const Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fontDir,
-           DiagnosticSink& diags);
+           PaintResult& result, DiagnosticSink& diags);
+
+// The saved PDF with a ToUnicode CMap for each font that shows Private Use stand-ins, appended
+// as an incremental update (the bytes libharu wrote stay as they are), so that text extraction
+// yields the real characters above U+FFFF. `pdf` unchanged when there is nothing to map or the
+// file does not look as libharu writes it.
+std::string mapStandInsForExtraction(std::string pdf, const Layout& layout, const PaintResult& result);
 
 }  // namespace pp::pdf

@@ -1,5 +1,8 @@
 // writePdf: layout, paint, save atomically.
+#include <cerrno>
 #include <chrono>
+#include <cstring>
+#include <fstream>
 #include <exception>
 
 #include "pdf/hpdf_doc.h"
@@ -27,14 +30,36 @@ bool writePdf(const Publication& pub, const Style& style, const fs::path& out, D
     diags.error({out.string(), 0, 0}, "pdf-init", "libharu could not create a document");
     return false;
   }
-  if (!pdf::paint(layout, pub, doc, fontDir, diags)) return false;
+  pdf::PaintResult painted;
+  if (!pdf::paint(layout, pub, doc, fontDir, painted, diags)) return false;
 
-  AtomicOutput file(out);
+  // Saved to memory first: the ToUnicode update for characters above U+FFFF is appended to
+  // libharu's bytes before anything reaches the disk.
   doc.reset();
-  HPDF_STATUS st = HPDF_SaveToFile(doc.get(), file.tempPath().c_str());
-  if (st != HPDF_OK || doc.failed()) {
-    diags.error({out.string(), 0, 0}, "pdf-write", "cannot write the PDF: " + doc.lastError());
+  if (HPDF_SaveToStream(doc.get()) != HPDF_OK || doc.failed()) {
+    diags.error({out.string(), 0, 0}, "pdf-write", "cannot produce the PDF: " + doc.lastError());
     return false;
+  }
+  std::string bytes;
+  bytes.resize(HPDF_GetStreamSize(doc.get()));
+  HPDF_UINT32 got = static_cast<HPDF_UINT32>(bytes.size());
+  HPDF_ResetStream(doc.get());
+  const HPDF_STATUS read = HPDF_ReadFromStream(doc.get(), reinterpret_cast<HPDF_BYTE*>(bytes.data()), &got);
+  if ((read != HPDF_OK && read != HPDF_STREAM_EOF) || got != bytes.size()) {
+    diags.error({out.string(), 0, 0}, "pdf-write", "cannot read the PDF back from libharu: " + doc.lastError());
+    return false;
+  }
+  bytes.resize(got);
+  bytes = pdf::mapStandInsForExtraction(std::move(bytes), layout, painted);
+  AtomicOutput file(out);
+  {
+    std::ofstream f(file.tempPath(), std::ios::binary | std::ios::trunc);
+    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    f.flush();
+    if (!f) {
+      diags.error({out.string(), 0, 0}, "pdf-write", "cannot write the PDF: " + std::string(std::strerror(errno)));
+      return false;
+    }
   }
   std::string err;
   if (!file.commit(&err)) {

@@ -26,8 +26,9 @@ void checkFont(const fs::path& file, const std::u32string& sample) {
   std::string err;
   auto src = typeset::FontFile::load(file, &err);
   REQUIRE_MESSAGE(src, err);
-  std::vector<char32_t> cps(sample.begin(), sample.end());
-  const std::string bytes = pdf::buildSubsetFont(*src, cps, &err);
+  std::vector<pdf::GlyphCode> codes;
+  for (char32_t c : sample) codes.push_back({c, c});
+  const std::string bytes = pdf::buildSubsetFont(*src, codes, &err);
   REQUIRE_MESSAGE(!bytes.empty(), err);
 
   pdf::TempFontDir dir;
@@ -87,6 +88,23 @@ TEST_CASE("a font missing required tables is refused, not written broken") {
   auto src = typeset::FontFile::load(dataDir() / "fonts" / "DejaVuSans.ttf", &err);
   REQUIRE(src);
   // Nothing usable asked for: still a valid font with .notdef only.
-  const std::string bytes = pdf::buildSubsetFont(*src, {U'\U0010FFFD'}, &err);
+  const std::string bytes = pdf::buildSubsetFont(*src, {pdf::GlyphCode{U'\U0010FFFD', U'\U0010FFFD'}}, &err);
   CHECK(!bytes.empty());
+}
+
+TEST_CASE("a stand-in code draws the glyph of the character it stands for") {
+  const fs::path symbola = "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf";
+  if (!fs::exists(symbola)) return;
+  std::string err;
+  auto src = typeset::FontFile::load(symbola, &err);
+  REQUIRE(src);
+  const std::string bytes = pdf::buildSubsetFont(*src, {pdf::GlyphCode{0xF8FF, 0x1F680}}, &err);
+  REQUIRE(!bytes.empty());
+  pdf::TempFontDir dir;
+  auto derived = typeset::FontFile::load(dir.write(bytes), &err);
+  REQUIRE(derived);
+  CHECK(derived->has(0xF8FF));
+  CHECK(derived->advance(0xF8FF) == src->advance(0x1F680));
+  CHECK(contourCount(derived->glyphShape(derived->glyphIndex(0xF8FF))) ==
+        contourCount(src->glyphShape(src->glyphIndex(0x1F680))));
 }

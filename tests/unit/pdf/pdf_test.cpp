@@ -215,3 +215,30 @@ TEST_CASE("an unwritable output leaves no file and reports an error") {
   CHECK(diags.errorCount() >= 1);
   CHECK_FALSE(fs::exists("/nonexistent-dir/x/y.pdf"));
 }
+
+TEST_CASE("characters above U+FFFF draw from a font and extract as themselves") {
+  if (!haveTool("pdftotext") || !haveTool("qpdf")) return;
+  if (!fs::exists("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf")) {
+    MESSAGE("fonts-symbola not installed: skipped");
+    return;
+  }
+  TempDir tmp;
+  DiagnosticSink diags;
+  Style style = loadStyle("report", "", diags);
+  SamplePublication s;
+  Document d;
+  d.blocks.push_back(para("Launch day \U0001F680 and a party \U0001F389, twice \U0001F680."));
+  d.blocks.push_back(codeBlock("print(\"\U0001F600\")\n"));
+  s.addPost("\U0001F680 Announcing the Benchmark Results", std::move(d));
+  const fs::path out = tmp.path / "emoji.pdf";
+  REQUIRE(writePdf(s.pub, style, out, diags));
+  Run check = run("qpdf --check '" + out.string() + "'");
+  CHECK(check.status == 0);
+  CHECK(check.out.find("WARNING") == std::string::npos);
+  Run text = run("pdftotext '" + out.string() + "' -");
+  CHECK(text.out.find("\U0001F680 Announcing the Benchmark Results") != std::string::npos);
+  CHECK(text.out.find("party \U0001F389") != std::string::npos);
+  CHECK(text.out.find("\U0001F600") != std::string::npos);
+  // No stand-in leaks into the extracted text.
+  CHECK(text.out.find("\uF8FF") == std::string::npos);
+}
