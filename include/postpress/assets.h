@@ -57,7 +57,7 @@ const char* assetStatusName(AssetStatus s);
 // One encoded rendition, stored in the cache folder. Files are complete and verified: a JPEG
 // here was written (or checked end to end) by us, never a truncated source handed through.
 // Identical renditions share one file (named by `hash`).
-//   Jpeg: baseline or progressive 8-bit JPEG, gray or YCbCr (HPDF_LoadJpegImageFromMem).
+//   Jpeg: baseline 8-bit JPEG, gray or YCbCr 4:2:0 (HPDF_LoadJpegImageFromMem).
 //   Png:  EPUB only.
 //   Raw:  PDF only: width*height*components bytes, rows top to bottom, no padding
 //         (HPDF_LoadRawImageFromMem with HPDF_CS_DEVICE_GRAY / HPDF_CS_DEVICE_RGB, 8 bit).
@@ -113,7 +113,8 @@ class AssetStore {
   // Resolves every ImageRef of the document (figures, inline images) and sets its asset id.
   void resolveDocument(const Site& site, const Post& post, Document& doc, DiagnosticSink& diags);
 
-  // Registers a file the digest itself needs (cover image, logo), resolved against `base`.
+  // Registers a file the digest itself needs (cover image, logo) by its path. Not confined to
+  // a site root: the user or postpress itself names it, not a post.
   int resolveFile(const fs::path& file, const SourceLoc& where, DiagnosticSink& diags);
 
   // Decodes, scales and encodes every pending asset on `jobs` threads, using the cache.
