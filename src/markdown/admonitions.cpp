@@ -87,12 +87,17 @@ Source runAdmonitionFences(const Source& in, ParseContext& ctx) {
         out.emit("\n", l.start);
         continue;
       }
-      Placeholder end;
-      end.kind = Placeholder::Kind::End;
-      end.pair = open.back();
-      end.source = std::string(l.text);
+      int pair = open.back();
       open.pop_back();
       out.endLine(l.start);
+      if (pair < 0) {  // its opening was left out (too many constructs)
+        out.emit("\n", l.start);
+        continue;
+      }
+      Placeholder end;
+      end.kind = Placeholder::Kind::End;
+      end.pair = pair;
+      end.source = std::string(l.text);
       out.emit("\n" + indent + ctx.add(std::move(end)) + "\n\n", l.start);
       continue;
     }
@@ -118,13 +123,19 @@ Source runAdmonitionFences(const Source& in, ParseContext& ctx) {
       begin.titleMarkdown = f.title;
     }
     out.endLine(l.start);
-    out.emit("\n" + indent + ctx.add(std::move(begin)) + "\n\n", l.start);
-    open.push_back(static_cast<int>(ctx.placeholders.size()) - 1);
+    int index = -1;
+    out.emit("\n" + indent + ctx.add(std::move(begin), &index) + "\n\n", l.start);
+    open.push_back(index);
   }
   out.copy(copied, in.text.size());
-  while (!open.empty()) {
-    ctx.warn(ctx.placeholders[static_cast<std::size_t>(open.back())].container.pos.line,
+  if (!open.empty() && open.front() >= 0)
+    ctx.warn(ctx.placeholders[static_cast<std::size_t>(open.front())].container.pos.line,
              "admonition-unclosed", "admonition never closed with ':::': it runs to the end of the post");
+  while (!open.empty()) {
+    if (open.back() < 0) {
+      open.pop_back();
+      continue;
+    }
     Placeholder end;
     end.kind = Placeholder::Kind::End;
     end.pair = open.back();

@@ -15,7 +15,17 @@ SourceLoc ParseContext::loc(int bodyLine, int col) const {
   return l;
 }
 
+namespace {
+constexpr int kMaxPerCode = 50;
+}
+
 void ParseContext::warn(int bodyLine, std::string code, std::string message, int col) {
+  int& n = perCode[code];
+  if (++n > kMaxPerCode) {
+    if (n == kMaxPerCode + 1)
+      diags.note(loc(bodyLine, col), code, "more diagnostics like this one in this post are not shown");
+    return;
+  }
   SourceLoc l = loc(bodyLine, col);
   std::string key = l.path + ':' + std::to_string(l.line) + ':' + code + ':' + message;
   diags.reportOnce(key, {Severity::Warning, std::move(l), std::move(code), std::move(message)});
@@ -27,9 +37,24 @@ void ParseContext::note(int bodyLine, std::string code, std::string message, int
   diags.reportOnce(key, {Severity::Note, std::move(l), std::move(code), std::move(message)});
 }
 
-std::string ParseContext::add(Placeholder p) {
+std::string ParseContext::add(Placeholder p, int* index) {
+  if (placeholders.size() >= kMaxPlaceholders) {
+    if (index) *index = -1;
+    if (!capWarned) {
+      int line = p.kind == Placeholder::Kind::Inline ? p.inl.pos.line
+                 : !p.blocks.empty()                 ? p.blocks.front().pos.line
+                                                     : p.container.pos.line;
+      warn(line, "too-many-constructs",
+           "more than " + std::to_string(kMaxPlaceholders) +
+               " embeds, boxes and formulas in one post: the rest are left out");
+      capWarned = true;
+    }
+    return p.kind == Placeholder::Kind::Inline ? p.inl.text : std::string();
+  }
   placeholders.push_back(std::move(p));
-  return marker(static_cast<int>(placeholders.size()) - 1);
+  int n = static_cast<int>(placeholders.size()) - 1;
+  if (index) *index = n;
+  return marker(n);
 }
 
 std::string ParseContext::marker(int index) const {

@@ -3,6 +3,7 @@
 // figures from shortcodes, math) travel through cmark untouched.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,7 @@ struct Placeholder {
 
 inline constexpr std::string_view kMarkerOpen = "<!--\x01pp";
 inline constexpr std::string_view kMarkerClose = "-->";
+inline constexpr std::size_t kMaxPlaceholders = 20000;
 
 struct ParseContext {
   const Site& site;
@@ -44,6 +46,8 @@ struct ParseContext {
   std::vector<Placeholder> placeholders;
   int includeDepth = 0;   // Liquid include / markdownify nesting
   int fragmentDepth = 0;  // Markdown fragments (captions, bodies) parsed inside a parse
+  bool capWarned = false;
+  std::map<std::string, int> perCode;  // diagnostics reported per code: a flood is cut short
 
   ParseContext(const Site& s, const Post& p, DiagnosticSink& d) : site(s), post(p), diags(d) {}
 
@@ -51,8 +55,10 @@ struct ParseContext {
   void warn(int bodyLine, std::string code, std::string message, int col = 0);
   void note(int bodyLine, std::string code, std::string message, int col = 0);
 
-  // Registers a placeholder and returns its marker text.
-  std::string add(Placeholder p);
+  // Registers a placeholder and returns its marker text; *index receives its index. Past
+  // kMaxPlaceholders (a hostile post) nothing is registered: inline math returns its TeX, the
+  // rest "" and *index = -1, with one warning, so memory stays bounded.
+  std::string add(Placeholder p, int* index = nullptr);
   std::string marker(int index) const;
   // Index of the placeholder named by a marker (`<!--\x01ppN-->`, or its inside `\x01ppN`), or -1.
   int lookup(std::string_view text) const;

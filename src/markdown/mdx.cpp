@@ -398,8 +398,9 @@ class MdxPass {
       p.titleMarkdown = attr(t, {"title"});
       p.source = in_.text.substr(t.begin, t.end - t.begin);
       if (t.selfClosing) return;
-      emitBlock(ctx_.add(std::move(p)), t.begin, true);
-      open_.push_back({n, static_cast<int>(ctx_.placeholders.size()) - 1});
+      int index = -1;
+      emitBlock(ctx_.add(std::move(p), &index), t.begin, true);
+      open_.push_back({n, index});
       return;
     }
     if (lower == "tabitem" || lower == "tab") {

@@ -251,8 +251,9 @@ class ShortcodePass {
     p.container = std::move(container);
     p.titleMarkdown = std::move(title);
     p.source = source;
-    std::string m = ctx_.add(std::move(p));
-    open_.push_back({name, static_cast<int>(ctx_.placeholders.size()) - 1, at});
+    int index = -1;
+    std::string m = ctx_.add(std::move(p), &index);
+    open_.push_back({name, index, at});
     emitBlockText(m, at);
   }
 

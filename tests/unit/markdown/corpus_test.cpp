@@ -3,7 +3,7 @@
 // with a line, and the whole terrytangyuan blog parses well under a second.
 #include <doctest/doctest.h>
 
-#include <chrono>
+#include <ctime>
 #include <filesystem>
 
 #include "helpers.h"
@@ -42,10 +42,10 @@ CorpusResult parseCorpus(const std::string& name) {
   opt.root = corpusDir() / name;
   Site site = loadSite(opt, siteDiags);
   DiagnosticSink diags;
-  auto t0 = std::chrono::steady_clock::now();
+  std::clock_t t0 = std::clock();  // CPU time: the machine is shared
   std::vector<Document> docs;
   for (const auto& post : site.posts) docs.push_back(parsePost(site, post, diags));
-  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  r.seconds = static_cast<double>(std::clock() - t0) / CLOCKS_PER_SEC;
   r.posts = site.posts.size();
   for (std::size_t k = 0; k < docs.size(); ++k) {
     std::vector<std::string> visible;
@@ -82,7 +82,9 @@ TEST_CASE("corpus: no syntax leaks, every post has text, constructs reported wit
       CAPTURE(formatDiagnostic(d));
       CHECK(d.loc.line > 0);
     }
-    MESSAGE(name << ": " << r.posts << " posts in " << r.seconds << " s, " << r.diags.size() << " diagnostics");
-    if (std::string(name) == "terrytangyuan") CHECK(r.seconds < 3.0);  // well under 1 s in a release build
+    MESSAGE(label << ": " << r.posts << " posts in " << r.seconds << " s, " << r.diags.size() << " diagnostics");
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_UNDEFINED__)
+    if (label == "terrytangyuan") CHECK(r.seconds < 1.0);  // measured 0.07 s
+#endif
   }
 }

@@ -86,3 +86,25 @@ TEST_CASE("dump (PP_DUMP=site:post)") {
     for (const auto& x : d.all()) std::cout << formatDiagnostic(x) << "\n";
   }
 }
+
+// PP_SCAN=site-root: lists reader-visible text that still looks like markup (a review aid).
+TEST_CASE("scan (PP_SCAN=site)") {
+  const char* root = std::getenv("PP_SCAN");
+  if (!root) return;
+  DiagnosticSink sd;
+  SiteOptions opt;
+  opt.root = root;
+  Site site = loadSite(opt, sd);
+  for (const auto& post : site.posts) {
+    DiagnosticSink d;
+    Document doc = parsePost(site, post, d);
+    forEachInline(doc, [&](const Inline& i) {
+      if (i.kind != InlineKind::Text) return;
+      for (const char* bad : {"](", "**", "&amp;", "&lt;", "&gt;", "{{", "}}", "<", ">", "[^", "\\", "__", "%}"})
+        if (i.text.find(bad) != std::string::npos) {
+          std::cout << post.path << ":" << i.pos.line << ": [" << bad << "] " << i.text.substr(0, 160) << "\n";
+          break;
+        }
+    });
+  }
+}

@@ -1,7 +1,7 @@
 // Hostile input: nothing crashes, hangs or explodes; depth is capped; time stays linear.
 #include <doctest/doctest.h>
 
-#include <chrono>
+#include <ctime>
 #include <functional>
 
 #include "helpers.h"
@@ -17,16 +17,26 @@ int blockDepth(const std::vector<Block>& blocks, int d = 1) {
   return m;
 }
 
+// CPU time, not wall time: the machine is shared. Sanitizer builds are several times slower.
+double cpuSeconds(std::clock_t since) { return static_cast<double>(std::clock() - since) / CLOCKS_PER_SEC; }
+
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_UNDEFINED__)
+constexpr double kSlowdown = 8.0;
+#else
+constexpr double kSlowdown = 1.0;
+#endif
+
 double secondsToParse(const std::string& body, Generator g = Generator::Plain, bool math = true) {
   DiagnosticSink d;
   Site site = makeSite(g);
   site.math = math;
   site.emoji = true;
   Post post = makePost(body);
-  auto t0 = std::chrono::steady_clock::now();
+  std::clock_t t0 = std::clock();
   Document doc = parsePost(site, post, d);
   (void)doc;
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  CHECK(d.count() < 2000);  // floods of diagnostics are cut short
+  return cpuSeconds(t0);
 }
 
 }  // namespace
@@ -54,7 +64,7 @@ TEST_CASE("10,000-deep nested lists and quotes are flattened, not overflowed") {
 TEST_CASE("huge inputs stay fast: 10 MB line, 100,000-column table, pathological markup") {
   std::string line(10u << 20, 'a');
   for (std::size_t k = 0; k < line.size(); k += 7) line[k] = " *_$`<{:["[k % 9];
-  CHECK(secondsToParse(line) < 20.0);
+  CHECK(secondsToParse(line) < 5.0 * kSlowdown);
   std::string table = "|";
   for (int k = 0; k < 100000; ++k) table += " c |";
   table += "\n|";
@@ -63,21 +73,21 @@ TEST_CASE("huge inputs stay fast: 10 MB line, 100,000-column table, pathological
   for (int k = 0; k < 100000; ++k) table += " x |";
   table += "\n";
   DiagnosticSink d;
-  auto t0 = std::chrono::steady_clock::now();
+  std::clock_t t0 = std::clock();
   Document t = parse(table, d);
-  CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 20.0);
+  CHECK(cpuSeconds(t0) < 2.0 * kSlowdown);
   auto tables = blocksOfKind(t, BlockKind::Table);
   REQUIRE(tables.size() == 1);
   CHECK(tables[0]->rows[0].cells.size() <= 64);
   CHECK(hasDiag(d, "table-too-wide"));
   for (const char* unit : {"{{< a ", "{% if ", "<a href=\"", "$x ", "{{ ", ":::note\n", "<!-- ", "`", "{'", "<Comp "}) {
     std::string s;
-    while (s.size() < (2u << 20)) s += unit;
+    while (s.size() < (1u << 20)) s += unit;
     std::string name = unit;
     CAPTURE(name);
-    CHECK(secondsToParse(s, Generator::Jekyll) < 10.0);
-    CHECK(secondsToParse(s, Generator::Hugo) < 10.0);
-    CHECK(secondsToParse(s, Generator::Docusaurus) < 10.0);
+    CHECK(secondsToParse(s, Generator::Jekyll) < 4.0 * kSlowdown);
+    CHECK(secondsToParse(s, Generator::Hugo) < 4.0 * kSlowdown);
+    CHECK(secondsToParse(s, Generator::Docusaurus) < 4.0 * kSlowdown);
   }
 }
 
