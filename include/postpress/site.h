@@ -196,4 +196,10 @@ Site loadSite(const SiteOptions& options, DiagnosticSink& diags);
 // when the file cannot be used at all.
 std::optional<Post> readPost(const Site& site, const fs::path& file, DiagnosticSink& diags);
 
+// readPost on text already in memory: `file` names the post and places it in the site (its
+// folder, name and date decide slug, permalink, bundle and language) but is never opened.
+// Every rule of readPost applies to `raw` as if read from the file. For fuzzing and tests.
+std::optional<Post> readPostText(const Site& site, const fs::path& file, std::string_view raw,
+                                 DiagnosticSink& diags);
+
 }  // namespace pp

@@ -155,8 +155,23 @@ void applyDefaults(const SiteRules& rules, const PostContext& ctx, Meta& fm) {
 
 namespace pp {
 
+namespace {
+const site::SiteRules kDefaultRules;  // immutable: the generators' defaults
+}  // namespace
+
 std::optional<Post> readPost(const Site& site, const fs::path& file, DiagnosticSink& diags) {
-  static const site::SiteRules kDefaultRules;  // immutable: the generators' defaults
+  std::string err;
+  auto raw = readFile(file, &err, site::kMaxPostBytes);
+  if (!raw) {
+    const site::SiteRules& rules = site.rules ? *site.rules : kDefaultRules;
+    diags.error({site::contextFor(site, rules, file).rel, 0, 0}, "post-read", "cannot read post: " + err);
+    return std::nullopt;
+  }
+  return readPostText(site, file, *raw, diags);
+}
+
+std::optional<Post> readPostText(const Site& site, const fs::path& file, std::string_view raw,
+                                 DiagnosticSink& diags) {
   const site::SiteRules& rules = site.rules ? *site.rules : kDefaultRules;
   site::PostContext ctx = site::contextFor(site, rules, file);
 
@@ -165,17 +180,11 @@ std::optional<Post> readPost(const Site& site, const fs::path& file, DiagnosticS
   post.path = ctx.rel;
   post.format = iequals(file.extension().string(), ".mdx") ? SourceFormat::Mdx : SourceFormat::Markdown;
 
-  std::string err;
-  auto raw = readFile(file, &err, site::kMaxPostBytes);
-  if (!raw) {
-    diags.error({post.path, 0, 0}, "post-read", "cannot read post: " + err);
-    return std::nullopt;
-  }
-  if (trim(*raw).empty()) {
+  if (trim(raw).empty()) {
     diags.warning({post.path, 0, 0}, "post-empty", "empty file; not read as a post");
     return std::nullopt;
   }
-  std::string text = site::normaliseText(*raw, post.path, diags);
+  std::string text = site::normaliseText(raw, post.path, diags);
   site::FrontMatter fm;
   if (!site::splitFrontMatter(text, post.path, site.generator == Generator::Hugo, fm, diags)) {
     return std::nullopt;
