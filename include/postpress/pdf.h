@@ -24,4 +24,10 @@ struct PdfStats {
 bool writePdf(const Publication& pub, const Style& style, const fs::path& out,
               DiagnosticSink& diags, PdfStats* stats = nullptr);
 
+// The same with front/back matter sections and hooks (cover, brief, indexes, link notes, QR
+// codes: see layout.h).
+struct LayoutOptions;
+bool writePdf(const Publication& pub, const Style& style, const LayoutOptions& options,
+              const fs::path& out, DiagnosticSink& diags, PdfStats* stats = nullptr);
+
 }  // namespace pp

@@ -503,6 +503,7 @@ ItemList InlineBuilder::finish() {
   // Trailing spaces, break opportunities and hard breaks end nothing: drop them.
   while (!list_.items.empty() && !list_.items.back().isBox()) list_.items.pop_back();
   if (!list_.items.empty()) {
+    tieShortLastWord();
     Item fill;
     fill.type = ItemType::Glue;
     fill.stretch = kFillStretch;
@@ -513,6 +514,23 @@ ItemList InlineBuilder::finish() {
     list_.items.push_back(brk);
   }
   return std::move(list_);
+}
+
+void InlineBuilder::tieShortLastWord() {
+  // The last word of a paragraph alone on its line ("2.", "it.") looks like a mistake: when it
+  // is short, the space before it does not break (a tie, as TeX's ~).
+  float lastWord = 0;
+  std::size_t i = list_.items.size();
+  while (i > 0 && list_.items[i - 1].isBox()) lastWord += list_.items[--i].width;
+  if (i == 0 || !list_.items[i - 1].isGlue()) return;
+  if (lastWord > kShortLastWordEm * base_.size) return;
+  int words = 0;
+  for (const auto& it : list_.items) words += it.isGlue();
+  if (words < 4) return;
+  Item tie;
+  tie.type = ItemType::Penalty;
+  tie.penalty = kInfinity;
+  list_.items.insert(list_.items.begin() + static_cast<long>(i - 1), tie);
 }
 
 namespace {

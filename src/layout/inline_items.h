@@ -104,6 +104,9 @@ class InlineBuilder {
   void walk(const Inline& in, Look look);
   void text(std::string_view s, const Look& look);
   void flushToken();
+  void tieShortLastWord();
+  // A last word narrower than this (in ems) stays on the line with the word before it.
+  static constexpr float kShortLastWordEm = 2.2f;
   void emitGlue(const Look& look);
   void emitBox(std::u32string_view chars, const Look& look, int face, bool vector);
   void emitMissing(char32_t cp, const Look& look);

@@ -141,8 +141,10 @@ class LayoutRun {
   std::map<int, bool> sectionNumbers_;          // owner -> shows page numbers
   int currentPost_ = -1;
 
+  // Patterns for a post: its front matter language, else the digest's (config or site), else
+  // the style's.
   Hyphenator* hyphenatorFor(const std::string& language) {
-    std::string lang = language.empty() ? style_.language : language;
+    std::string lang = !language.empty() ? language : !pub_.language.empty() ? pub_.language : style_.language;
     if (!style_.hyphenate) return nullptr;
     auto& h = hyphenators_[lang];
     if (!h) h = std::make_unique<Hyphenator>(lang, diags_);

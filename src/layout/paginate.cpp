@@ -14,6 +14,10 @@ namespace {
 constexpr float kFootnoteSeparator = 10;
 constexpr float kFootnoteGap = 2;
 constexpr float kFit = 0.01f;  // tolerance of the fit test, pt
+// A post's last page should hold at least about three lines of text...
+constexpr float kMinTail = 44;
+// ...unless getting them there would leave the page before less than this full.
+constexpr float kMinFillWhenMovingTail = 0.55f;
 
 struct Placement {
   int item;
@@ -138,7 +142,9 @@ class Paginator {
     };
     bool haveLegal = false;
     Snapshot legal{};
+    std::vector<Snapshot> legals;  // every legal breakpoint on this page, in order
     std::vector<int> deferred;  // floats moved to the next page from this one
+    bool overflowed = false;    // the page ended because the next item did not fit
 
     std::size_t end = n;
     for (; j < n; ++j) {
@@ -178,6 +184,7 @@ class Paginator {
       const float need = std::max(h, it.need);
       const bool fits = used_ + need + footUsed_ + fh <= cap + kFit;
       if (!fits) {
+        overflowed = true;
         if (content && it.penaltyBefore < kInfinity) {
           end = j;
           break;
@@ -200,6 +207,7 @@ class Paginator {
       if (content && it.penaltyBefore < kInfinity) {
         haveLegal = true;
         legal = {j, placed_.size(), footnotes_.size(), deferred.size(), used_, footUsed_};
+        legals.push_back(legal);
       }
       placed_.push_back({static_cast<int>(j), used_, h, scale});
       used_ += h;
@@ -210,9 +218,43 @@ class Paginator {
         break;
       }
     }
+    // A post (or section) whose last page would hold only a line or two: break this page
+    // earlier so that its last page carries a few lines more (never below half a page here).
+    if (overflowed && end < n && deferred.empty() && pending_.empty()) {
+      const float tail = tailHeight(end, kMinTail);
+      if (tail > 0 && tail < kMinTail) {
+        for (std::size_t k = legals.size(); k-- > 0;) {
+          const Snapshot& s = legals[k];
+          if (s.item >= end) continue;
+          if (s.used < cap * kMinFillWhenMovingTail) break;
+          if (used_ - s.used + tail < kMinTail) continue;
+          placed_.resize(s.placed);
+          footnotes_.resize(s.footnotes);
+          used_ = s.used;
+          footUsed_ = s.footUsed;
+          end = s.item;
+          break;
+        }
+      }
+    }
     for (int d : deferred)
       if (static_cast<std::size_t>(d) < end) pending_.push_back(d);
     return end;
+  }
+
+  // Height of the items from `from` up to the next page break (or the end), stopping early
+  // once it reaches `enough`; 0 when nothing follows.
+  float tailHeight(std::size_t from, float enough) const {
+    float h = 0;
+    std::size_t j = from;
+    while (j < l_.items.size() && l_.items[j].kind == VKind::Space) ++j;
+    for (; j < l_.items.size() && h < enough; ++j) {
+      const VItem& it = l_.items[j];
+      if (it.kind == VKind::PageBreak) break;
+      if (it.kind == VKind::Float) return enough;  // a figure fills the page anyway
+      h += it.height;
+    }
+    return h;
   }
 
   void emitPage() {

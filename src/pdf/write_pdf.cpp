@@ -15,9 +15,13 @@ namespace pp {
 
 bool writePdf(const Publication& pub, const Style& style, const fs::path& out, DiagnosticSink& diags,
               PdfStats* stats) {
+  return writePdf(pub, style, LayoutOptions{}, out, diags, stats);
+}
+
+bool writePdf(const Publication& pub, const Style& style, const LayoutOptions& options, const fs::path& out,
+              DiagnosticSink& diags, PdfStats* stats) {
   using Clock = std::chrono::steady_clock;
   const auto t0 = Clock::now();
-  LayoutOptions options;
   Layout layout = layoutPublication(pub, style, options, diags);
   const auto t1 = Clock::now();
   if (layout.pages.empty()) {
