@@ -163,13 +163,29 @@ void drawPicture(Canvas& c, const std::string& bytes, int bx, int by, int bw, in
   std::unique_ptr<unsigned char, void (*)(void*)> guard(img, stbi_image_free);
   double s = std::max(static_cast<double>(bw) / w, static_cast<double>(bh) / h);
   double ox = (w * s - bw) / 2, oy = (h * s - bh) / 2;
-  for (int y = 0; y < bh; ++y)
+  // Average the source pixels under each target pixel (a box filter): photos scaled down by
+  // plain sampling shimmer with moire.
+  for (int y = 0; y < bh; ++y) {
+    int y0 = std::clamp(static_cast<int>((y + oy) / s), 0, h - 1);
+    int y1 = std::clamp(static_cast<int>((y + 1 + oy) / s), y0 + 1, h);
     for (int x = 0; x < bw; ++x) {
-      int sx = std::clamp(static_cast<int>((x + ox) / s), 0, w - 1);
-      int sy = std::clamp(static_cast<int>((y + oy) / s), 0, h - 1);
-      const unsigned char* p = img + (static_cast<std::size_t>(sy) * w + sx) * 3;
-      c.blend(bx + x, by + y, Rgb{p[0], p[1], p[2]}, 255);
+      int x0 = std::clamp(static_cast<int>((x + ox) / s), 0, w - 1);
+      int x1 = std::clamp(static_cast<int>((x + 1 + ox) / s), x0 + 1, w);
+      long sum[3] = {0, 0, 0}, count = 0;
+      for (int sy = y0; sy < y1; ++sy)
+        for (int sx = x0; sx < x1; ++sx) {
+          const unsigned char* p = img + (static_cast<std::size_t>(sy) * w + sx) * 3;
+          sum[0] += p[0];
+          sum[1] += p[1];
+          sum[2] += p[2];
+          ++count;
+        }
+      c.blend(bx + x, by + y,
+              Rgb{static_cast<unsigned char>(sum[0] / count), static_cast<unsigned char>(sum[1] / count),
+                  static_cast<unsigned char>(sum[2] / count)},
+              255);
     }
+  }
 }
 
 // Draws a logo (with its alpha) scaled to fit the box, left-aligned, averaging the source

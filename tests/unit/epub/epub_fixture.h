@@ -361,6 +361,8 @@ struct Fixture {
     pub.language = "en";
     pub.identifier = "urn:uuid:12345678-1234-5234-9234-123456789abc";
     pub.groupBy = "month";
+    pub.coverImageAsset = wide;  // drawn above the cover's band
+    pub.logoAsset = icon;        // ignored when there is a cover picture
     std::vector<Document> docs{d0, d1, d2};
     const char* anchors[] = {"p1-nasty", "p2-long", "p3"};
     for (std::size_t i = 0; i < posts.size(); ++i) {
