@@ -225,16 +225,20 @@ void Flow::codeBlock(const std::string& rawText, const std::string& info) {
       t.charSpacing = cs.letterSpacing;
       t.color = cs.color;
       std::u32string run;
+      float runWidth = 0, trailing = 0;
       while (i < v.chars.size() && v.chars[i].face == c.face && v.chars[i].cp <= 0xFFFF) {
         if (v.chars[i].cp == ' ' && (i + 1 >= v.chars.size() || v.chars[i + 1].cp == ' ')) break;
         run.push_back(v.chars[i].cp);
+        runWidth += v.chars[i].width;
+        trailing = v.chars[i].cp == ' ' ? trailing + v.chars[i].width : 0;
         x += v.chars[i].width;
         ++i;
       }
       while (!run.empty() && run.back() == ' ') run.pop_back();
       if (!run.empty()) {
+        // Code is never kerned: the width is the plain sum of what is drawn.
         t.text = toUtf8(run);
-        t.width = ctx_.fonts.width(c.face, t.text, cs.size, cs.letterSpacing);
+        t.width = runWidth - trailing;
         f.runs.push_back(std::move(t));
       }
     }

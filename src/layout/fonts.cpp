@@ -65,6 +65,7 @@ std::unique_ptr<FontFile> FontFile::load(const fs::path& file, std::string* erro
     return nullptr;
   }
   f->unitsPerEm_ = static_cast<int>(std::lround(1.0f / scale));
+  f->hasKerning_ = f->info_->font.kern != 0 || f->info_->font.gpos != 0;
   int asc = 0, desc = 0, gap = 0;
   stbtt_GetFontVMetrics(&f->info_->font, &asc, &desc, &gap);
   if (asc > 0) f->ascent_ = static_cast<float>(asc) / f->unitsPerEm_;
@@ -80,6 +81,13 @@ int FontFile::lookup(char32_t cp) const {
   if (adv < 0) adv = 0;
   // The same integer arithmetic libharu uses for /W, so layout and PDF widths agree exactly.
   return static_cast<int>(static_cast<unsigned>(adv) * 1000u / static_cast<unsigned>(unitsPerEm_));
+}
+
+int FontFile::lookupKern(char32_t a, char32_t b) const {
+  const int k = stbtt_GetCodepointKernAdvance(&info_->font, static_cast<int>(a), static_cast<int>(b));
+  // Rounded to 1/1000 em, as every other width; tiny adjustments are not worth a split run.
+  const int k1000 = static_cast<int>(std::lround(static_cast<double>(k) * 1000.0 / unitsPerEm_));
+  return std::abs(k1000) < kMinKern ? 0 : k1000;
 }
 
 GlyphOutline FontFile::outline(char32_t cp) const {
@@ -241,8 +249,12 @@ float FontSet::width(int face, std::string_view utf8, float size, float letterSp
   FontFile& f = file(face);
   long units = 0;
   std::size_t n = 0;
+  char32_t prev = 0;
   for (std::size_t i = 0; i < utf8.size();) {
-    units += f.advance(realCodepoint(nextCodepoint(utf8, i)));
+    const char32_t c = realCodepoint(nextCodepoint(utf8, i));
+    units += f.advance(c);
+    if (prev) units += f.kern(prev, c);
+    prev = c;
     ++n;
   }
   return static_cast<float>(units) * size / 1000.0f + letterSpacing * static_cast<float>(n);

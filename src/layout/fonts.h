@@ -35,6 +35,18 @@ class FontFile {
     int a = advanceOrMissing(cp);
     return a < 0 ? 0 : a;
   }
+  // Kerning between two characters in 1/1000 em (from GPOS pair adjustments or 'kern');
+  // 0 for most pairs and for fonts without kerning. Cached per pair.
+  int kern(char32_t a, char32_t b) {
+    if (!hasKerning_ || a > 0xFFFF || b > 0xFFFF) return 0;
+    const std::uint32_t key = (static_cast<std::uint32_t>(a) << 16) | static_cast<std::uint32_t>(b);
+    auto it = kerns_.find(key);
+    if (it != kerns_.end()) return it->second;
+    const int k = lookupKern(a, b);
+    kerns_.emplace(key, static_cast<std::int16_t>(k));
+    return k;
+  }
+  bool hasKerning() const { return hasKerning_; }
   float ascent() const { return ascent_; }    // em, positive
   float descent() const { return descent_; }  // em, positive (below the baseline)
   // The glyph's outline in em units; empty for a missing or blank glyph.
@@ -70,8 +82,10 @@ class FontFile {
     return v;
   }
   int lookup(char32_t cp) const;
+  int lookupKern(char32_t a, char32_t b) const;
 
   static constexpr std::int32_t kUnknown = -2;
+  static constexpr int kMinKern = 5;  // 1/1000 em
   fs::path path_;
   std::string data_;
   struct Info;
@@ -80,6 +94,8 @@ class FontFile {
   float ascent_ = 0.8f, descent_ = 0.2f;
   std::vector<std::int32_t> bmp_;  // per BMP code point: kUnknown, -1 missing, else advance
   std::unordered_map<char32_t, std::int32_t> astral_;
+  bool hasKerning_ = false;
+  std::unordered_map<std::uint32_t, std::int16_t> kerns_;
 };
 
 // The faces of a style: families by role, and the fallback chain. Face ids index Layout::fonts.
@@ -100,8 +116,8 @@ class FontSet {
   FontFile& file(int id) { return *files_[static_cast<std::size_t>(id)]; }
   std::vector<FontFace> faces() const;
 
-  // Width in pt of UTF-8 text set in one face (no fallback), with letter spacing per character.
-  // Private Use stand-ins measure as the characters they stand for.
+  // Width in pt of UTF-8 text set in one face (no fallback), kerned, with letter spacing per
+  // character. Private Use stand-ins measure as the characters they stand for.
   float width(int face, std::string_view utf8, float size, float letterSpacing = 0);
 
   // The BMP stand-in for a character above U+FFFF (see Layout::privateUse); 0 when they have

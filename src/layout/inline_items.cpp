@@ -276,7 +276,12 @@ void InlineBuilder::emitBox(std::u32string_view chars, const Look& look, int fac
   b.color = colorOf(look);
   FontFile& f = ctx_.fonts.file(face);
   long units = 0;
-  for (char32_t c : chars) units += f.advance(c);
+  char32_t prev = 0;
+  for (char32_t c : chars) {
+    units += f.advance(c);
+    if (prev) units += f.kern(prev, c);  // drawn by splitting the run (line_set.cpp)
+    prev = c;
+  }
   b.width = static_cast<float>(units) * b.size / 1000.0f +
             b.letterSpacing * static_cast<float>(chars.size());
   b.ascent = f.ascent() * b.size + b.rise;
@@ -572,6 +577,10 @@ bool hyphenate(Context& ctx, ItemList& list) {
       continue;
     }
     any = true;
+    // Each piece starts as a copy of `it`: move the word out first, or every copy copies it
+    // whole (quadratic in the word's length).
+    const std::string word = std::move(it.text);
+    t = word;
     FontFile& f = ctx.fonts.file(it.face);
     const float hyphenWidth = f.advance('-') * it.size / 1000.0f;
     std::size_t from = 0;
@@ -579,6 +588,17 @@ bool hyphenate(Context& ctx, ItemList& list) {
       Item p = it;
       p.text = std::string(t.substr(from, end - from));
       p.width = ctx.fonts.width(it.face, p.text, it.size, it.letterSpacing);
+      if (end < t.size()) {
+        // the kerning between this piece and the next belongs to this piece's width
+        std::size_t last = 0, i = 0;
+        while (i < p.text.size()) {
+          last = i;
+          nextCodepoint(p.text, i);
+        }
+        std::size_t j = end;
+        const char32_t a = nextCodepoint(p.text, last), b = nextCodepoint(t, j);
+        p.width += f.kern(a, b) * it.size / 1000.0f;
+      }
       p.hyphenatable = false;
       out.push_back(std::move(p));
       from = end;
@@ -615,7 +635,9 @@ void splitOverwideBoxes(Context& ctx, ItemList& list, float maxWidth) {
       out.push_back(std::move(it));
       continue;
     }
-    const std::string& t = it.text;
+    // Each character starts as a copy of `it`: move the text out first, or every copy copies
+    // it whole (quadratic: a 10 MB word with no space needed over 20 GB).
+    const std::string t = std::move(it.text);
     for (std::size_t i = 0; i < t.size();) {
       std::size_t start = i;
       nextCodepoint(t, i);

@@ -50,6 +50,48 @@ void drawMissing(Context& ctx, Fragment& f, const Item& b, float x, float baseli
   f.runs.push_back(std::move(t));
 }
 
+// Kerning: a run is split where a kerned pair meets, and the next piece starts shifted by the
+// kerning (PDF text has no kerning of its own through libharu). Widths of the pieces are
+// their plain advances, as the PDF's /W gives them.
+void applyKerning(Context& ctx, std::vector<TextRun>& runs) {
+  std::vector<TextRun> out;
+  out.reserve(runs.size());
+  for (auto& r : runs) {
+    FontFile& f = ctx.fonts.file(r.font);
+    if (!f.hasKerning() || r.text.size() < 2) {
+      out.push_back(std::move(r));
+      continue;
+    }
+    const float k = r.size / 1000.0f;
+    TextRun cur = r;
+    cur.text.clear();
+    long units = 0;
+    std::size_t chars = 0;
+    char32_t prev = 0;
+    for (std::size_t i = 0; i < r.text.size();) {
+      const std::size_t start = i;
+      const char32_t c = ctx.fonts.realCodepoint(nextCodepoint(r.text, i));
+      const int kern = prev ? f.kern(prev, c) : 0;
+      if (kern != 0) {
+        cur.width = static_cast<float>(units) * k + r.charSpacing * static_cast<float>(chars);
+        const float nextX = cur.x + cur.width + static_cast<float>(kern) * k;
+        out.push_back(cur);
+        cur.text.clear();
+        cur.x = nextX;
+        units = 0;
+        chars = 0;
+      }
+      cur.text.append(r.text, start, i - start);
+      units += f.advance(c);
+      ++chars;
+      prev = c;
+    }
+    cur.width = static_cast<float>(units) * k + r.charSpacing * static_cast<float>(chars);
+    out.push_back(std::move(cur));
+  }
+  runs = std::move(out);
+}
+
 }  // namespace
 
 NaturalWidths naturalWidths(const ItemList& list) {
@@ -261,6 +303,7 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
       if (linkOpen >= 0) linkEnd = x;
     }
     closeLink();
+    applyKerning(ctx, line.content.runs);
     lines.push_back(std::move(line));
     start = skipDiscardable(end + 1);
     // A forced break item itself starts nothing.

@@ -113,8 +113,11 @@ TEST_CASE("ragged right never stretches spaces") {
   for (const auto& l : lines) {
     const auto& runs = l.content.runs;
     for (std::size_t k = 1; k < runs.size(); ++k) {
+      // between words exactly a space; inside a word only a kerning adjustment
       const float gap = runs[k].x - (runs[k - 1].x + runs[k - 1].width);
-      CHECK(gap == doctest::Approx(space).epsilon(0.01));
+      const bool wordSpace = std::fabs(gap - space) < 0.03f;
+      const bool kerning = std::fabs(gap) < 0.2f * env.style.body.size;
+      CHECK_MESSAGE((wordSpace || kerning), "gap " << gap << " before '" << runs[k].text << "'");
     }
     CHECK(runs.back().x + runs.back().width <= env.style.textWidth() + 0.01f);
   }
