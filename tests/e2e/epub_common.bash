@@ -3,20 +3,6 @@
 # else with the project's own property checker (which runs EPUBCheck when installed).
 source "$(dirname "${BASH_SOURCE[0]}")/../tools/e2e-lib.sh"
 
-# epub_validate FILE TITLES_FILE: zero EPUBCheck messages, every title in the text, images <= 1600 px.
-# EPUBCheck is slow (a JVM, up to a minute on a large book): run it once, through the shared
-# acceptance wrapper when present, else through the project's own property checker.
-epub_validate() {
-  local epub="$1" titles="$2" args=()
-  while IFS= read -r t; do [ -n "$t" ] && args+=(--expect "$t"); done < "$titles"
-  if [ -x "$SHARED/tools/epubcheck" ]; then
-    "$SHARED/tools/epubcheck" "$epub" --max-px 1600 "${args[@]}" > "$WORK/epubcheck.out" 2>&1 ||
-      { cat "$WORK/epubcheck.out"; fail "epubcheck on $epub"; }
-  else
-    python3 "$TOOLS/epub_props.py" "$epub" --max-px 1600 "${args[@]}" || fail "epub_props on $epub"
-  fi
-}
-
 # epub_build_and_check SITE NAME [build and selection options...]
 epub_build_and_check() {
   local site="$1" name="$2"; shift 2
@@ -28,6 +14,6 @@ epub_build_and_check() {
   [ "$code" = 0 ] || { tail -20 "$WORK/stderr"; fail "$name: exit code $code"; }
   [ -f "$WORK/$name.epub" ] || fail "$name: no EPUB written"
   [ ! -e "$WORK/$name.pdf" ] || fail "$name: --format epub wrote a PDF"
-  epub_validate "$WORK/$name.epub" "$WORK/$name.titles"
+  check_epub_once "$WORK/$name.epub" "$WORK/$name.titles"
   echo "$name: ok ($(wc -l < "$WORK/$name.titles") posts)"
 }

@@ -50,3 +50,26 @@ check_epub() {
     "$SHARED/tools/epubcheck" "$epub" --max-px 1600 "${args[@]}" || fail "epubcheck on $epub"
   fi
 }
+
+# check_pdf_once / check_epub_once FILE TITLES_FILE: one validation run (each is slow on a whole
+# blog): the shared acceptance tool when present, else the project's own property checker.
+check_pdf_once() {
+  local pdf="$1" titles="$2" args=()
+  while IFS= read -r t; do [ -n "$t" ] && args+=(--expect "$t"); done < "$titles"
+  if [ -x "$SHARED/tools/pdfcheck" ]; then
+    "$SHARED/tools/pdfcheck" "$pdf" --need-outline "${args[@]}" > "$WORK/pdfcheck.out" 2>/dev/null ||
+      { cat "$WORK/pdfcheck.out"; fail "pdfcheck on $pdf"; }
+  else
+    python3 "$TOOLS/pdf_props.py" "$pdf" --outline "${args[@]}" 2>/dev/null || fail "pdf_props on $pdf"
+  fi
+}
+check_epub_once() {
+  local epub="$1" titles="$2" args=()
+  while IFS= read -r t; do [ -n "$t" ] && args+=(--expect "$t"); done < "$titles"
+  if [ -x "$SHARED/tools/epubcheck" ]; then
+    "$SHARED/tools/epubcheck" "$epub" --max-px 1600 "${args[@]}" > "$WORK/epubcheck.out" 2>&1 ||
+      { cat "$WORK/epubcheck.out"; fail "epubcheck on $epub"; }
+  else
+    python3 "$TOOLS/epub_props.py" "$epub" --max-px 1600 "${args[@]}" || fail "epub_props on $epub"
+  fi
+}
