@@ -375,6 +375,12 @@ void Flow::footnotesAtEnd() {
   endFootnotes_.clear();
 }
 
+float Flow::narrowable(float indent) const {
+  // Nested blocks indent until the column is a third of the text block, then stop indenting.
+  const float minWidth = ctx_.style.textWidth() / 3;
+  return std::max(0.0f, std::min(indent, region_.width - minWidth));
+}
+
 bool Flow::isLargeImage(const Inline& in) const {
   const Inline* img = &in;
   if (in.kind == InlineKind::Link && in.children.size() == 1 && in.children[0].kind == InlineKind::Image)
@@ -433,6 +439,17 @@ void Flow::blocks(const std::vector<Block>& bs) {
 }
 
 void Flow::block(const Block& b) {
+  // Hostile nesting (lists in quotes in lists... thousands deep) must not exhaust the stack
+  // or the width: past a depth, a block's text is set as a plain paragraph.
+  if (depth_ >= kMaxNesting && !b.children.empty()) {
+    paragraph({Inline::makeText(plainText(b))}, region_.body, Align::Left, 0, 0, true);
+    return;
+  }
+  struct DepthGuard {
+    int& d;
+    explicit DepthGuard(int& depth) : d(depth) { ++d; }
+    ~DepthGuard() { --d; }
+  } guard(depth_);
   const Style& st = ctx_.style;
   const bool paraAfterPara = afterParagraph_;
   afterParagraph_ = false;
@@ -485,8 +502,9 @@ void Flow::list(const Block& b) {
   space(region_.listDepth > 0 ? 2 : st.blockSpacing * 0.6f);
   const Region saved = region_;
   region_.listDepth++;
-  region_.left += st.listIndent;
-  region_.width -= st.listIndent;
+  const float indent = narrowable(st.listIndent);
+  region_.left += indent;
+  region_.width -= indent;
   region_.tight = b.tight;
   const bool ordered = b.kind == BlockKind::OrderedList;
   long number = b.start;
@@ -568,8 +586,9 @@ void Flow::quote(const Block& b) {
   bar.padTop = 0;
   bar.padBottom = 0;
   region_.frameSet = enterFrame(bar);
-  region_.left += kQuoteIndent;
-  region_.width -= kQuoteIndent + 8;
+  const float qi = narrowable(kQuoteIndent + 8);
+  region_.left += qi * kQuoteIndent / (kQuoteIndent + 8);
+  region_.width -= qi;
   region_.body = st.quote;
   region_.tight = false;
   afterParagraph_ = false;
@@ -612,8 +631,9 @@ void Flow::admonition(const Block& b) {
   bar.width = kBoxBarWidth;
   bar.color = color;
   region_.frameSet = enterFrame(bar);
-  region_.left += kBoxPadX + kBoxBarWidth;
-  region_.width -= 2 * kBoxPadX + kBoxBarWidth;
+  const float bi = narrowable(2 * kBoxPadX + kBoxBarWidth);
+  region_.left += bi * (kBoxPadX + kBoxBarWidth) / (2 * kBoxPadX + kBoxBarWidth);
+  region_.width -= bi;
   region_.tight = false;
 
   std::vector<Inline> title = b.inlines;

@@ -69,6 +69,7 @@ class Flow {
   // Block kinds in their own files.
   void codeBlock(const std::string& text, const std::string& info);
   void table(const Block& b);
+  void tableAsParagraphs(const Block& b);
   void figure(const ImageRef& image, const std::vector<Inline>& caption, const LinkTarget& link);
   void placeholder(const ImageRef& image, const std::string& why);
   void embed(const Block& b);
@@ -100,6 +101,9 @@ class Flow {
   bool keepNext_ = false;
   bool postStartPending_ = false;
   bool afterParagraph_ = false;       // for first-line indents of following paragraphs
+  int depth_ = 0;                     // block nesting
+  static constexpr int kMaxNesting = 40;
+  float narrowable(float indent) const;
 };
 
 // The plain text of inlines with footnote marks dropped (outline titles).

@@ -635,12 +635,10 @@ void splitOverwideBoxes(Context& ctx, ItemList& list, float maxWidth) {
       out.push_back(std::move(it));
       continue;
     }
-    // Each character starts as a copy of `it`: move the text out first, or every copy copies
-    // it whole (quadratic: a 10 MB word with no space needed over 20 GB).
+    // Each piece starts as a copy of `it`: move the text out first, or every copy copies it
+    // whole (quadratic: a 10 MB word with no space needed over 20 GB).
     const std::string t = std::move(it.text);
-    for (std::size_t i = 0; i < t.size();) {
-      std::size_t start = i;
-      nextCodepoint(t, i);
+    auto emit = [&](std::size_t start, std::size_t end) {
       if (start > 0) {
         Item p;
         p.type = ItemType::Penalty;
@@ -649,11 +647,36 @@ void splitOverwideBoxes(Context& ctx, ItemList& list, float maxWidth) {
         out.push_back(p);
       }
       Item c = it;
-      c.text = t.substr(start, i - start);
+      c.text = t.substr(start, end - start);
       c.width = ctx.fonts.width(it.face, c.text, it.size, it.letterSpacing);
       c.hyphenatable = false;
       out.push_back(std::move(c));
+    };
+    // A break may fall after any character while the word could still share its lines with
+    // the text before it (its first two measures); past that, pieces just under the measure,
+    // so that a megabyte-long token is thousands of items rather than millions (the 5%
+    // margin absorbs kerning, which the sum of single characters does not see).
+    float done = 0, piece = 0;
+    std::size_t pieceStart = 0;
+    for (std::size_t i = 0; i < t.size();) {
+      std::size_t start = i;
+      nextCodepoint(t, i);
+      const float w = ctx.fonts.width(it.face, std::string_view(t).substr(start, i - start), it.size,
+                                      it.letterSpacing);
+      if (done < 2 * maxWidth) {
+        emit(start, i);
+        done += w;
+        pieceStart = i;
+        continue;
+      }
+      if (piece > 0 && piece + w > 0.95f * maxWidth) {
+        emit(pieceStart, start);
+        pieceStart = start;
+        piece = 0;
+      }
+      piece += w;
     }
+    if (pieceStart < t.size()) emit(pieceStart, t.size());
   }
   list.items = std::move(out);
 }

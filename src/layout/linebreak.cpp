@@ -258,6 +258,13 @@ std::vector<LineBreak> breakParagraph(Context& ctx, ItemList& list, std::vector<
   p.justify = list.justify;
   p.raggedStretch = kRaggedStretchEm * list.fontSize;
 
+  // A paragraph of tens of thousands of items (a megabyte of text without a blank line, or a
+  // giant unbreakable token split into characters) is set first-fit: optimum fit there costs
+  // much and shows little.
+  if (list.items.size() > kMaxOptimalItems) {
+    if (usedFallback) *usedFallback = true;
+    return firstFit(list.items, p);
+  }
   p.tolerance = kFirstPassTolerance;
   if (auto r = knuthPlass(list.items, p)) return *r;
   const bool hyphenated = allowHyphens && ctx.style.hyphenate && hyphenate(ctx, list);

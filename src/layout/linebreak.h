@@ -3,6 +3,7 @@
 // succeeds. Like Typst's linebreak.rs, both live side by side and every cost is named.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <vector>
 
@@ -43,6 +44,9 @@ constexpr double kEmergencyTolerance = 6.0;
 // measure by this many ems at badness 100 (Knuth's recipe for ragged right with optimum fit,
 // which evens out the right edge instead of leaving one very short line after long ones).
 constexpr float kRaggedStretchEm = 2.5f;
+
+// Paragraphs with more items than this are set first-fit (see breakParagraph).
+constexpr std::size_t kMaxOptimalItems = 20000;
 
 struct BreakParams {
   // Width of each line; the last entry holds for all further lines (asides narrow the first).

@@ -3,6 +3,7 @@
 // even the narrowest settings do not fit, the header row repeated after a page break, never
 // wider than the column.
 #include <algorithm>
+#include <iterator>
 #include <numeric>
 
 #include "layout/flow.h"
@@ -19,6 +20,7 @@ constexpr float kShrinkSteps[] = {1.0f, 0.92f, 0.85f, 0.78f, 0.72f};
 // column (its columns gain in proportion); narrower tables keep their natural width.
 constexpr float kStretchWhenWiderThan = 0.6f;
 constexpr float kOuterRule = 0.8f;
+constexpr float kMinCellChars = 3;
 constexpr float kInnerRule = 0.35f;
 
 Align cellAlign(const Block& b, std::size_t col) {
@@ -38,6 +40,14 @@ void Flow::table(const Block& b) {
   for (const auto& r : b.rows) cols = std::max(cols, r.cells.size());
   if (cols == 0) return;
   const float avail = region_.width;
+  // More columns than any grid can show in the column (each would be narrower than a few
+  // characters even in the smallest type): the rows become paragraphs, cells separated by
+  // bars, so that every word stays readable and inside the text block.
+  const float smallest = st.table.size * kShrinkSteps[std::size(kShrinkSteps) - 1];
+  if (avail / static_cast<float>(cols) < 2 * kCellPadX + kMinCellChars * 0.5f * smallest) {
+    tableAsParagraphs(b);
+    return;
+  }
 
   // Cell items at the chosen size; rebuilt at each size tried.
   std::vector<std::vector<ItemList>> cells;
@@ -145,6 +155,30 @@ void Flow::table(const Block& b) {
     const std::size_t index = out_.items.size();
     push(std::move(it));
     if (header) out_.tableHeaders[static_cast<std::size_t>(tableId)].push_back(static_cast<int>(index));
+  }
+  afterParagraph_ = false;
+  space(st.blockSpacing);
+}
+
+void Flow::tableAsParagraphs(const Block& b) {
+  const Style& st = ctx_.style;
+  space(st.blockSpacing);
+  TextStyle ts = st.table;
+  for (const auto& row : b.rows) {
+    std::vector<Inline> line;
+    for (std::size_t c = 0; c < row.cells.size(); ++c) {
+      if (c) line.push_back(Inline::makeText(" \u2502 "));
+      if (row.header) {
+        Inline strong;
+        strong.kind = InlineKind::Strong;
+        strong.children = row.cells[c].content;
+        line.push_back(std::move(strong));
+      } else {
+        line.insert(line.end(), row.cells[c].content.begin(), row.cells[c].content.end());
+      }
+    }
+    paragraph(line, ts, Align::Left, 0, 0, true);
+    space(ts.leading * 0.3f);
   }
   afterParagraph_ = false;
   space(st.blockSpacing);
