@@ -99,7 +99,8 @@ class Paginator {
         }
       }
       placed_.push_back({pending_.front(), used_, fig.heightAt(scale), scale});
-      used_ += fig.heightAt(scale);
+      // A figure moved here left its surrounding space behind: give it its own below.
+      used_ += fig.heightAt(scale) + ctx_.style.blockSpacing * 1.2f;
       pending_.pop_front();
     }
   }
