@@ -1,12 +1,13 @@
 // layout_bench: text layout speed of the PDF engine on generated digests.
 //
-//   layout_bench [--pages 50,500,5000] [--style report|brief|FILE]
+//   layout_bench [--pages 50,500,5000] [--style report|brief|FILE] [--paint FILE.pdf]
 //
 // For each target size, generates a digest of realistic posts (paragraphs with emphasis, code
 // and links, headings, lists, code blocks, tables, quotes; no images, which are the asset
 // stage's cost) long enough to fill about that many pages, lays it out with
 // layoutPublication() on this one thread, and prints pages, seconds (wall and CPU), pages per
-// second and milliseconds per page. Painting (libharu) is not part of the figure.
+// second and milliseconds per page. Painting (libharu) is not part of the figure; --paint
+// also writes the last digest to FILE.pdf with writePdf() and reports that time separately.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "postpress/layout.h"
+#include "postpress/pdf.h"
 #include "postpress/publication.h"
 #include "postpress/style.h"
 
@@ -202,6 +204,7 @@ void generate(Generated& g, int pages, double wordsPerPage) {
 int main(int argc, char** argv) {
   std::vector<int> targets = {50, 500, 5000};
   std::string styleName = "report";
+  std::string paintTo;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--pages" && i + 1 < argc) {
@@ -216,8 +219,10 @@ int main(int argc, char** argv) {
       }
     } else if (a == "--style" && i + 1 < argc) {
       styleName = argv[++i];
+    } else if (a == "--paint" && i + 1 < argc) {
+      paintTo = argv[++i];
     } else {
-      std::fprintf(stderr, "usage: layout_bench [--pages 50,500,5000] [--style NAME|FILE]\n");
+      std::fprintf(stderr, "usage: layout_bench [--pages 50,500,5000] [--style NAME|FILE] [--paint FILE.pdf]\n");
       return 2;
     }
   }
@@ -252,6 +257,15 @@ int main(int argc, char** argv) {
     const double pages = static_cast<double>(l.pages.size());
     std::printf("%8.0f %10.3f %10.3f %10.0f %12.3f\n", pages, wall, cpu, pages / cpu, 1000.0 * cpu / pages);
     std::fflush(stdout);
+    if (!paintTo.empty() && target == targets.back()) {
+      PdfStats stats;
+      const std::clock_t p0 = std::clock();
+      if (writePdf(g.pub, style, paintTo, d, &stats)) {
+        const double total = static_cast<double>(std::clock() - p0) / CLOCKS_PER_SEC;
+        std::printf("writePdf: %d pages in %.3f s CPU (layout %.3f s, paint+save %.3f s wall) -> %s\n", stats.pages,
+                    total, stats.layoutSeconds, stats.paintSeconds, paintTo.c_str());
+      }
+    }
   }
   return 0;
 }
