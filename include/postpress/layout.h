@@ -16,14 +16,18 @@
 //
 //   LayoutOptions opt;
 //   opt.front.push_back({"At a glance", "brief", [&](Composer& c) {
-//     c.heading("At a glance", 1, "brief");
+//     c.heading("At a glance", 1);
 //     for (const PostEntry& p : c.publication().posts)
 //       c.entry({Inline::makeText(p.post->title)}, p.anchor, c.style().tocEntry, 0);
 //   }});
+//   writePdf(pub, style, opt, "digest.pdf", diags);   // postpress/pdf.h
 //
 // A section draws with the same flow primitives as the body (paragraphs of Inlines, Document
 // blocks, headings, entries with page numbers, free-drawn boxes with QR codes), breaks pages by
-// itself, and gets an outline entry and a destination named by its anchor.
+// itself, and gets an outline entry and a destination named by its anchor. Post openings,
+// per-post link notes and QR codes beside paragraphs go through LayoutHooks. Page numbers of
+// anything laid out are in Layout::anchors / pageLabel() afterwards (tests compare them with
+// pdftotext per page).
 #pragma once
 
 #include <cstdint>
