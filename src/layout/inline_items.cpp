@@ -652,10 +652,10 @@ void splitOverwideBoxes(Context& ctx, ItemList& list, float maxWidth) {
       c.hyphenatable = false;
       out.push_back(std::move(c));
     };
-    // A break may fall after any character while the word could still share its lines with
-    // the text before it (its first two measures); past that, pieces just under the measure,
-    // so that a megabyte-long token is thousands of items rather than millions (the 5%
-    // margin absorbs kerning, which the sum of single characters does not see).
+    // A break may fall after any character in the first eight measures of the word (every
+    // real URL or identifier, set as before); past that, pieces just under the measure, so
+    // that a megabyte-long token is thousands of items rather than millions (the 5% margin
+    // absorbs kerning, which the sum of single characters does not see).
     float done = 0, piece = 0;
     std::size_t pieceStart = 0;
     for (std::size_t i = 0; i < t.size();) {
@@ -663,7 +663,7 @@ void splitOverwideBoxes(Context& ctx, ItemList& list, float maxWidth) {
       nextCodepoint(t, i);
       const float w = ctx.fonts.width(it.face, std::string_view(t).substr(start, i - start), it.size,
                                       it.letterSpacing);
-      if (done < 2 * maxWidth) {
+      if (done < 8 * maxWidth) {
         emit(start, i);
         done += w;
         pieceStart = i;
