@@ -73,3 +73,21 @@ check_epub_once() {
     python3 "$TOOLS/epub_props.py" "$epub" --max-px 1600 "${args[@]}" || fail "epub_props on $epub"
   fi
 }
+
+# build_and_check SITE NAME [selection...] [-- build-only options...]: builds the selection to a
+# PDF and an EPUB, fails on any error diagnostic or non-zero exit, and validates both outputs
+# with every selected post title expected. Real blogs have missing and remote images
+# (warnings); an error would mean a post was failed.
+build_and_check() {
+  local site="$1" name="$2"; shift 2
+  local selection=() extra=()
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do selection+=("$1"); shift; done
+  [ $# -gt 0 ] && { shift; extra=("$@"); }
+  titles "$site" "${selection[@]}" > "$WORK/$name.titles"
+  set +e; pp build --site "$site" "${selection[@]}" "${extra[@]}" -o "$WORK/$name" --title "$name"; local code=$?; set -e
+  grep -E ": error: " "$WORK/stderr" && fail "$name: errors while building"
+  [ "$code" = 0 ] || { tail -20 "$WORK/stderr"; fail "$name: exit code $code"; }
+  check_pdf_once "$WORK/$name.pdf" "$WORK/$name.titles"
+  check_epub_once "$WORK/$name.epub" "$WORK/$name.titles"
+  echo "$name: ok ($(wc -l < "$WORK/$name.titles") posts)"
+}
