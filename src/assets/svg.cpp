@@ -240,7 +240,13 @@ std::optional<Image> SvgDocument::render(int width, int height, std::string* err
 
 }  // namespace pp::assets
 
-#if defined(__SANITIZE_ADDRESS__)
+// gcc says __SANITIZE_ADDRESS__; clang 14 only answers __has_feature (the fuzz targets).
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PP_SVG_LSAN_SUPPRESSIONS 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(PP_SVG_LSAN_SUPPRESSIONS)
 // Text in an SVG goes through pango and fontconfig, whose font configuration and caches live
 // for the whole process by design (they are never freed before exit). LeakSanitizer would
 // report them in every sanitized run that renders SVG text; they are not ours to free.
