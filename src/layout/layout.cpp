@@ -317,13 +317,15 @@ class LayoutRun {
     const float left = geometry_.left;
     const float right = geometry_.left + geometry_.textWidth;
     // Footer: the page number, centred under the text block.
-    const float footY = geometry_.top + geometry_.textHeight + style_.headerGap + rs.size;
+    // Small margins must not push the running lines off the paper.
+    const float footY = std::min(geometry_.top + geometry_.textHeight + style_.headerGap + rs.size,
+                                 geometry_.height - rs.size * 0.5f - 6);
     const float lw = canvas.textWidth(box.label, rs);
     canvas.text(box.label, rs, left + (geometry_.textWidth - lw) / 2, footY);
     // Header on post pages, except the page a post opens on when posts open pages.
     if (owner >= 0 && static_cast<std::size_t>(owner) < pub_.posts.size() &&
         !(p.opensPost && style_.postsStartNewPage)) {
-      const float headY = geometry_.top - style_.headerGap;
+      const float headY = std::max(geometry_.top - style_.headerGap, rs.size + 6);
       const std::string digest = pub_.title.empty() ? std::string("Digest") : pub_.title;
       const PostEntry& e = pub_.posts[static_cast<std::size_t>(owner)];
       const std::string postTitle = e.post ? e.post->title : std::string();
