@@ -157,6 +157,25 @@ namespace pp {
 
 namespace {
 const site::SiteRules kDefaultRules;  // immutable: the generators' defaults
+
+// Why a file named .md is not a text post (an image or archive saved under a post's name, a
+// UTF-16 file), or "" when it is text. Judged on its first 8 KB, as git does: more than one
+// byte in ten a control character or part of an ill-formed UTF-8 sequence. Text with a few
+// stray bytes stays a post (its bytes are replaced and reported by normaliseText).
+std::string notTextReason(std::string_view raw) {
+  if (startsWith(raw, "\xFF\xFE") || startsWith(raw, "\xFE\xFF"))
+    return "the file is UTF-16 text; postpress reads UTF-8: save it as UTF-8";
+  std::string_view sample = raw.substr(0, 8192);
+  std::size_t bad = 0;
+  sanitizeUtf8(sample, &bad);
+  for (char c : sample) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u < 0x20 && u != '\t' && u != '\n' && u != '\r' && u != '\f' && u != '\v') ++bad;
+  }
+  if (sample.size() < 16 || bad * 10 <= sample.size()) return "";
+  return "not a text file (" + std::to_string(bad * 100 / sample.size()) +
+         "% of its first bytes are control characters or invalid UTF-8)";
+}
 }  // namespace
 
 std::optional<Post> readPost(const Site& site, const fs::path& file, DiagnosticSink& diags) {
@@ -182,6 +201,10 @@ std::optional<Post> readPostText(const Site& site, const fs::path& file, std::st
 
   if (trim(raw).empty()) {
     diags.warning({post.path, 0, 0}, "post-empty", "empty file; not read as a post");
+    return std::nullopt;
+  }
+  if (std::string why = notTextReason(raw); !why.empty()) {
+    diags.error({post.path, 0, 0}, "post-binary", why + "; not read as a post");
     return std::nullopt;
   }
   std::string text = site::normaliseText(raw, post.path, diags);
