@@ -400,6 +400,12 @@ void InlineBuilder::flushToken() {
   std::size_t visible = 0;
   for (const auto& c : token_) visible += c.cp != 0xAD;
   const bool longToken = visible >= static_cast<std::size_t>(kLongToken) || (anyCode && visible >= 10);
+  // URLs and paths break by their own rules only: a break after one of their hyphens would
+  // read as a hyphenation.
+  bool urlLike = false;
+  for (std::size_t i = 0; i + 2 < n && !urlLike; ++i)
+    urlLike = (token_[i].cp == ':' && token_[i + 1].cp == '/' && token_[i + 2].cp == '/') ||
+              (i == 0 && token_[0].cp == 'w' && token_[1].cp == 'w' && token_[2].cp == 'w');
   for (std::size_t i = 1; i < n; ++i) {
     const char32_t prev = token_[i - 1].cp, cur = token_[i].cp;
     const bool code = looks_[token_[i].look].code;
@@ -407,14 +413,24 @@ void InlineBuilder::flushToken() {
       brk[i] = 5;
     } else if (isCjk(prev) || isCjk(cur)) {
       if (!isCjkNoStart(cur)) brk[i] = 4;
-    } else if (prev == '-' && !code && i >= 2 && isLetter(token_[i - 2].cp) && isLetter(cur)) {
+    } else if (prev == '-' && !code && !urlLike && i >= 2 && isLetter(token_[i - 2].cp) && isLetter(cur)) {
       brk[i] = 1;
     } else if ((prev == 0x2014 || prev == 0x2013) && i >= 2) {
       brk[i] = 2;
     } else if (longToken && i >= 3 && n - i >= 3) {
-      if (isTokenSeparator(prev) && !isTokenSeparator(cur)) brk[i] = 3;
+      // The Chicago Manual's rules for breaking URLs: after a colon or a double slash; before
+      // a single slash, tilde, period, comma, hyphen, underscore, question mark, number sign or
+      // percent sign (so a line never ends in what looks like a hyphenation); before or after
+      // an equals sign or ampersand. Identifiers also break between camelCase words.
+      const char32_t prev2 = token_[i - 2].cp;
+      const bool beforeMark = cur == '/' || cur == '~' || cur == '.' || cur == ',' || cur == '-' ||
+                              cur == '_' || cur == '?' || cur == '#' || cur == '%' || cur == '\\';
+      if ((prev == ':' && cur != '/') || (prev == '/' && prev2 == '/' && cur != '/')) brk[i] = 3;
+      else if (beforeMark && !isTokenSeparator(prev) && !(cur == '/' && token_[i + 1 < n ? i + 1 : i].cp == '/'))
+        brk[i] = 3;
+      else if ((prev == '=' || prev == '&') && !isTokenSeparator(cur)) brk[i] = 3;
+      else if ((cur == '=' || cur == '&') && !isTokenSeparator(prev)) brk[i] = 3;
       else if (isLower(prev) && isUpper(cur)) brk[i] = 3;
-      else if (prev == '/' && cur == '/' ) brk[i] = 0;
     }
   }
 
