@@ -66,6 +66,14 @@ std::unique_ptr<FontFile> FontFile::load(const fs::path& file, std::string* erro
   }
   f->unitsPerEm_ = static_cast<int>(std::lround(1.0f / scale));
   f->hasKerning_ = f->info_->font.kern != 0 || f->info_->font.gpos != 0;
+  if (f->hasKerning_) {
+    // A GPOS table may hold only mark positioning (Charis SIL has no kerning at all): probe
+    // pairs every kerned Latin font adjusts, and skip kerning lookups when none is.
+    bool any = false;
+    for (const char* pair : {"AV", "To", "Te", "Yo", "LT", "P.", "y.", "Wa", "r.", "AT", "Va", "F,"})
+      any |= f->lookupKern(static_cast<unsigned char>(pair[0]), static_cast<unsigned char>(pair[1])) != 0;
+    f->hasKerning_ = any;
+  }
   int asc = 0, desc = 0, gap = 0;
   stbtt_GetFontVMetrics(&f->info_->font, &asc, &desc, &gap);
   if (asc > 0) f->ascent_ = static_cast<float>(asc) / f->unitsPerEm_;

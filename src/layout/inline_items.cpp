@@ -113,8 +113,11 @@ int InlineBuilder::lookIndex(const Look& l) {
 }
 
 int InlineBuilder::primaryFace(const Look& l) {
-  if (l.code) return ctx_.fonts.face("mono", l.bold, l.italic);
-  return faceOf(ctx_, base_, l.bold, l.italic);
+  // Face lookups build a key string: cache the answer per bold/italic/code combination.
+  const int slot = (l.code ? 4 : 0) + (l.bold ? 2 : 0) + (l.italic ? 1 : 0);
+  int& f = faceCache_[slot];
+  if (f == -2) f = l.code ? ctx_.fonts.face("mono", l.bold, l.italic) : faceOf(ctx_, base_, l.bold, l.italic);
+  return f;
 }
 
 float InlineBuilder::sizeOf(const Look& l) const {

@@ -126,6 +126,7 @@ class InlineBuilder {
   std::vector<Char> token_;  // the word being collected (up to the next space)
   bool pendingSpace_ = false;
   Look spaceLook_;
+  int faceCache_[8] = {-2, -2, -2, -2, -2, -2, -2, -2};  // by code/bold/italic
 };
 
 // Inserts hyphenation penalties into hyphenatable boxes (second pass of line breaking).

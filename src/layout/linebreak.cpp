@@ -144,7 +144,8 @@ std::optional<std::vector<LineBreak>> knuthPlass(const std::vector<Item>& items,
       if (r < -1 || r > p.tolerance) continue;
       const int hyph = flagged ? a.hyphens + 1 : 0;
       if (hyph > kMaxConsecutiveHyphens) continue;
-      const double badness = std::min(kMaxBadness, 100.0 * std::pow(std::fabs(r), 3.0));
+      const double ar = std::fabs(r);
+      const double badness = std::min(kMaxBadness, 100.0 * ar * ar * ar);
       double d = (kLinePenalty + badness) * (kLinePenalty + badness);
       if (brk.isPenalty()) {
         const double pen = brk.penalty;
