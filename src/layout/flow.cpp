@@ -18,7 +18,9 @@ constexpr float kBoxPadX = 12;
 constexpr float kBoxPadY = 8;
 constexpr float kBoxBarWidth = 3;
 // Footnotes taller than this share of the text block go to the post's end instead of the
-// page foot (a page whose foot is mostly notes reads badly and may not fit at all).
+// page foot (a page whose foot is mostly notes reads badly and may not fit at all). So do the
+// notes of one line past that share together: a line marking hundreds of notes cannot have
+// them all at its page's foot (they ran off the top of the page).
 constexpr float kMaxPageFootnoteShare = 0.3f;
 
 Color mix(Color a, Color b, float t) {
@@ -301,6 +303,7 @@ std::vector<int> Flow::footnoteBlocks(const std::vector<int>& numbers) {
   std::vector<int> ids;
   if (!entry_) return ids;
   const bool atEnd = ctx_.style.footnotePlacement == "post";
+  float lineTotal = 0;  // height of this line's notes kept for the page foot
   for (int n : numbers) {
     if (n < 1 || static_cast<std::size_t>(n) > entry_->doc.footnotes.size()) continue;
     if (footnoteIds_.count(n) ||
@@ -336,10 +339,11 @@ std::vector<int> Flow::footnoteBlocks(const std::vector<int>& numbers) {
       y += l.height;
     }
     block.height = y;
-    if (block.height > ctx_.style.textHeight() * kMaxPageFootnoteShare) {
+    if (lineTotal + block.height > ctx_.style.textHeight() * kMaxPageFootnoteShare) {
       endFootnotes_.push_back(n);
       continue;
     }
+    lineTotal += block.height;
     block.anchor = postAnchor_ + "/fn-" + std::to_string(n);
     out_.footnotes.push_back(std::move(block));
     const int id = static_cast<int>(out_.footnotes.size() - 1);

@@ -374,6 +374,14 @@ void InlineBuilder::emitImage(const ImageRef& ref, const Look& look) {
 
 void InlineBuilder::emitFootnoteMark(int number, const Look& look) {
   flushToken();
+  // Marks side by side ("[^1][^2]") may break between them: a thousand in a row were one
+  // unbreakable run past the edge of the page.
+  if (!list_.items.empty() && list_.items.back().isBox() && list_.items.back().footnote >= 0) {
+    Item p;
+    p.type = ItemType::Penalty;
+    p.penalty = kTokenBreakPenalty;
+    list_.items.push_back(p);
+  }
   Look mark = look;
   mark.script = 1;
   if (ctx_.footnoteDest) {
