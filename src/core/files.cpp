@@ -104,9 +104,17 @@ bool writeFileAtomic(const fs::path& target, std::string_view data, std::string*
 }
 
 AtomicOutput::AtomicOutput(fs::path target) : target_(std::move(target)) {
+  // An output that is a symbolic link is written where the link points, so the link stays.
+  std::error_code ec;
+  // Followed link by link (at most 40, as the kernel does) so that a link to a file not yet
+  // written also works.
+  for (int hops = 0; hops < 40 && fs::is_symlink(fs::symlink_status(target_, ec)); ++hops) {
+    fs::path next = fs::read_symlink(target_, ec);
+    if (ec) break;
+    target_ = next.is_absolute() ? next : (target_.parent_path() / next).lexically_normal();
+  }
   // A device or pipe (/dev/stdout, /dev/full) cannot be replaced by a rename, and must never
   // be: write straight to it. Only regular files (or new names) go through a temporary.
-  std::error_code ec;
   auto st = fs::status(target_, ec);
   direct_ = !ec && fs::exists(st) && !fs::is_regular_file(st) && !fs::is_directory(st);
   temp_ = direct_ ? target_ : temporaryNameFor(target_);

@@ -1,6 +1,8 @@
 // Packaging with libzip: `mimetype` first and stored, then every file in the book's fixed
-// order, all with the same DOS timestamp from SOURCE_DATE_EPOCH, into a temporary file that
-// is renamed over the target only when the archive closed cleanly.
+// order, all with the same DOS timestamp from SOURCE_DATE_EPOCH. The archive is built in memory
+// (libzip's own file writer renames a temporary of its own, which cannot reach a device and
+// would replace a symbolic link), then written with writeFileAtomic: a temporary renamed over
+// the target only when every byte is on disk, or straight to a device or pipe.
 #include <zip.h>
 
 #include <cstdio>
@@ -19,6 +21,27 @@ struct ZipDiscard {
   }
 };
 using ZipHandle = std::unique_ptr<zip_t, ZipDiscard>;
+
+struct SourceFree {
+  void operator()(zip_source_t* s) const {
+    if (s) zip_source_free(s);
+  }
+};
+using SourceHandle = std::unique_ptr<zip_source_t, SourceFree>;
+
+// The bytes of an in-memory archive source after zip_close; false when they cannot be read.
+bool readSource(zip_source_t* src, std::string& out) {
+  if (zip_source_open(src) != 0) return false;
+  bool ok = zip_source_seek(src, 0, SEEK_END) == 0;
+  zip_int64_t size = ok ? zip_source_tell(src) : -1;
+  ok = size >= 0 && zip_source_seek(src, 0, SEEK_SET) == 0;
+  if (ok) {
+    out.resize(static_cast<std::size_t>(size));
+    ok = zip_source_read(src, out.data(), static_cast<zip_uint64_t>(size)) == size;
+  }
+  zip_source_close(src);
+  return ok;
+}
 
 // DOS date and time from "CCYY-MM-DDThh:mm:ssZ" (clamped to the DOS range 1980..2107).
 void dosDateTime(const std::string& iso, zip_uint16_t& dtime, zip_uint16_t& ddate) {
@@ -43,20 +66,17 @@ bool packageEpub(const Book& book, const fs::path& out, DiagnosticSink& diags) {
     diags.error(where, "epub-internal", "the EPUB has no mimetype entry first");
     return false;
   }
-  AtomicOutput output(out);
-  {
-    std::error_code ec;
-    fs::remove(output.tempPath(), ec);  // a stale temporary from a crashed run
-  }
-  int err = 0;
-  ZipHandle zip(zip_open(output.tempPath().c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err));
+  zip_error_t ze;
+  zip_error_init(&ze);
+  SourceHandle buffer(zip_source_buffer_create(nullptr, 0, 0, &ze));
+  ZipHandle zip(buffer ? zip_open_from_source(buffer.get(), ZIP_TRUNCATE, &ze) : nullptr);
   if (!zip) {
-    zip_error_t ze;
-    zip_error_init_with_code(&ze, err);
     diags.error(where, "epub-write", std::string("cannot create the EPUB: ") + zip_error_strerror(&ze));
     zip_error_fini(&ze);
     return false;
   }
+  zip_error_fini(&ze);
+  zip_source_keep(buffer.get());  // the archive's close must not free what we read back
   zip_uint16_t dtime = 0, ddate = 0;
   dosDateTime(book.modified, dtime, ddate);
   for (const BookFile& f : book.files) {
@@ -84,11 +104,15 @@ bool packageEpub(const Book& book, const fs::path& out, DiagnosticSink& diags) {
   }
   if (zip_close(zip.get()) != 0) {
     diags.error(where, "epub-write", "cannot write the EPUB: " + zipError(zip.get()));
-    return false;  // the handle is discarded by ZipHandle; the temporary removed by output
+    return false;  // the handle is discarded by ZipHandle
   }
   (void)zip.release();  // closed: zip_close freed it
-  std::string why;
-  if (!output.commit(&why)) {
+  std::string bytes, why;
+  if (!readSource(buffer.get(), bytes)) {
+    diags.error(where, "epub-write", "cannot read back the EPUB archive built in memory");
+    return false;
+  }
+  if (!writeFileAtomic(out, bytes, &why)) {
     diags.error(where, "epub-write", "cannot write the EPUB: " + why);
     return false;
   }

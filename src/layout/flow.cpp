@@ -507,6 +507,9 @@ void Flow::list(const Block& b) {
   const Region saved = region_;
   region_.listDepth++;
   const float indent = narrowable(st.listIndent);
+  // Past the depth where lists stop indenting, a marker would be drawn over its parent's
+  // (hostile nesting, "- - - - item"): those lists show none.
+  const bool drawMarkers = indent >= st.listIndent * 0.5f;
   region_.left += indent;
   region_.width -= indent;
   region_.tight = b.tight;
@@ -532,7 +535,7 @@ void Flow::list(const Block& b) {
     // The marker hangs in the indent, on the first line's baseline.
     std::size_t k = firstItem;
     while (k < out_.items.size() && out_.items[k].kind != VKind::Content) ++k;
-    if (k >= out_.items.size()) continue;
+    if (k >= out_.items.size() || !drawMarkers) continue;
     VItem& target = out_.items[k];
     Fragment& frag = out_.fragments[static_cast<std::size_t>(target.fragment)];
     const float markerRight = region_.left - st.listIndent * 0.3f;

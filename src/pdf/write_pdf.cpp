@@ -55,18 +55,8 @@ bool writePdf(const Publication& pub, const Style& style, const LayoutOptions& o
   }
   bytes.resize(got);
   bytes = pdf::mapStandInsForExtraction(std::move(bytes), layout, painted);
-  AtomicOutput file(out);
-  {
-    std::ofstream f(file.tempPath(), std::ios::binary | std::ios::trunc);
-    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    f.flush();
-    if (!f) {
-      diags.error({out.string(), 0, 0}, "pdf-write", "cannot write the PDF: " + std::string(std::strerror(errno)));
-      return false;
-    }
-  }
   std::string err;
-  if (!file.commit(&err)) {
+  if (!writeFileAtomic(out, bytes, &err)) {
     diags.error({out.string(), 0, 0}, "pdf-write", "cannot write the PDF: " + err);
     return false;
   }

@@ -1,6 +1,8 @@
 // Discovery walks only the folders a generator reads posts from, pruning what never holds
 // posts (hidden folders, node_modules, build output), and never follows folder symlinks
-// (a loop would never end).
+// (a loop would never end). Post files that are symlinks are read only when their target lies
+// inside the site root; FIFOs, sockets and dangling links are named and skipped (reading a FIFO
+// would block the build forever).
 #include "site/discover.h"
 
 #include <algorithm>
@@ -15,7 +17,7 @@ namespace pp::site {
 
 namespace {
 
-constexpr int kMaxDepth = 40;
+constexpr int kMaxDepth = 64;
 
 struct Found {
   std::string rel;  // relative to root, '/' separators
@@ -35,11 +37,21 @@ bool alwaysPruned(const std::string& name) {
          name == "vendor" || name == "__pycache__";
 }
 
-// Calls visit for every regular file under dir (relDir is dir relative to the site root),
-// descending into subfolders that descend() accepts.
+// Folders nested deeper than kMaxDepth are not read (a generated chain, never a blog): say so.
+bool tooDeep(const std::string& relDir, int depth, DiagnosticSink& diags) {
+  if (depth <= kMaxDepth) return false;
+  diags.warning({relDir, 0, 0}, "folder-depth",
+                "folders nested more than " + std::to_string(kMaxDepth) +
+                    " levels deep are not read");
+  return true;
+}
+
+// Calls visit for every file under dir that is not a folder (relDir is dir relative to the site
+// root), descending into subfolders that descend() accepts. Whether a visited file can be read
+// is judged later (checkReadable), once it is known to be a post.
 void walk(const fs::path& dir, const std::string& relDir, int depth, const DirFilter& descend,
-          const FileVisit& visit) {
-  if (depth > kMaxDepth) return;
+          const FileVisit& visit, DiagnosticSink& diags) {
+  if (tooDeep(relDir, depth, diags)) return;
   std::error_code ec;
   fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
   if (ec) return;
@@ -54,11 +66,11 @@ void walk(const fs::path& dir, const std::string& relDir, int depth, const DirFi
       if (alwaysPruned(name)) continue;
       std::string rel = joinRel(relDir, name);
       if (descend(name, rel)) subdirs.emplace_back(rel, entry.path());
-    } else if (entry.is_regular_file(ec2)) {
+    } else {
       visit(name, joinRel(relDir, name), entry.path());
     }
   }
-  for (const auto& [rel, path] : subdirs) walk(path, rel, depth + 1, descend, visit);
+  for (const auto& [rel, path] : subdirs) walk(path, rel, depth + 1, descend, visit, diags);
 }
 
 std::string relOf(const Site& site, const fs::path& p) {
@@ -72,8 +84,9 @@ bool isIndexName(const std::string& name, bool allowMdx) {
 
 // A Hugo section folder: leaf bundles (a folder with index.md) are one post each and their
 // other files are resources; _index.md is a list page, never a post.
-void walkHugo(const fs::path& dir, const std::string& rel, int depth, std::vector<Found>& out) {
-  if (depth > kMaxDepth) return;
+void walkHugo(const fs::path& dir, const std::string& rel, int depth, std::vector<Found>& out,
+              DiagnosticSink& diags) {
+  if (tooDeep(rel, depth, diags)) return;
   std::vector<std::pair<std::string, fs::path>> files, subdirs;
   std::error_code ec;
   fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
@@ -85,7 +98,7 @@ void walkHugo(const fs::path& dir, const std::string& rel, int depth, std::vecto
     std::error_code ec2;
     if (entry.is_directory(ec2)) {
       if (!entry.is_symlink(ec2) && !alwaysPruned(name)) subdirs.emplace_back(name, entry.path());
-    } else if (entry.is_regular_file(ec2) && isMarkdownName(name, false)) {
+    } else if (isMarkdownName(name, false)) {
       files.emplace_back(name, entry.path());
     }
   }
@@ -97,7 +110,7 @@ void walkHugo(const fs::path& dir, const std::string& rel, int depth, std::vecto
     out.push_back({joinRel(rel, name), path});
   }
   if (leafBundle) return;
-  for (const auto& [name, path] : subdirs) walkHugo(path, joinRel(rel, name), depth + 1, out);
+  for (const auto& [name, path] : subdirs) walkHugo(path, joinRel(rel, name), depth + 1, out, diags);
 }
 
 bool isRepositoryFile(const std::string& name) {
@@ -122,7 +135,7 @@ void discoverJekyll(const Site& site, const SiteOptions& options, DiagnosticSink
              return;
            }
            out.push_back({rel, file});
-         });
+         }, diags);
   };
   // `_posts` at the root and in category folders (`news/_posts/`). Underscore folders
   // (_layouts, _includes…) and image folders never hold posts.
@@ -135,7 +148,7 @@ void discoverJekyll(const Site& site, const SiteOptions& options, DiagnosticSink
          }
          return name[0] != '_' && name != "img" && name != "images" && name != "assets";
        },
-       [](const std::string&, const std::string&, const fs::path&) {});
+       [](const std::string&, const std::string&, const fs::path&) {}, diags);
   std::sort(postDirs.begin(), postDirs.end());
   for (const fs::path& dir : postDirs) collect(dir, true);
   if (options.drafts && isDirectory(base / "_drafts")) collect(base / "_drafts", false);
@@ -149,7 +162,7 @@ void discoverHugo(const Site& site, const SiteRules& rules, const std::vector<st
       fs::path dir = root.dir / section;
       if (!isDirectory(dir)) continue;
       any = true;
-      walkHugo(dir, relOf(site, dir), 1, out);
+      walkHugo(dir, relOf(site, dir), 1, out, diags);
     }
   }
   if (any) return;
@@ -171,7 +184,8 @@ void discoverHugo(const Site& site, const SiteRules& rules, const std::vector<st
                                            "; name the section with --posts"));
 }
 
-void discoverDocusaurus(const Site& site, const SiteRules& rules, std::vector<Found>& out) {
+void discoverDocusaurus(const Site& site, const SiteRules& rules, DiagnosticSink& diags,
+                        std::vector<Found>& out) {
   fs::path dir = rules.blogDir.empty() ? site.root / "blog" : rules.blogDir;
   // Docusaurus ignores `_`-prefixed files and folders (partials).
   walk(dir, relOf(site, dir), 1,
@@ -179,15 +193,15 @@ void discoverDocusaurus(const Site& site, const SiteRules& rules, std::vector<Fo
        [&](const std::string& name, const std::string& rel, const fs::path& file) {
          if (name[0] == '_' || !isMarkdownName(name, true)) return;
          out.push_back({rel, file});
-       });
+       }, diags);
 }
 
-void discoverPlain(const Site& site, std::vector<Found>& out) {
+void discoverPlain(const Site& site, DiagnosticSink& diags, std::vector<Found>& out) {
   walk(site.root, "", 1, [](const std::string&, const std::string&) { return true; },
        [&](const std::string& name, const std::string& rel, const fs::path& file) {
          if (!isMarkdownName(name, false) || isRepositoryFile(name)) return;
          out.push_back({rel, file});
-       });
+       }, diags);
 }
 
 // --posts: a folder (every post under it), a Hugo section name, or a glob relative to root.
@@ -202,12 +216,12 @@ void discoverOverride(const Site& site, const SiteRules& rules, std::string patt
     fs::path dir = site.root / pattern;
     if (!pattern.empty() && isDirectory(dir)) {
       if (hugo) {
-        walkHugo(dir, relOf(site, dir), 1, out);
+        walkHugo(dir, relOf(site, dir), 1, out, diags);
       } else {
         walk(dir, relOf(site, dir), 1, [](const std::string&, const std::string&) { return true; },
              [&](const std::string& name, const std::string& rel, const fs::path& file) {
                if (isMarkdownName(name, true)) out.push_back({rel, file});
-             });
+             }, diags);
       }
       return;
     }
@@ -232,11 +246,37 @@ void discoverOverride(const Site& site, const SiteRules& rules, std::string patt
          if (!isMarkdownName(name, true)) return;
          if (hugo && startsWith(name, "_index.")) return;
          if (globMatch(pattern, rel)) out.push_back({rel, file});
-       });
+       }, diags);
   if (out.empty()) {
     diags.warning({}, "no-posts", "--posts " + pattern + " matches no Markdown file under " +
                                       site.root.generic_string());
   }
+}
+
+// A post file is read only when it is a regular file (after following a symlink) whose real
+// location lies inside the site root: a symlink or a --posts pattern never leads outside it.
+bool readable(const Site& site, const Found& f, DiagnosticSink& diags) {
+  std::error_code ec;
+  fs::file_status st = fs::status(f.file, ec);  // follows symlinks
+  if (ec || !fs::exists(st)) {
+    diags.warning({f.rel, 0, 0}, "post-unreadable",
+                  fs::is_symlink(fs::symlink_status(f.file, ec))
+                      ? "not read: a symbolic link to a file that does not exist"
+                      : "not read: the file cannot be opened");
+    return false;
+  }
+  if (!fs::is_regular_file(st)) {
+    diags.warning({f.rel, 0, 0}, "post-unreadable",
+                  "not read: not a regular file (a FIFO, socket or device)");
+    return false;
+  }
+  if (!isInside(site.root, f.file)) {
+    diags.error({f.rel, 0, 0}, "outside-root",
+                "not read: the file lies outside the site root " + site.root.generic_string() +
+                    " (a symbolic link or a path with '..')");
+    return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -250,8 +290,8 @@ std::vector<fs::path> discoverPosts(const Site& site, const SiteRules& rules,
     switch (site.generator) {
       case Generator::Jekyll: discoverJekyll(site, options, diags, found); break;
       case Generator::Hugo: discoverHugo(site, rules, rules.sections, diags, found); break;
-      case Generator::Docusaurus: discoverDocusaurus(site, rules, found); break;
-      case Generator::Plain: discoverPlain(site, found); break;
+      case Generator::Docusaurus: discoverDocusaurus(site, rules, diags, found); break;
+      case Generator::Plain: discoverPlain(site, diags, found); break;
     }
   }
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.rel < b.rel; });
@@ -260,7 +300,8 @@ std::vector<fs::path> discoverPosts(const Site& site, const SiteRules& rules,
               found.end());
   std::vector<fs::path> files;
   files.reserve(found.size());
-  for (Found& f : found) files.push_back(std::move(f.file));
+  for (Found& f : found)
+    if (readable(site, f, diags)) files.push_back(std::move(f.file));
   return files;
 }
 

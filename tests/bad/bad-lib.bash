@@ -4,6 +4,8 @@
 # no crash (signal, sanitizer report), no hang (a timeout), no unbounded memory (an address
 # space limit; under ASan, which needs terabytes of address space, a peak-RSS check instead).
 source "$(dirname "${BASH_SOURCE[0]}")/../tools/e2e-lib.sh"
+# PP_KEEP_WORK=1 keeps the work folder for a look after a failure.
+if [ -n "${PP_KEEP_WORK:-}" ]; then trap - EXIT; echo "work folder kept: $WORK" >&2; fi
 
 # True when postpress was built with the sanitizers (scripts/test.sh's build-asan/).
 sanitized() { ldd "$POSTPRESS" 2>/dev/null | grep -q 'libasan\|libubsan'; }

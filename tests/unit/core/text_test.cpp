@@ -61,6 +61,7 @@ TEST_CASE("clampUnder clamps .. at the root like a browser") {
 
 TEST_CASE("atomic writes leave the target untouched on failure") {
   fs::path dir = fs::temp_directory_path() / "pp-atomic-test";
+  fs::remove_all(dir);  // left over from an interrupted run
   fs::create_directories(dir);
   fs::path target = dir / "out.txt";
   REQUIRE(writeFileAtomic(target, "first"));
@@ -71,8 +72,17 @@ TEST_CASE("atomic writes leave the target untouched on failure") {
   if (fs::exists("/dev/full")) {
     // A full disk: the write fails and nothing is left behind.
     CHECK_FALSE(writeFileAtomic("/dev/full", "data", &err));
+    CHECK(fs::is_character_file("/dev/full"));  // written in place, never replaced
+    fs::create_symlink("/dev/full", dir / "full-link");
+    CHECK_FALSE(writeFileAtomic(dir / "full-link", "data", &err));
+    CHECK(fs::is_symlink(dir / "full-link"));
   }
   CHECK(readFile(target).value() == "first");
+  // Through a symbolic link (also one to a file not yet written): the link stays.
+  fs::create_symlink("later.txt", dir / "link.txt");
+  REQUIRE(writeFileAtomic(dir / "link.txt", "via link"));
+  CHECK(fs::is_symlink(dir / "link.txt"));
+  CHECK(readFile(dir / "later.txt").value() == "via link");
   fs::remove_all(dir);
 }
 

@@ -110,6 +110,31 @@ TEST_CASE("malformed front matter: errors at the file line") {
     CHECK_FALSE(splitFrontMatter("---\njust text\n---\n", "p.md", false, fm, diags));
     CHECK(diags.errorCount() == 1);
   }
+  SUBCASE("a quote never closed swallows nothing: error where it opened") {
+    DiagnosticSink diags;
+    FrontMatter fm;
+    CHECK_FALSE(splitFrontMatter("---\ntitle: \"Launch day\ndate: 2025-01-01\n---\nBody", "p.md", false, fm, diags));
+    REQUIRE(diags.errorCount() == 1);
+    CHECK(diags.all()[0].loc.line == 2);
+    CHECK(diags.all()[0].loc.col == 8);
+    CHECK_FALSE(splitFrontMatter("---\ntags: ['a', 'b\n---\nBody", "p.md", false, fm, diags));
+  }
+  SUBCASE("quotes that YAML reads as text are not mistaken for unclosed ones") {
+    const char* fine[] = {
+        "---\ntitle: It's \"fine\" here\n---\n",
+        "---\ntitle: 'It''s quoted'\nx: \"a \\\" b\"\n---\n",
+        "---\nsummary: |\n  He said \"hi\n  and left\nnext: ok\n---\n",
+        "---\nsummary: >-\n  don't\n---\n",
+        "---\ntitle: ok # a comment with a \" quote\n---\n",
+        "---\ntitle: \"multi\n  line\"\n---\n",
+        "---\n- \"x\"\n---\n"};
+    for (const char* text : fine) {
+      DiagnosticSink diags;
+      FrontMatter fm;
+      splitFrontMatter(text, "p.md", false, fm, diags);
+      for (const auto& d : diags.all()) CHECK_MESSAGE(d.message.find("never closed") == std::string::npos, text);
+    }
+  }
   SUBCASE("alias bombs are bounded") {
     std::string bomb = "---\na: &a [x, x, x, x, x, x, x, x, x, x]\n";
     char prev = 'a';

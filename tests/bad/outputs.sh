@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Where the output goes can fail too: an output folder that cannot be created or written, a
+# full disk (/dev/full, and a regular file hitting a file-size limit mid-write), SIGINT and
+# SIGTERM in the middle of a build. Each gives a clear diagnostic and a non-zero exit, leaves no
+# temporary file behind, and leaves a previous output of the same name byte for byte as it was.
+source "$(dirname "$0")/bad-lib.bash"
+SITE="$PP_SOURCE_DIR/samples"
+OUT="$WORK/out"
+mkdir -p "$OUT"
+
+# The parent of the output is a regular file: the folder cannot be created.
+touch "$WORK/plain-file"
+run_pp 120 1500 build --site "$SITE" -o "$WORK/plain-file/digest" --cache "$CACHE" -q
+expect_status 1
+expect_diag "plain-file/digest\.(pdf|epub).*error: cannot create the output folder" "folder that cannot exist"
+
+# A folder the user cannot write (only meaningful when not root: root writes anywhere).
+if [ "$(id -u)" != 0 ]; then
+  mkdir -p "$WORK/readonly"
+  sentinel "$WORK/readonly/digest.pdf"
+  chmod 555 "$WORK/readonly"
+  run_pp 120 1500 build --site "$SITE" -o "$WORK/readonly/digest" --cache "$CACHE" -q
+  chmod 755 "$WORK/readonly"
+  expect_status 1
+  expect_diag "error: .*(Permission denied|cannot)" "unwritable folder"
+  unchanged "$WORK/readonly/digest.pdf"
+  no_temporaries "$WORK/readonly"
+else
+  echo "running as root: the read-only folder case is covered by /proc below"
+fi
+# A folder on a file system that refuses new files.
+run_pp 120 1500 build --site "$SITE" -o "/proc/self/postpress-digest" --format pdf --cache "$CACHE" -q
+expect_status 1
+expect_diag "error: " "unwritable /proc"
+
+# /dev/full: every write fails with ENOSPC. Reached through a symbolic link (as a user points
+# an output at /dev/stdout); devices are written in place, never removed or replaced.
+if [ -w /dev/full ] && [ -c /dev/full ]; then
+  for fmt in pdf epub; do
+    ln -sf /dev/full "$OUT/devfull.$fmt"
+    run_pp 120 1500 build --site "$SITE" -o "$OUT/devfull.$fmt" --cache "$CACHE" -q
+    expect_status 1
+    expect_diag "devfull\.$fmt: error: cannot write the (PDF|EPUB): No space left on device" "full disk ($fmt)"
+    [ -c /dev/full ] || fail "/dev/full is no longer a character device"
+    [ -L "$OUT/devfull.$fmt" ] || fail "the symbolic link to /dev/full was replaced"
+  done
+fi
+# An output that is a symbolic link to a regular file: the file is replaced, the link stays.
+ln -sf "$OUT/real-target.pdf" "$OUT/link.pdf"
+run_pp 120 1500 build --site "$SITE" -o "$OUT/link.pdf" --cache "$CACHE" -q
+expect_status 0
+[ -L "$OUT/link.pdf" ] && [ -s "$OUT/real-target.pdf" ] || fail "writing through a symbolic link replaced the link"
+
+# A regular file that cannot grow past 64 KB (file-size limit, SIGXFSZ ignored: writes fail
+# with EFBIG part-way, as on a disk that fills up during the write).
+sentinel "$OUT/full.pdf"
+sentinel "$OUT/full.epub"
+status=0
+( trap '' XFSZ; ulimit -f 64; exec "$POSTPRESS" build --site "$SITE" -o "$OUT/full" --cache "$CACHE" -q ) \
+  > "$WORK/stdout" 2> "$WORK/stderr" || status=$?
+expect_status 1
+expect_diag "full\.(pdf|epub).*error: " "write failing part-way"
+unchanged "$OUT/full.pdf"
+unchanged "$OUT/full.epub"
+no_temporaries "$OUT"
+
+# SIGINT / SIGTERM during a build: killed by the signal (status 128+N), no temporary file left,
+# the previous outputs intact. The delay is varied until one signal lands mid-build (a fast
+# machine may finish first; then the output must be complete and valid).
+interrupted=0
+for sig in INT TERM; do
+  for delay in 0.3 0.8 1.5 3 6; do
+    rm -f "$OUT"/sig.*
+    sentinel "$OUT/sig.pdf"
+    sentinel "$OUT/sig.epub"
+    "$POSTPRESS" build --site "$SITE" -o "$OUT/sig" --cache "$WORK/cold-cache-$sig-$delay" -q \
+      > "$WORK/stdout" 2> "$WORK/stderr" &
+    pid=$!
+    sleep "$delay"
+    kill -s "$sig" "$pid" 2>/dev/null || true
+    status=0
+    wait "$pid" || status=$?
+    no_temporaries "$OUT"
+    if [ "$status" -eq 0 ]; then
+      valid_outputs "$OUT/sig"   # finished before the signal: a complete, valid digest
+      continue
+    fi
+    want=130; [ "$sig" = TERM ] && want=143
+    [ "$status" -eq "$want" ] || { tail -20 "$WORK/stderr" >&2; fail "SIG$sig: exit $status, wanted $want"; }
+    # Each output is either the previous one or a complete new one, never a torn file.
+    for f in "$OUT/sig.pdf" "$OUT/sig.epub"; do
+      if ! cmp -s "$f" "$f.expected"; then
+        case "$f" in
+          *.pdf) python3 "$TOOLS/pdf_props.py" "$f" > /dev/null || fail "torn PDF after SIG$sig" ;;
+          *.epub) python3 "$TOOLS/epub_props.py" "$f" > /dev/null || fail "torn EPUB after SIG$sig" ;;
+        esac
+      fi
+    done
+    interrupted=$((interrupted + 1))
+    break
+  done
+done
+[ "$interrupted" -ge 1 ] || fail "no signal ever landed mid-build"
+echo "bad/outputs: ok ($interrupted interrupted builds)"
