@@ -227,6 +227,9 @@ class Composer {
   // Starts a new page here unless at least `pt` of the text block is left (keeps a group of
   // entries or a heading and its first lines together).
   virtual void needSpace(float pt) = 0;
+  // The width of one line of text in a role's look, before anything is placed: lets a section
+  // size its boxes (wrapped titles on a cover, index columns) to what they will hold.
+  virtual float textWidth(const std::string& utf8, const TextStyle& style) = 0;
 };
 
 // A front or back matter section.
@@ -255,6 +258,10 @@ struct LayoutOptions {
   // Adds the built-in table of contents as the last front section when the publication
   // asks for one (Publication::toc) and no front section has the anchor "contents".
   bool defaultContents = true;
+  // The order the posts are set in: indices into Publication::posts, each once (contents
+  // grouped by month or tag set their posts in group order, so page numbers run in order).
+  // Empty = digest order; posts it leaves out follow in digest order, bad indices are skipped.
+  std::vector<int> bodyOrder;
 };
 
 // Lays the publication out. Never throws on bad content: problems (missing glyphs, images

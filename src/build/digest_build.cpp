@@ -8,7 +8,9 @@
 #include "postpress/epub.h"
 #include "postpress/markdown.h"
 #include "postpress/parallel.h"
+#include "postpress/layout.h"
 #include "postpress/pdf.h"
+#include "postpress/print.h"
 #include "postpress/style.h"
 
 namespace pp {
@@ -177,7 +179,12 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
       phase("writing " + out.path.string());
       if (format == "pdf") {
         PdfStats stats;
-        guarded("writing the PDF", diags, [&] { out.written = writePdf(pub, style, out.path, diags, &stats); });
+        guarded("writing the PDF", diags, [&] {
+          // The printed publication (src/print/): link-note marks in a copy of the text, and
+          // cover, brief, contents, openings, QR codes and indexes around and in the posts.
+          const Publication printed = printText(pub);
+          out.written = writePdf(printed, style, printMatter(printed, style), out.path, diags, &stats);
+        });
         out.pages = stats.pages;
       } else if (format == "epub") {
         guarded("writing the EPUB", diags, [&] { out.written = writeEpub(pub, style, out.path, diags); });

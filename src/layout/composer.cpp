@@ -1,5 +1,7 @@
 #include "layout/composer.h"
 
+#include "layout/canvas.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -137,6 +139,12 @@ void FlowComposer::needSpace(float pt) {
   Fragment empty;
   flow_.content(std::move(empty), 0, 0, 0);
   flow_.out().items.back().need = pt;
+}
+
+float FlowComposer::textWidth(const std::string& utf8, const TextStyle& style) {
+  Fragment scratch;
+  FragmentCanvas measure(flow_.ctx(), scratch, flow_.region().width);
+  return measure.textWidth(utf8, style);
 }
 
 }  // namespace pp::typeset

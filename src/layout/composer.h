@@ -32,6 +32,7 @@ class FlowComposer : public Composer {
   void box(float height, std::function<void(Canvas&)> draw) override;
   void anchor(const std::string& name) override { flow_.anchor(name); }
   void needSpace(float pt) override;
+  float textWidth(const std::string& utf8, const TextStyle& style) override;
 
  private:
   Flow& flow_;

@@ -173,7 +173,9 @@ class LayoutRun {
     Flow flow(ctx_, list);
     flow.outline = &outline;
     FlowComposer composer(flow, pub_, labels_);
-    for (std::size_t i = 0; i < pub_.posts.size(); ++i) {
+    const std::vector<std::size_t> order = bodyOrder();
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      const std::size_t i = order[k];
       const PostEntry& e = pub_.posts[i];
       if (!e.post) continue;
       const Post& post = *e.post;
@@ -183,7 +185,7 @@ class LayoutRun {
       ctx_.hyphenator = hyphenatorFor(post.language);
       const std::string anchor = e.anchor;
       ctx_.footnoteDest = [anchor](int n) { return anchor + "/fn-" + std::to_string(n); };
-      if (i > 0) {
+      if (k > 0) {
         if (style_.postsStartNewPage) {
           flow.pageBreak();
         } else {
@@ -212,6 +214,20 @@ class LayoutRun {
     currentPost_ = -1;
     ctx_.locate = [](SourcePos) { return SourceLoc{}; };
     ctx_.footnoteDest = [](int) { return std::string(); };
+  }
+
+  // LayoutOptions::bodyOrder made whole: each post exactly once.
+  std::vector<std::size_t> bodyOrder() const {
+    std::vector<std::size_t> order;
+    std::vector<bool> placed(pub_.posts.size(), false);
+    for (int i : options_.bodyOrder)
+      if (i >= 0 && static_cast<std::size_t>(i) < placed.size() && !placed[static_cast<std::size_t>(i)]) {
+        placed[static_cast<std::size_t>(i)] = true;
+        order.push_back(static_cast<std::size_t>(i));
+      }
+    for (std::size_t i = 0; i < placed.size(); ++i)
+      if (!placed[i]) order.push_back(i);
+    return order;
   }
 
   void defaultOpening(Flow& flow, const PostEntry& e) {

@@ -1,0 +1,101 @@
+// At a glance: the page an executive reads first. One entry per post, in reading order: a
+// running number in the margin, the title (a link to the post) with its page number at the
+// right, date, authors and reading time, the tags, and the summary. Each entry is one box
+// measured before it is placed, so an entry never splits across pages, and entries are set
+// tight (small summary type, thin rules between them) so the brief takes as few pages as it
+// can.
+#include <algorithm>
+#include <cstdio>
+#include <numeric>
+
+#include "postpress/text.h"
+#include "print/parts.h"
+
+namespace pp::print {
+
+namespace {
+
+constexpr float kGutter = 30;       // the running number's column
+constexpr float kNumberColumn = 34; // room kept right of the title for its page number
+constexpr float kGap = 8;           // between entries (the rule sits in the middle)
+
+struct Looks {
+  TextStyle number, title, page, meta, tags, summary;
+};
+
+Looks looksOf(const Style& st) {
+  Looks l;
+  l.number = recolored(resized(st.postTitle, 13), st.accent);
+  l.number.bold = true;
+  l.title = recolored(resized(st.postTitle, std::max(10.5f, st.body.size + 0.5f)), st.text);
+  l.title.bold = true;
+  l.title.leading = l.title.size * 1.28f;
+  l.page = recolored(l.title, st.accent);
+  l.meta = recolored(resized(st.byline, std::max(8.0f, st.byline.size - 0.5f)), st.muted);
+  l.meta.bold = false;
+  l.meta.italic = false;
+  l.tags = label(st.byline, std::max(6.8f, st.byline.size - 1.6f), st.accent);
+  l.summary = recolored(resized(st.body, std::max(8.5f, st.body.size - 1.5f)), st.text);
+  l.summary.leading = l.summary.size * 1.36f;
+  l.summary.italic = false;
+  return l;
+}
+
+}  // namespace
+
+void composeBrief(Composer& c, const std::vector<Group>& sections) {
+  const Publication& pub = c.publication();
+  const Style& st = c.style();
+  const Looks l = looksOf(st);
+  const float width = st.textWidth();
+  const float inner = width - kGutter;
+
+  const int minutes = std::accumulate(pub.posts.begin(), pub.posts.end(), 0,
+                                      [](int s, const PostEntry& e) { return s + std::max(1, e.readingMinutes); });
+  std::string intro = countLabel(pub.posts.size(), "post", "posts");
+  if (!trim(pub.period).empty()) intro += ", " + std::string(trim(pub.period));
+  intro += "  \u00B7  " + std::to_string(minutes) + " min of reading in all";
+  sectionHead(c, "At a glance", intro);
+
+  int running = 0;
+  for (const Group& g : sections) {
+    bool first = true;
+    for (int pi : g.posts) {
+      if (pi < 0 || static_cast<std::size_t>(pi) >= pub.posts.size()) continue;
+      const PostEntry& e = pub.posts[static_cast<std::size_t>(pi)];
+      if (!e.post) continue;
+      ++running;
+      char num[16];
+      std::snprintf(num, sizeof num, "%02d", running);
+      const std::string title = e.post->title.empty() ? std::string("Untitled") : e.post->title;
+      const std::vector<std::string> titleLines = wrapText(c, title, l.title, inner - kNumberColumn);
+      const std::vector<std::string> metaLines = wrapText(c, postMeta(e, false), l.meta, inner);
+      const std::string tags = joined(e.post->tags, "  \u00B7  ");
+      const std::vector<std::string> tagLines = wrapText(c, tags, l.tags, inner);
+      const std::vector<std::string> summaryLines = wrapText(c, std::string(trim(e.summary)), l.summary, inner);
+      const std::string page = c.pageOf(e.anchor);
+      const float titleH = static_cast<float>(titleLines.size()) * l.title.leading;
+      const float h = titleH + static_cast<float>(metaLines.size()) * l.meta.leading +
+                      static_cast<float>(tagLines.size()) * l.tags.leading +
+                      (summaryLines.empty() ? 0 : 3 + static_cast<float>(summaryLines.size()) * l.summary.leading) + kGap;
+      if (first && !g.label.empty()) groupLabel(c, g.label, h);
+      first = false;
+      c.box(h, [=, rule = st.rule](Canvas& cv) {
+        drawLines(cv, {num}, l.number, 0, 0);
+        float y = drawLines(cv, titleLines, l.title, kGutter, 0);
+        if (!page.empty()) {
+          const float pw = cv.textWidth(page, l.page);
+          drawLines(cv, {page}, l.page, width - pw, 0);
+        }
+        // The title and its page number lead to the post.
+        cv.link(kGutter, 0, width - kGutter, titleH, LinkTarget{"", pi, ""});
+        y = drawLines(cv, metaLines, l.meta, kGutter, y);
+        y = drawLines(cv, tagLines, l.tags, kGutter, y);
+        if (!summaryLines.empty()) y = drawLines(cv, summaryLines, l.summary, kGutter, y + 3);
+        cv.line({kGutter, h - kGap / 2, width, h - kGap / 2, 0.4f, rule});
+      });
+    }
+  }
+}
+
+}  // namespace pp::print

@@ -1,0 +1,208 @@
+// Helpers shared by the print parts: wrapping and fitting text in boxes they draw themselves,
+// derived looks, and the short labels (post meta, counts, hosts) the parts print.
+#include <algorithm>
+
+#include "postpress/text.h"
+#include "print/parts.h"
+
+namespace pp::print {
+
+namespace {
+
+// The baseline of a line set from `top` in a role's look: the line box is the leading, the
+// glyphs (cap height about 0.7 em) centred in it.
+float firstBaseline(const TextStyle& s, float top) { return top + s.leading * 0.5f + s.size * 0.35f; }
+
+std::vector<std::string> splitWords(const std::string& text) {
+  std::vector<std::string> words;
+  std::string cur;
+  for (char ch : text) {
+    if (ch == ' ' || ch == '\n' || ch == '\t') {
+      if (!cur.empty()) words.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur += ch;
+    }
+  }
+  if (!cur.empty()) words.push_back(std::move(cur));
+  return words;
+}
+
+// A word wider than a line, cut by characters into pieces that fit.
+std::vector<std::string> cutWord(Composer& c, const std::string& word, const TextStyle& s, float width) {
+  std::vector<std::string> out;
+  std::u32string rest = toUtf32(word);
+  while (!rest.empty()) {
+    std::size_t n = rest.size();
+    while (n > 1 && c.textWidth(toUtf8(rest.substr(0, n)), s) > width) --n;
+    out.push_back(toUtf8(rest.substr(0, n)));
+    rest.erase(0, n);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> wrapText(Composer& c, const std::string& text, const TextStyle& style, float width) {
+  std::vector<std::string> lines;
+  std::string line;
+  for (const std::string& word : splitWords(text)) {
+    const std::string candidate = line.empty() ? word : line + " " + word;
+    if (c.textWidth(candidate, style) <= width) {
+      line = candidate;
+      continue;
+    }
+    if (!line.empty()) lines.push_back(std::move(line));
+    line.clear();
+    if (c.textWidth(word, style) <= width) {
+      line = word;
+    } else {
+      std::vector<std::string> pieces = cutWord(c, word, style, width);
+      line = pieces.back();
+      pieces.pop_back();
+      for (auto& p : pieces) lines.push_back(std::move(p));
+    }
+  }
+  if (!line.empty()) lines.push_back(std::move(line));
+  return lines;
+}
+
+std::string fitText(Composer& c, const std::string& text, const TextStyle& style, float width) {
+  if (c.textWidth(text, style) <= width) return text;
+  std::string cut = text;
+  while (true) {
+    const std::size_t sp = cut.find_last_of(' ');
+    if (sp == std::string::npos || sp == 0) break;
+    cut.resize(sp);
+    while (!cut.empty() && (cut.back() == ',' || cut.back() == ' ' || cut.back() == ':')) cut.pop_back();
+    if (c.textWidth(cut + "\u2026", style) <= width) return cut + "\u2026";
+  }
+  std::u32string u = toUtf32(text);
+  while (!u.empty()) {
+    u.pop_back();
+    std::string s = toUtf8(u) + "\u2026";
+    if (c.textWidth(s, style) <= width) return s;
+  }
+  return "";
+}
+
+TextStyle resized(const TextStyle& style, float size) {
+  TextStyle t = style;
+  if (style.size > 0) t.leading = style.leading * size / style.size;
+  t.size = size;
+  return t;
+}
+
+TextStyle recolored(const TextStyle& style, Color color) {
+  TextStyle t = style;
+  t.color = color;
+  t.colorRef.clear();
+  return t;
+}
+
+TextStyle label(const TextStyle& style, float size, Color color) {
+  TextStyle t = recolored(resized(style, size), color);
+  t.uppercase = true;
+  t.bold = true;
+  t.italic = false;
+  t.letterSpacing = size * 0.06f;
+  return t;
+}
+
+Color mix(Color a, Color b, float t) {
+  return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
+}
+
+std::string joined(const std::vector<std::string>& items, const std::string& sep) {
+  std::string out;
+  for (const auto& i : items) {
+    const std::string t(trim(i));
+    if (t.empty()) continue;
+    if (!out.empty()) out += sep;
+    out += t;
+  }
+  return out;
+}
+
+std::string postMeta(const PostEntry& e, bool longDate) {
+  std::vector<std::string> parts;
+  if (e.post && e.post->date.valid()) parts.push_back(formatPostDate(e.post->date, longDate));
+  if (e.post) parts.push_back(joined(e.post->authors, ", "));
+  parts.push_back(std::to_string(std::max(1, e.readingMinutes)) + " min read");
+  return joined(parts, "  \u00B7  ");
+}
+
+std::string countLabel(std::size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+bool isWebUrl(const std::string& url) {
+  const std::string lower = toLowerAscii(url.substr(0, 8));
+  return (startsWith(lower, "http://") && url.size() > 7) || (startsWith(lower, "https://") && url.size() > 8);
+}
+
+std::string hostOf(const std::string& url) {
+  std::size_t start = url.find("://");
+  start = start == std::string::npos ? 0 : start + 3;
+  std::size_t end = url.find_first_of("/?#:", start);
+  std::string host = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  return toLowerAscii(host);
+}
+
+std::string shortUrl(const std::string& url) {
+  std::string s = url;
+  for (const char* scheme : {"https://", "http://"})
+    if (startsWith(toLowerAscii(s.substr(0, 8)), scheme)) {
+      s = s.substr(std::string(scheme).size());
+      break;
+    }
+  if (s.size() > 1 && s.back() == '/') s.pop_back();
+  return s;
+}
+
+float drawLines(Canvas& cv, const std::vector<std::string>& lines, const TextStyle& style, float x, float top) {
+  float y = top;
+  for (const auto& l : lines) {
+    cv.text(l, style, x, firstBaseline(style, y));
+    y += style.leading;
+  }
+  return y;
+}
+
+void sectionHead(Composer& c, const std::string& title, const std::string& intro) {
+  const Style& st = c.style();
+  c.box(5, [color = st.accent](Canvas& cv) {
+    FillRect bar;
+    bar.width = 40;
+    bar.height = 4;
+    bar.fillColor = color;
+    cv.rect(bar);
+  });
+  c.space(10);
+  TextStyle head = resized(st.postTitle, st.postTitle.size * 0.9f);
+  ParagraphOptions o;
+  o.align = ParagraphOptions::Align::Left;
+  o.hyphenate = false;
+  o.keepWithNext = true;
+  c.paragraph({Inline::makeText(title)}, head, o);
+  if (!intro.empty()) {
+    c.space(2);
+    c.paragraph({Inline::makeText(intro)}, recolored(st.byline, st.muted), o);
+  }
+  c.space(std::max(14.0f, st.byline.spaceAfter));
+}
+
+void groupLabel(Composer& c, const std::string& text, float keep) {
+  const Style& st = c.style();
+  const TextStyle look = label(st.byline, std::max(8.0f, st.byline.size), st.accent);
+  c.needSpace(look.leading + 8 + keep);
+  c.space(6);
+  const float h = look.leading + 5;
+  c.box(h, [=, rule = st.rule](Canvas& cv) {
+    drawLines(cv, {text}, look, 0, 0);
+    cv.line({0, h - 1, cv.width(), h - 1, 0.6f, rule});
+  });
+  c.space(6);
+}
+
+}  // namespace pp::print

@@ -1,0 +1,103 @@
+// A post's opening (the LayoutHooks::postOpening of print): the tags as a kicker over the
+// title, title, subtitle, then a strip with the byline (authors · date · reading time) and
+// the canonical URL (a link) on the left and, when QR codes are on, a small QR code of that URL
+// on the right, so a reader of the printed page can open the original; then the hero image
+// and a rule.
+#include <algorithm>
+
+#include "postpress/text.h"
+#include "print/parts.h"
+
+namespace pp::print {
+
+namespace {
+
+constexpr float kQrSize = 54;        // pt, quiet zone included: scans at arm's length
+constexpr float kQrGap = 14;
+constexpr float kHeroMaxShare = 0.36f;  // of the text block's height
+
+ParagraphOptions left(bool keep) {
+  ParagraphOptions o;
+  o.align = ParagraphOptions::Align::Left;
+  o.hyphenate = false;
+  o.keepWithNext = keep;
+  return o;
+}
+
+}  // namespace
+
+void composeOpening(Composer& c, const PostEntry& e, int /*postIndex*/) {
+  const Publication& pub = c.publication();
+  const Style& st = c.style();
+  const Post& p = *e.post;
+  const float width = st.textWidth();
+
+  if (!p.tags.empty()) {
+    TextStyle kicker = label(st.byline, std::max(7.5f, st.byline.size - 0.5f), st.accent);
+    ParagraphOptions o = left(true);
+    o.spaceAfter = 4;
+    c.paragraph({Inline::makeText(joined(p.tags, "  \u00B7  "))}, kicker, o);
+  }
+  ParagraphOptions titleOptions = left(true);
+  titleOptions.spaceAfter = st.postTitle.spaceAfter;
+  c.paragraph({Inline::makeText(p.title.empty() ? std::string("Untitled") : p.title)}, st.postTitle, titleOptions);
+  if (!trim(p.subtitle).empty()) {
+    ParagraphOptions o = left(true);
+    o.spaceAfter = st.postSubtitle.spaceAfter;
+    c.paragraph({Inline::makeText(std::string(trim(p.subtitle)))}, st.postSubtitle, o);
+  }
+
+  // The strip: byline and URL beside the QR code.
+  const std::string url = isWebUrl(p.url) ? p.url : std::string();
+  const bool qr = !url.empty() && pub.parts.qrCodes;
+  const float textW = width - (qr ? kQrSize + kQrGap : 0);
+  TextStyle by = st.byline;
+  const std::vector<std::string> byLines = wrapText(c, postMeta(e, true), by, textW);
+  TextStyle urlLabel = label(st.byline, std::max(6.5f, st.byline.size - 2), st.muted);
+  TextStyle urlLook = recolored(resized(st.byline, std::max(7.5f, st.byline.size - 0.5f)), st.link);
+  urlLook.bold = false;
+  const std::vector<std::string> urlLines = url.empty() ? std::vector<std::string>{} : wrapText(c, shortUrl(url), urlLook, textW);
+  const float textH = static_cast<float>(byLines.size()) * by.leading +
+                      (urlLines.empty() ? 0 : 5 + urlLabel.leading + static_cast<float>(urlLines.size()) * urlLook.leading);
+  const float stripH = std::max(textH, qr ? kQrSize : 0.0f);
+  c.box(stripH, [=, ink = st.text](Canvas& cv) {
+    // The text block centred on the QR code's height.
+    float y = std::max(0.0f, (stripH - textH) / 2);
+    y = drawLines(cv, byLines, by, 0, y);
+    if (!urlLines.empty()) {
+      y = drawLines(cv, {"Original post"}, urlLabel, 0, y + 5);
+      const float top = y;
+      y = drawLines(cv, urlLines, urlLook, 0, y);
+      cv.link(0, top, textW, y - top, LinkTarget{url, -1, ""});
+    }
+    if (qr && cv.qrCode(url, width - kQrSize, 0, kQrSize, ink))
+      cv.link(width - kQrSize, 0, kQrSize, kQrSize, LinkTarget{url, -1, ""});
+  });
+
+  // The hero image, as wide as the text block unless that makes it too tall.
+  const Asset* hero = pub.assets && e.heroAsset >= 0 && static_cast<std::size_t>(e.heroAsset) < pub.assets->size()
+                          ? &pub.assets->at(e.heroAsset) : nullptr;
+  if (hero && hero->ok() && hero->width > 0 && hero->height > 0) {
+    const float aspect = static_cast<float>(hero->height) / static_cast<float>(hero->width);
+    float w = width, h = width * aspect;
+    const float maxH = st.textHeight() * kHeroMaxShare;
+    if (h > maxH) {
+      h = maxH;
+      w = h / aspect;
+    }
+    // Small pictures (logos, badges used as heroes) are not blown up past twice their size.
+    const float natW = static_cast<float>(hero->width) * 0.75f * 2;
+    if (w > natW) {
+      h *= natW / w;
+      w = natW;
+    }
+    c.space(12);
+    const int asset = e.heroAsset;
+    c.box(h, [=](Canvas& cv) { cv.image(asset, (width - w) / 2, 0, w, h); });
+  }
+  c.space(10);
+  c.rule(st.rule, 0.6f);
+  c.space(std::max(12.0f, st.byline.spaceAfter));
+}
+
+}  // namespace pp::print

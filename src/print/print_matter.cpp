@@ -1,0 +1,68 @@
+// printMatter: the parts of the printed publication put together as LayoutOptions, each part
+// present only when Publication::parts (config over style) asks for it; and the body order
+// that grouped contents need.
+#include <algorithm>
+#include <memory>
+
+#include "postpress/print.h"
+#include "postpress/text.h"
+#include "print/parts.h"
+
+namespace pp {
+
+std::vector<Group> printSections(const Publication& pub) {
+  const int n = static_cast<int>(pub.posts.size());
+  std::vector<Group> sections;
+  std::vector<bool> seen(pub.posts.size(), false);
+  const bool grouped = pub.groupBy != "none" &&
+                       std::any_of(pub.groups.begin(), pub.groups.end(),
+                                   [](const Group& g) { return !trim(g.label).empty(); });
+  if (grouped)
+    for (const Group& g : pub.groups) {
+      Group s{trim(g.label).empty() ? std::string("Other posts") : std::string(trim(g.label)), {}};
+      for (int i : g.posts)
+        if (i >= 0 && i < n && !seen[static_cast<std::size_t>(i)]) {
+          seen[static_cast<std::size_t>(i)] = true;
+          s.posts.push_back(i);
+        }
+      if (!s.posts.empty()) sections.push_back(std::move(s));
+    }
+  Group rest{grouped ? "Other posts" : "", {}};
+  for (int i = 0; i < n; ++i)
+    if (!seen[static_cast<std::size_t>(i)]) rest.posts.push_back(i);
+  if (!rest.posts.empty()) sections.push_back(std::move(rest));
+  return sections;
+}
+
+LayoutOptions printMatter(const Publication& pub, const Style& style) {
+  LayoutOptions o;
+  o.defaultContents = false;
+  const std::vector<Group> sections = printSections(pub);
+  for (const Group& g : sections) o.bodyOrder.insert(o.bodyOrder.end(), g.posts.begin(), g.posts.end());
+  const bool any = !pub.posts.empty();
+
+  if (pub.parts.cover && any)
+    o.front.push_back({"Cover", kCoverAnchor, [](Composer& c) { print::composeCover(c); }, true, false});
+  if (pub.parts.brief && any)
+    o.front.push_back({"At a glance", kBriefAnchor, [sections](Composer& c) { print::composeBrief(c, sections); }});
+  if (pub.parts.toc && any)
+    o.front.push_back({"Contents", kContentsAnchor, [sections](Composer& c) { print::composeContents(c, sections); }});
+  if (pub.parts.tagIndex && !pub.tagIndex.empty())
+    o.back.push_back({"Index of tags", kTagIndexAnchor, [](Composer& c) {
+                        print::composeIndex(c, "Index of tags", c.publication().tagIndex);
+                      }});
+  if (pub.parts.authorIndex && !pub.authorIndex.empty())
+    o.back.push_back({"Index of authors", kAuthorIndexAnchor, [](Composer& c) {
+                        print::composeIndex(c, "Index of authors", c.publication().authorIndex);
+                      }});
+
+  o.hooks.postOpening = [](Composer& c, const PostEntry& e, int i) { print::composeOpening(c, e, i); };
+  o.hooks.postEnd = [](Composer& c, const PostEntry& e, int) { print::composeLinkNotes(c, e); };
+  if (pub.parts.qrCodes) {
+    auto codes = std::make_shared<const print::MediaCodes>(pub, style);
+    o.hooks.asideFor = [codes](const PostEntry& e, const Block& b) { return codes->asideFor(e, b); };
+  }
+  return o;
+}
+
+}  // namespace pp

@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# The digest as a printed publication (issue 7, src/print/): on real builds of the sample site
+# (both styles, grouped by month) and of the KubeCon NA 2025 post when the corpus is present,
+#   - every page number the brief ("At a glance"), the contents and the tag and author indexes
+#     print for a post is the number printed on the page where that post's title opens it
+#     (pdftotext per page, numbers read from each page's footer);
+#   - the QR code on a post's opening page decodes (zbarimg) to the post's URL;
+#   - two builds are byte-identical;
+#   - --no-cover --no-brief --no-indexes --no-qr take those parts out.
+source "$(dirname "$0")/../tools/e2e-lib.sh"
+command -v pdftotext > /dev/null || skip "pdftotext missing"
+
+# check_numbers PDF LIST_JSON: the page-number checks, in Python over pdftotext -layout per page.
+check_numbers() {
+  python3 - "$1" "$2" <<'PY'
+import json, re, subprocess, sys
+pdf, listing = sys.argv[1], sys.argv[2]
+posts = json.load(open(listing, encoding="utf-8"))
+n = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout).group(1))
+pages = [subprocess.run(["pdftotext", "-layout", "-f", str(i), "-l", str(i), pdf, "-"],
+                        capture_output=True, text=True).stdout for i in range(1, n + 1)]
+# Whitespace collapsed; a line break after a title's own hyphen ("First-\nTimers") undone.
+norm = lambda s: re.sub(r"- (?=\w)", "-", " ".join(s.replace("\u00ad", "").split()))
+# For titles: a title's own hyphen at a line end may be taken for a hyphenation and dropped.
+squash = lambda s: re.sub(r"[\s\u00ad-]", "", s)
+key = lambda s: re.sub(r"[\s_-]+", " ", s.strip().lower())
+
+def footer(text):
+    lines = [l.strip() for l in text.splitlines() if l.strip()]
+    return lines[-1] if lines else ""
+
+labels = [footer(p) for p in pages]
+# Where each post opens: the first page numbered in arabic whose first lines hold its title.
+opens = {}
+for post in posts:
+    t = squash(post["title"])
+    for i, p in enumerate(pages):
+        if labels[i].isdigit() and t in squash(" ".join(p.splitlines()[:12])):
+            opens[post["title"]] = labels[i]
+            break
+    else:
+        sys.exit(f"FAIL: no page opens with '{t}'")
+front = [i for i, l in enumerate(labels) if not l.isdigit()]
+errors, checked = [], {"brief": 0, "contents": 0, "index": 0}
+
+def section_pages(start_word, stop_words):
+    out, on = [], False
+    for i in front:
+        head = norm(pages[i])[:200]
+        if start_word in head: on = True
+        elif on and any(w in head for w in stop_words): on = False
+        if on: out.append(i)
+    return out
+
+# Brief and contents: the line holding a title's first words ends, on that line or one of the
+# next two (wrapped titles), with the page number.
+def check_entries(name, page_ids):
+    for post in posts:
+        words = norm(post["title"]).split()
+        probe = " ".join(words[:4])
+        found = False
+        for i in page_ids:
+            lines = pages[i].splitlines()
+            for k, line in enumerate(lines):
+                if probe not in norm(line): continue
+                for cand in lines[k:k + 3]:
+                    m = re.search(r"(\d+)\s*$", cand)
+                    if m:
+                        found = True
+                        checked[name] += 1
+                        if m.group(1) != opens[post["title"]]:
+                            errors.append(f"{name}: '{post['title']}' cited as page {m.group(1)}, opens on {opens[post['title']]}")
+                        break
+        if not found: errors.append(f"{name}: no entry with a page number for '{post['title']}'")
+
+check_entries("brief", section_pages("At a glance", ["Contents"]))
+check_entries("contents", section_pages("Contents", ["At a glance"]))
+
+# Indexes: "Term  3, 7" (two columns: split at wide gaps); each term's numbers are exactly the
+# opening pages of the posts that carry that tag (author).
+def check_index(title, field):
+    ids = [i for i, p in enumerate(pages) if labels[i].isdigit() and norm(p).startswith(title) or
+           (labels[i].isdigit() and title in norm(p)[:120])]
+    if not ids: errors.append(f"no '{title}' page"); return
+    expect = {}
+    for post in posts:
+        for v in post[field]:
+            expect.setdefault(key(v), set()).add(opens[post["title"]])
+    seen = set()
+    start = ids[0]
+    for i in range(start, len(pages)):
+        if i > start and ("Index of" in norm(pages[i])[:120]): break
+        for line in pages[i].splitlines():
+            for cell in re.split(r"\s{3,}", line.strip()):
+                m = re.fullmatch(r"(.+?)\s+((?:\d+,\s*)*\d+)", cell.strip())
+                if not m or key(m.group(1)) not in expect: continue
+                got = set(x.strip() for x in m.group(2).split(","))
+                seen.add(key(m.group(1)))
+                checked["index"] += 1
+                if got != expect[key(m.group(1))]:
+                    errors.append(f"{title}: '{m.group(1)}' lists {sorted(got)}, its posts open on {sorted(expect[key(m.group(1))])}")
+    missing = set(expect) - seen
+    if missing: errors.append(f"{title}: no entry read for {sorted(missing)[:5]}")
+
+check_index("Index of tags", "tags")
+check_index("Index of authors", "authors")
+if errors:
+    print("\n".join(errors[:20])); sys.exit(1)
+print(f"page numbers right: {checked} entries checked over {n} pages, {len(front)} front pages")
+PY
+}
+
+# check_qr PDF LIST_JSON: the first post's opening page holds a code that decodes to its URL.
+check_qr() {
+  command -v zbarimg > /dev/null && command -v pdftoppm > /dev/null || { echo "zbarimg/pdftoppm missing: QR not checked"; return 0; }
+  local pdf="$1" url title page
+  url=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[0]["url"])' "$2")
+  title=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[0]["title"])' "$2")
+  page=$(python3 - "$pdf" "$title" <<'PY'
+import re, subprocess, sys
+pdf, title = sys.argv[1], " ".join(sys.argv[2].split())
+n = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout).group(1))
+for i in range(1, n + 1):
+    t = subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), pdf, "-"], capture_output=True, text=True).stdout
+    squash = lambda s: re.sub(r"[\s\u00ad-]", "", s)  # a title's own hyphen at a line end may vanish
+    if squash(title) in squash(" ".join(t.splitlines()[:12])) and "At a glance" not in t and "Contents" not in t[:100]:
+        print(i); break
+PY
+)
+  [ -n "$page" ] || fail "no opening page for '$title'"
+  rm -f "$WORK"/qr-*.png
+  pdftoppm -r 150 -f "$page" -l "$page" -png "$pdf" "$WORK/qr"
+  zbarimg -q --raw "$WORK"/qr-*.png > "$WORK/codes" 2>/dev/null || true
+  grep -qxF "$url" "$WORK/codes" || { cat "$WORK/codes"; fail "opening QR on page $page does not decode to $url"; }
+  echo "QR on page $page decodes to $url"
+}
+
+"$POSTPRESS" list --site "$PP_SOURCE_DIR/samples" --json > "$WORK/samples.json"
+
+# 1. The sample site, report style, grouped by month; then the brief style.
+pp build --site "$PP_SOURCE_DIR/samples" --group-by month --format pdf -o "$WORK/a.pdf" \
+   --title "CloudSummit 2025" || { cat "$WORK/stderr"; fail "samples build failed"; }
+check_numbers "$WORK/a.pdf" "$WORK/samples.json" || fail "samples (report): page numbers"
+check_qr "$WORK/a.pdf" "$WORK/samples.json"
+pp build --site "$PP_SOURCE_DIR/samples" --style brief --format pdf -o "$WORK/brief.pdf" \
+   --title "CloudSummit 2025" || { cat "$WORK/stderr"; fail "samples build (brief) failed"; }
+check_numbers "$WORK/brief.pdf" "$WORK/samples.json" || fail "samples (brief): page numbers"
+
+# 2. Byte-identical across builds.
+pp build --site "$PP_SOURCE_DIR/samples" --group-by month --format pdf -o "$WORK/b.pdf" \
+   --title "CloudSummit 2025" || fail "second build failed"
+cmp -s "$WORK/a.pdf" "$WORK/b.pdf" || fail "two builds of the same input differ"
+
+# 3. Parts switched off.
+pp build --site "$PP_SOURCE_DIR/samples" --format pdf -o "$WORK/bare.pdf" --title "CloudSummit 2025" \
+   --no-cover --no-brief --no-indexes --no-qr || { cat "$WORK/stderr"; fail "bare build failed"; }
+pdftotext "$WORK/bare.pdf" "$WORK/bare.txt"
+pdftotext "$WORK/a.pdf" "$WORK/a.txt"
+for part in "At a glance" "Index of tags" "Index of authors"; do
+  grep -q "$part" "$WORK/a.txt" || fail "'$part' missing from the full build"
+  grep -q "$part" "$WORK/bare.txt" && fail "'$part' still in the build without it"
+done
+first=$(pdftotext -f 1 -l 1 "$WORK/bare.pdf" - | tr -s ' \n' ' ')
+case "$first" in *Contents*) ;; *) fail "without cover and brief, page 1 is not the contents: $first" ;; esac
+if command -v zbarimg > /dev/null && command -v pdftoppm > /dev/null; then
+  pdftoppm -r 100 -f 2 -l 6 -png "$WORK/bare.pdf" "$WORK/bare"
+  if zbarimg -q --raw "$WORK"/bare-*.png > /dev/null 2>&1; then fail "--no-qr: a QR code is still drawn"; fi
+fi
+full=$(pdfinfo "$WORK/a.pdf" | awk '/^Pages:/{print $2}')
+bare=$(pdfinfo "$WORK/bare.pdf" | awk '/^Pages:/{print $2}')
+[ "$bare" -lt "$full" ] || fail "the bare build has $bare pages, the full one $full"
+
+# 4. The KubeCon NA 2025 post alone.
+SITE="$CORPUS/terrytangyuan"
+KPOST="_posts/2025-11-18-kubecon-na-2025-model-serving-highlights.md"
+if [ -f "$SITE/$KPOST" ]; then
+  "$POSTPRESS" list --site "$SITE" --posts "$KPOST" --json > "$WORK/kubecon.json"
+  pp build --site "$SITE" --posts "$KPOST" --format pdf -o "$WORK/kubecon.pdf" --title "KubeCon NA 2025" ||
+    { cat "$WORK/stderr"; fail "KubeCon build failed"; }
+  check_numbers "$WORK/kubecon.pdf" "$WORK/kubecon.json" || fail "KubeCon: page numbers"
+  check_qr "$WORK/kubecon.pdf" "$WORK/kubecon.json"
+else
+  echo "KubeCon post absent: skipped that part"
+fi
+echo "pdf_publication: ok"
