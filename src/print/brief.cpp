@@ -1,6 +1,7 @@
 // At a glance: the page an executive reads first. One entry per post, in reading order: a
 // running number in the margin, the title (a link to the post) with its page number at the
-// right, date, authors and reading time, the tags, and the summary. Each entry is one box
+// right, date, authors and reading time, the tags, and the summary; under tag-group labels
+// when the contents are grouped by tag. Each entry is one box
 // measured before it is placed, so an entry never splits across pages, and entries are set
 // tight (small summary type, thin rules between them) so the brief takes as few pages as it
 // can.
@@ -18,6 +19,7 @@ namespace {
 constexpr float kGutter = 30;       // the running number's column
 constexpr float kNumberColumn = 34; // room kept right of the title for its page number
 constexpr float kGap = 8;           // between entries (the rule sits in the middle)
+constexpr float kTagGap = 10;       // between the meta line and tags set after it
 
 struct Looks {
   TextStyle number, title, page, meta, tags, summary;
@@ -71,14 +73,19 @@ void composeBrief(Composer& c, const std::vector<Group>& sections) {
       const std::vector<std::string> titleLines = wrapText(c, title, l.title, inner - kNumberColumn);
       const std::vector<std::string> metaLines = wrapText(c, postMeta(e, false), l.meta, inner);
       const std::string tags = joined(e.post->tags, "  \u00B7  ");
-      const std::vector<std::string> tagLines = wrapText(c, tags, l.tags, inner);
+      // The tags follow the meta line when they fit beside it (most posts), else wrap below.
+      const float metaEnd = metaLines.empty() ? 0 : c.textWidth(metaLines.back(), l.meta) + kTagGap;
+      const bool tagsInline = !metaLines.empty() && !tags.empty() && metaEnd + c.textWidth(tags, l.tags) <= inner;
+      const std::vector<std::string> tagLines = tagsInline ? std::vector<std::string>{} : wrapText(c, tags, l.tags, inner);
       const std::vector<std::string> summaryLines = wrapText(c, std::string(trim(e.summary)), l.summary, inner);
       const std::string page = c.pageOf(e.anchor);
       const float titleH = static_cast<float>(titleLines.size()) * l.title.leading;
       const float h = titleH + static_cast<float>(metaLines.size()) * l.meta.leading +
                       static_cast<float>(tagLines.size()) * l.tags.leading +
                       (summaryLines.empty() ? 0 : 3 + static_cast<float>(summaryLines.size()) * l.summary.leading) + kGap;
-      if (first && !g.label.empty()) groupLabel(c, g.label, h);
+      // Month labels would only repeat the dates the entries show: the brief keeps its
+      // space for entries and labels tag groups only.
+      if (first && !g.label.empty() && pub.groupBy != "month") groupLabel(c, g.label, h);
       first = false;
       c.box(h, [=, rule = st.rule](Canvas& cv) {
         drawLines(cv, {num}, l.number, 0, 0);
@@ -89,7 +96,10 @@ void composeBrief(Composer& c, const std::vector<Group>& sections) {
         }
         // The title and its page number lead to the post.
         cv.link(kGutter, 0, width - kGutter, titleH, LinkTarget{"", pi, ""});
+        const float metaTop = y + static_cast<float>(metaLines.size() - 1) * l.meta.leading;
         y = drawLines(cv, metaLines, l.meta, kGutter, y);
+        // Set on the meta line's baseline (the small capitals are smaller).
+        if (tagsInline) drawLines(cv, {tags}, l.tags, kGutter + metaEnd, metaTop + (l.meta.leading - l.tags.leading) / 2 + (l.meta.size - l.tags.size) * 0.35f);
         y = drawLines(cv, tagLines, l.tags, kGutter, y);
         if (!summaryLines.empty()) y = drawLines(cv, summaryLines, l.summary, kGutter, y + 3);
         cv.line({kGutter, h - kGap / 2, width, h - kGap / 2, 0.4f, rule});

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "postpress/print.h"
 #include "postpress/text.h"
 #include "print/parts.h"
 
@@ -102,6 +103,28 @@ void composeCover(Composer& c) {
   const std::string footLeft = site.empty() ? shortUrl(siteUrl) : site;
   const std::string footRight = pub.dateLabel.empty() ? std::string() : "Published " + pub.dateLabel;
 
+  // "In this digest": the posts in reading order with their pages, for the cover's lower
+  // half when no cover image takes it; as many as fit are drawn.
+  TextStyle insideLook = recolored(resized(st.tocEntry, std::min(10.5f, st.tocEntry.size)), st.text);
+  insideLook.family = st.coverSubtitle.family;
+  insideLook.leading = insideLook.size * 1.75f;
+  TextStyle insidePage = recolored(insideLook, st.accent);
+  insidePage.bold = true;
+  const TextStyle insideLabel = label(st.byline, 8, st.accent);
+  struct InsideEntry {
+    std::string title, page;
+    int post;
+  };
+  std::vector<InsideEntry> inside;
+  for (const Group& g : printSections(pub))
+    for (int pi : g.posts) {
+      const PostEntry& e = pub.posts[static_cast<std::size_t>(pi)];
+      if (!e.post) continue;
+      inside.push_back({fitText(c, e.post->title.empty() ? std::string("Untitled") : e.post->title, insideLook, width - 40),
+                        c.pageOf(e.anchor), pi});
+    }
+  const bool hasCoverImage = assetOf(pub, pub.coverImageAsset) && assetOf(pub, pub.coverImageAsset)->ok();
+
   const float boxHeight = st.textHeight() - 1;
   c.box(boxHeight, [=, &pub, &st](Canvas& cv) {
     const float ox = cv.originX(), oy = cv.originY();
@@ -176,11 +199,36 @@ void composeCover(Composer& c) {
       drawLines(cv, {footRight}, foot, x + width - w, footTextTop);
     }
 
-    // The cover image fills what is left between the figures and the foot.
+    // The cover image fills what is left between the figures and the foot; without one, the
+    // list of what is inside does.
     float imgW = 0, imgH = 0;
     const float room = footTop - 28 - (y + 24);
-    if (room >= kMinImageHeight && fitImage(assetOf(pub, pub.coverImageAsset), width, room, imgW, imgH))
-      cv.image(pub.coverImageAsset, x, Y(y + 24 + (room - imgH) / 2), imgW, imgH);
+    if (hasCoverImage) {
+      if (room >= kMinImageHeight && fitImage(assetOf(pub, pub.coverImageAsset), width, room, imgW, imgH))
+        cv.image(pub.coverImageAsset, x, Y(y + 24 + (room - imgH) / 2), imgW, imgH);
+      return;
+    }
+    float top = y + 40;
+    const float bottom = footTop - 20;
+    if (inside.empty() || top + insideLabel.leading + 2 * insideLook.leading > bottom) return;
+    drawLines(cv, {"In this digest"}, insideLabel, x, Y(top));
+    top += insideLabel.leading + 4;
+    const std::size_t fits = static_cast<std::size_t>((bottom - top) / insideLook.leading);
+    const bool all = fits >= inside.size();
+    const std::size_t shown = all ? inside.size() : fits - 1;
+    for (std::size_t k = 0; k < shown; ++k) {
+      const InsideEntry& e = inside[k];
+      cv.line({x, Y(top), x + width, Y(top), 0.4f, st.rule});
+      drawLines(cv, {e.title}, insideLook, x, Y(top));
+      if (!e.page.empty()) drawLines(cv, {e.page}, insidePage, x + width - cv.textWidth(e.page, insidePage), Y(top));
+      cv.link(x, Y(top), width, insideLook.leading, LinkTarget{"", e.post, ""});
+      top += insideLook.leading;
+    }
+    if (!all) {
+      cv.line({x, Y(top), x + width, Y(top), 0.4f, st.rule});
+      drawLines(cv, {"and " + countLabel(inside.size() - shown, "more post", "more posts") + ": see At a glance"},
+                recolored(insideLook, st.muted), x, Y(top));
+    }
   });
 }
 

@@ -196,13 +196,13 @@ void groupLabel(Composer& c, const std::string& text, float keep) {
   const Style& st = c.style();
   const TextStyle look = label(st.byline, std::max(8.0f, st.byline.size), st.accent);
   c.needSpace(look.leading + 8 + keep);
-  c.space(6);
-  const float h = look.leading + 5;
+  c.space(5);
+  const float h = look.leading + 4;
   c.box(h, [=, rule = st.rule](Canvas& cv) {
     drawLines(cv, {text}, look, 0, 0);
     cv.line({0, h - 1, cv.width(), h - 1, 0.6f, rule});
   });
-  c.space(6);
+  c.space(5);
 }
 
 }  // namespace pp::print

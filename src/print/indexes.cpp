@@ -110,8 +110,9 @@ void composeIndex(Composer& c, const std::string& title, const std::vector<Index
     }
     if (end == list.size()) {
       // Balance: the split that makes the taller column shortest.
+      // From the end down, strictly better only: ties leave the left column the taller.
       float best = 1e9f;
-      for (std::size_t s = next; s <= end; ++s) {
+      for (std::size_t s = end + 1; s-- > next;) {
         float a = 0, b = 0;
         for (std::size_t i = next; i < s; ++i) a += heightOf(i, i == next);
         for (std::size_t i = s; i < end; ++i) b += heightOf(i, i == s);

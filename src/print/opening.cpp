@@ -4,6 +4,7 @@
 // on the right, so a reader of the printed page can open the original; then the hero image
 // and a rule.
 #include <algorithm>
+#include <functional>
 
 #include "postpress/text.h"
 #include "print/parts.h"
@@ -22,6 +23,26 @@ ParagraphOptions left(bool keep) {
   o.hyphenate = false;
   o.keepWithNext = keep;
   return o;
+}
+
+// True when the post's first blocks already show the hero picture (many blogs repeat the
+// front matter image at the top of the text): it is then not set twice.
+bool opensWith(const Document& doc, int asset) {
+  constexpr std::size_t kLookAhead = 3;
+  for (std::size_t i = 0; i < doc.blocks.size() && i < kLookAhead; ++i) {
+    const Block& b = doc.blocks[i];
+    if (b.kind == BlockKind::Figure && b.image.asset == asset) return true;
+    bool found = false;
+    std::function<void(const std::vector<Inline>&)> scan = [&](const std::vector<Inline>& in) {
+      for (const auto& x : in) {
+        found |= x.kind == InlineKind::Image && x.image.asset == asset;
+        scan(x.children);
+      }
+    };
+    scan(b.inlines);
+    if (found) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -77,7 +98,7 @@ void composeOpening(Composer& c, const PostEntry& e, int /*postIndex*/) {
   // The hero image, as wide as the text block unless that makes it too tall.
   const Asset* hero = pub.assets && e.heroAsset >= 0 && static_cast<std::size_t>(e.heroAsset) < pub.assets->size()
                           ? &pub.assets->at(e.heroAsset) : nullptr;
-  if (hero && hero->ok() && hero->width > 0 && hero->height > 0) {
+  if (hero && hero->ok() && hero->width > 0 && hero->height > 0 && !opensWith(e.doc, e.heroAsset)) {
     const float aspect = static_cast<float>(hero->height) / static_cast<float>(hero->width);
     float w = width, h = width * aspect;
     const float maxH = st.textHeight() * kHeroMaxShare;
@@ -85,8 +106,8 @@ void composeOpening(Composer& c, const PostEntry& e, int /*postIndex*/) {
       h = maxH;
       w = h / aspect;
     }
-    // Small pictures (logos, badges used as heroes) are not blown up past twice their size.
-    const float natW = static_cast<float>(hero->width) * 0.75f * 2;
+    // Small pictures (logos, badges used as heroes) are not blown up past their CSS size.
+    const float natW = static_cast<float>(hero->width) * 0.75f;
     if (w > natW) {
       h *= natW / w;
       w = natW;

@@ -2,6 +2,7 @@
 // present only when Publication::parts (config over style) asks for it; and the body order
 // that grouped contents need.
 #include <algorithm>
+#include <functional>
 #include <memory>
 
 #include "postpress/print.h"
@@ -9,6 +10,15 @@
 #include "print/parts.h"
 
 namespace pp {
+
+namespace {
+
+constexpr std::size_t kShortContents = 3;  // posts: contents on the brief's page
+constexpr std::size_t kShortIndexes = 36;  // tags + authors: both indexes on one page
+constexpr float kFollowGap = 36;           // above a section that follows another
+constexpr float kFollowNeed = 180;         // else it starts the next page
+
+}  // namespace
 
 std::vector<Group> printSections(const Publication& pub) {
   const int n = static_cast<int>(pub.posts.size());
@@ -45,16 +55,31 @@ LayoutOptions printMatter(const Publication& pub, const Style& style) {
     o.front.push_back({"Cover", kCoverAnchor, [](Composer& c) { print::composeCover(c); }, true, false});
   if (pub.parts.brief && any)
     o.front.push_back({"At a glance", kBriefAnchor, [sections](Composer& c) { print::composeBrief(c, sections); }});
-  if (pub.parts.toc && any)
-    o.front.push_back({"Contents", kContentsAnchor, [sections](Composer& c) { print::composeContents(c, sections); }});
-  if (pub.parts.tagIndex && !pub.tagIndex.empty())
+  // A short section follows the one before it on the same page instead of leaving two pages
+  // mostly blank (a digest of one or two posts; small indexes).
+  using Compose = std::function<void(Composer&)>;
+  auto follow = [](Compose compose) -> Compose {
+    return [compose](Composer& c) {
+      c.space(kFollowGap);
+      c.needSpace(kFollowNeed);
+      compose(c);
+    };
+  };
+  if (pub.parts.toc && any) {
+    Compose contents = [sections](Composer& c) { print::composeContents(c, sections); };
+    const bool shareBrief = pub.parts.brief && pub.posts.size() <= kShortContents;
+    o.front.push_back({"Contents", kContentsAnchor, shareBrief ? follow(contents) : contents, !shareBrief});
+  }
+  const bool tags = pub.parts.tagIndex && !pub.tagIndex.empty();
+  if (tags)
     o.back.push_back({"Index of tags", kTagIndexAnchor, [](Composer& c) {
                         print::composeIndex(c, "Index of tags", c.publication().tagIndex);
                       }});
-  if (pub.parts.authorIndex && !pub.authorIndex.empty())
-    o.back.push_back({"Index of authors", kAuthorIndexAnchor, [](Composer& c) {
-                        print::composeIndex(c, "Index of authors", c.publication().authorIndex);
-                      }});
+  if (pub.parts.authorIndex && !pub.authorIndex.empty()) {
+    Compose authors = [](Composer& c) { print::composeIndex(c, "Index of authors", c.publication().authorIndex); };
+    const bool shareTags = tags && pub.tagIndex.size() + pub.authorIndex.size() <= kShortIndexes;
+    o.back.push_back({"Index of authors", kAuthorIndexAnchor, shareTags ? follow(authors) : authors, !shareTags});
+  }
 
   o.hooks.postOpening = [](Composer& c, const PostEntry& e, int i) { print::composeOpening(c, e, i); };
   o.hooks.postEnd = [](Composer& c, const PostEntry& e, int) { print::composeLinkNotes(c, e); };

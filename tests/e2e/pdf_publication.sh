@@ -43,13 +43,15 @@ for post in posts:
 front = [i for i, l in enumerate(labels) if not l.isdigit()]
 errors, checked = [], {"brief": 0, "contents": 0, "index": 0}
 
-def section_pages(start_word, stop_words):
+def section_pages(start_word, stop_word):
+    # From the front page where the section starts to the one where the next starts (a short
+    # section shares its page with the next).
     out, on = [], False
     for i in front:
-        head = norm(pages[i])[:200]
-        if start_word in head: on = True
-        elif on and any(w in head for w in stop_words): on = False
+        text = norm(pages[i])
+        if start_word in text: on = True
         if on: out.append(i)
+        if on and stop_word and stop_word in text and len(out) > 0 and start_word not in text[:200]: break
     return out
 
 # Brief and contents: the line holding a title's first words ends, on that line or one of the
@@ -73,32 +75,35 @@ def check_entries(name, page_ids):
                         break
         if not found: errors.append(f"{name}: no entry with a page number for '{post['title']}'")
 
-check_entries("brief", section_pages("At a glance", ["Contents"]))
-check_entries("contents", section_pages("Contents", ["At a glance"]))
+check_entries("brief", section_pages("At a glance", "Contents"))
+check_entries("contents", section_pages("Contents", ""))
 
 # Indexes: "Term  3, 7" (two columns: split at wide gaps); each term's numbers are exactly the
 # opening pages of the posts that carry that tag (author).
 def check_index(title, field):
-    ids = [i for i, p in enumerate(pages) if labels[i].isdigit() and norm(p).startswith(title) or
-           (labels[i].isdigit() and title in norm(p)[:120])]
-    if not ids: errors.append(f"no '{title}' page"); return
+    # The lines of the back matter from the index's title to the next index (or the end).
+    last_open = max(i for i, l in enumerate(labels) if l in opens.values())
+    lines = [l for p in pages[last_open + 1:] for l in p.splitlines()]
+    starts = [k for k, l in enumerate(lines) if norm(l).startswith(title)]
+    if not starts: errors.append(f"no '{title}' page"); return
+    body = []
+    for l in lines[starts[0] + 1:]:
+        if norm(l).startswith("Index of"): break
+        body.append(l)
     expect = {}
     for post in posts:
         for v in post[field]:
             expect.setdefault(key(v), set()).add(opens[post["title"]])
     seen = set()
-    start = ids[0]
-    for i in range(start, len(pages)):
-        if i > start and ("Index of" in norm(pages[i])[:120]): break
-        for line in pages[i].splitlines():
-            for cell in re.split(r"\s{3,}", line.strip()):
-                m = re.fullmatch(r"(.+?)\s+((?:\d+,\s*)*\d+)", cell.strip())
-                if not m or key(m.group(1)) not in expect: continue
-                got = set(x.strip() for x in m.group(2).split(","))
-                seen.add(key(m.group(1)))
-                checked["index"] += 1
-                if got != expect[key(m.group(1))]:
-                    errors.append(f"{title}: '{m.group(1)}' lists {sorted(got)}, its posts open on {sorted(expect[key(m.group(1))])}")
+    for line in body:
+        for cell in re.split(r"\s{3,}", line.strip()):
+            m = re.fullmatch(r"(.+?)\s+((?:\d+,\s*)*\d+)", cell.strip())
+            if not m or key(m.group(1)) not in expect: continue
+            got = set(x.strip() for x in m.group(2).split(","))
+            seen.add(key(m.group(1)))
+            checked["index"] += 1
+            if got != expect[key(m.group(1))]:
+                errors.append(f"{title}: '{m.group(1)}' lists {sorted(got)}, its posts open on {sorted(expect[key(m.group(1))])}")
     missing = set(expect) - seen
     if missing: errors.append(f"{title}: no entry read for {sorted(missing)[:5]}")
 
@@ -121,9 +126,10 @@ import re, subprocess, sys
 pdf, title = sys.argv[1], " ".join(sys.argv[2].split())
 n = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout).group(1))
 for i in range(1, n + 1):
-    t = subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), pdf, "-"], capture_output=True, text=True).stdout
+    t = subprocess.run(["pdftotext", "-layout", "-f", str(i), "-l", str(i), pdf, "-"], capture_output=True, text=True).stdout
     squash = lambda s: re.sub(r"[\s\u00ad-]", "", s)  # a title's own hyphen at a line end may vanish
-    if squash(title) in squash(" ".join(t.splitlines()[:12])) and "At a glance" not in t and "Contents" not in t[:100]:
+    lines = [l.strip() for l in t.splitlines() if l.strip()]
+    if lines and lines[-1].isdigit() and squash(title) in squash(" ".join(t.splitlines()[:12])):
         print(i); break
 PY
 )
