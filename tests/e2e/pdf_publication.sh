@@ -4,7 +4,8 @@
 #   - every page number the brief ("At a glance"), the contents and the tag and author indexes
 #     print for a post is the number printed on the page where that post's title opens it
 #     (pdftotext per page, numbers read from each page's footer);
-#   - the QR code on a post's opening page decodes (zbarimg) to the post's URL;
+#   - the QR code on a post's opening page decodes (zbarimg) to the post's URL, and the one
+#     beside a paragraph linking to a recording to the recording's URL;
 #   - two builds are byte-identical;
 #   - --no-cover --no-brief --no-indexes --no-qr take those parts out.
 source "$(dirname "$0")/../tools/e2e-lib.sh"
@@ -141,6 +142,23 @@ PY
   echo "QR on page $page decodes to $url"
 }
 
+# check_media_qr PDF PHRASE URL: the page holding PHRASE carries a code that decodes to URL
+# (the QR code beside the paragraph linking to a recording).
+check_media_qr() {
+  command -v zbarimg > /dev/null && command -v pdftoppm > /dev/null || return 0
+  local pdf="$1" phrase="$2" url="$3" n i
+  n=$(pdfinfo "$pdf" | awk '/^Pages:/{print $2}')
+  for ((i = 1; i <= n; i++)); do
+    pdftotext -f "$i" -l "$i" "$pdf" - 2>/dev/null | tr -s ' \n' ' ' | grep -qF "$phrase" || continue
+    rm -f "$WORK"/media-*.png
+    pdftoppm -r 150 -f "$i" -l "$i" -png "$pdf" "$WORK/media"
+    zbarimg -q --raw "$WORK"/media-*.png 2>/dev/null | grep -qxF "$url" || fail "no QR code for $url on page $i"
+    echo "media QR on page $i decodes to $url"
+    return 0
+  done
+  fail "no page holds '$phrase'"
+}
+
 "$POSTPRESS" list --site "$PP_SOURCE_DIR/samples" --json > "$WORK/samples.json"
 
 # 1. The sample site, report style, grouped by month; then the brief style.
@@ -148,6 +166,7 @@ pp build --site "$PP_SOURCE_DIR/samples" --group-by month --format pdf -o "$WORK
    --title "CloudSummit 2025" || { cat "$WORK/stderr"; fail "samples build failed"; }
 check_numbers "$WORK/a.pdf" "$WORK/samples.json" || fail "samples (report): page numbers"
 check_qr "$WORK/a.pdf" "$WORK/samples.json"
+check_media_qr "$WORK/a.pdf" "the whole morning is on YouTube" "https://www.youtube.com/watch?v=Cs25Keynote"
 pp build --site "$PP_SOURCE_DIR/samples" --style brief --format pdf -o "$WORK/brief.pdf" \
    --title "CloudSummit 2025" || { cat "$WORK/stderr"; fail "samples build (brief) failed"; }
 check_numbers "$WORK/brief.pdf" "$WORK/samples.json" || fail "samples (brief): page numbers"
