@@ -215,7 +215,11 @@ int AssetStore::resolveFile(const fs::path& file, const SourceLoc& where, Diagno
     e.asset.message = "image not found: '" + file.string() + "'";
     diags.warning(where, "image-missing", e.asset.message);
   }
-  const int id = impl_->add("file:" + e.asset.file.string(), std::move(e));
+  // The identity is made before `e` is moved: argument evaluation order is unspecified, and
+  // GCC moved `e` first, so every digest file (logo, cover image) had the identity "file:"
+  // and the second one named got the first one's picture.
+  const std::string identity = "file:" + e.asset.file.string();
+  const int id = impl_->add(identity, std::move(e));
   impl_->noteHint(id, 0);
   return id;
 }
