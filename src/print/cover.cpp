@@ -2,8 +2,10 @@
 //   band  — a full-bleed band of the accent colour over the top of the page holding the site
 //           name and the title reversed out in white; period, filters and figures below it.
 //   plain — typographic: a kicker, a short accent bar, the title in the text colour.
-// Both end with the cover image (when the config names one) and a foot line with the logo,
-// the site and the build date.
+// Both set the logo (when the config names one) beside the period and figures, end with the
+// cover image (or, without one, the list of posts inside) and a foot line with the site and
+// the build date. Pictures are never drawn so small that their print rendition (made for the
+// text block's width) would exceed kMaxPpi.
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -20,8 +22,9 @@ constexpr Color kWhite{1, 1, 1};
 constexpr float kMaxTitleLines = 3;
 constexpr float kMinTitleScale = 0.6f;  // a long title shrinks to this, then wraps more
 constexpr float kBandShare = 0.47f;     // of the page height
-constexpr float kLogoHeight = 34;
-constexpr float kLogoMaxWidth = 140;
+constexpr float kLogoHeight = 56;
+constexpr float kLogoMaxWidth = 170;
+constexpr float kMaxPpi = 380;  // a little under what tests/tools/pdf_props.py allows (400)
 constexpr float kMinImageHeight = 90;   // smaller than this the cover image is left out
 
 struct Fitted {
@@ -66,6 +69,9 @@ bool fitImage(const Asset* a, float maxW, float maxH, float& w, float& h) {
   return true;
 }
 
+// The smallest width (pt) at which an asset's PDF rendition stays under kMaxPpi.
+float minWidth(const Asset* a) { return a ? static_cast<float>(a->pdf.width) * 72.0f / kMaxPpi : 0; }
+
 const Asset* assetOf(const Publication& pub, int id) {
   if (!pub.assets || id < 0 || static_cast<std::size_t>(id) >= pub.assets->size()) return nullptr;
   return &pub.assets->at(id);
@@ -96,7 +102,18 @@ void composeCover(Composer& c) {
   period = resized(period, st.coverSubtitle.size * 1.45f);
   TextStyle small = recolored(resized(st.byline, std::max(9.0f, st.byline.size + 0.5f)), st.muted);
   TextStyle figuresStyle = recolored(small, st.text);
-  const std::vector<std::string> filterLines = wrapText(c, std::string(trim(pub.filters)), small, width);
+  // The logo, right of the period and figures: at most kLogoMaxWidth x kLogoHeight, unless
+  // that would print it past kMaxPpi (then larger, up to half the text block).
+  float logoW = 0, logoH = 0;
+  const Asset* logoAsset = assetOf(pub, pub.logoAsset);
+  const bool logo = fitImage(logoAsset, kLogoMaxWidth, kLogoHeight, logoW, logoH);
+  if (logo && logoW < minWidth(logoAsset)) {
+    const float k = std::min(minWidth(logoAsset), width * 0.55f) / logoW;
+    logoW *= k;
+    logoH *= k;
+  }
+  const float detailsW = logo ? width - logoW - 24 : width;
+  const std::vector<std::string> filterLines = wrapText(c, std::string(trim(pub.filters)), small, detailsW);
   const std::string figureLine = figures(pub);
   TextStyle foot = recolored(st.byline, st.muted);
   const std::string siteUrl = pub.site ? std::string(trim(pub.site->url)) : std::string();
@@ -173,22 +190,19 @@ void composeCover(Composer& c) {
       y += 26;
     }
     // Period, filters, figures.
+    if (logo) cv.image(pub.logoAsset, x + width - logoW, Y(y), logoW, logoH);
+    const float detailsTop = y;
     if (!trim(pub.period).empty()) y = drawLines(cv, {std::string(trim(pub.period))}, period, x, Y(y)) + oy + 4;
     if (!filterLines.empty()) y = drawLines(cv, filterLines, small, x, Y(y)) + oy;
     y = drawLines(cv, {figureLine}, figuresStyle, x, Y(y)) + oy;
+    if (logo) y = std::max(y, detailsTop + logoH);
 
-    // The foot: a rule, the logo and the site on the left, the date on the right.
+    // The foot: a rule, the site on the left, the date on the right.
     const float footBase = st.marginTop + boxHeight;  // page y of the foot line's bottom
-    float logoW = 0, logoH = 0;
-    const bool logo = fitImage(assetOf(pub, pub.logoAsset), kLogoMaxWidth, kLogoHeight, logoW, logoH);
-    const float footTop = footBase - std::max(logo ? logoH : 0.0f, foot.leading) - 10;
+    const float footTop = footBase - foot.leading - 10;
     cv.line({x, Y(footTop), x + width, Y(footTop), 0.6f, st.rule});
-    float textX = x;
-    if (logo) {
-      cv.image(pub.logoAsset, x, Y(footBase - logoH), logoW, logoH);
-      textX += logoW + 12;
-    }
-    const float footTextTop = Y(footBase) - foot.leading - (logo ? (logoH - foot.leading) / 2 : 0);
+    const float textX = x;
+    const float footTextTop = Y(footBase) - foot.leading;
     if (!footLeft.empty()) {
       drawLines(cv, {footLeft}, foot, textX, footTextTop);
       if (isWebUrl(siteUrl))
@@ -203,10 +217,16 @@ void composeCover(Composer& c) {
     // list of what is inside does.
     float imgW = 0, imgH = 0;
     const float room = footTop - 28 - (y + 24);
-    if (hasCoverImage) {
-      if (room >= kMinImageHeight && fitImage(assetOf(pub, pub.coverImageAsset), width, room, imgW, imgH))
-        cv.image(pub.coverImageAsset, x, Y(y + 24 + (room - imgH) / 2), imgW, imgH);
-      return;
+    const Asset* image = assetOf(pub, pub.coverImageAsset);
+    if (hasCoverImage && room >= kMinImageHeight && fitImage(image, width, room, imgW, imgH)) {
+      if (imgW < minWidth(image)) {  // too small to print well: as small as it may be
+        imgH *= std::min(width, minWidth(image)) / imgW;
+        imgW = std::min(width, minWidth(image));
+      }
+      if (imgH <= room + 20) {
+        cv.image(pub.coverImageAsset, x + (width - imgW) / 2, Y(y + 24 + std::max(0.0f, room - imgH) / 2), imgW, imgH);
+        return;
+      }
     }
     float top = y + 40;
     const float bottom = footTop - 20;
