@@ -22,10 +22,10 @@ struct PaintResult {
 bool paint(const Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fontDir,
            PaintResult& result, DiagnosticSink& diags);
 
-// The saved PDF with a ToUnicode CMap for each font that shows Private Use stand-ins, appended
-// as an incremental update (the bytes libharu wrote stay as they are), so that text extraction
-// yields the real characters above U+FFFF. `pdf` unchanged when there is nothing to map or the
-// file does not look as libharu writes it.
+// The saved PDF with a valid ToUnicode CMap for every font (libharu's uses an operator
+// ToUnicode CMaps do not have), mapping Private Use stand-ins to the real characters above
+// U+FFFF, appended as an incremental update (the bytes libharu wrote stay as they are). `pdf`
+// unchanged when the file does not look as libharu writes it.
 std::string mapStandInsForExtraction(std::string pdf, const Layout& layout, const PaintResult& result);
 
 }  // namespace pp::pdf

@@ -1,9 +1,11 @@
-// Text extraction of characters above U+FFFF. libharu's text is 16-bit: its ToUnicode maps each
-// code to itself, so a Private Use stand-in (Layout::privateUse) would extract as U+F8FF
-// instead of the emoji it draws. For each font that shows stand-ins we append, as a PDF
-// incremental update, a replacement ToUnicode CMap that maps the stand-ins to the real
-// characters (as UTF-16 surrogate pairs) and every other code to itself. libharu's bytes are
-// left untouched; readers use the newest version of the object.
+// Text extraction. libharu's ToUnicode CMap is not a valid one: it maps codes with a
+// `begincidrange` (an operator of encoding CMaps, not of ToUnicode), which poppler reports on
+// every page ("Invalid 'begincidrange' operator in ToUnicode CMap") and stricter readers may
+// ignore. And its text is 16-bit, so a Private Use stand-in (Layout::privateUse) would extract
+// as U+F8FF instead of the emoji it draws. For every font we append, as a PDF incremental
+// update, a replacement ToUnicode CMap made of `bfrange`s that maps every code to itself and
+// the stand-ins to the real characters (as UTF-16 surrogate pairs). libharu's bytes are left
+// untouched; readers use the newest version of the object.
 #include <cstdio>
 #include <map>
 #include <set>
@@ -113,20 +115,9 @@ std::string cmapFor(const std::map<char32_t, char32_t>& standIns) {
 }  // namespace
 
 std::string mapStandInsForExtraction(std::string pdf, const Layout& layout, const PaintResult& result) {
-  if (layout.privateUse.empty()) return pdf;
-  // Which fonts show stand-ins.
-  std::set<std::size_t> fontsWithStandIns;
-  for (const auto& page : layout.pages)
-    for (const auto& r : page.runs)
-      for (unsigned char c : r.text)
-        if (c == 0xEE || c == 0xEF) {  // lead bytes of U+E000..U+FFFF
-          fontsWithStandIns.insert(r.font);
-          break;
-        }
   std::map<long long, std::string> replacements;  // object number -> new stream object body
   const std::string cmap = cmapFor(layout.privateUse);
   for (std::size_t k = 0; k < result.fontLoadOrder.size(); ++k) {
-    if (!fontsWithStandIns.count(static_cast<std::size_t>(result.fontLoadOrder[k]))) continue;
     const auto [dict, toUnicode] = findToUnicode(pdf, libharuTag(static_cast<int>(k)));
     (void)dict;
     if (toUnicode <= 0) return pdf;  // not the layout we expect: leave the file alone

@@ -7,6 +7,8 @@ Prints one line per property and exits 1 when any fails:
   qpdf      the structure checks clean (qpdf --check)
   fonts     at least one font, every font embedded (pdffonts)
   expect    every --expect text occurs in the extracted text (whitespace-insensitive)
+  poppler   poppler reads the file without a syntax error or warning (a bad CMap, a broken
+            stream: what other readers may choke on)
   edges     no word closer than --edge points to a page edge (pdftotext -bbox)
   collide   no two words on a page overlap by more than a quarter of the smaller one
   ppi       no image drawn above --max-ppi (pdfimages -list)
@@ -50,10 +52,13 @@ def check_fonts(pdf):
 
 
 def check_expect(pdf, expected):
-    code, out, _ = tool("pdftotext", pdf, "-")
+    """The expected texts, and poppler's complaints while it extracted them."""
+    code, out, err = tool("pdftotext", pdf, "-")
     text = squash(out)
     absent = [e for e in expected if squash(e) not in text]
-    return code == 0 and text and not absent, f"{len(text)} chars, absent: {absent[:5]}"
+    complaints = sorted({line.strip() for line in err.splitlines() if line.startswith("Syntax ")})
+    return ((code == 0 and text and not absent, f"{len(text)} chars, absent: {absent[:5]}"),
+            (not complaints, f"{len(complaints)} distinct complaints {complaints[:3]}"))
 
 
 def page_words(pdf):
@@ -131,8 +136,8 @@ def main():
     results = {
         "qpdf": check_qpdf(args.pdf),
         "fonts": check_fonts(args.pdf),
-        "expect": check_expect(args.pdf, args.expect),
     }
+    results["expect"], results["poppler"] = check_expect(args.pdf, args.expect)
     results["edges"], results["collide"] = check_edges_and_collisions(args.pdf, args.edge)
     results["ppi"] = check_ppi(args.pdf, args.max_ppi)
     entries = count_outline(args.pdf)
