@@ -247,7 +247,8 @@ struct LayoutHooks {
   std::function<void(Composer&, const PostEntry&, int postIndex)> postOpening;
   // Called after a post's blocks and footnotes (link notes go here).
   std::function<void(Composer&, const PostEntry&, int postIndex)> postEnd;
-  // An aside beside a paragraph of a post (QR codes for media links); nullopt for none.
+  // An aside beside a paragraph of a post (QR codes for media links); nullopt for none. Also
+  // asked for embed blocks (videos), where it is drawn inside the box, at its right.
   std::function<std::optional<Aside>(const PostEntry&, const Block&)> asideFor;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "layout/canvas.h"
 #include "layout/flow.h"
 #include "postpress/text.h"
 
@@ -181,7 +182,14 @@ void Flow::placeholder(const ImageRef& image, const std::string& why) {
 
 void Flow::embed(const Block& b) {
   const Style& st = ctx_.style;
-  const float inner = region_.width - 2 * kBoxPad - 3;
+  // An aside (LayoutHooks::asideFor: a QR code of the video for print) sits at the box's
+  // right, and the text beside it is narrower.
+  Aside aside;
+  if (asideFor)
+    if (std::optional<Aside> a = asideFor(b)) aside = std::move(*a);
+  const bool hasAside = aside.width > 0 && aside.width < region_.width / 2 && aside.draw;
+  constexpr float kEmbedAsideGap = 10;
+  const float inner = region_.width - 2 * kBoxPad - 3 - (hasAside ? aside.width + kEmbedAsideGap : 0);
   Fragment f;
   float y = kBoxPad;
   auto addPara = [&](const std::vector<Inline>& text, TextStyle ts) {
@@ -221,6 +229,13 @@ void Flow::embed(const Block& b) {
     addPara({link}, small);
   }
   y += kBoxPad;
+  if (hasAside) {
+    y = std::max(y, aside.height + 2 * kBoxPad);
+    Fragment drawn;
+    drawIntoFragment(ctx_, drawn, region_.width,
+                     [&](Canvas& c) { aside.draw(c, region_.width - kBoxPad - aside.width, kBoxPad); });
+    f.append(drawn, 0, 0);
+  }
   FillRect box;
   box.width = region_.width;
   box.height = y;

@@ -1,7 +1,8 @@
 // QR codes beside paragraphs that link to a recording, a video or a schedule (LinkNote::
 // media): a reader of the printed page scans the code instead of typing a YouTube URL. The
 // code goes beside the first paragraph that mentions the URL, one code per paragraph (its
-// first media link not coded yet); the "Links" list holds the rest.
+// first media link not coded yet), or inside the box of an embedded video; the "Links" list
+// holds the rest.
 #include <algorithm>
 #include <set>
 
@@ -39,6 +40,11 @@ MediaCodes::MediaCodes(const Publication& pub, const Style& style)
       if (n.media && isWebUrl(n.url)) media.insert(n.url);
     if (media.empty()) continue;
     forEachBlock(e.doc.blocks, [&](const Block& b) {
+      // An embedded video: its box gets the code (the provider's name under it).
+      if (b.kind == BlockKind::Embed && media.count(b.link.url) && coded.insert(b.link.url).second) {
+        codes_.push_back({&b, b.link.url, b.text.empty() ? captionFor(b.link.url) : b.text});
+        return;
+      }
       if (b.kind != BlockKind::Paragraph) return;
       std::vector<std::string> urls;
       webLinks(b.inlines, urls);

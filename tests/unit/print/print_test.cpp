@@ -265,7 +265,7 @@ TEST_CASE("link notes: endnotes are marked and listed, footnotes carry the URL, 
   CHECK(none.posts[0].doc.blocks[0].inlines.size() == s.pub.posts[0].doc.blocks[0].inlines.size());
 }
 
-TEST_CASE("QR codes: one beside the opening's URL, one beside the first paragraph with a media link") {
+TEST_CASE("QR codes: the opening's URL, the first paragraph with a media link, an embedded video") {
   const Style st = loaded("report");
   SamplePublication s = sample();
   s.pub.parts.cover = s.pub.parts.brief = s.pub.parts.toc = false;
@@ -290,4 +290,18 @@ TEST_CASE("QR codes: one beside the opening's URL, one beside the first paragrap
     CHECK(urlLinks == 1);
     CHECK(videoLinks == 1);
   }
+  // An embedded video gets its code inside its box.
+  const std::string vimeo = "https://vimeo.com/76979871";
+  Block embed;
+  embed.kind = BlockKind::Embed;
+  embed.text = "Vimeo";
+  embed.link.url = vimeo;
+  embed.inlines = {text("The keynote")};
+  s.pub.posts[1].doc.blocks.insert(s.pub.posts[1].doc.blocks.begin() + 1, embed);
+  s.pub.posts[1].links.push_back({3, vimeo, "The keynote", true});
+  const Layout withEmbed = lay(s.pub, st, printMatter(s.pub, st));
+  int codes = 0;
+  for (const PageBox& page : withEmbed.pages)
+    for (const LinkArea& a : page.links) codes += a.uri == vimeo && a.width == a.height && a.width < 70;
+  CHECK(codes == 1);
 }
