@@ -171,8 +171,12 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
 
   if (options.checkOnly) return finish();
 
-  for (const auto& format : spec.formats) {
-    OutputReport out;
+  // The PDF and the EPUB only read the publication, the style and the processed images: they
+  // are written side by side (the order of the report's outputs stays the config's).
+  std::vector<OutputReport> outputs(spec.formats.size());
+  parallelFor(spec.formats.size(), options.jobs, [&](std::size_t k) {
+    const std::string& format = spec.formats[k];
+    OutputReport& out = outputs[k];
     out.format = format;
     out.path = outputPathFor(spec.output, format);
     if (ensureParentFolder(out.path, diags)) {
@@ -196,8 +200,8 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
       std::error_code ec;
       out.bytes = fs::file_size(out.path, ec);
     }
-    report.outputs.push_back(std::move(out));
-  }
+  });
+  for (OutputReport& out : outputs) report.outputs.push_back(std::move(out));
   return finish();
 }
 
