@@ -25,24 +25,21 @@ ParagraphOptions left(bool keep) {
   return o;
 }
 
-// True when the post's first blocks already show the hero picture (many blogs repeat the
-// front matter image at the top of the text): it is then not set twice.
-bool opensWith(const Document& doc, int asset) {
-  constexpr std::size_t kLookAhead = 3;
-  for (std::size_t i = 0; i < doc.blocks.size() && i < kLookAhead; ++i) {
-    const Block& b = doc.blocks[i];
-    if (b.kind == BlockKind::Figure && b.image.asset == asset) return true;
-    bool found = false;
-    std::function<void(const std::vector<Inline>&)> scan = [&](const std::vector<Inline>& in) {
-      for (const auto& x : in) {
-        found |= x.kind == InlineKind::Image && x.image.asset == asset;
-        scan(x.children);
-      }
-    };
+// True when the post's text shows the hero picture itself (many blogs repeat the front
+// matter image at the top of the text or under its first heading): it is then not set twice.
+bool showsImage(const Document& doc, int asset) {
+  bool found = false;
+  std::function<void(const std::vector<Inline>&)> scan = [&](const std::vector<Inline>& in) {
+    for (const auto& x : in) {
+      found |= x.kind == InlineKind::Image && x.image.asset == asset;
+      scan(x.children);
+    }
+  };
+  forEachBlock(doc.blocks, [&](const Block& b) {
+    found |= b.kind == BlockKind::Figure && b.image.asset == asset;
     scan(b.inlines);
-    if (found) return true;
-  }
-  return false;
+  });
+  return found;
 }
 
 }  // namespace
@@ -98,7 +95,7 @@ void composeOpening(Composer& c, const PostEntry& e, int /*postIndex*/) {
   // The hero image, as wide as the text block unless that makes it too tall.
   const Asset* hero = pub.assets && e.heroAsset >= 0 && static_cast<std::size_t>(e.heroAsset) < pub.assets->size()
                           ? &pub.assets->at(e.heroAsset) : nullptr;
-  if (hero && hero->ok() && hero->width > 0 && hero->height > 0 && !opensWith(e.doc, e.heroAsset)) {
+  if (hero && hero->ok() && hero->width > 0 && hero->height > 0 && !showsImage(e.doc, e.heroAsset)) {
     const float aspect = static_cast<float>(hero->height) / static_cast<float>(hero->width);
     float w = width, h = width * aspect;
     const float maxH = st.textHeight() * kHeroMaxShare;

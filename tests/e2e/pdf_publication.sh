@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The digest as a printed publication (issue 7, src/print/): on real builds of the sample site
-# (both styles, grouped by month) and of the KubeCon NA 2025 post when the corpus is present,
+# (both styles, grouped by month), and when the corpus is present of the KubeCon NA 2025 post
+# and of a quarter of the Flux blog grouped by tag,
 #   - every page number the brief ("At a glance"), the contents and the tag and author indexes
 #     print for a post is the number printed on the page where that post's title opens it
 #     (pdftotext per page, numbers read from each page's footer);
@@ -206,5 +207,14 @@ if [ -f "$SITE/$KPOST" ]; then
   check_qr "$WORK/kubecon.pdf" "$WORK/kubecon.json"
 else
   echo "KubeCon post absent: skipped that part"
+fi
+# 5. A quarter of the Flux blog grouped by tag (body in group order, posts under several tags).
+if [ -d "$CORPUS/fluxcd" ]; then
+  "$POSTPRESS" list --site "$CORPUS/fluxcd" --quarter 2022Q4 --json > "$WORK/flux.json" 2> /dev/null
+  pp build --site "$CORPUS/fluxcd" --quarter 2022Q4 --group-by tag --format pdf -o "$WORK/flux.pdf" \
+     --title "Flux quarterly" || { cat "$WORK/stderr"; fail "fluxcd quarter build failed"; }
+  check_numbers "$WORK/flux.pdf" "$WORK/flux.json" || fail "fluxcd quarter: page numbers"
+else
+  echo "fluxcd corpus absent: skipped that part"
 fi
 echo "pdf_publication: ok"
