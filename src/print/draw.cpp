@@ -28,15 +28,32 @@ std::vector<std::string> splitWords(const std::string& text) {
   return words;
 }
 
+// The number of characters of chars[from...] that fit in `width` (at least one): a binary search
+// over prefix widths, bounded by the most characters a line can hold (none is narrower than a
+// tenth of an em), so that a hostile 10 MB "word" costs a few measures per line, not one per
+// character.
+std::size_t fittingPrefix(Composer& c, const std::u32string& chars, std::size_t from, const TextStyle& s,
+                          float width) {
+  const std::size_t left = chars.size() - from;
+  const float em = s.size > 0 ? s.size : 10.0f;
+  std::size_t hi = std::min<std::size_t>(left, static_cast<std::size_t>(width / (0.1f * em)) + 1);
+  std::size_t lo = 1;  // always take one character, even one wider than the line
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo + 1) / 2;
+    if (c.textWidth(toUtf8(chars.substr(from, mid)), s) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 // A word wider than a line, cut by characters into pieces that fit.
 std::vector<std::string> cutWord(Composer& c, const std::string& word, const TextStyle& s, float width) {
   std::vector<std::string> out;
-  std::u32string rest = toUtf32(word);
-  while (!rest.empty()) {
-    std::size_t n = rest.size();
-    while (n > 1 && c.textWidth(toUtf8(rest.substr(0, n)), s) > width) --n;
-    out.push_back(toUtf8(rest.substr(0, n)));
-    rest.erase(0, n);
+  const std::u32string chars = toUtf32(word);
+  for (std::size_t at = 0; at < chars.size();) {
+    const std::size_t n = fittingPrefix(c, chars, at, s, width);
+    out.push_back(toUtf8(chars.substr(at, n)));
+    at += n;
   }
   return out;
 }
@@ -68,8 +85,12 @@ std::vector<std::string> wrapText(Composer& c, const std::string& text, const Te
 }
 
 std::string fitText(Composer& c, const std::string& text, const TextStyle& style, float width) {
-  if (c.textWidth(text, style) <= width) return text;
-  std::string cut = text;
+  // No line holds more characters than this (none is narrower than a tenth of an em): words
+  // past it are dropped at once, not one measure at a time.
+  const std::size_t most = static_cast<std::size_t>(width / (0.1f * (style.size > 0 ? style.size : 10.0f))) + 1;
+  if (text.size() <= 4 * most && c.textWidth(text, style) <= width) return text;
+  const std::u32string all = toUtf32(text);
+  std::string cut = all.size() > most ? toUtf8(all.substr(0, most)) : text;
   while (true) {
     const std::size_t sp = cut.find_last_of(' ');
     if (sp == std::string::npos || sp == 0) break;
@@ -77,13 +98,12 @@ std::string fitText(Composer& c, const std::string& text, const TextStyle& style
     while (!cut.empty() && (cut.back() == ',' || cut.back() == ' ' || cut.back() == ':')) cut.pop_back();
     if (c.textWidth(cut + "\u2026", style) <= width) return cut + "\u2026";
   }
-  std::u32string u = toUtf32(text);
-  while (!u.empty()) {
-    u.pop_back();
-    std::string s = toUtf8(u) + "\u2026";
-    if (c.textWidth(s, style) <= width) return s;
-  }
-  return "";
+  // One word too long for the line: as many characters as fit beside the ellipsis.
+  const std::u32string& chars = all;
+  const float ellipsis = c.textWidth("\u2026", style);
+  if (ellipsis > width) return "";
+  const std::size_t n = fittingPrefix(c, chars, 0, style, width - ellipsis);
+  return toUtf8(chars.substr(0, n)) + "\u2026";
 }
 
 TextStyle resized(const TextStyle& style, float size) {

@@ -1,5 +1,6 @@
 #include "publication/summary.h"
 
+#include <algorithm>
 #include <cctype>
 #include <vector>
 
@@ -56,11 +57,23 @@ bool isProse(const Block& b) {
   return countWords(plainText(b.inlines)) >= 12;
 }
 
+// A summary of `target` words is at most about 12 bytes a word: a "word" of thousands of
+// characters (a pasted hash, a URL, a hostile file) is cut, at a character boundary, with an
+// ellipsis, so that the brief stays a brief.
+std::string capLength(std::string text, std::size_t target) {
+  const std::size_t limit = std::max<std::size_t>(target, 10) * 12;
+  if (text.size() <= limit) return text;
+  std::size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 lead byte
+  text.resize(cut);
+  return text + "\xE2\x80\xA6";
+}
+
 }  // namespace
 
 std::string cutAtSentence(const std::string& text, std::size_t target) {
   auto ws = words(text);
-  if (ws.size() <= target) return join(ws, ws.size());
+  if (ws.size() <= target) return capLength(join(ws, ws.size()), target);
   std::size_t lo = target * 6 / 10, hi = target * 3 / 2;
   std::size_t best = 0;
   long bestDistance = 1L << 30;
@@ -73,10 +86,10 @@ std::string cutAtSentence(const std::string& text, std::size_t target) {
       best = i + 1;
     }
   }
-  if (best > 0) return join(ws, best);
+  if (best > 0) return capLength(join(ws, best), target);
   std::string cut = join(ws, target);
   while (!cut.empty() && (cut.back() == ',' || cut.back() == ';' || cut.back() == ':')) cut.pop_back();
-  return cut + "\xE2\x80\xA6";
+  return capLength(cut + "\xE2\x80\xA6", target);
 }
 
 std::string postSummary(const Post& post, const Document& doc) { return summarize(post, doc); }

@@ -67,3 +67,13 @@ TEST_CASE("media links get QR codes; dates are labelled") {
   CHECK(formatPostDate(d, true) == "18 November 2025");
   CHECK(monthLabel(d) == "November 2025");
 }
+
+TEST_CASE("a summary made of one giant word is cut at a character boundary") {
+  std::string giant;
+  for (int i = 0; i < 20000; ++i) giant += "\xC3\xA9";  // é, two bytes each
+  const std::string s = pp::cutAtSentence("Start " + giant + " end.");
+  CHECK(s.size() <= 60 * 12 + 3);
+  CHECK(s.rfind("\xE2\x80\xA6") == s.size() - 3);
+  CHECK(pp::isValidUtf8(s));
+  CHECK(pp::cutAtSentence("A short summary. It ends here.") == "A short summary. It ends here.");
+}
