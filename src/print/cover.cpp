@@ -24,7 +24,6 @@ constexpr float kMinTitleScale = 0.6f;  // a long title shrinks to this, then wr
 constexpr float kBandShare = 0.47f;     // of the page height
 constexpr float kLogoHeight = 56;
 constexpr float kLogoMaxWidth = 170;
-constexpr float kMaxPpi = 380;  // a little under what tests/tools/pdf_props.py allows (400)
 constexpr float kMinImageHeight = 90;   // smaller than this the cover image is left out
 
 struct Fitted {
@@ -69,8 +68,7 @@ bool fitImage(const Asset* a, float maxW, float maxH, float& w, float& h) {
   return true;
 }
 
-// The smallest width (pt) at which an asset's PDF rendition stays under kMaxPpi.
-float minWidth(const Asset* a) { return a ? static_cast<float>(a->pdf.width) * 72.0f / kMaxPpi : 0; }
+float minWidth(const Asset* a) { return a ? minDrawWidth(*a) : 0; }
 
 const Asset* assetOf(const Publication& pub, int id) {
   if (!pub.assets || id < 0 || static_cast<std::size_t>(id) >= pub.assets->size()) return nullptr;

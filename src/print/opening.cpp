@@ -109,6 +109,13 @@ void composeOpening(Composer& c, const PostEntry& e, int /*postIndex*/) {
       h *= natW / w;
       w = natW;
     }
+    // A tall picture shrunk to the height limit would print its rendition too finely for the
+    // press (over kMaxPpi): it is then drawn taller, up to the width that keeps it under.
+    const float minW = std::min(width, minDrawWidth(*hero));
+    if (w < minW) {
+      w = minW;
+      h = w * aspect;
+    }
     c.space(12);
     const int asset = e.heroAsset;
     c.box(h, [=](Canvas& cv) { cv.image(asset, (width - w) / 2, 0, w, h); });
