@@ -8,7 +8,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/../tools/e2e-lib.sh"
 if [ -n "${PP_KEEP_WORK:-}" ]; then trap - EXIT; echo "work folder kept: $WORK" >&2; fi
 
 # True when postpress was built with the sanitizers (scripts/test.sh's build-asan/).
-sanitized() { ldd "$POSTPRESS" 2>/dev/null | grep -q 'libasan\|libubsan'; }
+# (Not `ldd | grep -q`: under pipefail, grep quitting early makes ldd die of SIGPIPE at random.)
+sanitized() { local libs; libs=$(ldd "$POSTPRESS" 2>/dev/null || true); [[ "$libs" == *libasan* || "$libs" == *libubsan* ]]; }
 
 # run_pp SECONDS MEGABYTES ARGS...: runs postpress on ARGS with a wall-clock limit and a memory
 # limit. Sets $status (the exit status) and $peak_mb; stderr is in $WORK/stderr, stdout in

@@ -90,6 +90,6 @@ grep -q "hostile.md:20:.*\[image-refused\]" "$WORK/stderr" || fail "billion laug
 grep -q "hostile.md:21:.*\[image-refused\]" "$WORK/stderr" || fail "external entity not refused"
 
 # Nothing from outside the site reached the outputs.
-pdftotext "$WORK/out.pdf" - 2>/dev/null | grep -q "root:" && fail "/etc/passwd content in the PDF"
-unzip -p "$WORK/out.epub" 2>/dev/null | grep -aq "root:x:0" && fail "/etc/passwd content in the EPUB"
+pdftotext "$WORK/out.pdf" - 2>/dev/null | grep -c "root:" > /dev/null && fail "/etc/passwd content in the PDF"
+unzip -p "$WORK/out.epub" 2>/dev/null | grep -ac "root:x:0" > /dev/null && fail "/etc/passwd content in the EPUB"
 echo "bad/images: ok"

@@ -42,8 +42,8 @@ expect_diag "fifo\.md.*(error|warning): " "the FIFO is skipped and named"
 expect_diag "dangling\.md.*(error|warning): " "the dangling link is named"
 expect_diag "(error|warning): folders nested more than" "the folder chain is cut with a warning"
 for f in "$WORK/out.pdf" "$WORK/out.epub"; do
-  if unzip -p "$f" 2>/dev/null | grep -aq "SECRET-OUTSIDE-TEXT\|root:x:0" ||
-     pdftotext "$f" - 2>/dev/null | grep -q "SECRET-OUTSIDE-TEXT\|root:x:0"; then
+  if unzip -p "$f" 2>/dev/null | grep -ac "SECRET-OUTSIDE-TEXT\|root:x:0" > /dev/null ||
+     pdftotext "$f" - 2>/dev/null | grep -c "SECRET-OUTSIDE-TEXT\|root:x:0" > /dev/null; then
     fail "content from outside the site reached $f"
   fi
 done

@@ -150,10 +150,10 @@ check_media_qr() {
   local pdf="$1" phrase="$2" url="$3" n i
   n=$(pdfinfo "$pdf" | awk '/^Pages:/{print $2}')
   for ((i = 1; i <= n; i++)); do
-    pdftotext -f "$i" -l "$i" "$pdf" - 2>/dev/null | tr -s ' \n' ' ' | grep -qF "$phrase" || continue
+    pdftotext -f "$i" -l "$i" "$pdf" - 2>/dev/null | tr -s ' \n' ' ' | grep -cF "$phrase" > /dev/null || continue
     rm -f "$WORK"/media-*.png
     pdftoppm -r 150 -f "$i" -l "$i" -png "$pdf" "$WORK/media"
-    zbarimg -q --raw "$WORK"/media-*.png 2>/dev/null | grep -qxF "$url" || fail "no QR code for $url on page $i"
+    zbarimg -q --raw "$WORK"/media-*.png 2>/dev/null | grep -cxF "$url" > /dev/null || fail "no QR code for $url on page $i"
     echo "media QR on page $i decodes to $url"
     return 0
   done
