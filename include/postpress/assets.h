@@ -59,16 +59,19 @@ const char* assetStatusName(AssetStatus s);
 // Identical renditions share one file (named by `hash`).
 //   Jpeg: baseline 8-bit JPEG, gray or YCbCr 4:2:0 (HPDF_LoadJpegImageFromMem).
 //   Png:  EPUB only.
-//   Raw:  PDF only: width*height*components bytes, rows top to bottom, no padding
-//         (HPDF_LoadRawImageFromMem with HPDF_CS_DEVICE_GRAY / HPDF_CS_DEVICE_RGB, 8 bit).
-//   alphaFile (PDF only, with Raw): width*height bytes of 8-bit alpha, for an SMask
-//   (HPDF_LoadRawImageFromMem gray + HPDF_Image_AddSMask). EPUB renditions carry alpha in the PNG.
+//   Flate: PDF only: a zlib stream (PDF FlateDecode, no predictor) of width*height*components
+//         bytes, rows top to bottom, no padding, gray or RGB, 8 bit. Compressed once, when the
+//         rendition is made and cached: the PDF writer embeds the bytes as they are (libharu
+//         would deflate raw pixels again on every build, which dominated warm builds, and keep
+//         them uncompressed in memory until it saves).
+//   alphaFile (PDF only, with Flate): the same for width*height bytes of 8-bit alpha, for an
+//   SMask. EPUB renditions carry alpha in the PNG.
 struct EncodedImage {
-  enum class Codec { None, Jpeg, Png, Raw };  // Raw: 8-bit gray or RGB pixels, for Flate in PDF
+  enum class Codec { None, Jpeg, Png, Flate };  // Flate: deflated 8-bit gray or RGB samples (PDF)
   Codec codec = Codec::None;
   int width = 0, height = 0;  // pixels
   int components = 0;         // 1 gray, 3 RGB
-  fs::path file;              // the encoded bytes (JPEG/PNG file, or raw pixels for Raw)
+  fs::path file;              // the encoded bytes (JPEG/PNG file, or the zlib stream for Flate)
   fs::path alphaFile;         // raw 8-bit alpha mask (PDF SMask); empty when opaque
   std::string hash;           // content hash of the encoded bytes (EPUB file name, dedupe)
   const char* mediaType() const;  // "image/jpeg", "image/png"

@@ -22,7 +22,7 @@ const char* codecName(Codec c) {
   switch (c) {
     case Codec::Jpeg: return "jpeg";
     case Codec::Png: return "png";
-    case Codec::Raw: return "raw";
+    case Codec::Flate: return "flate";
     case Codec::None: break;
   }
   return "none";
@@ -31,7 +31,7 @@ const char* codecName(Codec c) {
 Codec codecFromName(const std::string& s) {
   if (s == "jpeg") return Codec::Jpeg;
   if (s == "png") return Codec::Png;
-  if (s == "raw") return Codec::Raw;
+  if (s == "flate") return Codec::Flate;  // old "raw" entries: made again
   return Codec::None;
 }
 
@@ -48,7 +48,7 @@ std::string fileExtension(Codec c, int components) {
   switch (c) {
     case Codec::Jpeg: return "jpg";
     case Codec::Png: return "png";
-    case Codec::Raw: return components == 1 ? "gray" : "rgb";
+    case Codec::Flate: return components == 1 ? "gray.z" : "rgb.z";
     case Codec::None: break;
   }
   return "bin";
@@ -155,14 +155,13 @@ std::optional<CacheEntry> RenditionCache::load(const std::string& key) const {
   }
   if (!sawStatus) return std::nullopt;
   if (e.status == AssetStatus::Ok) {
-    // Every file must be there and whole; sizes follow from the dimensions for raw pixels.
+    // Every file must be there and not empty (each was written atomically).
     for (const EncodedImage* img : {&e.pdf, &e.epub}) {
       std::error_code ec;
       if (img->codec == Codec::None || img->file.empty() || !fs::is_regular_file(img->file, ec)) return std::nullopt;
       const std::uintmax_t px = static_cast<std::uintmax_t>(img->width) * img->height;
-      if (img->codec == Codec::Raw && !sizeIs(img->file, px * img->components)) return std::nullopt;
-      if (img->codec != Codec::Raw && fs::file_size(img->file, ec) == 0) return std::nullopt;
-      if (!img->alphaFile.empty() && !sizeIs(img->alphaFile, px)) return std::nullopt;
+      if (px == 0 || fs::file_size(img->file, ec) == 0) return std::nullopt;
+      if (!img->alphaFile.empty() && fs::file_size(img->alphaFile, ec) == 0) return std::nullopt;
     }
   }
   return e;

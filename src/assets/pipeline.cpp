@@ -1,5 +1,7 @@
 #include "assets/pipeline.h"
 
+#include <zlib.h>
+
 #include <algorithm>
 #include <cmath>
 #include <new>
@@ -39,23 +41,40 @@ PipelineResult failure(AssetStatus s, std::string why, std::string format = {}) 
 
 Size larger(Size a, Size b) { return a.w * static_cast<long long>(a.h) >= b.w * static_cast<long long>(b.h) ? a : b; }
 
-// Raw PDF rendition: colour samples in `data`, alpha (when present) in its own mask.
-void writeRaw(const Image& im, EncodedBytes* out) {
+// A zlib stream of `samples` (what PDF's FlateDecode reads), at zlib's default level: the
+// size libharu's own deflate gave, but paid once per cached rendition instead of every build.
+bool deflateSamples(const std::string& samples, std::string* out) {
+  uLongf n = compressBound(static_cast<uLong>(samples.size()));
+  out->resize(n);
+  if (compress2(reinterpret_cast<Bytef*>(out->data()), &n, reinterpret_cast<const Bytef*>(samples.data()),
+                static_cast<uLong>(samples.size()), Z_DEFAULT_COMPRESSION) != Z_OK)
+    return false;
+  out->resize(n);
+  return true;
+}
+
+// Flate PDF rendition: colour samples in `data`, alpha (when present) in its own mask, each
+// deflated.
+bool writeFlate(const Image& im, EncodedBytes* out) {
   const int C = im.channels;
   const int colour = im.hasAlphaChannel() ? C - 1 : C;
   const std::size_t n = static_cast<std::size_t>(im.width) * im.height;
-  out->codec = Codec::Raw;
+  out->codec = Codec::Flate;
   out->components = colour;
+  std::string samples, alpha;
   if (colour == C) {
-    out->data.assign(im.pixels.begin(), im.pixels.end());
-    return;
+    samples.assign(im.pixels.begin(), im.pixels.end());
+  } else {
+    samples.resize(n * colour);
+    alpha.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      for (int k = 0; k < colour; ++k) samples[i * colour + k] = static_cast<char>(im.pixels[i * C + k]);
+      alpha[i] = static_cast<char>(im.pixels[i * C + colour]);
+    }
   }
-  out->data.resize(n * colour);
-  out->alpha.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    for (int k = 0; k < colour; ++k) out->data[i * colour + k] = static_cast<char>(im.pixels[i * C + k]);
-    out->alpha[i] = static_cast<char>(im.pixels[i * C + colour]);
-  }
+  if (!deflateSamples(samples, &out->data)) return false;
+  out->alpha.clear();
+  return alpha.empty() || deflateSamples(alpha, &out->alpha);
 }
 
 // The rendition's picture: the master itself when sizes agree, else a scaled copy.
@@ -78,7 +97,7 @@ bool encodeRenditions(const Image& master, const Content& content, Size pdfSize,
     r->pdf.width = pdf->width;
     r->pdf.height = pdf->height;
     if (content.graphic) {
-      writeRaw(*pdf, &r->pdf);
+      if (!writeFlate(*pdf, &r->pdf)) return r->message = "cannot compress the PDF rendition", false;
     } else {
       auto jpg = encodeJpeg(*pdf, p.jpegQuality, &err);
       if (!jpg) return r->message = err, false;

@@ -31,7 +31,7 @@ struct EncodedBytes {
   EncodedImage::Codec codec = EncodedImage::Codec::None;
   int width = 0, height = 0, components = 0;
   std::string data;
-  std::string alpha;  // raw mask for PDF, empty when opaque
+  std::string alpha;  // deflated mask for PDF (Flate), empty when opaque
 };
 
 struct PipelineResult {

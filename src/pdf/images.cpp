@@ -25,6 +25,31 @@ bool looksCompleteJpeg(const std::string& b) {
   return false;
 }
 
+// Writes the stream's filter into an image dictionary whose bytes are already deflated. libharu
+// drops a /Filter entry of a stream it does not compress itself, so it is written here, by the
+// hook libharu calls while it writes the dictionary.
+HPDF_STATUS writeFlateFilter(HPDF_Dict, HPDF_Stream stream) {
+  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+// An image XObject whose stream holds `deflated` as it is (a zlib stream of 8-bit samples).
+// libharu has no call for that: a 1x1 raw image gives the dictionary (type, colour space,
+// bits, an indirect /Length), then its size, its stream bytes and its filter are replaced.
+HPDF_Image deflatedImage(HPDF_Doc pdf, const std::string& deflated, int width, int height, bool gray) {
+  static constexpr HPDF_BYTE kOnePixel[3] = {0, 0, 0};
+  HPDF_Image img = HPDF_LoadRawImageFromMem(pdf, kOnePixel, 1, 1, gray ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
+  if (!img || !img->stream) return nullptr;
+  if (HPDF_Dict_AddNumber(img, "Width", width) != HPDF_OK || HPDF_Dict_AddNumber(img, "Height", height) != HPDF_OK)
+    return nullptr;
+  HPDF_MemStream_FreeData(img->stream);
+  if (HPDF_Stream_Write(img->stream, reinterpret_cast<const HPDF_BYTE*>(deflated.data()),
+                        static_cast<HPDF_UINT>(deflated.size())) != HPDF_OK)
+    return nullptr;
+  img->filter = HPDF_STREAM_FILTER_NONE;
+  img->write_fn = writeFlateFilter;
+  return img;
+}
+
 }  // namespace
 
 HPDF_Image ImageCache::get(int asset) {
@@ -55,16 +80,10 @@ HPDF_Image ImageCache::load(const Asset& a) {
       img = HPDF_LoadJpegImageFromMem(pdf, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
                                       static_cast<HPDF_UINT>(bytes.size()));
       break;
-    case EncodedImage::Codec::Raw: {
+    case EncodedImage::Codec::Flate:
       if (e.width <= 0 || e.height <= 0 || (e.components != 1 && e.components != 3)) return nullptr;
-      const std::size_t need = static_cast<std::size_t>(e.width) * static_cast<std::size_t>(e.height) *
-                               static_cast<std::size_t>(e.components);
-      if (bytes.size() < need) return nullptr;
-      img = HPDF_LoadRawImageFromMem(pdf, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                                     static_cast<HPDF_UINT>(e.width), static_cast<HPDF_UINT>(e.height),
-                                     e.components == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
+      img = deflatedImage(pdf, bytes, e.width, e.height, e.components == 1);
       break;
-    }
     case EncodedImage::Codec::Png: {
       // libharu's own PNG loader aborts the process on a corrupt file: decode it ourselves.
       int w = 0, h = 0, n = 0;
@@ -82,15 +101,12 @@ HPDF_Image ImageCache::load(const Asset& a) {
     doc_.reset();
     return nullptr;
   }
-  if (!e.alphaFile.empty() && e.codec != EncodedImage::Codec::Png) {
+  if (!e.alphaFile.empty() && e.codec == EncodedImage::Codec::Flate) {
     EncodedImage alpha = e;
     alpha.file = e.alphaFile;
     const std::string mask = readEncoded(alpha, diags_);
-    const std::size_t need = static_cast<std::size_t>(e.width) * static_cast<std::size_t>(e.height);
-    if (mask.size() >= need) {
-      HPDF_Image m = HPDF_LoadRawImageFromMem(pdf, reinterpret_cast<const HPDF_BYTE*>(mask.data()),
-                                              static_cast<HPDF_UINT>(e.width),
-                                              static_cast<HPDF_UINT>(e.height), HPDF_CS_DEVICE_GRAY, 8);
+    if (!mask.empty()) {
+      HPDF_Image m = deflatedImage(pdf, mask, e.width, e.height, true);
       if (m && !doc_.failed()) HPDF_Image_AddSMask(img, m);
       doc_.reset();
     }
