@@ -239,6 +239,16 @@ void InlineBuilder::lineBreak() {
   // A break at the very start, or right after another, would make an empty line: skip it.
   if (list_.items.empty() || (list_.items.back().isPenalty() && list_.items.back().penalty <= -kInfinity))
     return;
+  endLine();
+}
+
+// Ends a line as TeX ends a paragraph: no break before the fill (a glue is a legal break, and a
+// break there would leave an empty line), the fill, then the forced break.
+void InlineBuilder::endLine() {
+  Item keep;
+  keep.type = ItemType::Penalty;
+  keep.penalty = kInfinity;
+  list_.items.push_back(keep);
   Item fill;
   fill.type = ItemType::Glue;
   fill.stretch = kFillStretch;
@@ -434,6 +444,13 @@ void InlineBuilder::flushToken() {
       // percent sign (so a line never ends in what looks like a hyphenation); before or after
       // an equals sign or ampersand. Identifiers also break between camelCase words.
       const char32_t prev2 = token_[i - 2].cp;
+      // "attendees.This": a sentence whose space went missing, not a URL. The line breaks
+      // after its period, where the space belongs, never before it (a line starting ".This").
+      if (cur == '.' && !code && !urlLike && isLower(prev) && i + 1 < n && isUpper(token_[i + 1].cp)) {
+        brk[i + 1] = 3;
+        ++i;
+        continue;
+      }
       const bool beforeMark = cur == '/' || cur == '~' || cur == '.' || cur == ',' || cur == '-' ||
                               cur == '_' || cur == '?' || cur == '#' || cur == '%' || cur == '\\';
       if ((prev == ':' && cur != '/') || (prev == '/' && prev2 == '/' && cur != '/')) brk[i] = 3;
@@ -536,14 +553,7 @@ ItemList InlineBuilder::finish() {
   while (!list_.items.empty() && !list_.items.back().isBox()) list_.items.pop_back();
   if (!list_.items.empty()) {
     tieShortLastWord();
-    Item fill;
-    fill.type = ItemType::Glue;
-    fill.stretch = kFillStretch;
-    list_.items.push_back(fill);
-    Item brk;
-    brk.type = ItemType::Penalty;
-    brk.penalty = -kInfinity;
-    list_.items.push_back(brk);
+    endLine();
   }
   return std::move(list_);
 }

@@ -105,6 +105,7 @@ class InlineBuilder {
   void text(std::string_view s, const Look& look);
   void flushToken();
   void tieShortLastWord();
+  void endLine();  // no break, fill, forced break (the end of a paragraph or a hard break)
   // A last word narrower than this (in ems) stays on the line with the word before it.
   static constexpr float kShortLastWordEm = 2.2f;
   void emitGlue(const Look& look);

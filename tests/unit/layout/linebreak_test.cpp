@@ -223,3 +223,34 @@ TEST_CASE("a paragraph that needs the second pass keeps all its text") {
     CHECK(all == "CNCF:https://www.cncf.io/blog/2025/11/11/kserve-becomes-a-cncf-incubating-project/");
   }
 }
+
+TEST_CASE("a sentence whose space went missing breaks after its period, never before") {
+  Env env;
+  ItemList list = env.items("in front of more than 9,000 attendees.This keynote focuses on trust and identity");
+  for (float width = 60; width <= 320; width += 5) {
+    CAPTURE(width);
+    ParagraphShape shape;
+    shape.widths = {width};
+    shape.leading = 14;
+    auto lines = setParagraph(*env.ctx, list, shape);
+    for (const auto& l : lines) {
+      REQUIRE_FALSE(l.content.runs.empty());
+      const auto first = std::min_element(l.content.runs.begin(), l.content.runs.end(),
+                                          [](const TextRun& a, const TextRun& b) { return a.x < b.x; });
+      CHECK(first->text.rfind(".", 0) != 0);
+    }
+  }
+}
+
+TEST_CASE("no paragraph ends with an empty line") {
+  Env env;
+  ItemList list = env.items("in front of more than 9,000 attendees. This keynote focuses on trust and identity");
+  for (float width = 60; width <= 320; width += 1) {
+    CAPTURE(width);
+    ParagraphShape shape;
+    shape.widths = {width};
+    shape.leading = 14;
+    auto lines = setParagraph(*env.ctx, list, shape);
+    for (const auto& l : lines) CHECK_FALSE(l.content.runs.empty());
+  }
+}
