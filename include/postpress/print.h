@@ -20,10 +20,6 @@
 
 namespace pp {
 
-// The posts in the order the PDF sets them: by the contents' groups when grouped (each post
-// once, in the first group that lists it; posts of no group last under "Other posts"), else
-// the digest order. Group labels are empty when not grouped. The EPUB reads in the same order.
-std::vector<Group> printSections(const Publication& pub);
 
 // A copy of the publication whose post texts carry the link notes' marks (Publication::
 // linkNotes): `endnotes` puts a superscript note number after each external link, linked to

@@ -99,6 +99,11 @@ Publication buildPublication(const Site& site, const Selection& selection,
                              const PublicationOptions& options, const Style& style,
                              AssetStore& assets, DiagnosticSink& diags);
 
+// The posts in reading order, shared by the PDF body and the EPUB spine: by the contents'
+// groups when grouped (each post once, in the first group that lists it; posts of no group last
+// under "Other posts"), else one unlabeled group in digest order.
+std::vector<Group> readingSections(const Publication& pub);
+
 // A post's summary as the brief shows it: front matter summary, else the text before the
 // summary marker, else the first real paragraph; cut at a sentence end near 60 words.
 std::string postSummary(const Post& post, const Document& doc);

@@ -63,33 +63,6 @@ std::vector<NavNode> headingTree(const std::vector<HeadingInfo>& headings,
   return roots;
 }
 
-// The reading order: the contents' groups when grouped (each post once, at its first group;
-// posts in no group last), else the digest order. The nav must follow the spine (NAV-011),
-// so grouping reorders the book rather than only its contents page.
-std::vector<Group> readingSections(const Publication& pub) {
-  int n = static_cast<int>(pub.posts.size());
-  std::vector<Group> sections;
-  std::vector<bool> seen(pub.posts.size(), false);
-  bool grouped = pub.groupBy != "none" &&
-                 std::any_of(pub.groups.begin(), pub.groups.end(), [](const Group& g) { return !trim(g.label).empty(); });
-  if (grouped) {
-    for (const Group& g : pub.groups) {
-      Group s{trim(g.label).empty() ? std::string("Other posts") : g.label, {}};
-      for (int i : g.posts)
-        if (i >= 0 && i < n && !seen[static_cast<std::size_t>(i)]) {
-          seen[static_cast<std::size_t>(i)] = true;
-          s.posts.push_back(i);
-        }
-      if (!s.posts.empty()) sections.push_back(std::move(s));
-    }
-  }
-  Group rest{grouped ? "Other posts" : "", {}};
-  for (int i = 0; i < n; ++i)
-    if (!seen[static_cast<std::size_t>(i)]) rest.posts.push_back(i);
-  if (!rest.posts.empty()) sections.push_back(std::move(rest));
-  return sections;
-}
-
 std::string accessibilitySummary(bool hasImages, bool allAlt, int missing) {
   std::string s = "Each post is a chapter with a structured heading hierarchy; the navigation document lists "
                   "every post and its main sections, and the reading order follows the digest.";
@@ -162,6 +135,8 @@ Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLooku
   spinePages.push_back(title_);
   landmarks.push_back({"titlepage", "title.xhtml", "Title page"});
   bool brief = pub.parts.brief && !pub.posts.empty();
+  // The nav must follow the spine (NAV-011), so grouping reorders the book, not only its
+  // contents page: the same reading order as the PDF's body.
   std::vector<Group> sections = readingSections(pub);
   bool grouped = sections.size() > 1 || (sections.size() == 1 && !sections[0].label.empty());
   if (brief) spinePages.push_back(briefPage(pub, links, sections));

@@ -1,6 +1,6 @@
 // Contents: every post with its page number (dot leaders, the whole line a link), and under
 // each title its date and authors. Grouped contents (month or tag) show each group's label
-// over its posts, in the order the body sets them (printSections): the page numbers always
+// over its posts, in the order the body sets them (readingSections): the page numbers always
 // run upwards. A post filed under several tags is listed once, under its first group, where
 // it really is; the tag index lists it under every tag. The back matter sections close the
 // list.

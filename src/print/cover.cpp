@@ -131,7 +131,7 @@ void composeCover(Composer& c) {
     int post;
   };
   std::vector<InsideEntry> inside;
-  for (const Group& g : printSections(pub))
+  for (const Group& g : readingSections(pub))
     for (int pi : g.posts) {
       const PostEntry& e = pub.posts[static_cast<std::size_t>(pi)];
       if (!e.post) continue;

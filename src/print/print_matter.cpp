@@ -20,34 +20,10 @@ constexpr float kFollowNeed = 180;         // else it starts the next page
 
 }  // namespace
 
-std::vector<Group> printSections(const Publication& pub) {
-  const int n = static_cast<int>(pub.posts.size());
-  std::vector<Group> sections;
-  std::vector<bool> seen(pub.posts.size(), false);
-  const bool grouped = pub.groupBy != "none" &&
-                       std::any_of(pub.groups.begin(), pub.groups.end(),
-                                   [](const Group& g) { return !trim(g.label).empty(); });
-  if (grouped)
-    for (const Group& g : pub.groups) {
-      Group s{trim(g.label).empty() ? std::string("Other posts") : std::string(trim(g.label)), {}};
-      for (int i : g.posts)
-        if (i >= 0 && i < n && !seen[static_cast<std::size_t>(i)]) {
-          seen[static_cast<std::size_t>(i)] = true;
-          s.posts.push_back(i);
-        }
-      if (!s.posts.empty()) sections.push_back(std::move(s));
-    }
-  Group rest{grouped ? "Other posts" : "", {}};
-  for (int i = 0; i < n; ++i)
-    if (!seen[static_cast<std::size_t>(i)]) rest.posts.push_back(i);
-  if (!rest.posts.empty()) sections.push_back(std::move(rest));
-  return sections;
-}
-
 LayoutOptions printMatter(const Publication& pub, const Style& style) {
   LayoutOptions o;
   o.defaultContents = false;
-  const std::vector<Group> sections = printSections(pub);
+  const std::vector<Group> sections = readingSections(pub);
   for (const Group& g : sections) o.bodyOrder.insert(o.bodyOrder.end(), g.posts.begin(), g.posts.end());
   const bool any = !pub.posts.empty();
 

@@ -267,4 +267,29 @@ Publication buildPublication(const Site& site, const Selection& selection,
   return pub;
 }
 
+std::vector<Group> readingSections(const Publication& pub) {
+  const int n = static_cast<int>(pub.posts.size());
+  std::vector<Group> sections;
+  std::vector<bool> seen(pub.posts.size(), false);
+  const bool grouped = pub.groupBy != "none" &&
+                       std::any_of(pub.groups.begin(), pub.groups.end(),
+                                   [](const Group& g) { return !trim(g.label).empty(); });
+  if (grouped)
+    for (const Group& g : pub.groups) {
+      Group s{trim(g.label).empty() ? std::string("Other posts") : std::string(trim(g.label)), {}};
+      for (int i : g.posts)
+        if (i >= 0 && i < n && !seen[static_cast<std::size_t>(i)]) {
+          seen[static_cast<std::size_t>(i)] = true;
+          s.posts.push_back(i);
+        }
+      if (!s.posts.empty()) sections.push_back(std::move(s));
+    }
+  Group rest{grouped ? "Other posts" : "", {}};
+  for (int i = 0; i < n; ++i)
+    if (!seen[static_cast<std::size_t>(i)]) rest.posts.push_back(i);
+  if (!rest.posts.empty()) sections.push_back(std::move(rest));
+  return sections;
+}
+
+
 }  // namespace pp
