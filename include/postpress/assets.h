@@ -144,4 +144,9 @@ class AssetStore {
 // Reads an encoded rendition's bytes (for writers that need a buffer).
 std::string readEncoded(const EncodedImage& image, DiagnosticSink& diags);
 
+// PNG file bytes of 8-bit pixels (1 gray, 2 gray+alpha, 3 RGB, 4 RGBA), rows top to bottom,
+// with the renditions' encoder (adaptive filters, indexed when <= 256 colours); empty when
+// there is nothing to encode. For pictures other stages draw (the EPUB cover).
+std::string encodePngPixels(int width, int height, int channels, const std::uint8_t* pixels);
+
 }  // namespace pp

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "assets/encode.h"
+#include "postpress/assets.h"
 
 namespace pp::assets {
 
@@ -181,3 +182,18 @@ std::optional<std::string> encodePng(const Image& im, std::string* error) {
 }
 
 }  // namespace pp::assets
+
+namespace pp {
+
+std::string encodePngPixels(int width, int height, int channels, const std::uint8_t* pixels) {
+  if (width <= 0 || height <= 0 || channels < 1 || channels > 4 || !pixels) return {};
+  assets::Image im;
+  im.width = width;
+  im.height = height;
+  im.channels = channels;
+  im.pixels.assign(pixels, pixels + static_cast<std::size_t>(width) * height * channels);
+  auto png = assets::encodePng(im, nullptr);
+  return png ? std::move(*png) : std::string();
+}
+
+}  // namespace pp
