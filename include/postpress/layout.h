@@ -263,6 +263,8 @@ struct LayoutOptions {
   // grouped by month or tag set their posts in group order, so page numbers run in order).
   // Empty = digest order; posts it leaves out follow in digest order, bad indices are skipped.
   std::vector<int> bodyOrder;
+  // Worker threads for what can run side by side (compressing the PDF's pages); 0 = all cores.
+  int jobs = 0;
 };
 
 // Lays the publication out. Never throws on bad content: problems (missing glyphs, images

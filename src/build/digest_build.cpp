@@ -187,7 +187,9 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
           // The printed publication (src/print/): link-note marks in a copy of the text, and
           // cover, brief, contents, openings, QR codes and indexes around and in the posts.
           const Publication printed = printText(pub);
-          out.written = writePdf(printed, style, printMatter(printed, style), out.path, diags, &stats);
+          LayoutOptions layoutOptions = printMatter(printed, style);
+          layoutOptions.jobs = options.jobs;
+          out.written = writePdf(printed, style, layoutOptions, out.path, diags, &stats);
         });
         out.pages = stats.pages;
       } else if (format == "epub") {

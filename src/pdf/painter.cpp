@@ -2,6 +2,7 @@
 // it converts coordinates (the layout's y grows downwards, PDF's upwards), loads each font and
 // image once, and writes links, destinations, the outline, page labels and document info.
 #include "pdf/painter.h"
+#include "pdf/page_streams.h"
 
 #include <algorithm>
 #include <cmath>
@@ -281,7 +282,7 @@ std::string joinUnique(const std::vector<std::string>& items, std::size_t maxCha
 }  // namespace
 
 bool paint(const Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fontDir,
-           PaintResult& result, DiagnosticSink& diags) {
+           PaintResult& result, DiagnosticSink& diags, int jobs) {
   HPDF_Doc pdf = doc.get();
   HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
   HPDF_UseUTFEncodings(pdf);
@@ -295,6 +296,7 @@ bool paint(const Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontD
 
   std::vector<HPDF_Page> pages;
   pages.reserve(layout.pages.size());
+  PageStreamCompressor compressor(doc, jobs);
   for (const auto& box : layout.pages) {
     HPDF_Page page = HPDF_AddPage(pdf);
     if (!page || doc.failed()) {
@@ -309,7 +311,10 @@ bool paint(const Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontD
       doc.reset();
     }
     pages.push_back(page);
+    compressor.add(page);
   }
+  if (!compressor.finish())
+    diags.warning({}, "pdf-draw", "libharu refused a compressed page; some pages may be blank");
 
   // Destinations (after all pages exist: links point forwards too).
   std::map<std::string, HPDF_Destination> dests;

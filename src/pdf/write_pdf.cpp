@@ -35,7 +35,7 @@ bool writePdf(const Publication& pub, const Style& style, const LayoutOptions& o
     return false;
   }
   pdf::PaintResult painted;
-  if (!pdf::paint(layout, pub, doc, fontDir, painted, diags)) return false;
+  if (!pdf::paint(layout, pub, doc, fontDir, painted, diags, options.jobs)) return false;
 
   // Saved to memory first: the ToUnicode update for characters above U+FFFF is appended to
   // libharu's bytes before anything reaches the disk.
