@@ -3,6 +3,7 @@
 // truncated or corrupt file comes back as a failure with a message.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,13 +38,17 @@ struct Decoded {
 struct DecodeHint {
   int minWidth = 0;
   int minHeight = 0;
+  // Limits a decoder that reads its own header checks again before allocating (0 = none).
+  int maxDimension = 0;
+  std::uint64_t maxPixels = 0;
 };
 
 Decoded decodeJpeg(std::string_view bytes, DecodeHint hint);
 Decoded decodeWebp(std::string_view bytes, DecodeHint hint);
 int webpExifOrientation(std::string_view bytes);  // 1 when the file has no EXIF
 Decoded decodeGif(std::string_view bytes);
-Decoded decodeWithStb(std::string_view bytes);  // PNG, BMP
+Decoded decodePng(std::string_view bytes, DecodeHint hint);  // libspng
+Decoded decodeWithStb(std::string_view bytes);  // BMP
 
 // Any raster format sniffFormat() recognises; Unsupported for the rest.
 Decoded decodeRaster(Format f, std::string_view bytes, DecodeHint hint);

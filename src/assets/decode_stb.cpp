@@ -1,5 +1,5 @@
-// PNG (interlaced, 16-bit, palette, tRNS, gray+alpha) and BMP through stb_image, which
-// returns 8-bit samples with the file's own channel count.
+// BMP through stb_image, which returns 8-bit samples with the file's own channel count (PNG
+// has its own decoder, decode_png.cpp), and the dispatch by format.
 #include <stb_image.h>
 
 #include <cstring>
@@ -40,7 +40,7 @@ Decoded decodeRaster(Format f, std::string_view bytes, DecodeHint hint) {
     case Format::Jpeg: return decodeJpeg(bytes, hint);
     case Format::Webp: return decodeWebp(bytes, hint);
     case Format::Gif: return decodeGif(bytes);
-    case Format::Png:
+    case Format::Png: return decodePng(bytes, hint);
     case Format::Bmp: return decodeWithStb(bytes);
     default: break;
   }

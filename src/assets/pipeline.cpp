@@ -148,7 +148,7 @@ PipelineResult runRaster(Format fmt, std::string_view bytes, const PipelineParam
   fitWithin(dw, dh, p.drawWidthPt / 72.0 * p.pdfDpi, p.textHeightPt / 72.0 * p.pdfDpi, &pdfSize.w, &pdfSize.h);
   fitWithin(dw, dh, p.epubMaxSide, p.epubMaxSide, &epubSize.w, &epubSize.h);
   const Size masterSize = larger(pdfSize, epubSize);
-  const DecodeHint hint{swap ? masterSize.h : masterSize.w, swap ? masterSize.w : masterSize.h};
+  const DecodeHint hint{swap ? masterSize.h : masterSize.w, swap ? masterSize.w : masterSize.h, p.maxDimension, p.maxPixels};
 
   Decoded d = decodeRaster(fmt, bytes, hint);
   if (!d.ok()) {

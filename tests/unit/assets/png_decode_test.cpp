@@ -1,0 +1,117 @@
+// The PNG decoder (libspng): every colour type and bit depth to 8-bit samples with the file's
+// own channel count, as stb_image gave them before, and clear failures.
+#include <zlib.h>
+
+#include "assets/decode.h"
+#include "postpress/files.h"
+#include "support.h"
+
+using namespace pptest;
+namespace pa = pp::assets;
+
+namespace {
+
+std::string be32(std::uint32_t v) {
+  return {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8), static_cast<char>(v)};
+}
+
+std::string pngChunk(const std::string& type, const std::string& data) {
+  std::string body = type + data;
+  const uLong crc = crc32(0L, reinterpret_cast<const Bytef*>(body.data()), static_cast<uInt>(body.size()));
+  return be32(static_cast<std::uint32_t>(data.size())) + body + be32(static_cast<std::uint32_t>(crc));
+}
+
+// A non-interlaced PNG from raw scanlines (filter byte 0 added here); `extra` goes before IDAT.
+std::string rawPng(int w, int h, int depth, int colourType, const std::string& rows, const std::string& extra = "") {
+  std::string ihdr = be32(static_cast<std::uint32_t>(w)) + be32(static_cast<std::uint32_t>(h));
+  ihdr += static_cast<char>(depth);
+  ihdr += static_cast<char>(colourType);
+  ihdr += std::string(3, '\0');
+  const std::size_t rowBytes = rows.size() / static_cast<std::size_t>(h);
+  std::string filtered;
+  for (int y = 0; y < h; ++y) filtered += '\0' + rows.substr(static_cast<std::size_t>(y) * rowBytes, rowBytes);
+  uLongf n = compressBound(static_cast<uLong>(filtered.size()));
+  std::string z(n, '\0');
+  REQUIRE(compress(reinterpret_cast<Bytef*>(z.data()), &n, reinterpret_cast<const Bytef*>(filtered.data()),
+                   static_cast<uLong>(filtered.size())) == Z_OK);
+  z.resize(n);
+  return std::string("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", ihdr) + extra + pngChunk("IDAT", z) + pngChunk("IEND", "");
+}
+
+std::vector<std::uint8_t> stbPixels(const std::string& png, int* channels) {
+  int w = 0, h = 0;
+  unsigned char* px = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(png.data()), static_cast<int>(png.size()), &w, &h, channels, 0);
+  REQUIRE(px);
+  std::vector<std::uint8_t> out(px, px + static_cast<std::size_t>(w) * h * *channels);
+  stbi_image_free(px);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("libspng decodes the fixtures (interlaced RGBA, 16-bit RGB, palette with tRNS) exactly as stb_image did") {
+  for (std::string name : {"interlaced-rgba.png", "rgb16.png", "palette-trns.png"}) {
+    CAPTURE(name);
+    auto bytes = pp::readFile(fs::path(PP_TEST_DATA) / "images" / name);
+    REQUIRE(bytes);
+    pa::Decoded d = pa::decodePng(*bytes, {});
+    REQUIRE(d.ok());
+    int channels = 0;
+    auto expected = stbPixels(*bytes, &channels);
+    CHECK(d.image.width == 24);
+    CHECK(d.image.height == 16);
+    CHECK(d.image.channels == channels);
+    CHECK(d.image.pixels == expected);
+  }
+}
+
+TEST_CASE("PNG colour types: gray, gray+tRNS, 16-bit gray, gray+alpha, palette, RGB+tRNS") {
+  struct Case {
+    const char* what;
+    int depth, type, channels;
+    std::string rows, extra;
+  };
+  const std::string plte = pngChunk("PLTE", std::string("\xff\0\0\0\0\xff", 6));
+  std::vector<Case> cases = {
+      {"gray 8", 8, 0, 1, std::string("\x10\x80\xf0\x00", 4), ""},
+      {"gray 8 + tRNS", 8, 0, 2, std::string("\x10\x80\xf0\x00", 4), pngChunk("tRNS", std::string("\0\x80", 2))},
+      {"gray 16", 16, 0, 1, std::string("\x10\x01\x80\x02\xf0\x03\x00\x04", 8), ""},
+      {"gray 2-bit", 2, 0, 1, std::string("\x1b\x1b", 2), ""},
+      {"gray+alpha 8", 8, 4, 2, std::string("\x10\xff\x80\x00\xf0\x40\x00\x80", 8), ""},
+      {"palette", 8, 3, 3, std::string("\0\1\1\0", 4), plte},
+      {"RGB + tRNS", 8, 2, 4, std::string("\1\2\3\4\5\6\1\2\3\7\7\7", 12), pngChunk("tRNS", std::string("\0\1\0\2\0\3", 6))},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.what);
+    const int w = 2, h = 2;
+    const std::string png = rawPng(w, h, c.depth, c.type, c.rows, c.extra);
+    pa::Decoded d = pa::decodePng(png, {});
+    REQUIRE(d.ok());
+    CHECK(d.image.channels == c.channels);
+    int channels = 0;
+    auto expected = stbPixels(png, &channels);
+    CHECK(channels == c.channels);
+    CHECK(d.image.pixels == expected);
+  }
+}
+
+TEST_CASE("PNG failures: truncated, bad CRC on IHDR, over the size limit before allocating") {
+  const std::string good = makePng(64, 40, 3, photo());
+  CHECK(pa::decodePng(good, {}).ok());
+  pa::Decoded half = pa::decodePng(good.substr(0, good.size() / 2), {});
+  CHECK_FALSE(half.ok());
+  CHECK(half.failure == pa::DecodeFailure::Corrupt);
+  CHECK(half.message.find("PNG") != std::string::npos);
+
+  std::string badCrc = good;
+  badCrc[29] = static_cast<char>(badCrc[29] ^ 0x55);  // IHDR's CRC
+  CHECK(pa::decodePng(badCrc, {}).failure == pa::DecodeFailure::Corrupt);
+
+  pa::DecodeHint limits;
+  limits.maxDimension = 50;
+  pa::Decoded big = pa::decodePng(good, limits);
+  CHECK(big.failure == pa::DecodeFailure::TooLarge);
+  limits = {};
+  limits.maxPixels = 1000;
+  CHECK(pa::decodePng(good, limits).failure == pa::DecodeFailure::TooLarge);
+}
