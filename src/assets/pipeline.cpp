@@ -1,7 +1,5 @@
 #include "assets/pipeline.h"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <cmath>
 #include <new>
@@ -10,6 +8,7 @@
 
 #include "assets/classify.h"
 #include "assets/decode.h"
+#include "assets/deflate.h"
 #include "assets/encode.h"
 #include "assets/orientation.h"
 #include "assets/resize.h"
@@ -41,15 +40,12 @@ PipelineResult failure(AssetStatus s, std::string why, std::string format = {}) 
 
 Size larger(Size a, Size b) { return a.w * static_cast<long long>(a.h) >= b.w * static_cast<long long>(b.h) ? a : b; }
 
-// A zlib stream of `samples` (what PDF's FlateDecode reads), at zlib's default level: the
-// size libharu's own deflate gave, but paid once per cached rendition instead of every build.
+// A zlib stream of `samples` (what PDF's FlateDecode reads), paid once per cached rendition
+// instead of on every build.
 bool deflateSamples(const std::string& samples, std::string* out) {
-  uLongf n = compressBound(static_cast<uLong>(samples.size()));
-  out->resize(n);
-  if (compress2(reinterpret_cast<Bytef*>(out->data()), &n, reinterpret_cast<const Bytef*>(samples.data()),
-                static_cast<uLong>(samples.size()), Z_DEFAULT_COMPRESSION) != Z_OK)
-    return false;
-  out->resize(n);
+  auto z = zlibCompress(samples);
+  if (!z) return false;
+  *out = std::move(*z);
   return true;
 }
 

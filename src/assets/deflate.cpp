@@ -1,0 +1,27 @@
+#include "assets/deflate.h"
+
+#include <libdeflate.h>
+
+#include <memory>
+
+namespace pp::assets {
+
+namespace {
+struct CompressorFree {
+  void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
+};
+}  // namespace
+
+std::optional<std::string> zlibCompress(std::string_view in, int level) {
+  // One compressor per call: it holds a few hundred KB of tables, nothing worth sharing
+  // between threads, and a picture costs far more than its allocation.
+  std::unique_ptr<libdeflate_compressor, CompressorFree> c(libdeflate_alloc_compressor(level));
+  if (!c) return std::nullopt;
+  std::string out(libdeflate_zlib_compress_bound(c.get(), in.size()), '\0');
+  const std::size_t n = libdeflate_zlib_compress(c.get(), in.data(), in.size(), out.data(), out.size());
+  if (n == 0) return std::nullopt;  // cannot happen with the bound's room
+  out.resize(n);
+  return out;
+}
+
+}  // namespace pp::assets
