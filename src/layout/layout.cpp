@@ -76,6 +76,7 @@ class LayoutRun {
     std::vector<OutlineEntry> bodyOutline;
     composeBody(body, bodyOutline);
     Pagination bodyPages = paginate(ctx_, body, geometry_);
+    body = VList{};  // the pages hold copies of what they show: free the lines early
     for (std::size_t i = 0; i < bodyPages.pages.size(); ++i)
       bodyPages.pages[i].box.label = std::to_string(i + 1);
     for (const auto& [name, pos] : bodyPages.anchors)
@@ -86,6 +87,7 @@ class LayoutRun {
     std::vector<OutlineEntry> backOutline;
     composeSections(options_.back, back, backOutline, kBackOwner);
     Pagination backPages = paginate(ctx_, back, geometry_);
+    back = VList{};
     for (std::size_t i = 0; i < backPages.pages.size(); ++i)
       backPages.pages[i].box.label = std::to_string(bodyPages.pages.size() + i + 1);
     for (const auto& [name, pos] : backPages.anchors)

@@ -20,6 +20,11 @@ class HpdfDoc {
   HpdfDoc& operator=(const HpdfDoc&) = delete;
 
   HPDF_Doc get() const { return doc_; }
+  // Frees the document early (its objects and saved bytes can be the largest thing in memory).
+  void close() {
+    if (doc_) HPDF_Free(doc_);
+    doc_ = nullptr;
+  }
   explicit operator bool() const { return doc_ != nullptr; }
 
   // The first error since the last reset ("" when none), e.g. "0x1025 (detail 0)".

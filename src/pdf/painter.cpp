@@ -279,9 +279,18 @@ std::string joinUnique(const std::vector<std::string>& items, std::size_t maxCha
   return out;
 }
 
+// Frees what only painting reads.
+void releaseDrawing(PageBox& box) {
+  std::vector<FillRect>().swap(box.rects);
+  std::vector<ImageBox>().swap(box.images);
+  std::vector<RuleLine>().swap(box.lines);
+  std::vector<TextRun>().swap(box.runs);
+  std::vector<VectorGlyph>().swap(box.glyphs);
+}
+
 }  // namespace
 
-bool paint(const Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fontDir,
+bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fontDir,
            PaintResult& result, DiagnosticSink& diags, int jobs) {
   HPDF_Doc pdf = doc.get();
   HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
@@ -297,7 +306,7 @@ bool paint(const Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontD
   std::vector<HPDF_Page> pages;
   pages.reserve(layout.pages.size());
   PageStreamCompressor compressor(doc, jobs);
-  for (const auto& box : layout.pages) {
+  for (PageBox& box : layout.pages) {
     HPDF_Page page = HPDF_AddPage(pdf);
     if (!page || doc.failed()) {
       diags.error({}, "pdf-page", "cannot add a page: " + doc.lastError());
@@ -312,6 +321,7 @@ bool paint(const Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontD
     }
     pages.push_back(page);
     compressor.add(page);
+    releaseDrawing(box);
   }
   if (!compressor.finish())
     diags.warning({}, "pdf-draw", "libharu refused a compressed page; some pages may be blank");

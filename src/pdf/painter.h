@@ -19,8 +19,10 @@ struct PaintResult {
 };
 
 // Derived font files are written to `fontDir`, which must outlive `doc` until it is saved.
-// Page contents are deflated on `jobs` threads as the pages are painted (0 = all cores).
-bool paint(const Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fontDir,
+// Page contents are deflated on `jobs` threads as the pages are painted (0 = all cores), and
+// each page's drawing lists are released once painted (a long digest's layout is the largest
+// thing in memory): afterwards `layout` keeps sizes, labels, links, anchors and outline.
+bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fontDir,
            PaintResult& result, DiagnosticSink& diags, int jobs = 0);
 
 // The saved PDF with a valid ToUnicode CMap for every font (libharu's uses an operator

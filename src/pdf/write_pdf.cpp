@@ -54,6 +54,7 @@ bool writePdf(const Publication& pub, const Style& style, const LayoutOptions& o
     return false;
   }
   bytes.resize(got);
+  doc.close();
   bytes = pdf::mapStandInsForExtraction(std::move(bytes), layout, painted);
   std::string err;
   if (!writeFileAtomic(out, bytes, &err)) {
