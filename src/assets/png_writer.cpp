@@ -10,6 +10,7 @@
 
 #include "assets/deflate.h"
 #include "assets/encode.h"
+#include "assets/png_filter.h"
 #include "postpress/assets.h"
 
 namespace pp::assets {
@@ -30,60 +31,6 @@ void chunk(std::string& out, const char* type, const std::string& data) {
   out += data;
   uLong crc = crc32(0L, reinterpret_cast<const Bytef*>(out.data() + start), static_cast<uInt>(out.size() - start));
   put32(out, static_cast<std::uint32_t>(crc));
-}
-
-int paeth(int a, int b, int c) {
-  int p = a + b - c, pa = std::abs(p - a), pb = std::abs(p - b), pc = std::abs(p - c);
-  return (pa <= pb && pa <= pc) ? a : (pb <= pc ? b : c);
-}
-
-std::uint8_t filtered(int f, int x, int a, int b, int c) {
-  switch (f) {
-    case 1: return static_cast<std::uint8_t>(x - a);
-    case 2: return static_cast<std::uint8_t>(x - b);
-    case 3: return static_cast<std::uint8_t>(x - ((a + b) >> 1));
-    case 4: return static_cast<std::uint8_t>(x - paeth(a, b, c));
-    default: return static_cast<std::uint8_t>(x);
-  }
-}
-
-// Filters rows of `bpp`-byte pixels (rowBytes each) into `out` (1 filter byte + row). With
-// `adaptive`, each row takes the filter whose output has the smallest sum of magnitudes;
-// otherwise no filter (best for indexed colour, as libpng does).
-void filterRows(const std::uint8_t* data, int height, std::size_t rowBytes, int bpp, bool adaptive, std::string& out) {
-  std::vector<std::uint8_t> zero(rowBytes, 0);
-  out.reserve(static_cast<std::size_t>(height) * (rowBytes + 1));
-  const std::size_t B = static_cast<std::size_t>(bpp);
-  for (int y = 0; y < height; ++y) {
-    const std::uint8_t* row = data + static_cast<std::size_t>(y) * rowBytes;
-    const std::uint8_t* up = y ? row - rowBytes : zero.data();
-    int best = 0;
-    if (adaptive) {
-      // Costs from every kCostStride-th byte: the choice is nearly always the same as from
-      // every byte, at a fraction of the time (Paeth per byte is the expensive part).
-      constexpr std::size_t kCostStride = 3;
-      std::uint64_t cost[5] = {};
-      for (std::size_t i = 0; i < rowBytes; i += kCostStride) {
-        const int a = i >= B ? row[i - B] : 0, b = up[i], c = i >= B ? up[i - B] : 0, x = row[i];
-        cost[0] += static_cast<std::uint64_t>(std::abs(static_cast<std::int8_t>(x)));
-        cost[1] += static_cast<std::uint64_t>(std::abs(static_cast<std::int8_t>(x - a)));
-        cost[2] += static_cast<std::uint64_t>(std::abs(static_cast<std::int8_t>(x - b)));
-        cost[3] += static_cast<std::uint64_t>(std::abs(static_cast<std::int8_t>(x - ((a + b) >> 1))));
-        cost[4] += static_cast<std::uint64_t>(std::abs(static_cast<std::int8_t>(x - paeth(a, b, c))));
-      }
-      for (int f = 1; f < 5; ++f)
-        if (cost[f] < cost[best]) best = f;
-    }
-    out += static_cast<char>(best);
-    if (best == 0) {
-      out.append(reinterpret_cast<const char*>(row), rowBytes);
-      continue;
-    }
-    for (std::size_t i = 0; i < rowBytes; ++i) {
-      const int a = i >= B ? row[i - B] : 0, b = up[i], c = i >= B ? up[i - B] : 0;
-      out += static_cast<char>(filtered(best, row[i], a, b, c));
-    }
-  }
 }
 
 // Index image and palette when the picture has at most 256 distinct colours.
