@@ -4,7 +4,11 @@
 #include "pdf/painter.h"
 #include "pdf/page_streams.h"
 
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <ctime>
 #include <map>
@@ -20,6 +24,43 @@ namespace pp::pdf {
 namespace {
 
 bool sameColor(const Color& a, const Color& b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
+
+// Appends `v` with at most three decimals, trailing zeros dropped ("72", "-3.5", "0.125").
+char* appendNumber(char* p, char* end, float v) {
+  const long long milli = std::llround(static_cast<double>(v) * 1000.0);
+  const long long whole = (milli < 0 ? -milli : milli) / 1000;
+  int frac = static_cast<int>((milli < 0 ? -milli : milli) % 1000);
+  if (milli < 0) *p++ = '-';
+  p = std::to_chars(p, end, whole).ptr;
+  if (frac) {
+    *p++ = '.';
+    char digits[3] = {static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
+                      static_cast<char>('0' + frac % 10)};
+    int n = 3;
+    while (n > 0 && digits[n - 1] == '0') --n;
+    for (int i = 0; i < n; ++i) *p++ = digits[i];
+  }
+  return p;
+}
+
+// "1 0 0 1 x y Tm" written straight into the page's content stream: a word is placed this
+// way thousands of times a digest, and libharu's HPDF_Page_SetTextMatrix (six numbers through
+// its own float formatting, a 512-byte buffer cleared byte by byte each call) was a twentieth
+// of a warm build. libharu's text-matrix bookkeeping is not needed: every word sets its own.
+bool placeWord(HPDF_Page page, float x, float y) {
+  if (!std::isfinite(x) || !std::isfinite(y) || std::fabs(x) > 1e7f || std::fabs(y) > 1e7f) return false;
+  char buf[64];
+  char* p = buf;
+  char* const end = buf + sizeof buf;
+  for (const char* c = "1 0 0 1 "; *c;) *p++ = *c++;
+  p = appendNumber(p, end, x);
+  *p++ = ' ';
+  p = appendNumber(p, end, y);
+  for (const char* c = " Tm\012"; *c;) *p++ = *c++;
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  return HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(buf), static_cast<HPDF_UINT>(p - buf)) ==
+         HPDF_OK;
+}
 
 class PagePainter {
  public:
@@ -131,7 +172,7 @@ class PagePainter {
       }
       setFill(r.color);
       // Absolute placement of every word: justification is ours, not the PDF's.
-      HPDF_Page_SetTextMatrix(page_, 1, 0, 0, 1, r.x, h_ - r.y);
+      if (!placeWord(page_, r.x, h_ - r.y)) continue;
       HPDF_Page_ShowText(page_, r.text.c_str());
     }
     HPDF_Page_EndText(page_);
