@@ -1,7 +1,8 @@
 #include "assets/classify.h"
 
+#include <array>
 #include <cstdlib>
-#include <unordered_set>
+#include <cstring>
 
 namespace pp::assets {
 
@@ -15,39 +16,121 @@ constexpr int kGraphicColours = 256;
 // JPEG chroma noise on a gray photo: channels may differ by a few levels.
 constexpr int kLossyGrayTolerance = 3;
 
-}  // namespace
+// Distinct colours, counted up to kGraphicColours + 1 and no further: open addressing in a
+// fixed table (a std::unordered_set allocated a node per colour and took a tenth of a cold
+// build).
+class ColourCount {
+ public:
+  bool full() const { return count_ > kGraphicColours; }
+  int count() const { return count_; }
+  void insert(std::uint32_t key) {
+    std::size_t i = (key * 0x9E3779B1u) >> (32 - kBits);
+    while (used_[i]) {
+      if (keys_[i] == key) return;
+      i = (i + 1) & (kSlots - 1);
+    }
+    used_[i] = 1;
+    keys_[i] = key;
+    ++count_;
+  }
 
-Content analyse(const Image& im, bool lossySource) {
+ private:
+  static constexpr int kBits = 10;  // 1024 slots for at most 257 keys: short probes
+  static constexpr std::size_t kSlots = std::size_t{1} << kBits;
+  std::array<std::uint32_t, kSlots> keys_{};
+  std::array<std::uint8_t, kSlots> used_{};
+  int count_ = 0;
+};
+
+// A pixel's samples as one word: compared as a whole, never channel by channel.
+template <int C>
+inline std::uint32_t pixelKey(const std::uint8_t* p) {
+  if constexpr (C == 4) {
+    std::uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  } else if constexpr (C == 3) {
+    return p[0] | (std::uint32_t{p[1]} << 8) | (std::uint32_t{p[2]} << 16);
+  } else if constexpr (C == 2) {
+    return p[0] | (std::uint32_t{p[1]} << 8);
+  } else {
+    return p[0];
+  }
+}
+
+template <int C>
+bool rowGray(const std::uint8_t* p, int width, int tolerance) {
+  if (tolerance == 0) {
+    bool gray = true;
+    for (int x = 0; x < width; ++x, p += C) gray &= (p[0] == p[1]) & (p[1] == p[2]);
+    return gray;
+  }
+  for (int x = 0; x < width; ++x, p += C)
+    if (std::abs(p[0] - p[1]) > tolerance || std::abs(p[1] - p[2]) > tolerance) return false;
+  return true;
+}
+
+template <int C>
+bool rowTranslucent(const std::uint8_t* p, int width) {
+  std::uint8_t all = 255;
+  for (int x = 0; x < width; ++x) all &= p[x * C + C - 1];
+  return all != 255;
+}
+
+template <int C>
+Content analyseImpl(const Image& im, bool lossySource) {
   Content c;
-  const int C = im.channels;
-  const bool colour = C >= 3;
-  const bool alpha = im.hasAlphaChannel();
   const int grayTol = lossySource ? kLossyGrayTolerance : 0;
-  bool gray = true;
-  std::unordered_set<std::uint32_t> seen;
-  seen.reserve(512);
-  std::size_t same = 0, total = 0;
+  bool gray = C >= 3;
+  ColourCount colours;
+  std::size_t same = 0;
   for (int y = 0; y < im.height; ++y) {
-    const std::uint8_t* p = im.row(y);
-    std::uint32_t prev = 0;
-    for (int x = 0; x < im.width; ++x, p += C) {
-      std::uint32_t v = 0;
-      for (int k = 0; k < C; ++k) v = (v << 8) | p[k];
-      if (alpha && p[C - 1] != 255) c.translucent = true;
-      if (colour && gray && (std::abs(p[0] - p[1]) > grayTol || std::abs(p[1] - p[2]) > grayTol)) gray = false;
-      if (x > 0 && v == prev) ++same;
-      else if (seen.size() <= static_cast<std::size_t>(kGraphicColours)) seen.insert(v);  // runs add nothing new
-      prev = v;
-      ++total;
+    const std::uint8_t* row = im.row(y);
+    if constexpr (C == 2 || C == 4)
+      if (!c.translucent) c.translucent = rowTranslucent<C>(row, im.width);
+    if constexpr (C >= 3)
+      if (gray) gray = rowGray<C>(row, im.width, grayTol);
+    // Runs add nothing new: a colour is looked up only where it changes.
+    std::uint32_t prev = pixelKey<C>(row);
+    if (!colours.full()) colours.insert(prev);
+    const std::uint8_t* p = row + C;
+    if (colours.full()) {
+      for (int x = 1; x < im.width; ++x, p += C) {
+        const std::uint32_t v = pixelKey<C>(p);
+        same += v == prev;
+        prev = v;
+      }
+      continue;
+    }
+    for (int x = 1; x < im.width; ++x, p += C) {
+      const std::uint32_t v = pixelKey<C>(p);
+      if (v == prev) {
+        ++same;
+      } else {
+        if (!colours.full()) colours.insert(v);
+        prev = v;
+      }
     }
   }
-  c.gray = gray;
-  c.colours = static_cast<int>(seen.size());
+  const std::size_t total = static_cast<std::size_t>(im.width) * im.height;
+  c.gray = C >= 3 ? gray : true;
+  c.colours = colours.count();
   c.flatness = total ? static_cast<double>(same) / total : 0;
   if (c.translucent) c.graphic = true;
   else if (lossySource) c.graphic = false;
   else c.graphic = c.colours <= kGraphicColours || c.flatness >= kGraphicFlatness;
   return c;
+}
+
+}  // namespace
+
+Content analyse(const Image& im, bool lossySource) {
+  switch (im.channels) {
+    case 1: return analyseImpl<1>(im, lossySource);
+    case 2: return analyseImpl<2>(im, lossySource);
+    case 3: return analyseImpl<3>(im, lossySource);
+    default: return analyseImpl<4>(im, lossySource);
+  }
 }
 
 Image simplifyChannels(Image im, const Content& c) {

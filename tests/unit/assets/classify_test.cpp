@@ -1,0 +1,71 @@
+// analyse(): the photograph-or-graphic decision and what it counts, at its thresholds.
+#include "assets/classify.h"
+#include "support.h"
+
+using namespace pptest;
+namespace pa = pp::assets;
+
+namespace {
+
+// `n` distinct colours, each pixel different from its left neighbour (no flatness).
+pa::Image distinctColours(int n, int channels) {
+  pa::Image im = pa::Image::blank(n * 2, 3, channels);
+  for (int y = 0; y < im.height; ++y)
+    for (int x = 0; x < im.width; ++x) {
+      const int k = (x + y) % n;
+      std::uint8_t* p = im.row(y) + static_cast<std::size_t>(x) * channels;
+      for (int c = 0; c < channels; ++c) p[c] = static_cast<std::uint8_t>(c == 3 ? 255 : (k * 7 + c * (k / 37)) & 0xFF);
+      if (channels >= 3) p[2] = static_cast<std::uint8_t>(k >> 2);
+    }
+  return im;
+}
+
+}  // namespace
+
+TEST_CASE("analyse: 256 distinct colours is a graphic, 257 is not (when nothing is flat)") {
+  for (int ch : {3, 4}) {
+    CAPTURE(ch);
+    pa::Content c256 = pa::analyse(distinctColours(256, ch), false);
+    CHECK(c256.colours == 256);
+    CHECK(c256.flatness == 0);
+    CHECK(c256.graphic);
+    CHECK_FALSE(c256.translucent);
+    pa::Content c300 = pa::analyse(distinctColours(300, ch), false);
+    CHECK(c300.colours == 257);  // counting stops there
+    CHECK_FALSE(c300.graphic);
+  }
+}
+
+TEST_CASE("analyse: flatness, translucency, gray within JPEG noise, lossy sources") {
+  pa::Image flat = pa::Image::blank(100, 10, 3);
+  for (int y = 0; y < 10; ++y)
+    for (int x = 0; x < 100; ++x) {
+      std::uint8_t* p = flat.row(y) + x * 3;
+      p[0] = static_cast<std::uint8_t>(x < 40 ? x * 5 + y : 200);  // 40 changing, 60 repeated
+      p[1] = static_cast<std::uint8_t>(y * 20);
+      p[2] = static_cast<std::uint8_t>(x < 40 ? x : 0);
+    }
+  pa::Content c = pa::analyse(flat, false);
+  CHECK(c.flatness == doctest::Approx(0.59));  // 59 of 100 pixels a row repeat their neighbour
+  CHECK(c.graphic);
+  CHECK_FALSE(c.gray);
+  CHECK_FALSE(pa::analyse(flat, true).graphic);  // a JPEG stays a photograph
+
+  pa::Image alpha = pa::Image::blank(5, 5, 4);
+  std::fill(alpha.pixels.begin(), alpha.pixels.end(), 255);
+  CHECK_FALSE(pa::analyse(alpha, false).translucent);
+  alpha.row(4)[4 * 4 + 3] = 254;
+  pa::Content t = pa::analyse(alpha, true);
+  CHECK(t.translucent);
+  CHECK(t.graphic);  // transparency wins over a lossy source
+
+  pa::Image nearGray = pa::Image::blank(4, 4, 3);
+  for (std::size_t i = 0; i < nearGray.pixels.size(); i += 3) {
+    nearGray.pixels[i] = 100;
+    nearGray.pixels[i + 1] = 102;
+    nearGray.pixels[i + 2] = 99;
+  }
+  CHECK(pa::analyse(nearGray, true).gray);    // within 3 levels: JPEG chroma noise
+  CHECK_FALSE(pa::analyse(nearGray, false).gray);  // lossless: exactly equal or colour
+  CHECK(pa::analyse(pa::Image::blank(3, 3, 2), false).gray);
+}
