@@ -71,6 +71,9 @@ struct DigestReport {
   std::vector<Diagnostic> diagnostics;
   std::size_t errors = 0, warnings = 0;
   double seconds = 0;
+  // Wall seconds per phase, in the order they ran ("reading site", "parsing posts", "images",
+  // "pdf layout", "pdf paint+save", "epub"); the PDF and the EPUB run side by side.
+  std::vector<std::pair<std::string, double>> phases;
   bool ok() const;          // something was built and there were no errors
 };
 

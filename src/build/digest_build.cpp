@@ -2,6 +2,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <exception>
+#include <mutex>
 #include <new>
 
 #include "postpress/build.h"
@@ -119,6 +120,11 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
   auto phase = [&](const std::string& what) {
     if (options.progress) options.progress(spec.name, what);
   };
+  std::mutex phaseMutex;  // the PDF and the EPUB record theirs from two threads
+  auto timed = [&](const char* name, Clock::time_point since) {
+    std::lock_guard<std::mutex> lock(phaseMutex);
+    report.phases.emplace_back(name, std::chrono::duration<double>(Clock::now() - since).count());
+  };
   auto finish = [&]() -> DigestReport {
     report.diagnostics = diags.all();
     report.errors = diags.errorCount();
@@ -129,7 +135,9 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
 
   phase("reading site");
   const Site* site = nullptr;
+  auto since = Clock::now();
   if (!guarded("reading the site", diags, [&] { site = &sites.get(spec.site, diags); })) return finish();
+  timed("reading site", since);
 
   SelectionResult selection = selectPosts(*site, spec.selection);
   if (selection.posts.empty()) {
@@ -143,6 +151,7 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
   Style style = loadStyle(spec.style, spec.paper, diags);
 
   phase("parsing " + std::to_string(selection.posts.size()) + " posts");
+  since = Clock::now();
   std::vector<Document> docs(selection.posts.size());
   guarded("parsing posts", diags, [&] {
     parallelFor(selection.posts.size(), options.jobs, [&](std::size_t i) {
@@ -165,9 +174,12 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
     return finish();
   report.title = pub.title;
   report.period = pub.period;
+  timed("parsing posts", since);
 
   phase("processing " + std::to_string(assets.size()) + " images");
+  since = Clock::now();
   guarded("processing images", diags, [&] { assets.process(diags); });
+  timed("images", since);
 
   if (options.checkOnly) return finish();
 
@@ -192,8 +204,13 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
           out.written = writePdf(printed, style, layoutOptions, out.path, diags, &stats);
         });
         out.pages = stats.pages;
+        std::lock_guard<std::mutex> lock(phaseMutex);
+        report.phases.emplace_back("pdf layout", stats.layoutSeconds);
+        report.phases.emplace_back("pdf paint+save", stats.paintSeconds);
       } else if (format == "epub") {
+        const auto epubSince = Clock::now();
         guarded("writing the EPUB", diags, [&] { out.written = writeEpub(pub, style, out.path, diags); });
+        timed("epub", epubSince);
       } else {
         diags.error(spec.where, "bad-format", "unknown output format '" + format + "'");
       }

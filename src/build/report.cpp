@@ -37,6 +37,9 @@ std::string reportJson(const std::vector<DigestReport>& digests, const std::vect
     j["period"] = d.period;
     j["ok"] = d.ok();
     j["seconds"] = d.seconds;
+    ordered_json phases = ordered_json::object();
+    for (const auto& [name, secs] : d.phases) phases[name] = secs;
+    j["phases"] = phases;
     j["errors"] = d.errors;
     j["warnings"] = d.warnings;
     if (!d.emptyReason.empty()) j["empty_reason"] = d.emptyReason;

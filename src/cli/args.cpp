@@ -60,6 +60,8 @@ void addBuildOptions(CLI::App& cmd, BuildArgs& a, bool check) {
   cmd.add_option("--report", a.report, "Write a JSON report (digests, posts, outputs, diagnostics) to FILE")
       ->group("Config");
   cmd.add_flag("--strict", a.strict, "Warnings count as errors for the exit code")->group("Config");
+  cmd.add_flag("--timings", a.timings, "Print how long each phase took (also in --report as \"phases\")")
+      ->group("Config");
   cmd.add_option("-j,--jobs", a.jobs, "Worker threads (default: all cores)")->check(CLI::NonNegativeNumber)
       ->group("Config");
   cmd.add_option("--cache", a.cache, "Image cache folder (default: ~/.cache/postpress)")->group("Images");

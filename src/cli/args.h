@@ -41,6 +41,7 @@ struct BuildArgs {
   std::string linkNotes;
   std::string language;
   bool strict = false;
+  bool timings = false;
   bool fetchRemote = false;
   bool grayscale = false;
   int jobs = 0;
