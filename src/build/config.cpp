@@ -137,12 +137,13 @@ struct ConfigReader {
           else error(v, "'quarter' must look like 2025Q4, not '" + s + "'");
         }
       } else if (key == "year") integer(v, key, 1900, 9999, sel.year);
+      else if (key == "lang" || key == "language") scalar(v, key, sel.language);
       else if (key == "drafts") boolean(v, key, sel.drafts);
       else if (key == "limit") integer(v, key, 0, 1000000, sel.limit);
       else if (key == "newest_first") boolean(v, key, sel.newestFirst);
       else error(kv.first, "unknown selection key '" + key +
                                "' (known: tags, exclude_tags, authors, since, until, quarter, year, "
-                               "drafts, limit, newest_first)");
+                               "lang, drafts, limit, newest_first)");
     }
   }
 

@@ -47,6 +47,9 @@ void addSelectionOptions(CLI::App& cmd, SelectionArgs& a) {
   cmd.add_option("--until", a.until, "Last day to include, YYYY-MM-DD (inclusive)")->group("Selection");
   cmd.add_option("--quarter", a.quarter, "A calendar quarter, e.g. 2025Q4")->group("Selection");
   cmd.add_option("--year", a.year, "A calendar year, e.g. 2025")->group("Selection");
+  cmd.add_option("--lang", a.lang,
+                 "Keep posts in this language (front matter lang, Hugo content/<lang>/; en matches en-us)")
+      ->group("Selection");
   cmd.add_flag("--drafts", a.drafts, "Include drafts and unpublished posts")->group("Selection");
   cmd.add_option("--limit", a.limit, "Keep at most N posts (after ordering)")
       ->check(CLI::NonNegativeNumber)
@@ -114,6 +117,7 @@ std::optional<std::string> toSelection(const SelectionArgs& a, SiteOptions& site
   sel.drafts = a.drafts;
   sel.limit = a.limit;
   sel.newestFirst = a.newestFirst;
+  sel.language = a.lang;
   sel.year = a.year;
   if (a.year != 0 && (a.year < 1900 || a.year > 9999)) return "--year: '" + std::to_string(a.year) + "' is not a year";
   if (!a.since.empty()) {
@@ -136,7 +140,7 @@ std::optional<std::string> toSelection(const SelectionArgs& a, SiteOptions& site
 
 bool anySelectionFlag(const CLI::App& cmd) {
   for (const char* name : {"--site", "--posts", "--tag", "--exclude-tag", "--author", "--since", "--until",
-                           "--quarter", "--year", "--limit", "--newest-first", "--tag-source"})
+                           "--quarter", "--year", "--lang", "--limit", "--newest-first", "--tag-source"})
     if (given(cmd, name) > 0) return true;
   return false;
 }

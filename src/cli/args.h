@@ -21,6 +21,7 @@ struct SelectionArgs {
   std::string tagSource = "auto";
   std::vector<std::string> tags, excludeTags, authors;
   std::string since, until, quarter;
+  std::string lang;
   int year = 0;
   int limit = 0;
   bool drafts = false;

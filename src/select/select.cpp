@@ -169,7 +169,7 @@ SelectionResult selectPosts(const Site& site, const Selection& sel) {
   if (!sel.language.empty()) {
     std::string want = toLowerAscii(sel.language);
     std::string siteLang = toLowerAscii(site.language);
-    f.apply("--language " + sel.language, "is in language " + sel.language, [&](const Post& p) {
+    f.apply("--lang " + sel.language, "is in language " + sel.language, [&](const Post& p) {
       std::string lang = toLowerAscii(p.language.empty() ? siteLang : p.language);
       return lang == want || startsWith(lang, want + "-");
     });

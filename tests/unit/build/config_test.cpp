@@ -63,7 +63,7 @@ digests:
 }
 
 TEST_CASE("a config without digests: is one digest") {
-  TempConfig cfg("title: Solo\nselect: {year: 2024, limit: 5, newest_first: true}\nformats: epub\n");
+  TempConfig cfg("title: Solo\nselect: {year: 2024, limit: 5, newest_first: true, lang: fr}\nformats: epub\n");
   DiagnosticSink sink;
   auto specs = loadConfig(cfg.file, "", sink);
   REQUIRE(specs.size() == 1);
@@ -71,6 +71,7 @@ TEST_CASE("a config without digests: is one digest") {
   CHECK(specs[0].selection.year == 2024);
   CHECK(specs[0].selection.limit == 5);
   CHECK(specs[0].selection.newestFirst);
+  CHECK(specs[0].selection.language == "fr");
   CHECK(specs[0].formats == std::vector<std::string>{"epub"});
 }
 

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "postpress/select.h"
@@ -231,4 +232,25 @@ TEST_CASE("describe") {
   sel.since = dt("2025-11-01");
   sel.until = dt("2025-11-30");
   CHECK(sel.describe() == "tags: kserve; between 2025-11-01 and 2025-11-30");
+}
+
+TEST_CASE("--lang keeps the posts of one language; a post without one is in the site's") {
+  Site s = sampleSite();
+  s.language = "en-US";
+  s.posts[1].language = "fr";
+  s.posts[2].language = "en-GB";
+  Selection sel;
+  std::vector<std::string> all = paths(selectPosts(s, sel));
+  all.erase(std::remove(all.begin(), all.end(), "b.md"), all.end());
+  sel.language = "en";
+  SelectionResult r = selectPosts(s, sel);
+  CHECK(paths(r) == all);  // en-US (the site's) and en-GB match "en"; fr does not
+  sel.language = "FR";
+  r = selectPosts(s, sel);
+  CHECK(paths(r) == std::vector<std::string>{"b.md"});
+  sel.language = "de";
+  r = selectPosts(s, sel);
+  CHECK(r.posts.empty());
+  INFO(r.emptyReason);
+  CHECK(r.emptyReason.find("language de") != std::string::npos);
 }
