@@ -58,21 +58,20 @@ const char* assetStatusName(AssetStatus s);
 // here was written (or checked end to end) by us, never a truncated source handed through.
 // Identical renditions share one file (named by `hash`).
 //   Jpeg: baseline 8-bit JPEG, gray or YCbCr 4:2:0 (HPDF_LoadJpegImageFromMem).
-//   Png:  EPUB only.
-//   Flate: PDF only: a zlib stream (PDF FlateDecode, no predictor) of width*height*components
-//         bytes, rows top to bottom, no padding, gray or RGB, 8 bit. Compressed once, when the
-//         rendition is made and cached: the PDF writer embeds the bytes as they are (libharu
-//         would deflate raw pixels again on every build, which dominated warm builds, and keep
-//         them uncompressed in memory until it saves).
-//   alphaFile (PDF only, with Flate): the same for width*height bytes of 8-bit alpha, for an
-//   SMask. EPUB renditions carry alpha in the PNG.
+//   Png:  8-bit, not interlaced: gray, RGB or palette (<= 256 colours), with alpha for the
+//         EPUB. The PDF's PNG has no alpha and no tRNS: the PDF embeds its IDAT data as it is
+//         (FlateDecode with PNG predictors), so a lossless rendition is compressed once, when it
+//         is made, and never again on a build. A graphic that needs no other picture for print
+//         has one PNG for both outputs: the PDF's `file` is then the EPUB's.
+//   alphaFile (PDF only): a gray PNG of the alpha, for a soft mask; empty when opaque. EPUB
+//   renditions carry alpha in their own PNG.
 struct EncodedImage {
-  enum class Codec { None, Jpeg, Png, Flate };  // Flate: deflated 8-bit gray or RGB samples (PDF)
+  enum class Codec { None, Jpeg, Png };
   Codec codec = Codec::None;
   int width = 0, height = 0;  // pixels
-  int components = 0;         // 1 gray, 3 RGB
-  fs::path file;              // the encoded bytes (JPEG/PNG file, or the zlib stream for Flate)
-  fs::path alphaFile;         // raw 8-bit alpha mask (PDF SMask); empty when opaque
+  int components = 0;         // colour channels: 1 gray, 3 RGB (a palette PNG counts 3)
+  fs::path file;              // the encoded bytes (JPEG or PNG file)
+  fs::path alphaFile;         // PDF soft mask (gray PNG); empty when opaque
   std::string hash;           // content hash of the encoded bytes (EPUB file name, dedupe)
   const char* mediaType() const;  // "image/jpeg", "image/png"
   const char* extension() const;  // "jpg", "png"

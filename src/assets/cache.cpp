@@ -22,7 +22,6 @@ const char* codecName(Codec c) {
   switch (c) {
     case Codec::Jpeg: return "jpeg";
     case Codec::Png: return "png";
-    case Codec::Flate: return "flate";
     case Codec::None: break;
   }
   return "none";
@@ -31,7 +30,7 @@ const char* codecName(Codec c) {
 Codec codecFromName(const std::string& s) {
   if (s == "jpeg") return Codec::Jpeg;
   if (s == "png") return Codec::Png;
-  if (s == "flate") return Codec::Flate;  // old "raw" entries: made again
+  // Anything else (the "raw" and "flate" PDF renditions of earlier versions): made again.
   return Codec::None;
 }
 
@@ -44,11 +43,10 @@ std::optional<AssetStatus> statusFromKey(const std::string& s) {
   return std::nullopt;
 }
 
-std::string fileExtension(Codec c, int components) {
+std::string fileExtension(Codec c) {
   switch (c) {
     case Codec::Jpeg: return "jpg";
     case Codec::Png: return "png";
-    case Codec::Flate: return components == 1 ? "gray.z" : "rgb.z";
     case Codec::None: break;
   }
   return "bin";
@@ -181,15 +179,22 @@ std::optional<CacheEntry> RenditionCache::save(const std::string& key, const Pip
     img->height = b.height;
     img->components = b.components;
     img->hash = contentHash(b.data);
-    img->file = dir_ / "images" / (img->hash + "." + fileExtension(b.codec, b.components));
+    img->file = dir_ / "images" / (img->hash + "." + fileExtension(b.codec));
     if (!sizeIs(img->file, b.data.size()) && !writeCacheFile(img->file, b.data, error)) return false;
     if (!b.alpha.empty()) {
-      img->alphaFile = dir_ / "images" / (contentHash(b.alpha) + ".alpha");
+      img->alphaFile = dir_ / "images" / (contentHash(b.alpha) + ".alpha.png");
       if (!sizeIs(img->alphaFile, b.alpha.size()) && !writeCacheFile(img->alphaFile, b.alpha, error)) return false;
     }
     return true;
   };
-  if (r.status == AssetStatus::Ok && (!store(r.pdf, &e.pdf) || !store(r.epub, &e.epub))) return std::nullopt;
+  if (r.status == AssetStatus::Ok) {
+    if (!store(r.epub, &e.epub)) return std::nullopt;
+    if (r.pdf.sameAsEpub) {
+      e.pdf = e.epub;  // one file for both: written once, named once
+    } else if (!store(r.pdf, &e.pdf)) {
+      return std::nullopt;
+    }
+  }
 
   std::ostringstream m;
   m << kPipelineVersion << '\n' << "status " << statusKey(e.status) << '\n';

@@ -3,7 +3,8 @@
 // made from one source under one set of parameters, keyed by the hash of (source bytes,
 // parameters, pipeline version). Failures are cached too: a corrupt file is not decoded again.
 //
-//   <cache>/images/<hash>.jpg|png|rgb|gray|alpha   rendition bytes
+//   <cache>/images/<hash>.jpg|png|alpha.png        rendition bytes (a PDF's and an
+//                                                  EPUB's identical PNG: one file)
 //   <cache>/entries/<key>                          what was made (text, one field a line)
 //   <cache>/remote/<hash of URL>                   downloaded remote images
 #pragma once
@@ -19,7 +20,7 @@
 namespace pp::assets {
 
 // Bump when any change to decoding, scaling or encoding changes the output.
-inline constexpr const char* kPipelineVersion = "postpress-assets-2";
+inline constexpr const char* kPipelineVersion = "postpress-assets-3";  // 3: PDF renditions are PNGs
 
 struct CacheEntry {
   AssetStatus status = AssetStatus::Corrupt;

@@ -87,7 +87,7 @@ Decoded decodeJpeg(std::string_view bytes, DecodeHint hint) {
   d.lossy = true;
   d.orientation = jpegExifOrientation(bytes);
   if (cmyk) {
-    // CMYK has no place in a screen or a Flate/JPEG RGB rendition: convert naively (no ICC),
+    // CMYK has no place in a screen or a PNG/JPEG RGB rendition: convert naively (no ICC),
     // as browsers without a colour profile do.
     const bool inverted = hasAdobeMarker(bytes);
     Image rgb = Image::blank(sw, sh, 3);

@@ -1,5 +1,5 @@
 // zlib streams (RFC 1950) through libdeflate: whole-buffer compression, several times faster
-// than zlib's deflate for the same size. Used for PNG IDAT data and the PDF's Flate renditions.
+// than zlib's deflate for the same size. Used for the IDAT data of every PNG rendition.
 #pragma once
 
 #include <optional>

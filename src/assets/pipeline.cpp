@@ -8,9 +8,8 @@
 
 #include "assets/classify.h"
 #include "assets/decode.h"
-#include "assets/deflate.h"
-#include "assets/encode.h"
 #include "assets/orientation.h"
+#include "assets/renditions.h"
 #include "assets/resize.h"
 #include "assets/sniff.h"
 #include "assets/svg.h"
@@ -24,11 +23,7 @@ constexpr double kPtPerCssPx = 0.75;
 // EPUB readers run on high-density screens: an SVG is rasterised at twice its CSS size.
 constexpr double kEpubSvgDensity = 2.0;
 
-using Codec = EncodedImage::Codec;
-
-struct Size {
-  int w = 0, h = 0;
-};
+using Size = PixelSize;
 
 PipelineResult failure(AssetStatus s, std::string why, std::string format = {}) {
   PipelineResult r;
@@ -39,82 +34,6 @@ PipelineResult failure(AssetStatus s, std::string why, std::string format = {}) 
 }
 
 Size larger(Size a, Size b) { return a.w * static_cast<long long>(a.h) >= b.w * static_cast<long long>(b.h) ? a : b; }
-
-// A zlib stream of `samples` (what PDF's FlateDecode reads), paid once per cached rendition
-// instead of on every build.
-bool deflateSamples(const std::string& samples, std::string* out) {
-  auto z = zlibCompress(samples);
-  if (!z) return false;
-  *out = std::move(*z);
-  return true;
-}
-
-// Flate PDF rendition: colour samples in `data`, alpha (when present) in its own mask, each
-// deflated.
-bool writeFlate(const Image& im, EncodedBytes* out) {
-  const int C = im.channels;
-  const int colour = im.hasAlphaChannel() ? C - 1 : C;
-  const std::size_t n = static_cast<std::size_t>(im.width) * im.height;
-  out->codec = Codec::Flate;
-  out->components = colour;
-  std::string samples, alpha;
-  if (colour == C) {
-    samples.assign(im.pixels.begin(), im.pixels.end());
-  } else {
-    samples.resize(n * colour);
-    alpha.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      for (int k = 0; k < colour; ++k) samples[i * colour + k] = static_cast<char>(im.pixels[i * C + k]);
-      alpha[i] = static_cast<char>(im.pixels[i * C + colour]);
-    }
-  }
-  if (!deflateSamples(samples, &out->data)) return false;
-  out->alpha.clear();
-  return alpha.empty() || deflateSamples(alpha, &out->alpha);
-}
-
-// The rendition's picture: the master itself when sizes agree, else a scaled copy.
-const Image& sized(const Image& master, Size s, Image* storage) {
-  if (master.width == s.w && master.height == s.h) return master;
-  *storage = resizeLinear(master, s.w, s.h);
-  return *storage;
-}
-
-bool encodeRenditions(const Image& master, const Content& content, Size pdfSize, Size epubSize,
-                      const PipelineParams& p, PipelineResult* r) {
-  std::string err;
-  {
-    Image storage, grayStorage;
-    const Image* pdf = &sized(master, pdfSize, &storage);
-    if (p.grayscale && pdf->channels >= 3) {
-      grayStorage = toGray(*pdf);
-      pdf = &grayStorage;
-    }
-    r->pdf.width = pdf->width;
-    r->pdf.height = pdf->height;
-    if (content.graphic) {
-      if (!writeFlate(*pdf, &r->pdf)) return r->message = "cannot compress the PDF rendition", false;
-    } else {
-      auto jpg = encodeJpeg(*pdf, p.jpegQuality, &err);
-      if (!jpg) return r->message = err, false;
-      r->pdf.codec = Codec::Jpeg;
-      r->pdf.components = pdf->channels;
-      r->pdf.data = std::move(*jpg);
-    }
-  }
-  {
-    Image storage;
-    const Image& epub = sized(master, epubSize, &storage);
-    r->epub.width = epub.width;
-    r->epub.height = epub.height;
-    r->epub.components = epub.channels;
-    auto bytes = content.graphic ? encodePng(epub, &err) : encodeJpeg(epub, p.jpegQuality, &err);
-    if (!bytes) return r->message = err, false;
-    r->epub.codec = content.graphic ? Codec::Png : Codec::Jpeg;
-    r->epub.data = std::move(*bytes);
-  }
-  return true;
-}
 
 int storedOrientation(Format f, std::string_view bytes) {
   if (f == Format::Jpeg) return jpegExifOrientation(bytes);

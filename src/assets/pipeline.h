@@ -31,7 +31,8 @@ struct EncodedBytes {
   EncodedImage::Codec codec = EncodedImage::Codec::None;
   int width = 0, height = 0, components = 0;
   std::string data;
-  std::string alpha;  // deflated mask for PDF (Flate), empty when opaque
+  std::string alpha;        // PDF: a gray PNG of the alpha (for a soft mask), empty when opaque
+  bool sameAsEpub = false;  // PDF: the EPUB's PNG is this rendition too (`data` stays empty)
 };
 
 struct PipelineResult {

@@ -1,37 +1,19 @@
 // PNG encoding: per-row adaptive filtering (the filter whose output has the smallest sum of
-// magnitudes, as libpng chooses) and one zlib stream made by libdeflate (zlib itself only
-// for the chunk CRCs). Palette images (at most 256 colours) are written indexed: a quarter of
-// the samples of RGBA before compression.
-#include <zlib.h>
-
+// magnitudes, as libpng chooses) and one zlib stream made by libdeflate. Palette images (at
+// most 256 colours) are written indexed: a quarter of the samples of RGBA before compression.
 #include <cstdlib>
 #include <map>
 #include <memory>
 
 #include "assets/deflate.h"
 #include "assets/encode.h"
+#include "assets/png_chunks.h"
 #include "assets/png_filter.h"
 #include "postpress/assets.h"
 
 namespace pp::assets {
 
 namespace {
-
-void put32(std::string& out, std::uint32_t v) {
-  out += static_cast<char>(v >> 24);
-  out += static_cast<char>(v >> 16);
-  out += static_cast<char>(v >> 8);
-  out += static_cast<char>(v);
-}
-
-void chunk(std::string& out, const char* type, const std::string& data) {
-  put32(out, static_cast<std::uint32_t>(data.size()));
-  const std::size_t start = out.size();
-  out.append(type, 4);
-  out += data;
-  uLong crc = crc32(0L, reinterpret_cast<const Bytef*>(out.data() + start), static_cast<uInt>(out.size() - start));
-  put32(out, static_cast<std::uint32_t>(crc));
-}
 
 // Index image and palette when the picture has at most 256 distinct colours.
 bool toPalette(const Image& im, std::vector<std::uint8_t>* indices, std::string* plte, std::string* trns) {
@@ -90,21 +72,15 @@ std::optional<std::string> encodePng(const Image& im, std::string* error) {
     return std::nullopt;
   }
 
-  std::string out("\x89PNG\r\n\x1a\n", 8);
-  std::string ihdr;
-  put32(ihdr, static_cast<std::uint32_t>(im.width));
-  put32(ihdr, static_cast<std::uint32_t>(im.height));
-  ihdr += static_cast<char>(8);
-  ihdr += static_cast<char>(indexed ? 3 : kColourType[im.channels]);
-  ihdr += std::string(3, '\0');  // deflate, adaptive filtering, not interlaced
-  chunk(out, "IHDR", ihdr);
-  if (indexed) {
-    chunk(out, "PLTE", plte);
-    if (!trns.empty()) chunk(out, "tRNS", trns);
-  }
-  chunk(out, "IDAT", *idat);
-  chunk(out, "IEND", "");
-  return out;
+  PngParts parts;
+  parts.width = static_cast<std::uint32_t>(im.width);
+  parts.height = static_cast<std::uint32_t>(im.height);
+  parts.bitDepth = 8;
+  parts.colourType = indexed ? 3 : kColourType[im.channels];
+  parts.palette = std::move(plte);
+  parts.transparency = std::move(trns);
+  parts.idat = std::move(*idat);
+  return assemblePng(parts);
 }
 
 }  // namespace pp::assets

@@ -37,7 +37,6 @@ const char* EncodedImage::mediaType() const {
   switch (codec) {
     case Codec::Jpeg: return "image/jpeg";
     case Codec::Png: return "image/png";
-    case Codec::Flate: return "application/octet-stream";
     case Codec::None: break;
   }
   return "";
@@ -47,7 +46,6 @@ const char* EncodedImage::extension() const {
   switch (codec) {
     case Codec::Jpeg: return "jpg";
     case Codec::Png: return "png";
-    case Codec::Flate: return "flate";
     case Codec::None: break;
   }
   return "";

@@ -1,8 +1,12 @@
 #include "pdf/images.h"
 
+#include <hpdf_objects.h>
 #include <stb_image.h>
 
 #include <memory>
+#include <optional>
+
+#include "assets/png_chunks.h"
 
 namespace pp::pdf {
 
@@ -27,27 +31,60 @@ bool looksCompleteJpeg(const std::string& b) {
 
 // Writes the stream's filter into an image dictionary whose bytes are already deflated. libharu
 // drops a /Filter entry of a stream it does not compress itself, so it is written here, by the
-// hook libharu calls while it writes the dictionary.
+// hook libharu calls while it writes the dictionary. (Other entries, /DecodeParms among them,
+// are written as they are.)
 HPDF_STATUS writeFlateFilter(HPDF_Dict, HPDF_Stream stream) {
   return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
-// An image XObject whose stream holds `deflated` as it is (a zlib stream of 8-bit samples).
-// libharu has no call for that: a 1x1 raw image gives the dictionary (type, colour space,
-// bits, an indirect /Length), then its size, its stream bytes and its filter are replaced.
-HPDF_Image deflatedImage(HPDF_Doc pdf, const std::string& deflated, int width, int height, bool gray) {
+// An image XObject whose stream is a PNG's IDAT data as it is: a zlib stream of scanlines
+// that each start with their PNG filter byte, which PDF undoes itself under
+// /DecodeParms << /Predictor 15 >> (PDF 32000-1, 7.4.4.4). libharu has no call for that: a
+// 1x1 raw image gives the dictionary (type, bits, an indirect /Length), then its size, colour
+// space, stream bytes and filter are replaced.
+HPDF_Image pngImage(HPDF_Doc pdf, const assets::PngParts& png) {
   static constexpr HPDF_BYTE kOnePixel[3] = {0, 0, 0};
-  HPDF_Image img = HPDF_LoadRawImageFromMem(pdf, kOnePixel, 1, 1, gray ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
+  const bool rgb = png.colourType == 2;
+  HPDF_Image img = HPDF_LoadRawImageFromMem(pdf, kOnePixel, 1, 1, rgb ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY, 8);
   if (!img || !img->stream) return nullptr;
-  if (HPDF_Dict_AddNumber(img, "Width", width) != HPDF_OK || HPDF_Dict_AddNumber(img, "Height", height) != HPDF_OK)
+  if (HPDF_Dict_AddNumber(img, "Width", static_cast<HPDF_INT32>(png.width)) != HPDF_OK ||
+      HPDF_Dict_AddNumber(img, "Height", static_cast<HPDF_INT32>(png.height)) != HPDF_OK)
+    return nullptr;
+  if (png.colourType == 3) {
+    // [/Indexed /DeviceRGB hival <palette>]: the PNG's palette, one byte a sample per index.
+    HPDF_Array cs = HPDF_Array_New(img->mmgr);
+    if (!cs) return nullptr;
+    HPDF_Binary table = HPDF_Binary_New(img->mmgr, reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(png.palette.data())),
+                                        static_cast<HPDF_UINT>(png.palette.size()));
+    if (HPDF_Dict_Add(img, "ColorSpace", cs) != HPDF_OK || HPDF_Array_AddName(cs, "Indexed") != HPDF_OK ||
+        HPDF_Array_AddName(cs, "DeviceRGB") != HPDF_OK ||
+        HPDF_Array_AddNumber(cs, static_cast<HPDF_INT32>(png.palette.size() / 3 - 1)) != HPDF_OK || !table ||
+        HPDF_Array_Add(cs, table) != HPDF_OK)
+      return nullptr;
+  }
+  HPDF_Dict parms = HPDF_Dict_New(img->mmgr);
+  if (!parms || HPDF_Dict_Add(img, "DecodeParms", parms) != HPDF_OK || HPDF_Dict_AddNumber(parms, "Predictor", 15) != HPDF_OK ||
+      HPDF_Dict_AddNumber(parms, "Colors", png.samplesPerPixel()) != HPDF_OK ||
+      HPDF_Dict_AddNumber(parms, "BitsPerComponent", 8) != HPDF_OK ||
+      HPDF_Dict_AddNumber(parms, "Columns", static_cast<HPDF_INT32>(png.width)) != HPDF_OK)
     return nullptr;
   HPDF_MemStream_FreeData(img->stream);
-  if (HPDF_Stream_Write(img->stream, reinterpret_cast<const HPDF_BYTE*>(deflated.data()),
-                        static_cast<HPDF_UINT>(deflated.size())) != HPDF_OK)
+  if (HPDF_Stream_Write(img->stream, reinterpret_cast<const HPDF_BYTE*>(png.idat.data()),
+                        static_cast<HPDF_UINT>(png.idat.size())) != HPDF_OK)
     return nullptr;
   img->filter = HPDF_STREAM_FILTER_NONE;
   img->write_fn = writeFlateFilter;
   return img;
+}
+
+// A PNG a PDF cannot take as it is (interlaced, 16-bit, alpha: never one of our renditions,
+// but a cache could hold anything): decoded, and deflated again by libharu.
+HPDF_Image decodedPngImage(HPDF_Doc pdf, const std::string& bytes) {
+  int w = 0, h = 0, n = 0;
+  std::unique_ptr<unsigned char, StbiFree> px(stbi_load_from_memory(
+      reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()), &w, &h, &n, 3));
+  if (!px || w <= 0 || h <= 0) return nullptr;
+  return HPDF_LoadRawImageFromMem(pdf, px.get(), static_cast<HPDF_UINT>(w), static_cast<HPDF_UINT>(h), HPDF_CS_DEVICE_RGB, 8);
 }
 
 }  // namespace
@@ -80,19 +117,12 @@ HPDF_Image ImageCache::load(const Asset& a) {
       img = HPDF_LoadJpegImageFromMem(pdf, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
                                       static_cast<HPDF_UINT>(bytes.size()));
       break;
-    case EncodedImage::Codec::Flate:
-      if (e.width <= 0 || e.height <= 0 || (e.components != 1 && e.components != 3)) return nullptr;
-      img = deflatedImage(pdf, bytes, e.width, e.height, e.components == 1);
-      break;
     case EncodedImage::Codec::Png: {
-      // libharu's own PNG loader aborts the process on a corrupt file: decode it ourselves.
-      int w = 0, h = 0, n = 0;
-      std::unique_ptr<unsigned char, StbiFree> px(
-          stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()),
-                                &w, &h, &n, 3));
-      if (!px || w <= 0 || h <= 0) return nullptr;
-      img = HPDF_LoadRawImageFromMem(pdf, px.get(), static_cast<HPDF_UINT>(w), static_cast<HPDF_UINT>(h),
-                                     HPDF_CS_DEVICE_RGB, 8);
+      // libharu's own PNG loader aborts the process on a corrupt file and inflates and
+      // deflates again what is already compressed: the IDAT data goes in as it is.
+      const std::optional<assets::PngParts> png = assets::readPngParts(bytes);
+      if (!png) return nullptr;
+      img = png->pdfReady() ? pngImage(pdf, *png) : decodedPngImage(pdf, bytes);
       break;
     }
     case EncodedImage::Codec::None: return nullptr;
@@ -101,15 +131,19 @@ HPDF_Image ImageCache::load(const Asset& a) {
     doc_.reset();
     return nullptr;
   }
-  if (!e.alphaFile.empty() && e.codec == EncodedImage::Codec::Flate) {
+  if (!e.alphaFile.empty()) {
     EncodedImage alpha = e;
     alpha.file = e.alphaFile;
-    const std::string mask = readEncoded(alpha, diags_);
-    if (!mask.empty()) {
-      HPDF_Image m = deflatedImage(pdf, mask, e.width, e.height, true);
-      if (m && !doc_.failed()) HPDF_Image_AddSMask(img, m);
-      doc_.reset();
+    const std::string maskBytes = readEncoded(alpha, diags_);
+    const std::optional<assets::PngParts> mask = assets::readPngParts(maskBytes);
+    if (mask && mask->pdfReady() && mask->colourType == 0 && mask->width == static_cast<std::uint32_t>(e.width) &&
+        mask->height == static_cast<std::uint32_t>(e.height)) {
+      // What HPDF_Image_AddSMask does, without its check of the image's colour space by name
+      // (an Indexed one is an array).
+      HPDF_Image m = pngImage(pdf, *mask);
+      if (m && !doc_.failed()) HPDF_Dict_Add(img, "SMask", m);
     }
+    doc_.reset();
   }
   return img;
 }

@@ -1,5 +1,6 @@
-// Images for the PDF: each asset's encoded rendition loaded once (JPEG passed through, raw
-// pixels deflated, alpha as a soft mask) and the handle reused on every page that draws it.
+// Images for the PDF: each asset's encoded rendition loaded once (JPEG passed through, a PNG's
+// compressed rows embedded as they are, alpha as a soft mask) and the handle reused on every
+// page that draws it.
 #pragma once
 
 #include <map>

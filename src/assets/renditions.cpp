@@ -1,0 +1,108 @@
+#include "assets/renditions.h"
+
+#include "assets/encode.h"
+#include "assets/resize.h"
+
+namespace pp::assets {
+
+namespace {
+
+using Codec = EncodedImage::Codec;
+
+// The rendition's picture: the master itself when sizes agree, else a scaled copy.
+const Image& sized(const Image& master, PixelSize s, Image* storage) {
+  if (master.width == s.w && master.height == s.h) return master;
+  *storage = resizeLinear(master, s.w, s.h);
+  return *storage;
+}
+
+// PDF lossless rendition: a PNG of the colour samples and, when there is alpha, a gray PNG of
+// it for the soft mask (a PDF image carries its alpha as a separate image).
+bool writePdfPng(const Image& im, EncodedBytes* out, std::string* err) {
+  out->codec = Codec::Png;
+  out->alpha.clear();
+  if (!im.hasAlphaChannel()) {
+    auto png = encodePng(im, err);
+    if (!png) return false;
+    out->components = im.channels;
+    out->data = std::move(*png);
+    return true;
+  }
+  const int C = im.channels, colourChannels = C - 1;
+  const std::size_t n = static_cast<std::size_t>(im.width) * im.height;
+  Image colour = Image::blank(im.width, im.height, colourChannels);
+  Image alpha = Image::blank(im.width, im.height, 1);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint8_t* p = &im.pixels[i * C];
+    for (int k = 0; k < colourChannels; ++k) colour.pixels[i * colourChannels + k] = p[k];
+    alpha.pixels[i] = p[colourChannels];
+  }
+  auto colourPng = encodePng(colour, err);
+  if (!colourPng) return false;
+  auto alphaPng = encodePng(alpha, err);
+  if (!alphaPng) return false;
+  out->components = colourChannels;
+  out->data = std::move(*colourPng);
+  out->alpha = std::move(*alphaPng);
+  return true;
+}
+
+bool encodePdf(const Image& master, const Content& content, PixelSize size, const PipelineParams& p, EncodedBytes* out,
+               std::string* err) {
+  Image storage, grayStorage;
+  const Image* pdf = &sized(master, size, &storage);
+  if (p.grayscale && pdf->channels >= 3) {
+    grayStorage = toGray(*pdf);
+    pdf = &grayStorage;
+  }
+  out->width = pdf->width;
+  out->height = pdf->height;
+  if (content.graphic) return writePdfPng(*pdf, out, err);
+  auto jpg = encodeJpeg(*pdf, p.jpegQuality, err);
+  if (!jpg) return false;
+  out->codec = Codec::Jpeg;
+  out->components = pdf->channels;
+  out->data = std::move(*jpg);
+  return true;
+}
+
+bool encodeEpub(const Image& master, const Content& content, PixelSize size, const PipelineParams& p, EncodedBytes* out,
+                std::string* err) {
+  Image storage;
+  const Image& epub = sized(master, size, &storage);
+  out->width = epub.width;
+  out->height = epub.height;
+  out->components = epub.channels;
+  auto bytes = content.graphic ? encodePng(epub, err) : encodeJpeg(epub, p.jpegQuality, err);
+  if (!bytes) return false;
+  out->codec = content.graphic ? Codec::Png : Codec::Jpeg;
+  out->data = std::move(*bytes);
+  return true;
+}
+
+}  // namespace
+
+bool sharesLosslessRendition(const Image& master, const Content& content, PixelSize pdfSize, PixelSize epubSize,
+                             const PipelineParams& p) {
+  return content.graphic && !master.hasAlphaChannel() && !(p.grayscale && master.channels >= 3) &&
+         epubSize.w >= pdfSize.w && 2LL * epubSize.w <= 3LL * pdfSize.w;
+}
+
+bool encodeRenditions(const Image& master, const Content& content, PixelSize pdfSize, PixelSize epubSize,
+                      const PipelineParams& p, PipelineResult* r) {
+  std::string err;
+  if (!encodeEpub(master, content, epubSize, p, &r->epub, &err)) return r->message = err, false;
+  if (sharesLosslessRendition(master, content, pdfSize, epubSize, p)) {
+    r->pdf = EncodedBytes{};
+    r->pdf.codec = Codec::Png;
+    r->pdf.width = r->epub.width;
+    r->pdf.height = r->epub.height;
+    r->pdf.components = r->epub.components;
+    r->pdf.sameAsEpub = true;
+    return true;
+  }
+  if (!encodePdf(master, content, pdfSize, p, &r->pdf, &err)) return r->message = err, false;
+  return true;
+}
+
+}  // namespace pp::assets

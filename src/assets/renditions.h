@@ -1,0 +1,28 @@
+// From the master picture (decoded, analysed, oriented, at the larger of the two target
+// sizes) to the encoded renditions: JPEG for photographs; PNG for graphics, for the EPUB and
+// for the PDF (which embeds a PNG's compressed rows as they are, with PNG predictors). When
+// one lossless picture serves both, it is encoded once.
+#pragma once
+
+#include "assets/classify.h"
+#include "assets/image.h"
+#include "assets/pipeline.h"
+
+namespace pp::assets {
+
+struct PixelSize {
+  int w = 0, h = 0;
+};
+
+// True when one PNG at the EPUB size can be the PDF rendition too: a graphic without
+// translucency that printing in gray does not change, and an EPUB picture at least as wide
+// as the PDF's and at most 1.5 times as wide (so the PDF stays under 300 ppi at the widest
+// it is drawn).
+bool sharesLosslessRendition(const Image& master, const Content& content, PixelSize pdfSize, PixelSize epubSize,
+                             const PipelineParams& p);
+
+// Fills r->pdf and r->epub; false with r->message set when an encoder fails.
+bool encodeRenditions(const Image& master, const Content& content, PixelSize pdfSize, PixelSize epubSize,
+                      const PipelineParams& p, PipelineResult* r);
+
+}  // namespace pp::assets
