@@ -91,7 +91,7 @@ int main(int argc, char** argv) {
       epubTotal += pp::readEncoded(a.epub, diags).size();
       maxEpubSide = std::max({maxEpubSide, a.epub.width, a.epub.height});
       maxPdfW = std::max(maxPdfW, a.pdf.width);
-      if (a.pdf.file == a.epub.file) ++shared;
+      if (a.pdf.file == a.epub.file) ++shared;  // one file for both (PNG or JPEG)
     }
     const double resolveS = std::chrono::duration<double>(t1 - t0).count();
     const double processS = std::chrono::duration<double>(t2 - t1).count();

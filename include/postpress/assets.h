@@ -62,7 +62,8 @@ const char* assetStatusName(AssetStatus s);
 //         EPUB. The PDF's PNG has no alpha and no tRNS: the PDF embeds its IDAT data as it is
 //         (FlateDecode with PNG predictors), so a lossless rendition is compressed once, when it
 //         is made, and never again on a build. A graphic that needs no other picture for print
-//         has one PNG for both outputs: the PDF's `file` is then the EPUB's.
+//         has one PNG for both outputs (and a photograph whose two targets are the same size
+//         one JPEG): the PDF's `file` is then the EPUB's.
 //   alphaFile (PDF only): a gray PNG of the alpha, for a soft mask; empty when opaque. EPUB
 //   renditions carry alpha in their own PNG.
 struct EncodedImage {

@@ -32,7 +32,7 @@ struct EncodedBytes {
   int width = 0, height = 0, components = 0;
   std::string data;
   std::string alpha;        // PDF: a gray PNG of the alpha (for a soft mask), empty when opaque
-  bool sameAsEpub = false;  // PDF: the EPUB's PNG is this rendition too (`data` stays empty)
+  bool sameAsEpub = false;  // PDF: the EPUB's file is this rendition too (`data` stays empty)
 };
 
 struct PipelineResult {

@@ -82,19 +82,20 @@ bool encodeEpub(const Image& master, const Content& content, PixelSize size, con
 
 }  // namespace
 
-bool sharesLosslessRendition(const Image& master, const Content& content, PixelSize pdfSize, PixelSize epubSize,
-                             const PipelineParams& p) {
-  return content.graphic && !master.hasAlphaChannel() && !(p.grayscale && master.channels >= 3) &&
-         epubSize.w >= pdfSize.w && 2LL * epubSize.w <= 3LL * pdfSize.w;
+bool sharesRendition(const Image& master, const Content& content, PixelSize pdfSize, PixelSize epubSize,
+                     const PipelineParams& p) {
+  if (p.grayscale && master.channels >= 3) return false;
+  if (!content.graphic) return pdfSize.w == epubSize.w && pdfSize.h == epubSize.h;
+  return !master.hasAlphaChannel() && epubSize.w >= pdfSize.w && 2LL * epubSize.w <= 3LL * pdfSize.w;
 }
 
 bool encodeRenditions(const Image& master, const Content& content, PixelSize pdfSize, PixelSize epubSize,
                       const PipelineParams& p, PipelineResult* r) {
   std::string err;
   if (!encodeEpub(master, content, epubSize, p, &r->epub, &err)) return r->message = err, false;
-  if (sharesLosslessRendition(master, content, pdfSize, epubSize, p)) {
+  if (sharesRendition(master, content, pdfSize, epubSize, p)) {
     r->pdf = EncodedBytes{};
-    r->pdf.codec = Codec::Png;
+    r->pdf.codec = r->epub.codec;
     r->pdf.width = r->epub.width;
     r->pdf.height = r->epub.height;
     r->pdf.components = r->epub.components;

@@ -14,12 +14,14 @@ struct PixelSize {
   int w = 0, h = 0;
 };
 
-// True when one PNG at the EPUB size can be the PDF rendition too: a graphic without
-// translucency that printing in gray does not change, and an EPUB picture at least as wide
-// as the PDF's and at most 1.5 times as wide (so the PDF stays under 300 ppi at the widest
-// it is drawn).
-bool sharesLosslessRendition(const Image& master, const Content& content, PixelSize pdfSize, PixelSize epubSize,
-                             const PipelineParams& p);
+// True when the EPUB rendition can be the PDF's too, and is encoded once: printing in gray
+// does not change the picture, and either
+//  - it is a graphic without translucency (one PNG, which the PDF embeds as it is) and the
+//    EPUB picture is at least as wide as the PDF's and at most 1.5 times as wide (so the PDF
+//    stays under 300 ppi at the widest it is drawn), or
+//  - it is a photograph and both targets are the same size (the same JPEG).
+bool sharesRendition(const Image& master, const Content& content, PixelSize pdfSize, PixelSize epubSize,
+                     const PipelineParams& p);
 
 // Fills r->pdf and r->epub; false with r->message set when an encoder fails.
 bool encodeRenditions(const Image& master, const Content& content, PixelSize pdfSize, PixelSize epubSize,
