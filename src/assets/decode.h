@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,7 +48,12 @@ Decoded decodeJpeg(std::string_view bytes, DecodeHint hint);
 Decoded decodeWebp(std::string_view bytes, DecodeHint hint);
 int webpExifOrientation(std::string_view bytes);  // 1 when the file has no EXIF
 Decoded decodeGif(std::string_view bytes);
-Decoded decodePng(std::string_view bytes, DecodeHint hint);  // libspng
+// PNG: decodePlainPng, and libspng for what it does not take.
+Decoded decodePng(std::string_view bytes, DecodeHint hint);
+// 8-bit, not interlaced, no tRNS but on a palette: libdeflate and our own unfiltering; nullopt
+// for any other PNG and for any fault found (libspng then decides).
+std::optional<Decoded> decodePlainPng(std::string_view bytes, DecodeHint hint);
+Decoded decodePngWithSpng(std::string_view bytes, DecodeHint hint);  // any PNG
 Decoded decodeWithStb(std::string_view bytes);  // BMP
 
 // Any raster format sniffFormat() recognises; Unsupported for the rest.

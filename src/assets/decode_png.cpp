@@ -1,8 +1,9 @@
 // PNG through libspng: every colour type and bit depth, interlacing, palette and tRNS, to
 // 8-bit samples with the file's own channel count (gray, gray+alpha, RGB, RGBA; a palette is
 // RGB, or RGBA when it has tRNS; tRNS on gray or RGB adds an alpha channel). libspng replaced
-// stb_image here: stb inflates with its own slow decoder (15% of a cold build), libspng uses
-// zlib's and unfilters with SIMD, and checks image and chunk sizes itself.
+// stb_image here: it checks image and chunk sizes and CRCs itself. The common case (8-bit, not
+// interlaced) is decoded faster by decode_png_fast.cpp first; what that path does not take,
+// or finds fault with, libspng decides.
 #include <spng.h>
 
 #include <cstring>
@@ -37,6 +38,11 @@ void narrow16(const std::uint16_t* in, std::uint8_t* out, std::size_t n) {
 }  // namespace
 
 Decoded decodePng(std::string_view bytes, DecodeHint hint) {
+  if (std::optional<Decoded> plain = decodePlainPng(bytes, hint)) return std::move(*plain);
+  return decodePngWithSpng(bytes, hint);
+}
+
+Decoded decodePngWithSpng(std::string_view bytes, DecodeHint hint) {
   std::unique_ptr<spng_ctx, SpngFree> ctx(spng_ctx_new(SPNG_CTX_IGNORE_ADLER32));
   if (!ctx) return Decoded::fail(DecodeFailure::TooLarge, "cannot start the PNG decoder");
   spng_ctx* c = ctx.get();

@@ -1,8 +1,10 @@
-// The PNG decoder (libspng): every colour type and bit depth to 8-bit samples with the file's
-// own channel count, as stb_image gave them before, and clear failures.
+// The PNG decoders (the plain path, then libspng): every colour type and bit depth to 8-bit
+// samples with the file's own channel count, as stb_image gave them before, and clear failures.
 #include <zlib.h>
 
 #include "assets/decode.h"
+#include "assets/encode.h"
+#include "assets/png_chunks.h"
 #include "postpress/files.h"
 #include "support.h"
 
@@ -49,7 +51,7 @@ std::vector<std::uint8_t> stbPixels(const std::string& png, int* channels) {
 
 }  // namespace
 
-TEST_CASE("libspng decodes the fixtures (interlaced RGBA, 16-bit RGB, palette with tRNS) exactly as stb_image did") {
+TEST_CASE("PNG decoding of the fixtures (interlaced RGBA, 16-bit RGB, palette with tRNS) gives what stb_image did") {
   for (std::string name : {"interlaced-rgba.png", "rgb16.png", "palette-trns.png"}) {
     CAPTURE(name);
     auto bytes = pp::readFile(fs::path(PP_TEST_DATA) / "images" / name);
@@ -114,4 +116,87 @@ TEST_CASE("PNG failures: truncated, bad CRC on IHDR, over the size limit before 
   limits = {};
   limits.maxPixels = 1000;
   CHECK(pa::decodePng(good, limits).failure == pa::DecodeFailure::TooLarge);
+}
+
+TEST_CASE("the plain PNG path (libdeflate, our unfiltering) decodes as libspng does, and leaves it what it cannot take") {
+  // Every filter type (our encoder picks per row), every pixel size, a palette.
+  auto mixed = [](int x, int y) {
+    std::uint32_t h = static_cast<std::uint32_t>(x * 73856093) ^ static_cast<std::uint32_t>(y * 19349663);
+    h *= 2654435761u;
+    const int band = y / 6 % 4;
+    auto v = [&](int k) -> std::uint8_t {
+      if (band == 0) return static_cast<std::uint8_t>(x * 3 + k);
+      if (band == 1) return static_cast<std::uint8_t>(y * 5 + k);
+      if (band == 2) return static_cast<std::uint8_t>(x * 2 + y * 3 + k * 40);
+      return static_cast<std::uint8_t>(h >> (8 * k));
+    };
+    return Rgba{v(0), v(1), v(2), v(3)};
+  };
+  for (int ch = 1; ch <= 4; ++ch)
+    for (bool fewColours : {false, true}) {
+      CAPTURE(ch);
+      CAPTURE(fewColours);
+      pa::Image im;
+      im.width = 57;
+      im.height = 48;
+      im.channels = ch;
+      im.pixels = pixels(im.width, im.height, ch, fewColours ? halves({255, 0, 0, 128}) : mixed);
+      auto png = pa::encodePng(im, nullptr);
+      REQUIRE(png);
+      auto plain = pa::decodePlainPng(*png, {});
+      REQUIRE(plain);
+      pa::Decoded reference = pa::decodePngWithSpng(*png, {});
+      REQUIRE(reference.ok());
+      CHECK(plain->image.channels == reference.image.channels);
+      CHECK(plain->image.pixels == reference.image.pixels);
+      CHECK(plain->image.pixels == im.pixels);
+    }
+  // The palette fixture (8-bit indices, tRNS) goes the plain way; 16-bit and interlaced not.
+  for (std::string name : {"interlaced-rgba.png", "rgb16.png", "palette-trns.png"}) {
+    CAPTURE(name);
+    auto bytes = pp::readFile(fs::path(PP_TEST_DATA) / "images" / name);
+    REQUIRE(bytes);
+    auto plain = pa::decodePlainPng(*bytes, {});
+    CHECK(plain.has_value() == (name == "palette-trns.png"));
+    if (plain) CHECK(plain->image.pixels == pa::decodePngWithSpng(*bytes, {}).image.pixels);
+  }
+}
+
+TEST_CASE("the plain PNG path refuses what is wrong and libspng gives the verdict") {
+  pa::Image im = pa::Image::blank(40, 30, 3);
+  for (std::size_t i = 0; i < im.pixels.size(); ++i) im.pixels[i] = static_cast<std::uint8_t>(i * 7 % 251);
+  const std::string png = *pa::encodePng(im, nullptr);
+  REQUIRE(pa::decodePlainPng(png, {}));
+
+  // Truncated: the stream ends early.
+  CHECK_FALSE(pa::decodePlainPng(png.substr(0, png.size() - 40), {}));
+  CHECK(pa::decodePng(png.substr(0, png.size() - 40), {}).failure == pa::DecodeFailure::Corrupt);
+
+  // A row with filter type 7: rebuilt with a valid CRC, so only the filter is wrong.
+  std::string rows;
+  for (int y = 0; y < 30; ++y)
+    rows += std::string(reinterpret_cast<const char*>(im.row(y)), im.rowBytes());
+  std::string bad = rawPng(40, 30, 8, 2, rows);
+  REQUIRE(pa::decodePlainPng(bad, {}));
+  auto parts = pa::readPngParts(bad);
+  REQUIRE(parts);
+  std::string raw(30 * (im.rowBytes() + 1), '\0');
+  uLongf n = static_cast<uLongf>(raw.size());
+  REQUIRE(uncompress(reinterpret_cast<Bytef*>(raw.data()), &n, reinterpret_cast<const Bytef*>(parts->idat.data()),
+                     static_cast<uLong>(parts->idat.size())) == Z_OK);
+  raw[5 * (im.rowBytes() + 1)] = 7;
+  uLongf zn = compressBound(static_cast<uLong>(raw.size()));
+  std::string z(zn, '\0');
+  REQUIRE(compress(reinterpret_cast<Bytef*>(z.data()), &zn, reinterpret_cast<const Bytef*>(raw.data()), static_cast<uLong>(raw.size())) == Z_OK);
+  z.resize(zn);
+  parts->idat = z;
+  const std::string badFilter = pa::assemblePng(*parts);
+  CHECK_FALSE(pa::decodePlainPng(badFilter, {}));
+  CHECK(pa::decodePng(badFilter, {}).failure == pa::DecodeFailure::Corrupt);
+
+  // Over the limits: not decoded here either.
+  pa::DecodeHint limits;
+  limits.maxPixels = 100;
+  CHECK_FALSE(pa::decodePlainPng(png, limits));
+  CHECK(pa::decodePng(png, limits).failure == pa::DecodeFailure::TooLarge);
 }
