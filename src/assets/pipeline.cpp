@@ -81,6 +81,10 @@ PipelineResult runRaster(Format fmt, std::string_view bytes, const PipelineParam
   r.height = dh;
 
   const Content content = analyse(d.image, d.lossy);
+  if (fmt == Format::Png && orientation == 1 && passSourcePng(bytes, d.image, content, pdfSize, epubSize, p, &r)) {
+    r.status = AssetStatus::Ok;
+    return r;
+  }
   Image master;
   {
     Image im = simplifyChannels(std::move(d.image), content);

@@ -1,6 +1,7 @@
 #include "assets/renditions.h"
 
 #include "assets/encode.h"
+#include "assets/png_chunks.h"
 #include "assets/resize.h"
 
 namespace pp::assets {
@@ -87,6 +88,26 @@ bool sharesRendition(const Image& master, const Content& content, PixelSize pdfS
   if (p.grayscale && master.channels >= 3) return false;
   if (!content.graphic) return pdfSize.w == epubSize.w && pdfSize.h == epubSize.h;
   return !master.hasAlphaChannel() && epubSize.w >= pdfSize.w && 2LL * epubSize.w <= 3LL * pdfSize.w;
+}
+
+bool passSourcePng(std::string_view source, const Image& decoded, const Content& content, PixelSize pdfSize,
+                   PixelSize epubSize, const PipelineParams& p, PipelineResult* r) {
+  if (decoded.width != epubSize.w || decoded.height != epubSize.h) return false;
+  if (!sharesRendition(decoded, content, pdfSize, epubSize, p) || !content.graphic) return false;
+  std::optional<PngParts> png = readPngParts(source);
+  if (!png || !png->pdfReady()) return false;
+  // Our encoder would write fewer samples: a palette, or gray for RGB that is gray.
+  if (png->colourType == 2 && (content.gray || content.colours <= 256)) return false;
+  r->epub = EncodedBytes{};
+  r->epub.codec = Codec::Png;
+  r->epub.width = decoded.width;
+  r->epub.height = decoded.height;
+  r->epub.components = png->colourType == 0 ? 1 : 3;
+  r->epub.data = assemblePng(*png);
+  r->pdf = r->epub;
+  r->pdf.data.clear();
+  r->pdf.sameAsEpub = true;
+  return true;
 }
 
 bool encodeRenditions(const Image& master, const Content& content, PixelSize pdfSize, PixelSize epubSize,

@@ -4,6 +4,8 @@
 // one lossless picture serves both, it is encoded once.
 #pragma once
 
+#include <string_view>
+
 #include "assets/classify.h"
 #include "assets/image.h"
 #include "assets/pipeline.h"
@@ -22,6 +24,14 @@ struct PixelSize {
 //  - it is a photograph and both targets are the same size (the same JPEG).
 bool sharesRendition(const Image& master, const Content& content, PixelSize pdfSize, PixelSize epubSize,
                      const PipelineParams& p);
+
+// When the source PNG is already what encodeRenditions would write for both outputs (a
+// graphic for one shared PNG, at its own size, 8-bit, not interlaced, gray, RGB or palette
+// without tRNS, and nothing smaller to gain: a palette already, or too many colours for one,
+// and not RGB that is gray), fills r->pdf and r->epub with its IHDR, PLTE and IDAT as they
+// are and returns true: no filtering or compressing again.
+bool passSourcePng(std::string_view source, const Image& decoded, const Content& content, PixelSize pdfSize,
+                   PixelSize epubSize, const PipelineParams& p, PipelineResult* r);
 
 // Fills r->pdf and r->epub; false with r->message set when an encoder fails.
 bool encodeRenditions(const Image& master, const Content& content, PixelSize pdfSize, PixelSize epubSize,

@@ -224,3 +224,39 @@ TEST_CASE("cache entries of the earlier format (raw or flate PDF renditions) are
                                                    "pdf png 10 10 3 def def.png -\nepub png 10 10 3 def def.png -\n");
   CHECK(cache.load("k3"));
 }
+
+TEST_CASE("a source PNG already as we would write it is passed through: its IDAT as it is, its text chunks left out") {
+  // A graphic (flat runs) of many colours, RGB, at a size both outputs take as it is.
+  auto ui = [](int x, int y) {
+    return Rgba{static_cast<std::uint8_t>(x / 4 * 4), static_cast<std::uint8_t>(y * 3), static_cast<std::uint8_t>((x / 4 + y) % 7 * 30), 255};
+  };
+  std::string source = makePng(320, 90, 3, ui);
+  auto parts = pa::readPngParts(source);
+  REQUIRE(parts);
+  REQUIRE(parts->colourType == 2);
+  // A tEXt chunk after IHDR: metadata a rendition has no use for.
+  std::string withText = source.substr(0, 33);
+  pa::appendPngChunk(withText, "tEXt", std::string("Author\0someone", 14));
+  withText += source.substr(33);
+  REQUIRE(pa::readPngParts(withText));
+
+  Run r;
+  const auto& a = r.process(withText, "img/ui.png");
+  REQUIRE(a.ok());
+  CHECK(a.pdf.file == a.epub.file);
+  auto out = pp::readFile(a.epub.file);
+  REQUIRE(out);
+  CHECK(*out == pa::assemblePng(*parts));  // same IDAT, no tEXt
+  CHECK(out->find("tEXt") == std::string::npos);
+
+  // Few colours: our encoder writes a palette, smaller than the source's RGB; re-encoded.
+  Run r2;
+  const auto& few = r2.process(makePng(320, 90, 3, halves()), "img/few.png");
+  REQUIRE(few.ok());
+  CHECK(partsOf(few.epub.file).colourType == 3);
+  // Needs scaling for print and e-book: re-encoded at the EPUB size.
+  Run r3;
+  const auto& big = r3.process(makePng(2000, 90, 3, ui), "img/big.png");
+  REQUIRE(big.ok());
+  CHECK(big.epub.width == 1600);
+}
