@@ -252,3 +252,30 @@ TEST_CASE("SVG: intrinsic size, viewBox-only sizing, rasterised at the target re
   CHECK(vb.height == 312);
   CHECK(vb.pdf.width == 1300);
 }
+
+TEST_CASE("WebP larger than needed: lossy scaled by libwebp while decoding, lossless by the gamma-correct filter") {
+  // Lossy: straight to the EPUB size (1600 px), the PDF's from that.
+  Run r;
+  auto bands = [](int x, int) { return x % 400 < 200 ? Rgba{200, 40, 40, 255} : Rgba{40, 40, 200, 255}; };
+  const auto& lossy = r.process(makeWebp(2400, 600, 3, bands, false), "img/big.webp");
+  REQUIRE(lossy.ok());
+  CHECK(lossy.width == 2400);
+  CHECK(lossy.epub.width == 1600);
+  CHECK(lossy.epub.height == 400);
+  CHECK(lossy.pdf.width == 1300);
+  auto d = decodeFile(lossy.epub.file);
+  CHECK(near(d.at(60, 200), 200, 40, 40, 30));
+  CHECK(near(d.at(200, 200), 40, 40, 200, 30));
+
+  // Lossless, a fine black/white pattern: averaged in linear light (light gray, ~188), which
+  // sRGB averaging would make ~128.
+  Run r2;
+  r2.opts.epubMaxSide = 100;
+  r2.store = std::make_unique<pp::AssetStore>(r2.opts);
+  auto checker = [](int x, int y) { return (x + y) % 2 ? Rgba{255, 255, 255, 255} : Rgba{0, 0, 0, 255}; };
+  const auto& lossless = r2.process(makeWebp(800, 800, 3, checker, true), "img/checker.webp");
+  REQUIRE(lossless.ok());
+  auto g = decodeFile(lossless.epub.file);
+  CHECK(g.w == 100);
+  CHECK(g.at(50, 50).g > 170);
+}
