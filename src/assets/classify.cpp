@@ -140,30 +140,38 @@ Image simplifyChannels(Image im, const Content& c) {
   const int C = im.channels;
   const bool keepAlpha = im.hasAlphaChannel() && !dropAlpha;
   const int outC = (dropColour || C <= 2 ? 1 : 3) + (keepAlpha ? 1 : 0);
-  Image out = Image::blank(im.width, im.height, outC);
   const std::size_t n = static_cast<std::size_t>(im.width) * im.height;
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::uint8_t* p = &im.pixels[i * C];
-    std::uint8_t* o = &out.pixels[i * outC];
-    if (dropColour) {
-      // Within tolerance the channels agree: take green, the one luma weighs most.
-      o[0] = p[1];
-    } else if (C <= 2) {
-      o[0] = p[0];
-    } else {
-      o[0] = p[0];
-      o[1] = p[1];
-      o[2] = p[2];
+  // In place, front to back: a pixel's output never starts after its input (outC < C), and
+  // the pixel is read whole before it is written. No second picture in memory.
+  std::uint8_t* px = im.pixels.data();
+  if (C == 4 && outC == 3) {  // the common case: a screenshot with an opaque alpha channel
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint8_t r = px[i * 4], g = px[i * 4 + 1], b = px[i * 4 + 2];
+      px[i * 3] = r;
+      px[i * 3 + 1] = g;
+      px[i * 3 + 2] = b;
     }
-    if (keepAlpha) o[outC - 1] = p[C - 1];
+  } else {
+    for (std::size_t i = 0; i < n; ++i) {
+      std::uint8_t p[4];
+      std::memcpy(p, px + i * C, static_cast<std::size_t>(C));
+      std::uint8_t* o = px + i * outC;
+      // Within tolerance the channels agree: take green, the one luma weighs most.
+      if (dropColour) o[0] = p[1];
+      else if (C <= 2) o[0] = p[0];
+      else o[0] = p[0], o[1] = p[1], o[2] = p[2];
+      if (keepAlpha) o[outC - 1] = p[C - 1];
+    }
   }
-  return out;
+  im.pixels.resize(n * outC);
+  im.channels = outC;
+  return im;
 }
 
 Image toGray(const Image& im) {
   if (im.channels <= 2) return im;
   const bool alpha = im.hasAlphaChannel();
-  Image out = Image::blank(im.width, im.height, alpha ? 2 : 1);
+  Image out = Image::uninitialised(im.width, im.height, alpha ? 2 : 1);
   const std::size_t n = static_cast<std::size_t>(im.width) * im.height;
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint8_t* p = &im.pixels[i * im.channels];

@@ -72,7 +72,7 @@ Decoded decodeJpeg(std::string_view bytes, DecodeHint hint) {
   int sw = 0, sh = 0;
   chooseScale(w, h, hint, &sw, &sh);
 
-  Image im = Image::blank(sw, sh, tjPixelSize[pf]);
+  Image im = Image::uninitialised(sw, sh, tjPixelSize[pf]);
   // TJFLAG_LIMITSCANS: a progressive JPEG with thousands of scans is a CPU bomb.
   int rc = tjDecompress2(tj.get(), src, bytes.size(), im.pixels.data(), sw, 0, sh, pf, TJFLAG_LIMITSCANS);
   if (rc != 0) {
@@ -90,7 +90,7 @@ Decoded decodeJpeg(std::string_view bytes, DecodeHint hint) {
     // CMYK has no place in a screen or a PNG/JPEG RGB rendition: convert naively (no ICC),
     // as browsers without a colour profile do.
     const bool inverted = hasAdobeMarker(bytes);
-    Image rgb = Image::blank(sw, sh, 3);
+    Image rgb = Image::uninitialised(sw, sh, 3);
     const std::size_t n = static_cast<std::size_t>(sw) * sh;
     for (std::size_t i = 0; i < n; ++i) {
       int c = im.pixels[i * 4], m = im.pixels[i * 4 + 1], y = im.pixels[i * 4 + 2], k = im.pixels[i * 4 + 3];

@@ -104,7 +104,7 @@ Decoded decodePngWithSpng(std::string_view bytes, DecodeHint hint) {
   Decoded d;
   const int flags = hasTrns ? SPNG_DECODE_TRNS : 0;
   if (!wide) {
-    d.image = Image::blank(w, h, channels);
+    d.image = Image::uninitialised(w, h, channels);
     rc = spng_decode_image(c, d.image.pixels.data(), size, fmt, fmt == SPNG_FMT_G8 || fmt == SPNG_FMT_PNG ? 0 : flags);
     if (rc) return failWith(rc, "corrupt or truncated PNG");
     return d;
@@ -112,7 +112,7 @@ Decoded decodePngWithSpng(std::string_view bytes, DecodeHint hint) {
   std::vector<std::uint16_t> buf(size / 2);
   rc = spng_decode_image(c, buf.data(), size, fmt, fmt == SPNG_FMT_PNG ? 0 : flags);
   if (rc) return failWith(rc, "corrupt or truncated PNG");
-  d.image = Image::blank(w, h, channels);
+  d.image = Image::uninitialised(w, h, channels);
   if (samplesOut == static_cast<std::size_t>(channels)) {
     narrow16(buf.data(), d.image.pixels.data(), buf.size());
   } else {  // 16-bit gray without tRNS came as gray+alpha: keep the gray

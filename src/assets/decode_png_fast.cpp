@@ -122,8 +122,8 @@ std::optional<Decoded> decodePlainPng(std::string_view bytes, DecodeHint hint) {
   if (!z) return std::nullopt;
 
   Decoded d;
-  std::vector<u8> indices;
-  std::vector<u8>& buf = palette ? indices : d.image.pixels;
+  ByteBuffer indices;
+  ByteBuffer& buf = palette ? indices : d.image.pixels;
   buf.resize(height * (rowBytes + 1));
   // Exactly the rows, no more and no less: a short stream is a truncated file.
   if (libdeflate_zlib_decompress(z.get(), png->idat.data(), png->idat.size(), buf.data(), buf.size(), nullptr) !=

@@ -30,7 +30,7 @@ Decoded decodeWithStb(std::string_view bytes) {
     return Decoded::fail(DecodeFailure::Corrupt, std::string("corrupt or truncated image") + (why ? std::string(": ") + why : ""));
   }
   Decoded d;
-  d.image = Image::blank(w, h, n);
+  d.image = Image::uninitialised(w, h, n);
   std::memcpy(d.image.pixels.data(), px.get(), d.image.pixels.size());
   return d;
 }

@@ -63,7 +63,7 @@ Decoded firstFrame(const WebPData& data) {
   if (!WebPAnimDecoderGetNext(dec.get(), &buf, &timestamp) || !buf)
     return Decoded::fail(DecodeFailure::Corrupt, "corrupt or truncated animated WebP");
   Decoded d;
-  d.image = Image::blank(static_cast<int>(info.canvas_width), static_cast<int>(info.canvas_height), 4);
+  d.image = Image::uninitialised(static_cast<int>(info.canvas_width), static_cast<int>(info.canvas_height), 4);
   std::memcpy(d.image.pixels.data(), buf, d.image.pixels.size());
   if (info.frame_count > 1) d.notes.push_back("animated WebP: only the first frame is shown");
   return d;
@@ -118,7 +118,7 @@ Decoded decodeWebp(std::string_view bytes, DecodeHint hint) {
   }
   const int channels = config.input.has_alpha ? 4 : 3;
   Decoded d;
-  d.image = Image::blank(ow, oh, channels);
+  d.image = Image::uninitialised(ow, oh, channels);
   config.output.colorspace = channels == 4 ? MODE_RGBA : MODE_RGB;
   config.output.is_external_memory = 1;
   config.output.u.RGBA.rgba = d.image.pixels.data();

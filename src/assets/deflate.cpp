@@ -4,6 +4,8 @@
 
 #include <memory>
 
+#include "assets/buffer.h"
+
 namespace pp::assets {
 
 namespace {
@@ -17,11 +19,12 @@ std::optional<std::string> zlibCompress(std::string_view in, int level) {
   // between threads, and a picture costs far more than its allocation.
   std::unique_ptr<libdeflate_compressor, CompressorFree> c(libdeflate_alloc_compressor(level));
   if (!c) return std::nullopt;
-  std::string out(libdeflate_zlib_compress_bound(c.get(), in.size()), '\0');
-  const std::size_t n = libdeflate_zlib_compress(c.get(), in.data(), in.size(), out.data(), out.size());
+  // Room for the worst case, never touched beyond what is written; the result is copied out
+  // (a fraction of the input's size).
+  ByteBuffer room(libdeflate_zlib_compress_bound(c.get(), in.size()));
+  const std::size_t n = libdeflate_zlib_compress(c.get(), in.data(), in.size(), room.data(), room.size());
   if (n == 0) return std::nullopt;  // cannot happen with the bound's room
-  out.resize(n);
-  return out;
+  return std::string(reinterpret_cast<const char*>(room.data()), n);
 }
 
 }  // namespace pp::assets

@@ -3,9 +3,12 @@
 // colour values in sRGB and alpha not premultiplied.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
+
+#include "assets/buffer.h"
 
 namespace pp::assets {
 
@@ -13,7 +16,7 @@ struct Image {
   int width = 0;
   int height = 0;
   int channels = 0;
-  std::vector<std::uint8_t> pixels;
+  ByteBuffer pixels;
 
   bool empty() const { return width <= 0 || height <= 0 || pixels.empty(); }
   bool hasAlphaChannel() const { return channels == 2 || channels == 4; }
@@ -23,12 +26,19 @@ struct Image {
     return pixels.data() + static_cast<std::size_t>(y) * rowBytes();
   }
 
+  // All zero: transparent black.
   static Image blank(int w, int h, int ch) {
+    Image im = uninitialised(w, h, ch);
+    std::fill(im.pixels.begin(), im.pixels.end(), std::uint8_t{0});
+    return im;
+  }
+  // Bytes left as they come: for pictures written in full right away.
+  static Image uninitialised(int w, int h, int ch) {
     Image im;
     im.width = w;
     im.height = h;
     im.channels = ch;
-    im.pixels.assign(static_cast<std::size_t>(w) * h * ch, 0);
+    im.pixels.resize(static_cast<std::size_t>(w) * h * ch);
     return im;
   }
 };

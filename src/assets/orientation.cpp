@@ -62,7 +62,7 @@ Image applyOrientation(Image src, int o) {
   if (o < 2 || o > 8 || src.empty()) return src;
   const int W = src.width, H = src.height, C = src.channels;
   const bool swap = orientationSwapsAxes(o);
-  Image out = Image::blank(swap ? H : W, swap ? W : H, C);
+  Image out = Image::uninitialised(swap ? H : W, swap ? W : H, C);
   for (int y = 0; y < out.height; ++y) {
     std::uint8_t* d = out.row(y);
     for (int x = 0; x < out.width; ++x, d += C) {

@@ -116,10 +116,10 @@ void applyFilter(int filter, const u8* row, const u8* up, std::size_t n, std::si
 
 }  // namespace
 
-void filterRows(const std::uint8_t* data, int height, std::size_t rowBytes, int bpp, bool adaptive, std::string& out) {
+void filterRows(const std::uint8_t* data, int height, std::size_t rowBytes, int bpp, bool adaptive, ByteBuffer& out) {
   const std::size_t B = static_cast<std::size_t>(bpp);
   out.resize(static_cast<std::size_t>(height) * (rowBytes + 1));
-  u8* dst = reinterpret_cast<u8*>(out.data());
+  u8* dst = out.data();
   const std::vector<u8> zero(rowBytes, 0);
   for (int y = 0; y < height; ++y, dst += rowBytes + 1) {
     const u8* row = data + static_cast<std::size_t>(y) * rowBytes;

@@ -6,12 +6,14 @@
 #include <cstdint>
 #include <string>
 
+#include "assets/buffer.h"
+
 namespace pp::assets {
 
 // Filters `height` rows of `rowBytes` bytes (pixels of `bpp` bytes) into `out`, replacing its
 // contents: per row one filter-type byte, then the filtered row. With `adaptive`, each row
 // takes the filter whose output has the smallest sum of magnitudes (as libpng chooses; ties
 // go to the lower filter number); otherwise no filter (best for indexed colour).
-void filterRows(const std::uint8_t* data, int height, std::size_t rowBytes, int bpp, bool adaptive, std::string& out);
+void filterRows(const std::uint8_t* data, int height, std::size_t rowBytes, int bpp, bool adaptive, ByteBuffer& out);
 
 }  // namespace pp::assets

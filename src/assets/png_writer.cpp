@@ -16,7 +16,7 @@ namespace pp::assets {
 namespace {
 
 // Index image and palette when the picture has at most 256 distinct colours.
-bool toPalette(const Image& im, std::vector<std::uint8_t>* indices, std::string* plte, std::string* trns) {
+bool toPalette(const Image& im, ByteBuffer* indices, std::string* plte, std::string* trns) {
   if (im.channels < 3) return false;  // gray is already one sample a pixel
   std::map<std::uint32_t, int> index;
   const std::size_t n = static_cast<std::size_t>(im.width) * im.height;
@@ -60,13 +60,13 @@ std::optional<std::string> encodePng(const Image& im, std::string* error) {
     if (error) *error = "nothing to encode";
     return std::nullopt;
   }
-  std::vector<std::uint8_t> indices;
-  std::string plte, trns, filtered;
+  ByteBuffer indices, filtered;
+  std::string plte, trns;
   const bool indexed = toPalette(im, &indices, &plte, &trns);
   static constexpr int kColourType[] = {0, 0, 4, 2, 6};  // by channel count
   if (indexed) filterRows(indices.data(), im.height, static_cast<std::size_t>(im.width), 1, false, filtered);
   else filterRows(im.pixels.data(), im.height, im.rowBytes(), im.channels, true, filtered);
-  auto idat = zlibCompress(filtered);
+  auto idat = zlibCompress(std::string_view(reinterpret_cast<const char*>(filtered.data()), filtered.size()));
   if (!idat) {
     if (error) *error = "out of memory while compressing the PNG";
     return std::nullopt;

@@ -31,8 +31,8 @@ bool writePdfPng(const Image& im, EncodedBytes* out, std::string* err) {
   }
   const int C = im.channels, colourChannels = C - 1;
   const std::size_t n = static_cast<std::size_t>(im.width) * im.height;
-  Image colour = Image::blank(im.width, im.height, colourChannels);
-  Image alpha = Image::blank(im.width, im.height, 1);
+  Image colour = Image::uninitialised(im.width, im.height, colourChannels);
+  Image alpha = Image::uninitialised(im.width, im.height, 1);
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint8_t* p = &im.pixels[i * C];
     for (int k = 0; k < colourChannels; ++k) colour.pixels[i * colourChannels + k] = p[k];

@@ -215,7 +215,7 @@ Image resizeImpl(const Image& src, int W, int H) {
     }
   };
 
-  Image dst = Image::blank(W, H, C);
+  Image dst = Image::uninitialised(W, H, C);
   std::vector<float> acc(rowFloats);
   std::vector<const float*> taps(static_cast<std::size_t>(maxTaps));
   std::vector<std::int32_t> steps(rowFloats);
@@ -267,7 +267,7 @@ Image boxReduceLinear(const Image& src, int k) {
   const int W = std::max(1, src.width / k), H = std::max(1, src.height / k);
   const auto& toLin = srgbToLinear();
   const auto& toSrgb = linearToSrgb();
-  Image dst = Image::blank(W, H, C);
+  Image dst = Image::uninitialised(W, H, C);
   std::vector<float> acc(static_cast<std::size_t>(W) * C);
   for (int oy = 0; oy < H; ++oy) {
     std::fill(acc.begin(), acc.end(), 0.0f);

@@ -18,11 +18,11 @@ int paethReference(int a, int b, int c) {
 }
 
 // The PNG specification's unfiltering, byte by byte; returns the filter types seen.
-std::vector<std::uint8_t> unfilter(const std::string& filtered, int height, std::size_t rowBytes, int bpp, std::vector<int>* types) {
+std::vector<std::uint8_t> unfilter(const pa::ByteBuffer& filtered, int height, std::size_t rowBytes, int bpp, std::vector<int>* types) {
   std::vector<std::uint8_t> out(static_cast<std::size_t>(height) * rowBytes);
   const std::size_t B = static_cast<std::size_t>(bpp);
   for (int y = 0; y < height; ++y) {
-    const auto* in = reinterpret_cast<const std::uint8_t*>(filtered.data()) + static_cast<std::size_t>(y) * (rowBytes + 1);
+    const std::uint8_t* in = filtered.data() + static_cast<std::size_t>(y) * (rowBytes + 1);
     const int type = in[0];
     types->push_back(type);
     std::uint8_t* row = &out[static_cast<std::size_t>(y) * rowBytes];
@@ -71,7 +71,7 @@ TEST_CASE("PNG filters: every row undoes to the pixels, for 1 to 4 bytes a pixel
       const int h = 40;
       auto px = pixels(w, h, bpp, mixed);
       const std::size_t rowBytes = static_cast<std::size_t>(w) * bpp;
-      std::string filtered = "left over from an earlier use";
+      pa::ByteBuffer filtered(7, 42);  // left over from an earlier use
       pa::filterRows(px.data(), h, rowBytes, bpp, true, filtered);
       REQUIRE(filtered.size() == static_cast<std::size_t>(h) * (rowBytes + 1));
       std::vector<int> types;
@@ -99,7 +99,8 @@ TEST_CASE("encodePng round-trips: gray, gray+alpha, RGB, RGBA, and indexed when 
       im.height = 23;
       im.channels = ch;
       // A translucent colour, so that an indexed RGBA picture keeps its alpha (tRNS).
-      im.pixels = pixels(im.width, im.height, ch, fewColours ? halves({255, 0, 0, 128}) : photo());
+      const auto px = pixels(im.width, im.height, ch, fewColours ? halves({255, 0, 0, 128}) : photo());
+      im.pixels.assign(px.begin(), px.end());
       auto png = pa::encodePng(im, nullptr);
       REQUIRE(png);
       pa::Decoded d = pa::decodePng(*png, {});

@@ -60,6 +60,12 @@ inline std::vector<std::uint8_t> pixels(int w, int h, int ch, const Pattern& p) 
   return px;
 }
 
+// A picture's bytes as a plain vector, to compare with pixels() and the decoders' output.
+template <class Buffer>
+std::vector<std::uint8_t> bytesOf(const Buffer& b) {
+  return std::vector<std::uint8_t>(b.begin(), b.end());
+}
+
 inline void appendTo(void* ctx, void* data, int size) {
   static_cast<std::string*>(ctx)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
 }
