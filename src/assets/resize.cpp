@@ -104,6 +104,14 @@ namespace {
 
 constexpr std::size_t kBlock = 16;  // floats per inner loop of constant length: GCC vectorises it
 
+// Reductions of at least this much on both axes average 2x2 blocks first (resizeImpl).
+// Measured against filtering every pixel: at 3x and more, mean differences of 0.1-0.5 levels
+// (a 6080 px screenshot to 1600: 0.13, 0.3% of samples off by more than 4, the largest at
+// thin lines' edges, and the crops look the same); at 2x, 0.8-1.8 levels and up to 10% of
+// samples off by more than 4 (softer): not used there. Over terrytangyuan's 72 images to
+// both targets 0.65 -> 0.55 s, fluxcd's 184 4.84 -> 4.23 s.
+constexpr int kHalveRatio = 3;
+
 // Four floats in one SSE (or NEON) register: GCC's vector extension, so that sums stay in
 // registers where plain arrays went through memory at every step.
 using Float4 = float __attribute__((vector_size(16)));
@@ -166,8 +174,15 @@ Image resizeImpl(const Image& src, int W, int H) {
   constexpr int S = C == 3 ? 4 : C;
   const auto& toLin = srgbToLinear();
   const auto& toSrgb = linearToSrgb();
-  const Contributions hx = contributions(src.width, W);
-  const Contributions vy = contributions(src.height, H);
+  // Large reductions: 2x2 blocks averaged in linear light as rows are read, and the filter
+  // (widened half as much) run on those: a quarter of the horizontal work, and the blocks
+  // cost a few additions a pixel. The result differs from filtering every pixel by a fraction
+  // of a level (see kHalveRatio).
+  const bool halve = src.width >= kHalveRatio * W && src.height >= kHalveRatio * H;
+  const int inW = halve ? (src.width + 1) / 2 : src.width;
+  const int inH = halve ? (src.height + 1) / 2 : src.height;
+  const Contributions hx = contributions(inW, W);
+  const Contributions vy = contributions(inH, H);
 
   // Rows already filtered horizontally, kept in a ring: the vertical filter's window only
   // moves down, so memory is a few rows, never a whole intermediate picture.
@@ -176,15 +191,35 @@ Image resizeImpl(const Image& src, int W, int H) {
   const std::size_t rowFloats = static_cast<std::size_t>(W) * S;
   std::vector<float> ring(rowFloats * maxTaps);
   std::vector<int> ringRow(maxTaps, -1);
-  std::vector<float> linRow(static_cast<std::size_t>(src.width) * S, 0.0f);
+  std::vector<float> linRow(static_cast<std::size_t>(inW) * S, 0.0f);
+  // Halving: the two source rows of a block row, each padded to an even width by repeating
+  // its last pixel.
+  std::vector<float> pairA(halve ? static_cast<std::size_t>(2 * inW) * S : 0, 0.0f), pairB(pairA.size(), 0.0f);
 
-  auto filterRow = [&](int y, float* out) {
-    const std::uint8_t* in = src.row(y);
-    float* l = linRow.data();
+  // Premultiplied linear light, S floats a pixel.
+  auto linearise = [&](const std::uint8_t* in, float* l) {
     for (int x = 0; x < src.width; ++x, in += C, l += S) {
       const float a = kAlpha ? in[colour] * (1.0f / 255.0f) : 1.0f;
       for (int k = 0; k < colour; ++k) l[k] = toLin[in[k]] * a;
       if constexpr (kAlpha) l[colour] = a;
+    }
+  };
+
+  auto filterRow = [&](int y, float* out) {
+    if (!halve) {
+      linearise(src.row(y), linRow.data());
+    } else {
+      linearise(src.row(2 * y), pairA.data());
+      linearise(src.row(std::min(2 * y + 1, src.height - 1)), pairB.data());  // odd height: the row again
+      if (src.width % 2) {
+        const std::size_t last = static_cast<std::size_t>(src.width - 1) * S;
+        for (int k = 0; k < S; ++k) pairA[last + S + k] = pairA[last + k], pairB[last + S + k] = pairB[last + k];
+      }
+      const float* a = pairA.data();
+      const float* b = pairB.data();
+      float* l = linRow.data();
+      for (int x = 0; x < inW; ++x, a += 2 * S, b += 2 * S, l += S)
+        for (int k = 0; k < S; ++k) l[k] = 0.25f * ((a[k] + a[S + k]) + (b[k] + b[S + k]));
     }
     for (int o = 0; o < W; ++o) {
       const float* w = &hx.weights[static_cast<std::size_t>(hx.offset[o])];
