@@ -314,6 +314,21 @@ void AssetStore::process(DiagnosticSink& diags) {
     if (!w.entry) jobsToRun.push_back(i);
   }
 
+  // Largest sources first: a big screenshot started last would leave the other workers idle
+  // while it finishes alone (the source size stands in for the work). Results are applied in
+  // id order below, so the order here changes nothing but the time.
+  {
+    std::vector<std::uintmax_t> sourceBytes(work.size(), 0);
+    for (std::size_t i : jobsToRun) {
+      const Entry& e = im.entries[static_cast<std::size_t>(work[i].id)];
+      std::error_code ec;
+      sourceBytes[i] = e.kind == SourceKind::Data ? e.data.size() : fs::file_size(work[i].sourceFile, ec);
+      if (ec) sourceBytes[i] = 0;
+    }
+    std::stable_sort(jobsToRun.begin(), jobsToRun.end(),
+                     [&](std::size_t a, std::size_t b) { return sourceBytes[a] > sourceBytes[b]; });
+  }
+
   // Phase 3: decode, scale, encode, write; at most `jobs` images in memory at once.
   std::atomic<int> decoded{0};
   assets::runParallel(jobs, jobsToRun.size(), [&](std::size_t j) {
