@@ -4,6 +4,8 @@
 // the cache's).
 //
 //   images_bench SITE_ROOT [--post SUBSTRING] [--jobs N] [--cache DIR] [--dpi N] [--runs N]
+//                [--text-width PT] [--text-height PT]   (the style's text block; default 468 x 648,
+//                letter with 1 in margins; the report style's is narrower)
 #include <sys/resource.h>
 
 #include <chrono>
@@ -41,11 +43,12 @@ std::uintmax_t pdfBytes(const pp::EncodedImage& e, pp::DiagnosticSink& diags) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: %s SITE_ROOT [--post SUBSTRING] [--jobs N] [--cache DIR] [--dpi N] [--runs N]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s SITE_ROOT [--post SUBSTRING] [--jobs N] [--cache DIR] [--dpi N] [--runs N] [--text-width PT] [--text-height PT]\n", argv[0]);
     return 2;
   }
   std::string root = argv[1], postFilter, cache = "/tmp/pp-images-bench-cache";
   int jobs = 0, dpi = 200, runs = 2;
+  double textWidth = 0, textHeight = 0;
   for (int i = 2; i + 1 < argc; i += 2) {
     std::string a = argv[i], v = argv[i + 1];
     if (a == "--post") postFilter = v;
@@ -53,6 +56,8 @@ int main(int argc, char** argv) {
     else if (a == "--cache") cache = v;
     else if (a == "--dpi") dpi = std::stoi(v);
     else if (a == "--runs") runs = std::stoi(v);
+    else if (a == "--text-width") textWidth = std::stod(v);
+    else if (a == "--text-height") textHeight = std::stod(v);
   }
   pp::DiagnosticSink quiet;
   pp::SiteOptions so;
@@ -64,6 +69,8 @@ int main(int argc, char** argv) {
     opt.cacheDir = cache;
     opt.jobs = jobs;
     opt.pdfDpi = dpi;
+    if (textWidth > 0) opt.pdfMaxWidthPt = textWidth;
+    if (textHeight > 0) opt.pdfMaxHeightPt = textHeight;
     pp::AssetStore store(opt);
     pp::DiagnosticSink diags;
     auto t0 = std::chrono::steady_clock::now();

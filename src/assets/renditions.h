@@ -17,11 +17,10 @@ struct PixelSize {
 };
 
 // True when the EPUB rendition can be the PDF's too, and is encoded once: printing in gray
-// does not change the picture, and either
-//  - it is a graphic without translucency (one PNG, which the PDF embeds as it is) and the
-//    EPUB picture is at least as wide as the PDF's and at most 1.5 times as wide (so the PDF
-//    stays under 300 ppi at the widest it is drawn), or
-//  - it is a photograph and both targets are the same size (the same JPEG).
+// does not change the picture, a graphic has no translucency (one PNG, which the PDF embeds
+// as it is), and the EPUB picture is between 95% and 150% (graphic) or 115% (photograph, one
+// JPEG) of the PDF's width: the PDF stays between 190 and 300 or 230 ppi where it is drawn
+// widest.
 bool sharesRendition(const Image& master, const Content& content, PixelSize pdfSize, PixelSize epubSize,
                      const PipelineParams& p);
 
