@@ -56,7 +56,9 @@ struct Contributions {
   std::vector<int> offset;
 };
 
-Contributions contributions(int inSize, int outSize) {
+// `padTo`: each output's taps are padded with zero weights to a multiple of it (the samples
+// they read must exist: the caller pads its rows with padTo - 1 samples).
+Contributions contributions(int inSize, int outSize, int padTo = 1) {
   Contributions c;
   const double scale = static_cast<double>(inSize) / outSize;
   const double widen = std::max(1.0, scale);
@@ -79,6 +81,10 @@ Contributions contributions(int inSize, int outSize) {
     for (int i = lo; i <= hi; ++i) {
       double w = catmullRom((i - center) / widen);
       c.weights.push_back(static_cast<float>(sum != 0 ? w / sum : 1.0 / c.count[o]));
+    }
+    while (c.count[o] % padTo) {
+      c.weights.push_back(0.0f);
+      ++c.count[o];
     }
   }
   return c;
@@ -181,7 +187,9 @@ Image resizeImpl(const Image& src, int W, int H) {
   const bool halve = src.width >= kHalveRatio * W && src.height >= kHalveRatio * H;
   const int inW = halve ? (src.width + 1) / 2 : src.width;
   const int inH = halve ? (src.height + 1) / 2 : src.height;
-  const Contributions hx = contributions(inW, W);
+  // Horizontal taps in fours for RGB and RGBA (the loop below has no remainder to wait on).
+  constexpr int kTapPad = S == 4 ? 4 : 1;
+  const Contributions hx = contributions(inW, W, kTapPad);
   const Contributions vy = contributions(inH, H);
 
   // Rows already filtered horizontally, kept in a ring: the vertical filter's window only
@@ -191,7 +199,7 @@ Image resizeImpl(const Image& src, int W, int H) {
   const std::size_t rowFloats = static_cast<std::size_t>(W) * S;
   std::vector<float> ring(rowFloats * maxTaps);
   std::vector<int> ringRow(maxTaps, -1);
-  std::vector<float> linRow(static_cast<std::size_t>(inW) * S, 0.0f);
+  std::vector<float> linRow(static_cast<std::size_t>(inW + kTapPad - 1) * S, 0.0f);  // zeros after: padded taps
   // Halving: the two source rows of a block row, each padded to an even width by repeating
   // its last pixel.
   std::vector<float> pairA(halve ? static_cast<std::size_t>(2 * inW) * S : 0, 0.0f), pairB(pairA.size(), 0.0f);
@@ -229,15 +237,14 @@ Image resizeImpl(const Image& src, int W, int H) {
       if constexpr (S == 4) {
         // One pixel is one register. Four sums side by side: with one, each tap waited for
         // the previous addition (latency-bound, half the speed).
+        // Taps come in fours (kTapPad).
         Float4 a0 = {}, a1 = {}, a2 = {}, a3 = {};
-        int t = 0;
-        for (; t + 4 <= n; t += 4, px += 16) {
+        for (int t = 0; t < n; t += 4, px += 16) {
           a0 += w[t] * load4(px);
           a1 += w[t + 1] * load4(px + 4);
           a2 += w[t + 2] * load4(px + 8);
           a3 += w[t + 3] * load4(px + 12);
         }
-        for (; t < n; ++t, px += 4) a0 += w[t] * load4(px);
         store4(dst, (a0 + a1) + (a2 + a3));
       } else {
         float acc[S] = {};
