@@ -284,15 +284,21 @@ Image resizeImpl(const Image& src, int W, int H) {
       for (int x = 0; x < W; ++x, st += S, out += C)
         for (int k = 0; k < C; ++k) out[k] = toSrgb[static_cast<std::size_t>(st[k])];
     } else {
-      const float* p = acc.data();
-      for (int x = 0; x < W; ++x, p += S, out += C) {
-        const float a = std::clamp(p[colour], 0.0f, 1.0f);
-        out[colour] = static_cast<std::uint8_t>(a * 255.0f + 0.5f);
+      // Colour back from premultiplied, in place, then the same table steps as above.
+      float* p = acc.data();
+      for (int x = 0; x < W; ++x, p += S) {
+        float a = p[colour];
+        a = a > 0.0f ? (a < 1.0f ? a : 1.0f) : 0.0f;
         const float inv = a > 0 ? 1.0f / a : 0.0f;
-        for (int k = 0; k < colour; ++k) {
-          const float v = std::clamp(p[k] * inv, 0.0f, 1.0f);
-          out[k] = toSrgb[static_cast<std::size_t>(v * kLinearSteps + 0.5f)];
-        }
+        for (int k = 0; k < colour; ++k) p[k] *= inv;
+        p[colour] = a;
+      }
+      toSteps(acc.data(), rowFloats, steps.data());
+      const float* a = acc.data();
+      const std::int32_t* st = steps.data();
+      for (int x = 0; x < W; ++x, a += S, st += S, out += C) {
+        for (int k = 0; k < colour; ++k) out[k] = toSrgb[static_cast<std::size_t>(st[k])];
+        out[colour] = static_cast<std::uint8_t>(a[colour] * 255.0f + 0.5f);
       }
     }
   }
