@@ -121,8 +121,7 @@ TEST_CASE("PNG failures: truncated, bad CRC on IHDR, over the size limit before 
 TEST_CASE("the plain PNG path (libdeflate, our unfiltering) decodes as libspng does, and leaves it what it cannot take") {
   // Every filter type (our encoder picks per row), every pixel size, a palette.
   auto mixed = [](int x, int y) {
-    std::uint32_t h = static_cast<std::uint32_t>(x * 73856093) ^ static_cast<std::uint32_t>(y * 19349663);
-    h *= 2654435761u;
+    const std::uint32_t h = pptest::positionHash(x, y);
     const int band = y / 6 % 4;
     auto v = [&](int k) -> std::uint8_t {
       if (band == 0) return static_cast<std::uint8_t>(x * 3 + k);

@@ -49,8 +49,7 @@ TEST_CASE("PNG filters: every row undoes to the pixels, for 1 to 4 bytes a pixel
   // Areas that favour each filter: flat rows (none/up), horizontal gradients (sub),
   // vertical gradients (up), smooth 2-D ramps (average, Paeth) and noise.
   auto mixed = [](int x, int y) {
-    std::uint32_t h = static_cast<std::uint32_t>(x * 73856093) ^ static_cast<std::uint32_t>(y * 19349663);
-    h *= 2654435761u;
+    const std::uint32_t h = pptest::positionHash(x, y);
     const int band = y / 8 % 5;
     auto v = [&](int k) -> std::uint8_t {
       switch (band) {

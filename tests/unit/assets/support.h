@@ -36,11 +36,16 @@ using Pattern = std::function<Rgba(int x, int y)>;
 inline Pattern halves(Rgba left = {255, 0, 0, 255}, Rgba right = {0, 0, 255, 255}) {
   return [=](int x, int) { return x % 2 == 0 ? left : right; };
 }
+// A well-mixed 32-bit hash of a pixel position (unsigned arithmetic: no overflow for UBSan).
+inline std::uint32_t positionHash(int x, int y, std::uint32_t seed = 0) {
+  std::uint32_t h = (static_cast<std::uint32_t>(x) * 73856093u) ^ (static_cast<std::uint32_t>(y) * 19349663u) ^ seed;
+  return h * 2654435761u;
+}
+
 // A photograph-like pattern: smooth gradients plus noise (no flat runs, thousands of colours).
 inline Pattern photo(unsigned seed = 7) {
   return [seed](int x, int y) {
-    std::uint32_t h = (static_cast<std::uint32_t>(x) * 73856093u) ^ (static_cast<std::uint32_t>(y) * 19349663u) ^ seed;
-    h = h * 2654435761u;
+    const std::uint32_t h = positionHash(x, y, seed);
     int n = static_cast<int>(h >> 27) - 16;
     auto c = [&](int v) { return static_cast<std::uint8_t>(std::clamp(v + n, 0, 255)); };
     return Rgba{c(x % 256), c((x + y) % 256), c(y % 256), 255};
