@@ -123,6 +123,96 @@ EncodedGlyph encodeGlyph(const std::vector<typeset::FontFile::RawVertex>& v) {
   return g;
 }
 
+
+// One segment of a format 4 cmap: codes start..end, drawn by glyph code+delta when `dense`
+// (the codes are consecutive, and so are their glyphs), else by the glyphIdArray.
+struct Segment {
+  unsigned start, end;
+  int delta;
+  bool dense;
+};
+
+// Segments for `cps` (sorted, unique; glyph i+1 draws cps[i]), merging characters at most
+// `gap` codes apart.
+std::vector<Segment> segmentsWithGap(const std::vector<char32_t>& cps, unsigned gap) {
+  std::vector<Segment> segs;
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    const unsigned c = cps[i];
+    const int gid = static_cast<int>(i + 1);
+    if (!segs.empty() && c - segs.back().end <= gap + 1) {
+      Segment& s = segs.back();
+      if (!(s.dense && s.end + 1 == c && static_cast<int>(c) + s.delta == gid)) s.dense = false;
+      s.end = c;
+    } else {
+      segs.push_back({c, c, gid - static_cast<int>(c), true});
+    }
+  }
+  segs.push_back({0xFFFF, 0xFFFF, 1, true});
+  return segs;
+}
+
+std::size_t arrayEntries(const std::vector<Segment>& segs) {
+  std::size_t n = 0;
+  for (const auto& s : segs)
+    if (!s.dense) n += s.end - s.start + 1;
+  return n;
+}
+
+// The fewest segments whose subtable still fits its 16-bit length.
+std::vector<Segment> cmapSegments(const std::vector<char32_t>& cps) {
+  constexpr std::size_t kMaxBytes = 65535;
+  for (unsigned gap = 512;; gap /= 2) {
+    std::vector<Segment> segs = segmentsWithGap(cps, gap);
+    if (16 + 8 * segs.size() + 2 * arrayEntries(segs) <= kMaxBytes || gap == 0) return segs;
+  }
+}
+
+std::string cmapFormat4(const std::vector<Segment>& segs, const std::vector<char32_t>& cps) {
+  std::string sub;
+  const unsigned segCount = static_cast<unsigned>(segs.size());
+  unsigned searchRange = 1, entrySelector = 0;
+  while (searchRange * 2 <= segCount) {
+    searchRange *= 2;
+    ++entrySelector;
+  }
+  searchRange *= 2;
+  const std::size_t length = 16 + 8 * segs.size() + 2 * arrayEntries(segs);
+  put16(sub, 4);
+  put16(sub, static_cast<unsigned>(std::min<std::size_t>(length, 0xFFFF)));
+  put16(sub, 0);
+  put16(sub, segCount * 2);
+  put16(sub, searchRange);
+  put16(sub, entrySelector);
+  put16(sub, segCount * 2 - searchRange);
+  for (const auto& sg : segs) put16(sub, sg.end);
+  put16(sub, 0);
+  for (const auto& sg : segs) put16(sub, sg.start);
+  for (const auto& sg : segs) put16(sub, sg.dense ? static_cast<unsigned>(static_cast<std::uint16_t>(sg.delta)) : 0u);
+  // idRangeOffset: bytes from this entry to the segment's first glyphIdArray entry.
+  std::size_t arrayAt = 0;
+  for (std::size_t i = 0; i < segs.size(); ++i) {
+    if (segs[i].dense) {
+      put16(sub, 0);
+      continue;
+    }
+    put16(sub, static_cast<unsigned>(2 * (segs.size() - i) + 2 * arrayAt));
+    arrayAt += segs[i].end - segs[i].start + 1;
+  }
+  std::size_t next = 0;  // index into cps of the first code not yet written
+  for (const auto& sg : segs) {
+    if (sg.dense) {
+      while (next < cps.size() && cps[next] <= sg.end) ++next;
+      continue;
+    }
+    for (unsigned c = sg.start; c <= sg.end; ++c) {
+      unsigned gid = 0;
+      if (next < cps.size() && cps[next] == c) gid = static_cast<unsigned>(++next);
+      put16(sub, gid);
+    }
+  }
+  return sub;
+}
+
 }  // namespace
 
 std::string buildSubsetFont(const typeset::FontFile& src, std::vector<GlyphCode> codes, std::string* error) {
@@ -170,44 +260,16 @@ std::string buildSubsetFont(const typeset::FontFile& src, std::vector<GlyphCode>
   }
   put32(loca, static_cast<std::uint32_t>(glyf.size()));
 
-  // cmap: one (3,1) format 4 subtable; consecutive code points with consecutive glyphs share
-  // a segment (glyphs are numbered in code point order, so runs of characters do).
-  struct Segment {
-    unsigned start, end;
-    int delta;
-  };
-  std::vector<Segment> segs;
-  for (std::size_t i = 0; i < cps.size(); ++i) {
-    const unsigned c = cps[i];
-    const int gid = static_cast<int>(i + 1);
-    if (!segs.empty() && segs.back().end + 1 == c && static_cast<int>(c) + segs.back().delta == gid) {
-      segs.back().end = c;
-    } else {
-      segs.push_back({c, c, gid - static_cast<int>(c)});
-    }
-  }
-  segs.push_back({0xFFFF, 0xFFFF, 1});
+  // cmap: one (3,1) format 4 subtable. libharu looks a code up by walking the segments from
+  // the first, and does so for every one of the 65,536 codes when it loads the font (to build
+  // the CIDToGIDMap) and again for every character drawn: with one segment per run of
+  // consecutive characters (a hundred and more for a page of prose) that walk was a tenth of
+  // a warm build. So nearby characters share one segment whose glyphs come from the
+  // glyphIdArray (0 for the codes in between); the array grows with the gaps it bridges, and
+  // the subtable's 16-bit length bounds it, so the bridged gap shrinks until it fits.
+  const std::vector<Segment> segs = cmapSegments(cps);
   if (segs.size() > kMaxSegments) return fail("too many separate character ranges for one font");
-  std::string sub;
-  const unsigned segCount = static_cast<unsigned>(segs.size());
-  unsigned searchRange = 1, entrySelector = 0;
-  while (searchRange * 2 <= segCount) {
-    searchRange *= 2;
-    ++entrySelector;
-  }
-  searchRange *= 2;
-  put16(sub, 4);
-  put16(sub, 16 + 8 * segCount);
-  put16(sub, 0);
-  put16(sub, segCount * 2);
-  put16(sub, searchRange);
-  put16(sub, entrySelector);
-  put16(sub, segCount * 2 - searchRange);
-  for (const auto& sg : segs) put16(sub, sg.end);
-  put16(sub, 0);
-  for (const auto& sg : segs) put16(sub, sg.start);
-  for (const auto& sg : segs) put16(sub, static_cast<unsigned>(static_cast<std::uint16_t>(sg.delta)));
-  for (std::size_t i = 0; i < segs.size(); ++i) put16(sub, 0);
+  std::string sub = cmapFormat4(segs, cps);
   std::string cmap;
   put16(cmap, 0);
   put16(cmap, 1);

@@ -25,9 +25,9 @@ namespace {
 
 bool sameColor(const Color& a, const Color& b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
 
-// Appends `v` with at most three decimals, trailing zeros dropped ("72", "-3.5", "0.125").
-char* appendNumber(char* p, char* end, float v) {
-  const long long milli = std::llround(static_cast<double>(v) * 1000.0);
+// Appends a number given in thousandths with at most three decimals, trailing zeros dropped
+// ("72", "-3.5", "0.125").
+char* appendMilli(char* p, char* end, long long milli) {
   const long long whole = (milli < 0 ? -milli : milli) / 1000;
   int frac = static_cast<int>((milli < 0 ? -milli : milli) % 1000);
   if (milli < 0) *p++ = '-';
@@ -43,23 +43,38 @@ char* appendNumber(char* p, char* end, float v) {
   return p;
 }
 
-// "1 0 0 1 x y Tm" written straight into the page's content stream: a word is placed this
-// way thousands of times a digest, and libharu's HPDF_Page_SetTextMatrix (six numbers through
-// its own float formatting, a 512-byte buffer cleared byte by byte each call) was a twentieth
-// of a warm build. libharu's text-matrix bookkeeping is not needed: every word sets its own.
-bool placeWord(HPDF_Page page, float x, float y) {
+// One word, "1 0 0 1 x y Tm\n<hex> Tj\n", written straight into the page's content stream: a
+// word is placed this way a hundred thousand times a digest. libharu's HPDF_Page_SetTextMatrix
+// (six numbers through its own float formatting, a 512-byte buffer cleared byte by byte each
+// call) and HPDF_Page_ShowText (which measures the text with a cmap walk per character to
+// advance a text position nobody reads: every word is placed on its own) were together a sixth
+// of a warm build.
+// - Every word sets the whole text matrix. "dx 0 Td" from the previous word would be a fifth
+//   less content, but viewers sum those offsets in binary floating point: positions a few
+//   1e-14 off the printed numbers, and pdftotext then splits paragraphs differently.
+// - The text is what libharu writes for our fonts (Type0 under its UTF-8 encoder): the
+//   characters' UTF-16 units as upper-case hex, all in the BMP (the layout stands Private Use
+//   code points in for the others).
+bool writeWord(HPDF_Page page, std::string& buf, float x, float y, const std::string& text) {
   if (!std::isfinite(x) || !std::isfinite(y) || std::fabs(x) > 1e7f || std::fabs(y) > 1e7f) return false;
-  char buf[64];
-  char* p = buf;
-  char* const end = buf + sizeof buf;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  buf.resize(64 + 4 * text.size());
+  char* p = buf.data();
+  char* const end = p + buf.size();
   for (const char* c = "1 0 0 1 "; *c;) *p++ = *c++;
-  p = appendNumber(p, end, x);
+  p = appendMilli(p, end, std::llround(static_cast<double>(x) * 1000.0));
   *p++ = ' ';
-  p = appendNumber(p, end, y);
-  for (const char* c = " Tm\012"; *c;) *p++ = *c++;
+  p = appendMilli(p, end, std::llround(static_cast<double>(y) * 1000.0));
+  for (const char* c = " Tm\012<"; *c;) *p++ = *c++;
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t c = nextCodepoint(text, i);
+    if (c > 0xFFFF) continue;  // never a character of ours: see above
+    for (int shift = 12; shift >= 0; shift -= 4) *p++ = kHex[(c >> shift) & 0xF];
+  }
+  for (const char* c = "> Tj\012"; *c;) *p++ = *c++;
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-  return HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(buf), static_cast<HPDF_UINT>(p - buf)) ==
-         HPDF_OK;
+  return HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(buf.data()),
+                           static_cast<HPDF_UINT>(p - buf.data())) == HPDF_OK;
 }
 
 class PagePainter {
@@ -88,6 +103,7 @@ class PagePainter {
   bool haveFill_ = false, haveStroke_ = false;
   Color fill_, stroke_;
   float lineWidth_ = -1;
+  std::string word_;  // reused by writeWord
 
   void setFill(const Color& c) {
     if (haveFill_ && sameColor(c, fill_)) return;
@@ -172,8 +188,7 @@ class PagePainter {
       }
       setFill(r.color);
       // Absolute placement of every word: justification is ours, not the PDF's.
-      if (!placeWord(page_, r.x, h_ - r.y)) continue;
-      HPDF_Page_ShowText(page_, r.text.c_str());
+      writeWord(page_, word_, r.x, h_ - r.y, r.text);
     }
     HPDF_Page_EndText(page_);
   }
@@ -218,19 +233,23 @@ class PagePainter {
 // (see font_subset.h for why); the original file when a derived one cannot be made.
 std::vector<HPDF_Font> loadFonts(const Layout& layout, HpdfDoc& doc, TempFontDir& dir, std::vector<int>& loadOrder,
                                  DiagnosticSink& diags) {
-  std::vector<std::vector<char32_t>> used(layout.fonts.size());
+  // Which characters each font draws: a flag per BMP character (the text is all BMP, see
+  // writeWord; sorting every character drawn was a twentieth of the painting).
+  std::vector<std::vector<char>> drawn(layout.fonts.size());
   for (const auto& page : layout.pages)
     for (const auto& r : page.runs) {
-      if (r.font >= used.size()) continue;
-      auto& u = used[r.font];
-      for (std::size_t i = 0; i < r.text.size();) u.push_back(nextCodepoint(r.text, i));
+      if (r.font >= drawn.size()) continue;
+      auto& d = drawn[r.font];
+      if (d.empty()) d.assign(0x10000, 0);
+      for (std::size_t i = 0; i < r.text.size();)
+        if (const char32_t c = nextCodepoint(r.text, i); c <= 0xFFFF) d[c] = 1;
     }
   std::vector<HPDF_Font> fonts(layout.fonts.size(), nullptr);
   for (std::size_t id = 0; id < layout.fonts.size(); ++id) {
-    auto& u = used[id];
+    std::vector<char32_t> u;
+    for (std::size_t c = 0; c < drawn[id].size(); ++c)
+      if (drawn[id][c]) u.push_back(static_cast<char32_t>(c));
     if (u.empty()) continue;
-    std::sort(u.begin(), u.end());
-    u.erase(std::unique(u.begin(), u.end()), u.end());
     const std::string original = layout.fonts[id].file.string();
     std::string path = original, err;
     if (auto src = typeset::FontFile::load(layout.fonts[id].file, &err)) {
@@ -258,6 +277,14 @@ std::vector<HPDF_Font> loadFonts(const Layout& layout, HpdfDoc& doc, TempFontDir
                                                 "libharu cannot load this font (" + doc.lastError() + ")"});
       f = nullptr;
       doc.reset();
+    }
+    if (f) {
+      // libharu embeds only the glyphs it has measured, and writeWord measures nothing:
+      // measuring every character drawn once marks them all.
+      std::string all;
+      for (char32_t c : u) appendUtf8(all, c);
+      HPDF_Font_TextWidth(f, reinterpret_cast<const HPDF_BYTE*>(all.data()), static_cast<HPDF_UINT>(all.size()));
+      if (doc.failed()) doc.reset();
     }
     fonts[id] = f;
   }

@@ -108,3 +108,57 @@ TEST_CASE("a stand-in code draws the glyph of the character it stands for") {
   CHECK(contourCount(derived->glyphShape(derived->glyphIndex(0xF8FF))) ==
         contourCount(src->glyphShape(src->glyphIndex(0x1F680))));
 }
+
+TEST_CASE("characters far apart share few cmap segments and still map to their own glyphs") {
+  // libharu walks the segments from the first for each of the 65,536 codes when it loads a
+  // font, and for each character it measures: they must be few, however scattered the text.
+  std::string err;
+  auto src = typeset::FontFile::load(dataDir() / "fonts" / "CharisSIL-Regular.ttf", &err);
+  REQUIRE_MESSAGE(src, err);
+  std::vector<char32_t> asked, skipped;
+  int n = 0;
+  for (char32_t c = 0x20; c < 0xFFFE; ++c)
+    if (src->has(c)) (n++ % 7 == 0 ? asked : skipped).push_back(c);
+  REQUIRE(asked.size() > 100);
+  std::vector<pdf::GlyphCode> codes;
+  for (char32_t c : asked) codes.push_back({c, c});
+  const std::string bytes = pdf::buildSubsetFont(*src, codes, &err);
+  REQUIRE_MESSAGE(!bytes.empty(), err);
+  pdf::TempFontDir dir;
+  const fs::path path = dir.write(bytes);
+  auto derived = typeset::FontFile::load(path, &err);
+  REQUIRE_MESSAGE(derived, err);
+  for (char32_t c : asked) {
+    CAPTURE(static_cast<unsigned>(c));
+    REQUIRE(derived->has(c));
+    CHECK(derived->advance(c) == src->advance(c));
+  }
+  for (char32_t c : skipped) {
+    CAPTURE(static_cast<unsigned>(c));
+    REQUIRE_FALSE(derived->has(c));
+  }
+  // cmap header (4 bytes) + one encoding record (8): the format 4 subtable, segCountX2 at 6.
+  const std::string_view cmap = derived->table("cmap");
+  REQUIRE(cmap.size() > 20);
+  const unsigned segCount = ((static_cast<unsigned char>(cmap[18]) << 8) | static_cast<unsigned char>(cmap[19])) / 2;
+  CHECK(segCount < 16);
+
+  HPDF_Doc pdf = HPDF_New(nullptr, nullptr);
+  REQUIRE(pdf);
+  HPDF_UseUTFEncodings(pdf);
+  HPDF_SetCurrentEncoder(pdf, "UTF-8");
+  const char* name = HPDF_LoadTTFontFromFile(pdf, path.c_str(), HPDF_TRUE);
+  REQUIRE(name);
+  HPDF_Font f = HPDF_GetFont(pdf, name, "UTF-8");
+  REQUIRE(f);
+  std::string utf8;
+  long expected = 0;
+  for (char32_t c : asked) {
+    appendUtf8(utf8, c);
+    expected += src->advance(c);
+  }
+  HPDF_TextWidth tw =
+      HPDF_Font_TextWidth(f, reinterpret_cast<const HPDF_BYTE*>(utf8.data()), static_cast<HPDF_UINT>(utf8.size()));
+  CHECK(static_cast<long>(tw.width) == expected);
+  HPDF_Free(pdf);
+}
