@@ -6,6 +6,7 @@
 #include <hpdf.h>
 
 #include <cstdio>
+#include <deque>
 #include <string>
 
 namespace pp::pdf {
@@ -24,7 +25,16 @@ class HpdfDoc {
   void close() {
     if (doc_) HPDF_Free(doc_);
     doc_ = nullptr;
+    kept_.clear();
   }
+
+  // Bytes a stream of the document reads when it is saved (see byte_streams.h), with the
+  // stream's read position; they live as long as the document.
+  struct KeptBytes {
+    std::string bytes;
+    std::size_t pos = 0;
+  };
+  KeptBytes& keep(std::string bytes) { return kept_.emplace_back(KeptBytes{std::move(bytes), 0}); }
   explicit operator bool() const { return doc_ != nullptr; }
 
   // The first error since the last reset ("" when none), e.g. "0x1025 (detail 0)".
@@ -50,6 +60,7 @@ class HpdfDoc {
     }
   }
   HPDF_Doc doc_ = nullptr;
+  std::deque<KeptBytes> kept_;  // a deque: the streams hold pointers to its elements
   HPDF_STATUS error_ = 0;
   HPDF_STATUS detail_ = 0;
 };

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "assets/png_chunks.h"
+#include "pdf/byte_streams.h"
 
 namespace pp::pdf {
 
@@ -29,6 +30,29 @@ bool looksCompleteJpeg(const std::string& b) {
   return false;
 }
 
+// Bytes up to the first scan (SOS): all libharu reads of a JPEG to describe it. Handing it
+// only these spares copying the whole file through its byte-at-a-time stream twice; the
+// stream then reads the file as it is (setStreamBytes). The whole length when no scan is found.
+std::size_t jpegHeaderLength(const std::string& b) {
+  const auto* u = reinterpret_cast<const unsigned char*>(b.data());
+  std::size_t i = 2;
+  while (i + 4 <= b.size()) {
+    if (u[i] != 0xFF) return b.size();
+    const unsigned marker = u[i + 1];
+    if (marker == 0xFF) {  // fill byte
+      ++i;
+      continue;
+    }
+    if (marker == 0xDA) return i;
+    if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {  // no length
+      i += 2;
+      continue;
+    }
+    i += 2 + ((static_cast<std::size_t>(u[i + 2]) << 8) | u[i + 3]);
+  }
+  return b.size();
+}
+
 // Writes the stream's filter into an image dictionary whose bytes are already deflated. libharu
 // drops a /Filter entry of a stream it does not compress itself, so it is written here, by the
 // hook libharu calls while it writes the dictionary. (Other entries, /DecodeParms among them,
@@ -42,8 +66,9 @@ HPDF_STATUS writeFlateFilter(HPDF_Dict, HPDF_Stream stream) {
 // /DecodeParms << /Predictor 15 >> (PDF 32000-1, 7.4.4.4). libharu has no call for that: a
 // 1x1 raw image gives the dictionary (type, bits, an indirect /Length), then its size, colour
 // space, stream bytes and filter are replaced.
-HPDF_Image pngImage(HPDF_Doc pdf, const assets::PngParts& png) {
+HPDF_Image pngImage(HpdfDoc& doc, assets::PngParts png) {
   static constexpr HPDF_BYTE kOnePixel[3] = {0, 0, 0};
+  HPDF_Doc pdf = doc.get();
   const bool rgb = png.colourType == 2;
   HPDF_Image img = HPDF_LoadRawImageFromMem(pdf, kOnePixel, 1, 1, rgb ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY, 8);
   if (!img || !img->stream) return nullptr;
@@ -68,10 +93,7 @@ HPDF_Image pngImage(HPDF_Doc pdf, const assets::PngParts& png) {
       HPDF_Dict_AddNumber(parms, "BitsPerComponent", 8) != HPDF_OK ||
       HPDF_Dict_AddNumber(parms, "Columns", static_cast<HPDF_INT32>(png.width)) != HPDF_OK)
     return nullptr;
-  HPDF_MemStream_FreeData(img->stream);
-  if (HPDF_Stream_Write(img->stream, reinterpret_cast<const HPDF_BYTE*>(png.idat.data()),
-                        static_cast<HPDF_UINT>(png.idat.size())) != HPDF_OK)
-    return nullptr;
+  if (!setStreamBytes(doc, img, std::move(png.idat))) return nullptr;
   img->filter = HPDF_STREAM_FILTER_NONE;
   img->write_fn = writeFlateFilter;
   return img;
@@ -106,7 +128,7 @@ HPDF_Image ImageCache::get(int asset) {
 
 HPDF_Image ImageCache::load(const Asset& a) {
   const EncodedImage& e = a.pdf;
-  const std::string bytes = readEncoded(e, diags_);
+  std::string bytes = readEncoded(e, diags_);
   if (bytes.empty()) return nullptr;
   HPDF_Doc pdf = doc_.get();
   doc_.reset();
@@ -115,14 +137,15 @@ HPDF_Image ImageCache::load(const Asset& a) {
     case EncodedImage::Codec::Jpeg:
       if (!looksCompleteJpeg(bytes)) return nullptr;
       img = HPDF_LoadJpegImageFromMem(pdf, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                                      static_cast<HPDF_UINT>(bytes.size()));
+                                      static_cast<HPDF_UINT>(jpegHeaderLength(bytes)));
+      if (img && !doc_.failed() && !setStreamBytes(doc_, img, std::move(bytes))) img = nullptr;
       break;
     case EncodedImage::Codec::Png: {
       // libharu's own PNG loader aborts the process on a corrupt file and inflates and
       // deflates again what is already compressed: the IDAT data goes in as it is.
-      const std::optional<assets::PngParts> png = assets::readPngParts(bytes);
+      std::optional<assets::PngParts> png = assets::readPngParts(bytes);
       if (!png) return nullptr;
-      img = png->pdfReady() ? pngImage(pdf, *png) : decodedPngImage(pdf, bytes);
+      img = png->pdfReady() ? pngImage(doc_, std::move(*png)) : decodedPngImage(pdf, bytes);
       break;
     }
     case EncodedImage::Codec::None: return nullptr;
@@ -135,12 +158,12 @@ HPDF_Image ImageCache::load(const Asset& a) {
     EncodedImage alpha = e;
     alpha.file = e.alphaFile;
     const std::string maskBytes = readEncoded(alpha, diags_);
-    const std::optional<assets::PngParts> mask = assets::readPngParts(maskBytes);
+    std::optional<assets::PngParts> mask = assets::readPngParts(maskBytes);
     if (mask && mask->pdfReady() && mask->colourType == 0 && mask->width == static_cast<std::uint32_t>(e.width) &&
         mask->height == static_cast<std::uint32_t>(e.height)) {
       // What HPDF_Image_AddSMask does, without its check of the image's colour space by name
       // (an Indexed one is an array).
-      HPDF_Image m = pngImage(pdf, *mask);
+      HPDF_Image m = pngImage(doc_, std::move(*mask));
       if (m && !doc_.failed()) HPDF_Dict_Add(img, "SMask", m);
     }
     doc_.reset();

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <exception>
 
+#include "pdf/byte_streams.h"
 #include "pdf/hpdf_doc.h"
 #include "pdf/painter.h"
 #include "postpress/files.h"
@@ -40,20 +41,11 @@ bool writePdf(const Publication& pub, const Style& style, const LayoutOptions& o
   // Saved to memory first: the ToUnicode update for characters above U+FFFF is appended to
   // libharu's bytes before anything reaches the disk.
   doc.reset();
-  if (HPDF_SaveToStream(doc.get()) != HPDF_OK || doc.failed()) {
+  std::string bytes;
+  if (!pdf::saveToString(doc, bytes)) {
     diags.error({out.string(), 0, 0}, "pdf-write", "cannot produce the PDF: " + doc.lastError());
     return false;
   }
-  std::string bytes;
-  bytes.resize(HPDF_GetStreamSize(doc.get()));
-  HPDF_UINT32 got = static_cast<HPDF_UINT32>(bytes.size());
-  HPDF_ResetStream(doc.get());
-  const HPDF_STATUS read = HPDF_ReadFromStream(doc.get(), reinterpret_cast<HPDF_BYTE*>(bytes.data()), &got);
-  if ((read != HPDF_OK && read != HPDF_STREAM_EOF) || got != bytes.size()) {
-    diags.error({out.string(), 0, 0}, "pdf-write", "cannot read the PDF back from libharu: " + doc.lastError());
-    return false;
-  }
-  bytes.resize(got);
   doc.close();
   bytes = pdf::mapStandInsForExtraction(std::move(bytes), layout, painted);
   std::string err;

@@ -1,0 +1,69 @@
+#include "pdf/byte_streams.h"
+
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+
+#include <cstring>
+
+namespace pp::pdf {
+
+namespace {
+
+HpdfDoc::KeptBytes* keptOf(HPDF_Stream stream) { return static_cast<HpdfDoc::KeptBytes*>(stream->attr); }
+
+HPDF_STATUS readKept(HPDF_Stream stream, HPDF_BYTE* ptr, HPDF_UINT* size) {
+  HpdfDoc::KeptBytes* k = keptOf(stream);
+  const std::size_t left = k->bytes.size() - k->pos;
+  const std::size_t n = *size < left ? *size : left;
+  if (n) std::memcpy(ptr, k->bytes.data() + k->pos, n);
+  k->pos += n;
+  *size = static_cast<HPDF_UINT>(n);
+  // libharu's protocol: EOF with the last bytes, or alone once nothing is left.
+  return k->pos >= k->bytes.size() ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+HPDF_STATUS seekKept(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
+  HpdfDoc::KeptBytes* k = keptOf(stream);
+  long long at = pos;
+  if (mode == HPDF_SEEK_CUR) at += static_cast<long long>(k->pos);
+  else if (mode == HPDF_SEEK_END) at += static_cast<long long>(k->bytes.size());
+  if (at < 0 || at > static_cast<long long>(k->bytes.size())) return HPDF_STREAM_EOF;
+  k->pos = static_cast<std::size_t>(at);
+  return HPDF_OK;
+}
+
+HPDF_INT32 tellKept(HPDF_Stream stream) { return static_cast<HPDF_INT32>(keptOf(stream)->pos); }
+
+HPDF_UINT32 sizeKept(HPDF_Stream stream) { return static_cast<HPDF_UINT32>(keptOf(stream)->bytes.size()); }
+
+HPDF_STATUS appendToString(HPDF_Stream stream, const HPDF_BYTE* ptr, HPDF_UINT size) {
+  static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(ptr), size);
+  return HPDF_OK;
+}
+
+}  // namespace
+
+bool setStreamBytes(HpdfDoc& doc, HPDF_Dict dict, std::string bytes) {
+  // libharu's stream sizes are 32-bit.
+  if (!dict || !dict->stream || bytes.size() > 0x7FFFFFFFu) return false;
+  HpdfDoc::KeptBytes& kept = doc.keep(std::move(bytes));
+  HPDF_Stream s = HPDF_CallbackReader_New(dict->mmgr, readKept, seekKept, tellKept, sizeKept, &kept);
+  if (!s) return false;
+  // libharu skips a stream whose size is 0; a reader's size is otherwise never set.
+  s->size = static_cast<HPDF_UINT>(kept.bytes.size());
+  HPDF_Stream_Free(dict->stream);
+  dict->stream = s;
+  return true;
+}
+
+bool saveToString(HpdfDoc& doc, std::string& out) {
+  HPDF_Doc pdf = doc.get();
+  if (!pdf) return false;
+  if (pdf->stream) HPDF_Stream_Free(pdf->stream);
+  pdf->stream = HPDF_CallbackWriter_New(pdf->mmgr, appendToString, &out);
+  if (!pdf->stream) return false;
+  return HPDF_SaveToStream(pdf) == HPDF_OK && !doc.failed();
+}
+
+}  // namespace pp::pdf

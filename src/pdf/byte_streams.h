@@ -1,0 +1,25 @@
+// libharu streams over our own bytes. libharu keeps every stream in its memory streams, whose
+// copying is a byte-at-a-time loop: an image's bytes went through it three times (into the
+// image's stream, out of it while saving, into the saved document) and the whole document once
+// more when read back, a tenth of a warm build. These streams read bytes the document owns
+// (HpdfDoc::keep) and write the saved document straight into a std::string.
+#pragma once
+
+#include <hpdf.h>
+
+#include <string>
+
+#include "pdf/hpdf_doc.h"
+
+namespace pp::pdf {
+
+// Makes `dict`'s stream (an image XObject's, say) read `bytes` as they are: its old stream is
+// freed, the bytes are kept by `doc`, and libharu copies them to the file when saving (with the
+// dictionary's filter, if any). false when libharu cannot make the stream.
+bool setStreamBytes(HpdfDoc& doc, HPDF_Dict dict, std::string bytes);
+
+// Saves the document into `out` (HPDF_SaveToStream with the document's stream replaced by one
+// that appends to `out`). false on libharu's failure; `doc.lastError()` says which.
+bool saveToString(HpdfDoc& doc, std::string& out);
+
+}  // namespace pp::pdf
