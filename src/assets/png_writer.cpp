@@ -5,7 +5,7 @@
 #include <map>
 #include <memory>
 
-#include "assets/deflate.h"
+#include "postpress/deflate.h"
 #include "assets/encode.h"
 #include "assets/png_chunks.h"
 #include "assets/png_filter.h"

@@ -42,6 +42,10 @@ HPDF_STATUS appendToString(HPDF_Stream stream, const HPDF_BYTE* ptr, HPDF_UINT s
   return HPDF_OK;
 }
 
+HPDF_STATUS writeFlateFilter(HPDF_Dict, HPDF_Stream stream) {
+  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
 }  // namespace
 
 bool setStreamBytes(HpdfDoc& doc, HPDF_Dict dict, std::string bytes) {
@@ -55,6 +59,26 @@ bool setStreamBytes(HpdfDoc& doc, HPDF_Dict dict, std::string bytes) {
   HPDF_Stream_Free(dict->stream);
   dict->stream = s;
   return true;
+}
+
+bool setDeflatedStreamBytes(HpdfDoc& doc, HPDF_Dict dict, std::string zlibBytes) {
+  if (!setStreamBytes(doc, dict, std::move(zlibBytes))) return false;
+  dict->filter = HPDF_STREAM_FILTER_NONE;
+  dict->write_fn = writeFlateFilter;
+  return true;
+}
+
+std::string memoryStreamBytes(HPDF_Stream stream) {
+  std::string out;
+  if (!stream || stream->type != HPDF_STREAM_MEMORY) return out;
+  out.reserve(stream->size);
+  const HPDF_UINT count = HPDF_MemStream_GetBufCount(stream);
+  for (HPDF_UINT i = 0; i < count; ++i) {
+    HPDF_UINT len = 0;
+    const HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(stream, i, &len);
+    if (p && len) out.append(reinterpret_cast<const char*>(p), len);
+  }
+  return out;
 }
 
 bool saveToString(HpdfDoc& doc, std::string& out) {

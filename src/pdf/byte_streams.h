@@ -18,6 +18,14 @@ namespace pp::pdf {
 // dictionary's filter, if any). false when libharu cannot make the stream.
 bool setStreamBytes(HpdfDoc& doc, HPDF_Dict dict, std::string bytes);
 
+// The same for bytes that are already a zlib stream: libharu writes them as they are, with
+// /Filter /FlateDecode in the dictionary (libharu drops a /Filter entry of a stream it does not
+// compress itself, so a hook it calls while writing the dictionary puts it back).
+bool setDeflatedStreamBytes(HpdfDoc& doc, HPDF_Dict dict, std::string zlibBytes);
+
+// What libharu has written into a memory stream so far ("" for another kind of stream).
+std::string memoryStreamBytes(HPDF_Stream stream);
+
 // Saves the document into `out` (HPDF_SaveToStream with the document's stream replaced by one
 // that appends to `out`). false on libharu's failure; `doc.lastError()` says which.
 bool saveToString(HpdfDoc& doc, std::string& out);

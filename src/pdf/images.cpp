@@ -53,14 +53,6 @@ std::size_t jpegHeaderLength(const std::string& b) {
   return b.size();
 }
 
-// Writes the stream's filter into an image dictionary whose bytes are already deflated. libharu
-// drops a /Filter entry of a stream it does not compress itself, so it is written here, by the
-// hook libharu calls while it writes the dictionary. (Other entries, /DecodeParms among them,
-// are written as they are.)
-HPDF_STATUS writeFlateFilter(HPDF_Dict, HPDF_Stream stream) {
-  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
-}
-
 // An image XObject whose stream is a PNG's IDAT data as it is: a zlib stream of scanlines
 // that each start with their PNG filter byte, which PDF undoes itself under
 // /DecodeParms << /Predictor 15 >> (PDF 32000-1, 7.4.4.4). libharu has no call for that: a
@@ -93,9 +85,7 @@ HPDF_Image pngImage(HpdfDoc& doc, assets::PngParts png) {
       HPDF_Dict_AddNumber(parms, "BitsPerComponent", 8) != HPDF_OK ||
       HPDF_Dict_AddNumber(parms, "Columns", static_cast<HPDF_INT32>(png.width)) != HPDF_OK)
     return nullptr;
-  if (!setStreamBytes(doc, img, std::move(png.idat))) return nullptr;
-  img->filter = HPDF_STREAM_FILTER_NONE;
-  img->write_fn = writeFlateFilter;
+  if (!setDeflatedStreamBytes(doc, img, std::move(png.idat))) return nullptr;
   return img;
 }
 

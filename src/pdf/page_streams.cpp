@@ -5,7 +5,8 @@
 
 #include <string>
 
-#include "assets/deflate.h"
+#include "pdf/byte_streams.h"
+#include "postpress/deflate.h"
 #include "postpress/parallel.h"
 
 namespace pp::pdf {
@@ -16,27 +17,9 @@ namespace {
 // content never piles up (a dense page is 20-60 KB before deflating).
 constexpr std::size_t kBatch = 32;
 
-// libharu drops a /Filter entry of a stream it does not compress itself: the dictionary write
-// hook puts it back for a stream whose bytes are already deflated.
-HPDF_STATUS writeFlateFilter(HPDF_Dict, HPDF_Stream stream) {
-  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
-}
-
-std::string contentOf(HPDF_Stream stream) {
-  std::string out;
-  out.reserve(stream->size);
-  const HPDF_UINT count = HPDF_MemStream_GetBufCount(stream);
-  for (HPDF_UINT i = 0; i < count; ++i) {
-    HPDF_UINT len = 0;
-    const HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(stream, i, &len);
-    if (p && len) out.append(reinterpret_cast<const char*>(p), len);
-  }
-  return out;
-}
-
 // libdeflate at the renditions' level: the size libharu's zlib gave, in about half the time.
 bool deflateContent(const std::string& in, std::string* out) {
-  auto z = assets::zlibCompress(in);
+  auto z = zlibCompress(in);
   if (!z) return false;
   *out = std::move(*z);
   return true;
@@ -62,7 +45,7 @@ bool PageStreamCompressor::flush() {
   for (std::size_t i = 0; i < pending_.size(); ++i) {
     auto* attr = static_cast<HPDF_PageAttr>(pending_[i]->attr);
     if (attr && attr->stream && attr->contents && attr->stream->type == HPDF_STREAM_MEMORY)
-      raw[i] = contentOf(attr->stream);
+      raw[i] = memoryStreamBytes(attr->stream);
   }
   parallelFor(pending_.size(), jobs_, [&](std::size_t i) {
     if (!raw[i].empty()) done[i] = deflateContent(raw[i], &packed[i]) ? 1 : 0;
@@ -71,20 +54,14 @@ bool PageStreamCompressor::flush() {
   for (std::size_t i = 0; i < pending_.size(); ++i) {
     if (!done[i]) continue;  // empty or not deflated: libharu compresses it when saving
     auto* attr = static_cast<HPDF_PageAttr>(pending_[i]->attr);
-    HPDF_MemStream_FreeData(attr->stream);
-    if (HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(packed[i].data()),
-                          static_cast<HPDF_UINT>(packed[i].size())) != HPDF_OK) {
-      // Put the page back as it was; libharu deflates it when saving.
+    // The page's stream object is replaced: a page's later drawing would go to the old one,
+    // but painting is over for these pages.
+    if (!setDeflatedStreamBytes(doc_, attr->contents, std::move(packed[i]))) {
       doc_.reset();
-      HPDF_MemStream_FreeData(attr->stream);
-      if (HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(raw[i].data()),
-                            static_cast<HPDF_UINT>(raw[i].size())) != HPDF_OK)
-        ok = false;
-      doc_.reset();
+      ok = false;  // the page keeps its uncompressed content; libharu deflates it when saving
       continue;
     }
-    attr->contents->filter = HPDF_STREAM_FILTER_NONE;
-    attr->contents->write_fn = writeFlateFilter;
+    attr->stream = attr->contents->stream;
   }
   pending_.clear();
   return ok;

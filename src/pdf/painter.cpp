@@ -14,6 +14,7 @@
 #include <map>
 
 #include "layout/fonts.h"
+#include "pdf/font_streams.h"
 #include "pdf/font_subset.h"
 #include "pdf/images.h"
 #include "postpress/files.h"
@@ -369,6 +370,7 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fo
     return false;
   }
   const std::vector<HPDF_Font> fonts = loadFonts(layout, doc, fontDir, result.fontLoadOrder, diags);
+  deflateFontStreams(doc, fonts, jobs);
   ImageCache images(doc, pub.assets, diags);
 
   std::vector<HPDF_Page> pages;

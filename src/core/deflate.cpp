@@ -1,12 +1,11 @@
-#include "assets/deflate.h"
+#include "postpress/deflate.h"
 
 #include <libdeflate.h>
 
 #include <memory>
 
-#include "assets/buffer.h"
 
-namespace pp::assets {
+namespace pp {
 
 namespace {
 struct CompressorFree {
@@ -21,10 +20,11 @@ std::optional<std::string> zlibCompress(std::string_view in, int level) {
   if (!c) return std::nullopt;
   // Room for the worst case, never touched beyond what is written; the result is copied out
   // (a fraction of the input's size).
-  ByteBuffer room(libdeflate_zlib_compress_bound(c.get(), in.size()));
-  const std::size_t n = libdeflate_zlib_compress(c.get(), in.data(), in.size(), room.data(), room.size());
+  const std::size_t bound = libdeflate_zlib_compress_bound(c.get(), in.size());
+  std::unique_ptr<char[]> room(new char[bound]);  // not value-initialised: no zeroing
+  const std::size_t n = libdeflate_zlib_compress(c.get(), in.data(), in.size(), room.get(), bound);
   if (n == 0) return std::nullopt;  // cannot happen with the bound's room
-  return std::string(reinterpret_cast<const char*>(room.data()), n);
+  return std::string(room.get(), n);
 }
 
-}  // namespace pp::assets
+}  // namespace pp
