@@ -35,8 +35,9 @@ float FragmentCanvas::text(const std::string& utf8, const TextStyle& style, floa
 }
 
 float FragmentCanvas::textWidth(const std::string& utf8, const TextStyle& style) {
-  auto lines = setOneLine(ctx_, utf8, style);
-  return lines.empty() ? 0 : lines[0].naturalWidth;
+  // Measured, not set: breaking and placing the line was most of what measuring cost (running
+  // heads and contents entries are measured, sometimes several times, on every page).
+  return firstLineWidth(plainItems(ctx_, style, utf8, false));
 }
 
 void FragmentCanvas::image(int asset, float x, float y, float w, float h) {

@@ -119,6 +119,21 @@ NaturalWidths naturalWidths(const ItemList& list) {
   return nw;
 }
 
+float firstLineWidth(const ItemList& list) {
+  // As setParagraph counts a line: from the first item a line start keeps to the break.
+  const auto& items = list.items;
+  std::size_t i = 0;
+  while (i < items.size() && !items[i].isBox() && !(items[i].isPenalty() && items[i].penalty <= -kInfinity)) ++i;
+  float natural = 0;
+  for (; i < items.size(); ++i) {
+    const Item& it = items[i];
+    if (it.isPenalty() && it.penalty <= -kInfinity) break;
+    if (it.isBox()) natural += it.width;
+    else if (it.isGlue() && it.stretch < 1e5f) natural += it.width;
+  }
+  return natural;
+}
+
 std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphShape& shape) {
   std::vector<SetLine> lines;
   if (list.items.empty()) return lines;

@@ -39,4 +39,9 @@ struct NaturalWidths {
 };
 NaturalWidths naturalWidths(const ItemList& list);
 
+// The natural width of the first line setParagraph makes of `list` when nothing but a forced
+// break can end it (a line of any width): what a running head or a contents entry measures,
+// without breaking the paragraph.
+float firstLineWidth(const ItemList& list);
+
 }  // namespace pp::typeset
