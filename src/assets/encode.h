@@ -6,6 +6,7 @@
 #include <string>
 
 #include "assets/image.h"
+#include "postpress/deflate.h"
 
 namespace pp::assets {
 
@@ -14,6 +15,6 @@ namespace pp::assets {
 std::optional<std::string> encodeJpeg(const Image& im, int quality, std::string* error);
 
 // 1..4 channels; indexed when there are at most 256 colours (png_writer.cpp).
-std::optional<std::string> encodePng(const Image& im, std::string* error);
+std::optional<std::string> encodePng(const Image& im, std::string* error, int level = kDeflateLevel);
 
 }  // namespace pp::assets

@@ -55,7 +55,7 @@ bool toPalette(const Image& im, ByteBuffer* indices, std::string* plte, std::str
 
 }  // namespace
 
-std::optional<std::string> encodePng(const Image& im, std::string* error) {
+std::optional<std::string> encodePng(const Image& im, std::string* error, int level) {
   if (im.empty() || im.channels < 1 || im.channels > 4) {
     if (error) *error = "nothing to encode";
     return std::nullopt;
@@ -66,7 +66,7 @@ std::optional<std::string> encodePng(const Image& im, std::string* error) {
   static constexpr int kColourType[] = {0, 0, 4, 2, 6};  // by channel count
   if (indexed) filterRows(indices.data(), im.height, static_cast<std::size_t>(im.width), 1, false, filtered);
   else filterRows(im.pixels.data(), im.height, im.rowBytes(), im.channels, true, filtered);
-  auto idat = zlibCompress(std::string_view(reinterpret_cast<const char*>(filtered.data()), filtered.size()));
+  auto idat = zlibCompress(std::string_view(reinterpret_cast<const char*>(filtered.data()), filtered.size()), level);
   if (!idat) {
     if (error) *error = "out of memory while compressing the PNG";
     return std::nullopt;
@@ -87,14 +87,14 @@ std::optional<std::string> encodePng(const Image& im, std::string* error) {
 
 namespace pp {
 
-std::string encodePngPixels(int width, int height, int channels, const std::uint8_t* pixels) {
+std::string encodePngPixels(int width, int height, int channels, const std::uint8_t* pixels, int level) {
   if (width <= 0 || height <= 0 || channels < 1 || channels > 4 || !pixels) return {};
   assets::Image im;
   im.width = width;
   im.height = height;
   im.channels = channels;
   im.pixels.assign(pixels, pixels + static_cast<std::size_t>(width) * height * channels);
-  auto png = assets::encodePng(im, nullptr);
+  auto png = assets::encodePng(im, nullptr, level);
   return png ? std::move(*png) : std::string();
 }
 
