@@ -44,7 +44,7 @@ char* appendMilli(char* p, char* end, long long milli) {
   return p;
 }
 
-// One word, "1 0 0 1 x y Tm\n<hex> Tj\n", written straight into the page's content stream: a
+// One word, "1 0 0 1 x y Tm\n(text) Tj\n", written straight into the page's content stream: a
 // word is placed this way a hundred thousand times a digest. libharu's HPDF_Page_SetTextMatrix
 // (six numbers through its own float formatting, a 512-byte buffer cleared byte by byte each
 // call) and HPDF_Page_ShowText (which measures the text with a cmap walk per character to
@@ -53,12 +53,14 @@ char* appendMilli(char* p, char* end, long long milli) {
 // - Every word sets the whole text matrix. "dx 0 Td" from the previous word would be a fifth
 //   less content, but viewers sum those offsets in binary floating point: positions a few
 //   1e-14 off the printed numbers, and pdftotext then splits paragraphs differently.
-// - The text is what libharu writes for our fonts (Type0 under its UTF-8 encoder): the
-//   characters' UTF-16 units as upper-case hex, all in the BMP (the layout stands Private Use
-//   code points in for the others).
+// - The text is the codes libharu gives our fonts (Type0 under its UTF-8 encoder): each
+//   character's UTF-16 unit, all in the BMP (the layout stands Private Use code points in for
+//   the others), as two bytes of a literal string. libharu writes hex, twice the bytes: the
+//   text is two fifths of a page's content, and deflating the content is the largest single
+//   cost of painting. Backslash and parentheses are escaped, and so are CR and LF, which a
+//   reader would otherwise normalise.
 bool writeWord(HPDF_Page page, std::string& buf, float x, float y, const std::string& text) {
   if (!std::isfinite(x) || !std::isfinite(y) || std::fabs(x) > 1e7f || std::fabs(y) > 1e7f) return false;
-  static constexpr char kHex[] = "0123456789ABCDEF";
   buf.resize(64 + 4 * text.size());
   char* p = buf.data();
   char* const end = p + buf.size();
@@ -66,13 +68,22 @@ bool writeWord(HPDF_Page page, std::string& buf, float x, float y, const std::st
   p = appendMilli(p, end, std::llround(static_cast<double>(x) * 1000.0));
   *p++ = ' ';
   p = appendMilli(p, end, std::llround(static_cast<double>(y) * 1000.0));
-  for (const char* c = " Tm\012<"; *c;) *p++ = *c++;
+  for (const char* c = " Tm\012("; *c;) *p++ = *c++;
+  auto put = [&p](unsigned byte) {
+    switch (byte) {
+      case '(': case ')': case '\\': *p++ = '\\'; *p++ = static_cast<char>(byte); break;
+      case '\r': *p++ = '\\'; *p++ = 'r'; break;
+      case '\n': *p++ = '\\'; *p++ = 'n'; break;
+      default: *p++ = static_cast<char>(byte);
+    }
+  };
   for (std::size_t i = 0; i < text.size();) {
     const char32_t c = nextCodepoint(text, i);
     if (c > 0xFFFF) continue;  // never a character of ours: see above
-    for (int shift = 12; shift >= 0; shift -= 4) *p++ = kHex[(c >> shift) & 0xF];
+    put(c >> 8);
+    put(c & 0xFF);
   }
-  for (const char* c = "> Tj\012"; *c;) *p++ = *c++;
+  for (const char* c = ") Tj\012"; *c;) *p++ = *c++;
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
   return HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(buf.data()),
                            static_cast<HPDF_UINT>(p - buf.data())) == HPDF_OK;

@@ -242,3 +242,26 @@ TEST_CASE("characters above U+FFFF draw from a font and extract as themselves") 
   // No stand-in leaks into the extracted text.
   CHECK(text.out.find("\uF8FF") == std::string::npos);
 }
+
+TEST_CASE("characters whose code bytes are delimiters or line ends extract as themselves") {
+  // Words are written as two bytes a character in literal strings: '(' ')' '\' and the low
+  // bytes 0x0A, 0x0D, 0x28, 0x29, 0x5C of Ċ č Ĩ ĩ Ŝ must survive a reader's parsing.
+  if (!haveTool("pdftotext") || !haveTool("qpdf")) {
+    MESSAGE("poppler-utils/qpdf not installed: skipped");
+    return;
+  }
+  TempDir tmp;
+  SamplePublication s;
+  Document d;
+  const std::string line = "f(x) \\ (a)b) Ċč Ĩĩ Ŝ";
+  d.blocks.push_back(para(line));
+  s.addPost("Delimiters", std::move(d));
+  DiagnosticSink diags;
+  Style style = loadStyle("report", "", diags);
+  const fs::path out = tmp.path / "delims.pdf";
+  REQUIRE(writePdf(s.pub, style, out, diags, nullptr));
+  CHECK(run("qpdf --check '" + out.string() + "'").status == 0);
+  Run text = run("pdftotext '" + out.string() + "' -");
+  REQUIRE(text.status == 0);
+  CHECK_MESSAGE(text.out.find(line) != std::string::npos, text.out);
+}
