@@ -135,18 +135,59 @@ class PagePainter {
     }
   }
 
+  // Rectangles written straight into the content stream: libharu's HPDF_Page_Rectangle
+  // clears a 512-byte buffer and formats its numbers with its own float code on every call,
+  // and a QR code or a contents page's dot leaders draw hundreds (a twentieth of a warm
+  // build). Each rectangle keeps its own `f`: one path of many would be filled the same by
+  // the nonzero rule, but viewers snap a lone rectangle to the pixel grid and not a path of
+  // several, so small dots would render differently on screen.
   void rects() {
+    std::string ops;
+    auto flush = [&] {
+      writeOps(ops);
+      ops.clear();
+    };
     for (const auto& r : box_.rects) {
       if (!(r.width > 0 && r.height > 0)) continue;
       const bool stroke = r.strokeWidth > 0;
       if (!r.fill && !stroke) continue;
+      const float y = h_ - r.y - r.height;
+      if (!std::isfinite(r.x) || !std::isfinite(y) || !std::isfinite(r.width) || !std::isfinite(r.height)) continue;
+      if (r.fill && !stroke) {
+        if (!(haveFill_ && sameColor(r.fillColor, fill_))) {
+          flush();
+          setFill(r.fillColor);
+        }
+        appendRect(ops, r.x, y, r.width, r.height);
+        ops += "f\012";
+        continue;
+      }
+      flush();
       if (r.fill) setFill(r.fillColor);
-      if (stroke) setStroke(r.strokeColor, r.strokeWidth);
-      HPDF_Page_Rectangle(page_, r.x, h_ - r.y - r.height, r.width, r.height);
-      if (r.fill && stroke) HPDF_Page_FillStroke(page_);
-      else if (r.fill) HPDF_Page_Fill(page_);
-      else HPDF_Page_Stroke(page_);
+      setStroke(r.strokeColor, r.strokeWidth);
+      appendRect(ops, r.x, y, r.width, r.height);
+      ops += r.fill ? "B\012" : "S\012";
+      flush();
     }
+    flush();
+  }
+
+  void writeOps(const std::string& ops) {
+    if (ops.empty()) return;
+    auto* attr = static_cast<HPDF_PageAttr>(page_->attr);
+    HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(ops.data()), static_cast<HPDF_UINT>(ops.size()));
+  }
+
+  static void appendRect(std::string& ops, float x, float y, float w, float h) {
+    char buf[96];
+    char* p = buf;
+    char* const end = buf + sizeof buf;
+    for (float v : {x, y, w, h}) {
+      p = appendMilli(p, end, std::llround(static_cast<double>(std::clamp(v, -1e7f, 1e7f)) * 1000.0));
+      *p++ = ' ';
+    }
+    for (const char* c = "re\012"; *c;) *p++ = *c++;
+    ops.append(buf, static_cast<std::size_t>(p - buf));
   }
 
   void imagesLayer() {
