@@ -51,6 +51,11 @@ class DiagnosticSink {
   // problem repeated a thousand times is reported once. Returns whether it was reported.
   bool reportOnce(const std::string& key, Diagnostic d);
 
+  // Hands everything reported here on to `target`, in the order it came (once-only keys
+  // kept). Parallel work reports into one sink per task and replays them task by task, so
+  // that what is printed does not depend on which thread finished first.
+  void replayInto(DiagnosticSink& target) const;
+
   std::vector<Diagnostic> all() const;
   std::size_t errorCount() const;
   std::size_t warningCount() const;
@@ -59,8 +64,11 @@ class DiagnosticSink {
   std::size_t countCode(const std::string& code) const;
 
  private:
+  void recordLocked(Diagnostic d, std::string onceKey);
+
   mutable std::mutex mutex_;
   std::vector<Diagnostic> diags_;
+  std::vector<std::string> onceKeyOf_;  // per diagnostic: its reportOnce key, or ""
   std::set<std::string> onceKeys_;
   std::size_t errors_ = 0;
   std::size_t warnings_ = 0;

@@ -153,11 +153,17 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
   phase("parsing " + std::to_string(selection.posts.size()) + " posts");
   since = Clock::now();
   std::vector<Document> docs(selection.posts.size());
-  guarded("parsing posts", diags, [&] {
-    parallelFor(selection.posts.size(), options.jobs, [&](std::size_t i) {
-      docs[i] = parsePost(*site, *selection.posts[i], diags);
+  {
+    // One sink per post, replayed in post order: the diagnostics print in the same order
+    // whichever thread parses which post.
+    std::vector<DiagnosticSink> postDiags(selection.posts.size());
+    guarded("parsing posts", diags, [&] {
+      parallelFor(selection.posts.size(), options.jobs, [&](std::size_t i) {
+        docs[i] = parsePost(*site, *selection.posts[i], postDiags[i]);
+      });
     });
-  });
+    for (const auto& d : postDiags) d.replayInto(diags);
+  }
   guarded("linking posts", diags, [&] { resolveCrossLinks(*site, selection.posts, docs, diags); });
 
   AssetStore assets(assetOptionsFor(spec, options, style));
@@ -186,7 +192,9 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
   // The PDF and the EPUB only read the publication, the style and the processed images: they
   // are written side by side (the order of the report's outputs stays the config's).
   std::vector<OutputReport> outputs(spec.formats.size());
+  std::vector<DiagnosticSink> formatDiags(spec.formats.size());  // replayed in the config's order
   parallelFor(spec.formats.size(), options.jobs, [&](std::size_t k) {
+    DiagnosticSink& diags = formatDiags[k];
     const std::string& format = spec.formats[k];
     OutputReport& out = outputs[k];
     out.format = format;
@@ -220,6 +228,7 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
       out.bytes = fs::file_size(out.path, ec);
     }
   });
+  for (const auto& d : formatDiags) d.replayInto(diags);
   for (OutputReport& out : outputs) report.outputs.push_back(std::move(out));
   return finish();
 }

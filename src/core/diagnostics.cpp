@@ -32,10 +32,15 @@ std::string formatDiagnostic(const Diagnostic& d) {
 
 void DiagnosticSink::report(Diagnostic d) {
   std::lock_guard<std::mutex> lock(mutex_);
+  recordLocked(std::move(d), std::string());
+}
+
+void DiagnosticSink::recordLocked(Diagnostic d, std::string onceKey) {
   if (d.severity == Severity::Error) ++errors_;
   if (d.severity == Severity::Warning) ++warnings_;
   if (printer_) printer_(d);
   diags_.push_back(std::move(d));
+  onceKeyOf_.push_back(std::move(onceKey));
 }
 
 void DiagnosticSink::error(SourceLoc loc, std::string code, std::string message) {
@@ -51,12 +56,18 @@ void DiagnosticSink::note(SourceLoc loc, std::string code, std::string message) 
 }
 
 bool DiagnosticSink::reportOnce(const std::string& key, Diagnostic d) {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (!onceKeys_.insert(key).second) return false;
-  }
-  report(std::move(d));
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (!onceKeys_.insert(key).second) return false;
+  recordLocked(std::move(d), key);
   return true;
+}
+
+void DiagnosticSink::replayInto(DiagnosticSink& target) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (std::size_t i = 0; i < diags_.size(); ++i) {
+    if (onceKeyOf_[i].empty()) target.report(diags_[i]);
+    else target.reportOnce(onceKeyOf_[i], diags_[i]);
+  }
 }
 
 std::vector<Diagnostic> DiagnosticSink::all() const {
