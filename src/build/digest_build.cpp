@@ -164,6 +164,8 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
     });
     for (const auto& d : postDiags) d.replayInto(diags);
   }
+  timed("parsing posts", since);
+  since = Clock::now();
   guarded("linking posts", diags, [&] { resolveCrossLinks(*site, selection.posts, docs, diags); });
 
   AssetStore assets(assetOptionsFor(spec, options, style));
@@ -180,7 +182,7 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
     return finish();
   report.title = pub.title;
   report.period = pub.period;
-  timed("parsing posts", since);
+  timed("composing", since);
 
   phase("processing " + std::to_string(assets.size()) + " images");
   since = Clock::now();

@@ -57,7 +57,7 @@ expect_code 0 "$POSTPRESS" build --site "$SITE" --quarter 2025Q3 -o "$WORK/both"
 grep -q "both.pdf" "$WORK/out" || fail "summary line names the output"
 python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); d=r["digests"][0]; assert d["ok"] and len(d["outputs"])==2, d' "$WORK/r.json"
 # Phase timings: in the report always, on stderr with --timings.
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["digests"][0]; p=d["phases"]; assert {"reading site","parsing posts","images","pdf layout","pdf paint+save","epub"} <= set(p) and all(v >= 0 for v in p.values()) and sum(p.values()) > 0, p' "$WORK/r.json"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["digests"][0]; p=d["phases"]; assert {"reading site","parsing posts","composing","images","pdf layout","pdf paint+save","epub"} <= set(p) and all(v >= 0 for v in p.values()) and sum(p.values()) > 0, p' "$WORK/r.json"
 expect_code 0 "$POSTPRESS" build --site "$SITE" --quarter 2025Q3 -o "$WORK/both" --cache "$CACHE" -q --timings
 grep -qE "^timings: reading site [0-9.]+ s, .*pdf layout [0-9.]+ s.*; total [0-9.]+ s$" "$WORK/err" || { cat "$WORK/err"; fail "--timings line"; }
 
