@@ -3,6 +3,8 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <mutex>
+
 namespace pp::md {
 
 void CmarkNodeDeleter::operator()(cmark_node* n) const {
@@ -33,6 +35,13 @@ CmarkDocument parseCmark(std::string_view text) {
       cmark_parser_attach_syntax_extension(parser.get(), ext);
   }
   cmark_parser_feed(parser.get(), text.data(), text.size());
+  // Inline parsing happens in cmark_parser_finish, which adds the extensions' trigger
+  // characters (autolink's ':' and 'w', strikethrough's '~') to a table shared by every parser
+  // in the process and removes them when it is done: a post finishing on one thread made
+  // another thread's post miss its bare URLs now and then (fluxcd, two workers). One finish at
+  // a time; block parsing above still runs side by side.
+  static std::mutex inlinesMutex;
+  std::lock_guard<std::mutex> lock(inlinesMutex);
   return CmarkDocument(cmark_parser_finish(parser.get()));
 }
 

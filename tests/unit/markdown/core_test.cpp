@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "helpers.h"
+#include "postpress/parallel.h"
 
 using namespace pp;
 using namespace pptest;
@@ -143,4 +144,27 @@ TEST_CASE("strong emphasis next to CJK punctuation is repaired") {
   REQUIRE(strong.size() == 1);
   CHECK(plainText(strong[0]->children) == "\xE5\x94\x90\xE6\xBA\x90\xEF\xBC\x9A");
   CHECK(plainText(doc.blocks[0]).find("a ** b ** c") != std::string::npos);
+}
+
+TEST_CASE("posts parsed on several threads keep their bare URLs and strikethrough") {
+  // cmark-gfm keeps the extensions' trigger characters in one table for the whole process,
+  // added and removed around each parse's inline pass: unguarded, a parse finishing on one
+  // thread made another miss its autolinks now and then.
+  std::string body;
+  for (int i = 0; i < 40; ++i)
+    body += "Item " + std::to_string(i) + ": see https://example.com/p" + std::to_string(i) +
+            " and www.example.org, ~~old~~ news.\n\n";
+  constexpr std::size_t kPosts = 64;
+  std::vector<std::size_t> links(kPosts, 0), strikes(kPosts, 0);
+  parallelFor(kPosts, 4, [&](std::size_t i) {
+    DiagnosticSink d;
+    const Document doc = parse(body, d);
+    links[i] = inlinesOfKind(doc, InlineKind::Link).size();
+    strikes[i] = inlinesOfKind(doc, InlineKind::Strike).size();
+  });
+  for (std::size_t i = 0; i < kPosts; ++i) {
+    CAPTURE(i);
+    CHECK(links[i] == 80);
+    CHECK(strikes[i] == 40);
+  }
 }
