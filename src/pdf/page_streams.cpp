@@ -27,8 +27,8 @@ bool deflateContent(const std::string& in, std::string* out) {
 
 }  // namespace
 
-void PageStreamCompressor::add(HPDF_Page page) {
-  pending_.push_back(page);
+void PageStreamCompressor::add(HPDF_Page page, std::string content) {
+  pending_.emplace_back(page, std::move(content));
   if (pending_.size() >= kBatch) ok_ = flush() && ok_;
 }
 
@@ -39,29 +39,29 @@ bool PageStreamCompressor::finish() {
 
 bool PageStreamCompressor::flush() {
   if (pending_.empty()) return true;
-  // Reading and rewriting libharu's objects stays on this thread; only deflating runs wide.
-  std::vector<std::string> raw(pending_.size()), packed(pending_.size());
+  // Only deflating runs wide; libharu's objects are touched on this thread.
+  std::vector<std::string> packed(pending_.size());
   std::vector<char> done(pending_.size(), 0);
-  for (std::size_t i = 0; i < pending_.size(); ++i) {
-    auto* attr = static_cast<HPDF_PageAttr>(pending_[i]->attr);
-    if (attr && attr->stream && attr->contents && attr->stream->type == HPDF_STREAM_MEMORY)
-      raw[i] = memoryStreamBytes(attr->stream);
-  }
   parallelFor(pending_.size(), jobs_, [&](std::size_t i) {
-    if (!raw[i].empty()) done[i] = deflateContent(raw[i], &packed[i]) ? 1 : 0;
+    const std::string& raw = pending_[i].second;
+    if (!raw.empty()) done[i] = deflateContent(raw, &packed[i]) ? 1 : 0;
   });
   bool ok = true;
   for (std::size_t i = 0; i < pending_.size(); ++i) {
-    if (!done[i]) continue;  // empty or not deflated: libharu compresses it when saving
-    auto* attr = static_cast<HPDF_PageAttr>(pending_[i]->attr);
-    // The page's stream object is replaced: a page's later drawing would go to the old one,
-    // but painting is over for these pages.
-    if (!setDeflatedStreamBytes(doc_, attr->contents, std::move(packed[i]))) {
-      doc_.reset();
-      ok = false;  // the page keeps its uncompressed content; libharu deflates it when saving
+    auto& [page, raw] = pending_[i];
+    if (raw.empty()) continue;
+    auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+    if (done[i] && setDeflatedStreamBytes(doc_, attr->contents, std::move(packed[i]))) {
+      attr->stream = attr->contents->stream;
       continue;
     }
-    attr->stream = attr->contents->stream;
+    // Not deflated: the bytes go to libharu as they are, and it deflates them when saving.
+    doc_.reset();
+    if (HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(raw.data()),
+                          static_cast<HPDF_UINT>(raw.size())) != HPDF_OK) {
+      doc_.reset();
+      ok = false;
+    }
   }
   pending_.clear();
   return ok;

@@ -1,11 +1,14 @@
-// Deflates the pages' content streams as painting goes, a batch at a time and side by side on
-// the worker threads, instead of leaving them to libharu, which keeps every page uncompressed
-// until the document is saved and then deflates them one after another (a fifth of a warm
-// build's CPU, and the largest part of its memory on long digests).
+// Deflates the pages' content streams (ContentStream) as painting goes, a batch at a time and
+// side by side on the worker threads, and hands the deflated bytes to libharu, which would
+// otherwise keep every page uncompressed until the document is saved and then deflate them
+// one after another (a fifth of a warm build's CPU, and the largest part of its memory on long
+// digests).
 #pragma once
 
 #include <hpdf.h>
 
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "pdf/hpdf_doc.h"
@@ -15,8 +18,8 @@ namespace pp::pdf {
 class PageStreamCompressor {
  public:
   PageStreamCompressor(HpdfDoc& doc, int jobs) : doc_(doc), jobs_(jobs) {}
-  // Call once the page is painted: its content stream is not written to again.
-  void add(HPDF_Page page);
+  // The page's whole content; the page is not drawn on again.
+  void add(HPDF_Page page, std::string content);
   // Compresses the pages still waiting; false when libharu refused to take a page's bytes
   // back (that page may be blank: the caller reports it).
   bool finish();
@@ -25,7 +28,7 @@ class PageStreamCompressor {
   bool flush();
   HpdfDoc& doc_;
   int jobs_;
-  std::vector<HPDF_Page> pending_;
+  std::vector<std::pair<HPDF_Page, std::string>> pending_;
   bool ok_ = true;
 };
 

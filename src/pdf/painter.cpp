@@ -1,14 +1,14 @@
-// The painter: draws a Layout's pages with libharu. It decides nothing about where things go;
-// it converts coordinates (the layout's y grows downwards, PDF's upwards), loads each font and
-// image once, and writes links, destinations, the outline, page labels and document info.
+// The painter: draws a Layout's pages into a PDF. It decides nothing about where things go;
+// it converts coordinates (the layout's y grows downwards, PDF's upwards) and writes each
+// page's content itself (content_stream.h); libharu loads each font and image once, holds the
+// document's objects and writes links, destinations, the outline, page labels and info.
 #include "pdf/painter.h"
+#include "pdf/content_stream.h"
 #include "pdf/page_streams.h"
 
 #include <hpdf_pages.h>
-#include <hpdf_streams.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <ctime>
 #include <map>
@@ -24,70 +24,8 @@ namespace pp::pdf {
 
 namespace {
 
-bool sameColor(const Color& a, const Color& b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
-
-// Appends a number given in thousandths with at most three decimals, trailing zeros dropped
-// ("72", "-3.5", "0.125").
-char* appendMilli(char* p, char* end, long long milli) {
-  const long long whole = (milli < 0 ? -milli : milli) / 1000;
-  int frac = static_cast<int>((milli < 0 ? -milli : milli) % 1000);
-  if (milli < 0) *p++ = '-';
-  p = std::to_chars(p, end, whole).ptr;
-  if (frac) {
-    *p++ = '.';
-    char digits[3] = {static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
-                      static_cast<char>('0' + frac % 10)};
-    int n = 3;
-    while (n > 0 && digits[n - 1] == '0') --n;
-    for (int i = 0; i < n; ++i) *p++ = digits[i];
-  }
-  return p;
-}
-
-// One word, "1 0 0 1 x y Tm\n(text) Tj\n", written straight into the page's content stream: a
-// word is placed this way a hundred thousand times a digest. libharu's HPDF_Page_SetTextMatrix
-// (six numbers through its own float formatting, a 512-byte buffer cleared byte by byte each
-// call) and HPDF_Page_ShowText (which measures the text with a cmap walk per character to
-// advance a text position nobody reads: every word is placed on its own) were together a sixth
-// of a warm build.
-// - Every word sets the whole text matrix. "dx 0 Td" from the previous word would be a fifth
-//   less content, but viewers sum those offsets in binary floating point: positions a few
-//   1e-14 off the printed numbers, and pdftotext then splits paragraphs differently.
-// - The text is the codes libharu gives our fonts (Type0 under its UTF-8 encoder): each
-//   character's UTF-16 unit, all in the BMP (the layout stands Private Use code points in for
-//   the others), as two bytes of a literal string. libharu writes hex, twice the bytes: the
-//   text is two fifths of a page's content, and deflating the content is the largest single
-//   cost of painting. Backslash and parentheses are escaped, and so are CR and LF, which a
-//   reader would otherwise normalise.
-bool writeWord(HPDF_Page page, std::string& buf, float x, float y, const std::string& text) {
-  if (!std::isfinite(x) || !std::isfinite(y) || std::fabs(x) > 1e7f || std::fabs(y) > 1e7f) return false;
-  buf.resize(64 + 4 * text.size());
-  char* p = buf.data();
-  char* const end = p + buf.size();
-  for (const char* c = "1 0 0 1 "; *c;) *p++ = *c++;
-  p = appendMilli(p, end, std::llround(static_cast<double>(x) * 1000.0));
-  *p++ = ' ';
-  p = appendMilli(p, end, std::llround(static_cast<double>(y) * 1000.0));
-  for (const char* c = " Tm\012("; *c;) *p++ = *c++;
-  auto put = [&p](unsigned byte) {
-    switch (byte) {
-      case '(': case ')': case '\\': *p++ = '\\'; *p++ = static_cast<char>(byte); break;
-      case '\r': *p++ = '\\'; *p++ = 'r'; break;
-      case '\n': *p++ = '\\'; *p++ = 'n'; break;
-      default: *p++ = static_cast<char>(byte);
-    }
-  };
-  for (std::size_t i = 0; i < text.size();) {
-    const char32_t c = nextCodepoint(text, i);
-    if (c > 0xFFFF) continue;  // never a character of ours: see above
-    put(c >> 8);
-    put(c & 0xFF);
-  }
-  for (const char* c = ") Tj\012"; *c;) *p++ = *c++;
-  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-  return HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(buf.data()),
-                           static_cast<HPDF_UINT>(p - buf.data())) == HPDF_OK;
-}
+// Coordinates a reader can take: a word or shape anywhere else is left out.
+bool sane(float v) { return std::isfinite(v) && std::fabs(v) <= 1e7f; }
 
 class PagePainter {
  public:
@@ -96,12 +34,14 @@ class PagePainter {
       : doc_(doc), page_(page), box_(box), layout_(layout), fonts_(fonts), images_(images),
         h_(box.height) {}
 
-  void paint() {
+  // The page's content stream (the fonts and images it uses are registered with the page).
+  std::string paint() {
     rects();
     imagesLayer();
     lines();
     text();
     glyphs();
+    return cs_.take();
   }
 
  private:
@@ -112,95 +52,46 @@ class PagePainter {
   const std::vector<HPDF_Font>& fonts_;
   ImageCache& images_;
   float h_;
-  bool haveFill_ = false, haveStroke_ = false;
-  Color fill_, stroke_;
-  float lineWidth_ = -1;
-  std::string word_;  // reused by writeWord
+  ContentStream cs_;
 
-  void setFill(const Color& c) {
-    if (haveFill_ && sameColor(c, fill_)) return;
-    HPDF_Page_SetRGBFill(page_, std::clamp(c.r, 0.f, 1.f), std::clamp(c.g, 0.f, 1.f), std::clamp(c.b, 0.f, 1.f));
-    fill_ = c;
-    haveFill_ = true;
-  }
   void setStroke(const Color& c, float width) {
-    if (!(haveStroke_ && sameColor(c, stroke_))) {
-      HPDF_Page_SetRGBStroke(page_, std::clamp(c.r, 0.f, 1.f), std::clamp(c.g, 0.f, 1.f), std::clamp(c.b, 0.f, 1.f));
-      stroke_ = c;
-      haveStroke_ = true;
-    }
-    if (width != lineWidth_) {
-      HPDF_Page_SetLineWidth(page_, width);
-      lineWidth_ = width;
-    }
+    cs_.strokeColor(c);
+    cs_.lineWidth(width);
   }
 
-  // Rectangles written straight into the content stream: libharu's HPDF_Page_Rectangle
-  // clears a 512-byte buffer and formats its numbers with its own float code on every call,
-  // and a QR code or a contents page's dot leaders draw hundreds (a twentieth of a warm
-  // build). Each rectangle keeps its own `f`: one path of many would be filled the same by
-  // the nonzero rule, but viewers snap a lone rectangle to the pixel grid and not a path of
-  // several, so small dots would render differently on screen.
+  // Each rectangle keeps its own fill: one path of many would be filled the same by the
+  // nonzero rule, but viewers snap a lone rectangle to the pixel grid and not a path of
+  // several, so small dots (QR modules, dot leaders) would render differently on screen.
   void rects() {
-    std::string ops;
-    auto flush = [&] {
-      writeOps(ops);
-      ops.clear();
-    };
     for (const auto& r : box_.rects) {
       if (!(r.width > 0 && r.height > 0)) continue;
       const bool stroke = r.strokeWidth > 0;
       if (!r.fill && !stroke) continue;
       const float y = h_ - r.y - r.height;
-      if (!std::isfinite(r.x) || !std::isfinite(y) || !std::isfinite(r.width) || !std::isfinite(r.height)) continue;
-      if (r.fill && !stroke) {
-        if (!(haveFill_ && sameColor(r.fillColor, fill_))) {
-          flush();
-          setFill(r.fillColor);
-        }
-        appendRect(ops, r.x, y, r.width, r.height);
-        ops += "f\012";
-        continue;
-      }
-      flush();
-      if (r.fill) setFill(r.fillColor);
-      setStroke(r.strokeColor, r.strokeWidth);
-      appendRect(ops, r.x, y, r.width, r.height);
-      ops += r.fill ? "B\012" : "S\012";
-      flush();
+      if (!sane(r.x) || !sane(y) || !sane(r.width) || !sane(r.height)) continue;
+      if (r.fill) cs_.fillColor(r.fillColor);
+      if (stroke) setStroke(r.strokeColor, r.strokeWidth);
+      cs_.rect(r.x, y, r.width, r.height);
+      if (r.fill && stroke) cs_.fillStroke();
+      else if (r.fill) cs_.fill();
+      else cs_.stroke();
     }
-    flush();
-  }
-
-  void writeOps(const std::string& ops) {
-    if (ops.empty()) return;
-    auto* attr = static_cast<HPDF_PageAttr>(page_->attr);
-    HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(ops.data()), static_cast<HPDF_UINT>(ops.size()));
-  }
-
-  static void appendRect(std::string& ops, float x, float y, float w, float h) {
-    char buf[96];
-    char* p = buf;
-    char* const end = buf + sizeof buf;
-    for (float v : {x, y, w, h}) {
-      p = appendMilli(p, end, std::llround(static_cast<double>(std::clamp(v, -1e7f, 1e7f)) * 1000.0));
-      *p++ = ' ';
-    }
-    for (const char* c = "re\012"; *c;) *p++ = *c++;
-    ops.append(buf, static_cast<std::size_t>(p - buf));
   }
 
   void imagesLayer() {
     for (const auto& im : box_.images) {
       if (!(im.width > 0 && im.height > 0)) continue;
+      const float y = h_ - im.y - im.height;
+      if (!sane(im.x) || !sane(y) || !sane(im.width) || !sane(im.height)) continue;
       HPDF_Image img = images_.get(im.asset);
-      if (img) {
-        HPDF_Page_DrawImage(page_, img, im.x, h_ - im.y - im.height, im.width, im.height);
+      const char* name = img ? HPDF_Page_GetXObjectName(page_, img) : nullptr;
+      if (name && !doc_.failed()) {
+        cs_.image(name, im.x, y, im.width, im.height);
       } else {
         // The layout thought the image usable; the file let us down: a visible empty frame.
         setStroke(Color{0.6f, 0.6f, 0.6f}, 0.5f);
-        HPDF_Page_Rectangle(page_, im.x, h_ - im.y - im.height, im.width, im.height);
-        HPDF_Page_Stroke(page_);
+        cs_.rect(im.x, y, im.width, im.height);
+        cs_.stroke();
       }
       doc_.reset();
     }
@@ -209,10 +100,11 @@ class PagePainter {
   void lines() {
     for (const auto& l : box_.lines) {
       if (!(l.width > 0)) continue;
+      if (!sane(l.x1) || !sane(l.x2) || !sane(h_ - l.y1) || !sane(h_ - l.y2)) continue;
       setStroke(l.color, l.width);
-      HPDF_Page_MoveTo(page_, l.x1, h_ - l.y1);
-      HPDF_Page_LineTo(page_, l.x2, h_ - l.y2);
-      HPDF_Page_Stroke(page_);
+      cs_.moveTo(l.x1, h_ - l.y1);
+      cs_.lineTo(l.x2, h_ - l.y2);
+      cs_.stroke();
     }
   }
 
@@ -223,27 +115,32 @@ class PagePainter {
 
   void text() {
     if (box_.runs.empty()) return;
-    HPDF_Page_BeginText(page_);
+    cs_.beginText();
     HPDF_Font current = nullptr;
     float currentSize = -1, currentSpacing = 0;
     for (const auto& r : box_.runs) {
-      if (r.text.empty() || !(r.size > 0)) continue;
+      if (r.text.empty() || !(r.size > 0) || !sane(r.x) || !sane(h_ - r.y)) continue;
       HPDF_Font f = font(r.font);
       if (!f) continue;
       if (f != current || r.size != currentSize) {
-        HPDF_Page_SetFontAndSize(page_, f, r.size);
+        const char* name = HPDF_Page_GetLocalFontName(page_, f);
+        if (!name || doc_.failed()) {
+          doc_.reset();
+          continue;
+        }
+        cs_.font(name, r.size);
         current = f;
         currentSize = r.size;
       }
       if (r.charSpacing != currentSpacing) {
-        HPDF_Page_SetCharSpace(page_, r.charSpacing);
+        cs_.charSpacing(r.charSpacing);
         currentSpacing = r.charSpacing;
       }
-      setFill(r.color);
+      cs_.fillColor(r.color);
       // Absolute placement of every word: justification is ours, not the PDF's.
-      writeWord(page_, word_, r.x, h_ - r.y, r.text);
+      cs_.word(r.x, h_ - r.y, r.text);
     }
-    HPDF_Page_EndText(page_);
+    cs_.endText();
   }
 
   void glyphs() {
@@ -251,33 +148,32 @@ class PagePainter {
       if (g.outline < 0 || static_cast<std::size_t>(g.outline) >= layout_.outlines.size()) continue;
       const GlyphOutline& o = layout_.outlines[static_cast<std::size_t>(g.outline)];
       if (o.cmds.empty()) continue;
-      setFill(g.color);
+      cs_.fillColor(g.color);
       const float s = g.size, ox = g.x, oy = h_ - g.y;
       float cx = 0, cy = 0;  // current point, em units
       bool open = false;
       for (const auto& c : o.cmds) {
         switch (c.op) {
           case GlyphOutline::Op::Move:
-            HPDF_Page_MoveTo(page_, ox + c.x * s, oy + c.y * s);
+            cs_.moveTo(ox + c.x * s, oy + c.y * s);
             open = true;
             break;
-          case GlyphOutline::Op::Line: HPDF_Page_LineTo(page_, ox + c.x * s, oy + c.y * s); break;
+          case GlyphOutline::Op::Line: cs_.lineTo(ox + c.x * s, oy + c.y * s); break;
           case GlyphOutline::Op::Quad: {
             // A quadratic Bezier as the cubic PDF draws: control points 2/3 of the way.
             const float c1x = cx + (c.cx - cx) * 2 / 3, c1y = cy + (c.cy - cy) * 2 / 3;
             const float c2x = c.x + (c.cx - c.x) * 2 / 3, c2y = c.y + (c.cy - c.y) * 2 / 3;
-            HPDF_Page_CurveTo(page_, ox + c1x * s, oy + c1y * s, ox + c2x * s, oy + c2y * s, ox + c.x * s,
-                              oy + c.y * s);
+            cs_.curveTo(ox + c1x * s, oy + c1y * s, ox + c2x * s, oy + c2y * s, ox + c.x * s, oy + c.y * s);
             break;
           }
-          case GlyphOutline::Op::Close: HPDF_Page_ClosePath(page_); break;
+          case GlyphOutline::Op::Close: cs_.closePath(); break;
         }
         if (c.op != GlyphOutline::Op::Close) {
           cx = c.x;
           cy = c.y;
         }
       }
-      if (open) HPDF_Page_Fill(page_);
+      if (open) cs_.fill();
     }
   }
 };
@@ -287,7 +183,7 @@ class PagePainter {
 std::vector<HPDF_Font> loadFonts(const Layout& layout, HpdfDoc& doc, TempFontDir& dir, std::vector<int>& loadOrder,
                                  DiagnosticSink& diags) {
   // Which characters each font draws: a flag per BMP character (the text is all BMP, see
-  // writeWord; sorting every character drawn was a twentieth of the painting).
+  // ContentStream::word; sorting every character drawn was a twentieth of the painting).
   std::vector<std::vector<char>> drawn(layout.fonts.size());
   for (const auto& page : layout.pages)
     for (const auto& r : page.runs) {
@@ -332,7 +228,7 @@ std::vector<HPDF_Font> loadFonts(const Layout& layout, HpdfDoc& doc, TempFontDir
       doc.reset();
     }
     if (f) {
-      // libharu embeds only the glyphs it has measured, and writeWord measures nothing:
+      // libharu embeds only the glyphs it has measured, and ContentStream::word measures nothing:
       // measuring every character drawn once marks them all.
       std::string all;
       for (char32_t c : u) appendUtf8(all, c);
@@ -436,13 +332,13 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fo
     }
     HPDF_Page_SetWidth(page, box.width);
     HPDF_Page_SetHeight(page, box.height);
-    PagePainter(doc, page, box, layout, fonts, images).paint();
+    std::string content = PagePainter(doc, page, box, layout, fonts, images).paint();
     if (doc.failed()) {
       diags.warning({}, "pdf-draw", "a drawing operation failed on page " + box.label + ": " + doc.lastError());
       doc.reset();
     }
     pages.push_back(page);
-    compressor.add(page);
+    compressor.add(page, std::move(content));
     releaseDrawing(box);
   }
   if (!compressor.finish())

@@ -1,0 +1,57 @@
+// A page's content stream, written by us into a string. libharu's page operators each clear a
+// 512-byte buffer byte by byte, format their numbers with their own float code, and append
+// through a memory stream that copies a byte at a time; a digest page has hundreds of words
+// and rectangles, and those calls were a sixth of a warm build. libharu still registers the
+// fonts and images a page uses (HPDF_Page_GetLocalFontName / GetXObjectName) and receives the
+// finished, deflated bytes (PageStreamCompressor).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "postpress/layout.h"
+
+namespace pp::pdf {
+
+class ContentStream {
+ public:
+  // Colours; each written only when it changes.
+  void fillColor(const Color& c);
+  void strokeColor(const Color& c);
+  void lineWidth(float w);
+
+  // Paths (PDF coordinates: y up).
+  void rect(float x, float y, float w, float h);
+  void moveTo(float x, float y);
+  void lineTo(float x, float y);
+  void curveTo(float x1, float y1, float x2, float y2, float x3, float y3);
+  void closePath() { out_ += "h\012"; }
+  void fill() { out_ += "f\012"; }
+  void stroke() { out_ += "S\012"; }
+  void fillStroke() { out_ += "B\012"; }
+
+  // Text. `fontName` is the page's resource name (F1...). A word sets the whole text matrix
+  // and shows its characters as two-byte codes (see word()).
+  void beginText() { out_ += "BT\012"; }
+  void endText() { out_ += "ET\012"; }
+  void font(std::string_view fontName, float size);
+  void charSpacing(float tc);
+  void word(float x, float y, std::string_view utf8);
+
+  // An image XObject (resource name `name`) drawn into the rectangle.
+  void image(std::string_view name, float x, float y, float w, float h);
+
+  const std::string& bytes() const { return out_; }
+  std::string take() { return std::move(out_); }
+
+ private:
+  void number(float v, int decimals);
+  void op(const char* text) { out_ += text; }
+
+  std::string out_;
+  bool haveFill_ = false, haveStroke_ = false;
+  Color fill_, stroke_;
+  float lineWidth_ = -1;
+};
+
+}  // namespace pp::pdf
