@@ -8,6 +8,7 @@ need_corpus fluxcd
 SITE="$CORPUS/fluxcd"
 
 build_and_check "$SITE" whole -- --group-by tag
+same_on_one_thread "$SITE" whole -- --group-by tag
 build_and_check "$SITE" tag --tag "security"
 build_and_check "$SITE" quarter --quarter 2022Q4 -- --group-by month
 echo "corpus_fluxcd: ok"

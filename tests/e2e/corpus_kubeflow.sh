@@ -8,6 +8,7 @@ need_corpus kubeflow
 SITE="$CORPUS/kubeflow"
 
 build_and_check "$SITE" whole -- --group-by tag
+same_on_one_thread "$SITE" whole -- --group-by tag
 build_and_check "$SITE" tag --tag "release"
 build_and_check "$SITE" quarter --quarter 2025Q3 -- --group-by month
 echo "corpus_kubeflow: ok"

@@ -8,6 +8,7 @@ need_corpus terrytangyuan
 SITE="$CORPUS/terrytangyuan"
 
 build_and_check "$SITE" whole -- --group-by tag
+same_on_one_thread "$SITE" whole -- --group-by tag
 build_and_check "$SITE" tag --tag "KServe"
 build_and_check "$SITE" quarter --quarter 2025Q4 -- --group-by month
 echo "corpus_terrytangyuan: ok"
