@@ -85,8 +85,9 @@ bool saveToString(HpdfDoc& doc, std::string& out) {
   HPDF_Doc pdf = doc.get();
   if (!pdf) return false;
   if (pdf->stream) HPDF_Stream_Free(pdf->stream);
-  // Room for it all at once: growing a 40 MB string by doubling copies and faults in twice that.
-  out.reserve(doc.keptTotal() + (1u << 20));
+  // Room for it all at once (growing a 40 MB string by doubling copies it and faults in twice
+  // that), and for the ToUnicode update appended later; pages never written cost nothing.
+  out.reserve(doc.keptTotal() + doc.keptTotal() / 4 + (4u << 20));
   pdf->stream = HPDF_CallbackWriter_New(pdf->mmgr, appendToString, &out);
   if (!pdf->stream) return false;
   return HPDF_SaveToStream(pdf) == HPDF_OK && !doc.failed();
