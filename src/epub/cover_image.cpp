@@ -60,27 +60,23 @@ struct Face {
   stbtt_fontinfo info{};
 };
 
-// A font with fallbacks: each character is drawn with the first face that has it.
+// A font with fallbacks: each character is drawn with the first face that has it. A face is
+// read when a character first needs it: a Latin title never opens the CJK and symbol fallbacks
+// (megabytes read and parsed on every build, a tenth of a warm build's page faults).
 class Fonts {
  public:
   bool add(const fs::path& file) {
     if (file.empty()) return false;
-    auto bytes = readFile(file, nullptr, 64u << 20);
-    if (!bytes || bytes->size() < 12) return false;
-    auto face = std::make_unique<Face>();
-    face->data = std::move(*bytes);
-    const auto* d = reinterpret_cast<const unsigned char*>(face->data.data());
-    int offset = stbtt_GetFontOffsetForIndex(d, 0);
-    if (offset < 0 || !stbtt_InitFont(&face->info, d, offset)) return false;
-    faces_.push_back(std::move(face));
+    slots_.push_back({file, nullptr, false});
     return true;
   }
-  bool empty() const { return faces_.empty(); }
+  bool empty() const { return primary() == nullptr; }
   // The face for cp and its glyph; the primary face's .notdef when none has it.
   std::pair<const stbtt_fontinfo*, int> glyph(char32_t cp) const {
-    for (const auto& f : faces_)
-      if (int g = stbtt_FindGlyphIndex(&f->info, static_cast<int>(cp)); g > 0) return {&f->info, g};
-    return {&faces_[0]->info, 0};
+    for (std::size_t k = 0; k < slots_.size(); ++k)
+      if (const Face* f = face(k))
+        if (int g = stbtt_FindGlyphIndex(&f->info, static_cast<int>(cp)); g > 0) return {&f->info, g};
+    return {&primary()->info, 0};
   }
   float scale(const stbtt_fontinfo* f, float px) const { return stbtt_ScaleForPixelHeight(f, px); }
   float width(const std::u32string& s, float px) const {
@@ -125,7 +121,33 @@ class Fonts {
   }
 
  private:
-  std::vector<std::unique_ptr<Face>> faces_;
+  struct Slot {
+    fs::path file;
+    std::unique_ptr<Face> face;  // null until read, or when the file is no font
+    bool tried;
+  };
+  // Lazily read faces: mutable, as reading one changes nothing a caller can see.
+  mutable std::vector<Slot> slots_;
+
+  const Face* face(std::size_t k) const {
+    Slot& s = slots_[k];
+    if (!s.tried) {
+      s.tried = true;
+      if (auto bytes = readFile(s.file, nullptr, 64u << 20); bytes && bytes->size() >= 12) {
+        auto f = std::make_unique<Face>();
+        f->data = std::move(*bytes);
+        const auto* d = reinterpret_cast<const unsigned char*>(f->data.data());
+        const int offset = stbtt_GetFontOffsetForIndex(d, 0);
+        if (offset >= 0 && stbtt_InitFont(&f->info, d, offset)) s.face = std::move(f);
+      }
+    }
+    return s.face.get();
+  }
+  const Face* primary() const {
+    for (std::size_t k = 0; k < slots_.size(); ++k)
+      if (const Face* f = face(k)) return f;
+    return nullptr;
+  }
 };
 
 // Greedy line breaking at spaces; a word wider than the line is cut by characters.
