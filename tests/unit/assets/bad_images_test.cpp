@@ -6,20 +6,6 @@ using namespace pptest;
 
 namespace {
 
-struct Run {
-  TempDir dir;
-  fs::path root = dir / "site";
-  TestSite t{root};
-  pp::DiagnosticSink diags;
-  pp::AssetStore store{optionsIn(dir / "cache")};
-  const pp::Asset& process(const std::string& bytes, const std::string& name = "img/x.png") {
-    writeBytes(root / name, bytes);
-    int id = store.resolve(t.site, t.post, "/" + name, t.post.loc(2, 1), diags);
-    store.process(diags);
-    return store.at(id);
-  }
-};
-
 void setBe32(std::string& s, std::size_t at, std::uint32_t v) {
   s[at] = static_cast<char>(v >> 24);
   s[at + 1] = static_cast<char>(v >> 16);
@@ -30,7 +16,7 @@ void setBe32(std::string& s, std::size_t at, std::uint32_t v) {
 }  // namespace
 
 TEST_CASE("a PNG whose header claims 100,000 x 100,000 pixels is refused before decoding") {
-  Run r;
+  StoreRun r;
   std::string png = makePng(4, 4, 3, halves());
   setBe32(png, 16, 100000);
   setBe32(png, 20, 100000);
@@ -42,7 +28,7 @@ TEST_CASE("a PNG whose header claims 100,000 x 100,000 pixels is refused before 
 
 TEST_CASE("pixel-count bombs in every format are refused from the header") {
   SUBCASE("JPEG 60000 x 60000") {
-    Run r;
+    StoreRun r;
     std::string jpg = makeJpeg(8, 8, halves());
     // Patch the SOF0 frame size.
     std::size_t sof = jpg.find("\xFF\xC0");
@@ -52,13 +38,13 @@ TEST_CASE("pixel-count bombs in every format are refused from the header") {
     CHECK(r.process(jpg).status == pp::AssetStatus::TooLarge);
   }
   SUBCASE("GIF 65535 x 65535") {
-    Run r;
+    StoreRun r;
     std::string gif = makeGif(4, 4, {[](int, int) { return 0; }});
     gif[6] = gif[7] = gif[8] = gif[9] = static_cast<char>(0xFF);
     CHECK(r.process(gif).status == pp::AssetStatus::TooLarge);
   }
   SUBCASE("BMP 50000 x -50000") {
-    Run r;
+    StoreRun r;
     std::string bmp = makeBmp(4, 4, halves());
     std::int32_t w = 50000, h = -50000;
     std::memcpy(&bmp[18], &w, 4);
@@ -94,7 +80,7 @@ TEST_CASE("truncated files are Corrupt, never half pictures: JPEG, progressive J
   };
   for (auto& c : cases) {
     CAPTURE(c.name);
-    Run r;
+    StoreRun r;
     const auto& a = r.process(c.bytes.substr(0, c.bytes.size() / 2));
     CHECK(a.status == pp::AssetStatus::Corrupt);
     CHECK(a.pdf.codec == pp::EncodedImage::Codec::None);
@@ -103,17 +89,17 @@ TEST_CASE("truncated files are Corrupt, never half pictures: JPEG, progressive J
 }
 
 TEST_CASE("garbage, empty files, HTML pages and videos under image names") {
-  Run r1;
+  StoreRun r1;
   CHECK(r1.process(std::string("\x89PNG\r\n\x1a\n") + std::string(200, 'x')).status == pp::AssetStatus::Corrupt);
-  Run r2;
+  StoreRun r2;
   CHECK(r2.process("").status == pp::AssetStatus::Corrupt);
-  Run r3;
+  StoreRun r3;
   const auto& html = r3.process("<!DOCTYPE html><html><body>404 Not Found</body></html>");
   CHECK(html.status == pp::AssetStatus::Corrupt);
   CHECK(html.message.find("HTML") != std::string::npos);
-  Run r4;
+  StoreRun r4;
   CHECK(r4.process(std::string("\0\0\0\x18" "ftypmp42", 12) + std::string(100, '\0')).status == pp::AssetStatus::Unsupported);
-  Run r5;
+  StoreRun r5;
   std::mt19937 rng(1);
   std::string noise(5000, '\0');
   for (auto& c : noise) c = static_cast<char>(rng());
@@ -166,7 +152,7 @@ TEST_CASE("SVG billion laughs, external entities and parameter entities are refu
       "<?xml version='1.0'?><!DOCTYPE svg [<!ENTITY % p SYSTEM 'http://127.0.0.1:1/x.dtd'> %p;]>"
       "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'/>";
   for (const auto* svg : {&laughs, &external, &parameter}) {
-    Run r;
+    StoreRun r;
     const auto& a = r.process(*svg, "img/evil.svg");
     CHECK(a.status == pp::AssetStatus::Refused);
     CHECK(r.diags.countCode("image-refused") == 1);
@@ -177,11 +163,11 @@ TEST_CASE("SVG billion laughs, external entities and parameter entities are refu
                       "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><desc>";
     for (int i = 0; i < 300000; ++i) big += "&a;";
     big += "</desc></svg>";
-    Run r;
+    StoreRun r;
     CHECK(r.process(big, "img/amplified.svg").status == pp::AssetStatus::Refused);
   }
   // Illustrator-style namespace entities are harmless and accepted.
-  Run ok;
+  StoreRun ok;
   const auto& a = ok.process(
       "<?xml version='1.0'?><!DOCTYPE svg [<!ENTITY ns_svg 'http://www.w3.org/2000/svg'>]>"
       "<svg xmlns='&ns_svg;' width='10' height='10'><rect width='10' height='10'/></svg>",
@@ -190,7 +176,7 @@ TEST_CASE("SVG billion laughs, external entities and parameter entities are refu
 }
 
 TEST_CASE("SVG references to files (inside or outside the site) and URLs are never loaded") {
-  Run r;
+  StoreRun r;
   const std::string red = makePng(10, 10, 3, [](int, int) { return Rgba{255, 0, 0, 255}; });
   writeBytes(r.root / "img/red.png", red);
   TempDir outside;

@@ -7,23 +7,6 @@ using Codec = pp::EncodedImage::Codec;
 
 namespace {
 
-struct Run {
-  TempDir dir;
-  fs::path root = dir / "site";
-  TestSite t{root};
-  pp::DiagnosticSink diags;
-  pp::AssetOptions opts = optionsIn(dir / "cache");
-  std::unique_ptr<pp::AssetStore> store;
-  Run() { store = std::make_unique<pp::AssetStore>(opts); }
-  // Writes `bytes` under a misleading name, resolves and processes it.
-  const pp::Asset& process(const std::string& bytes, const std::string& name = "img/x.png") {
-    writeBytes(root / name, bytes);
-    int id = store->resolve(t.site, t.post, "/" + name, t.post.loc(1, 1), diags);
-    store->process(diags);
-    return store->at(id);
-  }
-};
-
 bool near(pptest::Rgba c, int r, int g, int b, int tol = 40) {
   return std::abs(c.r - r) <= tol && std::abs(c.g - g) <= tol && std::abs(c.b - b) <= tol;
 }
@@ -31,7 +14,7 @@ bool near(pptest::Rgba c, int r, int g, int b, int tol = 40) {
 }  // namespace
 
 TEST_CASE("WebP named .png: lossy (photo -> JPEG), lossless graphic (-> PNG), alpha kept as a mask") {
-  Run r;
+  StoreRun r;
   const auto& lossy = r.process(makeWebp(64, 48, 3, photo(), false), "img/lossy.png");
   REQUIRE(lossy.ok());
   CHECK(lossy.format == "webp");
@@ -39,7 +22,7 @@ TEST_CASE("WebP named .png: lossy (photo -> JPEG), lossless graphic (-> PNG), al
   CHECK(lossy.pdf.codec == Codec::Jpeg);
   CHECK(lossy.epub.codec == Codec::Jpeg);
 
-  Run r2;
+  StoreRun r2;
   const auto& alpha = r2.process(makeWebp(40, 30, 4, [](int x, int) { return x < 20 ? Rgba{0, 128, 0, 255} : Rgba{0, 0, 0, 0}; }, true), "img/alpha.jpeg");
   REQUIRE(alpha.ok());
   CHECK(alpha.pdf.codec == Codec::Png);
@@ -64,7 +47,7 @@ TEST_CASE("WebP named .png: lossy (photo -> JPEG), lossless graphic (-> PNG), al
 }
 
 TEST_CASE("animated WebP: the first frame, composed on the canvas") {
-  Run r;
+  StoreRun r;
   auto red = [](int, int) { return Rgba{255, 0, 0, 255}; };
   auto blue = [](int, int) { return Rgba{0, 0, 255, 255}; };
   const auto& a = r.process(makeAnimatedWebp(16, 12, {red, blue}), "img/anim.png");
@@ -79,7 +62,7 @@ TEST_CASE("animated WebP: the first frame, composed on the canvas") {
 TEST_CASE("PNG: interlaced RGBA, 16-bit, palette with tRNS") {
   for (std::string name : {"interlaced-rgba.png", "rgb16.png", "palette-trns.png"}) {
     CAPTURE(name);
-    Run r;
+    StoreRun r;
     std::string err;
     auto bytes = pp::readFile(fs::path(PP_TEST_DATA) / "images" / name, &err);
     REQUIRE(bytes);
@@ -100,18 +83,18 @@ TEST_CASE("PNG: interlaced RGBA, 16-bit, palette with tRNS") {
 }
 
 TEST_CASE("JPEG: baseline, progressive, grayscale, EXIF orientation, Adobe CMYK") {
-  Run r;
+  StoreRun r;
   const auto& base = r.process(makeJpeg(64, 32, photo()), "img/base.png");
   REQUIRE(base.ok());
   CHECK(base.format == "jpeg");
   CHECK(base.pdf.codec == Codec::Jpeg);
   CHECK(base.pdf.components == 3);
 
-  Run r2;
+  StoreRun r2;
   const auto& prog = r2.process(makeJpeg(64, 32, photo(), TJPF_RGB, TJFLAG_PROGRESSIVE), "img/prog.jpg");
   REQUIRE(prog.ok());
 
-  Run r3;
+  StoreRun r3;
   const auto& gray = r3.process(makeJpeg(64, 32, photo(), TJPF_GRAY), "img/gray.jpg");
   REQUIRE(gray.ok());
   CHECK(gray.pdf.components == 1);
@@ -119,7 +102,7 @@ TEST_CASE("JPEG: baseline, progressive, grayscale, EXIF orientation, Adobe CMYK"
 
   // Orientation 6: the stored picture is turned 90 degrees clockwise for display, so its
   // left half (red) ends up on top.
-  Run r4;
+  StoreRun r4;
   auto leftRed = [](int x, int) { return x < 32 ? Rgba{255, 0, 0, 255} : Rgba{0, 0, 255, 255}; };
   const auto& rot = r4.process(withExifOrientation(makeJpeg(64, 32, leftRed), 6), "img/rot.jpg");
   REQUIRE(rot.ok());
@@ -133,14 +116,14 @@ TEST_CASE("JPEG: baseline, progressive, grayscale, EXIF orientation, Adobe CMYK"
 
   // Adobe CMYK (libjpeg writes the APP14 marker; Photoshop's samples are inverted): samples
   // (255, 0, 0, 255) mean no cyan, full magenta and yellow, no black: red.
-  Run r5;
+  StoreRun r5;
   const auto& cmyk = r5.process(makeJpeg(16, 16, [](int, int) { return Rgba{255, 0, 0, 255}; }, TJPF_CMYK), "img/cmyk.jpg");
   REQUIRE(cmyk.ok());
   CHECK(near(decodeFile(cmyk.epub.file).at(8, 8), 255, 0, 0));
 }
 
 TEST_CASE("GIF: first frame of an animation, transparency, interlacing") {
-  Run r;
+  StoreRun r;
   auto frame1 = [](int x, int) { return x < 8 ? 0 : 3; };  // red | transparent (index 3)
   auto frame2 = [](int, int) { return 1; };
   const auto& a = r.process(makeGif(16, 16, {frame1, frame2}, 3, true), "img/anim.gif");
@@ -154,7 +137,7 @@ TEST_CASE("GIF: first frame of an animation, transparency, interlacing") {
 }
 
 TEST_CASE("BMP") {
-  Run r;
+  StoreRun r;
   const auto& a = r.process(makeBmp(20, 10, halves()), "img/x.png");
   REQUIRE(a.ok());
   CHECK(a.format == "bmp");
@@ -162,13 +145,13 @@ TEST_CASE("BMP") {
 }
 
 TEST_CASE("photographs become JPEG, graphics lossless; grayscale option; opaque alpha dropped") {
-  Run r;
+  StoreRun r;
   const auto& ph = r.process(makePng(300, 200, 3, photo()), "img/photo.png");
   REQUIRE(ph.ok());
   CHECK(ph.pdf.codec == Codec::Jpeg);
   CHECK(ph.epub.codec == Codec::Jpeg);
 
-  Run r2;
+  StoreRun r2;
   const auto& gr = r2.process(makePng(300, 200, 4, halves()), "img/chart.png");
   REQUIRE(gr.ok());
   CHECK(gr.pdf.codec == Codec::Png);
@@ -176,7 +159,7 @@ TEST_CASE("photographs become JPEG, graphics lossless; grayscale option; opaque 
   CHECK(gr.pdf.file == gr.epub.file);
   CHECK(gr.epub.codec == Codec::Png);
 
-  Run r3;
+  StoreRun r3;
   r3.opts.grayscale = true;
   r3.store = std::make_unique<pp::AssetStore>(r3.opts);
   const auto& g = r3.process(makePng(300, 200, 3, photo()), "img/photo.png");
@@ -186,7 +169,7 @@ TEST_CASE("photographs become JPEG, graphics lossless; grayscale option; opaque 
 }
 
 TEST_CASE("scaling: PDF to the text block at pdfDpi, EPUB to epubMaxSide, never upscaled, width hints") {
-  Run r;
+  StoreRun r;
   const auto& big = r.process(makeJpeg(4000, 1000, photo()), "img/wide.jpg");
   REQUIRE(big.ok());
   CHECK(big.width == 4000);
@@ -195,20 +178,20 @@ TEST_CASE("scaling: PDF to the text block at pdfDpi, EPUB to epubMaxSide, never 
   CHECK(big.epub.width == 1600);
   CHECK(big.epub.height == 400);
 
-  Run r2;
+  StoreRun r2;
   const auto& tall = r2.process(makePng(500, 5000, 3, photo()), "img/tall.png");
   REQUIRE(tall.ok());
   CHECK(tall.pdf.height == 1800);  // 648 pt at 200 dpi
   CHECK(tall.epub.height == 1600);
 
-  Run r3;
+  StoreRun r3;
   const auto& small = r3.process(makePng(120, 80, 3, photo()), "img/small.png");
   REQUIRE(small.ok());
   CHECK(small.pdf.width == 120);
   CHECK(small.epub.width == 120);
 
   // Every reference asks for 300 CSS px (225 pt): 625 px at 200 dpi is enough.
-  Run r4;
+  StoreRun r4;
   writeBytes(r4.root / "img/hint.jpg", makeJpeg(3000, 2000, photo()));
   int id = r4.store->resolve(r4.t.site, r4.t.post, "/img/hint.jpg", {}, r4.diags, 300);
   r4.store->process(r4.diags);
@@ -217,7 +200,7 @@ TEST_CASE("scaling: PDF to the text block at pdfDpi, EPUB to epubMaxSide, never 
 }
 
 TEST_CASE("downscaling is gamma-correct: a fine black/white pattern averages to light gray, not dark") {
-  Run r;
+  StoreRun r;
   r.opts.epubMaxSide = 100;
   r.store = std::make_unique<pp::AssetStore>(r.opts);
   auto checker = [](int x, int y) { return (x + y) % 2 ? Rgba{255, 255, 255, 255} : Rgba{0, 0, 0, 255}; };
@@ -231,7 +214,7 @@ TEST_CASE("downscaling is gamma-correct: a fine black/white pattern averages to 
 }
 
 TEST_CASE("SVG: intrinsic size, viewBox-only sizing, rasterised at the target resolution") {
-  Run r;
+  StoreRun r;
   const auto& a = r.process(
       "<svg xmlns='http://www.w3.org/2000/svg' width='300' height='150'><rect width='300' height='150' fill='#00f'/></svg>",
       "img/a.svg");
@@ -243,7 +226,7 @@ TEST_CASE("SVG: intrinsic size, viewBox-only sizing, rasterised at the target re
   CHECK(a.epub.width == 600);  // twice the CSS size
   CHECK(near(decodeFile(a.epub.file).at(10, 10), 0, 0, 255, 2));
 
-  Run r2;
+  StoreRun r2;
   const auto& vb = r2.process(
       "<?xml version='1.0'?>\n<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 20 10'><circle cx='10' cy='5' r='4'/></svg>",
       "img/vb.png");
@@ -255,7 +238,7 @@ TEST_CASE("SVG: intrinsic size, viewBox-only sizing, rasterised at the target re
 
 TEST_CASE("WebP larger than needed: lossy scaled by libwebp while decoding, lossless by the gamma-correct filter") {
   // Lossy: straight to the EPUB size (1600 px), the PDF's from that.
-  Run r;
+  StoreRun r;
   auto bands = [](int x, int) { return x % 400 < 200 ? Rgba{200, 40, 40, 255} : Rgba{40, 40, 200, 255}; };
   const auto& lossy = r.process(makeWebp(2400, 600, 3, bands, false), "img/big.webp");
   REQUIRE(lossy.ok());
@@ -269,7 +252,7 @@ TEST_CASE("WebP larger than needed: lossy scaled by libwebp while decoding, loss
 
   // Lossless, a fine black/white pattern: averaged in linear light (light gray, ~188), which
   // sRGB averaging would make ~128.
-  Run r2;
+  StoreRun r2;
   r2.opts.epubMaxSide = 100;
   r2.store = std::make_unique<pp::AssetStore>(r2.opts);
   auto checker = [](int x, int y) { return (x + y) % 2 ? Rgba{255, 255, 255, 255} : Rgba{0, 0, 0, 255}; };

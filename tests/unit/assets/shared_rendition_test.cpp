@@ -17,28 +17,6 @@ using Codec = pp::EncodedImage::Codec;
 
 namespace {
 
-struct Run {
-  TempDir dir;
-  fs::path root = dir / "site";
-  TestSite t{root};
-  pp::DiagnosticSink diags;
-  pp::AssetOptions opts = optionsIn(dir / "cache");
-  std::unique_ptr<pp::AssetStore> store;
-  Run() { store = std::make_unique<pp::AssetStore>(opts); }
-  void reopen() { store = std::make_unique<pp::AssetStore>(opts); }
-  const pp::Asset& process(const std::string& bytes, const std::string& name = "img/x.png", int widthHint = 0) {
-    writeBytes(root / name, bytes);
-    int id = store->resolve(t.site, t.post, "/" + name, t.post.loc(1, 1), diags, widthHint);
-    store->process(diags);
-    return store->at(id);
-  }
-  std::size_t cachedImages() const {
-    std::size_t n = 0;
-    for (auto& e : fs::directory_iterator(dir / "cache" / "images")) n += e.is_regular_file() ? 1 : 0;
-    return n;
-  }
-};
-
 pa::PngParts partsOf(const fs::path& file) {
   auto bytes = pp::readFile(file);
   REQUIRE(bytes);
@@ -90,7 +68,7 @@ std::vector<std::uint8_t> pdfSamples(const pa::PngParts& png, int* channels) {
 }  // namespace
 
 TEST_CASE("an opaque graphic gets one PNG for the PDF and the EPUB, stored once, embeddable as it is") {
-  Run r;
+  StoreRun r;
   // 12 colours in flat bands: indexed.
   auto bands = [](int x, int y) {
     const std::uint8_t k = static_cast<std::uint8_t>((x / 25 + y / 20) % 12);
@@ -124,14 +102,14 @@ TEST_CASE("an opaque graphic gets one PNG for the PDF and the EPUB, stored once,
 
 TEST_CASE("one PNG for both up to 1.5 times the print size; apart when translucent, printed gray, or narrower") {
   // 1800 px wide: EPUB 1600, PDF 1300 (1.23 times): shared, at the EPUB's size.
-  Run r1;
+  StoreRun r1;
   const auto& wide = r1.process(makePng(1800, 400, 3, halves()), "img/wide.png");
   REQUIRE(wide.ok());
   CHECK(wide.pdf.file == wide.epub.file);
   CHECK(wide.pdf.width == 1600);
 
   // Drawn at 300 CSS px (625 px at 200 dpi): the 1600 px EPUB picture is 2.6 times that.
-  Run r2;
+  StoreRun r2;
   const auto& hinted = r2.process(makePng(1800, 400, 3, halves()), "img/hinted.png", 300);
   REQUIRE(hinted.ok());
   CHECK(hinted.pdf.file != hinted.epub.file);
@@ -140,14 +118,14 @@ TEST_CASE("one PNG for both up to 1.5 times the print size; apart when transluce
   CHECK(partsOf(hinted.pdf.file).pdfReady());
 
   // Tall: the EPUB's 1600 px side is less than the PDF's 1800 px height.
-  Run r3;
+  StoreRun r3;
   const auto& tall = r3.process(makePng(300, 3000, 3, halves()), "img/tall.png");
   REQUIRE(tall.ok());
   CHECK(tall.pdf.file != tall.epub.file);
   CHECK(tall.pdf.height == 1800);
 
   // Translucent: the PDF's colour PNG has no alpha; the alpha is a gray PNG for the mask.
-  Run r4;
+  StoreRun r4;
   const auto& glass = r4.process(makePng(200, 100, 4, halves({255, 0, 0, 128}, {0, 0, 255, 255})), "img/glass.png");
   REQUIRE(glass.ok());
   CHECK(glass.pdf.file != glass.epub.file);
@@ -163,7 +141,7 @@ TEST_CASE("one PNG for both up to 1.5 times the print size; apart when transluce
   CHECK(alpha[1] == 255);
 
   // --grayscale: the print rendition is gray, the e-book's keeps its colour.
-  Run r5;
+  StoreRun r5;
   r5.opts.grayscale = true;
   r5.reopen();
   const auto& gray = r5.process(makePng(200, 100, 3, halves()), "img/gray.png");
@@ -184,7 +162,7 @@ TEST_CASE("PDF lossless renditions are small: PNG predictors beat deflating the 
     return Rgba{30, 30, static_cast<std::uint8_t>(x / 50 * 10), 255};
   };
   const int w = 800, h = 600;
-  Run r;
+  StoreRun r;
   r.opts.epubMaxSide = 400;  // EPUB 400 px, PDF 800 px: not shared, the PDF has its own PNG
   r.reopen();
   const auto& a = r.process(makePng(w, h, 3, ui), "img/ui.png");
@@ -240,7 +218,7 @@ TEST_CASE("a source PNG already as we would write it is passed through: its IDAT
   withText += source.substr(33);
   REQUIRE(pa::readPngParts(withText));
 
-  Run r;
+  StoreRun r;
   const auto& a = r.process(withText, "img/ui.png");
   REQUIRE(a.ok());
   CHECK(a.pdf.file == a.epub.file);
@@ -250,12 +228,12 @@ TEST_CASE("a source PNG already as we would write it is passed through: its IDAT
   CHECK(out->find("tEXt") == std::string::npos);
 
   // Few colours: our encoder writes a palette, smaller than the source's RGB; re-encoded.
-  Run r2;
+  StoreRun r2;
   const auto& few = r2.process(makePng(320, 90, 3, halves()), "img/few.png");
   REQUIRE(few.ok());
   CHECK(partsOf(few.epub.file).colourType == 3);
   // Needs scaling for print and e-book: re-encoded at the EPUB size.
-  Run r3;
+  StoreRun r3;
   const auto& big = r3.process(makePng(2000, 90, 3, ui), "img/big.png");
   REQUIRE(big.ok());
   CHECK(big.epub.width == 1600);

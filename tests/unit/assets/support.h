@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -283,5 +284,31 @@ inline pp::AssetOptions optionsIn(const fs::path& cache, int jobs = 1) {
   o.jobs = jobs;
   return o;
 }
+
+// A site with one post, an asset store caching in a temporary folder, and a way to resolve and
+// process one image file through it (the fixture the format, hostile-file and rendition tests
+// share).
+struct StoreRun {
+  TempDir dir;
+  fs::path root = dir / "site";
+  TestSite t{root};
+  pp::DiagnosticSink diags;
+  pp::AssetOptions opts = optionsIn(dir / "cache");
+  std::unique_ptr<pp::AssetStore> store = std::make_unique<pp::AssetStore>(opts);
+  // A new store on the same cache (a second build).
+  void reopen() { store = std::make_unique<pp::AssetStore>(opts); }
+  // Writes `bytes` as `name` (whatever its extension says), resolves and processes it.
+  const pp::Asset& process(const std::string& bytes, const std::string& name = "img/x.png", int widthHint = 0) {
+    writeBytes(root / name, bytes);
+    int id = store->resolve(t.site, t.post, "/" + name, t.post.loc(1, 1), diags, widthHint);
+    store->process(diags);
+    return store->at(id);
+  }
+  std::size_t cachedImages() const {
+    std::size_t n = 0;
+    for (auto& e : fs::directory_iterator(dir / "cache" / "images")) n += e.is_regular_file() ? 1 : 0;
+    return n;
+  }
+};
 
 }  // namespace pptest
