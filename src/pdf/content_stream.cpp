@@ -47,26 +47,15 @@ void ContentStream::number(float v, int decimals) {
   out_.append(buf, static_cast<std::size_t>(p - buf));
 }
 
-void ContentStream::fillColor(const Color& c) {
-  if (haveFill_ && sameColor(c, fill_)) return;
+void ContentStream::color(const Color& c, const char* op, bool& have, Color& current) {
+  if (have && sameColor(c, current)) return;
   for (float v : {c.r, c.g, c.b}) {
     number(std::clamp(v, 0.f, 1.f), kColorDecimals);
     out_ += ' ';
   }
-  op("rg\012");
-  fill_ = c;
-  haveFill_ = true;
-}
-
-void ContentStream::strokeColor(const Color& c) {
-  if (haveStroke_ && sameColor(c, stroke_)) return;
-  for (float v : {c.r, c.g, c.b}) {
-    number(std::clamp(v, 0.f, 1.f), kColorDecimals);
-    out_ += ' ';
-  }
-  op("RG\012");
-  stroke_ = c;
-  haveStroke_ = true;
+  out_ += op;
+  current = c;
+  have = true;
 }
 
 void ContentStream::lineWidth(float w) {

@@ -16,8 +16,8 @@ namespace pp::pdf {
 class ContentStream {
  public:
   // Colours; each written only when it changes.
-  void fillColor(const Color& c);
-  void strokeColor(const Color& c);
+  void fillColor(const Color& c) { color(c, "rg\012", haveFill_, fill_); }
+  void strokeColor(const Color& c) { color(c, "RG\012", haveStroke_, stroke_); }
   void lineWidth(float w);
 
   // Paths (PDF coordinates: y up).
@@ -46,6 +46,7 @@ class ContentStream {
 
  private:
   void number(float v, int decimals);
+  void color(const Color& c, const char* op, bool& have, Color& current);
   void op(const char* text) { out_ += text; }
 
   std::string out_;

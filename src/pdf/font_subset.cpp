@@ -43,6 +43,20 @@ std::uint32_t checksum(const std::string& t) {
   return sum;
 }
 
+// The largest power of two not above n, and its log: the search hints TrueType's table
+// directory and format 4 cmap carry (scaled by their entry sizes).
+struct BinarySearch {
+  unsigned power = 1, log = 0;
+};
+BinarySearch binarySearchFor(unsigned n) {
+  BinarySearch b;
+  while (b.power * 2 <= n) {
+    b.power *= 2;
+    ++b.log;
+  }
+  return b;
+}
+
 struct EncodedGlyph {
   std::string data;  // glyf entry, padded to 4 bytes; empty for a blank glyph
   int points = 0, contours = 0;
@@ -158,25 +172,23 @@ std::size_t arrayEntries(const std::vector<Segment>& segs) {
   return n;
 }
 
+std::size_t subtableBytes(const std::vector<Segment>& segs) { return 16 + 8 * segs.size() + 2 * arrayEntries(segs); }
+
 // The fewest segments whose subtable still fits its 16-bit length.
 std::vector<Segment> cmapSegments(const std::vector<char32_t>& cps) {
   constexpr std::size_t kMaxBytes = 65535;
   for (unsigned gap = 512;; gap /= 2) {
     std::vector<Segment> segs = segmentsWithGap(cps, gap);
-    if (16 + 8 * segs.size() + 2 * arrayEntries(segs) <= kMaxBytes || gap == 0) return segs;
+    if (subtableBytes(segs) <= kMaxBytes || gap == 0) return segs;
   }
 }
 
 std::string cmapFormat4(const std::vector<Segment>& segs, const std::vector<char32_t>& cps) {
   std::string sub;
   const unsigned segCount = static_cast<unsigned>(segs.size());
-  unsigned searchRange = 1, entrySelector = 0;
-  while (searchRange * 2 <= segCount) {
-    searchRange *= 2;
-    ++entrySelector;
-  }
-  searchRange *= 2;
-  const std::size_t length = 16 + 8 * segs.size() + 2 * arrayEntries(segs);
+  const BinarySearch bs = binarySearchFor(segCount);
+  const unsigned searchRange = bs.power * 2, entrySelector = bs.log;
+  const std::size_t length = subtableBytes(segs);
   put16(sub, 4);
   put16(sub, static_cast<unsigned>(std::min<std::size_t>(length, 0xFFFF)));
   put16(sub, 0);
@@ -316,11 +328,8 @@ std::string buildSubsetFont(const typeset::FontFile& src, std::vector<GlyphCode>
 
   std::string out;
   const unsigned n = static_cast<unsigned>(tables.size());
-  unsigned sr = 1, es = 0;
-  while (sr * 2 <= n) {
-    sr *= 2;
-    ++es;
-  }
+  const BinarySearch bs = binarySearchFor(n);
+  const unsigned sr = bs.power, es = bs.log;
   put32(out, 0x00010000);
   put16(out, n);
   put16(out, sr * 16);

@@ -3,6 +3,7 @@
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
+#include <optional>
 #include <string>
 
 #include "pdf/byte_streams.h"
@@ -16,14 +17,6 @@ namespace {
 // Pages compressed together: enough to keep every worker busy, few enough that uncompressed
 // content never piles up (a dense page is 20-60 KB before deflating).
 constexpr std::size_t kBatch = 32;
-
-// libdeflate at the renditions' level: the size libharu's zlib gave, in about half the time.
-bool deflateContent(const std::string& in, std::string* out) {
-  auto z = zlibCompress(in);
-  if (!z) return false;
-  *out = std::move(*z);
-  return true;
-}
 
 }  // namespace
 
@@ -40,18 +33,16 @@ bool PageStreamCompressor::finish() {
 bool PageStreamCompressor::flush() {
   if (pending_.empty()) return true;
   // Only deflating runs wide; libharu's objects are touched on this thread.
-  std::vector<std::string> packed(pending_.size());
-  std::vector<char> done(pending_.size(), 0);
+  std::vector<std::optional<std::string>> packed(pending_.size());
   parallelFor(pending_.size(), jobs_, [&](std::size_t i) {
-    const std::string& raw = pending_[i].second;
-    if (!raw.empty()) done[i] = deflateContent(raw, &packed[i]) ? 1 : 0;
+    if (!pending_[i].second.empty()) packed[i] = zlibCompress(pending_[i].second);
   });
   bool ok = true;
   for (std::size_t i = 0; i < pending_.size(); ++i) {
     auto& [page, raw] = pending_[i];
     if (raw.empty()) continue;
     auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-    if (done[i] && setDeflatedStreamBytes(doc_, attr->contents, std::move(packed[i]))) {
+    if (packed[i] && setDeflatedStreamBytes(doc_, attr->contents, std::move(*packed[i]))) {
       attr->stream = attr->contents->stream;
       continue;
     }

@@ -22,6 +22,28 @@ int contourCount(const std::vector<typeset::FontFile::RawVertex>& v) {
   return n;
 }
 
+// The width libharu measures for `codes` set in the font file `path` (its UTF-8 encoder, as the
+// PDF writer loads fonts).
+long libharuWidth(const fs::path& path, const std::vector<char32_t>& codes) {
+  HPDF_Doc pdf = HPDF_New(nullptr, nullptr);
+  REQUIRE(pdf);
+  HPDF_UseUTFEncodings(pdf);
+  HPDF_SetCurrentEncoder(pdf, "UTF-8");
+  const char* name = HPDF_LoadTTFontFromFile(pdf, path.c_str(), HPDF_TRUE);
+  HPDF_Font f = name ? HPDF_GetFont(pdf, name, "UTF-8") : nullptr;
+  long width = -1;
+  if (f) {
+    std::string utf8;
+    for (char32_t c : codes) appendUtf8(utf8, c);
+    width = static_cast<long>(
+        HPDF_Font_TextWidth(f, reinterpret_cast<const HPDF_BYTE*>(utf8.data()), static_cast<HPDF_UINT>(utf8.size()))
+            .width);
+  }
+  HPDF_Free(pdf);
+  REQUIRE(f);
+  return width;
+}
+
 void checkFont(const fs::path& file, const std::u32string& sample) {
   std::string err;
   auto src = typeset::FontFile::load(file, &err);
@@ -48,22 +70,9 @@ void checkFont(const fs::path& file, const std::u32string& sample) {
   CHECK_FALSE(derived->has(U'\u4E00' + 5000));  // nothing beyond what was asked
 
   // libharu accepts it and measures it exactly as the source.
-  HPDF_Doc pdf = HPDF_New(nullptr, nullptr);
-  REQUIRE(pdf);
-  HPDF_UseUTFEncodings(pdf);
-  HPDF_SetCurrentEncoder(pdf, "UTF-8");
-  const char* name = HPDF_LoadTTFontFromFile(pdf, derivedPath.c_str(), HPDF_TRUE);
-  REQUIRE(name);
-  HPDF_Font f = HPDF_GetFont(pdf, name, "UTF-8");
-  REQUIRE(f);
-  std::string utf8;
-  for (char32_t c : sample) appendUtf8(utf8, c);
-  HPDF_TextWidth tw = HPDF_Font_TextWidth(f, reinterpret_cast<const HPDF_BYTE*>(utf8.data()),
-                                          static_cast<HPDF_UINT>(utf8.size()));
   long expected = 0;
   for (char32_t c : sample) expected += src->advance(c);
-  CHECK(static_cast<long>(tw.width) == expected);
-  HPDF_Free(pdf);
+  CHECK(libharuWidth(derivedPath, std::vector<char32_t>(sample.begin(), sample.end())) == expected);
 }
 
 }  // namespace
@@ -143,22 +152,7 @@ TEST_CASE("characters far apart share few cmap segments and still map to their o
   const unsigned segCount = ((static_cast<unsigned char>(cmap[18]) << 8) | static_cast<unsigned char>(cmap[19])) / 2;
   CHECK(segCount < 16);
 
-  HPDF_Doc pdf = HPDF_New(nullptr, nullptr);
-  REQUIRE(pdf);
-  HPDF_UseUTFEncodings(pdf);
-  HPDF_SetCurrentEncoder(pdf, "UTF-8");
-  const char* name = HPDF_LoadTTFontFromFile(pdf, path.c_str(), HPDF_TRUE);
-  REQUIRE(name);
-  HPDF_Font f = HPDF_GetFont(pdf, name, "UTF-8");
-  REQUIRE(f);
-  std::string utf8;
   long expected = 0;
-  for (char32_t c : asked) {
-    appendUtf8(utf8, c);
-    expected += src->advance(c);
-  }
-  HPDF_TextWidth tw =
-      HPDF_Font_TextWidth(f, reinterpret_cast<const HPDF_BYTE*>(utf8.data()), static_cast<HPDF_UINT>(utf8.size()));
-  CHECK(static_cast<long>(tw.width) == expected);
-  HPDF_Free(pdf);
+  for (char32_t c : asked) expected += src->advance(c);
+  CHECK(libharuWidth(path, asked) == expected);
 }
