@@ -54,6 +54,27 @@ struct Context {
     return id;
   }
 
+  // The (face, code point) each outline id draws, by id (a post set apart hands them on).
+  std::vector<std::pair<int, char32_t>> outlineKeys() const {
+    std::vector<std::pair<int, char32_t>> keys(outlineIds_.size());
+    for (const auto& [key, id] : outlineIds_) keys[static_cast<std::size_t>(id)] = key;
+    return keys;
+  }
+  // The id of an outline drawn by a post set apart: the one already kept for that face and
+  // character, else `g`, kept now.
+  int adoptOutline(std::pair<int, char32_t> key, GlyphOutline&& g) {
+    auto it = outlineIds_.find(key);
+    if (it != outlineIds_.end()) return it->second;
+    int id = static_cast<int>(out.outlines.size());
+    out.outlines.push_back(std::move(g));
+    outlineIds_.emplace(key, id);
+    return id;
+  }
+  void clearOutlines() {
+    outlineIds_.clear();
+    out.outlines.clear();
+  }
+
   const Asset* asset(int id) const {
     if (!assets || id < 0 || static_cast<std::size_t>(id) >= assets->size()) return nullptr;
     return &assets->at(id);

@@ -57,6 +57,9 @@ class Flow {
   void rule(Color color, float width, float length);
   void keepWithNext() { keepNext_ = true; }
   void markPostStart() { postStartPending_ = true; }
+  // What is left open after the last item: a post set apart hands it on (PostJoiner).
+  bool keepsNext() const { return keepNext_; }
+  std::vector<std::string> takePendingAnchors() { return std::move(pendingAnchors_); }
 
   // Aside beside a paragraph (QR codes); set by the layout from LayoutHooks.
   std::function<std::optional<Aside>(const Block&)> asideFor;

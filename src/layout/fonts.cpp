@@ -161,29 +161,56 @@ std::string_view FontFile::table(std::string_view tag) const {
   return {};
 }
 
-FontSet::FontSet(const Style& style, DiagnosticSink& diags) : style_(style), diags_(diags) {
+FontSet::FontSet(const Style& style, DiagnosticSink& diags) : style_(style), diags_(&diags) {
+  // Every file the style names gets its id now, in the style's order (families by name, then
+  // the fallbacks with their bold siblings), so that ids do not depend on what is set first.
+  for (const auto& [name, f] : style_.families)
+    for (const fs::path* p : {&f.regular, &f.bold, &f.italic, &f.boldItalic})
+      if (!p->empty()) slot(*p);
+  slot(dataDir() / "fonts" / "CharisSIL-Regular.ttf");
+  for (const auto& p : style_.fallbacks) {
+    const fs::path b = boldSibling(p);
+    std::error_code ec;
+    if (fs::is_regular_file(b, ec)) slot(b);
+    slot(p);
+  }
   // The text face must exist: everything else falls back to it.
   if (face("text", false, false) < 0) ok_ = false;
 }
 
 FontSet::~FontSet() = default;
 
-int FontSet::loadFile(const fs::path& file, bool required) {
+// DejaVuSans.ttf -> DejaVuSans-Bold.ttf (used when that sibling exists).
+fs::path FontSet::boldSibling(const fs::path& p) {
+  return p.parent_path() / (p.stem().string() + "-Bold" + p.extension().string());
+}
+
+int FontSet::slot(const fs::path& file) {
   const std::string key = file.string();
   if (auto it = byPath_.find(key); it != byPath_.end()) return it->second;
-  std::string err;
-  auto f = FontFile::load(file, &err);
-  int id = -1;
-  if (f) {
-    id = static_cast<int>(files_.size());
-    files_.push_back(std::move(f));
-  } else {
-    Diagnostic d{required ? Severity::Warning : Severity::Note, {key, 0, 0}, "font-unusable",
-                 (required ? "font file cannot be used: " : "fallback font not available: ") + err};
-    diags_.reportOnce("font-unusable:" + key, d);
-  }
-  byPath_[key] = id;
+  const int id = static_cast<int>(paths_.size());
+  paths_.push_back(file);
+  files_.emplace_back();
+  states_.push_back(SlotState::Unread);
+  byPath_.emplace(key, id);
   return id;
+}
+
+int FontSet::loadFile(const fs::path& file, bool required) {
+  const int id = slot(file);
+  const auto i = static_cast<std::size_t>(id);
+  if (states_[i] == SlotState::Unread) {
+    std::string err;
+    files_[i] = FontFile::load(file, &err);
+    states_[i] = files_[i] ? SlotState::Loaded : SlotState::Failed;
+    if (!files_[i]) {
+      const std::string key = file.string();
+      Diagnostic d{required ? Severity::Warning : Severity::Note, {key, 0, 0}, "font-unusable",
+                   (required ? "font file cannot be used: " : "fallback font not available: ") + err};
+      diags_->reportOnce("font-unusable:" + key, d);
+    }
+  }
+  return states_[i] == SlotState::Loaded ? id : -1;
 }
 
 int FontSet::face(const std::string& family, bool bold, bool italic) {
@@ -211,12 +238,9 @@ const std::vector<int>& FontSet::fallbackChain(bool bold) {
     fallbacksLoaded_[k] = true;
     for (const auto& p : style_.fallbacks) {
       if (bold) {
-        // DejaVuSans.ttf -> DejaVuSans-Bold.ttf when that sibling exists.
-        fs::path b = p.parent_path() / (p.stem().string() + "-Bold" + p.extension().string());
-        std::error_code ec;
-        if (fs::is_regular_file(b, ec)) {
-          int id = loadFile(b, false);
-          if (id >= 0) {
+        const fs::path b = boldSibling(p);
+        if (auto it = byPath_.find(b.string()); it != byPath_.end()) {
+          if (int id = loadFile(b, false); id >= 0) {
             fallbacks_[k].push_back(id);
             continue;
           }
@@ -238,8 +262,8 @@ int FontSet::resolve(int primary, char32_t cp, bool bold) {
 
 std::vector<FontFace> FontSet::faces() const {
   std::vector<FontFace> out;
-  out.reserve(files_.size());
-  for (const auto& f : files_) out.push_back({f->path()});
+  out.reserve(paths_.size());
+  for (const auto& p : paths_) out.push_back({p});
   return out;
 }
 
@@ -250,6 +274,15 @@ char32_t FontSet::standIn(char32_t cp) {
   standInOf_.emplace(cp, code);
   standIns_.emplace(code, cp);
   return code;
+}
+
+void FontSet::clearStandIns() { adoptStandIns({}); }
+
+void FontSet::adoptStandIns(const std::map<char32_t, char32_t>& standIns) {
+  standIns_ = standIns;
+  standInOf_.clear();
+  for (const auto& [code, real] : standIns_) standInOf_.emplace(real, code);
+  nextStandIn_ = standIns_.empty() ? kLastStandIn : standIns_.begin()->first - 1;
 }
 
 float FontSet::width(int face, std::string_view utf8, float size, float letterSpacing) {

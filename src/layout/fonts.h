@@ -99,12 +99,21 @@ class FontFile {
 };
 
 // The faces of a style: families by role, and the fallback chain. Face ids index Layout::fonts.
+//
+// Ids are fixed by the style (every file it names gets one when the set is made), not by the
+// order faces are first used: sets made from the same style agree on every id, so posts can be
+// set side by side, each worker with its own set (its own caches), and their lines merged.
+// Files are still read on first use; Layout::fonts lists every file, used or not (the painter
+// embeds only the fonts a page draws with).
 class FontSet {
  public:
   FontSet(const Style& style, DiagnosticSink& diags);
   ~FontSet();
   FontSet(const FontSet&) = delete;
   FontSet& operator=(const FontSet&) = delete;
+
+  // Where problems with font files are reported from now on (the post being set).
+  void setDiagnostics(DiagnosticSink& diags) { diags_ = &diags; }
 
   // False when not even the bundled text face could be loaded (nothing can be set).
   bool ok() const { return ok_; }
@@ -129,21 +138,31 @@ class FontSet {
     return it == standIns_.end() ? code : it->second;
   }
   const std::map<char32_t, char32_t>& standIns() const { return standIns_; }
+  // A post set on its own starts from no stand-ins; its own are renumbered when its lines join
+  // the digest's (PostJoiner).
+  void clearStandIns();
+  // Takes over a table built elsewhere (the merged posts'), so that later text agrees with it.
+  void adoptStandIns(const std::map<char32_t, char32_t>& standIns);
   static constexpr char32_t kFirstStandIn = 0xE000, kLastStandIn = 0xF8FF;
 
  private:
+  int slot(const fs::path& file);
   int loadFile(const fs::path& file, bool required);
   const std::vector<int>& fallbackChain(bool bold);
+  static fs::path boldSibling(const fs::path& p);
 
+  enum class SlotState : std::uint8_t { Unread, Loaded, Failed };
   const Style& style_;
-  DiagnosticSink& diags_;
+  DiagnosticSink* diags_;
   bool ok_ = true;
-  std::vector<std::unique_ptr<FontFile>> files_;
-  std::unordered_map<std::string, int> byPath_;  // path -> id (-1: failed to load)
-  std::unordered_map<std::string, int> byRole_;  // "family/bold/italic" -> id
-  std::vector<int> fallbacks_[2];                // regular, bold
+  std::vector<std::unique_ptr<FontFile>> files_;  // per id; null until read (or unreadable)
+  std::vector<fs::path> paths_;                   // per id
+  std::vector<SlotState> states_;                 // per id
+  std::unordered_map<std::string, int> byPath_;   // path -> id
+  std::unordered_map<std::string, int> byRole_;   // "family/bold/italic" -> id
+  std::vector<int> fallbacks_[2];                 // regular, bold
   bool fallbacksLoaded_[2] = {false, false};
-  std::map<char32_t, char32_t> standIns_;        // stand-in -> real
+  std::map<char32_t, char32_t> standIns_;         // stand-in -> real
   std::unordered_map<char32_t, char32_t> standInOf_;  // real -> stand-in
   char32_t nextStandIn_ = kLastStandIn;
 };

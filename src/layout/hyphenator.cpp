@@ -47,6 +47,12 @@ Hyphenator::Hyphenator(const std::string& language, DiagnosticSink& diags,
 
 Hyphenator::~Hyphenator() = default;
 
+std::unique_ptr<Hyphenator> Hyphenator::sharing() const {
+  std::unique_ptr<Hyphenator> h(new Hyphenator());
+  h->dict_ = dict_;
+  return h;
+}
+
 const std::vector<int>& Hyphenator::points(std::string_view word) {
   if (!dict_) return none_;
   // Letters only (any script the patterns know); digits or symbols mean a code-like token.

@@ -25,6 +25,9 @@ class Hyphenator {
   Hyphenator& operator=(const Hyphenator&) = delete;
 
   bool available() const { return dict_ != nullptr; }
+  // Another hyphenator on the same patterns, with a cache of its own: for a thread setting
+  // posts beside this one (the patterns are only read; the cache is written).
+  std::unique_ptr<Hyphenator> sharing() const;
   // Byte offsets inside `word` where a hyphen may go (the break is before that byte).
   // Only words of letters are hyphenated: never anything with digits, and never words shorter
   // than kMinWordLetters; at least 2 letters stay before and 3 after a break.
@@ -35,8 +38,9 @@ class Hyphenator {
   static constexpr int kRightMin = 3;
 
  private:
+  Hyphenator() = default;
   struct Dict;
-  std::unique_ptr<Dict> dict_;
+  std::shared_ptr<const Dict> dict_;
   std::unordered_map<std::string, std::vector<int>> cache_;
   std::vector<int> none_;
 };

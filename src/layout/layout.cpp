@@ -8,6 +8,8 @@
 #include "layout/composer.h"
 #include "layout/flow.h"
 #include "layout/paginate.h"
+#include "layout/post_join.h"
+#include "postpress/parallel.h"
 #include "postpress/layout.h"
 #include "postpress/text.h"
 
@@ -63,7 +65,7 @@ class LayoutRun {
     geometry_.top = style.marginTop;
     geometry_.textWidth = style.textWidth();
     geometry_.textHeight = style.textHeight();
-    ctx_.resolveLink = [this](const LinkTarget& t) { return resolve(t); };
+    ctx_.resolveLink = [this](const LinkTarget& t) { return resolve(t, -1); };
   }
 
   Layout run() {
@@ -141,19 +143,22 @@ class LayoutRun {
   std::map<std::string, std::string> labels_;  // anchor -> printed page number
   std::map<std::string, std::unique_ptr<Hyphenator>> hyphenators_;
   std::map<int, bool> sectionNumbers_;          // owner -> shows page numbers
-  int currentPost_ = -1;
 
   // Patterns for a post: its front matter language, else the digest's (config or site), else
   // the style's.
+  std::string languageOf(const std::string& language) const {
+    return !language.empty() ? language : !pub_.language.empty() ? pub_.language : style_.language;
+  }
   Hyphenator* hyphenatorFor(const std::string& language) {
-    std::string lang = !language.empty() ? language : !pub_.language.empty() ? pub_.language : style_.language;
     if (!style_.hyphenate) return nullptr;
+    const std::string lang = languageOf(language);
     auto& h = hyphenators_[lang];
     if (!h) h = std::make_unique<Hyphenator>(lang, diags_);
     return h->available() ? h.get() : nullptr;
   }
 
-  ResolvedLink resolve(const LinkTarget& t) {
+  // `post`: the post whose text links (its own "#anchor" links), -1 outside posts.
+  ResolvedLink resolve(const LinkTarget& t, int post) const {
     ResolvedLink r;
     if (t.internal()) {
       if (static_cast<std::size_t>(t.post) < pub_.posts.size()) {
@@ -163,59 +168,122 @@ class LayoutRun {
       return r;
     }
     if (!t.url.empty() && t.url[0] == '#') {
-      if (currentPost_ >= 0 && t.url.size() > 1)
-        r.dest = pub_.posts[static_cast<std::size_t>(currentPost_)].anchor + "/" + t.url.substr(1);
+      if (post >= 0 && t.url.size() > 1)
+        r.dest = pub_.posts[static_cast<std::size_t>(post)].anchor + "/" + t.url.substr(1);
       return r;
     }
     if (hasScheme(t.url)) r.uri = percentEncodeUri(t.url);
     return r;
   }
 
+  // What a thread setting posts keeps from one post to the next: fonts with caches of their
+  // own (the same face ids as every set made from the style) and hyphenators sharing the
+  // patterns read before the threads started.
+  struct PostWorker {
+    std::unique_ptr<FontSet> fonts;
+    std::map<std::string, std::unique_ptr<Hyphenator>> hyphenators;
+  };
+
+  // The body: every post set on its own (side by side with --jobs), then joined in reading
+  // order. The result does not depend on the number of threads: a post's lines depend only on
+  // the post, and joining renumbers what each post numbered for itself.
   void composeBody(VList& list, std::vector<OutlineEntry>& outline) {
-    Flow flow(ctx_, list);
-    flow.outline = &outline;
-    FlowComposer composer(flow, pub_, labels_);
     const std::vector<std::size_t> order = bodyOrder();
-    for (std::size_t k = 0; k < order.size(); ++k) {
-      const std::size_t i = order[k];
-      const PostEntry& e = pub_.posts[i];
-      if (!e.post) continue;
-      const Post& post = *e.post;
-      const int index = static_cast<int>(i);
-      currentPost_ = index;
-      ctx_.locate = [&post](SourcePos p) { return post.loc(p.line, p.col); };
-      ctx_.hyphenator = hyphenatorFor(post.language);
-      const std::string anchor = e.anchor;
-      ctx_.footnoteDest = [anchor](int n) { return anchor + "/fn-" + std::to_string(n); };
-      if (k > 0) {
-        if (style_.postsStartNewPage) {
-          flow.pageBreak();
-        } else {
-          flow.space(style_.blockSpacing * 3);
-          flow.rule(style_.rule, 0.6f, style_.textWidth());
-          flow.space(style_.blockSpacing * 3);
-        }
-      }
-      flow.beginPost(index, &e, anchor);
-      flow.markPostStart();
-      flow.anchor(anchor);
-      outline.push_back({post.title.empty() ? std::string("Untitled") : post.title, 0, anchor});
-      if (options_.hooks.postOpening) options_.hooks.postOpening(composer, e, index);
-      else defaultOpening(flow, e);
-      if (options_.hooks.asideFor) {
-        flow.asideFor = [&](const Block& b) { return options_.hooks.asideFor(e, b); };
-      } else {
-        flow.asideFor = nullptr;
-      }
-      flow.blocks(e.doc.blocks);
-      flow.asideFor = nullptr;
-      flow.endPostNotes();
-      if (options_.hooks.postEnd) options_.hooks.postEnd(composer, e, index);
-      flow.endPost();
+    // Patterns are read here, once, in reading order (so are their notes).
+    for (std::size_t i : order)
+      if (pub_.posts[i].post) hyphenatorFor(pub_.posts[i].post->language);
+    std::vector<PostPart> parts(order.size());
+    composeParts(order, parts, options_.jobs, true);
+    if (!joinParts(parts, list, outline)) {
+      // More characters above U+FFFF than stand-ins: set again in one sequence sharing one
+      // table, as a single Flow would, so that the same characters become vector outlines.
+      list = VList{};
+      outline.clear();
+      ctx_.clearOutlines();
+      fonts_.clearStandIns();
+      parts = std::vector<PostPart>(order.size());
+      composeParts(order, parts, 1, false);
+      joinParts(parts, list, outline);
     }
-    currentPost_ = -1;
-    ctx_.locate = [](SourcePos) { return SourceLoc{}; };
-    ctx_.footnoteDest = [](int) { return std::string(); };
+    for (const PostPart& p : parts) p.diags.replayInto(diags_);
+    // Front and back matter hyphenate in the digest's language.
+    ctx_.hyphenator = hyphenatorFor("");
+  }
+
+  void composeParts(const std::vector<std::size_t>& order, std::vector<PostPart>& parts, int jobs,
+                    bool standInsPerPost) {
+    std::vector<PostWorker> workers(workerCount(order.size(), jobs));
+    parallelForWorkers(order.size(), jobs, [&](std::size_t w, std::size_t k) {
+      composePost(workers[w], order, k, parts[k], standInsPerPost);
+    });
+  }
+
+  bool joinParts(std::vector<PostPart>& parts, VList& list, std::vector<OutlineEntry>& outline) {
+    PostJoiner joiner(ctx_, list);
+    for (PostPart& part : parts) {
+      if (!joiner.join(part)) return false;
+      for (auto& e : part.outline) outline.push_back(std::move(e));
+    }
+    return true;
+  }
+
+  void composePost(PostWorker& worker, const std::vector<std::size_t>& order, std::size_t k, PostPart& part,
+                   bool standInsPerPost) {
+    const std::size_t i = order[k];
+    const PostEntry& e = pub_.posts[i];
+    if (!e.post) return;
+    const Post& post = *e.post;
+    const int index = static_cast<int>(i);
+    if (!worker.fonts) worker.fonts = std::make_unique<FontSet>(style_, part.diags);
+    FontSet& fonts = *worker.fonts;
+    fonts.setDiagnostics(part.diags);
+    if (standInsPerPost) fonts.clearStandIns();
+    Layout scratch;  // collects the post's vector outlines
+    Context ctx(style_, fonts, part.diags, pub_.assets, scratch);
+    ctx.resolveLink = [this, index](const LinkTarget& t) { return resolve(t, index); };
+    ctx.locate = [&post](SourcePos p) { return post.loc(p.line, p.col); };
+    if (style_.hyphenate) {
+      const std::string lang = languageOf(post.language);
+      auto& h = worker.hyphenators[lang];
+      if (!h) {
+        auto shared = hyphenators_.find(lang);  // only read while the threads run
+        if (shared != hyphenators_.end() && shared->second->available()) h = shared->second->sharing();
+      }
+      ctx.hyphenator = h.get();
+    }
+    const std::string anchor = e.anchor;
+    ctx.footnoteDest = [anchor](int n) { return anchor + "/fn-" + std::to_string(n); };
+
+    Flow flow(ctx, part.list);
+    flow.outline = &part.outline;
+    FlowComposer composer(flow, pub_, labels_);
+    if (k > 0) {
+      if (style_.postsStartNewPage) {
+        flow.pageBreak();
+      } else {
+        flow.space(style_.blockSpacing * 3);
+        flow.rule(style_.rule, 0.6f, style_.textWidth());
+        flow.space(style_.blockSpacing * 3);
+      }
+    }
+    flow.beginPost(index, &e, anchor);
+    flow.markPostStart();
+    flow.anchor(anchor);
+    part.outline.push_back({post.title.empty() ? std::string("Untitled") : post.title, 0, anchor});
+    if (options_.hooks.postOpening) options_.hooks.postOpening(composer, e, index);
+    else defaultOpening(flow, e);
+    if (options_.hooks.asideFor) flow.asideFor = [&](const Block& b) { return options_.hooks.asideFor(e, b); };
+    flow.blocks(e.doc.blocks);
+    flow.asideFor = nullptr;
+    flow.endPostNotes();
+    if (options_.hooks.postEnd) options_.hooks.postEnd(composer, e, index);
+    flow.endPost();
+
+    part.keepNextAtEnd = flow.keepsNext();
+    part.openAnchors = flow.takePendingAnchors();
+    part.outlineKeys = ctx.outlineKeys();
+    part.outlines = std::move(scratch.outlines);
+    part.standIns = fonts.standIns();
   }
 
   // LayoutOptions::bodyOrder made whole: each post exactly once.

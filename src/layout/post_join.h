@@ -1,0 +1,59 @@
+// Posts set apart, joined in reading order. Each post of the body is set on its own (side by
+// side on several threads), into its own vertical list with its own numbering of vector glyph
+// outlines and Private Use stand-ins; joining renumbers those into the digest's and appends the
+// list as if one Flow had set every post in turn: spaces at the seam collapse, a "keep with
+// next" and anchors left open at the end of a post reach the first item of the next.
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "layout/vlist.h"
+#include "postpress/diagnostics.h"
+#include "postpress/layout.h"
+
+namespace pp::typeset {
+
+struct Context;
+
+struct PostPart {
+  VList list;
+  std::vector<OutlineEntry> outline;  // bookmarks of the post's headings
+  // Vector glyph outlines by the post's own ids, with the (face, code point) each draws.
+  std::vector<GlyphOutline> outlines;
+  std::vector<std::pair<int, char32_t>> outlineKeys;
+  // The post's stand-ins: code -> the character it stands for (handed out downwards from
+  // FontSet::kLastStandIn as characters were met).
+  std::map<char32_t, char32_t> standIns;
+  bool keepNextAtEnd = false;                // the last item asked to keep with what follows
+  std::vector<std::string> openAnchors;      // anchors set after the post's last item
+  DiagnosticSink diags;                      // replayed in reading order
+};
+
+// Appends posts to the body in reading order, carrying what one Flow would carry from a post
+// to the next (a keep, open anchors).
+class PostJoiner {
+ public:
+  PostJoiner(Context& ctx, VList& body) : ctx_(ctx), body_(body) {}
+  // Appends `part`, renumbering its outlines through the context (Context::adoptOutline) and
+  // its stand-ins through the context's fonts. False when the digest's stand-ins run out: the
+  // caller then sets every post again in one sequence (which draws the rest as vectors).
+  bool join(PostPart& part);
+  // Anchors no item has taken yet (set after the last post's last item).
+  std::vector<std::string> takeOpenAnchors() { return std::move(openAnchors_); }
+
+ private:
+  void carryInto(VList& list);
+
+  Context& ctx_;
+  VList& body_;
+  bool keepNext_ = false;
+  std::vector<std::string> openAnchors_;
+};
+
+// Replaces stand-in codes in UTF-8 text through `codes` (old -> new); false when nothing changed.
+bool remapStandIns(std::string& text, const std::map<char32_t, char32_t>& codes);
+
+}  // namespace pp::typeset

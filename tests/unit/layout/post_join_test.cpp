@@ -1,0 +1,275 @@
+// Posts set apart and joined (layout/post_join.h): the joined list must be what one Flow
+// setting every post in turn would have made, and a layout must not depend on --jobs.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <set>
+
+#include "layout/context.h"
+#include "layout/fonts.h"
+#include "layout/post_join.h"
+#include "layout/sample_publication.h"
+#include "postpress/layout.h"
+#include "postpress/style.h"
+#include "postpress/text.h"
+
+using namespace pp;
+using namespace pp::typeset;
+using namespace pp::testing;
+
+namespace {
+
+std::string utf8(char32_t c) {
+  std::string s;
+  appendUtf8(s, c);
+  return s;
+}
+
+VItem item(VKind kind, float height) {
+  VItem it;
+  it.kind = kind;
+  it.height = height;
+  return it;
+}
+
+GlyphOutline outlineMarked(float x) {
+  GlyphOutline g;
+  g.cmds.push_back({GlyphOutline::Op::Move, x, 0, 0, 0});
+  return g;
+}
+
+// Everything drawn on the pages, as text: two layouts compare equal when this does.
+std::string describe(const Layout& lay) {
+  std::string s;
+  auto num = [](float v) { return std::to_string(static_cast<long>(v * 1000)); };
+  for (const PageBox& p : lay.pages) {
+    s += "page " + p.label + "\n";
+    for (const auto& r : p.runs)
+      s += "run " + std::to_string(r.font) + " " + num(r.x) + " " + num(r.y) + " " + num(r.size) + " " + r.text + "\n";
+    for (const auto& g : p.glyphs) s += "glyph " + std::to_string(g.outline) + " " + num(g.x) + " " + num(g.y) + "\n";
+    for (const auto& r : p.rects) s += "rect " + num(r.x) + " " + num(r.y) + " " + num(r.width) + " " + num(r.height) + "\n";
+    for (const auto& l : p.links) s += "link " + l.uri + l.dest + " " + num(l.x) + " " + num(l.y) + "\n";
+  }
+  for (const auto& [name, pos] : lay.anchors) s += "anchor " + name + " " + std::to_string(pos.page) + "\n";
+  for (const auto& e : lay.outline) s += "outline " + e.title + " " + e.dest + "\n";
+  for (const auto& [code, real] : lay.privateUse) s += "pua " + std::to_string(code) + " " + std::to_string(real) + "\n";
+  s += "outlines " + std::to_string(lay.outlines.size()) + " fonts " + std::to_string(lay.fonts.size()) + "\n";
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("joining a post: indices move past the body's, the seam's spaces collapse") {
+  DiagnosticSink diags;
+  Style st = loadStyle("report", "", diags);
+  FontSet fonts(st, diags);
+  Layout out;
+  Context ctx(st, fonts, diags, nullptr, out);
+  // The digest already has a stand-in and an outline: the post's own numbering must move.
+  const char32_t taken = fonts.standIn(U'\U0001F600');
+  CHECK(taken == FontSet::kLastStandIn);
+  ctx.adoptOutline({0, U'\U0001F600'}, outlineMarked(1));
+
+  VList body;
+  body.items.push_back(item(VKind::Content, 12));
+  body.items.back().fragment = body.addFragment({});
+  body.items.push_back(item(VKind::Space, 10));
+  body.frames.push_back({});
+  body.frameSets.push_back({0});
+  body.figures.emplace_back();
+  body.footnotes.emplace_back();
+  body.boxes.emplace_back();
+  body.tableHeaders.push_back({0});
+
+  PostPart part;
+  VList& l = part.list;
+  l.items.push_back(item(VKind::Space, 24));  // collapses into the body's 10
+  Fragment f;
+  TextRun run;
+  run.text = "a" + utf8(FontSet::kLastStandIn) + "b";  // the post's first stand-in: U+1F680
+  f.runs.push_back(run);
+  f.glyphs.push_back({1, 0, 0, 10, {}});  // the post's outline 1: the digest's existing one
+  f.glyphs.push_back({0, 0, 0, 10, {}});  // the post's outline 0: new to the digest
+  VItem c = item(VKind::Content, 12);
+  c.fragment = l.addFragment(std::move(f));
+  c.frameSet = 0;
+  c.footnotes = {0};
+  c.anchors = {"own"};
+  l.items.push_back(c);
+  VItem fl = item(VKind::Float, 100);
+  fl.figure = 0;
+  l.items.push_back(fl);
+  VItem bx = item(VKind::Box, 30);
+  bx.box = 0;
+  l.items.push_back(bx);
+  VItem row = item(VKind::Content, 14);
+  row.headerGroup = 0;
+  row.isHeaderRow = true;
+  l.items.push_back(row);
+  l.frames.push_back({});
+  l.frameSets.push_back({0});
+  l.figures.emplace_back();
+  l.footnotes.emplace_back();
+  l.boxes.emplace_back();
+  l.tableHeaders.push_back({4});
+  part.standIns[FontSet::kLastStandIn] = U'\U0001F680';
+  part.outlines = {outlineMarked(2), outlineMarked(3)};
+  part.outlineKeys = {{0, U'\U0001F680'}, {0, U'\U0001F600'}};
+
+  PostJoiner joiner(ctx, body);
+  REQUIRE(joiner.join(part));
+
+  REQUIRE(body.items.size() == 6);  // 2 + 5 - the collapsed space
+  CHECK(body.items[1].height == 24);
+  const VItem& joined = body.items[2];
+  CHECK(joined.fragment == 1);
+  CHECK(joined.frameSet == 1);
+  CHECK(joined.footnotes == std::vector<int>{1});
+  CHECK(joined.anchors == std::vector<std::string>{"own"});
+  CHECK(body.items[3].figure == 1);
+  CHECK(body.items[4].box == 1);
+  CHECK(body.items[5].headerGroup == 1);
+  REQUIRE(body.tableHeaders.size() == 2);
+  CHECK(body.tableHeaders[1] == std::vector<int>{5});  // the header row's new index
+  REQUIRE(body.frameSets.size() == 2);
+  CHECK(body.frameSets[1] == std::vector<int>{1});
+  CHECK(body.figures.size() == 2);
+  CHECK(body.footnotes.size() == 2);
+  CHECK(body.boxes.size() == 2);
+
+  // The rocket became the digest's second stand-in; the outlines its ids.
+  const char32_t rocket = FontSet::kLastStandIn - 1;
+  CHECK(fonts.realCodepoint(rocket) == U'\U0001F680');
+  const Fragment& jf = body.fragments[1];
+  CHECK(jf.runs[0].text == "a" + utf8(rocket) + "b");
+  CHECK(jf.glyphs[0].outline == 0);  // the digest's U+1F600
+  CHECK(jf.glyphs[1].outline == 1);  // new: kept after it
+  REQUIRE(out.outlines.size() == 2);
+  CHECK(out.outlines[1].cmds[0].x == 2);
+}
+
+TEST_CASE("joining posts carries a keep and open anchors to the next post's first item") {
+  DiagnosticSink diags;
+  Style st = loadStyle("report", "", diags);
+  FontSet fonts(st, diags);
+  Layout out;
+  Context ctx(st, fonts, diags, nullptr, out);
+  VList body;
+  PostJoiner joiner(ctx, body);
+
+  PostPart first;
+  first.list.items.push_back(item(VKind::Content, 12));
+  first.keepNextAtEnd = true;
+  first.openAnchors = {"left-open"};
+  REQUIRE(joiner.join(first));
+
+  PostPart second;
+  second.list.items.push_back(item(VKind::Space, 8));  // after content: no collapse
+  second.list.items.push_back(item(VKind::Content, 12));
+  second.list.items.back().anchors = {"own"};
+  second.list.items.push_back(item(VKind::Content, 12));
+  REQUIRE(joiner.join(second));
+  REQUIRE(body.items.size() == 4);
+  CHECK(body.items[1].penaltyBefore >= kInfinity);
+  CHECK(body.items[2].penaltyBefore >= kInfinity);
+  CHECK(body.items[2].anchors == std::vector<std::string>{"left-open", "own"});
+  CHECK(body.items[3].penaltyBefore == 0);  // the keep is used up
+
+  // A page break drops a keep (Flow::pageBreak), but anchors wait for real content.
+  PostPart third;
+  third.keepNextAtEnd = true;
+  third.openAnchors = {"again"};
+  REQUIRE(joiner.join(third));
+  PostPart fourth;
+  fourth.list.items.push_back(item(VKind::PageBreak, 0));
+  fourth.list.items.push_back(item(VKind::Content, 12));
+  REQUIRE(joiner.join(fourth));
+  CHECK(body.items[4].penaltyBefore == 0);
+  CHECK(body.items[5].penaltyBefore == 0);
+  CHECK(body.items[5].anchors == std::vector<std::string>{"again"});
+}
+
+TEST_CASE("joining fails, appending nothing, when the digest's stand-ins run out") {
+  DiagnosticSink diags;
+  Style st = loadStyle("report", "", diags);
+  FontSet fonts(st, diags);
+  Layout out;
+  Context ctx(st, fonts, diags, nullptr, out);
+  for (char32_t c = 0; c <= FontSet::kLastStandIn - FontSet::kFirstStandIn; ++c)
+    REQUIRE(fonts.standIn(0x20000 + c) != 0);
+  VList body;
+  PostJoiner joiner(ctx, body);
+  PostPart part;
+  part.list.items.push_back(item(VKind::Content, 12));
+  part.standIns[FontSet::kLastStandIn] = U'\U0001F680';
+  CHECK_FALSE(joiner.join(part));
+  CHECK(body.items.empty());
+}
+
+TEST_CASE("stand-in codes are rewritten in UTF-8 text, other characters kept") {
+  std::map<char32_t, char32_t> codes{{0xF8FF, 0xF8FE}, {0xF8FE, 0xF8FD}};
+  std::string t = "x" + utf8(0xF8FF) + utf8(0xF8FE) + "\u00e9" + utf8(0xE000);
+  CHECK(remapStandIns(t, codes));
+  CHECK(t == "x" + utf8(0xF8FE) + utf8(0xF8FD) + "\u00e9" + utf8(0xE000));
+  std::string plain = "caf\u00e9 \u2192";
+  CHECK_FALSE(remapStandIns(plain, codes));
+}
+
+TEST_CASE("a layout is the same on one thread and on four") {
+  DiagnosticSink diags;
+  Style st = loadStyle("report", "", diags);
+  SamplePublication s;
+  const char32_t astral[] = {U'\U0001F680', U'\U0001F600', U'\U0001D49C', U'\U0001F4A1', U'\U0001F525'};
+  for (int i = 0; i < 12; ++i) {
+    Document d;
+    d.blocks.push_back(heading(2, "Section " + std::to_string(i), "s" + std::to_string(i)));
+    // Each post meets the characters above U+FFFF in its own order, some shared.
+    std::string t = "Post " + std::to_string(i) + " launches";
+    for (int k = 0; k < 3; ++k) t += " " + utf8(astral[(i + k * 2) % 5]) + " word";
+    d.blocks.push_back(para(t + " and a long sentence that wraps over the line to make several lines of text "
+                                "with hyphenation opportunities everywhere, internationalization included.",
+                            2));
+    d.blocks.push_back(para({text("See "), hyperlink("#s" + std::to_string(i), "above"), text(" and "),
+                             hyperlink("", "the next post", (i + 1) % 12)}));
+    d.blocks.push_back(codeBlock("printf(\"" + utf8(astral[i % 5]) + "\");\nreturn 0;"));
+    d.blocks.push_back(list(false, {{para("one")}, {para("two " + utf8(astral[(i + 1) % 5]))}}));
+    s.addPost("Post " + std::to_string(i) + " " + utf8(astral[(i + 3) % 5]), std::move(d));
+  }
+  LayoutOptions one, four;
+  one.jobs = 1;
+  four.jobs = 4;
+  DiagnosticSink d1, d4;
+  const Layout a = layoutPublication(s.pub, st, one, d1);
+  const Layout b = layoutPublication(s.pub, st, four, d4);
+  REQUIRE(a.pages.size() >= 2);
+  CHECK(describe(a) == describe(b));
+  CHECK(d1.all().size() == d4.all().size());
+  if (std::filesystem::exists("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf")) {
+    // One stand-in per character, whichever posts share it.
+    std::set<char32_t> reals;
+    for (const auto& [code, real] : a.privateUse) reals.insert(real);
+    CHECK(reals.size() == a.privateUse.size());
+    CHECK(a.privateUse.size() >= 4);
+    // Each post's stand-ins read back as its own characters: "Post i launches X word Y word".
+    std::vector<std::string> words;
+    for (const PageBox& p : a.pages)
+      for (const auto& r : p.runs) {
+        std::string w;
+        for (std::size_t k = 0; k < r.text.size();) {
+          const char32_t c = nextCodepoint(r.text, k);
+          auto it = a.privateUse.find(c);
+          appendUtf8(w, it == a.privateUse.end() ? c : it->second);
+        }
+        words.push_back(w);
+      }
+    int checked = 0;
+    for (std::size_t k = 0; k + 6 < words.size(); ++k)
+      if (words[k] == "Post" && words[k + 2] == "launches") {
+        const int i = std::stoi(words[k + 1]);
+        CHECK(words[k + 3] == utf8(astral[i % 5]));
+        CHECK(words[k + 5] == utf8(astral[(i + 2) % 5]));
+        ++checked;
+      }
+    CHECK(checked == 12);
+  }
+}
