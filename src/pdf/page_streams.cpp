@@ -20,8 +20,8 @@ constexpr std::size_t kBatch = 32;
 
 }  // namespace
 
-void PageStreamCompressor::add(HPDF_Page page, std::string content) {
-  pending_.emplace_back(page, std::move(content));
+void PageStreamCompressor::add(HPDF_Page page, std::function<std::string()> paint) {
+  pending_.emplace_back(page, std::move(paint));
   if (pending_.size() >= kBatch) ok_ = flush() && ok_;
 }
 
@@ -32,14 +32,17 @@ bool PageStreamCompressor::finish() {
 
 bool PageStreamCompressor::flush() {
   if (pending_.empty()) return true;
-  // Only deflating runs wide; libharu's objects are touched on this thread.
+  // Painting and deflating run wide; libharu's objects are touched on this thread only.
+  std::vector<std::string> raws(pending_.size());
   std::vector<std::optional<std::string>> packed(pending_.size());
   parallelFor(pending_.size(), jobs_, [&](std::size_t i) {
-    if (!pending_[i].second.empty()) packed[i] = zlibCompress(pending_[i].second);
+    raws[i] = pending_[i].second();
+    if (!raws[i].empty()) packed[i] = zlibCompress(raws[i]);
   });
   bool ok = true;
   for (std::size_t i = 0; i < pending_.size(); ++i) {
-    auto& [page, raw] = pending_[i];
+    HPDF_Page page = pending_[i].first;
+    const std::string& raw = raws[i];
     if (raw.empty()) continue;
     auto* attr = static_cast<HPDF_PageAttr>(page->attr);
     if (packed[i] && setDeflatedStreamBytes(doc_, attr->contents, std::move(*packed[i]))) {

@@ -27,14 +27,55 @@ namespace {
 // Coordinates a reader can take: a word or shape anywhere else is left out.
 bool sane(float v) { return std::isfinite(v) && std::fabs(v) <= 1e7f; }
 
+// A text run or image a reader can take (the same test decides whether the page registers
+// its font or image and whether its content draws it).
+bool drawable(const TextRun& r, float pageHeight) {
+  return !r.text.empty() && r.size > 0 && sane(r.x) && sane(pageHeight - r.y);
+}
+bool drawable(const ImageBox& im, float pageHeight) {
+  return im.width > 0 && im.height > 0 && sane(im.x) && sane(pageHeight - im.y - im.height) && sane(im.width) &&
+         sane(im.height);
+}
+
+// The names a page's content calls its fonts and images by. Registering them touches
+// libharu's objects, so it happens on one thread, page after page; the content itself can then
+// be written on any thread.
+struct PageResources {
+  std::vector<const char*> fontNames;   // by font id; nullptr: the font cannot be used
+  std::vector<const char*> imageNames;  // by PageBox::images index; nullptr: draw an empty frame
+};
+
+PageResources registerResources(HpdfDoc& doc, HPDF_Page page, const PageBox& box, const std::vector<HPDF_Font>& fonts,
+                                ImageCache& images) {
+  PageResources res;
+  res.imageNames.assign(box.images.size(), nullptr);
+  for (std::size_t i = 0; i < box.images.size(); ++i) {
+    const ImageBox& im = box.images[i];
+    if (!drawable(im, box.height)) continue;
+    HPDF_Image img = images.get(im.asset);
+    const char* name = img ? HPDF_Page_GetXObjectName(page, img) : nullptr;
+    if (name && !doc.failed()) res.imageNames[i] = name;
+    doc.reset();
+  }
+  // Fonts in the order the text first uses them, as the resource dictionary lists them.
+  res.fontNames.assign(fonts.size(), nullptr);
+  std::vector<char> seen(fonts.size(), 0);
+  for (const auto& r : box.runs) {
+    if (r.font >= fonts.size() || seen[r.font] || !fonts[r.font] || !drawable(r, box.height)) continue;
+    seen[r.font] = 1;
+    const char* name = HPDF_Page_GetLocalFontName(page, fonts[r.font]);
+    if (name && !doc.failed()) res.fontNames[r.font] = name;
+    doc.reset();
+  }
+  return res;
+}
+
+// Writes one page's content stream from its boxes and the names registered for it.
 class PagePainter {
  public:
-  PagePainter(HpdfDoc& doc, HPDF_Page page, const PageBox& box, const Layout& layout,
-              const std::vector<HPDF_Font>& fonts, ImageCache& images)
-      : doc_(doc), page_(page), box_(box), layout_(layout), fonts_(fonts), images_(images),
-        h_(box.height) {}
+  PagePainter(const PageBox& box, const Layout& layout, const PageResources& res)
+      : box_(box), layout_(layout), res_(res), h_(box.height) {}
 
-  // The page's content stream (the fonts and images it uses are registered with the page).
   std::string paint() {
     rects();
     imagesLayer();
@@ -45,12 +86,9 @@ class PagePainter {
   }
 
  private:
-  HpdfDoc& doc_;
-  HPDF_Page page_;
   const PageBox& box_;
   const Layout& layout_;
-  const std::vector<HPDF_Font>& fonts_;
-  ImageCache& images_;
+  const PageResources& res_;
   float h_;
   ContentStream cs_;
 
@@ -79,13 +117,11 @@ class PagePainter {
   }
 
   void imagesLayer() {
-    for (const auto& im : box_.images) {
-      if (!(im.width > 0 && im.height > 0)) continue;
+    for (std::size_t i = 0; i < box_.images.size(); ++i) {
+      const ImageBox& im = box_.images[i];
+      if (!drawable(im, h_)) continue;
       const float y = h_ - im.y - im.height;
-      if (!sane(im.x) || !sane(y) || !sane(im.width) || !sane(im.height)) continue;
-      HPDF_Image img = images_.get(im.asset);
-      const char* name = img ? HPDF_Page_GetXObjectName(page_, img) : nullptr;
-      if (name && !doc_.failed()) {
+      if (const char* name = res_.imageNames[i]) {
         cs_.image(name, im.x, y, im.width, im.height);
       } else {
         // The layout thought the image usable; the file let us down: a visible empty frame.
@@ -93,7 +129,6 @@ class PagePainter {
         cs_.rect(im.x, y, im.width, im.height);
         cs_.stroke();
       }
-      doc_.reset();
     }
   }
 
@@ -108,28 +143,18 @@ class PagePainter {
     }
   }
 
-  HPDF_Font font(std::uint16_t id) {
-    if (id >= fonts_.size()) return nullptr;
-    return fonts_[id];
-  }
-
   void text() {
     if (box_.runs.empty()) return;
     cs_.beginText();
-    HPDF_Font current = nullptr;
+    const char* current = nullptr;
     float currentSize = -1, currentSpacing = 0;
     for (const auto& r : box_.runs) {
-      if (r.text.empty() || !(r.size > 0) || !sane(r.x) || !sane(h_ - r.y)) continue;
-      HPDF_Font f = font(r.font);
-      if (!f) continue;
-      if (f != current || r.size != currentSize) {
-        const char* name = HPDF_Page_GetLocalFontName(page_, f);
-        if (!name || doc_.failed()) {
-          doc_.reset();
-          continue;
-        }
+      if (!drawable(r, h_) || r.font >= res_.fontNames.size()) continue;
+      const char* name = res_.fontNames[r.font];
+      if (!name) continue;
+      if (name != current || r.size != currentSize) {
         cs_.font(name, r.size);
-        current = f;
+        current = name;
         currentSize = r.size;
       }
       if (r.charSpacing != currentSpacing) {
@@ -332,14 +357,18 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fo
     }
     HPDF_Page_SetWidth(page, box.width);
     HPDF_Page_SetHeight(page, box.height);
-    std::string content = PagePainter(doc, page, box, layout, fonts, images).paint();
     if (doc.failed()) {
       diags.warning({}, "pdf-draw", "a drawing operation failed on page " + box.label + ": " + doc.lastError());
       doc.reset();
     }
     pages.push_back(page);
-    compressor.add(page, std::move(content));
-    releaseDrawing(box);
+    // Written (and deflated) on the workers a batch at a time; what only painting reads is
+    // freed as soon as the page's content exists.
+    compressor.add(page, [&layout, &box, res = registerResources(doc, page, box, fonts, images)] {
+      std::string content = PagePainter(box, layout, res).paint();
+      releaseDrawing(box);
+      return content;
+    });
   }
   if (!compressor.finish())
     diags.warning({}, "pdf-draw", "libharu refused a compressed page; some pages may be blank");
