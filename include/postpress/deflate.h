@@ -1,8 +1,10 @@
-// zlib streams (RFC 1950) through libdeflate: whole-buffer compression, several times faster
-// than zlib's deflate for the same size. Used for the IDAT data of every PNG rendition and
-// for the PDF's page contents and embedded fonts.
+// zlib streams (RFC 1950) and raw deflate (RFC 1951) through libdeflate: whole-buffer
+// compression, several times faster than zlib's deflate for the same size. Used for the IDAT
+// data of every PNG rendition, the PDF's page contents and embedded fonts, and the EPUB's
+// compressed entries.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,5 +18,9 @@ inline constexpr int kDeflateLevel = 6;
 
 // The zlib stream of `in`; nullopt only when memory runs out.
 std::optional<std::string> zlibCompress(std::string_view in, int level = kDeflateLevel);
+// The raw deflate stream of `in` (what a ZIP entry holds); nullopt only when memory runs out.
+std::optional<std::string> deflateRaw(std::string_view in, int level = kDeflateLevel);
+// CRC-32 (ISO 3309, as ZIP and PNG use it).
+std::uint32_t crc32Of(std::string_view in);
 
 }  // namespace pp

@@ -19,8 +19,9 @@ struct EpubStats {
 
 // Writes the EPUB to `out` atomically. Identical input gives a byte-identical file (fixed
 // order, timestamps from SOURCE_DATE_EPOCH). Returns false (after reporting why) when nothing
-// was written; an existing file at `out` is then untouched.
+// was written; an existing file at `out` is then untouched. `jobs`: threads for deflating the
+// entries (0: all cores).
 bool writeEpub(const Publication& pub, const Style& style, const fs::path& out,
-               DiagnosticSink& diags, EpubStats* stats = nullptr);
+               DiagnosticSink& diags, EpubStats* stats = nullptr, int jobs = 0);
 
 }  // namespace pp

@@ -219,7 +219,7 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
         report.phases.emplace_back("pdf paint+save", stats.paintSeconds);
       } else if (format == "epub") {
         const auto epubSince = Clock::now();
-        guarded("writing the EPUB", diags, [&] { out.written = writeEpub(pub, style, out.path, diags); });
+        guarded("writing the EPUB", diags, [&] { out.written = writeEpub(pub, style, out.path, diags, nullptr, options.jobs); });
         timed("epub", epubSince);
       } else {
         diags.error(spec.where, "bad-format", "unknown output format '" + format + "'");

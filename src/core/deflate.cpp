@@ -11,20 +11,33 @@ namespace {
 struct CompressorFree {
   void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
 };
-}  // namespace
 
-std::optional<std::string> zlibCompress(std::string_view in, int level) {
+// `compress` is libdeflate_zlib_compress or libdeflate_deflate_compress, `bound` its bound.
+template <typename Compress, typename Bound>
+std::optional<std::string> compressWith(std::string_view in, int level, Compress compress, Bound bound) {
   // One compressor per call: it holds a few hundred KB of tables, nothing worth sharing
   // between threads, and a picture costs far more than its allocation.
   std::unique_ptr<libdeflate_compressor, CompressorFree> c(libdeflate_alloc_compressor(level));
   if (!c) return std::nullopt;
   // Room for the worst case, never touched beyond what is written; the result is copied out
   // (a fraction of the input's size).
-  const std::size_t bound = libdeflate_zlib_compress_bound(c.get(), in.size());
-  std::unique_ptr<char[]> room(new char[bound]);  // not value-initialised: no zeroing
-  const std::size_t n = libdeflate_zlib_compress(c.get(), in.data(), in.size(), room.get(), bound);
+  const std::size_t room = bound(c.get(), in.size());
+  std::unique_ptr<char[]> out(new char[room]);  // not value-initialised: no zeroing
+  const std::size_t n = compress(c.get(), in.data(), in.size(), out.get(), room);
   if (n == 0) return std::nullopt;  // cannot happen with the bound's room
-  return std::string(room.get(), n);
+  return std::string(out.get(), n);
 }
+
+}  // namespace
+
+std::optional<std::string> zlibCompress(std::string_view in, int level) {
+  return compressWith(in, level, libdeflate_zlib_compress, libdeflate_zlib_compress_bound);
+}
+
+std::optional<std::string> deflateRaw(std::string_view in, int level) {
+  return compressWith(in, level, libdeflate_deflate_compress, libdeflate_deflate_compress_bound);
+}
+
+std::uint32_t crc32Of(std::string_view in) { return libdeflate_crc32(0, in.data(), in.size()); }
 
 }  // namespace pp

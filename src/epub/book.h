@@ -46,6 +46,6 @@ Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLooku
 
 // Zips the files (mimetype first and stored, fixed timestamps) into `out` through a temporary
 // file. Returns false after reporting when nothing was written.
-bool packageEpub(const Book& book, const fs::path& out, DiagnosticSink& diags);
+bool packageEpub(const Book& book, const fs::path& out, DiagnosticSink& diags, int jobs = 0);
 
 }  // namespace pp::epub

@@ -6,14 +6,14 @@
 namespace pp {
 
 bool writeEpub(const Publication& pub, const Style& style, const fs::path& out,
-               DiagnosticSink& diags, EpubStats* stats) {
+               DiagnosticSink& diags, EpubStats* stats, int jobs) {
   epub::AssetLookup lookup = [&pub](int id) -> const Asset* {
     if (!pub.assets || id < 0 || static_cast<std::size_t>(id) >= pub.assets->size()) return nullptr;
     return &pub.assets->at(id);
   };
   try {
     epub::Book book = epub::buildEpubFiles(pub, style, lookup, diags);
-    if (!epub::packageEpub(book, out, diags)) return false;
+    if (!epub::packageEpub(book, out, diags, jobs)) return false;
     if (stats) *stats = book.stats;
     return true;
   } catch (const std::exception& e) {

@@ -3,13 +3,21 @@
 // (libzip's own file writer renames a temporary of its own, which cannot reach a device and
 // would replace a symbolic link), then written with writeFileAtomic: a temporary renamed over
 // the target only when every byte is on disk, or straight to a device or pipe.
+//
+// Compressed entries are deflated here, side by side with libdeflate, and handed to libzip as
+// already deflated (it copies them, taking sizes and CRC from the source): libzip's own zlib
+// level 9 deflate and CRC were a third of writing a digest's EPUB, on one thread.
 #include <zip.h>
 
 #include <cstdio>
+#include <cstring>
 #include <memory>
+#include <optional>
 
 #include "epub/book.h"
+#include "postpress/deflate.h"
 #include "postpress/files.h"
+#include "postpress/parallel.h"
 
 namespace pp::epub {
 
@@ -53,6 +61,79 @@ void dosDateTime(const std::string& iso, zip_uint16_t& dtime, zip_uint16_t& ddat
   ddate = static_cast<zip_uint16_t>(((y - 1980) << 9) | (mo << 5) | d);
 }
 
+// An entry deflated beforehand: its raw deflate bytes, its size and CRC before deflating.
+struct Deflated {
+  std::string bytes;
+  zip_uint64_t size = 0;
+  zip_uint32_t crc = 0;
+};
+
+// libdeflate at its level 9 makes smaller entries than zlib's 9, in a fraction of the time.
+constexpr int kEntryLevel = 9;
+
+// A libzip source over a Deflated entry (which outlives the archive handle).
+class DeflatedSource {
+ public:
+  static zip_source_t* create(zip_t* zip, const Deflated& d) {
+    auto* self = new DeflatedSource(d);
+    zip_source_t* src = zip_source_function(zip, &DeflatedSource::callback, self);
+    if (!src) delete self;
+    return src;
+  }
+
+ private:
+  explicit DeflatedSource(const Deflated& d) : d_(d) { zip_error_init(&error_); }
+  ~DeflatedSource() { zip_error_fini(&error_); }
+
+  static zip_int64_t callback(void* state, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
+    auto* self = static_cast<DeflatedSource*>(state);
+    switch (cmd) {
+      case ZIP_SOURCE_SUPPORTS:
+        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+                                              ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+      case ZIP_SOURCE_OPEN:
+        self->offset_ = 0;
+        return 0;
+      case ZIP_SOURCE_READ: {
+        const std::size_t left = self->d_.bytes.size() - self->offset_;
+        const std::size_t n = len < left ? static_cast<std::size_t>(len) : left;
+        std::memcpy(data, self->d_.bytes.data() + self->offset_, n);
+        self->offset_ += n;
+        return static_cast<zip_int64_t>(n);
+      }
+      case ZIP_SOURCE_CLOSE:
+        return 0;
+      case ZIP_SOURCE_STAT: {
+        if (len < sizeof(zip_stat_t)) {
+          zip_error_set(&self->error_, ZIP_ER_INVAL, 0);
+          return -1;
+        }
+        auto* st = static_cast<zip_stat_t*>(data);
+        zip_stat_init(st);
+        st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC | ZIP_STAT_ENCRYPTION_METHOD;
+        st->size = self->d_.size;
+        st->comp_size = self->d_.bytes.size();
+        st->comp_method = ZIP_CM_DEFLATE;
+        st->crc = self->d_.crc;
+        st->encryption_method = ZIP_EM_NONE;
+        return sizeof(zip_stat_t);
+      }
+      case ZIP_SOURCE_ERROR:
+        return zip_error_to_data(&self->error_, data, len);
+      case ZIP_SOURCE_FREE:
+        delete self;
+        return 0;
+      default:
+        zip_error_set(&self->error_, ZIP_ER_OPNOTSUPP, 0);
+        return -1;
+    }
+  }
+
+  const Deflated& d_;
+  std::size_t offset_ = 0;
+  zip_error_t error_;
+};
+
 std::string zipError(zip_t* z) {
   zip_error_t* e = zip_get_error(z);
   return e ? zip_error_strerror(e) : "unknown libzip error";
@@ -60,7 +141,7 @@ std::string zipError(zip_t* z) {
 
 }  // namespace
 
-bool packageEpub(const Book& book, const fs::path& out, DiagnosticSink& diags) {
+bool packageEpub(const Book& book, const fs::path& out, DiagnosticSink& diags, int jobs) {
   SourceLoc where{out.string(), 0, 0};
   if (book.files.empty() || book.files.front().path != "mimetype") {
     diags.error(where, "epub-internal", "the EPUB has no mimetype entry first");
@@ -79,9 +160,19 @@ bool packageEpub(const Book& book, const fs::path& out, DiagnosticSink& diags) {
   zip_source_keep(buffer.get());  // the archive's close must not free what we read back
   zip_uint16_t dtime = 0, ddate = 0;
   dosDateTime(book.modified, dtime, ddate);
-  for (const BookFile& f : book.files) {
-    // The buffer is read at zip_close: book.files outlives the archive handle.
-    zip_source_t* src = zip_source_buffer(zip.get(), f.data.data(), f.data.size(), 0);
+  std::vector<std::optional<Deflated>> deflated(book.files.size());
+  parallelFor(book.files.size(), jobs, [&](std::size_t i) {
+    const BookFile& f = book.files[i];
+    if (!f.compress || f.data.empty()) return;
+    auto bytes = deflateRaw(f.data, kEntryLevel);
+    if (!bytes) return;  // out of memory: libzip deflates this one
+    deflated[i] = Deflated{std::move(*bytes), f.data.size(), crc32Of(f.data)};
+  });
+  for (std::size_t k = 0; k < book.files.size(); ++k) {
+    const BookFile& f = book.files[k];
+    // Read at zip_close: book.files and `deflated` outlive the archive handle.
+    zip_source_t* src = deflated[k] ? DeflatedSource::create(zip.get(), *deflated[k])
+                                    : zip_source_buffer(zip.get(), f.data.data(), f.data.size(), 0);
     if (!src) {
       diags.error(where, "epub-write", "cannot add " + f.path + ": " + zipError(zip.get()));
       return false;

@@ -18,6 +18,7 @@
 #include "pdf/font_subset.h"
 #include "pdf/images.h"
 #include "postpress/files.h"
+#include "postpress/parallel.h"
 #include "postpress/text.h"
 
 namespace pp::pdf {
@@ -206,7 +207,7 @@ class PagePainter {
 // Loads every font the layout used, each as a derived font holding exactly the glyphs drawn
 // (see font_subset.h for why); the original file when a derived one cannot be made.
 std::vector<HPDF_Font> loadFonts(const Layout& layout, HpdfDoc& doc, TempFontDir& dir, std::vector<int>& loadOrder,
-                                 DiagnosticSink& diags) {
+                                 DiagnosticSink& diags, int jobs) {
   // Which characters each font draws: a flag per BMP character (the text is all BMP, see
   // ContentStream::word; sorting every character drawn was a twentieth of the painting).
   std::vector<std::vector<char>> drawn(layout.fonts.size());
@@ -218,25 +219,41 @@ std::vector<HPDF_Font> loadFonts(const Layout& layout, HpdfDoc& doc, TempFontDir
       for (std::size_t i = 0; i < r.text.size();)
         if (const char32_t c = nextCodepoint(r.text, i); c <= 0xFFFF) d[c] = 1;
     }
-  std::vector<HPDF_Font> fonts(layout.fonts.size(), nullptr);
-  for (std::size_t id = 0; id < layout.fonts.size(); ++id) {
-    std::vector<char32_t> u;
+  struct Derived {
+    std::vector<char32_t> chars;  // drawn, in code order
+    std::string bytes;            // the derived font; empty: embed the file as it is
+    std::string error;
+  };
+  std::vector<Derived> derived(layout.fonts.size());
+  for (std::size_t id = 0; id < layout.fonts.size(); ++id)
     for (std::size_t c = 0; c < drawn[id].size(); ++c)
-      if (drawn[id][c]) u.push_back(static_cast<char32_t>(c));
-    if (u.empty()) continue;
-    const std::string original = layout.fonts[id].file.string();
-    std::string path = original, err;
-    if (auto src = typeset::FontFile::load(layout.fonts[id].file, &err)) {
+      if (drawn[id][c]) derived[id].chars.push_back(static_cast<char32_t>(c));
+  drawn.clear();
+  // Derived fonts are made side by side (reading a font and writing its subset touch nothing
+  // shared); libharu then loads them one after another.
+  parallelFor(layout.fonts.size(), jobs, [&](std::size_t id) {
+    Derived& d = derived[id];
+    if (d.chars.empty()) return;
+    if (auto src = typeset::FontFile::load(layout.fonts[id].file, &d.error)) {
       std::vector<GlyphCode> codes;
-      for (char32_t c : u) {
+      for (char32_t c : d.chars) {
         auto it = layout.privateUse.find(c);
         codes.push_back({c, it == layout.privateUse.end() ? c : it->second});
       }
-      const std::string bytes = buildSubsetFont(*src, std::move(codes), &err);
-      if (!bytes.empty()) {
-        const fs::path p = dir.write(bytes);
-        if (!p.empty()) path = p.string();
-      }
+      d.bytes = buildSubsetFont(*src, std::move(codes), &d.error);
+    }
+  });
+  std::vector<HPDF_Font> fonts(layout.fonts.size(), nullptr);
+  for (std::size_t id = 0; id < layout.fonts.size(); ++id) {
+    const std::vector<char32_t>& u = derived[id].chars;
+    if (u.empty()) continue;
+    const std::string original = layout.fonts[id].file.string();
+    std::string path = original;
+    const std::string& err = derived[id].error;
+    if (!derived[id].bytes.empty()) {
+      const fs::path p = dir.write(derived[id].bytes);
+      if (!p.empty()) path = p.string();
+      std::string().swap(derived[id].bytes);
     }
     if (path == original && !err.empty())
       diags.reportOnce("pdf-font-subset:" + original,
@@ -342,7 +359,7 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fo
     diags.error({}, "pdf-init", "cannot set up the PDF: " + doc.lastError());
     return false;
   }
-  const std::vector<HPDF_Font> fonts = loadFonts(layout, doc, fontDir, result.fontLoadOrder, diags);
+  const std::vector<HPDF_Font> fonts = loadFonts(layout, doc, fontDir, result.fontLoadOrder, diags, jobs);
   deflateFontStreams(doc, fonts, jobs);
   ImageCache images(doc, pub.assets, diags);
 
