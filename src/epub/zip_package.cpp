@@ -68,8 +68,9 @@ struct Deflated {
   zip_uint32_t crc = 0;
 };
 
-// libdeflate at its level 9 makes smaller entries than zlib's 9, in a fraction of the time.
-constexpr int kEntryLevel = 9;
+// libdeflate's level 6 makes entries as small as zlib's level 9 did (terrytangyuan: 9,596,803
+// bytes against 9,597,865), in a fraction of the time; its 9 saves 0.5% more for 3x the time.
+constexpr int kEntryLevel = 6;
 
 // A libzip source over a Deflated entry (which outlives the archive handle).
 class DeflatedSource {

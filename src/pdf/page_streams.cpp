@@ -17,6 +17,10 @@ namespace {
 // Pages compressed together: enough to keep every worker busy, few enough that uncompressed
 // content never piles up (a dense page is 20-60 KB before deflating).
 constexpr std::size_t kBatch = 32;
+// Page content is text operators: libdeflate's level 3 makes it 2-3% larger than level 6 and
+// takes a third less time (500 generated posts, mostly text: 12.36 MB against 12.08 MB, paint
+// 0.65 s against 0.83 s; terrytangyuan: +51 KB on 10.9 MB, 78 M fewer instructions).
+constexpr int kContentLevel = 3;
 
 }  // namespace
 
@@ -37,7 +41,7 @@ bool PageStreamCompressor::flush() {
   std::vector<std::optional<std::string>> packed(pending_.size());
   parallelFor(pending_.size(), jobs_, [&](std::size_t i) {
     raws[i] = pending_[i].second();
-    if (!raws[i].empty()) packed[i] = zlibCompress(raws[i]);
+    if (!raws[i].empty()) packed[i] = zlibCompress(raws[i], kContentLevel);
   });
   bool ok = true;
   for (std::size_t i = 0; i < pending_.size(); ++i) {
