@@ -1,6 +1,6 @@
 #include "assets/fetch.h"
 
-#include <curl/curl.h>
+#include "assets/lazy_libraries.h"
 
 #include <memory>
 
@@ -26,13 +26,20 @@ std::size_t receive(char* data, std::size_t size, std::size_t count, void* user)
 }
 
 struct CurlCleanup {
-  void operator()(CURL* c) const { curl_easy_cleanup(c); }
+  const CurlApi* api;
+  void operator()(CURL* c) const { api->cleanup(c); }
 };
 
 }  // namespace
 
 std::optional<std::string> fetchUrl(const std::string& url, const FetchLimits& limits, std::string* error) {
-  std::unique_ptr<CURL, CurlCleanup> curl(curl_easy_init());
+  std::string why;
+  const CurlApi* api = curlApi(&why);
+  if (!api) {
+    if (error) *error = "cannot fetch (" + why + ")";
+    return std::nullopt;
+  }
+  std::unique_ptr<CURL, CurlCleanup> curl(api->init(), CurlCleanup{api});
   if (!curl) {
     if (error) *error = "cannot start libcurl";
     return std::nullopt;
@@ -41,27 +48,27 @@ std::optional<std::string> fetchUrl(const std::string& url, const FetchLimits& l
   d.limit = limits.maxBytes;
   char errbuf[CURL_ERROR_SIZE] = {0};
   CURL* c = curl.get();
-  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
-  curl_easy_setopt(c, CURLOPT_TIMEOUT, limits.timeoutSeconds);
-  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, std::min(limits.timeoutSeconds, 10L));
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);  // threads: no SIGALRM for DNS timeouts
-  curl_easy_setopt(c, CURLOPT_FAILONERROR, 1L);
-  curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(limits.maxBytes));
-  curl_easy_setopt(c, CURLOPT_USERAGENT, "postpress (image fetch)");
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, receive);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, &d);
-  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
-  CURLcode rc = curl_easy_perform(c);
+  api->setopt(c, CURLOPT_URL, url.c_str());
+  api->setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+  api->setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  api->setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+  api->setopt(c, CURLOPT_MAXREDIRS, 5L);
+  api->setopt(c, CURLOPT_TIMEOUT, limits.timeoutSeconds);
+  api->setopt(c, CURLOPT_CONNECTTIMEOUT, std::min(limits.timeoutSeconds, 10L));
+  api->setopt(c, CURLOPT_NOSIGNAL, 1L);  // threads: no SIGALRM for DNS timeouts
+  api->setopt(c, CURLOPT_FAILONERROR, 1L);
+  api->setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(limits.maxBytes));
+  api->setopt(c, CURLOPT_USERAGENT, "postpress (image fetch)");
+  api->setopt(c, CURLOPT_WRITEFUNCTION, receive);
+  api->setopt(c, CURLOPT_WRITEDATA, &d);
+  api->setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+  CURLcode rc = api->perform(c);
   if (rc != CURLE_OK) {
     if (error) {
       if (d.overLimit || rc == CURLE_FILESIZE_EXCEEDED)
         *error = "larger than the limit of " + std::to_string(limits.maxBytes) + " bytes";
       else
-        *error = errbuf[0] ? errbuf : curl_easy_strerror(rc);
+        *error = errbuf[0] ? errbuf : api->strerror(rc);
     }
     return std::nullopt;
   }

@@ -1,8 +1,6 @@
 #include "assets/svg.h"
 
-#include <cairo.h>
-#include <gio/gio.h>
-#include <librsvg/rsvg.h>
+#include "assets/lazy_libraries.h"
 
 #include <algorithm>
 #include <cctype>
@@ -26,10 +24,12 @@ std::size_t skipSpace(std::string_view s, std::size_t i) {
 }
 
 struct GErrorFree {
-  void operator()(GError* e) const { g_error_free(e); }
+  const RsvgApi* api;
+  void operator()(GError* e) const { api->errorFree(e); }
 };
 struct GObjectUnref {
-  void operator()(void* o) const { g_object_unref(o); }
+  const RsvgApi* api;
+  void operator()(void* o) const { api->objectUnref(o); }
 };
 
 }  // namespace
@@ -159,27 +159,33 @@ std::optional<std::string> svgWithoutEntities(std::string_view s, std::string* p
 }
 
 std::unique_ptr<SvgDocument> SvgDocument::open(std::string_view bytes, std::string* error) {
+  std::string why;
+  const RsvgApi* api = rsvgApi(&why);
+  if (!api) {
+    if (error) *error = "SVG support unavailable (" + why + ")";
+    return nullptr;
+  }
   std::unique_ptr<GInputStream, GObjectUnref> stream(
-      g_memory_input_stream_new_from_data(bytes.data(), static_cast<gssize>(bytes.size()), nullptr));
+      api->memoryInputStreamNew(bytes.data(), static_cast<gssize>(bytes.size()), nullptr), GObjectUnref{api});
   GError* raw = nullptr;
   // No base file: see the header. RSVG_HANDLE_FLAG_UNLIMITED stays off (librsvg's own
   // limits on element count and nesting stay on).
-  RsvgHandle* h = rsvg_handle_new_from_stream_sync(stream.get(), nullptr, RSVG_HANDLE_FLAGS_NONE, nullptr, &raw);
-  std::unique_ptr<GError, GErrorFree> err(raw);
+  RsvgHandle* h = api->handleNewFromStream(stream.get(), nullptr, RSVG_HANDLE_FLAGS_NONE, nullptr, &raw);
+  std::unique_ptr<GError, GErrorFree> err(raw, GErrorFree{api});
   if (!h) {
     if (error) *error = std::string("invalid SVG: ") + (err && err->message ? err->message : "parse error");
     return nullptr;
   }
-  rsvg_handle_set_dpi(h, 96.0);
-  return std::unique_ptr<SvgDocument>(new SvgDocument(h));
+  api->setDpi(h, 96.0);
+  return std::unique_ptr<SvgDocument>(new SvgDocument(h, api));
 }
 
-SvgDocument::~SvgDocument() { g_object_unref(handle_); }
+SvgDocument::~SvgDocument() { api_->objectUnref(handle_); }
 
 void SvgDocument::naturalSize(double fallbackWidth, double* width, double* height) const {
   auto* h = static_cast<RsvgHandle*>(handle_);
   double w = 0, hh = 0;
-  if (rsvg_handle_get_intrinsic_size_in_pixels(h, &w, &hh) && std::isfinite(w) && std::isfinite(hh) && w > 0 && hh > 0) {
+  if (api_->intrinsicSizeInPixels(h, &w, &hh) && std::isfinite(w) && std::isfinite(hh) && w > 0 && hh > 0) {
     *width = w;
     *height = hh;
     return;
@@ -187,7 +193,7 @@ void SvgDocument::naturalSize(double fallbackWidth, double* width, double* heigh
   gboolean hasW = FALSE, hasH = FALSE, hasVb = FALSE;
   RsvgLength lw{}, lh{};
   RsvgRectangle vb{};
-  rsvg_handle_get_intrinsic_dimensions(h, &hasW, &lw, &hasH, &lh, &hasVb, &vb);
+  api_->intrinsicDimensions(h, &hasW, &lw, &hasH, &lh, &hasVb, &vb);
   if (hasVb && vb.width > 0 && vb.height > 0 && std::isfinite(vb.width) && std::isfinite(vb.height)) {
     *width = fallbackWidth;
     *height = fallbackWidth * vb.height / vb.width;
@@ -199,28 +205,29 @@ void SvgDocument::naturalSize(double fallbackWidth, double* width, double* heigh
 
 std::optional<Image> SvgDocument::render(int width, int height, std::string* error) const {
   auto* h = static_cast<RsvgHandle*>(handle_);
-  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
-  std::unique_ptr<cairo_surface_t, void (*)(cairo_surface_t*)> surf(surface, cairo_surface_destroy);
-  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+  const RsvgApi* api = api_;
+  cairo_surface_t* surface = api->imageSurfaceCreate(CAIRO_FORMAT_ARGB32, width, height);
+  std::unique_ptr<cairo_surface_t, decltype(api->surfaceDestroy)> surf(surface, api->surfaceDestroy);
+  if (api->surfaceStatus(surface) != CAIRO_STATUS_SUCCESS) {
     if (error) *error = "cannot allocate the SVG canvas";
     return std::nullopt;
   }
   {
-    std::unique_ptr<cairo_t, void (*)(cairo_t*)> cr(cairo_create(surface), cairo_destroy);
+    std::unique_ptr<cairo_t, decltype(api->destroy)> cr(api->create(surface), api->destroy);
     RsvgRectangle viewport{0, 0, static_cast<double>(width), static_cast<double>(height)};
     GError* raw = nullptr;
-    gboolean ok = rsvg_handle_render_document(h, cr.get(), &viewport, &raw);
-    std::unique_ptr<GError, GErrorFree> err(raw);
+    gboolean ok = api->renderDocument(h, cr.get(), &viewport, &raw);
+    std::unique_ptr<GError, GErrorFree> err(raw, GErrorFree{api});
     if (!ok) {
       if (error) *error = std::string("cannot render SVG: ") + (err && err->message ? err->message : "render error");
       return std::nullopt;
     }
   }
-  cairo_surface_flush(surface);
+  api->surfaceFlush(surface);
   // cairo keeps premultiplied native-endian ARGB in 32-bit words.
   Image out = Image::blank(width, height, 4);
-  const unsigned char* data = cairo_image_surface_get_data(surface);
-  const int stride = cairo_image_surface_get_stride(surface);
+  const unsigned char* data = api->imageSurfaceData(surface);
+  const int stride = api->imageSurfaceStride(surface);
   for (int y = 0; y < height; ++y) {
     const auto* in = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::size_t>(y) * stride);
     std::uint8_t* o = out.row(y);

@@ -18,6 +18,8 @@ namespace pp::assets {
 // document). nullopt with *problem when the declarations are unsafe: external or parameter
 // entities, entities that nest other entities (the "billion laughs"), too many or too long
 // ones, or an expansion that grows the document past a sane size.
+struct RsvgApi;  // lazy_libraries.h
+
 std::optional<std::string> svgWithoutEntities(std::string_view bytes, std::string* problem);
 
 class SvgDocument {
@@ -37,8 +39,9 @@ class SvgDocument {
   std::optional<Image> render(int width, int height, std::string* error) const;
 
  private:
-  explicit SvgDocument(void* handle) : handle_(handle) {}
+  SvgDocument(void* handle, const RsvgApi* api) : handle_(handle), api_(api) {}
   void* handle_;  // RsvgHandle*
+  const RsvgApi* api_;  // librsvg, opened on first use (lazy_libraries.h)
 };
 
 }  // namespace pp::assets
