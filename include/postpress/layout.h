@@ -33,6 +33,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +44,10 @@
 #include "postpress/style.h"
 
 namespace pp {
+
+namespace typeset {
+class FontFile;
+}
 
 // ---------------------------------------------------------------------------------------------
 // The result: pages of positioned boxes.
@@ -131,6 +136,9 @@ struct OutlineEntry {
 
 struct FontFace {
   fs::path file;            // TrueType file, loaded by the painter with embedding
+  // The file as the layout read it (nullptr when no text needed it): the painter does not
+  // read it again.
+  std::shared_ptr<const typeset::FontFile> loaded;
 };
 
 struct Layout {

@@ -10,11 +10,25 @@
 
 namespace pp::typeset {
 
+// The file's bytes and stb_truetype's view of them: read-only once loaded, shared by every
+// FontFile made from it (FontFile::share), so threads read them side by side.
 struct FontFile::Info {
+  std::string bytes;
   stbtt_fontinfo font;
 };
 
 FontFile::~FontFile() = default;
+
+std::unique_ptr<FontFile> FontFile::share() const {
+  std::unique_ptr<FontFile> f(new FontFile());
+  f->path_ = path_;
+  f->info_ = info_;
+  f->unitsPerEm_ = unitsPerEm_;
+  f->ascent_ = ascent_;
+  f->descent_ = descent_;
+  f->hasKerning_ = hasKerning_;
+  return f;
+}
 
 std::unique_ptr<FontFile> FontFile::load(const fs::path& file, std::string* error) {
   std::string err;
@@ -26,11 +40,13 @@ std::unique_ptr<FontFile> FontFile::load(const fs::path& file, std::string* erro
   }
   std::unique_ptr<FontFile> f(new FontFile());
   f->path_ = file;
-  f->data_ = std::move(*data);
-  f->info_ = std::make_unique<Info>();
-  const auto* bytes = reinterpret_cast<const unsigned char*>(f->data_.data());
+  auto info = std::make_shared<Info>();
+  info->bytes = std::move(*data);
+  f->info_ = info;
+  const std::string& raw = info->bytes;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(raw.data());
   // stb_truetype trusts its input: check the table directory fits before handing it over.
-  if (f->data_.size() < 12) {
+  if (raw.size() < 12) {
     if (error) *error = "not a font file";
     return nullptr;
   }
@@ -42,7 +58,7 @@ std::unique_ptr<FontFile> FontFile::load(const fs::path& file, std::string* erro
     return nullptr;
   }
   const std::size_t numTables = (std::size_t(bytes[4]) << 8) | bytes[5];
-  if (12 + numTables * 16 > f->data_.size()) {
+  if (12 + numTables * 16 > raw.size()) {
     if (error) *error = "truncated font file";
     return nullptr;
   }
@@ -50,22 +66,22 @@ std::unique_ptr<FontFile> FontFile::load(const fs::path& file, std::string* erro
     const unsigned char* rec = bytes + 12 + t * 16;
     const std::uint64_t off = (std::uint64_t(rec[8]) << 24) | (rec[9] << 16) | (rec[10] << 8) | rec[11];
     const std::uint64_t len = (std::uint64_t(rec[12]) << 24) | (rec[13] << 16) | (rec[14] << 8) | rec[15];
-    if (off + len > f->data_.size()) {
+    if (off + len > raw.size()) {
       if (error) *error = "truncated font file";
       return nullptr;
     }
   }
-  if (!stbtt_InitFont(&f->info_->font, bytes, 0)) {
+  if (!stbtt_InitFont(&info->font, bytes, 0)) {
     if (error) *error = "not a usable TrueType font";
     return nullptr;
   }
-  const float scale = stbtt_ScaleForMappingEmToPixels(&f->info_->font, 1.0f);
+  const float scale = stbtt_ScaleForMappingEmToPixels(&info->font, 1.0f);
   if (!(scale > 0)) {
     if (error) *error = "bad units per em";
     return nullptr;
   }
   f->unitsPerEm_ = static_cast<int>(std::lround(1.0f / scale));
-  f->hasKerning_ = f->info_->font.kern != 0 || f->info_->font.gpos != 0;
+  f->hasKerning_ = info->font.kern != 0 || info->font.gpos != 0;
   if (f->hasKerning_) {
     // A GPOS table may hold only mark positioning (Charis SIL has no kerning at all): probe
     // pairs every kerned Latin font adjusts, and skip kerning lookups when none is.
@@ -75,7 +91,7 @@ std::unique_ptr<FontFile> FontFile::load(const fs::path& file, std::string* erro
     f->hasKerning_ = any;
   }
   int asc = 0, desc = 0, gap = 0;
-  stbtt_GetFontVMetrics(&f->info_->font, &asc, &desc, &gap);
+  stbtt_GetFontVMetrics(&info->font, &asc, &desc, &gap);
   if (asc > 0) f->ascent_ = static_cast<float>(asc) / f->unitsPerEm_;
   if (desc < 0) f->descent_ = static_cast<float>(-desc) / f->unitsPerEm_;
   return f;
@@ -149,19 +165,41 @@ void FontFile::glyphMetrics(int glyph, int& advance, int& leftSideBearing) const
 
 std::string_view FontFile::table(std::string_view tag) const {
   // The directory was bounds-checked when the file was loaded.
-  const auto* b = reinterpret_cast<const unsigned char*>(data_.data());
+  const auto* b = reinterpret_cast<const unsigned char*>(info_->bytes.data());
   const std::size_t numTables = (std::size_t(b[4]) << 8) | b[5];
   for (std::size_t t = 0; t < numTables; ++t) {
     const unsigned char* rec = b + 12 + t * 16;
     if (std::string_view(reinterpret_cast<const char*>(rec), 4) != tag) continue;
     const std::size_t off = (std::size_t(rec[8]) << 24) | (std::size_t(rec[9]) << 16) | (std::size_t(rec[10]) << 8) | rec[11];
     const std::size_t len = (std::size_t(rec[12]) << 24) | (std::size_t(rec[13]) << 16) | (std::size_t(rec[14]) << 8) | rec[15];
-    return std::string_view(data_).substr(off, len);
+    return std::string_view(info_->bytes).substr(off, len);
   }
   return {};
 }
 
-FontSet::FontSet(const Style& style, DiagnosticSink& diags) : style_(style), diags_(&diags) {
+std::unique_ptr<FontFile> FontStore::load(const fs::path& file, std::string* error) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto [it, fresh] = fonts_.try_emplace(file.string());
+  Entry& e = it->second;
+  if (fresh) {
+    std::unique_ptr<FontFile> f = FontFile::load(file, &e.error);
+    e.font = std::move(f);
+  }
+  if (!e.font) {
+    if (error) *error = e.error;
+    return nullptr;
+  }
+  return e.font->share();
+}
+
+std::shared_ptr<const FontFile> FontStore::find(const fs::path& file) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = fonts_.find(file.string());
+  return it == fonts_.end() ? nullptr : it->second.font;
+}
+
+FontSet::FontSet(const Style& style, DiagnosticSink& diags, std::shared_ptr<FontStore> store)
+    : style_(style), diags_(&diags), store_(store ? std::move(store) : std::make_shared<FontStore>()) {
   // Every file the style names gets its id now, in the style's order (families by name, then
   // the fallbacks with their bold siblings), so that ids do not depend on what is set first.
   for (const auto& [name, f] : style_.families)
@@ -201,7 +239,7 @@ int FontSet::loadFile(const fs::path& file, bool required) {
   const auto i = static_cast<std::size_t>(id);
   if (states_[i] == SlotState::Unread) {
     std::string err;
-    files_[i] = FontFile::load(file, &err);
+    files_[i] = store_->load(file, &err);
     states_[i] = files_[i] ? SlotState::Loaded : SlotState::Failed;
     if (!files_[i]) {
       const std::string key = file.string();
@@ -263,7 +301,7 @@ int FontSet::resolve(int primary, char32_t cp, bool bold) {
 std::vector<FontFace> FontSet::faces() const {
   std::vector<FontFace> out;
   out.reserve(paths_.size());
-  for (const auto& p : paths_) out.push_back({p});
+  for (const auto& p : paths_) out.push_back({p, store_->find(p)});
   return out;
 }
 

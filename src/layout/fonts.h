@@ -3,10 +3,13 @@
 // fallback chain, and outlines for glyphs drawn as vectors. Files are loaded on first use.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -24,6 +27,9 @@ class FontFile {
  public:
   // nullptr (with *error set) when the file cannot be read or is not a TrueType font.
   static std::unique_ptr<FontFile> load(const fs::path& file, std::string* error);
+  // Another FontFile on the same bytes (read-only, shared) with caches of its own: for a
+  // thread of its own, without reading the file again.
+  std::unique_ptr<FontFile> share() const;
   ~FontFile();
   FontFile(const FontFile&) = delete;
   FontFile& operator=(const FontFile&) = delete;
@@ -70,8 +76,12 @@ class FontFile {
   // -1 when the font has no glyph for cp.
   int advanceOrMissing(char32_t cp) {
     if (cp < 0x10000) {
-      if (bmp_.empty()) bmp_.assign(0x10000, kUnknown);
-      std::int32_t& v = bmp_[cp];
+      auto& block = bmp_[cp >> 8];
+      if (!block) {
+        block.reset(new std::int32_t[256]);
+        std::fill_n(block.get(), 256, kUnknown);
+      }
+      std::int32_t& v = block[cp & 0xFF];
       if (v == kUnknown) v = lookup(cp);
       return v;
     }
@@ -87,15 +97,35 @@ class FontFile {
   static constexpr std::int32_t kUnknown = -2;
   static constexpr int kMinKern = 5;  // 1/1000 em
   fs::path path_;
-  std::string data_;
   struct Info;
-  std::unique_ptr<Info> info_;
+  std::shared_ptr<const Info> info_;  // the bytes, shared by every copy (share())
   int unitsPerEm_ = 1000;
   float ascent_ = 0.8f, descent_ = 0.2f;
-  std::vector<std::int32_t> bmp_;  // per BMP code point: kUnknown, -1 missing, else advance
+  // Per BMP code point, in blocks of 256 made when first needed (text uses a few blocks;
+  // a table of all 65,536 was 256 KB per font and thread): kUnknown, -1 missing, else advance.
+  std::array<std::unique_ptr<std::int32_t[]>, 256> bmp_{};
   std::unordered_map<char32_t, std::int32_t> astral_;
   bool hasKerning_ = false;
   std::unordered_map<std::uint32_t, std::int16_t> kerns_;
+};
+
+// Font files read once per layout run, shared by all its FontSets (one per thread) and handed
+// on to the painter (FontFace::loaded). Thread-safe.
+class FontStore {
+ public:
+  // A copy of the font at `file` (shared bytes, caches of its own), read on first use;
+  // nullptr (with *error) when the file is unusable.
+  std::unique_ptr<FontFile> load(const fs::path& file, std::string* error);
+  // The font as read; nullptr when it was not read or is unusable.
+  std::shared_ptr<const FontFile> find(const fs::path& file) const;
+
+ private:
+  struct Entry {
+    std::shared_ptr<const FontFile> font;
+    std::string error;
+  };
+  mutable std::mutex mutex_;
+  std::map<std::string, Entry> fonts_;
 };
 
 // The faces of a style: families by role, and the fallback chain. Face ids index Layout::fonts.
@@ -107,7 +137,9 @@ class FontFile {
 // embeds only the fonts a page draws with).
 class FontSet {
  public:
-  FontSet(const Style& style, DiagnosticSink& diags);
+  // `store`: where files are read (shared with the sets of other threads); nullptr: a store
+  // of its own.
+  FontSet(const Style& style, DiagnosticSink& diags, std::shared_ptr<FontStore> store = nullptr);
   ~FontSet();
   FontSet(const FontSet&) = delete;
   FontSet& operator=(const FontSet&) = delete;
@@ -154,6 +186,7 @@ class FontSet {
   enum class SlotState : std::uint8_t { Unread, Loaded, Failed };
   const Style& style_;
   DiagnosticSink* diags_;
+  std::shared_ptr<FontStore> store_;
   bool ok_ = true;
   std::vector<std::unique_ptr<FontFile>> files_;  // per id; null until read (or unreadable)
   std::vector<fs::path> paths_;                   // per id

@@ -57,7 +57,7 @@ bool hasScheme(const std::string& url) {
 class LayoutRun {
  public:
   LayoutRun(const Publication& pub, const Style& style, const LayoutOptions& options, DiagnosticSink& diags)
-      : pub_(pub), style_(style), options_(options), diags_(diags), fonts_(style, diags),
+      : pub_(pub), style_(style), options_(options), diags_(diags), fonts_(style, diags, store_),
         ctx_(style, fonts_, diags, pub.assets, out_) {
     geometry_.width = style.pageWidth;
     geometry_.height = style.pageHeight;
@@ -137,6 +137,8 @@ class LayoutRun {
   const LayoutOptions& options_;
   DiagnosticSink& diags_;
   Layout out_;
+  // Font files are read once and shared by the sets of every thread (and the painter).
+  std::shared_ptr<FontStore> store_ = std::make_shared<FontStore>();
   typeset::FontSet fonts_;
   Context ctx_;
   PageGeometry geometry_;
@@ -234,7 +236,7 @@ class LayoutRun {
     if (!e.post) return;
     const Post& post = *e.post;
     const int index = static_cast<int>(i);
-    if (!worker.fonts) worker.fonts = std::make_unique<FontSet>(style_, part.diags);
+    if (!worker.fonts) worker.fonts = std::make_unique<FontSet>(style_, part.diags, store_);
     FontSet& fonts = *worker.fonts;
     fonts.setDiagnostics(part.diags);
     if (standInsPerPost) fonts.clearStandIns();

@@ -234,7 +234,10 @@ std::vector<HPDF_Font> loadFonts(const Layout& layout, HpdfDoc& doc, TempFontDir
   parallelFor(layout.fonts.size(), jobs, [&](std::size_t id) {
     Derived& d = derived[id];
     if (d.chars.empty()) return;
-    if (auto src = typeset::FontFile::load(layout.fonts[id].file, &d.error)) {
+    std::unique_ptr<typeset::FontFile> read;  // only when the layout did not read it
+    const typeset::FontFile* src = layout.fonts[id].loaded.get();
+    if (!src && (read = typeset::FontFile::load(layout.fonts[id].file, &d.error))) src = read.get();
+    if (src) {
       std::vector<GlyphCode> codes;
       for (char32_t c : d.chars) {
         auto it = layout.privateUse.find(c);
