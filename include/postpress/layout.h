@@ -271,8 +271,13 @@ struct LayoutOptions {
   // grouped by month or tag set their posts in group order, so page numbers run in order).
   // Empty = digest order; posts it leaves out follow in digest order, bad indices are skipped.
   std::vector<int> bodyOrder;
-  // Worker threads for what can run side by side (compressing the PDF's pages); 0 = all cores.
+  // Worker threads for what can run side by side (setting posts, writing and compressing the
+  // PDF's pages); 0 = all cores. The result does not depend on it.
   int jobs = 0;
+  // How many characters above U+FFFF get Private Use stand-ins before the rest are drawn as
+  // vector outlines (Layout::privateUse): all 6,400 codes of the BMP's Private Use Area unless
+  // a test asks for fewer, to reach what happens when they run out.
+  int maxStandIns = 0xF8FF - 0xE000 + 1;
 };
 
 // Lays the publication out. Never throws on bad content: problems (missing glyphs, images

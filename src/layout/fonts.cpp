@@ -307,7 +307,7 @@ std::vector<FontFace> FontSet::faces() const {
 
 char32_t FontSet::standIn(char32_t cp) {
   if (auto it = standInOf_.find(cp); it != standInOf_.end()) return it->second;
-  if (nextStandIn_ < kFirstStandIn) return 0;
+  if (nextStandIn_ < kFirstStandIn || standIns_.size() >= standInLimit_) return 0;
   const char32_t code = nextStandIn_--;
   standInOf_.emplace(cp, code);
   standIns_.emplace(code, cp);

@@ -175,6 +175,8 @@ class FontSet {
   void clearStandIns();
   // Takes over a table built elsewhere (the merged posts'), so that later text agrees with it.
   void adoptStandIns(const std::map<char32_t, char32_t>& standIns);
+  // Hands out at most `n` stand-ins (fewer than the Private Use Area holds: tests).
+  void limitStandIns(std::size_t n) { standInLimit_ = n; }
   static constexpr char32_t kFirstStandIn = 0xE000, kLastStandIn = 0xF8FF;
 
  private:
@@ -198,6 +200,7 @@ class FontSet {
   std::map<char32_t, char32_t> standIns_;         // stand-in -> real
   std::unordered_map<char32_t, char32_t> standInOf_;  // real -> stand-in
   char32_t nextStandIn_ = kLastStandIn;
+  std::size_t standInLimit_ = kLastStandIn - kFirstStandIn + 1;
 };
 
 }  // namespace pp::typeset

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <mutex>
 
 #include "layout/canvas.h"
 #include "layout/composer.h"
@@ -65,6 +66,7 @@ class LayoutRun {
     geometry_.top = style.marginTop;
     geometry_.textWidth = style.textWidth();
     geometry_.textHeight = style.textHeight();
+    fonts_.limitStandIns(static_cast<std::size_t>(std::max(0, options.maxStandIns)));
     ctx_.resolveLink = [this](const LinkTarget& t) { return resolve(t, -1); };
   }
 
@@ -195,8 +197,7 @@ class LayoutRun {
     for (std::size_t i : order)
       if (pub_.posts[i].post) hyphenatorFor(pub_.posts[i].post->language);
     std::vector<PostPart> parts(order.size());
-    composeParts(order, parts, options_.jobs, true);
-    if (!joinParts(parts, list, outline)) {
+    if (!composeAndJoin(order, parts, options_.jobs, true, list, outline)) {
       // More characters above U+FFFF than stand-ins: set again in one sequence sharing one
       // table, as a single Flow would, so that the same characters become vector outlines.
       list = VList{};
@@ -204,29 +205,37 @@ class LayoutRun {
       ctx_.clearOutlines();
       fonts_.clearStandIns();
       parts = std::vector<PostPart>(order.size());
-      composeParts(order, parts, 1, false);
-      joinParts(parts, list, outline);
+      composeAndJoin(order, parts, 1, false, list, outline);
     }
     for (const PostPart& p : parts) p.diags.replayInto(diags_);
     // Front and back matter hyphenate in the digest's language.
     ctx_.hyphenator = hyphenatorFor("");
   }
 
-  void composeParts(const std::vector<std::size_t>& order, std::vector<PostPart>& parts, int jobs,
-                    bool standInsPerPost) {
+  // Sets the posts on the workers and joins each to the body as soon as every post before it
+  // is joined, so that only posts finished out of order wait (the lines of all posts set apart
+  // never exist beside the joined body). False when the stand-ins ran out while joining.
+  bool composeAndJoin(const std::vector<std::size_t>& order, std::vector<PostPart>& parts, int jobs,
+                      bool standInsPerPost, VList& list, std::vector<OutlineEntry>& outline) {
     std::vector<PostWorker> workers(workerCount(order.size(), jobs));
+    PostJoiner joiner(ctx_, list);
+    std::mutex joining;  // the body, the outline and the digest's context
+    std::vector<char> done(order.size(), 0);
+    std::size_t next = 0;
+    bool ok = true;
     parallelForWorkers(order.size(), jobs, [&](std::size_t w, std::size_t k) {
       composePost(workers[w], order, k, parts[k], standInsPerPost);
+      std::lock_guard<std::mutex> lock(joining);
+      done[k] = 1;
+      for (; next < order.size() && done[next]; ++next) {
+        PostPart& part = parts[next];
+        if (ok && !joiner.join(part)) ok = false;
+        if (!ok) continue;
+        for (auto& e : part.outline) outline.push_back(std::move(e));
+        part.outline.clear();
+      }
     });
-  }
-
-  bool joinParts(std::vector<PostPart>& parts, VList& list, std::vector<OutlineEntry>& outline) {
-    PostJoiner joiner(ctx_, list);
-    for (PostPart& part : parts) {
-      if (!joiner.join(part)) return false;
-      for (auto& e : part.outline) outline.push_back(std::move(e));
-    }
-    return true;
+    return ok;
   }
 
   void composePost(PostWorker& worker, const std::vector<std::size_t>& order, std::size_t k, PostPart& part,
@@ -238,6 +247,7 @@ class LayoutRun {
     const int index = static_cast<int>(i);
     if (!worker.fonts) worker.fonts = std::make_unique<FontSet>(style_, part.diags, store_);
     FontSet& fonts = *worker.fonts;
+    fonts.limitStandIns(static_cast<std::size_t>(std::max(0, options_.maxStandIns)));
     fonts.setDiagnostics(part.diags);
     if (standInsPerPost) fonts.clearStandIns();
     Layout scratch;  // collects the post's vector outlines

@@ -115,7 +115,6 @@ bool PostJoiner::join(PostPart& part) {
                     frameSetBase = body.frameSets.size(), figureBase = body.figures.size(),
                     footnoteBase = body.footnotes.size(), boxBase = body.boxes.size(),
                     tableBase = body.tableHeaders.size();
-  body.items.reserve(body.items.size() + src.items.size() - first);
   for (std::size_t k = first; k < src.items.size(); ++k) {
     VItem& it = src.items[k];
     shift(it.fragment, fragmentBase);

@@ -273,3 +273,38 @@ TEST_CASE("a layout is the same on one thread and on four") {
     CHECK(checked == 12);
   }
 }
+
+TEST_CASE("when stand-ins run out, the posts are set again in one sequence, on any number of threads") {
+  if (!std::filesystem::exists("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf")) return;
+  DiagnosticSink diags;
+  Style st = loadStyle("report", "", diags);
+  SamplePublication s;
+  // Five characters above U+FFFF over three posts, two stand-ins: the first two met in
+  // reading order keep theirs, the other three are drawn as vector outlines.
+  const std::vector<std::vector<char32_t>> perPost = {
+      {U'\U0001F680', U'\U0001F600'}, {U'\U0001F4A1', U'\U0001F680'}, {U'\U0001F525', U'\U0001F3C1'}};
+  for (std::size_t i = 0; i < perPost.size(); ++i) {
+    Document d;
+    std::string t = "Symbols";
+    for (char32_t c : perPost[i]) t += " " + utf8(c);
+    d.blocks.push_back(para(t + " end."));
+    s.addPost("Post " + std::to_string(i), std::move(d));
+  }
+  s.pub.parts.toc = false;
+  LayoutOptions one, four;
+  one.jobs = 1;
+  four.jobs = 4;
+  one.maxStandIns = four.maxStandIns = 2;
+  DiagnosticSink d1, d4;
+  const Layout a = layoutPublication(s.pub, st, one, d1);
+  const Layout b = layoutPublication(s.pub, st, four, d4);
+  CHECK(describe(a) == describe(b));
+  REQUIRE(a.privateUse.size() == 2);
+  std::set<char32_t> reals;
+  for (const auto& [code, real] : a.privateUse) reals.insert(real);
+  CHECK(reals == std::set<char32_t>{U'\U0001F680', U'\U0001F600'});
+  std::size_t glyphs = 0;
+  for (const PageBox& p : a.pages) glyphs += p.glyphs.size();
+  CHECK(glyphs == 3);             // U+1F4A1, U+1F525, U+1F3C1, each once
+  CHECK(a.outlines.size() == 3);  // one outline each
+}
