@@ -2,6 +2,7 @@
 // row): what the vertical flow stacks and the paginator copies onto pages with an offset.
 #pragma once
 
+#include <utility>
 #include <vector>
 
 #include "postpress/layout.h"
@@ -22,39 +23,12 @@ struct Fragment {
   }
 
   // Adds everything, moved by (dx, dy), onto `page`.
-  void placeOn(PageBox& page, float dx, float dy) const {
-    for (auto r : rects) {
-      r.x += dx;
-      r.y += dy;
-      page.rects.push_back(r);
-    }
-    for (auto i : images) {
-      i.x += dx;
-      i.y += dy;
-      page.images.push_back(i);
-    }
-    for (auto l : lines) {
-      l.x1 += dx;
-      l.x2 += dx;
-      l.y1 += dy;
-      l.y2 += dy;
-      page.lines.push_back(l);
-    }
-    for (const auto& t : runs) {
-      page.runs.push_back(t);
-      page.runs.back().x += dx;
-      page.runs.back().y += dy;
-    }
-    for (auto g : glyphs) {
-      g.x += dx;
-      g.y += dy;
-      page.glyphs.push_back(g);
-    }
-    for (const auto& k : links) {
-      page.links.push_back(k);
-      page.links.back().x += dx;
-      page.links.back().y += dy;
-    }
+  void placeOn(PageBox& page, float dx, float dy) const { place(*this, page, dx, dy); }
+  // The same, taking the words and links instead of copying them, and leaving the fragment
+  // empty: pagination places most fragments once, so the digest's text need not exist twice.
+  void moveOnto(PageBox& page, float dx, float dy) {
+    place(*this, page, dx, dy);
+    *this = Fragment{};
   }
 
   // Adds another fragment, moved by (dx, dy), into this one.
@@ -67,6 +41,44 @@ struct Fragment {
     for (auto& r : tmp.runs) runs.push_back(std::move(r));
     glyphs.insert(glyphs.end(), tmp.glyphs.begin(), tmp.glyphs.end());
     for (auto& l : tmp.links) links.push_back(std::move(l));
+  }
+
+ private:
+  // Self is Fragment (its words and links are moved) or const Fragment (copied).
+  template <typename Self>
+  static void place(Self& self, PageBox& page, float dx, float dy) {
+    for (auto r : self.rects) {
+      r.x += dx;
+      r.y += dy;
+      page.rects.push_back(r);
+    }
+    for (auto i : self.images) {
+      i.x += dx;
+      i.y += dy;
+      page.images.push_back(i);
+    }
+    for (auto l : self.lines) {
+      l.x1 += dx;
+      l.x2 += dx;
+      l.y1 += dy;
+      l.y2 += dy;
+      page.lines.push_back(l);
+    }
+    for (auto& t : self.runs) {
+      page.runs.push_back(std::move(t));  // a copy when Self is const
+      page.runs.back().x += dx;
+      page.runs.back().y += dy;
+    }
+    for (auto g : self.glyphs) {
+      g.x += dx;
+      g.y += dy;
+      page.glyphs.push_back(g);
+    }
+    for (auto& k : self.links) {
+      page.links.push_back(std::move(k));
+      page.links.back().x += dx;
+      page.links.back().y += dy;
+    }
   }
 };
 

@@ -29,7 +29,7 @@ struct Placement {
 
 class Paginator {
  public:
-  Paginator(Context& ctx, const VList& list, const PageGeometry& g) : ctx_(ctx), l_(list), g_(g) {}
+  Paginator(Context& ctx, VList& list, const PageGeometry& g) : ctx_(ctx), l_(list), g_(g) {}
 
   Pagination run() {
     const std::size_t n = l_.items.size();
@@ -48,7 +48,7 @@ class Paginator {
 
  private:
   Context& ctx_;
-  const VList& l_;
+  VList& l_;  // lines are moved onto the pages (header rows, which repeat, are copied)
   const PageGeometry& g_;
   Pagination out_;
   std::deque<int> pending_;          // floats waiting for the next page top
@@ -288,8 +288,11 @@ class Paginator {
       }
       switch (it.kind) {
         case VKind::Content:
-          if (it.fragment >= 0)
-            l_.fragments[static_cast<std::size_t>(it.fragment)].placeOn(box, g_.left + it.x, top);
+          if (it.fragment >= 0) {
+            Fragment& f = l_.fragments[static_cast<std::size_t>(it.fragment)];
+            if (it.isHeaderRow) f.placeOn(box, g_.left + it.x, top);
+            else f.moveOnto(box, g_.left + it.x, top);
+          }
           break;
         case VKind::Float: placeFigure(box, it, p, top); break;
         case VKind::Box: {
@@ -357,7 +360,7 @@ class Paginator {
 
 }  // namespace
 
-Pagination paginate(Context& ctx, const VList& list, const PageGeometry& geometry) {
+Pagination paginate(Context& ctx, VList& list, const PageGeometry& geometry) {
   return Paginator(ctx, list, geometry).run();
 }
 

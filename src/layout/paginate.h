@@ -31,6 +31,8 @@ struct Pagination {
   std::vector<std::pair<std::string, AnchorPos>> anchors;  // page indices local to `pages`
 };
 
-Pagination paginate(Context& ctx, const VList& list, const PageGeometry& geometry);
+// The list's lines are moved onto the pages (the list is spent: only its header rows, which
+// repeat after page breaks, keep theirs).
+Pagination paginate(Context& ctx, VList& list, const PageGeometry& geometry);
 
 }  // namespace pp::typeset
