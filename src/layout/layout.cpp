@@ -147,6 +147,7 @@ class LayoutRun {
   std::map<std::string, std::string> labels_;  // anchor -> printed page number
   std::map<std::string, std::unique_ptr<Hyphenator>> hyphenators_;
   std::map<int, bool> sectionNumbers_;          // owner -> shows page numbers
+  std::map<std::string, std::string> fitted_;   // running head text -> as fitted (decorate)
 
   // Patterns for a post: its front matter language, else the digest's (config or site), else
   // the style's.
@@ -428,8 +429,8 @@ class LayoutRun {
       const PostEntry& e = pub_.posts[static_cast<std::size_t>(owner)];
       const std::string postTitle = e.post ? e.post->title : std::string();
       const float half = geometry_.textWidth / 2 - 12;
-      const std::string l = fit(canvas, digest, rs, half);
-      const std::string r = fit(canvas, postTitle, rs, half);
+      const std::string& l = fitted(canvas, digest, rs, half);
+      const std::string& r = fitted(canvas, postTitle, rs, half);
       canvas.text(l, rs, left, headY);
       const float rw = canvas.textWidth(r, rs);
       canvas.text(r, rs, right - rw, headY);
@@ -437,6 +438,14 @@ class LayoutRun {
       f.lines.push_back({left, ruleY, right, ruleY, 0.4f, style_.rule});
     }
     f.placeOn(box, 0, 0);
+  }
+
+  // fit(), remembered: every page of a post repeats the same running head (the style and
+  // width never change within a run).
+  const std::string& fitted(Canvas& c, const std::string& text, const TextStyle& ts, float width) {
+    auto it = fitted_.find(text);
+    if (it == fitted_.end()) it = fitted_.emplace(text, fit(c, text, ts, width)).first;
+    return it->second;
   }
 
   // Text cut at a word and ended with an ellipsis so that it fits `width`.

@@ -122,12 +122,17 @@ void ContentStream::word(float x, float y, std::string_view utf8) {
   out_ += ' ';
   number(y, kPositionDecimals);
   op(" Tm\012(");
-  auto put = [this](unsigned byte) {
+  // Written through a pointer into room made once: appending byte by byte was a tenth of the
+  // painting. A character is two bytes, each escaped to at most two.
+  const std::size_t start = out_.size();
+  out_.resize(start + 4 * utf8.size());
+  char* p = out_.data() + start;
+  auto put = [&p](unsigned byte) {
     switch (byte) {
-      case '(': case ')': case '\\': out_ += '\\'; out_ += static_cast<char>(byte); break;
-      case '\r': out_ += "\\r"; break;
-      case '\n': out_ += "\\n"; break;
-      default: out_ += static_cast<char>(byte);
+      case '(': case ')': case '\\': *p++ = '\\'; *p++ = static_cast<char>(byte); break;
+      case '\r': *p++ = '\\'; *p++ = 'r'; break;
+      case '\n': *p++ = '\\'; *p++ = 'n'; break;
+      default: *p++ = static_cast<char>(byte);
     }
   };
   for (std::size_t i = 0; i < utf8.size();) {
@@ -136,6 +141,7 @@ void ContentStream::word(float x, float y, std::string_view utf8) {
     put(c >> 8);
     put(c & 0xFF);
   }
+  out_.resize(static_cast<std::size_t>(p - out_.data()));
   op(") Tj\012");
 }
 

@@ -61,24 +61,55 @@ std::vector<std::string> cutWord(Composer& c, const std::string& word, const Tex
 }  // namespace
 
 std::vector<std::string> wrapText(Composer& c, const std::string& text, const TextStyle& style, float width) {
+  const std::vector<std::string> words = splitWords(text);
   std::vector<std::string> lines;
-  std::string line;
-  for (const std::string& word : splitWords(text)) {
-    const std::string candidate = line.empty() ? word : line + " " + word;
-    if (c.textWidth(candidate, style) <= width) {
-      line = candidate;
+  std::string line;  // the line so far: empty, or the last piece of a word cut to fit
+  auto withWords = [&](std::size_t from, std::size_t count) {
+    std::string s = line;
+    for (std::size_t k = from; k < from + count; ++k) {
+      if (!s.empty()) s += ' ';
+      s += words[k];
+    }
+    return s;
+  };
+  std::size_t i = 0;
+  while (i < words.size()) {
+    // The most of the next words that fit after the line. A line only widens as words join
+    // it, so the count is found by bisection: measuring the line at every word made long
+    // summaries cost the square of their length.
+    std::size_t fits = 0, tooMany = words.size() - i + 1;
+    for (std::size_t step = 1; fits + step < tooMany; step *= 2) {
+      if (c.textWidth(withWords(i, fits + step), style) > width) {
+        tooMany = fits + step;
+        break;
+      }
+      fits += step;
+    }
+    while (fits + 1 < tooMany) {
+      const std::size_t mid = fits + (tooMany - fits) / 2;
+      if (c.textWidth(withWords(i, mid), style) <= width) fits = mid;
+      else tooMany = mid;
+    }
+    if (fits > 0) {
+      line = withWords(i, fits);
+      i += fits;
+      if (i < words.size()) {
+        lines.push_back(std::move(line));
+        line.clear();
+      }
       continue;
     }
-    if (!line.empty()) lines.push_back(std::move(line));
-    line.clear();
-    if (c.textWidth(word, style) <= width) {
-      line = word;
-    } else {
-      std::vector<std::string> pieces = cutWord(c, word, style, width);
-      line = pieces.back();
-      pieces.pop_back();
-      for (auto& p : pieces) lines.push_back(std::move(p));
+    if (!line.empty()) {  // not even one more word: it starts the next line
+      lines.push_back(std::move(line));
+      line.clear();
+      continue;
     }
+    // A word wider than the line on its own: cut, its last piece starting the next line.
+    std::vector<std::string> pieces = cutWord(c, words[i], style, width);
+    line = pieces.back();
+    pieces.pop_back();
+    for (auto& p : pieces) lines.push_back(std::move(p));
+    ++i;
   }
   if (!line.empty()) lines.push_back(std::move(line));
   return lines;
