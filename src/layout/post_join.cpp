@@ -101,7 +101,7 @@ bool PostJoiner::join(PostPart& part) {
   if (!body.items.empty() && !src.items.empty()) {
     VItem& last = body.items.back();
     const VItem& open = src.items.front();
-    if (last.kind == VKind::Space && open.kind == VKind::Space && last.frameSet == open.frameSet) {
+    if (last.kind == VKind::Space && open.kind == VKind::Space && last.frameSet < 0 && open.frameSet < 0) {
       last.height = std::max(last.height, open.height);
       first = 1;
     }

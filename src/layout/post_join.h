@@ -38,8 +38,10 @@ class PostJoiner {
  public:
   PostJoiner(Context& ctx, VList& body) : ctx_(ctx), body_(body) {}
   // Appends `part`, renumbering its outlines through the context (Context::adoptOutline) and
-  // its stand-ins through the context's fonts. False when the digest's stand-ins run out: the
-  // caller then sets every post again in one sequence (which draws the rest as vectors).
+  // its stand-ins through the context's fonts. False, with the list untouched, when the
+  // digest's stand-ins run out (some of the post's may have been handed out): the caller then
+  // clears the stand-ins and sets every post again in one sequence, which draws the rest as
+  // vector outlines.
   bool join(PostPart& part);
   // Anchors no item has taken yet (set after the last post's last item).
   std::vector<std::string> takeOpenAnchors() { return std::move(openAnchors_); }
