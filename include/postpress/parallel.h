@@ -15,8 +15,8 @@ int effectiveJobs(int jobs);
 void parallelFor(std::size_t n, int jobs, const std::function<void(std::size_t)>& fn);
 
 // The same, telling fn which worker (0..workers-1) runs index i, for state kept per worker
-// (caches). Each worker takes its indices in increasing order. Returns the number of workers.
-std::size_t parallelForWorkers(std::size_t n, int jobs, const std::function<void(std::size_t worker, std::size_t i)>& fn);
+// (caches). Each worker takes its indices in increasing order.
+void parallelForWorkers(std::size_t n, int jobs, const std::function<void(std::size_t worker, std::size_t i)>& fn);
 // How many workers parallelForWorkers(n, jobs, ...) uses.
 std::size_t workerCount(std::size_t n, int jobs);
 

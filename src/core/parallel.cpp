@@ -19,12 +19,11 @@ std::size_t workerCount(std::size_t n, int jobs) {
   return n == 0 ? 0 : threads > n ? n : threads;
 }
 
-std::size_t parallelForWorkers(std::size_t n, int jobs,
-                               const std::function<void(std::size_t worker, std::size_t i)>& fn) {
+void parallelForWorkers(std::size_t n, int jobs, const std::function<void(std::size_t worker, std::size_t i)>& fn) {
   const std::size_t threads = workerCount(n, jobs);
   if (threads <= 1) {
     for (std::size_t i = 0; i < n; ++i) fn(0, i);
-    return threads;
+    return;
   }
   std::atomic<std::size_t> next{0};
   std::exception_ptr firstError;
@@ -45,7 +44,6 @@ std::size_t parallelForWorkers(std::size_t n, int jobs,
   worker(0);
   for (auto& th : pool) th.join();
   if (firstError) std::rethrow_exception(firstError);
-  return threads;
 }
 
 void parallelFor(std::size_t n, int jobs, const std::function<void(std::size_t)>& fn) {

@@ -181,10 +181,7 @@ std::unique_ptr<FontFile> FontStore::load(const fs::path& file, std::string* err
   std::lock_guard<std::mutex> lock(mutex_);
   auto [it, fresh] = fonts_.try_emplace(file.string());
   Entry& e = it->second;
-  if (fresh) {
-    std::unique_ptr<FontFile> f = FontFile::load(file, &e.error);
-    e.font = std::move(f);
-  }
+  if (fresh) e.font = FontFile::load(file, &e.error);
   if (!e.font) {
     if (error) *error = e.error;
     return nullptr;
@@ -307,20 +304,12 @@ std::vector<FontFace> FontSet::faces() const {
 
 char32_t FontSet::standIn(char32_t cp) {
   if (auto it = standInOf_.find(cp); it != standInOf_.end()) return it->second;
-  if (nextStandIn_ < kFirstStandIn || standIns_.size() >= standInLimit_) return 0;
-  const char32_t code = nextStandIn_--;
+  const std::size_t handedOut = standIns_.size();
+  if (handedOut >= standInLimit_ || handedOut > kLastStandIn - kFirstStandIn) return 0;
+  const char32_t code = kLastStandIn - static_cast<char32_t>(handedOut);
   standInOf_.emplace(cp, code);
   standIns_.emplace(code, cp);
   return code;
-}
-
-void FontSet::clearStandIns() { adoptStandIns({}); }
-
-void FontSet::adoptStandIns(const std::map<char32_t, char32_t>& standIns) {
-  standIns_ = standIns;
-  standInOf_.clear();
-  for (const auto& [code, real] : standIns_) standInOf_.emplace(real, code);
-  nextStandIn_ = standIns_.empty() ? kLastStandIn : standIns_.begin()->first - 1;
 }
 
 float FontSet::width(int face, std::string_view utf8, float size, float letterSpacing) {

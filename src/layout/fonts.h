@@ -172,9 +172,10 @@ class FontSet {
   const std::map<char32_t, char32_t>& standIns() const { return standIns_; }
   // A post set on its own starts from no stand-ins; its own are renumbered when its lines join
   // the digest's (PostJoiner).
-  void clearStandIns();
-  // Takes over a table built elsewhere (the merged posts'), so that later text agrees with it.
-  void adoptStandIns(const std::map<char32_t, char32_t>& standIns);
+  void clearStandIns() {
+    standIns_.clear();
+    standInOf_.clear();
+  }
   // Hands out at most `n` stand-ins (fewer than the Private Use Area holds: tests).
   void limitStandIns(std::size_t n) { standInLimit_ = n; }
   static constexpr char32_t kFirstStandIn = 0xE000, kLastStandIn = 0xF8FF;
@@ -199,7 +200,8 @@ class FontSet {
   bool fallbacksLoaded_[2] = {false, false};
   std::map<char32_t, char32_t> standIns_;         // stand-in -> real
   std::unordered_map<char32_t, char32_t> standInOf_;  // real -> stand-in
-  char32_t nextStandIn_ = kLastStandIn;
+  // Handed out downwards from kLastStandIn, one per character: the next is kLastStandIn minus
+  // the number handed out.
   std::size_t standInLimit_ = kLastStandIn - kFirstStandIn + 1;
 };
 

@@ -32,21 +32,13 @@ struct Fragment {
   }
 
   // Adds another fragment, moved by (dx, dy), into this one.
-  void append(const Fragment& o, float dx, float dy) {
-    PageBox tmp;  // reuse placeOn's arithmetic without duplicating it
-    o.placeOn(tmp, dx, dy);
-    rects.insert(rects.end(), tmp.rects.begin(), tmp.rects.end());
-    images.insert(images.end(), tmp.images.begin(), tmp.images.end());
-    lines.insert(lines.end(), tmp.lines.begin(), tmp.lines.end());
-    for (auto& r : tmp.runs) runs.push_back(std::move(r));
-    glyphs.insert(glyphs.end(), tmp.glyphs.begin(), tmp.glyphs.end());
-    for (auto& l : tmp.links) links.push_back(std::move(l));
-  }
+  void append(const Fragment& o, float dx, float dy) { place(o, *this, dx, dy); }
 
  private:
-  // Self is Fragment (its words and links are moved) or const Fragment (copied).
-  template <typename Self>
-  static void place(Self& self, PageBox& page, float dx, float dy) {
+  // Self is Fragment (its words and links are moved) or const Fragment (copied); Target is a
+  // PageBox or another Fragment (the same lists by the same names).
+  template <typename Self, typename Target>
+  static void place(Self& self, Target& page, float dx, float dy) {
     for (auto r : self.rects) {
       r.x += dx;
       r.y += dy;

@@ -66,7 +66,7 @@ class LayoutRun {
     geometry_.top = style.marginTop;
     geometry_.textWidth = style.textWidth();
     geometry_.textHeight = style.textHeight();
-    fonts_.limitStandIns(static_cast<std::size_t>(std::max(0, options.maxStandIns)));
+    fonts_.limitStandIns(standInLimit());
     ctx_.resolveLink = [this](const LinkTarget& t) { return resolve(t, -1); };
   }
 
@@ -181,6 +181,8 @@ class LayoutRun {
     return r;
   }
 
+  std::size_t standInLimit() const { return static_cast<std::size_t>(std::max(0, options_.maxStandIns)); }
+
   // What a thread setting posts keeps from one post to the next: fonts with caches of their
   // own (the same face ids as every set made from the style) and hyphenators sharing the
   // patterns read before the threads started.
@@ -246,9 +248,11 @@ class LayoutRun {
     if (!e.post) return;
     const Post& post = *e.post;
     const int index = static_cast<int>(i);
-    if (!worker.fonts) worker.fonts = std::make_unique<FontSet>(style_, part.diags, store_);
+    if (!worker.fonts) {
+      worker.fonts = std::make_unique<FontSet>(style_, part.diags, store_);
+      worker.fonts->limitStandIns(standInLimit());
+    }
     FontSet& fonts = *worker.fonts;
-    fonts.limitStandIns(static_cast<std::size_t>(std::max(0, options_.maxStandIns)));
     fonts.setDiagnostics(part.diags);
     if (standInsPerPost) fonts.clearStandIns();
     Layout scratch;  // collects the post's vector outlines

@@ -57,14 +57,22 @@ std::string describe(const Layout& lay) {
   return s;
 }
 
+// What a joiner joins into: the digest's fonts, outlines and context.
+struct Digest {
+  DiagnosticSink diags;
+  Style st = loadStyle("report", "", diags);
+  FontSet fonts{st, diags};
+  Layout out;
+  Context ctx{st, fonts, diags, nullptr, out};
+};
+
 }  // namespace
 
 TEST_CASE("joining a post: indices move past the body's, the seam's spaces collapse") {
-  DiagnosticSink diags;
-  Style st = loadStyle("report", "", diags);
-  FontSet fonts(st, diags);
-  Layout out;
-  Context ctx(st, fonts, diags, nullptr, out);
+  Digest d;
+  FontSet& fonts = d.fonts;
+  Layout& out = d.out;
+  Context& ctx = d.ctx;
   // The digest already has a stand-in and an outline: the post's own numbering must move.
   const char32_t taken = fonts.standIn(U'\U0001F600');
   CHECK(taken == FontSet::kLastStandIn);
@@ -149,11 +157,8 @@ TEST_CASE("joining a post: indices move past the body's, the seam's spaces colla
 }
 
 TEST_CASE("joining posts carries a keep and open anchors to the next post's first item") {
-  DiagnosticSink diags;
-  Style st = loadStyle("report", "", diags);
-  FontSet fonts(st, diags);
-  Layout out;
-  Context ctx(st, fonts, diags, nullptr, out);
+  Digest d;
+  Context& ctx = d.ctx;
   VList body;
   PostJoiner joiner(ctx, body);
 
@@ -190,11 +195,9 @@ TEST_CASE("joining posts carries a keep and open anchors to the next post's firs
 }
 
 TEST_CASE("joining fails, appending nothing, when the digest's stand-ins run out") {
-  DiagnosticSink diags;
-  Style st = loadStyle("report", "", diags);
-  FontSet fonts(st, diags);
-  Layout out;
-  Context ctx(st, fonts, diags, nullptr, out);
+  Digest d;
+  FontSet& fonts = d.fonts;
+  Context& ctx = d.ctx;
   for (char32_t c = 0; c <= FontSet::kLastStandIn - FontSet::kFirstStandIn; ++c)
     REQUIRE(fonts.standIn(0x20000 + c) != 0);
   VList body;
