@@ -150,4 +150,11 @@ std::string readEncoded(const EncodedImage& image, DiagnosticSink& diags);
 // libdeflate's (1 fastest .. 12 smallest; the renditions use kDeflateLevel).
 std::string encodePngPixels(int width, int height, int channels, const std::uint8_t* pixels, int level);
 
+// encodePngPixels through the image cache in `cacheDir` (AssetOptions::cacheDir): the same
+// pixels at the same level are encoded once, and read back on later builds. An empty
+// `cacheDir`, or a cache that cannot be read or written, encodes every time; the bytes are
+// the same either way.
+std::string encodePngPixelsCached(const fs::path& cacheDir, int width, int height, int channels,
+                                  const std::uint8_t* pixels, int level);
+
 }  // namespace pp

@@ -25,6 +25,7 @@ struct BookOptions {
   // ...and at any top-level block past this (a long post without headings).
   std::size_t hardSplitBytes = 250 * 1024;
   int coverWidth = 1066, coverHeight = 1600;  // generated cover image, pixels (2:3, within 1600)
+  fs::path cacheDir;  // the image cache, where the generated cover's PNG is kept (empty: none)
 };
 
 struct BookFile {

@@ -101,7 +101,7 @@ Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLooku
   std::string coverHref;
   int coverW = 0, coverH = 0;
   if (pub.parts.cover) {
-    std::string png = renderCoverPng(pub, style, assets, options.coverWidth, options.coverHeight, diags);
+    std::string png = renderCoverPng(pub, style, assets, options.coverWidth, options.coverHeight, options.cacheDir, diags);
     if (!png.empty()) {
       if (const StoredImage* img = images.add(std::move(png), true)) {
         coverHref = img->href;

@@ -248,7 +248,7 @@ fs::path styleFont(const Style& style, const std::string& role, bool bold) {
 }  // namespace
 
 std::string renderCoverPng(const Publication& pub, const Style& style, const AssetLookup& assets,
-                           int width, int height, DiagnosticSink& diags) {
+                           int width, int height, const fs::path& cacheDir, DiagnosticSink& diags) {
   fs::path fontDir = dataDir() / "fonts";
   auto load = [&](bool bold) {
     Fonts f;
@@ -398,10 +398,10 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
   // The renditions' PNG encoder: zlib and adaptive filters, several times faster than
   // stb_image_write's deflate (which took a seventh of a warm build).
   // Flat colour and text: libdeflate's fastest level makes 92 KB where level 6 made 86 KB, in
-  // a fifth of the time (the cover is drawn and encoded on every build: 0.16 G instructions
-  // at level 6, a twentieth of a warm build).
+  // a fifth of the time (0.16 G instructions at level 6, a twentieth of a warm build; since
+  // then only a cold cache encodes it).
   constexpr int kCoverDeflateLevel = 1;
-  std::string png = encodePngPixels(width, height, 3, c.px.data(), kCoverDeflateLevel);
+  std::string png = encodePngPixelsCached(cacheDir, width, height, 3, c.px.data(), kCoverDeflateLevel);
   if (png.empty()) {
     diags.warning({}, "epub-cover-encode", "cannot encode the cover image: the cover page shows text only");
     return "";

@@ -9,8 +9,9 @@
 
 namespace pp::epub {
 
-// PNG bytes, or "" (after a warning) when no font could be loaded.
+// PNG bytes, or "" (after a warning) when no font could be loaded. The PNG is kept in the
+// image cache `cacheDir` (empty: none) and read back when the same cover is drawn again.
 std::string renderCoverPng(const Publication& pub, const Style& style, const AssetLookup& assets,
-                           int width, int height, DiagnosticSink& diags);
+                           int width, int height, const fs::path& cacheDir, DiagnosticSink& diags);
 
 }  // namespace pp::epub

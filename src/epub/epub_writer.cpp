@@ -12,7 +12,9 @@ bool writeEpub(const Publication& pub, const Style& style, const fs::path& out,
     return &pub.assets->at(id);
   };
   try {
-    epub::Book book = epub::buildEpubFiles(pub, style, lookup, diags);
+    epub::BookOptions options;
+    if (pub.assets) options.cacheDir = pub.assets->options().cacheDir;
+    epub::Book book = epub::buildEpubFiles(pub, style, lookup, diags, options);
     if (!epub::packageEpub(book, out, diags, jobs)) return false;
     if (stats) *stats = book.stats;
     return true;
