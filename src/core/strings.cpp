@@ -170,6 +170,17 @@ std::size_t countWords(std::string_view s) {
   std::size_t words = 0;
   bool inWord = false;
   for (std::size_t i = 0; i < s.size();) {
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      // ASCII (most of any post) without decoding: letters, digits and the apostrophe, as
+      // isWordChar says, without the locale lookup of std::isalnum.
+      const unsigned char lower = b | 0x20;
+      const bool word = (lower >= 'a' && lower <= 'z') || (b >= '0' && b <= '9') || b == '\'';
+      if (word && !inWord) ++words;
+      inWord = word;
+      ++i;
+      continue;
+    }
     char32_t c = nextCodepoint(s, i);
     if (isCjk(c)) {
       ++words;

@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <cctype>
+#include <cstdint>
+#include <iterator>
+
 #include "postpress/document.h"
 #include "postpress/files.h"
 #include "postpress/hash.h"
@@ -50,6 +54,46 @@ TEST_CASE("slugify and escaping") {
 TEST_CASE("word counting counts CJK ideographs one by one") {
   CHECK(countWords("The quick brown fox's tail.") == 5);
   CHECK(countWords("\xE4\xB8\xAD\xE6\x96\x87 text") == 3);
+}
+
+TEST_CASE("word counting's ASCII path agrees with counting every character decoded") {
+  // The reference: the definition (letters, digits and the apostrophe in ASCII; letters from
+  // U+00C0 outside punctuation and symbol blocks; CJK ideographs one by one).
+  auto reference = [](std::string_view s) {
+    std::size_t words = 0;
+    bool inWord = false;
+    for (std::size_t i = 0; i < s.size();) {
+      const char32_t c = nextCodepoint(s, i);
+      const bool cjk = (c >= 0x3040 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF);
+      const bool word = c < 0x80 ? (std::isalnum(static_cast<int>(c)) != 0 || c == '\'')
+                                 : c >= 0xC0 && !(c >= 0x2000 && c <= 0x2BFF) && !(c >= 0x3000 && c <= 0x303F);
+      if (cjk) {
+        ++words;
+        inWord = false;
+      } else {
+        if (word && !inWord) ++words;
+        inWord = word;
+      }
+    }
+    return words;
+  };
+  const std::string pieces[] = {"a", "Z", "0", "9", "'", " ", "-", "_", "@", "`", "{", "[", "/", ":", "\t",
+                                "\xC3\xA9", "\xE2\x80\x94", "\xE4\xB8\xAD", "\xED\x95\x9C", "\xF0\x9F\x9A\x80"};
+  std::uint32_t state = 12345;
+  for (int round = 0; round < 2000; ++round) {
+    std::string s;
+    const int n = static_cast<int>(state % 12);
+    for (int k = 0; k < n; ++k) {
+      state = state * 1664525u + 1013904223u;
+      s += pieces[(state >> 16) % std::size(pieces)];
+    }
+    state = state * 1664525u + 1013904223u;
+    CHECK_MESSAGE(countWords(s) == reference(s), s);
+  }
+  for (int c = 1; c < 128; ++c) {
+    const std::string one(1, static_cast<char>(c));
+    CHECK_MESSAGE(countWords(one) == reference(one), c);
+  }
 }
 
 TEST_CASE("clampUnder clamps .. at the root like a browser") {
