@@ -17,6 +17,9 @@ struct PdfStats {
   int frontPages = 0;       // roman-numbered pages before the first post
   double layoutSeconds = 0;
   double paintSeconds = 0;
+  // Pages written again because libharu named a font or an image otherwise than expected
+  // (one did not load): 0 when everything loads.
+  int pagesRepainted = 0;
 };
 
 // Typesets and writes the PDF to `out` atomically (temporary file, then rename). Returns false

@@ -5,6 +5,7 @@
 #include "pdf/painter.h"
 #include "pdf/content_stream.h"
 #include "pdf/page_streams.h"
+#include "postpress/ordered_ahead.h"
 
 #include <hpdf_pages.h>
 
@@ -12,6 +13,8 @@
 #include <cmath>
 #include <ctime>
 #include <map>
+#include <optional>
+#include <string>
 
 #include "layout/fonts.h"
 #include "pdf/font_streams.h"
@@ -42,14 +45,15 @@ bool drawable(const ImageBox& im, float pageHeight) {
 // libharu's objects, so it happens on one thread, page after page; the content itself can then
 // be written on any thread.
 struct PageResources {
-  std::vector<const char*> fontNames;   // by font id; nullptr: the font cannot be used
-  std::vector<const char*> imageNames;  // by PageBox::images index; nullptr: draw an empty frame
+  std::vector<std::string> fontNames;   // by font id; empty: the font cannot be used
+  std::vector<std::string> imageNames;  // by PageBox::images index; empty: draw an empty frame
+  bool operator==(const PageResources&) const = default;
 };
 
 PageResources registerResources(HpdfDoc& doc, HPDF_Page page, const PageBox& box, const std::vector<HPDF_Font>& fonts,
                                 ImageCache& images) {
   PageResources res;
-  res.imageNames.assign(box.images.size(), nullptr);
+  res.imageNames.assign(box.images.size(), {});
   for (std::size_t i = 0; i < box.images.size(); ++i) {
     const ImageBox& im = box.images[i];
     if (!drawable(im, box.height)) continue;
@@ -59,7 +63,7 @@ PageResources registerResources(HpdfDoc& doc, HPDF_Page page, const PageBox& box
     doc.reset();
   }
   // Fonts in the order the text first uses them, as the resource dictionary lists them.
-  res.fontNames.assign(fonts.size(), nullptr);
+  res.fontNames.assign(fonts.size(), {});
   std::vector<char> seen(fonts.size(), 0);
   for (const auto& r : box.runs) {
     if (r.font >= fonts.size() || seen[r.font] || !fonts[r.font] || !drawable(r, box.height)) continue;
@@ -67,6 +71,29 @@ PageResources registerResources(HpdfDoc& doc, HPDF_Page page, const PageBox& box
     const char* name = HPDF_Page_GetLocalFontName(page, fonts[r.font]);
     if (name && !doc.failed()) res.fontNames[r.font] = name;
     doc.reset();
+  }
+  return res;
+}
+
+// The names registerResources will give when every font and image loads, known before any is
+// loaded: libharu names a page's images X1, X2... and its fonts F1, F2... in the order they are
+// first registered on it, one name per object (an image drawn twice has one name).
+PageResources expectedResources(const PageBox& box, std::size_t fontCount) {
+  PageResources res;
+  res.imageNames.assign(box.images.size(), {});
+  std::map<int, std::string> byAsset;
+  for (std::size_t i = 0; i < box.images.size(); ++i) {
+    const ImageBox& im = box.images[i];
+    if (!drawable(im, box.height)) continue;
+    auto [it, fresh] = byAsset.try_emplace(im.asset);
+    if (fresh) it->second = "X" + std::to_string(byAsset.size());
+    res.imageNames[i] = it->second;
+  }
+  res.fontNames.assign(fontCount, {});
+  int named = 0;
+  for (const auto& r : box.runs) {
+    if (r.font >= fontCount || !res.fontNames[r.font].empty() || !drawable(r, box.height)) continue;
+    res.fontNames[r.font] = "F" + std::to_string(++named);
   }
   return res;
 }
@@ -122,8 +149,8 @@ class PagePainter {
       const ImageBox& im = box_.images[i];
       if (!drawable(im, h_)) continue;
       const float y = h_ - im.y - im.height;
-      if (const char* name = res_.imageNames[i]) {
-        cs_.image(name, im.x, y, im.width, im.height);
+      if (const std::string& name = res_.imageNames[i]; !name.empty()) {
+        cs_.image(name.c_str(), im.x, y, im.width, im.height);
       } else {
         // The layout thought the image usable; the file let us down: a visible empty frame.
         setStroke(Color{0.6f, 0.6f, 0.6f}, 0.5f);
@@ -147,14 +174,14 @@ class PagePainter {
   void text() {
     if (box_.runs.empty()) return;
     cs_.beginText();
-    const char* current = nullptr;
+    const std::string* current = nullptr;  // one string per font id: compared by address
     float currentSize = -1, currentSpacing = 0;
     for (const auto& r : box_.runs) {
       if (!drawable(r, h_) || r.font >= res_.fontNames.size()) continue;
-      const char* name = res_.fontNames[r.font];
-      if (!name) continue;
+      const std::string* name = &res_.fontNames[r.font];
+      if (name->empty()) continue;
       if (name != current || r.size != currentSize) {
-        cs_.font(name, r.size);
+        cs_.font(name->c_str(), r.size);
         current = name;
         currentSize = r.size;
       }
@@ -203,6 +230,23 @@ class PagePainter {
     }
   }
 };
+
+// A page's content, written and deflated (on a worker thread: touches no libharu object) with
+// the names it was written with. `raw` is kept only when deflating failed.
+struct PaintedPage {
+  PageResources resources;
+  std::string raw;
+  std::optional<std::string> deflated;
+};
+
+PaintedPage paintPage(const PageBox& box, const Layout& layout, PageResources res) {
+  PaintedPage out;
+  out.raw = PagePainter(box, layout, res).paint();
+  out.deflated = deflatePageContent(out.raw);
+  if (out.deflated) std::string().swap(out.raw);
+  out.resources = std::move(res);
+  return out;
+}
 
 // Loads every font the layout used, each as a derived font holding exactly the glyphs drawn
 // (see font_subset.h for why); the original file when a derived one cannot be made.
@@ -362,14 +406,23 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fo
     diags.error({}, "pdf-init", "cannot set up the PDF: " + doc.lastError());
     return false;
   }
+  // Every page's content is written and deflated on the workers from here on, with the names
+  // libharu is expected to give its fonts and images, while this thread loads the fonts (a
+  // tenth of a warm build, on one thread: libharu is not thread-safe) and registers the pages.
+  const std::size_t fontCount = layout.fonts.size();
+  OrderedAhead<PaintedPage> painted(layout.pages.size(), jobs, [&layout, fontCount](std::size_t i) {
+    const PageBox& box = layout.pages[i];
+    return paintPage(box, layout, expectedResources(box, fontCount));
+  });
   const std::vector<HPDF_Font> fonts = loadFonts(layout, doc, fontDir, result.fontLoadOrder, diags, jobs);
   deflateFontStreams(doc, fonts, jobs);
   ImageCache images(doc, pub.assets, diags);
 
   std::vector<HPDF_Page> pages;
   pages.reserve(layout.pages.size());
-  PageStreamCompressor compressor(doc, jobs);
-  for (PageBox& box : layout.pages) {
+  bool attached = true;
+  for (std::size_t i = 0; i < layout.pages.size(); ++i) {
+    PageBox& box = layout.pages[i];
     HPDF_Page page = HPDF_AddPage(pdf);
     if (!page || doc.failed()) {
       diags.error({}, "pdf-page", "cannot add a page: " + doc.lastError());
@@ -382,16 +435,17 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fo
       doc.reset();
     }
     pages.push_back(page);
-    // Written (and deflated) on the workers a batch at a time; what only painting reads is
-    // freed as soon as the page's content exists.
-    compressor.add(page, [&layout, &box, res = registerResources(doc, page, box, fonts, images)] {
-      std::string content = PagePainter(box, layout, res).paint();
-      releaseDrawing(box);
-      return content;
-    });
+    const PageResources res = registerResources(doc, page, box, fonts, images);
+    PaintedPage content = painted.take(i);
+    if (content.resources != res) {
+      // A font or an image did not load: the page is written again with the names it has.
+      content = paintPage(box, layout, res);
+      ++result.pagesRepainted;
+    }
+    releaseDrawing(box);  // what only painting reads, freed as soon as the content exists
+    attached = attachPageContent(doc, page, std::move(content.raw), std::move(content.deflated)) && attached;
   }
-  if (!compressor.finish())
-    diags.warning({}, "pdf-draw", "libharu refused a compressed page; some pages may be blank");
+  if (!attached) diags.warning({}, "pdf-draw", "libharu refused a compressed page; some pages may be blank");
 
   // Destinations (after all pages exist: links point forwards too).
   std::map<std::string, HPDF_Destination> dests;

@@ -16,12 +16,17 @@ namespace pp::pdf {
 // False (after reporting) when the document could not be built at all.
 struct PaintResult {
   std::vector<int> fontLoadOrder;  // Layout::fonts indices in the order libharu loaded them
+  // Pages whose content, written ahead with the resource names libharu was expected to give,
+  // was written again because libharu named them otherwise (a font or an image that did not
+  // load): 0 in a build where everything loads.
+  int pagesRepainted = 0;
 };
 
 // Derived font files are written to `fontDir`, which must outlive `doc` until it is saved.
-// Page contents are deflated on `jobs` threads as the pages are painted (0 = all cores), and
-// each page's drawing lists are released once painted (a long digest's layout is the largest
-// thing in memory): afterwards `layout` keeps sizes, labels, links, anchors and outline.
+// Page contents are written and deflated on `jobs` threads (0 = all cores) while this thread
+// loads the fonts and registers the pages with libharu, and each page's drawing lists are
+// released once painted (a long digest's layout is the largest thing in memory): afterwards
+// `layout` keeps sizes, labels, links, anchors and outline.
 bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fontDir,
            PaintResult& result, DiagnosticSink& diags, int jobs = 0);
 

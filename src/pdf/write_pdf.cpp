@@ -57,6 +57,7 @@ bool writePdf(const Publication& pub, const Style& style, const LayoutOptions& o
   if (stats) {
     stats->pages = static_cast<int>(layout.pages.size());
     stats->frontPages = layout.frontPages;
+    stats->pagesRepainted = painted.pagesRepainted;
     stats->layoutSeconds = std::chrono::duration<double>(t1 - t0).count();
     stats->paintSeconds = std::chrono::duration<double>(t2 - t1).count();
   }
