@@ -227,7 +227,21 @@ std::string cmapFormat4(const std::vector<Segment>& segs, const std::vector<char
 
 }  // namespace
 
-std::string buildSubsetFont(const typeset::FontFile& src, std::vector<GlyphCode> codes, std::string* error) {
+std::string cidToGidMap(const std::vector<char32_t>& glyphCodes) {
+  char32_t last = 0;
+  for (char32_t c : glyphCodes) last = std::max(last, c);
+  std::string map(2 * (static_cast<std::size_t>(last) + 1), '\0');
+  for (std::size_t i = 0; i < glyphCodes.size(); ++i) {
+    const std::size_t at = 2 * static_cast<std::size_t>(glyphCodes[i]);
+    const auto gid = static_cast<std::uint16_t>(i + 1);
+    map[at] = static_cast<char>(gid >> 8);
+    map[at + 1] = static_cast<char>(gid & 0xFF);
+  }
+  return map;
+}
+
+std::string buildSubsetFont(const typeset::FontFile& src, std::vector<GlyphCode> codes, std::string* error,
+                            std::vector<char32_t>* glyphCodes) {
   auto fail = [&](const char* why) {
     if (error) *error = why;
     return std::string();
@@ -246,6 +260,7 @@ std::string buildSubsetFont(const typeset::FontFile& src, std::vector<GlyphCode>
               codes.end());
   std::vector<char32_t> cps;
   for (const auto& c : codes) cps.push_back(c.code);
+  if (glyphCodes) *glyphCodes = cps;
 
   // Glyph i+1 draws cps[i]; glyph 0 is the source's .notdef.
   std::vector<int> sourceGlyphs{0};

@@ -3,8 +3,8 @@
 // used elsewhere), so a glyph drawn from a composite loses strokes without any error. We hand
 // it instead a small TrueType font of our own: only the glyphs the document uses, every
 // composite flattened into a simple glyph (stb_truetype applies the components' transforms),
-// same advance widths and units per em, so layout metrics stay exact. libharu then embeds that
-// (all of it is used, so its subsetter has nothing to get wrong).
+// same advance widths and units per em, so layout metrics stay exact. libharu loads that for
+// its widths and glyph ids, and we embed it as it is (font_streams.h).
 #pragma once
 
 #include <filesystem>
@@ -25,9 +25,14 @@ struct GlyphCode {
 
 // A TrueType font holding .notdef plus the glyphs of `codes`, or "" with *error set when the
 // source cannot be turned into one (missing name/OS/2 tables, too many separate code point
-// ranges for one format 4 cmap).
+// ranges for one format 4 cmap). `glyphCodes`, when given, receives the codes the font has, in
+// glyph order: glyph i + 1 draws (*glyphCodes)[i] (codes the source has no glyph for are left out).
 std::string buildSubsetFont(const typeset::FontFile& source, std::vector<GlyphCode> codes,
-                            std::string* error);
+                            std::string* error, std::vector<char32_t>* glyphCodes = nullptr);
+
+// The CIDToGIDMap of a font whose CIDs are its codes (libharu's UTF-8 encoding): two bytes,
+// big-endian, per CID from 0 to the largest code, the glyph each draws (0: none).
+std::string cidToGidMap(const std::vector<char32_t>& glyphCodes);
 
 // A private temporary folder for derived font files, removed with everything in it when the
 // object dies (after libharu has written the PDF).

@@ -20,6 +20,7 @@
 #include "pdf/font_streams.h"
 #include "pdf/font_subset.h"
 #include "pdf/images.h"
+#include "postpress/deflate.h"
 #include "postpress/files.h"
 #include "postpress/parallel.h"
 #include "postpress/text.h"
@@ -249,9 +250,11 @@ PaintedPage paintPage(const PageBox& box, const Layout& layout, PageResources re
 }
 
 // Loads every font the layout used, each as a derived font holding exactly the glyphs drawn
-// (see font_subset.h for why); the original file when a derived one cannot be made.
+// (see font_subset.h for why), whose program and CIDToGIDMap we embed ourselves (`programs`,
+// by font id; see font_streams.h); the original file, embedded by libharu, when a derived one
+// cannot be made.
 std::vector<HPDF_Font> loadFonts(const Layout& layout, HpdfDoc& doc, TempFontDir& dir, std::vector<int>& loadOrder,
-                                 DiagnosticSink& diags, int jobs) {
+                                 std::vector<FontProgram>& programs, DiagnosticSink& diags, int jobs) {
   // Which characters each font draws: a flag per BMP character (the text is all BMP, see
   // ContentStream::word; sorting every character drawn was a twentieth of the painting).
   std::vector<std::vector<char>> drawn(layout.fonts.size());
@@ -266,6 +269,7 @@ std::vector<HPDF_Font> loadFonts(const Layout& layout, HpdfDoc& doc, TempFontDir
   struct Derived {
     std::vector<char32_t> chars;  // drawn, in code order
     std::string bytes;            // the derived font; empty: embed the file as it is
+    FontProgram program;          // it and its CIDToGIDMap, deflated
     std::string error;
   };
   std::vector<Derived> derived(layout.fonts.size());
@@ -287,9 +291,14 @@ std::vector<HPDF_Font> loadFonts(const Layout& layout, HpdfDoc& doc, TempFontDir
         auto it = layout.privateUse.find(c);
         codes.push_back({c, it == layout.privateUse.end() ? c : it->second});
       }
-      d.bytes = buildSubsetFont(*src, std::move(codes), &d.error);
+      std::vector<char32_t> glyphCodes;
+      d.bytes = buildSubsetFont(*src, std::move(codes), &d.error, &glyphCodes);
+      auto program = d.bytes.empty() ? std::nullopt : zlibCompress(d.bytes);
+      auto map = program ? zlibCompress(cidToGidMap(glyphCodes)) : std::nullopt;
+      if (program && map) d.program = FontProgram{std::move(*program), d.bytes.size(), std::move(*map)};
     }
   });
+  programs.assign(layout.fonts.size(), FontProgram{});
   std::vector<HPDF_Font> fonts(layout.fonts.size(), nullptr);
   for (std::size_t id = 0; id < layout.fonts.size(); ++id) {
     const std::vector<char32_t>& u = derived[id].chars;
@@ -297,10 +306,12 @@ std::vector<HPDF_Font> loadFonts(const Layout& layout, HpdfDoc& doc, TempFontDir
     const std::string original = layout.fonts[id].file.string();
     std::string path = original;
     const std::string& err = derived[id].error;
+    bool ours = false;  // a derived font whose program we embed
     if (!derived[id].bytes.empty()) {
       const fs::path p = dir.write(derived[id].bytes);
       if (!p.empty()) path = p.string();
       std::string().swap(derived[id].bytes);
+      ours = !p.empty() && !derived[id].program.fontFile.empty();
     }
     if (path == original && !err.empty())
       diags.reportOnce("pdf-font-subset:" + original,
@@ -308,7 +319,8 @@ std::vector<HPDF_Font> loadFonts(const Layout& layout, HpdfDoc& doc, TempFontDir
                         "embedding the font as it is (" + err + "); composite glyphs may lose parts"});
     doc.reset();
     loadOrder.push_back(static_cast<int>(id));
-    const char* name = HPDF_LoadTTFontFromFile(doc.get(), path.c_str(), HPDF_TRUE);
+    const char* name = HPDF_LoadTTFontFromFile(doc.get(), path.c_str(), ours ? HPDF_FALSE : HPDF_TRUE);
+    if (name && ours) name = tagAsSubset(doc, name);
     HPDF_Font f = name ? HPDF_GetFont(doc.get(), name, "UTF-8") : nullptr;
     if (!f || doc.failed()) {
       diags.reportOnce("pdf-font:" + original, {Severity::Error, {original, 0, 0}, "pdf-font",
@@ -316,7 +328,8 @@ std::vector<HPDF_Font> loadFonts(const Layout& layout, HpdfDoc& doc, TempFontDir
       f = nullptr;
       doc.reset();
     }
-    if (f) {
+    if (f && ours) programs[id] = std::move(derived[id].program);
+    if (f && !ours) {
       // libharu embeds only the glyphs it has measured, and ContentStream::word measures nothing:
       // measuring every character drawn once marks them all.
       std::string all;
@@ -414,8 +427,9 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fo
     const PageBox& box = layout.pages[i];
     return paintPage(box, layout, expectedResources(box, fontCount));
   });
-  const std::vector<HPDF_Font> fonts = loadFonts(layout, doc, fontDir, result.fontLoadOrder, diags, jobs);
-  deflateFontStreams(doc, fonts, jobs);
+  std::vector<FontProgram> programs;
+  const std::vector<HPDF_Font> fonts = loadFonts(layout, doc, fontDir, result.fontLoadOrder, programs, diags, jobs);
+  embedFontStreams(doc, fonts, programs, jobs);
   ImageCache images(doc, pub.assets, diags);
 
   std::vector<HPDF_Page> pages;

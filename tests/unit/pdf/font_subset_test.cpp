@@ -4,6 +4,7 @@
 
 #include <hpdf.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "layout/fonts.h"
@@ -155,4 +156,36 @@ TEST_CASE("characters far apart share few cmap segments and still map to their o
   long expected = 0;
   for (char32_t c : asked) expected += src->advance(c);
   CHECK(libharuWidth(path, asked) == expected);
+}
+
+TEST_CASE("the CIDToGIDMap we embed sends each code to the derived font's glyph for it") {
+  std::string err;
+  auto src = typeset::FontFile::load(dataDir() / "fonts" / "CharisSIL-Regular.ttf", &err);
+  REQUIRE_MESSAGE(src, err);
+  // Out of order, one repeated, one the font has no glyph for (left out), one far up.
+  std::vector<pdf::GlyphCode> codes;
+  for (char32_t c : std::u32string(U"zaÜ\u2014a\uE000\u0416")) codes.push_back({c, c});
+  std::vector<char32_t> glyphCodes;
+  const std::string bytes = pdf::buildSubsetFont(*src, codes, &err, &glyphCodes);
+  REQUIRE_MESSAGE(!bytes.empty(), err);
+  CHECK(std::is_sorted(glyphCodes.begin(), glyphCodes.end()));
+  CHECK(std::find(glyphCodes.begin(), glyphCodes.end(), U'\uE000') == glyphCodes.end());
+  CHECK(std::count(glyphCodes.begin(), glyphCodes.end(), U'a') == 1);
+
+  pdf::TempFontDir dir;
+  auto derived = typeset::FontFile::load(dir.write(bytes), &err);
+  REQUIRE_MESSAGE(derived, err);
+  const std::string map = pdf::cidToGidMap(glyphCodes);
+  CHECK(map.size() == 2 * (static_cast<std::size_t>(glyphCodes.back()) + 1));
+  auto gidAt = [&](char32_t code) {
+    const std::size_t at = 2 * static_cast<std::size_t>(code);
+    return at + 1 < map.size() ? (static_cast<unsigned char>(map[at]) << 8) | static_cast<unsigned char>(map[at + 1]) : 0;
+  };
+  for (char32_t c = 0; c < 0x3000; ++c) {
+    CAPTURE(static_cast<unsigned>(c));
+    const bool present = std::find(glyphCodes.begin(), glyphCodes.end(), c) != glyphCodes.end();
+    // The derived font's own cmap agrees with the map, code by code; codes not in it map to 0.
+    CHECK(gidAt(c) == (present ? derived->glyphIndex(c) : 0));
+    if (present) CHECK(gidAt(c) != 0);
+  }
 }
