@@ -20,6 +20,22 @@ TEST_CASE("utf8 validation rejects overlongs, surrogates and truncation") {
   CHECK_FALSE(isValidUtf8("abc\xE2\x82"));       // truncated
 }
 
+TEST_CASE("utf8 validation finds a bad byte wherever it sits among ASCII runs") {
+  // The ASCII path reads eight bytes at a time: a bad sequence at every offset and alignment.
+  for (std::size_t before = 0; before < 20; ++before)
+    for (std::size_t after = 0; after < 12; ++after) {
+      const std::string pad(before, 'a'), tail(after, 'z');
+      CAPTURE(before);
+      CAPTURE(after);
+      CHECK(isValidUtf8(pad + "\xC3\xA9" + tail));
+      CHECK(isValidUtf8(pad + "\xF0\x9F\x9A\x80" + tail));
+      CHECK_FALSE(isValidUtf8(pad + "\xFF" + tail));
+      CHECK_FALSE(isValidUtf8(pad + "\xC3" + tail));      // lead byte without its continuation
+      CHECK_FALSE(isValidUtf8(pad + "\xED\xA0\x80" + tail));  // surrogate
+      CHECK_FALSE(isValidUtf8(pad + "\x80" + tail));      // lone continuation byte
+    }
+}
+
 TEST_CASE("sanitizeUtf8 replaces each bad sequence once and reports where") {
   std::size_t n = 0, at = 0;
   std::string out = sanitizeUtf8("ok\xFF\xFEthen\xE2\x82", &n, &at);
