@@ -2,6 +2,7 @@
 
 #include <libdeflate.h>
 
+#include <cstring>
 #include <memory>
 
 
@@ -39,5 +40,20 @@ std::optional<std::string> deflateRaw(std::string_view in, int level) {
 }
 
 std::uint32_t crc32Of(std::string_view in) { return libdeflate_crc32(0, in.data(), in.size()); }
+
+bool zlibInflatesTo(std::string_view zlib, std::string_view expected) {
+  struct DecompressorFree {
+    void operator()(libdeflate_decompressor* d) const { libdeflate_free_decompressor(d); }
+  };
+  std::unique_ptr<libdeflate_decompressor, DecompressorFree> d(libdeflate_alloc_decompressor());
+  if (!d) return false;
+  // One byte of room more than expected: a stream that holds more fails as too long.
+  std::unique_ptr<char[]> out(new char[expected.size() + 1]);
+  std::size_t n = 0;
+  if (libdeflate_zlib_decompress(d.get(), zlib.data(), zlib.size(), out.get(), expected.size() + 1, &n) !=
+      LIBDEFLATE_SUCCESS)
+    return false;
+  return n == expected.size() && std::memcmp(out.get(), expected.data(), n) == 0;
+}
 
 }  // namespace pp

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "postpress/files.h"
+#include "postpress/hash.h"
 #include "postpress/text.h"
 
 namespace pp::typeset {
@@ -14,8 +15,11 @@ namespace pp::typeset {
 // FontFile made from it (FontFile::share), so threads read them side by side.
 struct FontFile::Info {
   std::string bytes;
+  std::string hash;  // contentHash(bytes)
   stbtt_fontinfo font;
 };
+
+const std::string& FontFile::contentHash() const { return info_->hash; }
 
 FontFile::~FontFile() = default;
 
@@ -42,6 +46,7 @@ std::unique_ptr<FontFile> FontFile::load(const fs::path& file, std::string* erro
   f->path_ = file;
   auto info = std::make_shared<Info>();
   info->bytes = std::move(*data);
+  info->hash = pp::contentHash(info->bytes);  // a millisecond for all of a style's fonts
   f->info_ = info;
   const std::string& raw = info->bytes;
   const auto* bytes = reinterpret_cast<const unsigned char*>(raw.data());

@@ -35,6 +35,8 @@ class FontFile {
   FontFile& operator=(const FontFile&) = delete;
 
   const fs::path& path() const { return path_; }
+  // 32 hex digits naming the file's bytes (for caches of what is derived from them).
+  const std::string& contentHash() const;
   bool has(char32_t cp) { return advanceOrMissing(cp) >= 0; }
   // Advance in 1/1000 em as libharu computes it (integer, truncated); 0 for a missing glyph.
   int advance(char32_t cp) {

@@ -4,6 +4,7 @@
 // document's objects and writes links, destinations, the outline, page labels and info.
 #include "pdf/painter.h"
 #include "pdf/content_stream.h"
+#include "pdf/derived_font_cache.h"
 #include "pdf/page_streams.h"
 #include "postpress/ordered_ahead.h"
 
@@ -254,7 +255,8 @@ PaintedPage paintPage(const PageBox& box, const Layout& layout, PageResources re
 // by font id; see font_streams.h); the original file, embedded by libharu, when a derived one
 // cannot be made.
 std::vector<HPDF_Font> loadFonts(const Layout& layout, HpdfDoc& doc, TempFontDir& dir, std::vector<int>& loadOrder,
-                                 std::vector<FontProgram>& programs, DiagnosticSink& diags, int jobs) {
+                                 std::vector<FontProgram>& programs, const fs::path& cacheDir, DiagnosticSink& diags,
+                                 int jobs) {
   // Which characters each font draws: a flag per BMP character (the text is all BMP, see
   // ContentStream::word; sorting every character drawn was a twentieth of the painting).
   std::vector<std::vector<char>> drawn(layout.fonts.size());
@@ -278,7 +280,7 @@ std::vector<HPDF_Font> loadFonts(const Layout& layout, HpdfDoc& doc, TempFontDir
       if (drawn[id][c]) derived[id].chars.push_back(static_cast<char32_t>(c));
   drawn.clear();
   // Derived fonts are made side by side (reading a font and writing its subset touch nothing
-  // shared); libharu then loads them one after another.
+  // shared), or read back from the cache; libharu then loads them one after another.
   parallelFor(layout.fonts.size(), jobs, [&](std::size_t id) {
     Derived& d = derived[id];
     if (d.chars.empty()) return;
@@ -291,11 +293,20 @@ std::vector<HPDF_Font> loadFonts(const Layout& layout, HpdfDoc& doc, TempFontDir
         auto it = layout.privateUse.find(c);
         codes.push_back({c, it == layout.privateUse.end() ? c : it->second});
       }
-      std::vector<char32_t> glyphCodes;
-      d.bytes = buildSubsetFont(*src, std::move(codes), &d.error, &glyphCodes);
-      auto program = d.bytes.empty() ? std::nullopt : zlibCompress(d.bytes);
-      auto map = program ? zlibCompress(cidToGidMap(glyphCodes)) : std::nullopt;
-      if (program && map) d.program = FontProgram{std::move(*program), d.bytes.size(), std::move(*map)};
+      const std::string key = cacheDir.empty() ? std::string() : derivedFontKey(*src, codes);
+      if (auto cached = key.empty() ? std::nullopt : loadDerivedFont(cacheDir, key)) {
+        d.bytes = std::move(cached->bytes);
+        d.program = std::move(cached->program);
+        return;
+      }
+      DerivedFont made;
+      made.bytes = buildSubsetFont(*src, std::move(codes), &d.error, &made.glyphCodes);
+      auto program = made.bytes.empty() ? std::nullopt : zlibCompress(made.bytes);
+      auto map = program ? zlibCompress(cidToGidMap(made.glyphCodes)) : std::nullopt;
+      if (program && map) made.program = FontProgram{std::move(*program), made.bytes.size(), std::move(*map)};
+      if (!key.empty()) saveDerivedFont(cacheDir, key, made);
+      d.bytes = std::move(made.bytes);
+      d.program = std::move(made.program);
     }
   });
   programs.assign(layout.fonts.size(), FontProgram{});
@@ -428,7 +439,10 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fo
     return paintPage(box, layout, expectedResources(box, fontCount));
   });
   std::vector<FontProgram> programs;
-  const std::vector<HPDF_Font> fonts = loadFonts(layout, doc, fontDir, result.fontLoadOrder, programs, diags, jobs);
+  // Derived fonts are cached beside the images (empty: no cache, as in tests without assets).
+  const fs::path cacheDir = pub.assets ? pub.assets->options().cacheDir : fs::path();
+  const std::vector<HPDF_Font> fonts =
+      loadFonts(layout, doc, fontDir, result.fontLoadOrder, programs, cacheDir, diags, jobs);
   embedFontStreams(doc, fonts, programs, jobs);
   ImageCache images(doc, pub.assets, diags);
 

@@ -50,3 +50,22 @@ TEST_CASE("crc32Of is the CRC-32 of ZIP and PNG") {
   CHECK(pp::crc32Of(text) == static_cast<std::uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(text.data()),
                                                                static_cast<uInt>(text.size()))));
 }
+
+TEST_CASE("zlibInflatesTo accepts a stream only for exactly what it holds") {
+  using namespace pp;
+  std::string text;
+  for (int i = 0; i < 500; ++i) text += "line " + std::to_string(i) + " of a font program\n";
+  const std::string z = zlibCompress(text).value();
+  CHECK(zlibInflatesTo(z, text));
+  CHECK_FALSE(zlibInflatesTo(z, text.substr(0, text.size() - 1)));  // holds more than expected
+  CHECK_FALSE(zlibInflatesTo(z, text + "x"));                         // holds less
+  std::string other = text;
+  other[100] = '#';
+  CHECK_FALSE(zlibInflatesTo(z, other));
+  CHECK_FALSE(zlibInflatesTo(z.substr(0, z.size() - 3), text));  // truncated
+  std::string flipped = z;
+  flipped[z.size() / 2] = static_cast<char>(flipped[z.size() / 2] ^ 0x21);
+  CHECK_FALSE(zlibInflatesTo(flipped, text));
+  CHECK_FALSE(zlibInflatesTo("", text));
+  CHECK(zlibInflatesTo(zlibCompress("").value(), ""));
+}

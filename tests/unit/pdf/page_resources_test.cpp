@@ -109,3 +109,24 @@ TEST_CASE("a page whose image does not load is written again with the names it h
   REQUIRE(writePdf(again.sample.pub, style, tmp.path / "missing2.pdf", diags2));
   CHECK(readFile(out).value_or("") == readFile(tmp.path / "missing2.pdf").value_or("x"));
 }
+
+TEST_CASE("a PDF made with derived fonts from the cache is the PDF made without them") {
+  Folder tmp;
+  Digest digest(tmp.path);
+  DiagnosticSink diags;
+  const Style style = loadStyle("report", "", diags);
+  REQUIRE(writePdf(digest.sample.pub, style, tmp.path / "first.pdf", diags));  // fonts cached
+  const fs::path fonts = tmp.path / "cache" / "fonts";
+  std::vector<fs::path> entries;
+  for (const auto& e : fs::directory_iterator(fonts)) entries.push_back(e.path());
+  CHECK(entries.size() >= 2);  // the text face and the headings' at least
+  REQUIRE(writePdf(digest.sample.pub, style, tmp.path / "second.pdf", diags));  // read back
+  const std::string first = readFile(tmp.path / "first.pdf").value_or("");
+  CHECK(first.size() > 1000);
+  CHECK(readFile(tmp.path / "second.pdf").value_or("") == first);
+  // Damaged entries are made again, and the PDF does not change.
+  for (const auto& e : entries) std::ofstream(e, std::ios::binary | std::ios::trunc) << "damaged";
+  REQUIRE(writePdf(digest.sample.pub, style, tmp.path / "third.pdf", diags));
+  CHECK(readFile(tmp.path / "third.pdf").value_or("") == first);
+  for (const auto& e : entries) CHECK(readFile(e).value_or("damaged") != "damaged");
+}

@@ -1,0 +1,91 @@
+#include "pdf/derived_font_cache.h"
+
+#include <cstdint>
+#include <cstring>
+
+#include "assets/cache.h"
+#include "postpress/deflate.h"
+#include "postpress/files.h"
+#include "postpress/hash.h"
+
+namespace pp::pdf {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kMagic = "postpress-derived-font-1\n";
+
+void putBlob(std::string& out, std::string_view blob) {
+  const auto n = static_cast<std::uint32_t>(blob.size());
+  for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((n >> shift) & 0xFF);
+  out += blob;
+}
+
+// The next length-prefixed blob at `at`; nullopt when the file ends first.
+std::optional<std::string_view> takeBlob(std::string_view in, std::size_t& at) {
+  if (in.size() - at < 4) return std::nullopt;
+  std::uint32_t n = 0;
+  for (int k = 0; k < 4; ++k) n = (n << 8) | static_cast<unsigned char>(in[at + static_cast<std::size_t>(k)]);
+  at += 4;
+  if (in.size() - at < n) return std::nullopt;
+  std::string_view blob = in.substr(at, n);
+  at += n;
+  return blob;
+}
+
+fs::path entryPath(const fs::path& cacheDir, const std::string& key) { return cacheDir / "fonts" / (key + ".font"); }
+
+}  // namespace
+
+std::string derivedFontKey(const typeset::FontFile& source, const std::vector<GlyphCode>& codes) {
+  Hasher h;
+  h.field(std::string(kMagic));
+  h.field(versionString());
+  h.field(source.contentHash());
+  std::string list;
+  list.reserve(codes.size() * 8);
+  for (const GlyphCode& c : codes)
+    for (char32_t v : {c.code, c.source})
+      for (int shift = 24; shift >= 0; shift -= 8) list += static_cast<char>((v >> shift) & 0xFF);
+  h.field(list);
+  return h.hex();
+}
+
+std::optional<DerivedFont> loadDerivedFont(const fs::path& cacheDir, const std::string& key) {
+  if (cacheDir.empty()) return std::nullopt;
+  const auto file = readFile(entryPath(cacheDir, key), nullptr, 64u << 20);
+  if (!file || file->compare(0, kMagic.size(), kMagic) != 0) return std::nullopt;
+  std::size_t at = kMagic.size();
+  const auto bytes = takeBlob(*file, at), codes = takeBlob(*file, at), program = takeBlob(*file, at),
+             map = takeBlob(*file, at);
+  if (!bytes || !codes || !program || !map || at != file->size() || bytes->empty() || codes->size() % 4) return std::nullopt;
+  DerivedFont out;
+  out.bytes = std::string(*bytes);
+  for (std::size_t k = 0; k < codes->size(); k += 4) {
+    char32_t c = 0;
+    for (std::size_t b = 0; b < 4; ++b) c = (c << 8) | static_cast<unsigned char>((*codes)[k + b]);
+    if (c > 0xFFFF || (!out.glyphCodes.empty() && c <= out.glyphCodes.back())) return std::nullopt;
+    out.glyphCodes.push_back(c);
+  }
+  if (!zlibInflatesTo(*program, out.bytes) || !zlibInflatesTo(*map, cidToGidMap(out.glyphCodes))) return std::nullopt;
+  out.program = FontProgram{std::string(*program), out.bytes.size(), std::string(*map)};
+  return out;
+}
+
+void saveDerivedFont(const fs::path& cacheDir, const std::string& key, const DerivedFont& font) {
+  if (cacheDir.empty() || font.bytes.empty() || font.program.fontFile.empty()) return;
+  std::string out(kMagic);
+  putBlob(out, font.bytes);
+  std::string codes;
+  for (char32_t c : font.glyphCodes)
+    for (int shift = 24; shift >= 0; shift -= 8) codes += static_cast<char>((c >> shift) & 0xFF);
+  putBlob(out, codes);
+  putBlob(out, font.program.fontFile);
+  putBlob(out, font.program.cidToGid);
+  std::error_code ec;
+  fs::create_directories(cacheDir / "fonts", ec);
+  if (!ec) assets::writeCacheFile(entryPath(cacheDir, key), out, nullptr);
+}
+
+}  // namespace pp::pdf
