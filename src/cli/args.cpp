@@ -67,7 +67,7 @@ void addBuildOptions(CLI::App& cmd, BuildArgs& a, bool check) {
       ->group("Config");
   cmd.add_option("-j,--jobs", a.jobs, "Worker threads (default: all cores)")->check(CLI::NonNegativeNumber)
       ->group("Config");
-  cmd.add_option("--cache", a.cache, "Image cache folder (default: ~/.cache/postpress)")->group("Images");
+  cmd.add_option("--cache", a.cache, "Cache folder: processed images, EPUB cover, PDF font subsets (default: ~/.cache/postpress)")->group("Images");
   cmd.add_flag("--fetch-remote", a.fetchRemote, "Download remote images (default: placeholder and warning)")
       ->group("Images");
   cmd.add_option("--style", a.style, "Bundled style name (report, brief) or a style file")->group("Look");
