@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,11 @@ std::optional<std::string> readFile(const fs::path& p, std::string* err = nullpt
 // it over the target. On any failure the temporary is removed, the target is untouched, and
 // false is returned with err set (e.g. "No space left on device").
 bool writeFileAtomic(const fs::path& target, std::string_view data, std::string* err = nullptr);
+// The same for bytes made in pieces, so that they need not be gathered in memory first:
+// `next` gives the next piece, an empty one at the end, or nullopt when the bytes cannot be
+// had (then nothing is written).
+bool writeFileAtomicPieces(const fs::path& target, const std::function<std::optional<std::string_view>()>& next,
+                           std::string* err = nullptr);
 
 // A temporary file next to `target` that is renamed over it on commit() and removed otherwise
 // (RAII). For writers that need a path (libharu, libzip) rather than a buffer. A target that

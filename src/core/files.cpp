@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <fstream>
 #include <system_error>
 
@@ -83,6 +84,19 @@ bool syncAndRename(const fs::path& temp, const fs::path& target, std::string* er
 }  // namespace
 
 bool writeFileAtomic(const fs::path& target, std::string_view data, std::string* err) {
+  bool given = false;
+  return writeFileAtomicPieces(
+      target,
+      [&]() -> std::optional<std::string_view> {
+        if (given) return std::string_view();
+        given = true;
+        return data;
+      },
+      err);
+}
+
+bool writeFileAtomicPieces(const fs::path& target, const std::function<std::optional<std::string_view>()>& next,
+                           std::string* err) {
   AtomicOutput out(target);
   {
     std::FILE* f = std::fopen(out.tempPath().c_str(), "wb");
@@ -90,13 +104,30 @@ bool writeFileAtomic(const fs::path& target, std::string_view data, std::string*
       if (err) *err = std::strerror(errno);
       return false;
     }
-    std::size_t written = std::fwrite(data.data(), 1, data.size(), f);
-    int writeErrno = errno;
+    bool complete = false, wrote = true;
+    int writeErrno = 0;
+    for (;;) {
+      const std::optional<std::string_view> piece = next();
+      if (!piece) break;  // the source failed: nothing is committed
+      if (piece->empty()) {
+        complete = true;
+        break;
+      }
+      if (std::fwrite(piece->data(), 1, piece->size(), f) != piece->size()) {
+        wrote = false;
+        writeErrno = errno;
+        break;
+      }
+    }
     bool flushed = std::fflush(f) == 0;
     int flushErrno = errno;
     bool closed = std::fclose(f) == 0;
-    if (written != data.size() || !flushed || !closed) {
-      if (err) *err = std::strerror(written != data.size() ? writeErrno : flushErrno);
+    if (!complete && wrote) {
+      if (err) *err = "the data to write could not be read";
+      return false;
+    }
+    if (!wrote || !flushed || !closed) {
+      if (err) *err = std::strerror(!wrote ? writeErrno : flushErrno);
       return false;
     }
   }

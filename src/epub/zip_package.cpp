@@ -1,8 +1,8 @@
 // Packaging with libzip: `mimetype` first and stored, then every file in the book's fixed
 // order, all with the same DOS timestamp from SOURCE_DATE_EPOCH. The archive is built in memory
 // (libzip's own file writer renames a temporary of its own, which cannot reach a device and
-// would replace a symbolic link), then written with writeFileAtomic: a temporary renamed over
-// the target only when every byte is on disk, or straight to a device or pipe.
+// would replace a symbolic link), then written with writeFileAtomicPieces: a temporary renamed
+// over the target only when every byte is on disk, or straight to a device or pipe.
 //
 // Compressed entries are deflated here, side by side with libdeflate, and handed to libzip as
 // already deflated (it copies them, taking sizes and CRC from the source): libzip's own zlib
@@ -36,20 +36,6 @@ struct SourceFree {
   }
 };
 using SourceHandle = std::unique_ptr<zip_source_t, SourceFree>;
-
-// The bytes of an in-memory archive source after zip_close; false when they cannot be read.
-bool readSource(zip_source_t* src, std::string& out) {
-  if (zip_source_open(src) != 0) return false;
-  bool ok = zip_source_seek(src, 0, SEEK_END) == 0;
-  zip_int64_t size = ok ? zip_source_tell(src) : -1;
-  ok = size >= 0 && zip_source_seek(src, 0, SEEK_SET) == 0;
-  if (ok) {
-    out.resize(static_cast<std::size_t>(size));
-    ok = zip_source_read(src, out.data(), static_cast<zip_uint64_t>(size)) == size;
-  }
-  zip_source_close(src);
-  return ok;
-}
 
 // DOS date and time from "CCYY-MM-DDThh:mm:ssZ" (clamped to the DOS range 1980..2107).
 void dosDateTime(const std::string& iso, zip_uint16_t& dtime, zip_uint16_t& ddate) {
@@ -199,12 +185,24 @@ bool packageEpub(const Book& book, const fs::path& out, DiagnosticSink& diags, i
     return false;  // the handle is discarded by ZipHandle
   }
   (void)zip.release();  // closed: zip_close freed it
-  std::string bytes, why;
-  if (!readSource(buffer.get(), bytes)) {
+  // The archive goes to the file a megabyte at a time, never copied whole: a copy was the
+  // EPUB's largest allocation (37 MB for fluxcd, beside the archive and the book's files).
+  std::string why;
+  if (zip_source_open(buffer.get()) != 0) {
     diags.error(where, "epub-write", "cannot read back the EPUB archive built in memory");
     return false;
   }
-  if (!writeFileAtomic(out, bytes, &why)) {
+  std::string chunk(1u << 20, '\0');
+  const bool written = writeFileAtomicPieces(
+      out,
+      [&]() -> std::optional<std::string_view> {
+        const zip_int64_t n = zip_source_read(buffer.get(), chunk.data(), chunk.size());
+        if (n < 0) return std::nullopt;
+        return std::string_view(chunk.data(), static_cast<std::size_t>(n));
+      },
+      &why);
+  zip_source_close(buffer.get());
+  if (!written) {
     diags.error(where, "epub-write", "cannot write the EPUB: " + why);
     return false;
   }

@@ -30,10 +30,11 @@ struct PaintResult {
 bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fontDir,
            PaintResult& result, DiagnosticSink& diags, int jobs = 0);
 
-// The saved PDF with a valid ToUnicode CMap for every font (libharu's uses an operator
-// ToUnicode CMaps do not have), mapping Private Use stand-ins to the real characters above
-// U+FFFF, appended as an incremental update (the bytes libharu wrote stay as they are). `pdf`
-// unchanged when the file does not look as libharu writes it.
-std::string mapStandInsForExtraction(std::string pdf, const Layout& layout, const PaintResult& result);
+// What to append to the saved PDF `pdf` to give every font a valid ToUnicode CMap (libharu's
+// uses an operator ToUnicode CMaps do not have), mapping Private Use stand-ins to the real
+// characters above U+FFFF: an incremental update (the bytes libharu wrote stay as they are,
+// and the file is written as the two pieces, never copied whole). "" when the file does not
+// look as libharu writes it: it is then left as it is.
+std::string extractionUpdate(const std::string& pdf, const Layout& layout, const PaintResult& result);
 
 }  // namespace pp::pdf

@@ -114,44 +114,46 @@ std::string cmapFor(const std::map<char32_t, char32_t>& standIns) {
 
 }  // namespace
 
-std::string mapStandInsForExtraction(std::string pdf, const Layout& layout, const PaintResult& result) {
+std::string extractionUpdate(const std::string& pdf, const Layout& layout, const PaintResult& result) {
   std::map<long long, std::string> replacements;  // object number -> new stream object body
   const std::string cmap = cmapFor(layout.privateUse);
   for (std::size_t k = 0; k < result.fontLoadOrder.size(); ++k) {
     const auto [dict, toUnicode] = findToUnicode(pdf, libharuTag(static_cast<int>(k)));
     (void)dict;
-    if (toUnicode <= 0) return pdf;  // not the layout we expect: leave the file alone
+    if (toUnicode <= 0) return {};  // not the layout we expect: leave the file alone
     replacements[toUnicode] = cmap;
   }
-  if (replacements.empty()) return pdf;
+  if (replacements.empty() || pdf.empty()) return {};
 
   const std::size_t trailer = pdf.rfind("trailer");
   const std::size_t startxref = pdf.rfind("startxref");
-  if (trailer == std::string::npos || startxref == std::string::npos || startxref < trailer) return pdf;
+  if (trailer == std::string::npos || startxref == std::string::npos || startxref < trailer) return {};
   const long long size = numberAfter(pdf, trailer, startxref, "/Size");
   const long long root = numberAfter(pdf, trailer, startxref, "/Root");
   const long long info = numberAfter(pdf, trailer, startxref, "/Info");
   const long long prev = numberAfter(pdf, startxref, pdf.size(), "startxref");
-  if (size <= 0 || root <= 0 || prev <= 0) return pdf;
+  if (size <= 0 || root <= 0 || prev <= 0) return {};
 
-  if (pdf.back() != '\n') pdf += '\n';
+  // Offsets in the update count from the start of the file: libharu's bytes, then these.
+  std::string update;
+  if (pdf.back() != '\n') update += '\n';
   std::map<long long, std::size_t> offsets;
   for (const auto& [num, body] : replacements) {
-    offsets[num] = pdf.size();
-    pdf += std::to_string(num) + " 0 obj\n<< /Length " + std::to_string(body.size()) + " >>\nstream\n" + body +
-           "\nendstream\nendobj\n";
+    offsets[num] = pdf.size() + update.size();
+    update += std::to_string(num) + " 0 obj\n<< /Length " + std::to_string(body.size()) + " >>\nstream\n" + body +
+              "\nendstream\nendobj\n";
   }
-  const std::size_t xref = pdf.size();
-  pdf += "xref\n0 1\n0000000000 65535 f \n";
+  const std::size_t xref = pdf.size() + update.size();
+  update += "xref\n0 1\n0000000000 65535 f \n";
   for (const auto& [num, off] : offsets) {
     char entry[32];
     std::snprintf(entry, sizeof entry, "%010llu 00000 n \n", static_cast<unsigned long long>(off));
-    pdf += std::to_string(num) + " 1\n" + entry;
+    update += std::to_string(num) + " 1\n" + entry;
   }
-  pdf += "trailer\n<< /Size " + std::to_string(size) + " /Root " + std::to_string(root) + " 0 R";
-  if (info > 0) pdf += " /Info " + std::to_string(info) + " 0 R";
-  pdf += " /Prev " + std::to_string(prev) + " >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
+  update += "trailer\n<< /Size " + std::to_string(size) + " /Root " + std::to_string(root) + " 0 R";
+  if (info > 0) update += " /Info " + std::to_string(info) + " 0 R";
+  update += " /Prev " + std::to_string(prev) + " >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return update;
 }
 
 }  // namespace pp::pdf

@@ -38,8 +38,8 @@ bool writePdf(const Publication& pub, const Style& style, const LayoutOptions& o
   pdf::PaintResult painted;
   if (!pdf::paint(layout, pub, doc, fontDir, painted, diags, options.jobs)) return false;
 
-  // Saved to memory first: the ToUnicode update for characters above U+FFFF is appended to
-  // libharu's bytes before anything reaches the disk.
+  // Saved to memory first: the ToUnicode update for characters above U+FFFF is made from
+  // libharu's bytes before anything reaches the disk, and written after them.
   doc.reset();
   std::string bytes;
   if (!pdf::saveToString(doc, bytes)) {
@@ -47,9 +47,20 @@ bool writePdf(const Publication& pub, const Style& style, const LayoutOptions& o
     return false;
   }
   doc.close();
-  bytes = pdf::mapStandInsForExtraction(std::move(bytes), layout, painted);
+  const std::string update = pdf::extractionUpdate(bytes, layout, painted);
   std::string err;
-  if (!writeFileAtomic(out, bytes, &err)) {
+  int piece = 0;
+  const bool written = writeFileAtomicPieces(
+      out,
+      [&]() -> std::optional<std::string_view> {
+        switch (piece++) {
+          case 0: return std::string_view(bytes);
+          case 1: return std::string_view(update);  // may be empty: then the end
+          default: return std::string_view();
+        }
+      },
+      &err);
+  if (!written) {
     diags.error({out.string(), 0, 0}, "pdf-write", "cannot write the PDF: " + err);
     return false;
   }
