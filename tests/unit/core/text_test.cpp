@@ -3,6 +3,9 @@
 #include <cctype>
 #include <cstdint>
 #include <iterator>
+#include <string>
+#include <vector>
+#include <optional>
 
 #include "postpress/document.h"
 #include "postpress/files.h"
@@ -143,6 +146,36 @@ TEST_CASE("atomic writes leave the target untouched on failure") {
   REQUIRE(writeFileAtomic(dir / "link.txt", "via link"));
   CHECK(fs::is_symlink(dir / "link.txt"));
   CHECK(readFile(dir / "later.txt").value() == "via link");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("atomic writes in pieces: all of them, or nothing when the source fails") {
+  fs::path dir = fs::temp_directory_path() / "pp-atomic-pieces-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const fs::path target = dir / "out.bin";
+  const std::vector<std::string> pieces = {"one ", "two ", std::string(3u << 20, 'x'), "end"};
+  std::size_t next = 0;
+  REQUIRE(writeFileAtomicPieces(target, [&]() -> std::optional<std::string_view> {
+    if (next == pieces.size()) return std::string_view();
+    return std::string_view(pieces[next++]);
+  }));
+  CHECK(readFile(target).value() == pieces[0] + pieces[1] + pieces[2] + pieces[3]);
+  // The source fails half way: the earlier file stays, and no temporary is left.
+  int calls = 0;
+  std::string err;
+  CHECK_FALSE(writeFileAtomicPieces(
+      target,
+      [&]() -> std::optional<std::string_view> {
+        if (++calls == 3) return std::nullopt;
+        return std::string_view("partial ");
+      },
+      &err));
+  CHECK_FALSE(err.empty());
+  CHECK(readFile(target).value() == pieces[0] + pieces[1] + pieces[2] + pieces[3]);
+  std::size_t files = 0;
+  for (const auto& e : fs::directory_iterator(dir)) files += e.is_regular_file();
+  CHECK(files == 1);
   fs::remove_all(dir);
 }
 
