@@ -16,7 +16,8 @@ namespace {
 
 // Cached files are named by what they encode and how: the encoder's version (a PNG made by
 // an older encoder is a valid picture but not the bytes this one would make, and outputs
-// must not depend on what the cache happens to hold), the shape, the level and the pixels.
+// must not depend on what the cache happens to hold: kPipelineVersion changes with the
+// encoder, as for the renditions), the shape, the level and the pixels.
 std::string keyFor(int width, int height, int channels, const std::uint8_t* pixels, int level) {
   Hasher h;
   h.field(assets::kPipelineVersion);

@@ -14,6 +14,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Names the format and the subsetter: change it whenever buildSubsetFont, cidToGidMap or the
+// deflate level would make other bytes, so that no entry from before is used (the version
+// string alone changes only with releases).
 constexpr std::string_view kMagic = "postpress-derived-font-1\n";
 
 void putBlob(std::string& out, std::string_view blob) {
