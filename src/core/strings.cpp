@@ -160,8 +160,14 @@ bool isCjk(char32_t c) {
          (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F);
 }
+// Letters, digits and the apostrophe (without std::isalnum's locale lookup: word counting
+// takes every character of every post through here).
+bool isAsciiWordChar(unsigned char b) {
+  const unsigned char lower = b | 0x20;
+  return (lower >= 'a' && lower <= 'z') || (b >= '0' && b <= '9') || b == '\'';
+}
 bool isWordChar(char32_t c) {
-  if (c < 0x80) return std::isalnum(static_cast<int>(c)) || c == '\'';
+  if (c < 0x80) return isAsciiWordChar(static_cast<unsigned char>(c));
   return c >= 0xC0 && !(c >= 0x2000 && c <= 0x2BFF) && !(c >= 0x3000 && c <= 0x303F);
 }
 }  // namespace
@@ -171,11 +177,8 @@ std::size_t countWords(std::string_view s) {
   bool inWord = false;
   for (std::size_t i = 0; i < s.size();) {
     const unsigned char b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      // ASCII (most of any post) without decoding: letters, digits and the apostrophe, as
-      // isWordChar says, without the locale lookup of std::isalnum.
-      const unsigned char lower = b | 0x20;
-      const bool word = (lower >= 'a' && lower <= 'z') || (b >= '0' && b <= '9') || b == '\'';
+    if (b < 0x80) {  // ASCII (most of any post) without decoding
+      const bool word = isAsciiWordChar(b);
       if (word && !inWord) ++words;
       inWord = word;
       ++i;

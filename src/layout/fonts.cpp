@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 
 #include "postpress/files.h"
 #include "postpress/hash.h"
@@ -15,11 +16,17 @@ namespace pp::typeset {
 // FontFile made from it (FontFile::share), so threads read them side by side.
 struct FontFile::Info {
   std::string bytes;
-  std::string hash;  // contentHash(bytes)
   stbtt_fontinfo font;
+  // contentHash(bytes), made when first asked for (only the PDF's font cache asks), once for
+  // every FontFile sharing these bytes, whichever thread asks first.
+  mutable std::once_flag hashed;
+  mutable std::string hash;
 };
 
-const std::string& FontFile::contentHash() const { return info_->hash; }
+const std::string& FontFile::contentHash() const {
+  std::call_once(info_->hashed, [this] { info_->hash = pp::contentHash(info_->bytes); });
+  return info_->hash;
+}
 
 FontFile::~FontFile() = default;
 
@@ -46,7 +53,6 @@ std::unique_ptr<FontFile> FontFile::load(const fs::path& file, std::string* erro
   f->path_ = file;
   auto info = std::make_shared<Info>();
   info->bytes = std::move(*data);
-  info->hash = pp::contentHash(info->bytes);  // a millisecond for all of a style's fonts
   f->info_ = info;
   const std::string& raw = info->bytes;
   const auto* bytes = reinterpret_cast<const unsigned char*>(raw.data());

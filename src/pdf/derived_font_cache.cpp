@@ -19,17 +19,25 @@ namespace fs = std::filesystem;
 // string alone changes only with releases).
 constexpr std::string_view kMagic = "postpress-derived-font-1\n";
 
+// Numbers (lengths, codes) are four bytes, big-endian.
+void putU32(std::string& out, std::uint32_t v) {
+  for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((v >> shift) & 0xFF);
+}
+std::uint32_t getU32(std::string_view in, std::size_t at) {
+  std::uint32_t v = 0;
+  for (std::size_t k = 0; k < 4; ++k) v = (v << 8) | static_cast<unsigned char>(in[at + k]);
+  return v;
+}
+
 void putBlob(std::string& out, std::string_view blob) {
-  const auto n = static_cast<std::uint32_t>(blob.size());
-  for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((n >> shift) & 0xFF);
+  putU32(out, static_cast<std::uint32_t>(blob.size()));
   out += blob;
 }
 
 // The next length-prefixed blob at `at`; nullopt when the file ends first.
 std::optional<std::string_view> takeBlob(std::string_view in, std::size_t& at) {
   if (in.size() - at < 4) return std::nullopt;
-  std::uint32_t n = 0;
-  for (int k = 0; k < 4; ++k) n = (n << 8) | static_cast<unsigned char>(in[at + static_cast<std::size_t>(k)]);
+  const std::uint32_t n = getU32(in, at);
   at += 4;
   if (in.size() - at < n) return std::nullopt;
   std::string_view blob = in.substr(at, n);
@@ -48,9 +56,10 @@ std::string derivedFontKey(const typeset::FontFile& source, const std::vector<Gl
   h.field(source.contentHash());
   std::string list;
   list.reserve(codes.size() * 8);
-  for (const GlyphCode& c : codes)
-    for (char32_t v : {c.code, c.source})
-      for (int shift = 24; shift >= 0; shift -= 8) list += static_cast<char>((v >> shift) & 0xFF);
+  for (const GlyphCode& c : codes) {
+    putU32(list, c.code);
+    putU32(list, c.source);
+  }
   h.field(list);
   return h.hex();
 }
@@ -66,8 +75,7 @@ std::optional<DerivedFont> loadDerivedFont(const fs::path& cacheDir, const std::
   DerivedFont out;
   out.bytes = std::string(*bytes);
   for (std::size_t k = 0; k < codes->size(); k += 4) {
-    char32_t c = 0;
-    for (std::size_t b = 0; b < 4; ++b) c = (c << 8) | static_cast<unsigned char>((*codes)[k + b]);
+    const char32_t c = getU32(*codes, k);
     if (c > 0xFFFF || (!out.glyphCodes.empty() && c <= out.glyphCodes.back())) return std::nullopt;
     out.glyphCodes.push_back(c);
   }
@@ -81,8 +89,7 @@ void saveDerivedFont(const fs::path& cacheDir, const std::string& key, const Der
   std::string out(kMagic);
   putBlob(out, font.bytes);
   std::string codes;
-  for (char32_t c : font.glyphCodes)
-    for (int shift = 24; shift >= 0; shift -= 8) codes += static_cast<char>((c >> shift) & 0xFF);
+  for (char32_t c : font.glyphCodes) putU32(codes, c);
   putBlob(out, codes);
   putBlob(out, font.program.fontFile);
   putBlob(out, font.program.cidToGid);

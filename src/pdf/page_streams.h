@@ -18,8 +18,8 @@ namespace pp::pdf {
 std::optional<std::string> deflatePageContent(std::string_view raw);
 
 // Gives `page` its content: the deflated bytes when there are some, else `raw`, which libharu
-// deflates as it saves. false when libharu refused both (the page may be blank: the caller
-// reports it).
+// deflates as it saves (`raw` may be empty when there are deflated bytes). false when libharu
+// refused the bytes it was given (the page may be blank: the caller reports it).
 bool attachPageContent(HpdfDoc& doc, HPDF_Page page, std::string raw, std::optional<std::string> deflated);
 
 }  // namespace pp::pdf

@@ -2,28 +2,19 @@
 // a damaged entry is a miss; a PDF built from the cache is the PDF built without it.
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 
 #include "pdf/derived_font_cache.h"
+#include "pdf/temp_dir.h"
 #include "postpress/deflate.h"
 #include "postpress/files.h"
 
 using namespace pp;
 namespace fs = std::filesystem;
+using pptest::TempDir;
 
 namespace {
-
-struct Folder {
-  fs::path path = fs::temp_directory_path() / ("pp-font-cache-" + std::to_string(::getpid()));
-  Folder() { fs::create_directories(path); }
-  ~Folder() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
 
 std::unique_ptr<typeset::FontFile> font(const char* name) {
   std::string err;
@@ -51,7 +42,7 @@ std::vector<pdf::GlyphCode> codesOf(std::u32string_view s) {
 }  // namespace
 
 TEST_CASE("a derived font comes back from the cache as it went in") {
-  Folder tmp;
+  TempDir tmp;
   auto src = font("CharisSIL-Regular.ttf");
   const auto codes = codesOf(U"Digest of posts, Über");
   const pdf::DerivedFont made = derive(*src, codes);
@@ -83,7 +74,7 @@ TEST_CASE("the key names the font file's bytes and every code with the character
 }
 
 TEST_CASE("a damaged cache entry is a miss") {
-  Folder tmp;
+  TempDir tmp;
   auto src = font("NotoSans-Regular.ttf");
   const auto codes = codesOf(U"Hello, world");
   const pdf::DerivedFont made = derive(*src, codes);

@@ -3,13 +3,12 @@
 // written again with the real ones.
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 
 #include "layout/sample_publication.h"
+#include "pdf/temp_dir.h"
 #include "postpress/assets.h"
 #include "postpress/files.h"
 #include "postpress/pdf.h"
@@ -18,17 +17,9 @@
 using namespace pp;
 using namespace pp::testing;
 namespace fs = std::filesystem;
+using pptest::TempDir;
 
 namespace {
-
-struct Folder {
-  fs::path path = fs::temp_directory_path() / ("pp-page-res-" + std::to_string(::getpid()));
-  Folder() { fs::create_directories(path); }
-  ~Folder() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
 
 void writePng(const fs::path& file, int w, int h, std::uint8_t shade) {
   std::vector<std::uint8_t> px(static_cast<std::size_t>(w) * h * 3);
@@ -68,7 +59,7 @@ struct Digest {
 }  // namespace
 
 TEST_CASE("pages written ahead get the image and font names libharu gives") {
-  Folder tmp;
+  TempDir tmp;
   Digest digest(tmp.path);
   REQUIRE(digest.store->at(digest.first).ok());
   REQUIRE(digest.store->at(digest.second).ok());
@@ -82,7 +73,7 @@ TEST_CASE("pages written ahead get the image and font names libharu gives") {
 }
 
 TEST_CASE("a page whose image does not load is written again with the names it has") {
-  Folder tmp;
+  TempDir tmp;
   Digest digest(tmp.path);
   // The second picture's PDF rendition disappears after processing: libharu cannot load it,
   // so its page has one image name fewer than expected and shows an empty frame.
@@ -111,7 +102,7 @@ TEST_CASE("a page whose image does not load is written again with the names it h
 }
 
 TEST_CASE("a PDF made with derived fonts from the cache is the PDF made without them") {
-  Folder tmp;
+  TempDir tmp;
   Digest digest(tmp.path);
   DiagnosticSink diags;
   const Style style = loadStyle("report", "", diags);

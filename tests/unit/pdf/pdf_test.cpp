@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "layout/sample_publication.h"
+#include "pdf/temp_dir.h"
 #include "postpress/files.h"
 #include "postpress/pdf.h"
 #include "postpress/style.h"
@@ -20,6 +21,7 @@
 using namespace pp;
 using namespace pp::testing;
 namespace fs = std::filesystem;
+using pptest::TempDir;
 
 namespace {
 
@@ -40,19 +42,6 @@ Run run(const std::string& cmd) {
 }
 
 bool haveTool(const std::string& name) { return run("command -v " + name).status == 0; }
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() / ("pp-pdf-test-" + std::to_string(::getpid()) + "-" +
-                                        std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
 
 std::string readAll(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
