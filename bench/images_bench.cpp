@@ -30,7 +30,7 @@ double cpuSeconds() {
 // A PDF rendition's bytes as embedded (a PNG's IDAT data and its soft mask's: near enough
 // the file sizes).
 std::uintmax_t pdfBytes(const pp::EncodedImage& e, pp::DiagnosticSink& diags) {
-  std::string data = pp::readEncoded(e, diags);
+  const pp::FileBytes data = pp::readEncoded(e, diags);
   std::uintmax_t n = data.size();
   if (!e.alphaFile.empty()) {
     std::error_code ec;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "postpress/diagnostics.h"
+#include "postpress/files.h"
 #include "postpress/document.h"
 #include "postpress/site.h"
 
@@ -141,8 +142,9 @@ class AssetStore {
   std::unique_ptr<Impl> impl_;
 };
 
-// Reads an encoded rendition's bytes (for writers that need a buffer).
-std::string readEncoded(const EncodedImage& image, DiagnosticSink& diags);
+// An encoded rendition's bytes, mapped (for writers that need a buffer); empty, with an
+// error reported, when the file cannot be read.
+FileBytes readEncoded(const EncodedImage& image, DiagnosticSink& diags);
 
 // PNG file bytes of 8-bit pixels (1 gray, 2 gray+alpha, 3 RGB, 4 RGBA), rows top to bottom,
 // with the renditions' encoder (adaptive filters, indexed when <= 256 colours); empty when

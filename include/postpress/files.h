@@ -2,6 +2,7 @@
 // is ever left half written), and path confinement under a root.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -17,6 +18,48 @@ namespace fs = std::filesystem;
 // Reads a whole file. Returns nullopt (and sets err) when it cannot be read or exceeds maxBytes.
 std::optional<std::string> readFile(const fs::path& p, std::string* err = nullptr,
                                     std::uintmax_t maxBytes = UINTMAX_MAX);
+
+// A whole file's bytes, read-only. A regular file is mapped (mmap) rather than read: its pages
+// come from the page cache as they are touched, with no copy and no zero-filled buffer (reading
+// fonts and image renditions into strings was a fifth of a warm PDF build, most of it page
+// faults on fresh memory). For files that are replaced only by rename, never rewritten in
+// place (the cache's renditions, font files): a file truncated while mapped would fault.
+class FileBytes {
+ public:
+  FileBytes() = default;
+  FileBytes(std::string owned) : owned_(std::move(owned)) {}  // NOLINT: a string is bytes too
+  ~FileBytes();
+  FileBytes(FileBytes&& o) noexcept;
+  FileBytes& operator=(FileBytes&& o) noexcept;
+  FileBytes(const FileBytes&) = delete;
+  FileBytes& operator=(const FileBytes&) = delete;
+
+  // Mapped, or read when the file cannot be mapped (a pipe, an empty file). nullopt (and err)
+  // when it cannot be read or exceeds maxBytes.
+  static std::optional<FileBytes> open(const fs::path& p, std::string* err = nullptr,
+                                       std::uintmax_t maxBytes = UINTMAX_MAX);
+  std::string_view view() const { return whole().substr(from_, length_); }
+  // Keeps the bytes but shows only `length` of them from `offset` (one chunk of a file,
+  // without copying it out); clamped to what there is.
+  void narrow(std::size_t offset, std::size_t length) {
+    const std::string_view v = view().substr(std::min(offset, size()), length);
+    from_ = static_cast<std::size_t>(v.data() - whole().data());
+    length_ = v.size();
+  }
+  const char* data() const { return view().data(); }
+  std::size_t size() const { return view().size(); }
+  bool empty() const { return size() == 0; }
+
+ private:
+  std::string_view whole() const {
+    return map_ ? std::string_view(static_cast<const char*>(map_), mapLength_) : std::string_view(owned_);
+  }
+  void release();
+  void* map_ = nullptr;
+  std::size_t mapLength_ = 0;
+  std::string owned_;
+  std::size_t from_ = 0, length_ = std::string_view::npos;  // the part shown (narrow)
+};
 
 // Writes data to `target` through a temporary file in the same folder, fsyncs it, then renames
 // it over the target. On any failure the temporary is removed, the target is untouched, and

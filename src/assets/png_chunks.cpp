@@ -42,11 +42,12 @@ bool PngParts::pdfReady() const {
   return bitDepth == 8 && interlace == 0 && transparency.empty() && (colourType == 0 || colourType == 2 || colourType == 3);
 }
 
-std::optional<PngParts> readPngParts(std::string_view b) {
+std::optional<PngParts> readPngParts(std::string_view b, bool joinIdat) {
   if (b.size() < kSignature.size() || b.substr(0, kSignature.size()) != kSignature) return std::nullopt;
   PngParts parts;
   std::size_t at = kSignature.size();
-  bool sawHeader = false, sawEnd = false, sawData = false;
+  bool sawHeader = false, sawEnd = false;
+  int dataChunks = 0;
   while (!sawEnd) {
     if (b.size() - at < 12) return std::nullopt;
     const std::uint32_t length = be32(b, at);
@@ -70,15 +71,21 @@ std::optional<PngParts> readPngParts(std::string_view b) {
     } else if (type == "tRNS") {
       parts.transparency.assign(data);
     } else if (type == "IDAT") {
-      parts.idat.append(data);
-      sawData = true;
+      if (++dataChunks == 1) {
+        parts.idatOffset = at - 4 - length;
+        parts.idatLength = length;
+      } else {
+        if (dataChunks == 2 && !joinIdat) parts.idat.assign(b.substr(parts.idatOffset, parts.idatLength));
+        parts.idatLength = 0;
+      }
+      if (joinIdat || dataChunks > 1) parts.idat.append(data);
     } else if (type == "IEND") {
       sawEnd = true;
     } else if (!(type[0] & 0x20)) {
       return std::nullopt;  // an unknown critical chunk: not a PNG we understand
     }
   }
-  if (!sawData || (parts.colourType == 3 && parts.palette.empty())) return std::nullopt;
+  if (dataChunks == 0 || (parts.colourType == 3 && parts.palette.empty())) return std::nullopt;
   return parts;
 }
 

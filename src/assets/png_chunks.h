@@ -18,7 +18,10 @@ struct PngParts {
   int interlace = 0;   // 0 none, 1 Adam7
   std::string palette;  // PLTE payload: RGB triples (colour type 3)
   std::string transparency;  // tRNS payload; empty when there is none
-  std::string idat;     // every IDAT payload, joined
+  std::string idat;     // every IDAT payload, joined (see readPngParts' joinIdat)
+  // Where the payload of the one IDAT chunk is in the file, when there is only one (length 0
+  // when there are several).
+  std::size_t idatOffset = 0, idatLength = 0;
 
   // Samples a pixel in the IDAT rows (an index counts as one).
   int samplesPerPixel() const;
@@ -29,7 +32,9 @@ struct PngParts {
 
 // nullopt when the bytes are not a whole PNG: bad signature, IHDR not first, a chunk running
 // past the end or failing its CRC, no IDAT, no IEND, or a palette image without PLTE.
-std::optional<PngParts> readPngParts(std::string_view png);
+// With joinIdat false, a file of one IDAT chunk leaves `idat` empty: the caller takes the
+// payload from the file (idatOffset, idatLength) instead of a copy.
+std::optional<PngParts> readPngParts(std::string_view png, bool joinIdat = true);
 
 // Appends one chunk (length, type, data, CRC) to `out`.
 void appendPngChunk(std::string& out, const char* type, std::string_view data);

@@ -418,9 +418,9 @@ std::size_t AssetStore::size() const { return impl_->entries.size(); }
 const AssetOptions& AssetStore::options() const { return impl_->options; }
 AssetStore::Stats AssetStore::stats() const { return impl_->stats; }
 
-std::string readEncoded(const EncodedImage& image, DiagnosticSink& diags) {
+FileBytes readEncoded(const EncodedImage& image, DiagnosticSink& diags) {
   std::string err;
-  auto data = readFile(image.file, &err);
+  auto data = FileBytes::open(image.file, &err);
   if (!data) {
     diags.error(SourceLoc{image.file.string()}, "image-cache", "cannot read a processed image: " + err);
     return {};

@@ -3,6 +3,8 @@
 #include "postpress/interrupt.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -13,6 +15,7 @@
 #include <functional>
 #include <fstream>
 #include <system_error>
+#include <utility>
 
 namespace pp {
 
@@ -49,6 +52,56 @@ std::optional<std::string> readFile(const fs::path& p, std::string* err, std::ui
     return std::nullopt;
   }
   return data;
+}
+
+FileBytes::~FileBytes() { release(); }
+
+void FileBytes::release() {
+  if (map_) ::munmap(map_, mapLength_);
+  map_ = nullptr;
+  mapLength_ = 0;
+  from_ = 0;
+  length_ = std::string_view::npos;
+}
+
+FileBytes::FileBytes(FileBytes&& o) noexcept { *this = std::move(o); }
+
+FileBytes& FileBytes::operator=(FileBytes&& o) noexcept {
+  if (this != &o) {
+    release();
+    map_ = std::exchange(o.map_, nullptr);
+    mapLength_ = std::exchange(o.mapLength_, 0);
+    owned_ = std::move(o.owned_);
+    from_ = std::exchange(o.from_, 0);
+    length_ = std::exchange(o.length_, std::string_view::npos);
+  }
+  return *this;
+}
+
+std::optional<FileBytes> FileBytes::open(const fs::path& p, std::string* err, std::uintmax_t maxBytes) {
+  const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd >= 0) {
+    struct stat st{};
+    const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
+    if (regular && static_cast<std::uintmax_t>(st.st_size) > maxBytes) {
+      ::close(fd);
+      if (err) *err = "file is larger than the limit of " + std::to_string(maxBytes) + " bytes";
+      return std::nullopt;
+    }
+    void* m = regular ? ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0)
+                      : MAP_FAILED;
+    ::close(fd);  // a mapping outlives its descriptor
+    if (m != MAP_FAILED) {
+      FileBytes b;
+      b.map_ = m;
+      b.mapLength_ = static_cast<std::size_t>(st.st_size);
+      return b;
+    }
+  }
+  // Not mappable (a directory, a pipe, an empty file) or not openable: readFile says why.
+  auto read = readFile(p, err, maxBytes);
+  if (!read) return std::nullopt;
+  return FileBytes(std::move(*read));
 }
 
 namespace {

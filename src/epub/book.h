@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "postpress/assets.h"
+#include "postpress/files.h"
 #include "postpress/diagnostics.h"
 #include "postpress/epub.h"
 #include "postpress/publication.h"
@@ -30,7 +31,7 @@ struct BookOptions {
 
 struct BookFile {
   std::string path;       // inside the container ("OEBPS/p001.xhtml")
-  std::string data;       // the bytes (kept alive until the archive is closed)
+  FileBytes data;         // the bytes, made or mapped (kept alive until the archive is closed)
   bool compress = true;   // false for `mimetype` and already-compressed images
 };
 

@@ -222,11 +222,11 @@ Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLooku
   }
 
   // Files in their fixed order.
-  auto add = [&](std::string path, std::string data, bool compress = true) {
+  auto add = [&](std::string path, FileBytes data, bool compress = true) {
     book.files.push_back({std::move(path), std::move(data), compress});
   };
   std::string opf = std::string(kOpfFolder) + "content.opf";
-  add("mimetype", "application/epub+zip", false);
+  add("mimetype", std::string("application/epub+zip"), false);
   add("META-INF/container.xml", containerXml(opf));
   add(opf, packageDocument(meta, manifest, spine));
   add(std::string(kOpfFolder) + "toc.ncx", ncxDocument(toc, identifier, title, lang));

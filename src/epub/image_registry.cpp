@@ -7,7 +7,7 @@
 
 namespace pp::epub {
 
-bool imageSize(const std::string& d, bool& isPng, int& width, int& height) {
+bool imageSize(std::string_view d, bool& isPng, int& width, int& height) {
   auto u8 = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(d[i])); };
   if (d.size() >= 24 && d.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0) {
     isPng = true;
@@ -39,16 +39,16 @@ bool imageSize(const std::string& d, bool& isPng, int& width, int& height) {
   return false;
 }
 
-const StoredImage* ImageRegistry::store(std::string data, const std::string& hashHint,
+const StoredImage* ImageRegistry::store(FileBytes data, const std::string& hashHint,
                                         bool coverImage) {
   bool isPng = false;
   int w = 0, h = 0;
-  if (!imageSize(data, isPng, w, h)) return nullptr;
-  std::string hash = hashHint.empty() ? contentHash(data) : hashHint;
+  if (!imageSize(data.view(), isPng, w, h)) return nullptr;
+  std::string hash = hashHint.empty() ? contentHash(data.view()) : hashHint;
   std::string safe;
   for (char c : hash)
     if (std::isalnum(static_cast<unsigned char>(c))) safe += c;
-  if (safe.empty()) safe = contentHash(data);
+  if (safe.empty()) safe = contentHash(data.view());
   if (auto it = byHash_.find(safe); it != byHash_.end()) return &images_[it->second];
   StoredImage img;
   img.href = "images/" + safe + (isPng ? ".png" : ".jpg");
@@ -73,7 +73,7 @@ const StoredImage* ImageRegistry::use(int assetId) {
   const EncodedImage& r = a->epub;
   if (r.codec != EncodedImage::Codec::Jpeg && r.codec != EncodedImage::Codec::Png) return nullptr;
   std::string err;
-  auto bytes = readFile(r.file, &err);
+  auto bytes = FileBytes::open(r.file, &err);  // mapped: the archive reads it as it is
   if (!bytes) {
     diags_.reportOnce("epub-image-read:" + r.file.string(),
                       {Severity::Warning, a->where, "epub-image-unreadable",
@@ -93,7 +93,7 @@ const StoredImage* ImageRegistry::use(int assetId) {
   return s;
 }
 
-const StoredImage* ImageRegistry::add(std::string data, bool coverImage) {
+const StoredImage* ImageRegistry::add(FileBytes data, bool coverImage) {
   return store(std::move(data), "", coverImage);
 }
 

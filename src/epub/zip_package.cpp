@@ -151,9 +151,9 @@ bool packageEpub(const Book& book, const fs::path& out, DiagnosticSink& diags, i
   parallelFor(book.files.size(), jobs, [&](std::size_t i) {
     const BookFile& f = book.files[i];
     if (!f.compress || f.data.empty()) return;
-    auto bytes = deflateRaw(f.data, kEntryLevel);
+    auto bytes = deflateRaw(f.data.view(), kEntryLevel);
     if (!bytes) return;  // out of memory: libzip deflates this one
-    deflated[i] = Deflated{std::move(*bytes), f.data.size(), crc32Of(f.data)};
+    deflated[i] = Deflated{std::move(*bytes), f.data.size(), crc32Of(f.data.view())};
   });
   for (std::size_t k = 0; k < book.files.size(); ++k) {
     const BookFile& f = book.files[k];

@@ -15,7 +15,7 @@ namespace pp::typeset {
 // The file's bytes and stb_truetype's view of them: read-only once loaded, shared by every
 // FontFile made from it (FontFile::share), so threads read them side by side.
 struct FontFile::Info {
-  std::string bytes;
+  FileBytes bytes;  // mapped: glyph lookups touch a few of a font's pages
   stbtt_fontinfo font;
   // contentHash(bytes), made when first asked for (only the PDF's font cache asks), once for
   // every FontFile sharing these bytes, whichever thread asks first.
@@ -24,7 +24,7 @@ struct FontFile::Info {
 };
 
 const std::string& FontFile::contentHash() const {
-  std::call_once(info_->hashed, [this] { info_->hash = pp::contentHash(info_->bytes); });
+  std::call_once(info_->hashed, [this] { info_->hash = pp::contentHash(info_->bytes.view()); });
   return info_->hash;
 }
 
@@ -44,7 +44,7 @@ std::unique_ptr<FontFile> FontFile::share() const {
 std::unique_ptr<FontFile> FontFile::load(const fs::path& file, std::string* error) {
   std::string err;
   // Real font files are at most tens of MB; refuse anything absurd.
-  auto data = readFile(file, &err, 64ull << 20);
+  auto data = FileBytes::open(file, &err, 64ull << 20);
   if (!data) {
     if (error) *error = err.empty() ? "cannot read" : err;
     return nullptr;
@@ -54,7 +54,7 @@ std::unique_ptr<FontFile> FontFile::load(const fs::path& file, std::string* erro
   auto info = std::make_shared<Info>();
   info->bytes = std::move(*data);
   f->info_ = info;
-  const std::string& raw = info->bytes;
+  const std::string_view raw = info->bytes.view();
   const auto* bytes = reinterpret_cast<const unsigned char*>(raw.data());
   // stb_truetype trusts its input: check the table directory fits before handing it over.
   if (raw.size() < 12) {
@@ -183,7 +183,7 @@ std::string_view FontFile::table(std::string_view tag) const {
     if (std::string_view(reinterpret_cast<const char*>(rec), 4) != tag) continue;
     const std::size_t off = (std::size_t(rec[8]) << 24) | (std::size_t(rec[9]) << 16) | (std::size_t(rec[10]) << 8) | rec[11];
     const std::size_t len = (std::size_t(rec[12]) << 24) | (std::size_t(rec[13]) << 16) | (std::size_t(rec[14]) << 8) | rec[15];
-    return std::string_view(info_->bytes).substr(off, len);
+    return info_->bytes.view().substr(off, len);
   }
   return {};
 }

@@ -48,7 +48,7 @@ HPDF_STATUS writeFlateFilter(HPDF_Dict, HPDF_Stream stream) {
 
 }  // namespace
 
-bool setStreamBytes(HpdfDoc& doc, HPDF_Dict dict, std::string bytes) {
+bool setStreamBytes(HpdfDoc& doc, HPDF_Dict dict, FileBytes bytes) {
   // libharu's stream sizes are 32-bit.
   if (!dict || !dict->stream || bytes.size() > 0x7FFFFFFFu) return false;
   HpdfDoc::KeptBytes& kept = doc.keep(std::move(bytes));
@@ -61,7 +61,7 @@ bool setStreamBytes(HpdfDoc& doc, HPDF_Dict dict, std::string bytes) {
   return true;
 }
 
-bool setDeflatedStreamBytes(HpdfDoc& doc, HPDF_Dict dict, std::string zlibBytes) {
+bool setDeflatedStreamBytes(HpdfDoc& doc, HPDF_Dict dict, FileBytes zlibBytes) {
   if (!setStreamBytes(doc, dict, std::move(zlibBytes))) return false;
   dict->filter = HPDF_STREAM_FILTER_NONE;
   dict->write_fn = writeFlateFilter;

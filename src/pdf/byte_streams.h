@@ -16,12 +16,12 @@ namespace pp::pdf {
 // Makes `dict`'s stream (an image XObject's, say) read `bytes` as they are: its old stream is
 // freed, the bytes are kept by `doc`, and libharu copies them to the file when saving (with the
 // dictionary's filter, if any). false when libharu cannot make the stream.
-bool setStreamBytes(HpdfDoc& doc, HPDF_Dict dict, std::string bytes);
+bool setStreamBytes(HpdfDoc& doc, HPDF_Dict dict, FileBytes bytes);
 
 // The same for bytes that are already a zlib stream: libharu writes them as they are, with
 // /Filter /FlateDecode in the dictionary (libharu drops a /Filter entry of a stream it does not
 // compress itself, so a hook it calls while writing the dictionary puts it back).
-bool setDeflatedStreamBytes(HpdfDoc& doc, HPDF_Dict dict, std::string zlibBytes);
+bool setDeflatedStreamBytes(HpdfDoc& doc, HPDF_Dict dict, FileBytes zlibBytes);
 
 // What libharu has written into a memory stream so far ("" for another kind of stream).
 std::string memoryStreamBytes(HPDF_Stream stream);

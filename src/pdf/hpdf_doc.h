@@ -9,6 +9,8 @@
 #include <deque>
 #include <string>
 
+#include "postpress/files.h"
+
 namespace pp::pdf {
 
 class HpdfDoc {
@@ -32,10 +34,10 @@ class HpdfDoc {
   // Bytes a stream of the document reads when it is saved (see byte_streams.h), with the
   // stream's read position; they live as long as the document.
   struct KeptBytes {
-    std::string bytes;
+    FileBytes bytes;  // made here, or a file's mapped bytes
     std::size_t pos = 0;
   };
-  KeptBytes& keep(std::string bytes) {
+  KeptBytes& keep(FileBytes bytes) {
     keptTotal_ += bytes.size();
     return kept_.emplace_back(KeptBytes{std::move(bytes), 0});
   }

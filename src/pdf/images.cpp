@@ -19,7 +19,7 @@ struct StbiFree {
 
 // A complete JPEG starts with SOI and ends with EOI; libharu accepts a truncated one and
 // writes a broken PDF, so check before handing it over.
-bool looksCompleteJpeg(const std::string& b) {
+bool looksCompleteJpeg(std::string_view b) {
   if (b.size() < 4) return false;
   const auto* u = reinterpret_cast<const unsigned char*>(b.data());
   if (u[0] != 0xFF || u[1] != 0xD8) return false;
@@ -33,7 +33,7 @@ bool looksCompleteJpeg(const std::string& b) {
 // Bytes up to the first scan (SOS): all libharu reads of a JPEG to describe it. Handing it
 // only these spares copying the whole file through its byte-at-a-time stream twice; the
 // stream then reads the file as it is (setStreamBytes). The whole length when no scan is found.
-std::size_t jpegHeaderLength(const std::string& b) {
+std::size_t jpegHeaderLength(std::string_view b) {
   const auto* u = reinterpret_cast<const unsigned char*>(b.data());
   std::size_t i = 2;
   while (i + 4 <= b.size()) {
@@ -58,7 +58,9 @@ std::size_t jpegHeaderLength(const std::string& b) {
 // /DecodeParms << /Predictor 15 >> (PDF 32000-1, 7.4.4.4). libharu has no call for that: a
 // 1x1 raw image gives the dictionary (type, bits, an indirect /Length), then its size, colour
 // space, stream bytes and filter are replaced.
-HPDF_Image pngImage(HpdfDoc& doc, assets::PngParts png) {
+// `file` is the PNG itself: a file of one IDAT chunk (read with joinIdat false) gives the
+// stream its payload where it lies.
+HPDF_Image pngImage(HpdfDoc& doc, assets::PngParts png, FileBytes file) {
   static constexpr HPDF_BYTE kOnePixel[3] = {0, 0, 0};
   HPDF_Doc pdf = doc.get();
   const bool rgb = png.colourType == 2;
@@ -85,13 +87,15 @@ HPDF_Image pngImage(HpdfDoc& doc, assets::PngParts png) {
       HPDF_Dict_AddNumber(parms, "BitsPerComponent", 8) != HPDF_OK ||
       HPDF_Dict_AddNumber(parms, "Columns", static_cast<HPDF_INT32>(png.width)) != HPDF_OK)
     return nullptr;
-  if (!setDeflatedStreamBytes(doc, img, std::move(png.idat))) return nullptr;
+  if (png.idat.empty()) file.narrow(png.idatOffset, png.idatLength);
+  else file = std::move(png.idat);
+  if (!setDeflatedStreamBytes(doc, img, std::move(file))) return nullptr;
   return img;
 }
 
 // A PNG a PDF cannot take as it is (interlaced, 16-bit, alpha: never one of our renditions,
 // but a cache could hold anything): decoded, and deflated again by libharu.
-HPDF_Image decodedPngImage(HPDF_Doc pdf, const std::string& bytes) {
+HPDF_Image decodedPngImage(HPDF_Doc pdf, std::string_view bytes) {
   int w = 0, h = 0, n = 0;
   std::unique_ptr<unsigned char, StbiFree> px(stbi_load_from_memory(
       reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()), &w, &h, &n, 3));
@@ -118,24 +122,24 @@ HPDF_Image ImageCache::get(int asset) {
 
 HPDF_Image ImageCache::load(const Asset& a) {
   const EncodedImage& e = a.pdf;
-  std::string bytes = readEncoded(e, diags_);
+  FileBytes bytes = readEncoded(e, diags_);
   if (bytes.empty()) return nullptr;
   HPDF_Doc pdf = doc_.get();
   doc_.reset();
   HPDF_Image img = nullptr;
   switch (e.codec) {
     case EncodedImage::Codec::Jpeg:
-      if (!looksCompleteJpeg(bytes)) return nullptr;
+      if (!looksCompleteJpeg(bytes.view())) return nullptr;
       img = HPDF_LoadJpegImageFromMem(pdf, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                                      static_cast<HPDF_UINT>(jpegHeaderLength(bytes)));
+                                      static_cast<HPDF_UINT>(jpegHeaderLength(bytes.view())));
       if (img && !doc_.failed() && !setStreamBytes(doc_, img, std::move(bytes))) img = nullptr;
       break;
     case EncodedImage::Codec::Png: {
       // libharu's own PNG loader aborts the process on a corrupt file and inflates and
       // deflates again what is already compressed: the IDAT data goes in as it is.
-      std::optional<assets::PngParts> png = assets::readPngParts(bytes);
+      std::optional<assets::PngParts> png = assets::readPngParts(bytes.view(), false);
       if (!png) return nullptr;
-      img = png->pdfReady() ? pngImage(doc_, std::move(*png)) : decodedPngImage(pdf, bytes);
+      img = png->pdfReady() ? pngImage(doc_, std::move(*png), std::move(bytes)) : decodedPngImage(pdf, bytes.view());
       break;
     }
     case EncodedImage::Codec::None: return nullptr;
@@ -147,13 +151,13 @@ HPDF_Image ImageCache::load(const Asset& a) {
   if (!e.alphaFile.empty()) {
     EncodedImage alpha = e;
     alpha.file = e.alphaFile;
-    const std::string maskBytes = readEncoded(alpha, diags_);
-    std::optional<assets::PngParts> mask = assets::readPngParts(maskBytes);
+    FileBytes maskBytes = readEncoded(alpha, diags_);
+    std::optional<assets::PngParts> mask = assets::readPngParts(maskBytes.view(), false);
     if (mask && mask->pdfReady() && mask->colourType == 0 && mask->width == static_cast<std::uint32_t>(e.width) &&
         mask->height == static_cast<std::uint32_t>(e.height)) {
       // What HPDF_Image_AddSMask does, without its check of the image's colour space by name
       // (an Indexed one is an array).
-      HPDF_Image m = pngImage(doc_, std::move(*mask));
+      HPDF_Image m = pngImage(doc_, std::move(*mask), std::move(maskBytes));
       if (m && !doc_.failed()) HPDF_Dict_Add(img, "SMask", m);
     }
     doc_.reset();

@@ -200,3 +200,30 @@ TEST_CASE("the plain PNG path refuses what is wrong and libspng gives the verdic
   CHECK_FALSE(pa::decodePlainPng(png, limits));
   CHECK(pa::decodePng(png, limits).failure == pa::DecodeFailure::TooLarge);
 }
+
+TEST_CASE("PNG parts: one IDAT chunk is found in place, several are joined") {
+  std::string rows(20 * (3 * 10 + 1), '\0');
+  for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = static_cast<char>(i % 31);
+  const std::string png = rawPng(10, 20, 8, 2, rows);
+  const auto joined = pa::readPngParts(png);
+  const auto inPlace = pa::readPngParts(png, false);
+  REQUIRE(joined);
+  REQUIRE(inPlace);
+  CHECK(inPlace->idat.empty());
+  REQUIRE(inPlace->idatLength == joined->idat.size());
+  CHECK(png.substr(inPlace->idatOffset, inPlace->idatLength) == joined->idat);
+
+  // The same data in two IDAT chunks: nothing lies in place, both ways join them.
+  const std::size_t chunk = inPlace->idatOffset - 8;  // the IDAT chunk's length field
+  const std::string& data = joined->idat;
+  std::string split = png.substr(0, chunk);
+  pa::appendPngChunk(split, "IDAT", std::string_view(data).substr(0, 5));
+  pa::appendPngChunk(split, "IDAT", std::string_view(data).substr(5));
+  split += png.substr(inPlace->idatOffset + inPlace->idatLength + 4);
+  for (bool join : {true, false}) {
+    const auto parts = pa::readPngParts(split, join);
+    REQUIRE(parts);
+    CHECK(parts->idat == data);
+    CHECK(parts->idatLength == 0);
+  }
+}

@@ -23,13 +23,13 @@ void checkInternalLinks(const epub::Book& book) {
   std::map<std::string, std::set<std::string>> idsByFile;
   for (const auto& f : book.files)
     if (endsWith(f.path, ".xhtml")) {
-      auto ids = idsOf(f.data);
+      auto ids = idsOf(std::string(f.data.view()));
       idsByFile[f.path.substr(6)] = std::set<std::string>(ids.begin(), ids.end());
     }
   for (const auto& f : book.files) {
     if (!endsWith(f.path, ".xhtml")) continue;
     std::string self = f.path.substr(6);
-    for (const std::string& href : hrefsOf(f.data)) {
+    for (const std::string& href : hrefsOf(std::string(f.data.view()))) {
       if (startsWith(href, "http") || startsWith(href, "mailto:") || href == "style.css") continue;
       std::string file = fileOf(href).empty() ? self : fileOf(href);
       INFO(f.path << " links to " << href);
@@ -72,7 +72,7 @@ TEST_CASE("ids are unique across the book and every internal link lands") {
   std::map<std::string, std::string> seen;
   for (const auto& f : book.files) {
     if (!endsWith(f.path, ".xhtml") || f.path == "OEBPS/nav.xhtml") continue;
-    for (const auto& id : idsOf(f.data)) {
+    for (const auto& id : idsOf(std::string(f.data.view()))) {
       INFO(id << " in " << f.path << " and " << seen[id]);
       CHECK(seen.count(id) == 0);
       seen[id] = f.path;
@@ -95,10 +95,10 @@ TEST_CASE("a long post is split at section headings and links follow the split")
       ++parts;
       CHECK(f.data.size() < 12000);
       // Each part starts at a section heading (after the opening/continued line).
-      if (f.path != "OEBPS/p002.xhtml") CHECK(f.data.find("<p class=\"continued\">") != std::string::npos);
-      if (f.data.find("id=\"p2-long--deep-section\"") != std::string::npos) deepFile = f.path.substr(6);
+      if (f.path != "OEBPS/p002.xhtml") CHECK(f.data.view().find("<p class=\"continued\">") != std::string::npos);
+      if (f.data.view().find("id=\"p2-long--deep-section\"") != std::string::npos) deepFile = f.path.substr(6);
       // Footnotes travel with the part that references them.
-      for (const auto& h : hrefsOf(f.data))
+      for (const auto& h : hrefsOf(std::string(f.data.view())))
         if (h.find("-fn-") != std::string::npos) CHECK(h[0] == '#');
     }
   }
@@ -107,26 +107,26 @@ TEST_CASE("a long post is split at section headings and links follow the split")
   CHECK(deepFile != "p002.xhtml");
   const auto* p1 = findFile(book, "OEBPS/p001.xhtml");
   REQUIRE(p1);
-  CHECK(p1->data.find("href=\"" + deepFile + "#p2-long--deep-section\">to the deep section") != std::string::npos);
+  CHECK(p1->data.view().find("href=\"" + deepFile + "#p2-long--deep-section\">to the deep section") != std::string::npos);
   // An unknown anchor falls back to the post's start; the nav lists parts' sections.
-  CHECK(p1->data.find("href=\"p002.xhtml#p2-long\">to a missing anchor") != std::string::npos);
+  CHECK(p1->data.view().find("href=\"p002.xhtml#p2-long\">to a missing anchor") != std::string::npos);
   const auto* nav = findFile(book, "OEBPS/nav.xhtml");
   REQUIRE(nav);
-  CHECK(nav->data.find(deepFile + "#p2-long--deep-section") != std::string::npos);
+  CHECK(nav->data.view().find(deepFile + "#p2-long--deep-section") != std::string::npos);
   checkInternalLinks(book);
 
   // Unsplit (default sizes): one file per post.
   auto whole = epub::buildEpubFiles(fx.pub, fx.style, fx.assets.lookup(), diags);
   CHECK(findFile(whole, "OEBPS/p002-2.xhtml") == nullptr);
-  CHECK(findFile(whole, "OEBPS/p002.xhtml")->data.find("href=\"#p2-long--deep-section\"") == std::string::npos);
-  CHECK(findFile(whole, "OEBPS/p001.xhtml")->data.find("href=\"p002.xhtml#p2-long--deep-section\"") != std::string::npos);
+  CHECK(findFile(whole, "OEBPS/p002.xhtml")->data.view().find("href=\"#p2-long--deep-section\"") == std::string::npos);
+  CHECK(findFile(whole, "OEBPS/p001.xhtml")->data.view().find("href=\"p002.xhtml#p2-long--deep-section\"") != std::string::npos);
 }
 
 TEST_CASE("footnotes are noteref/footnote pairs with back links") {
   Fixture fx("notes");
   DiagnosticSink diags;
   auto book = epub::buildEpubFiles(fx.pub, fx.style, fx.assets.lookup(), diags, smallSplits());
-  const std::string& x = findFile(book, "OEBPS/p001.xhtml")->data;
+  const std::string x(findFile(book, "OEBPS/p001.xhtml")->data.view());
   CHECK(x.find("<a epub:type=\"noteref\" role=\"doc-noteref\" class=\"noteref\" id=\"p1-nasty-fnref-1\" href=\"#p1-nasty-fn-1\">1</a>") != std::string::npos);
   CHECK(x.find("id=\"p1-nasty-fnref-1-2\"") != std::string::npos);   // second reference
   CHECK(x.find("<aside epub:type=\"footnote\" role=\"doc-footnote\" class=\"footnote\" id=\"p1-nasty-fn-1\">") != std::string::npos);
@@ -134,7 +134,7 @@ TEST_CASE("footnotes are noteref/footnote pairs with back links") {
   CHECK(x.find("role=\"doc-backlink\" href=\"#p1-nasty-fnref-2\"") != std::string::npos);
   std::string all;
   for (const auto& f : book.files)
-    if (startsWith(f.path, "OEBPS/p001")) all += f.data;
+    if (startsWith(f.path, "OEBPS/p001")) all += f.data.view();
   CHECK(all.find("<span class=\"footnote-label\">3.</span> Never referenced") != std::string::npos);
   // A noteref inside a link is only a number (no nested <a>).
   CHECK(x.find("<a href=\"https://outer.example/\">outer inner<sup>1</sup></a>") != std::string::npos);
@@ -144,7 +144,7 @@ TEST_CASE("blocks, nasty text and missing images come out readable") {
   Fixture fx("blocks");
   DiagnosticSink diags;
   auto book = epub::buildEpubFiles(fx.pub, fx.style, fx.assets.lookup(), diags, smallSplits());
-  const std::string& x = findFile(book, "OEBPS/p001.xhtml")->data;
+  const std::string x(findFile(book, "OEBPS/p001.xhtml")->data.view());
   CHECK(isValidUtf8(x));
   CHECK(x.find('\x01') == std::string::npos);
   CHECK(x.find("\xEF\xBF\xBE") == std::string::npos);
@@ -182,7 +182,7 @@ TEST_CASE("blocks, nasty text and missing images come out readable") {
   CHECK(images == 5);
   CHECK(book.stats.images == 5);
   // The bare French post: its own language, a fallback title, no broken link to its URL.
-  const std::string& fr = findFile(book, "OEBPS/p003.xhtml")->data;
+  const std::string fr(findFile(book, "OEBPS/p003.xhtml")->data.view());
   CHECK(fr.find("xml:lang=\"fr\"") != std::string::npos);
   CHECK(fr.find("Post 3") != std::string::npos);
   CHECK(fr.find("href=\"/relative") == std::string::npos);
@@ -194,13 +194,13 @@ TEST_CASE("front and back matter follow the publication's switches") {
   auto book = epub::buildEpubFiles(fx.pub, fx.style, fx.assets.lookup(), diags, smallSplits());
   for (const char* f : {"OEBPS/cover.xhtml", "OEBPS/title.xhtml", "OEBPS/brief.xhtml", "OEBPS/tags.xhtml", "OEBPS/authors.xhtml"})
     CHECK_MESSAGE(findFile(book, f) != nullptr, f);
-  const std::string& brief = findFile(book, "OEBPS/brief.xhtml")->data;
+  const std::string brief(findFile(book, "OEBPS/brief.xhtml")->data.view());
   CHECK(brief.find("<h2 class=\"brief-group\">November 2025</h2>") != std::string::npos);
   CHECK(brief.find("<a href=\"p002.xhtml\">A long post</a>") != std::string::npos);
   CHECK(brief.find("A summary with &lt;markup&gt; &amp; \"quotes\".") != std::string::npos);
-  const std::string& tags = findFile(book, "OEBPS/tags.xhtml")->data;
+  const std::string tags(findFile(book, "OEBPS/tags.xhtml")->data.view());
   CHECK(tags.find("K8s &amp; Cloud <span class=\"index-count\">(2)</span>") != std::string::npos);
-  const std::string& opf = findFile(book, "OEBPS/content.opf")->data;
+  const std::string opf(findFile(book, "OEBPS/content.opf")->data.view());
   CHECK(opf.find("<dc:creator id=\"creator1\">Ada Lovelace</dc:creator>") != std::string::npos);
   CHECK(opf.find("<dc:creator id=\"creator2\">Grace Hopper</dc:creator>") != std::string::npos);
   CHECK(opf.find("creator3") == std::string::npos);  // deduplicated
@@ -210,7 +210,7 @@ TEST_CASE("front and back matter follow the publication's switches") {
   CHECK(opf.find("properties=\"cover-image\"") != std::string::npos);
   CHECK(opf.find("schema:accessibilityHazard\">none") != std::string::npos);
   CHECK(opf.find("alternativeText") == std::string::npos);  // one inline image has no alt text
-  const std::string& nav = findFile(book, "OEBPS/nav.xhtml")->data;
+  const std::string nav(findFile(book, "OEBPS/nav.xhtml")->data.view());
   CHECK(nav.find("<span>November 2025</span>") != std::string::npos);
   CHECK(nav.find("epub:type=\"landmarks\"") != std::string::npos);
 
@@ -221,8 +221,8 @@ TEST_CASE("front and back matter follow the publication's switches") {
   for (const char* f : {"OEBPS/cover.xhtml", "OEBPS/brief.xhtml", "OEBPS/tags.xhtml", "OEBPS/authors.xhtml"})
     CHECK_MESSAGE(findFile(bare, f) == nullptr, f);
   CHECK(findFile(bare, "OEBPS/nav.xhtml") != nullptr);  // always there, just not in the spine
-  CHECK(findFile(bare, "OEBPS/content.opf")->data.find("idref=\"nav\"") == std::string::npos);
-  CHECK(findFile(bare, "OEBPS/nav.xhtml")->data.find("<span>November 2025</span>") == std::string::npos);
+  CHECK(findFile(bare, "OEBPS/content.opf")->data.view().find("idref=\"nav\"") == std::string::npos);
+  CHECK(findFile(bare, "OEBPS/nav.xhtml")->data.view().find("<span>November 2025</span>") == std::string::npos);
 }
 
 TEST_CASE("a bad language tag is reported and replaced") {
@@ -231,7 +231,7 @@ TEST_CASE("a bad language tag is reported and replaced") {
   DiagnosticSink diags;
   auto book = epub::buildEpubFiles(fx.pub, fx.style, fx.assets.lookup(), diags, smallSplits());
   CHECK(diags.countCode("epub-language") == 1);
-  CHECK(findFile(book, "OEBPS/content.opf")->data.find("<dc:language>en</dc:language>") != std::string::npos);
+  CHECK(findFile(book, "OEBPS/content.opf")->data.view().find("<dc:language>en</dc:language>") != std::string::npos);
 }
 
 TEST_CASE("two builds are byte-identical; mimetype is first and stored") {
@@ -299,7 +299,7 @@ TEST_CASE("hostile nesting is written flat, not recursed into without limit") {
   pub.posts.push_back(std::move(e));
   DiagnosticSink diags;
   auto book = epub::buildEpubFiles(pub, Style{}, {}, diags);
-  const std::string& x = findFile(book, "OEBPS/p001.xhtml")->data;
+  const std::string x(findFile(book, "OEBPS/p001.xhtml")->data.view());
   CHECK(x.find("innermost deepest words") != std::string::npos);
   CHECK(x.size() < 20000);
   if (haveProgram("xmllint")) {

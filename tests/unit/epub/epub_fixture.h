@@ -387,7 +387,7 @@ inline std::vector<fs::path> unpack(const epub::Book& book, const fs::path& dir)
   for (const auto& f : book.files) {
     fs::path p = dir / f.path;
     fs::create_directories(p.parent_path());
-    writeFileAtomic(p, f.data);
+    writeFileAtomic(p, f.data.view());
     out.push_back(p);
   }
   return out;

@@ -1,0 +1,70 @@
+// FileBytes: a file's bytes mapped, or read when it cannot be mapped, narrowed without copying.
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <fstream>
+
+#include "postpress/files.h"
+
+using namespace pp;
+
+namespace {
+struct Folder {
+  fs::path path = fs::temp_directory_path() / ("pp-file-bytes-test-" + std::to_string(::getpid()));
+  Folder() {
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~Folder() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+}  // namespace
+
+TEST_CASE("FileBytes maps a file, narrows to a part of it, and moves with its bytes") {
+  Folder dir;
+  const fs::path file = dir.path / "a.bin";
+  std::string content(100000, '\0');
+  for (std::size_t i = 0; i < content.size(); ++i) content[i] = static_cast<char>(i * 7);
+  REQUIRE(writeFileAtomic(file, content));
+
+  auto bytes = FileBytes::open(file);
+  REQUIRE(bytes);
+  CHECK(bytes->view() == content);
+  bytes->narrow(4096, 10);
+  CHECK(bytes->view() == std::string_view(content).substr(4096, 10));
+  bytes->narrow(2, 100);  // within the narrowed part, clamped to it
+  CHECK(bytes->view() == std::string_view(content).substr(4098, 8));
+
+  // Replaced by rename (as the cache and writeFileAtomic do): the mapping keeps the old bytes.
+  REQUIRE(writeFileAtomic(file, "new"));
+  FileBytes moved = std::move(*bytes);
+  CHECK(moved.view() == std::string_view(content).substr(4098, 8));
+  CHECK(bytes->empty());
+  CHECK(FileBytes::open(file)->view() == "new");
+}
+
+TEST_CASE("FileBytes reads what it cannot map and refuses what it cannot read") {
+  Folder dir;
+  const fs::path empty = dir.path / "empty";
+  { std::ofstream(empty, std::ios::binary); }
+  auto none = FileBytes::open(empty);
+  REQUIRE(none);
+  CHECK(none->empty());
+
+  std::string err;
+  CHECK_FALSE(FileBytes::open(dir.path / "missing", &err));
+  CHECK_FALSE(err.empty());
+  err.clear();
+  CHECK_FALSE(FileBytes::open(dir.path, &err));
+  CHECK(err == "is a directory");
+  REQUIRE(writeFileAtomic(dir.path / "big", std::string(5000, 'x')));
+  err.clear();
+  CHECK_FALSE(FileBytes::open(dir.path / "big", &err, 4999));
+  CHECK(err.find("larger than the limit") != std::string::npos);
+
+  FileBytes owned(std::string("made in memory"));
+  owned.narrow(5, 2);
+  CHECK(owned.view() == "in");
+}
