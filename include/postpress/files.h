@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -70,6 +71,11 @@ bool writeFileAtomic(const fs::path& target, std::string_view data, std::string*
 // had (then nothing is written).
 bool writeFileAtomicPieces(const fs::path& target, const std::function<std::optional<std::string_view>()>& next,
                            std::string* err = nullptr);
+// The same for a writer that pushes its bytes into the file: `write` gets the temporary file,
+// open for writing, and returns false when it could not make its bytes (then nothing is
+// written); a failed write to the file is found by its error flag.
+bool writeFileAtomicWith(const fs::path& target, const std::function<bool(std::FILE*)>& write,
+                         std::string* err = nullptr);
 
 // A temporary file next to `target` that is renamed over it on commit() and removed otherwise
 // (RAII). For writers that need a path (libharu, libzip) rather than a buffer. A target that

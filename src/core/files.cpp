@@ -150,6 +150,20 @@ bool writeFileAtomic(const fs::path& target, std::string_view data, std::string*
 
 bool writeFileAtomicPieces(const fs::path& target, const std::function<std::optional<std::string_view>()>& next,
                            std::string* err) {
+  return writeFileAtomicWith(
+      target,
+      [&](std::FILE* f) {
+        for (;;) {
+          const std::optional<std::string_view> piece = next();
+          if (!piece) return false;  // the source failed: nothing is committed
+          if (piece->empty()) return true;
+          if (std::fwrite(piece->data(), 1, piece->size(), f) != piece->size()) return true;  // ferror says
+        }
+      },
+      err);
+}
+
+bool writeFileAtomicWith(const fs::path& target, const std::function<bool(std::FILE*)>& write, std::string* err) {
   AtomicOutput out(target);
   {
     std::FILE* f = std::fopen(out.tempPath().c_str(), "wb");
@@ -157,30 +171,21 @@ bool writeFileAtomicPieces(const fs::path& target, const std::function<std::opti
       if (err) *err = std::strerror(errno);
       return false;
     }
-    bool complete = false, wrote = true;
-    int writeErrno = 0;
-    for (;;) {
-      const std::optional<std::string_view> piece = next();
-      if (!piece) break;  // the source failed: nothing is committed
-      if (piece->empty()) {
-        complete = true;
-        break;
-      }
-      if (std::fwrite(piece->data(), 1, piece->size(), f) != piece->size()) {
-        wrote = false;
-        writeErrno = errno;
-        break;
-      }
-    }
-    bool flushed = std::fflush(f) == 0;
-    int flushErrno = errno;
-    bool closed = std::fclose(f) == 0;
+    static constexpr std::size_t kBuffer = 1u << 20;  // few write calls for a 50 MB file
+    std::setvbuf(f, nullptr, _IOFBF, kBuffer);
+    errno = 0;
+    const bool complete = write(f);
+    const bool wrote = !std::ferror(f);
+    const int writeErrno = errno;
+    const bool flushed = std::fflush(f) == 0;
+    const int flushErrno = errno;
+    const bool closed = std::fclose(f) == 0;
     if (!complete && wrote) {
-      if (err) *err = "the data to write could not be read";
+      if (err) *err = "the data to write could not be made";
       return false;
     }
     if (!wrote || !flushed || !closed) {
-      if (err) *err = std::strerror(!wrote ? writeErrno : flushErrno);
+      if (err) *err = std::strerror(!wrote && writeErrno ? writeErrno : flushErrno ? flushErrno : EIO);
       return false;
     }
   }

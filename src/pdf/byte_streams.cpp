@@ -37,9 +37,9 @@ HPDF_INT32 tellKept(HPDF_Stream stream) { return static_cast<HPDF_INT32>(keptOf(
 
 HPDF_UINT32 sizeKept(HPDF_Stream stream) { return static_cast<HPDF_UINT32>(keptOf(stream)->bytes.size()); }
 
-HPDF_STATUS appendToString(HPDF_Stream stream, const HPDF_BYTE* ptr, HPDF_UINT size) {
-  static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(ptr), size);
-  return HPDF_OK;
+HPDF_STATUS writeToFile(HPDF_Stream stream, const HPDF_BYTE* ptr, HPDF_UINT size) {
+  // Any error code stops libharu's saving; this one says "cannot write the file".
+  return std::fwrite(ptr, 1, size, static_cast<std::FILE*>(stream->attr)) == size ? HPDF_OK : HPDF_FILE_IO_ERROR;
 }
 
 HPDF_STATUS writeFlateFilter(HPDF_Dict, HPDF_Stream stream) {
@@ -81,14 +81,11 @@ std::string memoryStreamBytes(HPDF_Stream stream) {
   return out;
 }
 
-bool saveToString(HpdfDoc& doc, std::string& out) {
+bool saveToFile(HpdfDoc& doc, std::FILE* file) {
   HPDF_Doc pdf = doc.get();
   if (!pdf) return false;
   if (pdf->stream) HPDF_Stream_Free(pdf->stream);
-  // Room for it all at once (growing a 40 MB string by doubling copies it and faults in twice
-  // that), and for the ToUnicode update appended later; pages never written cost nothing.
-  out.reserve(doc.keptTotal() + doc.keptTotal() / 4 + (4u << 20));
-  pdf->stream = HPDF_CallbackWriter_New(pdf->mmgr, appendToString, &out);
+  pdf->stream = HPDF_CallbackWriter_New(pdf->mmgr, writeToFile, file);
   if (!pdf->stream) return false;
   return HPDF_SaveToStream(pdf) == HPDF_OK && !doc.failed();
 }

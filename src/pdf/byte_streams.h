@@ -7,6 +7,7 @@
 
 #include <hpdf.h>
 
+#include <cstdio>
 #include <string>
 
 #include "pdf/hpdf_doc.h"
@@ -26,8 +27,9 @@ bool setDeflatedStreamBytes(HpdfDoc& doc, HPDF_Dict dict, FileBytes zlibBytes);
 // What libharu has written into a memory stream so far ("" for another kind of stream).
 std::string memoryStreamBytes(HPDF_Stream stream);
 
-// Saves the document into `out` (HPDF_SaveToStream with the document's stream replaced by one
-// that appends to `out`). false on libharu's failure; `doc.lastError()` says which.
-bool saveToString(HpdfDoc& doc, std::string& out);
+// Saves the document into `file` (HPDF_SaveToStream with the document's stream replaced by one
+// that writes to it). false on libharu's failure (`doc.lastError()` says which) or when the
+// file cannot be written (errno says why).
+bool saveToFile(HpdfDoc& doc, std::FILE* file);
 
 }  // namespace pp::pdf

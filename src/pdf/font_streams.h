@@ -25,7 +25,7 @@ struct FontProgram {
 };
 
 // Gives the next TrueType font tag of libharu's sequence (HPDFAA, HPDFAB...: what marks a
-// font as a subset, and what extractionUpdate finds fonts by) to the font loaded as
+// font as a subset) to the font loaded as
 // `name` without embedding, as libharu does for the fonts it embeds; returns its new name, or
 // nullptr when libharu does not know the font.
 const char* tagAsSubset(HpdfDoc& doc, const char* name);

@@ -28,7 +28,6 @@ class HpdfDoc {
     if (doc_) HPDF_Free(doc_);
     doc_ = nullptr;
     kept_.clear();
-    keptTotal_ = 0;
   }
 
   // Bytes a stream of the document reads when it is saved (see byte_streams.h), with the
@@ -38,11 +37,8 @@ class HpdfDoc {
     std::size_t pos = 0;
   };
   KeptBytes& keep(FileBytes bytes) {
-    keptTotal_ += bytes.size();
     return kept_.emplace_back(KeptBytes{std::move(bytes), 0});
   }
-  // All kept bytes: most of the saved file (pages, images, fonts), so its size to reserve.
-  std::size_t keptTotal() const { return keptTotal_; }
   explicit operator bool() const { return doc_ != nullptr; }
 
   // The first error since the last reset ("" when none), e.g. "0x1025 (detail 0)".
@@ -69,7 +65,6 @@ class HpdfDoc {
   }
   HPDF_Doc doc_ = nullptr;
   std::deque<KeptBytes> kept_;  // a deque: the streams hold pointers to its elements
-  std::size_t keptTotal_ = 0;
   HPDF_STATUS error_ = 0;
   HPDF_STATUS detail_ = 0;
 };

@@ -444,6 +444,11 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fo
   const std::vector<HPDF_Font> fonts =
       loadFonts(layout, doc, fontDir, result.fontLoadOrder, programs, cacheDir, diags, jobs);
   embedFontStreams(doc, fonts, programs, jobs);
+  const std::string cmap = toUnicodeCMap(layout.privateUse);
+  for (HPDF_Font f : fonts)
+    if (f && !replaceToUnicode(doc, f, cmap))
+      diags.reportOnce("pdf-tounicode", {Severity::Warning, {}, "pdf-tounicode",
+                                         "a font's text cannot be mapped to Unicode: copying text may fail"});
   ImageCache images(doc, pub.assets, diags);
 
   std::vector<HPDF_Page> pages;

@@ -1,6 +1,7 @@
 // Paints a laid-out publication into a libharu document.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -30,11 +31,12 @@ struct PaintResult {
 bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fontDir,
            PaintResult& result, DiagnosticSink& diags, int jobs = 0);
 
-// What to append to the saved PDF `pdf` to give every font a valid ToUnicode CMap (libharu's
-// uses an operator ToUnicode CMaps do not have), mapping Private Use stand-ins to the real
-// characters above U+FFFF: an incremental update (the bytes libharu wrote stay as they are,
-// and the file is written as the two pieces, never copied whole). "" when the file does not
-// look as libharu writes it: it is then left as it is.
-std::string extractionUpdate(const std::string& pdf, const Layout& layout, const PaintResult& result);
+// A valid ToUnicode CMap (libharu's uses an operator ToUnicode CMaps do not have) mapping every
+// 16-bit code to itself and the Private Use stand-ins to the real characters above U+FFFF, as a
+// zlib stream ("" when memory runs out).
+std::string toUnicodeCMap(const std::map<char32_t, char32_t>& standIns);
+// Gives `font` (a Type0 font libharu made) `zlibCMap` as its ToUnicode CMap; false when it has
+// none.
+bool replaceToUnicode(HpdfDoc& doc, HPDF_Font font, const std::string& zlibCMap);
 
 }  // namespace pp::pdf

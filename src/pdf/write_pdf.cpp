@@ -38,32 +38,25 @@ bool writePdf(const Publication& pub, const Style& style, const LayoutOptions& o
   pdf::PaintResult painted;
   if (!pdf::paint(layout, pub, doc, fontDir, painted, diags, options.jobs)) return false;
 
-  // Saved to memory first: the ToUnicode update for characters above U+FFFF is made from
-  // libharu's bytes before anything reaches the disk, and written after them.
+  // Saved straight into the output's temporary file (never gathered in memory: a 2,000-post
+  // digest is 50 MB), renamed over the output once whole.
   doc.reset();
-  std::string bytes;
-  if (!pdf::saveToString(doc, bytes)) {
-    diags.error({out.string(), 0, 0}, "pdf-write", "cannot produce the PDF: " + doc.lastError());
-    return false;
-  }
-  doc.close();
-  const std::string update = pdf::extractionUpdate(bytes, layout, painted);
   std::string err;
-  int piece = 0;
-  const bool written = writeFileAtomicPieces(
+  bool madeByLibharu = true;
+  const bool written = writeFileAtomicWith(
       out,
-      [&]() -> std::optional<std::string_view> {
-        switch (piece++) {
-          case 0: return std::string_view(bytes);
-          case 1: return std::string_view(update);  // may be empty: then the end
-          default: return std::string_view();
-        }
+      [&](std::FILE* f) {
+        if (pdf::saveToFile(doc, f)) return true;
+        madeByLibharu = std::ferror(f) != 0;  // a write that failed is the file's fault: err says why
+        return madeByLibharu;
       },
       &err);
   if (!written) {
-    diags.error({out.string(), 0, 0}, "pdf-write", "cannot write the PDF: " + err);
+    diags.error({out.string(), 0, 0}, "pdf-write",
+                madeByLibharu ? "cannot write the PDF: " + err : "cannot produce the PDF: " + doc.lastError());
     return false;
   }
+  doc.close();
   const auto t2 = Clock::now();
   if (stats) {
     stats->pages = static_cast<int>(layout.pages.size());
