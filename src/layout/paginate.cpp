@@ -269,6 +269,15 @@ class Paginator {
     };
     std::map<int, Extent> frames;  // frame id -> extent on this page
     bool ownerSet = false;
+    // Room for every word at once: growing the list word by word moved a page's words several
+    // times over into fresh memory.
+    std::size_t words = 0;
+    for (const auto& p : placed_) {
+      const VItem& it = l_.items[static_cast<std::size_t>(p.item)];
+      if (it.kind == VKind::Content && it.fragment >= 0) words += l_.fragments[static_cast<std::size_t>(it.fragment)].runs.size();
+    }
+    for (int id : footnotes_) words += l_.footnotes[static_cast<std::size_t>(id)].content.runs.size();
+    box.runs.reserve(words + 8);  // and a running head's few
     for (const auto& p : placed_) {
       const VItem& it = l_.items[static_cast<std::size_t>(p.item)];
       const float top = g_.top + p.y;
