@@ -1,6 +1,7 @@
 // Resolution: every rule a browser applies, and every refusal that keeps reads inside the root.
 #include <sys/stat.h>
 
+#include "assets/resolve.h"
 #include "support.h"
 
 using namespace pptest;
@@ -206,4 +207,21 @@ TEST_CASE("resolveDocument sets every ImageRef's asset id and locates diagnostic
   REQUIRE(d.size() == 1);
   CHECK(d[0].loc.line == 9);
   CHECK(d[0].loc.col == 9);
+}
+
+TEST_CASE("data: URI base64: wrapped lines, both alphabets, padding, and what is not base64") {
+  std::string payload, type, err;
+  // "any carnal pleas" in standard base64, wrapped as e-mail bodies and editors wrap it.
+  REQUIRE(pp::assets::decodeDataUri("data:text/plain;base64,YW55IGNh\r\n cm5hbCBw\tbGVhcw==", &payload, &type, &err,
+                                    1u << 20));
+  CHECK(payload == "any carnal pleas");
+  CHECK(type == "text/plain");
+  // 0xFB 0xFF: '+' '/' in the standard alphabet, '-' '_' in the URL-safe one.
+  REQUIRE(pp::assets::decodeDataUri("data:;base64,+/8=", &payload, &type, &err, 1u << 20));
+  CHECK(payload == "\xFB\xFF");
+  REQUIRE(pp::assets::decodeDataUri("data:;base64,-_8", &payload, &type, &err, 1u << 20));
+  CHECK(payload == "\xFB\xFF");
+  err.clear();
+  CHECK_FALSE(pp::assets::decodeDataUri("data:;base64,YW55*IGNh", &payload, &type, &err, 1u << 20));
+  CHECK(err == "invalid base64 in data: URI");
 }
