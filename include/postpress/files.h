@@ -74,8 +74,10 @@ bool writeFileAtomicPieces(const fs::path& target, const std::function<std::opti
 // The same for a writer that pushes its bytes into the file: `write` gets the temporary file,
 // open for writing, and returns false when it could not make its bytes (then nothing is
 // written); a failed write to the file is found by its error flag.
+// `whileSyncing`, when given, runs once the bytes are written and on their way to the disk,
+// before the wait for them (freeing what made them, say).
 bool writeFileAtomicWith(const fs::path& target, const std::function<bool(std::FILE*)>& write,
-                         std::string* err = nullptr);
+                         std::string* err = nullptr, const std::function<void()>& whileSyncing = {});
 
 // A temporary file next to `target` that is renamed over it on commit() and removed otherwise
 // (RAII). For writers that need a path (libharu, libzip) rather than a buffer. A target that

@@ -50,7 +50,8 @@ bool writePdf(const Publication& pub, const Style& style, const LayoutOptions& o
         madeByLibharu = std::ferror(f) != 0;  // a write that failed is the file's fault: err says why
         return madeByLibharu;
       },
-      &err);
+      &err,
+      [&] { doc.close(); });  // libharu's objects are freed while the disk works
   if (!written) {
     diags.error({out.string(), 0, 0}, "pdf-write",
                 madeByLibharu ? "cannot write the PDF: " + err : "cannot produce the PDF: " + doc.lastError());

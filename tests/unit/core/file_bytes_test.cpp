@@ -68,3 +68,28 @@ TEST_CASE("FileBytes reads what it cannot map and refuses what it cannot read") 
   owned.narrow(5, 2);
   CHECK(owned.view() == "in");
 }
+
+TEST_CASE("writeFileAtomicWith: the writer's bytes or nothing; work while syncing runs before the rename") {
+  Folder dir;
+  const fs::path target = dir.path / "out.bin";
+  REQUIRE(writeFileAtomic(target, "old"));
+  int ran = 0;
+  std::string seenDuring;
+  REQUIRE(writeFileAtomicWith(
+      target, [](std::FILE* f) { return std::fputs("new bytes", f) >= 0; }, nullptr,
+      [&] {
+        ++ran;
+        seenDuring = readFile(target).value_or("");
+      }));
+  CHECK(ran == 1);
+  CHECK(seenDuring == "old");  // not renamed yet
+  CHECK(readFile(target).value() == "new bytes");
+
+  std::string err;
+  CHECK_FALSE(writeFileAtomicWith(
+      target, [](std::FILE* f) { std::fputs("half", f); return false; }, &err, [&] { ++ran; }));
+  CHECK(ran == 1);  // nothing to wait for
+  CHECK(err == "the data to write could not be made");
+  CHECK(readFile(target).value() == "new bytes");
+  for (const auto& e : fs::directory_iterator(dir.path)) CHECK(e.path().filename() == "out.bin");
+}
