@@ -230,6 +230,10 @@ class Composer {
   // A box of fixed height in the flow, drawn when it is placed; moves to the next page when
   // it does not fit in what is left of this one.
   virtual void box(float height, std::function<void(Canvas&)> draw) = 0;
+  // The same for a box that needs nothing of the page it lands on (no Canvas::page()): drawn
+  // at once, on the thread setting the post, so that pagination (one thread for the whole
+  // digest) only places it. A post's opening strip (byline, URL, QR code) is one.
+  virtual void drawnBox(float height, std::function<void(Canvas&)> draw) { box(height, std::move(draw)); }
   // Names the current position (for links, contents, page numbers).
   virtual void anchor(const std::string& name) = 0;
   // Starts a new page here unless at least `pt` of the text block is left (keeps a group of

@@ -135,6 +135,14 @@ void FlowComposer::box(float height, std::function<void(Canvas&)> draw) {
   flow_.customBox(height, std::move(draw));
 }
 
+void FlowComposer::drawnBox(float height, std::function<void(Canvas&)> draw) {
+  // Drawn as pagination draws a box (the canvas's origin at the region's left edge, placed at
+  // the item's top), into a fragment it then moves onto the page like a line of text.
+  Fragment f;
+  drawIntoFragment(flow_.ctx(), f, flow_.region().width, draw);
+  flow_.content(std::move(f), height, 0, flow_.region().left);
+}
+
 void FlowComposer::needSpace(float pt) {
   Fragment empty;
   flow_.content(std::move(empty), 0, 0, 0);

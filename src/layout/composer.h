@@ -30,6 +30,7 @@ class FlowComposer : public Composer {
   void rule(Color color, float width) override;
   void newPage() override { flow_.pageBreak(); }
   void box(float height, std::function<void(Canvas&)> draw) override;
+  void drawnBox(float height, std::function<void(Canvas&)> draw) override;
   void anchor(const std::string& name) override { flow_.anchor(name); }
   void needSpace(float pt) override;
   float textWidth(const std::string& utf8, const TextStyle& style) override;

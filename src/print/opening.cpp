@@ -78,7 +78,7 @@ void composeOpening(Composer& c, const PostEntry& e, int /*postIndex*/) {
   const float textH = static_cast<float>(byLines.size()) * by.leading +
                       (urlLines.empty() ? 0 : 5 + urlLabel.leading + static_cast<float>(urlLines.size()) * urlLook.leading);
   const float stripH = std::max(textH, qr ? kQrSize : 0.0f);
-  c.box(stripH, [=, ink = st.text](Canvas& cv) {
+  c.drawnBox(stripH, [=, ink = st.text](Canvas& cv) {
     // The text block centred on the QR code's height.
     float y = std::max(0.0f, (stripH - textH) / 2);
     y = drawLines(cv, byLines, by, 0, y);
