@@ -264,6 +264,20 @@ struct LayoutHooks {
   std::function<std::optional<Aside>(const PostEntry&, const Block&)> asideFor;
 };
 
+// Takes the body's pages as they are finished, while later posts are still being set, so
+// that a long digest's drawing never exists all at once (the PDF writer paints and compresses
+// each at once). A page comes numbered and with its running head and footer; Layout::pages
+// then keeps only its size, label and links. `page` is called from the threads setting posts,
+// for one page a call but for several pages at once, each page once, not in order;
+// `outlines` are the vector glyph outlines its glyphs use (VectorGlyph::outline indexes
+// them). `restart` forgets every page given: the body is being set again (characters above
+// U+FFFF outnumbered the stand-ins); it comes when no `page` call is running.
+struct BodyPageSink {
+  std::function<void(std::size_t bodyIndex, PageBox&& page, std::vector<GlyphOutline>&& outlines)> page;
+  std::function<void()> restart;
+  explicit operator bool() const { return static_cast<bool>(page); }
+};
+
 struct LayoutOptions {
   std::vector<MatterSection> front;  // before the posts, roman page numbers
   std::vector<MatterSection> back;   // after the posts, arabic numbers continued
@@ -282,6 +296,8 @@ struct LayoutOptions {
   // vector outlines (Layout::privateUse): all 6,400 codes of the BMP's Private Use Area unless
   // a test asks for fewer, to reach what happens when they run out.
   int maxStandIns = 0xF8FF - 0xE000 + 1;
+  // Where the body's pages go as they are finished; none: they stay whole in Layout::pages.
+  BodyPageSink bodyPages;
 };
 
 // Lays the publication out. Never throws on bad content: problems (missing glyphs, images

@@ -75,14 +75,12 @@ class LayoutRun {
       diags_.error({}, "font-unusable", "no usable text font: cannot typeset the PDF");
       return std::move(out_);
     }
-    // 1. Body.
+    // 1. Body: paginated as the posts are joined, each page numbered and decorated (and
+    // handed to options_.bodyPages) as soon as nothing set later can change it.
     VList body;
     std::vector<OutlineEntry> bodyOutline;
-    composeBody(body, bodyOutline);
-    Pagination bodyPages = paginate(ctx_, body, geometry_);
+    Pagination bodyPages = composeBody(body, bodyOutline);
     body = VList{};  // the pages hold copies of what they show: free the lines early
-    for (std::size_t i = 0; i < bodyPages.pages.size(); ++i)
-      bodyPages.pages[i].box.label = std::to_string(i + 1);
     for (const auto& [name, pos] : bodyPages.anchors)
       labels_.emplace(name, bodyPages.pages[static_cast<std::size_t>(pos.page)].box.label);
 
@@ -121,7 +119,7 @@ class LayoutRun {
       out_.anchors.emplace(name, AnchorPos{pos.page + frontCount + bodyCount, pos.y});
     for (auto* part : {&frontPages, &bodyPages, &backPages})
       for (auto& p : part->pages) {
-        decorate(p);
+        if (part != &bodyPages) decorate(p);  // body pages were as they were finished
         out_.pages.push_back(std::move(p.box));
       }
     for (auto* o : {&frontOutline, &bodyOutline, &backOutline})
@@ -148,6 +146,7 @@ class LayoutRun {
   std::map<std::string, std::unique_ptr<Hyphenator>> hyphenators_;
   std::map<int, bool> sectionNumbers_;          // owner -> shows page numbers
   std::map<std::string, std::string> fitted_;   // running head text -> as fitted (decorate)
+  std::size_t bodyFinished_ = 0;                // body pages numbered and decorated so far
 
   // Patterns for a post: its front matter language, else the digest's (config or site), else
   // the style's.
@@ -194,32 +193,78 @@ class LayoutRun {
   // The body: every post set on its own (side by side with --jobs), then joined in reading
   // order. The result does not depend on the number of threads: a post's lines depend only on
   // the post, and joining renumbers what each post numbered for itself.
-  void composeBody(VList& list, std::vector<OutlineEntry>& outline) {
+  Pagination composeBody(VList& list, std::vector<OutlineEntry>& outline) {
     const std::vector<std::size_t> order = bodyOrder();
     // Patterns are read here, once, in reading order (so are their notes).
     for (std::size_t i : order)
       if (pub_.posts[i].post) hyphenatorFor(pub_.posts[i].post->language);
     std::vector<PostPart> parts(order.size());
-    if (!composeAndJoin(order, parts, options_.jobs, true, list, outline)) {
+    auto pages = std::make_unique<IncrementalPagination>(ctx_, list, geometry_);
+    bodyFinished_ = 0;
+    if (!composeAndJoin(order, parts, options_.jobs, true, list, outline, *pages)) {
       // More characters above U+FFFF than stand-ins: set again in one sequence sharing one
       // table, as a single Flow would, so that the same characters become vector outlines.
       list = VList{};
       outline.clear();
       ctx_.clearOutlines();
       fonts_.clearStandIns();
+      if (options_.bodyPages.restart) options_.bodyPages.restart();
       parts = std::vector<PostPart>(order.size());
-      composeAndJoin(order, parts, 1, false, list, outline);
+      pages = std::make_unique<IncrementalPagination>(ctx_, list, geometry_);
+      bodyFinished_ = 0;
+      composeAndJoin(order, parts, 1, false, list, outline, *pages);
     }
+    pages->advance(true);
+    for (FinishedPage& f : finishBodyPages(pages->result())) handOver(f);
     for (const PostPart& p : parts) p.diags.replayInto(diags_);
     // Front and back matter hyphenate in the digest's language.
     ctx_.hyphenator = hyphenatorFor("");
+    return std::move(pages->result());
   }
+
+  // A body page ready for options_.bodyPages, with the outlines its glyphs use.
+  struct FinishedPage {
+    std::size_t index;
+    PageBox box;
+    std::vector<GlyphOutline> outlines;
+  };
+
+  // Numbers and decorates the body pages made since the last call. With a sink, each page's
+  // drawing (and a copy of the outlines it uses, renumbered: the digest's list keeps growing)
+  // is moved out for it, leaving the size, label and links.
+  std::vector<FinishedPage> finishBodyPages(Pagination& made) {
+    std::vector<FinishedPage> finished;
+    for (; bodyFinished_ < made.pages.size(); ++bodyFinished_) {
+      PaginatedPage& p = made.pages[bodyFinished_];
+      p.box.label = std::to_string(bodyFinished_ + 1);
+      decorate(p);
+      if (!options_.bodyPages) continue;
+      FinishedPage f{bodyFinished_, std::move(p.box), {}};
+      std::map<int, int> local;
+      for (VectorGlyph& g : f.box.glyphs) {
+        if (g.outline < 0 || static_cast<std::size_t>(g.outline) >= out_.outlines.size()) continue;
+        auto [it, fresh] = local.try_emplace(g.outline, static_cast<int>(f.outlines.size()));
+        if (fresh) f.outlines.push_back(out_.outlines[static_cast<std::size_t>(g.outline)]);
+        g.outline = it->second;
+      }
+      p.box = PageBox{};
+      p.box.width = f.box.width;
+      p.box.height = f.box.height;
+      p.box.label = f.box.label;
+      p.box.links = std::move(f.box.links);
+      finished.push_back(std::move(f));
+    }
+    return finished;
+  }
+
+  void handOver(FinishedPage& f) { options_.bodyPages.page(f.index, std::move(f.box), std::move(f.outlines)); }
 
   // Sets the posts on the workers and joins each to the body as soon as every post before it
   // is joined, so that only posts finished out of order wait (the lines of all posts set apart
   // never exist beside the joined body). False when the stand-ins ran out while joining.
   bool composeAndJoin(const std::vector<std::size_t>& order, std::vector<PostPart>& parts, int jobs,
-                      bool standInsPerPost, VList& list, std::vector<OutlineEntry>& outline) {
+                      bool standInsPerPost, VList& list, std::vector<OutlineEntry>& outline,
+                      IncrementalPagination& pages) {
     std::vector<PostWorker> workers(workerCount(order.size(), jobs));
     PostJoiner joiner(ctx_, list);
     std::mutex joining;  // the body, the outline and the digest's context
@@ -228,15 +273,28 @@ class LayoutRun {
     bool ok = true;
     parallelForWorkers(order.size(), jobs, [&](std::size_t w, std::size_t k) {
       composePost(workers[w], order, k, parts[k], standInsPerPost);
-      std::lock_guard<std::mutex> lock(joining);
-      done[k] = 1;
-      for (; next < order.size() && done[next]; ++next) {
-        PostPart& part = parts[next];
-        if (ok && !joiner.join(part)) ok = false;
-        if (!ok) continue;
-        for (auto& e : part.outline) outline.push_back(std::move(e));
-        part.outline.clear();
+      std::vector<FinishedPage> finished;
+      {
+        std::lock_guard<std::mutex> lock(joining);
+        done[k] = 1;
+        bool joined = false;
+        for (; next < order.size() && done[next]; ++next) {
+          PostPart& part = parts[next];
+          if (ok && !joiner.join(part)) ok = false;
+          if (!ok) continue;
+          for (auto& e : part.outline) outline.push_back(std::move(e));
+          part.outline.clear();
+          part.list = VList{};  // joined: its lines are the body's now
+          joined = true;
+        }
+        if (ok && joined) {
+          pages.advance(false);
+          finished = finishBodyPages(pages.result());
+        }
       }
+      // Handed over outside the lock: the sink's work (painting, compressing) runs beside the
+      // other threads' setting and joining.
+      for (FinishedPage& f : finished) handOver(f);
     });
     return ok;
   }

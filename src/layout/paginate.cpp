@@ -27,26 +27,47 @@ struct Placement {
   bool repeated = false; // a table header row repeated at the top of a page
 };
 
+}  // namespace
+
 class Paginator {
  public:
   Paginator(Context& ctx, VList& list, const PageGeometry& g) : ctx_(ctx), l_(list), g_(g) {}
 
-  Pagination run() {
-    const std::size_t n = l_.items.size();
-    std::size_t i = 0;
-    while (i < n || !pending_.empty()) {
-      const std::size_t end = fillPage(i);
-      if (end <= i && placed_.empty()) {
-        ++i;  // cannot happen with well-formed lists; never loop forever
+  // Fills pages from item i_ on. With more items to come, stops before a page whose breaks
+  // could depend on them: fillPage reads a page's items, the one that overflows it and at
+  // most kMinTail of solid text after its end, so what the list holds from i_ must exceed two
+  // pages, a tail and the tallest item among them (an item taller than the page is placed
+  // alone, overflowing).
+  void run(bool final) {
+    while (i_ < l_.items.size() || !pending_.empty()) {
+      if (!final && !enoughAhead()) return;
+      const std::size_t end = fillPage(i_);
+      if (end <= i_ && placed_.empty()) {
+        ++i_;  // cannot happen with well-formed lists; never loop forever
         continue;
       }
       emitPage();
-      i = std::max(end, i);
+      i_ = std::max(end, i_);
     }
-    return std::move(out_);
   }
 
+  Pagination& result() { return out_; }
+
  private:
+  bool enoughAhead() const {
+    const float cap = g_.textHeight;
+    float solid = 0, tallest = 0;
+    for (std::size_t j = i_; j < l_.items.size(); ++j) {
+      const VItem& it = l_.items[j];
+      if (it.kind == VKind::Space || it.kind == VKind::PageBreak || it.kind == VKind::Float) continue;
+      solid += it.height;
+      tallest = std::max(tallest, std::max(it.height, it.need));
+      if (solid > 2 * cap + kMinTail + tallest) return true;
+    }
+    return false;
+  }
+
+  std::size_t i_ = 0;  // the first item not on a page yet
   Context& ctx_;
   VList& l_;  // lines are moved onto the pages (header rows, which repeat, are copied)
   const PageGeometry& g_;
@@ -367,10 +388,16 @@ class Paginator {
   }
 };
 
-}  // namespace
-
 Pagination paginate(Context& ctx, VList& list, const PageGeometry& geometry) {
-  return Paginator(ctx, list, geometry).run();
+  Paginator p(ctx, list, geometry);
+  p.run(true);
+  return std::move(p.result());
 }
+
+IncrementalPagination::IncrementalPagination(Context& ctx, VList& list, const PageGeometry& geometry)
+    : impl_(std::make_unique<Paginator>(ctx, list, geometry)) {}
+IncrementalPagination::~IncrementalPagination() = default;
+void IncrementalPagination::advance(bool final) { impl_->run(final); }
+Pagination& IncrementalPagination::result() { return impl_->result(); }
 
 }  // namespace pp::typeset

@@ -5,6 +5,7 @@
 // top of a continued table, and frames drawn around the part of a block on each page.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,5 +35,25 @@ struct Pagination {
 // The list's lines are moved onto the pages (the list is spent: only its header rows, which
 // repeat after page breaks, keep theirs).
 Pagination paginate(Context& ctx, VList& list, const PageGeometry& geometry);
+
+class Paginator;
+
+// The same for a list that grows while it is paginated (the body, post after post): each
+// advance fills the pages that nothing appended later can change, and the pages come out
+// exactly as paginate() makes them from the whole list.
+class IncrementalPagination {
+ public:
+  IncrementalPagination(Context& ctx, VList& list, const PageGeometry& geometry);
+  ~IncrementalPagination();
+  IncrementalPagination(const IncrementalPagination&) = delete;
+  IncrementalPagination& operator=(const IncrementalPagination&) = delete;
+  // `final`: nothing more will be appended; pages everything left.
+  void advance(bool final);
+  // The pages and anchors so far (the caller may take pages out of it as they come).
+  Pagination& result();
+
+ private:
+  std::unique_ptr<Paginator> impl_;
+};
 
 }  // namespace pp::typeset
