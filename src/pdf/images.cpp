@@ -114,10 +114,20 @@ HPDF_Image ImageCache::get(int asset) {
     if (!img)
       diags_.reportOnce("pdf-image:" + std::to_string(asset),
                         {Severity::Warning, a.where, "pdf-image",
-                         "image '" + a.source + "' could not be embedded in the PDF; a blank frame is drawn"});
+                         "image '" + a.source + "' could not be embedded in the PDF; a grey box is drawn in its place"});
   }
   cache_[asset] = img;
   return img;
+}
+
+HPDF_Image ImageCache::placeholder() {
+  if (placeholder_) return placeholder_;
+  static constexpr HPDF_BYTE kGrey[3] = {0xD8, 0xD8, 0xD8};
+  doc_.reset();
+  placeholder_ = HPDF_LoadRawImageFromMem(doc_.get(), kGrey, 1, 1, HPDF_CS_DEVICE_RGB, 8);
+  if (doc_.failed()) placeholder_ = nullptr;
+  doc_.reset();
+  return placeholder_;
 }
 
 HPDF_Image ImageCache::load(const Asset& a) {

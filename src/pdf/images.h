@@ -17,6 +17,9 @@ class ImageCache {
       : doc_(doc), assets_(assets), diags_(diags) {}
   // nullptr when the asset cannot be used (reported once).
   HPDF_Image get(int asset);
+  // A light grey pixel, made once, drawn stretched where an image could not be loaded (its
+  // page was written before anyone knew); nullptr when libharu cannot make it.
+  HPDF_Image placeholder();
 
  private:
   HPDF_Image load(const Asset& a);
@@ -24,6 +27,7 @@ class ImageCache {
   const AssetStore* assets_;
   DiagnosticSink& diags_;
   std::map<int, HPDF_Image> cache_;
+  HPDF_Image placeholder_ = nullptr;
 };
 
 }  // namespace pp::pdf

@@ -3,7 +3,7 @@
 // page's content itself (content_stream.h); libharu loads each font and image once, holds the
 // document's objects and writes links, destinations, the outline, page labels and info.
 #include "pdf/painter.h"
-#include "pdf/content_stream.h"
+#include "pdf/page_painter.h"
 #include "pdf/derived_font_cache.h"
 #include "pdf/page_streams.h"
 #include "postpress/ordered_ahead.h"
@@ -30,236 +30,61 @@ namespace pp::pdf {
 
 namespace {
 
-// Coordinates a reader can take: a word or shape anywhere else is left out.
-bool sane(float v) { return std::isfinite(v) && std::fabs(v) <= 1e7f; }
-
-// A text run or image a reader can take (the same test decides whether the page registers
-// its font or image and whether its content draws it).
-bool drawable(const TextRun& r, float pageHeight) {
-  return !r.text.empty() && r.size > 0 && sane(r.x) && sane(pageHeight - r.y);
+// Adds `object` to the page's resources of `kind` ("Font" or "XObject") under `name`, made
+// beforehand by expectedResources; true when it is there. libharu names a page's resources
+// itself (F1, F2... as they are added): the first goes through its call, which makes the
+// dictionary; the rest are added by their names, so that a stand-in used twice on a page (the
+// font in place of one that did not load, and itself) still gets the name written for each.
+bool addResource(HPDF_Page page, HPDF_Dict object, const std::string& name, bool font) {
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  HPDF_Dict& dict = font ? attr->fonts : attr->xobjects;
+  if (!dict) {
+    const char* given = font ? HPDF_Page_GetLocalFontName(page, object) : HPDF_Page_GetXObjectName(page, object);
+    return given && name == given;
+  }
+  if (HPDF_Dict_GetItem(dict, name.c_str(), HPDF_OCLASS_DICT)) return false;  // taken: not ours
+  return HPDF_Dict_Add(dict, name.c_str(), object) == HPDF_OK;
 }
-bool drawable(const ImageBox& im, float pageHeight) {
-  return im.width > 0 && im.height > 0 && sane(im.x) && sane(pageHeight - im.y - im.height) && sane(im.width) &&
-         sane(im.height);
-}
 
-// The names a page's content calls its fonts and images by. Registering them touches
-// libharu's objects, so it happens on one thread, page after page; the content itself can then
-// be written on any thread.
-struct PageResources {
-  std::vector<std::string> fontNames;   // by font id; empty: the font cannot be used
-  std::vector<std::string> imageNames;  // by PageBox::images index; empty: draw an empty frame
-  bool operator==(const PageResources&) const = default;
-};
-
-PageResources registerResources(HpdfDoc& doc, HPDF_Page page, const PageBox& box, const std::vector<HPDF_Font>& fonts,
-                                ImageCache& images) {
+// Registers what a page uses under the names its content was written with. A font or an image
+// that did not load is stood in for (the first font that did; a grey box): the names then
+// always match, even for a page whose drawing is already gone. A name left empty could not be
+// given at all.
+PageResources registerResources(HpdfDoc& doc, HPDF_Page page, const ResourceUse& use, const PageResources& expected,
+                                const std::vector<HPDF_Font>& fonts, HPDF_Font standInFont, ImageCache& images) {
   PageResources res;
-  res.imageNames.assign(box.images.size(), {});
-  for (std::size_t i = 0; i < box.images.size(); ++i) {
-    const ImageBox& im = box.images[i];
-    if (!drawable(im, box.height)) continue;
-    HPDF_Image img = images.get(im.asset);
-    const char* name = img ? HPDF_Page_GetXObjectName(page, img) : nullptr;
-    if (name && !doc.failed()) res.imageNames[i] = name;
+  res.images.assign(use.images.size(), {});
+  for (std::size_t i = 0; i < use.images.size(); ++i) {
+    if (use.images[i] < 0 || expected.images[i].empty()) continue;
+    HPDF_Image img = images.get(use.images[i]);
+    if (!img) img = images.placeholder();
+    // An image drawn twice is registered once: its name is there already.
+    const bool again = std::find(res.images.begin(), res.images.begin() + static_cast<std::ptrdiff_t>(i),
+                                 expected.images[i]) != res.images.begin() + static_cast<std::ptrdiff_t>(i);
+    if (img && (again || addResource(page, img, expected.images[i], false)) && !doc.failed())
+      res.images[i] = expected.images[i];
     doc.reset();
   }
-  // Fonts in the order the text first uses them, as the resource dictionary lists them.
-  res.fontNames.assign(fonts.size(), {});
-  std::vector<char> seen(fonts.size(), 0);
-  for (const auto& r : box.runs) {
-    if (r.font >= fonts.size() || seen[r.font] || !fonts[r.font] || !drawable(r, box.height)) continue;
-    seen[r.font] = 1;
-    const char* name = HPDF_Page_GetLocalFontName(page, fonts[r.font]);
-    if (name && !doc.failed()) res.fontNames[r.font] = name;
+  res.fonts.assign(use.fonts.size(), {});
+  for (std::size_t k = 0; k < use.fonts.size(); ++k) {
+    HPDF_Font f = use.fonts[k] < fonts.size() && fonts[use.fonts[k]] ? fonts[use.fonts[k]] : standInFont;
+    if (f && addResource(page, f, expected.fonts[k], true) && !doc.failed()) res.fonts[k] = expected.fonts[k];
     doc.reset();
   }
   return res;
-}
-
-// The names registerResources will give when every font and image loads, known before any is
-// loaded: libharu names a page's images X1, X2... and its fonts F1, F2... in the order they are
-// first registered on it, one name per object (an image drawn twice has one name).
-PageResources expectedResources(const PageBox& box, std::size_t fontCount) {
-  PageResources res;
-  res.imageNames.assign(box.images.size(), {});
-  std::map<int, std::string> byAsset;
-  for (std::size_t i = 0; i < box.images.size(); ++i) {
-    const ImageBox& im = box.images[i];
-    if (!drawable(im, box.height)) continue;
-    auto [it, fresh] = byAsset.try_emplace(im.asset);
-    if (fresh) it->second = "X" + std::to_string(byAsset.size());
-    res.imageNames[i] = it->second;
-  }
-  res.fontNames.assign(fontCount, {});
-  int named = 0;
-  for (const auto& r : box.runs) {
-    if (r.font >= fontCount || !res.fontNames[r.font].empty() || !drawable(r, box.height)) continue;
-    res.fontNames[r.font] = "F" + std::to_string(++named);
-  }
-  return res;
-}
-
-// Writes one page's content stream from its boxes and the names registered for it.
-class PagePainter {
- public:
-  PagePainter(const PageBox& box, const Layout& layout, const PageResources& res)
-      : box_(box), layout_(layout), res_(res), h_(box.height) {}
-
-  std::string paint() {
-    rects();
-    imagesLayer();
-    lines();
-    text();
-    glyphs();
-    return cs_.take();
-  }
-
- private:
-  const PageBox& box_;
-  const Layout& layout_;
-  const PageResources& res_;
-  float h_;
-  ContentStream cs_;
-
-  void setStroke(const Color& c, float width) {
-    cs_.strokeColor(c);
-    cs_.lineWidth(width);
-  }
-
-  // Each rectangle keeps its own fill: one path of many would be filled the same by the
-  // nonzero rule, but viewers snap a lone rectangle to the pixel grid and not a path of
-  // several, so small dots (QR modules, dot leaders) would render differently on screen.
-  void rects() {
-    for (const auto& r : box_.rects) {
-      if (!(r.width > 0 && r.height > 0)) continue;
-      const bool stroke = r.strokeWidth > 0;
-      if (!r.fill && !stroke) continue;
-      const float y = h_ - r.y - r.height;
-      if (!sane(r.x) || !sane(y) || !sane(r.width) || !sane(r.height)) continue;
-      if (r.fill) cs_.fillColor(r.fillColor);
-      if (stroke) setStroke(r.strokeColor, r.strokeWidth);
-      cs_.rect(r.x, y, r.width, r.height);
-      if (r.fill && stroke) cs_.fillStroke();
-      else if (r.fill) cs_.fill();
-      else cs_.stroke();
-    }
-  }
-
-  void imagesLayer() {
-    for (std::size_t i = 0; i < box_.images.size(); ++i) {
-      const ImageBox& im = box_.images[i];
-      if (!drawable(im, h_)) continue;
-      const float y = h_ - im.y - im.height;
-      if (const std::string& name = res_.imageNames[i]; !name.empty()) {
-        cs_.image(name.c_str(), im.x, y, im.width, im.height);
-      } else {
-        // The layout thought the image usable; the file let us down: a visible empty frame.
-        setStroke(Color{0.6f, 0.6f, 0.6f}, 0.5f);
-        cs_.rect(im.x, y, im.width, im.height);
-        cs_.stroke();
-      }
-    }
-  }
-
-  void lines() {
-    for (const auto& l : box_.lines) {
-      if (!(l.width > 0)) continue;
-      if (!sane(l.x1) || !sane(l.x2) || !sane(h_ - l.y1) || !sane(h_ - l.y2)) continue;
-      setStroke(l.color, l.width);
-      cs_.moveTo(l.x1, h_ - l.y1);
-      cs_.lineTo(l.x2, h_ - l.y2);
-      cs_.stroke();
-    }
-  }
-
-  void text() {
-    if (box_.runs.empty()) return;
-    cs_.beginText();
-    const std::string* current = nullptr;  // one string per font id: compared by address
-    float currentSize = -1, currentSpacing = 0;
-    for (const auto& r : box_.runs) {
-      if (!drawable(r, h_) || r.font >= res_.fontNames.size()) continue;
-      const std::string* name = &res_.fontNames[r.font];
-      if (name->empty()) continue;
-      if (name != current || r.size != currentSize) {
-        cs_.font(name->c_str(), r.size);
-        current = name;
-        currentSize = r.size;
-      }
-      if (r.charSpacing != currentSpacing) {
-        cs_.charSpacing(r.charSpacing);
-        currentSpacing = r.charSpacing;
-      }
-      cs_.fillColor(r.color);
-      // Absolute placement of every word: justification is ours, not the PDF's.
-      cs_.word(r.x, h_ - r.y, r.text);
-    }
-    cs_.endText();
-  }
-
-  void glyphs() {
-    for (const auto& g : box_.glyphs) {
-      if (g.outline < 0 || static_cast<std::size_t>(g.outline) >= layout_.outlines.size()) continue;
-      const GlyphOutline& o = layout_.outlines[static_cast<std::size_t>(g.outline)];
-      if (o.cmds.empty()) continue;
-      cs_.fillColor(g.color);
-      const float s = g.size, ox = g.x, oy = h_ - g.y;
-      float cx = 0, cy = 0;  // current point, em units
-      bool open = false;
-      for (const auto& c : o.cmds) {
-        switch (c.op) {
-          case GlyphOutline::Op::Move:
-            cs_.moveTo(ox + c.x * s, oy + c.y * s);
-            open = true;
-            break;
-          case GlyphOutline::Op::Line: cs_.lineTo(ox + c.x * s, oy + c.y * s); break;
-          case GlyphOutline::Op::Quad: {
-            // A quadratic Bezier as the cubic PDF draws: control points 2/3 of the way.
-            const float c1x = cx + (c.cx - cx) * 2 / 3, c1y = cy + (c.cy - cy) * 2 / 3;
-            const float c2x = c.x + (c.cx - c.x) * 2 / 3, c2y = c.y + (c.cy - c.y) * 2 / 3;
-            cs_.curveTo(ox + c1x * s, oy + c1y * s, ox + c2x * s, oy + c2y * s, ox + c.x * s, oy + c.y * s);
-            break;
-          }
-          case GlyphOutline::Op::Close: cs_.closePath(); break;
-        }
-        if (c.op != GlyphOutline::Op::Close) {
-          cx = c.x;
-          cy = c.y;
-        }
-      }
-      if (open) cs_.fill();
-    }
-  }
-};
-
-// A page's content, written and deflated (on a worker thread: touches no libharu object) with
-// the names it was written with. `raw` is kept only when deflating failed.
-struct PaintedPage {
-  PageResources resources;
-  std::string raw;
-  std::optional<std::string> deflated;
-};
-
-PaintedPage paintPage(const PageBox& box, const Layout& layout, PageResources res) {
-  PaintedPage out;
-  out.raw = PagePainter(box, layout, res).paint();
-  out.deflated = deflatePageContent(out.raw);
-  if (out.deflated) std::string().swap(out.raw);
-  out.resources = std::move(res);
-  return out;
 }
 
 // Loads every font the layout used, each as a derived font holding exactly the glyphs drawn
 // (see font_subset.h for why), whose program and CIDToGIDMap we embed ourselves (`programs`,
 // by font id; see font_streams.h); the original file, embedded by libharu, when a derived one
 // cannot be made.
-std::vector<HPDF_Font> loadFonts(const Layout& layout, HpdfDoc& doc, TempFontDir& dir, std::vector<int>& loadOrder,
-                                 std::vector<FontProgram>& programs, const fs::path& cacheDir, DiagnosticSink& diags,
-                                 int jobs) {
+// `drawn` holds, by font id, a flag per BMP character the streamed pages draw.
+std::vector<HPDF_Font> loadFonts(const Layout& layout, std::vector<std::vector<char>> drawn, HpdfDoc& doc,
+                                 TempFontDir& dir, std::vector<int>& loadOrder, std::vector<FontProgram>& programs,
+                                 const fs::path& cacheDir, DiagnosticSink& diags, int jobs) {
   // Which characters each font draws: a flag per BMP character (the text is all BMP, see
   // ContentStream::word; sorting every character drawn was a twentieth of the painting).
-  std::vector<std::vector<char>> drawn(layout.fonts.size());
+  drawn.resize(layout.fonts.size());
   for (const auto& page : layout.pages)
     for (const auto& r : page.runs) {
       if (r.font >= drawn.size()) continue;
@@ -421,7 +246,7 @@ void releaseDrawing(PageBox& box) {
 }  // namespace
 
 bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fontDir,
-           PaintResult& result, DiagnosticSink& diags, int jobs) {
+           PaintResult& result, DiagnosticSink& diags, int jobs, StreamedPages* streamed) {
   HPDF_Doc pdf = doc.get();
   HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
   HPDF_UseUTFEncodings(pdf);
@@ -433,16 +258,27 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fo
   // Every page's content is written and deflated on the workers from here on, with the names
   // libharu is expected to give its fonts and images, while this thread loads the fonts (a
   // tenth of a warm build, on one thread: libharu is not thread-safe) and registers the pages.
-  const std::size_t fontCount = layout.fonts.size();
-  OrderedAhead<PaintedPage> painted(layout.pages.size(), jobs, [&layout, fontCount](std::size_t i) {
+  // Body pages the layout handed to `streamed` were painted as they were finished.
+  auto streamedPage = [&](std::size_t i) -> StreamedPages::Page* {
+    const std::size_t front = static_cast<std::size_t>(layout.frontPages);
+    return streamed && i >= front ? streamed->find(i - front) : nullptr;
+  };
+  OrderedAhead<PaintedPage> painted(layout.pages.size(), jobs, [&](std::size_t i) {
+    if (streamedPage(i)) return PaintedPage{};
     const PageBox& box = layout.pages[i];
-    return paintPage(box, layout, expectedResources(box, fontCount));
+    const ResourceUse use = resourceUse(box);
+    return paintPage(box, layout.outlines, use, expectedResources(use));
   });
   std::vector<FontProgram> programs;
   // Derived fonts are cached beside the images (empty: no cache, as in tests without assets).
   const fs::path cacheDir = pub.assets ? pub.assets->options().cacheDir : fs::path();
+  std::vector<std::vector<char>> drawn;
+  if (streamed) streamed->markDrawn(drawn);
   const std::vector<HPDF_Font> fonts =
-      loadFonts(layout, doc, fontDir, result.fontLoadOrder, programs, cacheDir, diags, jobs);
+      loadFonts(layout, std::move(drawn), doc, fontDir, result.fontLoadOrder, programs, cacheDir, diags, jobs);
+  HPDF_Font standInFont = nullptr;  // for a font that did not load
+  for (HPDF_Font f : fonts)
+    if (f && !standInFont) standInFont = f;
   embedFontStreams(doc, fonts, programs, jobs);
   const std::string cmap = toUnicodeCMap(layout.privateUse);
   for (HPDF_Font f : fonts)
@@ -468,12 +304,18 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fo
       doc.reset();
     }
     pages.push_back(page);
-    const PageResources res = registerResources(doc, page, box, fonts, images);
-    PaintedPage content = painted.take(i);
+    StreamedPages::Page* ready = streamedPage(i);
+    const ResourceUse use = ready ? std::move(ready->use) : resourceUse(box);
+    PaintedPage ahead = painted.take(i);  // taken in order, empty for a streamed page
+    PaintedPage content = ready ? std::move(ready->content) : std::move(ahead);
+    const PageResources res = registerResources(doc, page, use, content.resources, fonts, standInFont, images);
     if (content.resources != res) {
-      // A font or an image did not load: the page is written again with the names it has.
-      content = paintPage(box, layout, res);
+      // A name could not be given at all (no font loaded; libharu failed): the page is written
+      // again with the names it has, or, when its drawing is gone, left blank.
+      content = ready ? PaintedPage{} : paintPage(box, layout.outlines, use, res);
       ++result.pagesRepainted;
+      if (ready)
+        diags.warning({}, "pdf-draw", "page " + box.label + " could not be drawn: its fonts or images cannot be used");
     }
     releaseDrawing(box);  // what only painting reads, freed as soon as the content exists
     attached = attachPageContent(doc, page, std::move(content.raw), std::move(content.deflated)) && attached;

@@ -7,6 +7,7 @@
 
 #include "pdf/font_subset.h"
 #include "pdf/hpdf_doc.h"
+#include "pdf/streamed_pages.h"
 #include "postpress/diagnostics.h"
 #include "postpress/layout.h"
 #include "postpress/publication.h"
@@ -28,8 +29,10 @@ struct PaintResult {
 // loads the fonts and registers the pages with libharu, and each page's drawing lists are
 // released once painted (a long digest's layout is the largest thing in memory): afterwards
 // `layout` keeps sizes, labels, links, anchors and outline.
+// `streamed`: the body pages the layout handed over as it finished them (they are only
+// registered here; Layout::pages keeps their size, label and links).
 bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fontDir,
-           PaintResult& result, DiagnosticSink& diags, int jobs = 0);
+           PaintResult& result, DiagnosticSink& diags, int jobs = 0, StreamedPages* streamed = nullptr);
 
 // A valid ToUnicode CMap (libharu's uses an operator ToUnicode CMaps do not have) mapping every
 // 16-bit code to itself and the Private Use stand-ins to the real characters above U+FFFF, as a

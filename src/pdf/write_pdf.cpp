@@ -23,7 +23,11 @@ bool writePdf(const Publication& pub, const Style& style, const LayoutOptions& o
               DiagnosticSink& diags, PdfStats* stats) {
   using Clock = std::chrono::steady_clock;
   const auto t0 = Clock::now();
-  Layout layout = layoutPublication(pub, style, options, diags);
+  // Body pages are painted and compressed as the layout finishes them (see streamed_pages.h).
+  pdf::StreamedPages streamed;
+  LayoutOptions streaming = options;
+  streaming.bodyPages = streamed.sink();
+  Layout layout = layoutPublication(pub, style, streaming, diags);
   const auto t1 = Clock::now();
   if (layout.pages.empty()) {
     diags.error({out.string(), 0, 0}, "pdf-empty", "nothing to typeset: no PDF written");
@@ -36,7 +40,7 @@ bool writePdf(const Publication& pub, const Style& style, const LayoutOptions& o
     return false;
   }
   pdf::PaintResult painted;
-  if (!pdf::paint(layout, pub, doc, fontDir, painted, diags, options.jobs)) return false;
+  if (!pdf::paint(layout, pub, doc, fontDir, painted, diags, options.jobs, &streamed)) return false;
 
   // Saved straight into the output's temporary file (never gathered in memory: a 2,000-post
   // digest is 50 MB), renamed over the output once whole.

@@ -2,7 +2,10 @@
 // setting every post in turn would have made, and a layout must not depend on --jobs.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
+#include <mutex>
 #include <set>
 
 #include "layout/context.h"
@@ -310,4 +313,64 @@ TEST_CASE("when stand-ins run out, the posts are set again in one sequence, on a
   for (const PageBox& p : a.pages) glyphs += p.glyphs.size();
   CHECK(glyphs == 3);             // U+1F4A1, U+1F525, U+1F3C1, each once
   CHECK(a.outlines.size() == 3);  // one outline each
+}
+
+TEST_CASE("body pages handed over as they are finished are the pages a layout keeps, restarts included") {
+  DiagnosticSink diags;
+  Style st = loadStyle("report", "", diags);
+  SamplePublication s;
+  const bool symbola = std::filesystem::exists("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf");
+  for (int i = 0; i < 9; ++i) {
+    Document d;
+    d.blocks.push_back(heading(2, "Part " + std::to_string(i), "p" + std::to_string(i)));
+    d.blocks.push_back(para(prose(300 + 40 * i, i) + " " + utf8(U'\U0001F680' + static_cast<char32_t>(i % 4)), 1));
+    d.blocks.push_back(para({text("See "), hyperlink("#p" + std::to_string(i), "above")}));
+    s.addPost("Post " + std::to_string(i), std::move(d));
+  }
+  for (int maxStandIns : {6400, 2}) {  // 2: the stand-ins run out and the body is set again
+    LayoutOptions whole, handed;
+    whole.jobs = handed.jobs = 4;
+    whole.maxStandIns = handed.maxStandIns = maxStandIns;
+    std::mutex m;
+    std::map<std::size_t, std::pair<PageBox, std::vector<GlyphOutline>>> got;
+    int restarts = 0;
+    handed.bodyPages.page = [&](std::size_t i, PageBox&& page, std::vector<GlyphOutline>&& outlines) {
+      std::lock_guard<std::mutex> lock(m);
+      CHECK(got.count(i) == 0);
+      got[i] = {std::move(page), std::move(outlines)};
+    };
+    handed.bodyPages.restart = [&] {
+      std::lock_guard<std::mutex> lock(m);
+      got.clear();
+      ++restarts;
+    };
+    DiagnosticSink d1, d2;
+    const Layout a = layoutPublication(s.pub, st, whole, d1);
+    Layout b = layoutPublication(s.pub, st, handed, d2);
+    CHECK(restarts == (maxStandIns == 2 && symbola ? 1 : 0));
+    REQUIRE(got.size() >= 5);
+    // Layout::pages keeps the size, label and links of a page handed over; its drawing went.
+    for (const auto& [i, entry] : got) {
+      PageBox& kept = b.pages[static_cast<std::size_t>(b.frontPages) + i];
+      CHECK(kept.runs.empty());
+      CHECK(kept.label == entry.first.label);
+      CHECK(kept.label == std::to_string(i + 1));
+      kept.runs = entry.first.runs;
+      kept.rects = entry.first.rects;
+      kept.glyphs = entry.first.glyphs;
+      // Outlines come with the page, renumbered: put them back where the layout keeps them.
+      for (auto& g : kept.glyphs) {
+        const GlyphOutline& o = entry.second[static_cast<std::size_t>(g.outline)];
+        for (std::size_t k = 0; k < b.outlines.size(); ++k)
+          if (b.outlines[k].cmds.size() == o.cmds.size() &&
+              std::equal(o.cmds.begin(), o.cmds.end(), b.outlines[k].cmds.begin(), [](const auto& x, const auto& y) {
+                return x.op == y.op && x.x == y.x && x.y == y.y;
+              })) {
+            g.outline = static_cast<int>(k);
+            break;
+          }
+      }
+    }
+    CHECK(describe(a) == describe(b));
+  }
 }

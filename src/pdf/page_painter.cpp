@@ -1,0 +1,215 @@
+#include "pdf/page_painter.h"
+
+#include <cmath>
+#include <map>
+
+#include "pdf/content_stream.h"
+#include "pdf/page_streams.h"
+#include "postpress/text.h"
+
+namespace pp::pdf {
+
+namespace {
+
+// Coordinates a reader can take: a word or shape anywhere else is left out.
+bool sane(float v) { return std::isfinite(v) && std::fabs(v) <= 1e7f; }
+
+// Writes one page's content stream from its boxes and the names registered for it.
+class PagePainter {
+ public:
+  PagePainter(const PageBox& box, const std::vector<GlyphOutline>& outlines, const ResourceUse& use,
+              const PageResources& res)
+      : box_(box), outlines_(outlines), res_(res), h_(box.height) {
+    for (std::size_t k = 0; k < use.fonts.size(); ++k) {
+      if (use.fonts[k] >= fontNames_.size()) fontNames_.resize(use.fonts[k] + 1u, nullptr);
+      if (!res.fonts[k].empty()) fontNames_[use.fonts[k]] = &res.fonts[k];
+    }
+  }
+
+  std::string paint() {
+    rects();
+    imagesLayer();
+    lines();
+    text();
+    glyphs();
+    return cs_.take();
+  }
+
+ private:
+  const PageBox& box_;
+  const std::vector<GlyphOutline>& outlines_;
+  const PageResources& res_;
+  std::vector<const std::string*> fontNames_;  // by font id: the page's name for it, or none
+  float h_;
+  ContentStream cs_;
+
+  void setStroke(const Color& c, float width) {
+    cs_.strokeColor(c);
+    cs_.lineWidth(width);
+  }
+
+  // Each rectangle keeps its own fill: one path of many would be filled the same by the
+  // nonzero rule, but viewers snap a lone rectangle to the pixel grid and not a path of
+  // several, so small dots (QR modules, dot leaders) would render differently on screen.
+  void rects() {
+    for (const auto& r : box_.rects) {
+      if (!(r.width > 0 && r.height > 0)) continue;
+      const bool stroke = r.strokeWidth > 0;
+      if (!r.fill && !stroke) continue;
+      const float y = h_ - r.y - r.height;
+      if (!sane(r.x) || !sane(y) || !sane(r.width) || !sane(r.height)) continue;
+      if (r.fill) cs_.fillColor(r.fillColor);
+      if (stroke) setStroke(r.strokeColor, r.strokeWidth);
+      cs_.rect(r.x, y, r.width, r.height);
+      if (r.fill && stroke) cs_.fillStroke();
+      else if (r.fill) cs_.fill();
+      else cs_.stroke();
+    }
+  }
+
+  void imagesLayer() {
+    for (std::size_t i = 0; i < box_.images.size(); ++i) {
+      const ImageBox& im = box_.images[i];
+      if (!drawable(im, h_)) continue;
+      const float y = h_ - im.y - im.height;
+      if (const std::string& name = res_.images[i]; !name.empty()) {
+        cs_.image(name.c_str(), im.x, y, im.width, im.height);
+      } else {
+        // The layout thought the image usable; the file let us down: a visible empty frame.
+        setStroke(Color{0.6f, 0.6f, 0.6f}, 0.5f);
+        cs_.rect(im.x, y, im.width, im.height);
+        cs_.stroke();
+      }
+    }
+  }
+
+  void lines() {
+    for (const auto& l : box_.lines) {
+      if (!(l.width > 0)) continue;
+      if (!sane(l.x1) || !sane(l.x2) || !sane(h_ - l.y1) || !sane(h_ - l.y2)) continue;
+      setStroke(l.color, l.width);
+      cs_.moveTo(l.x1, h_ - l.y1);
+      cs_.lineTo(l.x2, h_ - l.y2);
+      cs_.stroke();
+    }
+  }
+
+  void text() {
+    if (box_.runs.empty()) return;
+    cs_.beginText();
+    const std::string* current = nullptr;  // one string per font id: compared by address
+    float currentSize = -1, currentSpacing = 0;
+    for (const auto& r : box_.runs) {
+      if (!drawable(r, h_) || r.font >= fontNames_.size()) continue;
+      const std::string* name = fontNames_[r.font];
+      if (!name) continue;
+      if (name != current || r.size != currentSize) {
+        cs_.font(name->c_str(), r.size);
+        current = name;
+        currentSize = r.size;
+      }
+      if (r.charSpacing != currentSpacing) {
+        cs_.charSpacing(r.charSpacing);
+        currentSpacing = r.charSpacing;
+      }
+      cs_.fillColor(r.color);
+      // Absolute placement of every word: justification is ours, not the PDF's.
+      cs_.word(r.x, h_ - r.y, r.text);
+    }
+    cs_.endText();
+  }
+
+  void glyphs() {
+    for (const auto& g : box_.glyphs) {
+      if (g.outline < 0 || static_cast<std::size_t>(g.outline) >= outlines_.size()) continue;
+      const GlyphOutline& o = outlines_[static_cast<std::size_t>(g.outline)];
+      if (o.cmds.empty()) continue;
+      cs_.fillColor(g.color);
+      const float s = g.size, ox = g.x, oy = h_ - g.y;
+      float cx = 0, cy = 0;  // current point, em units
+      bool open = false;
+      for (const auto& c : o.cmds) {
+        switch (c.op) {
+          case GlyphOutline::Op::Move:
+            cs_.moveTo(ox + c.x * s, oy + c.y * s);
+            open = true;
+            break;
+          case GlyphOutline::Op::Line: cs_.lineTo(ox + c.x * s, oy + c.y * s); break;
+          case GlyphOutline::Op::Quad: {
+            // A quadratic Bezier as the cubic PDF draws: control points 2/3 of the way.
+            const float c1x = cx + (c.cx - cx) * 2 / 3, c1y = cy + (c.cy - cy) * 2 / 3;
+            const float c2x = c.x + (c.cx - c.x) * 2 / 3, c2y = c.y + (c.cy - c.y) * 2 / 3;
+            cs_.curveTo(ox + c1x * s, oy + c1y * s, ox + c2x * s, oy + c2y * s, ox + c.x * s, oy + c.y * s);
+            break;
+          }
+          case GlyphOutline::Op::Close: cs_.closePath(); break;
+        }
+        if (c.op != GlyphOutline::Op::Close) {
+          cx = c.x;
+          cy = c.y;
+        }
+      }
+      if (open) cs_.fill();
+    }
+  }
+};
+
+}  // namespace
+
+bool drawable(const TextRun& r, float pageHeight) {
+  return !r.text.empty() && r.size > 0 && sane(r.x) && sane(pageHeight - r.y);
+}
+
+bool drawable(const ImageBox& im, float pageHeight) {
+  return im.width > 0 && im.height > 0 && sane(im.x) && sane(pageHeight - im.y - im.height) && sane(im.width) &&
+         sane(im.height);
+}
+
+ResourceUse resourceUse(const PageBox& box) {
+  ResourceUse use;
+  use.images.reserve(box.images.size());
+  for (const ImageBox& im : box.images) use.images.push_back(drawable(im, box.height) ? im.asset : -1);
+  std::vector<char> seen;
+  for (const TextRun& r : box.runs) {
+    if (!drawable(r, box.height)) continue;
+    if (r.font >= seen.size()) seen.resize(r.font + 1u, 0);
+    if (seen[r.font]) continue;
+    seen[r.font] = 1;
+    use.fonts.push_back(r.font);
+  }
+  return use;
+}
+
+PageResources expectedResources(const ResourceUse& use) {
+  PageResources res;
+  res.images.assign(use.images.size(), {});
+  std::map<int, std::string> byAsset;
+  for (std::size_t i = 0; i < use.images.size(); ++i) {
+    if (use.images[i] < 0) continue;
+    auto [it, fresh] = byAsset.try_emplace(use.images[i]);
+    if (fresh) it->second = "X" + std::to_string(byAsset.size());
+    res.images[i] = it->second;
+  }
+  res.fonts.reserve(use.fonts.size());
+  for (std::size_t k = 0; k < use.fonts.size(); ++k) res.fonts.push_back("F" + std::to_string(k + 1));
+  return res;
+}
+
+PaintedPage paintPage(const PageBox& box, const std::vector<GlyphOutline>& outlines, const ResourceUse& use,
+                      PageResources res) {
+  PaintedPage out;
+  out.raw = PagePainter(box, outlines, use, res).paint();
+  out.deflated = deflatePageContent(out.raw);
+  if (out.deflated) std::string().swap(out.raw);
+  out.resources = std::move(res);
+  return out;
+}
+
+void addDrawnCodes(const PageBox& box, std::vector<std::uint32_t>& codes) {
+  for (const TextRun& r : box.runs)
+    for (std::size_t i = 0; i < r.text.size();)
+      if (const char32_t c = nextCodepoint(r.text, i); c <= 0xFFFF)
+        codes.push_back((static_cast<std::uint32_t>(r.font) << 16) | static_cast<std::uint32_t>(c));
+}
+
+}  // namespace pp::pdf

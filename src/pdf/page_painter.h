@@ -1,0 +1,56 @@
+// A page's content stream, written from its boxes on any thread (it touches no libharu
+// object), with the names libharu gives the page's fonts and images: those are known before
+// libharu has loaded any (the first font a page uses is F1, its first image X1...), so pages
+// are written ahead of libharu, or as soon as the layout finishes them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "postpress/layout.h"
+
+namespace pp::pdf {
+
+// A text run or image a reader can take (the same test decides whether the page registers
+// its font or image and whether its content draws it).
+bool drawable(const TextRun& r, float pageHeight);
+bool drawable(const ImageBox& im, float pageHeight);
+
+// What a page uses: all that registering it with libharu needs once its drawing is gone.
+struct ResourceUse {
+  std::vector<int> images;           // per PageBox::images entry: its asset, -1 when not drawn
+  std::vector<std::uint16_t> fonts;  // the fonts of its drawn text, in order of first use
+};
+ResourceUse resourceUse(const PageBox& box);
+
+// The names a page's content calls its fonts and images by, parallel to ResourceUse's lists
+// (empty: the font or image cannot be used, and is left out or drawn as an empty frame).
+struct PageResources {
+  std::vector<std::string> fonts;
+  std::vector<std::string> images;
+  bool operator==(const PageResources&) const = default;
+};
+
+// The names libharu gives when every font and image loads: a page's images are X1, X2... and
+// its fonts F1, F2... in the order they are first registered on it, one name per object (an
+// image drawn twice has one name).
+PageResources expectedResources(const ResourceUse& use);
+
+// A page's content, written and deflated, with the names it was written with. `raw` is kept
+// only when deflating failed.
+struct PaintedPage {
+  PageResources resources;
+  std::string raw;
+  std::optional<std::string> deflated;
+};
+
+// `outlines`: the vector glyph outlines the page's glyphs index.
+PaintedPage paintPage(const PageBox& box, const std::vector<GlyphOutline>& outlines, const ResourceUse& use,
+                      PageResources res);
+
+// Adds the characters the page's text draws, as (font id << 16 | BMP code point), to `codes`.
+void addDrawnCodes(const PageBox& box, std::vector<std::uint32_t>& codes);
+
+}  // namespace pp::pdf

@@ -1,0 +1,43 @@
+// Body pages painted as the layout finishes them (LayoutOptions::bodyPages): each is written
+// and deflated at once, on the thread that hands it over, and only its compressed content, the
+// fonts and images it names and the characters it draws are kept. The drawing of a long
+// digest (a word's run, position and colour: ~80 bytes a word) then never exists all at once.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "pdf/page_painter.h"
+#include "postpress/layout.h"
+
+namespace pp::pdf {
+
+class StreamedPages {
+ public:
+  struct Page {
+    ResourceUse use;
+    PaintedPage content;
+  };
+
+  // What to put in LayoutOptions::bodyPages; this object must outlive the layout run.
+  BodyPageSink sink();
+
+  // After the layout run. The body page `bodyIndex` (0 = the first body page), or nullptr
+  // when none was handed over.
+  Page* find(std::size_t bodyIndex);
+  // Marks in `drawn` (by font id, a flag per BMP code point; sized as needed) the characters
+  // the handed-over pages draw.
+  void markDrawn(std::vector<std::vector<char>>& drawn) const;
+
+ private:
+  void add(std::size_t bodyIndex, PageBox&& page, std::vector<GlyphOutline>&& outlines);
+  void restart();
+
+  std::mutex mutex_;  // pages come from the threads setting posts
+  std::vector<std::unique_ptr<Page>> pages_;      // by body index
+  std::vector<std::vector<char>> drawn_;      // by font id: a flag per BMP code point drawn
+};
+
+}  // namespace pp::pdf
