@@ -7,6 +7,8 @@
 
 #include <cstdio>
 #include <deque>
+#include <memory>
+#include <vector>
 #include <string>
 
 #include "postpress/files.h"
@@ -28,6 +30,7 @@ class HpdfDoc {
     if (doc_) HPDF_Free(doc_);
     doc_ = nullptr;
     kept_.clear();
+    held_.clear();
   }
 
   // Bytes a stream of the document reads when it is saved (see byte_streams.h), with the
@@ -38,6 +41,15 @@ class HpdfDoc {
   };
   KeptBytes& keep(FileBytes bytes) {
     return kept_.emplace_back(KeptBytes{std::move(bytes), 0});
+  }
+  // Data a hook of the document reads when it is saved (a dictionary's write_fn), kept as
+  // long as the document; the reference stays valid.
+  template <typename T>
+  T& hold(T value) {
+    auto kept = std::make_shared<T>(std::move(value));
+    T& ref = *kept;
+    held_.push_back(std::move(kept));
+    return ref;
   }
   explicit operator bool() const { return doc_ != nullptr; }
 
@@ -65,6 +77,7 @@ class HpdfDoc {
   }
   HPDF_Doc doc_ = nullptr;
   std::deque<KeptBytes> kept_;  // a deque: the streams hold pointers to its elements
+  std::vector<std::shared_ptr<void>> held_;
   HPDF_STATUS error_ = 0;
   HPDF_STATUS detail_ = 0;
 };

@@ -21,6 +21,7 @@
 #include "pdf/font_streams.h"
 #include "pdf/font_subset.h"
 #include "pdf/images.h"
+#include "pdf/link_annotations.h"
 #include "postpress/deflate.h"
 #include "postpress/files.h"
 #include "postpress/parallel.h"
@@ -347,14 +348,12 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fo
     const PageBox& box = layout.pages[i];
     for (const auto& l : box.links) {
       HPDF_Rect rect{l.x, box.height - l.y - l.height, l.x + l.width, box.height - l.y};
-      HPDF_Annotation a = nullptr;
       if (!l.uri.empty()) {
         if (!isValidUtf8(l.uri)) continue;
-        a = HPDF_Page_CreateURILinkAnnot(pages[i], rect, l.uri.c_str());
+        addUriLink(doc, pages[i], rect, l.uri);
       } else if (!l.dest.empty()) {
-        if (HPDF_Destination d = destFor(l.dest)) a = HPDF_Page_CreateLinkAnnot(pages[i], rect, d);
+        if (HPDF_Destination d = destFor(l.dest)) addDestLink(doc, pages[i], rect, d);
       }
-      if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);  // no black frame around links
       if (doc.failed()) doc.reset();
     }
   }
