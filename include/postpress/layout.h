@@ -262,6 +262,13 @@ struct LayoutHooks {
   // An aside beside a paragraph of a post (QR codes for media links); nullopt for none. Also
   // asked for embed blocks (videos), where it is drawn inside the box, at its right.
   std::function<std::optional<Aside>(const PostEntry&, const Block&)> asideFor;
+  // The text a post is set from when it is not PostEntry::doc (the printed link notes' marks);
+  // nullopt: PostEntry::doc. Made on the thread setting the post and dropped once it is set,
+  // so that a copy of every post never exists at once.
+  std::function<std::optional<Document>(const PostEntry&)> postText;
+  // Asides for the blocks of one post's text (what is being set: postText's or PostEntry::doc),
+  // asked for as its setting starts; preferred to asideFor when both are given.
+  std::function<std::function<std::optional<Aside>(const Block&)>(const PostEntry&, const Document& text)> asidesFor;
 };
 
 // Takes the body's pages as they are finished, while later posts are still being set, so

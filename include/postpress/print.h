@@ -11,6 +11,7 @@
 // that object, and keep it alive as long as the LayoutOptions.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,12 @@ namespace pp {
 // linkNotes): `endnotes` puts a superscript note number after each external link, linked to
 // the note in the post's "Links" list; `footnotes` turns each external link into a footnote
 // holding its URL, numbered with the post's own footnotes; `none` changes nothing.
+// (printMatter's hooks make the same marks in each post's text as it is set, without a copy of
+// the whole publication: printText is for looking at the marked text.)
 Publication printText(const Publication& pub);
+
+// One post's text with the marks (`linkNotes`: endnotes | footnotes); nullopt when it gets none.
+std::optional<Document> printedText(const PostEntry& e, const std::string& linkNotes);
 
 // Front and back matter, hooks and body order for writePdf, from Publication::parts, the
 // link-note choice and the style's roles and colours. Sets defaultContents = false (the

@@ -61,6 +61,8 @@ struct Group {
 
 struct Publication {
   const Site* site = nullptr;
+  // The posts' texts carry the link notes' marks already (printText): the layout adds none.
+  bool linkNotesMarked = false;
   const AssetStore* assets = nullptr;
   Selection selection;
 

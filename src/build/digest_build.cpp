@@ -206,12 +206,11 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
       if (format == "pdf") {
         PdfStats stats;
         guarded("writing the PDF", diags, [&] {
-          // The printed publication (src/print/): link-note marks in a copy of the text, and
-          // cover, brief, contents, openings, QR codes and indexes around and in the posts.
-          const Publication printed = printText(pub);
-          LayoutOptions layoutOptions = printMatter(printed, style);
+          // The printed publication (src/print/): link-note marks in each post's text as it is
+          // set, and cover, brief, contents, openings, QR codes and indexes around and in posts.
+          LayoutOptions layoutOptions = printMatter(pub, style);
           layoutOptions.jobs = options.jobs;
-          out.written = writePdf(printed, style, layoutOptions, out.path, diags, &stats);
+          out.written = writePdf(pub, style, layoutOptions, out.path, diags, &stats);
         });
         out.pages = stats.pages;
         std::lock_guard<std::mutex> lock(phaseMutex);

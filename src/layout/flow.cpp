@@ -283,9 +283,9 @@ void Flow::heading(const std::vector<Inline>& inlines, int level, const std::str
   space(hs.spaceAfter);
 }
 
-void Flow::beginPost(int index, const PostEntry* entry, const std::string& postAnchor) {
+void Flow::beginPost(int index, const Document* text, const std::string& postAnchor) {
   post_ = index;
-  entry_ = entry;
+  text_ = text;
   postAnchor_ = postAnchor;
   footnoteIds_.clear();
   endFootnotes_.clear();
@@ -295,17 +295,17 @@ void Flow::beginPost(int index, const PostEntry* entry, const std::string& postA
 void Flow::endPost() {
   footnotesAtEnd();
   post_ = -1;
-  entry_ = nullptr;
+  text_ = nullptr;
   postAnchor_.clear();
 }
 
 std::vector<int> Flow::footnoteBlocks(const std::vector<int>& numbers) {
   std::vector<int> ids;
-  if (!entry_) return ids;
+  if (!text_) return ids;
   const bool atEnd = ctx_.style.footnotePlacement == "post";
   float lineTotal = 0;  // height of this line's notes kept for the page foot
   for (int n : numbers) {
-    if (n < 1 || static_cast<std::size_t>(n) > entry_->doc.footnotes.size()) continue;
+    if (n < 1 || static_cast<std::size_t>(n) > text_->footnotes.size()) continue;
     if (footnoteIds_.count(n) ||
         std::find(endFootnotes_.begin(), endFootnotes_.end(), n) != endFootnotes_.end())
       continue;  // referenced before: the note is already placed
@@ -313,7 +313,7 @@ std::vector<int> Flow::footnoteBlocks(const std::vector<int>& numbers) {
       endFootnotes_.push_back(n);
       continue;
     }
-    const Footnote& fn = entry_->doc.footnotes[static_cast<std::size_t>(n - 1)];
+    const Footnote& fn = text_->footnotes[static_cast<std::size_t>(n - 1)];
     std::vector<Inline> text;
     text.push_back(Inline::makeText(std::to_string(n) + ".\u2002"));
     for (const auto& b : fn.blocks) {
@@ -354,7 +354,7 @@ std::vector<int> Flow::footnoteBlocks(const std::vector<int>& numbers) {
 }
 
 void Flow::footnotesAtEnd() {
-  if (endFootnotes_.empty() || !entry_) return;
+  if (endFootnotes_.empty() || !text_) return;
   std::sort(endFootnotes_.begin(), endFootnotes_.end());
   space(ctx_.style.blockSpacing * 2);
   // A short rule, then the notes in the footnote role.
@@ -364,7 +364,7 @@ void Flow::footnotesAtEnd() {
   keepWithNext();
   space(ctx_.style.footnote.leading * 0.5f);
   for (int n : endFootnotes_) {
-    const Footnote& fn = entry_->doc.footnotes[static_cast<std::size_t>(n - 1)];
+    const Footnote& fn = text_->footnotes[static_cast<std::size_t>(n - 1)];
     std::vector<Inline> text;
     text.push_back(Inline::makeText(std::to_string(n) + ".\u2002"));
     for (const auto& b : fn.blocks) {

@@ -33,8 +33,9 @@ class Flow {
   };
   Region& region() { return region_; }
 
-  // The post being set (-1 for front/back matter): running heads, anchors, footnotes.
-  void beginPost(int index, const PostEntry* entry, const std::string& anchor);
+  // The post being set (-1 for front/back matter): running heads, anchors, and `text`, the
+  // document whose footnotes its references number (PostEntry::doc or the printed text).
+  void beginPost(int index, const Document* text, const std::string& anchor);
   void endPostNotes() { footnotesAtEnd(); }  // notes set at the post's end (style: post)
   void endPost();
   int post() const { return post_; }
@@ -96,7 +97,7 @@ class Flow {
   VList& out_;
   Region region_;
   int post_ = -1;
-  const PostEntry* entry_ = nullptr;
+  const Document* text_ = nullptr;
   std::string postAnchor_;
   std::map<int, int> footnoteIds_;    // footnote number -> VList::footnotes index (this post)
   std::vector<int> endFootnotes_;     // numbers to set at the post's end

@@ -341,14 +341,18 @@ class LayoutRun {
         flow.space(style_.blockSpacing * 3);
       }
     }
-    flow.beginPost(index, &e, anchor);
+    // The printed text (link notes' marks), made here and dropped with this frame.
+    const std::optional<Document> printed = options_.hooks.postText ? options_.hooks.postText(e) : std::nullopt;
+    const Document& text = printed ? *printed : e.doc;
+    flow.beginPost(index, &text, anchor);
     flow.markPostStart();
     flow.anchor(anchor);
     part.outline.push_back({post.title.empty() ? std::string("Untitled") : post.title, 0, anchor});
     if (options_.hooks.postOpening) options_.hooks.postOpening(composer, e, index);
     else defaultOpening(flow, e);
-    if (options_.hooks.asideFor) flow.asideFor = [&](const Block& b) { return options_.hooks.asideFor(e, b); };
-    flow.blocks(e.doc.blocks);
+    if (options_.hooks.asidesFor) flow.asideFor = options_.hooks.asidesFor(e, text);
+    else if (options_.hooks.asideFor) flow.asideFor = [&](const Block& b) { return options_.hooks.asideFor(e, b); };
+    flow.blocks(text.blocks);
     flow.asideFor = nullptr;
     flow.endPostNotes();
     if (options_.hooks.postEnd) options_.hooks.postEnd(composer, e, index);

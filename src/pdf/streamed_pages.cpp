@@ -1,7 +1,5 @@
 #include "pdf/streamed_pages.h"
 
-#include <algorithm>
-
 namespace pp::pdf {
 
 BodyPageSink StreamedPages::sink() {
@@ -18,10 +16,8 @@ void StreamedPages::add(std::size_t bodyIndex, PageBox&& page, std::vector<Glyph
   auto p = std::make_unique<Page>();
   p->use = resourceUse(page);
   p->content = paintPage(page, outlines, p->use, expectedResources(p->use));
-  std::vector<std::uint32_t> codes;
+  std::vector<std::uint32_t> codes;  // marked below as they come: a flag set twice costs nothing
   addDrawnCodes(page, codes);
-  std::sort(codes.begin(), codes.end());
-  codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
   PageBox().runs.swap(page.runs);  // the drawing goes now, not when the caller lets go of it
 
   std::lock_guard<std::mutex> lock(mutex_);

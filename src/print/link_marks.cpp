@@ -154,14 +154,20 @@ void markFootnotes(PostEntry& e) {
 
 }  // namespace
 
+std::optional<Document> printedText(const PostEntry& e, const std::string& linkNotes) {
+  if (e.links.empty() || (linkNotes != "endnotes" && linkNotes != "footnotes")) return std::nullopt;
+  PostEntry marked = e;
+  if (linkNotes == "endnotes") markEndnotes(marked);
+  else markFootnotes(marked);
+  return std::move(marked.doc);
+}
+
 Publication printText(const Publication& pub) {
   Publication out = pub;
   if (pub.linkNotes != "endnotes" && pub.linkNotes != "footnotes") return out;
-  for (auto& e : out.posts) {
-    if (e.links.empty()) continue;
-    if (pub.linkNotes == "endnotes") markEndnotes(e);
-    else markFootnotes(e);
-  }
+  for (auto& e : out.posts)
+    if (std::optional<Document> text = printedText(e, pub.linkNotes)) e.doc = std::move(*text);
+  out.linkNotesMarked = true;
   return out;
 }
 

@@ -32,14 +32,14 @@ std::string captionFor(const std::string& url) {
 
 }  // namespace
 
-MediaCodes::MediaCodes(const Publication& pub, const Style& style)
+MediaCodes::MediaCodes(const PostEntry& e, const Document& text, const Style& style)
     : caption_(label(style.byline, 6, style.muted)), ink_(style.text) {
-  for (const PostEntry& e : pub.posts) {
+  {
     std::set<std::string> media, coded;
     for (const auto& n : e.links)
       if (n.media && isWebUrl(n.url)) media.insert(n.url);
-    if (media.empty()) continue;
-    forEachBlock(e.doc.blocks, [&](const Block& b) {
+    if (media.empty()) return;
+    forEachBlock(text.blocks, [&](const Block& b) {
       // An embedded video: its box gets the code (the provider's name under it).
       if (b.kind == BlockKind::Embed && media.count(b.link.url) && coded.insert(b.link.url).second) {
         codes_.push_back({&b, b.link.url, b.text.empty() ? captionFor(b.link.url) : b.text});
@@ -58,7 +58,7 @@ MediaCodes::MediaCodes(const Publication& pub, const Style& style)
   std::sort(codes_.begin(), codes_.end(), [](const Code& a, const Code& b) { return a.block < b.block; });
 }
 
-std::optional<Aside> MediaCodes::asideFor(const PostEntry&, const Block& b) const {
+std::optional<Aside> MediaCodes::asideFor(const Block& b) const {
   auto it = std::lower_bound(codes_.begin(), codes_.end(), &b,
                              [](const Code& c, const Block* p) { return c.block < p; });
   if (it == codes_.end() || it->block != &b) return std::nullopt;

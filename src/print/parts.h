@@ -23,11 +23,12 @@ void composeIndex(Composer& c, const std::string& title,                  // ind
                   const std::vector<IndexEntry>& entries);
 
 // QR codes beside the paragraphs that first mention a media link (media_qr.cpp). Made once
-// per publication: it remembers which paragraph of which post gets which code.
+// per post, for the text being set (LayoutHooks::asidesFor): it remembers which of its
+// paragraphs gets which code.
 class MediaCodes {
  public:
-  MediaCodes(const Publication& pub, const Style& style);
-  std::optional<Aside> asideFor(const PostEntry& e, const Block& b) const;
+  MediaCodes(const PostEntry& e, const Document& text, const Style& style);
+  std::optional<Aside> asideFor(const Block& b) const;
 
  private:
   struct Code {

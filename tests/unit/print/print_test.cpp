@@ -305,3 +305,32 @@ TEST_CASE("QR codes: the opening's URL, the first paragraph with a media link, a
     for (const LinkArea& a : page.links) codes += a.uri == vimeo && a.width == a.height && a.width < 70;
   CHECK(codes == 1);
 }
+
+TEST_CASE("link-note marks made in each post as it is set lay out as the marked copy does") {
+  const Style st = loaded("report");
+  // Everything on the pages, as text.
+  auto drawn = [](const Layout& l) {
+    std::string s;
+    for (const PageBox& p : l.pages) {
+      s += "page " + p.label + "\n";
+      for (const TextRun& r : p.runs) s += r.text + " " + std::to_string(static_cast<int>(r.x)) + "\n";
+      s += std::to_string(p.rects.size()) + " rects " + std::to_string(p.links.size()) + " links\n";
+    }
+    return s;
+  };
+  for (const char* mode : {"endnotes", "footnotes"}) {
+    SamplePublication s = sample();
+    s.pub.linkNotes = mode;
+    const Publication copy = printText(s.pub);
+    CHECK(copy.linkNotesMarked);
+    const Layout marked = lay(copy, st, printMatter(copy, st));  // no marks added again
+    const LayoutOptions hooks = printMatter(s.pub, st);
+    REQUIRE(hooks.hooks.postText);
+    const Layout asSet = lay(s.pub, st, hooks);
+    CHECK(drawn(asSet) == drawn(marked));
+    // The marks are the hook's: without it the pages differ.
+    LayoutOptions without = hooks;
+    without.hooks.postText = nullptr;
+    CHECK(drawn(lay(s.pub, st, without)) != drawn(asSet));
+  }
+}
