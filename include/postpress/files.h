@@ -71,6 +71,19 @@ bool writeFileAtomic(const fs::path& target, std::string_view data, std::string*
 // had (then nothing is written).
 bool writeFileAtomicPieces(const fs::path& target, const std::function<std::optional<std::string_view>()>& next,
                            std::string* err = nullptr);
+// For writers into writeFileAtomicWith's file: counts `bytes` more written and, every few
+// megabytes, starts the disk on what is written so far without waiting for it, so that the
+// commit's fsync finds little left to wait for.
+class WritebackPacer {
+ public:
+  explicit WritebackPacer(std::FILE* file) : file_(file) {}
+  void wrote(std::size_t bytes);
+
+ private:
+  std::FILE* file_;
+  std::size_t sinceStart_ = 0;
+};
+
 // The same for a writer that pushes its bytes into the file: `write` gets the temporary file,
 // open for writing, and returns false when it could not make its bytes (then nothing is
 // written); a failed write to the file is found by its error flag.

@@ -148,16 +148,26 @@ bool writeFileAtomic(const fs::path& target, std::string_view data, std::string*
       err);
 }
 
+void WritebackPacer::wrote(std::size_t bytes) {
+  static constexpr std::size_t kEvery = 4u << 20;
+  sinceStart_ += bytes;
+  if (sinceStart_ < kEvery) return;
+  sinceStart_ = 0;
+  if (std::fflush(file_) == 0) ::sync_file_range(::fileno(file_), 0, 0, SYNC_FILE_RANGE_WRITE);
+}
+
 bool writeFileAtomicPieces(const fs::path& target, const std::function<std::optional<std::string_view>()>& next,
                            std::string* err) {
   return writeFileAtomicWith(
       target,
       [&](std::FILE* f) {
+        WritebackPacer pacer(f);
         for (;;) {
           const std::optional<std::string_view> piece = next();
           if (!piece) return false;  // the source failed: nothing is committed
           if (piece->empty()) return true;
           if (std::fwrite(piece->data(), 1, piece->size(), f) != piece->size()) return true;  // ferror says
+          pacer.wrote(piece->size());
         }
       },
       err);

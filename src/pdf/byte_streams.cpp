@@ -37,9 +37,17 @@ HPDF_INT32 tellKept(HPDF_Stream stream) { return static_cast<HPDF_INT32>(keptOf(
 
 HPDF_UINT32 sizeKept(HPDF_Stream stream) { return static_cast<HPDF_UINT32>(keptOf(stream)->bytes.size()); }
 
+struct FileWriter {
+  std::FILE* file;
+  WritebackPacer pacer;
+};
+
 HPDF_STATUS writeToFile(HPDF_Stream stream, const HPDF_BYTE* ptr, HPDF_UINT size) {
+  auto* w = static_cast<FileWriter*>(stream->attr);
   // Any error code stops libharu's saving; this one says "cannot write the file".
-  return std::fwrite(ptr, 1, size, static_cast<std::FILE*>(stream->attr)) == size ? HPDF_OK : HPDF_FILE_IO_ERROR;
+  if (std::fwrite(ptr, 1, size, w->file) != size) return HPDF_FILE_IO_ERROR;
+  w->pacer.wrote(size);
+  return HPDF_OK;
 }
 
 HPDF_STATUS writeFlateFilter(HPDF_Dict, HPDF_Stream stream) {
@@ -85,9 +93,14 @@ bool saveToFile(HpdfDoc& doc, std::FILE* file) {
   HPDF_Doc pdf = doc.get();
   if (!pdf) return false;
   if (pdf->stream) HPDF_Stream_Free(pdf->stream);
-  pdf->stream = HPDF_CallbackWriter_New(pdf->mmgr, writeToFile, file);
+  FileWriter writer{file, WritebackPacer(file)};
+  pdf->stream = HPDF_CallbackWriter_New(pdf->mmgr, writeToFile, &writer);
   if (!pdf->stream) return false;
-  return HPDF_SaveToStream(pdf) == HPDF_OK && !doc.failed();
+  const bool saved = HPDF_SaveToStream(pdf) == HPDF_OK && !doc.failed();
+  // The stream points at `writer`, which ends here: nothing may write through it again.
+  HPDF_Stream_Free(pdf->stream);
+  pdf->stream = nullptr;
+  return saved;
 }
 
 }  // namespace pp::pdf
