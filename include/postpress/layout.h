@@ -7,7 +7,10 @@
 // downwards (the painter flips them). A TextRun's y is its baseline.
 //
 // Order of work, which is what makes every page number right without guessing:
-//   1. the body (each post: opening, blocks, footnotes, the postEnd hook), numbered 1, 2, 3...;
+//   1. the body (each post: opening, blocks, footnotes, the postEnd hook), numbered 1, 2, 3...,
+//      paginated as the posts are joined; a page can go to LayoutOptions::bodyPages as soon as
+//      nothing set later can change it (the PDF writer paints and compresses it then, so the
+//      whole digest's drawing never exists at once);
 //   2. the back matter sections, numbered on from the body;
 //   3. the front matter sections (cover, brief, contents...), numbered i, ii, iii..., composed
 //      last so that they can cite the page of any anchor of the body or the back matter.
