@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """postpress benchmark: runs everything in one go and prints tables of figures and ratios.
 
-usage: bench/run [--quick] [--skip-pandoc] [--skip-latex] [--out bench/results]
+usage: bench/run [--quick] [--skip-pandoc] [--skip-latex]   (tables on stdout: > bench/results.md)
 
 Measured side by side on this machine (figures are noisy; the ratios are what matter):
   1. Each corpus in ../shared/corpus, whole blog: postpress PDF+EPUB from a cold and a warm
