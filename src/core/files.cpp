@@ -197,12 +197,14 @@ bool writeFileAtomicWith(const fs::path& target, const std::function<bool(std::F
       whileSyncing();
     }
     const bool closed = std::fclose(f) == 0;
+    const int closeErrno = errno;
     if (!complete && wrote) {
       if (err) *err = "the data to write could not be made";
       return false;
     }
     if (!wrote || !flushed || !closed) {
-      if (err) *err = std::strerror(!wrote && writeErrno ? writeErrno : flushErrno ? flushErrno : EIO);
+      const int why = !wrote ? writeErrno : !flushed ? flushErrno : closeErrno;
+      if (err) *err = std::strerror(why ? why : EIO);
       return false;
     }
   }

@@ -119,7 +119,7 @@ class LayoutRun {
       out_.anchors.emplace(name, AnchorPos{pos.page + frontCount + bodyCount, pos.y});
     for (auto* part : {&frontPages, &bodyPages, &backPages})
       for (auto& p : part->pages) {
-        if (part != &bodyPages) decorate(p);  // body pages were as they were finished
+        if (part != &bodyPages) decorate(p);  // body pages were decorated as they were finished
         out_.pages.push_back(std::move(p.box));
       }
     for (auto* o : {&frontOutline, &bodyOutline, &backOutline})

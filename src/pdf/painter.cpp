@@ -31,8 +31,8 @@ namespace pp::pdf {
 
 namespace {
 
-// Adds `object` to the page's resources of `kind` ("Font" or "XObject") under `name`, made
-// beforehand by expectedResources; true when it is there. libharu names a page's resources
+// Adds `object` to the page's fonts (`font`) or images (XObjects) under `name`, made beforehand
+// by expectedResources; true when it is there. libharu names a page's resources
 // itself (F1, F2... as they are added): the first goes through its call, which makes the
 // dictionary; the rest are added by their names, so that a stand-in used twice on a page (the
 // font in place of one that did not load, and itself) still gets the name written for each.
