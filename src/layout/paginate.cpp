@@ -54,20 +54,27 @@ class Paginator {
   Pagination& result() { return out_; }
 
  private:
-  bool enoughAhead() const {
+  // The scan resumes where the last one from the same item stopped: a list growing by items
+  // that hold no text (spaces, breaks, figures) is not scanned again from the start each time.
+  bool enoughAhead() {
+    if (ahead_.from != i_) ahead_ = Ahead{i_, i_, 0, 0};
     const float cap = g_.textHeight;
-    float solid = 0, tallest = 0;
-    for (std::size_t j = i_; j < l_.items.size(); ++j) {
-      const VItem& it = l_.items[j];
+    for (; ahead_.next < l_.items.size(); ++ahead_.next) {
+      const VItem& it = l_.items[ahead_.next];
       if (it.kind == VKind::Space || it.kind == VKind::PageBreak || it.kind == VKind::Float) continue;
-      solid += it.height;
-      tallest = std::max(tallest, std::max(it.height, it.need));
-      if (solid > 2 * cap + kMinTail + tallest) return true;
+      ahead_.solid += it.height;
+      ahead_.tallest = std::max(ahead_.tallest, std::max(it.height, it.need));
+      if (ahead_.solid > 2 * cap + kMinTail + ahead_.tallest) return true;
     }
     return false;
   }
 
   std::size_t i_ = 0;  // the first item not on a page yet
+  struct Ahead {
+    std::size_t from, next;  // the scan from item `from` has summed the items before `next`
+    float solid, tallest;
+  };
+  Ahead ahead_{static_cast<std::size_t>(-1), 0, 0, 0};
   Context& ctx_;
   VList& l_;  // lines are moved onto the pages (header rows, which repeat, are copied)
   const PageGeometry& g_;
