@@ -34,27 +34,25 @@ std::string captionFor(const std::string& url) {
 
 MediaCodes::MediaCodes(const PostEntry& e, const Document& text, const Style& style)
     : caption_(label(style.byline, 6, style.muted)), ink_(style.text) {
-  {
-    std::set<std::string> media, coded;
-    for (const auto& n : e.links)
-      if (n.media && isWebUrl(n.url)) media.insert(n.url);
-    if (media.empty()) return;
-    forEachBlock(text.blocks, [&](const Block& b) {
-      // An embedded video: its box gets the code (the provider's name under it).
-      if (b.kind == BlockKind::Embed && media.count(b.link.url) && coded.insert(b.link.url).second) {
-        codes_.push_back({&b, b.link.url, b.text.empty() ? captionFor(b.link.url) : b.text});
+  std::set<std::string> media, coded;
+  for (const auto& n : e.links)
+    if (n.media && isWebUrl(n.url)) media.insert(n.url);
+  if (media.empty()) return;
+  forEachBlock(text.blocks, [&](const Block& b) {
+    // An embedded video: its box gets the code (the provider's name under it).
+    if (b.kind == BlockKind::Embed && media.count(b.link.url) && coded.insert(b.link.url).second) {
+      codes_.push_back({&b, b.link.url, b.text.empty() ? captionFor(b.link.url) : b.text});
+      return;
+    }
+    if (b.kind != BlockKind::Paragraph) return;
+    std::vector<std::string> urls;
+    webLinks(b.inlines, urls);
+    for (const auto& u : urls)
+      if (media.count(u) && coded.insert(u).second) {
+        codes_.push_back({&b, u, captionFor(u)});
         return;
       }
-      if (b.kind != BlockKind::Paragraph) return;
-      std::vector<std::string> urls;
-      webLinks(b.inlines, urls);
-      for (const auto& u : urls)
-        if (media.count(u) && coded.insert(u).second) {
-          codes_.push_back({&b, u, captionFor(u)});
-          return;
-        }
-    });
-  }
+  });
   std::sort(codes_.begin(), codes_.end(), [](const Code& a, const Code& b) { return a.block < b.block; });
 }
 
