@@ -17,8 +17,8 @@ struct PdfStats {
   int frontPages = 0;       // roman-numbered pages before the first post
   double layoutSeconds = 0;
   double paintSeconds = 0;
-  // Pages written again because libharu named a font or an image otherwise than expected
-  // (one did not load): 0 when everything loads.
+  // Pages written again (or left blank) because a resource name could not be given at all:
+  // a font or an image that does not load is stood in for, so 0 unless libharu itself fails.
   int pagesRepainted = 0;
 };
 

@@ -81,7 +81,7 @@ PageResources registerResources(HpdfDoc& doc, HPDF_Page page, const ResourceUse&
 // cannot be made.
 // `drawn` holds, by font id, a flag per BMP character the streamed pages draw.
 std::vector<HPDF_Font> loadFonts(const Layout& layout, std::vector<std::vector<char>> drawn, HpdfDoc& doc,
-                                 TempFontDir& dir, std::vector<int>& loadOrder, std::vector<FontProgram>& programs,
+                                 TempFontDir& dir, std::vector<FontProgram>& programs,
                                  const fs::path& cacheDir, DiagnosticSink& diags, int jobs) {
   // Which characters each font draws: a flag per BMP character (the text is all BMP, see
   // ContentStream::word; sorting every character drawn was a twentieth of the painting).
@@ -155,7 +155,6 @@ std::vector<HPDF_Font> loadFonts(const Layout& layout, std::vector<std::vector<c
                        {Severity::Note, {original, 0, 0}, "pdf-font-subset",
                         "embedding the font as it is (" + err + "); composite glyphs may lose parts"});
     doc.reset();
-    loadOrder.push_back(static_cast<int>(id));
     const char* name = HPDF_LoadTTFontFromFile(doc.get(), path.c_str(), ours ? HPDF_FALSE : HPDF_TRUE);
     if (name && ours) name = tagAsSubset(doc, name);
     HPDF_Font f = name ? HPDF_GetFont(doc.get(), name, "UTF-8") : nullptr;
@@ -276,7 +275,7 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fo
   std::vector<std::vector<char>> drawn;
   if (streamed) streamed->markDrawn(drawn);
   const std::vector<HPDF_Font> fonts =
-      loadFonts(layout, std::move(drawn), doc, fontDir, result.fontLoadOrder, programs, cacheDir, diags, jobs);
+      loadFonts(layout, std::move(drawn), doc, fontDir, programs, cacheDir, diags, jobs);
   HPDF_Font standInFont = nullptr;  // for a font that did not load
   for (HPDF_Font f : fonts)
     if (f && !standInFont) standInFont = f;

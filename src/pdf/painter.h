@@ -17,10 +17,10 @@ namespace pp::pdf {
 // Draws every page, then links, destinations, outline, page labels and document info.
 // False (after reporting) when the document could not be built at all.
 struct PaintResult {
-  std::vector<int> fontLoadOrder;  // Layout::fonts indices in the order libharu loaded them
   // Pages whose content, written ahead with the resource names libharu was expected to give,
-  // was written again because libharu named them otherwise (a font or an image that did not
-  // load): 0 in a build where everything loads.
+  // had to be written again (or, streamed, was left blank) because a name could not be given
+  // at all: a font or image that does not load is stood in for, so this takes libharu itself
+  // failing (no font at all, no placeholder image).
   int pagesRepainted = 0;
 };
 
