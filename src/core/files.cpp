@@ -14,6 +14,7 @@
 #include <cstring>
 #include <functional>
 #include <fstream>
+#include <memory>
 #include <system_error>
 #include <utility>
 
@@ -177,13 +178,17 @@ bool writeFileAtomicWith(const fs::path& target, const std::function<bool(std::F
                          const std::function<void()>& whileSyncing) {
   AtomicOutput out(target);
   {
+    // Few write calls for a 50 MB file. The buffer is ours: glibc ignores setvbuf's size when
+    // it is to allocate the buffer itself, and wrote a PDF in 4 KB calls (2,600 for 11 MB).
+    // Declared before the file, it outlives the fclose below.
+    static constexpr std::size_t kBuffer = 1u << 20;
+    const std::unique_ptr<char[]> buffer(new char[kBuffer]);
     std::FILE* f = std::fopen(out.tempPath().c_str(), "wb");
     if (!f) {
       if (err) *err = std::strerror(errno);
       return false;
     }
-    static constexpr std::size_t kBuffer = 1u << 20;  // few write calls for a 50 MB file
-    std::setvbuf(f, nullptr, _IOFBF, kBuffer);
+    std::setvbuf(f, buffer.get(), _IOFBF, kBuffer);
     errno = 0;
     const bool complete = write(f);
     const bool wrote = !std::ferror(f);

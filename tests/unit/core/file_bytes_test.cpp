@@ -1,5 +1,6 @@
 // FileBytes: a file's bytes mapped, or read when it cannot be mapped, narrowed without copying.
 #include <doctest/doctest.h>
+#include <stdio_ext.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -92,4 +93,20 @@ TEST_CASE("writeFileAtomicWith: the writer's bytes or nothing; work while syncin
   CHECK(err == "the data to write could not be made");
   CHECK(readFile(target).value() == "new bytes");
   for (const auto& e : fs::directory_iterator(dir.path)) CHECK(e.path().filename() == "out.bin");
+}
+
+TEST_CASE("writeFileAtomicWith: the writer gets a large buffer, not stdio's 4 KB") {
+  // glibc ignores setvbuf's size when it allocates the buffer itself: the PDF was written in
+  // 2,600 write calls of 4 KB. __fbufsize says what the stream really has.
+  Folder dir;
+  std::size_t buffer = 0;
+  REQUIRE(writeFileAtomicWith(dir.path / "big.bin", [&](std::FILE* f) {
+    buffer = __fbufsize(f);
+    const std::string chunk(4096, 'x');
+    for (int i = 0; i < 600; ++i)
+      if (std::fwrite(chunk.data(), 1, chunk.size(), f) != chunk.size()) return false;
+    return true;
+  }));
+  CHECK(buffer >= (1u << 20));
+  CHECK(fs::file_size(dir.path / "big.bin") == 600u * 4096u);
 }
