@@ -20,6 +20,12 @@ namespace fs = std::filesystem;
 std::optional<std::string> readFile(const fs::path& p, std::string* err = nullptr,
                                     std::uintmax_t maxBytes = UINTMAX_MAX);
 
+// contentHash (postpress/hash.h) of a file's bytes, read in small pieces rather than whole:
+// for files read only to be named (a source image whose renditions are cached). nullopt, with
+// err set as readFile would, when the file cannot be read or exceeds maxBytes.
+std::optional<std::string> hashFile(const fs::path& p, std::string* err = nullptr,
+                                    std::uintmax_t maxBytes = UINTMAX_MAX);
+
 // A whole file's bytes, read-only. A regular file is mapped (mmap) rather than read: its pages
 // come from the page cache as they are touched, with no copy and no zero-filled buffer (reading
 // fonts and image renditions into strings was a fifth of a warm PDF build, most of it page

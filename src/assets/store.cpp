@@ -257,9 +257,9 @@ void AssetStore::process(DiagnosticSink& diags) {
     Work& w = work[i];
     const Entry& e = im.entries[static_cast<std::size_t>(w.id)];
     try {
-      std::string bytes;
+      std::string hash;
       if (e.kind == SourceKind::Data) {
-        bytes = e.data;
+        hash = contentHash(e.data);
       } else {
         if (e.kind == SourceKind::Remote) {
           w.sourceFile = cache.remoteFile(e.asset.url);
@@ -279,19 +279,19 @@ void AssetStore::process(DiagnosticSink& diags) {
           w.sourceFile = e.asset.file;
         }
         std::string err;
-        auto read = readFile(w.sourceFile, &err, opt.maxFileBytes);
-        if (!read) {
+        auto named = hashFile(w.sourceFile, &err, opt.maxFileBytes);
+        if (!named) {
           const bool tooBig = err.find("limit") != std::string::npos;
           w.early = tooBig ? AssetStatus::TooLarge : AssetStatus::Missing;
           w.earlyCode = tooBig ? "image-too-large" : "image-unreadable";
           w.earlyMessage = "cannot read image '" + e.asset.source + "': " + err;
           return;
         }
-        bytes = std::move(*read);
+        hash = std::move(*named);
       }
       Hasher h;
       h.field(assets::kPipelineVersion);
-      h.field(contentHash(bytes));
+      h.field(hash);
       h.field(im.paramsFor(e).describe());
       w.key = h.hex();
     } catch (const std::exception& ex) {

@@ -1,5 +1,6 @@
 #include "postpress/files.h"
 
+#include "postpress/hash.h"
 #include "postpress/interrupt.h"
 
 #include <fcntl.h>
@@ -13,46 +14,124 @@
 #include <cstdlib>
 #include <cstring>
 #include <functional>
-#include <fstream>
 #include <memory>
 #include <system_error>
 #include <utility>
 
 namespace pp {
 
-std::optional<std::string> readFile(const fs::path& p, std::string* err, std::uintmax_t maxBytes) {
-  std::error_code ec;
-  if (fs::is_directory(p, ec)) {
+namespace {
+
+// Closes a descriptor when it goes out of scope.
+struct Descriptor {
+  int fd;
+  ~Descriptor() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+std::string tooLarge(std::uintmax_t maxBytes) {
+  return "file is larger than the limit of " + std::to_string(maxBytes) + " bytes";
+}
+
+// Opens `p` for reading; -1 with err set for a directory or what cannot be opened. `size` is
+// the file's size when it is a regular file, else -1 (a pipe: read until the end).
+int openForReading(const fs::path& p, std::string* err, long long* size) {
+  const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (err) *err = std::strerror(errno);
+    return -1;
+  }
+  struct stat st{};
+  if (::fstat(fd, &st) != 0) {
+    if (err) *err = std::strerror(errno);
+    ::close(fd);
+    return -1;
+  }
+  if (S_ISDIR(st.st_mode)) {
     if (err) *err = "is a directory";
+    ::close(fd);
+    return -1;
+  }
+  *size = S_ISREG(st.st_mode) ? static_cast<long long>(st.st_size) : -1;
+  return fd;
+}
+
+// read() until `n` bytes are in `into` or the file ends; the count read, -1 on an error.
+long long readFully(int fd, char* into, std::size_t n) {
+  std::size_t got = 0;
+  while (got < n) {
+    const ssize_t r = ::read(fd, into + got, n - got);
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) return -1;
+    if (r == 0) break;
+    got += static_cast<std::size_t>(r);
+  }
+  return static_cast<long long>(got);
+}
+
+}  // namespace
+
+std::optional<std::string> readFile(const fs::path& p, std::string* err, std::uintmax_t maxBytes) {
+  long long size = -1;
+  const Descriptor file{openForReading(p, err, &size)};
+  if (file.fd < 0) return std::nullopt;
+  if (size >= 0 && static_cast<std::uintmax_t>(size) > maxBytes) {
+    if (err) *err = tooLarge(maxBytes);
     return std::nullopt;
   }
-  std::ifstream in(p, std::ios::binary);
-  if (!in) {
-    if (err) *err = std::strerror(errno);
-    return std::nullopt;
-  }
+  // Straight into the string (one copy from the page cache; an ifstream read through a buffer
+  // of its own, then appended), one byte more than the size to see a file that grew.
   std::string data;
-  auto size = fs::file_size(p, ec);
-  if (!ec) {
-    if (size > maxBytes) {
-      if (err) *err = "file is larger than the limit of " + std::to_string(maxBytes) + " bytes";
+  std::size_t have = 0;
+  data.resize(size >= 0 ? static_cast<std::size_t>(size) + 1 : 65536);
+  for (;;) {
+    const long long r = readFully(file.fd, data.data() + have, data.size() - have);
+    if (r < 0) {
+      if (err) *err = std::strerror(errno);
       return std::nullopt;
     }
-    data.reserve(static_cast<std::size_t>(size));
-  }
-  char buf[65536];
-  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-    data.append(buf, static_cast<std::size_t>(in.gcount()));
-    if (data.size() > maxBytes) {
-      if (err) *err = "file is larger than the limit of " + std::to_string(maxBytes) + " bytes";
+    have += static_cast<std::size_t>(r);
+    if (have > maxBytes) {
+      if (err) *err = tooLarge(maxBytes);
       return std::nullopt;
     }
+    if (have < data.size()) break;  // the end
+    data.resize(data.size() * 2);
   }
-  if (in.bad()) {
-    if (err) *err = std::strerror(errno);
+  data.resize(have);
+  return data;
+}
+
+std::optional<std::string> hashFile(const fs::path& p, std::string* err, std::uintmax_t maxBytes) {
+  long long size = -1;
+  const Descriptor file{openForReading(p, err, &size)};
+  if (file.fd < 0) return std::nullopt;
+  if (size >= 0 && static_cast<std::uintmax_t>(size) > maxBytes) {
+    if (err) *err = tooLarge(maxBytes);
     return std::nullopt;
   }
-  return data;
+  // A small buffer used again and again: no memory the size of the file, which reading whole
+  // images only to hash them cost in page faults on every warm build.
+  constexpr std::size_t kChunk = 256 * 1024;
+  const std::unique_ptr<char[]> buffer(new char[kChunk]);
+  Hasher h;
+  std::uintmax_t total = 0;
+  for (;;) {
+    const long long r = readFully(file.fd, buffer.get(), kChunk);
+    if (r < 0) {
+      if (err) *err = std::strerror(errno);
+      return std::nullopt;
+    }
+    total += static_cast<std::uintmax_t>(r);
+    if (total > maxBytes) {
+      if (err) *err = tooLarge(maxBytes);
+      return std::nullopt;
+    }
+    h.update(std::string_view(buffer.get(), static_cast<std::size_t>(r)));
+    if (static_cast<std::size_t>(r) < kChunk) break;
+  }
+  return h.hex();
 }
 
 FileBytes::~FileBytes() { release(); }

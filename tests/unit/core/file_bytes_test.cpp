@@ -3,9 +3,12 @@
 #include <stdio_ext.h>
 #include <unistd.h>
 
+#include <cstring>
 #include <fstream>
+#include <thread>
 
 #include "postpress/files.h"
+#include "postpress/hash.h"
 
 using namespace pp;
 
@@ -109,4 +112,49 @@ TEST_CASE("writeFileAtomicWith: the writer gets a large buffer, not stdio's 4 KB
   }));
   CHECK(buffer >= (1u << 20));
   CHECK(fs::file_size(dir.path / "big.bin") == 600u * 4096u);
+}
+
+TEST_CASE("readFile and hashFile: whole bytes, limits and errors as before") {
+  Folder dir;
+  // Sizes around the hasher's 256 KB pieces and the reader's first guess for a pipe.
+  for (std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{65536}, std::size_t{262144}, std::size_t{262145},
+                        std::size_t{700001}}) {
+    std::string bytes(n, '\0');
+    for (std::size_t i = 0; i < n; ++i) bytes[i] = static_cast<char>((i * 131 + i / 7) & 0xFF);
+    const fs::path f = dir.path / ("f" + std::to_string(n));
+    REQUIRE(writeFileAtomic(f, bytes));
+    CHECK(readFile(f).value() == bytes);
+    CHECK(hashFile(f).value() == contentHash(bytes));
+    if (n > 1) {
+      std::string err;
+      CHECK_FALSE(readFile(f, &err, n - 1));
+      CHECK(err.find("limit") != std::string::npos);
+      err.clear();
+      CHECK_FALSE(hashFile(f, &err, n - 1));
+      CHECK(err.find("limit") != std::string::npos);
+      CHECK(readFile(f, nullptr, n).value() == bytes);
+    }
+  }
+  std::string err;
+  CHECK_FALSE(readFile(dir.path, &err));
+  CHECK(err == "is a directory");
+  CHECK_FALSE(hashFile(dir.path / "missing", &err));
+  CHECK(err == std::strerror(ENOENT));
+
+  // Not a regular file: read until the end, whatever its size.
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  const std::string piped(200000, 'p');
+  std::thread writer([&] {
+    std::size_t at = 0;
+    while (at < piped.size()) {
+      const ssize_t w = ::write(fds[1], piped.data() + at, piped.size() - at);
+      if (w <= 0) break;
+      at += static_cast<std::size_t>(w);
+    }
+    ::close(fds[1]);
+  });
+  CHECK(readFile("/proc/self/fd/" + std::to_string(fds[0])).value() == piped);
+  writer.join();
+  ::close(fds[0]);
 }
