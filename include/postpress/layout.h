@@ -308,6 +308,10 @@ struct LayoutOptions {
   int maxStandIns = 0xF8FF - 0xE000 + 1;
   // Where the body's pages go as they are finished; none: they stay whole in Layout::pages.
   BodyPageSink bodyPages;
+  // Called once, from a worker, when setting the body no longer keeps every worker busy (the
+  // first worker finds no post left to start); what remains of the PDF runs mostly on one
+  // thread. Work waiting for spare cores (the EPUB, written beside the PDF) can start then.
+  std::function<void()> workersFreed;
 };
 
 // Lays the publication out. Never throws on bad content: problems (missing glyphs, images

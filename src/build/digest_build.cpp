@@ -1,9 +1,12 @@
 // Runs the stages for one digest and records what happened in a DigestReport.
+#include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <exception>
 #include <mutex>
 #include <new>
+#include <optional>
 
 #include "postpress/build.h"
 #include "postpress/epub.h"
@@ -17,6 +20,39 @@
 namespace pp {
 
 namespace {
+
+// Opened once, waited on by any number of threads.
+class Gate {
+ public:
+  void open() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      open_ = true;
+    }
+    opened_.notify_all();
+  }
+  void wait() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    opened_.wait(lock, [this] { return open_; });
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable opened_;
+  bool open_ = false;
+};
+
+// Opens a gate when it goes out of scope, whatever happened before.
+class OpenOnExit {
+ public:
+  explicit OpenOnExit(Gate& gate) : gate_(gate) {}
+  OpenOnExit(const OpenOnExit&) = delete;
+  OpenOnExit& operator=(const OpenOnExit&) = delete;
+  ~OpenOnExit() { gate_.open(); }
+
+ private:
+  Gate& gate_;
+};
 
 using Clock = std::chrono::steady_clock;
 
@@ -195,9 +231,22 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
   // are written side by side (the order of the report's outputs stays the config's).
   std::vector<OutputReport> outputs(spec.formats.size());
   std::vector<DiagnosticSink> formatDiags(spec.formats.size());  // replayed in the config's order
+  // On two cores, written side by side, the EPUB starts when the PDF's layout stops keeping
+  // both busy: while the posts are being set the cores are full and the EPUB only slowed the
+  // layout; after it, the PDF's fonts, page objects and saving run on one thread and leave the
+  // other core to the EPUB (terrytangyuan 3.7% and fluxcd 7% less wall time, interleaved
+  // runs). With more cores the posts' joining, one at a time, leaves cores the EPUB can use
+  // from the start; on one, the formats are written one after the other and nothing waits.
+  auto has = [&](const char* f) { return std::find(spec.formats.begin(), spec.formats.end(), f) != spec.formats.end(); };
+  const bool epubWaits = has("pdf") && has("epub") && workerCount(spec.formats.size(), options.jobs) == 2 &&
+                         effectiveJobs(options.jobs) == 2;
+  Gate coresFree;
   parallelFor(spec.formats.size(), options.jobs, [&](std::size_t k) {
     DiagnosticSink& diags = formatDiags[k];
     const std::string& format = spec.formats[k];
+    // The PDF opens the EPUB's gate however it ends (also when it fails or throws early).
+    std::optional<OpenOnExit> freeCores;
+    if (format == "pdf") freeCores.emplace(coresFree);
     OutputReport& out = outputs[k];
     out.format = format;
     out.path = outputPathFor(spec.output, format);
@@ -210,6 +259,7 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
           // set, and cover, brief, contents, openings, QR codes and indexes around and in posts.
           LayoutOptions layoutOptions = printMatter(pub, style);
           layoutOptions.jobs = options.jobs;
+          layoutOptions.workersFreed = [&coresFree] { coresFree.open(); };
           out.written = writePdf(pub, style, layoutOptions, out.path, diags, &stats);
         });
         out.pages = stats.pages;
@@ -217,6 +267,7 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
         report.phases.emplace_back("pdf layout", stats.layoutSeconds);
         report.phases.emplace_back("pdf paint+save", stats.paintSeconds);
       } else if (format == "epub") {
+        if (epubWaits) coresFree.wait();
         const auto epubSince = Clock::now();
         guarded("writing the EPUB", diags, [&] { out.written = writeEpub(pub, style, out.path, diags, nullptr, options.jobs); });
         timed("epub", epubSince);

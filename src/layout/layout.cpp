@@ -1,6 +1,7 @@
 // The layout run: the body (posts), then the back matter, then the front matter (which can
 // cite every page number), paginated, numbered, and given running heads and footers.
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -80,6 +81,7 @@ class LayoutRun {
     VList body;
     std::vector<OutlineEntry> bodyOutline;
     Pagination bodyPages = composeBody(body, bodyOutline);
+    freeWorkers();  // a body of no posts, or set on one thread
     body = VList{};  // the pages hold copies of what they show: free the lines early
     for (const auto& [name, pos] : bodyPages.anchors)
       labels_.emplace(name, bodyPages.pages[static_cast<std::size_t>(pos.page)].box.label);
@@ -146,6 +148,7 @@ class LayoutRun {
   std::map<std::string, std::unique_ptr<Hyphenator>> hyphenators_;
   std::map<int, bool> sectionNumbers_;          // owner -> shows page numbers
   std::map<std::string, std::string> fitted_;   // running head text -> as fitted (decorate)
+  std::atomic<bool> workersFreed_{false};
   std::size_t bodyFinished_ = 0;                // body pages numbered and decorated so far
 
   // Patterns for a post: its front matter language, else the digest's (config or site), else
@@ -262,6 +265,11 @@ class LayoutRun {
   // Sets the posts on the workers and joins each to the body as soon as every post before it
   // is joined, so that only posts finished out of order wait (the lines of all posts set apart
   // never exist beside the joined body). False when the stand-ins ran out while joining.
+  // LayoutOptions::workersFreed, once.
+  void freeWorkers() {
+    if (options_.workersFreed && !workersFreed_.exchange(true)) options_.workersFreed();
+  }
+
   bool composeAndJoin(const std::vector<std::size_t>& order, std::vector<PostPart>& parts, int jobs,
                       bool standInsPerPost, VList& list, std::vector<OutlineEntry>& outline,
                       IncrementalPagination& pages) {
@@ -271,8 +279,12 @@ class LayoutRun {
     std::vector<char> done(order.size(), 0);
     std::size_t next = 0;
     bool ok = true;
+    std::atomic<std::size_t> started{0};
     parallelForWorkers(order.size(), jobs, [&](std::size_t w, std::size_t k) {
+      ++started;
       composePost(workers[w], order, k, parts[k], standInsPerPost);
+      // Every post is being set or done: this worker is about to go idle (after its joining).
+      if (started.load() == order.size()) freeWorkers();
       std::vector<FinishedPage> finished;
       {
         std::lock_guard<std::mutex> lock(joining);

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -373,4 +374,43 @@ TEST_CASE("body pages handed over as they are finished are the pages a layout ke
     }
     CHECK(describe(a) == describe(b));
   }
+}
+
+TEST_CASE("workersFreed: called once, when the last post is being set, whatever the jobs; also for no posts") {
+  DiagnosticSink diags;
+  Style st = loadStyle("report", "", diags);
+  SamplePublication s;
+  for (int i = 0; i < 7; ++i) {
+    Document d;
+    d.blocks.push_back(para(prose(200 + 30 * i, i), 1));
+    s.addPost("Post " + std::to_string(i), std::move(d));
+  }
+  for (int jobs : {1, 2, 4}) {
+    LayoutOptions o;
+    o.jobs = jobs;
+    std::atomic<int> calls{0};
+    std::atomic<std::size_t> pagesBefore{0};
+    std::atomic<std::size_t> pagesHanded{0};
+    o.bodyPages.page = [&](std::size_t, PageBox&&, std::vector<GlyphOutline>&&) { ++pagesHanded; };
+    o.workersFreed = [&] {
+      ++calls;
+      pagesBefore = pagesHanded.load();
+    };
+    DiagnosticSink d;
+    const Layout l = layoutPublication(s.pub, st, o, d);
+    INFO("jobs " << jobs << ", pages handed " << pagesHanded.load());
+    CHECK(calls == 1);
+    // Not before every post had started (on one thread: after six posts' pages went out), and
+    // before the body's last pages (finished when it ends).
+    if (jobs == 1) CHECK(pagesBefore > 0);
+    CHECK(pagesBefore < pagesHanded);
+    CHECK(l.pages.size() > pagesHanded);  // front matter too
+  }
+  SamplePublication none;
+  LayoutOptions o;
+  int calls = 0;
+  o.workersFreed = [&] { ++calls; };
+  DiagnosticSink d;
+  layoutPublication(none.pub, st, o, d);
+  CHECK(calls == 1);
 }
