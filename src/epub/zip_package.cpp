@@ -128,33 +128,106 @@ std::string zipError(zip_t* z) {
 
 }  // namespace
 
-bool packageEpub(const Book& book, const fs::path& out, DiagnosticSink& diags, int jobs) {
-  SourceLoc where{out.string(), 0, 0};
-  if (book.files.empty() || book.files.front().path != "mimetype") {
-    diags.error(where, "epub-internal", "the EPUB has no mimetype entry first");
-    return false;
+namespace {
+
+// A libzip archive source that writes into a file open for writing (writeFileAtomicWith's
+// temporary), seeking back as libzip does to complete each entry's header: the archive is
+// never held in memory (it was the EPUB's largest allocation: 37 MB for fluxcd, while the PDF
+// was being saved beside it). The archive is new (ZIP_TRUNCATE): reading finds it empty.
+class FileArchive {
+ public:
+  static zip_source_t* create(std::FILE* file, zip_error_t* error) {
+    auto* self = new FileArchive(file);
+    zip_source_t* src = zip_source_function_create(&FileArchive::callback, self, error);
+    if (!src) delete self;
+    return src;
   }
+
+ private:
+  explicit FileArchive(std::FILE* file) : file_(file), pacer_(file) { zip_error_init(&error_); }
+  ~FileArchive() { zip_error_fini(&error_); }
+
+  // The failed call's errno, as libzip's "Write error: ..." reports it.
+  zip_int64_t fail(int zipError) {
+    zip_error_set(&error_, zipError, errno);
+    return -1;
+  }
+
+  static zip_int64_t callback(void* state, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
+    auto* self = static_cast<FileArchive*>(state);
+    switch (cmd) {
+      case ZIP_SOURCE_SUPPORTS:
+        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+                                              ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, ZIP_SOURCE_SEEK, ZIP_SOURCE_TELL,
+                                              ZIP_SOURCE_SUPPORTS, ZIP_SOURCE_BEGIN_WRITE,
+                                              ZIP_SOURCE_WRITE, ZIP_SOURCE_COMMIT_WRITE, ZIP_SOURCE_ROLLBACK_WRITE,
+                                              ZIP_SOURCE_SEEK_WRITE, ZIP_SOURCE_TELL_WRITE, ZIP_SOURCE_REMOVE, -1);
+      case ZIP_SOURCE_OPEN:
+      case ZIP_SOURCE_CLOSE:
+      case ZIP_SOURCE_BEGIN_WRITE:     // the file is open, empty, at its start
+      case ZIP_SOURCE_ROLLBACK_WRITE:  // writeFileAtomicWith removes the temporary
+      case ZIP_SOURCE_REMOVE:
+        return 0;
+      case ZIP_SOURCE_READ:
+      case ZIP_SOURCE_SEEK:
+      case ZIP_SOURCE_TELL:
+        return 0;  // nothing to read, always at 0: the archive is new
+      case ZIP_SOURCE_STAT: {
+        if (len < sizeof(zip_stat_t)) return self->fail(ZIP_ER_INVAL);
+        auto* st = static_cast<zip_stat_t*>(data);
+        zip_stat_init(st);
+        st->valid = ZIP_STAT_SIZE;
+        st->size = 0;
+        return sizeof(zip_stat_t);
+      }
+      case ZIP_SOURCE_WRITE:
+        if (std::fwrite(data, 1, static_cast<std::size_t>(len), self->file_) != len) return self->fail(ZIP_ER_WRITE);
+        self->pacer_.wrote(static_cast<std::size_t>(len));
+        return static_cast<zip_int64_t>(len);
+      case ZIP_SOURCE_SEEK_WRITE: {
+        auto* args = ZIP_SOURCE_GET_ARGS(zip_source_args_seek_t, data, len, &self->error_);
+        if (!args) return -1;
+        if (::fseeko(self->file_, static_cast<off_t>(args->offset), args->whence) != 0) return self->fail(ZIP_ER_SEEK);
+        return 0;
+      }
+      case ZIP_SOURCE_TELL_WRITE: {
+        const off_t at = ::ftello(self->file_);
+        return at < 0 ? self->fail(ZIP_ER_TELL) : static_cast<zip_int64_t>(at);
+      }
+      case ZIP_SOURCE_COMMIT_WRITE:
+        return std::fflush(self->file_) == 0 ? 0 : self->fail(ZIP_ER_WRITE);
+      case ZIP_SOURCE_ERROR:
+        return zip_error_to_data(&self->error_, data, len);
+      case ZIP_SOURCE_FREE:
+        delete self;
+        return 0;
+      default:
+        zip_error_set(&self->error_, ZIP_ER_OPNOTSUPP, 0);
+        return -1;
+    }
+  }
+
+  std::FILE* file_;
+  WritebackPacer pacer_;
+  zip_error_t error_;
+};
+
+// Adds the book's files to a new archive on `target` and closes it, which writes it. The
+// target is the archive's from here on, also when this fails (the handle frees it).
+bool writeArchive(zip_source_t* target, const Book& book, const std::vector<std::optional<Deflated>>& deflated,
+                  const SourceLoc& where, DiagnosticSink& diags) {
   zip_error_t ze;
   zip_error_init(&ze);
-  SourceHandle buffer(zip_source_buffer_create(nullptr, 0, 0, &ze));
-  ZipHandle zip(buffer ? zip_open_from_source(buffer.get(), ZIP_TRUNCATE, &ze) : nullptr);
+  ZipHandle zip(zip_open_from_source(target, ZIP_TRUNCATE, &ze));
   if (!zip) {
+    zip_source_free(target);
     diags.error(where, "epub-write", std::string("cannot create the EPUB: ") + zip_error_strerror(&ze));
     zip_error_fini(&ze);
     return false;
   }
   zip_error_fini(&ze);
-  zip_source_keep(buffer.get());  // the archive's close must not free what we read back
   zip_uint16_t dtime = 0, ddate = 0;
   dosDateTime(book.modified, dtime, ddate);
-  std::vector<std::optional<Deflated>> deflated(book.files.size());
-  parallelFor(book.files.size(), jobs, [&](std::size_t i) {
-    const BookFile& f = book.files[i];
-    if (!f.compress || f.data.empty()) return;
-    auto bytes = deflateRaw(f.data.view(), kEntryLevel);
-    if (!bytes) return;  // out of memory: libzip deflates this one
-    deflated[i] = Deflated{std::move(*bytes), f.data.size(), crc32Of(f.data.view())};
-  });
   for (std::size_t k = 0; k < book.files.size(); ++k) {
     const BookFile& f = book.files[k];
     // Read at zip_close: book.files and `deflated` outlive the archive handle.
@@ -184,9 +257,61 @@ bool packageEpub(const Book& book, const fs::path& out, DiagnosticSink& diags, i
     diags.error(where, "epub-write", "cannot write the EPUB: " + zipError(zip.get()));
     return false;  // the handle is discarded by ZipHandle
   }
-  (void)zip.release();  // closed: zip_close freed it
-  // The archive goes to the file a megabyte at a time, never copied whole: a copy was the
-  // EPUB's largest allocation (37 MB for fluxcd, beside the archive and the book's files).
+  (void)zip.release();  // closed: zip_close freed it, and the target with it
+  return true;
+}
+
+}  // namespace
+
+bool packageEpub(const Book& book, const fs::path& out, DiagnosticSink& diags, int jobs) {
+  SourceLoc where{out.string(), 0, 0};
+  if (book.files.empty() || book.files.front().path != "mimetype") {
+    diags.error(where, "epub-internal", "the EPUB has no mimetype entry first");
+    return false;
+  }
+  std::vector<std::optional<Deflated>> deflated(book.files.size());
+  parallelFor(book.files.size(), jobs, [&](std::size_t i) {
+    const BookFile& f = book.files[i];
+    if (!f.compress || f.data.empty()) return;
+    auto bytes = deflateRaw(f.data.view(), kEntryLevel);
+    if (!bytes) return;  // out of memory: libzip deflates this one
+    deflated[i] = Deflated{std::move(*bytes), f.data.size(), crc32Of(f.data.view())};
+  });
+
+  // A regular file (or a new one): libzip writes into the temporary that is renamed over it.
+  std::error_code ec;
+  const fs::file_status target = fs::status(out, ec);
+  if (!fs::exists(target) || fs::is_regular_file(target)) {
+    bool reported = false;
+    std::string why;
+    const bool written = writeFileAtomicWith(
+        out,
+        [&](std::FILE* f) {
+          zip_error_t ze;
+          zip_error_init(&ze);
+          zip_source_t* archive = FileArchive::create(f, &ze);
+          zip_error_fini(&ze);
+          if (!archive) return false;
+          reported = !writeArchive(archive, book, deflated, where, diags);
+          return !reported && !std::ferror(f);
+        },
+        &why);
+    if (!written && !reported) diags.error(where, "epub-write", "cannot write the EPUB: " + why);
+    return written;
+  }
+
+  // A device or a pipe (/dev/stdout, /dev/full), which cannot seek back: the archive is built
+  // in memory and written in order, a megabyte at a time.
+  zip_error_t ze;
+  zip_error_init(&ze);
+  SourceHandle buffer(zip_source_buffer_create(nullptr, 0, 0, &ze));
+  zip_error_fini(&ze);
+  if (!buffer) {
+    diags.error(where, "epub-write", "cannot create the EPUB in memory");
+    return false;
+  }
+  zip_source_keep(buffer.get());  // the archive's close must not free what we read back
+  if (!writeArchive(buffer.get(), book, deflated, where, diags)) return false;
   std::string why;
   if (zip_source_open(buffer.get()) != 0) {
     diags.error(where, "epub-write", "cannot read back the EPUB archive built in memory");

@@ -64,6 +64,20 @@ unchanged "$OUT/full.pdf"
 unchanged "$OUT/full.epub"
 no_temporaries "$OUT"
 
+# A named pipe, which cannot seek back: the EPUB is put together in memory and streamed into
+# it, the same bytes as the file a regular output gets (libzip writes that one in place).
+run_pp 120 1500 build --site "$SITE" -o "$OUT/as-file" --format epub --cache "$CACHE" -q
+expect_status 0
+mkfifo "$OUT/pipe.epub"
+cat "$OUT/pipe.epub" > "$WORK/from-pipe.epub" &
+reader=$!
+run_pp 120 1500 build --site "$SITE" -o "$OUT/pipe.epub" --cache "$CACHE" -q
+expect_status 0
+wait "$reader"
+cmp -s "$WORK/from-pipe.epub" "$OUT/as-file.epub" || fail "the EPUB written into a pipe differs from the file"
+[ -p "$OUT/pipe.epub" ] || fail "the named pipe was replaced"
+rm -f "$OUT/pipe.epub"
+
 # SIGINT / SIGTERM during a build: killed by the signal (status 128+N), no temporary file left,
 # the previous outputs intact. The delay is varied until one signal lands mid-build (a fast
 # machine may finish first; then the output must be complete and valid). One worker and a cold
