@@ -1,8 +1,9 @@
 // Packaging with libzip: `mimetype` first and stored, then every file in the book's fixed
-// order, all with the same DOS timestamp from SOURCE_DATE_EPOCH. The archive is built in memory
-// (libzip's own file writer renames a temporary of its own, which cannot reach a device and
-// would replace a symbolic link), then written with writeFileAtomicPieces: a temporary renamed
-// over the target only when every byte is on disk, or straight to a device or pipe.
+// order, all with the same DOS timestamp from SOURCE_DATE_EPOCH. libzip writes the archive
+// through a source of ours into writeFileAtomicWith's temporary, renamed over the target only
+// when every byte is on disk (libzip's own file writer renames a temporary of its own, which
+// cannot reach a device and would replace a symbolic link). A device or a pipe cannot seek
+// back as libzip does: for those the archive is built in memory and streamed.
 //
 // Compressed entries are deflated here, side by side with libdeflate, and handed to libzip as
 // already deflated (it copies them, taking sizes and CRC from the source): libzip's own zlib
@@ -213,7 +214,7 @@ class FileArchive {
 };
 
 // Adds the book's files to a new archive on `target` and closes it, which writes it. The
-// target is the archive's from here on, also when this fails (the handle frees it).
+// archive takes the caller's hold on `target`, also when this fails (it is released then).
 bool writeArchive(zip_source_t* target, const Book& book, const std::vector<std::optional<Deflated>>& deflated,
                   const SourceLoc& where, DiagnosticSink& diags) {
   zip_error_t ze;
@@ -257,7 +258,7 @@ bool writeArchive(zip_source_t* target, const Book& book, const std::vector<std:
     diags.error(where, "epub-write", "cannot write the EPUB: " + zipError(zip.get()));
     return false;  // the handle is discarded by ZipHandle
   }
-  (void)zip.release();  // closed: zip_close freed it, and the target with it
+  (void)zip.release();  // closed: zip_close freed it and its hold on the target
   return true;
 }
 

@@ -112,8 +112,7 @@ void FlowComposer::entry(const std::vector<Inline>& text, const std::string& anc
       last.content.rects.push_back(dot);
     }
   }
-  // The whole entry is one link to the anchor.
-  float y = 0;
+  // The whole entry is one link to the anchor: an area over each of its lines.
   for (auto& l : lines) {
     LinkArea a;
     a.x = 0;
@@ -122,7 +121,6 @@ void FlowComposer::entry(const std::vector<Inline>& text, const std::string& anc
     a.height = l.height;
     a.dest = anchor;
     l.content.links.push_back(a);
-    y += l.height;
   }
   flow_.setLines(lines, flow_.region().left + indent, true);
 }

@@ -262,14 +262,14 @@ class LayoutRun {
 
   void handOver(FinishedPage& f) { options_.bodyPages.page(f.index, std::move(f.box), std::move(f.outlines)); }
 
-  // Sets the posts on the workers and joins each to the body as soon as every post before it
-  // is joined, so that only posts finished out of order wait (the lines of all posts set apart
-  // never exist beside the joined body). False when the stand-ins ran out while joining.
   // LayoutOptions::workersFreed, once.
   void freeWorkers() {
     if (options_.workersFreed && !workersFreed_.exchange(true)) options_.workersFreed();
   }
 
+  // Sets the posts on the workers and joins each to the body as soon as every post before it
+  // is joined, so that only posts finished out of order wait (the lines of all posts set apart
+  // never exist beside the joined body). False when the stand-ins ran out while joining.
   bool composeAndJoin(const std::vector<std::size_t>& order, std::vector<PostPart>& parts, int jobs,
                       bool standInsPerPost, VList& list, std::vector<OutlineEntry>& outline,
                       IncrementalPagination& pages) {
