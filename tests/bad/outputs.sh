@@ -69,7 +69,7 @@ no_temporaries "$OUT"
 run_pp 120 1500 build --site "$SITE" -o "$OUT/as-file" --format epub --cache "$CACHE" -q
 expect_status 0
 mkfifo "$OUT/pipe.epub"
-cat "$OUT/pipe.epub" > "$WORK/from-pipe.epub" &
+timeout 120 cat "$OUT/pipe.epub" > "$WORK/from-pipe.epub" &  # bounded: never left waiting for a writer
 reader=$!
 run_pp 120 1500 build --site "$SITE" -o "$OUT/pipe.epub" --cache "$CACHE" -q
 expect_status 0
