@@ -34,22 +34,22 @@ std::string tooLarge(std::uintmax_t maxBytes) {
   return "file is larger than the limit of " + std::to_string(maxBytes) + " bytes";
 }
 
-// Opens `p` for reading; -1 with err set for a directory or what cannot be opened. `size` is
-// the file's size when it is a regular file, else -1 (a pipe: read until the end).
-int openForReading(const fs::path& p, std::string* err, long long* size) {
+// Opens `p` for reading; -1 with err set for a directory, what cannot be opened, or a regular
+// file larger than maxBytes. `size` is the file's size when it is a regular file, else -1 (a
+// pipe: read until the end).
+int openForReading(const fs::path& p, std::uintmax_t maxBytes, std::string* err, long long* size) {
   const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     if (err) *err = std::strerror(errno);
     return -1;
   }
   struct stat st{};
-  if (::fstat(fd, &st) != 0) {
-    if (err) *err = std::strerror(errno);
-    ::close(fd);
-    return -1;
-  }
-  if (S_ISDIR(st.st_mode)) {
-    if (err) *err = "is a directory";
+  std::string why;
+  if (::fstat(fd, &st) != 0) why = std::strerror(errno);
+  else if (S_ISDIR(st.st_mode)) why = "is a directory";
+  else if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > maxBytes) why = tooLarge(maxBytes);
+  if (!why.empty()) {
+    if (err) *err = why;
     ::close(fd);
     return -1;
   }
@@ -57,15 +57,25 @@ int openForReading(const fs::path& p, std::string* err, long long* size) {
   return fd;
 }
 
-// read() until `n` bytes are in `into` or the file ends; the count read, -1 on an error.
-long long readFully(int fd, char* into, std::size_t n) {
+// read() until `n` bytes are in `into` or the file ends, counted into `total`: the count read,
+// or -1 with err set on a read error or once `total` passes maxBytes.
+long long readPiece(int fd, char* into, std::size_t n, std::uintmax_t maxBytes, std::uintmax_t& total,
+                    std::string* err) {
   std::size_t got = 0;
   while (got < n) {
     const ssize_t r = ::read(fd, into + got, n - got);
     if (r < 0 && errno == EINTR) continue;
-    if (r < 0) return -1;
+    if (r < 0) {
+      if (err) *err = std::strerror(errno);
+      return -1;
+    }
     if (r == 0) break;
     got += static_cast<std::size_t>(r);
+  }
+  total += got;
+  if (total > maxBytes) {
+    if (err) *err = tooLarge(maxBytes);
+    return -1;
   }
   return static_cast<long long>(got);
 }
@@ -74,43 +84,26 @@ long long readFully(int fd, char* into, std::size_t n) {
 
 std::optional<std::string> readFile(const fs::path& p, std::string* err, std::uintmax_t maxBytes) {
   long long size = -1;
-  const Descriptor file{openForReading(p, err, &size)};
+  const Descriptor file{openForReading(p, maxBytes, err, &size)};
   if (file.fd < 0) return std::nullopt;
-  if (size >= 0 && static_cast<std::uintmax_t>(size) > maxBytes) {
-    if (err) *err = tooLarge(maxBytes);
-    return std::nullopt;
-  }
   // Straight into the string (one copy from the page cache; an ifstream read through a buffer
   // of its own, then appended), one byte more than the size to see a file that grew.
-  std::string data;
-  std::size_t have = 0;
-  data.resize(size >= 0 ? static_cast<std::size_t>(size) + 1 : 65536);
+  std::string data(size >= 0 ? static_cast<std::size_t>(size) + 1 : 65536, '\0');
+  std::uintmax_t have = 0;
   for (;;) {
-    const long long r = readFully(file.fd, data.data() + have, data.size() - have);
-    if (r < 0) {
-      if (err) *err = std::strerror(errno);
-      return std::nullopt;
-    }
-    have += static_cast<std::size_t>(r);
-    if (have > maxBytes) {
-      if (err) *err = tooLarge(maxBytes);
-      return std::nullopt;
-    }
+    const std::size_t at = static_cast<std::size_t>(have);
+    if (readPiece(file.fd, data.data() + at, data.size() - at, maxBytes, have, err) < 0) return std::nullopt;
     if (have < data.size()) break;  // the end
     data.resize(data.size() * 2);
   }
-  data.resize(have);
+  data.resize(static_cast<std::size_t>(have));
   return data;
 }
 
 std::optional<std::string> hashFile(const fs::path& p, std::string* err, std::uintmax_t maxBytes) {
   long long size = -1;
-  const Descriptor file{openForReading(p, err, &size)};
+  const Descriptor file{openForReading(p, maxBytes, err, &size)};
   if (file.fd < 0) return std::nullopt;
-  if (size >= 0 && static_cast<std::uintmax_t>(size) > maxBytes) {
-    if (err) *err = tooLarge(maxBytes);
-    return std::nullopt;
-  }
   // A small buffer used again and again: no memory the size of the file, which reading whole
   // images only to hash them cost in page faults on every warm build.
   constexpr std::size_t kChunk = 256 * 1024;
@@ -118,16 +111,8 @@ std::optional<std::string> hashFile(const fs::path& p, std::string* err, std::ui
   Hasher h;
   std::uintmax_t total = 0;
   for (;;) {
-    const long long r = readFully(file.fd, buffer.get(), kChunk);
-    if (r < 0) {
-      if (err) *err = std::strerror(errno);
-      return std::nullopt;
-    }
-    total += static_cast<std::uintmax_t>(r);
-    if (total > maxBytes) {
-      if (err) *err = tooLarge(maxBytes);
-      return std::nullopt;
-    }
+    const long long r = readPiece(file.fd, buffer.get(), kChunk, maxBytes, total, err);
+    if (r < 0) return std::nullopt;
     h.update(std::string_view(buffer.get(), static_cast<std::size_t>(r)));
     if (static_cast<std::size_t>(r) < kChunk) break;
   }
