@@ -6,14 +6,20 @@
 
 #include <cstdint>
 #include <memory>
+#include <new>
 #include <vector>
+
+#include "assets/large_pages.h"
 
 namespace pp::assets {
 
 // std::allocator, except that value-less construction (resize) default-initialises: for bytes
-// that is no initialisation at all. Explicit values (assign(n, 0)) are written as ever.
+// that is no initialisation at all. Explicit values (assign(n, 0)) are written as ever. A
+// megabyte or more is mapped on its own, in huge pages where the kernel gives them
+// (assets/large_pages.h).
 template <class T>
 struct DefaultInitAllocator : std::allocator<T> {
+  using value_type = T;
   template <class U>
   struct rebind {
     using other = DefaultInitAllocator<U>;
@@ -21,6 +27,18 @@ struct DefaultInitAllocator : std::allocator<T> {
   DefaultInitAllocator() = default;
   template <class U>
   DefaultInitAllocator(const DefaultInitAllocator<U>&) noexcept {}
+  T* allocate(std::size_t n) {
+    const std::size_t bytes = n * sizeof(T);
+    if (bytes < kLargePageThreshold || !largePagesUsed()) return std::allocator<T>::allocate(n);
+    void* p = mapLarge(bytes);
+    if (!p) throw std::bad_alloc();
+    return static_cast<T*>(p);
+  }
+  void deallocate(T* p, std::size_t n) noexcept {
+    const std::size_t bytes = n * sizeof(T);
+    if (bytes < kLargePageThreshold || !largePagesUsed()) return std::allocator<T>::deallocate(p, n);
+    unmapLarge(p, bytes);
+  }
   template <class U>
   void construct(U* p) noexcept {
     ::new (static_cast<void*>(p)) U;
