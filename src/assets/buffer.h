@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "assets/large_pages.h"
+#include "postpress/huge_pages.h"
 
 namespace pp::assets {
 
@@ -30,14 +31,14 @@ struct DefaultInitAllocator : std::allocator<T> {
   T* allocate(std::size_t n) {
     const std::size_t bytes = n * sizeof(T);
     if (bytes < kLargePageThreshold || !largePagesUsed()) return std::allocator<T>::allocate(n);
-    void* p = mapLarge(bytes);
+    void* p = mapHugePages(bytes);
     if (!p) throw std::bad_alloc();
     return static_cast<T*>(p);
   }
   void deallocate(T* p, std::size_t n) noexcept {
     const std::size_t bytes = n * sizeof(T);
     if (bytes < kLargePageThreshold || !largePagesUsed()) return std::allocator<T>::deallocate(p, n);
-    unmapLarge(p, bytes);
+    unmapHugePages(p, bytes);
   }
   template <class U>
   void construct(U* p) noexcept {

@@ -1,12 +1,10 @@
 // postpress: compiles a blog's posts into a typeset PDF and an EPUB digest.
 // A thin front end: arguments in, stage libraries (src/build/) do the work, exit code out.
 #include <CLI/CLI.hpp>
-#ifdef POSTPRESS_MIMALLOC
-#include <mimalloc.h>
-#endif
 
 #include <cstdio>
 
+#include "cli/allocator.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/console.h"
@@ -14,12 +12,7 @@
 #include "postpress/interrupt.h"
 
 int main(int argc, char** argv) {
-#ifdef POSTPRESS_MIMALLOC
-  // mimalloc keeps freed segments for half a second before giving them back; the picture
-  // buffers of an image-heavy blog then pile up (fluxcd peaked at 250-296 MB against glibc's
-  // 205-217). Given back at once: 185-196 MB, and no slower (interleaved runs).
-  mi_option_set(mi_option_segment_decommit_delay, 0);
-#endif
+  pp::cli::configureAllocator();
   using namespace pp::cli;
   pp::InterruptGuard interrupts;  // Ctrl-C removes temporary outputs before the process ends
 
