@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """postpress benchmark: runs everything in one go and prints tables of figures and ratios.
 
-usage: bench/run [--quick] [--skip-pandoc] [--skip-latex]   (tables on stdout: > bench/results.md)
+usage: bench/run [--quick] [--rounds N] [--skip-pandoc] [--skip-latex]   (tables on stdout: > bench/results.md)
 
 Measured side by side on this machine (figures are noisy; the ratios are what matter):
   1. Each corpus in ../shared/corpus, whole blog: postpress PDF+EPUB from a cold and a warm
-     image cache (wall, CPU, peak RSS, output sizes) beside pandoc's EPUB of the same posts.
+     image cache (wall, CPU, peak RSS, output sizes) beside pandoc's EPUB of the same posts,
+     in --rounds rounds (default 3) of pandoc, cold, warm; medians.
   2. The KubeCon NA 2025 post: postpress PDF beside pandoc + xelatex (its WebP images are
      converted to PNG for LaTeX beforehand, untimed: LaTeX cannot read WebP at all).
   3. Scaling: generated blogs of 10 to 2,000 posts: time per post and peak memory.
@@ -19,6 +20,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -47,6 +49,19 @@ def measure(argv, cwd=None, env=None, timeout=3600):
 
 def mb(path):
     return os.path.getsize(path) / 1048576.0 if os.path.exists(path) else float("nan")
+
+
+def summary(runs):
+    """Median wall and CPU, largest peak, and the worst exit code of measure() results."""
+    return (statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs),
+            max(r[2] for r in runs), max(runs, key=lambda r: abs(r[3]))[3])
+
+
+def ratio(theirs, ours, ok=True):
+    """theirs / ours as "12.3x"; "n/a" when not run; "failed" when it did not finish its output."""
+    if theirs != theirs:
+        return "n/a"
+    return f(theirs / ours, 1) + "x" if ok else "failed"
 
 
 def table(title, header, rows):
@@ -89,6 +104,9 @@ class Bench:
                         "--metadata", "title=Digest"] + posts, cwd=site, env=self.env)
 
     def corpora(self):
+        # Rounds interleave pandoc, a cold build and a warm one, so that a slow minute of this
+        # noisy machine slows all three; the table gives medians (peaks: the largest).
+        rounds = 1 if self.args.quick else self.args.rounds
         rows, ratios = [], []
         for name in ("terrytangyuan", "kubeflow", "fluxcd"):
             site = os.path.join(CORPUS, name)
@@ -97,17 +115,22 @@ class Bench:
                 continue
             cache = os.path.join(self.tmp, f"cache-{name}")
             out = os.path.join(self.tmp, name)
-            cold = self.postpress_build(site, out, cache)
-            warm = self.postpress_build(site, out, cache)
             posts = self.selected_posts(site)
-            pan = self.pandoc_epub(site, posts, os.path.join(self.tmp, f"{name}-pandoc.epub"))
+            colds, warms, pans = [], [], []
+            for _ in range(rounds):
+                pans.append(self.pandoc_epub(site, posts, os.path.join(self.tmp, f"{name}-pandoc.epub")))
+                shutil.rmtree(cache, ignore_errors=True)
+                colds.append(self.postpress_build(site, out, cache))
+                warms.append(self.postpress_build(site, out, cache))
+            cold, warm, pan = summary(colds), summary(warms), summary(pans)
             rows.append([name, len(posts), f(cold[0]), f(cold[1]), f(cold[2], 0), f(warm[0]), f(warm[1]),
                          f(warm[2], 0), f(mb(out + ".pdf"), 1), f(mb(out + ".epub"), 1),
                          f(pan[0]) + ("" if pan[3] in (0, -1) else f" (exit {pan[3]})")])
-            ratios.append([name, f(pan[0] / cold[0], 1) + "x", f(pan[0] / warm[0], 1) + "x",
-                           f(pan[1] / cold[1], 1) + "x", f(cold[2], 0) + " MB"])
+            ok = pan[3] == 0
+            ratios.append([name, ratio(pan[0], cold[0], ok), ratio(pan[0], warm[0], ok), ratio(pan[1], cold[1], ok),
+                           f(cold[2], 0) + " MB"])
             self.results[name] = {"cold": cold, "warm": warm, "pandoc_epub": pan, "posts": len(posts)}
-        table("Whole-blog digests: postpress PDF+EPUB vs pandoc EPUB alone",
+        table(f"Whole-blog digests: postpress PDF+EPUB vs pandoc EPUB alone (medians of {rounds} interleaved rounds)",
               ["corpus", "posts", "cold wall s", "cold cpu s", "cold MB", "warm wall s", "warm cpu s",
                "warm MB", "PDF MB", "EPUB MB", "pandoc EPUB wall s"], rows)
         table("Ratios (pandoc time / postpress time; goals: terrytangyuan >= 3x cold, >= 10x warm; "
@@ -125,19 +148,23 @@ class Bench:
         warm = self.postpress_build(site, out, cache, args)
         latex = (float("nan"),) * 3 + (-1,)
         latex_mb = float("nan")
+        latex_ok = False
         if not (self.args.skip_latex or self.args.skip_pandoc) and shutil.which("xelatex") and shutil.which("dwebp"):
             work = os.path.join(self.tmp, "kubecon-latex")
             post = self.prepare_latex_copy(site, work)
             latex = measure(["pandoc", post, "-o", os.path.join(work, "kubecon.pdf"), "--pdf-engine=xelatex",
                              "-V", "geometry:margin=1in"], cwd=work, env=self.env, timeout=1800)
             latex_mb = mb(os.path.join(work, "kubecon.pdf"))
+        # A LaTeX run that stops early (a missing font or package) would make a flattering
+        # ratio: only a finished PDF counts.
+        latex_ok = latex[3] == 0 and latex_mb == latex_mb
         table("KubeCon NA 2025 post, PDF (goal: >= 50x faster than pandoc+xelatex; a fifth of its size)",
               ["tool", "wall s", "cpu s", "peak MB", "PDF MB"],
               [["postpress cold", f(cold[0]), f(cold[1]), f(cold[2], 0), f(mb(out + ".pdf"), 1)],
                ["postpress warm", f(warm[0]), f(warm[1]), f(warm[2], 0), f(mb(out + ".pdf"), 1)],
                ["pandoc+xelatex", f(latex[0]), f(latex[1]), f(latex[2], 0), f(latex_mb, 1)],
-               ["ratio (cold)", f(latex[0] / cold[0], 0) + "x", "", "", f(latex_mb / mb(out + ".pdf"), 1) + "x"],
-               ["ratio (warm)", f(latex[0] / warm[0], 0) + "x", "", "", ""]])
+               ["ratio (cold)", ratio(latex[0], cold[0], latex_ok), "", "", ratio(latex_mb, mb(out + ".pdf"), latex_ok)],
+               ["ratio (warm)", ratio(latex[0], warm[0], latex_ok), "", "", ""]])
 
     def prepare_latex_copy(self, site, work):
         """The post with its images as PNG files LaTeX can read (untimed preparation)."""
@@ -219,7 +246,8 @@ def pdf_pages(path):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="smaller scaling run, no image bench")
+    parser.add_argument("--quick", action="store_true", help="one round, smaller scaling run, no image bench")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds per corpus (medians reported)")
     parser.add_argument("--skip-pandoc", action="store_true")
     parser.add_argument("--skip-latex", action="store_true")
     args = parser.parse_args()

@@ -23,7 +23,7 @@ packages=(
 )
 for arg in "$@"; do
   case "$arg" in
-    --bench) packages+=(pandoc texlive-xetex texlive-latex-recommended lmodern hyperfine valgrind time webp) ;;
+    --bench) packages+=(pandoc texlive-xetex texlive-latex-recommended texlive-fonts-recommended lmodern hyperfine valgrind time webp) ;;
     --fuzz) packages+=(clang libclang-rt-14-dev libfuzzer-14-dev) ;;
     *) echo "usage: $0 [--bench] [--fuzz]" >&2; exit 2 ;;
   esac
