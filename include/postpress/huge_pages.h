@@ -17,4 +17,9 @@ void* mapHugePages(std::size_t bytes, std::size_t alignment = kHugePageBytes) no
 // Gives back what mapHugePages(bytes, ...) returned.
 void unmapHugePages(void* p, std::size_t bytes) noexcept;
 
+// Advises the whole anonymous mapping that holds `p` (as /proc/self/maps shows it) for huge
+// pages, from then on: for memory someone else mapped (the allocator's first, made before
+// main). False when `p` is in no such mapping or the kernel refuses.
+bool adviseHugePagesAround(const void* p) noexcept;
+
 }  // namespace pp

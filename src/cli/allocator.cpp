@@ -36,6 +36,13 @@ void configureAllocator() noexcept {
   // buffers of an image-heavy blog then piled up (fluxcd peaked at 250-296 MB against glibc's
   // 205-217). Given back at once: 185-196 MB, and no slower (interleaved runs).
   mi_option_set(mi_option_segment_decommit_delay, 0);
+  // What the main thread allocates comes on from the segment mimalloc mapped before main, not
+  // from the area below: 23 MB of a warm build of terrytangyuan, 5,000 faults of 4 KB. Advised
+  // for huge pages too: 5,000 -> 1,600 faults, CPU 0.474 -> 0.412 s (interleaved medians).
+  if (void* probe = mi_malloc(1)) {
+    adviseHugePagesAround(probe);
+    mi_free(probe);
+  }
   if (void* area = mapHugePages(kHugeArenaBytes, kArenaAlignment)) {
     // Committed (readable and writable already) and zero: the kernel fills pages on first touch.
     if (!mi_manage_os_memory(area, kHugeArenaBytes, /*is_committed=*/true, /*is_large=*/false, /*is_zero=*/true,

@@ -3,6 +3,8 @@
 #include <sys/mman.h>
 
 #include <cstdint>
+#include <cstdio>
+#include <cstring>
 
 namespace pp {
 
@@ -32,6 +34,28 @@ void* mapHugePages(std::size_t bytes, std::size_t alignment) noexcept {
 
 void unmapHugePages(void* p, std::size_t bytes) noexcept {
   if (p) munmap(p, roundUp(bytes, kHugePageBytes));
+}
+
+bool adviseHugePagesAround(const void* p) noexcept {
+  std::FILE* maps = std::fopen("/proc/self/maps", "re");
+  if (!maps) return false;
+  const auto at = reinterpret_cast<std::uintptr_t>(p);
+  unsigned long long from = 0, to = 0;
+  bool found = false, anonymous = false;
+  // Lines are "from-to perms offset dev inode [path]"; stdio only, no allocation.
+  char line[512];
+  while (!found && std::fgets(line, sizeof line, maps)) {
+    unsigned long long inode = 0;
+    int pathAt = 0;
+    if (std::sscanf(line, "%llx-%llx %*s %*s %*s %llu %n", &from, &to, &inode, &pathAt) < 3) continue;
+    if (at < from || at >= to) continue;
+    found = true;
+    const char* path = line + pathAt;
+    anonymous = inode == 0 && (*path == '\n' || *path == '\0' || std::strncmp(path, "[heap]", 6) == 0);
+  }
+  std::fclose(maps);
+  if (!found || !anonymous) return false;
+  return madvise(reinterpret_cast<void*>(from), static_cast<std::size_t>(to - from), MADV_HUGEPAGE) == 0;
 }
 
 }  // namespace pp

@@ -1,6 +1,7 @@
 // Memory mapped for huge pages: aligned as asked, advised, writable in full, and gone when
 // given back.
 #include <doctest/doctest.h>
+#include <sys/mman.h>
 
 #include <cstdint>
 #include <cstring>
@@ -66,4 +67,23 @@ TEST_CASE("an alignment that is not a multiple of 2 MB is taken as 2 MB; an impo
   CHECK(reinterpret_cast<std::uintptr_t>(p) % pp::kHugePageBytes == 0);
   pp::unmapHugePages(p, 100);
   CHECK(pp::mapHugePages(SIZE_MAX - 10) == nullptr);
+}
+
+TEST_CASE("someone else's anonymous mapping is advised for huge pages whole, a file's is not") {
+  const std::size_t bytes = std::size_t{8} << 20;
+  void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  REQUIRE(p != MAP_FAILED);
+  auto* b = static_cast<unsigned char*>(p);
+  CHECK(vmFlagsOf(b).find(" hg") == std::string::npos);
+  const bool advised = pp::adviseHugePagesAround(b + 12345);  // any byte inside names the mapping
+  if (kernelHasHugePages()) {
+    CHECK(advised);
+    CHECK(vmFlagsOf(b).find(" hg") != std::string::npos);
+    CHECK(vmFlagsOf(b + bytes - 1).find(" hg") != std::string::npos);
+  }
+  munmap(p, bytes);
+
+  static const char kInText[] = "read-only data of the test program";
+  CHECK_FALSE(pp::adviseHugePagesAround(kInText));  // in the executable's file mapping
+  CHECK_FALSE(pp::adviseHugePagesAround(nullptr));   // in no mapping
 }
