@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "assets/pixel_loops.h"
+
 namespace pp::assets {
 
 namespace {
@@ -124,7 +126,7 @@ Content analyseImpl(const Image& im, bool lossySource) {
 
 }  // namespace
 
-Content analyse(const Image& im, bool lossySource) {
+PP_PIXEL_LOOP Content analyse(const Image& im, bool lossySource) {
   switch (im.channels) {
     case 1: return analyseImpl<1>(im, lossySource);
     case 2: return analyseImpl<2>(im, lossySource);
@@ -133,7 +135,7 @@ Content analyse(const Image& im, bool lossySource) {
   }
 }
 
-Image simplifyChannels(Image im, const Content& c) {
+PP_PIXEL_LOOP Image simplifyChannels(Image im, const Content& c) {
   const bool dropAlpha = im.hasAlphaChannel() && !c.translucent;
   const bool dropColour = im.channels >= 3 && c.gray;
   if (!dropAlpha && !dropColour) return im;
@@ -168,7 +170,7 @@ Image simplifyChannels(Image im, const Content& c) {
   return im;
 }
 
-Image toGray(const Image& im) {
+PP_PIXEL_LOOP Image toGray(const Image& im) {
   if (im.channels <= 2) return im;
   const bool alpha = im.hasAlphaChannel();
   Image out = Image::uninitialised(im.width, im.height, alpha ? 2 : 1);

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "assets/decode.h"
+#include "assets/pixel_loops.h"
 #include "assets/png_chunks.h"
 
 namespace pp::assets {
@@ -94,7 +95,7 @@ bool unfilterRows(u8* buf, std::size_t height, std::size_t rowBytes) {
   return true;
 }
 
-bool unfilterAll(int bpp, u8* buf, std::size_t height, std::size_t rowBytes) {
+PP_PIXEL_LOOP bool unfilterAll(int bpp, u8* buf, std::size_t height, std::size_t rowBytes) {
   switch (bpp) {
     case 1: return unfilterRows<1>(buf, height, rowBytes);
     case 2: return unfilterRows<2>(buf, height, rowBytes);

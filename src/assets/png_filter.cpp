@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <vector>
 
+#include "assets/pixel_loops.h"
+
 namespace pp::assets {
 
 namespace {
@@ -116,7 +118,8 @@ void applyFilter(int filter, const u8* row, const u8* up, std::size_t n, std::si
 
 }  // namespace
 
-void filterRows(const std::uint8_t* data, int height, std::size_t rowBytes, int bpp, bool adaptive, ByteBuffer& out) {
+PP_PIXEL_LOOP void filterRows(const std::uint8_t* data, int height, std::size_t rowBytes, int bpp, bool adaptive,
+                              ByteBuffer& out) {
   const std::size_t B = static_cast<std::size_t>(bpp);
   out.resize(static_cast<std::size_t>(height) * (rowBytes + 1));
   u8* dst = out.data();

@@ -6,6 +6,8 @@
 #include <cstring>
 #include <vector>
 
+#include "assets/pixel_loops.h"
+
 namespace pp::assets {
 
 namespace {
@@ -307,7 +309,7 @@ Image resizeImpl(const Image& src, int W, int H) {
 
 }  // namespace
 
-Image boxReduceLinear(const Image& src, int k) {
+PP_PIXEL_LOOP Image boxReduceLinear(const Image& src, int k) {
   if (k <= 1) return src;
   const int C = src.channels;
   const bool alpha = src.hasAlphaChannel();
@@ -346,7 +348,7 @@ Image boxReduceLinear(const Image& src, int k) {
   return dst;
 }
 
-Image resizeLinear(const Image& src, int W, int H) {
+PP_PIXEL_LOOP Image resizeLinear(const Image& src, int W, int H) {
   if (W == src.width && H == src.height) return src;
   switch (src.channels) {
     case 1: return resizeImpl<1, false>(src, W, H);
