@@ -42,7 +42,7 @@ bool adviseHugePagesAround(const void* p) noexcept {
   const auto at = reinterpret_cast<std::uintptr_t>(p);
   unsigned long long from = 0, to = 0;
   bool found = false, anonymous = false;
-  // Lines are "from-to perms offset dev inode [path]"; stdio only, no allocation.
+  // Lines are "from-to perms offset dev inode [path]", read one at a time.
   char line[512];
   while (!found && std::fgets(line, sizeof line, maps)) {
     unsigned long long inode = 0;
