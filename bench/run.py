@@ -148,7 +148,6 @@ class Bench:
         warm = self.postpress_build(site, out, cache, args)
         latex = (float("nan"),) * 3 + (-1,)
         latex_mb = float("nan")
-        latex_ok = False
         if not (self.args.skip_latex or self.args.skip_pandoc) and shutil.which("xelatex") and shutil.which("dwebp"):
             work = os.path.join(self.tmp, "kubecon-latex")
             post = self.prepare_latex_copy(site, work)

@@ -53,7 +53,8 @@ TEST_CASE("mapped memory starts on the alignment asked, is advised for huge page
     const std::string flags = vmFlagsOf(p);
     CHECK(!flags.empty());
     if (kernelHasHugePages()) CHECK(flags.find(" hg") != std::string::npos);  // MADV_HUGEPAGE took
-    // The slack mapped for the alignment was trimmed: nothing is mapped right before or after.
+    // The slack mapped for the alignment was trimmed: the advised mapping ends where the
+    // buffer's last 2 MB does, and starts at the buffer.
     CHECK(vmFlagsOf(b - 1).find(" hg") == std::string::npos);
     CHECK(vmFlagsOf(b + (std::size_t{6} << 20)).find(" hg") == std::string::npos);
     pp::unmapHugePages(p, bytes);
