@@ -12,6 +12,7 @@
 #include "assets/decode.h"
 #include "assets/pixel_loops.h"
 #include "assets/png_chunks.h"
+#include "assets/png_unfilter_sse2.h"
 
 namespace pp::assets {
 
@@ -46,6 +47,22 @@ bool unfilter(int type, u8* __restrict row, const u8* __restrict prev, std::size
     return true;
   }
   if (type < 1 || type > 4 || n < B) return type >= 1 && type <= 4;
+#ifdef PP_HAVE_SSE2_UNFILTER
+  // Where the vector chain wins (a 2000 x 1500 picture of random rows, one filter type, one
+  // thread): Paeth on RGB 53 -> 22 ms and on RGBA 67 -> 21 ms (a mask instead of branches),
+  // Sub on RGBA 3.5 -> 1.0 ms. Sub on RGB and Average came out even: left scalar. The corpus'
+  // rows predict better than random ones: its unfiltering is 12% faster, not 2.5 times.
+  if constexpr (B == 3 || B == 4) {
+    if (type == 4) {
+      sse2::unfilterPaeth<B>(row, prev, n - n % B);
+      return true;
+    }
+    if (B == 4 && type == 1) {
+      sse2::unfilterSub<B>(row, n - n % B);
+      return true;
+    }
+  }
+#endif
   int left[B], upLeft[B];
   for (int k = 0; k < B; ++k) {  // the first pixel: no left neighbour
     const int up = prev[k];

@@ -129,6 +129,11 @@ inline Float4 load4(const float* p) {
   return v;
 }
 inline void store4(float* p, Float4 v) { std::memcpy(p, &v, sizeof v); }
+// Eight floats: one AVX register in the AVX2 copy of the loops, two SSE registers in the
+// baseline's, with the same arithmetic lane by lane (so the same results). Loaded in place
+// with memcpy: a function returning one would change the ABI between the two copies (GCC's
+// -Wpsabi).
+using Float8 = float __attribute__((vector_size(32)));
 
 // A linear value to its index into linearToSrgb(), clamped to the table. Written with plain
 // comparisons (std::clamp's references kept GCC from vectorising the loop).
@@ -192,6 +197,14 @@ Image resizeImpl(const Image& src, int W, int H) {
   // Horizontal taps in fours for RGB and RGBA (the loop below has no remainder to wait on).
   constexpr int kTapPad = S == 4 ? 4 : 1;
   const Contributions hx = contributions(inW, W, kTapPad);
+  // RGB and RGBA: each horizontal weight four times over, so that one eight-float product
+  // takes two taps of a pixel's four samples (the AVX2 copy's horizontal pass: half the
+  // multiplications and additions of one pixel a register).
+  std::vector<float> wideWeights;
+  if constexpr (S == 4) {
+    wideWeights.reserve(hx.weights.size() * 4);
+    for (float w : hx.weights) wideWeights.insert(wideWeights.end(), 4, w);
+  }
   const Contributions vy = contributions(inH, H);
 
   // Rows already filtered horizontally, kept in a ring: the vertical filter's window only
@@ -232,23 +245,29 @@ Image resizeImpl(const Image& src, int W, int H) {
         for (int k = 0; k < S; ++k) l[k] = 0.25f * ((a[k] + a[S + k]) + (b[k] + b[S + k]));
     }
     for (int o = 0; o < W; ++o) {
-      const float* w = &hx.weights[static_cast<std::size_t>(hx.offset[o])];
       const float* px = &linRow[static_cast<std::size_t>(hx.first[o]) * S];
       const int n = hx.count[o];
       float* dst = out + static_cast<std::size_t>(o) * S;
       if constexpr (S == 4) {
-        // One pixel is one register. Four sums side by side: with one, each tap waited for
-        // the previous addition (latency-bound, half the speed).
-        // Taps come in fours (kTapPad).
-        Float4 a0 = {}, a1 = {}, a2 = {}, a3 = {};
-        for (int t = 0; t < n; t += 4, px += 16) {
-          a0 += w[t] * load4(px);
-          a1 += w[t + 1] * load4(px + 4);
-          a2 += w[t + 2] * load4(px + 8);
-          a3 += w[t + 3] * load4(px + 12);
+        // Two taps a register, two sums side by side (with one, each step waited for the
+        // previous addition). Taps come in fours (kTapPad).
+        const float* w = &wideWeights[static_cast<std::size_t>(hx.offset[o]) * 4];
+        Float8 a0 = {}, a1 = {};
+        for (int t = 0; t < n; t += 4, px += 16, w += 16) {
+          Float8 w0, w1, p0, p1;
+          std::memcpy(&w0, w, sizeof w0);
+          std::memcpy(&w1, w + 8, sizeof w1);
+          std::memcpy(&p0, px, sizeof p0);
+          std::memcpy(&p1, px + 8, sizeof p1);
+          a0 += w0 * p0;
+          a1 += w1 * p1;
         }
-        store4(dst, (a0 + a1) + (a2 + a3));
+        const Float8 sum = a0 + a1;
+        float halves[8];
+        std::memcpy(halves, &sum, sizeof halves);
+        store4(dst, load4(halves) + load4(halves + 4));
       } else {
+        const float* w = &hx.weights[static_cast<std::size_t>(hx.offset[o])];
         float acc[S] = {};
         for (int t = 0; t < n; ++t, px += S) {
           const float wt = w[t];

@@ -23,21 +23,26 @@ std::string pngChunk(const std::string& type, const std::string& data) {
   return be32(static_cast<std::uint32_t>(data.size())) + body + be32(static_cast<std::uint32_t>(crc));
 }
 
-// A non-interlaced PNG from raw scanlines (filter byte 0 added here); `extra` goes before IDAT.
-std::string rawPng(int w, int h, int depth, int colourType, const std::string& rows, const std::string& extra = "") {
+// A non-interlaced PNG from scanlines already filtered (each led by its filter byte).
+std::string filteredPng(int w, int h, int depth, int colourType, const std::string& filtered, const std::string& extra = "") {
   std::string ihdr = be32(static_cast<std::uint32_t>(w)) + be32(static_cast<std::uint32_t>(h));
   ihdr += static_cast<char>(depth);
   ihdr += static_cast<char>(colourType);
   ihdr += std::string(3, '\0');
-  const std::size_t rowBytes = rows.size() / static_cast<std::size_t>(h);
-  std::string filtered;
-  for (int y = 0; y < h; ++y) filtered += '\0' + rows.substr(static_cast<std::size_t>(y) * rowBytes, rowBytes);
   uLongf n = compressBound(static_cast<uLong>(filtered.size()));
   std::string z(n, '\0');
   REQUIRE(compress(reinterpret_cast<Bytef*>(z.data()), &n, reinterpret_cast<const Bytef*>(filtered.data()),
                    static_cast<uLong>(filtered.size())) == Z_OK);
   z.resize(n);
   return std::string("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", ihdr) + extra + pngChunk("IDAT", z) + pngChunk("IEND", "");
+}
+
+// A non-interlaced PNG from raw scanlines (filter byte 0 added here); `extra` goes before IDAT.
+std::string rawPng(int w, int h, int depth, int colourType, const std::string& rows, const std::string& extra = "") {
+  const std::size_t rowBytes = rows.size() / static_cast<std::size_t>(h);
+  std::string filtered;
+  for (int y = 0; y < h; ++y) filtered += '\0' + rows.substr(static_cast<std::size_t>(y) * rowBytes, rowBytes);
+  return filteredPng(w, h, depth, colourType, filtered, extra);
 }
 
 std::vector<std::uint8_t> stbPixels(const std::string& png, int* channels) {
@@ -159,6 +164,34 @@ TEST_CASE("the plain PNG path (libdeflate, our unfiltering) decodes as libspng d
     auto plain = pa::decodePlainPng(*bytes, {});
     CHECK(plain.has_value() == (name == "palette-trns.png"));
     if (plain) CHECK(plain->image.pixels == pa::decodePngWithSpng(*bytes, {}).image.pixels);
+  }
+}
+
+TEST_CASE("the plain PNG path unfilters every filter type as libspng does, at every pixel size and width") {
+  // Random filtered bytes are a valid PNG whatever the filters: each row gets a filter type
+  // in turn (and runs of the same type, so that a row's predictions build on rows of its own
+  // kind), widths from one pixel up (the first pixel has no left neighbour; the last of an RGB
+  // row ends the buffer).
+  for (int colourType : {0, 4, 2, 6}) {
+    const int spp = colourType == 0 ? 1 : colourType == 4 ? 2 : colourType == 2 ? 3 : 4;
+    for (int w : {1, 2, 3, 5, 16, 33, 100}) {
+      CAPTURE(colourType);
+      CAPTURE(w);
+      const int h = 23;
+      const std::size_t rowBytes = static_cast<std::size_t>(w) * spp;
+      std::string filtered;
+      for (int y = 0; y < h; ++y) {
+        filtered += static_cast<char>(y < 10 ? y % 5 : y / 3 % 5);
+        for (std::size_t x = 0; x < rowBytes; ++x)
+          filtered += static_cast<char>(pptest::positionHash(static_cast<int>(x), y, static_cast<std::uint32_t>(w)) >> 13);
+      }
+      const std::string png = filteredPng(w, h, 8, colourType, filtered);
+      auto plain = pa::decodePlainPng(png, {});
+      REQUIRE(plain);
+      pa::Decoded reference = pa::decodePngWithSpng(png, {});
+      REQUIRE(reference.ok());
+      CHECK(plain->image.pixels == reference.image.pixels);
+    }
   }
 }
 
