@@ -20,7 +20,7 @@
 namespace pp::assets {
 
 // Bump when any change to decoding, scaling or encoding changes the output.
-inline constexpr const char* kPipelineVersion = "postpress-assets-3";  // 3: PDF renditions are PNGs
+inline constexpr const char* kPipelineVersion = "postpress-assets-4";  // 3: PDF renditions are PNGs; 4: 8-float horizontal sums, PNG level 5
 
 struct CacheEntry {
   AssetStatus status = AssetStatus::Corrupt;
