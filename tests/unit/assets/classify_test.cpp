@@ -69,3 +69,62 @@ TEST_CASE("analyse: flatness, translucency, gray within JPEG noise, lossy source
   CHECK_FALSE(pa::analyse(nearGray, false).gray);  // lossless: exactly equal or colour
   CHECK(pa::analyse(pa::Image::blank(3, 3, 2), false).gray);
 }
+
+namespace {
+
+// analyse() as the definitions say, one pixel at a time: what the vectorised loops must
+// reproduce exactly.
+pa::Content referenceAnalysis(const pa::Image& im, bool lossy) {
+  pa::Content c;
+  const int C = im.channels;
+  const int tol = lossy ? 3 : 0;
+  bool gray = C >= 3;
+  std::vector<std::uint32_t> seen;
+  std::size_t same = 0;
+  for (int y = 0; y < im.height; ++y)
+    for (int x = 0; x < im.width; ++x) {
+      const std::uint8_t* p = im.row(y) + static_cast<std::size_t>(x) * C;
+      if ((C == 2 || C == 4) && p[C - 1] != 255) c.translucent = true;
+      if (C >= 3 && (std::abs(p[0] - p[1]) > tol || std::abs(p[1] - p[2]) > tol)) gray = false;
+      std::uint32_t key = 0;
+      for (int k = 0; k < C; ++k) key |= std::uint32_t{p[k]} << (8 * k);
+      if (seen.size() <= 256 && std::find(seen.begin(), seen.end(), key) == seen.end()) seen.push_back(key);
+      if (x > 0 && std::equal(p, p + C, p - C)) ++same;
+    }
+  c.gray = C >= 3 ? gray : true;
+  c.colours = static_cast<int>(seen.size());
+  c.flatness = static_cast<double>(same) / (static_cast<double>(im.width) * im.height);
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("analyse counts exactly what a pixel-by-pixel reading counts, at every width and channel count") {
+  // Runs, noise and few colours mixed in one picture (colour counting fills up part way through
+  // a row), widths around the loops' block and step sizes, alpha that drops below 255 once.
+  for (int ch = 1; ch <= 4; ++ch)
+    for (int w : {1, 2, 5, 6, 7, 11, 16, 17, 33, 64, 101})
+      for (int kind = 0; kind < 4; ++kind) {
+        CAPTURE(ch);
+        CAPTURE(w);
+        CAPTURE(kind);
+        pa::Image im = pa::Image::blank(w, 9, ch);
+        for (int y = 0; y < im.height; ++y)
+          for (int x = 0; x < w; ++x) {
+            const std::uint32_t h = positionHash(x / (1 + kind), y, static_cast<std::uint32_t>(kind));
+            std::uint8_t* p = im.row(y) + static_cast<std::size_t>(x) * ch;
+            for (int k = 0; k < ch; ++k) {
+              const std::uint8_t noisy = static_cast<std::uint8_t>(h >> (8 * k));
+              p[k] = kind == 3 ? static_cast<std::uint8_t>(h & 0x3) * 60 : kind == 2 && k > 0 ? p[0] : noisy;
+            }
+            if (ch == 2 || ch == 4) p[ch - 1] = (kind == 1 && x == w - 1 && y == 4) ? 200 : 255;
+          }
+        for (bool lossy : {false, true}) {
+          const pa::Content got = pa::analyse(im, lossy), want = referenceAnalysis(im, lossy);
+          CHECK(got.translucent == want.translucent);
+          CHECK(got.gray == want.gray);
+          CHECK(got.colours == want.colours);
+          CHECK(got.flatness == want.flatness);
+        }
+      }
+}
