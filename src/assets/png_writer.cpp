@@ -15,17 +15,17 @@ namespace pp::assets {
 
 namespace {
 
-// Index image and palette when the picture has at most 256 distinct colours.
-bool toPalette(const Image& im, ByteBuffer* indices, std::string* plte, std::string* trns) {
-  if (im.channels < 3) return false;  // gray is already one sample a pixel
+// Index image and palette when the picture (n pixels of C samples) has at most 256 distinct
+// colours.
+bool toPalette(const std::uint8_t* pixels, std::size_t n, int C, ByteBuffer* indices, std::string* plte,
+               std::string* trns) {
+  if (C < 3) return false;  // gray is already one sample a pixel
   std::map<std::uint32_t, int> index;
-  const std::size_t n = static_cast<std::size_t>(im.width) * im.height;
   indices->resize(n);
-  const int C = im.channels;
   std::uint32_t lastKey = 0;
   int lastIndex = -1;  // graphics repeat their neighbour: skip the lookup for runs
   for (std::size_t i = 0; i < n; ++i) {
-    const std::uint8_t* p = &im.pixels[i * C];
+    const std::uint8_t* p = pixels + i * C;
     const std::uint32_t key = (static_cast<std::uint32_t>(p[0]) << 24) | (p[1] << 16) | (p[2] << 8) | (C == 4 ? p[3] : 255u);
     if (lastIndex < 0 || key != lastKey) {
       auto it = index.find(key);
@@ -53,19 +53,22 @@ bool toPalette(const Image& im, ByteBuffer* indices, std::string* plte, std::str
   return true;
 }
 
-}  // namespace
-
-std::optional<std::string> encodePng(const Image& im, std::string* error, int level) {
-  if (im.empty() || im.channels < 1 || im.channels > 4) {
+// The PNG of `height` rows of `width` pixels of `channels` samples, packed: encodePng's work
+// on pixels wherever they are (encodePngPixels' callers' own buffers, not copied).
+std::optional<std::string> encodePngRows(const std::uint8_t* pixels, int width, int height, int channels,
+                                         std::string* error, int level) {
+  if (!pixels || width <= 0 || height <= 0 || channels < 1 || channels > 4) {
     if (error) *error = "nothing to encode";
     return std::nullopt;
   }
   ByteBuffer indices, filtered;
   std::string plte, trns;
-  const bool indexed = toPalette(im, &indices, &plte, &trns);
+  const std::size_t rowBytes = static_cast<std::size_t>(width) * channels;
+  const bool indexed =
+      toPalette(pixels, static_cast<std::size_t>(width) * height, channels, &indices, &plte, &trns);
   static constexpr int kColourType[] = {0, 0, 4, 2, 6};  // by channel count
-  if (indexed) filterRows(indices.data(), im.height, static_cast<std::size_t>(im.width), 1, false, filtered);
-  else filterRows(im.pixels.data(), im.height, im.rowBytes(), im.channels, true, filtered);
+  if (indexed) filterRows(indices.data(), height, static_cast<std::size_t>(width), 1, false, filtered);
+  else filterRows(pixels, height, rowBytes, channels, true, filtered);
   auto idat = zlibCompress(std::string_view(reinterpret_cast<const char*>(filtered.data()), filtered.size()), level);
   if (!idat) {
     if (error) *error = "out of memory while compressing the PNG";
@@ -73,14 +76,24 @@ std::optional<std::string> encodePng(const Image& im, std::string* error, int le
   }
 
   PngParts parts;
-  parts.width = static_cast<std::uint32_t>(im.width);
-  parts.height = static_cast<std::uint32_t>(im.height);
+  parts.width = static_cast<std::uint32_t>(width);
+  parts.height = static_cast<std::uint32_t>(height);
   parts.bitDepth = 8;
-  parts.colourType = indexed ? 3 : kColourType[im.channels];
+  parts.colourType = indexed ? 3 : kColourType[channels];
   parts.palette = std::move(plte);
   parts.transparency = std::move(trns);
   parts.idat = std::move(*idat);
   return assemblePng(parts);
+}
+
+}  // namespace
+
+std::optional<std::string> encodePng(const Image& im, std::string* error, int level) {
+  if (im.empty()) {
+    if (error) *error = "nothing to encode";
+    return std::nullopt;
+  }
+  return encodePngRows(im.pixels.data(), im.width, im.height, im.channels, error, level);
 }
 
 }  // namespace pp::assets
@@ -88,13 +101,7 @@ std::optional<std::string> encodePng(const Image& im, std::string* error, int le
 namespace pp {
 
 std::string encodePngPixels(int width, int height, int channels, const std::uint8_t* pixels, int level) {
-  if (width <= 0 || height <= 0 || channels < 1 || channels > 4 || !pixels) return {};
-  assets::Image im;
-  im.width = width;
-  im.height = height;
-  im.channels = channels;
-  im.pixels.assign(pixels, pixels + static_cast<std::size_t>(width) * height * channels);
-  auto png = assets::encodePng(im, nullptr, level);
+  auto png = assets::encodePngRows(pixels, width, height, channels, nullptr, level);
   return png ? std::move(*png) : std::string();
 }
 
