@@ -56,25 +56,64 @@ void unfilterSub(std::uint8_t* row, std::size_t end) {
   }
 }
 
+// Paeth's prediction from left, up and upper-left pixels in 16-bit lanes.
+inline __m128i paethPredict(__m128i a, __m128i b, __m128i c) {
+  // p = a + b - c; pa = |p - a| = |b - c|, pb = |p - b| = |a - c|, pc = |p - c|.
+  const __m128i bc = _mm_sub_epi16(b, c), ac = _mm_sub_epi16(a, c);
+  const __m128i pa = abs16(bc), pb = abs16(ac), pc = abs16(_mm_add_epi16(bc, ac));
+  const __m128i least = _mm_min_epi16(_mm_min_epi16(pa, pb), pc);
+  // The spec's order of preference on ties: a, then b, then c.
+  const __m128i takeA = _mm_cmpeq_epi16(pa, least), takeB = _mm_cmpeq_epi16(pb, least);
+  const __m128i pred = _mm_or_si128(_mm_and_si128(takeB, b), _mm_andnot_si128(takeB, c));
+  return _mm_or_si128(_mm_and_si128(takeA, a), _mm_andnot_si128(takeA, pred));
+}
+
 template <int B>
 void unfilterPaeth(std::uint8_t* row, const std::uint8_t* prev, std::size_t end) {
   const __m128i zero = _mm_setzero_si128();
   __m128i a = zero, c = zero;  // left and upper left, 16-bit lanes
   for (std::size_t i = 0; i < end; i += B) {
     const __m128i b = _mm_unpacklo_epi8(loadPixel<B>(prev + i), zero);
-    // p = a + b - c; pa = |p - a| = |b - c|, pb = |p - b| = |a - c|, pc = |p - c|.
-    const __m128i bc = _mm_sub_epi16(b, c), ac = _mm_sub_epi16(a, c);
-    const __m128i pa = abs16(bc), pb = abs16(ac), pc = abs16(_mm_add_epi16(bc, ac));
-    const __m128i least = _mm_min_epi16(_mm_min_epi16(pa, pb), pc);
-    // The spec's order of preference on ties: a, then b, then c.
-    const __m128i takeA = _mm_cmpeq_epi16(pa, least), takeB = _mm_cmpeq_epi16(pb, least);
-    __m128i pred = _mm_or_si128(_mm_and_si128(takeB, b), _mm_andnot_si128(takeB, c));
-    pred = _mm_or_si128(_mm_and_si128(takeA, a), _mm_andnot_si128(takeA, pred));
+    const __m128i pred = paethPredict(a, b, c);
     const __m128i x = _mm_add_epi8(loadPixel<B>(row + i), _mm_packus_epi16(pred, pred));
     storePixel<B>(row + i, x);
     a = _mm_unpacklo_epi8(x, zero);
     c = b;
   }
+}
+
+// Two Paeth rows at once, `upper` (below `prev`) and `lower` (below `upper`), each `end` bytes:
+// one pixel's chain waits on the one before it, so a row alone leaves the vector unit idle
+// most of the time. The lower row runs one pixel behind, in the register's upper half: its
+// pixel t-1 needs the upper row's t-1 and t-2, decoded by then. Each step: upper pixel t
+// (left U[t-1], up P[t], upper left P[t-1]) beside lower pixel t-1 (left L[t-2], up U[t-1],
+// upper left U[t-2]); the lefts are the last step's results, the upper lefts its ups.
+template <int B>
+void unfilterPaethPair(std::uint8_t* upper, std::uint8_t* lower, const std::uint8_t* prev, std::size_t end) {
+  const __m128i zero = _mm_setzero_si128();
+  const std::size_t pixels = end / B;
+  if (pixels == 0) return;
+  // Upper pixel 0: no left, so the prediction is its up.
+  __m128i up = _mm_unpacklo_epi8(loadPixel<B>(prev), zero);
+  __m128i x = _mm_add_epi8(loadPixel<B>(upper), _mm_packus_epi16(up, up));
+  storePixel<B>(upper, x);
+  x = _mm_unpacklo_epi8(x, zero);  // [U[0] | L[-1] = 0]
+  __m128i lastUp = up;             // [P[0] | U[-1] = 0]
+  for (std::size_t t = 1; t < pixels; ++t) {
+    // [P[t] | U[t-1]]: the upper row's up from memory, the lower row's from the last step.
+    const __m128i b = _mm_unpacklo_epi64(_mm_unpacklo_epi8(loadPixel<B>(prev + t * B), zero), x);
+    const __m128i pred = paethPredict(x, b, lastUp);
+    const __m128i filtered = _mm_unpacklo_epi32(loadPixel<B>(upper + t * B), loadPixel<B>(lower + (t - 1) * B));
+    const __m128i out = _mm_add_epi8(filtered, _mm_packus_epi16(pred, pred));  // bytes 0-3 upper, 4-7 lower
+    storePixel<B>(upper + t * B, out);
+    storePixel<B>(lower + (t - 1) * B, _mm_srli_si128(out, 4));
+    x = _mm_unpacklo_epi8(out, zero);
+    lastUp = b;
+  }
+  // Lower pixel pixels-1 alone: left L[n-2], up U[n-1], upper left U[n-2].
+  const __m128i pred = paethPredict(_mm_srli_si128(x, 8), x, _mm_srli_si128(lastUp, 8));
+  const std::size_t last = (pixels - 1) * B;
+  storePixel<B>(lower + last, _mm_add_epi8(loadPixel<B>(lower + last), _mm_packus_epi16(pred, pred)));
 }
 
 }  // namespace pp::assets::sse2

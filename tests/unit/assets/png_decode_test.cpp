@@ -169,19 +169,20 @@ TEST_CASE("the plain PNG path (libdeflate, our unfiltering) decodes as libspng d
 
 TEST_CASE("the plain PNG path unfilters every filter type as libspng does, at every pixel size and width") {
   // Random filtered bytes are a valid PNG whatever the filters: each row gets a filter type
-  // in turn (and runs of the same type, so that a row's predictions build on rows of its own
-  // kind), widths from one pixel up (the first pixel has no left neighbour; the last of an RGB
-  // row ends the buffer).
+  // in turn, then runs of three of a type (a row's predictions building on rows of its own
+  // kind; Paeth rows are decoded two at a time, and a run of three leaves one alone), then
+  // eight Paeth rows to the end; widths from one pixel up (the first pixel has no left
+  // neighbour; the last of an RGB row ends the buffer).
   for (int colourType : {0, 4, 2, 6}) {
     const int spp = colourType == 0 ? 1 : colourType == 4 ? 2 : colourType == 2 ? 3 : 4;
     for (int w : {1, 2, 3, 5, 16, 33, 100}) {
       CAPTURE(colourType);
       CAPTURE(w);
-      const int h = 23;
+      const int h = 31;
       const std::size_t rowBytes = static_cast<std::size_t>(w) * spp;
       std::string filtered;
       for (int y = 0; y < h; ++y) {
-        filtered += static_cast<char>(y < 10 ? y % 5 : y / 3 % 5);
+        filtered += static_cast<char>(y < 10 ? y % 5 : y < 23 ? y / 3 % 5 : 4);
         for (std::size_t x = 0; x < rowBytes; ++x)
           filtered += static_cast<char>(pptest::positionHash(static_cast<int>(x), y, static_cast<std::uint32_t>(w)) >> 13);
       }
