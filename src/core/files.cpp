@@ -124,6 +124,7 @@ FileBytes::~FileBytes() { release(); }
 void FileBytes::release() {
   if (map_) ::munmap(map_, mapLength_);
   map_ = nullptr;
+  read_.reset();
   mapLength_ = 0;
   from_ = 0;
   length_ = std::string_view::npos;
@@ -135,12 +136,28 @@ FileBytes& FileBytes::operator=(FileBytes&& o) noexcept {
   if (this != &o) {
     release();
     map_ = std::exchange(o.map_, nullptr);
+    read_ = std::move(o.read_);
     mapLength_ = std::exchange(o.mapLength_, 0);
     owned_ = std::move(o.owned_);
     from_ = std::exchange(o.from_, 0);
     length_ = std::exchange(o.length_, std::string_view::npos);
   }
   return *this;
+}
+
+std::optional<FileBytes> FileBytes::readWhole(int fd, std::size_t size) {
+  FileBytes b;
+  b.mapLength_ = size;
+  b.read_.reset(new char[size]);  // not value-initialised: read() writes every byte
+  char* into = b.read_.get();
+  std::size_t got = 0;
+  while (got < size) {
+    const ssize_t n = ::read(fd, into + got, size - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return std::nullopt;  // an error, or the file shrank: mapped or read again by the caller
+    got += static_cast<std::size_t>(n);
+  }
+  return b;
 }
 
 std::optional<FileBytes> FileBytes::open(const fs::path& p, std::string* err, std::uintmax_t maxBytes) {
@@ -153,8 +170,14 @@ std::optional<FileBytes> FileBytes::open(const fs::path& p, std::string* err, st
       if (err) *err = "file is larger than the limit of " + std::to_string(maxBytes) + " bytes";
       return std::nullopt;
     }
-    void* m = regular ? ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0)
-                      : MAP_FAILED;
+    const std::size_t size = static_cast<std::size_t>(st.st_size);
+    if (regular && size <= kReadWholeBytes) {
+      if (std::optional<FileBytes> b = readWhole(fd, size)) {
+        ::close(fd);
+        return b;
+      }
+    }
+    void* m = regular ? ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
     ::close(fd);  // a mapping outlives its descriptor
     if (m != MAP_FAILED) {
       FileBytes b;

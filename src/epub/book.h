@@ -31,7 +31,7 @@ struct BookOptions {
 
 struct BookFile {
   std::string path;       // inside the container ("OEBPS/p001.xhtml")
-  FileBytes data;         // the bytes, made or mapped (kept alive until the archive is closed)
+  FileBytes data;         // the bytes, made or read (kept alive until the archive is closed)
   bool compress = true;   // false for `mimetype` and already-compressed images
 };
 

@@ -73,7 +73,7 @@ const StoredImage* ImageRegistry::use(int assetId) {
   const EncodedImage& r = a->epub;
   if (r.codec != EncodedImage::Codec::Jpeg && r.codec != EncodedImage::Codec::Png) return nullptr;
   std::string err;
-  auto bytes = FileBytes::open(r.file, &err);  // mapped: the archive reads it as it is
+  auto bytes = FileBytes::open(r.file, &err);  // handed to the archive as they are, not copied
   if (!bytes) {
     diags_.reportOnce("epub-image-read:" + r.file.string(),
                       {Severity::Warning, a->where, "epub-image-unreadable",

@@ -15,7 +15,7 @@ namespace pp::typeset {
 // The file's bytes and stb_truetype's view of them: read-only once loaded, shared by every
 // FontFile made from it (FontFile::share), so threads read them side by side.
 struct FontFile::Info {
-  FileBytes bytes;  // mapped: glyph lookups touch a few of a font's pages
+  FileBytes bytes;  // the whole font file (FileBytes::open)
   stbtt_fontinfo font;
   // contentHash(bytes), made when first asked for (only the PDF's font cache asks), once for
   // every FontFile sharing these bytes, whichever thread asks first.

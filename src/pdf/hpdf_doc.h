@@ -36,7 +36,7 @@ class HpdfDoc {
   // Bytes a stream of the document reads when it is saved (see byte_streams.h), with the
   // stream's read position; they live as long as the document.
   struct KeptBytes {
-    FileBytes bytes;  // made here, or a file's mapped bytes
+    FileBytes bytes;  // made here, or a file's bytes
     std::size_t pos = 0;
   };
   KeptBytes& keep(FileBytes bytes) {

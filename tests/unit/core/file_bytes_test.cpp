@@ -1,4 +1,4 @@
-// FileBytes: a file's bytes mapped, or read when it cannot be mapped, narrowed without copying.
+// FileBytes: a file's bytes read whole (mapped when very large), narrowed without copying.
 #include <doctest/doctest.h>
 #include <stdio_ext.h>
 #include <unistd.h>
@@ -26,7 +26,7 @@ struct Folder {
 };
 }  // namespace
 
-TEST_CASE("FileBytes maps a file, narrows to a part of it, and moves with its bytes") {
+TEST_CASE("FileBytes reads a file, narrows to a part of it, and moves with its bytes") {
   Folder dir;
   const fs::path file = dir.path / "a.bin";
   std::string content(100000, '\0');
@@ -41,12 +41,31 @@ TEST_CASE("FileBytes maps a file, narrows to a part of it, and moves with its by
   bytes->narrow(2, 100);  // within the narrowed part, clamped to it
   CHECK(bytes->view() == std::string_view(content).substr(4098, 8));
 
-  // Replaced by rename (as the cache and writeFileAtomic do): the mapping keeps the old bytes.
+  // Replaced by rename (as the cache and writeFileAtomic do): the bytes read stay the old ones.
   REQUIRE(writeFileAtomic(file, "new"));
   FileBytes moved = std::move(*bytes);
   CHECK(moved.view() == std::string_view(content).substr(4098, 8));
   CHECK(bytes->empty());
   CHECK(FileBytes::open(file)->view() == "new");
+}
+
+TEST_CASE("FileBytes maps a file larger than it reads whole") {
+  Folder dir;
+  const fs::path file = dir.path / "sparse.bin";
+  const std::size_t size = FileBytes::kReadWholeBytes + 4096;
+  {
+    std::ofstream out(file, std::ios::binary);
+    out.seekp(static_cast<std::streamoff>(size - 3));
+    out.write("end", 3);  // the rest a hole: no disk used
+  }
+  auto bytes = FileBytes::open(file);
+  REQUIRE(bytes);
+  REQUIRE(bytes->size() == size);
+  CHECK(bytes->view().substr(size - 3) == "end");
+  CHECK(bytes->view()[0] == '\0');
+  bytes->narrow(size - 3, 3);
+  FileBytes moved = std::move(*bytes);
+  CHECK(moved.view() == "end");
 }
 
 TEST_CASE("FileBytes reads what it cannot map and refuses what it cannot read") {
