@@ -3,7 +3,7 @@
 // pixel just decoded, so a row is still a chain from left to right; this makes each link a few
 // vector instructions, and Paeth's choice of neighbour a mask rather than branches that real
 // pictures mispredict. Paeth works in 16-bit lanes (its differences need 9 bits and a sign),
-// Sub in bytes. (Average as vectors was slower than the scalar loop: left out.)
+// Sub in bytes. (Average as vectors came out even with the scalar loop: left out.)
 // Included by decode_png_fast.cpp only (inside its target_clones functions). Exact: the tests
 // compare every filter type on random rows against libspng.
 #pragma once
@@ -18,10 +18,10 @@
 
 namespace pp::assets::sse2 {
 
-// B bytes of a pixel into the low lanes of a register (the rest zero), and back. Three bytes
-// are put together and taken apart in a general register: through memory, the 4-byte read
-// after 2- and 1-byte writes missed store forwarding and took ten times as long. Never past the pixel: a row's last RGB
-// pixel may end the buffer.
+// B bytes of a pixel into the low lanes of a register (the rest zero), and back, never past the
+// pixel (a row's last RGB pixel may end the buffer). Three bytes are put together and taken
+// apart in a general register: through memory, the 4-byte read after 2- and 1-byte writes
+// missed store forwarding and took ten times as long.
 template <int B>
 inline __m128i loadPixel(const std::uint8_t* p) {
   std::int32_t v;
@@ -44,9 +44,9 @@ inline void storePixel(std::uint8_t* p, __m128i x) {
 // |x| of signed 16-bit lanes (SSE2 has no pabsw).
 inline __m128i abs16(__m128i x) { return _mm_max_epi16(x, _mm_sub_epi16(_mm_setzero_si128(), x)); }
 
-// Pixels [0, end) of a row of `end` bytes (a multiple of B), in place; `prev` is the row above,
-// unfiltered (zeros for the first row). The first pixel's left and upper-left neighbours are
-// zero, as the PNG spec has them.
+// The unfilters below undo pixels [0, end) of a row of `end` bytes (a multiple of B) in place;
+// `prev` is the row above, unfiltered (zeros for the first row). The first pixel's left and
+// upper-left neighbours are zero, as the PNG spec has them.
 template <int B>
 void unfilterSub(std::uint8_t* row, std::size_t end) {
   __m128i left = _mm_setzero_si128();

@@ -154,7 +154,7 @@ std::optional<FileBytes> FileBytes::readWhole(int fd, std::size_t size) {
   while (got < size) {
     const ssize_t n = ::read(fd, into + got, size - got);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return std::nullopt;  // an error, or the file shrank: mapped or read again by the caller
+    if (n <= 0) return std::nullopt;  // an error, or the file shrank: the caller reads it again
     got += static_cast<std::size_t>(n);
   }
   return b;
@@ -172,21 +172,23 @@ std::optional<FileBytes> FileBytes::open(const fs::path& p, std::string* err, st
     }
     const std::size_t size = static_cast<std::size_t>(st.st_size);
     if (regular && size <= kReadWholeBytes) {
-      if (std::optional<FileBytes> b = readWhole(fd, size)) {
-        ::close(fd);
+      std::optional<FileBytes> b = readWhole(fd, size);
+      ::close(fd);
+      if (b) return b;
+      // A read that failed, or a file that shrank meanwhile: readFile below says what there is.
+    } else {
+      void* m = regular ? ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+      ::close(fd);  // a mapping outlives its descriptor
+      if (m != MAP_FAILED) {
+        FileBytes b;
+        b.map_ = m;
+        b.mapLength_ = size;
         return b;
       }
     }
-    void* m = regular ? ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
-    ::close(fd);  // a mapping outlives its descriptor
-    if (m != MAP_FAILED) {
-      FileBytes b;
-      b.map_ = m;
-      b.mapLength_ = static_cast<std::size_t>(st.st_size);
-      return b;
-    }
   }
-  // Not mappable (a directory, a pipe, an empty file) or not openable: readFile says why.
+  // Not a regular file (a directory, a pipe), empty, not openable, or not read whole: readFile
+  // says why, or reads what there is.
   auto read = readFile(p, err, maxBytes);
   if (!read) return std::nullopt;
   return FileBytes(std::move(*read));
