@@ -1,6 +1,7 @@
 #include "assets/classify.h"
 
 #include <array>
+#include <bit>
 #include <cstdlib>
 #include <cstring>
 #include <type_traits>
@@ -49,35 +50,33 @@ class ColourCount {
   int count_ = 0;
 };
 
-// A pixel's samples as one word: compared as a whole, never channel by channel.
+// A pixel's samples as one word, compared as a whole, never channel by channel: an integer of
+// the pixel's own size in memory order (C = 1, 2, 4; narrow words vectorise on more lanes),
+// or three bytes put together (C = 3).
 template <int C>
-inline std::uint32_t pixelKey(const std::uint8_t* p) {
-  if constexpr (C == 4) {
-    std::uint32_t v;
-    std::memcpy(&v, p, 4);
-    return v;
-  } else if constexpr (C == 3) {
+inline auto pixelKey(const std::uint8_t* p) {
+  if constexpr (C == 3) {
     return p[0] | (std::uint32_t{p[1]} << 8) | (std::uint32_t{p[2]} << 16);
-  } else if constexpr (C == 2) {
-    return p[0] | (std::uint32_t{p[1]} << 8);
   } else {
-    return p[0];
+    using Word = std::conditional_t<C == 1, std::uint8_t, std::conditional_t<C == 2, std::uint16_t, std::uint32_t>>;
+    Word v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
   }
+}
+
+// The word of a pixel whose last sample (alpha) is 255 and the others 0, in memory order.
+template <int C>
+inline auto alphaOnly() {
+  std::uint8_t p[C] = {};
+  p[C - 1] = 255;
+  return pixelKey<C>(p);
 }
 
 // Loops over a row in blocks of constant length, each iteration independent of the last:
 // what GCC vectorises at -O2 (a running `previous pixel`, or a byte reduction at a stride,
 // kept the loops scalar: analyse() was 3.6% of a cold build).
 constexpr int kBlock = 16;
-
-// A pixel's samples as one integer of its own size (C = 1, 2, 4).
-template <int C>
-inline auto sampleWord(const std::uint8_t* p) {
-  using Word = std::conditional_t<C == 1, std::uint8_t, std::conditional_t<C == 2, std::uint16_t, std::uint32_t>>;
-  Word v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
-}
 
 // How many pixels in [from, width) of the row equal their left neighbour (from >= 1).
 template <int C>
@@ -100,10 +99,10 @@ std::size_t sameAsLeft(const std::uint8_t* row, int from, int width) {
   } else {
     for (; x + kBlock <= width; x += kBlock) {
       unsigned block = 0;
-      for (int k = 0; k < kBlock; ++k) block += sampleWord<C>(row + (x + k) * C) == sampleWord<C>(row + (x + k - 1) * C);
+      for (int k = 0; k < kBlock; ++k) block += pixelKey<C>(row + (x + k) * C) == pixelKey<C>(row + (x + k - 1) * C);
       same += block;
     }
-    for (; x < width; ++x) same += sampleWord<C>(row + x * C) == sampleWord<C>(row + (x - 1) * C);
+    for (; x < width; ++x) same += pixelKey<C>(row + x * C) == pixelKey<C>(row + (x - 1) * C);
   }
   return same;
 }
@@ -111,16 +110,18 @@ std::size_t sameAsLeft(const std::uint8_t* row, int from, int width) {
 template <int C>
 bool rowGray(const std::uint8_t* p, int width, int tolerance) {
   if (tolerance == 0) {
-    if constexpr (C == 4) {  // R == G == B: the word's low three bytes each equal the next
+    // R == G == B: each of the word's low three bytes equals the next. On a little-endian
+    // machine those are R, G and B; elsewhere the byte loop below does it.
+    if constexpr (C == 4 && std::endian::native == std::endian::little) {
       std::uint32_t differ = 0;
       int x = 0;
       for (; x + kBlock <= width; x += kBlock)
         for (int k = 0; k < kBlock; ++k) {
-          const std::uint32_t v = sampleWord<4>(p + (x + k) * 4);
+          const std::uint32_t v = pixelKey<4>(p + (x + k) * 4);
           differ |= (v ^ (v >> 8)) & 0xFFFFu;
         }
       for (; x < width; ++x) {
-        const std::uint32_t v = sampleWord<4>(p + x * 4);
+        const std::uint32_t v = pixelKey<4>(p + x * 4);
         differ |= (v ^ (v >> 8)) & 0xFFFFu;
       }
       return differ == 0;
@@ -134,15 +135,15 @@ bool rowGray(const std::uint8_t* p, int width, int tolerance) {
   return true;
 }
 
-// Whole words ANDed (C = 2 or 4), the alpha byte taken out at the end.
+// Whole words ANDed (C = 2 or 4), the alpha byte looked at in the end.
 template <int C>
 bool rowTranslucent(const std::uint8_t* p, int width) {
-  auto all = sampleWord<C>(p);
+  auto all = pixelKey<C>(p);
   int x = 0;
   for (; x + kBlock <= width; x += kBlock)
-    for (int k = 0; k < kBlock; ++k) all &= sampleWord<C>(p + (x + k) * C);
-  for (; x < width; ++x) all &= sampleWord<C>(p + x * C);
-  return static_cast<std::uint8_t>(all >> (8 * (C - 1))) != 255;
+    for (int k = 0; k < kBlock; ++k) all &= pixelKey<C>(p + (x + k) * C);
+  for (; x < width; ++x) all &= pixelKey<C>(p + x * C);
+  return (all & alphaOnly<C>()) != alphaOnly<C>();
 }
 
 template <int C>

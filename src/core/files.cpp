@@ -149,14 +149,10 @@ std::optional<FileBytes> FileBytes::readWhole(int fd, std::size_t size) {
   FileBytes b;
   b.mapLength_ = size;
   b.read_.reset(new char[size]);  // not value-initialised: read() writes every byte
-  char* into = b.read_.get();
-  std::size_t got = 0;
-  while (got < size) {
-    const ssize_t n = ::read(fd, into + got, size - got);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return std::nullopt;  // an error, or the file shrank: the caller reads it again
-    got += static_cast<std::size_t>(n);
-  }
+  std::uintmax_t total = 0;
+  // An error, or a file that shrank since its size was taken: the caller reads it again.
+  if (readPiece(fd, b.read_.get(), size, UINTMAX_MAX, total, nullptr) != static_cast<long long>(size))
+    return std::nullopt;
   return b;
 }
 
