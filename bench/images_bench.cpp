@@ -15,7 +15,7 @@
 #include <string>
 
 #include "postpress/assets.h"
-#include "postpress/files.h"
+#include "postpress/support/files.h"
 #include "postpress/markdown.h"
 #include "postpress/site.h"
 

@@ -11,7 +11,7 @@
 #include "assets/decode.h"
 #include "assets/resize.h"
 #include "assets/sniff.h"
-#include "postpress/files.h"
+#include "postpress/support/files.h"
 
 namespace fs = std::filesystem;
 using namespace pp::assets;

@@ -4,7 +4,7 @@
 #include <cstdlib>
 
 #include "fuzz_support.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 #include "site/frontmatter.h"
 
 namespace {

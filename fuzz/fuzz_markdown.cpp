@@ -6,7 +6,7 @@
 
 #include "fuzz_support.h"
 #include "postpress/markdown.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace {
 

@@ -7,7 +7,7 @@
 #include "fuzz_support.h"
 #include "postpress/assets.h"
 #include "postpress/epub.h"
-#include "postpress/files.h"
+#include "postpress/support/files.h"
 #include "postpress/markdown.h"
 #include "postpress/pdf.h"
 #include "postpress/publication.h"

@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-#include "postpress/diagnostics.h"
+#include "postpress/support/diagnostics.h"
 #include "postpress/site.h"
 
 namespace ppfuzz {

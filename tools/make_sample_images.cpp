@@ -23,8 +23,8 @@
 #include <stb_truetype.h>
 #include <webp/encode.h>
 
-#include "postpress/files.h"
-#include "postpress/text.h"
+#include "postpress/support/files.h"
+#include "postpress/support/text.h"
 
 namespace {
 

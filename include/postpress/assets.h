@@ -14,8 +14,8 @@
 #include <string_view>
 #include <vector>
 
-#include "postpress/diagnostics.h"
-#include "postpress/files.h"
+#include "postpress/support/diagnostics.h"
+#include "postpress/support/files.h"
 #include "postpress/document.h"
 #include "postpress/site.h"
 

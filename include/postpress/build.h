@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "postpress/assets.h"
-#include "postpress/diagnostics.h"
+#include "postpress/support/diagnostics.h"
 #include "postpress/publication.h"
 #include "postpress/select.h"
 #include "postpress/site.h"

@@ -4,7 +4,7 @@
 
 #include <filesystem>
 
-#include "postpress/diagnostics.h"
+#include "postpress/support/diagnostics.h"
 #include "postpress/publication.h"
 #include "postpress/style.h"
 

@@ -41,7 +41,7 @@
 #include <string>
 #include <vector>
 
-#include "postpress/diagnostics.h"
+#include "postpress/support/diagnostics.h"
 #include "postpress/document.h"
 #include "postpress/publication.h"
 #include "postpress/style.h"

@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "postpress/diagnostics.h"
+#include "postpress/support/diagnostics.h"
 #include "postpress/document.h"
 #include "postpress/site.h"
 

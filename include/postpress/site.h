@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "postpress/diagnostics.h"
+#include "postpress/support/diagnostics.h"
 
 namespace pp {
 

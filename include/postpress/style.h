@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "postpress/diagnostics.h"
+#include "postpress/support/diagnostics.h"
 
 namespace pp {
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "assets/large_pages.h"
-#include "postpress/huge_pages.h"
+#include "postpress/support/huge_pages.h"
 
 namespace pp::assets {
 

@@ -9,8 +9,8 @@
 #include <system_error>
 #include <thread>
 
-#include "postpress/hash.h"
-#include "postpress/text.h"
+#include "postpress/support/hash.h"
+#include "postpress/support/text.h"
 
 namespace pp::assets {
 

@@ -3,7 +3,7 @@
 #include <cstdint>
 
 #include "assets/resolve.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::assets {
 

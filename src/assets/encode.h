@@ -6,7 +6,7 @@
 #include <string>
 
 #include "assets/image.h"
-#include "postpress/deflate.h"
+#include "postpress/support/deflate.h"
 
 namespace pp::assets {
 

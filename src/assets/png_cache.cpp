@@ -7,8 +7,8 @@
 #include "assets/cache.h"
 #include "assets/png_chunks.h"
 #include "postpress/assets.h"
-#include "postpress/files.h"
-#include "postpress/hash.h"
+#include "postpress/support/files.h"
+#include "postpress/support/hash.h"
 
 namespace pp {
 

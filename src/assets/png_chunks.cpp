@@ -1,6 +1,6 @@
 #include "assets/png_chunks.h"
 
-#include "postpress/deflate.h"
+#include "postpress/support/deflate.h"
 
 namespace pp::assets {
 

@@ -5,7 +5,7 @@
 #include <map>
 #include <memory>
 
-#include "postpress/deflate.h"
+#include "postpress/support/deflate.h"
 #include "assets/encode.h"
 #include "assets/png_chunks.h"
 #include "assets/png_filter.h"

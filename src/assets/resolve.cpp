@@ -6,8 +6,8 @@
 #include <system_error>
 #include <vector>
 
-#include "postpress/files.h"
-#include "postpress/text.h"
+#include "postpress/support/files.h"
+#include "postpress/support/text.h"
 
 namespace pp::assets {
 

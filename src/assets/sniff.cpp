@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::assets {
 

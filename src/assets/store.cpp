@@ -12,8 +12,8 @@
 #include "assets/resolve.h"
 #include "assets/worker_pool.h"
 #include "postpress/assets.h"
-#include "postpress/files.h"
-#include "postpress/hash.h"
+#include "postpress/support/files.h"
+#include "postpress/support/hash.h"
 
 namespace pp {
 

@@ -6,7 +6,7 @@
 
 #include "postpress/build.h"
 #include "postpress/style.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp {
 

@@ -11,7 +11,7 @@
 #include "postpress/build.h"
 #include "postpress/epub.h"
 #include "postpress/markdown.h"
-#include "postpress/parallel.h"
+#include "postpress/support/parallel.h"
 #include "postpress/layout.h"
 #include "postpress/pdf.h"
 #include "postpress/print.h"

@@ -2,7 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "postpress/build.h"
-#include "postpress/files.h"
+#include "postpress/support/files.h"
 
 namespace pp {
 

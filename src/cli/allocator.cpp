@@ -5,7 +5,7 @@
 
 #include <cstddef>
 
-#include "postpress/huge_pages.h"
+#include "postpress/support/huge_pages.h"
 #endif
 
 namespace pp::cli {

@@ -3,7 +3,7 @@
 #include <cstdlib>
 
 #include "postpress/style.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::cli {
 

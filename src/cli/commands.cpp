@@ -6,11 +6,11 @@
 #include <cstdio>
 #include <iostream>
 
-#include "postpress/files.h"
+#include "postpress/support/files.h"
 #include "postpress/markdown.h"
-#include "postpress/parallel.h"
+#include "postpress/support/parallel.h"
 #include "postpress/publication.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::cli {
 

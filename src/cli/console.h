@@ -6,7 +6,7 @@
 #include <mutex>
 #include <string>
 
-#include "postpress/diagnostics.h"
+#include "postpress/support/diagnostics.h"
 
 namespace pp::cli {
 

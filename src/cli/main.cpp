@@ -8,8 +8,8 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/console.h"
-#include "postpress/files.h"
-#include "postpress/interrupt.h"
+#include "postpress/support/files.h"
+#include "postpress/support/interrupt.h"
 
 int main(int argc, char** argv) {
   pp::cli::configureAllocator();

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "postpress/assets.h"
-#include "postpress/files.h"
-#include "postpress/diagnostics.h"
+#include "postpress/support/files.h"
+#include "postpress/support/diagnostics.h"
 #include "postpress/epub.h"
 #include "postpress/publication.h"
 #include "postpress/style.h"

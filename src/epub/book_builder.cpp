@@ -12,8 +12,8 @@
 #include "epub/package_document.h"
 #include "epub/stylesheet.h"
 #include "epub/xml_text.h"
-#include "postpress/hash.h"
-#include "postpress/text.h"
+#include "postpress/support/hash.h"
+#include "postpress/support/text.h"
 
 namespace pp::epub {
 

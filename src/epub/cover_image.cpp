@@ -11,8 +11,8 @@
 
 #include "epub/front_back.h"
 #include "postpress/assets.h"
-#include "postpress/files.h"
-#include "postpress/text.h"
+#include "postpress/support/files.h"
+#include "postpress/support/text.h"
 
 namespace pp::epub {
 

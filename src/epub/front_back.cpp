@@ -1,7 +1,7 @@
 #include "epub/front_back.h"
 
 #include "epub/xml_text.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::epub {
 

@@ -2,8 +2,8 @@
 
 #include <cctype>
 
-#include "postpress/files.h"
-#include "postpress/hash.h"
+#include "postpress/support/files.h"
+#include "postpress/support/hash.h"
 
 namespace pp::epub {
 

@@ -5,7 +5,7 @@
 
 #include "epub/pages.h"
 #include "epub/xml_text.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::epub {
 

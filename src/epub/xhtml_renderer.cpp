@@ -4,7 +4,7 @@
 #include <cctype>
 
 #include "epub/xml_text.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::epub {
 

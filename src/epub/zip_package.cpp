@@ -16,9 +16,9 @@
 #include <optional>
 
 #include "epub/book.h"
-#include "postpress/deflate.h"
-#include "postpress/files.h"
-#include "postpress/parallel.h"
+#include "postpress/support/deflate.h"
+#include "postpress/support/files.h"
+#include "postpress/support/parallel.h"
 
 namespace pp::epub {
 

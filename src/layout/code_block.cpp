@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "layout/flow.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::typeset {
 

@@ -11,7 +11,7 @@
 #include "layout/fonts.h"
 #include "layout/hyphenator.h"
 #include "postpress/assets.h"
-#include "postpress/diagnostics.h"
+#include "postpress/support/diagnostics.h"
 #include "postpress/layout.h"
 #include "postpress/style.h"
 

@@ -5,7 +5,7 @@
 
 #include "layout/canvas.h"
 #include "layout/flow.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::typeset {
 

@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "layout/canvas.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::typeset {
 

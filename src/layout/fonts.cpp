@@ -6,9 +6,9 @@
 #include <cmath>
 #include <mutex>
 
-#include "postpress/files.h"
-#include "postpress/hash.h"
-#include "postpress/text.h"
+#include "postpress/support/files.h"
+#include "postpress/support/hash.h"
+#include "postpress/support/text.h"
 
 namespace pp::typeset {
 

@@ -15,7 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "postpress/diagnostics.h"
+#include "postpress/support/diagnostics.h"
 #include "postpress/layout.h"
 #include "postpress/style.h"
 

@@ -5,7 +5,7 @@
 #include <cctype>
 #include <cstdlib>
 
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::typeset {
 

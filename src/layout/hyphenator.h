@@ -10,7 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "postpress/diagnostics.h"
+#include "postpress/support/diagnostics.h"
 
 namespace pp::typeset {
 

@@ -6,7 +6,7 @@
 #include <optional>
 
 #include "layout/linebreak.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::typeset {
 

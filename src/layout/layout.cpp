@@ -11,9 +11,9 @@
 #include "layout/flow.h"
 #include "layout/paginate.h"
 #include "layout/post_join.h"
-#include "postpress/parallel.h"
+#include "postpress/support/parallel.h"
 #include "postpress/layout.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::typeset {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "layout/context.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::typeset {
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "layout/vlist.h"
-#include "postpress/diagnostics.h"
+#include "postpress/support/diagnostics.h"
 #include "postpress/layout.h"
 
 namespace pp::typeset {

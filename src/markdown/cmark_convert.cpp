@@ -11,7 +11,7 @@
 #include "markdown/convert.h"
 #include "markdown/html_tokenizer.h"
 #include "markdown/media.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::md {
 

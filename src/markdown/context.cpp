@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::md {
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "markdown/source.h"
-#include "postpress/diagnostics.h"
+#include "postpress/support/diagnostics.h"
 #include "postpress/document.h"
 #include "postpress/site.h"
 

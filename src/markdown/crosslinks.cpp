@@ -6,7 +6,7 @@
 
 #include "markdown/headings.h"
 #include "postpress/markdown.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp {
 

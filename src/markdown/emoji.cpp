@@ -6,7 +6,7 @@
 
 #include "markdown/code_regions.h"
 #include "markdown/passes.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::md {
 

@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::md {
 

@@ -6,7 +6,7 @@
 #include "markdown/convert.h"
 #include "markdown/html_tree.h"
 #include "markdown/media.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::md {
 

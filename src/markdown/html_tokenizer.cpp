@@ -5,7 +5,7 @@
 
 #include <cstring>
 
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::md {
 

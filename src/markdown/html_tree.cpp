@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::md {
 

@@ -10,8 +10,8 @@
 #include "markdown/liquid_eval.h"
 #include "markdown/media.h"
 #include "markdown/passes.h"
-#include "postpress/files.h"
-#include "postpress/text.h"
+#include "postpress/support/files.h"
+#include "postpress/support/text.h"
 
 namespace pp::md {
 

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::md::liquid {
 

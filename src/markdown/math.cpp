@@ -3,7 +3,7 @@
 // into emphasis.
 #include "markdown/code_regions.h"
 #include "markdown/passes.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::md {
 

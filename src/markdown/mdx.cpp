@@ -9,7 +9,7 @@
 #include "markdown/line_scan.h"
 #include "markdown/media.h"
 #include "markdown/passes.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::md {
 

@@ -1,6 +1,6 @@
 #include "markdown/media.h"
 
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::md {
 

@@ -8,8 +8,8 @@
 #include "markdown/code_regions.h"
 #include "markdown/media.h"
 #include "markdown/passes.h"
-#include "postpress/files.h"
-#include "postpress/text.h"
+#include "postpress/support/files.h"
+#include "postpress/support/text.h"
 
 namespace pp::md {
 

@@ -4,7 +4,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::pdf {
 

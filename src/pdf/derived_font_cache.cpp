@@ -4,9 +4,9 @@
 #include <cstring>
 
 #include "assets/cache.h"
-#include "postpress/deflate.h"
-#include "postpress/files.h"
-#include "postpress/hash.h"
+#include "postpress/support/deflate.h"
+#include "postpress/support/files.h"
+#include "postpress/support/hash.h"
 
 namespace pp::pdf {
 

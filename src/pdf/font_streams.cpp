@@ -11,8 +11,8 @@
 #include <string>
 
 #include "pdf/byte_streams.h"
-#include "postpress/deflate.h"
-#include "postpress/parallel.h"
+#include "postpress/support/deflate.h"
+#include "postpress/support/parallel.h"
 
 namespace pp::pdf {
 

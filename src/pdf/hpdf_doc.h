@@ -11,7 +11,7 @@
 #include <vector>
 #include <string>
 
-#include "postpress/files.h"
+#include "postpress/support/files.h"
 
 namespace pp::pdf {
 

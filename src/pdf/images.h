@@ -7,7 +7,7 @@
 
 #include "pdf/hpdf_doc.h"
 #include "postpress/assets.h"
-#include "postpress/diagnostics.h"
+#include "postpress/support/diagnostics.h"
 
 namespace pp::pdf {
 

@@ -5,7 +5,7 @@
 
 #include "pdf/content_stream.h"
 #include "pdf/page_streams.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::pdf {
 

@@ -4,7 +4,7 @@
 #include <hpdf_streams.h>
 
 #include "pdf/byte_streams.h"
-#include "postpress/deflate.h"
+#include "postpress/support/deflate.h"
 
 namespace pp::pdf {
 

@@ -6,7 +6,7 @@
 #include "pdf/page_painter.h"
 #include "pdf/derived_font_cache.h"
 #include "pdf/page_streams.h"
-#include "postpress/ordered_ahead.h"
+#include "pdf/ordered_ahead.h"
 
 #include <hpdf_pages.h>
 
@@ -22,10 +22,10 @@
 #include "pdf/font_subset.h"
 #include "pdf/images.h"
 #include "pdf/link_annotations.h"
-#include "postpress/deflate.h"
-#include "postpress/files.h"
-#include "postpress/parallel.h"
-#include "postpress/text.h"
+#include "postpress/support/deflate.h"
+#include "postpress/support/files.h"
+#include "postpress/support/parallel.h"
+#include "postpress/support/text.h"
 
 namespace pp::pdf {
 

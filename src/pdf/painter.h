@@ -8,7 +8,7 @@
 #include "pdf/font_subset.h"
 #include "pdf/hpdf_doc.h"
 #include "pdf/streamed_pages.h"
-#include "postpress/diagnostics.h"
+#include "postpress/support/diagnostics.h"
 #include "postpress/layout.h"
 #include "postpress/publication.h"
 

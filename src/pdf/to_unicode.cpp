@@ -17,7 +17,7 @@
 #include <hpdf_font.h>
 #include <hpdf_objects.h>
 
-#include "postpress/deflate.h"
+#include "postpress/support/deflate.h"
 
 namespace pp::pdf {
 

@@ -8,7 +8,7 @@
 #include "pdf/byte_streams.h"
 #include "pdf/hpdf_doc.h"
 #include "pdf/painter.h"
-#include "postpress/files.h"
+#include "postpress/support/files.h"
 #include "postpress/layout.h"
 #include "postpress/pdf.h"
 

@@ -9,7 +9,7 @@
 #include <cstdio>
 #include <numeric>
 
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 #include "print/parts.h"
 
 namespace pp::print {

@@ -5,7 +5,7 @@
 // it really is; the tag index lists it under every tag. The back matter sections close the
 // list.
 #include "postpress/print.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 #include "print/parts.h"
 
 namespace pp::print {

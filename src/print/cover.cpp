@@ -11,7 +11,7 @@
 #include <numeric>
 
 #include "postpress/print.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 #include "print/parts.h"
 
 namespace pp::print {

@@ -2,7 +2,7 @@
 // derived looks, and the short labels (post meta, counts, hosts) the parts print.
 #include <algorithm>
 
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 #include "print/parts.h"
 
 namespace pp::print {

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 #include "print/parts.h"
 
 namespace pp::print {

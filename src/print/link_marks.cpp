@@ -10,7 +10,7 @@
 #include <map>
 
 #include "postpress/print.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 #include "print/parts.h"
 
 namespace pp {

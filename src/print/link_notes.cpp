@@ -3,7 +3,7 @@
 // its full URL, so the printed page still leads where the screen did. Each note is an anchor
 // the mark in the text links to.
 #include "postpress/print.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 #include "print/parts.h"
 
 namespace pp {

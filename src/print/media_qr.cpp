@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <set>
 
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 #include "print/parts.h"
 
 namespace pp::print {

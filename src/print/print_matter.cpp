@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "postpress/print.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 #include "print/parts.h"
 
 namespace pp {

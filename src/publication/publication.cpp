@@ -4,8 +4,8 @@
 #include <map>
 #include <set>
 
-#include "postpress/hash.h"
-#include "postpress/text.h"
+#include "postpress/support/hash.h"
+#include "postpress/support/text.h"
 #include "publication/summary.h"
 
 namespace pp {

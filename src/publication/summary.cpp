@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "postpress/publication.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp {
 

@@ -2,7 +2,7 @@
 #include <cctype>
 
 #include "postpress/select.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp {
 

@@ -5,7 +5,7 @@
 #include <set>
 
 #include "postpress/select.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 #include "select/days.h"
 
 namespace pp {

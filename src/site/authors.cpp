@@ -1,6 +1,6 @@
 // Authors and tag label files: Docusaurus blog/authors.yml and blog/tags.yml, Jekyll
 // _data/authors.yml.
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 #include "site/config.h"
 #include "site/util.h"
 

@@ -1,8 +1,8 @@
 // Which generator built this folder, and the settings common to all of them.
 #include "site/config.h"
 
-#include "postpress/files.h"
-#include "postpress/text.h"
+#include "postpress/support/files.h"
+#include "postpress/support/text.h"
 #include "site/frontmatter.h"
 #include "site/util.h"
 

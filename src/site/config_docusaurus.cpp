@@ -1,8 +1,8 @@
 // Docusaurus: docusaurus.config.{js,ts} is a program, not data. We read the few literal
 // properties a digest needs (title, tagline, url, baseUrl, the blog plugin's path and
 // routeBasePath, i18n.defaultLocale) and look for math plugins by name.
-#include "postpress/files.h"
-#include "postpress/text.h"
+#include "postpress/support/files.h"
+#include "postpress/support/text.h"
 #include "site/config.h"
 #include "site/frontmatter.h"
 #include "site/util.h"

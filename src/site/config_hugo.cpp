@@ -2,8 +2,8 @@
 // folders (content/, content/<lang>/, languages.<l>.contentDir, module mounts).
 #include <algorithm>
 
-#include "postpress/files.h"
-#include "postpress/text.h"
+#include "postpress/support/files.h"
+#include "postpress/support/text.h"
 #include "site/config.h"
 #include "site/util.h"
 

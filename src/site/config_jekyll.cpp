@@ -1,6 +1,6 @@
 // Jekyll: _config.yml, front matter defaults, _data/authors.yml.
-#include "postpress/files.h"
-#include "postpress/text.h"
+#include "postpress/support/files.h"
+#include "postpress/support/text.h"
 #include "site/config.h"
 #include "site/util.h"
 

@@ -5,7 +5,7 @@
 #include <tuple>
 
 #include "postpress/site.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp {
 

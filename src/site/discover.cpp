@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <functional>
 
-#include "postpress/files.h"
-#include "postpress/text.h"
+#include "postpress/support/files.h"
+#include "postpress/support/text.h"
 #include "site/glob.h"
 #include "site/util.h"
 

@@ -1,7 +1,7 @@
 // Reading the bytes of a post: BOM, line ends, UTF-8, and the front matter block.
 #include "site/frontmatter.h"
 
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::site {
 

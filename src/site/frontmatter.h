@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "postpress/diagnostics.h"
+#include "postpress/support/diagnostics.h"
 #include "site/meta.h"
 
 namespace pp::site {

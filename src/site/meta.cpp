@@ -1,7 +1,7 @@
 // Tree operations shared by every front matter and config format.
 #include "site/meta.h"
 
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::site {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 #include "site/post_reader.h"
 #include "site/util.h"
 

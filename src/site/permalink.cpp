@@ -4,7 +4,7 @@
 #include <optional>
 #include <set>
 
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 #include "site/post_reader.h"
 #include "site/util.h"
 

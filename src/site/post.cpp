@@ -1,6 +1,6 @@
 // readPost: one file in, one normalised Post out (or a diagnostic and nothing).
-#include "postpress/files.h"
-#include "postpress/text.h"
+#include "postpress/support/files.h"
+#include "postpress/support/text.h"
 #include "site/frontmatter.h"
 #include "site/glob.h"
 #include "site/post_reader.h"

@@ -5,8 +5,8 @@
 #include <system_error>
 #include <thread>
 
-#include "postpress/files.h"
-#include "postpress/text.h"
+#include "postpress/support/files.h"
+#include "postpress/support/text.h"
 #include "site/config.h"
 #include "site/discover.h"
 #include "site/rules.h"

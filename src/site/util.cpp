@@ -2,7 +2,7 @@
 
 #include <system_error>
 
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp::site {
 

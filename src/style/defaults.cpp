@@ -1,6 +1,6 @@
 // The built-in style: what styles/report.yaml starts from. It is already a complete, good-looking
 // print report, so a user file with only `paper: a4` in it still gives a designed document.
-#include "postpress/files.h"
+#include "postpress/support/files.h"
 #include "postpress/style.h"
 
 namespace pp {

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "postpress/style.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp {
 

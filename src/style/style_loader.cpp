@@ -9,9 +9,9 @@
 #include <map>
 #include <set>
 
-#include "postpress/files.h"
+#include "postpress/support/files.h"
 #include "postpress/style.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp {
 

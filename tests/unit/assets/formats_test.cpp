@@ -1,5 +1,5 @@
 // Decoding by magic bytes, each format and its odd cases, and what comes out the other end.
-#include "postpress/files.h"
+#include "postpress/support/files.h"
 #include "support.h"
 
 using namespace pptest;

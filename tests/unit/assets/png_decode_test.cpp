@@ -5,7 +5,7 @@
 #include "assets/decode.h"
 #include "assets/encode.h"
 #include "assets/png_chunks.h"
-#include "postpress/files.h"
+#include "postpress/support/files.h"
 #include "support.h"
 
 using namespace pptest;

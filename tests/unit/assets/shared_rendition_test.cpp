@@ -8,7 +8,7 @@
 
 #include "assets/cache.h"
 #include "assets/png_chunks.h"
-#include "postpress/files.h"
+#include "postpress/support/files.h"
 #include "support.h"
 
 using namespace pptest;

@@ -21,8 +21,8 @@
 #include <vector>
 
 #include "postpress/assets.h"
-#include "postpress/files.h"
-#include "postpress/hash.h"
+#include "postpress/support/files.h"
+#include "postpress/support/hash.h"
 #include "postpress/site.h"
 
 namespace pptest {

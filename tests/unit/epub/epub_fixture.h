@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "epub/book.h"
-#include "postpress/files.h"
-#include "postpress/text.h"
+#include "postpress/support/files.h"
+#include "postpress/support/text.h"
 
 namespace epubtest {
 

@@ -2,7 +2,7 @@
 
 #include "epub/ids.h"
 #include "epub/xml_text.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 using namespace pp::epub;
 

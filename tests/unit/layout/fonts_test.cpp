@@ -9,7 +9,7 @@
 #include "layout/sample_publication.h"
 #include "postpress/layout.h"
 #include "postpress/style.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 #include <cstring>
 
 using namespace pp;

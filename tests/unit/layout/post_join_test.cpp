@@ -15,7 +15,7 @@
 #include "layout/sample_publication.h"
 #include "postpress/layout.h"
 #include "postpress/style.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 using namespace pp;
 using namespace pp::typeset;

@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "helpers.h"
-#include "postpress/parallel.h"
+#include "postpress/support/parallel.h"
 
 using namespace pp;
 using namespace pptest;

@@ -7,7 +7,7 @@
 #include <filesystem>
 
 #include "helpers.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 using namespace pp;
 

@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "helpers.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 using namespace pp;
 using namespace pptest;

@@ -6,7 +6,7 @@
 #include <random>
 
 #include "helpers.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 using namespace pp;
 using namespace pptest;

@@ -7,8 +7,8 @@
 
 #include "pdf/derived_font_cache.h"
 #include "pdf/temp_dir.h"
-#include "postpress/deflate.h"
-#include "postpress/files.h"
+#include "postpress/support/deflate.h"
+#include "postpress/support/files.h"
 
 using namespace pp;
 namespace fs = std::filesystem;

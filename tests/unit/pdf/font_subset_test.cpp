@@ -9,8 +9,8 @@
 
 #include "layout/fonts.h"
 #include "pdf/font_subset.h"
-#include "postpress/files.h"
-#include "postpress/text.h"
+#include "postpress/support/files.h"
+#include "postpress/support/text.h"
 
 using namespace pp;
 namespace fs = std::filesystem;

@@ -9,7 +9,7 @@
 #include "layout/sample_publication.h"
 #include "pdf/temp_dir.h"
 #include "postpress/assets.h"
-#include "postpress/files.h"
+#include "postpress/support/files.h"
 #include "postpress/pdf.h"
 #include "postpress/style.h"
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "postpress/layout.h"
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 #include "print/parts.h"
 
 using namespace pp;

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 #include "postpress/publication.h"
 #include "publication/summary.h"
 

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 #include "site_test_util.h"
 
 using namespace pp;

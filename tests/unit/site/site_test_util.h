@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "postpress/diagnostics.h"
+#include "postpress/support/diagnostics.h"
 #include "postpress/site.h"
 
 namespace pp::test {

@@ -18,7 +18,7 @@
 #include <thread>
 #include <vector>
 
-#include "postpress/parallel.h"
+#include "postpress/support/parallel.h"
 
 namespace pp {
 

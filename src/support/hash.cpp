@@ -1,4 +1,4 @@
-#include "postpress/hash.h"
+#include "postpress/support/hash.h"
 
 #include <xxhash.h>
 

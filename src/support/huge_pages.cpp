@@ -1,4 +1,4 @@
-#include "postpress/huge_pages.h"
+#include "postpress/support/huge_pages.h"
 
 #include <sys/mman.h>
 

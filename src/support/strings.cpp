@@ -1,6 +1,6 @@
 #include <cctype>
 
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp {
 

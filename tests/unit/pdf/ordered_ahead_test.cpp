@@ -8,7 +8,7 @@
 #include <string>
 #include <thread>
 
-#include "postpress/ordered_ahead.h"
+#include "pdf/ordered_ahead.h"
 
 using namespace pp;
 

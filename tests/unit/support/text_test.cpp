@@ -7,10 +7,9 @@
 #include <vector>
 #include <optional>
 
-#include "postpress/document.h"
-#include "postpress/files.h"
-#include "postpress/hash.h"
-#include "postpress/text.h"
+#include "postpress/support/files.h"
+#include "postpress/support/hash.h"
+#include "postpress/support/text.h"
 
 using namespace pp;
 
@@ -192,18 +191,4 @@ TEST_CASE("hashes are stable and uuid-shaped") {
   std::string u = uuidFromHash(contentHash("x"));
   CHECK(u.size() == 36);
   CHECK(u[14] == '5');
-}
-
-TEST_CASE("plainText and wordCount walk the tree") {
-  Document doc;
-  Block p;
-  p.kind = BlockKind::Paragraph;
-  Inline em;
-  em.kind = InlineKind::Emph;
-  em.children.push_back(Inline::makeText("three little words"));
-  p.inlines.push_back(Inline::makeText("Here are "));
-  p.inlines.push_back(em);
-  doc.blocks.push_back(p);
-  CHECK(plainText(doc.blocks[0]) == "Here are three little words");
-  CHECK(wordCount(doc) == 5);
 }

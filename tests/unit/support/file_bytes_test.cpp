@@ -7,8 +7,8 @@
 #include <fstream>
 #include <thread>
 
-#include "postpress/files.h"
-#include "postpress/hash.h"
+#include "postpress/support/files.h"
+#include "postpress/support/hash.h"
 
 using namespace pp;
 

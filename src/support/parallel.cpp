@@ -1,4 +1,4 @@
-#include "postpress/parallel.h"
+#include "postpress/support/parallel.h"
 
 #include <atomic>
 #include <exception>

@@ -1,4 +1,4 @@
-#include "postpress/diagnostics.h"
+#include "postpress/support/diagnostics.h"
 
 namespace pp {
 

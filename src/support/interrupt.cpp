@@ -1,4 +1,4 @@
-#include "postpress/interrupt.h"
+#include "postpress/support/interrupt.h"
 
 #include <signal.h>
 #include <unistd.h>

@@ -9,7 +9,7 @@
 #include <sstream>
 #include <string>
 
-#include "postpress/huge_pages.h"
+#include "postpress/support/huge_pages.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 #include <cstdint>
 #include <cstring>

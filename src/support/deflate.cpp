@@ -1,4 +1,4 @@
-#include "postpress/deflate.h"
+#include "postpress/support/deflate.h"
 
 #include <libdeflate.h>
 

@@ -1,7 +1,7 @@
-#include "postpress/files.h"
+#include "postpress/support/files.h"
 
-#include "postpress/hash.h"
-#include "postpress/interrupt.h"
+#include "postpress/support/hash.h"
+#include "postpress/support/interrupt.h"
 
 #include <fcntl.h>
 #include <sys/mman.h>

@@ -1,6 +1,6 @@
 #include "postpress/document.h"
 
-#include "postpress/text.h"
+#include "postpress/support/text.h"
 
 namespace pp {
 

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "postpress/diagnostics.h"
-#include "postpress/parallel.h"
+#include "postpress/support/diagnostics.h"
+#include "postpress/support/parallel.h"
 
 using namespace pp;
 
