@@ -70,29 +70,10 @@ std::string describeImage(const char* name, const EncodedImage& e) {
 }  // namespace
 
 bool writeCacheFile(const fs::path& target, std::string_view data, std::string* error) {
-  static std::atomic<unsigned> counter{0};  // only uniqueness of temporary names
-  std::ostringstream tmpName;
-  tmpName << '.' << target.filename().string() << ".tmp-" << ::getpid() << '-' << counter++;
-  const fs::path tmp = target.parent_path() / tmpName.str();
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(data.data(), static_cast<std::streamsize>(data.size()));
-    out.close();
-    if (!out) {
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      if (error) *error = "cannot write " + target.string();
-      return false;
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, target, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    if (error) *error = "cannot write " + target.string() + ": " + ec.message();
-    return false;
-  }
-  return true;
+  std::string why;
+  if (writeFileAtomic(target, data, &why, Durability::Unsynced)) return true;
+  if (error) *error = "cannot write " + target.string() + ": " + why;
+  return false;
 }
 
 bool RenditionCache::prepare(std::string* error) const {

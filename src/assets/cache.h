@@ -48,8 +48,8 @@ class RenditionCache {
   fs::path dir_;
 };
 
-// Writes through a temporary name and a rename: readers never see half a file. No fsync:
-// this is a cache, and load() checks sizes, so a torn file after a crash is just a miss.
+// writeFileAtomic without the wait for the disk (Durability::Unsynced): load() checks sizes,
+// so a torn file after a crash is just a miss. The error names the file.
 bool writeCacheFile(const fs::path& target, std::string_view data, std::string* error);
 
 }  // namespace pp::assets

@@ -50,7 +50,7 @@ std::string encodePngPixelsCached(const fs::path& cacheDir, int width, int heigh
   // A cache that cannot be written (read-only, full) costs the next build the encoding only.
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
-  if (!ec) assets::writeCacheFile(file, png, nullptr);
+  if (!ec) writeFileAtomic(file, png, nullptr, Durability::Unsynced);
   return png;
 }
 

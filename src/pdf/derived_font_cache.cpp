@@ -3,7 +3,6 @@
 #include <cstdint>
 #include <cstring>
 
-#include "assets/cache.h"
 #include "postpress/support/deflate.h"
 #include "postpress/support/files.h"
 #include "postpress/support/hash.h"
@@ -95,7 +94,7 @@ void saveDerivedFont(const fs::path& cacheDir, const std::string& key, const Der
   putBlob(out, font.program.cidToGid);
   std::error_code ec;
   fs::create_directories(cacheDir / "fonts", ec);
-  if (!ec) assets::writeCacheFile(entryPath(cacheDir, key), out, nullptr);
+  if (!ec) writeFileAtomic(entryPath(cacheDir, key), out, nullptr, Durability::Unsynced);
 }
 
 }  // namespace pp::pdf

@@ -200,7 +200,12 @@ fs::path temporaryNameFor(const fs::path& target) {
   return target.parent_path() / name;
 }
 
-bool syncAndRename(const fs::path& temp, const fs::path& target, std::string* err) {
+bool syncAndRename(const fs::path& temp, const fs::path& target, std::string* err, bool durable) {
+  if (!durable) {
+    if (std::rename(temp.c_str(), target.c_str()) == 0) return true;
+    if (err) *err = std::strerror(errno);
+    return false;
+  }
   int fd = ::open(temp.c_str(), O_RDONLY);
   if (fd < 0) {
     if (err) *err = std::strerror(errno);
@@ -222,45 +227,10 @@ bool syncAndRename(const fs::path& temp, const fs::path& target, std::string* er
 
 }  // namespace
 
-bool writeFileAtomic(const fs::path& target, std::string_view data, std::string* err) {
-  bool given = false;
-  return writeFileAtomicPieces(
-      target,
-      [&]() -> std::optional<std::string_view> {
-        if (given) return std::string_view();
-        given = true;
-        return data;
-      },
-      err);
-}
+namespace {
 
-void WritebackPacer::wrote(std::size_t bytes) {
-  static constexpr std::size_t kEvery = 4u << 20;
-  sinceStart_ += bytes;
-  if (sinceStart_ < kEvery) return;
-  sinceStart_ = 0;
-  if (std::fflush(file_) == 0) ::sync_file_range(::fileno(file_), 0, 0, SYNC_FILE_RANGE_WRITE);
-}
-
-bool writeFileAtomicPieces(const fs::path& target, const std::function<std::optional<std::string_view>()>& next,
-                           std::string* err) {
-  return writeFileAtomicWith(
-      target,
-      [&](std::FILE* f) {
-        WritebackPacer pacer(f);
-        for (;;) {
-          const std::optional<std::string_view> piece = next();
-          if (!piece) return false;  // the source failed: nothing is committed
-          if (piece->empty()) return true;
-          if (std::fwrite(piece->data(), 1, piece->size(), f) != piece->size()) return true;  // ferror says
-          pacer.wrote(piece->size());
-        }
-      },
-      err);
-}
-
-bool writeFileAtomicWith(const fs::path& target, const std::function<bool(std::FILE*)>& write, std::string* err,
-                         const std::function<void()>& whileSyncing) {
+bool writeAtomically(const fs::path& target, const std::function<bool(std::FILE*)>& write, std::string* err,
+                     const std::function<void()>& whileSyncing, Durability durability) {
   AtomicOutput out(target);
   {
     // Few write calls for a 50 MB file. The buffer is ours: glibc ignores setvbuf's size when
@@ -298,8 +268,51 @@ bool writeFileAtomicWith(const fs::path& target, const std::function<bool(std::F
       return false;
     }
   }
-  return out.commit(err);
+  return out.commit(err, durability);
 }
+
+}  // namespace
+
+bool writeFileAtomic(const fs::path& target, std::string_view data, std::string* err, Durability durability) {
+  return writeAtomically(
+      target,
+      [&](std::FILE* f) {
+        if (!data.empty()) std::fwrite(data.data(), 1, data.size(), f);  // ferror says
+        return true;
+      },
+      err, {}, durability);
+}
+
+void WritebackPacer::wrote(std::size_t bytes) {
+  static constexpr std::size_t kEvery = 4u << 20;
+  sinceStart_ += bytes;
+  if (sinceStart_ < kEvery) return;
+  sinceStart_ = 0;
+  if (std::fflush(file_) == 0) ::sync_file_range(::fileno(file_), 0, 0, SYNC_FILE_RANGE_WRITE);
+}
+
+bool writeFileAtomicPieces(const fs::path& target, const std::function<std::optional<std::string_view>()>& next,
+                           std::string* err) {
+  return writeFileAtomicWith(
+      target,
+      [&](std::FILE* f) {
+        WritebackPacer pacer(f);
+        for (;;) {
+          const std::optional<std::string_view> piece = next();
+          if (!piece) return false;  // the source failed: nothing is committed
+          if (piece->empty()) return true;
+          if (std::fwrite(piece->data(), 1, piece->size(), f) != piece->size()) return true;  // ferror says
+          pacer.wrote(piece->size());
+        }
+      },
+      err);
+}
+
+bool writeFileAtomicWith(const fs::path& target, const std::function<bool(std::FILE*)>& write, std::string* err,
+                         const std::function<void()>& whileSyncing) {
+  return writeAtomically(target, write, err, whileSyncing, Durability::Synced);
+}
+
 
 AtomicOutput::AtomicOutput(fs::path target) : target_(std::move(target)) {
   // An output that is a symbolic link is written where the link points, so the link stays.
@@ -327,13 +340,13 @@ AtomicOutput::~AtomicOutput() {
   }
 }
 
-bool AtomicOutput::commit(std::string* err) {
+bool AtomicOutput::commit(std::string* err, Durability durability) {
   if (committed_) return true;
   if (direct_) {
     committed_ = true;
     return true;
   }
-  if (!syncAndRename(temp_, target_, err)) return false;
+  if (!syncAndRename(temp_, target_, err, durability == Durability::Synced)) return false;
   unregisterTemporary(signalSlot_);
   signalSlot_ = -1;
   committed_ = true;

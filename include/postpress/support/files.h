@@ -79,10 +79,16 @@ class FileBytes {
   std::size_t from_ = 0, length_ = std::string_view::npos;  // the part shown (narrow)
 };
 
-// Writes data to `target` through a temporary file in the same folder, fsyncs it, then renames
-// it over the target. On any failure the temporary is removed, the target is untouched, and
-// false is returned with err set (e.g. "No space left on device").
-bool writeFileAtomic(const fs::path& target, std::string_view data, std::string* err = nullptr);
+// How an atomic write ends: Synced waits for the bytes to reach the disk before the rename (an
+// output the user keeps); Unsynced only renames (a cache entry, which readers verify: a torn
+// file after a crash is a miss, and the wait is not worth it).
+enum class Durability { Synced, Unsynced };
+
+// Writes data to `target` through a temporary file in the same folder, fsyncs it (unless
+// Unsynced), then renames it over the target. On any failure the temporary is removed, the
+// target is untouched, and false is returned with err set (e.g. "No space left on device").
+bool writeFileAtomic(const fs::path& target, std::string_view data, std::string* err = nullptr,
+                     Durability durability = Durability::Synced);
 // The same for bytes made in pieces, so that they need not be gathered in memory first:
 // `next` gives the next piece, an empty one at the end, or nullopt when the bytes cannot be
 // had (then nothing is written).
@@ -121,8 +127,8 @@ class AtomicOutput {
 
   const fs::path& tempPath() const { return temp_; }
   const fs::path& target() const { return target_; }
-  // fsyncs and renames the temporary over the target; false with err on failure.
-  bool commit(std::string* err = nullptr);
+  // fsyncs (unless Unsynced) and renames the temporary over the target; false with err on failure.
+  bool commit(std::string* err = nullptr, Durability durability = Durability::Synced);
 
  private:
   fs::path target_;
