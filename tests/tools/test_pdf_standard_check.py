@@ -375,6 +375,15 @@ class PdfaFileTest(CheckerTest):
         doc.content.append("/Artifact BMC " + "q " * 30 + "Q " * 30 + "EMC")
         self.expect(doc, {"A2-6.1.13"})
 
+    def test_name_and_integer_beyond_the_limits(self):
+        for value in (pikepdf.Name("/" + "n" * 128), 2 ** 31, -2 ** 31 - 1):
+            doc = Tagged()
+            doc.catalog.PieceInfo = doc.ind({"/Value": value})
+            self.expect(doc, {"A2-6.1.13"})
+        doc = Tagged()
+        doc.catalog.PieceInfo = doc.ind({"/Value": pikepdf.Name("/" + "n" * 127), "/Other": 2 ** 31 - 1})
+        self.expect(doc, set())
+
     def test_undefined_operator(self):
         doc = Tagged()
         doc.content.append("/Artifact BMC 1 2 frobnicate EMC")

@@ -92,11 +92,11 @@ def stream_filters(doc, fail):
 
 @check("A2-6.1.10-1", A2, "ISO 19005-2 6.1.10", "inline images use permitted filters")
 def inline_filters(doc, fail):
-    for scan in doc.scans:
+    for i, scan in enumerate(doc.operator_scans):
         for image in scan.inline_images:
             bad = [f for f in _filters(image) if f not in INLINE_FILTERS]
             if bad:
-                fail(f"an inline image filtered with /{bad[0]}", page=scan.index)
+                fail(f"an inline image filtered with /{bad[0]}", page=i)
 
 
 def _leaves(obj, depth=0):
@@ -115,9 +115,17 @@ def _leaves(obj, depth=0):
         yield obj
 
 
+# What might break a limit in an object's serialisation: the object is then walked exactly
+# (a walk of every object in Python takes seconds on a corpus digest; the serialisation is C++).
+_SUSPECT = re.compile(rb"/[^\s/<>\[\](){}%]{128,}|(?<![\w.])[+-]?\d{10,}(?![\w.])")
+
+
 @check("A2-6.1.13", A2, "ISO 19005-2 6.1.13", "implementation limits (integers, strings, names, q nesting, boxes)")
 def limits(doc, fail):
     for obj in doc.objects():
+        text = (obj.stream_dict if isinstance(obj, pikepdf.Stream) else obj).unparse(resolved=True)
+        if len(text) <= 32767 and not _SUSPECT.search(text):
+            continue
         for value in _leaves(obj):
             if isinstance(value, bool):
                 continue
@@ -272,7 +280,7 @@ def xpacket_header(doc, fail):
 @check("A2-6.6.2.1-4", A2, "ISO 19005-2 6.6.2.1", "well-formed XMP")
 def xmp_well_formed(doc, fail):
     if doc.xmp is not None and doc.xmp.error:
-        fail(f"the XMP packet is {doc.xmp.error}")
+        fail(f"the XMP packet cannot be read: {doc.xmp.error}")
 
 
 @check("A2-6.6.2.3-7", A2, "ISO 19005-2 6.6.2.3.1", "XMP properties predefined or declared in an extension schema")
@@ -334,14 +342,15 @@ def info_matches_xmp(doc, fail):
     if info is None:
         return
     xmp = doc.xmp if doc.xmp is not None and not doc.xmp.error else None
+    present = [key for key, _, _ in INFO_XMP if isinstance(info.get(key), pikepdf.String)]
+    if xmp is None:
+        if present:
+            fail(f"Info has {', '.join(k[1:] for k in present)} but there is no readable XMP to match")
+        return
     for key, ns, name in INFO_XMP:
-        value = info.get(key)
-        if not isinstance(value, pikepdf.String):
+        if key not in present:
             continue
-        text = str(value)
-        if xmp is None:
-            fail(f"Info {key} has no XMP counterpart (no readable XMP)")
-            continue
+        text = str(info.get(key))
         values = xmp.values(ns, name)
         if key.endswith("Date"):
             same = values and _instant(text, True) is not None and _instant(text, True) == _instant(values[0], False)

@@ -59,9 +59,9 @@ def output_space(doc):
 
 @check("A2-6.2.2-1", A2, "ISO 19005-2 6.2.2", "only operators ISO 32000-1 defines")
 def operators(doc, fail):
-    for scan in doc.scans:
+    for i, scan in enumerate(doc.operator_scans):
         if scan.unknown_operators:
-            fail(f"undefined operators {', '.join(sorted(scan.unknown_operators))}", page=scan.index)
+            fail(f"undefined operators {', '.join(sorted(scan.unknown_operators))}", page=i)
 
 
 @check("A2-6.2.2-2", A2, "ISO 19005-2 6.2.2", "content streams have their own resources")
@@ -122,10 +122,12 @@ def _spaces(space, out, depth=0):
             _spaces(space[2], out, depth + 1)  # the alternate space
 
 
-def _used_spaces(scan):
+def _used_spaces(doc, scan):
     out = []
     for space in scan.colour_spaces:
         _spaces(space, out)
+    for image in doc.operator_scans[scan.index].inline_images:
+        _spaces(image.get("/ColorSpace"), out)
     return out
 
 
@@ -133,7 +135,7 @@ def _used_spaces(scan):
 def icc_based(doc, fail):
     seen = set()
     for scan in doc.scans:
-        for family, space in _used_spaces(scan):
+        for family, space in _used_spaces(doc, scan):
             if family == "ICCBased" and len(space) > 1 and isinstance(space[1], pikepdf.Stream):
                 if space[1].objgen in seen:
                     continue
@@ -150,7 +152,7 @@ def device_spaces(doc, fail):
         resources = doc.pages[scan.index].obj.get("/Resources")
         spaces = resources.get("/ColorSpace") if isinstance(resources, pikepdf.Dictionary) else None
         defaults = set(str(k)[8:] for k in spaces.keys()) if isinstance(spaces, pikepdf.Dictionary) else set()
-        used = {family for family, _ in _used_spaces(scan) if family in DEVICE}
+        used = {family for family, _ in _used_spaces(doc, scan) if family in DEVICE}
         for family in sorted(used):
             kind = DEVICE[family]
             allowed = intent is not None if kind == "GRAY" else intent == kind
@@ -193,14 +195,15 @@ def rendering_intents(doc, fail):
 def images(doc, fail):
     for scan in doc.scans:
         for image in scan.images:
-            for key, bad in (("/Alternates", "/Alternates"), ("/OPI", "/OPI")):
+            for key in ("/Alternates", "/OPI"):
                 if key in image:
-                    fail(f"an image with {bad}", page=scan.index, obj=doc.ref(image))
+                    fail(f"an image with {key}", page=scan.index, obj=doc.ref(image))
             if image.get("/Interpolate") is True:
                 fail("an image with /Interpolate true", page=scan.index, obj=doc.ref(image))
+    for i, scan in enumerate(doc.operator_scans):
         for image in scan.inline_images:
             if image.get("/Interpolate") is True:
-                fail("an inline image with /Interpolate true", page=scan.index)
+                fail("an inline image with /Interpolate true", page=i)
 
 
 @check("A2-6.2.9", A2, "ISO 19005-2 6.2.9", "no reference, PostScript or OPI XObjects")

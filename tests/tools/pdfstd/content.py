@@ -5,6 +5,7 @@ graphics-state nesting, operators, rendering intents, colour spaces, extended gr
 images and transparency."""
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import pikepdf
 
@@ -18,6 +19,11 @@ OPERATORS = set("""b B b* B* BDC BMC BT BX c cm CS cs d d0 d1 Do DP EMC ET EX f 
     v w W W* y ' \"""".split()) | {"INLINE IMAGE"}
 DEVICE_OPERATORS = {"rg": "DeviceRGB", "RG": "DeviceRGB", "g": "DeviceGray", "G": "DeviceGray",
                     "k": "DeviceCMYK", "K": "DeviceCMYK"}
+# The operators the scan reads: qpdf drops the others (positioning, path construction) before
+# they reach Python, which halves a text page's cost. EI is an inline image.
+SCANNED = " ".join(sorted(TEXT_SHOW | PATH_PAINT | set(DEVICE_OPERATORS) | {
+    "q", "Q", "BDC", "BMC", "EMC", "Tf", "Tr", "Do", "cs", "CS", "ri", "gs", "EI"}))
+NUMBERS = (int, float, Decimal)
 MAX_FORM_DEPTH = 8
 
 
@@ -37,6 +43,7 @@ class FontUse:
     info: FontInfo
     codes: dict = field(default_factory=dict)
     pages: set = field(default_factory=set)
+    shown: dict = field(default_factory=dict)   # string -> (its text, rendered): words repeat
 
 
 @dataclass
@@ -50,13 +57,11 @@ class PageScan:
     mcid_text: dict = field(default_factory=dict)         # MCID -> [text pieces]
     form_mcids: int = 0                                   # MCIDs inside form XObjects (not modelled)
     max_q_depth: int = 0
-    unknown_operators: set = field(default_factory=set)
     intents: set = field(default_factory=set)
     colour_spaces: list = field(default_factory=list)     # colour space objects or names used
     ext_gstates: list = field(default_factory=list)
     images: list = field(default_factory=list)            # image XObject streams drawn
     forms: list = field(default_factory=list)
-    inline_images: list = field(default_factory=list)     # their dictionaries
     transparency: bool = False
     missing_resources: set = field(default_factory=set)   # "Font /F3" ...
     error: str = ""
@@ -133,15 +138,20 @@ class _Walker:
         font, render_mode = None, 0
         for ins in instructions:
             op = str(ins.operator)
-            operands = list(ins.operands)
-            if op not in OPERATORS:
-                self.scan.unknown_operators.add(op)
-            if op == "q":
+            if op in TEXT_SHOW:
+                self._paint("text")
+                self._show(font, render_mode, op, ins.operands)
+            elif op in PATH_PAINT:
+                self._paint("path")
+            elif op in DEVICE_OPERATORS:
+                self.scan.colour_spaces.append(DEVICE_OPERATORS[op])
+            elif op == "q":
                 self.q_depth += 1
                 self.scan.max_q_depth = max(self.scan.max_q_depth, self.q_depth)
             elif op == "Q":
                 self.q_depth = max(0, self.q_depth - 1)
             elif op in ("BDC", "BMC"):
+                operands = list(ins.operands)
                 props = operands[1] if op == "BDC" and len(operands) > 1 else None
                 if isinstance(props, pikepdf.Name):
                     props = _resource(resources, "/Properties", props)
@@ -151,34 +161,25 @@ class _Walker:
                     self.stack.pop()
                 else:
                     self.scan.unbalanced += 1
-            elif op == "Tf" and operands:
-                font = self._font(resources, operands[0])
-            elif op == "Tr" and operands:
-                render_mode = int(operands[0])
-            elif op in TEXT_SHOW:
-                self._paint("text")
-                self._show(font, render_mode, operands)
-            elif op in PATH_PAINT:
-                self._paint("path")
-            elif op == "INLINE IMAGE":
+            elif op == "Tf":
+                font = self._font(resources, ins.operands[0]) if len(ins.operands) else None
+            elif op == "Tr" and len(ins.operands):
+                render_mode = int(ins.operands[0])
+            elif op == "EI":
                 self._paint("image")
-                image = ins.iimage.obj
-                self.scan.inline_images.append(image)
-                self.scan.colour_spaces.append(image.get("/ColorSpace"))
-            elif op == "Do" and operands:
-                self._draw(resources, operands[0], depth)
-            elif op in DEVICE_OPERATORS:
-                self.scan.colour_spaces.append(DEVICE_OPERATORS[op])
-            elif op in ("cs", "CS") and operands:
-                space = operands[0]
+            elif op == "Do" and len(ins.operands):
+                self._draw(resources, ins.operands[0], depth)
+            elif op in ("cs", "CS") and len(ins.operands):
+                space = ins.operands[0]
                 found = _resource(resources, "/ColorSpace", space)
                 self.scan.colour_spaces.append(found if found is not None else str(space)[1:])
-            elif op == "ri" and operands:
-                self.scan.intents.add(name_of(operands[0]))
-            elif op == "gs" and operands:
-                state = _resource(resources, "/ExtGState", operands[0])
+            elif op == "ri" and len(ins.operands):
+                self.scan.intents.add(name_of(ins.operands[0]))
+            elif op == "gs" and len(ins.operands):
+                key = ins.operands[0]
+                state = _resource(resources, "/ExtGState", key)
                 if state is None:
-                    self.scan.missing_resources.add(f"ExtGState {operands[0]}")
+                    self.scan.missing_resources.add(f"ExtGState {key}")
                 else:
                     self.scan.ext_gstates.append(state)
                     self.scan.transparency |= _transparent_state(state)
@@ -195,22 +196,25 @@ class _Walker:
         use.pages.add(self.scan.index)
         return use
 
-    def _show(self, use, render_mode, operands):
-        if use is None:
+    def _show(self, use, render_mode, op, operands):
+        if use is None or not len(operands):
             return
-        strings = []
-        for operand in operands:
-            if isinstance(operand, pikepdf.String):
-                strings.append(bytes(operand))
-            elif isinstance(operand, pikepdf.Array):
-                strings.extend(bytes(s) for s in operand if isinstance(s, pikepdf.String))
+        if op == "TJ":
+            strings = [bytes(s) for s in list(operands[0]) if not isinstance(s, NUMBERS)]
+        else:
+            strings = [bytes(operands[len(operands) - 1])]
         silent = any(m.actual_text is not None for m in self.stack)
+        rendered = render_mode != 3
         for data in strings:
-            codes = use.info.codes(data)
-            for code in codes:
-                use.codes[code] = use.codes.get(code, False) or render_mode != 3
+            known = use.shown.get(data)
+            if known is None or (rendered and not known[1]):
+                codes = use.info.codes(data)
+                for code in codes:
+                    use.codes[code] = use.codes.get(code, False) or rendered
+                known = use.shown[data] = ("".join(use.info.unicode(c) or "\ufffd" for c in codes),
+                                           rendered or (known is not None and known[1]))
             if not silent:
-                self._text("".join(use.info.unicode(c) or "\ufffd" for c in codes))
+                self._text(known[0])
 
     def _draw(self, resources, key, depth):
         xobject = _resource(resources, "/XObject", key)
@@ -233,7 +237,7 @@ class _Walker:
             if depth < MAX_FORM_DEPTH:
                 inner = xobject.get("/Resources")
                 try:
-                    instructions = pikepdf.parse_content_stream(xobject)
+                    instructions = pikepdf.parse_content_stream(xobject, SCANNED)
                 except pikepdf.PdfError as e:
                     self.scan.error = f"form XObject {key}: {e}"
                     return
@@ -261,10 +265,33 @@ def scan_page(page, index, fonts):
     scan = PageScan(index=index)
     walker = _Walker(scan, fonts)
     try:
-        instructions = pikepdf.parse_content_stream(page)
+        instructions = pikepdf.parse_content_stream(page, SCANNED)
     except pikepdf.PdfError as e:
         scan.error = str(e)
         return scan
     walker.walk(instructions, inherited(page.obj, "/Resources"))
     scan.unbalanced += len(walker.stack)
     return scan
+
+
+@dataclass
+class OperatorScan:
+    """What only the PDF/A checks need, from a full parse: undefined operators and inline
+    images' dictionaries."""
+    unknown_operators: set = field(default_factory=set)
+    inline_images: list = field(default_factory=list)
+
+
+def scan_operators(page):
+    out = OperatorScan()
+    try:
+        instructions = pikepdf.parse_content_stream(page)
+    except pikepdf.PdfError:
+        return out  # the main scan reports the unreadable stream
+    for ins in instructions:
+        op = str(ins.operator)
+        if op == "INLINE IMAGE":
+            out.inline_images.append(ins.iimage.obj)
+        elif op not in OPERATORS:
+            out.unknown_operators.add(op)
+    return out

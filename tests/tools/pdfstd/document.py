@@ -5,7 +5,7 @@ import os
 
 import pikepdf
 
-from .content import scan_page
+from .content import scan_operators, scan_page
 from .fonts import name_of
 from .structure import StructTree
 from .xmp import Xmp
@@ -26,6 +26,9 @@ class Doc:
         self.pages = list(self.pdf.pages)
         self.page_index = {p.obj.objgen: i for i, p in enumerate(self.pages)}
         self._scans = None
+        self._operator_scans = None
+        self._annotations = None
+        self._objects = None
         self._fonts = {}
         self._struct = None
         self._xmp = None
@@ -46,6 +49,13 @@ class Doc:
         if self._scans is None:
             self._scans = [scan_page(p, i, self._fonts) for i, p in enumerate(self.pages)]
         return self._scans
+
+    @property
+    def operator_scans(self):
+        """Per page, from a full parse: undefined operators and inline images (PDF/A only)."""
+        if self._operator_scans is None:
+            self._operator_scans = [scan_operators(p) for p in self.pages]
+        return self._operator_scans
 
     @property
     def fonts(self):
@@ -86,16 +96,19 @@ class Doc:
 
     def annotations(self):
         """(page index, annotation dictionary) for every annotation of every page."""
-        for i, page in enumerate(self.pages):
-            annots = page.obj.get("/Annots")
-            if isinstance(annots, pikepdf.Array):
-                for a in annots:
-                    if isinstance(a, pikepdf.Dictionary):
-                        yield i, a
+        if self._annotations is None:
+            self._annotations = []
+            for i, page in enumerate(self.pages):
+                annots = page.obj.get("/Annots")
+                if isinstance(annots, pikepdf.Array):
+                    # list() first: iterating a pikepdf Array itself is a hundred times slower.
+                    self._annotations.extend((i, a) for a in list(annots) if isinstance(a, pikepdf.Dictionary))
+        return self._annotations
 
     def objects(self):
-        """Every indirect object (for the checks that scan the whole file)."""
-        for obj in self.pdf.objects:
-            # Scalars (an indirect /Length) arrive as Python values: only containers matter here.
-            if isinstance(obj, (pikepdf.Dictionary, pikepdf.Array, pikepdf.Stream)) and obj.is_indirect:
-                yield obj
+        """Every indirect dictionary, array and stream (for the checks that scan the whole file;
+        scalars such as an indirect /Length arrive as Python values and are left out)."""
+        if self._objects is None:
+            self._objects = [o for o in self.pdf.objects
+                             if isinstance(o, (pikepdf.Dictionary, pikepdf.Array, pikepdf.Stream)) and o.is_indirect]
+        return self._objects
