@@ -8,7 +8,7 @@ import pikepdf
 
 from .fonts import name_of
 from .registry import A2, UA1, check
-from .xmp import DC, PDF_NS, PDFAID, PREDEFINED, XMP_BASIC
+from .xmp import DC, PDF_NS, PDFAID, PREDEFINED, XMP_BASIC, identification_problems
 
 # ISO 32000-1 Table 6 less LZWDecode (and Crypt, allowed only as Identity).
 ALLOWED_FILTERS = {"ASCIIHexDecode", "ASCII85Decode", "FlateDecode", "RunLengthDecode", "CCITTFaxDecode",
@@ -159,10 +159,7 @@ def annotation_types(doc, fail):
 
 @check("A2-6.3.2-1", A2, "ISO 19005-2 6.3.2", "annotations have /F")
 def annotation_flags_present(doc, fail):
-    missing = {}
-    for page, annot in doc.annotations():
-        if name_of(annot.get("/Subtype")) != "Popup" and "/F" not in annot:
-            missing.setdefault(page, []).append(doc.ref(annot))
+    missing = doc.annotations_without(lambda a: name_of(a.get("/Subtype")) == "Popup" or "/F" in a)
     for page, refs in missing.items():
         fail(f"{len(refs)} annotations without /F (e.g. {refs[0]})", page=page)
 
@@ -296,17 +293,15 @@ def xmp_schemas(doc, fail):
 
 @check("A2-6.6.4", A2, "ISO 19005-2 6.6.4", "pdfaid:part 2 and a conformance level matching the profile")
 def identification(doc, fail):
+    problems = identification_problems(doc.xmp, PDFAID, "pdfaid", "2", "PDF/A")
+    for problem in problems:
+        fail(problem)
     if doc.xmp is None or doc.xmp.error:
-        fail("no readable XMP, so no PDF/A identification")
         return
-    part, level = doc.xmp.value(PDFAID, "part"), doc.xmp.value(PDFAID, "conformance")
-    if part != "2":
-        fail(f"pdfaid:part is {part!r}, not '2'" if part is not None else "no pdfaid:part")
+    level = doc.xmp.value(PDFAID, "conformance")
     wanted = {"U", "A"} if "a2u" in getattr(doc, "profiles", ()) else {"B", "U", "A"}
     if level not in wanted:
         fail(f"pdfaid:conformance is {level!r}; this profile needs {' or '.join(sorted(wanted))}")
-    if (part is not None or level is not None) and "pdfaid" not in doc.xmp.prefixes.get(PDFAID, set()):
-        fail("the PDF/A identification schema is not bound to the prefix pdfaid")
 
 
 _PDF_DATE = re.compile(r"D:(\d{4})(\d\d)?(\d\d)?(\d\d)?(\d\d)?(\d\d)?([Zz+-])?(\d\d)?'?(\d\d)?")

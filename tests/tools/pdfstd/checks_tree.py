@@ -154,36 +154,40 @@ def tables(doc, fail):
             _fail_at(fail, elem, f"{_named(elem)} is not inside {' or '.join(sorted(PARENTS[elem.type]))}")
 
 
+# ISO 32000-1 Tables 333 and 336: what lists and tables of contents hold and sit in.
+# type: (allowed children, a Caption may come first, must have children, allowed parents)
+CONTAINMENT = {
+    "L": ({"LI"}, True, True, None),
+    "LI": ({"Lbl", "LBody"}, False, True, {"L"}),
+    "LBody": (None, False, False, {"LI"}),
+    "TOC": ({"TOC", "TOCI"}, True, False, None),
+    "TOCI": ({"Lbl", "Reference", "NonStruct", "P", "TOC"}, False, False, {"TOC"}),
+}
+
+
+def _containment(doc, fail, types):
+    for elem in doc.struct.elements:
+        if elem.type not in types:
+            continue
+        children, caption, needed, parents = CONTAINMENT[elem.type]
+        kids = elem.elements()
+        if caption and kids and kids[0].type == "Caption":
+            kids = kids[1:]
+        if children is not None and (any(k.type not in children for k in kids) or (needed and not kids)):
+            _fail_at(fail, elem, f"{_named(elem)} holds {' '.join(k.type or k.raw_type for k in kids) or 'nothing'}; "
+                                 f"it takes {'(Caption?) ' if caption else ''}{'/'.join(sorted(children))}")
+        if parents is not None and (elem.parent is None or elem.parent.type not in parents):
+            _fail_at(fail, elem, f"{_named(elem)} outside {' or '.join(sorted(parents))}")
+
+
 @check("MH-09-005", UA1, "ISO 14289-1 7.2; ISO 32000-1 Table 336", "lists structured as ISO 32000-1 says")
 def lists(doc, fail):
-    for elem in doc.struct.elements:
-        kids = elem.elements()
-        if elem.type == "L":
-            items = kids[1:] if kids and kids[0].type == "Caption" else kids
-            if not items or any(k.type != "LI" for k in items):
-                _fail_at(fail, elem, "an <L> whose children are not (Caption?) LI+")
-        elif elem.type == "LI":
-            if not kids or any(k.type not in ("Lbl", "LBody") for k in kids):
-                _fail_at(fail, elem, "an <LI> whose children are not Lbl and/or LBody")
-            if elem.parent is None or elem.parent.type != "L":
-                _fail_at(fail, elem, "an <LI> outside an <L>")
-        elif elem.type == "LBody" and (elem.parent is None or elem.parent.type != "LI"):
-            _fail_at(fail, elem, f"{_named(elem)} outside an <LI>")
+    _containment(doc, fail, ("L", "LI", "LBody"))
 
 
 @check("MH-09-006", UA1, "ISO 14289-1 7.2; ISO 32000-1 Table 333", "TOC/TOCI structured as ISO 32000-1 says")
 def tocs(doc, fail):
-    for elem in doc.struct.elements:
-        kids = elem.elements()
-        if elem.type == "TOC":
-            items = kids[1:] if kids and kids[0].type == "Caption" else kids
-            if any(k.type not in ("TOC", "TOCI") for k in items):
-                _fail_at(fail, elem, "a <TOC> holds something other than TOC/TOCI")
-        elif elem.type == "TOCI":
-            if any(k.type not in ("Lbl", "Reference", "NonStruct", "P", "TOC") for k in kids):
-                _fail_at(fail, elem, "a <TOCI> holds something other than Lbl, Reference, NonStruct, P, TOC")
-            if elem.parent is None or elem.parent.type != "TOC":
-                _fail_at(fail, elem, "a <TOCI> outside a <TOC>")
+    _containment(doc, fail, ("TOC", "TOCI"))
 
 
 def _descendants(elem, stop_at_tables=True):

@@ -8,7 +8,7 @@ import pikepdf
 
 from .fonts import name_of
 from .registry import UA1, check
-from .xmp import DC, PDFUAID
+from .xmp import DC, PDFUAID, identification_problems
 
 LANG = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 SHOWN = 8
@@ -43,14 +43,8 @@ def xmp_present(doc, fail):
 
 @check("MH-06-002", UA1, "ISO 14289-1 5", "the XMP says pdfuaid:part 1")
 def xmp_pdfua(doc, fail):
-    if doc.xmp is None or doc.xmp.error:
-        fail("no readable XMP, so no PDF/UA identification")
-        return
-    part = doc.xmp.value(PDFUAID, "part")
-    if part != "1":
-        fail(f"pdfuaid:part is {part!r}, not '1'" if part is not None else "no pdfuaid:part")
-    elif "pdfuaid" not in doc.xmp.prefixes.get(PDFUAID, set()):
-        fail("the PDF/UA identification schema is not bound to the prefix pdfuaid")
+    for problem in identification_problems(doc.xmp, PDFUAID, "pdfuaid", "1", "PDF/UA"):
+        fail(problem)
 
 
 @check("MH-06-003", UA1, "ISO 14289-1 7.1", "the XMP has a dc:title")
@@ -241,10 +235,7 @@ def links_tagged(doc, fail):
 
 @check("MH-28-012", UA1, "ISO 14289-1 7.18.5", "link annotations have /Contents")
 def links_described(doc, fail):
-    missing = {}
-    for page, annot in doc.annotations():
-        if name_of(annot.get("/Subtype")) == "Link" and not _text(annot.get("/Contents")):
-            missing.setdefault(page, []).append(doc.ref(annot))
+    missing = doc.annotations_without(lambda a: name_of(a.get("/Subtype")) != "Link" or _text(a.get("/Contents")))
     for page, refs in missing.items():
         fail(f"{len(refs)} link annotations without /Contents (e.g. {refs[0]})", page=page)
 

@@ -105,6 +105,15 @@ class Doc:
                     self._annotations.extend((i, a) for a in list(annots) if isinstance(a, pikepdf.Dictionary))
         return self._annotations
 
+    def annotations_without(self, wanted):
+        """{page: [refs]} of the annotations for which `wanted(annotation)` is false: the
+        annotation checks report them one line a page."""
+        missing = {}
+        for page, annot in self.annotations():
+            if not wanted(annot):
+                missing.setdefault(page, []).append(self.ref(annot))
+        return missing
+
     def objects(self):
         """Every indirect dictionary, array and stream (for the checks that scan the whole file;
         scalars such as an indirect /Length arrive as Python values and are left out)."""

@@ -118,3 +118,16 @@ class Xmp:
                     if text:
                         names.add(text.strip())
         return declared
+
+
+def identification_problems(xmp, ns, prefix, part, standard):
+    """What is wrong with a standard's identification in the XMP (pdfuaid, pdfaid): a readable
+    packet, the part number, and the schema bound to its required prefix."""
+    if xmp is None or xmp.error:
+        return [f"no readable XMP, so no {standard} identification"]
+    value, out = xmp.value(ns, "part"), []
+    if value != part:
+        out.append(f"{prefix}:part is {value!r}, not {part!r}" if value is not None else f"no {prefix}:part")
+    if value is not None and prefix not in xmp.prefixes.get(ns, set()):
+        out.append(f"the {standard} identification schema is not bound to the prefix {prefix}")
+    return out
