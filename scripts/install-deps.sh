@@ -20,6 +20,8 @@ packages=(
   fonts-droid-fallback fonts-symbola
   # tests
   doctest-dev qpdf poppler-utils epubcheck default-jre-headless zbar-tools python3 libxml2-utils
+  # tests: the PDF/UA and PDF/A checker (tests/tools/pdf_standard_check.py)
+  python3-pikepdf
 )
 for arg in "$@"; do
   case "$arg" in
