@@ -65,15 +65,17 @@ struct HighlightOptions {
   // Folder whose syntax/ holds postpress's own Kate definitions; empty = dataDir().
   std::filesystem::path dataDir;
   HighlightLimits limits;
-  // Highlighting engines (one Kate repository each, used by one thread at a time) kept for
-  // concurrent callers; 0 = one per thread that asks at the same time. 1 makes every caller
-  // wait for the single engine (measured in bench/results.md).
-  std::size_t maxEngines = 0;
+  // Highlighting engines (one Kate repository each, used by one thread at a time) for
+  // concurrent callers; 0 = one per thread that asks at the same time. One engine taken in
+  // turns is the default: each engine loads every definition it meets, and in a build that
+  // loading costs more than the highlighting itself (bench/results.md: the corpora on two
+  // threads, 40% less CPU and less wall time than an engine each).
+  std::size_t maxEngines = 1;
 };
 
-// Highlights code blocks. One object serves every thread: each call borrows an engine of its
-// own from a pool (a Kate repository is not thread-safe), creating one when none is free. An
-// engine loads a language's definition on its first use.
+// Highlights code blocks. One object serves every thread: each call borrows an engine from a
+// pool (a Kate repository is not thread-safe), waiting for one when all are in use and no more
+// may be made. An engine loads a language's definition on its first use.
 class Highlighter {
  public:
   explicit Highlighter(HighlightOptions options = {});

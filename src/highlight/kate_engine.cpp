@@ -10,6 +10,8 @@
 #include <QHash>
 #include <QString>
 
+#include <system_error>
+
 #include "highlight/token_classes.h"
 #include "postpress/support/text.h"
 
@@ -69,7 +71,12 @@ bool isAscii(std::string_view s) {
 }  // namespace
 
 struct KateEngine::Impl : ksh::AbstractHighlighter {
-  ksh::Repository repository;
+  ksh::Repository repository;  // Kate's bundled definitions
+  // Kate's plus ours (dataDir/syntax), made when a definition Kate lacks is first asked for:
+  // adding a search path reloads every definition, which would double an engine's cost
+  // (bench/results.md) for the many blocks that need none of ours.
+  std::filesystem::path dataDir;
+  std::unique_ptr<ksh::Repository> withOurs;
   ksh::State state;
   std::string definitionName;              // UTF-8, for the format overrides
   std::vector<std::int8_t> classOfFormat;  // by Format::id(); -1 = not looked up yet
@@ -101,6 +108,22 @@ struct KateEngine::Impl : ksh::AbstractHighlighter {
     return static_cast<TokenClass>(classOfFormat[id]);
   }
 
+  ksh::Repository* ours() {
+    if (!withOurs && !dataDir.empty()) {
+      withOurs = std::make_unique<ksh::Repository>();
+      withOurs->addCustomSearchPath(QString::fromStdString(dataDir.string()));
+    }
+    return withOurs.get();
+  }
+
+  // The definition `find` finds in Kate's repository, else in the one with ours.
+  template <typename Find>
+  bool useFound(Find find) {
+    if (use(find(repository))) return true;
+    ksh::Repository* r = ours();
+    return r && use(find(*r));
+  }
+
   void highlightText() { state = highlightLine(QStringView(text), state); }
 
   void applyFormat(int offset, int length, const ksh::Format& format) override {
@@ -125,13 +148,15 @@ struct KateEngine::Impl : ksh::AbstractHighlighter {
 };
 
 KateEngine::KateEngine(const std::filesystem::path& dataDir) : impl_(std::make_unique<Impl>()) {
-  if (!dataDir.empty()) impl_->repository.addCustomSearchPath(QString::fromStdString(dataDir.string()));
+  std::error_code ec;
+  if (!dataDir.empty() && std::filesystem::is_directory(dataDir / "syntax", ec)) impl_->dataDir = dataDir;
 }
 
 KateEngine::~KateEngine() = default;
 
 bool KateEngine::select(std::string_view name) {
-  return impl_->use(impl_->repository.definitionForName(QString::fromUtf8(name.data(), static_cast<int>(name.size()))));
+  const QString n = QString::fromUtf8(name.data(), static_cast<int>(name.size()));
+  return impl_->useFound([&](ksh::Repository& r) { return r.definitionForName(n); });
 }
 
 bool KateEngine::selectByWord(std::string_view word) {
@@ -141,8 +166,10 @@ bool KateEngine::selectByWord(std::string_view word) {
   const QString w = QString::fromUtf8(word.data(), static_cast<int>(word.size()));
   if (auto it = impl_->nameOfLowerName.constFind(w); it != impl_->nameOfLowerName.constEnd())
     return impl_->use(impl_->repository.definitionForName(*it));
-  if (impl_->use(impl_->repository.definitionForFileName(QStringLiteral("x.") + w))) return true;
-  return impl_->use(impl_->repository.definitionForFileName(w));
+  return impl_->useFound([&](ksh::Repository& r) {
+    const ksh::Definition byExtension = r.definitionForFileName(QStringLiteral("x.") + w);
+    return byExtension.isValid() ? byExtension : r.definitionForFileName(w);
+  });
 }
 
 void KateEngine::resetState() { impl_->state = ksh::State(); }

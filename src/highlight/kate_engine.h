@@ -15,8 +15,8 @@ namespace pp::highlight {
 // used): one thread at a time. Highlighter's pool lends each caller an engine of its own.
 class KateEngine {
  public:
-  // Kate's bundled definitions, plus those in dataDir/syntax (ours win over Kate's of the
-  // same name when their version is higher).
+  // Kate's bundled definitions, then, for a language Kate lacks, those in dataDir/syntax
+  // (Kate's XML format), loaded on the first such request.
   explicit KateEngine(const std::filesystem::path& dataDir);
   ~KateEngine();
   KateEngine(const KateEngine&) = delete;
