@@ -100,6 +100,17 @@ int main(int argc, char** argv) {
     for (const auto& b : blocks) h.highlight(b.info, b.code);
   cpu = (threadCpuMs() - cpu) / passes;
   std::printf("warm pass, 1 thread, CPU time: %.2f ms (%.1f MB/s)\n", cpu, bytes / 1048576.0 / (cpu / 1000));
+  double slowest = 0;
+  std::size_t slowestBytes = 0;
+  for (const auto& b : blocks) {
+    const double before = threadCpuMs();
+    h.highlight(b.info, b.code);
+    if (threadCpuMs() - before > slowest) {
+      slowest = threadCpuMs() - before;
+      slowestBytes = b.code.size();
+    }
+  }
+  std::printf("slowest block, warm: %.2f ms CPU (%zu bytes)\n", slowest, slowestBytes);
 
   pp::HighlightOptions each;
   each.maxEngines = 0;
