@@ -140,19 +140,17 @@ HighlightedCode Highlighter::highlight(std::string_view info, std::string_view c
   const CodeLanguage lang = resolveCodeLanguage(info);
   if (lang.id.empty()) return out;
   const bool session = lang.session || (lang.shell && highlight::startsAsSession(code));
-  const bool known = session || !lang.definition.empty();
-  if (code.size() > options_.limits.maxBlockBytes || code.size() > UINT32_MAX) {
-    out.status = known ? HighlightStatus::OverBudget : HighlightStatus::UnknownLanguage;
-    if (known) out.language = session ? "console" : lang.id;
-    return out;
-  }
   const auto lease = pool_->borrow();
   KateEngine& engine = **lease;
-  if (!session && !(known ? engine.select(lang.definition) : engine.selectByWord(lang.id))) {
+  if (!session && !(lang.definition.empty() ? engine.selectByWord(lang.id) : engine.select(lang.definition))) {
     out.status = HighlightStatus::UnknownLanguage;
     return out;
   }
   out.language = session ? "console" : lang.id;
+  if (code.size() > options_.limits.maxBlockBytes || code.size() > UINT32_MAX) {
+    out.status = HighlightStatus::OverBudget;
+    return out;
+  }
   BlockWalk walk(engine, options_.limits, out.spans);
   if (!(session ? walk.session(code) : walk.code(code))) {
     out.spans.clear();
