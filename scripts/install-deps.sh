@@ -14,6 +14,8 @@ packages=(
   libstb-dev libwebp-dev libzip-dev libhyphen-dev hyphen-en-us libqrencode-dev librsvg2-dev
   zlib1g-dev libcurl4-openssl-dev libcli11-dev libxxhash-dev libgif-dev libturbojpeg0-dev libspng-dev libdeflate-dev
   nlohmann-json3-dev libmimalloc-dev
+  # syntax highlighting (Kate's definitions; brings Qt 5 Core and Gui)
+  libkf5syntaxhighlighting-dev
   # data: GitHub emoji shortcode table (read at configure time by src/markdown/emoji_table.cmake)
   golang-github-yuin-goldmark-emoji-dev
   # fallback fonts for characters the bundled fonts lack (CJK, emoji and symbols)

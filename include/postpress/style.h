@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "postpress/document.h"
 #include "postpress/support/diagnostics.h"
 
 namespace pp {
@@ -44,6 +45,21 @@ struct TextStyle {
   // follows; empty when `color` was given as a value. Resolved by loadStyle(), so that a file
   // changing `accent` also recolours every role that follows the accent.
   std::string colorRef;
+};
+
+// Syntax highlighting theme: the look of each token class of highlighted code (TokenClass,
+// document.h), from the style's `highlight:` block. Classes are meant to differ in weight and
+// slant as well as colour, so that they stay apart in grayscale print.
+struct TokenStyle {
+  std::optional<Color> color;  // none: the code role's colour
+  bool bold = false;
+  bool italic = false;
+};
+struct HighlightTheme {
+  bool enabled = true;  // false: every code block prints plain
+  TokenStyle tokens[kTokenClassCount];
+  const TokenStyle& operator[](TokenClass t) const { return tokens[static_cast<std::size_t>(t)]; }
+  TokenStyle& operator[](TokenClass t) { return tokens[static_cast<std::size_t>(t)]; }
 };
 
 struct Style {
@@ -97,6 +113,7 @@ struct Style {
   Color tableHeaderBackground{0.93f, 0.94f, 0.96f};
   Color tableRule{0.75f, 0.75f, 0.75f};
   std::map<std::string, Color> admonitionColors;  // "note", "tip", "warning", ... -> accent
+  HighlightTheme highlight;                       // code blocks' token classes
 
   // Layout choices
   bool postsStartNewPage = true;

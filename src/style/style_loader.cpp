@@ -12,6 +12,7 @@
 #include "postpress/support/files.h"
 #include "postpress/style.h"
 #include "postpress/support/text.h"
+#include "style/highlight_theme.h"
 
 namespace pp {
 
@@ -35,7 +36,7 @@ class StyleReader {
     // Fonts first: text roles check their `family` against the families known by then.
     static const char* const kOrder[] = {"name", "base", "description", "page", "fonts",
                                          "fallbacks", "colors", "paragraph", "text", "layout",
-                                         "parts"};
+                                         "parts", "highlight"};
     Table top = {
         {"name", [&](const YAML::Node& n) { readString(n, s_.name); }},
         {"base", [](const YAML::Node&) {}},         // handled by the loader
@@ -48,6 +49,7 @@ class StyleReader {
         {"text", [&](const YAML::Node& n) { readRoles(n); }},
         {"layout", [&](const YAML::Node& n) { readLayout(n); }},
         {"parts", [&](const YAML::Node& n) { readParts(n); }},
+        {"highlight", [&](const YAML::Node& n) { readHighlight(n); }},
     };
     if (!root.IsMap()) {
       if (!root.IsNull()) error(root, "style-bad-value", "a style file must be a mapping of keys");
@@ -71,6 +73,11 @@ class StyleReader {
   }
   void error(const YAML::Node& n, const char* code, std::string message) {
     diags_.error(loc(n), code, std::move(message));
+  }
+  void readHighlight(const YAML::Node& n) {
+    std::vector<style::ThemeProblem> problems;
+    style::readHighlightTheme(n, s_.highlight, problems);
+    for (auto& p : problems) error(p.where, p.code, std::move(p.message));
   }
 
   // Reports keys of `map` that `table` does not know, naming the ones it does.
