@@ -13,7 +13,7 @@
 #include "markdown/media.h"
 #include "postpress/support/text.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 namespace {
 
@@ -984,4 +984,4 @@ std::vector<Inline> Converter::markdownInlines(std::string_view md, int line) {
   return out;
 }
 
-}  // namespace pp::md
+}  // namespace pp::markdown

@@ -5,7 +5,7 @@
 
 #include <mutex>
 
-namespace pp::md {
+namespace pp::markdown {
 
 void CmarkNodeDeleter::operator()(cmark_node* n) const {
   if (n) cmark_node_free(n);
@@ -45,4 +45,4 @@ CmarkDocument parseCmark(std::string_view text) {
   return CmarkDocument(cmark_parser_finish(parser.get()));
 }
 
-}  // namespace pp::md
+}  // namespace pp::markdown

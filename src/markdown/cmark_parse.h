@@ -6,7 +6,7 @@
 
 struct cmark_node;
 
-namespace pp::md {
+namespace pp::markdown {
 
 struct CmarkNodeDeleter {
   void operator()(cmark_node* n) const;
@@ -17,4 +17,4 @@ using CmarkDocument = std::unique_ptr<cmark_node, CmarkNodeDeleter>;
 // is ours (smart.h): cmark-gfm's is quadratic on long lines.
 CmarkDocument parseCmark(std::string_view text);
 
-}  // namespace pp::md
+}  // namespace pp::markdown

@@ -2,7 +2,7 @@
 
 #include <string>
 
-namespace pp::md {
+namespace pp::markdown {
 
 namespace {
 
@@ -130,4 +130,4 @@ std::size_t CodeSpans::spanEnd(std::size_t pos) {
   return std::string_view::npos;
 }
 
-}  // namespace pp::md
+}  // namespace pp::markdown

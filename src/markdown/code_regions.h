@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-namespace pp::md {
+namespace pp::markdown {
 
 class CodeFences {
  public:
@@ -39,4 +39,4 @@ class CodeSpans {
   std::array<std::pair<std::size_t, std::size_t>, 64> noClose_{};
 };
 
-}  // namespace pp::md
+}  // namespace pp::markdown

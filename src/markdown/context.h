@@ -13,7 +13,7 @@
 #include "postpress/document.h"
 #include "postpress/site.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 // A construct parked in the text as `<!--\x01ppN-->` (an HTML comment cmark leaves alone; the
 // \x01 cannot come from a post because normalisation removes control characters).
@@ -77,4 +77,4 @@ struct Features {
 };
 Features featuresFor(const Site& site, const Post& post);
 
-}  // namespace pp::md
+}  // namespace pp::markdown

@@ -14,7 +14,7 @@
 
 struct cmark_node;
 
-namespace pp::md {
+namespace pp::markdown {
 
 inline constexpr int kMaxBlockDepth = 24;
 inline constexpr int kMaxInlineDepth = 24;
@@ -109,4 +109,4 @@ void normalizeWhitespace(std::vector<Inline>& inlines);
 // Width in CSS px from width="500", width="500px", style "width: 500px" / JSX {{width: 500}}.
 int widthHint(const std::string* width, const std::string* style);
 
-}  // namespace pp::md
+}  // namespace pp::markdown

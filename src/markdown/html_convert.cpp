@@ -8,7 +8,7 @@
 #include "markdown/media.h"
 #include "postpress/support/text.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 namespace {
 
@@ -638,4 +638,4 @@ Block Converter::htmlTable(const HtmlNode& node, int line0) {
   return t;
 }
 
-}  // namespace pp::md
+}  // namespace pp::markdown

@@ -7,7 +7,7 @@
 
 #include "postpress/support/text.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 const std::string* HtmlToken::attr(std::string_view n) const {
   for (const auto& a : attrs)
@@ -296,4 +296,4 @@ class Tokenizer {
 
 std::vector<HtmlToken> tokenizeHtml(std::string_view html) { return Tokenizer(html).run(); }
 
-}  // namespace pp::md
+}  // namespace pp::markdown

@@ -13,7 +13,7 @@
 #include "postpress/support/files.h"
 #include "postpress/support/text.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 using liquid::Value;
 
@@ -885,4 +885,4 @@ Source runLiquid(const Source& in, ParseContext& ctx) {
   return out.finish();
 }
 
-}  // namespace pp::md
+}  // namespace pp::markdown

@@ -6,7 +6,7 @@
 #include "markdown/passes.h"
 #include "postpress/support/text.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 namespace {
 
@@ -229,4 +229,4 @@ Source runMarkers(const Source& in, ParseContext& ctx, bool kramdown) {
   return out.finish();
 }
 
-}  // namespace pp::md
+}  // namespace pp::markdown

@@ -5,7 +5,7 @@
 #include "markdown/passes.h"
 #include "postpress/support/text.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 namespace {
 
@@ -153,4 +153,4 @@ Source runMath(const Source& in, ParseContext& ctx) {
   return out.finish();
 }
 
-}  // namespace pp::md
+}  // namespace pp::markdown

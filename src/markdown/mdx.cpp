@@ -11,7 +11,7 @@
 #include "markdown/passes.h"
 #include "postpress/support/text.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 namespace {
 
@@ -436,4 +436,4 @@ class MdxPass {
 
 Source runMdx(const Source& in, ParseContext& ctx) { return MdxPass(in, ctx).run(); }
 
-}  // namespace pp::md
+}  // namespace pp::markdown

@@ -2,7 +2,7 @@
 
 #include "postpress/support/text.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 namespace {
 
@@ -143,4 +143,4 @@ AdmonitionKind admonitionKindFromColor(std::string_view color) {
   return AdmonitionKind::Note;
 }
 
-}  // namespace pp::md
+}  // namespace pp::markdown

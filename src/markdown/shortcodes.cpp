@@ -11,7 +11,7 @@
 #include "postpress/support/files.h"
 #include "postpress/support/text.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 namespace {
 
@@ -637,4 +637,4 @@ Source runShortcodes(const Source& in, ParseContext& ctx) {
   return ShortcodePass(in, ctx).run();
 }
 
-}  // namespace pp::md
+}  // namespace pp::markdown

@@ -5,7 +5,7 @@
 
 #include "postpress/document.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 void smartPunctuation(Document& doc);
 
@@ -14,4 +14,4 @@ void smartPunctuation(Document& doc);
 // becomes Strong.
 void repairStrongEmphasis(Document& doc);
 
-}  // namespace pp::md
+}  // namespace pp::markdown
