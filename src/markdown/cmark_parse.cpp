@@ -45,4 +45,14 @@ CmarkDocument parseCmark(std::string_view text) {
   return CmarkDocument(cmark_parser_finish(parser.get()));
 }
 
+std::string_view cmarkTypeName(cmark_node* n) {
+  const char* s = cmark_node_get_type_string(n);
+  return s ? std::string_view(s) : std::string_view();
+}
+
+std::string cmarkLiteral(cmark_node* n) {
+  const char* s = cmark_node_get_literal(n);
+  return s ? std::string(s) : std::string();
+}
+
 }  // namespace pp::markdown
