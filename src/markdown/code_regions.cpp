@@ -1,5 +1,6 @@
 #include "markdown/code_regions.h"
 
+#include <algorithm>
 #include <string>
 
 namespace pp::markdown {
@@ -128,6 +129,15 @@ std::size_t CodeSpans::spanEnd(std::size_t pos) {
   }
   if (slot) noClose_[slot] = {from, i};
   return std::string_view::npos;
+}
+
+std::string codeFenceFor(std::string_view content) {
+  std::size_t longest = 0, run = 0;
+  for (char c : content) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return std::string(std::max<std::size_t>(3, longest + 1), '`');
 }
 
 }  // namespace pp::markdown

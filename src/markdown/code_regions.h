@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -38,5 +39,9 @@ class CodeSpans {
   // Per run length: no closing run of that length in [first, second).
   std::array<std::pair<std::size_t, std::size_t>, 64> noClose_{};
 };
+
+// A backtick fence longer than any backtick run in `content` (three at least), so that the
+// content can stand in a fenced code block as it is.
+std::string codeFenceFor(std::string_view content);
 
 }  // namespace pp::markdown

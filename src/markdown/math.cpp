@@ -17,15 +17,6 @@ bool blankLineAt(const std::string& s, std::size_t nl) {
   return j >= s.size() || s[j] == '\n';
 }
 
-std::string fenceFor(std::string_view content) {
-  std::size_t longest = 0, run = 0;
-  for (char c : content) {
-    run = c == '`' ? run + 1 : 0;
-    longest = std::max(longest, run);
-  }
-  return std::string(std::max<std::size_t>(3, longest + 1), '`');
-}
-
 }  // namespace
 
 Source runMath(const Source& in, ParseContext& ctx) {
@@ -96,7 +87,7 @@ Source runMath(const Source& in, ParseContext& ctx) {
       if (alone && !tex.empty()) {
         out.copy(copied, i);
         std::string indent(before);
-        std::string fence = fenceFor(tex);
+        std::string fence = codeFenceFor(tex);
         std::string block = fence + "pp-math\n";
         for (const auto& part : split(tex, '\n')) block += indent + part + "\n";
         block += indent + fence;
