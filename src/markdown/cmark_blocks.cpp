@@ -144,21 +144,15 @@ void Converter::flattenDeep(cmark_node* n, std::vector<FlowItem>& out) {
                   " deep: flattened");
     deepWarned_ = true;
   }
-  cmark_iter* it = cmark_iter_new(n);
-  if (!it) return;
-  cmark_event_type ev;
-  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-    if (ev != CMARK_EVENT_ENTER) continue;
-    cmark_node* c = cmark_iter_get_node(it);
+  walkCmark(n, [&](cmark_node* c) {
     cmark_node_type type = cmark_node_get_type(c);
     bool leaf = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING ||
                 type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK ||
                 type == CMARK_NODE_THEMATIC_BREAK || cmarkTypeName(c) == "table";
-    if (!leaf) continue;
+    if (!leaf) return true;
     block(c, out, kMaxBlockDepth);  // leaves do not recurse into blocks
-    cmark_iter_reset(it, c, CMARK_EVENT_EXIT);
-  }
-  cmark_iter_free(it);
+    return false;
+  });
 }
 
 void Converter::paragraph(cmark_node* n, std::vector<FlowItem>& out) {

@@ -87,13 +87,8 @@ InlineRun Converter::inlinesOf(cmark_node* parent, int depth) {
 
 // Text of a subtree without structure, iteratively (for alt text and for nesting too deep).
 void Converter::flattenInlines(cmark_node* parent, std::vector<Inline>& out) {
-  cmark_iter* it = cmark_iter_new(parent);
-  if (!it) return;
-  cmark_event_type ev;
-  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-    if (ev != CMARK_EVENT_ENTER) continue;
-    cmark_node* n = cmark_iter_get_node(it);
-    if (n == parent) continue;
+  walkCmark(parent, [&](cmark_node* n) {
+    if (n == parent) return true;
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_TEXT:
       case CMARK_NODE_CODE: {
@@ -106,8 +101,8 @@ void Converter::flattenInlines(cmark_node* parent, std::vector<Inline>& out) {
       case CMARK_NODE_LINEBREAK: out.push_back(makeInline(InlineKind::SoftBreak)); break;
       default: break;
     }
-  }
-  cmark_iter_free(it);
+    return true;
+  });
 }
 
 }  // namespace pp::markdown

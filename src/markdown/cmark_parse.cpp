@@ -17,6 +17,11 @@ struct ParserDeleter {
     if (p) cmark_parser_free(p);
   }
 };
+struct IterDeleter {
+  void operator()(cmark_iter* it) const {
+    if (it) cmark_iter_free(it);
+  }
+};
 }  // namespace
 
 CmarkDocument parseCmark(std::string_view text) {
@@ -43,6 +48,17 @@ CmarkDocument parseCmark(std::string_view text) {
   static std::mutex inlinesMutex;
   std::lock_guard<std::mutex> lock(inlinesMutex);
   return CmarkDocument(cmark_parser_finish(parser.get()));
+}
+
+void walkCmark(cmark_node* root, const std::function<bool(cmark_node*)>& visit) {
+  std::unique_ptr<cmark_iter, IterDeleter> it(cmark_iter_new(root));
+  if (!it) return;
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* n = cmark_iter_get_node(it.get());
+    if (!visit(n)) cmark_iter_reset(it.get(), n, CMARK_EVENT_EXIT);
+  }
 }
 
 std::string_view cmarkTypeName(cmark_node* n) {

@@ -2,6 +2,7 @@
 // return null.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -18,6 +19,10 @@ using CmarkDocument = std::unique_ptr<cmark_node, CmarkNodeDeleter>;
 // Tables, strikethrough, autolinks, task lists, footnotes, source positions. Smart punctuation
 // is ours (smart.h): cmark-gfm's is quadratic on long lines.
 CmarkDocument parseCmark(std::string_view text);
+
+// Visits the subtree of `root` (root first) in document order; when visit(node) returns false
+// the node's children are passed over.
+void walkCmark(cmark_node* root, const std::function<bool(cmark_node*)>& visit);
 
 // The node's type name ("paragraph", and for extension nodes, which have no type constant in the
 // installed headers, "table", "table_row", "strikethrough", "tasklist"...); "" when none.

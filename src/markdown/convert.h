@@ -95,7 +95,10 @@ class Converter {
   Block htmlList(const HtmlNode& node, int line0, int depth);
   bool htmlMedia(const HtmlNode& node, int line0, Block& out);
   void htmlFigure(const HtmlNode& node, int line0, std::vector<FlowItem>& out);
+  // Reports an element that is never rendered (where a warning is due).
   void htmlDropped(const HtmlNode& node, int line0);
+  // An element never rendered (script, style, form...): reported and true; else false.
+  bool htmlDropsElement(const HtmlNode& node, int line0);
 
   // paragraphs of either source (paragraphs.cpp)
   void flushParagraph(InlineRun& run, SourcePos pos, std::vector<FlowItem>& out);

@@ -28,6 +28,12 @@ void Converter::htmlDropped(const HtmlNode& node, int line0) {
   ctx_.warn(pos.line, "html-dropped", what, pos.col);
 }
 
+bool Converter::htmlDropsElement(const HtmlNode& node, int line0) {
+  if (!isDroppedTag(node.tag)) return false;
+  htmlDropped(node, line0);
+  return true;
+}
+
 void Converter::htmlFlow(const HtmlNode& node, int line0, std::vector<FlowItem>& out, int depth) {
   InlineRun pending;
   SourcePos pendingPos;
@@ -79,12 +85,9 @@ void Converter::htmlFlow(const HtmlNode& node, int line0, std::vector<FlowItem>&
       case HtmlNode::Type::Element: break;
     }
 
+    if (htmlDropsElement(c, line0)) continue;
     const std::string& t = c.tag;
     SourcePos pos = htmlPos(c, line0);
-    if (isDroppedTag(t)) {
-      htmlDropped(c, line0);
-      continue;
-    }
     bool blockish = isBlockTag(t) || (!isContainerTag(t) && hasBlockChild(c)) ||
                     ((t == "span" || t == "font") && hasBlockChild(c));
     if (!blockish || t == "iframe" || t == "video" || t == "audio") {

@@ -38,12 +38,9 @@ void Converter::htmlInlines(const HtmlNode& node, int line0, InlineRun& run, int
       }
       case HtmlNode::Type::Element: break;
     }
+    if (htmlDropsElement(c, line0)) return;
     const std::string& t = c.tag;
     SourcePos pos = htmlPos(c, line0);
-    if (isDroppedTag(t)) {
-      htmlDropped(c, line0);
-      return;
-    }
     if (depth >= kMaxInlineDepth) {
       std::string text;
       textContent(c, text);

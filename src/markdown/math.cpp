@@ -22,8 +22,8 @@ bool blankLineAt(const std::string& s, std::size_t nl) {
 Source runMath(const Source& in, ParseContext& ctx) {
   const std::string& s = in.text;
   if (s.find('$') == std::string::npos) return in;
-  CodeFences fences(s);
-  CodeSpans spans(s);
+  CodeSkipper code(s);
+  CodeSpans& spans = code.spans();
   TextBuilder out(in);
   std::size_t copied = 0;
   std::size_t i = 0;
@@ -39,19 +39,13 @@ Source runMath(const Source& in, ParseContext& ctx) {
     copied = to;
   };
   while (i < s.size()) {
-    std::size_t skip = fences.skip(i);
-    if (skip != i) {
-      i = skip;
+    if (std::size_t past = code.skip(i); past != i) {
+      i = past;
       continue;
     }
     char c = s[i];
     if (c == '\\' && i + 1 < s.size()) {
       i += 2;  // \$ is a dollar sign
-      continue;
-    }
-    if (c == '`') {
-      std::size_t end = spans.spanEnd(i);
-      i = end == std::string::npos ? i + spans.runLength(i) : end;
       continue;
     }
     if (c != '$') {
