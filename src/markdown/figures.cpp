@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "markdown/convert.h"
+#include "postpress/support/media_types.h"
 #include "postpress/support/text.h"
 
 namespace pp::markdown {
@@ -38,8 +39,7 @@ bool meaningfulAlt(std::string_view alt) {
                                                   "logo", "png", "jpg", "gif", "diagram"};
   for (auto g : kGeneric)
     if (a == g) return false;
-  for (auto ext : {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"})
-    if (endsWith(a, ext)) return false;
+  if (hasImageExtension(a)) return false;  // a file name
   // "image1", "image-3", "img_2"
   std::size_t k = 0;
   while (k < a.size() && std::isalpha(static_cast<unsigned char>(a[k]))) ++k;

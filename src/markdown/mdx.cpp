@@ -10,6 +10,7 @@
 #include "markdown/line_scan.h"
 #include "markdown/media.h"
 #include "markdown/passes.h"
+#include "postpress/support/media_types.h"
 #include "postpress/support/text.h"
 
 namespace pp::markdown {
@@ -102,9 +103,8 @@ std::string attr(const JsxTag& t, std::initializer_list<const char*> keys) {
 }
 
 bool looksLikeImage(std::string_view v) {
+  if (hasImageExtension(withoutQueryOrFragment(v))) return true;
   std::string l = toLowerAscii(v);
-  for (auto ext : {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"})
-    if (l.find(ext) != std::string::npos) return true;
   return startsWith(l, "/img/") || startsWith(l, "img/") || startsWith(l, "./img") || startsWith(l, "data:image/");
 }
 

@@ -8,17 +8,12 @@
 
 #include "markdown/shortcode_pass.h"
 #include "postpress/support/files.h"
+#include "postpress/support/media_types.h"
 #include "postpress/support/text.h"
 
 namespace pp::markdown {
 
 namespace {
-
-bool isImageFile(const fs::path& p) {
-  std::string ext = toLowerAscii(p.extension().string());
-  return ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".gif" || ext == ".webp" ||
-         ext == ".svg" || ext == ".avif" || ext == ".bmp" || ext == ".tif" || ext == ".tiff";
-}
 
 // Glob over '/'-separated paths: * (no slash), ** (anything), ? and {a,b}.
 bool globMatch(std::string_view pat, std::string_view str, int depth = 0) {
@@ -75,7 +70,7 @@ const std::vector<std::string>& ShortcodePass::bundleImages() {
       it.disable_recursion_pending();
       continue;
     }
-    if (!it->is_regular_file(ec) || !isImageFile(it->path())) continue;
+    if (!it->is_regular_file(ec) || !hasImageExtension(it->path().filename().string())) continue;
     bundleImages_.push_back(relativeTo(dir, it->path()));
   }
   std::sort(bundleImages_.begin(), bundleImages_.end());
