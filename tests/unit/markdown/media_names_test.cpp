@@ -19,13 +19,11 @@ TEST_CASE("media names: an alt text that is a file name of any image type is no 
 
 TEST_CASE("media names: an MDX component's source is an image by the name at the end of its path") {
   DiagnosticSink d;
-  Site site = makeSite(Generator::Docusaurus);
-  Post post = makePost(
+  Document doc = parseMdx(
       "<Shot src=\"/static/board.bmp\" />\n\n"
       "<Shot src=\"https://x.org/chart.png?raw=true\" />\n\n"
-      "<Shot src=\"https://x.org/chart.png.html\" />\n");
-  post.format = SourceFormat::Mdx;
-  Document doc = parsePost(site, post, d);
+      "<Shot src=\"https://x.org/chart.png.html\" />\n",
+      d);
   auto figs = blocksOfKind(doc, BlockKind::Figure);
   REQUIRE(figs.size() == 2);
   CHECK(figs[0]->image.src == "/static/board.bmp");
