@@ -1,6 +1,10 @@
-// Conversion of cmark-gfm's AST (and of the raw HTML inside it) into the Document model.
-// Recursion is capped: deeper structure is flattened with a warning, so hostile nesting can
-// exhaust neither our stack nor any backend's.
+// Conversion of cmark-gfm's AST (and of the raw HTML inside it) into the Document model. One
+// Converter, its work split by file: cmark blocks (cmark_blocks.cpp) and inlines
+// (cmark_inlines.cpp, with inline_html.h pairing raw tags), HTML blocks and inlines
+// (html_blocks.cpp, html_inlines.cpp), tables of both (table_convert.cpp), paragraphs
+// (paragraphs.cpp), placeholders (placeholder_convert.cpp). Recursion is capped: deeper
+// structure is flattened with a warning, so hostile nesting can exhaust neither our stack nor
+// any backend's.
 #pragma once
 
 #include <string>
@@ -91,6 +95,10 @@ class Converter {
 
   // HTML blocks (html_blocks.cpp) and inlines (html_inlines.cpp)
   void htmlFlow(const HtmlNode& node, int line0, std::vector<FlowItem>& out, int depth);
+  void htmlHeading(const HtmlNode& node, int line0, std::vector<FlowItem>& out, int depth);
+  void htmlBox(const HtmlNode& node, int line0, std::vector<FlowItem>& out, int depth);
+  Block htmlPre(const HtmlNode& node, const HtmlNode& parent, int line0);
+  void htmlDefinitions(const HtmlNode& node, int line0, std::vector<FlowItem>& out, int depth);
   void htmlInlines(const HtmlNode& node, int line0, InlineRun& run, int depth);
   Block htmlList(const HtmlNode& node, int line0, int depth);
   bool htmlMedia(const HtmlNode& node, int line0, Block& out);

@@ -111,76 +111,14 @@ void Converter::htmlFlow(const HtmlNode& node, int line0, std::vector<FlowItem>&
     if (t == "p" || t == "li" || t == "dd" || t == "figcaption" || t == "summary" || t == "picture") {
       htmlFlow(c, line0, out, depth + 1);
     } else if (t.size() == 2 && t[0] == 'h' && t[1] >= '1' && t[1] <= '6') {
-      Block h;
-      h.kind = BlockKind::Heading;
-      h.level = t[1] - '0';
-      h.pos = pos;
-      if (const std::string* id = c.attr("id")) h.id = *id;
-      InlineRun run;
-      htmlInlines(c, line0, run, depth + 1);
-      normalizeWhitespace(run.inlines);
-      // fastpages/Jupyter headings end with an empty anchor link (the pilcrow): drop it.
-      while (!run.inlines.empty() && run.inlines.back().kind == InlineKind::Link &&
-             trim(plainText(run.inlines.back().children)).empty())
-        run.inlines.pop_back();
-      normalizeWhitespace(run.inlines);
-      h.inlines = std::move(run.inlines);
-      pushBlock(out, std::move(h));
-      for (auto& hb : run.hoisted) pushBlock(out, std::move(hb.second));
+      htmlHeading(c, line0, out, depth);
     } else if (t == "ul" || t == "ol") {
       pushBlock(out, htmlList(c, line0, depth + 1));
     } else if (t == "blockquote" || t == "details" ||
                (t == "div" && [&] { AdmonitionKind k; return admonitionDiv(c, &k); }())) {
-      Block b;
-      b.pos = pos;
-      if (t == "blockquote") {
-        b.kind = BlockKind::Quote;
-      } else if (t == "details") {
-        b.kind = BlockKind::Details;
-      } else {
-        b.kind = BlockKind::Admonition;
-        admonitionDiv(c, &b.admonition);
-      }
-      HtmlNode body;
-      for (const auto& k : c.children) {
-        if (t == "details" && k.type == HtmlNode::Type::Element && k.tag == "summary") {
-          InlineRun run;
-          htmlInlines(k, line0, run, depth + 1);
-          normalizeWhitespace(run.inlines);
-          b.inlines = std::move(run.inlines);
-        } else {
-          body.children.push_back(k);
-        }
-      }
-      std::vector<FlowItem> inner;
-      htmlFlow(body, line0, inner, depth + 1);
-      if (!c.closed) {
-        // Opened here, closed by a later HTML block: the Markdown between goes inside.
-        FlowItem begin;
-        begin.kind = FlowItem::Kind::Begin;
-        begin.key = "h:" + t;
-        begin.block = std::move(b);
-        out.push_back(std::move(begin));
-        for (auto& i : inner) out.push_back(std::move(i));
-      } else {
-        b.children = foldFlow(std::move(inner));
-        pushBlock(out, std::move(b));
-      }
+      htmlBox(c, line0, out, depth);
     } else if (t == "pre") {
-      Block code;
-      code.kind = BlockKind::Code;
-      code.pos = pos;
-      code.info = codeLanguage(c);
-      for (const auto& k : c.children)
-        if (code.info.empty() && k.type == HtmlNode::Type::Element && k.tag == "code")
-          code.info = codeLanguage(k);
-      if (code.info.empty() && node.type == HtmlNode::Type::Element) code.info = codeLanguage(node);
-      std::string text;
-      textContent(c, text);
-      text = ctx_.restoreSources(text);
-      if (startsWith(text, "\n")) text.erase(0, 1);
-      while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-      code.text = std::move(text);
+      Block code = htmlPre(c, node, line0);
       if (!code.text.empty()) pushBlock(out, std::move(code));
     } else if (t == "table") {
       Block tb = htmlTable(c, line0);
@@ -193,21 +131,7 @@ void Converter::htmlFlow(const HtmlNode& node, int line0, std::vector<FlowItem>&
       r.pos = pos;
       pushBlock(out, std::move(r));
     } else if (t == "dl") {
-      for (const auto& k : c.children) {
-        if (k.type != HtmlNode::Type::Element) continue;
-        if (k.tag == "dt") {
-          InlineRun run;
-          htmlInlines(k, line0, run, depth + 1);
-          Inline strong;
-          strong.kind = InlineKind::Strong;
-          strong.children = std::move(run.inlines);
-          InlineRun p;
-          p.inlines.push_back(std::move(strong));
-          flushParagraph(p, htmlPos(k, line0), out);
-        } else {
-          htmlFlow(k, line0, out, depth + 1);
-        }
-      }
+      htmlDefinitions(c, line0, out, depth);
     } else {
       // div, center, section and unknown elements holding blocks: children kept, box dropped.
       bool container = oneOf(t, {"div", "center", "section", "article", "aside", "header",
@@ -223,6 +147,104 @@ void Converter::htmlFlow(const HtmlNode& node, int line0, std::vector<FlowItem>&
     }
   }
   flush();
+}
+
+// <h1>...<h6>: a heading, its id kept for links to it.
+void Converter::htmlHeading(const HtmlNode& c, int line0, std::vector<FlowItem>& out, int depth) {
+  Block h;
+  h.kind = BlockKind::Heading;
+  h.level = c.tag[1] - '0';
+  h.pos = htmlPos(c, line0);
+  if (const std::string* id = c.attr("id")) h.id = *id;
+  InlineRun run;
+  htmlInlines(c, line0, run, depth + 1);
+  normalizeWhitespace(run.inlines);
+  // fastpages/Jupyter headings end with an empty anchor link (the pilcrow): drop it.
+  while (!run.inlines.empty() && run.inlines.back().kind == InlineKind::Link &&
+         trim(plainText(run.inlines.back().children)).empty())
+    run.inlines.pop_back();
+  normalizeWhitespace(run.inlines);
+  h.inlines = std::move(run.inlines);
+  pushBlock(out, std::move(h));
+  for (auto& hb : run.hoisted) pushBlock(out, std::move(hb.second));
+}
+
+// <blockquote>, <details> and admonition-like <div>s: a container around the blocks inside.
+void Converter::htmlBox(const HtmlNode& c, int line0, std::vector<FlowItem>& out, int depth) {
+  const std::string& t = c.tag;
+  Block b;
+  b.pos = htmlPos(c, line0);
+  if (t == "blockquote") {
+    b.kind = BlockKind::Quote;
+  } else if (t == "details") {
+    b.kind = BlockKind::Details;
+  } else {
+    b.kind = BlockKind::Admonition;
+    admonitionDiv(c, &b.admonition);
+  }
+  HtmlNode body;
+  for (const auto& k : c.children) {
+    if (t == "details" && k.type == HtmlNode::Type::Element && k.tag == "summary") {
+      InlineRun run;
+      htmlInlines(k, line0, run, depth + 1);
+      normalizeWhitespace(run.inlines);
+      b.inlines = std::move(run.inlines);
+    } else {
+      body.children.push_back(k);
+    }
+  }
+  std::vector<FlowItem> inner;
+  htmlFlow(body, line0, inner, depth + 1);
+  if (!c.closed) {
+    // Opened here, closed by a later HTML block: the Markdown between goes inside.
+    FlowItem begin;
+    begin.kind = FlowItem::Kind::Begin;
+    begin.key = "h:" + t;
+    begin.block = std::move(b);
+    out.push_back(std::move(begin));
+    for (auto& i : inner) out.push_back(std::move(i));
+  } else {
+    b.children = foldFlow(std::move(inner));
+    pushBlock(out, std::move(b));
+  }
+}
+
+// <pre>: a code block; its language from its class, its <code>'s, or its parent's.
+Block Converter::htmlPre(const HtmlNode& c, const HtmlNode& parent, int line0) {
+  Block code;
+  code.kind = BlockKind::Code;
+  code.pos = htmlPos(c, line0);
+  code.info = codeLanguage(c);
+  for (const auto& k : c.children)
+    if (code.info.empty() && k.type == HtmlNode::Type::Element && k.tag == "code")
+      code.info = codeLanguage(k);
+  if (code.info.empty() && parent.type == HtmlNode::Type::Element) code.info = codeLanguage(parent);
+  std::string text;
+  textContent(c, text);
+  text = ctx_.restoreSources(text);
+  if (startsWith(text, "\n")) text.erase(0, 1);
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  code.text = std::move(text);
+  return code;
+}
+
+// <dl>: each term a paragraph in bold, each description its blocks.
+void Converter::htmlDefinitions(const HtmlNode& c, int line0, std::vector<FlowItem>& out, int depth) {
+  for (const auto& k : c.children) {
+    if (k.type != HtmlNode::Type::Element) continue;
+    if (k.tag == "dt") {
+      InlineRun run;
+      htmlInlines(k, line0, run, depth + 1);
+      Inline strong;
+      strong.kind = InlineKind::Strong;
+      strong.children = std::move(run.inlines);
+      InlineRun p;
+      p.inlines.push_back(std::move(strong));
+      flushParagraph(p, htmlPos(k, line0), out);
+    } else {
+      htmlFlow(k, line0, out, depth + 1);
+    }
+  }
 }
 
 bool Converter::htmlMedia(const HtmlNode& node, int line0, Block& out) {
