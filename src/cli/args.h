@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "postpress/build.h"
+#include "postpress/driver.h"
 
 namespace pp::cli {
 

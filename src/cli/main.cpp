@@ -1,5 +1,5 @@
 // postpress: compiles a blog's posts into a typeset PDF and an EPUB digest.
-// A thin front end: arguments in, stage libraries (src/build/) do the work, exit code out.
+// A thin front end: arguments in, stage libraries (src/driver/) do the work, exit code out.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>

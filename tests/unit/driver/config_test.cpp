@@ -2,7 +2,7 @@
 
 #include <fstream>
 
-#include "postpress/build.h"
+#include "postpress/driver.h"
 
 using namespace pp;
 

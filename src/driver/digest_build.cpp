@@ -8,7 +8,7 @@
 #include <new>
 #include <optional>
 
-#include "postpress/build.h"
+#include "postpress/driver.h"
 #include "postpress/epub.h"
 #include "postpress/markdown.h"
 #include "postpress/support/parallel.h"
@@ -17,7 +17,7 @@
 #include "postpress/print.h"
 #include "postpress/style.h"
 
-namespace pp {
+namespace pp::driver {
 
 namespace {
 
@@ -127,6 +127,12 @@ std::string siteKey(const SiteOptions& o) {
 }
 
 }  // namespace
+}  // namespace pp::driver
+
+namespace pp {
+
+// The stage's own helpers above; the stage's contract (postpress/driver.h) below.
+using namespace driver;
 
 bool DigestReport::ok() const {
   if (errors > 0) return false;

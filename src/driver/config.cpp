@@ -4,11 +4,11 @@
 
 #include <set>
 
-#include "postpress/build.h"
+#include "postpress/driver.h"
 #include "postpress/style.h"
 #include "postpress/support/text.h"
 
-namespace pp {
+namespace pp::driver {
 
 namespace {
 
@@ -229,6 +229,12 @@ void finishSpec(DigestSpec& spec, bool outputSet, bool formatsSet, const fs::pat
 }
 
 }  // namespace
+}  // namespace pp::driver
+
+namespace pp {
+
+// The stage's own helpers above; the stage's contract (postpress/driver.h) below.
+using namespace driver;
 
 std::vector<DigestSpec> loadConfig(const fs::path& file, const std::string& only, DiagnosticSink& diags) {
   std::vector<DigestSpec> specs;

@@ -1,6 +1,6 @@
-// Build: runs the stages for one digest (site -> selection -> documents -> assets ->
+// Driver: runs the stages for one digest (site -> selection -> documents -> assets ->
 // publication -> PDF and EPUB), reads postpress.yaml batch configs, and writes the JSON report
-// CI jobs gate on. The CLI (src/cli/) is a thin layer over this. Stage home: src/build/.
+// CI jobs gate on. The CLI (src/cli/) is a thin layer over this. Stage home: src/driver/.
 #pragma once
 
 #include <filesystem>
