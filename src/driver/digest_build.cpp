@@ -112,8 +112,8 @@ AssetOptions assetOptionsFor(const DigestSpec& spec, const BuildOptions& options
   a.pdfDpi = spec.dpi > 0 ? spec.dpi : style.dpi;
   a.pdfMaxWidthPt = style.textWidth();
   a.pdfMaxHeightPt = style.textHeight();
-  if (spec.epubMaxSide > 0) a.epubMaxSide = spec.epubMaxSide;
-  if (spec.jpegQuality > 0) a.jpegQuality = spec.jpegQuality;
+  a.epubMaxSide = spec.epubMaxSide;
+  a.jpegQuality = spec.jpegQuality;
   a.grayscale = spec.grayscale;
   a.fetchRemote = options.fetchRemote;
   return a;
