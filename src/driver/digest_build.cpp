@@ -238,13 +238,12 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
   std::vector<OutputReport> outputs(spec.formats.size());
   std::vector<DiagnosticSink> formatDiags(spec.formats.size());  // replayed in the config's order
   // On two cores, written side by side, the EPUB starts when the PDF's layout stops keeping
-  // both busy: while the posts are being set the cores are full and the EPUB only slowed the
+  // both busy: while the posts are being set the cores are full and the EPUB only slows the
   // layout; after it, the PDF's fonts, page objects and saving run on one thread and leave the
-  // other core to the EPUB (terrytangyuan 4-5%, kubeflow and fluxcd 7-9% less wall time in
-  // interleaved runs). With more cores the posts' joining, one at a time, leaves cores the
-  // EPUB can use from the start; on one, the formats are written one after the other and
-  // nothing waits. Only for exactly a PDF and an EPUB: each has a worker of its own, so the
-  // one that waits never holds the worker the PDF needs.
+  // other core to the EPUB (bench/results.md). With more cores the posts' joining, one at a
+  // time, leaves cores the EPUB can use from the start; on one, the formats are written one
+  // after the other and nothing waits. Only for exactly a PDF and an EPUB: each has a worker
+  // of its own, so the one that waits never holds the worker the PDF needs.
   auto has = [&](const char* f) { return std::find(spec.formats.begin(), spec.formats.end(), f) != spec.formats.end(); };
   const bool epubWaits = spec.formats.size() == 2 && has("pdf") && has("epub") &&
                          workerCount(spec.formats.size(), options.jobs) == 2 && effectiveJobs(options.jobs) == 2;
