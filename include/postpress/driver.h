@@ -1,6 +1,6 @@
-// Build: runs the stages for one digest (site -> selection -> documents -> assets ->
+// Driver: runs the stages for one digest (site -> selection -> documents -> assets ->
 // publication -> PDF and EPUB), reads postpress.yaml batch configs, and writes the JSON report
-// CI jobs gate on. The CLI (src/cli/) is a thin layer over this. Stage home: src/build/.
+// CI jobs gate on. The CLI (src/cli/) is a thin layer over this. Stage home: src/driver/.
 #pragma once
 
 #include <filesystem>
@@ -8,10 +8,13 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "postpress/assets.h"
+#include "postpress/options.h"
 #include "postpress/support/diagnostics.h"
 #include "postpress/publication.h"
 #include "postpress/select.h"
@@ -21,22 +24,51 @@ namespace pp {
 
 namespace fs = std::filesystem;
 
-// One digest to build: from the command line or one entry of a config file.
+// "pdf,epub", "pdf epub": the items of a list written as one text, lower-cased.
+std::vector<std::string> splitListText(std::string_view text);
+
+// One digest to build: from the command line or one entry of a config file. The defaults are
+// the option table's (include/postpress/options.h); 0 or empty means the style's.
 struct DigestSpec {
   std::string name;             // config entry name; empty on the command line
   SourceLoc where;              // config entry location (for diagnostics)
   SiteOptions site;
   Selection selection;
   PublicationOptions publication;
-  std::vector<std::string> formats{"pdf", "epub"};
-  std::string style = "report";
-  std::string paper;            // empty: the style's paper
-  fs::path output;              // base path ("out/digest" -> out/digest.pdf, .epub)
+  std::vector<std::string> formats = splitListText(option(OptionId::Formats).defaultValue);
+  std::string style{option(OptionId::Style).defaultValue};
+  std::string paper;            // empty: the style's
+  fs::path output{option(OptionId::Output).defaultValue};  // base path: "out/digest" -> out/digest.pdf, .epub
   int dpi = 0;                  // 0: the style's
-  int epubMaxSide = 0;          // 0: 1600
-  int jpegQuality = 0;          // 0: 85
-  bool grayscale = false;
+  int epubMaxSide = optionDefaultInt(OptionId::EpubMaxSide);
+  int jpegQuality = optionDefaultInt(OptionId::JpegQuality);
+  bool grayscale = optionDefaultBool(OptionId::Grayscale);
 };
+
+// One option's value, read by the option table's rules (type, range, choices), so that the
+// command line and postpress.yaml accept and refuse the same values in the same words.
+struct OptionValue {
+  std::vector<std::string> texts;  // a list's items, the formats; one text for the others
+  bool on = false;                 // Flag
+  int number = 0;                  // Integer
+  std::optional<DateTime> date;    // Date
+  const std::string& text() const { return texts.front(); }
+};
+
+// Reads `texts` (one, or a list's items) as `option`'s type says. On a bad value returns what
+// is wrong, worded to follow the option's name: "must be a whole number from 72 to 1200, not
+// '2000'".
+std::optional<std::string> readOptionValue(const OptionSpec& option, std::vector<std::string> texts,
+                                           OptionValue& value);
+
+// Sets one option on a digest. Relative paths are taken from `folder` (the config file's; empty
+// on the command line). Options that are not a digest's (--jobs, --report, select:) change
+// nothing.
+void setDigestOption(DigestSpec& digest, OptionId id, const OptionValue& value, const fs::path& folder);
+
+// An output named x.pdf or x.epub asks for that format alone: it is the digest's formats when
+// none were given, and must agree with them when they were. Returns the disagreement.
+std::optional<std::string> settleFormats(DigestSpec& digest, bool formatsGiven);
 
 struct BuildOptions {
   int jobs = 0;            // 0 = all cores

@@ -2,7 +2,7 @@
 
 #include <fstream>
 
-#include "postpress/build.h"
+#include "postpress/driver.h"
 
 using namespace pp;
 
@@ -120,4 +120,43 @@ TEST_CASE("duplicate digest names and bad booleans are refused") {
   DiagnosticSink sink;
   CHECK(loadConfig(cfg.file, "", sink).empty());
   CHECK(sink.errorCount() == 2);
+}
+
+TEST_CASE("values are read by the option table's rules, in the command line's words") {
+  const OptionSpec& dpi = option(OptionId::Dpi);
+  const std::string tooHigh = std::to_string(dpi.max + 1);
+  TempConfig cfg("dpi: " + tooHigh + "\nselect:\n  limit: -1\n  tag: security, ai\n");
+  DiagnosticSink sink;
+  CHECK(loadConfig(cfg.file, "", sink).empty());
+  auto all = sink.all();
+  REQUIRE(all.size() == 2);
+  OptionValue unused;
+  CHECK(all[0].loc.line == 1);
+  CHECK(all[0].message == "'dpi' " + *readOptionValue(dpi, {tooHigh}, unused));
+  CHECK(all[1].loc.line == 3);
+  CHECK(all[1].message.find("'limit' must be a whole number from 0") == 0);
+
+  TempConfig good("dpi: " + std::to_string(dpi.max) + "\nselect:\n  tag: security, ai\n  drafts: yes\n");
+  DiagnosticSink sink2;
+  auto specs = loadConfig(good.file, "", sink2);
+  REQUIRE(specs.size() == 1);
+  CHECK(specs[0].dpi == dpi.max);
+  CHECK(specs[0].selection.tags == std::vector<std::string>{"security", "ai"});
+  CHECK(specs[0].selection.drafts);
+  CHECK(specs[0].site.drafts);  // keeping drafts reads them, as --drafts does
+  CHECK(specs[0].epubMaxSide == optionDefaultInt(OptionId::EpubMaxSide));
+}
+
+TEST_CASE("an output naming one format cannot ask for another; keys in the wrong place are named") {
+  TempConfig cfg("name: top\nformats: epub\ndigests:\n  - name: a\n    output: a.pdf\n  - name: b\n    digests: []\n");
+  DiagnosticSink sink;
+  CHECK(loadConfig(cfg.file, "", sink).empty());
+  auto all = sink.all();
+  REQUIRE(all.size() == 3);
+  CHECK(all[0].loc.line == 1);
+  CHECK(all[0].message.find("under digests:") != std::string::npos);
+  CHECK(all[1].loc.line == 4);
+  CHECK(all[1].message.find("a.pdf") != std::string::npos);
+  CHECK(all[2].loc.line == 7);
+  CHECK(all[2].message.find("top level") != std::string::npos);
 }

@@ -1,10 +1,10 @@
 // JSON for machines: the --report file CI jobs gate on, and `postpress list --json`.
 #include <nlohmann/json.hpp>
 
-#include "postpress/build.h"
+#include "postpress/driver.h"
 #include "postpress/support/files.h"
 
-namespace pp {
+namespace pp::driver {
 
 namespace {
 
@@ -22,6 +22,12 @@ std::string dump(const ordered_json& j) {
 }
 
 }  // namespace
+}  // namespace pp::driver
+
+namespace pp {
+
+// The stage's own helpers above; the stage's contract (postpress/driver.h) below.
+using namespace driver;
 
 std::string reportJson(const std::vector<DigestReport>& digests, const std::vector<Diagnostic>& general,
                        const std::string& command) {

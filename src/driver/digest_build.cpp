@@ -8,7 +8,7 @@
 #include <new>
 #include <optional>
 
-#include "postpress/build.h"
+#include "postpress/driver.h"
 #include "postpress/epub.h"
 #include "postpress/markdown.h"
 #include "postpress/support/parallel.h"
@@ -17,7 +17,7 @@
 #include "postpress/print.h"
 #include "postpress/style.h"
 
-namespace pp {
+namespace pp::driver {
 
 namespace {
 
@@ -112,8 +112,8 @@ AssetOptions assetOptionsFor(const DigestSpec& spec, const BuildOptions& options
   a.pdfDpi = spec.dpi > 0 ? spec.dpi : style.dpi;
   a.pdfMaxWidthPt = style.textWidth();
   a.pdfMaxHeightPt = style.textHeight();
-  if (spec.epubMaxSide > 0) a.epubMaxSide = spec.epubMaxSide;
-  if (spec.jpegQuality > 0) a.jpegQuality = spec.jpegQuality;
+  a.epubMaxSide = spec.epubMaxSide;
+  a.jpegQuality = spec.jpegQuality;
   a.grayscale = spec.grayscale;
   a.fetchRemote = options.fetchRemote;
   return a;
@@ -127,6 +127,12 @@ std::string siteKey(const SiteOptions& o) {
 }
 
 }  // namespace
+}  // namespace pp::driver
+
+namespace pp {
+
+// The stage's own helpers above; the stage's contract (postpress/driver.h) below.
+using namespace driver;
 
 bool DigestReport::ok() const {
   if (errors > 0) return false;
@@ -232,13 +238,12 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
   std::vector<OutputReport> outputs(spec.formats.size());
   std::vector<DiagnosticSink> formatDiags(spec.formats.size());  // replayed in the config's order
   // On two cores, written side by side, the EPUB starts when the PDF's layout stops keeping
-  // both busy: while the posts are being set the cores are full and the EPUB only slowed the
+  // both busy: while the posts are being set the cores are full and the EPUB only slows the
   // layout; after it, the PDF's fonts, page objects and saving run on one thread and leave the
-  // other core to the EPUB (terrytangyuan 4-5%, kubeflow and fluxcd 7-9% less wall time in
-  // interleaved runs). With more cores the posts' joining, one at a time, leaves cores the
-  // EPUB can use from the start; on one, the formats are written one after the other and
-  // nothing waits. Only for exactly a PDF and an EPUB: each has a worker of its own, so the
-  // one that waits never holds the worker the PDF needs.
+  // other core to the EPUB (bench/results.md). With more cores the posts' joining, one at a
+  // time, leaves cores the EPUB can use from the start; on one, the formats are written one
+  // after the other and nothing waits. Only for exactly a PDF and an EPUB: each has a worker
+  // of its own, so the one that waits never holds the worker the PDF needs.
   auto has = [&](const char* f) { return std::find(spec.formats.begin(), spec.formats.end(), f) != spec.formats.end(); };
   const bool epubWaits = spec.formats.size() == 2 && has("pdf") && has("epub") &&
                          workerCount(spec.formats.size(), options.jobs) == 2 && effectiveJobs(options.jobs) == 2;
