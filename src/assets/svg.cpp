@@ -1,6 +1,8 @@
 #include "assets/svg.h"
 
-#include "assets/lazy_libraries.h"
+#include <cairo.h>
+#include <gio/gio.h>
+#include <librsvg/rsvg.h>
 
 #include <algorithm>
 #include <cctype>
@@ -9,9 +11,42 @@
 #include <utility>
 #include <vector>
 
+#include "postpress/support/lazy_library.h"
+
 namespace pp::assets {
 
+// librsvg, with cairo and GLib, opened the first time an SVG is drawn: it brings some fifty
+// shared libraries (pango, X11, fontconfig...), and most runs draw no SVG.
+#define PP_RSVG_FUNCTIONS(X)                                                 \
+  X(memoryInputStreamNew, g_memory_input_stream_new_from_data)               \
+  X(objectUnref, g_object_unref)                                             \
+  X(errorFree, g_error_free)                                                 \
+  X(handleNewFromStream, rsvg_handle_new_from_stream_sync)                   \
+  X(setDpi, rsvg_handle_set_dpi)                                             \
+  X(intrinsicSizeInPixels, rsvg_handle_get_intrinsic_size_in_pixels)         \
+  X(intrinsicDimensions, rsvg_handle_get_intrinsic_dimensions)               \
+  X(renderDocument, rsvg_handle_render_document)                             \
+  X(imageSurfaceCreate, cairo_image_surface_create)                          \
+  X(surfaceDestroy, cairo_surface_destroy)                                   \
+  X(surfaceStatus, cairo_surface_status)                                     \
+  X(create, cairo_create)                                                    \
+  X(destroy, cairo_destroy)                                                  \
+  X(surfaceFlush, cairo_surface_flush)                                       \
+  X(imageSurfaceData, cairo_image_surface_get_data)                          \
+  X(imageSurfaceStride, cairo_image_surface_get_stride)
+
+struct RsvgApi {
+  PP_RSVG_FUNCTIONS(PP_LAZY_FUNCTION)
+};
+
 namespace {
+
+const RsvgApi* rsvgApi(std::string* error) {
+  static const LazyLibrary<RsvgApi> rsvg("librsvg-2.so.2", [](RsvgApi& api, SharedLibrary& library) {
+    PP_RSVG_FUNCTIONS(PP_LAZY_BIND)
+  });
+  return rsvg.api(error);
+}
 
 // Limits on the DTD's internal subset. Illustrator declares a handful of short namespace
 // entities; nothing legitimate needs more.

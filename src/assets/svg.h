@@ -18,9 +18,9 @@ namespace pp::assets {
 // document). nullopt with *problem when the declarations are unsafe: external or parameter
 // entities, entities that nest other entities (the "billion laughs"), too many or too long
 // ones, or an expansion that grows the document past a sane size.
-struct RsvgApi;  // lazy_libraries.h
-
 std::optional<std::string> svgWithoutEntities(std::string_view bytes, std::string* problem);
+
+struct RsvgApi;  // librsvg's functions (svg.cpp)
 
 class SvgDocument {
  public:
@@ -41,7 +41,7 @@ class SvgDocument {
  private:
   SvgDocument(void* handle, const RsvgApi* api) : handle_(handle), api_(api) {}
   void* handle_;  // RsvgHandle*
-  const RsvgApi* api_;  // librsvg, opened on first use (lazy_libraries.h)
+  const RsvgApi* api_;  // librsvg, opened on first use
 };
 
 }  // namespace pp::assets
