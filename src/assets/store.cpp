@@ -10,10 +10,10 @@
 #include "assets/fetch.h"
 #include "assets/pipeline.h"
 #include "assets/resolve.h"
-#include "assets/worker_pool.h"
 #include "postpress/assets.h"
 #include "postpress/support/files.h"
 #include "postpress/support/hash.h"
+#include "postpress/support/parallel.h"
 
 namespace pp {
 
@@ -249,11 +249,10 @@ void AssetStore::process(DiagnosticSink& diags) {
     im.stats.failed = im.countNotOk();
     return;
   }
-  const int jobs = assets::effectiveJobs(opt.jobs);
 
   // Phase 1: the identity of every source (its bytes' hash plus the parameters). Reading
   // and hashing are cheap next to decoding; a remote image is downloaded here, once.
-  assets::runParallel(jobs, work.size(), [&](std::size_t i) {
+  parallelFor(work.size(), opt.jobs, [&](std::size_t i) {
     Work& w = work[i];
     const Entry& e = im.entries[static_cast<std::size_t>(w.id)];
     try {
@@ -329,9 +328,9 @@ void AssetStore::process(DiagnosticSink& diags) {
                      [&](std::size_t a, std::size_t b) { return sourceBytes[a] > sourceBytes[b]; });
   }
 
-  // Phase 3: decode, scale, encode, write; at most `jobs` images in memory at once.
+  // Phase 3: decode, scale, encode, write; at most one image per worker in memory at once.
   std::atomic<int> decoded{0};
-  assets::runParallel(jobs, jobsToRun.size(), [&](std::size_t j) {
+  parallelFor(jobsToRun.size(), opt.jobs, [&](std::size_t j) {
     Work& w = work[jobsToRun[j]];
     const Entry& e = im.entries[static_cast<std::size_t>(w.id)];
     try {
