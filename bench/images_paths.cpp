@@ -8,13 +8,13 @@
 #include <filesystem>
 #include <string>
 
-#include "assets/decode.h"
-#include "assets/resize.h"
-#include "assets/sniff.h"
+#include "codecs/decode.h"
+#include "codecs/resize.h"
+#include "codecs/sniff.h"
 #include "postpress/support/files.h"
 
 namespace fs = std::filesystem;
-using namespace pp::assets;
+using namespace pp::codecs;
 
 namespace {
 double cpu() {

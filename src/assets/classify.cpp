@@ -10,7 +10,7 @@
 #include <emmintrin.h>
 #endif
 
-#include "assets/pixel_loops.h"
+#include "codecs/pixel_loops.h"
 
 namespace pp::assets {
 
@@ -147,7 +147,7 @@ bool rowTranslucent(const std::uint8_t* p, int width) {
 }
 
 template <int C>
-Content analyseImpl(const Image& im, bool lossySource) {
+Content analyseImpl(const codecs::Image& im, bool lossySource) {
   Content c;
   const int grayTol = lossySource ? kLossyGrayTolerance : 0;
   bool gray = C >= 3;
@@ -189,7 +189,7 @@ Content analyseImpl(const Image& im, bool lossySource) {
 
 }  // namespace
 
-PP_PIXEL_LOOP Content analyse(const Image& im, bool lossySource) {
+PP_PIXEL_LOOP Content analyse(const codecs::Image& im, bool lossySource) {
   switch (im.channels) {
     case 1: return analyseImpl<1>(im, lossySource);
     case 2: return analyseImpl<2>(im, lossySource);
@@ -198,7 +198,7 @@ PP_PIXEL_LOOP Content analyse(const Image& im, bool lossySource) {
   }
 }
 
-PP_PIXEL_LOOP Image simplifyChannels(Image im, const Content& c) {
+PP_PIXEL_LOOP codecs::Image simplifyChannels(codecs::Image im, const Content& c) {
   const bool dropAlpha = im.hasAlphaChannel() && !c.translucent;
   const bool dropColour = im.channels >= 3 && c.gray;
   if (!dropAlpha && !dropColour) return im;
@@ -233,10 +233,10 @@ PP_PIXEL_LOOP Image simplifyChannels(Image im, const Content& c) {
   return im;
 }
 
-PP_PIXEL_LOOP Image toGray(const Image& im) {
+PP_PIXEL_LOOP codecs::Image toGray(const codecs::Image& im) {
   if (im.channels <= 2) return im;
   const bool alpha = im.hasAlphaChannel();
-  Image out = Image::uninitialised(im.width, im.height, alpha ? 2 : 1);
+  codecs::Image out = codecs::Image::uninitialised(im.width, im.height, alpha ? 2 : 1);
   const std::size_t n = static_cast<std::size_t>(im.width) * im.height;
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint8_t* p = &im.pixels[i * im.channels];

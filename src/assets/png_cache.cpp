@@ -5,7 +5,7 @@
 #include <string>
 
 #include "assets/cache.h"
-#include "assets/png_chunks.h"
+#include "codecs/png_chunks.h"
 #include "postpress/assets.h"
 #include "postpress/support/files.h"
 #include "postpress/support/hash.h"
@@ -33,7 +33,7 @@ std::string keyFor(int width, int height, int channels, const std::uint8_t* pixe
 // A cached file is used only when it is a whole PNG of the expected size: anything else (a
 // file damaged or replaced by hand) is a miss, and is written again.
 bool usable(const std::string& png, int width, int height) {
-  const auto parts = assets::readPngParts(png);
+  const auto parts = codecs::readPngParts(png);
   return parts && parts->width == static_cast<std::uint32_t>(width) && parts->height == static_cast<std::uint32_t>(height);
 }
 

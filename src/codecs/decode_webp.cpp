@@ -6,10 +6,10 @@
 #include <cstring>
 #include <memory>
 
-#include "assets/decode.h"
-#include "assets/orientation.h"
+#include "codecs/decode.h"
+#include "codecs/orientation.h"
 
-namespace pp::assets {
+namespace pp::codecs {
 
 namespace {
 
@@ -132,4 +132,4 @@ Decoded decodeWebp(std::string_view bytes, DecodeHint hint) {
   return d;
 }
 
-}  // namespace pp::assets
+}  // namespace pp::codecs

@@ -1,4 +1,4 @@
-#include "assets/resize.h"
+#include "codecs/resize.h"
 
 #include <algorithm>
 #include <array>
@@ -6,9 +6,9 @@
 #include <cstring>
 #include <vector>
 
-#include "assets/pixel_loops.h"
+#include "codecs/pixel_loops.h"
 
-namespace pp::assets {
+namespace pp::codecs {
 
 namespace {
 
@@ -377,4 +377,4 @@ PP_PIXEL_LOOP Image resizeLinear(const Image& src, int W, int H) {
   }
 }
 
-}  // namespace pp::assets
+}  // namespace pp::codecs

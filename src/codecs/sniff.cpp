@@ -1,4 +1,4 @@
-#include "assets/sniff.h"
+#include "codecs/sniff.h"
 
 #include <webp/decode.h>
 
@@ -8,7 +8,7 @@
 
 #include "postpress/support/text.h"
 
-namespace pp::assets {
+namespace pp::codecs {
 
 const char* formatName(Format f) {
   switch (f) {
@@ -130,4 +130,4 @@ std::optional<HeaderSize> probeHeaderSize(Format f, std::string_view b) {
   }
 }
 
-}  // namespace pp::assets
+}  // namespace pp::codecs

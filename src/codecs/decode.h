@@ -9,10 +9,10 @@
 #include <string_view>
 #include <vector>
 
-#include "assets/image.h"
-#include "assets/sniff.h"
+#include "codecs/image.h"
+#include "codecs/sniff.h"
 
-namespace pp::assets {
+namespace pp::codecs {
 
 enum class DecodeFailure { None, Corrupt, Unsupported, TooLarge };
 
@@ -59,4 +59,4 @@ Decoded decodeWithStb(std::string_view bytes);  // BMP
 // Any raster format sniffFormat() recognises; Unsupported for the rest.
 Decoded decodeRaster(Format f, std::string_view bytes, DecodeHint hint);
 
-}  // namespace pp::assets
+}  // namespace pp::codecs

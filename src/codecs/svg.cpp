@@ -1,4 +1,4 @@
-#include "assets/svg.h"
+#include "codecs/svg.h"
 
 #include <cairo.h>
 #include <gio/gio.h>
@@ -13,7 +13,7 @@
 
 #include "postpress/support/lazy_library.h"
 
-namespace pp::assets {
+namespace pp::codecs {
 
 // librsvg, with cairo and GLib, opened the first time an SVG is drawn: it brings some fifty
 // shared libraries (pango, X11, fontconfig...), and most runs draw no SVG.
@@ -280,7 +280,7 @@ std::optional<Image> SvgDocument::render(int width, int height, std::string* err
   return out;
 }
 
-}  // namespace pp::assets
+}  // namespace pp::codecs
 
 // gcc says __SANITIZE_ADDRESS__; clang 14 only answers __has_feature (the fuzz targets).
 #if defined(__has_feature)

@@ -5,9 +5,9 @@
 #include <cstring>
 #include <memory>
 
-#include "assets/decode.h"
+#include "codecs/decode.h"
 
-namespace pp::assets {
+namespace pp::codecs {
 
 namespace {
 struct StbFree {
@@ -47,4 +47,4 @@ Decoded decodeRaster(Format f, std::string_view bytes, DecodeHint hint) {
   return Decoded::fail(DecodeFailure::Unsupported, std::string("unsupported image format: ") + formatName(f));
 }
 
-}  // namespace pp::assets
+}  // namespace pp::codecs

@@ -1,15 +1,19 @@
 // The PNG decoders (the plain path, then libspng): every colour type and bit depth to 8-bit
 // samples with the file's own channel count, as stb_image gave them before, and clear failures.
+#include <stb_image.h>
 #include <zlib.h>
 
-#include "assets/decode.h"
-#include "assets/encode.h"
-#include "assets/png_chunks.h"
+#include <filesystem>
+
+#include "codecs/decode.h"
+#include "codecs/encode.h"
+#include "codecs/png_chunks.h"
 #include "postpress/support/files.h"
-#include "support.h"
+#include "test_images.h"
 
 using namespace pptest;
-namespace pa = pp::assets;
+namespace fs = std::filesystem;
+namespace codecs = pp::codecs;
 
 namespace {
 
@@ -61,7 +65,7 @@ TEST_CASE("PNG decoding of the fixtures (interlaced RGBA, 16-bit RGB, palette wi
     CAPTURE(name);
     auto bytes = pp::readFile(fs::path(PP_TEST_DATA) / "images" / name);
     REQUIRE(bytes);
-    pa::Decoded d = pa::decodePng(*bytes, {});
+    codecs::Decoded d = codecs::decodePng(*bytes, {});
     REQUIRE(d.ok());
     int channels = 0;
     auto expected = stbPixels(*bytes, &channels);
@@ -92,7 +96,7 @@ TEST_CASE("PNG colour types: gray, gray+tRNS, 16-bit gray, gray+alpha, palette, 
     CAPTURE(c.what);
     const int w = 2, h = 2;
     const std::string png = rawPng(w, h, c.depth, c.type, c.rows, c.extra);
-    pa::Decoded d = pa::decodePng(png, {});
+    codecs::Decoded d = codecs::decodePng(png, {});
     REQUIRE(d.ok());
     CHECK(d.image.channels == c.channels);
     int channels = 0;
@@ -104,23 +108,23 @@ TEST_CASE("PNG colour types: gray, gray+tRNS, 16-bit gray, gray+alpha, palette, 
 
 TEST_CASE("PNG failures: truncated, bad CRC on IHDR, over the size limit before allocating") {
   const std::string good = makePng(64, 40, 3, photo());
-  CHECK(pa::decodePng(good, {}).ok());
-  pa::Decoded half = pa::decodePng(good.substr(0, good.size() / 2), {});
+  CHECK(codecs::decodePng(good, {}).ok());
+  codecs::Decoded half = codecs::decodePng(good.substr(0, good.size() / 2), {});
   CHECK_FALSE(half.ok());
-  CHECK(half.failure == pa::DecodeFailure::Corrupt);
+  CHECK(half.failure == codecs::DecodeFailure::Corrupt);
   CHECK(half.message.find("PNG") != std::string::npos);
 
   std::string badCrc = good;
   badCrc[29] = static_cast<char>(badCrc[29] ^ 0x55);  // IHDR's CRC
-  CHECK(pa::decodePng(badCrc, {}).failure == pa::DecodeFailure::Corrupt);
+  CHECK(codecs::decodePng(badCrc, {}).failure == codecs::DecodeFailure::Corrupt);
 
-  pa::DecodeHint limits;
+  codecs::DecodeHint limits;
   limits.maxDimension = 50;
-  pa::Decoded big = pa::decodePng(good, limits);
-  CHECK(big.failure == pa::DecodeFailure::TooLarge);
+  codecs::Decoded big = codecs::decodePng(good, limits);
+  CHECK(big.failure == codecs::DecodeFailure::TooLarge);
   limits = {};
   limits.maxPixels = 1000;
-  CHECK(pa::decodePng(good, limits).failure == pa::DecodeFailure::TooLarge);
+  CHECK(codecs::decodePng(good, limits).failure == codecs::DecodeFailure::TooLarge);
 }
 
 TEST_CASE("the plain PNG path (libdeflate, our unfiltering) decodes as libspng does, and leaves it what it cannot take") {
@@ -140,17 +144,17 @@ TEST_CASE("the plain PNG path (libdeflate, our unfiltering) decodes as libspng d
     for (bool fewColours : {false, true}) {
       CAPTURE(ch);
       CAPTURE(fewColours);
-      pa::Image im;
+      codecs::Image im;
       im.width = 57;
       im.height = 48;
       im.channels = ch;
       const auto px = pixels(im.width, im.height, ch, fewColours ? halves({255, 0, 0, 128}) : mixed);
       im.pixels.assign(px.begin(), px.end());
-      auto png = pa::encodePng(im, nullptr);
+      auto png = codecs::encodePng(im, nullptr);
       REQUIRE(png);
-      auto plain = pa::decodePlainPng(*png, {});
+      auto plain = codecs::decodePlainPng(*png, {});
       REQUIRE(plain);
-      pa::Decoded reference = pa::decodePngWithSpng(*png, {});
+      codecs::Decoded reference = codecs::decodePngWithSpng(*png, {});
       REQUIRE(reference.ok());
       CHECK(plain->image.channels == reference.image.channels);
       CHECK(plain->image.pixels == reference.image.pixels);
@@ -161,9 +165,9 @@ TEST_CASE("the plain PNG path (libdeflate, our unfiltering) decodes as libspng d
     CAPTURE(name);
     auto bytes = pp::readFile(fs::path(PP_TEST_DATA) / "images" / name);
     REQUIRE(bytes);
-    auto plain = pa::decodePlainPng(*bytes, {});
+    auto plain = codecs::decodePlainPng(*bytes, {});
     CHECK(plain.has_value() == (name == "palette-trns.png"));
-    if (plain) CHECK(plain->image.pixels == pa::decodePngWithSpng(*bytes, {}).image.pixels);
+    if (plain) CHECK(plain->image.pixels == codecs::decodePngWithSpng(*bytes, {}).image.pixels);
   }
 }
 
@@ -187,9 +191,9 @@ TEST_CASE("the plain PNG path unfilters every filter type as libspng does, at ev
           filtered += static_cast<char>(pptest::positionHash(static_cast<int>(x), y, static_cast<std::uint32_t>(w)) >> 13);
       }
       const std::string png = filteredPng(w, h, 8, colourType, filtered);
-      auto plain = pa::decodePlainPng(png, {});
+      auto plain = codecs::decodePlainPng(png, {});
       REQUIRE(plain);
-      pa::Decoded reference = pa::decodePngWithSpng(png, {});
+      codecs::Decoded reference = codecs::decodePngWithSpng(png, {});
       REQUIRE(reference.ok());
       CHECK(plain->image.pixels == reference.image.pixels);
     }
@@ -197,22 +201,22 @@ TEST_CASE("the plain PNG path unfilters every filter type as libspng does, at ev
 }
 
 TEST_CASE("the plain PNG path refuses what is wrong and libspng gives the verdict") {
-  pa::Image im = pa::Image::blank(40, 30, 3);
+  codecs::Image im = codecs::Image::blank(40, 30, 3);
   for (std::size_t i = 0; i < im.pixels.size(); ++i) im.pixels[i] = static_cast<std::uint8_t>(i * 7 % 251);
-  const std::string png = *pa::encodePng(im, nullptr);
-  REQUIRE(pa::decodePlainPng(png, {}));
+  const std::string png = *codecs::encodePng(im, nullptr);
+  REQUIRE(codecs::decodePlainPng(png, {}));
 
   // Truncated: the stream ends early.
-  CHECK_FALSE(pa::decodePlainPng(png.substr(0, png.size() - 40), {}));
-  CHECK(pa::decodePng(png.substr(0, png.size() - 40), {}).failure == pa::DecodeFailure::Corrupt);
+  CHECK_FALSE(codecs::decodePlainPng(png.substr(0, png.size() - 40), {}));
+  CHECK(codecs::decodePng(png.substr(0, png.size() - 40), {}).failure == codecs::DecodeFailure::Corrupt);
 
   // A row with filter type 7: rebuilt with a valid CRC, so only the filter is wrong.
   std::string rows;
   for (int y = 0; y < 30; ++y)
     rows += std::string(reinterpret_cast<const char*>(im.row(y)), im.rowBytes());
   std::string bad = rawPng(40, 30, 8, 2, rows);
-  REQUIRE(pa::decodePlainPng(bad, {}));
-  auto parts = pa::readPngParts(bad);
+  REQUIRE(codecs::decodePlainPng(bad, {}));
+  auto parts = codecs::readPngParts(bad);
   REQUIRE(parts);
   std::string raw(30 * (im.rowBytes() + 1), '\0');
   uLongf n = static_cast<uLongf>(raw.size());
@@ -224,23 +228,23 @@ TEST_CASE("the plain PNG path refuses what is wrong and libspng gives the verdic
   REQUIRE(compress(reinterpret_cast<Bytef*>(z.data()), &zn, reinterpret_cast<const Bytef*>(raw.data()), static_cast<uLong>(raw.size())) == Z_OK);
   z.resize(zn);
   parts->idat = z;
-  const std::string badFilter = pa::assemblePng(*parts);
-  CHECK_FALSE(pa::decodePlainPng(badFilter, {}));
-  CHECK(pa::decodePng(badFilter, {}).failure == pa::DecodeFailure::Corrupt);
+  const std::string badFilter = codecs::assemblePng(*parts);
+  CHECK_FALSE(codecs::decodePlainPng(badFilter, {}));
+  CHECK(codecs::decodePng(badFilter, {}).failure == codecs::DecodeFailure::Corrupt);
 
   // Over the limits: not decoded here either.
-  pa::DecodeHint limits;
+  codecs::DecodeHint limits;
   limits.maxPixels = 100;
-  CHECK_FALSE(pa::decodePlainPng(png, limits));
-  CHECK(pa::decodePng(png, limits).failure == pa::DecodeFailure::TooLarge);
+  CHECK_FALSE(codecs::decodePlainPng(png, limits));
+  CHECK(codecs::decodePng(png, limits).failure == codecs::DecodeFailure::TooLarge);
 }
 
 TEST_CASE("PNG parts: one IDAT chunk is found in place, several are joined") {
   std::string rows(20 * (3 * 10 + 1), '\0');
   for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = static_cast<char>(i % 31);
   const std::string png = rawPng(10, 20, 8, 2, rows);
-  const auto joined = pa::readPngParts(png);
-  const auto inPlace = pa::readPngParts(png, false);
+  const auto joined = codecs::readPngParts(png);
+  const auto inPlace = codecs::readPngParts(png, false);
   REQUIRE(joined);
   REQUIRE(inPlace);
   CHECK(inPlace->idat.empty());
@@ -251,11 +255,11 @@ TEST_CASE("PNG parts: one IDAT chunk is found in place, several are joined") {
   const std::size_t chunk = inPlace->idatOffset - 8;  // the IDAT chunk's length field
   const std::string& data = joined->idat;
   std::string split = png.substr(0, chunk);
-  pa::appendPngChunk(split, "IDAT", std::string_view(data).substr(0, 5));
-  pa::appendPngChunk(split, "IDAT", std::string_view(data).substr(5));
+  codecs::appendPngChunk(split, "IDAT", std::string_view(data).substr(0, 5));
+  codecs::appendPngChunk(split, "IDAT", std::string_view(data).substr(5));
   split += png.substr(inPlace->idatOffset + inPlace->idatLength + 4);
   for (bool join : {true, false}) {
-    const auto parts = pa::readPngParts(split, join);
+    const auto parts = codecs::readPngParts(split, join);
     REQUIRE(parts);
     CHECK(parts->idat == data);
     CHECK(parts->idatLength == 0);

@@ -3,14 +3,14 @@
 // cheap" cost model leaves loops of unknown length scalar). The first `bpp` bytes, which have
 // no left neighbour, go through the scalar tail code. The old per-byte switch over filters
 // took a tenth of a cold build.
-#include "assets/png_filter.h"
+#include "codecs/png_filter.h"
 
 #include <cstdlib>
 #include <vector>
 
-#include "assets/pixel_loops.h"
+#include "codecs/pixel_loops.h"
 
-namespace pp::assets {
+namespace pp::codecs {
 
 namespace {
 
@@ -140,4 +140,4 @@ PP_PIXEL_LOOP void filterRows(const std::uint8_t* data, int height, std::size_t 
   }
 }
 
-}  // namespace pp::assets
+}  // namespace pp::codecs

@@ -5,10 +5,10 @@
 #include <optional>
 #include <string>
 
-#include "assets/image.h"
+#include "codecs/image.h"
 #include "postpress/support/deflate.h"
 
-namespace pp::assets {
+namespace pp::codecs {
 
 // 1 (gray) or 3 (RGB) channels, baseline 4:2:0. Progressive was measured on the KubeCon post
 // (bench/images_bench): 4% smaller for 35% more CPU in the whole pipeline; not worth it.
@@ -23,4 +23,4 @@ inline constexpr int kPictureDeflateLevel = 5;
 // 1..4 channels; indexed when there are at most 256 colours (png_writer.cpp).
 std::optional<std::string> encodePng(const Image& im, std::string* error, int level = kPictureDeflateLevel);
 
-}  // namespace pp::assets
+}  // namespace pp::codecs

@@ -1,11 +1,11 @@
-#include "assets/encode.h"
+#include "codecs/encode.h"
 
 #include <turbojpeg.h>
 
 #include <algorithm>
 #include <memory>
 
-namespace pp::assets {
+namespace pp::codecs {
 
 namespace {
 struct TjCloser {
@@ -38,4 +38,4 @@ std::optional<std::string> encodeJpeg(const Image& im, int quality, std::string*
   return std::string(reinterpret_cast<const char*>(out), size);
 }
 
-}  // namespace pp::assets
+}  // namespace pp::codecs

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace pp::assets {
+namespace pp::codecs {
 
 struct PngParts {
   std::uint32_t width = 0, height = 0;
@@ -43,4 +43,4 @@ void appendPngChunk(std::string& out, const char* type, std::string_view data);
 // ancillary chunks (text, colour profiles, times) are left out.
 std::string assemblePng(const PngParts& parts);
 
-}  // namespace pp::assets
+}  // namespace pp::codecs

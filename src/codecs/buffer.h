@@ -9,15 +9,15 @@
 #include <new>
 #include <vector>
 
-#include "assets/large_pages.h"
+#include "codecs/large_pages.h"
 #include "postpress/support/huge_pages.h"
 
-namespace pp::assets {
+namespace pp::codecs {
 
 // std::allocator, except that value-less construction (resize) default-initialises: for bytes
 // that is no initialisation at all. Explicit values (assign(n, 0)) are written as ever. A
 // megabyte or more is mapped on its own, in huge pages where the kernel gives them
-// (assets/large_pages.h).
+// (codecs/large_pages.h).
 template <class T>
 struct DefaultInitAllocator : std::allocator<T> {
   using value_type = T;
@@ -52,4 +52,4 @@ struct DefaultInitAllocator : std::allocator<T> {
 
 using ByteBuffer = std::vector<std::uint8_t, DefaultInitAllocator<std::uint8_t>>;
 
-}  // namespace pp::assets
+}  // namespace pp::codecs

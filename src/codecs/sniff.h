@@ -5,7 +5,7 @@
 #include <optional>
 #include <string_view>
 
-namespace pp::assets {
+namespace pp::codecs {
 
 enum class Format { Unknown, Png, Jpeg, Webp, Gif, Bmp, Svg, Tiff, Avif, Heic, Ico, Pdf, Video, Html };
 
@@ -21,4 +21,4 @@ struct HeaderSize {
 };
 std::optional<HeaderSize> probeHeaderSize(Format f, std::string_view bytes);
 
-}  // namespace pp::assets
+}  // namespace pp::codecs

@@ -16,7 +16,7 @@
 #include <cstdint>
 #include <cstring>
 
-namespace pp::assets::sse2 {
+namespace pp::codecs::sse2 {
 
 // B bytes of a pixel into the low lanes of a register (the rest zero), and back, never past the
 // pixel (a row's last RGB pixel may end the buffer). Three bytes are put together and taken
@@ -116,6 +116,6 @@ void unfilterPaethPair(std::uint8_t* upper, std::uint8_t* lower, const std::uint
   storePixel<B>(lower + last, _mm_add_epi8(loadPixel<B>(lower + last), _mm_packus_epi16(pred, pred)));
 }
 
-}  // namespace pp::assets::sse2
+}  // namespace pp::codecs::sse2
 
 #endif

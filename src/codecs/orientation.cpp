@@ -1,9 +1,9 @@
-#include "assets/orientation.h"
+#include "codecs/orientation.h"
 
 #include <cstdint>
 #include <cstring>
 
-namespace pp::assets {
+namespace pp::codecs {
 
 namespace {
 
@@ -82,4 +82,4 @@ Image applyOrientation(Image src, int o) {
   return out;
 }
 
-}  // namespace pp::assets
+}  // namespace pp::codecs

@@ -9,12 +9,12 @@
 #include <cstring>
 #include <memory>
 
-#include "assets/decode.h"
-#include "assets/pixel_loops.h"
-#include "assets/png_chunks.h"
-#include "assets/png_unfilter_sse2.h"
+#include "codecs/decode.h"
+#include "codecs/pixel_loops.h"
+#include "codecs/png_chunks.h"
+#include "codecs/png_unfilter_sse2.h"
 
-namespace pp::assets {
+namespace pp::codecs {
 
 namespace {
 
@@ -189,4 +189,4 @@ std::optional<Decoded> decodePlainPng(std::string_view bytes, DecodeHint hint) {
   return d;
 }
 
-}  // namespace pp::assets
+}  // namespace pp::codecs

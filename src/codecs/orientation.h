@@ -4,9 +4,9 @@
 
 #include <string_view>
 
-#include "assets/image.h"
+#include "codecs/image.h"
 
-namespace pp::assets {
+namespace pp::codecs {
 
 // Orientation (1..8) from a TIFF-structured EXIF block (starting at "II*\0" or "MM\0*");
 // 1 when absent or unreadable.
@@ -21,4 +21,4 @@ inline bool orientationSwapsAxes(int orientation) { return orientation >= 5 && o
 // Returns the picture as it should be shown.
 Image applyOrientation(Image src, int orientation);
 
-}  // namespace pp::assets
+}  // namespace pp::codecs

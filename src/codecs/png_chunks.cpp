@@ -1,8 +1,8 @@
-#include "assets/png_chunks.h"
+#include "codecs/png_chunks.h"
 
 #include "postpress/support/deflate.h"
 
-namespace pp::assets {
+namespace pp::codecs {
 
 namespace {
 
@@ -114,4 +114,4 @@ std::string assemblePng(const PngParts& p) {
   return out;
 }
 
-}  // namespace pp::assets
+}  // namespace pp::codecs

@@ -2,13 +2,13 @@
 // unfiltering) to the pixels for every pixel size, and encodePng round-trips.
 #include <cstdlib>
 
-#include "assets/decode.h"
-#include "assets/encode.h"
-#include "assets/png_filter.h"
-#include "support.h"
+#include "codecs/decode.h"
+#include "codecs/encode.h"
+#include "codecs/png_filter.h"
+#include "test_images.h"
 
 using namespace pptest;
-namespace pa = pp::assets;
+namespace codecs = pp::codecs;
 
 namespace {
 
@@ -18,7 +18,7 @@ int paethReference(int a, int b, int c) {
 }
 
 // The PNG specification's unfiltering, byte by byte; returns the filter types seen.
-std::vector<std::uint8_t> unfilter(const pa::ByteBuffer& filtered, int height, std::size_t rowBytes, int bpp, std::vector<int>* types) {
+std::vector<std::uint8_t> unfilter(const codecs::ByteBuffer& filtered, int height, std::size_t rowBytes, int bpp, std::vector<int>* types) {
   std::vector<std::uint8_t> out(static_cast<std::size_t>(height) * rowBytes);
   const std::size_t B = static_cast<std::size_t>(bpp);
   for (int y = 0; y < height; ++y) {
@@ -70,14 +70,14 @@ TEST_CASE("PNG filters: every row undoes to the pixels, for 1 to 4 bytes a pixel
       const int h = 40;
       auto px = pixels(w, h, bpp, mixed);
       const std::size_t rowBytes = static_cast<std::size_t>(w) * bpp;
-      pa::ByteBuffer filtered(7, 42);  // left over from an earlier use
-      pa::filterRows(px.data(), h, rowBytes, bpp, true, filtered);
+      codecs::ByteBuffer filtered(7, 42);  // left over from an earlier use
+      codecs::filterRows(px.data(), h, rowBytes, bpp, true, filtered);
       REQUIRE(filtered.size() == static_cast<std::size_t>(h) * (rowBytes + 1));
       std::vector<int> types;
       CHECK(unfilter(filtered, h, rowBytes, bpp, &types) == px);
       allTypes.insert(allTypes.end(), types.begin(), types.end());
 
-      pa::filterRows(px.data(), h, rowBytes, bpp, false, filtered);
+      codecs::filterRows(px.data(), h, rowBytes, bpp, false, filtered);
       types.clear();
       CHECK(unfilter(filtered, h, rowBytes, bpp, &types) == px);
       CHECK(std::all_of(types.begin(), types.end(), [](int t) { return t == 0; }));
@@ -93,16 +93,16 @@ TEST_CASE("encodePng round-trips: gray, gray+alpha, RGB, RGBA, and indexed when 
     for (bool fewColours : {false, true}) {
       CAPTURE(ch);
       CAPTURE(fewColours);
-      pa::Image im;
+      codecs::Image im;
       im.width = 61;
       im.height = 23;
       im.channels = ch;
       // A translucent colour, so that an indexed RGBA picture keeps its alpha (tRNS).
       const auto px = pixels(im.width, im.height, ch, fewColours ? halves({255, 0, 0, 128}) : photo());
       im.pixels.assign(px.begin(), px.end());
-      auto png = pa::encodePng(im, nullptr);
+      auto png = codecs::encodePng(im, nullptr);
       REQUIRE(png);
-      pa::Decoded d = pa::decodePng(*png, {});
+      codecs::Decoded d = codecs::decodePng(*png, {});
       REQUIRE(d.ok());
       CHECK(d.image.channels == ch);
       CHECK(d.image.pixels == im.pixels);

@@ -8,9 +8,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "assets/buffer.h"
+#include "codecs/buffer.h"
 
-namespace pp::assets {
+namespace pp::codecs {
 
 struct Image {
   int width = 0;
@@ -43,4 +43,4 @@ struct Image {
   }
 };
 
-}  // namespace pp::assets
+}  // namespace pp::codecs

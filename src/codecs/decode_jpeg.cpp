@@ -6,10 +6,10 @@
 #include <cstring>
 #include <memory>
 
-#include "assets/decode.h"
-#include "assets/orientation.h"
+#include "codecs/decode.h"
+#include "codecs/orientation.h"
 
-namespace pp::assets {
+namespace pp::codecs {
 
 namespace {
 
@@ -106,4 +106,4 @@ Decoded decodeJpeg(std::string_view bytes, DecodeHint hint) {
   return d;
 }
 
-}  // namespace pp::assets
+}  // namespace pp::codecs

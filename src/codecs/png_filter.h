@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <string>
 
-#include "assets/buffer.h"
+#include "codecs/buffer.h"
 
-namespace pp::assets {
+namespace pp::codecs {
 
 // Filters `height` rows of `rowBytes` bytes (pixels of `bpp` bytes) into `out`, replacing its
 // contents: per row one filter-type byte, then the filtered row. With `adaptive`, each row
@@ -16,4 +16,4 @@ namespace pp::assets {
 // go to the lower filter number); otherwise no filter (best for indexed colour).
 void filterRows(const std::uint8_t* data, int height, std::size_t rowBytes, int bpp, bool adaptive, ByteBuffer& out);
 
-}  // namespace pp::assets
+}  // namespace pp::codecs

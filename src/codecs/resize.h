@@ -3,9 +3,9 @@
 // premultiplied by alpha before filtering so transparent pixels lend no colour to edges.
 #pragma once
 
-#include "assets/image.h"
+#include "codecs/image.h"
 
-namespace pp::assets {
+namespace pp::codecs {
 
 // Returns src resampled to width x height (both >= 1) with a Catmull-Rom filter widened by
 // the reduction ratio. Upscaling works too, but callers never ask for it.
@@ -19,4 +19,4 @@ Image boxReduceLinear(const Image& src, int factor);
 // the source (no upscaling), each side at least 1.
 void fitWithin(int width, int height, double maxWidth, double maxHeight, int* outW, int* outH);
 
-}  // namespace pp::assets
+}  // namespace pp::codecs

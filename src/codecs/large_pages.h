@@ -7,7 +7,7 @@
 
 #include <cstddef>
 
-namespace pp::assets {
+namespace pp::codecs {
 
 inline constexpr std::size_t kLargePageThreshold = std::size_t{1} << 20;
 
@@ -27,4 +27,4 @@ constexpr bool largePagesUsed() noexcept {
 #endif
 }
 
-}  // namespace pp::assets
+}  // namespace pp::codecs

@@ -6,9 +6,9 @@
 #include <cstring>
 #include <memory>
 
-#include "assets/decode.h"
+#include "codecs/decode.h"
 
-namespace pp::assets {
+namespace pp::codecs {
 
 namespace {
 
@@ -125,4 +125,4 @@ Decoded decodeGif(std::string_view bytes) {
   }
 }
 
-}  // namespace pp::assets
+}  // namespace pp::codecs

@@ -9,9 +9,9 @@
 #include <string>
 #include <string_view>
 
-#include "assets/image.h"
+#include "codecs/image.h"
 
-namespace pp::assets {
+namespace pp::codecs {
 
 // The document with its DOCTYPE removed and its internal entities expanded by us, so that
 // librsvg's XML parser never handles an entity (libxml2 also leaks an entity value per
@@ -44,4 +44,4 @@ class SvgDocument {
   const RsvgApi* api_;  // librsvg, opened on first use
 };
 
-}  // namespace pp::assets
+}  // namespace pp::codecs

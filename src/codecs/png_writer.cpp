@@ -6,12 +6,12 @@
 #include <memory>
 
 #include "postpress/support/deflate.h"
-#include "assets/encode.h"
-#include "assets/png_chunks.h"
-#include "assets/png_filter.h"
+#include "codecs/encode.h"
+#include "codecs/png_chunks.h"
+#include "codecs/png_filter.h"
 #include "postpress/assets.h"
 
-namespace pp::assets {
+namespace pp::codecs {
 
 namespace {
 
@@ -96,12 +96,12 @@ std::optional<std::string> encodePng(const Image& im, std::string* error, int le
   return encodePngRows(im.pixels.data(), im.width, im.height, im.channels, error, level);
 }
 
-}  // namespace pp::assets
+}  // namespace pp::codecs
 
 namespace pp {
 
 std::string encodePngPixels(int width, int height, int channels, const std::uint8_t* pixels, int level) {
-  auto png = assets::encodePngRows(pixels, width, height, channels, nullptr, level);
+  auto png = codecs::encodePngRows(pixels, width, height, channels, nullptr, level);
   return png ? std::move(*png) : std::string();
 }
 

@@ -10,9 +10,9 @@
 #include <memory>
 #include <string>
 
-#include "assets/decode.h"
+#include "codecs/decode.h"
 
-namespace pp::assets {
+namespace pp::codecs {
 
 namespace {
 
@@ -121,4 +121,4 @@ Decoded decodePngWithSpng(std::string_view bytes, DecodeHint hint) {
   return d;
 }
 
-}  // namespace pp::assets
+}  // namespace pp::codecs
