@@ -8,9 +8,8 @@
 #include <filesystem>
 #include <string>
 
-#include "codecs/decode.h"
 #include "codecs/resize.h"
-#include "codecs/sniff.h"
+#include "postpress/codecs.h"
 #include "postpress/support/files.h"
 
 namespace fs = std::filesystem;

@@ -2,10 +2,9 @@
 // and its limits, the decoder at full size, then the assets stage's whole pipeline (decode
 // scaled, analyse, resize, orientation, encode both renditions). Inputs whose bytes are not of
 // this target's format are skipped, as the pipeline would hand them to another decoder.
-#include "codecs/decode.h"
 #include "assets/pipeline.h"
-#include "codecs/sniff.h"
 #include "fuzz_support.h"
+#include "postpress/codecs.h"
 
 namespace {
 

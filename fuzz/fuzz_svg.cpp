@@ -1,9 +1,8 @@
 // SVG: our DOCTYPE and entity screening (svgWithoutEntities) on any bytes, then, for inputs
 // that are SVG, the whole pipeline through librsvg (parse, natural size, render, encode).
 #include "assets/pipeline.h"
-#include "codecs/sniff.h"
-#include "codecs/svg.h"
 #include "fuzz_support.h"
+#include "postpress/codecs.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace pp::assets;

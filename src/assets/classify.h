@@ -3,7 +3,7 @@
 // edges and text, and has no alpha).
 #pragma once
 
-#include "codecs/image.h"
+#include "postpress/codecs.h"
 
 namespace pp::assets {
 
@@ -21,8 +21,5 @@ Content analyse(const codecs::Image& im, bool lossySource);
 
 // Drops an alpha channel that is 255 everywhere, and colour that is gray everywhere.
 codecs::Image simplifyChannels(codecs::Image im, const Content& c);
-
-// Rec. 709 luma of sRGB values: the gray a black-and-white printer would show.
-codecs::Image toGray(const codecs::Image& im);
 
 }  // namespace pp::assets

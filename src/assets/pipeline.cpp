@@ -7,12 +7,8 @@
 #include <sstream>
 
 #include "assets/classify.h"
-#include "codecs/decode.h"
-#include "codecs/orientation.h"
 #include "assets/renditions.h"
-#include "codecs/resize.h"
-#include "codecs/sniff.h"
-#include "codecs/svg.h"
+#include "postpress/codecs.h"
 
 namespace pp::assets {
 
@@ -35,12 +31,6 @@ PipelineResult failure(AssetStatus s, std::string why, std::string format = {}) 
 
 Size larger(Size a, Size b) { return a.w * static_cast<long long>(a.h) >= b.w * static_cast<long long>(b.h) ? a : b; }
 
-int storedOrientation(codecs::Format f, std::string_view bytes) {
-  if (f == codecs::Format::Jpeg) return codecs::jpegExifOrientation(bytes);
-  if (f == codecs::Format::Webp) return codecs::webpExifOrientation(bytes);
-  return 1;
-}
-
 PipelineResult runRaster(codecs::Format fmt, std::string_view bytes, const PipelineParams& p) {
   const char* name = codecs::formatName(fmt);
   auto hdr = codecs::probeHeaderSize(fmt, bytes);
@@ -55,7 +45,7 @@ PipelineResult runRaster(codecs::Format fmt, std::string_view bytes, const Pipel
   }
 
   // Targets in display orientation, then the decode hint in stored orientation.
-  const int orientation = storedOrientation(fmt, bytes);
+  const int orientation = codecs::exifOrientation(fmt, bytes);
   const bool swap = codecs::orientationSwapsAxes(orientation);
   const int dw = static_cast<int>(swap ? hdr->height : hdr->width);
   const int dh = static_cast<int>(swap ? hdr->width : hdr->height);

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "assets/cache.h"
-#include "codecs/png_chunks.h"
 #include "postpress/assets.h"
+#include "postpress/codecs.h"
 #include "postpress/support/files.h"
 #include "postpress/support/hash.h"
 
@@ -42,10 +42,10 @@ bool usable(const std::string& png, int width, int height) {
 std::string encodePngPixelsCached(const fs::path& cacheDir, int width, int height, int channels,
                                   const std::uint8_t* pixels, int level) {
   if (cacheDir.empty() || width <= 0 || height <= 0 || channels < 1 || channels > 4 || !pixels)
-    return encodePngPixels(width, height, channels, pixels, level);
+    return codecs::encodePngPixels(width, height, channels, pixels, level);
   const fs::path file = cacheDir / "images" / ("drawn-" + keyFor(width, height, channels, pixels, level) + ".png");
   if (auto bytes = readFile(file, nullptr, 64u << 20); bytes && usable(*bytes, width, height)) return std::move(*bytes);
-  std::string png = encodePngPixels(width, height, channels, pixels, level);
+  std::string png = codecs::encodePngPixels(width, height, channels, pixels, level);
   if (png.empty()) return png;
   // A cache that cannot be written (read-only, full) costs the next build the encoding only.
   std::error_code ec;

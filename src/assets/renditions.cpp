@@ -1,9 +1,5 @@
 #include "assets/renditions.h"
 
-#include "codecs/encode.h"
-#include "codecs/png_chunks.h"
-#include "codecs/resize.h"
-
 namespace pp::assets {
 
 namespace {
@@ -63,7 +59,7 @@ bool encodePdf(const codecs::Image& master, const Content& content, PixelSize si
   codecs::Image storage, grayStorage;
   const codecs::Image* pdf = &sized(master, size, &storage);
   if (p.grayscale && pdf->channels >= 3) {
-    grayStorage = toGray(*pdf);
+    grayStorage = codecs::toGray(*pdf);
     pdf = &grayStorage;
   }
   out->width = pdf->width;

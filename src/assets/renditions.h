@@ -7,8 +7,8 @@
 #include <string_view>
 
 #include "assets/classify.h"
-#include "codecs/image.h"
 #include "assets/pipeline.h"
+#include "postpress/codecs.h"
 
 namespace pp::assets {
 

@@ -35,7 +35,7 @@ void configureAllocator() noexcept {
   // mimalloc keeps freed segments for half a second before giving them back; the picture
   // buffers of an image-heavy blog then piled up (fluxcd peaked at 250-296 MB against glibc's
   // 205-217). Given back at once: 185-196 MB, and no slower (interleaved runs). Pictures of a
-  // megabyte or more no longer come from it (assets/large_pages.h); with or without this, a
+  // megabyte or more no longer come from it (codecs/large_pages.h); with or without this, a
   // warm build of terrytangyuan took the same time and memory since.
   mi_option_set(mi_option_segment_decommit_delay, 0);
   // What the main thread allocates comes on from the segment mimalloc mapped before main, not

@@ -10,8 +10,6 @@
 #include <memory>
 
 #include "codecs/decode.h"
-#include "codecs/pixel_loops.h"
-#include "codecs/png_chunks.h"
 #include "codecs/png_unfilter_sse2.h"
 
 namespace pp::codecs {

@@ -1,4 +1,4 @@
-#include "codecs/encode.h"
+#include "postpress/codecs.h"
 
 #include <turbojpeg.h>
 

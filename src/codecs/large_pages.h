@@ -1,8 +1,8 @@
-// Which picture buffers are mapped on their own in huge pages (postpress/huge_pages.h) rather
-// than taken from the allocator: a megabyte or more. The allocator hands freed megabytes back
-// to the system at once (src/cli/allocator.cpp keeps the peak down that way), so each picture
-// faulted its pixels in again, 4 KB at a time: 37,800 faults in a cold build of terrytangyuan.
-// Unmapped when freed, so nothing is kept after use.
+// Which picture buffers are mapped on their own in huge pages (postpress/support/huge_pages.h)
+// rather than taken from the allocator: a megabyte or more. The allocator hands freed
+// megabytes back to the system at once (src/cli/allocator.cpp keeps the peak down that way),
+// so each picture would fault its pixels in again, 4 KB at a time. Unmapped when freed, so
+// nothing is kept after use.
 #pragma once
 
 #include <cstddef>

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "codecs/decode.h"
+
 namespace pp::codecs {
 
 namespace {
@@ -55,6 +57,12 @@ int jpegExifOrientation(std::string_view b) {
       return exifOrientationFromTiff(b.substr(i + 10, len - 8));
     i += 2 + len;
   }
+  return 1;
+}
+
+int exifOrientation(Format f, std::string_view bytes) {
+  if (f == Format::Jpeg) return jpegExifOrientation(bytes);
+  if (f == Format::Webp) return webpExifOrientation(bytes);
   return 1;
 }
 

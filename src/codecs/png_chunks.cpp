@@ -1,4 +1,4 @@
-#include "codecs/png_chunks.h"
+#include "postpress/codecs.h"
 
 #include "postpress/support/deflate.h"
 

@@ -8,8 +8,6 @@
 #include <cstdlib>
 #include <vector>
 
-#include "codecs/pixel_loops.h"
-
 namespace pp::codecs {
 
 namespace {

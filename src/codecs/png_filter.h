@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string>
 
-#include "codecs/buffer.h"
+#include "postpress/codecs.h"
 
 namespace pp::codecs {
 

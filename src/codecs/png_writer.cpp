@@ -5,11 +5,9 @@
 #include <map>
 #include <memory>
 
-#include "postpress/support/deflate.h"
-#include "codecs/encode.h"
-#include "codecs/png_chunks.h"
 #include "codecs/png_filter.h"
-#include "postpress/assets.h"
+#include "postpress/codecs.h"
+#include "postpress/support/deflate.h"
 
 namespace pp::codecs {
 
@@ -96,13 +94,9 @@ std::optional<std::string> encodePng(const Image& im, std::string* error, int le
   return encodePngRows(im.pixels.data(), im.width, im.height, im.channels, error, level);
 }
 
-}  // namespace pp::codecs
-
-namespace pp {
-
 std::string encodePngPixels(int width, int height, int channels, const std::uint8_t* pixels, int level) {
-  auto png = codecs::encodePngRows(pixels, width, height, channels, nullptr, level);
+  auto png = encodePngRows(pixels, width, height, channels, nullptr, level);
   return png ? std::move(*png) : std::string();
 }
 
-}  // namespace pp
+}  // namespace pp::codecs

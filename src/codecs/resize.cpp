@@ -6,7 +6,6 @@
 #include <cstring>
 #include <vector>
 
-#include "codecs/pixel_loops.h"
 
 namespace pp::codecs {
 

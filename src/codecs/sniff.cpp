@@ -1,4 +1,4 @@
-#include "codecs/sniff.h"
+#include "postpress/codecs.h"
 
 #include <webp/decode.h>
 

@@ -1,4 +1,4 @@
-#include "codecs/svg.h"
+#include "postpress/codecs.h"
 
 #include <cairo.h>
 #include <gio/gio.h>

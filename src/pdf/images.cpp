@@ -6,8 +6,8 @@
 #include <memory>
 #include <optional>
 
-#include "codecs/png_chunks.h"
 #include "pdf/byte_streams.h"
+#include "postpress/codecs.h"
 
 namespace pp::pdf {
 

@@ -7,7 +7,7 @@
 #include <set>
 
 #include "assets/cache.h"
-#include "codecs/png_chunks.h"
+#include "postpress/codecs.h"
 #include "postpress/support/files.h"
 #include "support.h"
 

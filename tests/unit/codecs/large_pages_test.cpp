@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <cstring>
 
-#include "codecs/buffer.h"
 #include "codecs/large_pages.h"
+#include "postpress/codecs.h"
 #include "postpress/support/huge_pages.h"
 
 namespace codecs = pp::codecs;

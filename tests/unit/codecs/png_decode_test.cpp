@@ -6,8 +6,7 @@
 #include <filesystem>
 
 #include "codecs/decode.h"
-#include "codecs/encode.h"
-#include "codecs/png_chunks.h"
+#include "postpress/codecs.h"
 #include "postpress/support/files.h"
 #include "test_images.h"
 

@@ -3,8 +3,8 @@
 #include <cstdlib>
 
 #include "codecs/decode.h"
-#include "codecs/encode.h"
 #include "codecs/png_filter.h"
+#include "postpress/codecs.h"
 #include "test_images.h"
 
 using namespace pptest;
