@@ -19,38 +19,6 @@ namespace pp {
 
 using assets::Resolution;
 
-const char* assetStatusName(AssetStatus s) {
-  switch (s) {
-    case AssetStatus::Pending: return "pending";
-    case AssetStatus::Ok: return "ok";
-    case AssetStatus::Missing: return "missing";
-    case AssetStatus::Refused: return "refused";
-    case AssetStatus::Remote: return "remote";
-    case AssetStatus::Corrupt: return "corrupt";
-    case AssetStatus::TooLarge: return "too-large";
-    case AssetStatus::Unsupported: return "unsupported";
-  }
-  return "unknown";
-}
-
-const char* EncodedImage::mediaType() const {
-  switch (codec) {
-    case Codec::Jpeg: return "image/jpeg";
-    case Codec::Png: return "image/png";
-    case Codec::None: break;
-  }
-  return "";
-}
-
-const char* EncodedImage::extension() const {
-  switch (codec) {
-    case Codec::Jpeg: return "jpg";
-    case Codec::Png: return "png";
-    case Codec::None: break;
-  }
-  return "";
-}
-
 namespace {
 
 enum class SourceKind { File, Data, Remote, None };
