@@ -83,11 +83,7 @@ PipelineResult runRaster(codecs::Format fmt, std::string_view bytes, const Pipel
     if (im.width != stored.w || im.height != stored.h) im = codecs::resizeLinear(im, stored.w, stored.h);
     master = codecs::applyOrientation(std::move(im), orientation);
   }
-  if (!encodeRenditions(master, content, pdfSize, epubSize, p, &r)) {
-    r.status = AssetStatus::Corrupt;
-    return r;
-  }
-  r.status = AssetStatus::Ok;
+  r.status = encodeRenditions(master, content, pdfSize, epubSize, p, &r) ? AssetStatus::Ok : AssetStatus::Corrupt;
   return r;
 }
 
@@ -124,11 +120,7 @@ PipelineResult runSvg(std::string_view bytes, const PipelineParams& p) {
   r.height = px(ch);
   const Content content = analyse(*im, false);
   codecs::Image simple = simplifyChannels(std::move(*im), content);
-  if (!encodeRenditions(simple, content, pdfSize, epubSize, p, &r)) {
-    r.status = AssetStatus::Corrupt;
-    return r;
-  }
-  r.status = AssetStatus::Ok;
+  r.status = encodeRenditions(simple, content, pdfSize, epubSize, p, &r) ? AssetStatus::Ok : AssetStatus::Corrupt;
   return r;
 }
 

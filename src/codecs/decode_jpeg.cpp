@@ -1,37 +1,22 @@
 // JPEG through libturbojpeg: DCT-domain scaling while decoding (the cheapest way to shrink a
 // large photo), grayscale, CMYK/YCCK (Adobe's inverted convention), EXIF orientation.
-#include <turbojpeg.h>
-
 #include <cstdint>
 #include <cstring>
-#include <memory>
 
 #include "codecs/decode.h"
+#include "codecs/jpeg_segments.h"
 #include "codecs/orientation.h"
+#include "codecs/turbojpeg.h"
 
 namespace pp::codecs {
 
 namespace {
 
-struct TjCloser {
-  void operator()(void* h) const { tjDestroy(h); }
-};
-using TjPtr = std::unique_ptr<void, TjCloser>;
-
 // Photoshop writes CMYK JPEGs with inverted samples and says so with an APP14 "Adobe" segment.
 bool hasAdobeMarker(std::string_view b) {
-  std::size_t i = 2;
-  while (i + 4 <= b.size()) {
-    if (static_cast<std::uint8_t>(b[i]) != 0xFF) return false;
-    auto m = static_cast<std::uint8_t>(b[i + 1]);
-    if (m == 0xFF) { ++i; continue; }
-    if (m == 0xDA || m == 0xD9) return false;
-    std::size_t len = (static_cast<std::uint8_t>(b[i + 2]) << 8) | static_cast<std::uint8_t>(b[i + 3]);
-    if (len < 2) return false;
-    if (m == 0xEE && len >= 7 && i + 9 <= b.size() && b.compare(i + 4, 5, "Adobe") == 0) return true;
-    i += 2 + len;
-  }
-  return false;
+  return visitJpegSegments(b, [&](std::uint8_t m, std::size_t at, std::size_t length) {
+    return m == 0xEE && length >= 7 && at + 9 <= b.size() && b.compare(at + 4, 5, "Adobe") == 0;
+  });
 }
 
 // The smallest libjpeg-turbo scaling factor (n/8, at most 1) that keeps the picture at least
@@ -58,7 +43,7 @@ void chooseScale(int w, int h, DecodeHint hint, int* sw, int* sh) {
 }  // namespace
 
 Decoded decodeJpeg(std::string_view bytes, DecodeHint hint) {
-  TjPtr tj(tjInitDecompress());
+  TjHandle tj(tjInitDecompress());
   if (!tj) return Decoded::fail(DecodeFailure::Corrupt, "cannot start the JPEG decoder");
   auto* src = reinterpret_cast<const unsigned char*>(bytes.data());
   int w = 0, h = 0, subsamp = 0, colorspace = 0;

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "codecs/decode.h"
+#include "codecs/jpeg_segments.h"
 
 namespace pp::codecs {
 
@@ -45,19 +46,14 @@ int exifOrientationFromTiff(std::string_view tiff) {
 }
 
 int jpegExifOrientation(std::string_view b) {
-  std::size_t i = 2;
-  while (i + 4 <= b.size()) {
-    auto m0 = static_cast<std::uint8_t>(b[i]), m = static_cast<std::uint8_t>(b[i + 1]);
-    if (m0 != 0xFF) return 1;
-    if (m == 0xFF) { ++i; continue; }
-    if (m == 0xDA || m == 0xD9) return 1;  // the scan starts: no more metadata
-    std::size_t len = (static_cast<std::uint8_t>(b[i + 2]) << 8) | static_cast<std::uint8_t>(b[i + 3]);
-    if (len < 2 || i + 2 + len > b.size()) return 1;
-    if (m == 0xE1 && len >= 8 && b.compare(i + 4, 6, std::string_view("Exif\0\0", 6)) == 0)
-      return exifOrientationFromTiff(b.substr(i + 10, len - 8));
-    i += 2 + len;
-  }
-  return 1;
+  int orientation = 1;
+  visitJpegSegments(b, [&](std::uint8_t m, std::size_t at, std::size_t length) {
+    if (at + 2 + length > b.size()) return true;  // a segment cut short: no more metadata
+    if (m != 0xE1 || length < 8 || b.compare(at + 4, 6, std::string_view("Exif\0\0", 6)) != 0) return false;
+    orientation = exifOrientationFromTiff(b.substr(at + 10, length - 8));
+    return true;
+  });
+  return orientation;
 }
 
 int exifOrientation(Format f, std::string_view bytes) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "codecs/jpeg_segments.h"
 #include "postpress/support/text.h"
 
 namespace pp::codecs {
@@ -106,24 +107,14 @@ std::optional<HeaderSize> probeHeaderSize(Format f, std::string_view b) {
       return HeaderSize{w, h};
     }
     case Format::Jpeg: {
-      // Walk the marker segments up to the first start-of-frame.
-      std::size_t i = 2;
-      while (i + 4 <= b.size()) {
-        if (static_cast<std::uint8_t>(b[i]) != 0xFF) return std::nullopt;
-        std::uint8_t m = static_cast<std::uint8_t>(b[i + 1]);
-        if (m == 0xFF) { ++i; continue; }  // fill byte
-        if (m == 0xD8 || (m >= 0xD0 && m <= 0xD7) || m == 0x01) { i += 2; continue; }
-        std::uint32_t len = be16(b, i + 2);
-        if (len < 2) return std::nullopt;
-        bool sof = m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;
-        if (sof) {
-          if (i + 9 > b.size()) return std::nullopt;
-          return HeaderSize{be16(b, i + 7), be16(b, i + 5)};
-        }
-        if (m == 0xDA || m == 0xD9) return std::nullopt;  // scan before any frame header
-        i += 2 + len;
-      }
-      return std::nullopt;
+      // The first start-of-frame segment; a scan before any is no picture.
+      std::optional<HeaderSize> size;
+      visitJpegSegments(b, [&](std::uint8_t m, std::size_t at, std::size_t) {
+        const bool sof = m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;
+        if (sof && at + 9 <= b.size()) size = HeaderSize{be16(b, at + 7), be16(b, at + 5)};
+        return sof;
+      });
+      return size;
     }
     default:
       return std::nullopt;

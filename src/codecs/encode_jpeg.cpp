@@ -1,25 +1,18 @@
-#include "postpress/codecs.h"
-
-#include <turbojpeg.h>
-
+// JPEG encoding through libturbojpeg.
 #include <algorithm>
 #include <memory>
 
+#include "codecs/turbojpeg.h"
+#include "postpress/codecs.h"
+
 namespace pp::codecs {
-
-namespace {
-struct TjCloser {
-  void operator()(void* h) const { tjDestroy(h); }
-};
-
-}  // namespace
 
 std::optional<std::string> encodeJpeg(const Image& im, int quality, std::string* error) {
   if (im.channels != 1 && im.channels != 3) {
     if (error) *error = "JPEG needs gray or RGB pixels";
     return std::nullopt;
   }
-  std::unique_ptr<void, TjCloser> tj(tjInitCompress());
+  TjHandle tj(tjInitCompress());
   if (!tj) {
     if (error) *error = "cannot start the JPEG encoder";
     return std::nullopt;
