@@ -19,8 +19,9 @@
 
 namespace pp::assets {
 
-// Bump when any change to decoding, scaling or encoding changes the output.
-inline constexpr const char* kPipelineVersion = "postpress-assets-4";  // 3: PDF renditions are PNGs; 4: 8-float horizontal sums, PNG level 5
+// Bump when any change to decoding, scaling or encoding changes the output (what each bump was
+// for is in the history of this line).
+inline constexpr const char* kPipelineVersion = "postpress-assets-4";
 
 struct CacheEntry : ImageOutcome {
   EncodedImage pdf, epub;  // the renditions' files

@@ -1,7 +1,7 @@
 // encodePngPixelsCached: the PNG of a picture another stage draws, made once per distinct
 // picture and read back from the image cache afterwards. The EPUB's cover is drawn on every
-// build but changes only with the title, the style or the cover picture; encoding it was a
-// twentieth of a warm build's instructions, hashing its pixels a hundredth of that.
+// build but changes only with the title, the style or the cover picture; hashing its pixels
+// costs a small part of encoding them.
 #include <string>
 
 #include "assets/cache.h"

@@ -181,9 +181,9 @@ int AssetStore::resolveFile(const fs::path& file, const SourceLoc& where, Diagno
     e.asset.message = "image not found: '" + file.string() + "'";
     diags.warning(where, "image-missing", e.asset.message);
   }
-  // The identity is made before `e` is moved: argument evaluation order is unspecified, and
-  // GCC moved `e` first, so every digest file (logo, cover image) had the identity "file:"
-  // and the second one named got the first one's picture.
+  // The identity is made before `e` is moved: argument evaluation order is unspecified, so
+  // building it in the call could read `e` after the move and give every digest file (logo,
+  // cover image) the identity "file:", and the second one named the first one's picture.
   const std::string identity = "file:" + e.asset.file.string();
   const int id = impl_->add(identity, std::move(e));
   impl_->noteHint(id, 0);

@@ -1,9 +1,9 @@
 // PNG through libspng: every colour type and bit depth, interlacing, palette and tRNS, to
 // 8-bit samples with the file's own channel count (gray, gray+alpha, RGB, RGBA; a palette is
-// RGB, or RGBA when it has tRNS; tRNS on gray or RGB adds an alpha channel). libspng replaced
-// stb_image here: it checks image and chunk sizes and CRCs itself. The common case (8-bit, not
-// interlaced) is decoded faster by decode_png_fast.cpp first; what that path does not take,
-// or finds fault with, libspng decides.
+// RGB, or RGBA when it has tRNS; tRNS on gray or RGB adds an alpha channel). libspng checks
+// image and chunk sizes and CRCs itself. The common case (8-bit, not interlaced) is decoded
+// faster by decode_png_fast.cpp first; what that path does not take, or finds fault with,
+// libspng decides.
 #include <spng.h>
 
 #include <cstring>

@@ -1,9 +1,9 @@
 // The PNGs real posts hold, decoded without libspng: 8-bit samples, not interlaced, gray,
 // gray+alpha, RGB or RGBA without tRNS, or a palette. The IDAT stream is inflated by
 // libdeflate straight into the picture's own buffer and unfiltered in place, row by row.
-// Debian's libspng is built without its SIMD unfilters and inflates through zlib: this path
-// decodes the corpus' PNGs about twice as fast. Anything else, and any file this path finds
-// fault with, goes to libspng, which decides (decode_png.cpp).
+// Debian's libspng is built without its SIMD unfilters and inflates through zlib, which makes
+// it the slower of the two. Anything else, and any file this path finds fault with, goes to
+// libspng, which decides (decode_png.cpp).
 #include <libdeflate.h>
 
 #include <cstring>
@@ -46,10 +46,8 @@ bool unfilter(int type, u8* __restrict row, const u8* __restrict prev, std::size
   }
   if (type < 1 || type > 4 || n < B) return type >= 1 && type <= 4;
 #ifdef PP_HAVE_SSE2_UNFILTER
-  // Where the vector chain wins (a 2000 x 1500 picture of random rows, one filter type, one
-  // thread): Paeth on RGB 53 -> 22 ms and on RGBA 67 -> 21 ms (a mask instead of branches),
-  // Sub on RGBA 3.5 -> 1.0 ms. Sub on RGB and Average came out even: left scalar. The corpus'
-  // rows predict better than random ones: its unfiltering is 12% faster, not 2.5 times.
+  // Where the vector chain wins: Paeth on RGB and RGBA (a mask instead of branches) and Sub on
+  // RGBA. Sub on RGB and Average gain nothing as vectors and stay scalar.
   if constexpr (B == 3 || B == 4) {
     if (type == 4) {
       sse2::unfilterPaeth<B>(row, prev, n - n % B);
@@ -106,10 +104,10 @@ bool unfilterRows(u8* buf, std::size_t height, std::size_t rowBytes) {
     const u8* prev = y ? buf + (y - 1) * rowBytes : zero.data();
 #ifdef PP_HAVE_SSE2_UNFILTER
     if constexpr (B == 3 || B == 4) {
-      // Two Paeth rows in a row (three quarters of terrytangyuan's Paeth rows): decoded side
-      // by side, 1.8 times as fast as one after the other (a 2000 x 1500 picture of Paeth
-      // rows, RGB and RGBA: 22 -> 12.5 ms), then packed one after the other (the upper row's
-      // new place ends before the lower row's bytes start).
+      // Two Paeth rows in a row, as most Paeth rows of real pictures are: decoded side by
+      // side (each row's chain keeps the vector unit busy while the other's waits), then
+      // packed one after the other (the upper row's new place ends before the lower row's
+      // bytes start).
       u8* below = filtered + rowBytes + 1;
       if (filtered[0] == 4 && y + 1 < height && below[0] == 4) {
         sse2::unfilterPaethPair<B>(filtered + 1, below + 1, prev, rowBytes - rowBytes % B);

@@ -1,5 +1,7 @@
+// A PNG's chunks read and written. Their CRCs are libdeflate's (crc32Of: folding with
+// carry-less multiplication where the CPU has it), as every rendition's chunks are checked
+// again each time the PDF embeds it.
 #include "postpress/codecs.h"
-
 #include "postpress/support/deflate.h"
 
 namespace pp::codecs {
@@ -21,11 +23,6 @@ void put32(std::string& out, std::uint32_t v) {
   out += static_cast<char>(v >> 8);
   out += static_cast<char>(v);
 }
-
-// libdeflate's CRC-32 (folding with carry-less multiplication where the CPU has it): every
-// rendition's chunks are checked when the PDF embeds it, and zlib's table-driven CRC was most
-// of crc32_z's 1.5% of a warm build.
-std::uint32_t crcOf(std::string_view typeAndData) { return crc32Of(typeAndData); }
 
 }  // namespace
 
@@ -54,7 +51,7 @@ std::optional<PngParts> readPngParts(std::string_view b, bool joinIdat) {
     if (length > b.size() - at - 12) return std::nullopt;
     const std::string_view type = b.substr(at + 4, 4);
     const std::string_view data = b.substr(at + 8, length);
-    if (crcOf(b.substr(at + 4, 4 + length)) != be32(b, at + 8 + length)) return std::nullopt;
+    if (crc32Of(b.substr(at + 4, 4 + length)) != be32(b, at + 8 + length)) return std::nullopt;
     at += 12 + length;
     if (!sawHeader) {
       if (type != "IHDR" || length != 13) return std::nullopt;
@@ -94,7 +91,7 @@ void appendPngChunk(std::string& out, const char* type, std::string_view data) {
   const std::size_t start = out.size();
   out.append(type, 4);
   out.append(data);
-  put32(out, crcOf(std::string_view(out).substr(start)));
+  put32(out, crc32Of(std::string_view(out).substr(start)));
 }
 
 std::string assemblePng(const PngParts& p) {

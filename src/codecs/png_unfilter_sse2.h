@@ -3,7 +3,7 @@
 // pixel just decoded, so a row is still a chain from left to right; this makes each link a few
 // vector instructions, and Paeth's choice of neighbour a mask rather than branches that real
 // pictures mispredict. Paeth works in 16-bit lanes (its differences need 9 bits and a sign),
-// Sub in bytes. (Average as vectors came out even with the scalar loop: left out.)
+// Sub in bytes. (Average gains nothing as vectors and is left to the scalar loop.)
 // Included by decode_png_fast.cpp only (inside its target_clones functions). Exact: the tests
 // compare every filter type on random rows against libspng.
 #pragma once
@@ -21,7 +21,7 @@ namespace pp::codecs::sse2 {
 // B bytes of a pixel into the low lanes of a register (the rest zero), and back, never past the
 // pixel (a row's last RGB pixel may end the buffer). Three bytes are put together and taken
 // apart in a general register: through memory, the 4-byte read after 2- and 1-byte writes
-// missed store forwarding and took ten times as long.
+// would miss store forwarding.
 template <int B>
 inline __m128i loadPixel(const std::uint8_t* p) {
   std::int32_t v;
