@@ -1,5 +1,5 @@
 // BMP through stb_image, which returns 8-bit samples with the file's own channel count (PNG
-// has its own decoder, decode_png.cpp), and the dispatch by format.
+// has its own decoder, decode_png.cpp).
 #include <stb_image.h>
 
 #include <cstring>
@@ -33,18 +33,6 @@ Decoded decodeWithStb(std::string_view bytes) {
   d.image = Image::uninitialised(w, h, n);
   std::memcpy(d.image.pixels.data(), px.get(), d.image.pixels.size());
   return d;
-}
-
-Decoded decodeRaster(Format f, std::string_view bytes, DecodeHint hint) {
-  switch (f) {
-    case Format::Jpeg: return decodeJpeg(bytes, hint);
-    case Format::Webp: return decodeWebp(bytes, hint);
-    case Format::Gif: return decodeGif(bytes);
-    case Format::Png: return decodePng(bytes, hint);
-    case Format::Bmp: return decodeWithStb(bytes);
-    default: break;
-  }
-  return Decoded::fail(DecodeFailure::Unsupported, std::string("unsupported image format: ") + formatName(f));
 }
 
 }  // namespace pp::codecs
