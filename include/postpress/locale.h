@@ -54,7 +54,7 @@ inline const fs::path kHyphenationDir = "/usr/share/hyphen";
 // Japanese, Korean, Thai, Lao, Khmer, Burmese, Arabic, Hebrew and the other scripts whose
 // lines end without a hyphen). Tried in order: the tag's own region ("de-AT" -> hyph_de_AT),
 // the bare language (hyph_de), the region the language is most used in (es -> hyph_es_ES,
-// ru -> hyph_ru_RU, hi -> hyph_hi_IN).
+// ru -> hyph_ru_RU, hi -> hyph_hi_IN), then any other region's (bn -> hyph_bn_IN).
 std::optional<fs::path> hyphenationDictionary(std::string_view tag, const fs::path& dir = kHyphenationDir);
 
 // --- Locale --------------------------------------------------------------------------------

@@ -52,10 +52,7 @@ DateFormats::DateFormats(const icu::Locale& loc) {
 
 std::string DateFormats::format(DateField field, UDate when) const {
   icu::UnicodeString out;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    formats_[static_cast<std::size_t>(field)]->format(when, out);
-  }
+  formats_[static_cast<std::size_t>(field)]->format(when, out);
   return utf8Of(out);
 }
 
@@ -64,10 +61,7 @@ std::string DateFormats::range(UDate from, UDate to) const {
   UErrorCode status = U_ZERO_ERROR;
   const icu::DateInterval interval(from, to);
   icu::FieldPosition pos;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    range_->format(&interval, out, pos, status);
-  }
+  range_->format(&interval, out, pos, status);
   return U_SUCCESS(status) ? utf8Of(out) : std::string();
 }
 

@@ -1,15 +1,15 @@
 // Date formats of one language through ICU: the pattern for each skeleton as CLDR orders the
 // fields for the language, always the Gregorian calendar, always UTC.
 //
-// ICU's date formatters are not safe to use from two threads at once (formatting sets their
-// calendar), so one lock guards them. Cloning a formatter per call instead costs more than
-// the format itself, and a digest formats a few hundred dates: bench/results.md has the
-// figures.
+// Shared by every thread without a lock of ours: ICU makes its const APIs safe to call
+// concurrently (DateFormat::format works on a copy of the formatter's calendar;
+// DateIntervalFormat::format takes ICU's own lock). A lock of ours, or a clone per thread,
+// measured within a quarter of this in CPU time; a clone per call costs some 20 formats
+// (bench/results.md).
 #pragma once
 
 #include <array>
 #include <memory>
-#include <mutex>
 #include <string>
 
 #include <unicode/datefmt.h>
@@ -35,7 +35,6 @@ class DateFormats {
   std::string range(UDate from, UDate to) const;
 
  private:
-  mutable std::mutex mutex_;
   std::array<std::unique_ptr<icu::DateFormat>, 5> formats_;
   std::unique_ptr<icu::DateIntervalFormat> range_;
 };

@@ -30,13 +30,24 @@ std::optional<fs::path> hyphenationDictionary(std::string_view tag, const fs::pa
   std::vector<std::string> names;
   if (!region.empty()) names.push_back(lang + "_" + region);
   names.push_back(lang);
-  if (*full.getCountry()) names.push_back(lang + "_" + full.getCountry());
+  const std::string usual = locale::maximized(icu::Locale(lang.c_str())).getCountry();
+  if (!usual.empty()) names.push_back(lang + "_" + usual);
   std::error_code ec;
   for (const std::string& name : names) {
     fs::path p = dir / ("hyph_" + name + ".dic");
     if (fs::is_regular_file(p, ec)) return p;
   }
-  return std::nullopt;
+  // Patterns for another region of the language (Debian's Bengali is hyph_bn_IN; the
+  // language is most used in Bangladesh): the first by name, so the choice is stable.
+  const std::string prefix = "hyph_" + lang + "_";
+  std::optional<fs::path> other;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.rfind(prefix, 0) == 0 && name.size() > prefix.size() + 4 && name.ends_with(".dic") &&
+        fs::is_regular_file(it->path(), ec) && (!other || it->path() < *other))
+      other = it->path();
+  }
+  return other;
 }
 
 }  // namespace pp
