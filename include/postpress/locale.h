@@ -81,7 +81,8 @@ class Locale {
   // pt's). A tag that is malformed, or whose language has no data file, gives English, and
   // notice() says so. A data file that cannot be read, or lacks keys, is completed from
   // lang/en.yaml, and notice() says that too. Bare "en" formats as CLDR's international
-  // English (en-001: "18 Nov 2025", "A, B and C"); en-US as American English.
+  // English (en-001: "18 Nov 2025", "A, B and C"); en-US as American English. Throws
+  // std::runtime_error only when ICU lacks its own data (a broken libicu install).
   explicit Locale(std::string_view tag, const fs::path& langDir = defaultLangDir());
   ~Locale();
   Locale(Locale&&) noexcept;

@@ -6,6 +6,8 @@
 #include <unicode/numsys.h>
 #include <unicode/plurrule.h>
 
+#include <stdexcept>
+
 #include "locale/date_formats.h"
 #include "locale/labels.h"
 #include "locale/tags.h"
