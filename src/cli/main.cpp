@@ -3,11 +3,13 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <string>
 
 #include "cli/allocator.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/console.h"
+#include "postpress/support/diagnostics.h"
 #include "postpress/support/files.h"
 #include "postpress/support/interrupt.h"
 
@@ -49,6 +51,16 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
+  }
+
+  // build and check need the bundled fonts and styles: without them stop before anything is
+  // read or written, rather than fail later with an output half made.
+  if (build->parsed() || check->parsed()) {
+    if (std::string missing = pp::describeMissingDataDir(pp::findDataDir()); !missing.empty()) {
+      const pp::Diagnostic d{pp::Severity::Error, {}, "data-missing", missing};
+      std::fprintf(stderr, "%s\n", pp::formatDiagnostic(d).c_str());
+      return kExitFailed;
+    }
   }
 
   Console console(quiet);
