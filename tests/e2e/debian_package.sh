@@ -3,7 +3,8 @@
 # the binary links (computed by dpkg-shlibdeps) plus the fonts and hyphenation patterns the
 # default style uses; extracted into a temporary folder (dpkg-deb -x), its binary builds the
 # samples with POSTPRESS_DATA_DIR unset, finding its data in <root>/usr/share/postpress. The
-# Dockerfile's runtime stage installs exactly the package's Depends and Recommends.
+# Dockerfile's runtime stage installs exactly the package's Depends and Recommends. (The
+# outputs are validated by e2e.install, which runs the same program.)
 source "$(dirname "$0")/../tools/e2e-lib.sh"
 : "${PP_BUILD_DIR:?run through ctest}"
 [ -d "$PP_SOURCE_DIR/samples/_posts" ] || skip "samples/ absent"
@@ -46,8 +47,8 @@ owner_of() {
 objdump -p "$bin" | awk '$1 == "NEEDED" {print $2}' > "$WORK/needed"
 [ -s "$WORK/needed" ] || fail "objdump found no NEEDED entry"
 while read -r soname; do
-  path=$(ldconfig -p | awk -v so="$soname" '$1 == so && /x86-64|x86_64|amd64/ {print $NF; exit}')
-  [ -n "$path" ] || path=$(ldconfig -p | awk -v so="$soname" '$1 == so {print $NF; exit}')
+  # awk reads all of ldconfig's output (no early exit: a closed pipe would fail the pipeline).
+  path=$(ldconfig -p | awk -v so="$soname" '$1 == so && !found {found = $NF} END {print found}')
   [ -n "$path" ] || fail "cannot resolve $soname"
   owner=$(owner_of "$path")
   [ -n "$owner" ] || fail "no installed package owns $path ($soname)"
@@ -64,9 +65,11 @@ cp -r "$PP_SOURCE_DIR/samples" "$WORK/samples"
   -o out/cloudsummit --cache "$WORK/cache" 2> "$WORK/stderr") ||
   { cat "$WORK/stderr"; fail "the packaged binary could not build the samples"; }
 grep -E ": error: " "$WORK/stderr" && fail "errors while building the samples"
-titles "$WORK/samples" > "$WORK/titles"
-check_pdf_once "$WORK/out/cloudsummit.pdf" "$WORK/titles"
-check_epub_once "$WORK/out/cloudsummit.epub" "$WORK/titles"
+# The outputs' validity is e2e.install's to prove (the same program); here, that the packaged
+# data was found and used: the bundled Charis SIL in the PDF, and an EPUB whose archive is whole.
+pdffonts "$WORK/out/cloudsummit.pdf" 2> /dev/null | grep -q CharisSIL || fail "the PDF does not use the bundled Charis SIL"
+python3 -c 'import sys, zipfile; sys.exit(zipfile.ZipFile(sys.argv[1]).testzip() is not None)' \
+  "$WORK/out/cloudsummit.epub" || fail "the EPUB archive is broken"
 
 # The Dockerfile's runtime stage: the package's Depends and Recommends, no more, no less.
 recommends=$(sed -n 's/^ Recommends: //p' "$WORK/info")

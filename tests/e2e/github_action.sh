@@ -62,7 +62,7 @@ run_action() {  # ARGS-STRING: runs the action's script as a composite step woul
 run_action "--site blog --quarter 2025Q4 --title 'Blog digest 2025Q4' -o out/digest-2025Q4" ||
   { cat "$WORK/log"; fail "the action failed on a site with warnings only"; }
 grep -q "warning: .*never-committed.*\[image-missing\]" "$WORK/log" || { cat "$WORK/log"; fail "the log lacks the diagnostic"; }
-annotation=$(grep "^::warning " "$WORK/commands" | grep "title=image-missing" | head -1)
+annotation=$(grep "^::warning .*title=image-missing" "$WORK/commands" | sed -n 1p)
 [ -n "$annotation" ] || { cat "$WORK/commands"; fail "no ::warning command for the missing image"; }
 file=$(sed -n 's/^::warning file=\([^,:]*\),.*/\1/p' <<< "$annotation")
 [ "$file" = "blog/$post" ] || fail "the annotation names '$file', not blog/$post: $annotation"
