@@ -130,6 +130,7 @@ int runList(const CLI::App& cmd, const SelectionArgs& selArgs, bool json, Consol
     sink->error({site.root.string(), 0, 0}, "empty-selection", "no posts selected: " + result.emptyReason);
     return kExitFailed;
   }
+  reportPostDiagnostics(result.posts, *sink);
   if (json) {
     // Summaries need the bodies: parse them, quietly (`check` is where body problems are told).
     std::vector<std::string> summaries(result.posts.size());
