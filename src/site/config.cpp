@@ -134,4 +134,12 @@ void readPlainConfig(Site& site, SiteRules&) {
   site.staticRoots = {site.root};
 }
 
+void readSiteKeys(const Meta& cfg, const SiteKeys& keys, Site& site, SiteRules& rules) {
+  site.title = scalarAt(cfg, keys.title);
+  site.description = scalarAt(cfg, keys.description);
+  splitBaseUrl(scalarAt(cfg, keys.url), site.url, site.baseurl);
+  if (std::string lang = scalarAt(cfg, keys.language); !lang.empty()) site.language = lang;
+  rules.siteAuthor = scalarAt(cfg, keys.author);
+}
+
 }  // namespace pp::site

@@ -35,6 +35,19 @@ void addContentRoot(SiteRules& rules, fs::path dir, std::string language);
 // empty map after reporting when it cannot be read.
 Meta readSiteConfig(Site& site, DiagnosticSink& diags);
 
+// Where a generator's config names the site's title, description, address, language and
+// author (dotted keys).
+struct SiteKeys {
+  const char* title;
+  const char* description;
+  const char* url;
+  const char* language;
+  const char* author;
+};
+// Reads those keys into site (title, description, url and baseurl; the language only when
+// set) and rules.siteAuthor.
+void readSiteKeys(const Meta& cfg, const SiteKeys& keys, Site& site, SiteRules& rules);
+
 // The text of a JavaScript config file with its comments blanked, or "" after reporting.
 std::string readJsConfig(const Site& site, DiagnosticSink& diags);
 

@@ -62,11 +62,7 @@ std::string withBlog(std::string path, const std::string& blogDir) {
 
 void readMkDocsConfig(Site& site, SiteRules& rules, DiagnosticSink& diags) {
   Meta cfg = readSiteConfig(site, diags);
-  site.title = scalarAt(cfg, "site_name");
-  site.description = scalarAt(cfg, "site_description");
-  splitBaseUrl(scalarAt(cfg, "site_url"), site.url, site.baseurl);
-  if (std::string lang = scalarAt(cfg, "theme.language"); !lang.empty()) site.language = lang;
-  rules.siteAuthor = scalarAt(cfg, "site_author");
+  readSiteKeys(cfg, {"site_name", "site_description", "site_url", "theme.language", "site_author"}, site, rules);
 
   std::string docs = scalarAt(cfg, "docs_dir");
   fs::path docsDir = (site.root / (docs.empty() ? std::string("docs") : docs)).lexically_normal();

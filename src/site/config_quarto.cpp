@@ -52,12 +52,8 @@ std::vector<std::string> listedFolders(const Site& site) {
 
 void readQuartoConfig(Site& site, SiteRules& rules, DiagnosticSink& diags) {
   Meta cfg = readSiteConfig(site, diags);
-  site.title = scalarAt(cfg, "website.title");
+  readSiteKeys(cfg, {"website.title", "website.description", "website.site-url", "lang", "author"}, site, rules);
   if (site.title.empty()) site.title = scalarAt(cfg, "title");
-  site.description = scalarAt(cfg, "website.description");
-  splitBaseUrl(scalarAt(cfg, "website.site-url"), site.url, site.baseurl);
-  if (std::string lang = scalarAt(cfg, "lang"); !lang.empty()) site.language = lang;
-  rules.siteAuthor = scalarAt(cfg, "author");
 
   std::vector<std::string> folders = listedFolders(site);
   if (folders.empty()) folders = {"posts"};

@@ -10,16 +10,12 @@ namespace pp::site {
 
 void readZolaConfig(Site& site, SiteRules& rules, DiagnosticSink& diags) {
   Meta cfg = readSiteConfig(site, diags);
-  site.title = scalarAt(cfg, "title");
-  site.description = scalarAt(cfg, "description");
-  splitBaseUrl(scalarAt(cfg, "base_url"), site.url, site.baseurl);
-  if (std::string lang = scalarAt(cfg, "default_language"); !lang.empty()) site.language = lang;
+  readSiteKeys(cfg, {"title", "description", "base_url", "default_language", "author"}, site, rules);
   if (const Meta* langs = cfg.find("languages"); langs && langs->isMap()) {
     for (const std::string& key : langs->keys) {
       if (key != site.language) rules.languages.push_back(key);
     }
   }
-  rules.siteAuthor = scalarAt(cfg, "author");
   if (rules.siteAuthor.empty()) rules.siteAuthor = scalarAt(cfg, "extra.author");
   for (const char* key : {"extra.image", "extra.og_image", "extra.social_image", "extra.banner"}) {
     if (const Meta* v = cfg.path(key); v && site.socialImage.empty()) site.socialImage = imageValue(*v);
