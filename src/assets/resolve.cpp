@@ -112,38 +112,13 @@ std::string stripPrefixPath(std::string path, std::string_view prefix) {
 
 struct Search {
   const Site& site;
+  const Post& post;
   std::vector<std::string> tried;  // candidates, relative to the root, for the message
   std::string refusal;             // first refusal seen
 };
 
-// Looks a site-absolute URL path up in the static roots (with and without the baseurl).
-std::optional<fs::path> findSiteAbsolute(Search& s, const std::string& urlPath) {
-  std::vector<std::string> paths{stripPrefixPath(urlPath, s.site.baseurl)};
-  if (paths.front() != urlPath) paths.push_back(urlPath);
-  std::vector<fs::path> roots = s.site.staticRoots;
-  if (roots.empty()) roots.push_back(s.site.root);
-  for (const auto& path : paths) {
-    for (const auto& root : roots) {
-      fs::path cand = clampUnder(root, path);
-      std::string why;
-      s.tried.push_back(relativeTo(s.site.root, cand));
-      switch (lookupInside(s.site.root, cand, &why)) {
-        case Lookup::Found: return cand;
-        case Lookup::Refused:
-          if (s.refusal.empty()) s.refusal = why;
-          break;
-        case Lookup::Absent: break;
-      }
-    }
-  }
-  return std::nullopt;
-}
-
-std::optional<fs::path> findUnder(Search& s, const fs::path& base, std::string_view rel) {
-  auto parts = normalise(rel, /*clamp=*/false);
-  if (!parts || parts->empty()) return std::nullopt;
-  fs::path cand = base;
-  for (auto& p : *parts) cand /= p;
+// One candidate file: found, or remembered for the message (and its refusal, if any).
+std::optional<fs::path> tryCandidate(Search& s, const fs::path& cand) {
   std::string why;
   s.tried.push_back(relativeTo(s.site.root, cand));
   switch (lookupInside(s.site.root, cand, &why)) {
@@ -154,6 +129,68 @@ std::optional<fs::path> findUnder(Search& s, const fs::path& base, std::string_v
     case Lookup::Absent: break;
   }
   return std::nullopt;
+}
+
+// Looks a site-absolute URL path up in the static roots (with and without the baseurl): the
+// post's language's own static folders first (Hugo per-language mounts), then the site's.
+std::optional<fs::path> findSiteAbsolute(Search& s, const std::string& urlPath) {
+  std::vector<std::string> paths{stripPrefixPath(urlPath, s.site.baseurl)};
+  if (paths.front() != urlPath) paths.push_back(urlPath);
+  std::vector<fs::path> roots;
+  if (auto it = s.site.languageStaticRoots.find(s.post.language); it != s.site.languageStaticRoots.end())
+    roots = it->second;
+  roots.insert(roots.end(), s.site.staticRoots.begin(), s.site.staticRoots.end());
+  if (roots.empty()) roots.push_back(s.site.root);
+  for (const auto& path : paths) {
+    for (const auto& root : roots) {
+      if (auto f = tryCandidate(s, clampUnder(root, path))) return f;
+    }
+  }
+  return std::nullopt;
+}
+
+// A path relative to a folder of the site, as a generator reads a post's relative image:
+// joined to the folder and normalised, `..` followed anywhere inside the site root
+// (`../docs/resources/x.png` from blog/), never above it.
+std::optional<fs::path> findUnder(Search& s, const fs::path& base, std::string_view rel) {
+  std::string dir = base.lexically_normal().lexically_relative(s.site.root).generic_string();
+  if (dir == ".") dir.clear();
+  if (startsWith(dir, "..")) return std::nullopt;  // a folder outside the root holds nothing of ours
+  auto parts = normalise(dir + "/" + std::string(rel), /*clamp=*/false);
+  if (!parts || parts->empty()) return std::nullopt;
+  fs::path cand = s.site.root;
+  for (auto& p : *parts) cand /= p;
+  return tryCandidate(s, cand);
+}
+
+// `diagram.ja.png` for `diagram.png` in a Japanese post: Hugo gives bundle resources a
+// language the way it gives content files one, by a suffix before the extension.
+std::string languageVariant(const std::string& path, const std::string& lang) {
+  if (lang.empty()) return {};
+  std::size_t slash = path.rfind('/');
+  std::size_t dot = path.rfind('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash) || dot == slash + 1) return {};
+  return path.substr(0, dot) + "." + lang + path.substr(dot);
+}
+
+// A relative path looked up in a folder that may hold the post's resources: its language's
+// variant first, then the name as written.
+std::optional<fs::path> findResource(Search& s, const fs::path& dir, const std::string& path) {
+  if (s.site.generator == Generator::Hugo) {
+    if (std::string variant = languageVariant(path, s.post.language); !variant.empty())
+      if (auto f = findUnder(s, dir, variant)) return f;
+  }
+  return findUnder(s, dir, path);
+}
+
+// Pelican's link markers: `{static}/images/x.png` and `{filename}…` name a file of the content
+// folder (from its root when the rest starts with '/', else from the post's folder);
+// `{attach}` the same. `|static|` is their older spelling.
+std::string withoutPelicanMarker(std::string src) {
+  for (std::string_view marker : {"{static}", "{filename}", "{attach}", "|static|", "|filename|", "|attach|"}) {
+    if (startsWith(src, marker)) return src.substr(marker.size());
+  }
+  return src;
 }
 
 Resolution found(const fs::path& p) {
@@ -219,6 +256,7 @@ Resolution resolveImageSource(const Site& site, const Post& post, std::string_vi
   // still carry the site's base URL variable.
   for (std::string_view var : {"{{ site.baseurl }}", "{{site.baseurl}}", "{{ base_url }}", "{{base_url}}"})
     if (startsWith(src, var)) src = std::string(trim(std::string_view(src).substr(var.size())));
+  if (site.generator == Generator::Pelican) src = withoutPelicanMarker(src);
   if (src.empty()) return failed(AssetStatus::Missing, "image-missing", "image with an empty source");
 
   if (src.size() >= 5 && iequals(std::string_view(src).substr(0, 5), "data:")) {
@@ -258,7 +296,7 @@ Resolution resolveImageSource(const Site& site, const Post& post, std::string_vi
   if (path.find('\0') != std::string::npos) return failed(AssetStatus::Refused, "image-refused", "image path contains a NUL byte");
   if (path.empty()) return failed(AssetStatus::Missing, "image-missing", "image '" + src + "' names no file");
 
-  Search s{site, {}, {}};
+  Search s{site, post, {}, {}};
   const fs::path postDir = post.file.parent_path();
   if (path.front() == '/') {
     if (auto f = findSiteAbsolute(s, path)) return found(*f);
@@ -269,7 +307,10 @@ Resolution resolveImageSource(const Site& site, const Post& post, std::string_vi
   }
 
   if (!post.bundleDir.empty())
-    if (auto f = findUnder(s, post.bundleDir, path)) return found(*f);
+    if (auto f = findResource(s, post.bundleDir, path)) return found(*f);
+  // A translation's resources may live only beside its original.
+  for (const fs::path& dir : post.resourceDirs)
+    if (auto f = findResource(s, dir, path)) return found(*f);
   if (!post.permalinkPath.empty()) {
     auto parts = normalise(urlDirectory(post.permalinkPath) + path, /*clamp=*/true);
     if (auto f = findSiteAbsolute(s, joinUrlPath(*parts))) return found(*f);

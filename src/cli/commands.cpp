@@ -123,6 +123,7 @@ int runList(const GivenOptions& given, Console& console) {
     sink->error({site.root.string(), 0, 0}, "empty-selection", "no posts selected: " + result.emptyReason);
     return kExitFailed;
   }
+  reportPostDiagnostics(result.posts, *sink);
   if (given.on(OptionId::Json)) {
     // Summaries need the bodies: parse them, quietly (`check` is where body problems are told).
     std::vector<std::string> summaries(result.posts.size());

@@ -188,6 +188,7 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
                 "empty-selection", "no posts selected: " + selection.emptyReason);
     return finish();
   }
+  reportPostDiagnostics(selection.posts, diags);  // only the selected posts' reading problems
   for (const Post* p : selection.posts) report.posts.push_back(describePost(*p));
 
   Style style = loadStyle(spec.style, spec.paper, diags);

@@ -156,6 +156,11 @@ std::string stylesheet(const Style& s) {
   out += "span.tag { font-size: 0.78em; font-family: sans-serif; border: 1px solid " + cssColorAlpha(s.accent, 0.6) +
          "; border-radius: 0.8em; padding: 0.05em 0.5em; white-space: nowrap; }\n";
   out += "figure.hero { margin: 0.8em 0; }\n";
+  // Link-only posts: compact entries, several to a page
+  out += "section.link-entry { margin: 0 0 1.4em 0; padding-left: 0.7em; border-left: 0.2em solid " + cssColorAlpha(s.accent, 0.6) + "; }\n";
+  out += "h2.link-title { margin: 0 0 0.2em 0; }\n";
+  out += "p.link-summary { margin: 0.2em 0; text-align: left; }\n";
+  out += "p.link-target { font-size: 0.85em; margin: 0.2em 0; text-align: left; word-wrap: break-word; }\n";
 
   // Front and back matter
   out += "section.cover { margin: 0; padding: 0; text-align: center; }\n";
