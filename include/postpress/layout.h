@@ -43,14 +43,11 @@
 
 #include "postpress/support/diagnostics.h"
 #include "postpress/document.h"
+#include "postpress/fonts.h"
 #include "postpress/publication.h"
 #include "postpress/style.h"
 
 namespace pp {
-
-namespace typeset {
-class FontFile;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The result: pages of positioned boxes.
@@ -73,17 +70,6 @@ struct VectorGlyph {
   float x = 0, y = 0;       // baseline origin
   float size = 10;          // em size, pt
   Color color;
-};
-
-// A glyph outline in em units (1.0 = one em), y up as in the font. Quadratic segments.
-struct GlyphOutline {
-  enum class Op : std::uint8_t { Move, Line, Quad, Close };
-  struct Cmd {
-    Op op;
-    float x, y;    // end point
-    float cx, cy;  // control point (Quad)
-  };
-  std::vector<Cmd> cmds;
 };
 
 struct ImageBox {
@@ -135,13 +121,6 @@ struct OutlineEntry {
   std::string title;        // plain UTF-8
   int level = 0;            // 0 = post or section, 1.. = headings below it
   std::string dest;         // anchor name
-};
-
-struct FontFace {
-  fs::path file;            // TrueType file, loaded by the painter with embedding
-  // The file as the layout read it (nullptr when no text needed it): the painter does not
-  // read it again.
-  std::shared_ptr<const typeset::FontFile> loaded;
 };
 
 struct Layout {

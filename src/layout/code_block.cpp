@@ -114,7 +114,7 @@ void Flow::codeBlock(const std::string& rawText, const std::string& info) {
       // Above U+FFFF: its BMP stand-in (see Layout::privateUse), else a vector glyph below.
       char32_t drawn = c;
       if (c > 0xFFFF && f >= 0) {
-        if (char32_t s = ctx_.fonts.standIn(c)) drawn = s;
+        if (char32_t s = ctx_.standIns.standIn(c)) drawn = s;
       }
       chars.push_back({drawn, f, w});
     }
@@ -161,7 +161,7 @@ void Flow::codeBlock(const std::string& rawText, const std::string& info) {
         t.font = static_cast<std::uint16_t>(mf);
         t.size = cs.size * 0.8f;
         t.text = toUtf8(std::u32string(1, mark));
-        t.width = ctx_.fonts.width(mf, t.text, t.size);
+        t.width = ctx_.width(mf, t.text, t.size);
         t.x = std::max(0.5f, kCodePadX + charW * kContinuationIndent - t.width - charW * 0.4f);
         t.y = baseline;
         t.color = st.muted;
@@ -189,7 +189,7 @@ void Flow::codeBlock(const std::string& rawText, const std::string& info) {
         t.font = static_cast<std::uint16_t>(mono);
         t.size = cs.size * 0.3f;
         t.text = hex;
-        t.width = ctx_.fonts.width(mono, t.text, t.size);
+        t.width = ctx_.width(mono, t.text, t.size);
         t.x = x + (c.width - t.width) / 2;
         t.y = baseline - asc * 0.3f;
         t.color = cs.color;

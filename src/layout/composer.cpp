@@ -50,7 +50,7 @@ void FlowComposer::entry(const std::vector<Inline>& text, const std::string& anc
   Context& ctx = flow_.ctx();
   const std::string label = pageOf(anchor);
   const float width = flow_.region().width - indent;
-  const float numberWidth = ctx.fonts.width(faceOf(ctx, style), label.empty() ? "00" : label, style.size);
+  const float numberWidth = ctx.width(faceOf(ctx, style), label.empty() ? "00" : label, style.size);
   const float gap = kLeaderGapEm * style.size;
   // Room for the number (and a few dots) on every line, so wrapped titles never run under it.
   const float numberColumn = std::max(numberWidth, style.size * 1.8f) + 2 * gap;

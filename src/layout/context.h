@@ -8,8 +8,9 @@
 #include <utility>
 #include <vector>
 
-#include "layout/fonts.h"
+#include "postpress/fonts.h"
 #include "layout/hyphenator.h"
+#include "layout/stand_ins.h"
 #include "postpress/assets.h"
 #include "postpress/support/diagnostics.h"
 #include "postpress/layout.h"
@@ -27,6 +28,7 @@ struct ResolvedLink {
 struct Context {
   const Style& style;
   FontSet& fonts;
+  StandIns& standIns;  // of the fonts' owner: the digest's, or the post's being set apart
   DiagnosticSink& diags;
   const AssetStore* assets = nullptr;
   Layout& out;  // outlines are collected here
@@ -40,8 +42,14 @@ struct Context {
   // Hyphenation for the current language; nullptr = none.
   Hyphenator* hyphenator = nullptr;
 
-  Context(const Style& s, FontSet& f, DiagnosticSink& d, const AssetStore* a, Layout& o)
-      : style(s), fonts(f), diags(d), assets(a), out(o) {}
+  Context(const Style& s, FontSet& f, StandIns& si, DiagnosticSink& d, const AssetStore* a, Layout& o)
+      : style(s), fonts(f), standIns(si), diags(d), assets(a), out(o) {}
+
+  // Width in pt of UTF-8 text in one face (FontSet::width), stand-ins measured as the
+  // characters they stand for.
+  float width(int face, std::string_view utf8, float size, float letterSpacing = 0) {
+    return fonts.width(face, utf8, size, letterSpacing, [this](char32_t c) { return standIns.real(c); });
+  }
 
   // The outline index of a glyph drawn as a vector (cached per face and code point).
   int outlineFor(int face, char32_t cp) {

@@ -529,7 +529,7 @@ void InlineBuilder::flushToken() {
       // libharu writes characters above U+FFFF as spaces: set a BMP stand-in the painter maps
       // back to this character (Layout::privateUse); a vector path if stand-ins ran out.
       flushRun();
-      const char32_t standIn = ctx_.fonts.standIn(ch.cp);
+      const char32_t standIn = ctx_.standIns.standIn(ch.cp);
       emitBox(std::u32string_view(&ch.cp, 1), look, face, standIn == 0);
       if (standIn) list_.items.back().text = toUtf8(std::u32string(1, standIn));
       list_.items.back().hyphenatable = false;
@@ -624,7 +624,7 @@ bool hyphenate(Context& ctx, ItemList& list) {
     auto piece = [&](std::size_t end) {
       Item p = it;
       p.text = std::string(t.substr(from, end - from));
-      p.width = ctx.fonts.width(it.face, p.text, it.size, it.letterSpacing);
+      p.width = ctx.width(it.face, p.text, it.size, it.letterSpacing);
       if (end < t.size()) {
         // the kerning between this piece and the next belongs to this piece's width
         std::size_t last = 0, i = 0;
@@ -685,7 +685,7 @@ void splitOverwideBoxes(Context& ctx, ItemList& list, float maxWidth) {
       }
       Item c = it;
       c.text = t.substr(start, end - start);
-      c.width = ctx.fonts.width(it.face, c.text, it.size, it.letterSpacing);
+      c.width = ctx.width(it.face, c.text, it.size, it.letterSpacing);
       c.hyphenatable = false;
       out.push_back(std::move(c));
     };
@@ -698,7 +698,7 @@ void splitOverwideBoxes(Context& ctx, ItemList& list, float maxWidth) {
     for (std::size_t i = 0; i < t.size();) {
       std::size_t start = i;
       nextCodepoint(t, i);
-      const float w = ctx.fonts.width(it.face, std::string_view(t).substr(start, i - start), it.size,
+      const float w = ctx.width(it.face, std::string_view(t).substr(start, i - start), it.size,
                                       it.letterSpacing);
       if (done < 8 * maxWidth) {
         emit(start, i);

@@ -60,14 +60,14 @@ class LayoutRun {
  public:
   LayoutRun(const Publication& pub, const Style& style, const LayoutOptions& options, DiagnosticSink& diags)
       : pub_(pub), style_(style), options_(options), diags_(diags), fonts_(style, diags, store_),
-        ctx_(style, fonts_, diags, pub.assets, out_) {
+        ctx_(style, fonts_, standIns_, diags, pub.assets, out_) {
     geometry_.width = style.pageWidth;
     geometry_.height = style.pageHeight;
     geometry_.left = style.marginInner;
     geometry_.top = style.marginTop;
     geometry_.textWidth = style.textWidth();
     geometry_.textHeight = style.textHeight();
-    fonts_.limitStandIns(standInLimit());
+    standIns_.limit(standInLimit());
     ctx_.resolveLink = [this](const LinkTarget& t) { return resolve(t, -1); };
   }
 
@@ -129,7 +129,7 @@ class LayoutRun {
         if (out_.anchors.count(e.dest)) out_.outline.push_back(std::move(e));
     fixLinks();
     out_.fonts = fonts_.faces();
-    out_.privateUse = fonts_.standIns();
+    out_.privateUse = standIns_.table();
     return std::move(out_);
   }
 
@@ -141,7 +141,8 @@ class LayoutRun {
   Layout out_;
   // Font files are read once and shared by the sets of every thread (and the painter).
   std::shared_ptr<FontStore> store_ = std::make_shared<FontStore>();
-  typeset::FontSet fonts_;
+  FontSet fonts_;
+  StandIns standIns_;
   Context ctx_;
   PageGeometry geometry_;
   std::map<std::string, std::string> labels_;  // anchor -> printed page number
@@ -190,6 +191,7 @@ class LayoutRun {
   // patterns read before the threads started.
   struct PostWorker {
     std::unique_ptr<FontSet> fonts;
+    StandIns standIns;
     std::map<std::string, std::unique_ptr<Hyphenator>> hyphenators;
   };
 
@@ -210,7 +212,7 @@ class LayoutRun {
       list = VList{};
       outline.clear();
       ctx_.clearOutlines();
-      fonts_.clearStandIns();
+      standIns_.clear();
       if (options_.bodyPages.restart) options_.bodyPages.restart();
       parts = std::vector<PostPart>(order.size());
       pages = std::make_unique<IncrementalPagination>(ctx_, list, geometry_);
@@ -320,13 +322,13 @@ class LayoutRun {
     const int index = static_cast<int>(i);
     if (!worker.fonts) {
       worker.fonts = std::make_unique<FontSet>(style_, part.diags, store_);
-      worker.fonts->limitStandIns(standInLimit());
+      worker.standIns.limit(standInLimit());
     }
     FontSet& fonts = *worker.fonts;
     fonts.setDiagnostics(part.diags);
-    if (standInsPerPost) fonts.clearStandIns();
+    if (standInsPerPost) worker.standIns.clear();
     Layout scratch;  // collects the post's vector outlines
-    Context ctx(style_, fonts, part.diags, pub_.assets, scratch);
+    Context ctx(style_, fonts, worker.standIns, part.diags, pub_.assets, scratch);
     ctx.resolveLink = [this, index](const LinkTarget& t) { return resolve(t, index); };
     ctx.locate = [&post](SourcePos p) { return post.loc(p.line, p.col); };
     if (style_.hyphenate) {
@@ -374,7 +376,7 @@ class LayoutRun {
     part.openAnchors = flow.takePendingAnchors();
     part.outlineKeys = ctx.outlineKeys();
     part.outlines = std::move(scratch.outlines);
-    part.standIns = fonts.standIns();
+    part.standIns = worker.standIns.table();
   }
 
   // LayoutOptions::bodyOrder made whole: each post exactly once.

@@ -43,7 +43,7 @@ void drawMissing(Context& ctx, Fragment& f, const Item& b, float x, float baseli
   t.font = static_cast<std::uint16_t>(mono);
   t.size = b.size * 0.34f;
   t.text = hex;
-  t.width = ctx.fonts.width(mono, t.text, t.size);
+  t.width = ctx.width(mono, t.text, t.size);
   t.x = box.x + (box.width - t.width) / 2;
   t.y = baseline - b.ascent + h / 2 + t.size * 0.35f;
   t.color = b.color;
@@ -70,7 +70,7 @@ void applyKerning(Context& ctx, std::vector<TextRun>& runs) {
     char32_t prev = 0;
     for (std::size_t i = 0; i < r.text.size();) {
       const std::size_t start = i;
-      const char32_t c = ctx.fonts.realCodepoint(nextCodepoint(r.text, i));
+      const char32_t c = ctx.standIns.real(nextCodepoint(r.text, i));
       const int kern = prev ? f.kern(prev, c) : 0;
       if (kern != 0) {
         cur.width = static_cast<float>(units) * k + r.charSpacing * static_cast<float>(chars);

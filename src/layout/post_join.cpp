@@ -74,7 +74,7 @@ bool PostJoiner::join(PostPart& part) {
   std::map<char32_t, char32_t> codes;
   bool renumber = false;
   for (auto it = part.standIns.rbegin(); it != part.standIns.rend(); ++it) {  // in the order met
-    const char32_t global = ctx.fonts.standIn(it->second);
+    const char32_t global = ctx.standIns.standIn(it->second);
     if (global == 0) return false;
     codes.emplace(it->first, global);
     renumber |= global != it->first;

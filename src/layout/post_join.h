@@ -25,7 +25,7 @@ struct PostPart {
   std::vector<GlyphOutline> outlines;
   std::vector<std::pair<int, char32_t>> outlineKeys;
   // The post's stand-ins: code -> the character it stands for (handed out downwards from
-  // FontSet::kLastStandIn as characters were met).
+  // StandIns::kLast as characters were met).
   std::map<char32_t, char32_t> standIns;
   bool keepNextAtEnd = false;                // the last item asked to keep with what follows
   std::vector<std::string> openAnchors;      // anchors set after the post's last item
@@ -38,7 +38,7 @@ class PostJoiner {
  public:
   PostJoiner(Context& ctx, VList& body) : ctx_(ctx), body_(body) {}
   // Appends `part`, renumbering its outlines through the context (Context::adoptOutline) and
-  // its stand-ins through the context's fonts. False, with the list untouched, when the
+  // its stand-ins through the context's. False, with the list untouched, when the
   // digest's stand-ins run out (some of the post's may have been handed out): the caller then
   // clears the stand-ins and sets every post again in one sequence, which draws the rest as
   // vector outlines.

@@ -1,9 +1,9 @@
-// Fonts: metrics identical to what libharu writes, the fallback chain, characters no font
-// has (reported once each, drawn as a visible box), emoji drawn as vector glyphs.
+// Glyphs in the layout: characters no font has (reported once each, drawn as a visible box),
+// emoji set as Private Use stand-ins, no invalid UTF-8 in a text run.
 #include <doctest/doctest.h>
 
 #include "layout/context.h"
-#include "layout/fonts.h"
+#include "postpress/fonts.h"
 #include "layout/inline_items.h"
 #include "layout/line_set.h"
 #include "layout/sample_publication.h"
@@ -15,34 +15,6 @@
 using namespace pp;
 using namespace pp::typeset;
 using namespace pp::testing;
-
-TEST_CASE("fallback: the role's face first, then symbols, CJK and emoji fonts") {
-  DiagnosticSink diags;
-  Style st = loadStyle("report", "", diags);
-  FontSet fonts(st, diags);
-  const int text = fonts.face("text", false, false);
-  CHECK(fonts.resolve(text, U'a', false) == text);
-  CHECK(fonts.resolve(text, U'é', false) == text);
-  const int arrow = fonts.resolve(text, U'\u2192', false);
-  CHECK(arrow >= 0);
-  const int cjk = fonts.resolve(text, U'\u4E2D', false);  // 中
-  if (std::filesystem::exists("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")) {
-    REQUIRE(cjk >= 0);
-    CHECK(cjk != text);
-    CHECK(fonts.file(cjk).path().filename() == "DroidSansFallbackFull.ttf");
-  }
-  const int emoji = fonts.resolve(text, U'\U0001F680', false);  // rocket
-  if (std::filesystem::exists("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf")) {
-    REQUIRE(emoji >= 0);
-    CHECK(fonts.file(emoji).path().filename() == "Symbola_hint.ttf");
-  }
-  // Bold text falls back to the bold sibling of a fallback when there is one.
-  const int boldText = fonts.face("text", true, false);
-  const int boldSym = fonts.resolve(boldText, U'\u2211', true);  // ∑ (not in Charis)
-  if (boldSym >= 0 && boldSym != boldText)
-    CHECK(fonts.file(boldSym).path().filename() == "DejaVuSans-Bold.ttf");
-  CHECK(fonts.resolve(text, U'\U0010FFFD', false) == -1);  // private use: nobody has it
-}
 
 TEST_CASE("a character no font has is reported once and drawn as a box with its code point") {
   DiagnosticSink diags;

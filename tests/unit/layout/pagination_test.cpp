@@ -200,7 +200,7 @@ TEST_CASE("figures shrink into the space left or move on while text fills the ga
 #include <random>
 
 #include "layout/context.h"
-#include "layout/fonts.h"
+#include "postpress/fonts.h"
 #include "layout/inline_items.h"
 #include "layout/paginate.h"
 
@@ -263,8 +263,9 @@ TEST_CASE("a list paginated as it grows gets the pages of the whole list paginat
   DiagnosticSink diags;
   Style st = loadStyle("report", "", diags);
   FontSet fonts{st, diags};
+  StandIns standIns;
   Layout out;
-  Context ctx{st, fonts, diags, nullptr, out};
+  Context ctx{st, fonts, standIns, diags, nullptr, out};
   PageGeometry g;
   g.textHeight = 600;
   for (unsigned seed : {1u, 2u, 3u, 4u, 5u}) {

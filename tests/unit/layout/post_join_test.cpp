@@ -10,7 +10,7 @@
 #include <set>
 
 #include "layout/context.h"
-#include "layout/fonts.h"
+#include "postpress/fonts.h"
 #include "layout/post_join.h"
 #include "layout/sample_publication.h"
 #include "postpress/layout.h"
@@ -66,20 +66,20 @@ struct Digest {
   DiagnosticSink diags;
   Style st = loadStyle("report", "", diags);
   FontSet fonts{st, diags};
+  StandIns standIns;
   Layout out;
-  Context ctx{st, fonts, diags, nullptr, out};
+  Context ctx{st, fonts, standIns, diags, nullptr, out};
 };
 
 }  // namespace
 
 TEST_CASE("joining a post: indices move past the body's, the seam's spaces collapse") {
   Digest d;
-  FontSet& fonts = d.fonts;
   Layout& out = d.out;
   Context& ctx = d.ctx;
   // The digest already has a stand-in and an outline: the post's own numbering must move.
-  const char32_t taken = fonts.standIn(U'\U0001F600');
-  CHECK(taken == FontSet::kLastStandIn);
+  const char32_t taken = d.standIns.standIn(U'\U0001F600');
+  CHECK(taken == StandIns::kLast);
   ctx.adoptOutline({0, U'\U0001F600'}, outlineMarked(1));
 
   VList body;
@@ -98,7 +98,7 @@ TEST_CASE("joining a post: indices move past the body's, the seam's spaces colla
   l.items.push_back(item(VKind::Space, 24));  // collapses into the body's 10
   Fragment f;
   TextRun run;
-  run.text = "a" + utf8(FontSet::kLastStandIn) + "b";  // the post's first stand-in: U+1F680
+  run.text = "a" + utf8(StandIns::kLast) + "b";  // the post's first stand-in: U+1F680
   f.runs.push_back(run);
   f.glyphs.push_back({1, 0, 0, 10, {}});  // the post's outline 1: the digest's existing one
   f.glyphs.push_back({0, 0, 0, 10, {}});  // the post's outline 0: new to the digest
@@ -124,7 +124,7 @@ TEST_CASE("joining a post: indices move past the body's, the seam's spaces colla
   l.footnotes.emplace_back();
   l.boxes.emplace_back();
   l.tableHeaders.push_back({4});
-  part.standIns[FontSet::kLastStandIn] = U'\U0001F680';
+  part.standIns[StandIns::kLast] = U'\U0001F680';
   part.outlines = {outlineMarked(2), outlineMarked(3)};
   part.outlineKeys = {{0, U'\U0001F680'}, {0, U'\U0001F600'}};
 
@@ -150,8 +150,8 @@ TEST_CASE("joining a post: indices move past the body's, the seam's spaces colla
   CHECK(body.boxes.size() == 2);
 
   // The rocket became the digest's second stand-in; the outlines its ids.
-  const char32_t rocket = FontSet::kLastStandIn - 1;
-  CHECK(fonts.realCodepoint(rocket) == U'\U0001F680');
+  const char32_t rocket = StandIns::kLast - 1;
+  CHECK(d.standIns.real(rocket) == U'\U0001F680');
   const Fragment& jf = body.fragments[1];
   CHECK(jf.runs[0].text == "a" + utf8(rocket) + "b");
   CHECK(jf.glyphs[0].outline == 0);  // the digest's U+1F600
@@ -200,15 +200,14 @@ TEST_CASE("joining posts carries a keep and open anchors to the next post's firs
 
 TEST_CASE("joining fails, appending nothing, when the digest's stand-ins run out") {
   Digest d;
-  FontSet& fonts = d.fonts;
   Context& ctx = d.ctx;
-  for (char32_t c = 0; c <= FontSet::kLastStandIn - FontSet::kFirstStandIn; ++c)
-    REQUIRE(fonts.standIn(0x20000 + c) != 0);
+  for (char32_t c = 0; c <= StandIns::kLast - StandIns::kFirst; ++c)
+    REQUIRE(d.standIns.standIn(0x20000 + c) != 0);
   VList body;
   PostJoiner joiner(ctx, body);
   PostPart part;
   part.list.items.push_back(item(VKind::Content, 12));
-  part.standIns[FontSet::kLastStandIn] = U'\U0001F680';
+  part.standIns[StandIns::kLast] = U'\U0001F680';
   CHECK_FALSE(joiner.join(part));
   CHECK(body.items.empty());
 }

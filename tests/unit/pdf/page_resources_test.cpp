@@ -7,7 +7,7 @@
 #include <fstream>
 
 #include "layout/sample_publication.h"
-#include "pdf/temp_dir.h"
+#include "common/temp_dir.h"
 #include "postpress/assets.h"
 #include "postpress/support/files.h"
 #include "postpress/pdf.h"

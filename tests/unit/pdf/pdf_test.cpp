@@ -13,7 +13,7 @@
 #include <sstream>
 
 #include "layout/sample_publication.h"
-#include "pdf/temp_dir.h"
+#include "common/temp_dir.h"
 #include "postpress/support/files.h"
 #include "postpress/pdf.h"
 #include "postpress/style.h"

@@ -1,14 +1,13 @@
-#include "pdf/font_subset.h"
-
-#include <stdlib.h>
-#include <unistd.h>
-
+// The subsetter: TrueType tables written by hand from the source font's, every glyph flattened
+// by FontFile::glyphShape.
 #include <algorithm>
 #include <cstdint>
-#include <fstream>
 #include <map>
 
-namespace pp::pdf {
+#include "postpress/fonts.h"
+#include "postpress/support/deflate.h"
+
+namespace pp {
 
 namespace {
 
@@ -65,7 +64,7 @@ struct EncodedGlyph {
 
 // Encodes a flattened outline (stb vertices) as a simple TrueType glyph. Coordinates are
 // written as 16-bit deltas without flag compression: simple, and deflate shrinks it anyway.
-EncodedGlyph encodeGlyph(const std::vector<typeset::FontFile::RawVertex>& v) {
+EncodedGlyph encodeGlyph(const std::vector<FontFile::RawVertex>& v) {
   EncodedGlyph g;
   struct Pt {
     int x, y;
@@ -227,7 +226,7 @@ std::string cmapFormat4(const std::vector<Segment>& segs, const std::vector<char
 
 }  // namespace
 
-std::string cidToGidMap(const std::vector<char32_t>& glyphCodes) {
+std::string glyphMapOf(const std::vector<char32_t>& glyphCodes) {
   char32_t last = 0;
   for (char32_t c : glyphCodes) last = std::max(last, c);
   std::string map(2 * (static_cast<std::size_t>(last) + 1), '\0');
@@ -240,7 +239,7 @@ std::string cidToGidMap(const std::vector<char32_t>& glyphCodes) {
   return map;
 }
 
-std::string buildSubsetFont(const typeset::FontFile& src, std::vector<GlyphCode> codes, std::string* error,
+std::string buildSubsetFont(const FontFile& src, std::vector<GlyphCode> codes, std::string* error,
                             std::vector<char32_t>* glyphCodes) {
   auto fail = [&](const char* why) {
     if (error) *error = why;
@@ -369,24 +368,16 @@ std::string buildSubsetFont(const typeset::FontFile& src, std::vector<GlyphCode>
   return out;
 }
 
-TempFontDir::TempFontDir() {
-  std::string tmpl = (std::filesystem::temp_directory_path() / "postpress-fonts-XXXXXX").string();
-  if (char* d = mkdtemp(tmpl.data())) dir_ = d;
+FontSubset makeFontSubset(const FontFile& source, std::vector<GlyphCode> codes, std::string* error) {
+  FontSubset made;
+  made.bytes = buildSubsetFont(source, std::move(codes), error, &made.glyphCodes);
+  auto program = made.bytes.empty() ? std::nullopt : zlibCompress(made.bytes);
+  auto map = program ? zlibCompress(glyphMapOf(made.glyphCodes)) : std::nullopt;
+  if (program && map) {
+    made.deflatedBytes = std::move(*program);
+    made.deflatedGlyphMap = std::move(*map);
+  }
+  return made;
 }
 
-TempFontDir::~TempFontDir() {
-  if (dir_.empty()) return;
-  std::error_code ec;
-  std::filesystem::remove_all(dir_, ec);
-}
-
-std::filesystem::path TempFontDir::write(const std::string& bytes) {
-  if (dir_.empty()) return {};
-  std::filesystem::path p = dir_ / ("f" + std::to_string(count_++) + ".ttf");
-  std::ofstream f(p, std::ios::binary);
-  f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!f) return {};
-  return p;
-}
-
-}  // namespace pp::pdf
+}  // namespace pp

@@ -1,16 +1,16 @@
-// Layout metrics against libharu: the widths we position words with are the widths the PDF
-// declares, so justified lines end exactly at the margin in every viewer.
+// Metrics against libharu (the PDF writer's library, the reference here): the widths the
+// layout positions words with are the widths the PDF declares, so justified lines end exactly
+// at the margin in every viewer.
 #include <doctest/doctest.h>
 
 #include <hpdf.h>
 
 #include <cstring>
 
-#include "layout/fonts.h"
+#include "postpress/fonts.h"
 #include "postpress/style.h"
 
 using namespace pp;
-using namespace pp::typeset;
 
 TEST_CASE("advance widths equal libharu's, so positions match the PDF") {
   DiagnosticSink diags;

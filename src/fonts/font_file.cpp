@@ -1,4 +1,4 @@
-#include "layout/fonts.h"
+#include "postpress/fonts.h"
 
 #include <stb_truetype.h>
 
@@ -10,14 +10,14 @@
 #include "postpress/support/hash.h"
 #include "postpress/support/text.h"
 
-namespace pp::typeset {
+namespace pp {
 
 // The file's bytes and stb_truetype's view of them: read-only once loaded, shared by every
 // FontFile made from it (FontFile::share), so threads read them side by side.
 struct FontFile::Info {
   FileBytes bytes;  // the whole font file (FileBytes::open)
   stbtt_fontinfo font;
-  // contentHash(bytes), made when first asked for (only the PDF's font cache asks), once for
+  // contentHash(bytes), made when first asked for (only the subset cache asks), once for
   // every FontFile sharing these bytes, whichever thread asks first.
   mutable std::once_flag hashed;
   mutable std::string hash;
@@ -188,6 +188,29 @@ std::string_view FontFile::table(std::string_view tag) const {
   return {};
 }
 
+int FontFile::glyphKern(int first, int second) const {
+  return stbtt_GetGlyphKernAdvance(&info_->font, first, second);
+}
+
+float FontFile::scaleForPixelHeight(float pixels) const {
+  return stbtt_ScaleForPixelHeight(&info_->font, pixels);
+}
+
+GlyphBitmap FontFile::rasterize(int glyph, float scale, float shiftX) const {
+  GlyphBitmap b;
+  int x1 = 0, y1 = 0;
+  stbtt_GetGlyphBitmapBoxSubpixel(&info_->font, glyph, scale, scale, shiftX, 0, &b.x0, &b.y0, &x1, &y1);
+  const int w = x1 - b.x0, h = y1 - b.y0;
+  // Nothing a glyph of a cover's text measures: a broken font's box, not worth the memory.
+  constexpr int kMaxSide = 4096;
+  if (w <= 0 || h <= 0 || w >= kMaxSide || h >= kMaxSide) return b;
+  b.width = w;
+  b.height = h;
+  b.coverage.assign(static_cast<std::size_t>(w) * static_cast<std::size_t>(h), 0);
+  stbtt_MakeGlyphBitmapSubpixel(&info_->font, b.coverage.data(), w, h, w, scale, scale, shiftX, 0, glyph);
+  return b;
+}
+
 std::unique_ptr<FontFile> FontStore::load(const fs::path& file, std::string* error) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto [it, fresh] = fonts_.try_emplace(file.string());
@@ -206,137 +229,4 @@ std::shared_ptr<const FontFile> FontStore::find(const fs::path& file) const {
   return it == fonts_.end() ? nullptr : it->second.font;
 }
 
-FontSet::FontSet(const Style& style, DiagnosticSink& diags, std::shared_ptr<FontStore> store)
-    : style_(style), diags_(&diags), store_(store ? std::move(store) : std::make_shared<FontStore>()) {
-  // Every file the style names gets its id now, in the style's order (families by name, then
-  // the fallbacks with their bold siblings), so that ids do not depend on what is set first.
-  for (const auto& [name, f] : style_.families)
-    for (const fs::path* p : {&f.regular, &f.bold, &f.italic, &f.boldItalic})
-      if (!p->empty()) slot(*p);
-  slot(dataDir() / "fonts" / "CharisSIL-Regular.ttf");
-  for (const auto& p : style_.fallbacks) {
-    const fs::path b = boldSibling(p);
-    std::error_code ec;
-    if (fs::is_regular_file(b, ec)) slot(b);
-    slot(p);
-  }
-  // The text face must exist: everything else falls back to it.
-  if (face("text", false, false) < 0) ok_ = false;
-}
-
-FontSet::~FontSet() = default;
-
-// DejaVuSans.ttf -> DejaVuSans-Bold.ttf (used when that sibling exists).
-fs::path FontSet::boldSibling(const fs::path& p) {
-  return p.parent_path() / (p.stem().string() + "-Bold" + p.extension().string());
-}
-
-int FontSet::slot(const fs::path& file) {
-  const std::string key = file.string();
-  if (auto it = byPath_.find(key); it != byPath_.end()) return it->second;
-  const int id = static_cast<int>(paths_.size());
-  paths_.push_back(file);
-  files_.emplace_back();
-  states_.push_back(SlotState::Unread);
-  byPath_.emplace(key, id);
-  return id;
-}
-
-int FontSet::loadFile(const fs::path& file, bool required) {
-  const int id = slot(file);
-  const auto i = static_cast<std::size_t>(id);
-  if (states_[i] == SlotState::Unread) {
-    std::string err;
-    files_[i] = store_->load(file, &err);
-    states_[i] = files_[i] ? SlotState::Loaded : SlotState::Failed;
-    if (!files_[i]) {
-      const std::string key = file.string();
-      Diagnostic d{required ? Severity::Warning : Severity::Note, {key, 0, 0}, "font-unusable",
-                   (required ? "font file cannot be used: " : "fallback font not available: ") + err};
-      diags_->reportOnce("font-unusable:" + key, d);
-    }
-  }
-  return states_[i] == SlotState::Loaded ? id : -1;
-}
-
-int FontSet::face(const std::string& family, bool bold, bool italic) {
-  const std::string key = family + (bold ? "/b" : "/r") + (italic ? "i" : "n");
-  if (auto it = byRole_.find(key); it != byRole_.end()) return it->second;
-  auto fam = style_.families.find(family);
-  if (fam == style_.families.end()) fam = style_.families.find("text");
-  int id = -1;
-  if (fam != style_.families.end()) {
-    const FontFamily& f = fam->second;
-    const fs::path& p = bold ? (italic ? f.boldItalic : f.bold) : (italic ? f.italic : f.regular);
-    id = loadFile(p.empty() ? f.regular : p, true);
-    if (id < 0 && !p.empty() && p != f.regular) id = loadFile(f.regular, true);
-  }
-  // Last resort: the bundled text face, so a broken user font never stops the build.
-  if (id < 0 && family != "text") id = face("text", bold, italic);
-  if (id < 0) id = loadFile(dataDir() / "fonts" / "CharisSIL-Regular.ttf", true);
-  byRole_[key] = id;
-  return id;
-}
-
-const std::vector<int>& FontSet::fallbackChain(bool bold) {
-  const int k = bold ? 1 : 0;
-  if (!fallbacksLoaded_[k]) {
-    fallbacksLoaded_[k] = true;
-    for (const auto& p : style_.fallbacks) {
-      if (bold) {
-        const fs::path b = boldSibling(p);
-        if (auto it = byPath_.find(b.string()); it != byPath_.end()) {
-          if (int id = loadFile(b, false); id >= 0) {
-            fallbacks_[k].push_back(id);
-            continue;
-          }
-        }
-      }
-      int id = loadFile(p, false);
-      if (id >= 0) fallbacks_[k].push_back(id);
-    }
-  }
-  return fallbacks_[k];
-}
-
-int FontSet::resolve(int primary, char32_t cp, bool bold) {
-  if (primary >= 0 && files_[static_cast<std::size_t>(primary)]->has(cp)) return primary;
-  for (int id : fallbackChain(bold))
-    if (files_[static_cast<std::size_t>(id)]->has(cp)) return id;
-  return -1;
-}
-
-std::vector<FontFace> FontSet::faces() const {
-  std::vector<FontFace> out;
-  out.reserve(paths_.size());
-  for (const auto& p : paths_) out.push_back({p, store_->find(p)});
-  return out;
-}
-
-char32_t FontSet::standIn(char32_t cp) {
-  if (auto it = standInOf_.find(cp); it != standInOf_.end()) return it->second;
-  const std::size_t handedOut = standIns_.size();
-  if (handedOut >= standInLimit_ || handedOut > kLastStandIn - kFirstStandIn) return 0;
-  const char32_t code = kLastStandIn - static_cast<char32_t>(handedOut);
-  standInOf_.emplace(cp, code);
-  standIns_.emplace(code, cp);
-  return code;
-}
-
-float FontSet::width(int face, std::string_view utf8, float size, float letterSpacing) {
-  if (face < 0) return 0;
-  FontFile& f = file(face);
-  long units = 0;
-  std::size_t n = 0;
-  char32_t prev = 0;
-  for (std::size_t i = 0; i < utf8.size();) {
-    const char32_t c = realCodepoint(nextCodepoint(utf8, i));
-    units += f.advance(c);
-    if (prev) units += f.kern(prev, c);
-    prev = c;
-    ++n;
-  }
-  return static_cast<float>(units) * size / 1000.0f + letterSpacing * static_cast<float>(n);
-}
-
-}  // namespace pp::typeset
+}  // namespace pp

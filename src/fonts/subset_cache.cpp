@@ -1,19 +1,18 @@
-#include "pdf/derived_font_cache.h"
-
 #include <cstdint>
 #include <cstring>
 
+#include "postpress/fonts.h"
 #include "postpress/support/deflate.h"
 #include "postpress/support/files.h"
 #include "postpress/support/hash.h"
 
-namespace pp::pdf {
+namespace pp {
 
 namespace {
 
 namespace fs = std::filesystem;
 
-// Names the format and the subsetter: change it whenever buildSubsetFont, cidToGidMap or the
+// Names the format and the subsetter: change it whenever buildSubsetFont, glyphMapOf or the
 // deflate level would make other bytes, so that no entry from before is used (the version
 // string alone changes only with releases).
 constexpr std::string_view kMagic = "postpress-derived-font-1\n";
@@ -44,11 +43,11 @@ std::optional<std::string_view> takeBlob(std::string_view in, std::size_t& at) {
   return blob;
 }
 
-fs::path entryPath(const fs::path& cacheDir, const std::string& key) { return cacheDir / "fonts" / (key + ".font"); }
+fs::path entryPath(const fs::path& folder, const std::string& key) { return folder / "fonts" / (key + ".font"); }
 
 }  // namespace
 
-std::string derivedFontKey(const typeset::FontFile& source, const std::vector<GlyphCode>& codes) {
+std::string SubsetCache::key(const FontFile& source, const std::vector<GlyphCode>& codes) {
   Hasher h;
   h.field(std::string(kMagic));
   h.field(versionString());
@@ -63,38 +62,39 @@ std::string derivedFontKey(const typeset::FontFile& source, const std::vector<Gl
   return h.hex();
 }
 
-std::optional<DerivedFont> loadDerivedFont(const fs::path& cacheDir, const std::string& key) {
-  if (cacheDir.empty()) return std::nullopt;
-  const auto file = readFile(entryPath(cacheDir, key), nullptr, 64u << 20);
+std::optional<FontSubset> SubsetCache::load(const std::string& key) const {
+  if (folder_.empty()) return std::nullopt;
+  const auto file = readFile(entryPath(folder_, key), nullptr, 64u << 20);
   if (!file || file->compare(0, kMagic.size(), kMagic) != 0) return std::nullopt;
   std::size_t at = kMagic.size();
   const auto bytes = takeBlob(*file, at), codes = takeBlob(*file, at), program = takeBlob(*file, at),
              map = takeBlob(*file, at);
   if (!bytes || !codes || !program || !map || at != file->size() || bytes->empty() || codes->size() % 4) return std::nullopt;
-  DerivedFont out;
+  FontSubset out;
   out.bytes = std::string(*bytes);
   for (std::size_t k = 0; k < codes->size(); k += 4) {
     const char32_t c = getU32(*codes, k);
     if (c > 0xFFFF || (!out.glyphCodes.empty() && c <= out.glyphCodes.back())) return std::nullopt;
     out.glyphCodes.push_back(c);
   }
-  if (!zlibInflatesTo(*program, out.bytes) || !zlibInflatesTo(*map, cidToGidMap(out.glyphCodes))) return std::nullopt;
-  out.program = FontProgram{std::string(*program), out.bytes.size(), std::string(*map)};
+  if (!zlibInflatesTo(*program, out.bytes) || !zlibInflatesTo(*map, glyphMapOf(out.glyphCodes))) return std::nullopt;
+  out.deflatedBytes = std::string(*program);
+  out.deflatedGlyphMap = std::string(*map);
   return out;
 }
 
-void saveDerivedFont(const fs::path& cacheDir, const std::string& key, const DerivedFont& font) {
-  if (cacheDir.empty() || font.bytes.empty() || font.program.fontFile.empty()) return;
+void SubsetCache::save(const std::string& key, const FontSubset& subset) const {
+  if (folder_.empty() || subset.bytes.empty() || subset.deflatedBytes.empty()) return;
   std::string out(kMagic);
-  putBlob(out, font.bytes);
+  putBlob(out, subset.bytes);
   std::string codes;
-  for (char32_t c : font.glyphCodes) putU32(codes, c);
+  for (char32_t c : subset.glyphCodes) putU32(codes, c);
   putBlob(out, codes);
-  putBlob(out, font.program.fontFile);
-  putBlob(out, font.program.cidToGid);
+  putBlob(out, subset.deflatedBytes);
+  putBlob(out, subset.deflatedGlyphMap);
   std::error_code ec;
-  fs::create_directories(cacheDir / "fonts", ec);
-  if (!ec) writeFileAtomic(entryPath(cacheDir, key), out, nullptr, Durability::Unsynced);
+  fs::create_directories(folder_ / "fonts", ec);
+  if (!ec) writeFileAtomic(entryPath(folder_, key), out, nullptr, Durability::Unsynced);
 }
 
-}  // namespace pp::pdf
+}  // namespace pp

@@ -1,4 +1,4 @@
-// A temporary folder for one test of the PDF stage, removed with everything in it.
+// A temporary folder for one test, removed with everything in it.
 #pragma once
 
 #include <unistd.h>
@@ -15,7 +15,7 @@ struct TempDir {
   TempDir() {
     static std::atomic<unsigned> count{0};
     path = std::filesystem::temp_directory_path() /
-           ("pp-pdf-test-" + std::to_string(::getpid()) + "-" + std::to_string(count++));
+           ("pp-test-" + std::to_string(::getpid()) + "-" + std::to_string(count++));
     std::filesystem::remove_all(path);  // left over from an interrupted run
     std::filesystem::create_directories(path);
   }
