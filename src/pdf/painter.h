@@ -9,7 +9,7 @@
 #include "pdf/streamed_pages.h"
 #include "pdf/temp_font_dir.h"
 #include "postpress/support/diagnostics.h"
-#include "postpress/layout.h"
+#include "postpress/typeset.h"
 #include "postpress/publication.h"
 
 namespace pp::pdf {

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "layout/sample_publication.h"
+#include "common/sample_publication.h"
 #include "common/temp_dir.h"
 #include "postpress/assets.h"
 #include "postpress/support/files.h"

@@ -12,7 +12,7 @@
 #include <memory>
 #include <sstream>
 
-#include "layout/sample_publication.h"
+#include "common/sample_publication.h"
 #include "common/temp_dir.h"
 #include "postpress/support/files.h"
 #include "postpress/pdf.h"
