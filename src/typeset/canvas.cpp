@@ -43,16 +43,9 @@ float FragmentCanvas::textWidth(const std::string& utf8, const TextStyle& style)
 void FragmentCanvas::image(int asset, float x, float y, float w, float h) {
   const Asset* a = ctx_.asset(asset);
   if (!a || !a->ok()) {
-    FillRect r;
-    r.x = x;
-    r.y = y;
-    r.width = w;
-    r.height = h;
-    r.fill = true;
-    r.fillColor = ctx_.style.codeBackground;
-    r.strokeWidth = 0.5f;
-    r.strokeColor = ctx_.style.rule;
-    out_.rects.push_back(r);
+    out_.rects.push_back({.x = x, .y = y, .width = w, .height = h, .fill = true,
+                          .fillColor = ctx_.style.codeBackground, .strokeWidth = 0.5f,
+                          .strokeColor = ctx_.style.rule});
     return;
   }
   out_.images.push_back({asset, x, y, w, h});

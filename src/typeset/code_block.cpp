@@ -101,12 +101,7 @@ void Flow::codeBlock(const std::string& rawText, const std::string& info) {
       int f = ctx_.fonts.resolve(primary, c, cs.bold);
       float w;
       if (f < 0) {
-        char hex[16];
-        std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
-        ctx_.diags.reportOnce(std::string("missing-glyph:") + hex,
-                              {Severity::Warning, ctx_.locate(pos), "missing-glyph",
-                               std::string("no font has a glyph for ") + hex +
-                                   "; drawn as a box with its code point"});
+        ctx_.reportMissingGlyph(c, pos);
         w = charW * 2;
       } else {
         w = ctx_.fonts.file(f).advance(c) * cs.size / 1000.0f + cs.letterSpacing;
@@ -174,26 +169,9 @@ void Flow::codeBlock(const std::string& rawText, const std::string& info) {
     while (i < v.chars.size()) {
       const CodeChar& c = v.chars[i];
       if (c.face < 0) {
-        FillRect box;
-        box.x = x + 0.5f;
-        box.y = baseline - asc * 0.9f;
-        box.width = c.width - 1;
-        box.height = asc * 0.9f + desc * 0.8f;
-        box.fill = false;
-        box.strokeWidth = 0.4f;
-        box.strokeColor = cs.color;
-        f.rects.push_back(box);
-        char hex[16];
-        std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(c.cp));
-        TextRun t;
-        t.font = static_cast<std::uint16_t>(mono);
-        t.size = cs.size * 0.3f;
-        t.text = hex;
-        t.width = ctx_.width(mono, t.text, t.size);
-        t.x = x + (c.width - t.width) / 2;
-        t.y = baseline - asc * 0.3f;
-        t.color = cs.color;
-        f.runs.push_back(std::move(t));
+        const FillRect box = outlineRect(x + 0.5f, baseline - asc * 0.9f, c.width - 1, asc * 0.9f + desc * 0.8f,
+                                         0.4f, cs.color);
+        drawMissingGlyph(ctx_, f, c.cp, box, mono, cs.size * 0.3f, x, c.width, baseline - asc * 0.3f);
         x += c.width;
         ++i;
         continue;

@@ -3,6 +3,7 @@
 // a typesetting run, one for each part of the body set apart.
 #pragma once
 
+#include <cstdio>
 #include <functional>
 #include <map>
 #include <string>
@@ -75,6 +76,15 @@ struct Context {
   void clearOutlines() {
     outlineIds_.clear();
     out.outlines.clear();
+  }
+
+  // Reports, once per character, that no font has it; it is drawn as a box with its code point.
+  void reportMissingGlyph(char32_t cp, SourcePos pos) {
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(cp));
+    Diagnostic d{Severity::Warning, locate(pos), "missing-glyph",
+                 std::string("no font has a glyph for ") + hex + "; drawn as a box with its code point"};
+    diags.reportOnce(std::string("missing-glyph:") + hex, std::move(d));
   }
 
   const Asset* asset(int id) const {

@@ -1,5 +1,6 @@
-// Figures (an image with its caption), placeholders for images that could not be used, and
-// embeds (videos, tweets) shown as a titled link box.
+// Figures (an image with its caption), pictures in paragraphs (set as figures between the
+// paragraph's text), placeholders for images that could not be used, and embeds (videos,
+// tweets) shown as a titled link box.
 #include <algorithm>
 #include <cctype>
 
@@ -27,7 +28,110 @@ bool meaningfulAlt(const std::string& alt) {
   return true;
 }
 
+// Sets `text` in a role's look, left-aligned and unhyphenated, `width` wide, into `f` with its
+// top at (x, y); returns the y below it (the lines of a placeholder's or an embed's box).
+float setBoxText(Context& ctx, Fragment& f, const std::vector<Inline>& text, const TextStyle& style, float width,
+                 float x, float y) {
+  InlineBuilder builder(ctx, style, false);
+  builder.add(text);
+  ItemList items = builder.finish();
+  ParagraphShape shape;
+  shape.align = Align::Left;
+  shape.leading = style.leading;
+  shape.allowHyphens = false;
+  shape.widths = {width};
+  return stackLines(f, setParagraph(ctx, items, shape), x, y);
+}
+
+bool onlyImage(const std::vector<Inline>& inlines, const Inline** image) {
+  const Inline* found = nullptr;
+  for (const auto& in : inlines) {
+    if (in.kind == InlineKind::Image) {
+      if (found) return false;
+      found = &in;
+    } else if (in.kind == InlineKind::Text) {
+      if (!trim(in.text).empty()) return false;
+    } else if (in.kind == InlineKind::SoftBreak || in.kind == InlineKind::HardBreak) {
+      continue;
+    } else if (in.kind == InlineKind::Link && in.children.size() == 1 &&
+               in.children[0].kind == InlineKind::Image) {
+      if (found) return false;
+      found = &in;  // a linked image: the link is taken from here
+    } else {
+      return false;
+    }
+  }
+  if (image) *image = found;
+  return found != nullptr;
+}
+
 }  // namespace
+
+bool Flow::isLargeImage(const Inline& in) const {
+  const Inline* img = &in;
+  if (in.kind == InlineKind::Link && in.children.size() == 1 && in.children[0].kind == InlineKind::Image)
+    img = &in.children[0];
+  if (img->kind != InlineKind::Image) return false;
+  const Asset* a = ctx_.asset(img->image.asset);
+  if (!a || !a->ok()) return false;
+  const float px = static_cast<float>(a->width > 0 ? a->width : a->pdf.width);
+  const float py = static_cast<float>(a->height > 0 ? a->height : a->pdf.height);
+  if (px <= 0 || py <= 0) return false;
+  const float w = (img->image.widthHint > 0 ? static_cast<float>(img->image.widthHint) : px) * 0.75f;
+  // Taller than two lines of text: a picture, not an icon riding on the line.
+  return w * py / px > 2 * region_.body.leading;
+}
+
+bool Flow::splitAtLargeImages(const Block& b, bool paraAfterPara) {
+  bool any = false;
+  for (const auto& in : b.inlines) any |= isLargeImage(in);
+  if (!any) return false;
+  // Text before, between and after the pictures stays paragraphs; each picture a figure.
+  std::vector<Inline> run;
+  bool first = true;
+  auto flushText = [&] {
+    while (!run.empty() && (run.back().kind == InlineKind::SoftBreak || run.back().kind == InlineKind::HardBreak ||
+                            (run.back().kind == InlineKind::Text && trim(run.back().text).empty())))
+      run.pop_back();
+    std::size_t lead = 0;
+    while (lead < run.size() && (run[lead].kind == InlineKind::SoftBreak || run[lead].kind == InlineKind::HardBreak ||
+                                 (run[lead].kind == InlineKind::Text && trim(run[lead].text).empty())))
+      ++lead;
+    if (lead < run.size()) {
+      Block p = b;
+      p.inlines.assign(run.begin() + static_cast<long>(lead), run.end());
+      afterParagraph_ = first ? paraAfterPara : false;
+      block(p);
+    }
+    run.clear();
+    first = false;
+  };
+  for (const auto& in : b.inlines) {
+    if (!isLargeImage(in)) {
+      run.push_back(in);
+      continue;
+    }
+    flushText();
+    if (in.kind == InlineKind::Link) figure(in.children[0].image, {}, in.link);
+    else figure(in.image, {}, LinkTarget{});
+    first = false;
+  }
+  flushText();
+  return true;
+}
+
+bool Flow::picturesOf(const Block& b, bool paraAfterPara) {
+  if (splitAtLargeImages(b, paraAfterPara)) return true;
+  const Inline* img = nullptr;
+  if (!onlyImage(b.inlines, &img)) return false;
+  // An image alone in its paragraph is a figure.
+  if (img->kind == InlineKind::Link) {
+    figure(img->children[0].image, {}, img->link);
+  } else {
+    figure(img->image, {}, LinkTarget{});
+  }
+  return true;
+}
 
 void Flow::figure(const ImageRef& image, const std::vector<Inline>& captionIn, const LinkTarget& link) {
   const Style& st = ctx_.style;
@@ -90,13 +194,7 @@ void Flow::figure(const ImageRef& image, const std::vector<Inline>& captionIn, c
     shape.leading = st.caption.leading;
     shape.widths = {std::min(col, std::max(w, col * 0.75f))};
     const float cx = (col - shape.widths[0]) / 2;
-    std::vector<SetLine> lines = setParagraph(ctx_, items, shape);
-    float y = 0;
-    for (auto& l : lines) {
-      fig.caption.append(l.content, cx, y);
-      y += l.height;
-    }
-    fig.captionHeight = y;
+    fig.captionHeight = stackLines(fig.caption, setParagraph(ctx_, items, shape), cx, 0);
   }
   // A figure taller than a page with its caption is made to fit one.
   const float room = st.textHeight() - (fig.captionHeight > 0 ? fig.captionHeight + fig.gap : 0) - 2;
@@ -129,19 +227,8 @@ void Flow::placeholder(const ImageRef& image, const std::string& why) {
 
   Fragment f;
   float y = kBoxPad;
-  auto addPara = [&](const std::vector<Inline>& text, TextStyle ts) {
-    InlineBuilder b(ctx_, ts, false);
-    b.add(text);
-    ItemList items = b.finish();
-    ParagraphShape shape;
-    shape.align = Align::Left;
-    shape.leading = ts.leading;
-    shape.allowHyphens = false;
-    shape.widths = {inner};
-    for (auto& l : setParagraph(ctx_, items, shape)) {
-      f.append(l.content, kBoxPad, y);
-      y += l.height;
-    }
+  auto addPara = [&](const std::vector<Inline>& text, const TextStyle& ts) {
+    y = setBoxText(ctx_, f, text, ts, inner, kBoxPad, y);
   };
   TextStyle head = st.caption;
   head.italic = false;
@@ -160,16 +247,8 @@ void Flow::placeholder(const ImageRef& image, const std::string& why) {
   if (!why.empty()) src.push_back(Inline::makeText(" (" + why + ")"));
   addPara(src, small);
   y += kBoxPad;
-  FillRect box;
-  box.x = 0;
-  box.y = 0;
-  box.width = region_.width;
-  box.height = y;
-  box.fill = true;
-  box.fillColor = st.codeBackground;
-  box.strokeWidth = 0.5f;
-  box.strokeColor = st.rule;
-  f.rects.insert(f.rects.begin(), box);
+  f.rects.insert(f.rects.begin(), {.width = region_.width, .height = y, .fill = true, .fillColor = st.codeBackground,
+                                   .strokeWidth = 0.5f, .strokeColor = st.rule});
   if (a && !a->url.empty()) {
     ResolvedLink r = ctx_.resolveLink ? ctx_.resolveLink(LinkTarget{a->url, -1, ""}) : ResolvedLink{};
     if (!r.empty()) f.links.push_back({0, 0, region_.width, y, r.uri, r.dest});
@@ -192,19 +271,8 @@ void Flow::embed(const Block& b) {
   const float inner = region_.width - 2 * kBoxPad - 3 - (hasAside ? aside.width + kEmbedAsideGap : 0);
   Fragment f;
   float y = kBoxPad;
-  auto addPara = [&](const std::vector<Inline>& text, TextStyle ts) {
-    InlineBuilder bld(ctx_, ts, false);
-    bld.add(text);
-    ItemList items = bld.finish();
-    ParagraphShape shape;
-    shape.align = Align::Left;
-    shape.leading = ts.leading;
-    shape.allowHyphens = false;
-    shape.widths = {inner};
-    for (auto& l : setParagraph(ctx_, items, shape)) {
-      f.append(l.content, kBoxPad + 3, y);
-      y += l.height;
-    }
+  auto addPara = [&](const std::vector<Inline>& text, const TextStyle& ts) {
+    y = setBoxText(ctx_, f, text, ts, inner, kBoxPad + 3, y);
   };
   std::string provider = b.text.empty() ? std::string("Embedded content") : b.text;
   TextStyle label = st.caption;

@@ -78,13 +78,17 @@ class Flow {
 
  private:
   void push(VItem item);
+  // A heading's lines: left-aligned, never hyphenated, kept together; false when empty.
+  bool headingLines(const std::vector<Inline>& inlines, const TextStyle& style);
   void list(const Block& b);
   void quote(const Block& b);
   void admonition(const Block& b);
   void details(const Block& b);
   void htmlFallback(const Block& b);
   void footnotesAtEnd();
-  // Paragraphs holding pictures among their text: split into paragraphs and figures.
+  // A paragraph holding pictures: set as figures between paragraphs of its text (or one figure
+  // when it is only a picture); false, with nothing set, for a paragraph of text.
+  bool picturesOf(const Block& b, bool paraAfterPara);
   bool isLargeImage(const Inline& in) const;
   bool splitAtLargeImages(const Block& b, bool paraAfterPara);
   std::vector<int> footnoteBlocks(const std::vector<int>& numbers);

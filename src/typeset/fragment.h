@@ -9,6 +9,19 @@
 
 namespace pp::typeset {
 
+// A rectangle drawn as its outline only (check boxes, the box of a character no font has).
+inline FillRect outlineRect(float x, float y, float width, float height, float strokeWidth, Color color) {
+  FillRect r;
+  r.x = x;
+  r.y = y;
+  r.width = width;
+  r.height = height;
+  r.fill = false;
+  r.strokeWidth = strokeWidth;
+  r.strokeColor = color;
+  return r;
+}
+
 struct Fragment {
   std::vector<FillRect> rects;
   std::vector<ImageBox> images;

@@ -26,28 +26,11 @@ bool sameLook(const TextRun& r, const Item& b) {
 
 void drawMissing(Context& ctx, Fragment& f, const Item& b, float x, float baseline) {
   const float h = b.ascent + b.descent;
-  FillRect box;
-  box.x = x + b.size * 0.06f;
-  box.y = baseline - b.ascent;
-  box.width = b.width - b.size * 0.12f;
-  box.height = h;
-  box.fill = false;
-  box.strokeWidth = std::max(0.3f, b.size * 0.05f);
-  box.strokeColor = b.color;
-  f.rects.push_back(box);
-  const int mono = ctx.fonts.face("mono", false, false);
-  if (mono < 0) return;
-  char hex[16];
-  std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(b.cp));
-  TextRun t;
-  t.font = static_cast<std::uint16_t>(mono);
-  t.size = b.size * 0.34f;
-  t.text = hex;
-  t.width = ctx.width(mono, t.text, t.size);
-  t.x = box.x + (box.width - t.width) / 2;
-  t.y = baseline - b.ascent + h / 2 + t.size * 0.35f;
-  t.color = b.color;
-  f.runs.push_back(std::move(t));
+  const FillRect box = outlineRect(x + b.size * 0.06f, baseline - b.ascent, b.width - b.size * 0.12f, h,
+                                   std::max(0.3f, b.size * 0.05f), b.color);
+  const float textSize = b.size * 0.34f;
+  drawMissingGlyph(ctx, f, b.cp, box, ctx.fonts.face("mono", false, false), textSize, box.x, box.width,
+                   baseline - b.ascent + h / 2 + textSize * 0.35f);
 }
 
 // Kerning: a run is split where a kerned pair meets, and the next piece starts shifted by the
@@ -93,6 +76,31 @@ void applyKerning(Context& ctx, std::vector<TextRun>& runs) {
 }
 
 }  // namespace
+
+void drawMissingGlyph(Context& ctx, Fragment& f, char32_t cp, const FillRect& box, int face, float textSize,
+                      float left, float width, float baseline) {
+  f.rects.push_back(box);
+  if (face < 0) return;
+  char hex[16];
+  std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(cp));
+  TextRun t;
+  t.font = static_cast<std::uint16_t>(face);
+  t.size = textSize;
+  t.text = hex;
+  t.width = ctx.width(face, t.text, t.size);
+  t.x = left + (width - t.width) / 2;
+  t.y = baseline;
+  t.color = box.strokeColor;
+  f.runs.push_back(std::move(t));
+}
+
+float stackLines(Fragment& f, const std::vector<SetLine>& lines, float x, float y) {
+  for (const SetLine& l : lines) {
+    f.append(l.content, x, y);
+    y += l.height;
+  }
+  return y;
+}
 
 NaturalWidths naturalWidths(const ItemList& list) {
   NaturalWidths nw;

@@ -31,6 +31,16 @@ struct SetLine {
 
 std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphShape& shape);
 
+// A character no font has, drawn visibly: `box` (an outline), and the code point in hex, in
+// `face` (nothing when it is -1) at `textSize` and the box's colour, centred over
+// [left, left + width] on `baseline`.
+void drawMissingGlyph(Context& ctx, Fragment& f, char32_t cp, const FillRect& box, int face, float textSize,
+                      float left, float width, float baseline);
+
+// Appends `lines` into `f` one under another, the first's top at (x, y); returns the y below
+// the last (a caption, a footnote, text inside a box).
+float stackLines(Fragment& f, const std::vector<SetLine>& lines, float x, float y);
+
 // Natural width of a paragraph set on one line (for table column widths), and the widest
 // unbreakable piece (the narrowest the paragraph can be set without emergency breaks).
 struct NaturalWidths {

@@ -173,6 +173,15 @@ class Paginator {
     Snapshot legal{};
     std::vector<Snapshot> legals;  // every legal breakpoint on this page, in order
     std::vector<int> deferred;  // floats moved to the next page from this one
+    // Back to a legal breakpoint: the page ends before its item.
+    auto backTo = [&](const Snapshot& s) {
+      placed_.resize(s.placed);
+      footnotes_.resize(s.footnotes);
+      deferred.resize(s.deferred);
+      used_ = s.used;
+      footUsed_ = s.footUsed;
+      return s.item;
+    };
     bool overflowed = false;    // the page ended because the next item did not fit
 
     std::size_t end = n;
@@ -219,12 +228,7 @@ class Paginator {
           break;
         }
         if (haveLegal) {
-          placed_.resize(legal.placed);
-          footnotes_.resize(legal.footnotes);
-          deferred.resize(legal.deferred);
-          used_ = legal.used;
-          footUsed_ = legal.footUsed;
-          end = legal.item;
+          end = backTo(legal);
           break;
         }
         if (content) {  // a keep chain longer than a page: break inside it after all
@@ -257,11 +261,7 @@ class Paginator {
           if (s.item >= end) continue;
           if (s.used < cap * kMinFillWhenMovingTail) break;
           if (used_ - s.used + tail < kMinTail) continue;
-          placed_.resize(s.placed);
-          footnotes_.resize(s.footnotes);
-          used_ = s.used;
-          footUsed_ = s.footUsed;
-          end = s.item;
+          end = backTo(s);  // (nothing was deferred on this page: deferred stays empty)
           break;
         }
       }

@@ -129,11 +129,7 @@ void Flow::table(const Block& b) {
     }
     float x = 0;
     for (std::size_t c = 0; c < cols; ++c) {
-      float y = kCellPadY;
-      for (const auto& l : set[c]) {
-        f.append(l.content, x + kCellPadX, y);
-        y += l.height;
-      }
+      stackLines(f, set[c], x + kCellPadX, kCellPadY);
       x += w[c];
     }
     if (r == 0) f.lines.push_back({0, 0, total, 0, kOuterRule, st.tableRule});
