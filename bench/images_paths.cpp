@@ -8,13 +8,12 @@
 #include <filesystem>
 #include <string>
 
-#include "assets/decode.h"
-#include "assets/resize.h"
-#include "assets/sniff.h"
+#include "codecs/resize.h"
+#include "postpress/codecs.h"
 #include "postpress/support/files.h"
 
 namespace fs = std::filesystem;
-using namespace pp::assets;
+using namespace pp::codecs;
 
 namespace {
 double cpu() {

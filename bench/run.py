@@ -230,6 +230,11 @@ class Bench:
             print("\n## Layout engine alone (bench/layout_bench)\n")
             sys.stdout.flush()
             subprocess.run([layout] + (["--quick"] if self.args.quick else []))
+        locale = os.path.join(ROOT, "build", "bench", "locale_bench")
+        if os.path.exists(locale):
+            print("\n## The digest's language (bench/locale_bench)\n")
+            sys.stdout.flush()
+            subprocess.run([locale] + (["--quick"] if self.args.quick else []))
         images = os.path.join(HERE, "images.sh")
         if os.path.exists(images) and not self.args.quick:
             print("\n## Image pipeline (bench/images.sh)\n")

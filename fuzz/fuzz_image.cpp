@@ -1,15 +1,14 @@
-// One image decoder (chosen at build time by PP_FUZZ_FORMAT) through the assets stage: the
-// header probe and its limits, the decoder at full size, then the whole pipeline (decode
+// One image decoder of the codecs (chosen at build time by PP_FUZZ_FORMAT): the header probe
+// and its limits, the decoder at full size, then the assets stage's whole pipeline (decode
 // scaled, analyse, resize, orientation, encode both renditions). Inputs whose bytes are not of
 // this target's format are skipped, as the pipeline would hand them to another decoder.
-#include "assets/decode.h"
 #include "assets/pipeline.h"
-#include "assets/sniff.h"
 #include "fuzz_support.h"
+#include "postpress/codecs.h"
 
 namespace {
 
-constexpr pp::assets::Format kFormat = pp::assets::Format::PP_FUZZ_FORMAT;
+constexpr pp::codecs::Format kFormat = pp::codecs::Format::PP_FUZZ_FORMAT;
 
 // Small limits keep one input fast; the limit checks themselves are what is exercised.
 pp::assets::PipelineParams smallParams() {
@@ -24,8 +23,8 @@ pp::assets::PipelineParams smallParams() {
   return p;
 }
 
-bool ours(pp::assets::Format f) {
-  if (kFormat == pp::assets::Format::Png) return f == pp::assets::Format::Png || f == pp::assets::Format::Bmp;
+bool ours(pp::codecs::Format f) {
+  if (kFormat == pp::codecs::Format::Png) return f == pp::codecs::Format::Png || f == pp::codecs::Format::Bmp;
   return f == kFormat;
 }
 
@@ -33,6 +32,7 @@ bool ours(pp::assets::Format f) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace pp::assets;
+  using namespace pp::codecs;
   const std::string_view bytes = ppfuzz::asText(data, size);
   const Format f = sniffFormat(bytes);
   if (!ours(f)) return 0;

@@ -1,12 +1,12 @@
 // SVG: our DOCTYPE and entity screening (svgWithoutEntities) on any bytes, then, for inputs
 // that are SVG, the whole pipeline through librsvg (parse, natural size, render, encode).
 #include "assets/pipeline.h"
-#include "assets/sniff.h"
-#include "assets/svg.h"
 #include "fuzz_support.h"
+#include "postpress/codecs.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace pp::assets;
+  using namespace pp::codecs;
   const std::string_view bytes = ppfuzz::asText(data, size);
   std::string problem;
   if (auto safe = svgWithoutEntities(bytes, &problem)) {

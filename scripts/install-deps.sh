@@ -14,12 +14,22 @@ packages=(
   libstb-dev libwebp-dev libzip-dev libhyphen-dev hyphen-en-us libqrencode-dev librsvg2-dev
   zlib1g-dev libcurl4-openssl-dev libcli11-dev libxxhash-dev libgif-dev libturbojpeg0-dev libspng-dev libdeflate-dev
   nlohmann-json3-dev libmimalloc-dev
+  # syntax highlighting (Kate's definitions; brings Qt 5 Core and Gui)
+  libkf5syntaxhighlighting-dev
+  # languages (src/locale): ICU (dates, numbers, plural rules; line breaking will use it too)
+  libicu-dev
+  # hyphenation patterns for the digest languages that Debian has (none exist for Chinese,
+  # Japanese, Korean, Arabic or Hebrew, which are not hyphenated)
+  hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-pt-pt hyphen-pt-br hyphen-it hyphen-ru hyphen-uk
+  hyphen-el hyphen-hi hyphen-bn hyphen-ta
   # data: GitHub emoji shortcode table (read at configure time by src/markdown/emoji_table.cmake)
   golang-github-yuin-goldmark-emoji-dev
   # fallback fonts for characters the bundled fonts lack (CJK, emoji and symbols)
   fonts-droid-fallback fonts-symbola
   # tests
   doctest-dev qpdf poppler-utils epubcheck default-jre-headless zbar-tools python3 libxml2-utils
+  # tests: the PDF/UA and PDF/A checker (tests/tools/pdf_standard_check.py)
+  python3-pikepdf
 )
 for arg in "$@"; do
   case "$arg" in

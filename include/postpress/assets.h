@@ -146,16 +146,10 @@ class AssetStore {
 // error reported, when the file cannot be read.
 FileBytes readEncoded(const EncodedImage& image, DiagnosticSink& diags);
 
-// PNG file bytes of 8-bit pixels (1 gray, 2 gray+alpha, 3 RGB, 4 RGBA), rows top to bottom,
-// with the renditions' encoder (adaptive filters, indexed when <= 256 colours); empty when
-// there is nothing to encode. For pictures other stages draw (the EPUB cover). `level` is
-// libdeflate's (1 fastest .. 12 smallest; the renditions use level 5, assets/encode.h).
-std::string encodePngPixels(int width, int height, int channels, const std::uint8_t* pixels, int level);
-
-// encodePngPixels through the image cache in `cacheDir` (AssetOptions::cacheDir): the same
-// pixels at the same level are encoded once, and read back on later builds. An empty
-// `cacheDir`, or a cache that cannot be read or written, encodes every time; the bytes are
-// the same either way.
+// codecs::encodePngPixels (postpress/codecs.h) through the image cache in `cacheDir`
+// (AssetOptions::cacheDir), for pictures other stages draw (the EPUB cover): the same pixels at
+// the same level are encoded once, and read back on later builds. An empty `cacheDir`, or a
+// cache that cannot be read or written, encodes every time; the bytes are the same either way.
 std::string encodePngPixelsCached(const fs::path& cacheDir, int width, int height, int channels,
                                   const std::uint8_t* pixels, int level);
 

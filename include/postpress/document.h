@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pp {
@@ -91,6 +92,57 @@ enum class BlockKind : std::uint8_t {
   HtmlFallback, // text = readable text of HTML that could not be converted (never raw tags)
 };
 
+// Highlighted code. src/highlight fills Block::language and Block::spans of Code blocks; every
+// backend gives each token class its look from the style's highlight theme. The set is ours and
+// small on purpose (a theme names each class), whatever the highlighting library calls them.
+enum class TokenClass : std::uint8_t {
+  Plain,         // anything not classified
+  Keyword,       // reserved words, control flow, YAML/markdown structure words
+  Type,          // data types, classes
+  Function,      // function and command names
+  String,        // string and character literals, escapes inside them
+  Number,        // numeric literals, durations
+  Comment,       // comments and documentation
+  Operator,      // operators, redirections
+  Punctuation,   // separators that carry structure only (JSON's `:` and `,`, TOML's brackets)
+  Variable,      // variables, parameter expansions, YAML anchors
+  Constant,      // true/false/null/nil and named constants
+  Attribute,     // keys (YAML, JSON, TOML, INI), annotations, decorators, options
+  Builtin,       // built-in functions and objects
+  Preprocessor,  // preprocessor lines, directives, diff hunk headers
+  Prompt,        // a console session's prompt (`$ `, `# `, `PS> `)
+  Output,        // a console session's output lines
+  Inserted,      // diff: added lines
+  Deleted,       // diff: removed lines
+};
+inline constexpr std::size_t kTokenClassCount = 18;
+// The class's name in styles (highlight theme keys) and in the EPUB's CSS: "keyword", ...
+// Inline so that a stage reading themes needs only this header, not pp_document.
+inline constexpr std::string_view kTokenClassNames[kTokenClassCount] = {
+    "plain",    "keyword",  "type",      "function",  "string",       "number",
+    "comment",  "operator", "punctuation", "variable", "constant",    "attribute",
+    "builtin",  "preprocessor", "prompt", "output",   "inserted",     "deleted"};
+constexpr std::string_view tokenClassName(TokenClass t) {
+  return kTokenClassNames[static_cast<std::size_t>(t)];
+}
+// The class named `name` (as tokenClassName spells it); false when no class has that name.
+constexpr bool tokenClassFromName(std::string_view name, TokenClass* out) {
+  for (std::size_t k = 0; k < kTokenClassCount; ++k)
+    if (kTokenClassNames[k] == name) {
+      *out = static_cast<TokenClass>(k);
+      return true;
+    }
+  return false;
+}
+
+// One highlighted range of a code block's text: `length` bytes from `begin`, never across a
+// line end. Spans come in order and do not overlap; bytes no span covers are Plain.
+struct CodeSpan {
+  std::uint32_t begin = 0;
+  std::uint32_t length = 0;
+  TokenClass token = TokenClass::Plain;
+};
+
 enum class TaskState : std::uint8_t { None, Open, Done };
 enum class Align : std::uint8_t { None, Left, Center, Right };
 enum class AdmonitionKind : std::uint8_t { Note, Tip, Info, Important, Warning, Caution, Danger };
@@ -113,7 +165,9 @@ struct Block {
   int level = 0;           // Heading
   std::string id;          // Heading anchor: unique within the post ({#custom-id} kept)
   std::string text;        // Code, MathBlock, Embed provider, HtmlFallback
-  std::string info;        // Code: language
+  std::string info;        // Code: language as written (first word of the fence's info string)
+  std::string language;    // Code: canonical language once highlighted ("yaml", "console"...); empty = plain
+  std::vector<CodeSpan> spans;       // Code: token classes over `text` (empty = all Plain)
   int start = 1;           // OrderedList
   bool tight = true;       // lists
   TaskState task = TaskState::None;  // ListItem
@@ -144,6 +198,16 @@ void forEachBlock(std::vector<Block>& blocks, const std::function<void(Block&)>&
 // Every inline of the document (paragraphs, headings, table cells, captions, footnotes...).
 void forEachInline(Document& doc, const std::function<void(Inline&)>& fn);
 void forEachInline(const Document& doc, const std::function<void(const Inline&)>& fn);
+
+// One run of a code line: text (a view into Block::text) and its token class.
+struct CodeRun {
+  std::string_view text;
+  TokenClass token = TokenClass::Plain;
+};
+// A Code block's text as lines (split at '\n', none dropped), each as runs covering it whole:
+// Plain where no span says otherwise. An empty line has no runs. Spans that do not fit the
+// text (out of range, overlapping, across a line end) are ignored for the bytes they get wrong.
+std::vector<std::vector<CodeRun>> codeLines(const Block& code);
 
 // The plain text of inlines (for outlines, alt text, summaries, word counts).
 std::string plainText(const std::vector<Inline>& inlines);

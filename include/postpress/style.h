@@ -7,8 +7,11 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "postpress/document.h"
+#include "postpress/options.h"
 #include "postpress/support/diagnostics.h"
 
 namespace pp {
@@ -46,13 +49,30 @@ struct TextStyle {
   std::string colorRef;
 };
 
+// Syntax highlighting theme: the look of each token class of highlighted code (TokenClass,
+// document.h), from the style's `highlight:` block. Classes are meant to differ in weight and
+// slant as well as colour, so that they stay apart in grayscale print.
+struct TokenStyle {
+  std::optional<Color> color;  // none: the code role's colour
+  bool bold = false;
+  bool italic = false;
+};
+struct HighlightTheme {
+  bool enabled = true;  // false: every code block prints plain
+  TokenStyle tokens[kTokenClassCount];
+  const TokenStyle& operator[](TokenClass t) const { return tokens[static_cast<std::size_t>(t)]; }
+  TokenStyle& operator[](TokenClass t) { return tokens[static_cast<std::size_t>(t)]; }
+};
+
 struct Style {
   std::string name;      // "report", "brief", or the user file's name
   fs::path file;         // where it was loaded from (empty for built-in defaults)
 
   // Page
-  std::string paper = "letter";  // letter | a4 | custom
-  float pageWidth = 612, pageHeight = 792;  // pt
+  // A paper name, or "custom" when the size was given in numbers. Where an option of the
+  // command line or postpress.yaml also sets a key, the default is the option table's.
+  std::string paper{option(OptionId::Paper).defaultValue};
+  float pageWidth = 612, pageHeight = 792;  // pt (defaultStyle() sizes them to `paper`)
   float marginTop = 72, marginBottom = 72, marginInner = 72, marginOuter = 72;
   float headerGap = 24;  // distance from text block to running header/footer baselines
 
@@ -97,27 +117,32 @@ struct Style {
   Color tableHeaderBackground{0.93f, 0.94f, 0.96f};
   Color tableRule{0.75f, 0.75f, 0.75f};
   std::map<std::string, Color> admonitionColors;  // "note", "tip", "warning", ... -> accent
+  HighlightTheme highlight;                       // code blocks' token classes
 
   // Layout choices
   bool postsStartNewPage = true;
   std::string footnotePlacement = "page";  // page | post
-  std::string linkNotes = "endnotes";      // endnotes | footnotes | none (printed link list)
-  bool qrCodes = true;                     // QR codes for post URLs and media links
-  int dpi = 200;                           // image resolution for print
+  std::string linkNotes{option(OptionId::LinkNotes).defaultValue};  // the printed link list
+  bool qrCodes = optionDefaultBool(OptionId::QrCodes);  // for post URLs and media links
+  int dpi = optionDefaultInt(OptionId::Dpi);            // image resolution for print
   float figureMaxHeight = 0.6f;            // figure height as a fraction of the text block
   float figureMinShrink = 0.65f;           // shrink to fit the space left down to this, else move
 
   // Publication parts (also switchable in the digest config)
-  bool cover = true;
-  bool brief = true;
-  bool toc = true;
-  bool tagIndex = true;
-  bool authorIndex = true;
+  bool cover = optionDefaultBool(OptionId::Cover);
+  bool brief = optionDefaultBool(OptionId::Brief);
+  bool toc = optionDefaultBool(OptionId::Toc);
+  bool tagIndex = optionDefaultBool(OptionId::TagIndex);
+  bool authorIndex = optionDefaultBool(OptionId::AuthorIndex);
   std::string coverStyle = "band";  // band | plain
 
   float textWidth() const { return pageWidth - marginInner - marginOuter; }
   float textHeight() const { return pageHeight - marginTop - marginBottom; }
 };
+
+// True when a --style value names a file rather than a bundled style: it has a folder in it or
+// ends in .yaml or .yml.
+bool isStyleFile(std::string_view nameOrFile);
 
 // Names of the bundled styles (styles/*.yaml), sorted.
 std::vector<std::string> bundledStyleNames();

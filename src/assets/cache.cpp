@@ -9,6 +9,7 @@
 #include <system_error>
 #include <thread>
 
+#include "assets/names.h"
 #include "postpress/support/hash.h"
 #include "postpress/support/text.h"
 
@@ -17,40 +18,6 @@ namespace pp::assets {
 namespace {
 
 using Codec = EncodedImage::Codec;
-
-const char* codecName(Codec c) {
-  switch (c) {
-    case Codec::Jpeg: return "jpeg";
-    case Codec::Png: return "png";
-    case Codec::None: break;
-  }
-  return "none";
-}
-
-Codec codecFromName(const std::string& s) {
-  if (s == "jpeg") return Codec::Jpeg;
-  if (s == "png") return Codec::Png;
-  // Anything else (the "raw" and "flate" PDF renditions of earlier versions): made again.
-  return Codec::None;
-}
-
-const char* statusKey(AssetStatus s) { return assetStatusName(s); }
-
-std::optional<AssetStatus> statusFromKey(const std::string& s) {
-  for (AssetStatus st : {AssetStatus::Ok, AssetStatus::Missing, AssetStatus::Refused, AssetStatus::Remote,
-                         AssetStatus::Corrupt, AssetStatus::TooLarge, AssetStatus::Unsupported})
-    if (s == assetStatusName(st)) return st;
-  return std::nullopt;
-}
-
-std::string fileExtension(Codec c) {
-  switch (c) {
-    case Codec::Jpeg: return "jpg";
-    case Codec::Png: return "png";
-    case Codec::None: break;
-  }
-  return "bin";
-}
 
 bool sizeIs(const fs::path& p, std::uintmax_t expected) {
   std::error_code ec;
@@ -109,8 +76,8 @@ std::optional<CacheEntry> RenditionCache::load(const std::string& key) const {
     if (field == "status") {
       std::string st;
       f >> st;
-      auto s = statusFromKey(st);
-      if (!s) return std::nullopt;
+      auto s = assetStatusFromName(st);
+      if (!s || *s == AssetStatus::Pending) return std::nullopt;
       e.status = *s;
       sawStatus = true;
     } else if (field == "format") {
@@ -148,19 +115,14 @@ std::optional<CacheEntry> RenditionCache::load(const std::string& key) const {
 
 std::optional<CacheEntry> RenditionCache::save(const std::string& key, const PipelineResult& r, std::string* error) const {
   CacheEntry e;
-  e.status = r.status;
-  e.message = r.message;
-  e.format = r.format;
-  e.notes = r.notes;
-  e.width = r.width;
-  e.height = r.height;
+  static_cast<ImageOutcome&>(e) = r;
   auto store = [&](const EncodedBytes& b, EncodedImage* img) -> bool {
     img->codec = b.codec;
     img->width = b.width;
     img->height = b.height;
     img->components = b.components;
     img->hash = contentHash(b.data);
-    img->file = dir_ / "images" / (img->hash + "." + fileExtension(b.codec));
+    img->file = dir_ / "images" / (img->hash + "." + img->extension());
     if (!sizeIs(img->file, b.data.size()) && !writeCacheFile(img->file, b.data, error)) return false;
     if (!b.alpha.empty()) {
       img->alphaFile = dir_ / "images" / (contentHash(b.alpha) + ".alpha.png");
@@ -178,7 +140,7 @@ std::optional<CacheEntry> RenditionCache::save(const std::string& key, const Pip
   }
 
   std::ostringstream m;
-  m << kPipelineVersion << '\n' << "status " << statusKey(e.status) << '\n';
+  m << kPipelineVersion << '\n' << "status " << assetStatusName(e.status) << '\n';
   if (!e.format.empty()) m << "format " << e.format << '\n';
   m << "size " << e.width << ' ' << e.height << '\n';
   auto oneLine = [](std::string s) {

@@ -19,16 +19,12 @@
 
 namespace pp::assets {
 
-// Bump when any change to decoding, scaling or encoding changes the output.
-inline constexpr const char* kPipelineVersion = "postpress-assets-4";  // 3: PDF renditions are PNGs; 4: 8-float horizontal sums, PNG level 5
+// Bump when any change to decoding, scaling or encoding changes the output (what each bump was
+// for is in the history of this line).
+inline constexpr const char* kPipelineVersion = "postpress-assets-4";
 
-struct CacheEntry {
-  AssetStatus status = AssetStatus::Corrupt;
-  std::string message;
-  std::string format;
-  std::vector<std::string> notes;
-  int width = 0, height = 0;
-  EncodedImage pdf, epub;
+struct CacheEntry : ImageOutcome {
+  EncodedImage pdf, epub;  // the renditions' files
 };
 
 class RenditionCache {

@@ -10,14 +10,14 @@
 #include <emmintrin.h>
 #endif
 
-#include "assets/pixel_loops.h"
+#include "postpress/codecs.h"
 
 namespace pp::assets {
 
 namespace {
 
 // A UI screenshot or a chart repeats its left neighbour in most pixels; a photograph almost
-// never does (sensor noise). Measured on the corpora: screenshots 0.6-0.95, photos < 0.1.
+// never does (sensor noise). Half the pixels lies well between the two.
 constexpr double kGraphicFlatness = 0.5;
 // A palette-sized image is a graphic however noisy it looks.
 constexpr int kGraphicColours = 256;
@@ -25,8 +25,7 @@ constexpr int kGraphicColours = 256;
 constexpr int kLossyGrayTolerance = 3;
 
 // Distinct colours, counted up to kGraphicColours + 1 and no further: open addressing in a
-// fixed table (a std::unordered_set allocated a node per colour and took a tenth of a cold
-// build).
+// fixed table, where a std::unordered_set would allocate a node per colour.
 class ColourCount {
  public:
   bool full() const { return count_ > kGraphicColours; }
@@ -75,7 +74,7 @@ inline auto alphaOnly() {
 
 // Loops over a row in blocks of constant length, each iteration independent of the last:
 // what GCC vectorises at -O2 (a running `previous pixel`, or a byte reduction at a stride,
-// kept the loops scalar: analyse() was 3.6% of a cold build).
+// keeps a loop scalar).
 constexpr int kBlock = 16;
 
 // How many pixels in [from, width) of the row equal their left neighbour (from >= 1).
@@ -147,7 +146,7 @@ bool rowTranslucent(const std::uint8_t* p, int width) {
 }
 
 template <int C>
-Content analyseImpl(const Image& im, bool lossySource) {
+Content analyseImpl(const codecs::Image& im, bool lossySource) {
   Content c;
   const int grayTol = lossySource ? kLossyGrayTolerance : 0;
   bool gray = C >= 3;
@@ -189,7 +188,7 @@ Content analyseImpl(const Image& im, bool lossySource) {
 
 }  // namespace
 
-PP_PIXEL_LOOP Content analyse(const Image& im, bool lossySource) {
+PP_PIXEL_LOOP Content analyse(const codecs::Image& im, bool lossySource) {
   switch (im.channels) {
     case 1: return analyseImpl<1>(im, lossySource);
     case 2: return analyseImpl<2>(im, lossySource);
@@ -198,7 +197,7 @@ PP_PIXEL_LOOP Content analyse(const Image& im, bool lossySource) {
   }
 }
 
-PP_PIXEL_LOOP Image simplifyChannels(Image im, const Content& c) {
+PP_PIXEL_LOOP codecs::Image simplifyChannels(codecs::Image im, const Content& c) {
   const bool dropAlpha = im.hasAlphaChannel() && !c.translucent;
   const bool dropColour = im.channels >= 3 && c.gray;
   if (!dropAlpha && !dropColour) return im;
@@ -231,20 +230,6 @@ PP_PIXEL_LOOP Image simplifyChannels(Image im, const Content& c) {
   im.pixels.resize(n * outC);
   im.channels = outC;
   return im;
-}
-
-PP_PIXEL_LOOP Image toGray(const Image& im) {
-  if (im.channels <= 2) return im;
-  const bool alpha = im.hasAlphaChannel();
-  Image out = Image::uninitialised(im.width, im.height, alpha ? 2 : 1);
-  const std::size_t n = static_cast<std::size_t>(im.width) * im.height;
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::uint8_t* p = &im.pixels[i * im.channels];
-    std::uint8_t* o = &out.pixels[i * out.channels];
-    o[0] = static_cast<std::uint8_t>((2126 * p[0] + 7152 * p[1] + 722 * p[2] + 5000) / 10000);
-    if (alpha) o[1] = p[3];
-  }
-  return out;
 }
 
 }  // namespace pp::assets

@@ -3,7 +3,7 @@
 // edges and text, and has no alpha).
 #pragma once
 
-#include "assets/image.h"
+#include "postpress/codecs.h"
 
 namespace pp::assets {
 
@@ -17,12 +17,9 @@ struct Content {
 
 // `lossySource`: the file was JPEG or lossy WebP; such a file is a photograph whatever it
 // shows (re-encoding its noise losslessly would only bloat it), unless it is transparent.
-Content analyse(const Image& im, bool lossySource);
+Content analyse(const codecs::Image& im, bool lossySource);
 
 // Drops an alpha channel that is 255 everywhere, and colour that is gray everywhere.
-Image simplifyChannels(Image im, const Content& c);
-
-// Rec. 709 luma of sRGB values: the gray a black-and-white printer would show.
-Image toGray(const Image& im);
+codecs::Image simplifyChannels(codecs::Image im, const Content& c);
 
 }  // namespace pp::assets

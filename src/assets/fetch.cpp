@@ -1,12 +1,34 @@
 #include "assets/fetch.h"
 
-#include "assets/lazy_libraries.h"
+#include <curl/curl.h>
 
 #include <memory>
+
+#include "postpress/support/lazy_library.h"
 
 namespace pp::assets {
 
 namespace {
+
+// libcurl, opened the first time an image is fetched: it brings some thirty shared libraries
+// (GnuTLS, Kerberos, LDAP...), and most runs fetch nothing.
+#define PP_CURL_FUNCTIONS(X)        \
+  X(init, curl_easy_init)           \
+  X(setopt, curl_easy_setopt)       \
+  X(perform, curl_easy_perform)     \
+  X(cleanup, curl_easy_cleanup)     \
+  X(strerror, curl_easy_strerror)
+
+struct CurlApi {
+  PP_CURL_FUNCTIONS(PP_LAZY_FUNCTION)
+};
+
+const CurlApi* curlApi(std::string* error) {
+  static const LazyLibrary<CurlApi> curl("libcurl.so.4", [](CurlApi& api, SharedLibrary& library) {
+    PP_CURL_FUNCTIONS(PP_LAZY_BIND)
+  });
+  return curl.api(error);
+}
 
 struct Download {
   std::string body;

@@ -7,12 +7,8 @@
 #include <sstream>
 
 #include "assets/classify.h"
-#include "assets/decode.h"
-#include "assets/orientation.h"
 #include "assets/renditions.h"
-#include "assets/resize.h"
-#include "assets/sniff.h"
-#include "assets/svg.h"
+#include "postpress/codecs.h"
 
 namespace pp::assets {
 
@@ -35,15 +31,9 @@ PipelineResult failure(AssetStatus s, std::string why, std::string format = {}) 
 
 Size larger(Size a, Size b) { return a.w * static_cast<long long>(a.h) >= b.w * static_cast<long long>(b.h) ? a : b; }
 
-int storedOrientation(Format f, std::string_view bytes) {
-  if (f == Format::Jpeg) return jpegExifOrientation(bytes);
-  if (f == Format::Webp) return webpExifOrientation(bytes);
-  return 1;
-}
-
-PipelineResult runRaster(Format fmt, std::string_view bytes, const PipelineParams& p) {
-  const char* name = formatName(fmt);
-  auto hdr = probeHeaderSize(fmt, bytes);
+PipelineResult runRaster(codecs::Format fmt, std::string_view bytes, const PipelineParams& p) {
+  const char* name = codecs::formatName(fmt);
+  auto hdr = codecs::probeHeaderSize(fmt, bytes);
   if (!hdr) return failure(AssetStatus::Corrupt, std::string("unreadable ") + name + " header (truncated or not an image)", name);
   if (hdr->width <= 0 || hdr->height <= 0) return failure(AssetStatus::Corrupt, std::string(name) + " header has no pixels", name);
   if (hdr->width > p.maxDimension || hdr->height > p.maxDimension ||
@@ -55,20 +45,20 @@ PipelineResult runRaster(Format fmt, std::string_view bytes, const PipelineParam
   }
 
   // Targets in display orientation, then the decode hint in stored orientation.
-  const int orientation = storedOrientation(fmt, bytes);
-  const bool swap = orientationSwapsAxes(orientation);
+  const int orientation = codecs::exifOrientation(fmt, bytes);
+  const bool swap = codecs::orientationSwapsAxes(orientation);
   const int dw = static_cast<int>(swap ? hdr->height : hdr->width);
   const int dh = static_cast<int>(swap ? hdr->width : hdr->height);
   Size pdfSize, epubSize;
-  fitWithin(dw, dh, p.drawWidthPt / 72.0 * p.pdfDpi, p.textHeightPt / 72.0 * p.pdfDpi, &pdfSize.w, &pdfSize.h);
-  fitWithin(dw, dh, p.epubMaxSide, p.epubMaxSide, &epubSize.w, &epubSize.h);
+  codecs::fitWithin(dw, dh, p.drawWidthPt / 72.0 * p.pdfDpi, p.textHeightPt / 72.0 * p.pdfDpi, &pdfSize.w, &pdfSize.h);
+  codecs::fitWithin(dw, dh, p.epubMaxSide, p.epubMaxSide, &epubSize.w, &epubSize.h);
   const Size masterSize = larger(pdfSize, epubSize);
-  const DecodeHint hint{swap ? masterSize.h : masterSize.w, swap ? masterSize.w : masterSize.h, p.maxDimension, p.maxPixels};
+  const codecs::DecodeHint hint{swap ? masterSize.h : masterSize.w, swap ? masterSize.w : masterSize.h, p.maxDimension, p.maxPixels};
 
-  Decoded d = decodeRaster(fmt, bytes, hint);
+  codecs::Decoded d = codecs::decodeRaster(fmt, bytes, hint);
   if (!d.ok()) {
-    AssetStatus s = d.failure == DecodeFailure::Unsupported ? AssetStatus::Unsupported
-                    : d.failure == DecodeFailure::TooLarge  ? AssetStatus::TooLarge
+    AssetStatus s = d.failure == codecs::DecodeFailure::Unsupported ? AssetStatus::Unsupported
+                    : d.failure == codecs::DecodeFailure::TooLarge  ? AssetStatus::TooLarge
                                                             : AssetStatus::Corrupt;
     return failure(s, d.message.empty() ? std::string("cannot decode ") + name : d.message, name);
   }
@@ -81,31 +71,27 @@ PipelineResult runRaster(Format fmt, std::string_view bytes, const PipelineParam
   r.height = dh;
 
   const Content content = analyse(d.image, d.lossy);
-  if (fmt == Format::Png && orientation == 1 && passSourcePng(bytes, d.image, content, pdfSize, epubSize, p, &r)) {
+  if (fmt == codecs::Format::Png && orientation == 1 && passSourcePng(bytes, d.image, content, pdfSize, epubSize, p, &r)) {
     r.status = AssetStatus::Ok;
     return r;
   }
-  Image master;
+  codecs::Image master;
   {
-    Image im = simplifyChannels(std::move(d.image), content);
-    d.image = Image{};
+    codecs::Image im = simplifyChannels(std::move(d.image), content);
+    d.image = codecs::Image{};
     const Size stored{hint.minWidth, hint.minHeight};
-    if (im.width != stored.w || im.height != stored.h) im = resizeLinear(im, stored.w, stored.h);
-    master = applyOrientation(std::move(im), orientation);
+    if (im.width != stored.w || im.height != stored.h) im = codecs::resizeLinear(im, stored.w, stored.h);
+    master = codecs::applyOrientation(std::move(im), orientation);
   }
-  if (!encodeRenditions(master, content, pdfSize, epubSize, p, &r)) {
-    r.status = AssetStatus::Corrupt;
-    return r;
-  }
-  r.status = AssetStatus::Ok;
+  r.status = encodeRenditions(master, content, pdfSize, epubSize, p, &r) ? AssetStatus::Ok : AssetStatus::Corrupt;
   return r;
 }
 
 PipelineResult runSvg(std::string_view bytes, const PipelineParams& p) {
   std::string err;
-  auto safe = svgWithoutEntities(bytes, &err);
+  auto safe = codecs::svgWithoutEntities(bytes, &err);
   if (!safe) return failure(AssetStatus::Refused, err, "svg");
-  auto doc = SvgDocument::open(*safe, &err);
+  auto doc = codecs::SvgDocument::open(*safe, &err);
   if (!doc) return failure(AssetStatus::Corrupt, err, "svg");
   double cw = 0, ch = 0;
   doc->naturalSize(p.textWidthPt / kPtPerCssPx, &cw, &ch);
@@ -133,12 +119,8 @@ PipelineResult runSvg(std::string_view bytes, const PipelineParams& p) {
   r.width = px(cw);
   r.height = px(ch);
   const Content content = analyse(*im, false);
-  Image simple = simplifyChannels(std::move(*im), content);
-  if (!encodeRenditions(simple, content, pdfSize, epubSize, p, &r)) {
-    r.status = AssetStatus::Corrupt;
-    return r;
-  }
-  r.status = AssetStatus::Ok;
+  codecs::Image simple = simplifyChannels(std::move(*im), content);
+  r.status = encodeRenditions(simple, content, pdfSize, epubSize, p, &r) ? AssetStatus::Ok : AssetStatus::Corrupt;
   return r;
 }
 
@@ -153,28 +135,28 @@ std::string PipelineParams::describe() const {
 }
 
 PipelineResult runPipeline(std::string_view bytes, const PipelineParams& p) {
-  const Format fmt = sniffFormat(bytes);
+  const codecs::Format fmt = codecs::sniffFormat(bytes);
   try {
     switch (fmt) {
-      case Format::Png:
-      case Format::Jpeg:
-      case Format::Webp:
-      case Format::Gif:
-      case Format::Bmp:
+      case codecs::Format::Png:
+      case codecs::Format::Jpeg:
+      case codecs::Format::Webp:
+      case codecs::Format::Gif:
+      case codecs::Format::Bmp:
         return runRaster(fmt, bytes, p);
-      case Format::Svg:
+      case codecs::Format::Svg:
         return runSvg(bytes, p);
-      case Format::Unknown:
+      case codecs::Format::Unknown:
         return failure(AssetStatus::Corrupt, bytes.empty() ? "empty file" : "not an image (unrecognised bytes)");
-      case Format::Html:
+      case codecs::Format::Html:
         return failure(AssetStatus::Corrupt, "not an image: the file is an HTML page", "html");
       default:
-        return failure(AssetStatus::Unsupported, std::string("unsupported format: ") + formatName(fmt), formatName(fmt));
+        return failure(AssetStatus::Unsupported, std::string("unsupported format: ") + codecs::formatName(fmt), codecs::formatName(fmt));
     }
   } catch (const std::bad_alloc&) {
-    return failure(AssetStatus::TooLarge, "out of memory while processing the image", formatName(fmt));
+    return failure(AssetStatus::TooLarge, "out of memory while processing the image", codecs::formatName(fmt));
   } catch (const std::exception& e) {
-    return failure(AssetStatus::Corrupt, std::string("cannot process the image: ") + e.what(), formatName(fmt));
+    return failure(AssetStatus::Corrupt, std::string("cannot process the image: ") + e.what(), codecs::formatName(fmt));
   }
 }
 

@@ -35,12 +35,16 @@ struct EncodedBytes {
   bool sameAsEpub = false;  // PDF: the EPUB's file is this rendition too (`data` stays empty)
 };
 
-struct PipelineResult {
+// What became of one image, apart from its renditions: kept as it is in the cache's entry.
+struct ImageOutcome {
   AssetStatus status = AssetStatus::Corrupt;
   std::string message;             // why not Ok
   std::vector<std::string> notes;  // worth telling even when Ok
   std::string format;
   int width = 0, height = 0;       // natural size, CSS px, display orientation
+};
+
+struct PipelineResult : ImageOutcome {
   EncodedBytes pdf, epub;
 };
 

@@ -1,12 +1,12 @@
 // encodePngPixelsCached: the PNG of a picture another stage draws, made once per distinct
 // picture and read back from the image cache afterwards. The EPUB's cover is drawn on every
-// build but changes only with the title, the style or the cover picture; encoding it was a
-// twentieth of a warm build's instructions, hashing its pixels a hundredth of that.
+// build but changes only with the title, the style or the cover picture; hashing its pixels
+// costs a small part of encoding them.
 #include <string>
 
 #include "assets/cache.h"
-#include "assets/png_chunks.h"
 #include "postpress/assets.h"
+#include "postpress/codecs.h"
 #include "postpress/support/files.h"
 #include "postpress/support/hash.h"
 
@@ -33,7 +33,7 @@ std::string keyFor(int width, int height, int channels, const std::uint8_t* pixe
 // A cached file is used only when it is a whole PNG of the expected size: anything else (a
 // file damaged or replaced by hand) is a miss, and is written again.
 bool usable(const std::string& png, int width, int height) {
-  const auto parts = assets::readPngParts(png);
+  const auto parts = codecs::readPngParts(png);
   return parts && parts->width == static_cast<std::uint32_t>(width) && parts->height == static_cast<std::uint32_t>(height);
 }
 
@@ -42,10 +42,10 @@ bool usable(const std::string& png, int width, int height) {
 std::string encodePngPixelsCached(const fs::path& cacheDir, int width, int height, int channels,
                                   const std::uint8_t* pixels, int level) {
   if (cacheDir.empty() || width <= 0 || height <= 0 || channels < 1 || channels > 4 || !pixels)
-    return encodePngPixels(width, height, channels, pixels, level);
+    return codecs::encodePngPixels(width, height, channels, pixels, level);
   const fs::path file = cacheDir / "images" / ("drawn-" + keyFor(width, height, channels, pixels, level) + ".png");
   if (auto bytes = readFile(file, nullptr, 64u << 20); bytes && usable(*bytes, width, height)) return std::move(*bytes);
-  std::string png = encodePngPixels(width, height, channels, pixels, level);
+  std::string png = codecs::encodePngPixels(width, height, channels, pixels, level);
   if (png.empty()) return png;
   // A cache that cannot be written (read-only, full) costs the next build the encoding only.
   std::error_code ec;

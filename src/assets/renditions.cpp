@@ -1,9 +1,5 @@
 #include "assets/renditions.h"
 
-#include "assets/encode.h"
-#include "assets/png_chunks.h"
-#include "assets/resize.h"
-
 namespace pp::assets {
 
 namespace {
@@ -21,19 +17,19 @@ constexpr int kShareMostPhotoPercent = 115;
 constexpr int kShareLeastPercent = 95;
 
 // The rendition's picture: the master itself when sizes agree, else a scaled copy.
-const Image& sized(const Image& master, PixelSize s, Image* storage) {
+const codecs::Image& sized(const codecs::Image& master, PixelSize s, codecs::Image* storage) {
   if (master.width == s.w && master.height == s.h) return master;
-  *storage = resizeLinear(master, s.w, s.h);
+  *storage = codecs::resizeLinear(master, s.w, s.h);
   return *storage;
 }
 
 // PDF lossless rendition: a PNG of the colour samples and, when there is alpha, a gray PNG of
 // it for the soft mask (a PDF image carries its alpha as a separate image).
-bool writePdfPng(const Image& im, EncodedBytes* out, std::string* err) {
+bool writePdfPng(const codecs::Image& im, EncodedBytes* out, std::string* err) {
   out->codec = Codec::Png;
   out->alpha.clear();
   if (!im.hasAlphaChannel()) {
-    auto png = encodePng(im, err);
+    auto png = codecs::encodePng(im, err);
     if (!png) return false;
     out->components = im.channels;
     out->data = std::move(*png);
@@ -41,16 +37,16 @@ bool writePdfPng(const Image& im, EncodedBytes* out, std::string* err) {
   }
   const int C = im.channels, colourChannels = C - 1;
   const std::size_t n = static_cast<std::size_t>(im.width) * im.height;
-  Image colour = Image::uninitialised(im.width, im.height, colourChannels);
-  Image alpha = Image::uninitialised(im.width, im.height, 1);
+  codecs::Image colour = codecs::Image::uninitialised(im.width, im.height, colourChannels);
+  codecs::Image alpha = codecs::Image::uninitialised(im.width, im.height, 1);
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint8_t* p = &im.pixels[i * C];
     for (int k = 0; k < colourChannels; ++k) colour.pixels[i * colourChannels + k] = p[k];
     alpha.pixels[i] = p[colourChannels];
   }
-  auto colourPng = encodePng(colour, err);
+  auto colourPng = codecs::encodePng(colour, err);
   if (!colourPng) return false;
-  auto alphaPng = encodePng(alpha, err);
+  auto alphaPng = codecs::encodePng(alpha, err);
   if (!alphaPng) return false;
   out->components = colourChannels;
   out->data = std::move(*colourPng);
@@ -58,18 +54,18 @@ bool writePdfPng(const Image& im, EncodedBytes* out, std::string* err) {
   return true;
 }
 
-bool encodePdf(const Image& master, const Content& content, PixelSize size, const PipelineParams& p, EncodedBytes* out,
+bool encodePdf(const codecs::Image& master, const Content& content, PixelSize size, const PipelineParams& p, EncodedBytes* out,
                std::string* err) {
-  Image storage, grayStorage;
-  const Image* pdf = &sized(master, size, &storage);
+  codecs::Image storage, grayStorage;
+  const codecs::Image* pdf = &sized(master, size, &storage);
   if (p.grayscale && pdf->channels >= 3) {
-    grayStorage = toGray(*pdf);
+    grayStorage = codecs::toGray(*pdf);
     pdf = &grayStorage;
   }
   out->width = pdf->width;
   out->height = pdf->height;
   if (content.graphic) return writePdfPng(*pdf, out, err);
-  auto jpg = encodeJpeg(*pdf, p.jpegQuality, err);
+  auto jpg = codecs::encodeJpeg(*pdf, p.jpegQuality, err);
   if (!jpg) return false;
   out->codec = Codec::Jpeg;
   out->components = pdf->channels;
@@ -77,14 +73,14 @@ bool encodePdf(const Image& master, const Content& content, PixelSize size, cons
   return true;
 }
 
-bool encodeEpub(const Image& master, const Content& content, PixelSize size, const PipelineParams& p, EncodedBytes* out,
+bool encodeEpub(const codecs::Image& master, const Content& content, PixelSize size, const PipelineParams& p, EncodedBytes* out,
                 std::string* err) {
-  Image storage;
-  const Image& epub = sized(master, size, &storage);
+  codecs::Image storage;
+  const codecs::Image& epub = sized(master, size, &storage);
   out->width = epub.width;
   out->height = epub.height;
   out->components = epub.channels;
-  auto bytes = content.graphic ? encodePng(epub, err) : encodeJpeg(epub, p.jpegQuality, err);
+  auto bytes = content.graphic ? codecs::encodePng(epub, err) : codecs::encodeJpeg(epub, p.jpegQuality, err);
   if (!bytes) return false;
   out->codec = content.graphic ? Codec::Png : Codec::Jpeg;
   out->data = std::move(*bytes);
@@ -93,7 +89,7 @@ bool encodeEpub(const Image& master, const Content& content, PixelSize size, con
 
 }  // namespace
 
-bool sharesRendition(const Image& master, const Content& content, PixelSize pdfSize, PixelSize epubSize,
+bool sharesRendition(const codecs::Image& master, const Content& content, PixelSize pdfSize, PixelSize epubSize,
                      const PipelineParams& p) {
   if (p.grayscale && master.channels >= 3) return false;
   if (content.graphic && master.hasAlphaChannel()) return false;
@@ -102,11 +98,11 @@ bool sharesRendition(const Image& master, const Content& content, PixelSize pdfS
   return ratio >= kShareLeastPercent * pdf && ratio <= most * pdf;
 }
 
-bool passSourcePng(std::string_view source, const Image& decoded, const Content& content, PixelSize pdfSize,
+bool passSourcePng(std::string_view source, const codecs::Image& decoded, const Content& content, PixelSize pdfSize,
                    PixelSize epubSize, const PipelineParams& p, PipelineResult* r) {
   if (decoded.width != epubSize.w || decoded.height != epubSize.h) return false;
   if (!sharesRendition(decoded, content, pdfSize, epubSize, p) || !content.graphic) return false;
-  std::optional<PngParts> png = readPngParts(source);
+  std::optional<codecs::PngParts> png = codecs::readPngParts(source);
   if (!png || !png->pdfReady()) return false;
   // Our encoder would write fewer samples: a palette, or gray for RGB that is gray.
   if (png->colourType == 2 && (content.gray || content.colours <= 256)) return false;
@@ -115,14 +111,14 @@ bool passSourcePng(std::string_view source, const Image& decoded, const Content&
   r->epub.width = decoded.width;
   r->epub.height = decoded.height;
   r->epub.components = png->colourType == 0 ? 1 : 3;
-  r->epub.data = assemblePng(*png);
+  r->epub.data = codecs::assemblePng(*png);
   r->pdf = r->epub;
   r->pdf.data.clear();
   r->pdf.sameAsEpub = true;
   return true;
 }
 
-bool encodeRenditions(const Image& master, const Content& content, PixelSize pdfSize, PixelSize epubSize,
+bool encodeRenditions(const codecs::Image& master, const Content& content, PixelSize pdfSize, PixelSize epubSize,
                       const PipelineParams& p, PipelineResult* r) {
   std::string err;
   if (!encodeEpub(master, content, epubSize, p, &r->epub, &err)) return r->message = err, false;

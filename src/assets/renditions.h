@@ -7,8 +7,8 @@
 #include <string_view>
 
 #include "assets/classify.h"
-#include "assets/image.h"
 #include "assets/pipeline.h"
+#include "postpress/codecs.h"
 
 namespace pp::assets {
 
@@ -21,7 +21,7 @@ struct PixelSize {
 // as it is), and the EPUB picture is between 95% and 150% (graphic) or 115% (photograph, one
 // JPEG) of the PDF's width: the PDF stays between 190 and 300 or 230 ppi where it is drawn
 // widest.
-bool sharesRendition(const Image& master, const Content& content, PixelSize pdfSize, PixelSize epubSize,
+bool sharesRendition(const codecs::Image& master, const Content& content, PixelSize pdfSize, PixelSize epubSize,
                      const PipelineParams& p);
 
 // When the source PNG is already what encodeRenditions would write for both outputs (a
@@ -29,11 +29,11 @@ bool sharesRendition(const Image& master, const Content& content, PixelSize pdfS
 // without tRNS, and nothing smaller to gain: a palette already, or too many colours for one,
 // and not RGB that is gray), fills r->pdf and r->epub with its IHDR, PLTE and IDAT as they
 // are and returns true: no filtering or compressing again.
-bool passSourcePng(std::string_view source, const Image& decoded, const Content& content, PixelSize pdfSize,
+bool passSourcePng(std::string_view source, const codecs::Image& decoded, const Content& content, PixelSize pdfSize,
                    PixelSize epubSize, const PipelineParams& p, PipelineResult* r);
 
 // Fills r->pdf and r->epub; false with r->message set when an encoder fails.
-bool encodeRenditions(const Image& master, const Content& content, PixelSize pdfSize, PixelSize epubSize,
+bool encodeRenditions(const codecs::Image& master, const Content& content, PixelSize pdfSize, PixelSize epubSize,
                       const PipelineParams& p, PipelineResult* r);
 
 }  // namespace pp::assets

@@ -10,46 +10,14 @@
 #include "assets/fetch.h"
 #include "assets/pipeline.h"
 #include "assets/resolve.h"
-#include "assets/worker_pool.h"
 #include "postpress/assets.h"
 #include "postpress/support/files.h"
 #include "postpress/support/hash.h"
+#include "postpress/support/parallel.h"
 
 namespace pp {
 
 using assets::Resolution;
-
-const char* assetStatusName(AssetStatus s) {
-  switch (s) {
-    case AssetStatus::Pending: return "pending";
-    case AssetStatus::Ok: return "ok";
-    case AssetStatus::Missing: return "missing";
-    case AssetStatus::Refused: return "refused";
-    case AssetStatus::Remote: return "remote";
-    case AssetStatus::Corrupt: return "corrupt";
-    case AssetStatus::TooLarge: return "too-large";
-    case AssetStatus::Unsupported: return "unsupported";
-  }
-  return "unknown";
-}
-
-const char* EncodedImage::mediaType() const {
-  switch (codec) {
-    case Codec::Jpeg: return "image/jpeg";
-    case Codec::Png: return "image/png";
-    case Codec::None: break;
-  }
-  return "";
-}
-
-const char* EncodedImage::extension() const {
-  switch (codec) {
-    case Codec::Jpeg: return "jpg";
-    case Codec::Png: return "png";
-    case Codec::None: break;
-  }
-  return "";
-}
 
 namespace {
 
@@ -213,9 +181,9 @@ int AssetStore::resolveFile(const fs::path& file, const SourceLoc& where, Diagno
     e.asset.message = "image not found: '" + file.string() + "'";
     diags.warning(where, "image-missing", e.asset.message);
   }
-  // The identity is made before `e` is moved: argument evaluation order is unspecified, and
-  // GCC moved `e` first, so every digest file (logo, cover image) had the identity "file:"
-  // and the second one named got the first one's picture.
+  // The identity is made before `e` is moved: argument evaluation order is unspecified, so
+  // building it in the call could read `e` after the move and give every digest file (logo,
+  // cover image) the identity "file:", and the second one named the first one's picture.
   const std::string identity = "file:" + e.asset.file.string();
   const int id = impl_->add(identity, std::move(e));
   impl_->noteHint(id, 0);
@@ -249,11 +217,10 @@ void AssetStore::process(DiagnosticSink& diags) {
     im.stats.failed = im.countNotOk();
     return;
   }
-  const int jobs = assets::effectiveJobs(opt.jobs);
 
   // Phase 1: the identity of every source (its bytes' hash plus the parameters). Reading
   // and hashing are cheap next to decoding; a remote image is downloaded here, once.
-  assets::runParallel(jobs, work.size(), [&](std::size_t i) {
+  parallelFor(work.size(), opt.jobs, [&](std::size_t i) {
     Work& w = work[i];
     const Entry& e = im.entries[static_cast<std::size_t>(w.id)];
     try {
@@ -329,9 +296,9 @@ void AssetStore::process(DiagnosticSink& diags) {
                      [&](std::size_t a, std::size_t b) { return sourceBytes[a] > sourceBytes[b]; });
   }
 
-  // Phase 3: decode, scale, encode, write; at most `jobs` images in memory at once.
+  // Phase 3: decode, scale, encode, write; at most one image per worker in memory at once.
   std::atomic<int> decoded{0};
-  assets::runParallel(jobs, jobsToRun.size(), [&](std::size_t j) {
+  parallelFor(jobsToRun.size(), opt.jobs, [&](std::size_t j) {
     Work& w = work[jobsToRun[j]];
     const Entry& e = im.entries[static_cast<std::size_t>(w.id)];
     try {

@@ -1,70 +1,74 @@
-// Command-line arguments shared by the subcommands, and their translation into the build
-// stage's types. Validation problems are usage errors (exit code 2).
+// The command line's options: registered with CLI11 from the option table
+// (include/postpress/options.h), and read after parsing by the same rules as postpress.yaml's
+// keys (postpress/driver.h). Problems with them are usage errors (exit code 2).
 #pragma once
 
 #include <CLI/CLI.hpp>
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "postpress/build.h"
+#include "postpress/driver.h"
+#include "postpress/options.h"
 
 namespace pp::cli {
 
 // Exit codes: a contract with users' scripts and CI jobs.
 enum ExitCode { kExitOk = 0, kExitFailed = 1, kExitUsage = 2 };
 
-struct SelectionArgs {
-  std::string site = ".";
-  std::string postsGlob;
-  std::string tagSource = "auto";
-  std::vector<std::string> tags, excludeTags, authors;
-  std::string since, until, quarter;
-  std::string lang;
-  int year = 0;
-  int limit = 0;
-  bool drafts = false;
-  bool newestFirst = false;
+// The options of one command (or the general ones, kGlobal): CLI11 fills in their texts while
+// parsing, read() then checks and converts the ones given. CLI11 keeps pointers into it, so it
+// stays where it was made.
+class GivenOptions {
+ public:
+  GivenOptions() = default;
+  GivenOptions(const GivenOptions&) = delete;
+  GivenOptions& operator=(const GivenOptions&) = delete;
+
+  // Adds every option of the table that `command` takes to `app` (but --help and --version,
+  // which CLI11 makes itself).
+  void addTo(CLI::App& app, Command command);
+  // After parsing: reads the given options by the table's rules; returns the first problem,
+  // as the usage error's message.
+  std::optional<std::string> read();
+
+  bool has(OptionId id) const { return slot(id).given; }
+  const OptionValue& operator[](OptionId id) const { return slot(id).value; }  // a given option's
+  // The given options, in the table's order.
+  std::vector<OptionId> ids() const;
+  // A given flag's value, else the table's default.
+  bool on(OptionId id) const;
+
+ private:
+  struct Slot {
+    CLI::Option* option = nullptr;
+    std::string text;
+    std::vector<std::string> list;
+    bool flag = false;
+    bool given = false;
+    OptionValue value;
+  };
+  const Slot& slot(OptionId id) const { return slots_[static_cast<std::size_t>(id)]; }
+  std::array<Slot, kOptionCount> slots_;
 };
 
-struct BuildArgs {
-  std::string formats;
-  std::string output;
-  std::string title, subtitle;
-  std::string style = "report";
-  std::string paper;
-  std::string config;
-  std::string digest;
-  std::string report;
-  std::string cache;
-  std::string groupBy;
-  std::string linkNotes;
-  std::string language;
-  bool strict = false;
-  bool timings = false;
-  bool fetchRemote = false;
-  bool grayscale = false;
-  int jobs = 0;
-  int dpi = 0;
-  int epubMaxSide = 0;
-  int jpegQuality = 0;
-  bool noCover = false, noBrief = false, noToc = false, noIndexes = false, noQr = false;
-};
+// "--dpi", "-o/--output": an option as the user may have typed it, for messages.
+std::string spelling(const OptionSpec& option);
 
-void addSelectionOptions(CLI::App& cmd, SelectionArgs& args);
-void addBuildOptions(CLI::App& cmd, BuildArgs& args, bool check);
+// The help line of an option: what it does, its choices, range and default.
+std::string helpLine(const OptionSpec& option);
 
-// Turns the selection flags into SiteOptions + Selection; on a bad value returns the message
-// of the usage error.
-std::optional<std::string> toSelection(const SelectionArgs& args, SiteOptions& site, Selection& sel);
+// The digest the given options describe (no config file): a selection for `list`, a whole
+// digest for `build`. Returns the usage error.
+std::optional<std::string> toDigestSpec(const GivenOptions& given, DigestSpec& spec);
 
-// True when any selection flag was given (they cannot be combined with -c).
-bool anySelectionFlag(const CLI::App& cmd);
+// True when an option that picks posts was given (they cannot be combined with -c).
+bool anySelectionGiven(const GivenOptions& given);
 
-// The DigestSpec the flags describe (command line, no config file).
-std::optional<std::string> toDigestSpec(const CLI::App& cmd, const SelectionArgs& sel,
-                                        const BuildArgs& args, DigestSpec& spec);
+// Prints a usage error ("postpress: error: ...") and returns its exit code.
+int usageError(const std::string& message);
 
 // SOURCE_DATE_EPOCH from the environment (0 when unset or malformed).
 long long sourceDateEpoch();

@@ -16,11 +16,6 @@ namespace pp::cli {
 
 namespace {
 
-int usageError(const std::string& message) {
-  std::fprintf(stderr, "postpress: error: %s\nRun with --help for usage.\n", message.c_str());
-  return kExitUsage;
-}
-
 std::string joinList(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
@@ -118,19 +113,17 @@ void printTimings(const DigestReport& r) {
 
 }  // namespace
 
-int runList(const CLI::App& cmd, const SelectionArgs& selArgs, bool json, Console& console) {
-  (void)cmd;
-  SiteOptions siteOptions;
-  Selection selection;
-  if (auto err = toSelection(selArgs, siteOptions, selection)) return usageError(*err);
+int runList(const GivenOptions& given, Console& console) {
+  DigestSpec spec;
+  if (auto err = toDigestSpec(given, spec)) return usageError(*err);
   auto sink = console.makeSink();
-  Site site = loadSite(siteOptions, *sink);
-  SelectionResult result = selectPosts(site, selection);
+  Site site = loadSite(spec.site, *sink);
+  SelectionResult result = selectPosts(site, spec.selection);
   if (result.posts.empty()) {
     sink->error({site.root.string(), 0, 0}, "empty-selection", "no posts selected: " + result.emptyReason);
     return kExitFailed;
   }
-  if (json) {
+  if (given.on(OptionId::Json)) {
     // Summaries need the bodies: parse them, quietly (`check` is where body problems are told).
     std::vector<std::string> summaries(result.posts.size());
     DiagnosticSink silent;
@@ -144,36 +137,35 @@ int runList(const CLI::App& cmd, const SelectionArgs& selArgs, bool json, Consol
   return sink->errorCount() > 0 ? kExitFailed : kExitOk;
 }
 
-int runBuild(const CLI::App& cmd, const SelectionArgs& selArgs, const BuildArgs& args, Console& console,
-             bool checkOnly) {
+int runBuild(const GivenOptions& given, Console& console, bool checkOnly) {
   auto general = console.makeSink();
   std::vector<DigestSpec> specs;
-  if (!args.config.empty()) {
-    if (anySelectionFlag(cmd))
+  if (given.has(OptionId::Config)) {
+    if (anySelectionGiven(given))
       return usageError("selection options cannot be combined with -c: put them in the config's select:");
-    if (!fs::is_regular_file(args.config)) return usageError("-c: cannot read '" + args.config + "'");
-    specs = loadConfig(args.config, args.digest, *general);
+    const std::string& config = given[OptionId::Config].text();
+    if (!fs::is_regular_file(config)) return usageError("-c: cannot read '" + config + "'");
+    specs = loadConfig(config, given.has(OptionId::Digest) ? given[OptionId::Digest].text() : "", *general);
     if (specs.empty()) return general->errorCount() > 0 ? kExitFailed : kExitUsage;
     long long epoch = sourceDateEpoch();
     for (auto& s : specs) {
       s.publication.sourceDateEpoch = epoch;
-      if (cmd.count("--style") > 0) s.style = args.style;
-      if (cmd.count("--paper") > 0) s.paper = args.paper;
-      if (cmd.count("--dpi") > 0) s.dpi = args.dpi;
+      for (OptionId id : given.ids())
+        if (option(id).overridesConfig) setDigestOption(s, id, given[id], {});
     }
   } else {
-    if (!args.digest.empty()) return usageError("--digest needs -c CONFIG");
+    if (given.has(OptionId::Digest)) return usageError("--digest needs -c CONFIG");
     DigestSpec spec;
-    if (auto err = toDigestSpec(cmd, selArgs, args, spec)) return usageError(*err);
+    if (auto err = toDigestSpec(given, spec)) return usageError(*err);
     specs.push_back(std::move(spec));
   }
 
   BuildOptions options;
-  options.jobs = args.jobs;
-  options.strict = args.strict;
+  if (given.has(OptionId::Jobs)) options.jobs = given[OptionId::Jobs].number;
+  options.strict = given.on(OptionId::Strict);
   options.checkOnly = checkOnly;
-  options.fetchRemote = args.fetchRemote;
-  options.cacheDir = args.cache;
+  options.fetchRemote = given.on(OptionId::FetchRemote);
+  if (given.has(OptionId::Cache)) options.cacheDir = given[OptionId::Cache].text();
   options.progress = [&console](const std::string& digest, const std::string& phase) {
     console.progress(digest, phase);
   };
@@ -183,18 +175,18 @@ int runBuild(const CLI::App& cmd, const SelectionArgs& selArgs, const BuildArgs&
 
   if (!console.quiet())
     for (const auto& r : reports) printSummary(r, checkOnly);
-  if (args.timings)
+  if (given.on(OptionId::Timings))
     for (const auto& r : reports) printTimings(r);
 
-  if (!args.report.empty()) {
+  if (given.has(OptionId::Report)) {
     std::string err;
-    fs::path reportPath(args.report);
+    const fs::path reportPath(given[OptionId::Report].text());
     if (reportPath.has_parent_path()) {
       std::error_code ec;
       fs::create_directories(reportPath.parent_path(), ec);
     }
     if (!writeFileAtomic(reportPath, reportJson(reports, general->all(), checkOnly ? "check" : "build"), &err)) {
-      general->error({args.report, 0, 0}, "report", "cannot write the report: " + err);
+      general->error({reportPath.string(), 0, 0}, "report", "cannot write the report: " + err);
     }
   }
 
@@ -204,9 +196,9 @@ int runBuild(const CLI::App& cmd, const SelectionArgs& selArgs, const BuildArgs&
     if (!checkOnly)
       for (const auto& o : r.outputs)
         if (!o.written) failed = true;
-    if (args.strict && r.warnings > 0) failed = true;
+    if (options.strict && r.warnings > 0) failed = true;
   }
-  if (args.strict && general->warningCount() > 0) failed = true;
+  if (options.strict && general->warningCount() > 0) failed = true;
   return failed ? kExitFailed : kExitOk;
 }
 

@@ -6,9 +6,8 @@
 
 namespace pp::cli {
 
-int runList(const CLI::App& cmd, const SelectionArgs& sel, bool json, Console& console);
+int runList(const GivenOptions& given, Console& console);
 // build and check (checkOnly) share everything but the writing.
-int runBuild(const CLI::App& cmd, const SelectionArgs& sel, const BuildArgs& args, Console& console,
-             bool checkOnly);
+int runBuild(const GivenOptions& given, Console& console, bool checkOnly);
 
 }  // namespace pp::cli

@@ -1,8 +1,9 @@
 // postpress: compiles a blog's posts into a typeset PDF and an EPUB digest.
-// A thin front end: arguments in, stage libraries (src/build/) do the work, exit code out.
+// A thin front end: arguments in, stage libraries (src/driver/) do the work, exit code out.
 #include <CLI/CLI.hpp>
 
-#include <cstdio>
+#include <array>
+#include <iterator>
 
 #include "cli/allocator.h"
 #include "cli/args.h"
@@ -17,32 +18,25 @@ int main(int argc, char** argv) {
   pp::InterruptGuard interrupts;  // Ctrl-C removes temporary outputs before the process ends
 
   CLI::App app{"postpress: compile blog posts into a typeset PDF and an EPUB digest"};
-  app.set_version_flag("--version", std::string("postpress ") + pp::versionString());
+  // CLI11 makes --help (for every subcommand too) and --version itself; the words are the table's.
+  app.set_help_flag("-h,--help", std::string(pp::option(pp::OptionId::Help).help));
+  app.set_version_flag("--version", std::string("postpress ") + pp::versionString(),
+                       std::string(pp::option(pp::OptionId::Version).help));
   app.require_subcommand(1);
   app.fallthrough();
-  bool quiet = false;
-  app.add_flag("-q,--quiet", quiet, "No progress display, notes or summary (errors and warnings still print)");
+  GivenOptions general;
+  general.addTo(app, pp::kGlobal);
   app.footer(
       "Exit codes: 0 built (or listed/checked) without errors; 1 built nothing or had errors "
       "(with --strict, warnings too); 2 usage error.\nRun 'postpress COMMAND --help' for a command's options.");
 
-  SelectionArgs listSel;
-  bool listJson = false;
-  CLI::App* list = app.add_subcommand("list", "List the posts a selection picks (date, title, authors, tags, path)");
-  addSelectionOptions(*list, listSel);
-  list->add_flag("--json", listJson, "Print a JSON array (path, title, date, authors, tags, url, summary)");
-
-  SelectionArgs buildSel;
-  BuildArgs buildArgs;
-  CLI::App* build = app.add_subcommand("build", "Build the digest: PDF and EPUB");
-  addSelectionOptions(*build, buildSel);
-  addBuildOptions(*build, buildArgs, false);
-
-  SelectionArgs checkSel;
-  BuildArgs checkArgs;
-  CLI::App* check = app.add_subcommand("check", "Read and parse everything, report every diagnostic, write nothing");
-  addSelectionOptions(*check, checkSel);
-  addBuildOptions(*check, checkArgs, true);
+  std::array<GivenOptions, std::size(pp::kCommands)> commandOptions;
+  std::array<CLI::App*, std::size(pp::kCommands)> commands{};
+  for (std::size_t i = 0; i < commands.size(); ++i) {
+    const pp::CommandSpec& c = pp::kCommands[i];
+    commands[i] = app.add_subcommand(std::string(c.name), std::string(c.help));
+    commandOptions[i].addTo(*commands[i], c.bit);
+  }
 
   try {
     app.parse(argc, argv);
@@ -51,9 +45,19 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
 
-  Console console(quiet);
-  if (list->parsed()) return runList(*list, listSel, listJson, console);
-  if (build->parsed()) return runBuild(*build, buildSel, buildArgs, console, false);
-  if (check->parsed()) return runBuild(*check, checkSel, checkArgs, console, true);
+  for (std::size_t i = 0; i < commands.size(); ++i) {
+    if (!commands[i]->parsed()) continue;
+    GivenOptions& given = commandOptions[i];
+    auto problem = general.read();
+    if (!problem) problem = given.read();
+    if (problem) return usageError(*problem);
+    Console console(general.on(pp::OptionId::Quiet));
+    switch (pp::kCommands[i].bit) {
+      case pp::kList: return runList(given, console);
+      case pp::kBuild: return runBuild(given, console, false);
+      case pp::kCheck: return runBuild(given, console, true);
+      case pp::kGlobal: break;
+    }
+  }
   return kExitUsage;
 }

@@ -7,7 +7,7 @@
 #include "markdown/passes.h"
 #include "postpress/support/text.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 namespace {
 
@@ -145,4 +145,4 @@ Source runAdmonitionFences(const Source& in, ParseContext& ctx) {
   return out.finish();
 }
 
-}  // namespace pp::md
+}  // namespace pp::markdown

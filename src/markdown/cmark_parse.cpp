@@ -5,7 +5,7 @@
 
 #include <mutex>
 
-namespace pp::md {
+namespace pp::markdown {
 
 void CmarkNodeDeleter::operator()(cmark_node* n) const {
   if (n) cmark_node_free(n);
@@ -15,6 +15,11 @@ namespace {
 struct ParserDeleter {
   void operator()(cmark_parser* p) const {
     if (p) cmark_parser_free(p);
+  }
+};
+struct IterDeleter {
+  void operator()(cmark_iter* it) const {
+    if (it) cmark_iter_free(it);
   }
 };
 }  // namespace
@@ -45,4 +50,25 @@ CmarkDocument parseCmark(std::string_view text) {
   return CmarkDocument(cmark_parser_finish(parser.get()));
 }
 
-}  // namespace pp::md
+void walkCmark(cmark_node* root, const std::function<bool(cmark_node*)>& visit) {
+  std::unique_ptr<cmark_iter, IterDeleter> it(cmark_iter_new(root));
+  if (!it) return;
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* n = cmark_iter_get_node(it.get());
+    if (!visit(n)) cmark_iter_reset(it.get(), n, CMARK_EVENT_EXIT);
+  }
+}
+
+std::string_view cmarkTypeName(cmark_node* n) {
+  const char* s = cmark_node_get_type_string(n);
+  return s ? std::string_view(s) : std::string_view();
+}
+
+std::string cmarkLiteral(cmark_node* n) {
+  const char* s = cmark_node_get_literal(n);
+  return s ? std::string(s) : std::string();
+}
+
+}  // namespace pp::markdown

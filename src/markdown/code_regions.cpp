@@ -1,8 +1,9 @@
 #include "markdown/code_regions.h"
 
+#include <algorithm>
 #include <string>
 
-namespace pp::md {
+namespace pp::markdown {
 
 namespace {
 
@@ -130,4 +131,22 @@ std::size_t CodeSpans::spanEnd(std::size_t pos) {
   return std::string_view::npos;
 }
 
-}  // namespace pp::md
+std::size_t CodeSkipper::skip(std::size_t i) {
+  if (std::size_t past = fences_.skip(i); past != i) return past;
+  if (i < text_.size() && text_[i] == '`') {
+    std::size_t end = spans_.spanEnd(i);
+    return end == std::string_view::npos ? i + spans_.runLength(i) : end;
+  }
+  return i;
+}
+
+std::string codeFenceFor(std::string_view content) {
+  std::size_t longest = 0, run = 0;
+  for (char c : content) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return std::string(std::max<std::size_t>(3, longest + 1), '`');
+}
+
+}  // namespace pp::markdown

@@ -4,11 +4,12 @@
 
 #include <array>
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
-namespace pp::md {
+namespace pp::markdown {
 
 class CodeFences {
  public:
@@ -39,4 +40,23 @@ class CodeSpans {
   std::array<std::pair<std::size_t, std::size_t>, 64> noClose_{};
 };
 
-}  // namespace pp::md
+// Fenced blocks and code spans together, for passes that walk text byte by byte and leave code
+// alone (MDX, math, emoji): skip(i) is the offset just past the code that starts or lies at i,
+// else i itself. Calls must come with non-decreasing i.
+class CodeSkipper {
+ public:
+  explicit CodeSkipper(std::string_view text) : text_(text), fences_(text), spans_(text) {}
+  std::size_t skip(std::size_t i);
+  CodeSpans& spans() { return spans_; }
+
+ private:
+  std::string_view text_;
+  CodeFences fences_;
+  CodeSpans spans_;
+};
+
+// A backtick fence longer than any backtick run in `content` (three at least), so that the
+// content can stand in a fenced code block as it is.
+std::string codeFenceFor(std::string_view content);
+
+}  // namespace pp::markdown

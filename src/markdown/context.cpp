@@ -4,7 +4,7 @@
 
 #include "postpress/support/text.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 SourceLoc ParseContext::loc(int bodyLine, int col) const {
   // Post::loc() lives in the site stage; the arithmetic is the same (body line 1 is bodyLine).
@@ -136,4 +136,4 @@ Features featuresFor(const Site& site, const Post& post) {
   return f;
 }
 
-}  // namespace pp::md
+}  // namespace pp::markdown

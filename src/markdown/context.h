@@ -13,7 +13,7 @@
 #include "postpress/document.h"
 #include "postpress/site.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 // A construct parked in the text as `<!--\x01ppN-->` (an HTML comment cmark leaves alone; the
 // \x01 cannot come from a post because normalisation removes control characters).
@@ -38,6 +38,10 @@ struct Placeholder {
 inline constexpr std::string_view kMarkerOpen = "<!--\x01pp";
 inline constexpr std::string_view kMarkerClose = "-->";
 inline constexpr std::size_t kMaxPlaceholders = 20000;
+// Columns a table keeps, whether written as pipes or as HTML: more cannot be printed, and
+// cmark-gfm's table extension is quadratic in the column count. The markers pass cuts wider pipe
+// rows before cmark sees them; both table converters join further cells into the last one.
+inline constexpr std::size_t kMaxTableColumns = 64;
 
 struct ParseContext {
   const Site& site;
@@ -77,4 +81,4 @@ struct Features {
 };
 Features featuresFor(const Site& site, const Post& post);
 
-}  // namespace pp::md
+}  // namespace pp::markdown

@@ -127,7 +127,7 @@ std::string resolveAnchor(const Document& doc, const std::string& anchor) {
   if (anchor.empty()) return "";
   std::string a = percentDecode(anchor);
   std::string fallback;
-  std::string slugA = md::githubSlug(a);
+  std::string slugA = markdown::githubSlug(a);
   forEachBlock(doc.blocks, [&](const Block& b) {
     if (b.kind != BlockKind::Heading || !fallback.empty()) return;
     if (b.id == a) fallback = b.id;
@@ -135,8 +135,8 @@ std::string resolveAnchor(const Document& doc, const std::string& anchor) {
   if (!fallback.empty()) return fallback;
   forEachBlock(doc.blocks, [&](const Block& b) {
     if (b.kind != BlockKind::Heading || !fallback.empty()) return;
-    if (iequals(b.id, a) || md::githubSlug(b.id) == slugA || matchKey(b.id) == matchKey(a) ||
-        md::githubSlug(plainText(b.inlines)) == slugA)
+    if (iequals(b.id, a) || markdown::githubSlug(b.id) == slugA || matchKey(b.id) == matchKey(a) ||
+        markdown::githubSlug(plainText(b.inlines)) == slugA)
       fallback = b.id;
   });
   return fallback;

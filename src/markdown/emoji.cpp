@@ -8,7 +8,7 @@
 #include "markdown/passes.h"
 #include "postpress/support/text.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 namespace {
 
@@ -55,23 +55,16 @@ Source runEmoji(const Source& in, ParseContext& ctx) {
   (void)ctx;
   const std::string& s = in.text;
   if (s.find(':') == std::string::npos || kEmojiCount == 0) return in;
-  CodeFences fences(s);
-  CodeSpans spans(s);
+  CodeSkipper code(s);
   TextBuilder out(in);
   std::size_t copied = 0;
   std::size_t i = 0;
   while (i < s.size()) {
-    std::size_t skip = fences.skip(i);
-    if (skip != i) {
-      i = skip;
+    if (std::size_t past = code.skip(i); past != i) {
+      i = past;
       continue;
     }
     char c = s[i];
-    if (c == '`') {
-      std::size_t end = spans.spanEnd(i);
-      i = end == std::string::npos ? i + spans.runLength(i) : end;
-      continue;
-    }
     if (c != ':') {
       ++i;
       continue;
@@ -96,4 +89,4 @@ Source runEmoji(const Source& in, ParseContext& ctx) {
   return out.finish();
 }
 
-}  // namespace pp::md
+}  // namespace pp::markdown

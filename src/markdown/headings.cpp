@@ -4,7 +4,7 @@
 
 #include "postpress/support/text.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 std::string githubSlug(std::string_view text) {
   std::string out;
@@ -129,4 +129,4 @@ void dropRepeatedTitle(Document& doc, const Post& post) {
   }
 }
 
-}  // namespace pp::md
+}  // namespace pp::markdown

@@ -8,7 +8,7 @@
 #include "markdown/context.h"
 #include "postpress/document.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 // GitHub's anchor rule: lower-case, punctuation removed (except '-' and '_'), spaces to '-'.
 std::string githubSlug(std::string_view text);
@@ -23,4 +23,4 @@ void dropRepeatedTitle(Document& doc, const Post& post);
 // prefix/suffix extension of the other ("An Example Post" ~ "Example Post").
 bool sameTitle(std::string_view a, std::string_view b);
 
-}  // namespace pp::md
+}  // namespace pp::markdown

@@ -5,9 +5,10 @@
 
 #include <cstring>
 
+#include "markdown/jsx_syntax.h"
 #include "postpress/support/text.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 const std::string* HtmlToken::attr(std::string_view n) const {
   for (const auto& a : attrs)
@@ -49,23 +50,8 @@ bool isNameChar(char c) {
   return isAlpha(c) || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == ':' || c == '.';
 }
 
-// Reduces a JSX attribute expression to the string it names when it is one:
-// {'x'}, {"x"}, {`x`}, {require('./x.png').default}, {useBaseUrl('/x')}; else "".
-std::string jsxString(std::string_view expr) {
-  for (std::size_t i = 0; i < expr.size(); ++i) {
-    char q = expr[i];
-    if (q == '\'' || q == '"' || q == '`') {
-      std::size_t end = expr.find(q, i + 1);
-      if (end == std::string_view::npos) return "";
-      return std::string(expr.substr(i + 1, end - i - 1));
-    }
-  }
-  std::string_view t = trim(expr);
-  // A bare number or boolean.
-  if (!t.empty() && t.find_first_not_of("0123456789.") == std::string_view::npos)
-    return std::string(t);
-  return "";
-}
+// JSX attribute expressions longer than this are not looked into (the tag stays text).
+constexpr std::size_t kMaxAttributeExpression = 100000;
 
 class Tokenizer {
  public:
@@ -202,7 +188,7 @@ class Tokenizer {
         } else if (q == '{') {
           std::size_t end = matchBrace(i);
           if (end == std::string_view::npos) return fail();
-          a.value = jsxString(s_.substr(i + 1, end - i - 2));
+          a.value = jsxExpressionString(s_.substr(i + 1, end - i - 2));
           if (a.name == "style") a.value = std::string(s_.substr(i, end - i));
           i = end;
         } else {
@@ -258,24 +244,13 @@ class Tokenizer {
     return false;
   }
 
-  // Offset just past the brace that closes the one at `open`, honouring quotes; npos if none.
+  // The end of the brace expression at `open` (jsx_syntax.h); once one fails, every later one
+  // is taken to fail too, so that a tag full of lone braces stays linear.
   std::size_t matchBrace(std::size_t open) {
     if (noBraceFrom_ <= open) return std::string_view::npos;
-    int depth = 0;
-    char quote = 0;
-    for (std::size_t k = open; k < s_.size() && k - open < 100000; ++k) {
-      char c = s_[k];
-      if (quote) {
-        if (c == '\\') ++k;
-        else if (c == quote) quote = 0;
-        continue;
-      }
-      if (c == '\'' || c == '"' || c == '`') quote = c;
-      else if (c == '{') ++depth;
-      else if (c == '}' && --depth == 0) return k + 1;
-    }
-    noBraceFrom_ = open;
-    return std::string_view::npos;
+    std::size_t end = markdown::matchBrace(s_, open, kMaxAttributeExpression);
+    if (end == std::string_view::npos) noBraceFrom_ = open;
+    return end;
   }
 
   std::string_view s_;
@@ -296,4 +271,4 @@ class Tokenizer {
 
 std::vector<HtmlToken> tokenizeHtml(std::string_view html) { return Tokenizer(html).run(); }
 
-}  // namespace pp::md
+}  // namespace pp::markdown

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace pp::md {
+namespace pp::markdown {
 
 struct HtmlAttr {
   std::string name;   // lower-case
@@ -32,4 +32,4 @@ std::vector<HtmlToken> tokenizeHtml(std::string_view html);
 // Decodes HTML character references (named, decimal, hex), as a browser does.
 std::string decodeEntities(std::string_view s);
 
-}  // namespace pp::md
+}  // namespace pp::markdown

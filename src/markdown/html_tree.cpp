@@ -5,7 +5,7 @@
 
 #include "postpress/support/text.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 const std::string* HtmlNode::attr(std::string_view n) const {
   for (const auto& a : attrs)
@@ -175,4 +175,4 @@ HtmlNode buildHtmlTree(std::vector<HtmlToken> tokens, bool* tooDeep) {
   return b.finish();
 }
 
-}  // namespace pp::md
+}  // namespace pp::markdown

@@ -9,7 +9,7 @@
 
 #include "markdown/html_tokenizer.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 struct HtmlNode {
   enum class Type { Element, Text, Comment, RawText, StrayEnd };
@@ -34,4 +34,4 @@ HtmlNode buildHtmlTree(std::vector<HtmlToken> tokens, bool* tooDeep = nullptr);
 
 bool isVoidElement(std::string_view tag);
 
-}  // namespace pp::md
+}  // namespace pp::markdown

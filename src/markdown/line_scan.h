@@ -7,7 +7,7 @@
 #include "markdown/code_regions.h"
 #include "markdown/source.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 struct Line {
   std::size_t start = 0;  // offset of the first character
@@ -44,4 +44,4 @@ inline std::string_view leadingSpace(std::string_view s) {
   return s.substr(0, n);
 }
 
-}  // namespace pp::md
+}  // namespace pp::markdown

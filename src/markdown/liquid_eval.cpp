@@ -7,7 +7,7 @@
 
 #include "postpress/support/text.h"
 
-namespace pp::md::liquid {
+namespace pp::markdown::liquid {
 
 std::string Value::toString() const {
   switch (type) {
@@ -497,4 +497,4 @@ std::string formatDate(std::string_view iso, std::string_view format) {
   return out;
 }
 
-}  // namespace pp::md::liquid
+}  // namespace pp::markdown::liquid

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace pp::md::liquid {
+namespace pp::markdown::liquid {
 
 struct Value {
   enum class Type { Nil, Bool, Number, String, Array };
@@ -63,4 +63,4 @@ std::vector<std::string> splitPath(std::string_view path);
 // strftime-like formatting of an ISO date string ("2025-11-18 09:30:00 +0100").
 std::string formatDate(std::string_view iso, std::string_view format);
 
-}  // namespace pp::md::liquid
+}  // namespace pp::markdown::liquid

@@ -6,7 +6,7 @@
 #include "markdown/passes.h"
 #include "postpress/support/text.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 namespace {
 
@@ -89,10 +89,10 @@ std::vector<std::pair<std::size_t, std::size_t>> rawTextRegions(const std::strin
 
 bool blankText(std::string_view t) { return trim(t).empty(); }
 
-// cmark-gfm's table extension is quadratic in the number of columns (100,000 columns: 45 s).
-// Rows wider than kMaxTableColumns keep their first columns; the rest of a row joins its last
-// cell (escaped pipes), and a delimiter row is cut, so the table stays whole and cheap.
-constexpr std::size_t kMaxTableColumns = 64;
+// cmark-gfm's table extension is quadratic in the number of columns (bench/results.md, "Markdown:
+// wide GFM tables"). Rows wider than kMaxTableColumns keep their first columns; the rest of a
+// row joins its last cell (escaped pipes), and a delimiter row is cut, so the table stays whole
+// and cheap.
 
 bool tooManyPipes(std::string_view t) {
   std::size_t n = 0;
@@ -229,4 +229,4 @@ Source runMarkers(const Source& in, ParseContext& ctx, bool kramdown) {
   return out.finish();
 }
 
-}  // namespace pp::md
+}  // namespace pp::markdown

@@ -5,7 +5,7 @@
 #include "markdown/passes.h"
 #include "postpress/support/text.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 namespace {
 
@@ -17,22 +17,13 @@ bool blankLineAt(const std::string& s, std::size_t nl) {
   return j >= s.size() || s[j] == '\n';
 }
 
-std::string fenceFor(std::string_view content) {
-  std::size_t longest = 0, run = 0;
-  for (char c : content) {
-    run = c == '`' ? run + 1 : 0;
-    longest = std::max(longest, run);
-  }
-  return std::string(std::max<std::size_t>(3, longest + 1), '`');
-}
-
 }  // namespace
 
 Source runMath(const Source& in, ParseContext& ctx) {
   const std::string& s = in.text;
   if (s.find('$') == std::string::npos) return in;
-  CodeFences fences(s);
-  CodeSpans spans(s);
+  CodeSkipper code(s);
+  CodeSpans& spans = code.spans();
   TextBuilder out(in);
   std::size_t copied = 0;
   std::size_t i = 0;
@@ -48,19 +39,13 @@ Source runMath(const Source& in, ParseContext& ctx) {
     copied = to;
   };
   while (i < s.size()) {
-    std::size_t skip = fences.skip(i);
-    if (skip != i) {
-      i = skip;
+    if (std::size_t past = code.skip(i); past != i) {
+      i = past;
       continue;
     }
     char c = s[i];
     if (c == '\\' && i + 1 < s.size()) {
       i += 2;  // \$ is a dollar sign
-      continue;
-    }
-    if (c == '`') {
-      std::size_t end = spans.spanEnd(i);
-      i = end == std::string::npos ? i + spans.runLength(i) : end;
       continue;
     }
     if (c != '$') {
@@ -96,7 +81,7 @@ Source runMath(const Source& in, ParseContext& ctx) {
       if (alone && !tex.empty()) {
         out.copy(copied, i);
         std::string indent(before);
-        std::string fence = fenceFor(tex);
+        std::string fence = codeFenceFor(tex);
         std::string block = fence + "pp-math\n";
         for (const auto& part : split(tex, '\n')) block += indent + part + "\n";
         block += indent + fence;
@@ -153,4 +138,4 @@ Source runMath(const Source& in, ParseContext& ctx) {
   return out.finish();
 }
 
-}  // namespace pp::md
+}  // namespace pp::markdown

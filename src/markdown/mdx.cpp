@@ -6,12 +6,14 @@
 
 #include "markdown/code_regions.h"
 #include "markdown/convert.h"
+#include "markdown/jsx_syntax.h"
 #include "markdown/line_scan.h"
 #include "markdown/media.h"
 #include "markdown/passes.h"
+#include "postpress/support/media_types.h"
 #include "postpress/support/text.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 namespace {
 
@@ -24,42 +26,8 @@ struct JsxTag {
   bool expressions = false;                  // some attribute was a {...} expression
 };
 
-// Offset past the brace matching the one at `open`; npos when none within reach.
-// *stop receives where a failed search gave up: callers skip there, keeping scans linear.
-std::size_t matchBrace(std::string_view s, std::size_t open, std::size_t* stop = nullptr) {
-  int depth = 0;
-  char quote = 0;
-  std::size_t k = open;
-  for (; k < s.size() && k - open < 20000; ++k) {
-    char c = s[k];
-    if (quote) {
-      if (c == '\\') ++k;
-      else if (c == quote) quote = 0;
-      continue;
-    }
-    if (c == '\'' || c == '"' || c == '`') quote = c;
-    else if (c == '{') ++depth;
-    else if (c == '}' && --depth == 0) return k + 1;
-  }
-  if (stop) *stop = k;
-  return std::string_view::npos;
-}
-
-// The first string literal inside a JSX expression: {'/img/x.png'}, {require('./x.png').default},
-// {useBaseUrl('/img/x.png')}, {{light: '/a.png', dark: '/b.png'}} (the first one).
-std::string exprString(std::string_view e) {
-  for (std::size_t i = 0; i < e.size(); ++i) {
-    char q = e[i];
-    if (q == '\'' || q == '"' || q == '`') {
-      auto end = e.find(q, i + 1);
-      if (end == std::string_view::npos) return "";
-      return std::string(e.substr(i + 1, end - i - 1));
-    }
-  }
-  std::string_view t = trim(e.substr(e.empty() ? 0 : 1, e.size() >= 2 ? e.size() - 2 : 0));
-  if (!t.empty() && t.find_first_not_of("0123456789.") == std::string_view::npos) return std::string(t);
-  return "";
-}
+// JSX expressions longer than this are not looked into (a brace that never closes stays text).
+constexpr std::size_t kMaxExpression = 20000;
 
 bool parseJsxTag(std::string_view s, std::size_t at, JsxTag& t) {
   std::size_t i = at + 1;
@@ -86,7 +54,7 @@ bool parseJsxTag(std::string_view s, std::size_t at, JsxTag& t) {
       return true;
     }
     if (s[i] == '{') {  // {...spread}
-      std::size_t e = matchBrace(s, i);
+      std::size_t e = matchBrace(s, i, kMaxExpression);
       if (e == std::string_view::npos) return false;
       i = e;
       continue;
@@ -109,10 +77,10 @@ bool parseJsxTag(std::string_view s, std::size_t at, JsxTag& t) {
         value = std::string(s.substr(i + 1, e - i - 1));
         i = e + 1;
       } else if (s[i] == '{') {
-        std::size_t e = matchBrace(s, i);
+        std::size_t e = matchBrace(s, i, kMaxExpression);
         if (e == std::string_view::npos) return false;
         std::string_view expr = s.substr(i, e - i);
-        value = name == "style" ? std::string(expr) : exprString(expr);
+        value = name == "style" ? std::string(expr) : jsxExpressionString(expr.substr(1, expr.size() - 2));
         t.expressions = true;
         i = e;
       } else {
@@ -135,9 +103,8 @@ std::string attr(const JsxTag& t, std::initializer_list<const char*> keys) {
 }
 
 bool looksLikeImage(std::string_view v) {
+  if (hasImageExtension(withoutQueryOrFragment(v))) return true;
   std::string l = toLowerAscii(v);
-  for (auto ext : {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"})
-    if (l.find(ext) != std::string::npos) return true;
   return startsWith(l, "/img/") || startsWith(l, "img/") || startsWith(l, "./img") || startsWith(l, "data:image/");
 }
 
@@ -148,25 +115,18 @@ class MdxPass {
   Source run() {
     const std::string& s = in_.text;
     dropImportsExports();
-    CodeFences fences(s);
-    CodeSpans spans(s);
+    CodeSkipper code(s);
     std::size_t i = 0;
     while (i < s.size()) {
-      if (auto skip = dropped(i); skip != i) {
-        i = skip;
+      if (auto past = dropped(i); past != i) {
+        i = past;
         continue;
       }
-      std::size_t f = fences.skip(i);
-      if (f != i) {
-        i = f;
+      if (auto past = code.skip(i); past != i) {
+        i = past;
         continue;
       }
       char c = s[i];
-      if (c == '`') {
-        std::size_t e = spans.spanEnd(i);
-        i = e == std::string::npos ? i + spans.runLength(i) : e;
-        continue;
-      }
       if (c == '{') {
         expression(i);
         continue;
@@ -221,16 +181,11 @@ class MdxPass {
       int depth = 0;
       std::size_t k = l.start;
       const std::string& s = in_.text;
-      char quote = 0;
+      JsStrings strings;
       for (; k < s.size(); ++k) {
+        if (strings.skip(s, k)) continue;
         char c = s[k];
-        if (quote) {
-          if (c == '\\') ++k;
-          else if (c == quote) quote = 0;
-          continue;
-        }
-        if (c == '\'' || c == '"' || c == '`') quote = c;
-        else if (c == '{' || c == '(' || c == '[') ++depth;
+        if (c == '{' || c == '(' || c == '[') ++depth;
         else if (c == '}' || c == ')' || c == ']') --depth;
         else if (c == '\n' && depth <= 0) {
           // a blank line or a line not continuing the statement ends it
@@ -262,7 +217,7 @@ class MdxPass {
   void expression(std::size_t& i) {
     const std::string& s = in_.text;
     std::size_t stop = i + 1;
-    std::size_t e = matchBrace(s, i, &stop);
+    std::size_t e = matchBrace(s, i, kMaxExpression, &stop);
     if (e == std::string::npos) {
       i = std::max(stop, i + 1);
       return;
@@ -436,4 +391,4 @@ class MdxPass {
 
 Source runMdx(const Source& in, ParseContext& ctx) { return MdxPass(in, ctx).run(); }
 
-}  // namespace pp::md
+}  // namespace pp::markdown

@@ -1,8 +1,9 @@
 #include "markdown/media.h"
 
+#include "postpress/support/media_types.h"
 #include "postpress/support/text.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 namespace {
 
@@ -17,27 +18,11 @@ std::string takeId(std::string_view s) {
   return std::string(s.substr(0, n));
 }
 
-std::string hostOf(std::string_view url) {
-  auto scheme = url.find("://");
-  if (scheme == std::string_view::npos) {
-    if (!startsWith(url, "//")) return "";
-    scheme = 0;
-    url.remove_prefix(2);
-  } else {
-    url.remove_prefix(scheme + 3);
-  }
-  auto end = url.find_first_of("/?#:");
-  std::string host = toLowerAscii(url.substr(0, end));
-  if (startsWith(host, "www.")) host.erase(0, 4);
-  return host;
-}
-
 }  // namespace
 
 std::string youtubeId(std::string_view url) {
-  std::string host = hostOf(url);
-  if (host.find("youtube") == std::string::npos && host != "youtu.be") return "";
-  if (host == "youtu.be") {
+  if (mediaSiteOf(url) != MediaSite::YouTube) return "";
+  if (urlHost(url) == "youtu.be") {
     auto p = url.find("youtu.be/");
     return p == std::string_view::npos ? "" : takeId(url.substr(p + 9));
   }
@@ -62,30 +47,29 @@ Block embedBlock(const std::string& rawUrl, const std::string& title, SourcePos 
   e.pos = pos;
   std::string url(trim(rawUrl));
   if (startsWith(url, "//")) url = "https:" + url;
-  std::string host = hostOf(url);
+  std::string host = urlHost(url);
+  MediaSite site = mediaSiteOf(url);
   std::string provider;
   std::string defaultTitle;
-  if (std::string id = youtubeId(url); !id.empty()) {
+  if (std::string id = site == MediaSite::YouTube ? youtubeId(url) : ""; !id.empty()) {
     url = youtubeWatchUrl(id);
     provider = "YouTube";
     defaultTitle = "YouTube video";
-  } else if (host.find("vimeo.com") != std::string::npos) {
+  } else if (site == MediaSite::Vimeo) {
     auto p = url.find("/video/");
     if (p != std::string::npos) url = "https://vimeo.com/" + takeId(std::string_view(url).substr(p + 7));
     provider = "Vimeo";
     defaultTitle = "Vimeo video";
-  } else if (host == "twitter.com" || host == "x.com" || host == "mobile.twitter.com") {
+  } else if (site == MediaSite::Twitter) {
     provider = "Twitter";
     defaultTitle = "Tweet";
-  } else if (host.find("gist.github.com") != std::string::npos) {
+  } else if (site == MediaSite::Gist) {
     provider = "GitHub Gist";
     defaultTitle = "Gist";
-  } else if (host.find("instagram.com") != std::string::npos) {
+  } else if (site == MediaSite::Instagram) {
     provider = "Instagram";
     defaultTitle = "Instagram post";
-  } else if (host.find("speakerdeck.com") != std::string::npos ||
-             host.find("slideshare.net") != std::string::npos ||
-             host.find("docs.google.com") != std::string::npos) {
+  } else if (site == MediaSite::Slides) {
     provider = host;
     defaultTitle = "Slides";
   } else {
@@ -143,4 +127,4 @@ AdmonitionKind admonitionKindFromColor(std::string_view color) {
   return AdmonitionKind::Note;
 }
 
-}  // namespace pp::md
+}  // namespace pp::markdown

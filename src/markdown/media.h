@@ -7,7 +7,7 @@
 
 #include "postpress/document.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 // The YouTube video id in any of its URL forms (watch?v=, youtu.be/, embed/, shorts/), or "".
 std::string youtubeId(std::string_view url);
@@ -25,4 +25,4 @@ bool admonitionKindFromWord(std::string_view word, AdmonitionKind* kind);
 // Bootstrap/Docsy colour names (primary, info, warning, danger, success) as a kind.
 AdmonitionKind admonitionKindFromColor(std::string_view color);
 
-}  // namespace pp::md
+}  // namespace pp::markdown

@@ -5,7 +5,7 @@
 #include "markdown/passes.h"
 #include "postpress/support/text.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 namespace {
 
@@ -63,4 +63,4 @@ Source normalizeBody(std::string_view body, ParseContext& ctx) {
   return Source::identity(std::move(text));
 }
 
-}  // namespace pp::md
+}  // namespace pp::markdown

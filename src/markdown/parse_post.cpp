@@ -17,7 +17,7 @@ namespace {
 
 // Last line of defence: a placeholder marker that ended up somewhere no converter looks for it
 // (an alt text, an attribute, text cmark did not take as a comment) shows what it stood for.
-void scrubMarkers(Document& doc, const md::ParseContext& ctx) {
+void scrubMarkers(Document& doc, const markdown::ParseContext& ctx) {
   auto fix = [&](std::string& s) {
     if (s.find('\x01') != std::string::npos) s = ctx.restoreSources(s);
   };
@@ -48,31 +48,31 @@ void scrubMarkers(Document& doc, const md::ParseContext& ctx) {
 
 Document parsePost(const Site& site, const Post& post, DiagnosticSink& diags) {
   Document doc;
-  md::ParseContext ctx(site, post, diags);
+  markdown::ParseContext ctx(site, post, diags);
   try {
-    md::Features f = md::featuresFor(site, post);
-    md::Source s = md::normalizeBody(post.body, ctx);
-    if (f.liquid) s = md::runLiquid(s, ctx);
-    if (f.shortcodes) s = md::runShortcodes(s, ctx);
-    if (f.mdx) s = md::runMdx(s, ctx);
-    s = md::runAdmonitionFences(s, ctx);
-    s = md::runMarkers(s, ctx, f.kramdown);
-    if (f.math) s = md::runMath(s, ctx);
-    if (f.emoji) s = md::runEmoji(s, ctx);
+    markdown::Features f = markdown::featuresFor(site, post);
+    markdown::Source s = markdown::normalizeBody(post.body, ctx);
+    if (f.liquid) s = markdown::runLiquid(s, ctx);
+    if (f.shortcodes) s = markdown::runShortcodes(s, ctx);
+    if (f.mdx) s = markdown::runMdx(s, ctx);
+    s = markdown::runAdmonitionFences(s, ctx);
+    s = markdown::runMarkers(s, ctx, f.kramdown);
+    if (f.math) s = markdown::runMath(s, ctx);
+    if (f.emoji) s = markdown::runEmoji(s, ctx);
 
-    md::CmarkDocument root = md::parseCmark(s.text);
+    markdown::CmarkDocument root = markdown::parseCmark(s.text);
     if (!root) {
       diags.error(ctx.loc(1), "markdown-parse", "cmark-gfm could not parse the post");
       return doc;
     }
-    md::Converter conv(ctx, s, doc);
+    markdown::Converter conv(ctx, s, doc);
     conv.setKramdownHtml(site.generator == Generator::Jekyll);
     doc.blocks = conv.convertDocument(root.get());
     scrubMarkers(doc, ctx);
-    md::repairStrongEmphasis(doc);
-    md::smartPunctuation(doc);
-    md::dropRepeatedTitle(doc, post);
-    md::assignHeadingIds(doc);
+    markdown::repairStrongEmphasis(doc);
+    markdown::smartPunctuation(doc);
+    markdown::dropRepeatedTitle(doc, post);
+    markdown::assignHeadingIds(doc);
   } catch (const std::exception& e) {
     // Out of memory or a bug: the post is reported, the build goes on without its body.
     diags.error(ctx.loc(0), "markdown-internal", std::string("could not convert the post: ") + e.what());

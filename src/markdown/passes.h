@@ -6,7 +6,7 @@
 #include "markdown/context.h"
 #include "markdown/source.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 // BOM, CRLF / CR, invalid UTF-8 (reported, replaced by U+FFFD), control characters, non-breaking
 // spaces used as indentation.
@@ -27,4 +27,4 @@ Source runMath(const Source& in, ParseContext& ctx);
 // :shortcode: emoji.
 Source runEmoji(const Source& in, ParseContext& ctx);
 
-}  // namespace pp::md
+}  // namespace pp::markdown

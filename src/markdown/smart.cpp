@@ -3,7 +3,7 @@
 #include <cctype>
 #include <string>
 
-namespace pp::md {
+namespace pp::markdown {
 
 namespace {
 
@@ -171,4 +171,4 @@ void smartPunctuation(Document& doc) {
   for (auto& f : doc.footnotes) walkBlocks(f.blocks);
 }
 
-}  // namespace pp::md
+}  // namespace pp::markdown

@@ -1,11 +1,12 @@
 // Smart punctuation (curly quotes, en/em dashes, ellipsis) over the Document's text. cmark-gfm's
-// own CMARK_OPT_SMART is quadratic on long lines full of quotes (a 1.4 MB line of JSON in a real
-// notebook post took 1.9 s), so we do it ourselves, linearly, after conversion.
+// own CMARK_OPT_SMART grows faster than linearly on long lines full of quotes (real notebook posts
+// hold megabyte lines of JSON; bench/results.md, "Markdown: smart punctuation"), so we do it
+// ourselves, linearly, after conversion.
 #pragma once
 
 #include "postpress/document.h"
 
-namespace pp::md {
+namespace pp::markdown {
 
 void smartPunctuation(Document& doc);
 
@@ -14,4 +15,4 @@ void smartPunctuation(Document& doc);
 // becomes Strong.
 void repairStrongEmphasis(Document& doc);
 
-}  // namespace pp::md
+}  // namespace pp::markdown

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
-namespace pp::md {
+namespace pp::markdown {
 
 Source Source::identity(std::string text) {
   Source s;
@@ -90,4 +90,4 @@ Source TextBuilder::finish() {
   return std::move(out_);
 }
 
-}  // namespace pp::md
+}  // namespace pp::markdown

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace pp::md {
+namespace pp::markdown {
 
 struct Source {
   std::string text;
@@ -52,4 +52,4 @@ class TextBuilder {
   Source out_;
 };
 
-}  // namespace pp::md
+}  // namespace pp::markdown

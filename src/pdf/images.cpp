@@ -6,8 +6,8 @@
 #include <memory>
 #include <optional>
 
-#include "assets/png_chunks.h"
 #include "pdf/byte_streams.h"
+#include "postpress/codecs.h"
 
 namespace pp::pdf {
 
@@ -60,7 +60,7 @@ std::size_t jpegHeaderLength(std::string_view b) {
 // space, stream bytes and filter are replaced.
 // `file` is the PNG itself: a file of one IDAT chunk (read with joinIdat false) gives the
 // stream its payload where it lies.
-HPDF_Image pngImage(HpdfDoc& doc, assets::PngParts png, FileBytes file) {
+HPDF_Image pngImage(HpdfDoc& doc, codecs::PngParts png, FileBytes file) {
   static constexpr HPDF_BYTE kOnePixel[3] = {0, 0, 0};
   HPDF_Doc pdf = doc.get();
   const bool rgb = png.colourType == 2;
@@ -147,7 +147,7 @@ HPDF_Image ImageCache::load(const Asset& a) {
     case EncodedImage::Codec::Png: {
       // libharu's own PNG loader aborts the process on a corrupt file and inflates and
       // deflates again what is already compressed: the IDAT data goes in as it is.
-      std::optional<assets::PngParts> png = assets::readPngParts(bytes.view(), false);
+      std::optional<codecs::PngParts> png = codecs::readPngParts(bytes.view(), false);
       if (!png) return nullptr;
       img = png->pdfReady() ? pngImage(doc_, std::move(*png), std::move(bytes)) : decodedPngImage(pdf, bytes.view());
       break;
@@ -162,7 +162,7 @@ HPDF_Image ImageCache::load(const Asset& a) {
     EncodedImage alpha = e;
     alpha.file = e.alphaFile;
     FileBytes maskBytes = readEncoded(alpha, diags_);
-    std::optional<assets::PngParts> mask = assets::readPngParts(maskBytes.view(), false);
+    std::optional<codecs::PngParts> mask = codecs::readPngParts(maskBytes.view(), false);
     if (mask && mask->pdfReady() && mask->colourType == 0 && mask->width == static_cast<std::uint32_t>(e.width) &&
         mask->height == static_cast<std::uint32_t>(e.height)) {
       // What HPDF_Image_AddSMask does, without its check of the image's colour space by name

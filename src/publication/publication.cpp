@@ -5,6 +5,7 @@
 #include <set>
 
 #include "postpress/support/hash.h"
+#include "postpress/support/media_types.h"
 #include "postpress/support/text.h"
 #include "publication/summary.h"
 
@@ -163,11 +164,29 @@ std::size_t Publication::totalWords() const {
 
 bool isMediaUrl(const std::string& url) {
   std::string u = toLowerAscii(url);
-  for (const char* host : {"youtube.com/watch", "youtu.be/", "youtube.com/embed", "youtube.com/live",
-                           "youtube.com/playlist", "vimeo.com/", "sched.com/", "twitch.tv/",
-                           "loom.com/share", "wistia.com/", "/recordings", "/recording/",
-                           "/schedule", "/sessions/", "/video/", "/videos/"})
-    if (u.find(host) != std::string::npos) return true;
+  // The path of the URL, from the first '/' after the host.
+  auto scheme = u.find("://");
+  std::size_t hostStart = scheme == std::string::npos ? (startsWith(u, "//") ? 2 : 0) : scheme + 3;
+  std::size_t slash = u.find('/', hostStart);
+  std::string_view path = slash == std::string::npos ? std::string_view() : std::string_view(u).substr(slash);
+  switch (mediaSiteOf(url)) {
+    case MediaSite::YouTube:  // a video, a live stream or a playlist; not a channel
+      if (urlHost(url) == "youtu.be" || startsWith(path, "/watch") || startsWith(path, "/embed") ||
+          startsWith(path, "/live") || startsWith(path, "/playlist"))
+        return true;
+      break;
+    case MediaSite::Vimeo:
+    case MediaSite::Twitch:
+    case MediaSite::Wistia:
+    case MediaSite::Sched: return true;
+    case MediaSite::Loom:
+      if (startsWith(path, "/share")) return true;
+      break;
+    default: break;
+  }
+  // Recordings and programmes on any site.
+  for (const char* part : {"/recordings", "/recording/", "/schedule", "/sessions/", "/video/", "/videos/"})
+    if (u.find(part) != std::string::npos) return true;
   return false;
 }
 

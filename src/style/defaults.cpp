@@ -54,9 +54,7 @@ Style defaultStyle() {
                  "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
                  "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf"};
 
-  s.paper = "letter";
-  s.pageWidth = 612;
-  s.pageHeight = 792;
+  parsePaper(s.paper, s.pageWidth, s.pageHeight);  // the option table's default paper
   // A measure of about 75 characters of 10.5 pt Charis: the comfortable upper end for a report.
   s.marginTop = 80;
   s.marginBottom = 80;

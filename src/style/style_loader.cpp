@@ -12,6 +12,7 @@
 #include "postpress/support/files.h"
 #include "postpress/style.h"
 #include "postpress/support/text.h"
+#include "style/highlight_theme.h"
 
 namespace pp {
 
@@ -21,6 +22,9 @@ namespace {
 
 // Deeper chains are a mistake (or a cycle we failed to see): stop there.
 constexpr int kMaxBaseDepth = 8;
+
+constexpr std::string_view kFootnotePlacements[] = {"page", "post"};
+constexpr std::string_view kCoverStyles[] = {"band", "plain"};
 
 using Handler = std::function<void(const YAML::Node&)>;
 using Table = std::map<std::string, Handler>;
@@ -35,7 +39,7 @@ class StyleReader {
     // Fonts first: text roles check their `family` against the families known by then.
     static const char* const kOrder[] = {"name", "base", "description", "page", "fonts",
                                          "fallbacks", "colors", "paragraph", "text", "layout",
-                                         "parts"};
+                                         "parts", "highlight"};
     Table top = {
         {"name", [&](const YAML::Node& n) { readString(n, s_.name); }},
         {"base", [](const YAML::Node&) {}},         // handled by the loader
@@ -48,6 +52,7 @@ class StyleReader {
         {"text", [&](const YAML::Node& n) { readRoles(n); }},
         {"layout", [&](const YAML::Node& n) { readLayout(n); }},
         {"parts", [&](const YAML::Node& n) { readParts(n); }},
+        {"highlight", [&](const YAML::Node& n) { readHighlight(n); }},
     };
     if (!root.IsMap()) {
       if (!root.IsNull()) error(root, "style-bad-value", "a style file must be a mapping of keys");
@@ -71,6 +76,11 @@ class StyleReader {
   }
   void error(const YAML::Node& n, const char* code, std::string message) {
     diags_.error(loc(n), code, std::move(message));
+  }
+  void readHighlight(const YAML::Node& n) {
+    std::vector<style::ThemeProblem> problems;
+    style::readHighlightTheme(n, s_.highlight, problems);
+    for (auto& p : problems) error(p.where, p.code, std::move(p.message));
   }
 
   // Reports keys of `map` that `table` does not know, naming the ones it does.
@@ -166,16 +176,16 @@ class StyleReader {
     out = *c;
     return true;
   }
-  bool readChoice(const YAML::Node& n, std::string& out, std::initializer_list<const char*> ok) {
+  bool readChoice(const YAML::Node& n, std::string& out, std::span<const std::string_view> ok) {
     std::string v;
     if (!readString(n, v)) return false;
-    for (const char* c : ok)
+    for (std::string_view c : ok)
       if (v == c) {
         out = v;
         return true;
       }
     std::string list;
-    for (const char* c : ok) list += (list.empty() ? "" : ", ") + std::string(c);
+    for (std::string_view c : ok) list += (list.empty() ? "" : ", ") + std::string(c);
     error(n, "style-bad-value", "'" + v + "' is not one of " + list);
     return false;
   }
@@ -405,13 +415,17 @@ class StyleReader {
   void readLayout(const YAML::Node& l) {
     runTable(l,
              {{"posts_start_new_page", [&](const YAML::Node& n) { readBool(n, s_.postsStartNewPage); }},
-              {"footnotes", [&](const YAML::Node& n) { readChoice(n, s_.footnotePlacement, {"page", "post"}); }},
-              {"link_notes", [&](const YAML::Node& n) { readChoice(n, s_.linkNotes, {"endnotes", "footnotes", "none"}); }},
+              {"footnotes", [&](const YAML::Node& n) { readChoice(n, s_.footnotePlacement, kFootnotePlacements); }},
+              {"link_notes",
+               [&](const YAML::Node& n) { readChoice(n, s_.linkNotes, option(OptionId::LinkNotes).choices); }},
               {"qr_codes", [&](const YAML::Node& n) { readBool(n, s_.qrCodes); }},
               {"dpi",
                [&](const YAML::Node& n) {
+                 // The same range as --dpi and postpress.yaml's dpi, which override this.
+                 const OptionSpec& dpi = option(OptionId::Dpi);
                  float v;
-                 if (readNumber(n, v, 72, 400)) s_.dpi = static_cast<int>(v);
+                 if (readNumber(n, v, static_cast<float>(dpi.min), static_cast<float>(dpi.max)))
+                   s_.dpi = static_cast<int>(v);
                }},
               {"figure_max_height", [&](const YAML::Node& n) { readNumber(n, s_.figureMaxHeight, 0.1f, 1.0f); }},
               {"figure_min_shrink", [&](const YAML::Node& n) { readNumber(n, s_.figureMinShrink, 0.1f, 1.0f); }}},
@@ -425,16 +439,12 @@ class StyleReader {
               {"toc", [&](const YAML::Node& n) { readBool(n, s_.toc); }},
               {"tag_index", [&](const YAML::Node& n) { readBool(n, s_.tagIndex); }},
               {"author_index", [&](const YAML::Node& n) { readBool(n, s_.authorIndex); }},
-              {"cover_style", [&](const YAML::Node& n) { readChoice(n, s_.coverStyle, {"band", "plain"}); }}},
+              {"cover_style", [&](const YAML::Node& n) { readChoice(n, s_.coverStyle, kCoverStyles); }}},
              "'parts'");
   }
 };
 
 fs::path bundledStyleFile(const std::string& name) { return dataDir() / "styles" / (name + ".yaml"); }
-
-bool looksLikeFile(const std::string& spec) {
-  return spec.find('/') != std::string::npos || endsWith(spec, ".yaml") || endsWith(spec, ".yml");
-}
 
 // Loads one layer (and, first, its bases). `chain` holds the files being loaded, for cycles.
 Style loadLayer(const std::string& spec, DiagnosticSink& diags, std::vector<fs::path>& chain,
@@ -442,7 +452,7 @@ Style loadLayer(const std::string& spec, DiagnosticSink& diags, std::vector<fs::
   fs::path file;
   bool bundled = false;
   std::error_code ec;
-  if (!looksLikeFile(spec) && fs::is_regular_file(bundledStyleFile(spec), ec)) {
+  if (!isStyleFile(spec) && fs::is_regular_file(bundledStyleFile(spec), ec)) {
     file = bundledStyleFile(spec);
     bundled = true;
   } else if (fs::is_regular_file(spec, ec)) {
@@ -493,7 +503,7 @@ Style loadLayer(const std::string& spec, DiagnosticSink& diags, std::vector<fs::
   } else {
     // A relative base file is relative to this file's folder.
     std::string baseSpec = base;
-    if (looksLikeFile(base) && fs::path(base).is_relative())
+    if (isStyleFile(base) && fs::path(base).is_relative())
       baseSpec = (file.parent_path() / base).string();
     style = loadLayer(baseSpec, diags, chain, baseAt);
   }
@@ -506,6 +516,10 @@ Style loadLayer(const std::string& spec, DiagnosticSink& diags, std::vector<fs::
 }
 
 }  // namespace
+
+bool isStyleFile(std::string_view spec) {
+  return spec.find('/') != std::string_view::npos || endsWith(spec, ".yaml") || endsWith(spec, ".yml");
+}
 
 void resolveColorRefs(Style& s) {
   auto fix = [&](TextStyle& t) {

@@ -137,7 +137,7 @@ void InlineBuilder::flushToken() {
         p.type = ItemType::Penalty;
         p.flagged = true;
         p.penalty = kHyphenPenalty;
-        p.text = "-";
+        p.text.assign(1, '-');  // not = "-": GCC 12 -O2 reports a false -Wrestrict there
         p.face = static_cast<std::int16_t>(face);
         p.size = size;
         p.color = colorOf(look);

@@ -85,6 +85,22 @@ expect_code 1 "$POSTPRESS" build -c "$WORK/bad.yaml"
 grep -q "bad.yaml:4:5: error: " "$WORK/err" || { cat "$WORK/err"; fail "config error position"; }
 expect_code 2 "$POSTPRESS" build -c "$PP_SOURCE_DIR/samples/postpress.yaml" --tag x
 
+# One option table: --help shows each range and default, and the command line and postpress.yaml
+# refuse the same values in the same words.
+expect_code 0 "$POSTPRESS" build --help
+range=$(grep -oE -- "--dpi N +Image resolution for print \(([0-9]+) to ([0-9]+); default: the style's, [0-9]+\)" "$WORK/out" \
+  | grep -oE "[0-9]+ to [0-9]+") || { cat "$WORK/out"; fail "--dpi's help shows no range and default"; }
+too_high=$(( ${range##* } + 1 ))
+expect_code 2 "$POSTPRESS" build --site "$SITE" --dpi "$too_high" -o "$WORK/dpi"
+words="must be a whole number from $range, not '$too_high'"
+grep -qF -- "--dpi $words" "$WORK/err" || { cat "$WORK/err"; fail "--dpi out of range"; }
+printf 'site: %s\ndpi: %s\n' "$SITE" "$too_high" > "$WORK/dpi.yaml"
+expect_code 1 "$POSTPRESS" build -c "$WORK/dpi.yaml"
+grep -qF "dpi.yaml:2:6: error: 'dpi' $words" "$WORK/err" || { cat "$WORK/err"; fail "config dpi out of range"; }
+[ ! -e "$WORK/dpi.pdf" ] || fail "a refused --dpi still built"
+expect_code 2 "$POSTPRESS" list --site "$SITE" --dpi 300  # list takes no --dpi
+expect_code 2 "$POSTPRESS" build -c "$PP_SOURCE_DIR/samples/postpress.yaml" --drafts
+
 # A failed build leaves an earlier output untouched.
 cp "$WORK/both.pdf" "$WORK/keep.pdf"
 cp "$WORK/both.pdf" "$WORK/keep-orig.pdf"

@@ -149,7 +149,7 @@ bool isInside(const fs::path& root, const fs::path& p);
 // Path of p relative to root as a generic string ("_posts/x.md"); p itself when not under root.
 std::string relativeTo(const fs::path& root, const fs::path& p);
 
-// The folder holding the bundled fonts/ and styles/ (POSTPRESS_DATA_DIR, overridable by the
+// The folder holding the bundled fonts/, styles/ and lang/ (POSTPRESS_DATA_DIR, overridable by the
 // environment variable of the same name).
 fs::path dataDir();
 

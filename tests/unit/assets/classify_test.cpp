@@ -4,12 +4,13 @@
 
 using namespace pptest;
 namespace pa = pp::assets;
+namespace codecs = pp::codecs;
 
 namespace {
 
 // `n` distinct colours, each pixel different from its left neighbour (no flatness).
-pa::Image distinctColours(int n, int channels) {
-  pa::Image im = pa::Image::blank(n * 2, 3, channels);
+codecs::Image distinctColours(int n, int channels) {
+  codecs::Image im = codecs::Image::blank(n * 2, 3, channels);
   for (int y = 0; y < im.height; ++y)
     for (int x = 0; x < im.width; ++x) {
       const int k = (x + y) % n;
@@ -37,7 +38,7 @@ TEST_CASE("analyse: 256 distinct colours is a graphic, 257 is not (when nothing 
 }
 
 TEST_CASE("analyse: flatness, translucency, gray within JPEG noise, lossy sources") {
-  pa::Image flat = pa::Image::blank(100, 10, 3);
+  codecs::Image flat = codecs::Image::blank(100, 10, 3);
   for (int y = 0; y < 10; ++y)
     for (int x = 0; x < 100; ++x) {
       std::uint8_t* p = flat.row(y) + x * 3;
@@ -51,7 +52,7 @@ TEST_CASE("analyse: flatness, translucency, gray within JPEG noise, lossy source
   CHECK_FALSE(c.gray);
   CHECK_FALSE(pa::analyse(flat, true).graphic);  // a JPEG stays a photograph
 
-  pa::Image alpha = pa::Image::blank(5, 5, 4);
+  codecs::Image alpha = codecs::Image::blank(5, 5, 4);
   std::fill(alpha.pixels.begin(), alpha.pixels.end(), 255);
   CHECK_FALSE(pa::analyse(alpha, false).translucent);
   alpha.row(4)[4 * 4 + 3] = 254;
@@ -59,7 +60,7 @@ TEST_CASE("analyse: flatness, translucency, gray within JPEG noise, lossy source
   CHECK(t.translucent);
   CHECK(t.graphic);  // transparency wins over a lossy source
 
-  pa::Image nearGray = pa::Image::blank(4, 4, 3);
+  codecs::Image nearGray = codecs::Image::blank(4, 4, 3);
   for (std::size_t i = 0; i < nearGray.pixels.size(); i += 3) {
     nearGray.pixels[i] = 100;
     nearGray.pixels[i + 1] = 102;
@@ -67,14 +68,14 @@ TEST_CASE("analyse: flatness, translucency, gray within JPEG noise, lossy source
   }
   CHECK(pa::analyse(nearGray, true).gray);    // within 3 levels: JPEG chroma noise
   CHECK_FALSE(pa::analyse(nearGray, false).gray);  // lossless: exactly equal or colour
-  CHECK(pa::analyse(pa::Image::blank(3, 3, 2), false).gray);
+  CHECK(pa::analyse(codecs::Image::blank(3, 3, 2), false).gray);
 }
 
 namespace {
 
 // analyse() as the definitions say, one pixel at a time: what the vectorised loops must
 // reproduce exactly.
-pa::Content referenceAnalysis(const pa::Image& im, bool lossy) {
+pa::Content referenceAnalysis(const codecs::Image& im, bool lossy) {
   pa::Content c;
   const int C = im.channels;
   const int tol = lossy ? 3 : 0;
@@ -108,7 +109,7 @@ TEST_CASE("analyse counts exactly what a pixel-by-pixel reading counts, at every
         CAPTURE(ch);
         CAPTURE(w);
         CAPTURE(kind);
-        pa::Image im = pa::Image::blank(w, 9, ch);
+        codecs::Image im = codecs::Image::blank(w, 9, ch);
         for (int y = 0; y < im.height; ++y)
           for (int x = 0; x < w; ++x) {
             const std::uint32_t h = positionHash(x / (1 + kind), y, static_cast<std::uint32_t>(kind));

@@ -1,5 +1,6 @@
 // encodePngPixelsCached: the bytes are encodePngPixels' whether the cache misses, hits, is
 // damaged or cannot be written, and a hit really comes from the cache.
+#include "postpress/codecs.h"
 #include "support.h"
 
 using namespace pptest;
@@ -20,7 +21,7 @@ TEST_CASE("a drawn picture's PNG is encoded once and read back from the cache") 
   TempDir dir;
   const fs::path cache = dir.path() / "cache";
   const auto px = pixels(120, 80, 3, photo());
-  const std::string fresh = pp::encodePngPixels(120, 80, 3, px.data(), 1);
+  const std::string fresh = pp::codecs::encodePngPixels(120, 80, 3, px.data(), 1);
   REQUIRE_FALSE(fresh.empty());
 
   CHECK(pp::encodePngPixelsCached(cache, 120, 80, 3, px.data(), 1) == fresh);  // miss: written
@@ -31,15 +32,15 @@ TEST_CASE("a drawn picture's PNG is encoded once and read back from the cache") 
   // A hit is what the file holds: another valid PNG of the same size put in its place comes
   // back (the cache is trusted for what it names, and checked only for being a whole PNG).
   const auto other = pixels(120, 80, 3, halves());
-  const std::string otherPng = pp::encodePngPixels(120, 80, 3, other.data(), 1);
+  const std::string otherPng = pp::codecs::encodePngPixels(120, 80, 3, other.data(), 1);
   REQUIRE(otherPng != fresh);
   { std::ofstream(files[0], std::ios::binary | std::ios::trunc) << otherPng; }
   CHECK(pp::encodePngPixelsCached(cache, 120, 80, 3, px.data(), 1) == otherPng);
 
   // Different pixels, shape or level are different entries.
   CHECK(pp::encodePngPixelsCached(cache, 120, 80, 3, other.data(), 1) == otherPng);
-  CHECK(pp::encodePngPixelsCached(cache, 80, 120, 3, px.data(), 1) == pp::encodePngPixels(80, 120, 3, px.data(), 1));
-  CHECK(pp::encodePngPixelsCached(cache, 120, 80, 3, px.data(), 6) == pp::encodePngPixels(120, 80, 3, px.data(), 6));
+  CHECK(pp::encodePngPixelsCached(cache, 80, 120, 3, px.data(), 1) == pp::codecs::encodePngPixels(80, 120, 3, px.data(), 1));
+  CHECK(pp::encodePngPixelsCached(cache, 120, 80, 3, px.data(), 6) == pp::codecs::encodePngPixels(120, 80, 3, px.data(), 6));
   CHECK(drawnFiles(cache).size() == 4);
 }
 
@@ -47,7 +48,7 @@ TEST_CASE("a damaged cached PNG is a miss and is written again") {
   TempDir dir;
   const fs::path cache = dir.path() / "cache";
   const auto px = pixels(64, 64, 4, photo(3));
-  const std::string fresh = pp::encodePngPixels(64, 64, 4, px.data(), 1);
+  const std::string fresh = pp::codecs::encodePngPixels(64, 64, 4, px.data(), 1);
   REQUIRE(pp::encodePngPixelsCached(cache, 64, 64, 4, px.data(), 1) == fresh);
   const auto files = drawnFiles(cache);
   REQUIRE(files.size() == 1);
@@ -58,13 +59,13 @@ TEST_CASE("a damaged cached PNG is a miss and is written again") {
   }
   // A valid PNG of another size under this name is no hit either.
   const auto small = pixels(8, 8, 4, photo(3));
-  { std::ofstream(files[0], std::ios::binary | std::ios::trunc) << pp::encodePngPixels(8, 8, 4, small.data(), 1); }
+  { std::ofstream(files[0], std::ios::binary | std::ios::trunc) << pp::codecs::encodePngPixels(8, 8, 4, small.data(), 1); }
   CHECK(pp::encodePngPixelsCached(cache, 64, 64, 4, px.data(), 1) == fresh);
 }
 
 TEST_CASE("without a usable cache the picture is encoded every time") {
   const auto px = pixels(32, 16, 1, photo());
-  const std::string fresh = pp::encodePngPixels(32, 16, 1, px.data(), 1);
+  const std::string fresh = pp::codecs::encodePngPixels(32, 16, 1, px.data(), 1);
   CHECK(pp::encodePngPixelsCached({}, 32, 16, 1, px.data(), 1) == fresh);
   TempDir dir;
   // The cache's place is a file: nothing can be written under it.

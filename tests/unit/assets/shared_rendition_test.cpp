@@ -7,20 +7,21 @@
 #include <set>
 
 #include "assets/cache.h"
-#include "assets/png_chunks.h"
+#include "postpress/codecs.h"
 #include "postpress/support/files.h"
 #include "support.h"
 
 using namespace pptest;
 namespace pa = pp::assets;
+namespace codecs = pp::codecs;
 using Codec = pp::EncodedImage::Codec;
 
 namespace {
 
-pa::PngParts partsOf(const fs::path& file) {
+codecs::PngParts partsOf(const fs::path& file) {
   auto bytes = pp::readFile(file);
   REQUIRE(bytes);
-  auto parts = pa::readPngParts(*bytes);
+  auto parts = codecs::readPngParts(*bytes);
   REQUIRE(parts);
   return *parts;
 }
@@ -34,7 +35,7 @@ int paeth(int a, int b, int c) {
 // with /DecodeParms << /Predictor 15 /Colors n /BitsPerComponent 8 /Columns w >>, then the
 // colour space (DeviceGray, DeviceRGB or [/Indexed /DeviceRGB hival palette]). RGB or gray
 // samples out.
-std::vector<std::uint8_t> pdfSamples(const pa::PngParts& png, int* channels) {
+std::vector<std::uint8_t> pdfSamples(const codecs::PngParts& png, int* channels) {
   const int spp = png.samplesPerPixel();
   const std::size_t rowBytes = static_cast<std::size_t>(png.width) * spp;
   std::string raw(png.height * (rowBytes + 1), '\0');
@@ -84,7 +85,7 @@ TEST_CASE("an opaque graphic gets one PNG for the PDF and the EPUB, stored once,
   CHECK(a.pdf.alphaFile.empty());
   CHECK(r.cachedImages() == 1);
 
-  const pa::PngParts png = partsOf(a.pdf.file);
+  const codecs::PngParts png = partsOf(a.pdf.file);
   CHECK(png.pdfReady());
   CHECK(png.colourType == 3);
   int channels = 0;
@@ -130,7 +131,7 @@ TEST_CASE("one PNG for both up to 1.5 times the print size; apart when transluce
   REQUIRE(glass.ok());
   CHECK(glass.pdf.file != glass.epub.file);
   REQUIRE_FALSE(glass.pdf.alphaFile.empty());
-  const pa::PngParts colour = partsOf(glass.pdf.file), mask = partsOf(glass.pdf.alphaFile);
+  const codecs::PngParts colour = partsOf(glass.pdf.file), mask = partsOf(glass.pdf.alphaFile);
   CHECK(colour.pdfReady());
   CHECK(mask.pdfReady());
   CHECK(mask.colourType == 0);
@@ -169,7 +170,7 @@ TEST_CASE("PDF lossless renditions are small: PNG predictors beat deflating the 
   REQUIRE(a.ok());
   REQUIRE(a.pdf.codec == Codec::Png);
   REQUIRE(a.pdf.file != a.epub.file);
-  const pa::PngParts png = partsOf(a.pdf.file);
+  const codecs::PngParts png = partsOf(a.pdf.file);
   CHECK(png.colourType == 2);
   int channels = 0;
   CHECK(pdfSamples(png, &channels) == pixels(w, h, 3, ui));
@@ -209,14 +210,14 @@ TEST_CASE("a source PNG already as we would write it is passed through: its IDAT
     return Rgba{static_cast<std::uint8_t>(x / 4 * 4), static_cast<std::uint8_t>(y * 3), static_cast<std::uint8_t>((x / 4 + y) % 7 * 30), 255};
   };
   std::string source = makePng(320, 90, 3, ui);
-  auto parts = pa::readPngParts(source);
+  auto parts = codecs::readPngParts(source);
   REQUIRE(parts);
   REQUIRE(parts->colourType == 2);
   // A tEXt chunk after IHDR: metadata a rendition has no use for.
   std::string withText = source.substr(0, 33);
-  pa::appendPngChunk(withText, "tEXt", std::string("Author\0someone", 14));
+  codecs::appendPngChunk(withText, "tEXt", std::string("Author\0someone", 14));
   withText += source.substr(33);
-  REQUIRE(pa::readPngParts(withText));
+  REQUIRE(codecs::readPngParts(withText));
 
   StoreRun r;
   const auto& a = r.process(withText, "img/ui.png");
@@ -224,7 +225,7 @@ TEST_CASE("a source PNG already as we would write it is passed through: its IDAT
   CHECK(a.pdf.file == a.epub.file);
   auto out = pp::readFile(a.epub.file);
   REQUIRE(out);
-  CHECK(*out == pa::assemblePng(*parts));  // same IDAT, no tEXt
+  CHECK(*out == codecs::assemblePng(*parts));  // same IDAT, no tEXt
   CHECK(out->find("tEXt") == std::string::npos);
 
   // Few colours: our encoder writes a palette, smaller than the source's RGB; re-encoded.

@@ -84,7 +84,9 @@ TEST_CASE("corpus: no syntax leaks, every post has text, constructs reported wit
     }
     MESSAGE(label << ": " << r.posts << " posts in " << r.seconds << " s, " << r.diags.size() << " diagnostics");
 #if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_UNDEFINED__)
-    if (label == "terrytangyuan") CHECK(r.seconds < 1.0);  // measured 0.07 s
+    // Far above the measured time (bench/results.md, "Markdown: parsing the corpora"): only a
+    // return to quadratic behaviour fails it on a busy machine.
+    if (label == "terrytangyuan") CHECK(r.seconds < 1.0);
 #endif
   }
 }

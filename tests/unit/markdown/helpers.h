@@ -47,6 +47,14 @@ inline pp::Document parse(const std::string& body, pp::DiagnosticSink& diags,
   return pp::parsePost(site, post, diags);
 }
 
+// A Docusaurus .mdx post.
+inline pp::Document parseMdx(const std::string& body, pp::DiagnosticSink& diags) {
+  pp::Site site = makeSite(pp::Generator::Docusaurus);
+  pp::Post post = makePost(body);
+  post.format = pp::SourceFormat::Mdx;
+  return pp::parsePost(site, post, diags);
+}
+
 inline std::vector<const pp::Block*> blocksOfKind(const pp::Document& doc, pp::BlockKind k) {
   std::vector<const pp::Block*> out;
   pp::forEachBlock(doc.blocks, [&](const pp::Block& b) {

@@ -8,8 +8,7 @@ using namespace pptest;
 
 TEST_CASE("mdx: imports/exports dropped, truncate, admonitions, JSX images and components") {
   DiagnosticSink d;
-  Site site = makeSite(Generator::Docusaurus);
-  Post post = makePost(
+  Document doc = parseMdx(
       "import Tabs from '@theme/Tabs';\nimport {\n  A,\n  B,\n} from './x';\nexport const meta = {\n  a: 1,\n};\n\n"
       "Summary here.\n\n{/* truncate */}\n\n"
       ":::tip[Pro tip]\nUse **this**.\n:::\n\n"
@@ -18,9 +17,8 @@ TEST_CASE("mdx: imports/exports dropped, truncate, admonitions, JSX images and c
       "<Figure src={require('./diagram.png').default} caption=\"The diagram\" />\n\n"
       "<Tabs>\n<TabItem value=\"py\" label=\"Python\">\n\nprint(1)\n\n</TabItem>\n</Tabs>\n\n"
       "<Mystery prop={1}>\n\nChild text.\n\n</Mystery>\n\n"
-      "Inline {'string'} expression and `<Code>` stays.\n");
-  post.format = SourceFormat::Mdx;
-  Document doc = parsePost(site, post, d);
+      "Inline {'string'} expression and `<Code>` stays.\n",
+      d);
   std::string vis = visibleText(doc);
   CHECK(vis.find("import") == std::string::npos);
   CHECK(vis.find("export") == std::string::npos);

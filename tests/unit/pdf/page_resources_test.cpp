@@ -9,6 +9,7 @@
 #include "common/sample_publication.h"
 #include "common/temp_dir.h"
 #include "postpress/assets.h"
+#include "postpress/codecs.h"
 #include "postpress/support/files.h"
 #include "postpress/pdf.h"
 #include "postpress/style.h"
@@ -23,7 +24,7 @@ namespace {
 void writePng(const fs::path& file, int w, int h, std::uint8_t shade) {
   std::vector<std::uint8_t> px(static_cast<std::size_t>(w) * h * 3);
   for (std::size_t i = 0; i < px.size(); ++i) px[i] = static_cast<std::uint8_t>(shade + (i * 7) % 50);
-  std::ofstream(file, std::ios::binary) << encodePngPixels(w, h, 3, px.data(), 1);
+  std::ofstream(file, std::ios::binary) << codecs::encodePngPixels(w, h, 3, px.data(), 1);
 }
 
 // Two pictures, the first drawn twice (on one page: one name), in a post of a few pages.

@@ -242,3 +242,61 @@ TEST_CASE("lengths with units and margins shorthand") {
   CHECK(s.pageWidth == 432);
   CHECK(s.paper == "custom");
 }
+
+// Options of the command line and postpress.yaml that override a style key take their default
+// from the option table (include/postpress/options.h); the style must read that key.
+TEST_CASE("every option's style key is a key of style files, with the table's range") {
+  for (const OptionSpec& o : kOptions) {
+    if (o.styleKey.empty()) continue;
+    CAPTURE(o.styleKey);
+    const std::string_view section = o.styleKey.substr(0, o.styleKey.find('.'));
+    const std::string_view key = o.styleKey.substr(o.styleKey.find('.') + 1);
+    TempStyle t(std::string(section) + ":\n  " + std::string(key) + ": " + std::string(o.defaultValue) + "\n");
+    DiagnosticSink diags;
+    loadStyle(t.file.string(), "", diags);
+    for (const auto& d : diags.all()) MESSAGE(formatDiagnostic(d));
+    CHECK(diags.count() == 0);
+  }
+  const OptionSpec& dpi = option(OptionId::Dpi);
+  TempStyle highest("layout:\n  dpi: " + std::to_string(dpi.max) + "\n");
+  DiagnosticSink d1;
+  CHECK(loadStyle(highest.file.string(), "", d1).dpi == dpi.max);
+  CHECK(d1.count() == 0);
+  TempStyle tooHigh("layout:\n  dpi: " + std::to_string(dpi.max + 1) + "\n");
+  DiagnosticSink d2;
+  CHECK(loadStyle(tooHigh.file.string(), "", d2).dpi == optionDefaultInt(OptionId::Dpi));
+  CHECK(d2.countCode("style-bad-value") == 1);
+  TempStyle badMode("layout:\n  link_notes: sidenotes\n");
+  DiagnosticSink d3;
+  loadStyle(badMode.file.string(), "", d3);
+  REQUIRE(d3.countCode("style-bad-value") == 1);
+  CHECK(d3.all()[0].message.find(std::string(kLinkNoteModes[1])) != std::string::npos);  // lists the choices
+}
+
+TEST_CASE("the built-in and the bundled report style agree with the option table's defaults") {
+  DiagnosticSink diags;
+  for (const Style& s : {defaultStyle(), loadStyle("report", "", diags)}) {
+    CAPTURE(s.name);
+    CHECK(s.dpi == optionDefaultInt(OptionId::Dpi));
+    CHECK(s.paper == option(OptionId::Paper).defaultValue);
+    CHECK(s.linkNotes == option(OptionId::LinkNotes).defaultValue);
+    CHECK(s.qrCodes == optionDefaultBool(OptionId::QrCodes));
+    CHECK(s.cover == optionDefaultBool(OptionId::Cover));
+    CHECK(s.brief == optionDefaultBool(OptionId::Brief));
+    CHECK(s.toc == optionDefaultBool(OptionId::Toc));
+    CHECK(s.tagIndex == optionDefaultBool(OptionId::TagIndex));
+    CHECK(s.authorIndex == optionDefaultBool(OptionId::AuthorIndex));
+    float w = 0, h = 0;
+    REQUIRE(parsePaper(s.paper, w, h));
+    CHECK(s.pageWidth == w);
+    CHECK(s.pageHeight == h);
+  }
+  CHECK(diags.count() == 0);
+}
+
+TEST_CASE("a style given as a file or by name") {
+  CHECK(isStyleFile("styles/mine.yaml"));
+  CHECK(isStyleFile("mine.yml"));
+  CHECK(isStyleFile("./brief"));
+  CHECK_FALSE(isStyleFile("brief"));
+}

@@ -1,0 +1,151 @@
+// Driver: runs the stages for one digest (site -> selection -> documents -> assets ->
+// publication -> PDF and EPUB), reads postpress.yaml batch configs, and writes the JSON report
+// CI jobs gate on. The CLI (src/cli/) is a thin layer over this. Stage home: src/driver/.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "postpress/assets.h"
+#include "postpress/options.h"
+#include "postpress/support/diagnostics.h"
+#include "postpress/publication.h"
+#include "postpress/select.h"
+#include "postpress/site.h"
+
+namespace pp {
+
+namespace fs = std::filesystem;
+
+// "pdf,epub", "pdf epub": the items of a list written as one text, lower-cased.
+std::vector<std::string> splitListText(std::string_view text);
+
+// One digest to build: from the command line or one entry of a config file. The defaults are
+// the option table's (include/postpress/options.h); 0 or empty means the style's.
+struct DigestSpec {
+  std::string name;             // config entry name; empty on the command line
+  SourceLoc where;              // config entry location (for diagnostics)
+  SiteOptions site;
+  Selection selection;
+  PublicationOptions publication;
+  std::vector<std::string> formats = splitListText(option(OptionId::Formats).defaultValue);
+  std::string style{option(OptionId::Style).defaultValue};
+  std::string paper;            // empty: the style's
+  fs::path output{option(OptionId::Output).defaultValue};  // base path: "out/digest" -> out/digest.pdf, .epub
+  int dpi = 0;                  // 0: the style's
+  int epubMaxSide = optionDefaultInt(OptionId::EpubMaxSide);
+  int jpegQuality = optionDefaultInt(OptionId::JpegQuality);
+  bool grayscale = optionDefaultBool(OptionId::Grayscale);
+};
+
+// One option's value, read by the option table's rules (type, range, choices), so that the
+// command line and postpress.yaml accept and refuse the same values in the same words.
+struct OptionValue {
+  std::vector<std::string> texts;  // a list's items, the formats; one text for the others
+  bool on = false;                 // Flag
+  int number = 0;                  // Integer
+  std::optional<DateTime> date;    // Date
+  const std::string& text() const { return texts.front(); }
+};
+
+// Reads `texts` (one, or a list's items) as `option`'s type says. On a bad value returns what
+// is wrong, worded to follow the option's name: "must be a whole number from 72 to 1200, not
+// '2000'".
+std::optional<std::string> readOptionValue(const OptionSpec& option, std::vector<std::string> texts,
+                                           OptionValue& value);
+
+// Sets one option on a digest. Relative paths are taken from `folder` (the config file's; empty
+// on the command line). Options that are not a digest's (--jobs, --report, select:) change
+// nothing.
+void setDigestOption(DigestSpec& digest, OptionId id, const OptionValue& value, const fs::path& folder);
+
+// An output named x.pdf or x.epub asks for that format alone: it is the digest's formats when
+// none were given, and must agree with them when they were. Returns the disagreement.
+std::optional<std::string> settleFormats(DigestSpec& digest, bool formatsGiven);
+
+struct BuildOptions {
+  int jobs = 0;            // 0 = all cores
+  bool strict = false;     // warnings count as errors (exit code)
+  bool checkOnly = false;  // read, parse and resolve everything; write nothing
+  bool fetchRemote = false;
+  fs::path cacheDir;       // empty: $XDG_CACHE_HOME/postpress or ~/.cache/postpress
+  // Called as the build moves between phases ("reading site", "parsing 12 posts", ...).
+  std::function<void(const std::string& digest, const std::string& phase)> progress;
+};
+
+struct OutputReport {
+  std::string format;   // "pdf" | "epub"
+  fs::path path;
+  bool written = false;
+  std::uintmax_t bytes = 0;
+  int pages = 0;        // PDF only
+};
+
+struct PostReport {
+  std::string path, title, date, url;
+  std::vector<std::string> authors, tags;
+};
+
+struct DigestReport {
+  std::string name;
+  std::string title;
+  std::string period;
+  std::vector<PostReport> posts;
+  std::vector<OutputReport> outputs;
+  std::string emptyReason;  // set when the selection was empty
+  std::vector<Diagnostic> diagnostics;
+  std::size_t errors = 0, warnings = 0;
+  double seconds = 0;
+  // Wall seconds per phase, in the order they ran ("reading site", "parsing posts", "images",
+  // "pdf layout", "pdf paint+save", "epub"); the PDF and the EPUB run side by side.
+  std::vector<std::pair<std::string, double>> phases;
+  bool ok() const;          // something was built and there were no errors
+};
+
+// Sites read once per batch and shared (read-only) by the digests that use them.
+class SiteCache {
+ public:
+  const Site& get(const SiteOptions& options, DiagnosticSink& diags);
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::unique_ptr<Site>> sites_;
+};
+
+// Builds one digest. Diagnostics go to `diags` (and are copied into the report).
+DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, SiteCache& sites,
+                         DiagnosticSink& diags);
+
+// Builds several digests, up to options.jobs at a time; reports in the order given.
+// `makeSink` gives each digest its own sink (sharing one printer).
+std::vector<DigestReport> buildDigests(const std::vector<DigestSpec>& specs,
+                                       const BuildOptions& options,
+                                       const std::function<std::unique_ptr<DiagnosticSink>()>& makeSink);
+
+// Reads a postpress.yaml: one digest, or a list under `digests:` with top-level defaults.
+// Paths (site, output, logo, cover_image, style files) are relative to the config's folder.
+// Unknown keys and bad values are errors with the file's line and column. `only` keeps just
+// the digest of that name (error when absent).
+std::vector<DigestSpec> loadConfig(const fs::path& file, const std::string& only,
+                                   DiagnosticSink& diags);
+
+// The JSON report for --report: every digest, its posts, outputs with sizes, and every
+// diagnostic (path, line, column, severity, code, message).
+std::string reportJson(const std::vector<DigestReport>& digests,
+                       const std::vector<Diagnostic>& general, const std::string& command);
+
+// The selection as JSON (postpress list --json): path, title, date, authors, tags, url,
+// summary (summaries[i] belongs to posts[i]).
+std::string postsJson(const std::vector<const Post*>& posts, const std::vector<std::string>& summaries);
+
+// The default cache folder.
+fs::path defaultCacheDir();
+
+}  // namespace pp

@@ -1,0 +1,86 @@
+// Rendering of a parsed Liquid tree: outputs evaluated (liquid_eval.h), control flow run
+// (liquid_render.cpp), variables looked up in the site and post (liquid_variables.cpp), Jekyll's
+// own tags carried out (liquid_jekyll_tags.cpp): include, highlight, post_url, link, embeds.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "markdown/context.h"
+#include "markdown/liquid_eval.h"
+#include "markdown/liquid_parse.h"
+#include "markdown/source.h"
+
+namespace pp::markdown::liquid {
+
+// Where rendered text goes: the pass's TextBuilder (keeping lines) or a string (captures,
+// included files).
+struct Sink {
+  TextBuilder* tb = nullptr;
+  std::string* str = nullptr;
+  std::string_view input;  // the text that Text nodes index into
+
+  std::size_t size() const { return tb ? tb->size() : str->size(); }
+  void copy(std::size_t a, std::size_t b) {
+    if (tb) tb->copy(a, b);
+    else str->append(input.substr(a, b - a));
+  }
+  void emit(std::string_view s, std::size_t at) {
+    if (tb) tb->emit(s, at);
+    else str->append(s);
+  }
+  // Markdown that must stand as blocks of its own (included files, markdownify).
+  void emitBlock(std::string_view s, std::size_t at);
+};
+
+class Renderer {
+ public:
+  Renderer(const Source& in, ParseContext& ctx) : in_(in), ctx_(ctx) {}
+
+  void renderTop(const std::vector<Node>& nodes, TextBuilder& tb);
+
+ private:
+  // liquid_render.cpp: control flow
+  int lineOf(std::size_t offset) const { return atTop_ ? in_.bodyLineAt(offset) : includeLine_; }
+  void warnAt(std::size_t offset, std::string code, std::string msg);
+  Env env(std::size_t at);
+  Env envWith(std::size_t at, const Value& subject);
+  void render(const std::vector<Node>& nodes, Sink& out, int depth);
+  void tag(const Node& n, Sink& out, int depth);
+  void forLoop(const Node& n, Sink& out, int depth);
+
+  // liquid_variables.cpp: site., page., include. and local variables; filters needing the site
+  Value lookup(const std::vector<std::string>& path);
+  bool siteFilter(const std::string& name, Value& v, const std::vector<Value>& args);
+
+  // liquid_jekyll_tags.cpp
+  bool jekyllTag(const Node& n, Sink& out);
+  void highlight(const Node& n, Sink& out);
+  void pluginEmbed(const Node& n, Sink& out);
+  std::string liquidArg(std::string_view args, std::size_t at);
+  void embed(const std::string& url, const std::string& title, const Node& n, Sink& out);
+  const Post* findPostByStem(const std::string& name) const;
+  std::string postUrl(const std::string& name, std::size_t at);
+  std::string linkTag(std::string path, std::size_t at);
+  std::map<std::string, Value> includeParams(std::string_view s, std::size_t at);
+  void include(const Node& n, Sink& out, bool relative);
+  bool includeBox(const Node& n, Sink& out, const std::string& stem, const std::string& ext,
+                  const std::map<std::string, Value>& params);
+  bool includeMedia(const Node& n, Sink& out, const std::string& file, const std::string& stem,
+                    const std::map<std::string, Value>& params);
+  void includeFile(const Node& n, Sink& out, const std::string& file, const std::string& ext,
+                   bool relative, std::map<std::string, Value> params);
+
+  const Source& in_;
+  ParseContext& ctx_;
+  std::map<std::string, Value> locals_;
+  std::vector<std::map<std::string, Value>> includeParams_;
+  int includeDepth_ = 0;
+  bool atTop_ = true;
+  int includeLine_ = 0;
+  bool overflowWarned_ = false;
+};
+
+}  // namespace pp::markdown::liquid
