@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "postpress/support/cjk.h"
 #include "postpress/support/text.h"
 #include "typeset/inline_items.h"
 #include "typeset/linebreak.h"
@@ -16,12 +17,6 @@ namespace {
 
 // Inter-character glue in CJK runs: no width, a little stretch so justified CJK can fill lines.
 constexpr float kCjkStretchEm = 0.08f;
-
-bool isCjk(char32_t c) {
-  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) ||
-         (c >= 0x20000 && c <= 0x3FFFF);
-}
 
 // CJK punctuation that must not start a line (closing marks, small kana are ignored here).
 bool isCjkNoStart(char32_t c) {
