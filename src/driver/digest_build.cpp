@@ -12,9 +12,8 @@
 #include "postpress/epub.h"
 #include "postpress/markdown.h"
 #include "postpress/support/parallel.h"
-#include "postpress/layout.h"
+#include "postpress/book.h"
 #include "postpress/pdf.h"
-#include "postpress/print.h"
 #include "postpress/style.h"
 
 namespace pp::driver {
@@ -263,12 +262,13 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
       if (format == "pdf") {
         PdfStats stats;
         guarded("writing the PDF", diags, [&] {
-          // The printed publication (src/print/): link-note marks in each post's text as it is
-          // set, and cover, brief, contents, openings, QR codes and indexes around and in posts.
-          LayoutOptions layoutOptions = printMatter(pub, style);
-          layoutOptions.jobs = options.jobs;
-          layoutOptions.workersFreed = [&coresFree] { coresFree.open(); };
-          out.written = writePdf(pub, style, layoutOptions, out.path, diags, &stats);
+          // The printed book (src/book/): link-note marks in each post's text as it is set, and
+          // cover, brief, contents, openings, QR codes and indexes around and in posts.
+          const BookPlan plan = printedBook(pub, style, bookOptions(spec.publication, style));
+          TypesetOptions typesetting;
+          typesetting.jobs = options.jobs;
+          typesetting.workersFreed = [&coresFree] { coresFree.open(); };
+          out.written = writePdf(pub, style, plan, typesetting, out.path, diags, &stats);
         });
         out.pages = stats.pages;
         std::lock_guard<std::mutex> lock(phaseMutex);
