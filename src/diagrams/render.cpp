@@ -94,9 +94,12 @@ DiagramResult renderDiagram(DiagramLanguage language, std::string_view source, c
   // The translation is ours: its size is bounded by the flowchart's, not by maxSourceBytes.
   DiagramOptions own = options;
   own.limits.maxSourceBytes = std::string::npos;
-  DiagramResult drawn = fromGraphviz(renderDot(flowchartToDot(flow.graph, options), own), r.kind, "Flowchart");
-  drawn.line = 0;  // a line of our dot would mean nothing to the author
-  return drawn;
+  GraphvizResult laid = renderDot(flowchartToDot(flow.graph, options), own);
+  laid.line = 0;  // a line of our dot would mean nothing to the author
+  // The labels in the order the author wrote the nodes (dot lists a subgraph's nodes last).
+  laid.labels.clear();
+  for (const FlowNode& n : flow.graph.nodes) laid.labels.push_back(n.label);
+  return fromGraphviz(std::move(laid), r.kind, "Flowchart");
 }
 
 }  // namespace pp
