@@ -1,11 +1,7 @@
-// Graphviz through libgvc. The library keeps its state in globals (the error handler, the
-// parser, the layout engines' scratch data), so every use is serialised by one lock; its
-// plugins are linked in (core, dot, neato and pango/cairo) rather than found through the
-// plugin configuration file, so a build draws the same way whatever else is installed and
-// never loads the plugins that read image files.
+// Graphviz through libgvc (diagrams/graphviz_api.h). The library keeps its state in globals
+// (the error handler, the parser, the layout engines' scratch data), so every use is
+// serialised by one lock.
 #include "diagrams/graphviz.h"
-
-#include <graphviz/gvc.h>
 
 #include <algorithm>
 #include <cctype>
@@ -14,14 +10,8 @@
 #include <mutex>
 #include <string>
 
+#include "diagrams/graphviz_api.h"
 #include "postpress/support/text.h"
-
-extern "C" {
-extern gvplugin_library_t gvplugin_core_LTX_library;
-extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
-extern gvplugin_library_t gvplugin_neato_layout_LTX_library;
-extern gvplugin_library_t gvplugin_pango_LTX_library;
-}
 
 namespace pp::diagrams {
 
@@ -53,37 +43,30 @@ int collectError(char* message) {
 }
 
 struct ContextDeleter {
-  void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
+  const GraphvizApi* gv;
+  void operator()(GVC_t* gvc) const { gv->freeContext(gvc); }
 };
 using Context = std::unique_ptr<GVC_t, ContextDeleter>;
 
 struct GraphDeleter {
-  void operator()(Agraph_t* g) const { agclose(g); }
+  const GraphvizApi* gv;
+  void operator()(Agraph_t* g) const { gv->close(g); }
 };
 using Graph = std::unique_ptr<Agraph_t, GraphDeleter>;
 
 // gvFreeLayout before the graph closes (the layout's data hangs on the graph).
 class LayoutGuard {
  public:
-  LayoutGuard(GVC_t* gvc, Agraph_t* g) : gvc_(gvc), g_(g) {}
+  LayoutGuard(const GraphvizApi& gv, GVC_t* gvc, Agraph_t* g) : gv_(gv), gvc_(gvc), g_(g) {}
   LayoutGuard(const LayoutGuard&) = delete;
   LayoutGuard& operator=(const LayoutGuard&) = delete;
-  ~LayoutGuard() { gvFreeLayout(gvc_, g_); }
+  ~LayoutGuard() { gv_.freeLayout(gvc_, g_); }
 
  private:
+  const GraphvizApi& gv_;
   GVC_t* gvc_;
   Agraph_t* g_;
 };
-
-Context newContext() {
-  static const lt_symlist_t builtins[] = {
-      {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
-      {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
-      {"gvplugin_neato_layout_LTX_library", &gvplugin_neato_layout_LTX_library},
-      {"gvplugin_pango_LTX_library", &gvplugin_pango_LTX_library},
-      {nullptr, nullptr}};
-  return Context(gvContextPlugins(builtins, 0));
-}
 
 GraphvizResult failed(DiagramResult::Status status, std::string message, int line = 0) {
   GraphvizResult r;
@@ -106,15 +89,15 @@ std::string firstLine(std::string message) {
   return message;
 }
 
-int clusterCount(Agraph_t* g) {
+int clusterCount(const GraphvizApi& gv, Agraph_t* g) {
   int n = 0;
-  for (Agraph_t* s = agfstsubg(g); s; s = agnxtsubg(s)) n += (startsWith(agnameof(s), "cluster") ? 1 : 0) + clusterCount(s);
+  for (Agraph_t* s = gv.fstsubg(g); s; s = gv.nxtsubg(s)) n += (startsWith(gv.nameof(s), "cluster") ? 1 : 0) + clusterCount(gv, s);
   return n;
 }
 
-bool namesFiles(Agraph_t* g, std::string* which) {
+bool namesFiles(const GraphvizApi& gv, Agraph_t* g, std::string* which) {
   for (int kind : {AGRAPH, AGNODE, AGEDGE})
-    for (Agsym_t* sym = agnxtattr(g, kind, nullptr); sym; sym = agnxtattr(g, kind, sym))
+    for (Agsym_t* sym = gv.nxtattr(g, kind, nullptr); sym; sym = gv.nxtattr(g, kind, sym))
       for (std::string_view bad : kFileAttributes)
         if (iequals(sym->name, bad)) {
           *which = sym->name;
@@ -124,20 +107,22 @@ bool namesFiles(Agraph_t* g, std::string* which) {
 }
 
 // Gives the graph, its nodes and its edges `value` for `name` unless the source declared it.
-void defaultAttribute(Agraph_t* g, int kind, const char* name, const std::string& value) {
-  if (!agattr(g, kind, const_cast<char*>(name), nullptr))
-    agattr(g, kind, const_cast<char*>(name), const_cast<char*>(value.c_str()));
+void defaultAttribute(const GraphvizApi& gv, Agraph_t* g, int kind, const char* name, const std::string& value) {
+  if (!gv.attr(g, kind, const_cast<char*>(name), nullptr))
+    gv.attr(g, kind, const_cast<char*>(name), const_cast<char*>(value.c_str()));
 }
 
-void setGraphAttribute(Agraph_t* g, const char* name, const char* value) {
-  agsafeset(g, const_cast<char*>(name), const_cast<char*>(value), const_cast<char*>(""));
+void setGraphAttribute(const GraphvizApi& gv, Agraph_t* g, const char* name, const char* value) {
+  gv.safeset(g, const_cast<char*>(name), const_cast<char*>(value), const_cast<char*>(""));
 }
 
-std::vector<std::string> nodeLabels(Agraph_t* g) {
+const char* attribute(const GraphvizApi& gv, void* object, const char* name) { return gv.get(object, const_cast<char*>(name)); }
+
+std::vector<std::string> nodeLabels(const GraphvizApi& gv, Agraph_t* g) {
   std::vector<std::string> out;
-  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
-    char* label = agget(n, const_cast<char*>("label"));
-    std::string text = label && *label && !aghtmlstr(label) && std::string_view(label) != "\\N" ? label : agnameof(n);
+  for (Agnode_t* n = gv.fstnode(g); n; n = gv.nxtnode(g, n)) {
+    char* label = gv.get(n, const_cast<char*>("label"));
+    std::string text = label && *label && !gv.htmlstr(label) && std::string_view(label) != "\\N" ? label : gv.nameof(n);
     text = replaceAll(replaceAll(replaceAll(text, "\\n", " "), "\\l", " "), "\\r", " ");
     if (!text.empty()) out.push_back(std::string(trim(text)));
   }
@@ -187,6 +172,10 @@ GraphvizResult renderDot(std::string_view dot, const DiagramOptions& options) {
     return failed(DiagramResult::Status::TooLarge, "diagram source of " + std::to_string(dot.size()) + " bytes, over the limit of " +
                                                        std::to_string(limits.maxSourceBytes));
   if (containsImageTag(dot)) return failed(DiagramResult::Status::Refused, "an HTML label with <IMG> would read a file");
+  std::string missing;
+  const GraphvizApi* api = graphvizApi(&missing);
+  if (!api) return failed(DiagramResult::Status::Invalid, "Graphviz is not available (" + missing + ")");
+  const GraphvizApi& gv = *api;
   // cgraph reads a NUL-terminated string. Its lexer stops at the graph's closing brace and
   // counts what followed it (a final line end) into the next source's line numbers.
   const std::string source(trimRight(dot));
@@ -195,62 +184,63 @@ GraphvizResult renderDot(std::string_view dot, const DiagramOptions& options) {
   std::string errors;
   currentErrors = &errors;
   struct ResetErrors {
+    const GraphvizApi& gv;
     ~ResetErrors() {
-      agseterrf(nullptr);
+      gv.seterrf(nullptr);
       currentErrors = nullptr;
     }
-  } resetErrors;
-  agseterrf(collectError);
-  agseterr(AGERR);  // warnings (an unknown attribute value...) are not worth a diagnostic
-  agreseterrors();
+  } resetErrors{gv};
+  gv.seterrf(collectError);
+  gv.seterr(AGERR);  // warnings (an unknown attribute value...) are not worth a diagnostic
+  gv.reseterrors();
 
-  Context gvc = newContext();
+  Context gvc(gv.contextPlugins(gv.builtins, 0), ContextDeleter{&gv});
   if (!gvc) return failed(DiagramResult::Status::Invalid, "Graphviz could not start");
-  agreadline(1);  // the lexer's line count runs on from the previous source otherwise
-  Graph g(agmemread(source.c_str()));
-  if (!g || agerrors()) return failed(DiagramResult::Status::Invalid, errors.empty() ? "Graphviz cannot read the source" : firstLine(errors), lineOfError(errors));
+  gv.readline(1);  // the lexer's line count runs on from the previous source otherwise
+  Graph g(gv.memread(source.c_str()), GraphDeleter{&gv});
+  if (!g || gv.errors()) return failed(DiagramResult::Status::Invalid, errors.empty() ? "Graphviz cannot read the source" : firstLine(errors), lineOfError(errors));
 
-  const int nodes = agnnodes(g.get()), edges = agnedges(g.get()), clusters = clusterCount(g.get());
+  const int nodes = gv.nnodes(g.get()), edges = gv.nedges(g.get()), clusters = clusterCount(gv, g.get());
   if (nodes > limits.maxNodes || edges > limits.maxEdges || clusters > limits.maxClusters)
     return failed(DiagramResult::Status::TooLarge, std::to_string(nodes) + " nodes, " + std::to_string(edges) + " edges and " +
                                                        std::to_string(clusters) + " clusters, over the limits of " +
                                                        std::to_string(limits.maxNodes) + ", " + std::to_string(limits.maxEdges) +
                                                        " and " + std::to_string(limits.maxClusters));
   std::string fileAttribute;
-  if (namesFiles(g.get(), &fileAttribute))
+  if (namesFiles(gv, g.get(), &fileAttribute))
     return failed(DiagramResult::Status::Refused, "the attribute '" + fileAttribute + "' would read a file");
 
   std::string engine = "dot";
-  if (const char* asked = agget(g.get(), const_cast<char*>("layout")); asked && *asked) {
+  if (const char* asked = attribute(gv, g.get(), "layout"); asked && *asked) {
     engine = toLowerAscii(asked);
     if (std::find(std::begin(kEngines), std::end(kEngines), engine) == std::end(kEngines))
       return failed(DiagramResult::Status::Invalid, "layout engine '" + std::string(asked) + "' is not available");
   }
   const std::string size = std::to_string(options.fontSize);
   for (int kind : {AGRAPH, AGNODE, AGEDGE}) {
-    defaultAttribute(g.get(), kind, "fontname", options.fontFamily);
-    defaultAttribute(g.get(), kind, "fontsize", size);
+    defaultAttribute(gv, g.get(), kind, "fontname", options.fontFamily);
+    defaultAttribute(gv, g.get(), kind, "fontsize", size);
   }
-  setGraphAttribute(g.get(), "nslimit", kNetworkSimplexLimit);
-  setGraphAttribute(g.get(), "nslimit1", kNetworkSimplexLimit);
-  setGraphAttribute(g.get(), "mclimit", kCrossingLimit);
-  setGraphAttribute(g.get(), "maxiter", kNeatoIterations);
-  if (agget(g.get(), const_cast<char*>("dpi"))) setGraphAttribute(g.get(), "dpi", "72");
-  if (agget(g.get(), const_cast<char*>("resolution"))) setGraphAttribute(g.get(), "resolution", "72");
+  setGraphAttribute(gv, g.get(), "nslimit", kNetworkSimplexLimit);
+  setGraphAttribute(gv, g.get(), "nslimit1", kNetworkSimplexLimit);
+  setGraphAttribute(gv, g.get(), "mclimit", kCrossingLimit);
+  setGraphAttribute(gv, g.get(), "maxiter", kNeatoIterations);
+  for (const char* density : {"dpi", "resolution"})
+    if (attribute(gv, g.get(), density)) setGraphAttribute(gv, g.get(), density, "72");
 
-  if (gvLayout(gvc.get(), g.get(), engine.c_str()) != 0)
+  if (gv.layout(gvc.get(), g.get(), engine.c_str()) != 0)
     return failed(DiagramResult::Status::Invalid, errors.empty() ? "Graphviz cannot lay the graph out" : firstLine(errors));
-  LayoutGuard layout(gvc.get(), g.get());
+  LayoutGuard layout(gv, gvc.get(), g.get());
   char* data = nullptr;
   unsigned int length = 0;
-  if (gvRenderData(gvc.get(), g.get(), "svg:cairo", &data, &length) != 0 || !data)
+  if (gv.renderData(gvc.get(), g.get(), "svg:cairo", &data, &length) != 0 || !data)
     return failed(DiagramResult::Status::Invalid, errors.empty() ? "Graphviz cannot render the graph" : firstLine(errors));
+  const std::string svg(data, length);
+  gv.freeRenderData(data);
   GraphvizResult r;
   r.status = DiagramResult::Status::Drawn;
-  const std::string svg(data, length);
-  gvFreeRenderData(data);
   r.svg = canonicalSurfaceIds(svg);
-  r.labels = nodeLabels(g.get());
+  r.labels = nodeLabels(gv, g.get());
   return r;
 }
 
