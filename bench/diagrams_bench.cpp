@@ -5,8 +5,9 @@
 // 1. The first diagram of a process: Graphviz, its plugins, pango, cairo and fontconfig are
 //    opened and initialised then.
 // 2. Each further diagram, by kind: a small dot graph, every ```mermaid flowchart found in the
-//    corpora given (the real ones), and a random graph at the budget's limits (300 nodes,
-//    600 edges), which is what a hostile post can cost at most.
+//    corpora given (the real ones), and random graphs at the budget's limits (150 nodes,
+//    200 edges; and 100 nodes, 200 edges, denser), which is what a hostile diagram can cost
+//    at most (a post's diagrams share 600 edges: three such diagrams).
 // CPU time of the process: the machine these figures come from is shared.
 #include <algorithm>
 #include <chrono>
@@ -71,6 +72,17 @@ std::string randomGraph(int nodes, int edges, bool directed = true) {
   return s.str();
 }
 
+// The costliest shape found: a chain as deep as the node limit, and the remaining edges from
+// its first nodes to its last, each crossing every rank (dot adds a virtual node per rank).
+std::string longEdges(int nodes, int edges) {
+  std::ostringstream s;
+  s << "digraph deep {\n";
+  for (int k = 1; k < nodes; ++k) s << "  n" << k - 1 << " -> n" << k << ";\n";
+  for (int k = 0; k < edges - (nodes - 1); ++k) s << "  n" << k % 10 << " -> n" << nodes - 1 - k % 10 << ";\n";
+  s << "}\n";
+  return s.str();
+}
+
 struct Timing {
   int drawn = 0, total = 0;
   double seconds = 0;
@@ -90,7 +102,7 @@ Timing timeAll(DiagramLanguage language, const std::vector<std::string>& sources
 }
 
 void row(const char* what, const Timing& t) {
-  std::printf("| %-44s | %5d | %5d | %9.1f |\n", what, t.total, t.drawn, t.total ? t.seconds * 1000 / t.total : 0.0);
+  std::printf("| %-48s | %5d | %5d | %11.1f |\n", what, t.total, t.drawn, t.total ? t.seconds * 1000 / t.total : 0.0);
 }
 
 }  // namespace
@@ -102,12 +114,15 @@ int main(int argc, char** argv) {
     for (std::string& b : mermaidBlocks(argv[k]))
       if (b.find("sequenceDiagram") == std::string::npos) flowcharts.push_back(std::move(b));
 
-  std::printf("| diagram                                      | count | drawn | cpu ms each |\n");
-  std::printf("|----------------------------------------------|-------|-------|-------------|\n");
+  std::printf("| diagram                                          | count | drawn | cpu ms each |\n");
+  std::printf("|--------------------------------------------------|-------|-------|-------------|\n");
   row("first in the process (libraries loaded)", timeAll(DiagramLanguage::Dot, {small}, 1));
   row("small dot graph (5 nodes)", timeAll(DiagramLanguage::Dot, {small}, 20));
   if (!flowcharts.empty()) row("corpus mermaid blocks (flowcharts)", timeAll(DiagramLanguage::Mermaid, flowcharts, 3));
-  row("dot at the limits (300 nodes, 600 edges)", timeAll(DiagramLanguage::Dot, {randomGraph(300, 600)}, 2));
-  row("dot at the limits, neato", timeAll(DiagramLanguage::Dot, {randomGraph(300, 600, false)}, 1));
+  row("random dot at the limits (150 nodes, 200 edges)", timeAll(DiagramLanguage::Dot, {randomGraph(150, 200)}, 3));
+  row("random dot, 100 nodes, 200 edges", timeAll(DiagramLanguage::Dot, {randomGraph(100, 200)}, 3));
+  row("random graph at the limits, neato", timeAll(DiagramLanguage::Dot, {randomGraph(150, 200, false)}, 3));
+  row("150-rank chain and 51 edges across it", timeAll(DiagramLanguage::Dot, {longEdges(150, 200)}, 1));
+  row("30 nodes, 200 edges (dense)", timeAll(DiagramLanguage::Dot, {randomGraph(30, 200)}, 1));
   return 0;
 }

@@ -29,15 +29,18 @@ enum class DiagramLanguage { None, Dot, Mermaid };
 // "mermaid"; any case); None for everything else.
 DiagramLanguage diagramLanguage(std::string_view info);
 
-// What a diagram from a stranger's post may cost. Graphviz cannot be interrupted, so time is
-// bounded by bounding the work: the source's size, the nodes and edges, and the iterations of
-// dot's network simplex and crossing minimisation (bench/results.md, "Diagrams", measures a
-// diagram at these limits).
+// What diagrams from a stranger's post may cost. Graphviz cannot be interrupted, so time is
+// bounded by bounding the work: the source's size, the nodes and edges of each diagram and of
+// all a post's diagrams, and the iterations of dot's network simplex and crossing
+// minimisation. Edges cost most: dot's time grows with the edges and the ranks they cross
+// (bench/results.md, "Diagrams", measures random graphs at these limits).
 struct DiagramLimits {
   std::size_t maxSourceBytes = 32 * 1024;
-  int maxNodes = 300;
-  int maxEdges = 600;
-  int maxClusters = 60;
+  int maxNodes = 150;
+  int maxEdges = 200;
+  int maxClusters = 40;
+  int maxEdgesPerPost = 600;    // then the post's further diagrams are printed as source
+  int maxDiagramsPerPost = 100;
 };
 
 struct DiagramOptions {
@@ -62,6 +65,7 @@ struct DiagramResult {
   std::string alt;      // a description for alt text: the kind and the node labels
   std::string message;  // why it was not drawn
   int line = 0;         // 1-based line of the source the message is about; 0 = the whole block
+  int nodes = 0, edges = 0;  // the drawn graph's size (the post's budget counts the edges)
 };
 
 // Lays `source` out and renders it to SVG, within options.limits.

@@ -72,9 +72,12 @@ class DiagramPass {
 
  private:
   Block diagram(Block code, DiagramLanguage language) {
-    const DiagramResult r = renderDiagram(language, code.text, options_);
+    DiagramResult r = overBudget();
+    if (r.message.empty()) r = renderDiagram(language, code.text, options_);
+    ++seen_;
     if (r.status == DiagramResult::Status::Drawn) {
       ++drawn_;
+      edges_ += r.edges;
       return figureOf(code, r);
     }
     // The fence is at code.pos.line, the source's first line the one after it.
@@ -84,10 +87,25 @@ class DiagramPass {
     return sourceBoxOf(std::move(code), language, r);
   }
 
+  // The post's budget, once spent, stops the next diagram before it is read.
+  DiagramResult overBudget() const {
+    DiagramResult r;
+    const DiagramLimits& l = options_.limits;
+    if (seen_ >= l.maxDiagramsPerPost)
+      r.message = "over " + std::to_string(l.maxDiagramsPerPost) + " diagrams in the post";
+    else if (edges_ >= l.maxEdgesPerPost)
+      r.message = "the post's diagrams already have " + std::to_string(edges_) + " edges, the most one post may have is " +
+                  std::to_string(l.maxEdgesPerPost);
+    r.status = DiagramResult::Status::TooLarge;
+    return r;
+  }
+
   const Post& post_;
   const DiagramOptions& options_;
   DiagnosticSink& diags_;
   int drawn_ = 0;
+  int seen_ = 0;   // diagram blocks met so far
+  int edges_ = 0;  // edges of the diagrams drawn so far
 };
 
 }  // namespace

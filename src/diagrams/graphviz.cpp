@@ -34,7 +34,8 @@ std::mutex& graphvizLock() {
   return lock;
 }
 
-// Where cgraph's error handler writes; set only while the lock is held.
+// Where cgraph's error handler writes. cgraph's handler takes no context pointer, so this one
+// is file-wide, like the handler itself; it is set and read only while the lock is held.
 std::string* currentErrors = nullptr;
 
 int collectError(char* message) {
@@ -241,6 +242,8 @@ GraphvizResult renderDot(std::string_view dot, const DiagramOptions& options) {
   r.status = DiagramResult::Status::Drawn;
   r.svg = canonicalSurfaceIds(svg);
   r.labels = nodeLabels(gv, g.get());
+  r.nodes = nodes;
+  r.edges = edges;
   return r;
 }
 

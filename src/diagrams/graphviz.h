@@ -15,6 +15,7 @@ struct GraphvizResult {
   std::string message;
   int line = 0;                     // line of `dot` a syntax error is on; 0 = unknown
   std::vector<std::string> labels;  // node labels in the graph's order (for alt text)
+  int nodes = 0, edges = 0;
 };
 
 // Reads `dot`, checks it against options.limits, gives nodes, edges and the graph the

@@ -33,6 +33,8 @@ DiagramResult fromGraphviz(GraphvizResult g, std::string kind, std::string what)
   r.message = std::move(g.message);
   r.line = g.line;
   r.alt = altText(what, g.labels);
+  r.nodes = g.nodes;
+  r.edges = g.edges;
   return r;
 }
 

@@ -88,3 +88,24 @@ TEST_CASE("the figure's data URI decodes to the SVG") {
   DiagramResult direct = renderDiagram(DiagramLanguage::Dot, "digraph { a }", {});
   CHECK(payload.size() == (direct.svg.size() + 2) / 3 * 4);
 }
+
+TEST_CASE("a post's diagrams share one budget; past it they are printed as source") {
+  Document doc;
+  for (int k = 0; k < 4; ++k) doc.blocks.push_back(code("dot", "digraph { a -> b -> c -> d }", 10 * (k + 1)));
+  DiagramOptions o;
+  o.limits.maxEdgesPerPost = 6;  // two diagrams of three edges
+  DiagnosticSink diags;
+  CHECK(drawDiagrams(post(), doc, o, diags) == 2);
+  CHECK(doc.blocks[1].kind == BlockKind::Figure);
+  CHECK(doc.blocks[2].kind == BlockKind::Admonition);
+  CHECK(doc.blocks[3].kind == BlockKind::Admonition);
+  CHECK(diags.countCode("diagram-too-large") == 2);
+
+  Document many;
+  for (int k = 0; k < 3; ++k) many.blocks.push_back(code("dot", "digraph { a }", k + 1));
+  o = {};
+  o.limits.maxDiagramsPerPost = 2;
+  DiagnosticSink d2;
+  CHECK(drawDiagrams(post(), many, o, d2) == 2);
+  CHECK(many.blocks[2].kind == BlockKind::Admonition);
+}
