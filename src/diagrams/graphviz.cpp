@@ -84,8 +84,10 @@ int lineOfError(const std::string& message) {
   return std::atoi(message.c_str() + at + 5);
 }
 
+// cgraph's message without its "Error: " prefix (the diagnostic says it is a warning).
 std::string firstLine(std::string message) {
   message = std::string(trim(message));
+  if (startsWith(message, "Error: ")) message.erase(0, 7);
   if (std::size_t nl = message.find('\n'); nl != std::string::npos) message.resize(nl);
   return message;
 }
