@@ -63,6 +63,7 @@ struct DiagramResult {
   std::string svg;
   std::string kind;     // "dot", "flowchart", "sequenceDiagram"...
   std::string alt;      // a description for alt text: the kind and the node labels
+  std::string title;    // the diagram's own title (mermaid's front matter `title:`), for a caption
   std::string message;  // why it was not drawn
   int line = 0;         // 1-based line of the source the message is about; 0 = the whole block
   int nodes = 0, edges = 0;  // the drawn graph's size (the post's budget counts the edges)
@@ -76,7 +77,7 @@ DiagramResult renderDiagram(DiagramLanguage language, std::string_view source, c
 const char* diagramWarningCode(DiagramResult::Status status);
 
 // Replaces every diagram Code block of `doc` (at any depth: lists, quotes, admonitions,
-// footnotes) by a Figure of the drawn SVG, or by a labelled box holding the source with a
+// footnotes) by a Figure of the drawn SVG (captioned with the diagram's title, if it has one), or by a labelled box holding the source with a
 // warning at the block's line in `post`. Returns the number of diagrams drawn.
 int drawDiagrams(const Post& post, Document& doc, const DiagramOptions& options, DiagnosticSink& diags);
 

@@ -36,6 +36,7 @@ Block figureOf(const Block& code, const DiagramResult& r) {
   fig.image.src = "data:image/svg+xml;base64," + base64(r.svg);
   fig.image.alt = r.alt;
   fig.image.pos = code.pos;
+  if (!r.title.empty()) fig.inlines.push_back(Inline::makeText(r.title, code.pos));
   return fig;
 }
 

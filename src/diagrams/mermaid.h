@@ -81,7 +81,8 @@ FlowParse parseFlowchart(std::string_view source);
 // (`&amp;`, `#quot;`, `#9829;`) are decoded, markdown-string backticks and `\` escapes dropped.
 std::string mermaidLabelText(std::string_view raw);
 
-// The graph in dot, with the options' font and size.
+// The graph in dot, with the options' font and size. The title is not drawn: it becomes the
+// figure's caption.
 std::string flowchartToDot(const FlowGraph& graph, const DiagramOptions& options);
 
 }  // namespace pp::diagrams

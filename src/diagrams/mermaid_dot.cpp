@@ -118,7 +118,6 @@ class DotWriter {
          << "  rankdir=" << g_.direction << "; nodesep=0.3; ranksep=0.4; pad=0.06;\n"
          << "  fontname=" << font << "; fontsize=" << o_.fontSize << ";\n";
     if (compound) out_ << "  compound=true;\n";
-    if (!g_.title.empty()) out_ << "  label=" << dotString(wrapped(g_.title)) << "; labelloc=t;\n";
     out_ << "  node [fontname=" << font << ", fontsize=" << o_.fontSize << ", style=filled, fillcolor=\"" << kFill
          << "\", color=\"" << kStroke << "\", margin=\"0.12,0.06\", height=0.36];\n"
          << "  edge [fontname=" << font << ", fontsize=" << o_.fontSize - 1 << ", color=\"" << kStroke

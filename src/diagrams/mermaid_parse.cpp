@@ -213,9 +213,11 @@ bool readEdge(Cursor& c, FlowEdge* edge, std::string* error) {
     readStroke(c, &again, &marks);
     if (edge->stroke == EdgeStroke::Dotted) marks = std::max(1, marks);
   }
-  edge->head = endOf(c.peek());
-  if (edge->head != EdgeEnd::None && (c.peek() != 'o' && c.peek() != 'x' ? true : !std::isalnum(static_cast<unsigned char>(c.peek(1))))) c.advance(1);
-  else edge->head = EdgeEnd::None;
+  // `>`, `o` or `x` right after the stroke ends the edge, as in mermaid, where `dev---ops`
+  // is an edge to `ps` and a node named ops needs a space before it.
+  const char end = c.peek();
+  edge->head = end == '>' || end == 'o' || end == 'x' ? endOf(end) : EdgeEnd::None;
+  if (edge->head != EdgeEnd::None) c.advance(1);
   if (edge->stroke == EdgeStroke::Solid || edge->stroke == EdgeStroke::Thick)
     edge->length = std::max(1, marks - (edge->head == EdgeEnd::None ? 2 : 1));
   else if (edge->stroke == EdgeStroke::Dotted)

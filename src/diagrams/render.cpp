@@ -101,7 +101,9 @@ DiagramResult renderDiagram(DiagramLanguage language, std::string_view source, c
   // The labels in the order the author wrote the nodes (dot lists a subgraph's nodes last).
   laid.labels.clear();
   for (const FlowNode& n : flow.graph.nodes) laid.labels.push_back(n.label);
-  return fromGraphviz(std::move(laid), r.kind, "Flowchart");
+  DiagramResult drawn = fromGraphviz(std::move(laid), r.kind, "Flowchart");
+  drawn.title = flow.graph.title;
+  return drawn;
 }
 
 }  // namespace pp

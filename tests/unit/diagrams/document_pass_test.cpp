@@ -75,6 +75,16 @@ TEST_CASE("diagram blocks become figures or labelled source with a warning") {
   CHECK(all[1].loc.line == 5 + 30 + 2 - 1);  // the source's second line, after the fence
 }
 
+TEST_CASE("a mermaid title becomes the figure's caption") {
+  Document doc;
+  doc.blocks.push_back(code("mermaid", "---\ntitle: Release flow\n---\nflowchart LR\n  a --> b\n", 2));
+  doc.blocks.push_back(code("mermaid", "flowchart LR\n  a --> b\n", 9));
+  DiagnosticSink diags;
+  CHECK(drawDiagrams(post(), doc, DiagramOptions{}, diags) == 2);
+  CHECK(plainText(doc.blocks[0].inlines) == "Release flow");
+  CHECK(doc.blocks[1].inlines.empty());
+}
+
 TEST_CASE("the figure's data URI decodes to the SVG") {
   Document doc;
   doc.blocks.push_back(code("dot", "digraph { a }", 1));

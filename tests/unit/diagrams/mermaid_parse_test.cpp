@@ -92,6 +92,16 @@ TEST_CASE("edge strokes, ends and lengths") {
   CHECK(edge(10).head == EdgeEnd::None);
 }
 
+TEST_CASE("o and x right after an edge end it, as in mermaid; a space makes them a node's") {
+  FlowGraph g = parsed("graph LR\ndev---ops\ndev--- ops\nA --x B\n");
+  REQUIRE(g.edges.size() == 3);
+  CHECK(g.edges[0].head == EdgeEnd::Circle);
+  CHECK(g.nodes[static_cast<std::size_t>(g.edges[0].to)].id == "ps");
+  CHECK(g.edges[1].head == EdgeEnd::None);
+  CHECK(g.nodes[static_cast<std::size_t>(g.edges[1].to)].id == "ops");
+  CHECK(g.edges[2].head == EdgeEnd::Cross);
+}
+
 TEST_CASE("edge labels in both syntaxes") {
   FlowGraph g = parsed(
       "flowchart TD\n"
