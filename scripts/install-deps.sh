@@ -19,6 +19,8 @@ build_packages=(
   libkf5syntaxhighlighting-dev
   # languages (src/locale): ICU (dates, numbers, plural rules; line breaking will use it too)
   libicu-dev
+  # diagrams (src/diagrams): Graphviz's libraries and plugins (libgvc6, with pango and cairo)
+  libgraphviz-dev
   # hyphenation patterns for the digest languages that Debian has (none exist for Chinese,
   # Japanese, Korean, Arabic or Hebrew, which are not hyphenated)
   hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-pt-pt hyphen-pt-br hyphen-it hyphen-ru hyphen-uk

@@ -8,6 +8,7 @@
 #include <new>
 #include <optional>
 
+#include "postpress/diagrams.h"
 #include "postpress/driver.h"
 #include "postpress/epub.h"
 #include "postpress/markdown.h"
@@ -118,6 +119,15 @@ AssetOptions assetOptionsFor(const DigestSpec& spec, const BuildOptions& options
   return a;
 }
 
+// Diagram labels in the style's sans family, then the bundled DejaVu Sans (which fontconfig
+// also has).
+DiagramOptions diagramOptionsFor(const Style& style) {
+  DiagramOptions d;
+  if (auto it = style.families.find("heading"); it != style.families.end() && !it->second.name.empty())
+    d.fontFamily = it->second.name + ",DejaVu Sans";
+  return d;
+}
+
 std::string siteKey(const SiteOptions& o) {
   std::error_code ec;
   fs::path root = fs::weakly_canonical(o.root, ec);
@@ -192,6 +202,7 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
 
   Style style = loadStyle(spec.style, spec.paper, diags);
 
+  const DiagramOptions diagrams = diagramOptionsFor(style);
   phase("parsing " + std::to_string(selection.posts.size()) + " posts");
   since = Clock::now();
   std::vector<Document> docs(selection.posts.size());
@@ -202,6 +213,7 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
     guarded("parsing posts", diags, [&] {
       parallelFor(selection.posts.size(), options.jobs, [&](std::size_t i) {
         docs[i] = parsePost(*site, *selection.posts[i], postDiags[i]);
+        drawDiagrams(*selection.posts[i], docs[i], diagrams, postDiags[i]);
       });
     });
     for (const auto& d : postDiags) d.replayInto(diags);
