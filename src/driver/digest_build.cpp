@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "postpress/driver.h"
+#include "driver/code_highlighting.h"
 #include "postpress/epub.h"
 #include "postpress/markdown.h"
 #include "postpress/support/parallel.h"
@@ -204,9 +205,13 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
         docs[i] = parsePost(*site, *selection.posts[i], postDiags[i]);
       });
     });
+    timed("parsing posts", since);
+    since = Clock::now();
+    guarded("highlighting code", diags,
+            [&] { highlightCode(style, selection.posts, docs, postDiags, options.jobs); });
+    timed("highlighting code", since);
     for (const auto& d : postDiags) d.replayInto(diags);
   }
-  timed("parsing posts", since);
   since = Clock::now();
   guarded("linking posts", diags, [&] { resolveCrossLinks(*site, selection.posts, docs, diags); });
 
