@@ -394,11 +394,6 @@ std::string relativeTo(const fs::path& root, const fs::path& p) {
   return rel.generic_string();
 }
 
-fs::path dataDir() {
-  if (const char* env = std::getenv("POSTPRESS_DATA_DIR"); env && *env) return env;
-  return POSTPRESS_DATA_DIR;
-}
-
 const char* versionString() { return POSTPRESS_VERSION; }
 
 }  // namespace pp

@@ -149,8 +149,25 @@ bool isInside(const fs::path& root, const fs::path& p);
 // Path of p relative to root as a generic string ("_posts/x.md"); p itself when not under root.
 std::string relativeTo(const fs::path& root, const fs::path& p);
 
-// The folder holding the bundled fonts/, styles/ and lang/ (POSTPRESS_DATA_DIR, overridable by the
-// environment variable of the same name).
+// Where the bundled data (fonts/ and styles/) is looked for, in order: the folder named by the
+// environment variable POSTPRESS_DATA_DIR (when set, the only place looked at); then, relative
+// to the running executable (/proc/self/exe), the installed layout (<prefix>/bin/postpress ->
+// <prefix>/share/postpress) and the build tree's mirror of it (<build>/share/postpress, next to
+// build/postpress and one level above build/tests/*). No path of the machine that built the
+// program is compiled in, so an installed prefix can be moved and a copied binary never reads
+// its source tree.
+struct DataDirSearch {
+  fs::path found;               // empty when no candidate holds fonts/ and styles/
+  std::vector<fs::path> tried;  // every folder looked at, in order
+  bool fromEnvironment = false; // POSTPRESS_DATA_DIR named the only candidate
+};
+DataDirSearch findDataDir();
+
+// One line saying why no data folder was found and what to do about it; empty when one was.
+std::string describeMissingDataDir(const DataDirSearch& search);
+
+// The folder findDataDir() found; when none was, the first folder it tried (so that a missing
+// font is reported under a path the user can recognise).
 fs::path dataDir();
 
 const char* versionString();
