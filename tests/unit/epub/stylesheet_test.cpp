@@ -44,7 +44,9 @@ TEST_CASE("highlighted code: token classes become spans the stylesheet styles") 
         "<span class=\"hl-attribute\">key</span>: <span class=\"hl-string\">&lt;v&gt;</span> "
         "<span class=\"hl-comment\"># note</span>\nplain");
 
-  Style style = defaultStyle();
+  DiagnosticSink diags;
+  Style style = loadStyle("report", "letter", diags);
+  REQUIRE(diags.errorCount() == 0);
   std::string css = epub::stylesheet(style);
   // Every class the theme gives a look has a rule, in weight and slant as well as colour.
   CHECK(css.find("span.hl-keyword {") != std::string::npos);
