@@ -28,7 +28,7 @@ struct PublicationOptions {
   int cover = -1, brief = -1, toc = -1, tagIndex = -1, authorIndex = -1, qrCodes = -1;
   std::string linkNotes;   // "" = style's choice; endnotes | footnotes | none
   // (qrCodes and linkNotes are the printed book's: bookOptions in postpress/book.h.)
-  long long sourceDateEpoch = 0;  // SOURCE_DATE_EPOCH (0 = unset: 1980-01-01 is used)
+  long long buildEpoch = 315532800;  // the build's instant (support/build_time.h); default 1980-01-01
 };
 
 struct PostEntry {
@@ -61,7 +61,8 @@ struct Publication {
   std::string subtitle;
   std::string period;        // "Q4 2025", "November 2025", "1 Oct 2025 – 15 Jan 2026"
   std::string filters;       // "Tags: KServe, vLLM · Authors: Yuan Tang" (empty: none)
-  std::string dateLabel;     // the build date from SOURCE_DATE_EPOCH, "27 November 2026"
+  std::string dateLabel;     // the build date (SOURCE_DATE_EPOCH, else now), "27 November 2026"
+  long long buildEpoch = 0;  // the build's instant, seconds since 1970 (PublicationOptions)
   std::string isoDate;       // "2026-11-27T00:00:00Z"
   std::string language = "en";
   std::string identifier;    // "urn:uuid:..." derived from the content (stable)

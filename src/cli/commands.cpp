@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "postpress/support/build_time.h"
 #include "postpress/support/files.h"
 #include "postpress/markdown.h"
 #include "postpress/support/parallel.h"
@@ -148,9 +149,9 @@ int runBuild(const GivenOptions& given, Console& console, bool checkOnly) {
     if (!fs::is_regular_file(config)) return usageError("-c: cannot read '" + config + "'");
     specs = loadConfig(config, given.has(OptionId::Digest) ? given[OptionId::Digest].text() : "", *general);
     if (specs.empty()) return general->errorCount() > 0 ? kExitFailed : kExitUsage;
-    long long epoch = sourceDateEpoch();
+    const long long epoch = buildEpoch();  // one instant for every digest of the batch
     for (auto& s : specs) {
-      s.publication.sourceDateEpoch = epoch;
+      s.publication.buildEpoch = epoch;
       for (OptionId id : given.ids())
         if (option(id).overridesConfig) setDigestOption(s, id, given[id], {});
     }

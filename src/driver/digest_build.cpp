@@ -10,6 +10,7 @@
 
 #include "postpress/diagrams.h"
 #include "postpress/driver.h"
+#include "driver/code_highlighting.h"
 #include "postpress/epub.h"
 #include "postpress/markdown.h"
 #include "postpress/support/parallel.h"
@@ -216,9 +217,13 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
         drawDiagrams(*selection.posts[i], docs[i], diagrams, postDiags[i]);
       });
     });
+    timed("parsing posts", since);
+    since = Clock::now();
+    guarded("highlighting code", diags,
+            [&] { highlightCode(style, selection.posts, docs, postDiags, options.jobs); });
+    timed("highlighting code", since);
     for (const auto& d : postDiags) d.replayInto(diags);
   }
-  timed("parsing posts", since);
   since = Clock::now();
   guarded("linking posts", diags, [&] { resolveCrossLinks(*site, selection.posts, docs, diags); });
 

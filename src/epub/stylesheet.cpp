@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "epub/code_markup.h"
+
 namespace pp::epub {
 
 namespace {
@@ -97,6 +99,7 @@ std::string stylesheet(const Style& s) {
          "background-color: " + cssColorAlpha(s.muted, 0.1) + "; border-left: 0.2em solid " +
          cssColorAlpha(s.accent, 0.5) + "; text-align: left; }\n";
   out += "pre code { font-size: 1em; background: none; padding: 0; }\n";
+  out += highlightRules(s.highlight);
   out += "code.math { font-style: italic; }\n";
 
   // Tables
@@ -193,7 +196,9 @@ std::string stylesheet(const Style& s) {
 
   // Dark reading modes: accent colours chosen for paper can be too dark on black.
   out += "@media (prefers-color-scheme: dark) {\n  h1, h2, h3, h4, h5, h6, h1.post-title, h1.book-title, "
-         "h2.brief-group, nav.toc li.toc-group > span { color: inherit; }\n  a { color: inherit; }\n}\n";
+         "h2.brief-group, nav.toc li.toc-group > span { color: inherit; }\n  a { color: inherit; }\n" +
+         // Code keeps its weights and slants (the grayscale cues) and drops the paper colours.
+         std::string(s.highlight.enabled ? "  pre span[class^=\"hl-\"] { color: inherit; }\n" : "") + "}\n";
   return out;
 }
 

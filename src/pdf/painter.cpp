@@ -201,17 +201,6 @@ HPDF_Date dateFromEpoch(long long epoch) {
   return d;
 }
 
-// SOURCE_DATE_EPOCH when set and sane; else 1980-01-01 (never the clock: identical input must
-// give identical bytes).
-long long buildEpoch() {
-  if (const char* env = std::getenv("SOURCE_DATE_EPOCH"); env && *env) {
-    char* end = nullptr;
-    long long v = std::strtoll(env, &end, 10);
-    if (end && *end == '\0' && v >= 0 && v < 253402300800LL) return v;
-  }
-  return 315532800;  // 1980-01-01T00:00:00Z
-}
-
 std::string joinUnique(const std::vector<std::string>& items, std::size_t maxChars) {
   std::vector<std::string> seen;
   std::string out;
@@ -399,7 +388,7 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fo
   setInfo(HPDF_INFO_SUBJECT, pub.period);
   setInfo(HPDF_INFO_KEYWORDS, joinUnique(tags, 1000));
   setInfo(HPDF_INFO_CREATOR, std::string("postpress ") + versionString());
-  const HPDF_Date date = dateFromEpoch(buildEpoch());
+  const HPDF_Date date = dateFromEpoch(pub.buildEpoch);
   HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
   HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
   if (doc.failed()) doc.reset();

@@ -14,7 +14,6 @@ namespace pp {
 namespace {
 
 constexpr int kWordsPerMinute = 230;
-constexpr long long kDefaultEpoch = 315532800;  // 1980-01-01: the ZIP epoch, used when unset
 
 SourceLoc heroLoc(const Post& post) {
   for (const char* key : {"image", "header-img", "cover", "featured_image", "featured", "hero",
@@ -202,7 +201,8 @@ Publication buildPublication(const Site& site, const Selection& selection,
   pub.subtitle = options.subtitle;
   pub.period = periodLabel(selection, posts);
   pub.filters = describeFilters(selection, posts);
-  long long epoch = options.sourceDateEpoch > 0 ? options.sourceDateEpoch : kDefaultEpoch;
+  const long long epoch = options.buildEpoch;
+  pub.buildEpoch = epoch;
   pub.dateLabel = formatLongDate(epoch);
   pub.isoDate = isoTimestamp(epoch);
   pub.language = !options.language.empty() ? options.language

@@ -56,7 +56,7 @@ TEST_CASE("buildPublication: anchors, groups, indexes, identifier") {
   sel.tags = {"kubernetes", "security"};
   PublicationOptions opts;
   opts.groupBy = "month";
-  opts.sourceDateEpoch = 1764460800;
+  opts.buildEpoch = 1764460800;
   opts.brief = 0;
   Style style = defaultStyle();
   AssetOptions aopts;
