@@ -110,7 +110,10 @@ Temporary createTemporary(const fs::path& target, TemporaryKind kind) {
       t.error = std::strerror(errno);
       return t;
     }
-    ::flock(fd, LOCK_EX | LOCK_NB);  // new: nobody else can hold it
+    // New: nobody else holds it. A folder's is shared, as the lock for creating a temporary
+    // inside it is (an exclusive one would keep its own writers out); a cleaner's exclusive
+    // probe fails on either.
+    ::flock(fd, (kind == TemporaryKind::Folder ? LOCK_SH : LOCK_EX) | LOCK_NB);
     t.path = path;
     t.fd = fd;
     return t;
