@@ -10,6 +10,8 @@
 
 #include "postpress/driver.h"
 
+namespace fs = std::filesystem;
+
 namespace {
 
 // Sets (or unsets, with nullopt) an environment variable for a scope.
