@@ -200,14 +200,6 @@ Resolution found(const fs::path& p) {
   return r;
 }
 
-// A literal reading of the path as a file name, which we never follow, exists outside the
-// root: say so (it is an attempt, or a mistake, worth naming), rather than "not found".
-bool existsOutside(const fs::path& root, const fs::path& literal) {
-  std::error_code ec;
-  if (!fs::exists(literal, ec)) return false;
-  return !isInside(root, literal);
-}
-
 Resolution notFound(const Search& s, std::string_view src) {
   if (!s.refusal.empty()) return failed(AssetStatus::Refused, "image-refused", "image '" + std::string(src) + "' refused: " + s.refusal);
   std::string looked;
@@ -232,8 +224,9 @@ Lookup lookupInside(const fs::path& root, const fs::path& cand, std::string* why
   }
   if (!fs::exists(st)) {
     // A dangling symlink: absent, unless it points outside (then it is worth naming).
+    // Named as one that leads to a file: whether a file outside exists is not told.
     if (fs::is_symlink(fs::symlink_status(cand, ec)) && !isInside(root, cand)) {
-      *why = relativeTo(root, cand) + " is a symlink that leaves the site root";
+      *why = relativeTo(root, cand) + " is a symlink that leaves the site root; nothing outside the root is read";
       return Lookup::Refused;
     }
     return Lookup::Absent;
@@ -299,10 +292,9 @@ Resolution resolveImageSource(const Site& site, const Post& post, std::string_vi
   Search s{site, post, {}, {}};
   const fs::path postDir = post.file.parent_path();
   if (path.front() == '/') {
+    // A path to a file outside the root (/etc/passwd) gets the message a missing file gets:
+    // which files exist out there is not the site's to learn from the diagnostics.
     if (auto f = findSiteAbsolute(s, path)) return found(*f);
-    if (existsOutside(site.root, fs::path(path)))
-      return failed(AssetStatus::Refused, "image-refused",
-                    "image '" + src + "' refused: it names a file outside the site root, which is never read");
     return notFound(s, src);
   }
 
@@ -321,9 +313,14 @@ Resolution resolveImageSource(const Site& site, const Post& post, std::string_vi
     auto parts = normalise(path, /*clamp=*/true);
     if (auto f = findSiteAbsolute(s, joinUrlPath(*parts))) return found(*f);
   }
-  if (!postDir.empty() && existsOutside(site.root, (postDir / path).lexically_normal()))
-    return failed(AssetStatus::Refused, "image-refused",
-                  "image '" + src + "' refused: it leads outside the site root, which is never read");
+  // A relative path that climbs out of the root is refused by its form alone, whether or not
+  // a file is there: the diagnostic tells nothing about the files outside.
+  if (!postDir.empty()) {
+    const fs::path rel = (postDir / path).lexically_normal().lexically_relative(site.root.lexically_normal());
+    if (rel.empty() || *rel.begin() == "..")
+      return failed(AssetStatus::Refused, "image-refused",
+                    "image '" + src + "' refused: it leads outside the site root, which is never read");
+  }
   return notFound(s, src);
 }
 

@@ -183,11 +183,19 @@ int runBuild(const GivenOptions& given, Console& console, bool checkOnly) {
   if (given.has(OptionId::Report)) {
     std::string err;
     const fs::path reportPath(given[OptionId::Report].text());
-    if (reportPath.has_parent_path()) {
+    std::vector<fs::path> inputs;
+    if (given.has(OptionId::Config)) inputs.emplace_back(given[OptionId::Config].text());
+    for (const auto& r : reports) inputs.insert(inputs.end(), r.inputs.begin(), r.inputs.end());
+    for (const auto& r : reports)
+      for (const auto& o : r.outputs) inputs.push_back(o.path);  // not the report over a digest either
+    if (auto problem = outputProblem(reportPath, {}, inputs)) {
+      general->error({reportPath.string(), 0, 0}, "output-refused", "report not written: " + *problem);
+    } else if (reportPath.has_parent_path()) {
       std::error_code ec;
       fs::create_directories(reportPath.parent_path(), ec);
     }
-    if (!writeFileAtomic(reportPath, reportJson(reports, general->all(), checkOnly ? "check" : "build"), &err)) {
+    if (!general->countCode("output-refused") &&
+        !writeFileAtomic(reportPath, reportJson(reports, general->all(), checkOnly ? "check" : "build"), &err)) {
       general->error({reportPath.string(), 0, 0}, "report", "cannot write the report: " + err);
     }
   }
