@@ -133,10 +133,11 @@ int removeStaleTemporaries(const fs::path& target) {
   for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
     bool stale = false;
-    if (name.size() == prefix.size() + kRandomChars && name.compare(0, prefix.size(), prefix) == 0) {
-      bool ours = true;
-      for (std::size_t i = prefix.size(); i < name.size(); ++i) ours = ours && isRandomChar(name[i]);
-      if (!ours) continue;
+    bool current = name.size() == prefix.size() + kRandomChars && name.compare(0, prefix.size(), prefix) == 0;
+    for (std::size_t i = prefix.size(); current && i < name.size(); ++i) current = isRandomChar(name[i]);
+    // Not the current form: it may still be an earlier version's (".d.pdf.tmp-1234-0" has as
+    // many characters as a random part when the PID has four digits).
+    if (current) {
       const Fd probe{::open(it->path().c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)};
       struct stat st{};
       if (probe.fd < 0 || ::fstat(probe.fd, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))) continue;
