@@ -31,8 +31,10 @@ RUN apt-get update \
       libgif7 \
       libhpdf-2.3.0 \
       libhyphen0 \
+      libkf5syntaxhighlighting5 \
       libmimalloc2.0 \
       libqrencode4 \
+      libqt5core5a \
       librsvg2-2 \
       libspng0 \
       libstb0 \
