@@ -113,8 +113,16 @@ std::string stripPrefixPath(std::string path, std::string_view prefix) {
 struct Search {
   const Site& site;
   std::vector<std::string> tried;  // candidates, relative to the root, for the message
-  std::string refusal;             // first refusal seen
 };
+
+// A regular file inside the root (links followed only as far as they stay inside). What is
+// missing, leaves the root, loops or is no regular file is alike "not found": a message that
+// told them apart would tell an attacker which files exist outside the site.
+std::optional<fs::path> lookUp(Search& s, const fs::path& cand) {
+  s.tried.push_back(relativeTo(s.site.root, cand));
+  if (isConfinedFile(s.site.root, cand)) return cand;
+  return std::nullopt;
+}
 
 // Looks a site-absolute URL path up in the static roots (with and without the baseurl).
 std::optional<fs::path> findSiteAbsolute(Search& s, const std::string& urlPath) {
@@ -124,16 +132,7 @@ std::optional<fs::path> findSiteAbsolute(Search& s, const std::string& urlPath) 
   if (roots.empty()) roots.push_back(s.site.root);
   for (const auto& path : paths) {
     for (const auto& root : roots) {
-      fs::path cand = clampUnder(root, path);
-      std::string why;
-      s.tried.push_back(relativeTo(s.site.root, cand));
-      switch (lookupInside(s.site.root, cand, &why)) {
-        case Lookup::Found: return cand;
-        case Lookup::Refused:
-          if (s.refusal.empty()) s.refusal = why;
-          break;
-        case Lookup::Absent: break;
-      }
+      if (auto f = lookUp(s, clampUnder(root, path))) return f;
     }
   }
   return std::nullopt;
@@ -144,16 +143,7 @@ std::optional<fs::path> findUnder(Search& s, const fs::path& base, std::string_v
   if (!parts || parts->empty()) return std::nullopt;
   fs::path cand = base;
   for (auto& p : *parts) cand /= p;
-  std::string why;
-  s.tried.push_back(relativeTo(s.site.root, cand));
-  switch (lookupInside(s.site.root, cand, &why)) {
-    case Lookup::Found: return cand;
-    case Lookup::Refused:
-      if (s.refusal.empty()) s.refusal = why;
-      break;
-    case Lookup::Absent: break;
-  }
-  return std::nullopt;
+  return lookUp(s, cand);
 }
 
 Resolution found(const fs::path& p) {
@@ -163,54 +153,14 @@ Resolution found(const fs::path& p) {
   return r;
 }
 
-// A literal reading of the path as a file name, which we never follow, exists outside the
-// root: say so (it is an attempt, or a mistake, worth naming), rather than "not found".
-bool existsOutside(const fs::path& root, const fs::path& literal) {
-  std::error_code ec;
-  if (!fs::exists(literal, ec)) return false;
-  return !isInside(root, literal);
-}
-
 Resolution notFound(const Search& s, std::string_view src) {
-  if (!s.refusal.empty()) return failed(AssetStatus::Refused, "image-refused", "image '" + std::string(src) + "' refused: " + s.refusal);
   std::string looked;
   for (std::size_t i = 0; i < s.tried.size() && i < 3; ++i) looked += (i ? ", " : "") + s.tried[i];
   return failed(AssetStatus::Missing, "image-missing",
-                "image not found: '" + std::string(src) + "'" + (looked.empty() ? "" : " (looked for " + looked + ")"));
+                "image not found in the site: '" + std::string(src) + "'" + (looked.empty() ? "" : " (looked for " + looked + ")"));
 }
 
 }  // namespace
-
-Lookup lookupInside(const fs::path& root, const fs::path& cand, std::string* why) {
-  std::error_code ec;
-  auto st = fs::status(cand, ec);
-  if (ec) {
-    if (ec.value() == ELOOP) {
-      *why = "symlink loop at " + relativeTo(root, cand);
-      return Lookup::Refused;
-    }
-    if (ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory) return Lookup::Absent;
-    *why = relativeTo(root, cand) + ": " + ec.message();
-    return Lookup::Refused;
-  }
-  if (!fs::exists(st)) {
-    // A dangling symlink: absent, unless it points outside (then it is worth naming).
-    if (fs::is_symlink(fs::symlink_status(cand, ec)) && !isInside(root, cand)) {
-      *why = relativeTo(root, cand) + " is a symlink that leaves the site root";
-      return Lookup::Refused;
-    }
-    return Lookup::Absent;
-  }
-  if (!isInside(root, cand)) {
-    *why = relativeTo(root, cand) + " is a symlink that leaves the site root; nothing outside the root is read";
-    return Lookup::Refused;
-  }
-  if (!fs::is_regular_file(st)) {
-    *why = relativeTo(root, cand) + " is not a regular file";
-    return Lookup::Refused;
-  }
-  return Lookup::Found;
-}
 
 Resolution resolveImageSource(const Site& site, const Post& post, std::string_view written,
                               std::uint64_t maxDataBytes) {
@@ -258,13 +208,10 @@ Resolution resolveImageSource(const Site& site, const Post& post, std::string_vi
   if (path.find('\0') != std::string::npos) return failed(AssetStatus::Refused, "image-refused", "image path contains a NUL byte");
   if (path.empty()) return failed(AssetStatus::Missing, "image-missing", "image '" + src + "' names no file");
 
-  Search s{site, {}, {}};
+  Search s{site, {}};
   const fs::path postDir = post.file.parent_path();
   if (path.front() == '/') {
     if (auto f = findSiteAbsolute(s, path)) return found(*f);
-    if (existsOutside(site.root, fs::path(path)))
-      return failed(AssetStatus::Refused, "image-refused",
-                    "image '" + src + "' refused: it names a file outside the site root, which is never read");
     return notFound(s, src);
   }
 
@@ -280,9 +227,6 @@ Resolution resolveImageSource(const Site& site, const Post& post, std::string_vi
     auto parts = normalise(path, /*clamp=*/true);
     if (auto f = findSiteAbsolute(s, joinUrlPath(*parts))) return found(*f);
   }
-  if (!postDir.empty() && existsOutside(site.root, (postDir / path).lexically_normal()))
-    return failed(AssetStatus::Refused, "image-refused",
-                  "image '" + src + "' refused: it leads outside the site root, which is never read");
   return notFound(s, src);
 }
 

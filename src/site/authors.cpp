@@ -9,7 +9,7 @@ namespace pp::site {
 void readAuthorsFile(const fs::path& file, const std::string& displayPath, Site& site,
                      DiagnosticSink& diags) {
   Meta data;
-  if (!readConfigFile(file, displayPath, data, diags)) return;
+  if (!readConfigFile(site.root, file, displayPath, data, diags)) return;
   for (std::size_t i = 0; i < data.keys.size(); ++i) {
     const Meta& entry = data.values[i];
     Author a;
@@ -34,7 +34,7 @@ void readAuthorsFile(const fs::path& file, const std::string& displayPath, Site&
 void readTagsFile(const fs::path& file, const std::string& displayPath, Site& site,
                   DiagnosticSink& diags) {
   Meta data;
-  if (!readConfigFile(file, displayPath, data, diags)) return;
+  if (!readConfigFile(site.root, file, displayPath, data, diags)) return;
   for (std::size_t i = 0; i < data.keys.size(); ++i) {
     const Meta& entry = data.values[i];
     std::string label;

@@ -38,12 +38,12 @@ Generator detectGenerator(const fs::path& root, std::string& configPath) {
   return Generator::Plain;
 }
 
-bool readConfigFile(const fs::path& file, const std::string& displayPath, Meta& out,
+bool readConfigFile(const fs::path& root, const fs::path& file, const std::string& displayPath, Meta& out,
                     DiagnosticSink& diags) {
   out = Meta{};
   out.kind = Meta::Kind::Map;
   std::string err;
-  auto raw = readFile(file, &err, 16u << 20);
+  auto raw = readConfined(root, file, &err, 16u << 20);
   if (!raw) {
     diags.error({displayPath, 0, 0}, "config-read", "cannot read config: " + err);
     return false;
@@ -55,6 +55,24 @@ bool readConfigFile(const fs::path& file, const std::string& displayPath, Meta& 
     return false;
   }
   return true;
+}
+
+fs::path configFolder(const Site& site, std::string_view key, const std::string& value, const char* fallback,
+                      DiagnosticSink& diags) {
+  const fs::path otherwise = *fallback ? site.root / fallback : site.root;
+  if (value.empty()) return otherwise;
+  if (std::optional<fs::path> inside = confinedFolder(site.root, value)) return *inside;
+  // A folder of the site that is simply missing is not worth a word (nothing is read from
+  // it); a value that leaves the root is, whether or not its target exists (the warning must
+  // not tell which folders exist outside).
+  const fs::path written(value);
+  const fs::path normal = written.lexically_normal();
+  const bool leaves = written.is_absolute() || (!normal.empty() && *normal.begin() == "..");
+  std::error_code ec;
+  if (!leaves && !fs::exists(fs::symlink_status(site.root / written, ec))) return site.root / written;
+  diags.warning({site.configPath, 0, 0}, "config-folder",
+                "`" + std::string(key) + ": " + value + "` is not a folder inside the site: ignored");
+  return otherwise;
 }
 
 std::string singleSiteAuthor(const Meta& config) {

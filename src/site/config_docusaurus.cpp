@@ -101,7 +101,7 @@ std::string_view jsObjectProperty(std::string_view text, std::string_view key) {
 
 void readDocusaurusConfig(Site& site, SiteRules& rules, DiagnosticSink& diags) {
   std::string err;
-  auto raw = readFile(site.root / site.configPath, &err, 16u << 20);
+  auto raw = readConfined(site.root, site.root / site.configPath, &err, 16u << 20);
   if (!raw) {
     diags.error({site.configPath, 0, 0}, "config-read", "cannot read config: " + err);
   }
@@ -134,7 +134,7 @@ void readDocusaurusConfig(Site& site, SiteRules& rules, DiagnosticSink& diags) {
       if (!rules.blogRoute.empty()) rules.blogRoute.erase(0, 1);
     }
   }
-  rules.blogDir = site.root / (blogPath.empty() ? std::string("blog") : blogPath);
+  rules.blogDir = configFolder(site, "path", blogPath, "blog", diags);
   site.contentDir = rules.blogDir;
   site.permalink = (rules.blogRoute.empty() ? "" : "/" + rules.blogRoute) + "/:year/:month/:day/:slug";
 

@@ -35,7 +35,7 @@ void mergeConfigDir(const Site& site, Meta& cfg, DiagnosticSink& diags) {
     if (rel == site.configPath) continue;
     std::string stem = stemOf(file.filename().string());
     Meta part;
-    if (!readConfigFile(file, rel, part, diags)) continue;
+    if (!readConfigFile(site.root, file, rel, part, diags)) continue;
     if (stem == "hugo" || stem == "config") {
       for (std::size_t i = 0; i < part.keys.size(); ++i) {
         if (!cfg.find(part.keys[i])) cfg.set(part.keys[i], part.values[i], part.keyLines[i]);
@@ -144,7 +144,7 @@ bool hugoMath(const Meta& cfg) {
 
 void readHugoConfig(Site& site, SiteRules& rules, DiagnosticSink& diags) {
   Meta cfg;
-  readConfigFile(site.root / site.configPath, site.configPath, cfg, diags);
+  readConfigFile(site.root, site.root / site.configPath, site.configPath, cfg, diags);
   mergeConfigDir(site, cfg, diags);
   flatten(cfg, "", site.config);
 
@@ -179,8 +179,7 @@ void readHugoConfig(Site& site, SiteRules& rules, DiagnosticSink& diags) {
     }
   }
 
-  std::string contentDir = scalarAt(cfg, "contentDir");
-  site.contentDir = site.root / (contentDir.empty() ? std::string("content") : contentDir);
+  site.contentDir = configFolder(site, "contentDir", scalarAt(cfg, "contentDir"), "content", diags);
   findContentRoots(site, cfg, rules);
 
   std::vector<std::string> staticDirs = stringList(cfg.find("staticDir"));
