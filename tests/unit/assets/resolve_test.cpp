@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 
 #include "assets/resolve.h"
+#include "postpress/support/text.h"
 #include "support.h"
 
 using namespace pptest;
@@ -110,19 +111,30 @@ TEST_CASE("remote URLs are not fetched by default: status Remote and a located w
   CHECK(f.store.stats().fetched == 0);
 }
 
-TEST_CASE("refused: paths leading outside the root, absolute file paths, file: URLs") {
+TEST_CASE("not found: paths leading outside the root and absolute file paths; refused: file: URLs") {
   Fixture f;
-  for (std::string src : {"../../../../../../../../../../etc/passwd", "/etc/hostname", "file:///etc/passwd",
-                          "/../../../../etc/passwd"}) {
+  for (std::string src : {"../../../../../../../../../../etc/passwd", "/etc/hostname", "/../../../../etc/passwd"}) {
     CAPTURE(src);
     const auto& a = f.resolve(src);
-    CHECK(a.status == pp::AssetStatus::Refused);
+    CHECK(a.status == pp::AssetStatus::Missing);
     CHECK(a.file.empty());
   }
-  CHECK(f.diags.countCode("image-refused") == 4);
+  CHECK(f.resolve("file:///etc/passwd").status == pp::AssetStatus::Refused);
+  CHECK(f.diags.countCode("image-missing") == 3);
+  CHECK(f.diags.countCode("image-refused") == 1);
 }
 
-TEST_CASE("refused: symlinks leaving the root, symlink loops, fifos and folders") {
+TEST_CASE("an outside file that exists reads exactly as one that does not") {
+  Fixture f;
+  TempDir outside;
+  writeBytes(outside / "there.png", f.png);
+  const std::string there = f.resolve((outside / "there.png").string()).message;
+  const std::string absent = f.resolve((outside / "absent.png").string()).message;
+  CHECK(there.find("not found in the site") != std::string::npos);
+  CHECK(pp::replaceAll(there, "there", "NAME") == pp::replaceAll(absent, "absent", "NAME"));
+}
+
+TEST_CASE("not found: symlinks leaving the root, symlink loops, fifos and folders") {
   Fixture f;
   TempDir outside;
   writeBytes(outside / "secret.png", f.png);
@@ -136,7 +148,7 @@ TEST_CASE("refused: symlinks leaving the root, symlink loops, fifos and folders"
 
   for (std::string src : {"/img/escape.png", "/img/outdir/secret.png", "/img/loop1.png", "/img/fifo.png", "/img/dir.png"}) {
     CAPTURE(src);
-    CHECK(f.resolve(src).status == pp::AssetStatus::Refused);
+    CHECK(f.resolve(src).status == pp::AssetStatus::Missing);
   }
   // A symlink that stays inside the root is fine.
   CHECK(f.resolve("/img/inside-link.png").status == pp::AssetStatus::Pending);
