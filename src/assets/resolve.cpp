@@ -157,7 +157,7 @@ Resolution notFound(const Search& s, std::string_view src) {
   std::string looked;
   for (std::size_t i = 0; i < s.tried.size() && i < 3; ++i) looked += (i ? ", " : "") + s.tried[i];
   return failed(AssetStatus::Missing, "image-missing",
-                "image not found in the site: '" + std::string(src) + "'" + (looked.empty() ? "" : " (looked for " + looked + ")"));
+                "image not found: '" + std::string(src) + "'" + (looked.empty() ? "" : " (looked for " + looked + ")"));
 }
 
 }  // namespace

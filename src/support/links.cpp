@@ -15,7 +15,9 @@ LinkKind linkKindOf(std::string_view url) {
   for (char c : url.substr(0, end)) {
     const unsigned char u = static_cast<unsigned char>(c);
     if (u <= 0x20 || u == 0x7f) continue;  // browsers drop tabs and newlines anywhere in a URL
-    if (!(std::isalnum(u) || c == '+' || c == '-' || c == '.')) return LinkKind::Other;
+    // Not a scheme at all (`[text](https://...` left over from broken Markdown, `a%3Ab:`):
+    // a browser reads the whole as a relative path.
+    if (!(std::isalnum(u) || c == '+' || c == '-' || c == '.')) return LinkKind::Relative;
     scheme += static_cast<char>(std::tolower(u));
   }
   if (scheme.empty()) return LinkKind::Relative;  // ":x" is a relative path

@@ -81,7 +81,7 @@ qpdf --check "$WORK/out.pdf" >/dev/null || fail "qpdf rejects the PDF"
 # leads outside the root, loops or is no regular file reads as missing, so that no message
 # tells which files exist outside the site; a file: URL is refused for its scheme.
 for line in 9 10 12 13 14 15; do
-  grep -q "_posts/2025-01-01-hostile.md:$line:[0-9]*: warning: image not found in the site: .*\[image-missing\]" "$WORK/stderr" ||
+  grep -q "_posts/2025-01-01-hostile.md:$line:[0-9]*: warning: image not found: .*\[image-missing\]" "$WORK/stderr" ||
     { cat "$WORK/stderr"; fail "no image-missing diagnostic for line $line"; }
 done
 grep -q "_posts/2025-01-01-hostile.md:11:[0-9]*: warning: .*\[image-refused\]" "$WORK/stderr" ||

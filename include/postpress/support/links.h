@@ -13,7 +13,7 @@ enum class LinkKind {
   Relative,  // no scheme: a path, a query or a fragment (resolved against the site or the post)
   Web,       // http:, https:, or protocol-relative //host
   Mail,      // mailto:
-  Other,     // any other scheme (file:, smb:, javascript:, data:, tel:, ...), or a malformed one
+  Other,     // any other scheme (file:, smb:, javascript:, data:, tel:, ...)
 };
 
 // The kind of `url` as a browser would read it: leading spaces and control characters are
