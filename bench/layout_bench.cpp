@@ -5,7 +5,7 @@
 // For each target size, generates a digest of realistic posts (paragraphs with emphasis, code
 // and links, headings, lists, code blocks, tables, quotes; no images, which are the asset
 // stage's cost) long enough to fill about that many pages, lays it out with
-// layoutPublication() on this one thread, and prints pages, seconds (wall and CPU), pages per
+// layoutBook() on this one thread, and prints pages, seconds (wall and CPU), pages per
 // second and milliseconds per page. Painting (libharu) is not part of the figure; --paint
 // also writes the last digest to FILE.pdf with writePdf() and reports that time separately.
 #include <chrono>
@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "postpress/layout.h"
+#include "postpress/book.h"
 #include "postpress/pdf.h"
 #include "postpress/publication.h"
 #include "postpress/style.h"
@@ -238,7 +238,7 @@ int main(int argc, char** argv) {
     Generated g;
     generate(g, 40, wordsPerPage);
     DiagnosticSink d;
-    Layout l = layoutPublication(g.pub, style, {}, d);
+    Layout l = layoutBook(g.pub, style, {}, {}, d);
     if (!l.pages.empty()) wordsPerPage *= 40.0 / static_cast<double>(l.pages.size() - l.frontPages);
   }
   std::printf("style %s, %.0f generated words per page, one thread\n", style.name.c_str(), wordsPerPage);
@@ -249,7 +249,7 @@ int main(int argc, char** argv) {
     DiagnosticSink d;
     const auto w0 = std::chrono::steady_clock::now();
     const std::clock_t c0 = std::clock();
-    Layout l = layoutPublication(g.pub, style, {}, d);
+    Layout l = layoutBook(g.pub, style, {}, {}, d);
     const std::clock_t c1 = std::clock();
     const auto w1 = std::chrono::steady_clock::now();
     const double wall = std::chrono::duration<double>(w1 - w0).count();

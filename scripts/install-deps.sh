@@ -1,41 +1,53 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package postpress needs to build, run and test. Idempotent: installs
 # only what is missing, and runs `apt-get update` only when it has to.
-#   scripts/install-deps.sh           build + run + test
-#   scripts/install-deps.sh --bench   also pandoc and xelatex (bench/run compares against them)
-#   scripts/install-deps.sh --fuzz    also clang and libFuzzer (fuzz/run)
+#   scripts/install-deps.sh               build + run + test
+#   scripts/install-deps.sh --build-only  only what building the program needs (Dockerfile)
+#   scripts/install-deps.sh --bench       also pandoc and xelatex (bench/run compares against them)
+#   scripts/install-deps.sh --fuzz        also clang and libFuzzer (fuzz/run)
 set -euo pipefail
 
-packages=(
-  # build
-  build-essential cmake ninja-build pkg-config
+build_packages=(
+  # build (doctest-dev too: CMake configures the tests along with the program)
+  build-essential cmake ninja-build pkg-config doctest-dev
   # libraries
   libhpdf-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libtomlplusplus-dev
-  libstb-dev libwebp-dev libzip-dev libhyphen-dev hyphen-en-us libqrencode-dev librsvg2-dev
+  libstb-dev libwebp-dev libzip-dev libhyphen-dev libqrencode-dev librsvg2-dev
   zlib1g-dev libcurl4-openssl-dev libcli11-dev libxxhash-dev libgif-dev libturbojpeg0-dev libspng-dev libdeflate-dev
   nlohmann-json3-dev libmimalloc-dev
   # syntax highlighting (Kate's definitions; brings Qt 5 Core and Gui)
   libkf5syntaxhighlighting-dev
   # languages (src/locale): ICU (dates, numbers, plural rules; line breaking will use it too)
   libicu-dev
+  # diagrams (src/diagrams): Graphviz's libraries and plugins (libgvc6, with pango and cairo)
+  libgraphviz-dev
   # hyphenation patterns for the digest languages that Debian has (none exist for Chinese,
   # Japanese, Korean, Arabic or Hebrew, which are not hyphenated)
   hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-pt-pt hyphen-pt-br hyphen-it hyphen-ru hyphen-uk
   hyphen-el hyphen-hi hyphen-bn hyphen-ta
   # data: GitHub emoji shortcode table (read at configure time by src/markdown/emoji_table.cmake)
   golang-github-yuin-goldmark-emoji-dev
+)
+packages=(
+  "${build_packages[@]}"
+  # hyphenation patterns (English; other languages: hyphen-de, hyphen-fr, ...)
+  hyphen-en-us
   # fallback fonts for characters the bundled fonts lack (CJK, emoji and symbols)
   fonts-droid-fallback fonts-symbola
   # tests
-  doctest-dev qpdf poppler-utils epubcheck default-jre-headless zbar-tools python3 libxml2-utils
+  qpdf poppler-utils epubcheck default-jre-headless zbar-tools python3 libxml2-utils
+  # tests of the install, the Debian package and the GitHub Action (tests/e2e/install.sh,
+  # debian_package.sh, github_action.sh)
+  strace dpkg-dev file python3-yaml
   # tests: the PDF/UA and PDF/A checker (tests/tools/pdf_standard_check.py)
   python3-pikepdf
 )
 for arg in "$@"; do
   case "$arg" in
+    --build-only) packages=("${build_packages[@]}") ;;
     --bench) packages+=(pandoc texlive-xetex texlive-latex-recommended texlive-fonts-recommended lmodern hyperfine valgrind time webp) ;;
     --fuzz) packages+=(clang libclang-rt-14-dev libfuzzer-14-dev) ;;
-    *) echo "usage: $0 [--bench] [--fuzz]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--build-only] [--bench] [--fuzz]" >&2; exit 2 ;;
   esac
 done
 

@@ -25,7 +25,8 @@ namespace fs = std::filesystem;
 
 struct AssetOptions {
   fs::path cacheDir;            // on-disk cache of processed images (created when missing;
-                                // empty: postpress-cache-<uid> in the system temp folder)
+                                // empty, or a folder another user owns or may write: none,
+                                // only a private folder for the store's lifetime)
   int jobs = 0;                 // worker threads; 0 = all cores
   // PDF target: images are scaled to at most this many pixels per inch at the largest size
   // the layout can draw them (the text block), never upscaled.

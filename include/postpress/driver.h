@@ -39,6 +39,9 @@ struct DigestSpec {
   std::string style{option(OptionId::Style).defaultValue};
   std::string paper;            // empty: the style's
   fs::path output{option(OptionId::Output).defaultValue};  // base path: "out/digest" -> out/digest.pdf, .epub
+  // The folder the outputs must stay in (symbolic links resolved): the config's, when the
+  // config named the output or its digest's name did; empty when the command line gave it.
+  fs::path outputRoot;
   int dpi = 0;                  // 0: the style's
   int epubMaxSide = optionDefaultInt(OptionId::EpubMaxSide);
   int jpegQuality = optionDefaultInt(OptionId::JpegQuality);
@@ -107,6 +110,9 @@ struct DigestReport {
   // Wall seconds per phase, in the order they ran ("reading site", "parsing posts", "images",
   // "pdf layout", "pdf paint+save", "epub"); the PDF and the EPUB run side by side.
   std::vector<std::pair<std::string, double>> phases;
+  // The files the build read as sources (posts, configs, style, logo, cover, images): no
+  // output, the --report file included, may replace one of them.
+  std::vector<fs::path> inputs;
   bool ok() const;          // something was built and there were no errors
 };
 
@@ -146,7 +152,14 @@ std::string reportJson(const std::vector<DigestReport>& digests,
 // summary (summaries[i] belongs to posts[i]).
 std::string postsJson(const std::vector<const Post*>& posts, const std::vector<std::string>& summaries);
 
-// The default cache folder.
+// Why an output at `target` must not be written, or nullopt when it may: it lies outside
+// `outputRoot` (when not empty; symbolic links resolved), or it would replace one of `inputs`
+// (the same file, through any link).
+std::optional<std::string> outputProblem(const fs::path& target, const fs::path& outputRoot,
+                                         const std::vector<fs::path>& inputs);
+
+// The default cache folder ($XDG_CACHE_HOME/postpress, ~/.cache/postpress); empty when the user
+// has no home folder (then no cache is kept).
 fs::path defaultCacheDir();
 
 }  // namespace pp

@@ -1,7 +1,8 @@
 // Publication: the digest as a publication, shared by both backends. Everything the cover,
 // the at-a-glance brief, the contents, each post's opening and the back-matter indexes show is
-// computed here once (period label, summaries, reading times, groups, indexes, link notes), so
-// the PDF and the EPUB tell the same story. Stage home: src/publication/.
+// computed here once (period label, summaries, reading times, groups, indexes), so the PDF and
+// the EPUB tell the same story. What only the printed book shows (link notes, QR codes) is the
+// book's (postpress/book.h). Stage home: src/publication/.
 #pragma once
 
 #include <string>
@@ -26,15 +27,8 @@ struct PublicationOptions {
   // Parts, each also switchable by the style; the config wins when it sets one (-1 = unset).
   int cover = -1, brief = -1, toc = -1, tagIndex = -1, authorIndex = -1, qrCodes = -1;
   std::string linkNotes;   // "" = style's choice; endnotes | footnotes | none
-  long long sourceDateEpoch = 0;  // SOURCE_DATE_EPOCH (0 = unset: 1980-01-01 is used)
-};
-
-// One external link collected for the printed link notes and QR codes.
-struct LinkNote {
-  int number = 0;        // 1-based within the post
-  std::string url;
-  std::string text;      // the link text as shown
-  bool media = false;    // YouTube, Vimeo, conference schedule/recording: gets a QR code
+  // (qrCodes and linkNotes are the printed book's: bookOptions in postpress/book.h.)
+  long long buildEpoch = 315532800;  // the build's instant (support/build_time.h); default 1980-01-01
 };
 
 struct PostEntry {
@@ -46,7 +40,6 @@ struct PostEntry {
   int readingMinutes = 1;    // words / 230, rounded up
   std::size_t words = 0;
   int heroAsset = -1;        // AssetStore id of the hero image, -1 = none
-  std::vector<LinkNote> links;  // external links in order of first appearance (deduplicated)
 };
 
 struct IndexEntry {
@@ -61,8 +54,6 @@ struct Group {
 
 struct Publication {
   const Site* site = nullptr;
-  // The posts' texts carry the link notes' marks already (printText): the layout adds none.
-  bool linkNotesMarked = false;
   const AssetStore* assets = nullptr;
   Selection selection;
 
@@ -70,7 +61,8 @@ struct Publication {
   std::string subtitle;
   std::string period;        // "Q4 2025", "November 2025", "1 Oct 2025 – 15 Jan 2026"
   std::string filters;       // "Tags: KServe, vLLM · Authors: Yuan Tang" (empty: none)
-  std::string dateLabel;     // the build date from SOURCE_DATE_EPOCH, "27 November 2026"
+  std::string dateLabel;     // the build date (SOURCE_DATE_EPOCH, else now), "27 November 2026"
+  long long buildEpoch = 0;  // the build's instant, seconds since 1970 (PublicationOptions)
   std::string isoDate;       // "2026-11-27T00:00:00Z"
   std::string language = "en";
   std::string identifier;    // "urn:uuid:..." derived from the content (stable)
@@ -80,9 +72,7 @@ struct Publication {
   // Which parts to show, resolved from the options and the style.
   struct Parts {
     bool cover = true, brief = true, toc = true, tagIndex = true, authorIndex = true;
-    bool qrCodes = true;
   } parts;
-  std::string linkNotes = "endnotes";  // endnotes | footnotes | none
   std::string groupBy = "none";
 
   std::vector<PostEntry> posts;  // in digest order
@@ -94,8 +84,8 @@ struct Publication {
 };
 
 // Builds the publication: takes ownership of the parsed documents (docs[i] is posts[i]),
-// resolves hero/cover/logo images through `assets`, computes summaries, reading times, link
-// notes, groups and indexes.
+// resolves hero/cover/logo images through `assets`, computes summaries, reading times, groups
+// and indexes.
 Publication buildPublication(const Site& site, const Selection& selection,
                              const std::vector<const Post*>& posts, std::vector<Document> docs,
                              const PublicationOptions& options, const Style& style,

@@ -4,12 +4,12 @@
 
 #include <atomic>
 #include <cstdio>
-#include <fstream>
 #include <sstream>
 #include <system_error>
 #include <thread>
 
 #include "assets/names.h"
+#include "postpress/support/files.h"
 #include "postpress/support/hash.h"
 #include "postpress/support/text.h"
 
@@ -19,11 +19,26 @@ namespace {
 
 using Codec = EncodedImage::Codec;
 
-bool sizeIs(const fs::path& p, std::uintmax_t expected) {
-  std::error_code ec;
-  auto n = fs::file_size(p, ec);
-  return !ec && n == expected;
+bool isHex(std::string_view s) {
+  return !s.empty() && s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
 }
+
+// The rendition file an entry names, only when its name is what save() gives it ("<hash>.jpg",
+// "<hash>.png", "<hash>.alpha.png"): a name with "/" or ".." never leaves images/.
+std::optional<fs::path> renditionFile(const fs::path& images, const std::string& name, std::string_view suffix) {
+  if (name.size() <= suffix.size() || name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+    return std::nullopt;
+  if (!isHex(std::string_view(name).substr(0, name.size() - suffix.size()))) return std::nullopt;
+  return images / name;
+}
+
+// True when the file's bytes hash to `hash` (so flipped or missing bytes are a miss).
+bool holds(const fs::path& file, const std::string& hash) {
+  auto h = hashFile(file, nullptr, 256u << 20);
+  return h && *h == hash;
+}
+
+constexpr std::string_view kCheckField = "check ";
 
 // One line per field: "<name> <value...>"; free text fields last on their line.
 std::string describeImage(const char* name, const EncodedImage& e) {
@@ -58,8 +73,17 @@ bool RenditionCache::prepare(std::string* error) const {
 fs::path RenditionCache::remoteFile(const std::string& url) const { return dir_ / "remote" / contentHash(url); }
 
 std::optional<CacheEntry> RenditionCache::load(const std::string& key) const {
-  std::ifstream in(dir_ / "entries" / key);
-  if (!in) return std::nullopt;
+  if (!isHex(key)) return std::nullopt;
+  // The last line is the hash of the lines before it: a damaged entry is a miss.
+  auto text = readFile(dir_ / "entries" / key, nullptr, 1u << 20);
+  if (!text) return std::nullopt;
+  const std::size_t last = text->rfind('\n', text->size() >= 2 ? text->size() - 2 : 0);
+  if (last == std::string::npos || text->back() != '\n' ||
+      text->compare(last + 1, kCheckField.size(), kCheckField) != 0 ||
+      text->substr(last + 1 + kCheckField.size(), text->size() - last - 2 - kCheckField.size()) !=
+          contentHash(std::string_view(*text).substr(0, last + 1)))
+    return std::nullopt;
+  std::istringstream in(text->substr(0, last + 1));
   std::string line;
   if (!std::getline(in, line) || line != kPipelineVersion) return std::nullopt;
   CacheEntry e;
@@ -95,19 +119,31 @@ std::optional<CacheEntry> RenditionCache::load(const std::string& key) const {
       if (!f) return std::nullopt;
       img.codec = codecFromName(codec);
       img.hash = hash == "-" ? "" : hash;
-      if (file != "-") img.file = dir_ / "images" / file;
-      if (alpha != "-") img.alphaFile = dir_ / "images" / alpha;
+      if (img.codec == Codec::None || !isHex(img.hash)) return std::nullopt;
+      auto named = renditionFile(dir_ / "images", file, std::string(".") + img.extension());
+      if (!named || named->filename().string() != img.hash + "." + img.extension()) return std::nullopt;
+      img.file = *named;
+      if (alpha != "-") {
+        auto alphaNamed = renditionFile(dir_ / "images", alpha, ".alpha.png");
+        if (!alphaNamed) return std::nullopt;
+        img.alphaFile = *alphaNamed;
+      }
     }
   }
   if (!sawStatus) return std::nullopt;
   if (e.status == AssetStatus::Ok) {
-    // Every file must be there and not empty (each was written atomically).
+    // Every file must be there with the bytes it was written with (its name is their hash):
+    // a torn, truncated or altered rendition is a miss, made and written again.
     for (const EncodedImage* img : {&e.pdf, &e.epub}) {
-      std::error_code ec;
-      if (img->codec == Codec::None || img->file.empty() || !fs::is_regular_file(img->file, ec)) return std::nullopt;
       const std::uintmax_t px = static_cast<std::uintmax_t>(img->width) * img->height;
-      if (px == 0 || fs::file_size(img->file, ec) == 0) return std::nullopt;
-      if (!img->alphaFile.empty() && fs::file_size(img->alphaFile, ec) == 0) return std::nullopt;
+      if (img->file.empty() || px == 0) return std::nullopt;
+      if (img == &e.pdf && e.pdf.file == e.epub.file) continue;  // one file, checked once
+      if (!holds(img->file, img->hash)) return std::nullopt;
+      if (!img->alphaFile.empty()) {
+        const std::string stem = img->alphaFile.filename().string();
+        if (!holds(img->alphaFile, stem.substr(0, stem.size() - std::string_view(".alpha.png").size())))
+          return std::nullopt;
+      }
     }
   }
   return e;
@@ -123,10 +159,12 @@ std::optional<CacheEntry> RenditionCache::save(const std::string& key, const Pip
     img->components = b.components;
     img->hash = contentHash(b.data);
     img->file = dir_ / "images" / (img->hash + "." + img->extension());
-    if (!sizeIs(img->file, b.data.size()) && !writeCacheFile(img->file, b.data, error)) return false;
+    // Written even when a file of that name is there: it may be the damaged file that made
+    // this entry a miss.
+    if (!writeCacheFile(img->file, b.data, error)) return false;
     if (!b.alpha.empty()) {
       img->alphaFile = dir_ / "images" / (contentHash(b.alpha) + ".alpha.png");
-      if (!sizeIs(img->alphaFile, b.alpha.size()) && !writeCacheFile(img->alphaFile, b.alpha, error)) return false;
+      if (!writeCacheFile(img->alphaFile, b.alpha, error)) return false;
     }
     return true;
   };
@@ -151,7 +189,9 @@ std::optional<CacheEntry> RenditionCache::save(const std::string& key, const Pip
   if (!e.message.empty()) m << "message " << oneLine(e.message) << '\n';
   for (auto& n : e.notes) m << "note " << oneLine(n) << '\n';
   if (e.status == AssetStatus::Ok) m << describeImage("pdf", e.pdf) << '\n' << describeImage("epub", e.epub) << '\n';
-  if (!writeCacheFile(dir_ / "entries" / key, m.str(), error)) return std::nullopt;
+  std::string text = m.str();
+  text += std::string(kCheckField) + contentHash(text) + '\n';
+  if (!writeCacheFile(dir_ / "entries" / key, text, error)) return std::nullopt;
   return e;
 }
 

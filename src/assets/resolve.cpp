@@ -112,6 +112,7 @@ std::string stripPrefixPath(std::string path, std::string_view prefix) {
 
 struct Search {
   const Site& site;
+  const Post& post;
   std::vector<std::string> tried;  // candidates, relative to the root, for the message
 };
 
@@ -124,11 +125,15 @@ std::optional<fs::path> lookUp(Search& s, const fs::path& cand) {
   return std::nullopt;
 }
 
-// Looks a site-absolute URL path up in the static roots (with and without the baseurl).
+// Looks a site-absolute URL path up in the static roots (with and without the baseurl): the
+// post's language's own static folders first (Hugo per-language mounts), then the site's.
 std::optional<fs::path> findSiteAbsolute(Search& s, const std::string& urlPath) {
   std::vector<std::string> paths{stripPrefixPath(urlPath, s.site.baseurl)};
   if (paths.front() != urlPath) paths.push_back(urlPath);
-  std::vector<fs::path> roots = s.site.staticRoots;
+  std::vector<fs::path> roots;
+  if (auto it = s.site.languageStaticRoots.find(s.post.language); it != s.site.languageStaticRoots.end())
+    roots = it->second;
+  roots.insert(roots.end(), s.site.staticRoots.begin(), s.site.staticRoots.end());
   if (roots.empty()) roots.push_back(s.site.root);
   for (const auto& path : paths) {
     for (const auto& root : roots) {
@@ -138,12 +143,48 @@ std::optional<fs::path> findSiteAbsolute(Search& s, const std::string& urlPath) 
   return std::nullopt;
 }
 
+// A path relative to a folder of the site, as a generator reads a post's relative image:
+// joined to the folder and normalised, `..` followed anywhere inside the site root
+// (`../docs/resources/x.png` from blog/), never above it.
 std::optional<fs::path> findUnder(Search& s, const fs::path& base, std::string_view rel) {
-  auto parts = normalise(rel, /*clamp=*/false);
+  std::string dir = base.lexically_normal().lexically_relative(s.site.root).generic_string();
+  if (dir == ".") dir.clear();
+  if (startsWith(dir, "..")) return std::nullopt;  // a folder outside the root holds nothing of ours
+  auto parts = normalise(dir + "/" + std::string(rel), /*clamp=*/false);
   if (!parts || parts->empty()) return std::nullopt;
-  fs::path cand = base;
+  fs::path cand = s.site.root;
   for (auto& p : *parts) cand /= p;
   return lookUp(s, cand);
+}
+
+// `diagram.ja.png` for `diagram.png` in a Japanese post: Hugo gives bundle resources a
+// language the way it gives content files one, by a suffix before the extension.
+std::string languageVariant(const std::string& path, const std::string& lang) {
+  if (lang.empty()) return {};
+  std::size_t slash = path.rfind('/');
+  std::size_t dot = path.rfind('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash) || dot == slash + 1) return {};
+  return path.substr(0, dot) + "." + lang + path.substr(dot);
+}
+
+// A relative path looked up in a folder that may hold the post's resources: its language's
+// variant first, then the name as written.
+std::optional<fs::path> findResource(Search& s, const fs::path& dir, const std::string& path) {
+  if (s.site.generator == Generator::Hugo) {
+    if (std::string variant = languageVariant(path, s.post.language); !variant.empty())
+      if (auto f = findUnder(s, dir, variant)) return f;
+  }
+  return findUnder(s, dir, path);
+}
+
+// Pelican's link markers: `{static}/images/x.png` and `{filename}…` name a file of the content
+// folder (from its root when the rest starts with '/', else from the post's folder);
+// `{attach}` the same. `|static|` is their older spelling.
+std::string withoutPelicanMarker(std::string src) {
+  for (std::string_view marker : {"{static}", "{filename}", "{attach}", "|static|", "|filename|", "|attach|"}) {
+    if (startsWith(src, marker)) return src.substr(marker.size());
+  }
+  return src;
 }
 
 Resolution found(const fs::path& p) {
@@ -169,6 +210,7 @@ Resolution resolveImageSource(const Site& site, const Post& post, std::string_vi
   // still carry the site's base URL variable.
   for (std::string_view var : {"{{ site.baseurl }}", "{{site.baseurl}}", "{{ base_url }}", "{{base_url}}"})
     if (startsWith(src, var)) src = std::string(trim(std::string_view(src).substr(var.size())));
+  if (site.generator == Generator::Pelican) src = withoutPelicanMarker(src);
   if (src.empty()) return failed(AssetStatus::Missing, "image-missing", "image with an empty source");
 
   if (src.size() >= 5 && iequals(std::string_view(src).substr(0, 5), "data:")) {
@@ -208,15 +250,20 @@ Resolution resolveImageSource(const Site& site, const Post& post, std::string_vi
   if (path.find('\0') != std::string::npos) return failed(AssetStatus::Refused, "image-refused", "image path contains a NUL byte");
   if (path.empty()) return failed(AssetStatus::Missing, "image-missing", "image '" + src + "' names no file");
 
-  Search s{site, {}};
+  Search s{site, post, {}};
   const fs::path postDir = post.file.parent_path();
   if (path.front() == '/') {
+    // A path to a file outside the root (/etc/passwd) gets the message a missing file gets:
+    // which files exist out there is not the site's to learn from the diagnostics.
     if (auto f = findSiteAbsolute(s, path)) return found(*f);
     return notFound(s, src);
   }
 
   if (!post.bundleDir.empty())
-    if (auto f = findUnder(s, post.bundleDir, path)) return found(*f);
+    if (auto f = findResource(s, post.bundleDir, path)) return found(*f);
+  // A translation's resources may live only beside its original.
+  for (const fs::path& dir : post.resourceDirs)
+    if (auto f = findResource(s, dir, path)) return found(*f);
   if (!post.permalinkPath.empty()) {
     auto parts = normalise(urlDirectory(post.permalinkPath) + path, /*clamp=*/true);
     if (auto f = findSiteAbsolute(s, joinUrlPath(*parts))) return found(*f);

@@ -23,8 +23,12 @@ struct Resolution {
 };
 
 // Resolves `src` as written in `post`. Order for a relative path: the Hugo page bundle, the
-// post's URL (`..` clamped at the site root), the post file's folder, the site root. Site-
-// absolute paths (`/img/x.png`, after the site's baseurl) are looked up in the static roots.
+// folders of the post's translations (Post::resourceDirs), the post's URL (`..` clamped at
+// the site root), the post file's folder (`..` followed anywhere inside the site root), the
+// site root. In a bundle or a translation's folder, a Hugo post's language variant
+// (`x.ja.png`) comes before `x.png`. Site-absolute paths (`/img/x.png`, after the site's
+// baseurl) are looked up in the post's language's static roots, then the site's. Pelican's
+// `{static}`, `{filename}` and `{attach}` markers are read as Pelican does.
 Resolution resolveImageSource(const Site& site, const Post& post, std::string_view src,
                               std::uint64_t maxDataBytes);
 

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <atomic>
 #include <map>
+#include <mutex>
 #include <stdexcept>
-#include <unistd.h>
+#include <utility>
 
 #include "assets/cache.h"
+#include "assets/cache_folder.h"
 #include "assets/fetch.h"
 #include "assets/pipeline.h"
 #include "assets/resolve.h"
@@ -43,20 +45,24 @@ struct Work {
   std::string earlyMessage, earlyCode;
   bool fetched = false;
   std::optional<assets::CacheEntry> entry;
+  std::string cacheWriteError;  // the cache could not take the renditions: kept privately
   bool decoded = false;
 };
-
-fs::path defaultCacheDir() {
-  std::error_code ec;
-  fs::path tmp = fs::temp_directory_path(ec);
-  if (ec) tmp = "/tmp";
-  return tmp / ("postpress-cache-" + std::to_string(::getuid()));
-}
 
 }  // namespace
 
 struct AssetStore::Impl {
   AssetOptions options;
+  std::string unsafeCache;  // why the cache folder asked for is not used (warned at process())
+  // The build's own folder: the cache when there is none to use, and where renditions go that
+  // the cache could not take (a full disk, a read-only folder).
+  std::mutex privateMutex;
+  std::unique_ptr<assets::PrivateFolder> privateFolder;
+  const fs::path& privatePath() {
+    std::lock_guard<std::mutex> lock(privateMutex);
+    if (!privateFolder) privateFolder = std::make_unique<assets::PrivateFolder>();
+    return privateFolder->path();
+  }
   std::vector<Entry> entries;
   std::map<std::string, int> byIdentity;
   Stats stats;
@@ -98,7 +104,14 @@ struct AssetStore::Impl {
 };
 
 AssetStore::AssetStore(AssetOptions options) : impl_(std::make_unique<Impl>()) {
-  if (options.cacheDir.empty()) options.cacheDir = defaultCacheDir();
+  if (!options.cacheDir.empty()) {
+    if (auto why = assets::unsafeCacheFolder(options.cacheDir)) {
+      impl_->unsafeCache = "the image cache " + options.cacheDir.string() + " is not used (" + *why +
+                           "): images are processed again on every build";
+      options.cacheDir.clear();
+    }
+  }
+  if (options.cacheDir.empty()) options.cacheDir = impl_->privatePath();
   if (options.pdfDpi <= 0) options.pdfDpi = 200;
   if (options.epubMaxSide <= 0) options.epubMaxSide = 1600;
   if (options.pdfMaxWidthPt <= 0) options.pdfMaxWidthPt = 468;
@@ -208,6 +221,7 @@ void AssetStore::process(DiagnosticSink& diags) {
     return;
   }
 
+  if (!im.unsafeCache.empty()) diags.warning(SourceLoc{}, "image-cache", std::exchange(im.unsafeCache, {}));
   assets::RenditionCache cache(opt.cacheDir);
   std::string cacheError;
   if (!cache.prepare(&cacheError)) {
@@ -332,9 +346,16 @@ void AssetStore::process(DiagnosticSink& diags) {
       std::string err;
       w.entry = cache.save(w.key, r, &err);
       if (!w.entry) {
-        w.early = AssetStatus::Corrupt;
-        w.earlyCode = "image-cache";
-        w.earlyMessage = err;
+        // Still embedded: kept in the build's private folder instead.
+        w.cacheWriteError = err;
+        const assets::RenditionCache own(im.privatePath());
+        std::string ownErr;
+        if (!own.dir().empty() && own.prepare(&ownErr)) w.entry = own.save(w.key, r, &ownErr);
+        if (!w.entry) {
+          w.early = AssetStatus::Corrupt;
+          w.earlyCode = "image-cache";
+          w.earlyMessage = err;
+        }
       }
     } catch (const std::exception& ex) {
       w.early = AssetStatus::Corrupt;
@@ -349,6 +370,9 @@ void AssetStore::process(DiagnosticSink& diags) {
     Entry& e = im.entries[static_cast<std::size_t>(w.id)];
     Asset& a = e.asset;
     if (w.fetched) ++im.stats.fetched;
+    if (!w.cacheWriteError.empty() && w.early == AssetStatus::Pending)
+      diags.reportOnce("image-cache-write", {Severity::Warning, SourceLoc{opt.cacheDir.string()}, "image-cache",
+                                             w.cacheWriteError + " (the images are embedded, but made again next build)"});
     if (w.early == AssetStatus::Pending) {
       const Work& owner = work[firstWithKey.at(w.key)];
       if (owner.early != AssetStatus::Pending) {

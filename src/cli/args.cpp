@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "postpress/support/build_time.h"
+
 namespace pp::cli {
 
 namespace {
@@ -82,7 +84,7 @@ std::optional<std::string> toDigestSpec(const GivenOptions& given, DigestSpec& s
   const Selection& sel = spec.selection;
   if (sel.since && sel.until && sel.until->compareDay(*sel.since) < 0)
     return "--until " + given[OptionId::Until].text() + " is before --since " + given[OptionId::Since].text();
-  spec.publication.sourceDateEpoch = sourceDateEpoch();
+  spec.publication.buildEpoch = buildEpoch();
   return settleFormats(spec, given.has(OptionId::Formats));
 }
 
@@ -98,12 +100,5 @@ int usageError(const std::string& message) {
   return kExitUsage;
 }
 
-long long sourceDateEpoch() {
-  const char* v = std::getenv("SOURCE_DATE_EPOCH");
-  if (!v || !*v) return 0;
-  char* end = nullptr;
-  long long n = std::strtoll(v, &end, 10);
-  return (end && *end == '\0' && n > 0) ? n : 0;
-}
 
 }  // namespace pp::cli

@@ -70,7 +70,5 @@ bool anySelectionGiven(const GivenOptions& given);
 // Prints a usage error ("postpress: error: ...") and returns its exit code.
 int usageError(const std::string& message);
 
-// SOURCE_DATE_EPOCH from the environment (0 when unset or malformed).
-long long sourceDateEpoch();
 
 }  // namespace pp::cli

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "postpress/support/build_time.h"
 #include "postpress/support/files.h"
 #include "postpress/markdown.h"
 #include "postpress/support/parallel.h"
@@ -123,6 +124,7 @@ int runList(const GivenOptions& given, Console& console) {
     sink->error({site.root.string(), 0, 0}, "empty-selection", "no posts selected: " + result.emptyReason);
     return kExitFailed;
   }
+  reportPostDiagnostics(result.posts, *sink);
   if (given.on(OptionId::Json)) {
     // Summaries need the bodies: parse them, quietly (`check` is where body problems are told).
     std::vector<std::string> summaries(result.posts.size());
@@ -147,9 +149,9 @@ int runBuild(const GivenOptions& given, Console& console, bool checkOnly) {
     if (!fs::is_regular_file(config)) return usageError("-c: cannot read '" + config + "'");
     specs = loadConfig(config, given.has(OptionId::Digest) ? given[OptionId::Digest].text() : "", *general);
     if (specs.empty()) return general->errorCount() > 0 ? kExitFailed : kExitUsage;
-    long long epoch = sourceDateEpoch();
+    const long long epoch = buildEpoch();  // one instant for every digest of the batch
     for (auto& s : specs) {
-      s.publication.sourceDateEpoch = epoch;
+      s.publication.buildEpoch = epoch;
       for (OptionId id : given.ids())
         if (option(id).overridesConfig) setDigestOption(s, id, given[id], {});
     }
@@ -182,11 +184,19 @@ int runBuild(const GivenOptions& given, Console& console, bool checkOnly) {
   if (given.has(OptionId::Report)) {
     std::string err;
     const fs::path reportPath(given[OptionId::Report].text());
-    if (reportPath.has_parent_path()) {
+    std::vector<fs::path> inputs;
+    if (given.has(OptionId::Config)) inputs.emplace_back(given[OptionId::Config].text());
+    for (const auto& r : reports) inputs.insert(inputs.end(), r.inputs.begin(), r.inputs.end());
+    for (const auto& r : reports)
+      for (const auto& o : r.outputs) inputs.push_back(o.path);  // not the report over a digest either
+    if (auto problem = outputProblem(reportPath, {}, inputs)) {
+      general->error({reportPath.string(), 0, 0}, "output-refused", "report not written: " + *problem);
+    } else if (reportPath.has_parent_path()) {
       std::error_code ec;
       fs::create_directories(reportPath.parent_path(), ec);
     }
-    if (!writeFileAtomic(reportPath, reportJson(reports, general->all(), checkOnly ? "check" : "build"), &err)) {
+    if (!general->countCode("output-refused") &&
+        !writeFileAtomic(reportPath, reportJson(reports, general->all(), checkOnly ? "check" : "build"), &err)) {
       general->error({reportPath.string(), 0, 0}, "report", "cannot write the report: " + err);
     }
   }

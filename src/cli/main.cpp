@@ -3,12 +3,15 @@
 #include <CLI/CLI.hpp>
 
 #include <array>
+#include <cstdio>
 #include <iterator>
+#include <string>
 
 #include "cli/allocator.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/console.h"
+#include "postpress/support/diagnostics.h"
 #include "postpress/support/files.h"
 #include "postpress/support/interrupt.h"
 
@@ -51,8 +54,18 @@ int main(int argc, char** argv) {
     auto problem = general.read();
     if (!problem) problem = given.read();
     if (problem) return usageError(*problem);
+    const auto command = pp::kCommands[i].bit;
+    // build and check need the bundled fonts and styles: without them stop before anything is
+    // read or written, rather than fail later with an output half made.
+    if (command == pp::kBuild || command == pp::kCheck) {
+      if (std::string missing = pp::describeMissingDataDir(pp::findDataDir()); !missing.empty()) {
+        const pp::Diagnostic d{pp::Severity::Error, {}, "data-missing", missing};
+        std::fprintf(stderr, "%s\n", pp::formatDiagnostic(d).c_str());
+        return kExitFailed;
+      }
+    }
     Console console(general.on(pp::OptionId::Quiet));
-    switch (pp::kCommands[i].bit) {
+    switch (command) {
       case pp::kList: return runList(given, console);
       case pp::kBuild: return runBuild(given, console, false);
       case pp::kCheck: return runBuild(given, console, true);

@@ -118,8 +118,10 @@ struct ConfigReader {
   }
 
   void finish(DigestSpec& spec, const GivenKeys& given, const YAML::Node& node) {
-    if (!given.output)
+    if (!given.output) {
       spec.output = folder / "out" / fs::path(spec.name.empty() ? option(OptionId::Output).defaultValue : spec.name);
+      spec.outputRoot = folder;
+    }
     if (auto problem = settleFormats(spec, given.formats)) error(node, *problem);
   }
 };

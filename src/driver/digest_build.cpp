@@ -1,4 +1,7 @@
 // Runs the stages for one digest and records what happened in a DigestReport.
+#include <pwd.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -8,14 +11,17 @@
 #include <new>
 #include <optional>
 
+#include "postpress/diagrams.h"
+#include "driver/outputs.h"
 #include "postpress/driver.h"
+#include "driver/code_highlighting.h"
 #include "postpress/epub.h"
 #include "postpress/markdown.h"
 #include "postpress/support/parallel.h"
-#include "postpress/layout.h"
+#include "postpress/book.h"
 #include "postpress/pdf.h"
-#include "postpress/print.h"
 #include "postpress/style.h"
+#include "postpress/support/output_set.h"
 
 namespace pp::driver {
 
@@ -55,29 +61,6 @@ class OpenOnExit {
 };
 
 using Clock = std::chrono::steady_clock;
-
-// The file an output format goes to: "out/digest" -> "out/digest.pdf"; an output that already
-// names the format's extension is used as it is.
-fs::path outputPathFor(const fs::path& base, const std::string& format) {
-  std::string ext = "." + format;
-  if (base.extension() == ext) return base;
-  fs::path p = base;
-  p += ext;
-  return p;
-}
-
-bool ensureParentFolder(const fs::path& file, DiagnosticSink& diags) {
-  fs::path parent = file.parent_path();
-  if (parent.empty()) return true;
-  std::error_code ec;
-  fs::create_directories(parent, ec);
-  if (ec || !fs::is_directory(parent)) {
-    diags.error({file.string(), 0, 0}, "output-folder",
-                "cannot create the output folder '" + parent.string() + "': " + ec.message());
-    return false;
-  }
-  return true;
-}
 
 // Runs one stage; an exception escaping it (a bug, or memory exhaustion) becomes a diagnostic
 // instead of ending the whole batch.
@@ -120,6 +103,15 @@ AssetOptions assetOptionsFor(const DigestSpec& spec, const BuildOptions& options
   return a;
 }
 
+// Diagram labels in the style's sans family, then the bundled DejaVu Sans (which fontconfig
+// also has).
+DiagramOptions diagramOptionsFor(const Style& style) {
+  DiagramOptions d;
+  if (auto it = style.families.find("heading"); it != style.families.end() && !it->second.name.empty())
+    d.fontFamily = it->second.name + ",DejaVu Sans";
+  return d;
+}
+
 std::string siteKey(const SiteOptions& o) {
   std::error_code ec;
   fs::path root = fs::weakly_canonical(o.root, ec);
@@ -143,9 +135,20 @@ bool DigestReport::ok() const {
 }
 
 fs::path defaultCacheDir() {
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return fs::path(xdg) / "postpress";
-  if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".cache" / "postpress";
-  return fs::temp_directory_path() / "postpress-cache";
+  // The XDG base directory rules: XDG_CACHE_HOME when it is an absolute path, else ~/.cache,
+  // the home folder being HOME or, without it, the user's entry in the password database.
+  // Never a shared folder such as /tmp, which another user could create first and fill.
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && fs::path(xdg).is_absolute())
+    return fs::path(xdg) / "postpress";
+  if (const char* home = std::getenv("HOME"); home && fs::path(home).is_absolute())
+    return fs::path(home) / ".cache" / "postpress";
+  std::vector<char> buffer(16384);
+  struct passwd entry{};
+  struct passwd* found = nullptr;
+  if (::getpwuid_r(::geteuid(), &entry, buffer.data(), buffer.size(), &found) == 0 && found && found->pw_dir &&
+      fs::path(found->pw_dir).is_absolute() && fs::path(found->pw_dir) != "/")
+    return fs::path(found->pw_dir) / ".cache" / "postpress";
+  return {};  // no cache: the image store keeps what it makes for this build only
 }
 
 const Site& SiteCache::get(const SiteOptions& options, DiagnosticSink& diags) {
@@ -181,6 +184,7 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
   auto since = Clock::now();
   if (!guarded("reading the site", diags, [&] { site = &sites.get(spec.site, diags); })) return finish();
   timed("reading site", since);
+  report.inputs = digestInputs(spec, *site, nullptr);
 
   SelectionResult selection = selectPosts(*site, spec.selection);
   if (selection.posts.empty()) {
@@ -189,10 +193,12 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
                 "empty-selection", "no posts selected: " + selection.emptyReason);
     return finish();
   }
+  reportPostDiagnostics(selection.posts, diags);  // only the selected posts' reading problems
   for (const Post* p : selection.posts) report.posts.push_back(describePost(*p));
 
   Style style = loadStyle(spec.style, spec.paper, diags);
 
+  const DiagramOptions diagrams = diagramOptionsFor(style);
   phase("parsing " + std::to_string(selection.posts.size()) + " posts");
   since = Clock::now();
   std::vector<Document> docs(selection.posts.size());
@@ -203,11 +209,16 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
     guarded("parsing posts", diags, [&] {
       parallelFor(selection.posts.size(), options.jobs, [&](std::size_t i) {
         docs[i] = parsePost(*site, *selection.posts[i], postDiags[i]);
+        drawDiagrams(*selection.posts[i], docs[i], diagrams, postDiags[i]);
       });
     });
+    timed("parsing posts", since);
+    since = Clock::now();
+    guarded("highlighting code", diags,
+            [&] { highlightCode(style, selection.posts, docs, postDiags, options.jobs); });
+    timed("highlighting code", since);
     for (const auto& d : postDiags) d.replayInto(diags);
   }
-  timed("parsing posts", since);
   since = Clock::now();
   guarded("linking posts", diags, [&] { resolveCrossLinks(*site, selection.posts, docs, diags); });
 
@@ -232,11 +243,33 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
   guarded("processing images", diags, [&] { assets.process(diags); });
   timed("images", since);
 
+  report.inputs = digestInputs(spec, *site, &assets);
   if (options.checkOnly) return finish();
+
+  // Every output is checked, and its folder made, before any is written: they are replaced
+  // together or not at all (OutputSet).
+  std::vector<OutputReport> outputs(spec.formats.size());
+  std::vector<fs::path> targets;
+  bool writable = true;
+  for (std::size_t k = 0; k < spec.formats.size(); ++k) {
+    outputs[k].format = spec.formats[k];
+    outputs[k].path = outputPathFor(spec.output, spec.formats[k]);
+    targets.push_back(outputs[k].path);
+    if (auto problem = outputProblem(outputs[k].path, spec.outputRoot, report.inputs)) {
+      diags.error({outputs[k].path.string(), 0, 0}, "output-refused", "not written: " + *problem);
+      writable = false;
+    } else if (!ensureParentFolder(outputs[k].path, diags)) {
+      writable = false;
+    }
+  }
+  if (!writable) {
+    for (OutputReport& out : outputs) report.outputs.push_back(std::move(out));
+    return finish();
+  }
+  OutputSet outputSet(targets);
 
   // The PDF and the EPUB only read the publication, the style and the processed images: they
   // are written side by side (the order of the report's outputs stays the config's).
-  std::vector<OutputReport> outputs(spec.formats.size());
   std::vector<DiagnosticSink> formatDiags(spec.formats.size());  // replayed in the config's order
   // On two cores, written side by side, the EPUB starts when the PDF's layout stops keeping
   // both busy: while the posts are being set the cores are full and the EPUB only slows the
@@ -256,19 +289,21 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
     std::optional<OpenOnExit> freeCores;
     if (format == "pdf") freeCores.emplace(coresFree);
     OutputReport& out = outputs[k];
-    out.format = format;
-    out.path = outputPathFor(spec.output, format);
-    if (ensureParentFolder(out.path, diags)) {
+    const fs::path& staged = outputSet.stagedPath(k);
+    if (staged.empty()) {
+      diags.error({out.path.string(), 0, 0}, format + "-write", "cannot write the " + format + ": " + outputSet.error(k));
+    } else {
       phase("writing " + out.path.string());
       if (format == "pdf") {
         PdfStats stats;
         guarded("writing the PDF", diags, [&] {
-          // The printed publication (src/print/): link-note marks in each post's text as it is
-          // set, and cover, brief, contents, openings, QR codes and indexes around and in posts.
-          LayoutOptions layoutOptions = printMatter(pub, style);
-          layoutOptions.jobs = options.jobs;
-          layoutOptions.workersFreed = [&coresFree] { coresFree.open(); };
-          out.written = writePdf(pub, style, layoutOptions, out.path, diags, &stats);
+          // The printed book (src/book/): link-note marks in each post's text as it is set, and
+          // cover, brief, contents, openings, QR codes and indexes around and in posts.
+          const BookPlan plan = printedBook(pub, style, bookOptions(spec.publication, style));
+          TypesetOptions typesetting;
+          typesetting.jobs = options.jobs;
+          typesetting.workersFreed = [&coresFree] { coresFree.open(); };
+          out.written = writePdf(pub, style, plan, typesetting, staged, diags, &stats);
         });
         out.pages = stats.pages;
         std::lock_guard<std::mutex> lock(phaseMutex);
@@ -277,19 +312,34 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
       } else if (format == "epub") {
         if (epubWaits) coresFree.wait();
         const auto epubSince = Clock::now();
-        guarded("writing the EPUB", diags, [&] { out.written = writeEpub(pub, style, out.path, diags, nullptr, options.jobs); });
+        guarded("writing the EPUB", diags, [&] { out.written = writeEpub(pub, style, staged, diags, nullptr, options.jobs); });
         timed("epub", epubSince);
       } else {
         diags.error(spec.where, "bad-format", "unknown output format '" + format + "'");
       }
     }
-    if (out.written) {
-      std::error_code ec;
-      out.bytes = fs::file_size(out.path, ec);
-    }
   });
-  for (const auto& d : formatDiags) d.replayInto(diags);
-  for (OutputReport& out : outputs) report.outputs.push_back(std::move(out));
+  for (std::size_t k = 0; k < formatDiags.size(); ++k)
+    replayNamingTarget(formatDiags[k], diags, outputSet.stagedPath(k), outputs[k].path);
+  // A pair always matches: when one output failed, the others are not replaced either.
+  const bool allWritten = std::all_of(outputs.begin(), outputs.end(), [](const OutputReport& o) { return o.written; });
+  std::string why;
+  if (allWritten && !outputSet.commit(&why)) {
+    diags.error({spec.output.string(), 0, 0}, "output-write", "cannot replace the outputs: " + why);
+    for (OutputReport& out : outputs) out.written = false;
+  } else if (!allWritten) {
+    for (OutputReport& out : outputs)
+      if (out.written) {
+        diags.error({out.path.string(), 0, 0}, "output-set",
+                    "not replaced: another output of this digest failed, and the two must come from one build");
+        out.written = false;
+      }
+  }
+  for (OutputReport& out : outputs) {
+    std::error_code ec;
+    if (out.written) out.bytes = fs::file_size(out.path, ec);
+    report.outputs.push_back(std::move(out));
+  }
   return finish();
 }
 

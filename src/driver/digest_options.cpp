@@ -181,7 +181,10 @@ void setDigestOption(DigestSpec& d, OptionId id, const OptionValue& v, const fs:
     case OptionId::Logo: pub.logo = path().string(); break;
     case OptionId::CoverImage: pub.coverImage = path().string(); break;
     case OptionId::Formats: d.formats = v.texts; break;
-    case OptionId::Output: d.output = path(); break;
+    case OptionId::Output:
+      d.output = path();
+      d.outputRoot = folder;  // a config's output stays in its folder; the command line's goes anywhere
+      break;
     case OptionId::Name: d.name = v.text(); break;
     // The command line's own (a build's, not a digest's), and postpress.yaml's structure.
     case OptionId::Help:

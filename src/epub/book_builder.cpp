@@ -8,6 +8,7 @@
 #include "epub/chapters.h"
 #include "epub/cover_image.h"
 #include "epub/front_back.h"
+#include "epub/link_entries.h"
 #include "epub/navigation.h"
 #include "epub/package_document.h"
 #include "epub/stylesheet.h"
@@ -111,14 +112,45 @@ Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLooku
     }
   }
 
-  // Posts: rendered, split, then every link placeholder resolved to its file.
+  // The nav must follow the spine (NAV-011), so grouping reorders the book, not only its
+  // contents page: the same reading order as the PDF's body.
+  std::vector<Group> sections = readingSections(pub);
+  bool grouped = sections.size() > 1 || (sections.size() == 1 && !sections[0].label.empty());
+
+  // Posts: rendered, split, then every link placeholder resolved to its file. Link-only posts
+  // become compact entries, a run of them sharing the page of its first.
   std::map<std::string, std::string> idToFile;
-  std::vector<std::vector<Page>> chapters;
+  std::vector<std::vector<Page>> chapters(pub.posts.size());
+  std::vector<int> owners = linkEntryOwners(pub, sections);
+  std::vector<std::string> entries(pub.posts.size());
   PostLinks links;
   for (int i = 0; i < static_cast<int>(pub.posts.size()); ++i) {
-    chapters.push_back(renderPostChapters(ctx, i, options, idToFile));
-    links.href.push_back(chapters.back().front().file);
-    links.title.push_back(chapters.back().front().title);
+    int owner = owners[static_cast<std::size_t>(i)];
+    if (owner < 0) {
+      chapters[static_cast<std::size_t>(i)] = renderPostChapters(ctx, i, options, idToFile);
+      links.href.push_back(chapters[static_cast<std::size_t>(i)].front().file);
+      links.title.push_back(chapters[static_cast<std::size_t>(i)].front().title);
+      continue;
+    }
+    const std::string& start = postIds[static_cast<std::size_t>(i)].start;
+    entries[static_cast<std::size_t>(i)] = linkEntry(ctx, i);
+    idToFile[start] = chapterFileName(owner, 0);
+    links.href.push_back(owner == i ? idToFile[start] : idToFile[start] + "#" + start);
+    std::string title(trim(pub.posts[static_cast<std::size_t>(i)].post->title));
+    links.title.push_back(title.empty() ? "Post " + std::to_string(i + 1) : title);
+  }
+  for (const Group& g : sections) {
+    std::vector<int> run;
+    auto flush = [&] {
+      if (!run.empty()) chapters[static_cast<std::size_t>(run.front())].push_back(linkEntriesPage(pub, run, entries));
+      run.clear();
+    };
+    for (int i : g.posts) {
+      if (owners[static_cast<std::size_t>(i)] < 0) flush();
+      else if (!run.empty() && owners[static_cast<std::size_t>(i)] != run.front()) flush();
+      if (owners[static_cast<std::size_t>(i)] >= 0) run.push_back(i);
+    }
+    flush();
   }
   for (auto& pages : chapters)
     for (auto& page : pages) resolvePlaceholders(page.body, idToFile, page.file, pages.front().file);
@@ -135,10 +167,6 @@ Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLooku
   spinePages.push_back(title_);
   landmarks.push_back({"titlepage", "title.xhtml", "Title page"});
   bool brief = pub.parts.brief && !pub.posts.empty();
-  // The nav must follow the spine (NAV-011), so grouping reorders the book, not only its
-  // contents page: the same reading order as the PDF's body.
-  std::vector<Group> sections = readingSections(pub);
-  bool grouped = sections.size() > 1 || (sections.size() == 1 && !sections[0].label.empty());
   if (brief) spinePages.push_back(briefPage(pub, links, sections));
   std::size_t navSpineIndex = pub.parts.toc ? spinePages.size() : std::string::npos;
   if (pub.parts.toc) landmarks.push_back({"toc", "nav.xhtml#toc", "Contents"});

@@ -31,7 +31,7 @@ std::string opening(BookContext& ctx, int post) {
     out += "<p class=\"post-subtitle\">" + text(std::string(trim(p->subtitle))) + "</p>\n";
   std::vector<std::string> parts;
   if (p && !p->authors.empty())
-    parts.push_back("<span class=\"authors\">" + text(joinNames(p->authors)) + "</span>");
+    parts.push_back("<span class=\"authors\">" + text(postByline(*p)) + "</span>");
   if (p && p->date.valid())
     parts.push_back("<span class=\"date\">" + text(longDate(p->date)) + "</span>");
   parts.push_back("<span class=\"reading-time\">" + std::to_string(std::max(1, e.readingMinutes)) +

@@ -1,7 +1,6 @@
 #include "epub/cover_image.h"
 
 #include <stb_image.h>
-#include <stb_truetype.h>
 
 #include <algorithm>
 #include <cctype>
@@ -11,6 +10,7 @@
 
 #include "epub/front_back.h"
 #include "postpress/assets.h"
+#include "postpress/fonts.h"
 #include "postpress/support/files.h"
 #include "postpress/support/text.h"
 
@@ -55,103 +55,20 @@ struct Canvas {
   }
 };
 
-struct Face {
-  std::string data;
-  stbtt_fontinfo info{};
-};
-
-// A font with fallbacks: each character is drawn with the first face that has it. A face is
-// read when a character first needs it: a Latin title never opens the CJK and symbol fallbacks
-// (megabytes read and parsed on every build, a tenth of a warm build's page faults).
-class Fonts {
- public:
-  bool add(const fs::path& file) {
-    if (file.empty()) return false;
-    slots_.push_back({file, nullptr, false});
-    return true;
-  }
-  bool empty() const { return primary() == nullptr; }
-  // The face for cp and its glyph; the primary face's .notdef when none has it.
-  std::pair<const stbtt_fontinfo*, int> glyph(char32_t cp) const {
-    for (std::size_t k = 0; k < slots_.size(); ++k)
-      if (const Face* f = face(k))
-        if (int g = stbtt_FindGlyphIndex(&f->info, static_cast<int>(cp)); g > 0) return {&f->info, g};
-    return {&primary()->info, 0};
-  }
-  float scale(const stbtt_fontinfo* f, float px) const { return stbtt_ScaleForPixelHeight(f, px); }
-  float width(const std::u32string& s, float px) const {
-    float w = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      auto [f, g] = glyph(s[i]);
-      int adv = 0, lsb = 0;
-      stbtt_GetGlyphHMetrics(f, g, &adv, &lsb);
-      w += adv * scale(f, px);
-      if (i + 1 < s.size()) {
-        auto [f2, g2] = glyph(s[i + 1]);
-        if (f2 == f) w += stbtt_GetGlyphKernAdvance(f, g, g2) * scale(f, px);
-      }
-    }
-    return w;
-  }
-  // Draws s with its baseline at y, starting at x.
-  void draw(Canvas& c, const std::u32string& s, float x, float y, float px, Rgb color) const {
-    std::vector<unsigned char> bmp;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      auto [f, g] = glyph(s[i]);
-      float sc = scale(f, px);
-      int adv = 0, lsb = 0;
-      stbtt_GetGlyphHMetrics(f, g, &adv, &lsb);
-      int x0, y0, x1, y1;
-      float shift = x - std::floor(x);
-      stbtt_GetGlyphBitmapBoxSubpixel(f, g, sc, sc, shift, 0, &x0, &y0, &x1, &y1);
-      int bw = x1 - x0, bh = y1 - y0;
-      if (bw > 0 && bh > 0 && bw < 4096 && bh < 4096) {
-        bmp.assign(static_cast<std::size_t>(bw) * bh, 0);
-        stbtt_MakeGlyphBitmapSubpixel(f, bmp.data(), bw, bh, bw, sc, sc, shift, 0, g);
-        int ox = static_cast<int>(std::floor(x)) + x0, oy = static_cast<int>(std::lround(y)) + y0;
-        for (int yy = 0; yy < bh; ++yy)
-          for (int xx = 0; xx < bw; ++xx) c.blend(ox + xx, oy + yy, color, bmp[static_cast<std::size_t>(yy) * bw + xx]);
-      }
-      x += adv * sc;
-      if (i + 1 < s.size()) {
-        auto [f2, g2] = glyph(s[i + 1]);
-        if (f2 == f) x += stbtt_GetGlyphKernAdvance(f, g, g2) * sc;
-      }
-    }
-  }
-
- private:
-  struct Slot {
-    fs::path file;
-    std::unique_ptr<Face> face;  // null until read, or when the file is no font
-    bool tried;
-  };
-  // Lazily read faces: mutable, as reading one changes nothing a caller can see.
-  mutable std::vector<Slot> slots_;
-
-  const Face* face(std::size_t k) const {
-    Slot& s = slots_[k];
-    if (!s.tried) {
-      s.tried = true;
-      if (auto bytes = readFile(s.file, nullptr, 64u << 20); bytes && bytes->size() >= 12) {
-        auto f = std::make_unique<Face>();
-        f->data = std::move(*bytes);
-        const auto* d = reinterpret_cast<const unsigned char*>(f->data.data());
-        const int offset = stbtt_GetFontOffsetForIndex(d, 0);
-        if (offset >= 0 && stbtt_InitFont(&f->info, d, offset)) s.face = std::move(f);
-      }
-    }
-    return s.face.get();
-  }
-  const Face* primary() const {
-    for (std::size_t k = 0; k < slots_.size(); ++k)
-      if (const Face* f = face(k)) return f;
-    return nullptr;
-  }
-};
+// Text in pixels: each character drawn with the first font of the chain that has it, its
+// coverage blended into the canvas.
+void drawText(Canvas& c, const FontChain& fonts, const std::u32string& s, float x, float y, float px, Rgb color) {
+  fonts.set(s, x, px, [&](const FontFile& font, int glyph, float penX, float scale) {
+    const GlyphBitmap bmp = font.rasterize(glyph, scale, penX - std::floor(penX));
+    const int ox = static_cast<int>(std::floor(penX)) + bmp.x0, oy = static_cast<int>(std::lround(y)) + bmp.y0;
+    for (int yy = 0; yy < bmp.height; ++yy)
+      for (int xx = 0; xx < bmp.width; ++xx)
+        c.blend(ox + xx, oy + yy, color, bmp.coverage[static_cast<std::size_t>(yy) * bmp.width + xx]);
+  });
+}
 
 // Greedy line breaking at spaces; a word wider than the line is cut by characters.
-std::vector<std::u32string> wrap(const Fonts& fonts, const std::string& textUtf8, float px, float maxWidth) {
+std::vector<std::u32string> wrap(const FontChain& fonts, const std::string& textUtf8, float px, float maxWidth) {
   std::vector<std::u32string> lines;
   std::u32string line;
   for (const std::string& word8 : split(textUtf8, ' ')) {
@@ -251,14 +168,14 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
                            int width, int height, const fs::path& cacheDir, DiagnosticSink& diags) {
   fs::path fontDir = dataDir() / "fonts";
   auto load = [&](bool bold) {
-    Fonts f;
+    FontChain f;
     f.add(styleFont(style, "heading", bold));
     f.add(fontDir / (bold ? "NotoSans-Bold.ttf" : "NotoSans-Regular.ttf"));
     for (const auto& fb : style.fallbacks) f.add(fb);
     f.add(fontDir / (bold ? "DejaVuSans-Bold.ttf" : "DejaVuSans.ttf"));
     return f;
   };
-  Fonts bold = load(true), regular = load(false);
+  FontChain bold = load(true), regular = load(false);
   if (bold.empty() || regular.empty()) {
     diags.warning({}, "epub-cover-font", "no font found in " + fontDir.string() +
                                              " to draw the cover: the cover page shows text only");
@@ -297,7 +214,7 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
     std::string upper = site;
     for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     auto lines = wrap(regular, upper, H * 0.026f, W - 2 * margin);
-    if (!lines.empty()) regular.draw(c, lines[0], margin, bandTop - H * 0.04f, H * 0.026f, mutedInk);
+    if (!lines.empty()) drawText(c, regular, lines[0], margin, bandTop - H * 0.04f, H * 0.026f, mutedInk);
   }
 
   // The band: title and subtitle, sized down until the title fits in four lines.
@@ -321,13 +238,13 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
   c.fill(0, bandTop, width, bandBottom, accent);
   float y = bandTop + pad + titlePx * 0.85f;
   for (const auto& l : titleLines) {
-    bold.draw(c, l, margin, y, titlePx, white);
+    drawText(c, bold, l, margin, y, titlePx, white);
     y += titlePx * 1.15f;
   }
   if (!subLines.empty()) {
     y += H * 0.02f - titlePx * 0.15f + subPx * 0.2f;
     for (const auto& l : subLines) {
-      regular.draw(c, l, margin, y, subPx, Rgb{235, 240, 245});
+      drawText(c, regular, l, margin, y, subPx, Rgb{235, 240, 245});
       y += subPx * 1.3f;
     }
   }
@@ -337,7 +254,7 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
   if (!trim(pub.period).empty()) {
     float px = H * 0.042f;
     for (const auto& l : wrap(bold, std::string(trim(pub.period)), px, W - 2 * margin)) {
-      bold.draw(c, l, margin, y, px, accent);
+      drawText(c, bold, l, margin, y, px, accent);
       y += px * 1.2f;
     }
     y += H * 0.015f;
@@ -347,12 +264,12 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
     auto lines = wrap(regular, std::string(trim(pub.filters)), smallPx, W - 2 * margin);
     if (lines.size() > 3) lines.resize(3);
     for (const auto& l : lines) {
-      regular.draw(c, l, margin, y, smallPx, ink);
+      drawText(c, regular, l, margin, y, smallPx, ink);
       y += smallPx * 1.35f;
     }
   }
   for (const auto& l : wrap(regular, postCountLabel(pub), smallPx, W - 2 * margin)) {
-    regular.draw(c, l, margin, y, smallPx, ink);
+    drawText(c, regular, l, margin, y, smallPx, ink);
     y += smallPx * 1.35f;
   }
 
@@ -362,7 +279,7 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
   float limit = footY - H * 0.055f;
   if (!pub.posts.empty() && y + H * 0.05f + itemPx * 2 < limit) {
     y += H * 0.03f;
-    regular.draw(c, toUtf32("INSIDE"), margin, y, smallPx * 0.8f, mutedInk);
+    drawText(c, regular, toUtf32("INSIDE"), margin, y, smallPx * 0.8f, mutedInk);
     y += itemPx * 1.6f;
     std::size_t shown = 0;
     for (const PostEntry& e : pub.posts) {
@@ -378,14 +295,14 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
       c.fill(static_cast<int>(margin), static_cast<int>(y - itemPx * 0.42f), static_cast<int>(margin + itemPx * 0.35f),
              static_cast<int>(y - itemPx * 0.07f), accent);
       for (const auto& l : lines) {
-        regular.draw(c, l, margin + itemPx, y, itemPx, ink);
+        drawText(c, regular, l, margin + itemPx, y, itemPx, ink);
         y += itemPx * 1.3f;
       }
       y += itemPx * 0.35f;
       ++shown;
     }
     if (shown < pub.posts.size() && shown > 0)
-      regular.draw(c, toUtf32("and " + std::to_string(pub.posts.size() - shown) + " more"), margin + itemPx, y,
+      drawText(c, regular, toUtf32("and " + std::to_string(pub.posts.size() - shown) + " more"), margin + itemPx, y,
                    itemPx, mutedInk);
   }
 
@@ -393,7 +310,7 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
   c.fill(static_cast<int>(margin), footY - static_cast<int>(H * 0.035f),
          width - static_cast<int>(margin), footY - static_cast<int>(H * 0.035f) + std::max(2, height / 600), accent);
   if (!trim(pub.dateLabel).empty())
-    regular.draw(c, toUtf32(std::string(trim(pub.dateLabel))), margin, static_cast<float>(footY), smallPx, mutedInk);
+    drawText(c, regular, toUtf32(std::string(trim(pub.dateLabel))), margin, static_cast<float>(footY), smallPx, mutedInk);
 
   // The renditions' PNG encoder: zlib and adaptive filters, several times faster than
   // stb_image_write's deflate (which took a seventh of a warm build).

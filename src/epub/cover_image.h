@@ -1,6 +1,7 @@
-// The generated cover: a PNG drawn with stb_truetype from the bundled fonts: the digest's
-// title and subtitle on a band of the style's accent colour, the period, the filters, the
-// number of posts and the date. Deterministic: the same publication gives the same bytes.
+// The generated cover: a PNG drawn with the fonts library (postpress/fonts.h) from the style's
+// and the bundled fonts: the digest's title and subtitle on a band of the style's accent
+// colour, the period, the filters, the number of posts and the date. Deterministic: the same
+// publication gives the same bytes.
 #pragma once
 
 #include <string>

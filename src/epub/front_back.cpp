@@ -16,8 +16,9 @@ std::string bookTitle(const Publication& pub) {
 std::string postMeta(const PostEntry& e, bool withTags) {
   std::vector<std::string> parts;
   if (e.post && e.post->date.valid()) parts.push_back(text(longDate(e.post->date)));
-  if (e.post && !e.post->authors.empty()) parts.push_back(text(joinNames(e.post->authors)));
-  parts.push_back(std::to_string(std::max(1, e.readingMinutes)) + " min read");
+  if (e.post && !e.post->authors.empty()) parts.push_back(text(postByline(*e.post)));
+  // A link-only post has nothing to read here: its entry points elsewhere.
+  if (!(e.post && e.post->linkOnly)) parts.push_back(std::to_string(std::max(1, e.readingMinutes)) + " min read");
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? " \xC2\xB7 " : "") + parts[i];
   if (withTags && e.post && !e.post->tags.empty()) {

@@ -4,6 +4,18 @@
 
 namespace pp::epub {
 
+namespace {
+
+// `<dc:NAME>text</dc:NAME>`, or nothing when the text is empty once what XML cannot carry is
+// dropped (a tag made of control characters): EPUBCheck refuses an empty dc element.
+std::string dcElement(const char* name, std::string_view value, const std::string& attributes = "") {
+  const std::string t = text(value);
+  if (t.find_first_not_of(" \t\r\n") == std::string::npos) return "";
+  return std::string(" <dc:") + name + attributes + ">" + t + "</dc:" + name + ">\n";
+}
+
+}  // namespace
+
 std::string packageDocument(const PackageMetadata& m, const std::vector<ManifestItem>& manifest,
                             const std::vector<std::string>& spine) {
   std::string o = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -11,23 +23,27 @@ std::string packageDocument(const PackageMetadata& m, const std::vector<Manifest
        attr(m.language) + "\">\n";
   o += "<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";
   o += " <dc:identifier id=\"pub-id\">" + text(m.identifier) + "</dc:identifier>\n";
-  o += " <dc:title id=\"title\">" + text(m.title) + "</dc:title>\n";
+  // A title is required: one that sanitises to nothing is replaced by a neutral one.
+  const std::string title = dcElement("title", m.title, " id=\"title\"");
+  o += title.empty() ? " <dc:title id=\"title\">Digest</dc:title>\n" : title;
   o += " <meta refines=\"#title\" property=\"title-type\">main</meta>\n";
-  if (!m.subtitle.empty()) {
-    o += " <dc:title id=\"subtitle\">" + text(m.subtitle) + "</dc:title>\n";
+  if (const std::string subtitle = dcElement("title", m.subtitle, " id=\"subtitle\""); !subtitle.empty()) {
+    o += subtitle;
     o += " <meta refines=\"#subtitle\" property=\"title-type\">subtitle</meta>\n";
   }
   for (std::size_t i = 0; i < m.creators.size(); ++i) {
     std::string id = "creator" + std::to_string(i + 1);
-    o += " <dc:creator id=\"" + id + "\">" + text(m.creators[i]) + "</dc:creator>\n";
+    const std::string creator = dcElement("creator", m.creators[i], " id=\"" + id + "\"");
+    if (creator.empty()) continue;
+    o += creator;
     o += " <meta refines=\"#" + id + "\" property=\"role\" scheme=\"marc:relators\">aut</meta>\n";
   }
   o += " <dc:language>" + text(m.language) + "</dc:language>\n";
   if (!m.date.empty()) o += " <dc:date>" + text(m.date) + "</dc:date>\n";
-  for (const auto& s : m.subjects) o += " <dc:subject>" + text(s) + "</dc:subject>\n";
-  if (!m.description.empty()) o += " <dc:description>" + text(m.description) + "</dc:description>\n";
-  if (!m.publisher.empty()) o += " <dc:publisher>" + text(m.publisher) + "</dc:publisher>\n";
-  if (!m.source.empty()) o += " <dc:source>" + text(m.source) + "</dc:source>\n";
+  for (const auto& s : m.subjects) o += dcElement("subject", s);
+  o += dcElement("description", m.description);
+  o += dcElement("publisher", m.publisher);
+  o += dcElement("source", m.source);
   o += " <meta property=\"dcterms:modified\">" + text(m.modified) + "</meta>\n";
 
   o += " <meta property=\"schema:accessMode\">textual</meta>\n";

@@ -36,6 +36,13 @@ std::string joinNames(const std::vector<std::string>& names) {
   return out;
 }
 
+std::string postByline(const Post& post) {
+  if (post.authorDetails.size() != post.authors.size()) return joinNames(post.authors);
+  std::vector<std::string> names;
+  for (const Author& a : post.authorDetails) names.push_back(a.byline());
+  return joinNames(names);
+}
+
 std::string countLabel(std::size_t n, const char* singular, const char* plural) {
   return std::to_string(n) + " " + (n == 1 ? singular : plural);
 }

@@ -26,6 +26,10 @@ std::string longDate(const DateTime& d);
 // "A, B and C".
 std::string joinNames(const std::vector<std::string>& names);
 
+// The post's authors as a byline shows them: each name with its affiliation apart, in
+// parentheses ("Jane Doe (Acme) and John Roe"); the indexes sort by the names alone.
+std::string postByline(const Post& post);
+
 // "Q4 2025" style labels are made by the publication; this is the plural helper: "1 post".
 std::string countLabel(std::size_t n, const char* singular, const char* plural);
 

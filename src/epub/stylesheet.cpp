@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "epub/code_markup.h"
+
 namespace pp::epub {
 
 namespace {
@@ -97,6 +99,7 @@ std::string stylesheet(const Style& s) {
          "background-color: " + cssColorAlpha(s.muted, 0.1) + "; border-left: 0.2em solid " +
          cssColorAlpha(s.accent, 0.5) + "; text-align: left; }\n";
   out += "pre code { font-size: 1em; background: none; padding: 0; }\n";
+  out += highlightRules(s.highlight);
   out += "code.math { font-style: italic; }\n";
 
   // Tables
@@ -156,6 +159,11 @@ std::string stylesheet(const Style& s) {
   out += "span.tag { font-size: 0.78em; font-family: sans-serif; border: 1px solid " + cssColorAlpha(s.accent, 0.6) +
          "; border-radius: 0.8em; padding: 0.05em 0.5em; white-space: nowrap; }\n";
   out += "figure.hero { margin: 0.8em 0; }\n";
+  // Link-only posts: compact entries, several to a page
+  out += "section.link-entry { margin: 0 0 1.4em 0; padding-left: 0.7em; border-left: 0.2em solid " + cssColorAlpha(s.accent, 0.6) + "; }\n";
+  out += "h2.link-title { margin: 0 0 0.2em 0; }\n";
+  out += "p.link-summary { margin: 0.2em 0; text-align: left; }\n";
+  out += "p.link-target { font-size: 0.85em; margin: 0.2em 0; text-align: left; word-wrap: break-word; }\n";
 
   // Front and back matter
   out += "section.cover { margin: 0; padding: 0; text-align: center; }\n";
@@ -188,7 +196,9 @@ std::string stylesheet(const Style& s) {
 
   // Dark reading modes: accent colours chosen for paper can be too dark on black.
   out += "@media (prefers-color-scheme: dark) {\n  h1, h2, h3, h4, h5, h6, h1.post-title, h1.book-title, "
-         "h2.brief-group, nav.toc li.toc-group > span { color: inherit; }\n  a { color: inherit; }\n}\n";
+         "h2.brief-group, nav.toc li.toc-group > span { color: inherit; }\n  a { color: inherit; }\n" +
+         // Code keeps its weights and slants (the grayscale cues) and drops the paper colours.
+         std::string(s.highlight.enabled ? "  pre span[class^=\"hl-\"] { color: inherit; }\n" : "") + "}\n";
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "epub/code_markup.h"
 #include "epub/xml_text.h"
 #include "postpress/support/links.h"
 #include "postpress/support/text.h"
@@ -294,7 +295,7 @@ void PostRenderer::renderBlock(const Block& b, std::string& out) {
         if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '+' || c == '_') lang += c;
       out += "<pre class=\"code\"><code";
       if (!lang.empty()) out += " class=\"language-" + lang + "\"";
-      out += ">" + text(code) + "</code></pre>\n";
+      out += ">" + (b.spans.empty() ? text(code) : highlightedCode(b)) + "</code></pre>\n";
       break;
     }
     case BlockKind::MathBlock:

@@ -1,6 +1,6 @@
 // Packaging with libzip: `mimetype` first and stored, then every file in the book's fixed
-// order, all with the same DOS timestamp from SOURCE_DATE_EPOCH. libzip writes the archive
-// through a source of ours into writeFileAtomicWith's temporary, renamed over the target only
+// order, all with the same DOS timestamp: the build date (SOURCE_DATE_EPOCH, else now). libzip
+// writes the archive through a source of ours into writeFileAtomicWith's temporary, renamed over the target only
 // when every byte is on disk (libzip's own file writer renames a temporary of its own, which
 // cannot reach a device and would replace a symbolic link). A device or a pipe cannot seek
 // back as libzip does: for those the archive is built in memory and streamed.

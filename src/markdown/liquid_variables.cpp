@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "markdown/liquid_render.h"
+#include "postpress/support/build_time.h"
 #include "postpress/support/text.h"
 
 namespace pp::markdown::liquid {
@@ -57,12 +58,7 @@ Value member(Value v, const std::vector<std::string>& path, std::size_t from) {
 }
 
 std::string sourceDate() {
-  std::time_t t = std::time(nullptr);
-  if (const char* e = std::getenv("SOURCE_DATE_EPOCH")) {
-    char* end = nullptr;
-    long long v = std::strtoll(e, &end, 10);
-    if (end && *end == '\0') t = static_cast<std::time_t>(v);
-  }
+  const auto t = static_cast<std::time_t>(buildEpoch());
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[32];

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "postpress/layout.h"
+#include "postpress/typeset.h"
 
 namespace pp::pdf {
 

@@ -1,9 +1,9 @@
-// The fonts' streams, made and deflated by us. A font derived by us (font_subset.h) is loaded
+// The fonts' streams, made and deflated by us. A subset of ours (postpress/fonts.h) is loaded
 // into libharu without embedding, for its widths and glyph ids only, and its program and its
 // CIDToGIDMap are embedded here from what we built and deflated side by side: libharu's own
-// embedding rewrote each program through a byte-at-a-time stream (its SaveFontData) and wrote
-// a 128 KB CIDToGIDMap per font, a sixth of the PDF's paint time, on the one thread libharu
-// allows. A font we could not derive is embedded by libharu as before, and its streams (like
+// embedding rewrites each program through a byte-at-a-time stream (its SaveFontData) and
+// writes a 128 KB CIDToGIDMap per font, on the one thread libharu allows. A font we could not
+// subset is embedded by libharu as it is, and its streams (like
 // every font's Encoding CMap) are deflated here rather than by libharu's zlib while it saves.
 #pragma once
 

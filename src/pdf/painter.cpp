@@ -4,7 +4,6 @@
 // document's objects and writes links, destinations, the outline, page labels and info.
 #include "pdf/painter.h"
 #include "pdf/page_painter.h"
-#include "pdf/derived_font_cache.h"
 #include "pdf/page_streams.h"
 #include "pdf/ordered_ahead.h"
 
@@ -17,12 +16,10 @@
 #include <optional>
 #include <string>
 
-#include "layout/fonts.h"
 #include "pdf/font_streams.h"
-#include "pdf/font_subset.h"
 #include "pdf/images.h"
 #include "pdf/link_annotations.h"
-#include "postpress/support/deflate.h"
+#include "postpress/fonts.h"
 #include "postpress/support/files.h"
 #include "postpress/support/parallel.h"
 #include "postpress/support/text.h"
@@ -75,9 +72,9 @@ PageResources registerResources(HpdfDoc& doc, HPDF_Page page, const ResourceUse&
   return res;
 }
 
-// Loads every font the layout used, each as a derived font holding exactly the glyphs drawn
-// (see font_subset.h for why), whose program and CIDToGIDMap we embed ourselves (`programs`,
-// by font id; see font_streams.h); the original file, embedded by libharu, when a derived one
+// Loads every font the layout used, each as a subset holding exactly the glyphs drawn
+// (see postpress/fonts.h for why), whose program and CIDToGIDMap we embed ourselves (`programs`,
+// by font id; see font_streams.h); the original file, embedded by libharu, when a subset
 // cannot be made.
 // `drawn` holds, by font id, a flag per BMP character the streamed pages draw.
 std::vector<HPDF_Font> loadFonts(const Layout& layout, std::vector<std::vector<char>> drawn, HpdfDoc& doc,
@@ -94,61 +91,57 @@ std::vector<HPDF_Font> loadFonts(const Layout& layout, std::vector<std::vector<c
       for (std::size_t i = 0; i < r.text.size();)
         if (const char32_t c = nextCodepoint(r.text, i); c <= 0xFFFF) d[c] = 1;
     }
-  struct Derived {
+  struct Subset {
     std::vector<char32_t> chars;  // drawn, in code order
-    std::string bytes;            // the derived font; empty: embed the file as it is
+    std::string bytes;            // the subset; empty: embed the file as it is
     FontProgram program;          // it and its CIDToGIDMap, deflated
     std::string error;
   };
-  std::vector<Derived> derived(layout.fonts.size());
+  std::vector<Subset> subsets(layout.fonts.size());
   for (std::size_t id = 0; id < layout.fonts.size(); ++id)
     for (std::size_t c = 0; c < drawn[id].size(); ++c)
-      if (drawn[id][c]) derived[id].chars.push_back(static_cast<char32_t>(c));
+      if (drawn[id][c]) subsets[id].chars.push_back(static_cast<char32_t>(c));
   drawn.clear();
-  // Derived fonts are made side by side (reading a font and writing its subset touch nothing
+  // Subsets are made side by side (reading a font and writing its subset touch nothing
   // shared), or read back from the cache; libharu then loads them one after another.
+  const SubsetCache cache(cacheDir);
   parallelFor(layout.fonts.size(), jobs, [&](std::size_t id) {
-    Derived& d = derived[id];
+    Subset& d = subsets[id];
     if (d.chars.empty()) return;
-    std::unique_ptr<typeset::FontFile> read;  // only when the layout did not read it
-    const typeset::FontFile* src = layout.fonts[id].loaded.get();
-    if (!src && (read = typeset::FontFile::load(layout.fonts[id].file, &d.error))) src = read.get();
+    std::unique_ptr<FontFile> read;  // only when the layout did not read it
+    const FontFile* src = layout.fonts[id].loaded.get();
+    if (!src && (read = FontFile::load(layout.fonts[id].file, &d.error))) src = read.get();
     if (src) {
       std::vector<GlyphCode> codes;
       for (char32_t c : d.chars) {
         auto it = layout.privateUse.find(c);
         codes.push_back({c, it == layout.privateUse.end() ? c : it->second});
       }
-      const std::string key = cacheDir.empty() ? std::string() : derivedFontKey(*src, codes);
-      if (auto cached = key.empty() ? std::nullopt : loadDerivedFont(cacheDir, key)) {
-        d.bytes = std::move(cached->bytes);
-        d.program = std::move(cached->program);
-        return;
+      const std::string key = cacheDir.empty() ? std::string() : SubsetCache::key(*src, codes);
+      std::optional<FontSubset> subset = key.empty() ? std::nullopt : cache.load(key);
+      if (!subset) {
+        subset = makeFontSubset(*src, std::move(codes), &d.error);
+        if (!key.empty()) cache.save(key, *subset);
       }
-      DerivedFont made;
-      made.bytes = buildSubsetFont(*src, std::move(codes), &d.error, &made.glyphCodes);
-      auto program = made.bytes.empty() ? std::nullopt : zlibCompress(made.bytes);
-      auto map = program ? zlibCompress(cidToGidMap(made.glyphCodes)) : std::nullopt;
-      if (program && map) made.program = FontProgram{std::move(*program), made.bytes.size(), std::move(*map)};
-      if (!key.empty()) saveDerivedFont(cacheDir, key, made);
-      d.bytes = std::move(made.bytes);
-      d.program = std::move(made.program);
+      d.bytes = std::move(subset->bytes);
+      if (!subset->deflatedBytes.empty())
+        d.program = FontProgram{std::move(subset->deflatedBytes), d.bytes.size(), std::move(subset->deflatedGlyphMap)};
     }
   });
   programs.assign(layout.fonts.size(), FontProgram{});
   std::vector<HPDF_Font> fonts(layout.fonts.size(), nullptr);
   for (std::size_t id = 0; id < layout.fonts.size(); ++id) {
-    const std::vector<char32_t>& u = derived[id].chars;
+    const std::vector<char32_t>& u = subsets[id].chars;
     if (u.empty()) continue;
     const std::string original = layout.fonts[id].file.string();
     std::string path = original;
-    const std::string& err = derived[id].error;
-    bool ours = false;  // a derived font whose program we embed
-    if (!derived[id].bytes.empty()) {
-      const fs::path p = dir.write(derived[id].bytes);
+    const std::string& err = subsets[id].error;
+    bool ours = false;  // a subset whose program we embed
+    if (!subsets[id].bytes.empty()) {
+      const fs::path p = dir.write(subsets[id].bytes);
       if (!p.empty()) path = p.string();
-      std::string().swap(derived[id].bytes);
-      ours = !p.empty() && !derived[id].program.fontFile.empty();
+      std::string().swap(subsets[id].bytes);
+      ours = !p.empty() && !subsets[id].program.fontFile.empty();
     }
     if (path == original && !err.empty())
       diags.reportOnce("pdf-font-subset:" + original,
@@ -164,7 +157,7 @@ std::vector<HPDF_Font> loadFonts(const Layout& layout, std::vector<std::vector<c
       f = nullptr;
       doc.reset();
     }
-    if (f && ours) programs[id] = std::move(derived[id].program);
+    if (f && ours) programs[id] = std::move(subsets[id].program);
     if (f && !ours) {
       // libharu embeds only the glyphs it has measured, and ContentStream::word measures nothing:
       // measuring every character drawn once marks them all.
@@ -206,17 +199,6 @@ HPDF_Date dateFromEpoch(long long epoch) {
   d.seconds = std::min(tm.tm_sec, 59);
   d.ind = 'Z';
   return d;
-}
-
-// SOURCE_DATE_EPOCH when set and sane; else 1980-01-01 (never the clock: identical input must
-// give identical bytes).
-long long buildEpoch() {
-  if (const char* env = std::getenv("SOURCE_DATE_EPOCH"); env && *env) {
-    char* end = nullptr;
-    long long v = std::strtoll(env, &end, 10);
-    if (end && *end == '\0' && v >= 0 && v < 253402300800LL) return v;
-  }
-  return 315532800;  // 1980-01-01T00:00:00Z
 }
 
 std::string joinUnique(const std::vector<std::string>& items, std::size_t maxChars) {
@@ -270,7 +252,7 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fo
     return paintPage(box, layout.outlines, use, expectedResources(use));
   });
   std::vector<FontProgram> programs;
-  // Derived fonts are cached beside the images (empty: no cache, as in tests without assets).
+  // Subsets are cached beside the images (empty: no cache, as in tests without assets).
   const fs::path cacheDir = pub.assets ? pub.assets->options().cacheDir : fs::path();
   std::vector<std::vector<char>> drawn;
   if (streamed) streamed->markDrawn(drawn);
@@ -406,7 +388,7 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fo
   setInfo(HPDF_INFO_SUBJECT, pub.period);
   setInfo(HPDF_INFO_KEYWORDS, joinUnique(tags, 1000));
   setInfo(HPDF_INFO_CREATOR, std::string("postpress ") + versionString());
-  const HPDF_Date date = dateFromEpoch(buildEpoch());
+  const HPDF_Date date = dateFromEpoch(pub.buildEpoch);
   HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
   HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
   if (doc.failed()) doc.reset();

@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "pdf/font_subset.h"
 #include "pdf/hpdf_doc.h"
 #include "pdf/streamed_pages.h"
+#include "pdf/temp_font_dir.h"
 #include "postpress/support/diagnostics.h"
-#include "postpress/layout.h"
+#include "postpress/typeset.h"
 #include "postpress/publication.h"
 
 namespace pp::pdf {
@@ -24,7 +24,7 @@ struct PaintResult {
   int pagesRepainted = 0;
 };
 
-// Derived font files are written to `fontDir`, which must outlive `doc` until it is saved.
+// Font subsets are written to `fontDir`, which must outlive `doc` until it is saved.
 // Page contents are written and deflated on `jobs` threads (0 = all cores) while this thread
 // loads the fonts and registers the pages with libharu, and each page's drawing lists are
 // released once painted (a long digest's layout is the largest thing in memory): afterwards

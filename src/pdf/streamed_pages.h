@@ -1,4 +1,4 @@
-// Body pages painted as the layout finishes them (LayoutOptions::bodyPages): each is written
+// Body pages painted as the layout finishes them (TypesetOptions::bodyPages): each is written
 // and deflated at once, on the thread that hands it over, and only its compressed content, the
 // fonts and images it names and the characters it draws are kept. The drawing of a long
 // digest (a word's run, position and colour: ~80 bytes a word) then never exists all at once.
@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "pdf/page_painter.h"
-#include "postpress/layout.h"
+#include "postpress/typeset.h"
 
 namespace pp::pdf {
 
@@ -21,7 +21,7 @@ class StreamedPages {
     PaintedPage content;
   };
 
-  // What to put in LayoutOptions::bodyPages; this object must outlive the layout run.
+  // What to put in TypesetOptions::bodyPages; this object must outlive the layout run.
   BodyPageSink sink();
 
   // After the layout run. The body page `bodyIndex` (0 = the first body page), or nullptr

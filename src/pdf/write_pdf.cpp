@@ -9,25 +9,24 @@
 #include "pdf/hpdf_doc.h"
 #include "pdf/painter.h"
 #include "postpress/support/files.h"
-#include "postpress/layout.h"
 #include "postpress/pdf.h"
 
 namespace pp {
 
 bool writePdf(const Publication& pub, const Style& style, const fs::path& out, DiagnosticSink& diags,
               PdfStats* stats) {
-  return writePdf(pub, style, LayoutOptions{}, out, diags, stats);
+  return writePdf(pub, style, BookPlan{}, TypesetOptions{}, out, diags, stats);
 }
 
-bool writePdf(const Publication& pub, const Style& style, const LayoutOptions& options, const fs::path& out,
-              DiagnosticSink& diags, PdfStats* stats) {
+bool writePdf(const Publication& pub, const Style& style, const BookPlan& plan, const TypesetOptions& typesetting,
+              const fs::path& out, DiagnosticSink& diags, PdfStats* stats) {
   using Clock = std::chrono::steady_clock;
   const auto t0 = Clock::now();
   // Body pages are painted and compressed as the layout finishes them (see streamed_pages.h).
   pdf::StreamedPages streamed;
-  LayoutOptions streaming = options;
+  TypesetOptions streaming = typesetting;
   streaming.bodyPages = streamed.sink();
-  Layout layout = layoutPublication(pub, style, streaming, diags);
+  Layout layout = layoutBook(pub, style, plan, streaming, diags);
   const auto t1 = Clock::now();
   if (layout.pages.empty()) {
     diags.error({out.string(), 0, 0}, "pdf-empty", "nothing to typeset: no PDF written");
@@ -40,7 +39,7 @@ bool writePdf(const Publication& pub, const Style& style, const LayoutOptions& o
     return false;
   }
   pdf::PaintResult painted;
-  if (!pdf::paint(layout, pub, doc, fontDir, painted, diags, options.jobs, &streamed)) return false;
+  if (!pdf::paint(layout, pub, doc, fontDir, painted, diags, typesetting.jobs, &streamed)) return false;
 
   // Saved straight into the output's temporary file (never gathered in memory: a 2,000-post
   // digest is 50 MB), renamed over the output once whole.

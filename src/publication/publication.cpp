@@ -14,7 +14,6 @@ namespace pp {
 namespace {
 
 constexpr int kWordsPerMinute = 230;
-constexpr long long kDefaultEpoch = 315532800;  // 1980-01-01: the ZIP epoch, used when unset
 
 SourceLoc heroLoc(const Post& post) {
   for (const char* key : {"image", "header-img", "cover", "featured_image", "featured", "hero",
@@ -37,47 +36,6 @@ std::string postAnchor(const Post& post, std::size_t index, std::set<std::string
   std::string anchor = "p" + std::to_string(index + 1) + (ascii.empty() ? "" : "-" + ascii);
   while (!used.insert(anchor).second) anchor += "x";
   return anchor;
-}
-
-void collectLinks(const std::vector<Inline>& inlines, std::vector<LinkNote>& notes,
-                  std::map<std::string, int>& seen) {
-  for (const auto& in : inlines) {
-    if (in.kind == InlineKind::Link && in.link.external() &&
-        (startsWith(in.link.url, "http://") || startsWith(in.link.url, "https://"))) {
-      if (!seen.count(in.link.url)) {
-        LinkNote note;
-        note.number = static_cast<int>(notes.size()) + 1;
-        note.url = in.link.url;
-        note.text = std::string(trim(plainText(in.children)));
-        note.media = isMediaUrl(in.link.url);
-        seen[in.link.url] = note.number;
-        notes.push_back(std::move(note));
-      }
-    }
-    collectLinks(in.children, notes, seen);
-  }
-}
-
-std::vector<LinkNote> linkNotes(const Document& doc) {
-  std::vector<LinkNote> notes;
-  std::map<std::string, int> seen;
-  auto visitBlock = [&](const Block& b) {
-    collectLinks(b.inlines, notes, seen);
-    for (const auto& row : b.rows)
-      for (const auto& cell : row.cells) collectLinks(cell.content, notes, seen);
-    if (b.kind == BlockKind::Embed && b.link.external() && !seen.count(b.link.url)) {
-      LinkNote note;
-      note.number = static_cast<int>(notes.size()) + 1;
-      note.url = b.link.url;
-      note.text = std::string(trim(plainText(b.inlines)));
-      note.media = true;
-      seen[b.link.url] = note.number;
-      notes.push_back(std::move(note));
-    }
-  };
-  forEachBlock(doc.blocks, visitBlock);
-  for (const auto& f : doc.footnotes) forEachBlock(f.blocks, visitBlock);
-  return notes;
 }
 
 // Sort key for an author: family name first ("Tang Yuan" for "Yuan Tang"), case-folded.
@@ -243,7 +201,8 @@ Publication buildPublication(const Site& site, const Selection& selection,
   pub.subtitle = options.subtitle;
   pub.period = periodLabel(selection, posts);
   pub.filters = describeFilters(selection, posts);
-  long long epoch = options.sourceDateEpoch > 0 ? options.sourceDateEpoch : kDefaultEpoch;
+  const long long epoch = options.buildEpoch;
+  pub.buildEpoch = epoch;
   pub.dateLabel = formatLongDate(epoch);
   pub.isoDate = isoTimestamp(epoch);
   pub.language = !options.language.empty() ? options.language
@@ -255,8 +214,6 @@ Publication buildPublication(const Site& site, const Selection& selection,
   pub.parts.toc = pick(options.toc, style.toc);
   pub.parts.tagIndex = pick(options.tagIndex, style.tagIndex);
   pub.parts.authorIndex = pick(options.authorIndex, style.authorIndex);
-  pub.parts.qrCodes = pick(options.qrCodes, style.qrCodes);
-  pub.linkNotes = !options.linkNotes.empty() ? options.linkNotes : style.linkNotes;
   pub.groupBy = options.groupBy.empty() ? "none" : options.groupBy;
 
   std::set<std::string> usedAnchors;
@@ -271,7 +228,6 @@ Publication buildPublication(const Site& site, const Selection& selection,
     e.readingMinutes = std::max<int>(1, static_cast<int>((e.words + kWordsPerMinute - 1) / kWordsPerMinute));
     if (!e.post->heroImage.empty())
       e.heroAsset = assets.resolve(site, *e.post, e.post->heroImage, heroLoc(*e.post), diags);
-    e.links = linkNotes(e.doc);
     pub.posts.push_back(std::move(e));
   }
 

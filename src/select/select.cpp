@@ -59,10 +59,15 @@ std::set<std::string> authorKeys(const Site& site, const std::vector<std::string
   return keys;
 }
 
+// A post is by an author when one of its names (with or without a written-in affiliation),
+// or the data-file key it was named by, is asked for.
 bool byAnyAuthor(const Post& p, const std::set<std::string>& keys) {
-  return std::any_of(p.authors.begin(), p.authors.end(), [&](const std::string& a) {
+  bool byName = std::any_of(p.authors.begin(), p.authors.end(), [&](const std::string& a) {
     return keys.count(matchKey(a)) > 0 || keys.count(matchKey(withoutAffiliation(a))) > 0;
   });
+  return byName || std::any_of(p.authorDetails.begin(), p.authorDetails.end(), [&](const Author& a) {
+           return !a.key.empty() && keys.count(matchKey(a.key)) > 0;
+         });
 }
 
 // The most used values, for "tags in use: …" hints.

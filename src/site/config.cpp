@@ -4,9 +4,25 @@
 #include "postpress/support/files.h"
 #include "postpress/support/text.h"
 #include "site/frontmatter.h"
+#include "site/js_config.h"
 #include "site/util.h"
 
 namespace pp::site {
+
+namespace {
+
+bool isZolaConfig(const fs::path& root, const fs::path& file) {
+  std::string err;
+  auto raw = readConfined(root, file, &err, 1u << 20);
+  if (!raw) return false;
+  for (const std::string& line : split(*raw, '\n')) {
+    std::string_view t = trim(line);
+    if (startsWith(t, "base_url") && t.find('=') != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 Generator detectGenerator(const fs::path& root, std::string& configPath) {
   auto has = [&](const char* name) {
@@ -23,6 +39,29 @@ Generator detectGenerator(const fs::path& root, std::string& configPath) {
   }
   for (const char* name : {"_config.yml", "_config.yaml", "_config.toml"}) {
     if (has(name)) return Generator::Jekyll;
+  }
+  for (const char* name : {"_quarto.yml", "_quarto.yaml"}) {
+    if (has(name)) return Generator::Quarto;
+  }
+  for (const char* name : {"mkdocs.yml", "mkdocs.yaml"}) {
+    if (has(name)) return Generator::MkDocs;
+  }
+  if (has("pelicanconf.py")) return Generator::Pelican;
+  for (const char* name : {"astro.config.mjs", "astro.config.js", "astro.config.ts", "astro.config.mts",
+                           "astro.config.cjs"}) {
+    if (has(name)) return Generator::Astro;
+  }
+  for (const char* name : {"gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs"}) {
+    if (has(name)) return Generator::Gatsby;
+  }
+  for (const char* name : {"eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs", ".eleventy.js",
+                           "eleventy.config.ts"}) {
+    if (has(name)) return Generator::Eleventy;
+  }
+  // Zola's config.toml names `base_url`; Hugo's says baseURL (any case, no underscore).
+  if (isRegularFile(root / "config.toml") && isZolaConfig(root, root / "config.toml")) {
+    configPath = "config.toml";
+    return Generator::Zola;
   }
   for (const char* name : {"config.toml", "config.yaml", "config.yml", "config.json"}) {
     if (has(name)) return Generator::Hugo;
@@ -75,6 +114,31 @@ fs::path configFolder(const Site& site, std::string_view key, const std::string&
   return otherwise;
 }
 
+Meta readSiteConfig(Site& site, DiagnosticSink& diags) {
+  Meta cfg;
+  readConfigFile(site.root, site.root / site.configPath, site.configPath, cfg, diags);
+  flatten(cfg, "", site.config);
+  return cfg;
+}
+
+std::string readJsConfig(const Site& site, DiagnosticSink& diags) {
+  std::string err;
+  auto raw = readConfined(site.root, site.root / site.configPath, &err, 16u << 20);
+  if (!raw) {
+    diags.error({site.configPath, 0, 0}, "config-read", "cannot read config: " + err);
+    return {};
+  }
+  return stripJsComments(normaliseText(*raw, site.configPath, diags));
+}
+
+void addContentRoot(SiteRules& rules, fs::path dir, std::string language) {
+  dir = dir.lexically_normal();
+  for (const ContentRoot& r : rules.contentRoots) {
+    if (r.dir == dir) return;
+  }
+  rules.contentRoots.push_back({std::move(dir), std::move(language)});
+}
+
 std::string singleSiteAuthor(const Meta& config) {
   const Meta* author = config.find("author");
   if (!author) return {};
@@ -86,6 +150,14 @@ std::string singleSiteAuthor(const Meta& config) {
 void readPlainConfig(Site& site, SiteRules&) {
   site.contentDir = site.root;
   site.staticRoots = {site.root};
+}
+
+void readSiteKeys(const Meta& cfg, const SiteKeys& keys, Site& site, SiteRules& rules) {
+  site.title = scalarAt(cfg, keys.title);
+  site.description = scalarAt(cfg, keys.description);
+  splitBaseUrl(scalarAt(cfg, keys.url), site.url, site.baseurl);
+  if (std::string lang = scalarAt(cfg, keys.language); !lang.empty()) site.language = lang;
+  rules.siteAuthor = scalarAt(cfg, keys.author);
 }
 
 }  // namespace pp::site

@@ -20,11 +20,48 @@ void readJekyllConfig(Site& site, SiteRules& rules, DiagnosticSink& diags);
 void readHugoConfig(Site& site, SiteRules& rules, DiagnosticSink& diags);
 void readDocusaurusConfig(Site& site, SiteRules& rules, DiagnosticSink& diags);
 void readPlainConfig(Site& site, SiteRules& rules);
+void readGatsbyConfig(Site& site, SiteRules& rules, DiagnosticSink& diags);
+void readAstroConfig(Site& site, SiteRules& rules, DiagnosticSink& diags);
+void readEleventyConfig(Site& site, SiteRules& rules, DiagnosticSink& diags);
+void readMkDocsConfig(Site& site, SiteRules& rules, DiagnosticSink& diags);
+void readZolaConfig(Site& site, SiteRules& rules, DiagnosticSink& diags);
+void readPelicanConfig(Site& site, SiteRules& rules, DiagnosticSink& diags);
+void readQuartoConfig(Site& site, SiteRules& rules, DiagnosticSink& diags);
 
-// `key: {name, title, url, image_url}` files (Docusaurus blog/authors.yml, Jekyll
-// _data/authors.yml) into site.authors, and Docusaurus blog/tags.yml into site.tagLabels.
-void readAuthorsFile(const fs::path& file, const std::string& displayPath, Site& site,
-                     DiagnosticSink& diags);
+// Adds a folder that holds posts (of `language`, "" for the site's), once.
+void addContentRoot(SiteRules& rules, fs::path dir, std::string language);
+
+// The site's YAML/TOML config file (site.configPath), also flattened into site.config; an
+// empty map after reporting when it cannot be read.
+Meta readSiteConfig(Site& site, DiagnosticSink& diags);
+
+// Where a generator's config names the site's title, description, address, language and
+// author (dotted keys).
+struct SiteKeys {
+  const char* title;
+  const char* description;
+  const char* url;
+  const char* language;
+  const char* author;
+};
+// Reads those keys into site (title, description, url and baseurl; the language only when
+// set) and rules.siteAuthor.
+void readSiteKeys(const Meta& cfg, const SiteKeys& keys, Site& site, SiteRules& rules);
+
+// The text of a JavaScript config file with its comments blanked, or "" after reporting.
+std::string readJsConfig(const Site& site, DiagnosticSink& diags);
+
+// `key: {name, title, url, image_url, affiliation}` files (Docusaurus blog/authors.yml, Jekyll
+// _data/authors.yml, Hugo data/authors.*, MkDocs .authors.yml with its `authors:` map) into
+// a key -> Author map (site.authors, or a language's), and Docusaurus blog/tags.yml into
+// site.tagLabels.
+void readAuthorsFile(const fs::path& root, const fs::path& file, const std::string& displayPath,
+                     std::map<std::string, Author>& authors, DiagnosticSink& diags);
+// One author's data: `{name, title|role|description, url, image|avatar, affiliation|company}`
+// or a bare display name; the name defaults to the key.
+Author authorEntry(const std::string& key, const Meta& entry);
+// One file per author, named by its key (Hugo data/authors/<key>.yaml); earlier keys win.
+void readAuthorsFolder(const fs::path& dir, Site& site, DiagnosticSink& diags);
 void readTagsFile(const fs::path& file, const std::string& displayPath, Site& site,
                   DiagnosticSink& diags);
 

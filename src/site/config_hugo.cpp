@@ -5,17 +5,13 @@
 #include "postpress/support/files.h"
 #include "postpress/support/text.h"
 #include "site/config.h"
+#include "site/frontmatter.h"
 #include "site/util.h"
 
 namespace pp::site {
 
 namespace {
 
-bool isConfigExtension(std::string_view name) {
-  std::string lower = toLowerAscii(name);
-  return endsWith(lower, ".toml") || endsWith(lower, ".yaml") || endsWith(lower, ".yml") ||
-         endsWith(lower, ".json");
-}
 
 // Merges config/_default/*: hugo.* and config.* hold top-level keys, params.toml holds
 // `params`, languages.toml holds `languages`, and so on. Keys already set win.
@@ -25,7 +21,7 @@ void mergeConfigDir(const Site& site, Meta& cfg, DiagnosticSink& diags) {
   std::vector<fs::path> files;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (entry.is_regular_file(ec) && isConfigExtension(entry.path().filename().string())) {
+    if (entry.is_regular_file(ec) && isConfigName(entry.path().filename().string())) {
       files.push_back(entry.path());
     }
   }
@@ -46,28 +42,6 @@ void mergeConfigDir(const Site& site, Meta& cfg, DiagnosticSink& diags) {
   }
 }
 
-bool looksLikeLanguageCode(std::string_view name) {
-  // en, fr, pt-br, zh-hans, en_US
-  std::size_t i = 0;
-  while (i < name.size() && name[i] >= 'a' && name[i] <= 'z') ++i;
-  if (i < 2 || i > 3) return false;
-  if (i == name.size()) return true;
-  if (name[i] != '-' && name[i] != '_') return false;
-  std::size_t rest = name.size() - i - 1;
-  if (rest < 2 || rest > 4) return false;
-  for (char c : name.substr(i + 1)) {
-    if (!std::isalpha(static_cast<unsigned char>(c))) return false;
-  }
-  return true;
-}
-
-void addRoot(SiteRules& rules, fs::path dir, std::string language) {
-  dir = dir.lexically_normal();
-  for (const ContentRoot& r : rules.contentRoots) {
-    if (r.dir == dir) return;
-  }
-  rules.contentRoots.push_back({std::move(dir), std::move(language)});
-}
 
 void findContentRoots(const Site& site, const Meta& cfg, SiteRules& rules) {
   auto langOf = [&](const std::string& lang) {
@@ -78,7 +52,7 @@ void findContentRoots(const Site& site, const Meta& cfg, SiteRules& rules) {
     for (std::size_t i = 0; i < langs->keys.size(); ++i) {
       std::string dir = scalarAt(langs->values[i], "contentDir");
       if (!dir.empty() && isDirectory(site.root / dir)) {
-        addRoot(rules, site.root / dir, langOf(langs->keys[i]));
+        addContentRoot(rules, site.root / dir, langOf(langs->keys[i]));
       }
     }
   }
@@ -89,11 +63,11 @@ void findContentRoots(const Site& site, const Meta& cfg, SiteRules& rules) {
       std::string target = scalarAt(m, "target");
       if (target == "content" && !source.empty() && isDirectory(site.root / source)) {
         std::string lang = scalarAt(m, "lang");
-        addRoot(rules, site.root / source, langOf(lang));
+        addContentRoot(rules, site.root / source, langOf(lang));
       }
     }
   }
-  addRoot(rules, site.contentDir, "");
+  addContentRoot(rules, site.contentDir, "");
   // content/<lang>/: a configured language key, or a language-looking folder that holds a
   // blog section.
   std::error_code ec;
@@ -108,7 +82,7 @@ void findContentRoots(const Site& site, const Meta& cfg, SiteRules& rules) {
         if (isDirectory(entry.path() / section)) holdsSection = true;
       }
     }
-    if (configured || holdsSection) addRoot(rules, entry.path(), langOf(name));
+    if (configured || holdsSection) addContentRoot(rules, entry.path(), langOf(name));
   }
 }
 
@@ -140,6 +114,74 @@ bool hugoMath(const Meta& cfg) {
          !(passthrough->find("enable") && passthrough->find("enable")->falsy());
 }
 
+// Static folders of one language: `languages.<l>.staticDir` (a folder or a list) and module
+// mounts targeting static with a `lang`. A mount without `lang` is everyone's static folder.
+void readLanguageStaticRoots(Site& site, const Meta& cfg, const SiteRules& rules) {
+  auto add = [&](const std::string& lang, const std::string& dir) {
+    if (dir.empty() || !isDirectory(site.root / dir)) return;
+    std::string key = lang == rules.defaultLanguage(site.language) ? std::string() : lang;
+    auto& roots = key.empty() ? site.staticRoots : site.languageStaticRoots[key];
+    fs::path p = (site.root / dir).lexically_normal();
+    if (std::find(roots.begin(), roots.end(), p) == roots.end()) roots.push_back(p);
+  };
+  if (const Meta* langs = cfg.find("languages"); langs && langs->isMap()) {
+    for (std::size_t i = 0; i < langs->keys.size(); ++i) {
+      for (const std::string& dir : stringList(langs->values[i].find("staticDir"))) add(langs->keys[i], dir);
+    }
+  }
+  if (const Meta* mounts = cfg.path("module.mounts"); mounts && mounts->isList()) {
+    for (const Meta& m : mounts->values) {
+      if (scalarAt(m, "target") != "static") continue;
+      std::string source = scalarAt(m, "source"), lang = scalarAt(m, "lang");
+      if (lang.empty()) {
+        fs::path p = (site.root / source).lexically_normal();
+        if (isDirectory(p) && std::find(site.staticRoots.begin(), site.staticRoots.end(), p) == site.staticRoots.end())
+          site.staticRoots.push_back(p);
+      } else {
+        add(lang, source);
+      }
+    }
+  }
+}
+
+// An author's term page, `content/authors/<key>/_index.md`: its title is the author's name
+// (the `authors` taxonomy of many themes), its params may give a link and an organisation.
+void readAuthorPages(Site& site, const SiteRules& rules) {
+  for (const ContentRoot& root : rules.contentRoots) {
+    if (!root.language.empty()) continue;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(root.dir / "authors", ec)) {
+      std::string key = entry.path().filename().string();
+      fs::path page = entry.path() / "_index.md";
+      if (!entry.is_directory(ec) || !isRegularFile(page) || site.authors.count(key)) continue;
+      std::string err;
+      auto raw = readConfined(site.root, page, &err, 1u << 20);
+      if (!raw) continue;
+      std::string rel = relativeTo(site.root, page);
+      FrontMatter fm;
+      DiagnosticSink quiet;  // a broken term page costs the author's name, nothing else
+      if (!splitFrontMatter(normaliseText(*raw, rel, quiet), rel, true, fm, quiet)) continue;
+      Author a = authorEntry(key, fm.data.find("params") ? *fm.data.find("params") : fm.data);
+      if (std::string title = scalarAt(fm.data, "title"); !title.empty()) a.name = title;
+      site.authors[key] = std::move(a);
+    }
+  }
+}
+
+// Author data: data/authors.{yaml,toml,json} (a map of keys), data/authors/<key>.* (one file
+// each), then the authors taxonomy's term pages.
+void readHugoAuthors(Site& site, const Meta& cfg, const SiteRules& rules, DiagnosticSink& diags) {
+  fs::path data = configFolder(site, "dataDir", scalarAt(cfg, "dataDir"), "data", diags);
+  for (const char* name : {"authors.yml", "authors.yaml", "authors.toml", "authors.json"}) {
+    if (isRegularFile(data / name)) {
+      readAuthorsFile(site.root, data / name, relativeTo(site.root, data / name), site.authors, diags);
+      break;
+    }
+  }
+  if (isDirectory(data / "authors")) readAuthorsFolder(data / "authors", site, diags);
+  readAuthorPages(site, rules);
+}
+
 }  // namespace
 
 void readHugoConfig(Site& site, SiteRules& rules, DiagnosticSink& diags) {
@@ -162,6 +204,11 @@ void readHugoConfig(Site& site, SiteRules& rules, DiagnosticSink& diags) {
 
   if (const Meta* langs = cfg.find("languages"); langs && langs->isMap()) {
     rules.languages = langs->keys;
+    for (std::size_t i = 0; i < langs->keys.size(); ++i) {
+      std::string weight = scalarAt(langs->values[i], "weight");
+      if (!weight.empty() && std::all_of(weight.begin(), weight.end(), ::isdigit) && weight.size() < 9)
+        rules.languageWeights[langs->keys[i]] = std::stoi(weight);
+    }
   }
   rules.defaultLanguageInSubdir = cfg.find("defaultContentLanguageInSubdir") &&
                                   cfg.find("defaultContentLanguageInSubdir")->truthy();
@@ -190,6 +237,7 @@ void readHugoConfig(Site& site, SiteRules& rules, DiagnosticSink& diags) {
       site.staticRoots.push_back(site.root / "themes" / theme / "static");
     }
   }
+  readLanguageStaticRoots(site, cfg, rules);
   std::string assetDir = scalarAt(cfg, "assetDir");
   fs::path assets = site.root / (assetDir.empty() ? std::string("assets") : assetDir);
   if (isDirectory(assets)) site.staticRoots.push_back(assets);
@@ -201,12 +249,10 @@ void readHugoConfig(Site& site, SiteRules& rules, DiagnosticSink& diags) {
   }
   if (rules.siteAuthor.empty()) rules.siteAuthor = singleSiteAuthor(cfg);
 
-  for (const char* name : {"data/authors.yml", "data/authors.yaml", "data/authors.toml",
-                           "data/authors.json"}) {
-    if (isRegularFile(site.root / name)) {
-      readAuthorsFile(site.root / name, name, site, diags);
-      break;
-    }
+  readHugoAuthors(site, cfg, rules, diags);
+  // The social-card image Hugo's internal templates fall back to.
+  for (const char* key : {"params.images", "params.image", "params.og_image"}) {
+    if (const Meta* v = cfg.path(key); v && site.socialImage.empty()) site.socialImage = imageValue(*v);
   }
 }
 

@@ -24,7 +24,19 @@ bool jekyllMath(const Meta& cfg) {
   return !engine.empty() && engine != "null" && engine != "nil" && engine != "none";
 }
 
-void readDefaults(const Meta& cfg, SiteRules& rules) {
+bool isImageKey(std::string_view key) {
+  for (std::string_view k : {"image", "header-img", "header_image", "cover", "cover_image", "featured_image",
+                             "featuredImage", "feature_image", "images", "hero", "hero_image", "thumbnail",
+                             "og_image", "seo_image"}) {
+    if (iequals(k, key)) return true;
+  }
+  return false;
+}
+
+// Front matter defaults for posts. An image among them is the same picture for every post in
+// the scope: the site's social card (jekyll-seo-tag reads it so), never a post's own hero
+// image, so it is kept as Site::socialImage and not applied.
+void readDefaults(const Meta& cfg, Site& site, SiteRules& rules) {
   const Meta* defaults = cfg.find("defaults");
   if (!defaults || !defaults->isList()) return;
   for (const Meta& entry : defaults->values) {
@@ -37,7 +49,14 @@ void readDefaults(const Meta& cfg, SiteRules& rules) {
     while (startsWith(d.scopePath, "./") || startsWith(d.scopePath, "/")) {
       d.scopePath.erase(0, d.scopePath[0] == '.' ? 2 : 1);
     }
-    d.values = *values;
+    d.values.kind = Meta::Kind::Map;
+    for (std::size_t i = 0; i < values->keys.size(); ++i) {
+      if (!isImageKey(values->keys[i])) {
+        d.values.set(values->keys[i], values->values[i], values->keyLines[i], values->keyCols[i]);
+      } else if (std::string img = imageValue(values->values[i]); site.socialImage.empty() && !img.empty()) {
+        site.socialImage = img;
+      }
+    }
     rules.defaults.push_back(std::move(d));
   }
 }
@@ -45,9 +64,7 @@ void readDefaults(const Meta& cfg, SiteRules& rules) {
 }  // namespace
 
 void readJekyllConfig(Site& site, SiteRules& rules, DiagnosticSink& diags) {
-  Meta cfg;
-  readConfigFile(site.root, site.root / site.configPath, site.configPath, cfg, diags);
-  flatten(cfg, "", site.config);
+  Meta cfg = readSiteConfig(site, diags);
 
   site.title = scalarAt(cfg, "title");
   site.description = scalarAt(cfg, "description");
@@ -73,12 +90,14 @@ void readJekyllConfig(Site& site, SiteRules& rules, DiagnosticSink& diags) {
   site.emoji = listContains(cfg.find("plugins"), "jemoji") || listContains(cfg.find("gems"), "jemoji");
   site.math = jekyllMath(cfg);
   rules.siteAuthor = singleSiteAuthor(cfg);
-  readDefaults(cfg, rules);
+  readDefaults(cfg, site, rules);
+  // jekyll-seo-tag's site-wide image.
+  if (site.socialImage.empty() && cfg.find("image")) site.socialImage = imageValue(*cfg.find("image"));
 
   fs::path data = configFolder(site, "data_dir", scalarAt(cfg, "data_dir"), "_data", diags);
   for (const char* name : {"authors.yml", "authors.yaml", "authors.json"}) {
     if (isRegularFile(data / name)) {
-      readAuthorsFile(data / name, relativeTo(site.root, data / name), site, diags);
+      readAuthorsFile(site.root, data / name, relativeTo(site.root, data / name), site.authors, diags);
       break;
     }
   }

@@ -326,3 +326,18 @@ std::optional<DateTime> dateFromName(std::string_view name, std::string* slug) {
 }
 
 }  // namespace pp
+
+namespace pp::site {
+
+std::optional<DateTime> parseUsDate(std::string_view text) {
+  std::string_view s = stripQuotes(text);
+  Cursor c{s};
+  DateTime d;
+  if (!c.number(1, 2, d.month) || !c.eat('/') || !c.number(1, 2, d.day) || !c.eat('/') ||
+      !c.number(4, 4, d.year))
+    return std::nullopt;
+  if (!validDate(d) || !parseTimeAndOffset(c, d)) return std::nullopt;
+  return d;
+}
+
+}  // namespace pp::site

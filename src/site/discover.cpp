@@ -11,72 +11,12 @@
 #include "postpress/support/files.h"
 #include "postpress/support/text.h"
 #include "site/glob.h"
+#include "site/walk.h"
 #include "site/util.h"
 
 namespace pp::site {
 
 namespace {
-
-constexpr int kMaxDepth = 64;
-
-struct Found {
-  std::string rel;  // relative to root, '/' separators
-  fs::path file;
-};
-
-using DirFilter = std::function<bool(const std::string& name, const std::string& rel)>;
-using FileVisit = std::function<void(const std::string& name, const std::string& rel,
-                                     const fs::path& file)>;
-
-std::string joinRel(const std::string& dir, const std::string& name) {
-  return dir.empty() ? name : dir + "/" + name;
-}
-
-bool alwaysPruned(const std::string& name) {
-  return name.empty() || name[0] == '.' || name == "node_modules" || name == "_site" ||
-         name == "vendor" || name == "__pycache__";
-}
-
-// Folders nested deeper than kMaxDepth are not read (a generated chain, never a blog): say so.
-bool tooDeep(const std::string& relDir, int depth, DiagnosticSink& diags) {
-  if (depth <= kMaxDepth) return false;
-  diags.warning({relDir, 0, 0}, "folder-depth",
-                "folders nested more than " + std::to_string(kMaxDepth) +
-                    " levels deep are not read");
-  return true;
-}
-
-// Calls visit for every file under dir that is not a folder (relDir is dir relative to the site
-// root), descending into subfolders that descend() accepts. Whether a visited file can be read
-// is judged later (checkReadable), once it is known to be a post.
-void walk(const fs::path& dir, const std::string& relDir, int depth, const DirFilter& descend,
-          const FileVisit& visit, DiagnosticSink& diags) {
-  if (tooDeep(relDir, depth, diags)) return;
-  std::error_code ec;
-  fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
-  if (ec) return;
-  std::vector<std::pair<std::string, fs::path>> subdirs;
-  for (; it != fs::directory_iterator(); it.increment(ec)) {
-    if (ec) break;
-    const fs::directory_entry& entry = *it;
-    std::string name = entry.path().filename().string();
-    std::error_code ec2;
-    if (entry.is_directory(ec2)) {
-      if (entry.is_symlink(ec2)) continue;
-      if (alwaysPruned(name)) continue;
-      std::string rel = joinRel(relDir, name);
-      if (descend(name, rel)) subdirs.emplace_back(rel, entry.path());
-    } else {
-      visit(name, joinRel(relDir, name), entry.path());
-    }
-  }
-  for (const auto& [rel, path] : subdirs) walk(path, rel, depth + 1, descend, visit, diags);
-}
-
-std::string relOf(const Site& site, const fs::path& p) {
-  std::string rel = p.lexically_relative(site.root).generic_string();
-  return rel == "." ? std::string() : rel;
-}
 
 bool isIndexName(const std::string& name, bool allowMdx) {
   return startsWith(name, "index.") && isMarkdownName(name, allowMdx);
@@ -87,21 +27,10 @@ bool isIndexName(const std::string& name, bool allowMdx) {
 void walkHugo(const fs::path& dir, const std::string& rel, int depth, std::vector<Found>& out,
               DiagnosticSink& diags) {
   if (tooDeep(rel, depth, diags)) return;
-  std::vector<std::pair<std::string, fs::path>> files, subdirs;
-  std::error_code ec;
-  fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
-  if (ec) return;
-  for (; it != fs::directory_iterator(); it.increment(ec)) {
-    if (ec) break;
-    const fs::directory_entry& entry = *it;
-    std::string name = entry.path().filename().string();
-    std::error_code ec2;
-    if (entry.is_directory(ec2)) {
-      if (!entry.is_symlink(ec2) && !alwaysPruned(name)) subdirs.emplace_back(name, entry.path());
-    } else if (isMarkdownName(name, false)) {
-      files.emplace_back(name, entry.path());
-    }
-  }
+  std::vector<Entry> files, subdirs;
+  if (!listFolder(dir, files, subdirs)) return;
+  files.erase(std::remove_if(files.begin(), files.end(), [](const Entry& f) { return !isMarkdownName(f.first, false); }),
+              files.end());
   bool leafBundle = std::any_of(files.begin(), files.end(),
                                 [](const auto& f) { return isIndexName(f.first, false); });
   for (const auto& [name, path] : files) {
@@ -188,12 +117,23 @@ void discoverDocusaurus(const Site& site, const SiteRules& rules, DiagnosticSink
                         std::vector<Found>& out) {
   fs::path dir = rules.blogDir.empty() ? site.root / "blog" : rules.blogDir;
   // Docusaurus ignores `_`-prefixed files and folders (partials).
-  walk(dir, relOf(site, dir), 1,
-       [](const std::string& name, const std::string&) { return name[0] != '_'; },
-       [&](const std::string& name, const std::string& rel, const fs::path& file) {
-         if (name[0] == '_' || !isMarkdownName(name, true)) return;
-         out.push_back({rel, file});
-       }, diags);
+  auto collect = [&](const fs::path& from, const std::function<bool(const fs::path&)>& keep) {
+    walk(from, relOf(site, from), 1,
+         [](const std::string& name, const std::string&) { return name[0] != '_'; },
+         [&](const std::string& name, const std::string& rel, const fs::path& file) {
+           if (name[0] == '_' || !isMarkdownName(name, true) || !keep(file)) return;
+           out.push_back({rel, file});
+         }, diags);
+  };
+  collect(dir, [](const fs::path&) { return true; });
+  // A locale's translations: Docusaurus lists the blog's own files and reads each from the
+  // locale's folder when it holds a copy, so a file with no original is not a post.
+  for (const ContentRoot& root : rules.contentRoots) {
+    if (root.language.empty()) continue;
+    collect(root.dir, [&](const fs::path& file) {
+      return isRegularFile(dir / file.lexically_relative(root.dir));
+    });
+  }
 }
 
 void discoverPlain(const Site& site, DiagnosticSink& diags, std::vector<Found>& out) {
@@ -220,7 +160,8 @@ void discoverOverride(const Site& site, const SiteRules& rules, std::string patt
       } else {
         walk(dir, relOf(site, dir), 1, [](const std::string&, const std::string&) { return true; },
              [&](const std::string& name, const std::string& rel, const fs::path& file) {
-               if (isMarkdownName(name, true)) out.push_back({rel, file});
+               bool qmd = site.generator == Generator::Quarto && endsWith(toLowerAscii(name), ".qmd");
+               if (isMarkdownName(name, true) || qmd) out.push_back({rel, file});
              }, diags);
       }
       return;
@@ -243,7 +184,8 @@ void discoverOverride(const Site& site, const SiteRules& rules, std::string patt
   fs::path start = site.root / prefix;
   walk(start, prefix, 1, [](const std::string&, const std::string&) { return true; },
        [&](const std::string& name, const std::string& rel, const fs::path& file) {
-         if (!isMarkdownName(name, true)) return;
+         bool qmd = site.generator == Generator::Quarto && endsWith(toLowerAscii(name), ".qmd");
+         if (!isMarkdownName(name, true) && !qmd) return;
          if (hugo && startsWith(name, "_index.")) return;
          if (globMatch(pattern, rel)) out.push_back({rel, file});
        }, diags);
@@ -292,6 +234,7 @@ std::vector<fs::path> discoverPosts(const Site& site, const SiteRules& rules,
       case Generator::Hugo: discoverHugo(site, rules, rules.sections, diags, found); break;
       case Generator::Docusaurus: discoverDocusaurus(site, rules, diags, found); break;
       case Generator::Plain: discoverPlain(site, diags, found); break;
+      default: discoverGeneratorPosts(site, rules, diags, found); break;
     }
   }
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.rel < b.rel; });

@@ -1,6 +1,9 @@
 // Reading the bytes of a post: BOM, line ends, UTF-8, and the front matter block.
 #include "site/frontmatter.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "postpress/support/text.h"
 
 namespace pp::site {
@@ -172,6 +175,57 @@ bool splitFrontMatter(std::string_view text, const std::string& path, bool allow
   out.data = std::move(data);
   out.body = std::string(text.substr(afterClose));
   out.bodyLine = line + 1;
+  return true;
+}
+
+bool splitMetadataHeader(std::string_view text, FrontMatter& out) {
+  FrontMatter result;
+  result.data.kind = Meta::Kind::Map;
+  std::size_t pos = 0, bodyStart = text.size();
+  int line = 1, bodyLine = 0;
+  std::string lastKey;
+  while (pos < text.size()) {
+    std::size_t next = 0;
+    std::string_view l = lineAt(text, pos, next);
+    if (trim(l).empty()) {  // the header ends at the first blank line
+      bodyStart = next;
+      bodyLine = line + 1;
+      break;
+    }
+    std::size_t indent = 0;
+    while (indent < l.size() && indent < 4 && l[indent] == ' ') ++indent;
+    std::size_t colon = l.find(':');
+    bool keyLine = indent < 4 && colon != std::string_view::npos && colon > indent;
+    for (std::size_t i = indent; keyLine && i < colon; ++i) {
+      char c = l[i];
+      keyLine = std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+    }
+    if (keyLine) {
+      lastKey = toLowerAscii(l.substr(indent, colon - indent));
+      Meta value;
+      value.kind = Meta::Kind::Scalar;
+      value.text = std::string(trim(l.substr(colon + 1)));
+      value.line = line;
+      value.col = static_cast<int>(colon) + 2;
+      result.data.set(lastKey, std::move(value), line, static_cast<int>(indent) + 1);
+    } else if (!lastKey.empty() && (startsWith(l, "    ") || startsWith(l, "\t"))) {
+      Meta& value = result.data.values.back();  // a continuation of the last value
+      value.text += (value.text.empty() ? "" : " ") + std::string(trim(l));
+    } else {
+      if (lastKey.empty()) return false;
+      bodyStart = pos;  // a line that is no metadata starts the body
+      bodyLine = line;
+      break;
+    }
+    pos = next;
+    ++line;
+  }
+  if (lastKey.empty()) return false;
+  if (bodyLine == 0) bodyLine = line;
+  result.body = std::string(text.substr(std::min(bodyStart, text.size())));
+  result.bodyLine = bodyLine;
+  result.openLine = 1;
+  out = std::move(result);
   return true;
 }
 

@@ -32,6 +32,12 @@ struct FrontMatter {
 bool splitFrontMatter(std::string_view text, const std::string& path, bool allowJson,
                       FrontMatter& out, DiagnosticSink& diags);
 
+// Pelican's and Python-Markdown's metadata header (MkDocs reads it too): `Key: value` lines up
+// to the first blank line, continuation lines indented four spaces; keys lower-cased, values
+// text. Fills out (format None, data, body, bodyLine) and returns true when the text starts
+// with such a header.
+bool splitMetadataHeader(std::string_view text, FrontMatter& out);
+
 // Parses a whole config file (YAML, TOML or JSON chosen by extension). Reports errors with
 // file positions. Returns false when unusable.
 bool parseConfigText(std::string_view text, const std::string& path, Meta& out,

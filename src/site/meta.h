@@ -51,6 +51,18 @@ void flatten(const Meta& node, const std::string& prefix, std::map<std::string, 
 inline constexpr int kMaxMetaDepth = 64;
 inline constexpr std::size_t kMaxMetaNodes = 200000;
 
+// What converting one parsed document may cost: every node counts, nesting is bounded. Once
+// exceeded, the conversion stops and the document is refused.
+struct MetaBudget {
+  std::size_t nodes = 0;
+  bool overBudget = false;
+  // Counts one node at `depth`; false (and overBudget) when the budget is exceeded.
+  bool spend(int depth) {
+    if (++nodes > kMaxMetaNodes || depth > kMaxMetaDepth) overBudget = true;
+    return !overBudget;
+  }
+};
+
 // A parse failure with its position in the file.
 struct MetaError {
   std::string message;

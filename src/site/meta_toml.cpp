@@ -45,8 +45,7 @@ std::string renderFloat(double v) {
 
 struct Converter {
   int firstLine;
-  std::size_t nodes = 0;
-  bool overBudget = false;
+  MetaBudget budget;
 
   void position(const toml::source_region& r, int& line, int& col) const {
     line = r.begin.line > 0 ? firstLine - 1 + static_cast<int>(r.begin.line) : 0;
@@ -55,17 +54,14 @@ struct Converter {
 
   Meta convert(const toml::node& node, int depth) {
     Meta out;
-    if (++nodes > kMaxMetaNodes || depth > kMaxMetaDepth) {
-      overBudget = true;
-      return out;
-    }
+    if (!budget.spend(depth)) return out;
     position(node.source(), out.line, out.col);
     out.kind = Meta::Kind::Scalar;
     switch (node.type()) {
       case toml::node_type::table: {
         out.kind = Meta::Kind::Map;
         for (auto&& [key, value] : *node.as_table()) {
-          if (overBudget) break;
+          if (budget.overBudget) break;
           int line = 0, col = 0;
           position(key.source(), line, col);
           out.keys.emplace_back(key.str());
@@ -78,7 +74,7 @@ struct Converter {
       case toml::node_type::array:
         out.kind = Meta::Kind::List;
         for (const toml::node& item : *node.as_array()) {
-          if (overBudget) break;
+          if (budget.overBudget) break;
           out.values.push_back(convert(item, depth + 1));
         }
         break;
@@ -100,10 +96,10 @@ struct Converter {
 bool parseToml(std::string_view text, int firstLine, Meta& out, MetaError& err) {
   try {
     toml::table table = toml::parse(text);
-    Converter conv{firstLine};
+    Converter conv{firstLine, {}};
     out = conv.convert(table, 0);
     out.line = firstLine;
-    if (conv.overBudget) {
+    if (conv.budget.overBudget) {
       err = {"too deeply nested or too many values", firstLine, 1};
       return false;
     }

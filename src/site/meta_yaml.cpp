@@ -12,8 +12,7 @@ namespace {
 
 struct Converter {
   int firstLine;
-  std::size_t nodes = 0;
-  bool overBudget = false;
+  MetaBudget budget;
 
   void position(const YAML::Mark& mark, int& line, int& col) const {
     line = mark.line >= 0 ? firstLine + mark.line : 0;
@@ -24,10 +23,7 @@ struct Converter {
     Meta out;
     // Aliases share nodes in yaml-cpp; expanding them could explode (a "billion laughs"
     // document), so the total is bounded.
-    if (++nodes > kMaxMetaNodes || depth > kMaxMetaDepth) {
-      overBudget = true;
-      return out;
-    }
+    if (!budget.spend(depth)) return out;
     position(node.Mark(), out.line, out.col);
     switch (node.Type()) {
       case YAML::NodeType::Undefined:
@@ -41,13 +37,13 @@ struct Converter {
       case YAML::NodeType::Sequence:
         out.kind = Meta::Kind::List;
         for (const auto& item : node) {
-          if (overBudget) break;
+          if (budget.overBudget) break;
           out.values.push_back(convert(item, depth + 1));
         }
         break;
       case YAML::NodeType::Map:
         out.kind = Meta::Kind::Map;
-        for (auto it = node.begin(); it != node.end() && !overBudget; ++it) {
+        for (auto it = node.begin(); it != node.end() && !budget.overBudget; ++it) {
           std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string();
           if (key.empty()) continue;  // complex or empty keys mean nothing to a blog
           int line = 0, col = 0;
@@ -145,9 +141,9 @@ bool parseYaml(std::string_view text, int firstLine, Meta& out, MetaError& err) 
   }
   try {
     YAML::Node root = YAML::Load(std::string(text));
-    Converter conv{firstLine};
+    Converter conv{firstLine, {}};
     out = conv.convert(root, 0);
-    if (conv.overBudget) {
+    if (conv.budget.overBudget) {
       err = {"too deeply nested or too many values (more than " + std::to_string(kMaxMetaNodes) +
                  " nodes or " + std::to_string(kMaxMetaDepth) + " levels)",
              firstLine, 1};

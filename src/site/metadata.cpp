@@ -130,53 +130,6 @@ void readDate(const Site& site, const Meta& fm, const PostContext& ctx, Post& po
   }
 }
 
-const Author* findAuthor(const Site& site, const std::string& key) {
-  if (auto it = site.authors.find(key); it != site.authors.end()) return &it->second;
-  std::string k = matchKey(key);
-  for (const auto& [name, author] : site.authors) {
-    if (matchKey(name) == k) return &author;
-  }
-  return nullptr;
-}
-
-void addAuthors(const Site& site, const Meta& v, bool inList, std::vector<std::string>& out,
-                std::set<std::string>& seen) {
-  if (v.isScalar()) {
-    std::string s(trim(v.text));
-    if (const Author* a = findAuthor(site, s)) {
-      pushUnique(out, seen, a->name);
-    } else if (inList) {
-      pushUnique(out, seen, stripHtml(s));
-    } else {
-      for (std::string& name : splitAuthorNames(s)) pushUnique(out, seen, std::move(name));
-    }
-  } else if (v.isMap()) {
-    std::string name = scalarAt(v, "name");
-    if (name.empty()) name = scalarAt(v, "display_name");
-    if (name.empty()) {
-      std::string key = scalarAt(v, "key");
-      if (const Author* a = key.empty() ? nullptr : findAuthor(site, key)) name = a->name;
-    }
-    pushUnique(out, seen, stripHtml(name));
-  } else if (v.isList()) {
-    for (const Meta& item : v.values) addAuthors(site, item, true, out, seen);
-  }
-}
-
-void readAuthors(const Site& site, const SiteRules& rules, const Meta& fm, Post& post) {
-  std::set<std::string> seen;
-  if (const Meta* v = firstField(fm, {"authors", "author"})) {
-    addAuthors(site, *v, false, post.authors, seen);
-  }
-  // A site that names one author in its config (`author: Yuan Tang`) is a personal blog:
-  // its posts without an author are that person's. A list or an empty name is no such
-  // convention, and Docusaurus has none.
-  if (post.authors.empty() && !rules.siteAuthor.empty() &&
-      (site.generator == Generator::Jekyll || site.generator == Generator::Hugo)) {
-    post.authors.push_back(stripHtml(rules.siteAuthor));
-  }
-}
-
 void addTagValues(const Site& site, const Meta* v, bool spaceSeparated,
                   std::vector<std::string>& out, std::set<std::string>& seen) {
   if (!v) return;
@@ -224,19 +177,6 @@ void readTags(const Site& site, const Meta& fm, const PostContext& ctx, Post& po
   }
 }
 
-std::string imageValue(const Meta& v) {
-  if (v.isScalar()) {
-    std::string s(trim(v.text));
-    return (s == "false" || s == "none" || s == "null") ? std::string() : s;
-  }
-  if (v.isMap()) {
-    for (const char* key : {"path", "src", "url", "image", "filename", "file"}) {
-      if (std::string s = scalarAt(v, key); !s.empty()) return s;
-    }
-  }
-  if (v.isList() && !v.values.empty()) return imageValue(v.values.front());
-  return {};
-}
 
 bool isImageName(std::string_view name) {
   std::string lower = toLowerAscii(name);
@@ -273,16 +213,21 @@ std::string featuredResource(const fs::path& folder) {
 }
 
 void readImage(const Site& site, const Meta& fm, const PostContext& ctx, Post& post) {
-  for (const char* key : {"image", "header-img", "header_image", "cover", "cover_image",
+  for (const char* key : {"image", "header-img", "header_image", "cover", "cover_image", "coverImage",
                           "featured_image", "featuredImage", "feature_image", "images", "hero",
-                          "hero_image", "thumbnail"}) {
-    if (const Meta* v = fm.find(key)) {
+                          "hero_image", "heroImage", "thumbnail", "extra.image", "params.image",
+                          "params.images"}) {
+    if (const Meta* v = fm.path(key)) {
       post.heroImage = imageValue(*v);
       if (!post.heroImage.empty()) return;
     }
   }
   if (site.generator == Generator::Hugo && ctx.isIndex && !ctx.folder.empty()) {
     post.heroImage = featuredResource(ctx.folder);
+    // A translated bundle shows the featured image of the bundles it inherits from.
+    for (std::size_t i = 0; post.heroImage.empty() && i < post.resourceDirs.size(); ++i) {
+      post.heroImage = featuredResource(post.resourceDirs[i]);
+    }
   }
 }
 
@@ -311,34 +256,6 @@ bool wantsMath(const Meta& fm) {
 }
 
 }  // namespace
-
-std::vector<std::string> splitAuthorNames(std::string_view input) {
-  std::string s = stripHtml(input);
-  while (!s.empty() && (s.back() == '.' || s.back() == ' ')) s.pop_back();
-  std::string norm = replaceAll(s, " & ", ", ");
-  std::vector<std::string> pieces;
-  for (const std::string& part : split(norm, ',')) {
-    std::string_view p = trim(part);
-    if (startsWith(p, "and ")) p = trim(p.substr(4));
-    // "A and B" inside one comma piece.
-    std::size_t pos;
-    std::string rest(p);
-    while ((pos = rest.find(" and ")) != std::string::npos) {
-      pieces.emplace_back(trim(rest.substr(0, pos)));
-      rest = std::string(trim(rest.substr(pos + 5)));
-    }
-    if (!trim(rest).empty()) pieces.emplace_back(trim(rest));
-  }
-  pieces.erase(std::remove_if(pieces.begin(), pieces.end(), [](const std::string& x) { return x.empty(); }),
-               pieces.end());
-  if (pieces.size() <= 1) return s.empty() ? std::vector<std::string>{} : std::vector<std::string>{s};
-  // "Doe, John" is one person written surname first.
-  bool allSingleWords = std::all_of(pieces.begin(), pieces.end(), [](const std::string& x) {
-    return x.find(' ') == std::string::npos;
-  });
-  if (pieces.size() == 2 && allSingleWords && s.find(" and ") == std::string::npos) return {s};
-  return pieces;
-}
 
 std::vector<std::string> splitTagString(std::string_view s, bool spaceSeparated) {
   std::vector<std::string> out;
@@ -419,15 +336,27 @@ void normaliseMetadata(const Site& site, const SiteRules& rules, const PostConte
   }
   flatten(fm, "", post.params);
 
+  // The language first: the author data a post's names resolve against may be its language's.
+  for (const char* key : {"lang", "language"}) {
+    if (const Meta* v = fm.find(key); v && v->isScalar() && !trim(v->text).empty()) {
+      post.language = std::string(trim(v->text));
+      break;
+    }
+  }
+  if (post.language.empty()) post.language = ctx.language;
   readTitle(fm, post, ctx, diags);
   if (const Meta* v = fm.find("subtitle"); v && v->isScalar()) post.subtitle = std::string(trim(v->text));
   std::string nameSlug;
   readDate(site, fm, ctx, post, nameSlug, diags);
   readAuthors(site, rules, fm, post);
   readTags(site, fm, ctx, post);
-  if (const Meta* v = firstField(fm, {"description", "summary", "excerpt"}); v && v->isScalar()) {
+  if (const Meta* v = firstField(fm, {"description", "summary", "excerpt", "abstract", "ogSummary",
+                                      "og_description", "ogDescription", "preview", "teaser"});
+      v && v->isScalar()) {
     post.summary = std::string(trim(v->text));
   }
+  readLinkPost(fm, post);
+  if (post.linkOnly && post.summary.empty()) post.summary = post.subtitle;
   readImage(site, fm, ctx, post);
 
   if (const Meta* v = fm.find("slug"); v && v->isScalar()) {
@@ -446,13 +375,6 @@ void normaliseMetadata(const Site& site, const SiteRules& rules, const PostConte
   for (const char* key : {"aliases", "redirect_from", "redirect-from"}) {
     for (std::string& a : stringList(fm.find(key))) post.aliases.push_back(std::move(a));
   }
-  for (const char* key : {"lang", "language"}) {
-    if (const Meta* v = fm.find(key); v && v->isScalar() && !trim(v->text).empty()) {
-      post.language = std::string(trim(v->text));
-      break;
-    }
-  }
-  if (post.language.empty()) post.language = ctx.language;
   post.draft = isDraft(fm, ctx);
   post.math = wantsMath(fm);
   if (ctx.isIndex) post.bundleDir = ctx.folder;

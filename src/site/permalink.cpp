@@ -5,10 +5,27 @@
 #include <set>
 
 #include "postpress/support/text.h"
+#include "site/permalink_rules.h"
 #include "site/post_reader.h"
 #include "site/util.h"
 
 namespace pp::site {
+
+std::string twoDigits(int v) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d", v);
+  return buf;
+}
+
+// Collapses `//`, ensures a leading '/'.
+std::string cleanPath(std::string_view p) {
+  std::string out = "/";
+  for (char c : p) {
+    if (c == '/' && !out.empty() && out.back() == '/') continue;
+    out += c;
+  }
+  return out;
+}
 
 namespace {
 
@@ -18,11 +35,6 @@ constexpr std::array<const char*, 12> kMonthNames = {
 constexpr std::array<const char*, 7> kDayNames = {"Sunday", "Monday", "Tuesday", "Wednesday",
                                                   "Thursday", "Friday", "Saturday"};
 
-std::string twoDigits(int v) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02d", v);
-  return buf;
-}
 
 // 0 = Sunday (Sakamoto's method).
 int weekday(int y, int m, int d) {
@@ -80,48 +92,7 @@ std::string expand(std::string_view pattern, Value value) {
   return out;
 }
 
-// Collapses `//`, ensures a leading '/'.
-std::string cleanPath(std::string_view p) {
-  std::string out = "/";
-  for (char c : p) {
-    if (c == '/' && !out.empty() && out.back() == '/') continue;
-    out += c;
-  }
-  return out;
-}
 
-std::optional<std::string> dateValue(const DateTime& d, const std::string& name) {
-  if (!d.valid()) {
-    static const std::set<std::string> dateNames = {"year", "month", "i_month", "day", "i_day",
-        "short_year", "hour", "minute", "second", "y_day", "short_month", "long_month",
-        "short_day", "long_day", "week", "monthname", "weekday", "weekdayname", "yearday"};
-    if (dateNames.count(name)) return std::string();
-    return std::nullopt;
-  }
-  if (name == "year") return std::to_string(d.year);
-  if (name == "month") return twoDigits(d.month);
-  if (name == "i_month") return std::to_string(d.month);
-  if (name == "day") return twoDigits(d.day);
-  if (name == "i_day") return std::to_string(d.day);
-  if (name == "short_year") return twoDigits(d.year % 100);
-  if (name == "hour") return twoDigits(d.hour);
-  if (name == "minute") return twoDigits(d.minute);
-  if (name == "second") return twoDigits(d.second);
-  if (name == "y_day") {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%03d", dayOfYear(d.year, d.month, d.day));
-    return std::string(buf);
-  }
-  if (name == "yearday") return std::to_string(dayOfYear(d.year, d.month, d.day));
-  if (name == "short_month") return std::string(kMonthNames[static_cast<std::size_t>(d.month - 1)]).substr(0, 3);
-  if (name == "long_month" || name == "monthname") return kMonthNames[static_cast<std::size_t>(d.month - 1)];
-  int wd = weekday(d.year, d.month, d.day);
-  if (name == "short_day") return std::string(kDayNames[static_cast<std::size_t>(wd)]).substr(0, 3);
-  if (name == "long_day" || name == "weekdayname") return kDayNames[static_cast<std::size_t>(wd)];
-  if (name == "weekday") return std::to_string(wd);
-  if (name == "week") return twoDigits(isoWeek(d.year, d.month, d.day));
-  return std::nullopt;
-}
 
 // Jekyll's built-in permalink styles.
 std::string jekyllStyle(const std::string& style) {
@@ -224,6 +195,8 @@ std::string hugoPath(const Site& site, const SiteRules& rules, const PostContext
 std::string docusaurusPath(const SiteRules& rules, const PostContext& ctx, const Meta& fm,
                            const Post& post) {
   std::string base = rules.blogRoute.empty() ? std::string() : "/" + rules.blogRoute;
+  // A locale other than the default is published under its own prefix (/zh/blog/…).
+  if (!ctx.language.empty()) base = "/" + ctx.language + base;
   std::string slug = scalarAt(fm, "slug");
   if (!slug.empty()) return cleanPath(base + "/" + slug);
   std::string rest;
@@ -256,6 +229,39 @@ std::string plainPath(const PostContext& ctx) {
 
 }  // namespace
 
+std::optional<std::string> dateValue(const DateTime& d, const std::string& name) {
+  if (!d.valid()) {
+    static const std::set<std::string> dateNames = {"year", "month", "i_month", "day", "i_day",
+        "short_year", "hour", "minute", "second", "y_day", "short_month", "long_month",
+        "short_day", "long_day", "week", "monthname", "weekday", "weekdayname", "yearday"};
+    if (dateNames.count(name)) return std::string();
+    return std::nullopt;
+  }
+  if (name == "year") return std::to_string(d.year);
+  if (name == "month") return twoDigits(d.month);
+  if (name == "i_month") return std::to_string(d.month);
+  if (name == "day") return twoDigits(d.day);
+  if (name == "i_day") return std::to_string(d.day);
+  if (name == "short_year") return twoDigits(d.year % 100);
+  if (name == "hour") return twoDigits(d.hour);
+  if (name == "minute") return twoDigits(d.minute);
+  if (name == "second") return twoDigits(d.second);
+  if (name == "y_day") {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%03d", dayOfYear(d.year, d.month, d.day));
+    return std::string(buf);
+  }
+  if (name == "yearday") return std::to_string(dayOfYear(d.year, d.month, d.day));
+  if (name == "short_month") return std::string(kMonthNames[static_cast<std::size_t>(d.month - 1)]).substr(0, 3);
+  if (name == "long_month" || name == "monthname") return kMonthNames[static_cast<std::size_t>(d.month - 1)];
+  int wd = weekday(d.year, d.month, d.day);
+  if (name == "short_day") return std::string(kDayNames[static_cast<std::size_t>(wd)]).substr(0, 3);
+  if (name == "long_day" || name == "weekdayname") return kDayNames[static_cast<std::size_t>(wd)];
+  if (name == "weekday") return std::to_string(wd);
+  if (name == "week") return twoDigits(isoWeek(d.year, d.month, d.day));
+  return std::nullopt;
+}
+
 void computePermalink(const Site& site, const SiteRules& rules, const PostContext& ctx,
                       const Meta& fm, Post& post) {
   std::string path;
@@ -264,6 +270,7 @@ void computePermalink(const Site& site, const SiteRules& rules, const PostContex
     case Generator::Hugo: path = hugoPath(site, rules, ctx, fm, post); break;
     case Generator::Docusaurus: path = docusaurusPath(rules, ctx, fm, post); break;
     case Generator::Plain: path = plainPath(ctx); break;
+    default: path = generatorPath(site, rules, ctx, fm, post); break;
   }
   if (path.find("://") != std::string::npos) {
     post.url = path;

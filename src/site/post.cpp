@@ -23,6 +23,21 @@ std::string lastComponent(const std::string& rel) {
   return slash == std::string::npos ? rel : rel.substr(slash + 1);
 }
 
+// The language a `name.<lang>.md` file names: a configured language, or (for generators
+// whose translation plugins configure none we read) a two-letter code such as `fr` or
+// `pt-br`. "" when the stem carries none.
+std::string languageSuffix(const Site& site, const SiteRules& rules, const std::string& stem) {
+  std::size_t dot = stem.rfind('.');
+  if (dot == std::string::npos || dot == 0) return {};
+  std::string lang = stem.substr(dot + 1);
+  for (const std::string& l : rules.languages) {
+    if (iequals(l, lang)) return lang;
+  }
+  bool guess = site.generator == Generator::Gatsby || site.generator == Generator::Quarto ||
+               site.generator == Generator::MkDocs || site.generator == Generator::Astro;
+  return guess && rules.languages.empty() && looksLikeLanguageCode(lang, true) ? lang : std::string();
+}
+
 }  // namespace
 
 PostContext contextFor(const Site& site, const SiteRules& rules, const fs::path& file) {
@@ -32,40 +47,37 @@ PostContext contextFor(const Site& site, const SiteRules& rules, const fs::path&
   std::string name = file.filename().string();
   std::string stem = stemOf(name);
 
-  // Hugo `post.fr.md`: a configured language between the stem and the extension.
-  if (site.generator == Generator::Hugo) {
-    std::size_t dot = stem.rfind('.');
-    if (dot != std::string::npos) {
-      std::string lang = stem.substr(dot + 1);
-      for (const std::string& l : rules.languages) {
-        if (iequals(l, lang)) {
-          ctx.language = lang == rules.defaultLanguage(site.language) ? std::string() : lang;
-          stem = stem.substr(0, dot);
-        }
-      }
-    }
+  // `post.fr.md`: a language between the stem and the extension (Hugo, Zola, MkDocs i18n,
+  // Gatsby and Quarto translation plugins).
+  std::string suffixLanguage = languageSuffix(site, rules, stem);
+  if (!suffixLanguage.empty()) {
+    stem = stem.substr(0, stem.size() - suffixLanguage.size() - 1);
+    ctx.language = suffixLanguage == rules.defaultLanguage(site.language) ? std::string() : suffixLanguage;
   }
 
-  // Where the post sits relative to its content folder.
+  // Where the post sits relative to its content folder: the longest content root holding it
+  // (Hugo's per-language folders, Docusaurus's i18n folders), else the generator's folder.
   fs::path contentRoot;
   std::string rootLanguage;
-  if (site.generator == Generator::Hugo) {
-    std::size_t best = 0;
-    std::string fileStr = file.lexically_normal().generic_string();
-    for (const ContentRoot& r : rules.contentRoots) {
-      std::string dir = r.dir.generic_string();
-      if (startsWith(fileStr, dir + "/") && dir.size() > best) {
-        best = dir.size();
-        contentRoot = r.dir;
-        rootLanguage = r.language;
-      }
+  std::size_t best = 0;
+  std::string fileStr = file.lexically_normal().generic_string();
+  for (const ContentRoot& r : rules.contentRoots) {
+    std::string dir = r.dir.generic_string();
+    if (startsWith(fileStr, dir + "/") && dir.size() > best) {
+      best = dir.size();
+      contentRoot = r.dir;
+      rootLanguage = r.language;
     }
-    if (ctx.language.empty()) ctx.language = rootLanguage;
-  } else if (site.generator == Generator::Docusaurus) {
-    contentRoot = rules.blogDir.empty() ? site.root / "blog" : rules.blogDir;
-  } else {
-    contentRoot = site.contentDir.empty() ? site.root : site.contentDir;
   }
+  if (ctx.language.empty()) ctx.language = rootLanguage;
+  if (contentRoot.empty()) {
+    if (site.generator == Generator::Docusaurus) {
+      contentRoot = rules.blogDir.empty() ? site.root / "blog" : rules.blogDir;
+    } else {
+      contentRoot = site.contentDir.empty() ? site.root : site.contentDir;
+    }
+  }
+  ctx.contentRoot = contentRoot;
   ctx.contentRel = file.lexically_relative(contentRoot).generic_string();
   if (ctx.contentRel.empty() || startsWith(ctx.contentRel, "..")) ctx.contentRel = ctx.rel;
 
@@ -107,12 +119,12 @@ namespace {
 // Keys that set the same Post field: a post's own `header-img` must beat a default `image`.
 const std::vector<std::vector<std::string_view>>& synonymGroups() {
   static const std::vector<std::vector<std::string_view>> groups = {
-      {"image", "header-img", "header_image", "cover", "cover_image", "featured_image",
-       "featuredImage", "feature_image", "images", "hero", "hero_image", "thumbnail"},
+      {"image", "header-img", "header_image", "cover", "cover_image", "coverImage", "featured_image",
+       "featuredImage", "feature_image", "images", "hero", "hero_image", "heroImage", "thumbnail"},
       {"author", "authors"},
       {"tags", "tag"},
       {"categories", "category"},
-      {"description", "summary", "excerpt"},
+      {"description", "summary", "excerpt", "abstract", "ogSummary", "og_description", "preview", "teaser"},
       {"date", "publishDate", "pubDate", "created"},
       {"lang", "language"}};
   return groups;
@@ -212,9 +224,14 @@ std::optional<Post> readPostText(const Site& site, const fs::path& file, std::st
   if (!site::splitFrontMatter(text, post.path, site.generator == Generator::Hugo, fm, diags)) {
     return std::nullopt;
   }
+  bool metadataHeader = site.generator == Generator::Pelican || site.generator == Generator::MkDocs;
+  if (fm.format == site::FrontMatterFormat::None && metadataHeader) site::splitMetadataHeader(text, fm);
+  site::applyFolderData(site, file, fm.data);
   if (!rules.defaults.empty()) site::applyDefaults(rules, ctx, fm.data);
+  site::adaptFrontMatter(site, rules, ctx, fm.data);
   post.body = std::move(fm.body);
   post.bodyLine = fm.bodyLine;
+  post.resourceDirs = site::translationResourceDirs(site, rules, ctx);
   site::normaliseMetadata(site, rules, ctx, fm.data, post, diags);
   site::computePermalink(site, rules, ctx, fm.data, post);
   return post;

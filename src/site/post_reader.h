@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "postpress/site.h"
+#include "site/frontmatter.h"
 #include "site/meta.h"
 #include "site/rules.h"
 
@@ -13,6 +14,7 @@ namespace pp::site {
 // What a post's location says about it.
 struct PostContext {
   std::string rel;          // relative to the site root
+  fs::path contentRoot;     // the content folder holding it (a language's, for translations)
   std::string contentRel;   // relative to its content folder (Hugo content root, Docusaurus blog)
   std::string language;     // from a Hugo content/<lang>/ root or a `name.<lang>.md` suffix
   std::string section;      // Hugo: first folder inside the content root ("blog")
@@ -26,6 +28,23 @@ struct PostContext {
 
 PostContext contextFor(const Site& site, const SiteRules& rules, const fs::path& file);
 
+// Post::resourceDirs: the folders at the same place in the other languages' content roots
+// (Hugo bundles: every other language, by weight; other generators: the default language's),
+// when they exist.
+std::vector<fs::path> translationResourceDirs(const Site& site, const SiteRules& rules, const PostContext& ctx);
+
+// Brings a generator's own front matter keys to the ones normaliseMetadata reads (Zola
+// taxonomies, MkDocs date maps, Pelican status and `;` lists, Eleventy collection tags and
+// date keywords, Quarto US dates, AstroPaper's pubDatetime).
+void adaptFrontMatter(const Site& site, const SiteRules& rules, const PostContext& ctx, Meta& fm);
+
+// Defaults from the data files of the post's folders (Eleventy directory data, Quarto
+// _metadata.yml, MkDocs .meta.yml), the nearest folder's first; the post's own keys win.
+void applyFolderData(const Site& site, const fs::path& file, Meta& fm);
+
+// `5/22/2021`: month/day/year, the form Quarto's documentation writes dates in.
+std::optional<DateTime> parseUsDate(std::string_view text);
+
 // Applies the Jekyll `defaults:` that match this post to its front matter (missing keys only).
 void applyDefaults(const SiteRules& rules, const PostContext& ctx, Meta& fm);
 
@@ -34,6 +53,15 @@ void applyDefaults(const SiteRules& rules, const PostContext& ctx, Meta& fm);
 void normaliseMetadata(const Site& site, const SiteRules& rules, const PostContext& ctx,
                        const Meta& fm, Post& post, DiagnosticSink& diags);
 
+// linkUrl and linkOnly (see Post in site.h); needs post.body.
+void readLinkPost(const Meta& fm, Post& post);
+// True for a body that is blank once comments and excerpt markers are removed.
+bool bodyHasNothingToRead(std::string_view body);
+
+// Clears hero images that are the site's social card or that most posts share (at least
+// three, and half of those with a picture): the site's picture, not a post's.
+void dropSiteWideHeroImages(Site& site);
+
 // permalinkPath and url by the generator's rule.
 void computePermalink(const Site& site, const SiteRules& rules, const PostContext& ctx,
                       const Meta& fm, Post& post);
@@ -41,9 +69,15 @@ void computePermalink(const Site& site, const SiteRules& rules, const PostContex
 // The first ATX or setext H1 outside fenced code, or "".
 std::string firstHeading(std::string_view body);
 
-// Author display names from a free-form string: HTML stripped, split on commas, `&` and
-// `and` ("A, B and C"), except "Doe, John".
+// The people a free-form author string names (see Post::authors in site.h): name, link and
+// affiliation apart. `single`: the string is one item of a list, split only when it holds
+// several links.
+std::vector<Author> parseAuthorText(std::string_view text, bool single = false);
+// Their names only.
 std::vector<std::string> splitAuthorNames(std::string_view s);
+
+// Post::authors and Post::authorDetails from the front matter and the site's author data.
+void readAuthors(const Site& site, const SiteRules& rules, const Meta& fm, Post& post);
 
 // Tag values from a string: comma-separated, or (Jekyll) space-separated, else one tag.
 std::vector<std::string> splitTagString(std::string_view s, bool spaceSeparated);

@@ -1,6 +1,7 @@
 // Generator rules read from a site's config that post reading needs beyond the public Site
 // fields: Hugo sections, permalinks and languages, Jekyll front matter defaults, the
-// Docusaurus blog route. Filled by loadSite; a default-constructed SiteRules is valid.
+// Docusaurus blog route, the other generators' post folders and URL patterns. Filled by
+// loadSite; a default-constructed SiteRules is valid.
 #pragma once
 
 #include <filesystem>
@@ -8,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "postpress/site.h"
 #include "site/meta.h"
 
 namespace pp::site {
@@ -31,6 +33,7 @@ struct SiteRules {
   std::vector<std::string> sections = {"blog", "posts", "post"};  // folders holding posts
   std::map<std::string, std::string> permalinks;                  // section -> pattern
   std::vector<std::string> languages;                             // configured language keys
+  std::map<std::string, int> languageWeights;                     // Hugo `languages.<l>.weight`
   // defaultContentLanguage, which Hugo defaults to "en" whatever languageCode says; "" means
   // site.language.
   std::string defaultLanguageKey;
@@ -49,9 +52,22 @@ struct SiteRules {
   // Jekyll and Hugo: the site's own author, used for posts naming none (see site.h).
   std::string siteAuthor;
 
+  // Authors of a language, looked up before site.authors for its posts (Docusaurus
+  // i18n/<locale>/docusaurus-plugin-content-blog/authors.yml).
+  std::map<std::string, std::map<std::string, Author>> authorsByLanguage;
+
   // Docusaurus.
   std::string blogRoute = "blog";  // routeBasePath of the blog plugin, without slashes
   fs::path blogDir;                // absolute; empty = <root>/blog
+
+  // Gatsby, Astro, Eleventy, MkDocs, Zola, Pelican, Quarto: posts live in contentRoots (with
+  // the language each holds); how their addresses are made.
+  std::string urlPrefix;       // Astro: the collection's route ("/blog"); MkDocs: "/<blog_dir>"
+  std::string urlPattern;      // Pelican ARTICLE_URL ("{slug}.html"); MkDocs post_url_format
+  std::string urlLangPattern;  // Pelican ARTICLE_LANG_URL ("{slug}-{lang}.html")
+  std::string urlDateFormat;   // MkDocs post_url_date_format ("yyyy/MM/dd")
+  std::vector<fs::path> excludedDirs;  // Pelican PAGE_PATHS and the like: never posts
+  bool folderIsCategory = false;       // Pelican USE_FOLDER_AS_CATEGORY
 };
 
 }  // namespace pp::site

@@ -9,6 +9,7 @@
 #include "postpress/support/text.h"
 #include "site/config.h"
 #include "site/discover.h"
+#include "site/post_reader.h"
 #include "site/rules.h"
 #include "site/util.h"
 
@@ -19,6 +20,13 @@ const char* generatorName(Generator g) {
     case Generator::Jekyll: return "jekyll";
     case Generator::Hugo: return "hugo";
     case Generator::Docusaurus: return "docusaurus";
+    case Generator::Gatsby: return "gatsby";
+    case Generator::Astro: return "astro";
+    case Generator::Eleventy: return "eleventy";
+    case Generator::MkDocs: return "mkdocs";
+    case Generator::Zola: return "zola";
+    case Generator::Pelican: return "pelican";
+    case Generator::Quarto: return "quarto";
     case Generator::Plain: return "plain";
   }
   return "plain";
@@ -41,8 +49,9 @@ void applyAutoTagSource(Site& site) {
   for (Post& p : site.posts) p.tags = p.categories;
 }
 
-// Reads posts on a few threads. Each post reports into its own sink, replayed in path order
-// afterwards, so that diagnostics come out in the same order on every run.
+// Reads posts on a few threads. Each post reports into its own sink; a post that was read
+// keeps what it reported (Post::diagnostics, told only if a digest selects it), a post that
+// was lost has it reported here, in path order, so that the order is the same on every run.
 void readAll(Site& site, const std::vector<fs::path>& files, DiagnosticSink& diags) {
   std::vector<std::optional<Post>> posts(files.size());
   std::vector<std::vector<Diagnostic>> reports(files.size());
@@ -75,12 +84,22 @@ void readAll(Site& site, const std::vector<fs::path>& files, DiagnosticSink& dia
   for (std::thread& t : pool) t.join();
   site.posts.reserve(files.size());
   for (std::size_t i = 0; i < files.size(); ++i) {
-    for (Diagnostic& d : reports[i]) diags.report(std::move(d));
-    if (posts[i]) site.posts.push_back(std::move(*posts[i]));
+    if (posts[i]) {
+      posts[i]->diagnostics = std::move(reports[i]);
+      site.posts.push_back(std::move(*posts[i]));
+    } else {
+      for (Diagnostic& d : reports[i]) diags.report(std::move(d));
+    }
   }
 }
 
 }  // namespace
+
+void reportPostDiagnostics(const std::vector<const Post*>& posts, DiagnosticSink& diags) {
+  for (const Post* p : posts) {
+    for (const Diagnostic& d : p->diagnostics) diags.report(d);
+  }
+}
 
 Site loadSite(const SiteOptions& options, DiagnosticSink& diags) {
   Site site;
@@ -109,6 +128,13 @@ Site loadSite(const SiteOptions& options, DiagnosticSink& diags) {
     case Generator::Jekyll: site::readJekyllConfig(site, *rules, diags); break;
     case Generator::Hugo: site::readHugoConfig(site, *rules, diags); break;
     case Generator::Docusaurus: site::readDocusaurusConfig(site, *rules, diags); break;
+    case Generator::Gatsby: site::readGatsbyConfig(site, *rules, diags); break;
+    case Generator::Astro: site::readAstroConfig(site, *rules, diags); break;
+    case Generator::Eleventy: site::readEleventyConfig(site, *rules, diags); break;
+    case Generator::MkDocs: site::readMkDocsConfig(site, *rules, diags); break;
+    case Generator::Zola: site::readZolaConfig(site, *rules, diags); break;
+    case Generator::Pelican: site::readPelicanConfig(site, *rules, diags); break;
+    case Generator::Quarto: site::readQuartoConfig(site, *rules, diags); break;
     case Generator::Plain: site::readPlainConfig(site, *rules); break;
   }
   site.rules = rules;
@@ -116,6 +142,7 @@ Site loadSite(const SiteOptions& options, DiagnosticSink& diags) {
   std::vector<fs::path> files = site::discoverPosts(site, *rules, options, diags);
   readAll(site, files, diags);
   applyAutoTagSource(site);
+  site::dropSiteWideHeroImages(site);
   std::sort(site.posts.begin(), site.posts.end(),
             [](const Post& a, const Post& b) { return a.path < b.path; });
   return site;

@@ -1,5 +1,6 @@
 #include "site/util.h"
 
+#include <cctype>
 #include <system_error>
 
 #include "postpress/support/text.h"
@@ -83,6 +84,41 @@ std::string stripHtml(std::string_view s) {
     ++i;
   }
   return out;
+}
+
+std::string imageValue(const Meta& v) {
+  if (v.isScalar()) {
+    std::string s(trim(v.text));
+    return (s == "false" || s == "none" || s == "null") ? std::string() : s;
+  }
+  if (v.isMap()) {
+    for (const char* key : {"path", "src", "url", "image", "filename", "file"}) {
+      if (std::string s = scalarAt(v, key); !s.empty()) return s;
+    }
+  }
+  if (v.isList() && !v.values.empty()) return imageValue(v.values.front());
+  return {};
+}
+
+bool looksLikeLanguageCode(std::string_view name, bool twoLetters) {
+  // en, fr, pt-br, zh-hans, en_US
+  std::size_t i = 0;
+  while (i < name.size() && name[i] >= 'a' && name[i] <= 'z') ++i;
+  if (i < 2 || i > (twoLetters ? 2u : 3u)) return false;
+  if (i == name.size()) return true;
+  if (name[i] != '-' && name[i] != '_') return false;
+  std::size_t rest = name.size() - i - 1;
+  if (rest < 2 || rest > 4) return false;
+  for (char c : name.substr(i + 1)) {
+    if (!std::isalpha(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+bool isConfigName(std::string_view name) {
+  std::string lower = toLowerAscii(name);
+  return endsWith(lower, ".toml") || endsWith(lower, ".yaml") || endsWith(lower, ".yml") ||
+         endsWith(lower, ".json");
 }
 
 bool isMarkdownName(std::string_view name, bool allowMdx) {

@@ -24,6 +24,16 @@ std::vector<std::string> stringList(const Meta* m);
 // (`<a href='…'>Yuan Tang</a> (Ant Group)` -> `Yuan Tang (Ant Group)`).
 std::string stripHtml(std::string_view s);
 
+// An image named by a front matter value: a string (except false/none/null), a map's
+// path/src/url/image/filename/file, or a list's first item.
+std::string imageValue(const Meta& v);
+
+// en, fr, pt-br, zh-hans, en_US; with twoLetters only a two-letter primary code (`fr`, `pt-br`).
+bool looksLikeLanguageCode(std::string_view name, bool twoLetters = false);
+
+// True for the data files configs are written in: .toml, .yaml, .yml, .json.
+bool isConfigName(std::string_view name);
+
 // True for .md, .markdown and friends; mdx too when allowMdx.
 bool isMarkdownName(std::string_view name, bool allowMdx);
 // The name without its last extension.

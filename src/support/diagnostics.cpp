@@ -1,5 +1,8 @@
 #include "postpress/support/diagnostics.h"
 
+#include <cstdio>
+#include <string_view>
+
 namespace pp {
 
 const char* severityName(Severity s) {
@@ -11,10 +14,42 @@ const char* severityName(Severity s) {
   return "error";
 }
 
+namespace {
+
+// Control characters as visible escapes (\n, \x1b, \u009b): a file name or a message
+// cannot start a line of its own that looks like another diagnostic, nor send a terminal
+// escape sequences. C1 controls (U+0080-U+009F, two bytes in UTF-8) count too: some
+// terminals read U+009B as CSI.
+std::string visible(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  char buf[8];
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if (c < 0x20 || c == 0x7F) {
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(s[i + 1]));
+      out += buf;
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string formatDiagnostic(const Diagnostic& d) {
   std::string out;
   if (!d.loc.path.empty()) {
-    out += d.loc.path;
+    out += visible(d.loc.path);
     if (d.loc.line > 0) {
       out += ':' + std::to_string(d.loc.line);
       if (d.loc.col > 0) out += ':' + std::to_string(d.loc.col);
@@ -25,8 +60,8 @@ std::string formatDiagnostic(const Diagnostic& d) {
   }
   out += severityName(d.severity);
   out += ": ";
-  out += d.message;
-  if (!d.code.empty()) out += " [" + d.code + "]";
+  out += visible(d.message);
+  if (!d.code.empty()) out += " [" + visible(d.code) + "]";
   return out;
 }
 
@@ -62,11 +97,15 @@ bool DiagnosticSink::reportOnce(const std::string& key, Diagnostic d) {
   return true;
 }
 
-void DiagnosticSink::replayInto(DiagnosticSink& target) const {
+void DiagnosticSink::replayInto(DiagnosticSink& target) const { replayInto(target, {}); }
+
+void DiagnosticSink::replayInto(DiagnosticSink& target, const std::function<void(Diagnostic&)>& edit) const {
   std::lock_guard<std::mutex> lock(mutex_);
   for (std::size_t i = 0; i < diags_.size(); ++i) {
-    if (onceKeyOf_[i].empty()) target.report(diags_[i]);
-    else target.reportOnce(onceKeyOf_[i], diags_[i]);
+    Diagnostic d = diags_[i];
+    if (edit) edit(d);
+    if (onceKeyOf_[i].empty()) target.report(std::move(d));
+    else target.reportOnce(onceKeyOf_[i], std::move(d));
   }
 }
 

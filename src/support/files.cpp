@@ -3,6 +3,7 @@
 #include "postpress/support/hash.h"
 #include "postpress/support/interrupt.h"
 #include "support/descriptors.h"
+#include "postpress/support/temporaries.h"
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -219,43 +220,6 @@ std::optional<FileBytes> FileBytes::fromDescriptor(int fd, std::string* err, std
 
 namespace {
 
-// A temporary name in the target's folder, unique per process and call, hidden from globs.
-fs::path temporaryNameFor(const fs::path& target) {
-  static std::atomic<unsigned> counter{0};  // only uniqueness, no program state
-  std::string name = "." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) +
-                     "-" + std::to_string(counter++);
-  return target.parent_path() / name;
-}
-
-bool syncAndRename(const fs::path& temp, const fs::path& target, std::string* err, bool durable) {
-  if (!durable) {
-    if (std::rename(temp.c_str(), target.c_str()) == 0) return true;
-    if (err) *err = std::strerror(errno);
-    return false;
-  }
-  int fd = ::open(temp.c_str(), O_RDONLY);
-  if (fd < 0) {
-    if (err) *err = std::strerror(errno);
-    return false;
-  }
-  bool ok = ::fsync(fd) == 0;
-  int savedErrno = errno;
-  ::close(fd);
-  if (!ok) {
-    if (err) *err = std::strerror(savedErrno);
-    return false;
-  }
-  if (std::rename(temp.c_str(), target.c_str()) != 0) {
-    if (err) *err = std::strerror(errno);
-    return false;
-  }
-  return true;
-}
-
-}  // namespace
-
-namespace {
-
 bool writeAtomically(const fs::path& target, const std::function<bool(std::FILE*)>& write, std::string* err,
                      const std::function<void()>& whileSyncing, Durability durability) {
   AtomicOutput out(target);
@@ -265,9 +229,17 @@ bool writeAtomically(const fs::path& target, const std::function<bool(std::FILE*
     // Declared before the file, it outlives the fclose below.
     static constexpr std::size_t kBuffer = 1u << 20;
     const std::unique_ptr<char[]> buffer(new char[kBuffer]);
-    std::FILE* f = std::fopen(out.tempPath().c_str(), "wb");
+    if (!out.ok()) {
+      if (err) *err = out.error();
+      return false;
+    }
+    // The temporary is already open (and locked through AtomicOutput's descriptor): written
+    // through a second descriptor of the same file, which fclose closes.
+    const int fd = out.direct() ? ::open(out.target().c_str(), O_WRONLY | O_CLOEXEC) : ::dup(out.descriptor());
+    std::FILE* f = fd >= 0 ? ::fdopen(fd, "wb") : nullptr;
     if (!f) {
       if (err) *err = std::strerror(errno);
+      if (fd >= 0) ::close(fd);
       return false;
     }
     std::setvbuf(f, buffer.get(), _IOFBF, kBuffer);
@@ -341,30 +313,43 @@ bool writeFileAtomicWith(const fs::path& target, const std::function<bool(std::F
 }
 
 
-AtomicOutput::AtomicOutput(fs::path target) : target_(std::move(target)) {
-  // An output that is a symbolic link is written where the link points, so the link stays.
+fs::path followOutputLinks(fs::path target) {
   std::error_code ec;
-  // Followed link by link (at most 40, as the kernel does) so that a link to a file not yet
-  // written also works.
-  for (int hops = 0; hops < 40 && fs::is_symlink(fs::symlink_status(target_, ec)); ++hops) {
-    fs::path next = fs::read_symlink(target_, ec);
+  for (int hops = 0; hops < 40 && fs::is_symlink(fs::symlink_status(target, ec)); ++hops) {
+    fs::path next = fs::read_symlink(target, ec);
     if (ec) break;
-    target_ = next.is_absolute() ? next : (target_.parent_path() / next).lexically_normal();
+    target = next.is_absolute() ? next : (target.parent_path() / next).lexically_normal();
   }
-  // A device or pipe (/dev/stdout, /dev/full) cannot be replaced by a rename, and must never
-  // be: write straight to it. Only regular files (or new names) go through a temporary.
-  auto st = fs::status(target_, ec);
-  direct_ = !ec && fs::exists(st) && !fs::is_regular_file(st) && !fs::is_directory(st);
-  temp_ = direct_ ? target_ : temporaryNameFor(target_);
-  if (!direct_) signalSlot_ = registerTemporary(temp_.c_str());
+  return target;
+}
+
+bool isDeviceOutput(const fs::path& p) {
+  std::error_code ec;
+  const auto st = fs::status(p, ec);
+  return !ec && fs::exists(st) && !fs::is_regular_file(st) && !fs::is_directory(st);
+}
+
+AtomicOutput::AtomicOutput(fs::path target) : target_(followOutputLinks(std::move(target))) {
+  // A device or pipe cannot be replaced by a rename, and must never be: written straight to.
+  direct_ = isDeviceOutput(target_);
+  if (direct_) {
+    temp_ = target_;
+    return;
+  }
+  Temporary t = createTemporary(target_, TemporaryKind::File);
+  temp_ = std::move(t.path);
+  fd_ = t.fd;
+  error_ = std::move(t.error);
+  if (fd_ >= 0) signalSlot_ = registerTemporary(temp_.c_str());
 }
 
 AtomicOutput::~AtomicOutput() {
   unregisterTemporary(signalSlot_);
-  if (!committed_ && !direct_) {
+  if (!committed_ && !direct_ && fd_ >= 0) {
     std::error_code ec;
     fs::remove(temp_, ec);
   }
+  if (fd_ >= 0) ::close(fd_);
 }
 
 bool AtomicOutput::commit(std::string* err, Durability durability) {
@@ -373,7 +358,18 @@ bool AtomicOutput::commit(std::string* err, Durability durability) {
     committed_ = true;
     return true;
   }
-  if (!syncAndRename(temp_, target_, err, durability == Durability::Synced)) return false;
+  if (fd_ < 0) {
+    if (err) *err = error_;
+    return false;
+  }
+  if (durability == Durability::Synced && ::fsync(fd_) != 0) {
+    if (err) *err = std::strerror(errno);
+    return false;
+  }
+  if (std::rename(temp_.c_str(), target_.c_str()) != 0) {
+    if (err) *err = std::strerror(errno);
+    return false;
+  }
   unregisterTemporary(signalSlot_);
   signalSlot_ = -1;
   committed_ = true;
@@ -414,16 +410,17 @@ bool isInside(const fs::path& root, const fs::path& p) {
   return true;
 }
 
+std::optional<FileIdentity> fileIdentity(const fs::path& p) {
+  struct stat st{};
+  if (::stat(p.c_str(), &st) != 0) return std::nullopt;
+  return FileIdentity{static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
+}
+
 std::string relativeTo(const fs::path& root, const fs::path& p) {
   std::error_code ec;
   fs::path rel = fs::relative(p, root, ec);
   if (ec || rel.empty() || *rel.begin() == "..") return p.generic_string();
   return rel.generic_string();
-}
-
-fs::path dataDir() {
-  if (const char* env = std::getenv("POSTPRESS_DATA_DIR"); env && *env) return env;
-  return POSTPRESS_DATA_DIR;
 }
 
 const char* versionString() { return POSTPRESS_VERSION; }

@@ -21,12 +21,20 @@ struct Slot {
 };
 Slot gSlots[kSlots];
 
-struct sigaction gPrevious[3];
-constexpr int kSignals[3] = {SIGINT, SIGTERM, SIGHUP};
+// Every signal whose default action ends the process and that can be caught: an output's
+// temporary must not outlive the process however it ends (SIGKILL cannot be caught: what it
+// leaves, the next build removes, see temporaries.h).
+constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXCPU, SIGXFSZ, SIGALRM, SIGUSR1, SIGUSR2};
+constexpr int kSignalCount = static_cast<int>(sizeof kSignals / sizeof kSignals[0]);
+struct sigaction gPrevious[kSignalCount];
+bool gInstalled[kSignalCount];
 
 void onSignal(int sig) {
+  // Files first, then the (staging) folders that held them, now empty.
   for (auto& s : gSlots)
     if (s.ready.load()) ::unlink(s.path);
+  for (auto& s : gSlots)
+    if (s.ready.load()) ::rmdir(s.path);
   // Restore the default action and re-raise, so the parent sees "killed by SIGINT".
   struct sigaction dfl {};
   dfl.sa_handler = SIG_DFL;
@@ -41,11 +49,17 @@ InterruptGuard::InterruptGuard() {
   struct sigaction sa {};
   sa.sa_handler = onSignal;
   sigemptyset(&sa.sa_mask);
-  for (int i = 0; i < 3; ++i) sigaction(kSignals[i], &sa, &gPrevious[i]);
+  for (int i = 0; i < kSignalCount; ++i) {
+    // A signal the parent ignores (nohup's SIGHUP, a CI runner's SIGPIPE) stays ignored: a
+    // handler would end the process where the parent meant it to go on.
+    if (sigaction(kSignals[i], nullptr, &gPrevious[i]) != 0 || gPrevious[i].sa_handler == SIG_IGN) continue;
+    gInstalled[i] = sigaction(kSignals[i], &sa, nullptr) == 0;
+  }
 }
 
 InterruptGuard::~InterruptGuard() {
-  for (int i = 0; i < 3; ++i) sigaction(kSignals[i], &gPrevious[i], nullptr);
+  for (int i = 0; i < kSignalCount; ++i)
+    if (gInstalled[i]) sigaction(kSignals[i], &gPrevious[i], nullptr);
 }
 
 int registerTemporary(const char* path) {

@@ -1,5 +1,6 @@
 #include <cctype>
 
+#include "postpress/support/cjk.h"
 #include "postpress/support/text.h"
 
 namespace pp {
@@ -162,12 +163,19 @@ std::string percentEncodeUri(std::string_view s) {
   return out;
 }
 
-namespace {
 bool isCjk(char32_t c) {
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) ||
+         (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+bool isCjkWord(char32_t c) {
   return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
          (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F);
 }
+
+namespace {
 // Letters, digits and the apostrophe (without std::isalnum's locale lookup: word counting
 // takes every character of every post through here).
 bool isAsciiWordChar(unsigned char b) {
@@ -193,7 +201,7 @@ std::size_t countWords(std::string_view s) {
       continue;
     }
     char32_t c = nextCodepoint(s, i);
-    if (isCjk(c)) {
+    if (isCjkWord(c)) {
       ++words;
       inWord = false;
     } else if (isWordChar(c)) {

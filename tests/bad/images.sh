@@ -86,6 +86,7 @@ for line in 9 10 12 13 14 15; do
 done
 grep -q "_posts/2025-01-01-hostile.md:11:[0-9]*: warning: .*\[image-refused\]" "$WORK/stderr" ||
   { cat "$WORK/stderr"; fail "the file: URL is not refused"; }
+grep -q "hostile.md:10:.*image not found: '/etc/hostname'.*\[image-missing\]" "$WORK/stderr" || fail "/etc/hostname not reported as not found"
 grep -q "hostile.md:16:.*\[image-too-large\]" "$WORK/stderr" || fail "bomb not reported as too large"
 for line in 17 18 19; do
   grep -q "hostile.md:$line:.*\[image-corrupt\]" "$WORK/stderr" || fail "line $line not reported as corrupt"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The digest as a printed publication (issue 7, src/print/): on real builds of the sample site
+# The digest as a printed book (issue 7, src/book/): on real builds of the sample site
 # (both styles, grouped by month), and when the corpus is present of the KubeCon NA 2025 post
 # and of a quarter of the Flux blog grouped by tag,
 #   - every page number the brief ("At a glance"), the contents and the tag and author indexes

@@ -31,7 +31,8 @@ struct Diagnostic {
   std::string message;  // one line, lower-case start, no trailing period
 };
 
-// Formats one diagnostic as `path:line:col: severity: message [code]`.
+// Formats one diagnostic as `path:line:col: severity: message [code]`, on one line whatever
+// the path and message hold: control characters are written as escapes (\n, \x1b, \u009b).
 std::string formatDiagnostic(const Diagnostic& d);
 
 // Thread-safe collector. Every stage gets a reference; nothing is global.
@@ -55,6 +56,8 @@ class DiagnosticSink {
   // kept). Parallel work reports into one sink per task and replays them task by task, so
   // that what is printed does not depend on which thread finished first.
   void replayInto(DiagnosticSink& target) const;
+  // The same, each diagnostic passed through `edit` on its way (a path renamed, say).
+  void replayInto(DiagnosticSink& target, const std::function<void(Diagnostic&)>& edit) const;
 
   std::vector<Diagnostic> all() const;
   std::size_t errorCount() const;

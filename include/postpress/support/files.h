@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <compare>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -120,8 +121,9 @@ bool writeFileAtomicWith(const fs::path& target, const std::function<bool(std::F
                          std::string* err = nullptr, const std::function<void()>& whileSyncing = {});
 
 // A temporary file next to `target` that is renamed over it on commit() and removed otherwise
-// (RAII). For writers that need a path (libharu, libzip) rather than a buffer. A target that
-// is a device or pipe (/dev/stdout, /dev/full) is written in place instead.
+// (RAII). Created with O_EXCL under an unpredictable name and locked while it exists
+// (postpress/support/temporaries.h). A target that is a device or pipe (/dev/stdout,
+// /dev/full) is written in place instead.
 class AtomicOutput {
  public:
   explicit AtomicOutput(fs::path target);
@@ -129,14 +131,22 @@ class AtomicOutput {
   AtomicOutput(const AtomicOutput&) = delete;
   AtomicOutput& operator=(const AtomicOutput&) = delete;
 
+  // False (with error()) when the temporary could not be created.
+  bool ok() const { return direct_ || fd_ >= 0; }
+  const std::string& error() const { return error_; }
   const fs::path& tempPath() const { return temp_; }
   const fs::path& target() const { return target_; }
+  bool direct() const { return direct_; }
+  // The temporary's descriptor, open for writing (-1 for a device or pipe, or when !ok()).
+  int descriptor() const { return fd_; }
   // fsyncs (unless Unsynced) and renames the temporary over the target; false with err on failure.
   bool commit(std::string* err = nullptr, Durability durability = Durability::Synced);
 
  private:
   fs::path target_;
   fs::path temp_;
+  std::string error_;
+  int fd_ = -1;          // the temporary, locked: a build that finds it unlocked may remove it
   bool committed_ = false;
   bool direct_ = false;  // target is a device or pipe: written in place, never renamed over
   int signalSlot_ = -1;  // registration with the interrupt handler (removes temp on Ctrl-C)
@@ -163,6 +173,15 @@ bool isConfinedFile(const fs::path& root, const fs::path& p);
 // link that leaves).
 std::optional<fs::path> confinedFolder(const fs::path& root, std::string_view rel);
 
+// `target` followed through symbolic links, link by link (at most 40, as the kernel does), so
+// that an output that is a link is written where the link points and the link stays; a link
+// to a file not yet written also works.
+fs::path followOutputLinks(fs::path target);
+
+// True when `p` names an existing device or pipe (/dev/stdout, /dev/full, a FIFO): an output
+// that is written in place, never replaced by a rename.
+bool isDeviceOutput(const fs::path& p);
+
 // Lexically normalises `rel` against `root`: the result is root/rel with `.` and `..` resolved,
 // `..` clamped at the root as a browser clamps a URL path. Never leaves root lexically.
 fs::path clampUnder(const fs::path& root, std::string_view rel);
@@ -171,11 +190,37 @@ fs::path clampUnder(const fs::path& root, std::string_view rel);
 // are judged by their nearest existing parent.
 bool isInside(const fs::path& root, const fs::path& p);
 
+// Which file a path names (device and inode, symbolic links followed): two paths name the same
+// file, hard links included, when their identities are equal. nullopt when nothing is there.
+struct FileIdentity {
+  std::uint64_t device = 0, inode = 0;
+  bool operator==(const FileIdentity&) const = default;
+  auto operator<=>(const FileIdentity&) const = default;
+};
+std::optional<FileIdentity> fileIdentity(const fs::path& p);
+
 // Path of p relative to root as a generic string ("_posts/x.md"); p itself when not under root.
 std::string relativeTo(const fs::path& root, const fs::path& p);
 
-// The folder holding the bundled fonts/, styles/ and lang/ (POSTPRESS_DATA_DIR, overridable by the
-// environment variable of the same name).
+// Where the bundled data (fonts/ and styles/) is looked for, in order: the folder named by the
+// environment variable POSTPRESS_DATA_DIR (when set, the only place looked at); then, relative
+// to the running executable (/proc/self/exe), the installed layout (<prefix>/bin/postpress ->
+// <prefix>/share/postpress) and the build tree's mirror of it (<build>/share/postpress, next to
+// build/postpress and one level above build/tests/*). No path of the machine that built the
+// program is compiled in, so an installed prefix can be moved and a copied binary never reads
+// its source tree.
+struct DataDirSearch {
+  fs::path found;               // empty when no candidate holds fonts/ and styles/
+  std::vector<fs::path> tried;  // every folder looked at, in order
+  bool fromEnvironment = false; // POSTPRESS_DATA_DIR named the only candidate
+};
+DataDirSearch findDataDir();
+
+// One line saying why no data folder was found and what to do about it; empty when one was.
+std::string describeMissingDataDir(const DataDirSearch& search);
+
+// The folder findDataDir() found; when none was, the first folder it tried (so that a missing
+// font is reported under a path the user can recognise).
 fs::path dataDir();
 
 const char* versionString();

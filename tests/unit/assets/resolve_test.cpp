@@ -113,15 +113,26 @@ TEST_CASE("remote URLs are not fetched by default: status Remote and a located w
 
 TEST_CASE("not found: paths leading outside the root and absolute file paths; refused: file: URLs") {
   Fixture f;
-  for (std::string src : {"../../../../../../../../../../etc/passwd", "/etc/hostname", "/../../../../etc/passwd"}) {
+  const std::vector<std::string> outside{"../../../../../../../../../../etc/passwd",
+                                         "../../../../../../../../../../etc/no-such-file", "/etc/hostname",
+                                         "/etc/no-such-file", "/../../../../etc/passwd"};
+  for (const std::string& src : outside) {
     CAPTURE(src);
     const auto& a = f.resolve(src);
     CHECK(a.status == pp::AssetStatus::Missing);
     CHECK(a.file.empty());
   }
   CHECK(f.resolve("file:///etc/passwd").status == pp::AssetStatus::Refused);
-  CHECK(f.diags.countCode("image-missing") == 3);
+  CHECK(f.diags.countCode("image-missing") == 5);
   CHECK(f.diags.countCode("image-refused") == 1);
+  // One outside that exists and one that does not get the same diagnostic (apart from the
+  // name), so the diagnostics are no oracle.
+  std::vector<std::string> messages;
+  for (const auto& d : f.diags.all())
+    if (d.code == "image-missing") messages.push_back(d.message);
+  REQUIRE(messages.size() == 5);
+  CHECK(pp::replaceAll(messages[0], "passwd", "NAME") == pp::replaceAll(messages[1], "no-such-file", "NAME"));
+  CHECK(pp::replaceAll(messages[2], "hostname", "NAME") == pp::replaceAll(messages[3], "no-such-file", "NAME"));
 }
 
 TEST_CASE("an outside file that exists reads exactly as one that does not") {

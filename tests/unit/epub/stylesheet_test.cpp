@@ -2,6 +2,7 @@
 
 #include <regex>
 
+#include "epub/code_markup.h"
 #include "epub/stylesheet.h"
 #include "postpress/style.h"
 
@@ -31,4 +32,29 @@ TEST_CASE("the CSS follows the style and stays reader-friendly") {
   CHECK(css.find("#ff0000") != std::string::npos);
   CHECK(css.find("h2 { font-size: ") != std::string::npos);
   CHECK(std::regex_search(css, std::regex(R"(h2 \{[^}]*color: #008000)")));
+}
+
+TEST_CASE("highlighted code: token classes become spans the stylesheet styles") {
+  Block code;
+  code.kind = BlockKind::Code;
+  code.text = "key: <v> # note\nplain\n\n";
+  code.spans = {{0, 3, TokenClass::Attribute}, {5, 3, TokenClass::String}, {9, 6, TokenClass::Comment}};
+  std::string xhtml = epub::highlightedCode(code);
+  CHECK(xhtml ==
+        "<span class=\"hl-attribute\">key</span>: <span class=\"hl-string\">&lt;v&gt;</span> "
+        "<span class=\"hl-comment\"># note</span>\nplain");
+
+  DiagnosticSink diags;
+  Style style = loadStyle("report", "letter", diags);
+  REQUIRE(diags.errorCount() == 0);
+  std::string css = epub::stylesheet(style);
+  // Every class the theme gives a look has a rule, in weight and slant as well as colour.
+  CHECK(css.find("span.hl-keyword {") != std::string::npos);
+  CHECK(css.find("span.hl-comment {") != std::string::npos);
+  CHECK(css.find("span.hl-plain") == std::string::npos);
+  std::smatch rule;
+  REQUIRE(std::regex_search(css, rule, std::regex(R"(span\.hl-keyword \{[^}]*\})")));
+  CHECK(rule.str().find("font-weight: bold") != std::string::npos);
+  style.highlight.enabled = false;
+  CHECK(epub::stylesheet(style).find("hl-") == std::string::npos);
 }

@@ -10,8 +10,8 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "layout/sample_publication.h"
-#include "postpress/layout.h"
+#include "common/sample_publication.h"
+#include "postpress/typeset.h"
 #include "postpress/pdf.h"
 #include "postpress/style.h"
 
@@ -48,17 +48,17 @@ TEST_CASE("front and back sections cite the pages of the body and number themsel
   DiagnosticSink diags;
   Style st = loadStyle("report", "", diags);
   SamplePublication s = threePosts();
-  LayoutOptions o;
-  o.front.push_back({"At a glance", "brief", [](Composer& c) {
+  BookPlan o;
+  o.front.push_back({"At a glance", "brief", [&s](Composer& c) {
                        c.heading("At a glance", 1, "", false);
-                       for (const PostEntry& p : c.publication().posts)
+                       for (const PostEntry& p : s.pub.posts)
                          c.entry({Inline::makeText(p.post->title)}, p.anchor, c.style().tocEntry, 0);
                      }});
   o.back.push_back({"Index", "index", [](Composer& c) {
                       c.heading("Index", 1, "", false);
                       c.entry({Inline::makeText("Post 3")}, "p3", c.style().tocEntry, 12);
                     }});
-  Layout lay = layoutPublication(s.pub, st, o, diags);
+  Layout lay = layoutBook(s.pub, st, o, {}, diags);
   const AnchorPos* brief = lay.find("brief");
   REQUIRE(brief);
   CHECK(lay.pages[static_cast<std::size_t>(brief->page)].label == "i");
@@ -93,7 +93,7 @@ TEST_CASE("a QR code drawn on a canvas scans to its text") {
   DiagnosticSink diags;
   Style st = loadStyle("report", "", diags);
   SamplePublication s = threePosts();
-  LayoutOptions o;
+  BookPlan o;
   o.front.push_back({"Codes", "codes", [&](Composer& c) {
                        c.box(120, [&](Canvas& cv) { CHECK(cv.qrCode(url, 0, 0, 90, Color{0, 0, 0})); });
                      }});
@@ -103,7 +103,7 @@ TEST_CASE("a QR code drawn on a canvas scans to its text") {
   };
   const fs::path dir = fs::temp_directory_path() / ("pp-qr-" + std::to_string(::getpid()));
   fs::create_directories(dir);
-  REQUIRE(writePdf(s.pub, st, o, dir / "qr.pdf", diags));
+  REQUIRE(writePdf(s.pub, st, o, {}, dir / "qr.pdf", diags));
   // Page 1 is the codes section, then the contents, then the first post with its asides.
   capture("pdftoppm -r 150 -f 1 -l 4 -png '" + (dir / "qr.pdf").string() + "' '" + (dir / "p").string() + "'");
   std::vector<fs::path> pages;

@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "layout/sample_publication.h"
-#include "pdf/temp_dir.h"
+#include "common/sample_publication.h"
+#include "common/temp_dir.h"
 #include "postpress/assets.h"
 #include "postpress/codecs.h"
 #include "postpress/support/files.h"

@@ -12,8 +12,8 @@
 #include <memory>
 #include <sstream>
 
-#include "layout/sample_publication.h"
-#include "pdf/temp_dir.h"
+#include "common/sample_publication.h"
+#include "common/temp_dir.h"
 #include "postpress/support/files.h"
 #include "postpress/pdf.h"
 #include "postpress/style.h"

@@ -46,7 +46,10 @@ Site sampleSite() {
       post("h.md", "2025-11-18 09:30:00 +0100", {"kserve"}, {"Jane Doe"}),
   };
   s.posts[6].draft = true;
-  s.authors["alice"] = Author{"alice", "Alice Author", "", "", ""};
+  Author alice;
+  alice.key = "alice";
+  alice.name = "Alice Author";
+  s.authors["alice"] = alice;
   s.tagLabels["ml"] = "Machine Learning";
   return s;
 }
@@ -103,6 +106,21 @@ TEST_CASE("authors: display name, affiliation-free name, or key") {
   CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"a.md"});
   sel.authors = {"alice"};
   CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"e.md"});
+}
+
+TEST_CASE("authors: the data-file key a post named its author by") {
+  Site s = sampleSite();
+  // A Hugo post naming `jdoe`, whose data file calls her "Jane Q. Doe".
+  Author jane;
+  jane.key = "jdoe";
+  jane.name = "Jane Q. Doe";
+  s.posts[0].authors = {jane.name};
+  s.posts[0].authorDetails = {jane};
+  Selection sel;
+  sel.authors = {"jdoe"};
+  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"a.md"});
+  sel.authors = {"Jane Q. Doe"};
+  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"a.md"});
 }
 
 TEST_CASE("date bounds are inclusive calendar days as written") {

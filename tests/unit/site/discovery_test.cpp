@@ -84,7 +84,10 @@ TEST_CASE("jekyll: _posts with subfolders and category folders, drafts only on r
   REQUIRE(custom);
   CHECK(custom->permalinkPath == "/custom/custom-permalink/");
   CHECK(custom->aliases == std::vector<std::string>{"/old/custom/"});
-  CHECK(custom->heroImage == "/img/default-hero.png");  // from `defaults:`
+  // An image from `defaults:` is the same for every post: the site's social card, no post's
+  // hero image.
+  CHECK(custom->heroImage.empty());
+  CHECK(s.socialImage == "/img/default-hero.png");
 
   const Post* noAuthor = findPost(s, "_posts/2025-06-01-no-author.md");
   REQUIRE(noAuthor);
@@ -163,6 +166,9 @@ TEST_CASE("hugo: TOML config, content/<lang>/, bundles, sections, permalinks") {
   const Post* mismatch = findPost(s, "content/en/posts/2025-02-01-mismatch/index.md");
   REQUIRE(mismatch);
   CHECK(mismatch->date.isoDate() == "2025-02-03");
+  CHECK(test::findDiag(diags, "date-mismatch", mismatch->path) == nullptr);  // the post's own
+  REQUIRE(mismatch->diagnostics.size() == 1);
+  test::reportAllPosts(s, diags);
   const Diagnostic* w = test::findDiag(diags, "date-mismatch", mismatch->path);
   REQUIRE(w);
   CHECK(w->severity == Severity::Warning);
@@ -303,6 +309,9 @@ TEST_CASE("malformed front matter: reported at the right line, other posts still
   CHECK(test::countDiag(diags, "frontmatter-unclosed", "_posts/2025-01-04-unclosed.md") == 1);
   CHECK(test::countDiag(diags, "frontmatter-yaml", "_posts/2025-01-07-not-a-map.md") == 1);
 
+  // Posts that could not be read at all are reported by loadSite; the others carry theirs.
+  CHECK(test::findDiag(diags, "date-invalid", "_posts/2025-01-05-bad-date.md") == nullptr);
+  test::reportAllPosts(s, diags);
   const Diagnostic* badDate = test::findDiag(diags, "date-invalid", "_posts/2025-01-05-bad-date.md");
   REQUIRE(badDate);
   CHECK(badDate->loc.line == 3);

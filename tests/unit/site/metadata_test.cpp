@@ -17,13 +17,56 @@ TEST_CASE("author strings: HTML stripped, lists split, surname-first kept") {
         std::vector<std::string>{"Kubeflow 1.8 Release Team", "David Cardozo", "Josh Bottum"});
   CHECK(splitAuthorNames("<a href='https://twitter.com/x'>Yuan Tang</a> (Ant Group), "
                          "<a href='https://y'>Wei Yan</a> (Ant Group), and <a href='z'>Rong Ou</a> (NVIDIA)") ==
-        std::vector<std::string>{"Yuan Tang (Ant Group)", "Wei Yan (Ant Group)", "Rong Ou (NVIDIA)"});
+        std::vector<std::string>{"Yuan Tang", "Wei Yan", "Rong Ou"});
   CHECK(splitAuthorNames("Doe, John") == std::vector<std::string>{"Doe, John"});
   CHECK(splitAuthorNames("Alice & Bob Smith") == std::vector<std::string>{"Alice", "Bob Smith"});
+  CHECK(splitAuthorNames("AT&T Research") == std::vector<std::string>{"AT&T Research"});
   CHECK(splitAuthorNames("Hezhi(Helen) Xie") == std::vector<std::string>{"Hezhi(Helen) Xie"});
   CHECK(splitAuthorNames("Ann Lee (Google), Bo Chen (IBM).") ==
-        std::vector<std::string>{"Ann Lee (Google)", "Bo Chen (IBM)"});
+        std::vector<std::string>{"Ann Lee", "Bo Chen"});
+  CHECK(splitAuthorNames("Andrea Anderson and Sandy Landers") ==
+        std::vector<std::string>{"Andrea Anderson", "Sandy Landers"});
   CHECK(splitAuthorNames("").empty());
+}
+
+namespace {
+std::string describe(const std::vector<Author>& people) {
+  std::string out;
+  for (const Author& a : people) out += "{" + a.name + "|" + a.url + "|" + a.affiliation + "}";
+  return out;
+}
+}  // namespace
+
+TEST_CASE("author strings written as Markdown: name, link and affiliation kept apart") {
+  CHECK(describe(parseAuthorText("[Jane Doe](https://j.example) (Acme), [John Roe](https://r.example) (Initech)")) ==
+        "{Jane Doe|https://j.example|Acme}{John Roe|https://r.example|Initech}");
+  // Folded YAML: the name broken over a line; "and" before the last; a comma inside the
+  // parentheses belongs to the affiliation.
+  CHECK(describe(parseAuthorText("[Matthew Kocher](https://a) (VMware) and [Carson\n  Long](https://b) (VMware)")) ==
+        "{Matthew Kocher|https://a|VMware}{Carson Long|https://b|VMware}");
+  CHECK(describe(parseAuthorText("[J P](https://a) (OpenTelemetry,\n  Grafana Labs), [P B](https://b) (OpenTelemetry, Datadog)")) ==
+        "{J P|https://a|OpenTelemetry, Grafana Labs}{P B|https://b|OpenTelemetry, Datadog}");
+  // Links with no separator between them, affiliations glued to the link, a trailing comma.
+  CHECK(describe(parseAuthorText("[A B](https://a) (Google) [C D](https://c) (Datadog)")) ==
+        "{A B|https://a|Google}{C D|https://c|Datadog}");
+  CHECK(describe(parseAuthorText("[A B](https://a)(Grafana Labs), [C D](https://c) (Grafana Labs)")) ==
+        "{A B|https://a|Grafana Labs}{C D|https://c|Grafana Labs}");
+  CHECK(describe(parseAuthorText("[Adriana Villela](https://a) (ServiceNow),")) == "{Adriana Villela|https://a|ServiceNow}");
+  // A lone word after a linked name is its organisation; two words are another person.
+  CHECK(describe(parseAuthorText("[Severin Neumann](https://s), Cisco")) == "{Severin Neumann|https://s|Cisco}");
+  CHECK(describe(parseAuthorText("[Haochao Zhuang](https://h), Fei Han")) == "{Haochao Zhuang|https://h|}{Fei Han||}");
+  // CJK punctuation: full-width parentheses and the ideographic comma.
+  CHECK(describe(parseAuthorText("[刘 明](https://l)（微软）、[Trask Stalnaker](https://t)（微软）")) ==
+        "{刘 明|https://l|微软}{Trask Stalnaker|https://t|微软}");
+  // The whole string quoted once more inside the YAML string.
+  CHECK(describe(parseAuthorText("\"[E O](https://e), [V N](https://v)\"")) == "{E O|https://e|}{V N|https://v|}");
+  // Pelican: semicolons separate when present, so names may hold commas.
+  CHECK(splitAuthorNames("Metaireau, Alexis; Doyle, Conan") ==
+        std::vector<std::string>{"Metaireau, Alexis", "Doyle, Conan"});
+  CHECK(describe(parseAuthorText("Jane Doe <jane@example.org>")) == "{Jane Doe|mailto:jane@example.org|}");
+  // One item of a list is one person, unless it holds several links.
+  CHECK(describe(parseAuthorText("Procter and Gamble Team", true)) == "{Procter and Gamble Team||}");
+  CHECK(describe(parseAuthorText("[Jane](https://j) (Acme)", true)) == "{Jane|https://j|Acme}");
 }
 
 TEST_CASE("tag strings: commas, Jekyll spaces, or one tag") {

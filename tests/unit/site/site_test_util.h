@@ -6,6 +6,7 @@
 #include <fstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "postpress/support/diagnostics.h"
 #include "postpress/site.h"
@@ -47,11 +48,31 @@ inline fs::path corpus(const char* name) {
   return fs::path(PP_SOURCE_DIR) / ".." / "shared" / "corpus" / name;
 }
 
+inline Site loadFixture(const char* name, DiagnosticSink& diags) {
+  SiteOptions opts;
+  opts.root = fixture(name);
+  return loadSite(opts, diags);
+}
+
+inline std::vector<std::string> postPaths(const Site& site) {
+  std::vector<std::string> out;
+  for (const Post& p : site.posts) out.push_back(p.path);
+  return out;
+}
+
 inline const Post* findPost(const Site& site, std::string_view path) {
   for (const Post& p : site.posts) {
     if (p.path == path) return &p;
   }
   return nullptr;
+}
+
+// Reports every post's own diagnostics (kept with the post by loadSite) into sink, as a digest
+// selecting all of them would.
+inline void reportAllPosts(const Site& site, DiagnosticSink& sink) {
+  std::vector<const Post*> all;
+  for (const Post& p : site.posts) all.push_back(&p);
+  reportPostDiagnostics(all, sink);
 }
 
 inline std::size_t countDiag(const DiagnosticSink& sink, const std::string& code,

@@ -31,3 +31,14 @@ TEST_CASE("per-task sinks replay in task order whatever order the tasks ran in")
   CHECK(main.warningCount() == 9);
   CHECK(main.countCode("missing-glyph") == 1);
 }
+
+TEST_CASE("control characters in paths and messages are printed as escapes, on one line") {
+  const Diagnostic d{Severity::Error, {"_posts/x\nforged.md:1:1: error: forged\x1b[2J.md", 3, 1}, "code",
+                     "bad \x07 title \xC2\x9B" "31m\tend"};
+  const std::string line = formatDiagnostic(d);
+  CHECK(line == "_posts/x\\nforged.md:1:1: error: forged\\x1b[2J.md:3:1: error: bad \\x07 title \\u009b31m\\tend [code]");
+  CHECK(line.find('\n') == std::string::npos);
+  CHECK(line.find('\x1b') == std::string::npos);
+  // Ordinary text, UTF-8 included, is unchanged.
+  CHECK(formatDiagnostic({Severity::Warning, {"a/é.md", 1, 2}, "w", "naïve → ok"}) == "a/é.md:1:2: warning: naïve → ok [w]");
+}

@@ -9,6 +9,7 @@
 
 #include "postpress/support/files.h"
 #include "postpress/support/hash.h"
+#include "postpress/support/cjk.h"
 #include "postpress/support/text.h"
 
 using namespace pp;
@@ -72,6 +73,22 @@ TEST_CASE("slugify and escaping") {
 TEST_CASE("word counting counts CJK ideographs one by one") {
   CHECK(countWords("The quick brown fox's tail.") == 5);
   CHECK(countWords("\xE4\xB8\xAD\xE6\x96\x87 text") == 3);
+}
+
+TEST_CASE("CJK text breaks around punctuation and fullwidth forms, which are not words") {
+  for (char32_t c : {U'\u3042', U'\u4E2D', U'\uAC00', U'\U00020000'}) {  // あ 中 가, Extension B
+    CHECK(isCjk(c));
+    CHECK(isCjkWord(c));
+  }
+  for (char32_t c : {U'\u3002', U'\u3001', U'\uFF0C', U'\u2E80'}) {  // 。 、 ， a radical
+    CHECK(isCjk(c));
+    CHECK_FALSE(isCjkWord(c));
+  }
+  for (char32_t c : {U'a', U'\u00E9', U'\u0416', U'\u2014'}) {
+    CHECK_FALSE(isCjk(c));
+    CHECK_FALSE(isCjkWord(c));
+  }
+  CHECK(countWords("\xE4\xB8\xAD\xE3\x80\x82\xE6\x96\x87") == 2);  // 中。文: the full stop is no word
 }
 
 TEST_CASE("word counting's ASCII path agrees with counting every character decoded") {

@@ -1,0 +1,55 @@
+# postpress in a container: Debian 12 slim, built from this repository in a first stage, run
+# by an unprivileged user in a second stage that holds the installed prefix and the runtime
+# libraries only (no compiler, no -dev package).
+#   docker build -t postpress .
+#   docker run --rm --user "$(id -u):$(id -g)" -v "$PWD:/work" postpress build --site . -o out/digest
+# The runtime stage's packages are the Debian package's Depends and Recommends (its Depends as
+# dpkg-shlibdeps computes them): tests/e2e/debian_package.sh compares the two lists.
+
+FROM debian:12-slim AS build
+WORKDIR /src
+COPY scripts/install-deps.sh scripts/
+RUN bash scripts/install-deps.sh --build-only && rm -rf /var/lib/apt/lists/*
+COPY . .
+RUN cmake -S . -B /build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+ && cmake --build /build --target postpress \
+ && cmake --install /build --prefix /opt/postpress --strip
+
+FROM debian:12-slim AS runtime
+# BEGIN runtime packages (one a line: kept equal to the .deb's Depends and Recommends)
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends \
+      fonts-droid-fallback \
+      fonts-symbola \
+      hyphen-en-us \
+      libc6 \
+      libcmark-gfm-extensions0.29.0.gfm.6 \
+      libcmark-gfm0.29.0.gfm.6 \
+      libcurl4 \
+      libdeflate0 \
+      libgcc-s1 \
+      libgif7 \
+      libhpdf-2.3.0 \
+      libhyphen0 \
+      libmimalloc2.0 \
+      libqrencode4 \
+      librsvg2-2 \
+      libspng0 \
+      libstb0 \
+      libstdc++6 \
+      libtomlplusplus3 \
+      libturbojpeg0 \
+      libwebp7 \
+      libwebpdemux2 \
+      libxxhash0 \
+      libyaml-cpp0.7 \
+      libzip4 \
+ && rm -rf /var/lib/apt/lists/*
+# END runtime packages
+COPY --from=build /opt/postpress /opt/postpress
+RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin postpress
+USER postpress
+WORKDIR /work
+ENV PATH=/opt/postpress/bin:$PATH
+ENTRYPOINT ["postpress"]
+CMD ["--help"]

@@ -1,0 +1,74 @@
+# Installing postpress: the program under bin/, its bundled data (fonts with their licences,
+# styles, languages, syntax definitions) under share/postpress/, GNUInstallDirs paths throughout.
+# The program finds its data relative to its own location (src/support/data_dir.cpp), so the
+# prefix can be moved and no path of this machine is compiled in: only the bindir -> datadir step
+# below.
+include(GNUInstallDirs)
+
+set(POSTPRESS_INSTALL_DATADIR "${CMAKE_INSTALL_DATADIR}/postpress")
+
+# The step from the installed program's folder to its data folder ("../share/postpress" with the
+# default layout). Computed on a dummy root when both are relative, so that it holds for any
+# --prefix given at install time.
+if(IS_ABSOLUTE "${CMAKE_INSTALL_BINDIR}" OR IS_ABSOLUTE "${POSTPRESS_INSTALL_DATADIR}")
+  file(RELATIVE_PATH pp_data_from_bindir "${CMAKE_INSTALL_FULL_BINDIR}"
+       "${CMAKE_INSTALL_FULL_DATADIR}/postpress")
+else()
+  file(RELATIVE_PATH pp_data_from_bindir "/prefix/${CMAKE_INSTALL_BINDIR}"
+       "/prefix/${POSTPRESS_INSTALL_DATADIR}")
+endif()
+# Only the file that uses it, so that the rest of pp_support compiles the same for any layout.
+set_property(SOURCE ${CMAKE_CURRENT_SOURCE_DIR}/src/support/data_dir.cpp APPEND PROPERTY
+             COMPILE_DEFINITIONS POSTPRESS_DATA_FROM_BINDIR="${pp_data_from_bindir}")
+
+# The build tree mirrors the installed data folder: <build>/share/postpress links to the source's
+# fonts/, styles/, lang/ and syntax/, found by build/postpress (a sibling of share/) and by
+# build/tests/test_* and the other programs one level down (../share/postpress), the same lookup
+# as installed.
+set(pp_build_data "${CMAKE_BINARY_DIR}/share/postpress")
+file(MAKE_DIRECTORY "${pp_build_data}")
+foreach(part fonts styles lang syntax)
+  # Made once: a reconfigure while tests run must not pull the data from under them.
+  set(link "${pp_build_data}/${part}")
+  if(IS_SYMLINK "${link}")
+    file(READ_SYMLINK "${link}" target)
+  else()
+    set(target "")
+  endif()
+  if(NOT target STREQUAL "${CMAKE_CURRENT_SOURCE_DIR}/${part}")
+    file(CREATE_LINK "${CMAKE_CURRENT_SOURCE_DIR}/${part}" "${link}" SYMBOLIC)
+  endif()
+endforeach()
+
+install(TARGETS postpress RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(DIRECTORY fonts styles lang syntax DESTINATION ${POSTPRESS_INSTALL_DATADIR})  # fonts/licenses/ too
+install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+
+# Man pages and shell completions are to be generated from the command line's option table, so
+# that they cannot drift from it. The generator target does not exist yet; once it writes its
+# files, install them with these two functions (they put each file where man and the shells
+# look), for instance:
+#   pp_install_man_page(${CMAKE_BINARY_DIR}/man/postpress.1)
+#   pp_install_completion(bash ${CMAKE_BINARY_DIR}/completions/postpress.bash)
+function(pp_install_man_page file)
+  get_filename_component(name "${file}" NAME)
+  if(NOT name MATCHES "\\.([1-9])$")
+    message(FATAL_ERROR "pp_install_man_page: ${file} does not end in a man section (.1 to .9)")
+  endif()
+  install(FILES "${file}" DESTINATION "${CMAKE_INSTALL_MANDIR}/man${CMAKE_MATCH_1}")
+endfunction()
+
+function(pp_install_completion shell file)
+  if(shell STREQUAL "bash")
+    install(FILES "${file}" DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions"
+            RENAME postpress)
+  elseif(shell STREQUAL "zsh")
+    install(FILES "${file}" DESTINATION "${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions"
+            RENAME _postpress)
+  elseif(shell STREQUAL "fish")
+    install(FILES "${file}" DESTINATION "${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d"
+            RENAME postpress.fish)
+  else()
+    message(FATAL_ERROR "pp_install_completion: unknown shell '${shell}' (bash, zsh or fish)")
+  endif()
+endfunction()

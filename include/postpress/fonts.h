@@ -1,0 +1,342 @@
+// Fonts: the font files every output draws with. Files read once and shared between threads
+// (FontFile, FontStore); the faces of a style by role and the fallback chain for characters a
+// face lacks (FontSet); a plain chain of files for pictures drawn in pixels (FontChain, the
+// EPUB cover); metrics, kerning and glyph outlines; subsets holding only the glyphs a document
+// draws, and a cache of them on disk. Stage home: src/fonts/.
+//
+// A library at the bottom: it reads only Style's font choices (families and fallbacks) and the
+// support utilities. The typesetter (typeset.h) measures and chooses faces with it, the PDF
+// writer embeds its subsets, the EPUB cover rasterises its glyphs; none of them opens a font
+// file any other way.
+//
+// TrueType outlines (glyf) only: the PDF writer's library (libharu) cannot embed CFF fonts.
+// Widths are in 1/1000 em, integers truncated as libharu computes the /W widths of the PDF, so
+// that positions set with them and the widths the PDF declares agree exactly.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "postpress/style.h"
+#include "postpress/support/diagnostics.h"
+#include "postpress/support/text.h"
+
+namespace pp {
+
+namespace fs = std::filesystem;
+
+// A glyph outline in em units (1.0 = one em), y up as in the font. Quadratic segments.
+struct GlyphOutline {
+  enum class Op : std::uint8_t { Move, Line, Quad, Close };
+  struct Cmd {
+    Op op;
+    float x, y;    // end point
+    float cx, cy;  // control point (Quad)
+  };
+  std::vector<Cmd> cmds;
+};
+
+// A glyph's coverage, rasterised: `width` x `height` bytes (0 = clear, 255 = covered), whose
+// top-left pixel is (x0, y0) from the pen position, y down.
+struct GlyphBitmap {
+  int x0 = 0, y0 = 0, width = 0, height = 0;
+  std::vector<unsigned char> coverage;
+};
+
+class FontFile {
+ public:
+  // nullptr (with *error set) when the file cannot be read or is not a TrueType font.
+  static std::unique_ptr<FontFile> load(const fs::path& file, std::string* error);
+  // Another FontFile on the same bytes (read-only, shared) with caches of its own: for a
+  // thread of its own, without reading the file again.
+  std::unique_ptr<FontFile> share() const;
+  ~FontFile();
+  FontFile(const FontFile&) = delete;
+  FontFile& operator=(const FontFile&) = delete;
+
+  const fs::path& path() const { return path_; }
+  // 32 hex digits naming the file's bytes (for caches of what is derived from them).
+  const std::string& contentHash() const;
+  bool has(char32_t cp) { return advanceOrMissing(cp) >= 0; }
+  // Advance in 1/1000 em as libharu computes it (integer, truncated); 0 for a missing glyph.
+  int advance(char32_t cp) {
+    int a = advanceOrMissing(cp);
+    return a < 0 ? 0 : a;
+  }
+  // Kerning between two characters in 1/1000 em (from GPOS pair adjustments or 'kern');
+  // 0 for most pairs and for fonts without kerning. Cached per pair.
+  int kern(char32_t a, char32_t b) {
+    if (!hasKerning_ || a > 0xFFFF || b > 0xFFFF) return 0;
+    const std::uint32_t key = (static_cast<std::uint32_t>(a) << 16) | static_cast<std::uint32_t>(b);
+    auto it = kerns_.find(key);
+    if (it != kerns_.end()) return it->second;
+    const int k = lookupKern(a, b);
+    kerns_.emplace(key, static_cast<std::int16_t>(k));
+    return k;
+  }
+  bool hasKerning() const { return hasKerning_; }
+  float ascent() const { return ascent_; }    // em, positive
+  float descent() const { return descent_; }  // em, positive (below the baseline)
+  // The glyph's outline in em units; empty for a missing or blank glyph.
+  GlyphOutline outline(char32_t cp) const;
+
+  // Glyphs by index, in font units (pictures drawn in pixels, subsets).
+  struct RawVertex {
+    short x, y, cx, cy;
+    unsigned char type;  // 1 move, 2 line, 3 quadratic curve
+  };
+  int unitsPerEm() const { return unitsPerEm_; }
+  int glyphIndex(char32_t cp) const;  // 0 when missing
+  // Composite glyphs come back flattened, with their components' transforms applied.
+  std::vector<RawVertex> glyphShape(int glyph) const;
+  void glyphMetrics(int glyph, int& advance, int& leftSideBearing) const;
+  // Kerning between two glyphs in font units, unrounded (0 when none).
+  int glyphKern(int first, int second) const;
+  // Pixels per font unit for text whose ascender-to-descender height is `pixels`.
+  float scaleForPixelHeight(float pixels) const;
+  // The glyph's coverage at `scale` pixels per font unit, its origin `shiftX` (0..1) pixels
+  // right of a pixel's edge; empty for a blank glyph or one too large to be a glyph.
+  GlyphBitmap rasterize(int glyph, float scale, float shiftX) const;
+  // A table's bytes ("head", "OS/2"...); empty when the font has none.
+  std::string_view table(std::string_view tag) const;
+
+ private:
+  FontFile() = default;
+  // -1 when the font has no glyph for cp.
+  int advanceOrMissing(char32_t cp) {
+    if (cp < 0x10000) {
+      auto& block = bmp_[cp >> 8];
+      if (!block) {
+        block.reset(new std::int32_t[256]);
+        std::fill_n(block.get(), 256, kUnknown);
+      }
+      std::int32_t& v = block[cp & 0xFF];
+      if (v == kUnknown) v = lookup(cp);
+      return v;
+    }
+    auto it = astral_.find(cp);
+    if (it != astral_.end()) return it->second;
+    int v = lookup(cp);
+    astral_.emplace(cp, v);
+    return v;
+  }
+  int lookup(char32_t cp) const;
+  int lookupKern(char32_t a, char32_t b) const;
+
+  static constexpr std::int32_t kUnknown = -2;
+  static constexpr int kMinKern = 5;  // 1/1000 em
+  fs::path path_;
+  struct Info;
+  std::shared_ptr<const Info> info_;  // the bytes, shared by every copy (share())
+  int unitsPerEm_ = 1000;
+  float ascent_ = 0.8f, descent_ = 0.2f;
+  // Per BMP code point, in blocks of 256 made when first needed (text uses a few blocks, and
+  // a whole table would be 256 KB per font and thread): kUnknown, -1 missing, else advance.
+  std::array<std::unique_ptr<std::int32_t[]>, 256> bmp_{};
+  std::unordered_map<char32_t, std::int32_t> astral_;
+  bool hasKerning_ = false;
+  std::unordered_map<std::uint32_t, std::int16_t> kerns_;
+};
+
+// Font files read once and shared by every FontSet made with the store (one per thread) and by
+// whoever uses the files afterwards (FontFace::loaded). Thread-safe.
+class FontStore {
+ public:
+  // A copy of the font at `file` (shared bytes, caches of its own), read on first use;
+  // nullptr (with *error) when the file is unusable.
+  std::unique_ptr<FontFile> load(const fs::path& file, std::string* error);
+  // The font as read; nullptr when it was not read or is unusable.
+  std::shared_ptr<const FontFile> find(const fs::path& file) const;
+
+ private:
+  struct Entry {
+    std::shared_ptr<const FontFile> font;
+    std::string error;
+  };
+  mutable std::mutex mutex_;
+  std::map<std::string, Entry> fonts_;
+};
+
+// One face of a FontSet, by id.
+struct FontFace {
+  fs::path file;
+  // The file as read (nullptr when no text needed it): whoever embeds it need not read it
+  // again.
+  std::shared_ptr<const FontFile> loaded;
+};
+
+// The faces of a style: families by role, and the fallback chain.
+//
+// Ids are fixed by the style (every file it names gets one when the set is made), not by the
+// order faces are first used: sets made from the same style agree on every id, so text can be
+// set side by side, each thread with its own set (its own caches), and the results merged.
+// Files are still read on first use; faces() lists every file, used or not.
+class FontSet {
+ public:
+  // `store`: where files are read (shared with the sets of other threads); nullptr: a store
+  // of its own.
+  FontSet(const Style& style, DiagnosticSink& diags, std::shared_ptr<FontStore> store = nullptr);
+  ~FontSet();
+  FontSet(const FontSet&) = delete;
+  FontSet& operator=(const FontSet&) = delete;
+
+  // Where problems with font files are reported from now on (the post being set).
+  void setDiagnostics(DiagnosticSink& diags) { diags_ = &diags; }
+
+  // False when not even the bundled text face could be loaded (nothing can be set).
+  bool ok() const { return ok_; }
+  // The face of a family (a Style::families key; unknown keys use "text").
+  int face(const std::string& family, bool bold, bool italic);
+  // The face that draws cp for text whose own face is `primary`: the primary itself when it
+  // has the glyph, else the first fallback that has it; -1 when no font has it.
+  int resolve(int primary, char32_t cp, bool bold);
+  FontFile& file(int id) { return *files_[static_cast<std::size_t>(id)]; }
+  std::vector<FontFace> faces() const;
+
+  // Width in pt of UTF-8 text set in one face (no fallback), kerned, with letter spacing per
+  // character. `measuredAs` gives the character each code point is measured as (text whose
+  // codes stand in for other characters).
+  template <typename MeasuredAs>
+  float width(int face, std::string_view utf8, float size, float letterSpacing, MeasuredAs measuredAs) {
+    if (face < 0) return 0;
+    FontFile& f = file(face);
+    long units = 0;
+    std::size_t n = 0;
+    char32_t prev = 0;
+    for (std::size_t i = 0; i < utf8.size();) {
+      const char32_t c = measuredAs(nextCodepoint(utf8, i));
+      units += f.advance(c);
+      if (prev) units += f.kern(prev, c);
+      prev = c;
+      ++n;
+    }
+    return static_cast<float>(units) * size / 1000.0f + letterSpacing * static_cast<float>(n);
+  }
+  float width(int face, std::string_view utf8, float size, float letterSpacing = 0) {
+    return width(face, utf8, size, letterSpacing, [](char32_t c) { return c; });
+  }
+
+ private:
+  int slot(const fs::path& file);
+  int loadFile(const fs::path& file, bool required);
+  const std::vector<int>& fallbackChain(bool bold);
+  static fs::path boldSibling(const fs::path& p);
+
+  enum class SlotState : std::uint8_t { Unread, Loaded, Failed };
+  const Style& style_;
+  DiagnosticSink* diags_;
+  std::shared_ptr<FontStore> store_;
+  bool ok_ = true;
+  std::vector<std::unique_ptr<FontFile>> files_;  // per id; null until read (or unreadable)
+  std::vector<fs::path> paths_;                   // per id
+  std::vector<SlotState> states_;                 // per id
+  std::unordered_map<std::string, int> byPath_;   // path -> id
+  std::unordered_map<std::string, int> byRole_;   // "family/bold/italic" -> id
+  std::vector<int> fallbacks_[2];                 // regular, bold
+  bool fallbacksLoaded_[2] = {false, false};
+};
+
+// Font files tried in order for each character, for text drawn in pixels (the EPUB cover).
+// A file is read when a character first needs it: Latin text never opens the CJK and symbol
+// fallbacks. Files that cannot be read are passed over.
+class FontChain {
+ public:
+  FontChain();
+  ~FontChain();
+  FontChain(FontChain&&) noexcept;
+  FontChain& operator=(FontChain&&) noexcept;
+
+  void add(const fs::path& file);  // an empty path is left out
+  bool empty() const { return primary() == nullptr; }  // no file could be read
+
+  // The font and glyph that draw cp: the first file that has it, else the first readable
+  // file's .notdef (glyph 0).
+  struct Glyph {
+    const FontFile* font;
+    int glyph;
+  };
+  Glyph glyph(char32_t cp) const;
+
+  // Sets `text` at `pixels` (ascender-to-descender height) from pen position x, kerning glyphs
+  // of the same file; `draw` (may be empty) gets each glyph, its pen position and scale.
+  // Returns the pen position after the text.
+  using DrawGlyph = std::function<void(const FontFile&, int glyph, float x, float scale)>;
+  float set(std::u32string_view text, float x, float pixels, const DrawGlyph& draw) const;
+  float width(std::u32string_view text, float pixels) const { return set(text, 0, pixels, nullptr); }
+
+ private:
+  const FontFile* primary() const;
+  const FontFile* fontAt(std::size_t k) const;
+  struct Slot;
+  // Read lazily: mutable, as reading one changes nothing a caller can see.
+  mutable std::vector<Slot> slots_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Subsets: a small TrueType font of only the glyphs a document draws, every composite
+// flattened into a simple glyph (with its components' transforms applied), same advance
+// widths and units per em, so metrics stay exact. (libharu's own subsetter loses the first
+// component of composite glyphs: most CJK ideographs of Droid Sans Fallback, accented letters
+// whose base letter is not used elsewhere.)
+
+// One character of a subset: the code the subset's cmap gives it (BMP), and the character of
+// the source font whose glyph it draws (the same, or another that the code stands for).
+struct GlyphCode {
+  char32_t code;
+  char32_t source;
+};
+
+// A TrueType font holding .notdef plus the glyphs of `codes`, or "" with *error set when the
+// source cannot be turned into one (missing name/OS/2 tables, too many separate code point
+// ranges for one format 4 cmap). `glyphCodes`, when given, receives the codes the font has, in
+// glyph order: glyph i + 1 draws (*glyphCodes)[i] (codes the source has no glyph for are left out).
+std::string buildSubsetFont(const FontFile& source, std::vector<GlyphCode> codes, std::string* error,
+                            std::vector<char32_t>* glyphCodes = nullptr);
+
+// The glyph each code of a subset draws, as a PDF's CIDToGIDMap of a font whose CIDs are its
+// codes: two bytes, big-endian, per code from 0 to the largest (0: none).
+std::string glyphMapOf(const std::vector<char32_t>& glyphCodes);
+
+// A subset as it is embedded, and as the subset cache keeps it.
+struct FontSubset {
+  std::string bytes;                 // the subset TrueType font; "": none could be made
+  std::vector<char32_t> glyphCodes;  // glyph i + 1 draws glyphCodes[i]
+  std::string deflatedBytes;         // zlib stream of `bytes`; "": deflating failed
+  std::string deflatedGlyphMap;      // zlib stream of glyphMapOf(glyphCodes)
+};
+
+// Builds the subset of `codes` and deflates it (buildSubsetFont's *error when it cannot).
+FontSubset makeFontSubset(const FontFile& source, std::vector<GlyphCode> codes, std::string* error);
+
+// Subsets kept on disk (a folder's fonts/ subfolder, beside the image cache): made once and
+// read back by later builds that draw the same characters from the same font file. An entry
+// is used only when it is whole and consistent (its zlib streams inflate to the program and
+// to the map of the codes it names); anything else is a miss and is written again.
+class SubsetCache {
+ public:
+  explicit SubsetCache(fs::path folder) : folder_(std::move(folder)) {}  // empty: no cache
+
+  // Names the subset of `codes` drawn from `source`: its file's bytes, the codes and the
+  // characters they draw, and this version of postpress (whose subsetter made the entry).
+  static std::string key(const FontFile& source, const std::vector<GlyphCode>& codes);
+
+  std::optional<FontSubset> load(const std::string& key) const;
+  // Best effort: a cache that cannot be written costs the next build the work only.
+  void save(const std::string& key, const FontSubset& subset) const;
+
+ private:
+  fs::path folder_;
+};
+
+}  // namespace pp

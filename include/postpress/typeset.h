@@ -1,0 +1,344 @@
+// Typesetting: the engine that turns text into pages of positioned boxes (words in one font,
+// vector glyphs, images, rectangles, rules, link areas) and records where every part, heading
+// and named anchor landed. Inline items, line breaking and hyphenation; the flow of
+// paragraphs, lists, tables, figures and code; vertical lists and pagination. Stage home:
+// src/typeset/.
+//
+// What the pages hold (a book's parts, their order, numbering, running heads) is decided by
+// the book (book.h), which drives a Typesetter; the PDF writer (pdf.h) only paints the pages.
+// Dependencies: fonts <- typeset <- book <- pdf. The engine knows documents (document.h), the
+// style, fonts and images, not the publication.
+//
+// Coordinates are PostScript points with the origin at the page's top-left corner and y growing
+// downwards (the painter flips them). A TextRun's y is its baseline.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "postpress/assets.h"
+#include "postpress/document.h"
+#include "postpress/fonts.h"
+#include "postpress/style.h"
+#include "postpress/support/diagnostics.h"
+
+namespace pp {
+
+// ---------------------------------------------------------------------------------------------
+// The box model: pages of positioned boxes.
+
+// One word, or the part of a word set in one face, at one position. (One run per word, and a
+// word split where a kerned pair meets: the PDF painter's library ignores word spacing (Tw)
+// and kerning, so the layout places each piece itself.)
+struct TextRun {
+  std::uint16_t font = 0;   // index into Layout::fonts
+  float size = 10;          // pt
+  float x = 0, y = 0;       // start of the baseline
+  float width = 0;          // advance width as laid out (equals what the PDF's /W gives)
+  float charSpacing = 0;    // extra space after each character (PDF Tc), pt
+  Color color;
+  std::string text;         // valid UTF-8, every character present in `font`; BMP only (see
+                            // Layout::privateUse)
+};
+
+// A glyph drawn as a filled vector path: a character above U+FFFF once the Private Use
+// stand-ins (Layout::privateUse) have run out.
+struct VectorGlyph {
+  int outline = 0;          // index into Layout::outlines
+  float x = 0, y = 0;       // baseline origin
+  float size = 10;          // em size, pt
+  Color color;
+};
+
+struct ImageBox {
+  int asset = -1;           // AssetStore id (always an Ok asset; failures become placeholders)
+  float x = 0, y = 0;       // top-left
+  float width = 0, height = 0;
+};
+
+struct FillRect {
+  float x = 0, y = 0, width = 0, height = 0;  // top-left and size
+  bool fill = true;
+  Color fillColor;
+  float strokeWidth = 0;    // 0 = no outline
+  Color strokeColor;
+};
+
+struct RuleLine {
+  float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+  float width = 0.5f;
+  Color color;
+};
+
+// A clickable area: an external URI (already percent-encoded) or a named destination.
+struct LinkArea {
+  float x = 0, y = 0, width = 0, height = 0;  // top-left and size
+  std::string uri;
+  std::string dest;         // anchor name (see Layout::anchors) when internal
+};
+
+struct PageBox {
+  float width = 612, height = 792;
+  std::string label;        // the page number as printed: "iv", "12"
+  // Paint order: rects, images, lines, text, vector glyphs; links are annotations on top.
+  std::vector<FillRect> rects;
+  std::vector<ImageBox> images;
+  std::vector<RuleLine> lines;
+  std::vector<TextRun> runs;
+  std::vector<VectorGlyph> glyphs;
+  std::vector<LinkArea> links;
+};
+
+// Where an anchor landed.
+struct AnchorPos {
+  int page = -1;            // index into Layout::pages
+  float y = 0;              // top of the anchored content
+};
+
+struct OutlineEntry {
+  std::string title;        // plain UTF-8
+  int level = 0;            // 0 = post or section, 1.. = headings below it
+  std::string dest;         // anchor name
+};
+
+struct Layout {
+  std::vector<FontFace> fonts;  // by TextRun::font (FontSet ids)
+  // Characters above U+FFFF (emoji) are set as Private Use stand-ins (U+F8FF downwards) that
+  // the painter maps back, in the embedded font's cmap and in the PDF's ToUnicode, so that
+  // they draw and extract as themselves: the PDF painter's library shows only 16-bit text.
+  std::map<char32_t, char32_t> privateUse;  // stand-in -> real code point
+  std::vector<GlyphOutline> outlines;
+  std::vector<PageBox> pages;  // reading order: front matter, body, back matter
+  int frontPages = 0;          // roman-numbered pages at the start
+  // Anchors: a part's anchor, "<part anchor>/<heading id>" for headings, "<part anchor>/fn-<n>"
+  // for footnotes, and whatever else the book named (PartComposer::anchor).
+  std::map<std::string, AnchorPos> anchors;
+  std::vector<OutlineEntry> outline;
+
+  const AnchorPos* find(const std::string& anchor) const;
+  // The printed page number of an anchor ("12", "iii"), "" when it is unknown.
+  std::string pageLabel(const std::string& anchor) const;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Composing: the flow primitives shared by the body and the front/back matter sections.
+
+class Canvas;
+
+// Something drawn beside a paragraph (a QR code for a video link): the paragraph's first lines
+// are narrowed by `width` + a gap, and `draw` gets the top-left corner of the space kept for it
+// at the right end of the first line (canvas coordinates: x from the paragraph's left edge, y
+// from the first line's top). Those lines stay on one page with it.
+struct Aside {
+  float width = 0, height = 0;
+  std::function<void(Canvas&, float x, float y)> draw;
+};
+
+// Free drawing inside a box the flow has placed on a page (covers, QR codes, bands).
+class Canvas {
+ public:
+  virtual ~Canvas() = default;
+  virtual float width() const = 0;   // of the text block
+  // Words set in a role's look, left-aligned at (x, baseline y); returns the width used.
+  // Characters no font has are drawn as boxes and reported like body text.
+  virtual float text(const std::string& utf8, const TextStyle& style, float x, float y) = 0;
+  virtual float textWidth(const std::string& utf8, const TextStyle& style) = 0;
+  virtual void rect(const FillRect& r) = 0;
+  virtual void line(const RuleLine& l) = 0;
+  virtual void image(int asset, float x, float y, float width, float height) = 0;
+  virtual void link(float x, float y, float width, float height, const LinkTarget& target) = 0;
+  // A QR code (libqrencode, error correction M) as vector modules with a quiet zone of 2
+  // modules, `size` pt square; false when the text cannot be encoded.
+  virtual bool qrCode(const std::string& text, float x, float y, float size, Color color) = 0;
+  // The whole page, for full-bleed covers: coordinates relative to the page, not the block.
+  virtual PageBox& page() = 0;
+  virtual float originX() const = 0;  // where (0,0) of this canvas is on the page
+  virtual float originY() const = 0;
+};
+
+struct ParagraphOptions {
+  enum class Align { Justify, Left, Center, Right, Style };  // Style: the style's justification
+  Align align = Align::Style;
+  float indent = 0;          // left indent of every line, pt
+  float firstIndent = 0;     // extra indent of the first line
+  float spaceBefore = 0, spaceAfter = 0;
+  bool keepWithNext = false;
+  bool hyphenate = true;     // subject to the style's hyphenate
+};
+
+class Composer {
+ public:
+  virtual ~Composer() = default;
+  virtual const Style& style() const = 0;
+  // The printed page number of an anchor ("12"), "" when it is unknown: only anchors of pages
+  // made before can be cited (Typesetter::citePages).
+  virtual std::string pageOf(const std::string& anchor) const = 0;
+
+  virtual void heading(const std::string& text, int level, const std::string& anchor = "",
+                       bool outline = false) = 0;
+  virtual void paragraph(const std::vector<Inline>& inlines, const TextStyle& style,
+                         const ParagraphOptions& options = {}) = 0;
+  // Document blocks, set exactly as in a post (lists, tables, figures, code...).
+  virtual void blocks(const std::vector<Block>& blocks) = 0;
+  // A contents-style line: text, dot leaders, the page number of `anchor`; clickable.
+  virtual void entry(const std::vector<Inline>& text, const std::string& anchor,
+                     const TextStyle& style, float indent) = 0;
+  virtual void space(float pt) = 0;
+  virtual void rule(Color color, float width = 0.5f) = 0;
+  virtual void newPage() = 0;
+  // A box of fixed height in the flow, drawn when it is placed; moves to the next page when
+  // it does not fit in what is left of this one.
+  virtual void box(float height, std::function<void(Canvas&)> draw) = 0;
+  // The same for a box that needs nothing of the page it lands on (no Canvas::page()): drawn
+  // at once, on the thread setting the part, so that pagination (one thread for the whole
+  // document) only places it. A post's opening strip (byline, URL, QR code) is one.
+  virtual void drawnBox(float height, std::function<void(Canvas&)> draw) { box(height, std::move(draw)); }
+  // Names the current position (for links, contents, page numbers).
+  virtual void anchor(const std::string& name) = 0;
+  // Starts a new page here unless at least `pt` of the text block is left (keeps a group of
+  // entries or a heading and its first lines together).
+  virtual void needSpace(float pt) = 0;
+  // The page does not break between what was set last and what comes next.
+  virtual void keepWithNext() = 0;
+  // The width of one line of text in a role's look, before anything is placed: lets a section
+  // size its boxes (wrapped titles on a cover, index columns) to what they will hold.
+  virtual float textWidth(const std::string& utf8, const TextStyle& style) = 0;
+};
+
+// A Composer for one part of a flow (a post of the body, a section of front or back matter)
+// with what only the part's owner does.
+class PartComposer : public Composer {
+ public:
+  // Starts the part. Its pages are `owner`'s (SetPage::owner); `text` (may be null) is the
+  // document whose footnotes its references number, `anchor` the prefix of its headings' and
+  // footnotes' anchors ("<anchor>/<heading id>", "<anchor>/fn-<n>").
+  virtual void beginPart(int owner, const Document* text, const std::string& anchor) = 0;
+  // The part opens here: the page its next item lands on is marked SetPage::opensPart.
+  virtual void markOpening() = 0;
+  // An entry of the document's outline (bookmarks).
+  virtual void outlineEntry(const std::string& title, int level, const std::string& anchor) = 0;
+  // Document blocks with `asides` beside their paragraphs (and inside embeds); nullopt: none.
+  virtual void blocks(const std::vector<Block>& blocks,
+                      const std::function<std::optional<Aside>(const Block&)>& asides) = 0;
+  using Composer::blocks;
+  // The footnotes kept for the part's end (Style::footnotePlacement "post", and notes too tall
+  // for a page's foot), set here.
+  virtual void endNotes() = 0;
+  virtual void endPart() = 0;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Setting a document: what the book drives.
+
+// A link as the page needs it: an external URI (percent-encoded) or a destination name.
+struct ResolvedLink {
+  std::string uri;
+  std::string dest;
+  bool empty() const { return uri.empty() && dest.empty(); }
+};
+
+// Takes the body's pages as they are finished, while later parts are still being set, so that
+// a long document's drawing never exists all at once (the PDF writer paints and compresses
+// each at once). A page comes numbered and decorated (Typesetter::setBody's `finish`); the
+// Typesetter's own pages then keep only its size, label and links. `page` is called from the
+// threads setting parts, for one page a call but for several pages at once, each page once,
+// not in order; `outlines` are the vector glyph outlines its glyphs use (VectorGlyph::outline
+// indexes them). `restart` forgets every page given: the body is being set again (characters
+// above U+FFFF outnumbered the stand-ins); it comes when no `page` call is running.
+struct BodyPageSink {
+  std::function<void(std::size_t bodyIndex, PageBox&& page, std::vector<GlyphOutline>&& outlines)> page;
+  std::function<void()> restart;
+  explicit operator bool() const { return static_cast<bool>(page); }
+};
+
+struct TypesetOptions {
+  // Worker threads for what can run side by side (setting the body's parts, writing and
+  // compressing the PDF's pages); 0 = all cores. The result does not depend on it.
+  int jobs = 0;
+  // How many characters above U+FFFF get Private Use stand-ins before the rest are drawn as
+  // vector outlines (Layout::privateUse): all 6,400 codes of the BMP's Private Use Area unless
+  // a test asks for fewer, to reach what happens when they run out.
+  int maxStandIns = 0xF8FF - 0xE000 + 1;
+  // Where the body's pages go as they are finished; none: they stay in setBody's result.
+  BodyPageSink bodyPages;
+  // Called once, from a worker, when setting the body no longer keeps every worker busy (the
+  // first worker finds no part left to start); what remains of the PDF runs mostly on one
+  // thread. Work waiting for spare cores (the EPUB, written beside the PDF) can start then.
+  std::function<void()> workersFreed;
+};
+
+// A page as pagination made it, before it is numbered and decorated.
+struct SetPage {
+  PageBox box;
+  int owner = -1;          // the owner of its first item (PartComposer::beginPart)
+  bool opensPart = false;  // a part opens on it (PartComposer::markOpening)
+};
+
+// Pages set from one flow, with where their anchors landed (page indices into `pages`) and
+// the outline entries of their parts.
+struct SetPages {
+  std::vector<SetPage> pages;
+  std::vector<std::pair<std::string, AnchorPos>> anchors;
+  std::vector<OutlineEntry> outline;
+};
+
+// One part of the body as setBody sets it, on a worker of its own.
+struct BodyPart {
+  int owner = -1;         // links in its text resolve as this owner's (Typesetter's resolveLink)
+  bool empty = false;     // nothing to set: joined as an empty part, `compose` not called
+  std::string language;   // hyphenation patterns; "" = the Typesetter's language
+  std::string anchor;     // its footnotes' destinations: "<anchor>/fn-<n>"
+  // Where its text comes from, for diagnostics (nullptr: nowhere known).
+  std::function<SourceLoc(SourcePos)> locate;
+};
+
+// A typesetting run: fonts (read once, shared by the workers), hyphenation patterns, the vector
+// outlines and stand-ins of what has been set, the page geometry of the style. The body first
+// (setBody), then the sections of front and back matter in any order (setSections); pages set
+// before can be cited by what is set after (citePages).
+class Typesetter {
+ public:
+  // `language`: hyphenation for parts without one of their own. `resolveLink` turns a link of a
+  // part's text into a destination or a URI (`owner`: BodyPart::owner, -1 outside the body).
+  Typesetter(const Style& style, const AssetStore* assets, std::string language,
+             std::function<ResolvedLink(const LinkTarget&, int owner)> resolveLink,
+             const TypesetOptions& options, DiagnosticSink& diags);
+  ~Typesetter();
+  Typesetter(const Typesetter&) = delete;
+  Typesetter& operator=(const Typesetter&) = delete;
+
+  // False when not even the bundled text face could be loaded: nothing can be set.
+  bool ok() const;
+
+  // Sets the body: each part by `compose(composer, k)` into a list of its own, side by side
+  // on TypesetOptions::jobs workers, then joined in order as one flow would have set them one
+  // after another, and paginated as they are joined. `finish` numbers and decorates a page (in
+  // order, one thread at a time) as soon as nothing set later can change it; the page then
+  // goes to TypesetOptions::bodyPages when there is one. The result does not depend on the
+  // number of workers. Diagnostics come in the parts' order.
+  SetPages setBody(const std::vector<BodyPart>& parts,
+                   const std::function<void(PartComposer&, std::size_t k)>& compose,
+                   const std::function<void(SetPage&, std::size_t index)>& finish);
+  // Sets `count` sections one after another in one flow, on this thread, and paginates them.
+  SetPages setSections(std::size_t count, const std::function<void(PartComposer&, std::size_t k)>& compose);
+  // What is set from now on may cite the anchors of `pages` (Composer::pageOf) by the labels
+  // their pages carry now; an anchor cited before keeps its first label.
+  void citePages(const SetPages& pages);
+  // Free drawing in page coordinates (running heads and footers), with the sections' text.
+  void drawOnPage(PageBox& page, const std::function<void(Canvas&)>& draw);
+  // The fonts, stand-ins and vector outlines of everything set (once, at the end), in a Layout
+  // whose pages, anchors and outline are the caller's to fill.
+  Layout takeLayout();
+
+ private:
+  struct Run;
+  std::unique_ptr<Run> run_;
+};
+
+}  // namespace pp

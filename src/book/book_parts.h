@@ -1,0 +1,99 @@
+// The parts of the book, one file each, and the small drawing helpers they share.
+// printed_book.cpp assembles the printed book's into a BookPlan; plain_parts.cpp holds the
+// opening and contents of a plan that brings none.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "postpress/book.h"
+#include "postpress/publication.h"
+#include "postpress/style.h"
+#include "postpress/typeset.h"
+
+namespace pp::book {
+
+// --- parts ---------------------------------------------------------------------------------
+
+void composeCover(Composer& c, const Publication& pub);                                      // cover.cpp
+void composeBrief(Composer& c, const Publication& pub, const std::vector<Group>& sections);    // brief.cpp
+void composeContents(Composer& c, const Publication& pub, const std::vector<Group>& sections); // contents.cpp
+// `qrCode`: a QR code of the post's URL beside its byline.
+void composeOpening(Composer& c, const Publication& pub, const PostEntry& e, bool qrCode);   // opening.cpp
+void composeLinkNotes(Composer& c, const PostEntry& e);                                      // link_notes.cpp
+void composeIndex(Composer& c, const Publication& pub, const std::string& title,             // indexes.cpp
+                  const std::vector<IndexEntry>& entries);
+// When the plan brings none (plain_parts.cpp).
+void composePlainOpening(Composer& c, const PostEntry& e);
+void composePlainContents(Composer& c, const Publication& pub);
+
+// QR codes beside the paragraphs that first mention a media link (media_qr.cpp). Made once
+// per post, for the text being set (BookHooks::asidesFor): it remembers which of its
+// paragraphs gets which code.
+class MediaCodes {
+ public:
+  MediaCodes(const PostEntry& e, const Document& text, const Style& style);
+  std::optional<Aside> asideFor(const Block& b) const;
+
+ private:
+  struct Code {
+    const Block* block = nullptr;
+    std::string url;
+    std::string caption;
+  };
+  std::vector<Code> codes_;  // sorted by block address
+  TextStyle caption_;
+  Color ink_;
+};
+
+// "linknote-3": the id of a post's link note inside the post (its anchor is
+// "<post anchor>/linknote-3"; link_notes.cpp).
+std::string linkNoteId(int number);
+
+// --- helpers (draw.cpp) --------------------------------------------------------------------
+
+// `text` broken into lines no wider than `width` (at spaces; a word wider than a line is
+// cut by characters). Measured with the composer, so usable before a box is placed.
+std::vector<std::string> wrapText(Composer& c, const std::string& text, const TextStyle& style,
+                                  float width);
+// `text` cut at a word (or character) and ended with an ellipsis to fit `width`.
+std::string fitText(Composer& c, const std::string& text, const TextStyle& style, float width);
+
+// Pictures drawn by the print parts never print their PDF rendition (made for the text block's
+// width at the style's dpi) above kMaxPpi: a little under the 400 ppi that pdfcheck allows.
+constexpr float kMaxPpi = 380;
+// The smallest width (pt) at which an asset's PDF rendition stays under kMaxPpi.
+float minDrawWidth(const Asset& a);
+// A role's look at another size (leading scaled with it).
+TextStyle resized(const TextStyle& style, float size);
+TextStyle recolored(const TextStyle& style, Color color);
+// Small capitals the cheap way: upper case, letter-spaced, smaller.
+TextStyle label(const TextStyle& style, float size, Color color);
+Color mix(Color a, Color b, float t);
+// "Yuan Tang, Ada Lovelace", "a · b · c".
+std::string joined(const std::vector<std::string>& items, const std::string& sep);
+// "18 Nov 2025  ·  Yuan Tang  ·  6 min read" (parts that are empty left out).
+std::string postMeta(const PostEntry& e, bool longDate);
+// "12 posts", "1 post".
+std::string countLabel(std::size_t n, const char* one, const char* many);
+// An absolute http(s) URL (what can be printed and encoded as a QR code).
+bool isWebUrl(const std::string& url);
+// "www.youtube.com" from "https://www.youtube.com/watch?v=...".
+std::string hostOf(const std::string& url);
+// The display form of a URL: without the scheme and a trailing slash.
+std::string shortUrl(const std::string& url);
+
+// The head of a front or back matter section: a short accent bar, the title in the post
+// title's look (a little smaller), and an optional line of figures below it.
+void sectionHead(Composer& c, const std::string& title, const std::string& intro);
+// A group's label ("November 2025", a tag) over the entries of a list: small capitals in the
+// accent colour on a thin rule; kept with `keep` pt of what follows.
+void groupLabel(Composer& c, const std::string& text, float keep);
+
+// Drawn text: a Canvas's text at baseline y, in canvas coordinates; lines of wrapText set
+// from `top` with the role's leading; returns the y below the last line.
+float drawLines(Canvas& cv, const std::vector<std::string>& lines, const TextStyle& style, float x,
+                float top);
+
+}  // namespace pp::book

@@ -1,0 +1,232 @@
+#include "postpress/fonts.h"
+
+#include <stb_truetype.h>
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+
+#include "postpress/support/files.h"
+#include "postpress/support/hash.h"
+#include "postpress/support/text.h"
+
+namespace pp {
+
+// The file's bytes and stb_truetype's view of them: read-only once loaded, shared by every
+// FontFile made from it (FontFile::share), so threads read them side by side.
+struct FontFile::Info {
+  FileBytes bytes;  // the whole font file (FileBytes::open)
+  stbtt_fontinfo font;
+  // contentHash(bytes), made when first asked for (only the subset cache asks), once for
+  // every FontFile sharing these bytes, whichever thread asks first.
+  mutable std::once_flag hashed;
+  mutable std::string hash;
+};
+
+const std::string& FontFile::contentHash() const {
+  std::call_once(info_->hashed, [this] { info_->hash = pp::contentHash(info_->bytes.view()); });
+  return info_->hash;
+}
+
+FontFile::~FontFile() = default;
+
+std::unique_ptr<FontFile> FontFile::share() const {
+  std::unique_ptr<FontFile> f(new FontFile());
+  f->path_ = path_;
+  f->info_ = info_;
+  f->unitsPerEm_ = unitsPerEm_;
+  f->ascent_ = ascent_;
+  f->descent_ = descent_;
+  f->hasKerning_ = hasKerning_;
+  return f;
+}
+
+std::unique_ptr<FontFile> FontFile::load(const fs::path& file, std::string* error) {
+  std::string err;
+  // Real font files are at most tens of MB; refuse anything absurd.
+  auto data = FileBytes::open(file, &err, 64ull << 20);
+  if (!data) {
+    if (error) *error = err.empty() ? "cannot read" : err;
+    return nullptr;
+  }
+  std::unique_ptr<FontFile> f(new FontFile());
+  f->path_ = file;
+  auto info = std::make_shared<Info>();
+  info->bytes = std::move(*data);
+  f->info_ = info;
+  const std::string_view raw = info->bytes.view();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(raw.data());
+  // stb_truetype trusts its input: check the table directory fits before handing it over.
+  if (raw.size() < 12) {
+    if (error) *error = "not a font file";
+    return nullptr;
+  }
+  const std::uint32_t tag = (std::uint32_t(bytes[0]) << 24) | (std::uint32_t(bytes[1]) << 16) |
+                            (std::uint32_t(bytes[2]) << 8) | bytes[3];
+  // TrueType outlines only: 0x00010000 or 'true'. libharu cannot embed CFF ('OTTO').
+  if (tag != 0x00010000u && tag != 0x74727565u) {
+    if (error) *error = "not a TrueType font (glyf outlines needed)";
+    return nullptr;
+  }
+  const std::size_t numTables = (std::size_t(bytes[4]) << 8) | bytes[5];
+  if (12 + numTables * 16 > raw.size()) {
+    if (error) *error = "truncated font file";
+    return nullptr;
+  }
+  for (std::size_t t = 0; t < numTables; ++t) {
+    const unsigned char* rec = bytes + 12 + t * 16;
+    const std::uint64_t off = (std::uint64_t(rec[8]) << 24) | (rec[9] << 16) | (rec[10] << 8) | rec[11];
+    const std::uint64_t len = (std::uint64_t(rec[12]) << 24) | (rec[13] << 16) | (rec[14] << 8) | rec[15];
+    if (off + len > raw.size()) {
+      if (error) *error = "truncated font file";
+      return nullptr;
+    }
+  }
+  if (!stbtt_InitFont(&info->font, bytes, 0)) {
+    if (error) *error = "not a usable TrueType font";
+    return nullptr;
+  }
+  const float scale = stbtt_ScaleForMappingEmToPixels(&info->font, 1.0f);
+  if (!(scale > 0)) {
+    if (error) *error = "bad units per em";
+    return nullptr;
+  }
+  f->unitsPerEm_ = static_cast<int>(std::lround(1.0f / scale));
+  f->hasKerning_ = info->font.kern != 0 || info->font.gpos != 0;
+  if (f->hasKerning_) {
+    // A GPOS table may hold only mark positioning (Charis SIL has no kerning at all): probe
+    // pairs every kerned Latin font adjusts, and skip kerning lookups when none is.
+    bool any = false;
+    for (const char* pair : {"AV", "To", "Te", "Yo", "LT", "P.", "y.", "Wa", "r.", "AT", "Va", "F,"})
+      any |= f->lookupKern(static_cast<unsigned char>(pair[0]), static_cast<unsigned char>(pair[1])) != 0;
+    f->hasKerning_ = any;
+  }
+  int asc = 0, desc = 0, gap = 0;
+  stbtt_GetFontVMetrics(&info->font, &asc, &desc, &gap);
+  if (asc > 0) f->ascent_ = static_cast<float>(asc) / f->unitsPerEm_;
+  if (desc < 0) f->descent_ = static_cast<float>(-desc) / f->unitsPerEm_;
+  return f;
+}
+
+int FontFile::lookup(char32_t cp) const {
+  const int g = stbtt_FindGlyphIndex(&info_->font, static_cast<int>(cp));
+  if (g <= 0) return -1;
+  int adv = 0, lsb = 0;
+  stbtt_GetGlyphHMetrics(&info_->font, g, &adv, &lsb);
+  if (adv < 0) adv = 0;
+  // The same integer arithmetic libharu uses for /W, so layout and PDF widths agree exactly.
+  return static_cast<int>(static_cast<unsigned>(adv) * 1000u / static_cast<unsigned>(unitsPerEm_));
+}
+
+int FontFile::lookupKern(char32_t a, char32_t b) const {
+  const int k = stbtt_GetCodepointKernAdvance(&info_->font, static_cast<int>(a), static_cast<int>(b));
+  // Rounded to 1/1000 em, as every other width; tiny adjustments are not worth a split run.
+  const int k1000 = static_cast<int>(std::lround(static_cast<double>(k) * 1000.0 / unitsPerEm_));
+  return std::abs(k1000) < kMinKern ? 0 : k1000;
+}
+
+GlyphOutline FontFile::outline(char32_t cp) const {
+  GlyphOutline out;
+  const int g = stbtt_FindGlyphIndex(&info_->font, static_cast<int>(cp));
+  if (g <= 0) return out;
+  stbtt_vertex* v = nullptr;
+  const int n = stbtt_GetGlyphShape(&info_->font, g, &v);
+  const float k = 1.0f / static_cast<float>(unitsPerEm_);
+  bool open = false;
+  for (int i = 0; i < n; ++i) {
+    const float x = v[i].x * k, y = v[i].y * k;
+    switch (v[i].type) {
+      case STBTT_vmove:
+        if (open) out.cmds.push_back({GlyphOutline::Op::Close, 0, 0, 0, 0});
+        out.cmds.push_back({GlyphOutline::Op::Move, x, y, 0, 0});
+        open = true;
+        break;
+      case STBTT_vline: out.cmds.push_back({GlyphOutline::Op::Line, x, y, 0, 0}); break;
+      case STBTT_vcurve:
+        out.cmds.push_back({GlyphOutline::Op::Quad, x, y, v[i].cx * k, v[i].cy * k});
+        break;
+      default:  // cubic (CFF only): approximate by its end point's line
+        out.cmds.push_back({GlyphOutline::Op::Line, x, y, 0, 0});
+        break;
+    }
+  }
+  if (open) out.cmds.push_back({GlyphOutline::Op::Close, 0, 0, 0, 0});
+  if (v) stbtt_FreeShape(&info_->font, v);
+  return out;
+}
+
+int FontFile::glyphIndex(char32_t cp) const {
+  const int g = stbtt_FindGlyphIndex(&info_->font, static_cast<int>(cp));
+  return g > 0 ? g : 0;
+}
+
+std::vector<FontFile::RawVertex> FontFile::glyphShape(int glyph) const {
+  std::vector<RawVertex> out;
+  stbtt_vertex* v = nullptr;
+  const int n = stbtt_GetGlyphShape(&info_->font, glyph, &v);
+  out.reserve(static_cast<std::size_t>(std::max(0, n)));
+  for (int i = 0; i < n; ++i) out.push_back({v[i].x, v[i].y, v[i].cx, v[i].cy, v[i].type});
+  if (v) stbtt_FreeShape(&info_->font, v);
+  return out;
+}
+
+void FontFile::glyphMetrics(int glyph, int& advance, int& leftSideBearing) const {
+  stbtt_GetGlyphHMetrics(&info_->font, glyph, &advance, &leftSideBearing);
+}
+
+std::string_view FontFile::table(std::string_view tag) const {
+  // The directory was bounds-checked when the file was loaded.
+  const auto* b = reinterpret_cast<const unsigned char*>(info_->bytes.data());
+  const std::size_t numTables = (std::size_t(b[4]) << 8) | b[5];
+  for (std::size_t t = 0; t < numTables; ++t) {
+    const unsigned char* rec = b + 12 + t * 16;
+    if (std::string_view(reinterpret_cast<const char*>(rec), 4) != tag) continue;
+    const std::size_t off = (std::size_t(rec[8]) << 24) | (std::size_t(rec[9]) << 16) | (std::size_t(rec[10]) << 8) | rec[11];
+    const std::size_t len = (std::size_t(rec[12]) << 24) | (std::size_t(rec[13]) << 16) | (std::size_t(rec[14]) << 8) | rec[15];
+    return info_->bytes.view().substr(off, len);
+  }
+  return {};
+}
+
+int FontFile::glyphKern(int first, int second) const {
+  return stbtt_GetGlyphKernAdvance(&info_->font, first, second);
+}
+
+float FontFile::scaleForPixelHeight(float pixels) const {
+  return stbtt_ScaleForPixelHeight(&info_->font, pixels);
+}
+
+GlyphBitmap FontFile::rasterize(int glyph, float scale, float shiftX) const {
+  GlyphBitmap b;
+  int x1 = 0, y1 = 0;
+  stbtt_GetGlyphBitmapBoxSubpixel(&info_->font, glyph, scale, scale, shiftX, 0, &b.x0, &b.y0, &x1, &y1);
+  const int w = x1 - b.x0, h = y1 - b.y0;
+  // Nothing a glyph of a cover's text measures: a broken font's box, not worth the memory.
+  constexpr int kMaxSide = 4096;
+  if (w <= 0 || h <= 0 || w >= kMaxSide || h >= kMaxSide) return b;
+  b.width = w;
+  b.height = h;
+  b.coverage.assign(static_cast<std::size_t>(w) * static_cast<std::size_t>(h), 0);
+  stbtt_MakeGlyphBitmapSubpixel(&info_->font, b.coverage.data(), w, h, w, scale, scale, shiftX, 0, glyph);
+  return b;
+}
+
+std::unique_ptr<FontFile> FontStore::load(const fs::path& file, std::string* error) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto [it, fresh] = fonts_.try_emplace(file.string());
+  Entry& e = it->second;
+  if (fresh) e.font = FontFile::load(file, &e.error);
+  if (!e.font) {
+    if (error) *error = e.error;
+    return nullptr;
+  }
+  return e.font->share();
+}
+
+std::shared_ptr<const FontFile> FontStore::find(const fs::path& file) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = fonts_.find(file.string());
+  return it == fonts_.end() ? nullptr : it->second.font;
+}
+
+}  // namespace pp

@@ -1,0 +1,115 @@
+#include <system_error>
+
+#include "postpress/fonts.h"
+#include "postpress/support/files.h"
+
+namespace pp {
+
+FontSet::FontSet(const Style& style, DiagnosticSink& diags, std::shared_ptr<FontStore> store)
+    : style_(style), diags_(&diags), store_(store ? std::move(store) : std::make_shared<FontStore>()) {
+  // Every file the style names gets its id now, in the style's order (families by name, then
+  // the fallbacks with their bold siblings), so that ids do not depend on what is set first.
+  for (const auto& [name, f] : style_.families)
+    for (const fs::path* p : {&f.regular, &f.bold, &f.italic, &f.boldItalic})
+      if (!p->empty()) slot(*p);
+  slot(dataDir() / "fonts" / "CharisSIL-Regular.ttf");
+  for (const auto& p : style_.fallbacks) {
+    const fs::path b = boldSibling(p);
+    std::error_code ec;
+    if (fs::is_regular_file(b, ec)) slot(b);
+    slot(p);
+  }
+  // The text face must exist: everything else falls back to it.
+  if (face("text", false, false) < 0) ok_ = false;
+}
+
+FontSet::~FontSet() = default;
+
+// DejaVuSans.ttf -> DejaVuSans-Bold.ttf (used when that sibling exists).
+fs::path FontSet::boldSibling(const fs::path& p) {
+  return p.parent_path() / (p.stem().string() + "-Bold" + p.extension().string());
+}
+
+int FontSet::slot(const fs::path& file) {
+  const std::string key = file.string();
+  if (auto it = byPath_.find(key); it != byPath_.end()) return it->second;
+  const int id = static_cast<int>(paths_.size());
+  paths_.push_back(file);
+  files_.emplace_back();
+  states_.push_back(SlotState::Unread);
+  byPath_.emplace(key, id);
+  return id;
+}
+
+int FontSet::loadFile(const fs::path& file, bool required) {
+  const int id = slot(file);
+  const auto i = static_cast<std::size_t>(id);
+  if (states_[i] == SlotState::Unread) {
+    std::string err;
+    files_[i] = store_->load(file, &err);
+    states_[i] = files_[i] ? SlotState::Loaded : SlotState::Failed;
+    if (!files_[i]) {
+      const std::string key = file.string();
+      Diagnostic d{required ? Severity::Warning : Severity::Note, {key, 0, 0}, "font-unusable",
+                   (required ? "font file cannot be used: " : "fallback font not available: ") + err};
+      diags_->reportOnce("font-unusable:" + key, d);
+    }
+  }
+  return states_[i] == SlotState::Loaded ? id : -1;
+}
+
+int FontSet::face(const std::string& family, bool bold, bool italic) {
+  const std::string key = family + (bold ? "/b" : "/r") + (italic ? "i" : "n");
+  if (auto it = byRole_.find(key); it != byRole_.end()) return it->second;
+  auto fam = style_.families.find(family);
+  if (fam == style_.families.end()) fam = style_.families.find("text");
+  int id = -1;
+  if (fam != style_.families.end()) {
+    const FontFamily& f = fam->second;
+    const fs::path& p = bold ? (italic ? f.boldItalic : f.bold) : (italic ? f.italic : f.regular);
+    id = loadFile(p.empty() ? f.regular : p, true);
+    if (id < 0 && !p.empty() && p != f.regular) id = loadFile(f.regular, true);
+  }
+  // Last resort: the bundled text face, so a broken user font never stops the build.
+  if (id < 0 && family != "text") id = face("text", bold, italic);
+  if (id < 0) id = loadFile(dataDir() / "fonts" / "CharisSIL-Regular.ttf", true);
+  byRole_[key] = id;
+  return id;
+}
+
+const std::vector<int>& FontSet::fallbackChain(bool bold) {
+  const int k = bold ? 1 : 0;
+  if (!fallbacksLoaded_[k]) {
+    fallbacksLoaded_[k] = true;
+    for (const auto& p : style_.fallbacks) {
+      if (bold) {
+        const fs::path b = boldSibling(p);
+        if (auto it = byPath_.find(b.string()); it != byPath_.end()) {
+          if (int id = loadFile(b, false); id >= 0) {
+            fallbacks_[k].push_back(id);
+            continue;
+          }
+        }
+      }
+      int id = loadFile(p, false);
+      if (id >= 0) fallbacks_[k].push_back(id);
+    }
+  }
+  return fallbacks_[k];
+}
+
+int FontSet::resolve(int primary, char32_t cp, bool bold) {
+  if (primary >= 0 && files_[static_cast<std::size_t>(primary)]->has(cp)) return primary;
+  for (int id : fallbackChain(bold))
+    if (files_[static_cast<std::size_t>(id)]->has(cp)) return id;
+  return -1;
+}
+
+std::vector<FontFace> FontSet::faces() const {
+  std::vector<FontFace> out;
+  out.reserve(paths_.size());
+  for (const auto& p : paths_) out.push_back({p, store_->find(p)});
+  return out;
+}
+
+}  // namespace pp

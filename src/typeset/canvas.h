@@ -1,0 +1,49 @@
+// Canvases: free drawing for front matter, asides and custom boxes, with the same text
+// machinery (fonts, fallback, missing-glyph boxes) as the flow. A FragmentCanvas records into a
+// Fragment placed later; a PageCanvas draws straight onto a page at a given origin.
+#pragma once
+
+#include <functional>
+
+#include "typeset/context.h"
+#include "typeset/fragment.h"
+#include "postpress/typeset.h"
+
+namespace pp::typeset {
+
+class FragmentCanvas : public Canvas {
+ public:
+  FragmentCanvas(Context& ctx, Fragment& out, float width, PageBox* page = nullptr,
+                 float originX = 0, float originY = 0)
+      : ctx_(ctx), out_(out), width_(width), page_(page), ox_(originX), oy_(originY) {}
+
+  float width() const override { return width_; }
+  float text(const std::string& utf8, const TextStyle& style, float x, float y) override;
+  float textWidth(const std::string& utf8, const TextStyle& style) override;
+  void rect(const FillRect& r) override { out_.rects.push_back(r); }
+  void line(const RuleLine& l) override { out_.lines.push_back(l); }
+  void image(int asset, float x, float y, float w, float h) override;
+  void link(float x, float y, float w, float h, const LinkTarget& target) override;
+  bool qrCode(const std::string& text, float x, float y, float size, Color color) override;
+  PageBox& page() override { return page_ ? *page_ : scratch_; }
+  float originX() const override { return ox_; }
+  float originY() const override { return oy_; }
+
+ private:
+  Context& ctx_;
+  Fragment& out_;
+  float width_;
+  PageBox* page_;
+  PageBox scratch_;
+  float ox_, oy_;
+};
+
+// Runs `draw` on a FragmentCanvas recording into `out`.
+void drawIntoFragment(Context& ctx, Fragment& out, float width, const std::function<void(Canvas&)>& draw);
+
+// QR code modules (libqrencode, level M), dark modules merged into horizontal runs; the code
+// occupies `size` pt square including a quiet zone of 2 modules. False when it cannot encode.
+bool qrRects(const std::string& text, float x, float y, float size, Color color,
+             std::vector<FillRect>& out);
+
+}  // namespace pp::typeset

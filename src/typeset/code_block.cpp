@@ -1,0 +1,233 @@
+// Code blocks: monospace lines on a tinted background, spaces kept as written, long lines
+// wrapped at the block's edge with a continuation mark, split across pages line by line.
+#include <algorithm>
+#include <cstdio>
+
+#include "typeset/flow.h"
+#include "postpress/support/text.h"
+
+namespace pp::typeset {
+
+namespace {
+
+constexpr float kCodePadX = 8;
+constexpr float kCodePadY = 6;
+constexpr int kTabStop = 4;
+// A wrapped line breaks at its last space when that space is at least this far along the
+// line; otherwise it breaks at the edge, inside a word.
+constexpr float kWrapAtSpaceAfter = 0.45f;
+// Continuation lines are indented by this many character widths past the mark.
+constexpr int kContinuationIndent = 2;
+
+struct CodeChar {
+  char32_t cp;
+  int face;  // -1: no font has it
+  float width;
+};
+
+std::u32string expandTabs(const std::u32string& in) {
+  std::u32string out;
+  out.reserve(in.size());
+  int col = 0;
+  for (char32_t c : in) {
+    if (c == '\t') {
+      int n = kTabStop - (col % kTabStop);
+      out.append(static_cast<std::size_t>(n), U' ');
+      col += n;
+    } else if (c == '\r' || (c < 0x20 && c != '\t') || (c >= 0x7F && c <= 0x9F) || c == 0xFEFF ||
+               (c >= 0xFE00 && c <= 0xFE0F) || c == 0x200D) {
+      continue;
+    } else {
+      out.push_back(c);
+      ++col;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void Flow::codeBlock(const std::string& rawText, const std::string& info) {
+  (void)info;
+  const Style& st = ctx_.style;
+  const TextStyle& cs = st.code;
+  const int primary = faceOf(ctx_, cs);
+  if (primary < 0) return;
+  FontFile& pf = ctx_.fonts.file(primary);
+  const float asc = pf.ascent() * cs.size, desc = pf.descent() * cs.size;
+  const float baseline = (cs.leading - (asc + desc)) / 2 + asc;
+  const float avail = std::max(40.0f, region_.width - 2 * kCodePadX);
+  const float charW = pf.advance('0') * cs.size / 1000.0f;
+
+  const std::string text = isValidUtf8(rawText) ? rawText : sanitizeUtf8(rawText);
+  std::vector<std::u32string> sourceLines;
+  {
+    std::u32string all = toUtf32(text);
+    std::u32string cur;
+    for (char32_t c : all) {
+      if (c == '\n') {
+        sourceLines.push_back(expandTabs(cur));
+        cur.clear();
+      } else {
+        cur.push_back(c);
+      }
+    }
+    sourceLines.push_back(expandTabs(cur));
+    while (!sourceLines.empty() && sourceLines.back().empty()) sourceLines.pop_back();
+  }
+  if (sourceLines.empty()) return;
+
+  space(st.blockSpacing + kCodePadY);
+  const int savedFrames = region_.frameSet;
+  Frame bg;
+  bg.kind = Frame::Kind::Background;
+  bg.x = region_.left;
+  bg.width = region_.width;
+  bg.color = st.codeBackground;
+  bg.padTop = kCodePadY;
+  bg.padBottom = kCodePadY;
+  region_.frameSet = enterFrame(bg);
+
+  struct Visual {
+    std::vector<CodeChar> chars;
+    bool continuation;
+  };
+  std::vector<Visual> visual;
+  SourcePos pos;
+  for (const auto& line : sourceLines) {
+    std::vector<CodeChar> chars;
+    chars.reserve(line.size());
+    for (char32_t c : line) {
+      int f = ctx_.fonts.resolve(primary, c, cs.bold);
+      float w;
+      if (f < 0) {
+        ctx_.reportMissingGlyph(c, pos);
+        w = charW * 2;
+      } else {
+        w = ctx_.fonts.file(f).advance(c) * cs.size / 1000.0f + cs.letterSpacing;
+      }
+      // Above U+FFFF: its BMP stand-in (see Layout::privateUse), else a vector glyph below.
+      char32_t drawn = c;
+      if (c > 0xFFFF && f >= 0) {
+        if (char32_t s = ctx_.standIns.standIn(c)) drawn = s;
+      }
+      chars.push_back({drawn, f, w});
+    }
+    // Wrap into visual lines.
+    std::size_t start = 0;
+    bool cont = false;
+    if (chars.empty()) visual.push_back({{}, false});
+    while (start < chars.size()) {
+      const float lineAvail = cont ? avail - charW * kContinuationIndent : avail;
+      float w = 0;
+      std::size_t end = start;
+      while (end < chars.size() && w + chars[end].width <= lineAvail + 0.01f) w += chars[end++].width;
+      if (end == start) end = start + 1;  // one over-wide glyph: take it anyway
+      if (end < chars.size()) {
+        // prefer breaking after a space when that keeps most of the line
+        float acc = 0;
+        std::size_t lastSpace = std::string::npos;
+        for (std::size_t i = start; i < end; ++i) {
+          acc += chars[i].width;
+          if (chars[i].cp == ' ' && acc >= lineAvail * kWrapAtSpaceAfter) lastSpace = i + 1;
+        }
+        if (lastSpace != std::string::npos && lastSpace < end) end = lastSpace;
+      }
+      visual.push_back({std::vector<CodeChar>(chars.begin() + static_cast<long>(start),
+                                              chars.begin() + static_cast<long>(end)),
+                        cont});
+      start = end;
+      cont = true;
+    }
+  }
+
+  const int mono = primary;
+  const std::size_t n = visual.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    const Visual& v = visual[k];
+    Fragment f;
+    float x = kCodePadX + (v.continuation ? charW * kContinuationIndent : 0);
+    if (v.continuation) {
+      // The continuation mark sits in the left padding, muted.
+      const char32_t mark = 0x21AA;
+      int mf = ctx_.fonts.resolve(mono, mark, false);
+      if (mf >= 0) {
+        TextRun t;
+        t.font = static_cast<std::uint16_t>(mf);
+        t.size = cs.size * 0.8f;
+        t.text = toUtf8(std::u32string(1, mark));
+        t.width = ctx_.width(mf, t.text, t.size);
+        t.x = std::max(0.5f, kCodePadX + charW * kContinuationIndent - t.width - charW * 0.4f);
+        t.y = baseline;
+        t.color = st.muted;
+        f.runs.push_back(std::move(t));
+      }
+    }
+    // Runs of one face; leading spaces become an offset, so no run starts with blanks.
+    std::size_t i = 0;
+    while (i < v.chars.size() && v.chars[i].cp == ' ') x += v.chars[i++].width;
+    while (i < v.chars.size()) {
+      const CodeChar& c = v.chars[i];
+      if (c.face < 0) {
+        const FillRect box = outlineRect(x + 0.5f, baseline - asc * 0.9f, c.width - 1, asc * 0.9f + desc * 0.8f,
+                                         0.4f, cs.color);
+        drawMissingGlyph(ctx_, f, c.cp, box, mono, cs.size * 0.3f, x, c.width, baseline - asc * 0.3f);
+        x += c.width;
+        ++i;
+        continue;
+      }
+      if (c.cp > 0xFFFF) {
+        VectorGlyph g;
+        g.outline = ctx_.outlineFor(c.face, c.cp);
+        g.x = x;
+        g.y = baseline;
+        g.size = cs.size;
+        g.color = cs.color;
+        f.glyphs.push_back(g);
+        x += c.width;
+        ++i;
+        continue;
+      }
+      if (c.cp == ' ') {  // blanks between runs only move the pen
+        x += c.width;
+        ++i;
+        continue;
+      }
+      // A run: one face, single spaces inside; two spaces in a row end it, so that text
+      // extraction sees the gaps of aligned code as gaps.
+      TextRun t;
+      t.font = static_cast<std::uint16_t>(c.face);
+      t.size = cs.size;
+      t.x = x;
+      t.y = baseline;
+      t.charSpacing = cs.letterSpacing;
+      t.color = cs.color;
+      std::u32string run;
+      float runWidth = 0, trailing = 0;
+      while (i < v.chars.size() && v.chars[i].face == c.face && v.chars[i].cp <= 0xFFFF) {
+        if (v.chars[i].cp == ' ' && (i + 1 >= v.chars.size() || v.chars[i + 1].cp == ' ')) break;
+        run.push_back(v.chars[i].cp);
+        runWidth += v.chars[i].width;
+        trailing = v.chars[i].cp == ' ' ? trailing + v.chars[i].width : 0;
+        x += v.chars[i].width;
+        ++i;
+      }
+      while (!run.empty() && run.back() == ' ') run.pop_back();
+      if (!run.empty()) {
+        // Code is never kerned: the width is the plain sum of what is drawn.
+        t.text = toUtf8(run);
+        t.width = runWidth - trailing;
+        f.runs.push_back(std::move(t));
+      }
+    }
+    // No orphan or widow lines of a block of four or more.
+    int penalty = 0;
+    if (k > 0 && (n < 4 || k == 1 || k == n - 1)) penalty = kInfinity;
+    content(std::move(f), cs.leading, baseline, region_.left, penalty);
+  }
+  region_.frameSet = savedFrames;
+  afterParagraph_ = false;
+  space(st.blockSpacing + kCodePadY);
+}
+
+}  // namespace pp::typeset

@@ -1,0 +1,167 @@
+#include "typeset/composer.h"
+
+#include "typeset/canvas.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace pp::typeset {
+
+namespace {
+
+// Dot leaders: small squares on a fixed grid, so the dots of all entries line up.
+constexpr float kLeaderPitch = 4.5f;
+constexpr float kLeaderDot = 0.8f;
+constexpr float kLeaderGapEm = 0.8f;  // between text, dots and the page number
+// How far an entry may shrink to stay on one line (Latin, and CJK which cannot break well).
+constexpr float kMinShrink = 0.85f;
+constexpr float kMinShrinkCjk = 0.6f;
+
+}  // namespace
+
+std::string FlowComposer::pageOf(const std::string& anchor) const {
+  auto it = labels_.find(anchor);
+  return it == labels_.end() ? std::string() : it->second;
+}
+
+void FlowComposer::heading(const std::string& text, int level, const std::string& anchor, bool outline) {
+  level = std::clamp(level, 1, 6);
+  flow_.headingText(text, flow_.ctx().style.headings[level - 1], anchor, outline ? level : -1);
+}
+
+void FlowComposer::paragraph(const std::vector<Inline>& inlines, const TextStyle& style,
+                             const ParagraphOptions& o) {
+  Align a = Align::Left;
+  switch (o.align) {
+    case ParagraphOptions::Align::Justify: a = Align::Justify; break;
+    case ParagraphOptions::Align::Left: a = Align::Left; break;
+    case ParagraphOptions::Align::Center: a = Align::Center; break;
+    case ParagraphOptions::Align::Right: a = Align::Right; break;
+    case ParagraphOptions::Align::Style: a = flow_.ctx().style.justify ? Align::Justify : Align::Left; break;
+  }
+  flow_.space(o.spaceBefore);
+  flow_.paragraph(inlines, style, a, o.indent, o.firstIndent, o.hyphenate);
+  if (o.keepWithNext) flow_.keepWithNext();
+  flow_.space(o.spaceAfter);
+}
+
+void FlowComposer::entry(const std::vector<Inline>& text, const std::string& anchor,
+                         const TextStyle& style, float indent) {
+  Context& ctx = flow_.ctx();
+  const std::string label = pageOf(anchor);
+  const float width = flow_.region().width - indent;
+  const float numberWidth = ctx.width(faceOf(ctx, style), label.empty() ? "00" : label, style.size);
+  const float gap = kLeaderGapEm * style.size;
+  // Room for the number (and a few dots) on every line, so wrapped titles never run under it.
+  const float numberColumn = std::max(numberWidth, style.size * 1.8f) + 2 * gap;
+
+  InlineBuilder builder(ctx, style, false);
+  builder.add(text);
+  ItemList items = builder.finish();
+  if (items.items.empty()) return;
+  // An entry a little too long for one line is set a little smaller rather than wrapped; CJK
+  // titles, which would break between characters, may shrink further.
+  const float avail = std::max(36.0f, width - numberColumn);
+  const float natural = naturalWidths(items).max;
+  if (natural > avail) {
+    bool cjk = false;
+    for (const auto& it : items.items)
+      for (unsigned char c : it.text) cjk |= c >= 0xE3 && c <= 0xE9;
+    const float k = avail / natural;
+    if (k >= (cjk ? kMinShrinkCjk : kMinShrink)) {
+      TextStyle smaller = style;
+      smaller.size *= k * 0.995f;
+      InlineBuilder again(ctx, smaller, false);
+      again.add(text);
+      items = again.finish();
+    }
+  }
+  ParagraphShape shape;
+  shape.align = Align::Left;
+  shape.leading = style.leading;
+  shape.allowHyphens = false;
+  shape.widths = {std::max(36.0f, width - numberColumn)};
+  std::vector<SetLine> lines = setParagraph(ctx, items, shape);
+  if (lines.empty()) return;
+
+  SetLine& last = lines.back();
+  if (!label.empty()) {
+    const int face = faceOf(ctx, style);
+    TextRun num;
+    num.font = static_cast<std::uint16_t>(face);
+    num.size = style.size;
+    num.text = label;
+    num.width = numberWidth;
+    num.x = width - numberWidth;
+    num.y = last.baseline;
+    num.color = style.color;
+    last.content.runs.push_back(num);
+    // Leaders from the end of the text to the number, on a grid shared by all entries.
+    const float from = last.naturalWidth + gap;
+    const float to = width - numberWidth - gap;
+    const float absLeft = flow_.region().left + indent;
+    float x = std::ceil((absLeft + from) / kLeaderPitch) * kLeaderPitch - absLeft;
+    const float dotY = last.baseline - kLeaderDot;
+    for (; x + kLeaderDot <= to; x += kLeaderPitch) {
+      FillRect dot;
+      dot.x = x;
+      dot.y = dotY;
+      dot.width = kLeaderDot;
+      dot.height = kLeaderDot;
+      dot.fillColor = ctx.style.muted;
+      last.content.rects.push_back(dot);
+    }
+  }
+  // The whole entry is one link to the anchor: an area over each of its lines.
+  for (auto& l : lines) {
+    LinkArea a;
+    a.x = 0;
+    a.y = 0;
+    a.width = width;
+    a.height = l.height;
+    a.dest = anchor;
+    l.content.links.push_back(a);
+  }
+  flow_.setLines(lines, flow_.region().left + indent, true);
+}
+
+void FlowComposer::outlineEntry(const std::string& title, int level, const std::string& anchor) {
+  if (flow_.outline) flow_.outline->push_back({title, level, anchor});
+}
+
+void FlowComposer::blocks(const std::vector<Block>& blocks,
+                          const std::function<std::optional<Aside>(const Block&)>& asides) {
+  flow_.asideFor = asides;
+  flow_.blocks(blocks);
+  flow_.asideFor = nullptr;
+}
+
+void FlowComposer::rule(Color color, float width) {
+  flow_.rule(color, width, flow_.region().width);
+}
+
+void FlowComposer::box(float height, std::function<void(Canvas&)> draw) {
+  flow_.customBox(height, std::move(draw));
+}
+
+void FlowComposer::drawnBox(float height, std::function<void(Canvas&)> draw) {
+  // Drawn as pagination draws a box (the canvas's origin at the region's left edge, placed at
+  // the item's top), into a fragment it then moves onto the page like a line of text.
+  Fragment f;
+  drawIntoFragment(flow_.ctx(), f, flow_.region().width, draw);
+  flow_.content(std::move(f), height, 0, flow_.region().left);
+}
+
+void FlowComposer::needSpace(float pt) {
+  Fragment empty;
+  flow_.content(std::move(empty), 0, 0, 0);
+  flow_.out().items.back().need = pt;
+}
+
+float FlowComposer::textWidth(const std::string& utf8, const TextStyle& style) {
+  Fragment scratch;
+  FragmentCanvas measure(flow_.ctx(), scratch, flow_.region().width);
+  return measure.textWidth(utf8, style);
+}
+
+}  // namespace pp::typeset

@@ -1,0 +1,104 @@
+// What every part of the typesetter needs: the style, the fonts, hyphenation, the diagnostics
+// sink with a way to name where text came from, and how links resolve. One for the sections of
+// a typesetting run, one for each part of the body set apart.
+#pragma once
+
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "postpress/fonts.h"
+#include "typeset/hyphenator.h"
+#include "typeset/stand_ins.h"
+#include "postpress/assets.h"
+#include "postpress/support/diagnostics.h"
+#include "postpress/typeset.h"
+#include "postpress/style.h"
+
+namespace pp::typeset {
+
+struct Context {
+  const Style& style;
+  FontSet& fonts;
+  StandIns& standIns;  // of the fonts' owner: the run's, or the part's being set apart
+  DiagnosticSink& diags;
+  const AssetStore* assets = nullptr;
+  Layout& out;  // outlines are collected here
+
+  // Where the text being set comes from (the current post), for diagnostics.
+  std::function<SourceLoc(SourcePos)> locate = [](SourcePos) { return SourceLoc{}; };
+  // How the current post's links resolve (internal links become destinations).
+  std::function<ResolvedLink(const LinkTarget&)> resolveLink;
+  // Destination name of the current post's footnote n (1-based); "" when none.
+  std::function<std::string(int)> footnoteDest = [](int) { return std::string(); };
+  // Hyphenation for the current language; nullptr = none.
+  Hyphenator* hyphenator = nullptr;
+
+  Context(const Style& s, FontSet& f, StandIns& si, DiagnosticSink& d, const AssetStore* a, Layout& o)
+      : style(s), fonts(f), standIns(si), diags(d), assets(a), out(o) {}
+
+  // Width in pt of UTF-8 text in one face (FontSet::width), stand-ins measured as the
+  // characters they stand for.
+  float width(int face, std::string_view utf8, float size, float letterSpacing = 0) {
+    return fonts.width(face, utf8, size, letterSpacing, [this](char32_t c) { return standIns.real(c); });
+  }
+
+  // The outline index of a glyph drawn as a vector (cached per face and code point).
+  int outlineFor(int face, char32_t cp) {
+    auto key = std::make_pair(face, cp);
+    auto it = outlineIds_.find(key);
+    if (it != outlineIds_.end()) return it->second;
+    int id = static_cast<int>(out.outlines.size());
+    out.outlines.push_back(fonts.file(face).outline(cp));
+    outlineIds_.emplace(key, id);
+    return id;
+  }
+
+  // The (face, code point) each outline id draws, by id (a post set apart hands them on).
+  std::vector<std::pair<int, char32_t>> outlineKeys() const {
+    std::vector<std::pair<int, char32_t>> keys(outlineIds_.size());
+    for (const auto& [key, id] : outlineIds_) keys[static_cast<std::size_t>(id)] = key;
+    return keys;
+  }
+  // The id of an outline drawn by a post set apart: the one already kept for that face and
+  // character, else `g`, kept now.
+  int adoptOutline(std::pair<int, char32_t> key, GlyphOutline&& g) {
+    auto it = outlineIds_.find(key);
+    if (it != outlineIds_.end()) return it->second;
+    int id = static_cast<int>(out.outlines.size());
+    out.outlines.push_back(std::move(g));
+    outlineIds_.emplace(key, id);
+    return id;
+  }
+  void clearOutlines() {
+    outlineIds_.clear();
+    out.outlines.clear();
+  }
+
+  // Reports, once per character, that no font has it; it is drawn as a box with its code point.
+  void reportMissingGlyph(char32_t cp, SourcePos pos) {
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(cp));
+    Diagnostic d{Severity::Warning, locate(pos), "missing-glyph",
+                 std::string("no font has a glyph for ") + hex + "; drawn as a box with its code point"};
+    diags.reportOnce(std::string("missing-glyph:") + hex, std::move(d));
+  }
+
+  const Asset* asset(int id) const {
+    if (!assets || id < 0 || static_cast<std::size_t>(id) >= assets->size()) return nullptr;
+    return &assets->at(id);
+  }
+
+ private:
+  std::map<std::pair<int, char32_t>, int> outlineIds_;
+};
+
+// The face of a role, with bold/italic switched on by inline emphasis.
+inline int faceOf(Context& ctx, const TextStyle& t, bool bold = false, bool italic = false) {
+  return ctx.fonts.face(t.family, t.bold || bold, t.italic || italic);
+}
+
+}  // namespace pp::typeset

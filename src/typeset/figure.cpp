@@ -1,0 +1,329 @@
+// Figures (an image with its caption), pictures in paragraphs (set as figures between the
+// paragraph's text), placeholders for images that could not be used, and embeds (videos,
+// tweets) shown as a titled link box.
+#include <algorithm>
+#include <cctype>
+
+#include "typeset/canvas.h"
+#include "typeset/flow.h"
+#include "postpress/support/text.h"
+
+namespace pp::typeset {
+
+namespace {
+
+// Never draw stored pixels denser than this (print shops refuse above 400 ppi; keep a margin).
+constexpr float kMaxPpi = 390;
+constexpr float kCaptionGap = 6;
+constexpr float kBoxPad = 8;
+
+// Alt text worth printing as a caption: words, not a file-name slug like "image3" or
+// "argocd-metrics".
+bool meaningfulAlt(const std::string& alt) {
+  std::string_view t = trim(alt);
+  if (t.size() < 4 || t.find(' ') == std::string_view::npos) return false;
+  std::string lower = toLowerAscii(t);
+  for (const char* junk : {"image", "screenshot", "screen shot", "img", "picture", "photo"})
+    if (lower.rfind(junk, 0) == 0 && lower.size() <= std::string(junk).size() + 4) return false;
+  return true;
+}
+
+// Sets `text` in a role's look, left-aligned and unhyphenated, `width` wide, into `f` with its
+// top at (x, y); returns the y below it (the lines of a placeholder's or an embed's box).
+float setBoxText(Context& ctx, Fragment& f, const std::vector<Inline>& text, const TextStyle& style, float width,
+                 float x, float y) {
+  InlineBuilder builder(ctx, style, false);
+  builder.add(text);
+  ItemList items = builder.finish();
+  ParagraphShape shape;
+  shape.align = Align::Left;
+  shape.leading = style.leading;
+  shape.allowHyphens = false;
+  shape.widths = {width};
+  return stackLines(f, setParagraph(ctx, items, shape), x, y);
+}
+
+bool onlyImage(const std::vector<Inline>& inlines, const Inline** image) {
+  const Inline* found = nullptr;
+  for (const auto& in : inlines) {
+    if (in.kind == InlineKind::Image) {
+      if (found) return false;
+      found = &in;
+    } else if (in.kind == InlineKind::Text) {
+      if (!trim(in.text).empty()) return false;
+    } else if (in.kind == InlineKind::SoftBreak || in.kind == InlineKind::HardBreak) {
+      continue;
+    } else if (in.kind == InlineKind::Link && in.children.size() == 1 &&
+               in.children[0].kind == InlineKind::Image) {
+      if (found) return false;
+      found = &in;  // a linked image: the link is taken from here
+    } else {
+      return false;
+    }
+  }
+  if (image) *image = found;
+  return found != nullptr;
+}
+
+}  // namespace
+
+bool Flow::isLargeImage(const Inline& in) const {
+  const Inline* img = &in;
+  if (in.kind == InlineKind::Link && in.children.size() == 1 && in.children[0].kind == InlineKind::Image)
+    img = &in.children[0];
+  if (img->kind != InlineKind::Image) return false;
+  const Asset* a = ctx_.asset(img->image.asset);
+  if (!a || !a->ok()) return false;
+  const float px = static_cast<float>(a->width > 0 ? a->width : a->pdf.width);
+  const float py = static_cast<float>(a->height > 0 ? a->height : a->pdf.height);
+  if (px <= 0 || py <= 0) return false;
+  const float w = (img->image.widthHint > 0 ? static_cast<float>(img->image.widthHint) : px) * 0.75f;
+  // Taller than two lines of text: a picture, not an icon riding on the line.
+  return w * py / px > 2 * region_.body.leading;
+}
+
+bool Flow::splitAtLargeImages(const Block& b, bool paraAfterPara) {
+  bool any = false;
+  for (const auto& in : b.inlines) any |= isLargeImage(in);
+  if (!any) return false;
+  // Text before, between and after the pictures stays paragraphs; each picture a figure.
+  std::vector<Inline> run;
+  bool first = true;
+  auto flushText = [&] {
+    while (!run.empty() && (run.back().kind == InlineKind::SoftBreak || run.back().kind == InlineKind::HardBreak ||
+                            (run.back().kind == InlineKind::Text && trim(run.back().text).empty())))
+      run.pop_back();
+    std::size_t lead = 0;
+    while (lead < run.size() && (run[lead].kind == InlineKind::SoftBreak || run[lead].kind == InlineKind::HardBreak ||
+                                 (run[lead].kind == InlineKind::Text && trim(run[lead].text).empty())))
+      ++lead;
+    if (lead < run.size()) {
+      Block p = b;
+      p.inlines.assign(run.begin() + static_cast<long>(lead), run.end());
+      afterParagraph_ = first ? paraAfterPara : false;
+      block(p);
+    }
+    run.clear();
+    first = false;
+  };
+  for (const auto& in : b.inlines) {
+    if (!isLargeImage(in)) {
+      run.push_back(in);
+      continue;
+    }
+    flushText();
+    if (in.kind == InlineKind::Link) figure(in.children[0].image, {}, in.link);
+    else figure(in.image, {}, LinkTarget{});
+    first = false;
+  }
+  flushText();
+  return true;
+}
+
+bool Flow::picturesOf(const Block& b, bool paraAfterPara) {
+  if (splitAtLargeImages(b, paraAfterPara)) return true;
+  const Inline* img = nullptr;
+  if (!onlyImage(b.inlines, &img)) return false;
+  // An image alone in its paragraph is a figure.
+  if (img->kind == InlineKind::Link) {
+    figure(img->children[0].image, {}, img->link);
+  } else {
+    figure(img->image, {}, LinkTarget{});
+  }
+  return true;
+}
+
+void Flow::figure(const ImageRef& image, const std::vector<Inline>& captionIn, const LinkTarget& link) {
+  const Style& st = ctx_.style;
+  const Asset* a = ctx_.asset(image.asset);
+  if (!a || !a->ok() || a->pdf.width <= 0 || a->pdf.height <= 0) {
+    std::string why = a ? (a->message.empty() ? std::string(assetStatusName(a->status)) : a->message)
+                        : std::string("not resolved");
+    placeholder(image, why);
+    return;
+  }
+  const float col = region_.width;
+  const float px = static_cast<float>(a->width > 0 ? a->width : a->pdf.width);
+  const float py = static_cast<float>(a->height > 0 ? a->height : a->pdf.height);
+  // Natural size as a browser shows it: CSS pixels at 96 per inch; a width hint wins.
+  float w = (image.widthHint > 0 ? static_cast<float>(image.widthHint) : px) * 0.75f;
+  float h = w * py / px;
+  if (w > col) {
+    h *= col / w;
+    w = col;
+  }
+  const float maxH = st.figureMaxHeight * st.textHeight();
+  if (h > maxH) {
+    w *= maxH / h;
+    h = maxH;
+  }
+  const float minW = static_cast<float>(a->pdf.width) * 72.0f / kMaxPpi;
+  if (w < minW) {
+    h *= minW / w;
+    w = minW;
+    if (w > col) {
+      h *= col / w;
+      w = col;
+    }
+  }
+
+  std::vector<Inline> caption = captionIn;
+  if (caption.empty() || trim(plainText(caption)).empty()) {
+    caption.clear();
+    if (!trim(image.title).empty()) caption.push_back(Inline::makeText(image.title));
+    else if (meaningfulAlt(image.alt)) caption.push_back(Inline::makeText(image.alt));
+  }
+
+  FigureFloat fig;
+  fig.asset = image.asset;
+  fig.imageWidth = w;
+  fig.imageHeight = h;
+  fig.x = region_.left;
+  fig.columnWidth = col;
+  fig.gap = kCaptionGap;
+  const float ppiFloor = std::min(1.0f, minW / w);
+  fig.minScale = std::max(st.figureMinShrink, ppiFloor);
+  fig.absoluteMinScale = std::max(0.15f, ppiFloor);
+  if (ctx_.resolveLink && (link.internal() || link.external())) fig.link = ctx_.resolveLink(link);
+  if (!caption.empty()) {
+    InlineBuilder builder(ctx_, st.caption, false);
+    builder.add(caption);
+    ItemList items = builder.finish();
+    ParagraphShape shape;
+    shape.align = Align::Center;
+    shape.leading = st.caption.leading;
+    shape.widths = {std::min(col, std::max(w, col * 0.75f))};
+    const float cx = (col - shape.widths[0]) / 2;
+    fig.captionHeight = stackLines(fig.caption, setParagraph(ctx_, items, shape), cx, 0);
+  }
+  // A figure taller than a page with its caption is made to fit one.
+  const float room = st.textHeight() - (fig.captionHeight > 0 ? fig.captionHeight + fig.gap : 0) - 2;
+  if (fig.imageHeight > room && room > 36) {
+    const float k = room / fig.imageHeight;
+    fig.imageWidth *= k;
+    fig.imageHeight *= k;
+    fig.minScale = std::min(1.0f, fig.minScale / k);
+    fig.absoluteMinScale = std::min(1.0f, fig.absoluteMinScale / k);
+  }
+
+  space(st.blockSpacing * 1.2f);
+  out_.figures.push_back(std::move(fig));
+  VItem it;
+  it.kind = VKind::Float;
+  it.figure = static_cast<int>(out_.figures.size() - 1);
+  it.height = out_.figures.back().naturalHeight();
+  it.x = region_.left;
+  push(std::move(it));
+  afterParagraph_ = false;
+  space(st.blockSpacing * 1.2f);
+}
+
+void Flow::placeholder(const ImageRef& image, const std::string& why) {
+  const Style& st = ctx_.style;
+  const Asset* a = ctx_.asset(image.asset);
+  std::string where = a ? (!a->url.empty() ? a->url : a->source) : image.src;
+  if (where.empty()) where = image.src;
+  const float inner = region_.width - 2 * kBoxPad;
+
+  Fragment f;
+  float y = kBoxPad;
+  auto addPara = [&](const std::vector<Inline>& text, const TextStyle& ts) {
+    y = setBoxText(ctx_, f, text, ts, inner, kBoxPad, y);
+  };
+  TextStyle head = st.caption;
+  head.italic = false;
+  head.bold = true;
+  head.color = st.muted;
+  addPara({Inline::makeText("Image not available" + (image.alt.empty() ? std::string() : ": " + image.alt))}, head);
+  TextStyle small = st.caption;
+  small.italic = false;
+  small.size *= 0.92f;
+  small.leading *= 0.92f;
+  std::vector<Inline> src;
+  Inline code;
+  code.kind = InlineKind::Code;
+  code.text = where;
+  src.push_back(code);
+  if (!why.empty()) src.push_back(Inline::makeText(" (" + why + ")"));
+  addPara(src, small);
+  y += kBoxPad;
+  f.rects.insert(f.rects.begin(), {.width = region_.width, .height = y, .fill = true, .fillColor = st.codeBackground,
+                                   .strokeWidth = 0.5f, .strokeColor = st.rule});
+  if (a && !a->url.empty()) {
+    ResolvedLink r = ctx_.resolveLink ? ctx_.resolveLink(LinkTarget{a->url, -1, ""}) : ResolvedLink{};
+    if (!r.empty()) f.links.push_back({0, 0, region_.width, y, r.uri, r.dest});
+  }
+  space(st.blockSpacing);
+  content(std::move(f), y, kBoxPad + st.caption.leading * 0.75f, region_.left);
+  afterParagraph_ = false;
+  space(st.blockSpacing);
+}
+
+void Flow::embed(const Block& b) {
+  const Style& st = ctx_.style;
+  // An aside (PartComposer::blocks: a QR code of the video in the printed book) sits at the
+  // box's right, and the text beside it is narrower.
+  Aside aside;
+  if (asideFor)
+    if (std::optional<Aside> a = asideFor(b)) aside = std::move(*a);
+  const bool hasAside = aside.width > 0 && aside.width < region_.width / 2 && aside.draw;
+  constexpr float kEmbedAsideGap = 10;
+  const float inner = region_.width - 2 * kBoxPad - 3 - (hasAside ? aside.width + kEmbedAsideGap : 0);
+  Fragment f;
+  float y = kBoxPad;
+  auto addPara = [&](const std::vector<Inline>& text, const TextStyle& ts) {
+    y = setBoxText(ctx_, f, text, ts, inner, kBoxPad + 3, y);
+  };
+  std::string provider = b.text.empty() ? std::string("Embedded content") : b.text;
+  TextStyle label = st.caption;
+  label.italic = false;
+  label.uppercase = true;
+  label.letterSpacing = 0.5f;
+  label.size *= 0.85f;
+  label.leading *= 0.9f;
+  label.color = st.accent;
+  addPara({Inline::makeText(provider)}, label);
+  TextStyle title = region_.body;
+  title.bold = true;
+  title.italic = false;
+  if (!b.inlines.empty() && !trim(plainText(b.inlines)).empty()) addPara(b.inlines, title);
+  if (!b.link.url.empty()) {
+    Inline link;
+    link.kind = InlineKind::Link;
+    link.link = b.link;
+    link.children.push_back(Inline::makeText(b.link.url));
+    TextStyle small = st.caption;
+    small.italic = false;
+    addPara({link}, small);
+  }
+  y += kBoxPad;
+  if (hasAside) {
+    y = std::max(y, aside.height + 2 * kBoxPad);
+    Fragment drawn;
+    drawIntoFragment(ctx_, drawn, region_.width,
+                     [&](Canvas& c) { aside.draw(c, region_.width - kBoxPad - aside.width, kBoxPad); });
+    f.append(drawn, 0, 0);
+  }
+  FillRect box;
+  box.width = region_.width;
+  box.height = y;
+  box.fillColor = st.codeBackground;
+  box.strokeWidth = 0.5f;
+  box.strokeColor = st.rule;
+  f.rects.insert(f.rects.begin(), box);
+  FillRect bar;
+  bar.width = 3;
+  bar.height = y;
+  bar.fillColor = st.accent;
+  f.rects.insert(f.rects.begin() + 1, bar);
+  if (ctx_.resolveLink && b.link.external()) {
+    ResolvedLink r = ctx_.resolveLink(b.link);
+    if (!r.empty()) f.links.push_back({0, 0, region_.width, y, r.uri, r.dest});
+  }
+  space(st.blockSpacing);
+  content(std::move(f), y, kBoxPad + label.leading * 0.75f, region_.left);
+  afterParagraph_ = false;
+  space(st.blockSpacing);
+}
+
+}  // namespace pp::typeset

@@ -1,0 +1,316 @@
+// The flow's core: the region being set, the vertical list's items with their keeps, anchors
+// and frames, paragraphs and headings, and the dispatch of blocks to their kinds (lists,
+// quotes, admonitions: containers.cpp; code: code_block.cpp; tables: table.cpp; figures:
+// figure.cpp; footnotes: footnotes.cpp).
+#include "typeset/flow.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "postpress/support/text.h"
+#include "typeset/canvas.h"
+
+namespace pp::typeset {
+
+std::string outlineText(const std::vector<Inline>& inlines) {
+  std::string s = plainText(inlines);
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == '\n' || c == '\t' || c == '\r' || c == ' ') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+Flow::Flow(Context& ctx, VList& out) : ctx_(ctx), out_(out) {
+  region_.width = ctx.style.textWidth();
+  region_.body = ctx.style.body;
+}
+
+void Flow::push(VItem item) {
+  if (keepNext_) {
+    item.penaltyBefore = kInfinity;
+    if (item.kind != VKind::Space) keepNext_ = false;
+  }
+  if (item.frameSet < 0) item.frameSet = region_.frameSet;
+  item.owner = owner_;
+  if (item.kind != VKind::Space && item.kind != VKind::PageBreak) {
+    if (!pendingAnchors_.empty()) {
+      for (auto& a : pendingAnchors_) item.anchors.push_back(std::move(a));
+      pendingAnchors_.clear();
+    }
+    if (openingPending_) {
+      item.opensPart = true;
+      openingPending_ = false;
+    }
+  }
+  out_.items.push_back(std::move(item));
+}
+
+void Flow::space(float pt) {
+  if (pt <= 0) return;
+  if (!out_.items.empty()) {
+    VItem& last = out_.items.back();
+    if (last.kind == VKind::Space && last.frameSet == region_.frameSet) {
+      last.height = std::max(last.height, pt);  // spaces collapse, as CSS margins do
+      return;
+    }
+  }
+  VItem s;
+  s.kind = VKind::Space;
+  s.height = pt;
+  push(std::move(s));
+}
+
+void Flow::pageBreak() {
+  VItem b;
+  b.kind = VKind::PageBreak;
+  keepNext_ = false;
+  push(std::move(b));
+}
+
+void Flow::content(Fragment f, float height, float baseline, float x, int penaltyBefore) {
+  VItem it;
+  it.kind = VKind::Content;
+  it.height = height;
+  it.baseline = baseline;
+  it.x = x;
+  it.fragment = out_.addFragment(std::move(f));
+  it.penaltyBefore = penaltyBefore;
+  push(std::move(it));
+}
+
+void Flow::customBox(float height, std::function<void(Canvas&)> draw) {
+  VItem it;
+  it.kind = VKind::Box;
+  it.height = height;
+  it.x = region_.left;
+  out_.boxes.push_back({std::move(draw), region_.left, region_.width});
+  it.box = static_cast<int>(out_.boxes.size() - 1);
+  push(std::move(it));
+}
+
+void Flow::rule(Color color, float width, float length) {
+  Fragment f;
+  const float x = region_.left + (region_.width - length) / 2;
+  f.lines.push_back({x, width / 2, x + length, width / 2, width, color});
+  content(std::move(f), width, 0, 0);
+}
+
+int Flow::enterFrame(const Frame& f) {
+  out_.frames.push_back(f);
+  std::vector<int> set;
+  if (region_.frameSet >= 0) set = out_.frameSets[static_cast<std::size_t>(region_.frameSet)];
+  set.push_back(static_cast<int>(out_.frames.size() - 1));
+  out_.frameSets.push_back(std::move(set));
+  return static_cast<int>(out_.frameSets.size() - 1);
+}
+
+void Flow::setLines(std::vector<SetLine>& lines, float x, bool keepTogether) {
+  const std::size_t n = lines.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    SetLine& line = lines[k];
+    // No orphans (a first line alone at a page foot) and no widows (a last line alone at the
+    // top of the next page): the page may not break after the first or before the last line.
+    int penalty = 0;
+    if (k > 0 && (keepTogether || k == 1 || k == n - 1)) penalty = kInfinity;
+    VItem it;
+    it.kind = VKind::Content;
+    it.height = line.height;
+    it.baseline = line.baseline;
+    it.x = x;
+    it.penaltyBefore = penalty;
+    if (!line.footnotes.empty()) it.footnotes = footnoteBlocks(line.footnotes);
+    it.fragment = out_.addFragment(std::move(line.content));
+    if (k == 0) {
+      push(std::move(it));
+    } else {
+      // lines of one paragraph never inherit a keep of the previous block
+      const bool keep = keepNext_;
+      keepNext_ = false;
+      push(std::move(it));
+      keepNext_ = keep;
+    }
+  }
+}
+
+void Flow::paragraph(const std::vector<Inline>& inlines, const TextStyle& style, Align align,
+                     float indent, float firstIndent, bool hyphenate, const Block* source) {
+  InlineBuilder builder(ctx_, style, align == Align::Justify);
+  builder.add(inlines);
+  ItemList list = builder.finish();
+  if (list.items.empty()) return;
+
+  const float width = std::max(36.0f, region_.width - indent);
+  ParagraphShape shape;
+  shape.align = align;
+  shape.leading = style.leading;
+  shape.allowHyphens = hyphenate;
+  std::optional<Aside> aside;
+  if (source && asideFor) aside = asideFor(*source);
+  if (aside && !(aside->width > 0 && aside->width < width / 2 && aside->draw)) aside.reset();
+  // Lines beside the aside are narrower; the first line may be indented.
+  constexpr float kAsideGap = 10;
+  const int asideLines = aside ? static_cast<int>(std::ceil((aside->height + 2) / style.leading)) : 0;
+  const int shaped = std::max(asideLines, 1);
+  for (int i = 0; i < shaped; ++i) {
+    float w = width;
+    if (i < asideLines) w -= aside->width + kAsideGap;
+    if (i == 0) w -= firstIndent;
+    shape.widths.push_back(std::max(24.0f, w));
+    shape.offsets.push_back(i == 0 ? firstIndent : 0);
+  }
+  shape.widths.push_back(width);
+  shape.offsets.push_back(0);
+  std::vector<SetLine> lines = setParagraph(ctx_, list, shape);
+  if (lines.empty()) return;
+  if (!aside) {
+    setLines(lines, region_.left + indent, false);
+    return;
+  }
+  // The aside is drawn with the first line, and the narrowed lines stay on its page.
+  Fragment drawn;
+  drawIntoFragment(ctx_, drawn, width, [&](Canvas& c) { aside->draw(c, width - aside->width, 0); });
+  lines.front().content.append(drawn, 0, 0);
+  const std::size_t n = lines.size();
+  const std::size_t firstIndex = out_.items.size();
+  setLines(lines, region_.left + indent, false);
+  for (std::size_t k = 1; k <= static_cast<std::size_t>(asideLines) && k < n; ++k)
+    out_.items[firstIndex + k].penaltyBefore = kInfinity;
+  // A paragraph shorter than its aside: keep the space the aside needs below it.
+  float linesHeight = 0;
+  for (std::size_t k = firstIndex; k < out_.items.size(); ++k) linesHeight += out_.items[k].height;
+  if (linesHeight < aside->height) {
+    VItem pad;
+    pad.kind = VKind::Content;
+    pad.height = aside->height - linesHeight;
+    pad.fragment = out_.addFragment({});
+    pad.penaltyBefore = kInfinity;
+    push(std::move(pad));
+  }
+}
+
+bool Flow::headingLines(const std::vector<Inline>& inlines, const TextStyle& style) {
+  InlineBuilder builder(ctx_, style, false);
+  builder.add(inlines);
+  ItemList list = builder.finish();
+  if (list.items.empty()) return false;
+  ParagraphShape shape;
+  shape.align = Align::Left;
+  shape.leading = style.leading;
+  shape.allowHyphens = false;
+  shape.widths = {region_.width};
+  std::vector<SetLine> lines = setParagraph(ctx_, list, shape);
+  setLines(lines, region_.left, true);
+  return true;
+}
+
+void Flow::headingText(const std::string& text, const TextStyle& style, const std::string& anchorName,
+                       int outlineLevel) {
+  space(style.spaceBefore);
+  if (!anchorName.empty()) anchor(anchorName);
+  if (!headingLines({Inline::makeText(text)}, style)) return;
+  if (outline && outlineLevel >= 0 && !anchorName.empty())
+    outline->push_back({text, outlineLevel, anchorName});
+  keepWithNext();
+  space(style.spaceAfter);
+}
+
+void Flow::heading(const std::vector<Inline>& inlines, int level, const std::string& id, bool withOutline) {
+  level = std::clamp(level, 1, 6);
+  const TextStyle& hs = ctx_.style.headings[level - 1];
+  std::string anchorName;
+  if (!id.empty() && !partAnchor_.empty()) anchorName = partAnchor_ + "/" + id;
+  space(hs.spaceBefore);
+  if (!anchorName.empty()) anchor(anchorName);
+  if (!headingLines(inlines, hs)) return;
+  if (outline && withOutline && !anchorName.empty()) {
+    std::string title = outlineText(inlines);
+    if (!title.empty()) outline->push_back({title, level, anchorName});
+  }
+  keepWithNext();
+  space(hs.spaceAfter);
+}
+
+void Flow::beginPart(int owner, const Document* text, const std::string& anchor) {
+  owner_ = owner;
+  text_ = text;
+  partAnchor_ = anchor;
+  footnoteIds_.clear();
+  endFootnotes_.clear();
+  afterParagraph_ = false;
+}
+
+void Flow::endPart() {
+  footnotesAtEnd();
+  owner_ = -1;
+  text_ = nullptr;
+  partAnchor_.clear();
+}
+
+float Flow::narrowable(float indent) const {
+  // Nested blocks indent until the column is a third of the text block, then stop indenting.
+  const float minWidth = ctx_.style.textWidth() / 3;
+  return std::max(0.0f, std::min(indent, region_.width - minWidth));
+}
+
+void Flow::blocks(const std::vector<Block>& bs) {
+  for (const auto& b : bs) block(b);
+}
+
+void Flow::block(const Block& b) {
+  // Hostile nesting (lists in quotes in lists... thousands deep) must not exhaust the stack
+  // or the width: past a depth, a block's text is set as a plain paragraph.
+  if (depth_ >= kMaxNesting && !b.children.empty()) {
+    paragraph({Inline::makeText(plainText(b))}, region_.body, Align::Left, 0, 0, true);
+    return;
+  }
+  struct DepthGuard {
+    int& d;
+    explicit DepthGuard(int& depth) : d(depth) { ++d; }
+    ~DepthGuard() { --d; }
+  } guard(depth_);
+  const Style& st = ctx_.style;
+  const bool paraAfterPara = afterParagraph_;
+  afterParagraph_ = false;
+  switch (b.kind) {
+    case BlockKind::Paragraph: {
+      if (picturesOf(b, paraAfterPara)) return;
+      const bool indentFirst = paraAfterPara && st.paragraphIndent > 0 && st.paragraphSpacing <= 0 &&
+                               region_.listDepth == 0;
+      if (paraAfterPara) space(region_.tight ? 0 : st.paragraphSpacing);
+      else space(region_.tight ? 0 : st.blockSpacing * 0.5f);
+      paragraph(b.inlines, region_.body, st.justify ? Align::Justify : Align::Left, 0,
+                indentFirst ? st.paragraphIndent : 0, true, &b);
+      afterParagraph_ = true;
+      return;
+    }
+    case BlockKind::Heading: heading(b.inlines, b.level, b.id, true); return;
+    case BlockKind::BulletList:
+    case BlockKind::OrderedList: list(b); return;
+    case BlockKind::ListItem: blocks(b.children); return;  // only inside lists normally
+    case BlockKind::Quote: quote(b); return;
+    case BlockKind::Code: codeBlock(b.text, b.info); return;
+    case BlockKind::MathBlock: codeBlock(b.text, "math"); return;
+    case BlockKind::Table: table(b); return;
+    case BlockKind::Figure: figure(b.image, b.inlines, b.link); return;
+    case BlockKind::Rule: {
+      space(st.blockSpacing * 1.5f);
+      rule(st.rule, 0.6f, region_.width * 0.3f);
+      space(st.blockSpacing * 1.5f);
+      return;
+    }
+    case BlockKind::Admonition: admonition(b); return;
+    case BlockKind::Embed: embed(b); return;
+    case BlockKind::Details: details(b); return;
+    case BlockKind::HtmlFallback: htmlFallback(b); return;
+  }
+}
+
+}  // namespace pp::typeset

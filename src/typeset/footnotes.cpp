@@ -1,0 +1,90 @@
+// Footnotes: at the foot of the page that marks them, or at the part's end (by the style, and
+// for notes too tall for a page's foot).
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "postpress/support/text.h"
+#include "typeset/flow.h"
+
+namespace pp::typeset {
+
+namespace {
+
+// Footnotes taller than this share of the text block go to the post's end instead of the
+// page foot (a page whose foot is mostly notes reads badly and may not fit at all). So do the
+// notes of one line past that share together: a line marking hundreds of notes cannot have
+// them all at its page's foot (they ran off the top of the page).
+constexpr float kMaxPageFootnoteShare = 0.3f;
+
+// A note's text as set: its number, then its blocks run together (paragraphs as they are,
+// other blocks as their plain text).
+std::vector<Inline> noteText(int n, const Footnote& fn) {
+  std::vector<Inline> text;
+  text.push_back(Inline::makeText(std::to_string(n) + ".\u2002"));
+  for (const auto& b : fn.blocks) {
+    if (text.size() > 1) text.push_back(Inline::makeText(" "));
+    if (b.kind == BlockKind::Paragraph) text.insert(text.end(), b.inlines.begin(), b.inlines.end());
+    else text.push_back(Inline::makeText(plainText(b)));
+  }
+  return text;
+}
+
+}  // namespace
+
+std::vector<int> Flow::footnoteBlocks(const std::vector<int>& numbers) {
+  std::vector<int> ids;
+  if (!text_) return ids;
+  const bool atEnd = ctx_.style.footnotePlacement == "post";
+  float lineTotal = 0;  // height of this line's notes kept for the page foot
+  for (int n : numbers) {
+    if (n < 1 || static_cast<std::size_t>(n) > text_->footnotes.size()) continue;
+    if (footnoteIds_.count(n) ||
+        std::find(endFootnotes_.begin(), endFootnotes_.end(), n) != endFootnotes_.end())
+      continue;  // referenced before: the note is already placed
+    if (atEnd) {
+      endFootnotes_.push_back(n);
+      continue;
+    }
+    InlineBuilder builder(ctx_, ctx_.style.footnote, ctx_.style.justify);
+    builder.add(noteText(n, text_->footnotes[static_cast<std::size_t>(n - 1)]));
+    ItemList list = builder.finish();
+    ParagraphShape shape;
+    shape.align = ctx_.style.justify ? Align::Justify : Align::Left;
+    shape.leading = ctx_.style.footnote.leading;
+    shape.widths = {ctx_.style.textWidth()};
+    std::vector<SetLine> lines = setParagraph(ctx_, list, shape);
+    FootnoteBlock block;
+    block.height = stackLines(block.content, lines, 0, 0);
+    if (lineTotal + block.height > ctx_.style.textHeight() * kMaxPageFootnoteShare) {
+      endFootnotes_.push_back(n);
+      continue;
+    }
+    lineTotal += block.height;
+    block.anchor = partAnchor_ + "/fn-" + std::to_string(n);
+    out_.footnotes.push_back(std::move(block));
+    const int id = static_cast<int>(out_.footnotes.size() - 1);
+    footnoteIds_[n] = id;
+    ids.push_back(id);
+  }
+  return ids;
+}
+
+void Flow::footnotesAtEnd() {
+  if (endFootnotes_.empty() || !text_) return;
+  std::sort(endFootnotes_.begin(), endFootnotes_.end());
+  space(ctx_.style.blockSpacing * 2);
+  // A short rule, then the notes in the footnote role.
+  Fragment f;
+  f.lines.push_back({region_.left, 0.25f, region_.left + region_.width * 0.25f, 0.25f, 0.5f, ctx_.style.rule});
+  content(std::move(f), 0.5f, 0, 0);
+  keepWithNext();
+  space(ctx_.style.footnote.leading * 0.5f);
+  for (int n : endFootnotes_) {
+    anchor(partAnchor_ + "/fn-" + std::to_string(n));
+    paragraph(noteText(n, text_->footnotes[static_cast<std::size_t>(n - 1)]), ctx_.style.footnote, ctx_.style.justify ? Align::Justify : Align::Left, 0, 0, true);
+    space(2);
+  }
+  endFootnotes_.clear();
+}
+}  // namespace pp::typeset

@@ -1,0 +1,90 @@
+// A piece of content positioned relative to its own origin (a set line, a figure, a table
+// row): what the vertical flow stacks and the paginator copies onto pages with an offset.
+#pragma once
+
+#include <utility>
+#include <vector>
+
+#include "postpress/typeset.h"
+
+namespace pp::typeset {
+
+// A rectangle drawn as its outline only (check boxes, the box of a character no font has).
+inline FillRect outlineRect(float x, float y, float width, float height, float strokeWidth, Color color) {
+  FillRect r;
+  r.x = x;
+  r.y = y;
+  r.width = width;
+  r.height = height;
+  r.fill = false;
+  r.strokeWidth = strokeWidth;
+  r.strokeColor = color;
+  return r;
+}
+
+struct Fragment {
+  std::vector<FillRect> rects;
+  std::vector<ImageBox> images;
+  std::vector<RuleLine> lines;
+  std::vector<TextRun> runs;
+  std::vector<VectorGlyph> glyphs;
+  std::vector<LinkArea> links;
+
+  bool empty() const {
+    return rects.empty() && images.empty() && lines.empty() && runs.empty() && glyphs.empty() &&
+           links.empty();
+  }
+
+  // Adds everything, moved by (dx, dy), onto `page`.
+  void placeOn(PageBox& page, float dx, float dy) const { place(*this, page, dx, dy); }
+  // The same, taking the words and links instead of copying them, and leaving the fragment
+  // empty: pagination places most fragments once, so the digest's text need not exist twice.
+  void moveOnto(PageBox& page, float dx, float dy) {
+    place(*this, page, dx, dy);
+    *this = Fragment{};
+  }
+
+  // Adds another fragment, moved by (dx, dy), into this one.
+  void append(const Fragment& o, float dx, float dy) { place(o, *this, dx, dy); }
+
+ private:
+  // Self is Fragment (its words and links are moved) or const Fragment (copied); Target is a
+  // PageBox or another Fragment (the same lists by the same names).
+  template <typename Self, typename Target>
+  static void place(Self& self, Target& page, float dx, float dy) {
+    for (auto r : self.rects) {
+      r.x += dx;
+      r.y += dy;
+      page.rects.push_back(r);
+    }
+    for (auto i : self.images) {
+      i.x += dx;
+      i.y += dy;
+      page.images.push_back(i);
+    }
+    for (auto l : self.lines) {
+      l.x1 += dx;
+      l.x2 += dx;
+      l.y1 += dy;
+      l.y2 += dy;
+      page.lines.push_back(l);
+    }
+    for (auto& t : self.runs) {
+      page.runs.push_back(std::move(t));  // a copy when Self is const
+      page.runs.back().x += dx;
+      page.runs.back().y += dy;
+    }
+    for (auto g : self.glyphs) {
+      g.x += dx;
+      g.y += dy;
+      page.glyphs.push_back(g);
+    }
+    for (auto& k : self.links) {
+      page.links.push_back(std::move(k));
+      page.links.back().x += dx;
+      page.links.back().y += dy;
+    }
+  }
+};
+
+}  // namespace pp::typeset

@@ -1,0 +1,111 @@
+#include "typeset/hyphenator.h"
+
+#include <hyphen.h>
+
+#include <cctype>
+#include <cstdlib>
+
+#include "postpress/support/text.h"
+
+namespace pp::typeset {
+
+struct Hyphenator::Dict {
+  HyphenDict* dict = nullptr;
+  ~Dict() {
+    if (dict) hnj_hyphen_free(dict);
+  }
+};
+
+Hyphenator::Hyphenator(const std::string& language, DiagnosticSink& diags,
+                       const std::filesystem::path& dir) {
+  if (language.empty()) return;
+  std::string lang = replaceAll(language, "-", "_");
+  // "en_us" -> "en_US": dictionaries are named with an upper-case region.
+  if (auto us = lang.find('_'); us != std::string::npos) {
+    for (std::size_t i = 0; i < us; ++i) lang[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(lang[i])));
+    for (std::size_t i = us + 1; i < lang.size(); ++i) lang[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(lang[i])));
+  }
+  std::vector<std::string> candidates = {lang};
+  const std::string primary = lang.substr(0, lang.find('_'));
+  if (primary != lang) candidates.push_back(primary);
+  if (primary == "en") candidates.push_back("en_US");
+  std::error_code ec;
+  for (const auto& c : candidates) {
+    auto p = dir / ("hyph_" + c + ".dic");
+    if (!std::filesystem::is_regular_file(p, ec)) continue;
+    auto d = std::make_unique<Dict>();
+    d->dict = hnj_hyphen_load(p.c_str());
+    if (d->dict) {
+      dict_ = std::move(d);
+      return;
+    }
+  }
+  diags.reportOnce("hyphenation:" + language,
+                   {Severity::Note, {}, "hyphenation-unavailable",
+                    "no hyphenation patterns for language '" + language + "'; words are not hyphenated"});
+}
+
+Hyphenator::~Hyphenator() = default;
+
+std::unique_ptr<Hyphenator> Hyphenator::sharing() const {
+  std::unique_ptr<Hyphenator> h(new Hyphenator());
+  h->dict_ = dict_;
+  return h;
+}
+
+const std::vector<int>& Hyphenator::points(std::string_view word) {
+  if (!dict_) return none_;
+  // Letters only (any script the patterns know); digits or symbols mean a code-like token.
+  int letters = 0, upper = 0;
+  for (std::size_t i = 0; i < word.size();) {
+    char32_t c = nextCodepoint(word, i);
+    if (c < 0x80 && !std::isalpha(static_cast<int>(c))) return none_;
+    if (c >= 0x2000) return none_;  // punctuation, symbols, CJK: no patterns apply
+    if (c >= 'A' && c <= 'Z') ++upper;
+    ++letters;
+  }
+  // Short words, and acronyms or product names in capitals, stay whole.
+  if (letters < kMinWordLetters || upper * 2 > letters) return none_;
+  auto it = cache_.find(std::string(word));
+  if (it != cache_.end()) return it->second;
+
+  // Patterns are lower-case; keep byte offsets aligned (ASCII lowering keeps lengths).
+  std::string lower(word);
+  for (char& ch : lower)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  std::vector<char> hyphens(lower.size() + 5, '0');
+  char** rep = nullptr;
+  int* pos = nullptr;
+  int* cut = nullptr;
+  std::vector<int> out;
+  if (hnj_hyphen_hyphenate2(dict_->dict, lower.data(), static_cast<int>(lower.size()),
+                            hyphens.data(), nullptr, &rep, &pos, &cut) == 0 &&
+      !rep) {  // non-standard hyphenation (rep) changes spelling: skip those words
+    // hyphens[i] odd: a break is allowed after byte i. Count letters to honour min lengths.
+    std::vector<int> letterIndexAtByte(lower.size() + 1, 0);
+    int idx = 0;
+    for (std::size_t i = 0; i < lower.size();) {
+      std::size_t start = i;
+      nextCodepoint(lower, i);
+      for (std::size_t b = start; b < i; ++b) letterIndexAtByte[b] = idx;
+      ++idx;
+    }
+    for (std::size_t i = 0; i + 1 < lower.size(); ++i) {
+      if ((hyphens[i] - '0') % 2 == 0) continue;
+      // only at the last byte of a character
+      if ((static_cast<unsigned char>(lower[i + 1]) & 0xC0) == 0x80) continue;
+      const int before = letterIndexAtByte[i] + 1;
+      const int after = letters - before;
+      if (before >= kLeftMin && after >= kRightMin) out.push_back(static_cast<int>(i + 1));
+    }
+  }
+  if (rep) {
+    for (std::size_t i = 0; i < lower.size(); ++i) std::free(rep[i]);
+    std::free(rep);
+  }
+  std::free(pos);
+  std::free(cut);
+  return cache_.emplace(std::string(word), std::move(out)).first->second;
+}
+
+}  // namespace pp::typeset

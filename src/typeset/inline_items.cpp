@@ -1,0 +1,409 @@
+#include "typeset/inline_items.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <optional>
+
+#include "postpress/support/text.h"
+#include "typeset/linebreak.h"
+
+namespace pp::typeset {
+
+namespace {
+
+// Inline code is set a little smaller than the text around it: monospace faces are wide and
+// have a large x-height, and at the same size they shout.
+constexpr float kInlineCodeScale = 0.87f;
+// Superscript/subscript size and baseline shift, relative to the surrounding size.
+constexpr float kScriptScale = 0.68f;
+constexpr float kSuperRise = 0.36f;
+constexpr float kSubDrop = 0.14f;
+// Glue stretch and shrink as fractions of the space width (TeX's cmr: 1/2 and 1/3).
+constexpr float kSpaceStretch = 0.5f;
+constexpr float kSpaceShrink = 1.0f / 3.0f;
+// The fill glue ending a paragraph: stretches without limit, so the last line is never spread.
+constexpr float kFillStretch = 1e6f;
+
+bool isSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+         (c >= 0x2000 && c <= 0x200A) || c == 0x3000 || c == 0x205F || c == 0x1680 ||
+         c == 0x2028 || c == 0x2029 || c == 0x0085;
+}
+
+// Characters that draw nothing and must not reach the PDF: joiners, variation selectors,
+// tag characters, skin-tone modifiers (emoji sequences are drawn as their base glyphs), BOM,
+// and controls.
+bool isIgnorable(char32_t c) {
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x200C || c == 0x200D || c == 0x2060 ||
+         c == 0xFEFF || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0000 && c <= 0xE007F) ||
+         (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0xD800 && c <= 0xDFFF) || c == 0x061C ||
+         (c >= 0x200E && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+char32_t toUpper(char32_t c) {
+  if (c >= 'a' && c <= 'z') return c - 32;
+  if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
+  return c;
+}
+
+}  // namespace
+
+InlineBuilder::InlineBuilder(Context& ctx, const TextStyle& base, bool justify)
+    : ctx_(ctx), base_(base) {
+  list_.justify = justify;
+  list_.fontSize = base.size;
+  const int f = faceOf(ctx_, base_);
+  if (f >= 0) {
+    list_.ascent = ctx_.fonts.file(f).ascent() * base.size;
+    list_.descent = ctx_.fonts.file(f).descent() * base.size;
+  } else {
+    list_.ascent = 0.8f * base.size;
+    list_.descent = 0.2f * base.size;
+  }
+  list_.items.reserve(128);
+}
+
+int InlineBuilder::lookIndex(const Look& l) {
+  // Looks repeat a lot (a paragraph has a handful): search from the back.
+  for (std::size_t i = looks_.size(); i-- > 0;) {
+    const Look& o = looks_[i];
+    if (o.bold == l.bold && o.italic == l.italic && o.code == l.code && o.deco == l.deco &&
+        o.script == l.script && o.link == l.link && o.hasColor == l.hasColor &&
+        (!l.hasColor || (o.color.r == l.color.r && o.color.g == l.color.g && o.color.b == l.color.b)) &&
+        o.pos.line == l.pos.line && o.linkText == l.linkText)
+      return static_cast<int>(i);
+  }
+  looks_.push_back(l);
+  return static_cast<int>(looks_.size() - 1);
+}
+
+int InlineBuilder::primaryFace(const Look& l) {
+  // Face lookups build a key string: cache the answer per bold/italic/code combination.
+  const int slot = (l.code ? 4 : 0) + (l.bold ? 2 : 0) + (l.italic ? 1 : 0);
+  int& f = faceCache_[slot];
+  if (f == -2) f = l.code ? ctx_.fonts.face("mono", l.bold, l.italic) : faceOf(ctx_, base_, l.bold, l.italic);
+  return f;
+}
+
+float InlineBuilder::sizeOf(const Look& l) const {
+  float s = base_.size;
+  if (l.code) s *= kInlineCodeScale;
+  if (l.script != 0) s *= kScriptScale;
+  return s;
+}
+
+float InlineBuilder::riseOf(const Look& l) const {
+  if (l.script > 0) return base_.size * kSuperRise;
+  if (l.script < 0) return -base_.size * kSubDrop;
+  return 0;
+}
+
+Color InlineBuilder::colorOf(const Look& l) const {
+  if (l.hasColor) return l.color;
+  if (l.linkText) return ctx_.style.link;
+  return base_.color;
+}
+
+void InlineBuilder::add(const std::vector<Inline>& inlines) {
+  Look look;
+  for (const auto& in : inlines) walk(in, look);
+}
+
+void InlineBuilder::addText(std::string_view s, bool bold, bool italic, std::optional<Color> color) {
+  Look look;
+  look.bold = bold;
+  look.italic = italic;
+  if (color) {
+    look.hasColor = true;
+    look.color = *color;
+  }
+  text(s, look);
+}
+
+void InlineBuilder::walk(const Inline& in, Look look) {
+  if (in.pos.line > 0) look.pos = in.pos;
+  switch (in.kind) {
+    case InlineKind::Text: text(in.text, look); break;
+    case InlineKind::SoftBreak: text(" ", look); break;
+    case InlineKind::HardBreak: lineBreak(); break;
+    case InlineKind::Emph: look.italic = !look.italic; break;
+    case InlineKind::Strong: look.bold = true; break;
+    case InlineKind::Strike: look.deco |= kStrike; break;
+    case InlineKind::Underline: look.deco |= kUnderline; break;
+    case InlineKind::Superscript: look.script = 1; break;
+    case InlineKind::Subscript: look.script = -1; break;
+    case InlineKind::Code:
+    case InlineKind::Math: {
+      Look c = look;
+      c.code = true;
+      text(in.text, c);
+      return;
+    }
+    case InlineKind::Link: {
+      if (ctx_.resolveLink) {
+        ResolvedLink r = ctx_.resolveLink(in.link);
+        if (!r.empty()) {
+          look.link = static_cast<int>(list_.links.size());
+          list_.links.push_back(std::move(r));
+          look.linkText = true;
+        }
+      }
+      break;
+    }
+    case InlineKind::Image: emitImage(in.image, look); return;
+    case InlineKind::FootnoteRef: emitFootnoteMark(in.footnote + 1, look); return;
+    case InlineKind::Span: break;
+  }
+  for (const auto& child : in.children) walk(child, look);
+}
+
+void InlineBuilder::text(std::string_view s, const Look& look) {
+  if (!isValidUtf8(s)) {
+    // Never hand ill-formed text to the font machinery (or libharu): repair it first.
+    std::string fixed = sanitizeUtf8(s);
+    text(fixed, look);
+    return;
+  }
+  std::uint16_t li = 0;
+  bool haveLook = false;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t c = nextCodepoint(s, i);
+    if (isSpace(c)) {
+      flushToken();
+      pendingSpace_ = true;
+      spaceLook_ = look;
+      continue;
+    }
+    if (c == 0x200B) {  // zero-width space: a break opportunity that draws nothing
+      flushToken();
+      if (!list_.items.empty() && list_.items.back().isBox()) {
+        Item p;
+        p.type = ItemType::Penalty;
+        list_.items.push_back(p);
+      }
+      continue;
+    }
+    if (isIgnorable(c)) continue;
+    if (pendingSpace_) {
+      emitGlue(spaceLook_);
+      pendingSpace_ = false;
+    }
+    if (base_.uppercase) c = toUpper(c);
+    if (!haveLook) {
+      li = static_cast<std::uint16_t>(lookIndex(look));
+      haveLook = true;
+    }
+    token_.push_back({c, li});
+  }
+}
+
+void InlineBuilder::lineBreak() {
+  flushToken();
+  pendingSpace_ = false;
+  while (!list_.items.empty() && list_.items.back().isGlue()) list_.items.pop_back();
+  // A break at the very start, or right after another, would make an empty line: skip it.
+  if (list_.items.empty() || (list_.items.back().isPenalty() && list_.items.back().penalty <= -kInfinity))
+    return;
+  endLine();
+}
+
+// Ends a line as TeX ends a paragraph: no break before the fill (a glue is a legal break, and a
+// break there would leave an empty line), the fill, then the forced break.
+void InlineBuilder::endLine() {
+  Item keep;
+  keep.type = ItemType::Penalty;
+  keep.penalty = kInfinity;
+  list_.items.push_back(keep);
+  Item fill;
+  fill.type = ItemType::Glue;
+  fill.stretch = kFillStretch;
+  list_.items.push_back(fill);
+  Item brk;
+  brk.type = ItemType::Penalty;
+  brk.penalty = -kInfinity;
+  list_.items.push_back(brk);
+}
+
+void InlineBuilder::emitGlue(const Look& look) {
+  if (list_.items.empty()) return;  // no space at the start of a paragraph
+  const Item& last = list_.items.back();
+  if (last.isGlue() || (last.isPenalty() && last.penalty <= -kInfinity)) return;
+  const int face = primaryFace(look);
+  const float size = sizeOf(look);
+  Item g;
+  g.type = ItemType::Glue;
+  g.width = face >= 0 ? ctx_.fonts.file(face).advance(' ') * size / 1000.0f : size * 0.25f;
+  g.width += base_.letterSpacing;
+  if (list_.justify) {
+    g.stretch = g.width * kSpaceStretch;
+    g.shrink = g.width * kSpaceShrink;
+  }
+  g.link = look.link;  // a space inside a link keeps the link area continuous
+  list_.items.push_back(g);
+}
+
+void InlineBuilder::emitBox(std::u32string_view chars, const Look& look, int face, bool vector) {
+  Item b;
+  b.kind = vector ? BoxKind::Vector : BoxKind::Text;
+  b.face = static_cast<std::int16_t>(face);
+  b.size = sizeOf(look);
+  b.rise = riseOf(look);
+  b.letterSpacing = base_.letterSpacing;
+  b.deco = look.deco;
+  b.link = look.link;
+  b.color = colorOf(look);
+  FontFile& f = ctx_.fonts.file(face);
+  long units = 0;
+  char32_t prev = 0;
+  for (char32_t c : chars) {
+    units += f.advance(c);
+    if (prev) units += f.kern(prev, c);  // drawn by splitting the run (line_set.cpp)
+    prev = c;
+  }
+  b.width = static_cast<float>(units) * b.size / 1000.0f +
+            b.letterSpacing * static_cast<float>(chars.size());
+  b.ascent = f.ascent() * b.size + b.rise;
+  b.descent = f.descent() * b.size - b.rise;
+  if (vector) {
+    b.cp = chars.empty() ? 0 : chars[0];
+  } else {
+    b.text = toUtf8(chars);
+  }
+  b.hyphenatable = !look.code && look.link < 0 && look.script == 0;
+  list_.items.push_back(std::move(b));
+}
+
+void InlineBuilder::emitMissing(char32_t cp, const Look& look) {
+  ctx_.reportMissingGlyph(cp, look.pos);
+  Item b;
+  b.kind = BoxKind::Missing;
+  b.cp = cp;
+  b.size = sizeOf(look);
+  b.rise = riseOf(look);
+  b.color = colorOf(look);
+  b.link = look.link;
+  const int digits = cp > 0xFFFF ? (cp > 0xFFFFF ? 6 : 5) : 4;
+  // The code point is written inside the box in a tiny monospace (0.6 em advance).
+  b.width = b.size * (0.34f * 0.6f * static_cast<float>(digits) + 0.22f);
+  b.ascent = 0.78f * b.size + b.rise;
+  b.descent = 0.12f * b.size - b.rise;
+  list_.items.push_back(std::move(b));
+}
+
+void InlineBuilder::emitImage(const ImageRef& ref, const Look& look) {
+  const Asset* a = ctx_.asset(ref.asset);
+  if (!a || !a->ok() || a->pdf.width <= 0 || a->pdf.height <= 0) {
+    // What the image was, in words: the asset stage has already said why it is missing.
+    Look alt = look;
+    alt.italic = true;
+    alt.hasColor = true;
+    alt.color = ctx_.style.muted;
+    text("[" + (ref.alt.empty() ? std::string("image") : ref.alt) + "]", alt);
+    return;
+  }
+  flushToken();
+  if (pendingSpace_) {
+    emitGlue(spaceLook_);
+    pendingSpace_ = false;
+  }
+  // Natural size: CSS pixels at 96 dpi (a width hint wins), like a browser.
+  const float px = static_cast<float>(a->width > 0 ? a->width : a->pdf.width);
+  const float py = static_cast<float>(a->height > 0 ? a->height : a->pdf.height);
+  float w = (ref.widthHint > 0 ? static_cast<float>(ref.widthHint) : px) * 0.75f;
+  float h = w * py / px;
+  const float lineH = base_.leading;
+  if (h <= 2 * lineH) {
+    // Badges and icons ride on the line at text height.
+    const float maxH = base_.size * 1.25f;
+    if (h > maxH) {
+      w *= maxH / h;
+      h = maxH;
+    }
+  } else {
+    const float maxW = ctx_.style.textWidth();
+    const float maxH = ctx_.style.textHeight() * 0.4f;
+    const float k = std::min({1.0f, maxW / w, maxH / h});
+    w *= k;
+    h *= k;
+  }
+  // Never draw the stored pixels above 390 per inch (a print shop's limit is 400).
+  const float minW = static_cast<float>(a->pdf.width) * 72.0f / 390.0f;
+  if (w < minW) {
+    h *= minW / w;
+    w = minW;
+  }
+  Item b;
+  b.kind = BoxKind::Image;
+  b.asset = ref.asset;
+  b.width = w;
+  b.ascent = h;
+  b.descent = 0;
+  b.size = h;
+  b.link = look.link;
+  list_.items.push_back(std::move(b));
+}
+
+void InlineBuilder::emitFootnoteMark(int number, const Look& look) {
+  flushToken();
+  // Marks side by side ("[^1][^2]") may break between them: a thousand in a row were one
+  // unbreakable run past the edge of the page.
+  if (!list_.items.empty() && list_.items.back().isBox() && list_.items.back().footnote >= 0) {
+    Item p;
+    p.type = ItemType::Penalty;
+    p.penalty = kTokenBreakPenalty;
+    list_.items.push_back(p);
+  }
+  Look mark = look;
+  mark.script = 1;
+  if (ctx_.footnoteDest) {
+    std::string dest = ctx_.footnoteDest(number);
+    if (!dest.empty()) {
+      mark.link = static_cast<int>(list_.links.size());
+      list_.links.push_back({"", dest});
+    }
+  }
+  const int face = primaryFace(mark);
+  if (face < 0) return;
+  std::u32string digits = toUtf32(std::to_string(number));
+  emitBox(digits, mark, face, false);
+  list_.items.back().footnote = number;
+  list_.items.back().hyphenatable = false;
+  list_.footnotes.push_back(number);
+}
+ItemList InlineBuilder::finish() {
+  flushToken();
+  pendingSpace_ = false;
+  // Trailing spaces, break opportunities and hard breaks end nothing: drop them.
+  while (!list_.items.empty() && !list_.items.back().isBox()) list_.items.pop_back();
+  if (!list_.items.empty()) {
+    tieShortLastWord();
+    endLine();
+  }
+  return std::move(list_);
+}
+
+void InlineBuilder::tieShortLastWord() {
+  // The last word of a paragraph alone on its line ("2.", "it.") looks like a mistake: when it
+  // is short, the space before it does not break (a tie, as TeX's ~).
+  float lastWord = 0;
+  std::size_t i = list_.items.size();
+  while (i > 0 && list_.items[i - 1].isBox()) lastWord += list_.items[--i].width;
+  if (i == 0 || !list_.items[i - 1].isGlue()) return;
+  if (lastWord > kShortLastWordEm * base_.size) return;
+  int words = 0;
+  for (const auto& it : list_.items) words += it.isGlue();
+  if (words < 4) return;
+  Item tie;
+  tie.type = ItemType::Penalty;
+  tie.penalty = kInfinity;
+  list_.items.insert(list_.items.begin() + static_cast<long>(i - 1), tie);
+}
+
+ItemList plainItems(Context& ctx, const TextStyle& style, std::string_view text, bool justify) {
+  InlineBuilder b(ctx, style, justify);
+  b.addText(text);
+  return b.finish();
+}
+
+}  // namespace pp::typeset

@@ -1,0 +1,144 @@
+// Inline item building: a paragraph's Inlines become the boxes, glue and penalties of the
+// Knuth-Plass model. Boxes are pieces of words in one face and one look (font fallback splits
+// a word into several boxes); glue is an inter-word space; penalties are break opportunities
+// inside words (hyphens, URL separators, soft hyphens, emergency breaks).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "typeset/context.h"
+#include "postpress/document.h"
+
+namespace pp::typeset {
+
+enum class ItemType : std::uint8_t { Box, Glue, Penalty };
+enum class BoxKind : std::uint8_t {
+  Text,     // text in `face`
+  Vector,   // one glyph drawn as a path (above U+FFFF)
+  Missing,  // a character no font has: drawn as a box with its code point
+  Image,    // an inline image (badge, icon)
+};
+
+// Penalty values, TeX's scale: >= kInfinity forbids a break, <= -kInfinity forces one.
+constexpr int kInfinity = 10000;
+
+// Decorations of a box.
+constexpr std::uint8_t kStrike = 1;
+constexpr std::uint8_t kUnderline = 2;
+
+struct Item {
+  ItemType type = ItemType::Box;
+  BoxKind kind = BoxKind::Text;
+  bool flagged = false;      // penalty: a break here ends the line with a hyphen
+  bool hyphenatable = false; // box: plain words (not code, links, numbers)
+  std::uint8_t deco = 0;
+  std::int16_t face = -1;
+  float size = 0;
+  float rise = 0;            // baseline shift up (superscript), pt
+  float letterSpacing = 0;
+  float width = 0, stretch = 0, shrink = 0;
+  float ascent = 0, descent = 0;  // box extent above/below the baseline, pt
+  int penalty = 0;
+  int link = -1;             // index into ItemList::links
+  int footnote = -1;         // a footnote mark: the footnote's number
+  int asset = -1;            // Image
+  char32_t cp = 0;           // Vector, Missing
+  Color color;
+  std::string text;          // Text; for a flagged penalty, what to draw at the line end ("-")
+
+  bool isBox() const { return type == ItemType::Box; }
+  bool isGlue() const { return type == ItemType::Glue; }
+  bool isPenalty() const { return type == ItemType::Penalty; }
+};
+
+struct ItemList {
+  std::vector<Item> items;
+  std::vector<ResolvedLink> links;
+  std::vector<int> footnotes;  // numbers of the footnotes marked in this paragraph, in order
+  bool justify = true;
+  float fontSize = 10;         // the paragraph's base size (for ragged stretch, line heights)
+  float ascent = 0, descent = 0;  // of the paragraph's base face at fontSize
+};
+
+// Builds items from inlines in a role's look.
+class InlineBuilder {
+ public:
+  InlineBuilder(Context& ctx, const TextStyle& base, bool justify);
+
+  void add(const std::vector<Inline>& inlines);
+  // Plain text in the base look (or a variant of it).
+  void addText(std::string_view text, bool bold = false, bool italic = false,
+               std::optional<Color> color = std::nullopt);
+  // A forced line break.
+  void lineBreak();
+  // Ends the paragraph (fill glue and a forced break) and hands the items over.
+  ItemList finish();
+
+  // Break opportunities inside tokens at least this long (code points), for URLs, paths and
+  // identifiers that would otherwise run past the text block.
+  static constexpr int kLongToken = 14;
+  // Penalties of the break opportunities (TeX's \exhyphenpenalty is 50).
+  static constexpr int kExplicitHyphenPenalty = 50;
+  static constexpr int kDashPenalty = 50;
+  static constexpr int kTokenBreakPenalty = 120;  // inside a URL or identifier: last resort
+
+ private:
+  struct Look {
+    bool bold = false, italic = false, code = false, linkText = false;
+    std::uint8_t deco = 0;
+    int script = 0;  // 1 superscript, -1 subscript
+    int link = -1;
+    bool hasColor = false;
+    Color color;
+    SourcePos pos;
+  };
+  struct Char {
+    char32_t cp;
+    std::uint16_t look;  // index into looks_
+  };
+
+  void walk(const Inline& in, Look look);
+  void text(std::string_view s, const Look& look);
+  void flushToken();
+  void tieShortLastWord();
+  void endLine();  // no break, fill, forced break (the end of a paragraph or a hard break)
+  // A last word narrower than this (in ems) stays on the line with the word before it.
+  static constexpr float kShortLastWordEm = 2.2f;
+  void emitGlue(const Look& look);
+  void emitBox(std::u32string_view chars, const Look& look, int face, bool vector);
+  void emitMissing(char32_t cp, const Look& look);
+  void emitImage(const ImageRef& ref, const Look& look);
+  void emitFootnoteMark(int number, const Look& look);
+  int lookIndex(const Look& look);
+  // The face, size, rise and colour a look resolves to.
+  int primaryFace(const Look& l);
+  float sizeOf(const Look& l) const;
+  float riseOf(const Look& l) const;
+  Color colorOf(const Look& l) const;
+
+  Context& ctx_;
+  TextStyle base_;
+  ItemList list_;
+  std::vector<Look> looks_;
+  std::vector<Char> token_;  // the word being collected (up to the next space)
+  bool pendingSpace_ = false;
+  Look spaceLook_;
+  int faceCache_[8] = {-2, -2, -2, -2, -2, -2, -2, -2};  // by code/bold/italic
+};
+
+// Inserts hyphenation penalties into hyphenatable boxes (second pass of line breaking).
+// Returns false when nothing could be hyphenated.
+bool hyphenate(Context& ctx, ItemList& list);
+
+// Splits boxes wider than `maxWidth` at character boundaries with emergency break penalties,
+// so that no box can ever run past the text block.
+void splitOverwideBoxes(Context& ctx, ItemList& list, float maxWidth);
+
+// Sets a plain string into items in one look (captions of running heads, numbers).
+ItemList plainItems(Context& ctx, const TextStyle& style, std::string_view text, bool justify);
+
+}  // namespace pp::typeset

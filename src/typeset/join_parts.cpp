@@ -1,0 +1,148 @@
+#include "typeset/join_parts.h"
+
+#include <algorithm>
+
+#include "typeset/context.h"
+#include "postpress/support/text.h"
+
+namespace pp::typeset {
+
+namespace {
+
+// Every fragment of a list: the lines' and the figure captions' and footnotes'.
+template <typename Fn>
+void forEachFragment(VList& list, Fn fn) {
+  for (Fragment& f : list.fragments) fn(f);
+  for (FigureFloat& fig : list.figures) fn(fig.caption);
+  for (FootnoteBlock& note : list.footnotes) fn(note.content);
+}
+
+void shift(int& index, std::size_t by) {
+  if (index >= 0) index += static_cast<int>(by);
+}
+
+}  // namespace
+
+bool remapStandIns(std::string& text, const std::map<char32_t, char32_t>& codes) {
+  // Stand-ins are U+E000..U+F8FF: three bytes starting 0xEE or 0xEF. Most text has none.
+  if (text.find('\xEE') == std::string::npos && text.find('\xEF') == std::string::npos) return false;
+  std::string out;
+  out.reserve(text.size());
+  bool changed = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    const char32_t c = nextCodepoint(text, i);
+    auto it = codes.find(c);
+    if (it == codes.end() || it->second == c) {
+      out.append(text, start, i - start);
+      continue;
+    }
+    appendUtf8(out, it->second);
+    changed = true;
+  }
+  if (changed) text = std::move(out);
+  return changed;
+}
+
+void PartJoiner::carryInto(VList& list) {
+  // As Flow::push would have: a keep holds the spaces that follow and the first item after
+  // them unless that is a page break (which drops it); open anchors go to the first item that
+  // is neither a space nor a page break, before its own.
+  bool keep = keepNext_;
+  bool anchorsPlaced = openAnchors_.empty();
+  for (VItem& it : list.items) {
+    if (keep) {
+      if (it.kind == VKind::PageBreak) keep = false;
+      else it.penaltyBefore = kInfinity;
+      if (it.kind != VKind::Space) keep = false;
+    }
+    if (!anchorsPlaced && it.kind != VKind::Space && it.kind != VKind::PageBreak) {
+      it.anchors.insert(it.anchors.begin(), std::make_move_iterator(openAnchors_.begin()),
+                        std::make_move_iterator(openAnchors_.end()));
+      openAnchors_.clear();
+      anchorsPlaced = true;
+    }
+    if (!keep && anchorsPlaced) break;
+  }
+  keepNext_ = keep;
+}
+
+bool PartJoiner::join(PartSetApart& part) {
+  Context& ctx = ctx_;
+  VList& body = body_;
+  // Stand-ins: the part's i-th is the run's stand-in for the same character.
+  std::map<char32_t, char32_t> codes;
+  bool renumber = false;
+  for (auto it = part.standIns.rbegin(); it != part.standIns.rend(); ++it) {  // in the order met
+    const char32_t global = ctx.standIns.standIn(it->second);
+    if (global == 0) return false;
+    codes.emplace(it->first, global);
+    renumber |= global != it->first;
+  }
+  // Outlines: the run's id for the same face and character.
+  std::vector<int> outlineIds(part.outlines.size());
+  bool reoutline = false;
+  for (std::size_t i = 0; i < part.outlines.size(); ++i) {
+    outlineIds[i] = ctx.adoptOutline(part.outlineKeys[i], std::move(part.outlines[i]));
+    reoutline |= outlineIds[i] != static_cast<int>(i);
+  }
+  VList& src = part.list;
+  if (renumber || reoutline)
+    forEachFragment(src, [&](Fragment& f) {
+      if (renumber)
+        for (TextRun& r : f.runs) remapStandIns(r.text, codes);
+      if (reoutline)
+        for (VectorGlyph& g : f.glyphs) g.outline = outlineIds[static_cast<std::size_t>(g.outline)];
+    });
+
+  // The seam, as one Flow would have set it: a space opening the part collapses into one
+  // ending the list (at the top level, no frame around either).
+  std::size_t first = 0;
+  if (!body.items.empty() && !src.items.empty()) {
+    VItem& last = body.items.back();
+    const VItem& open = src.items.front();
+    if (last.kind == VKind::Space && open.kind == VKind::Space && last.frameSet < 0 && open.frameSet < 0) {
+      last.height = std::max(last.height, open.height);
+      first = 1;
+    }
+  }
+  carryInto(src);
+  keepNext_ = keepNext_ || part.keepNextAtEnd;
+  for (auto& a : part.openAnchors) openAnchors_.push_back(std::move(a));
+
+  const std::size_t itemBase = body.items.size() - first;  // new index = old index + itemBase
+  const std::size_t fragmentBase = body.fragments.size(), frameBase = body.frames.size(),
+                    frameSetBase = body.frameSets.size(), figureBase = body.figures.size(),
+                    footnoteBase = body.footnotes.size(), boxBase = body.boxes.size(),
+                    tableBase = body.tableHeaders.size();
+  for (std::size_t k = first; k < src.items.size(); ++k) {
+    VItem& it = src.items[k];
+    shift(it.fragment, fragmentBase);
+    shift(it.frameSet, frameSetBase);
+    shift(it.headerGroup, tableBase);
+    shift(it.figure, figureBase);
+    shift(it.box, boxBase);
+    for (int& n : it.footnotes) shift(n, footnoteBase);
+    body.items.push_back(std::move(it));
+  }
+  for (auto& set : src.frameSets) {
+    for (int& f : set) shift(f, frameBase);
+    body.frameSets.push_back(std::move(set));
+  }
+  for (auto& rows : src.tableHeaders) {
+    for (int& r : rows) r += static_cast<int>(itemBase);
+    body.tableHeaders.push_back(std::move(rows));
+  }
+  auto move = [](auto& to, auto& from) {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  };
+  move(body.fragments, src.fragments);
+  move(body.frames, src.frames);
+  move(body.figures, src.figures);
+  move(body.footnotes, src.footnotes);
+  move(body.boxes, src.boxes);
+  src = VList{};
+  return true;
+}
+
+}  // namespace pp::typeset

@@ -1,0 +1,61 @@
+// Parts set apart, joined in order. Each part of the body (a post) is set on its own (side by
+// side on several threads), into its own vertical list with its own numbering of vector glyph
+// outlines and Private Use stand-ins; joining renumbers those into the run's and appends the
+// list as if one Flow had set every part in turn: spaces at the seam collapse, a "keep with
+// next" and anchors left open at the end of a part reach the first item of the next.
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "typeset/vlist.h"
+#include "postpress/support/diagnostics.h"
+#include "postpress/typeset.h"
+
+namespace pp::typeset {
+
+struct Context;
+
+struct PartSetApart {
+  VList list;
+  std::vector<OutlineEntry> outline;  // bookmarks of the part's headings
+  // Vector glyph outlines by the part's own ids, with the (face, code point) each draws.
+  std::vector<GlyphOutline> outlines;
+  std::vector<std::pair<int, char32_t>> outlineKeys;
+  // The part's stand-ins: code -> the character it stands for (handed out downwards from
+  // StandIns::kLast as characters were met).
+  std::map<char32_t, char32_t> standIns;
+  bool keepNextAtEnd = false;                // the last item asked to keep with what follows
+  std::vector<std::string> openAnchors;      // anchors set after the part's last item
+  DiagnosticSink diags;                      // replayed in reading order
+};
+
+// Appends parts to the body in order, carrying what one Flow would carry from a part to the
+// next (a keep, open anchors).
+class PartJoiner {
+ public:
+  PartJoiner(Context& ctx, VList& body) : ctx_(ctx), body_(body) {}
+  // Appends `part`, renumbering its outlines through the context (Context::adoptOutline) and
+  // its stand-ins through the context's. False, with the list untouched, when the
+  // run's stand-ins run out (some of the part's may have been handed out): the caller then
+  // clears the stand-ins and sets every part again in one sequence, which draws the rest as
+  // vector outlines.
+  bool join(PartSetApart& part);
+  // Anchors no item has taken yet (set after the last part's last item).
+  std::vector<std::string> takeOpenAnchors() { return std::move(openAnchors_); }
+
+ private:
+  void carryInto(VList& list);
+
+  Context& ctx_;
+  VList& body_;
+  bool keepNext_ = false;
+  std::vector<std::string> openAnchors_;
+};
+
+// Replaces stand-in codes in UTF-8 text through `codes` (old -> new); false when nothing changed.
+bool remapStandIns(std::string& text, const std::map<char32_t, char32_t>& codes);
+
+}  // namespace pp::typeset

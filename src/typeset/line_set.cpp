@@ -1,0 +1,338 @@
+#include "typeset/line_set.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "postpress/support/text.h"
+
+namespace pp::typeset {
+
+namespace {
+
+// A justified line is never spread beyond this ratio when set: a first-fit fallback line that
+// would need more is set ragged instead of with gaping holes.
+constexpr float kMaxRenderedStretch = 3.0f;
+
+float pick(const std::vector<float>& v, std::size_t i, float dflt) {
+  if (v.empty()) return dflt;
+  return v[std::min(i, v.size() - 1)];
+}
+
+bool sameLook(const TextRun& r, const Item& b) {
+  return r.font == static_cast<std::uint16_t>(b.face) && r.size == b.size &&
+         r.charSpacing == b.letterSpacing && r.color.r == b.color.r && r.color.g == b.color.g &&
+         r.color.b == b.color.b;
+}
+
+void drawMissing(Context& ctx, Fragment& f, const Item& b, float x, float baseline) {
+  const float h = b.ascent + b.descent;
+  const FillRect box = outlineRect(x + b.size * 0.06f, baseline - b.ascent, b.width - b.size * 0.12f, h,
+                                   std::max(0.3f, b.size * 0.05f), b.color);
+  const float textSize = b.size * 0.34f;
+  drawMissingGlyph(ctx, f, b.cp, box, ctx.fonts.face("mono", false, false), textSize, box.x, box.width,
+                   baseline - b.ascent + h / 2 + textSize * 0.35f);
+}
+
+// Kerning: a run is split where a kerned pair meets, and the next piece starts shifted by the
+// kerning (PDF text has no kerning of its own through libharu). Widths of the pieces are
+// their plain advances, as the PDF's /W gives them.
+void applyKerning(Context& ctx, std::vector<TextRun>& runs) {
+  std::vector<TextRun> out;
+  out.reserve(runs.size());
+  for (auto& r : runs) {
+    FontFile& f = ctx.fonts.file(r.font);
+    if (!f.hasKerning() || r.text.size() < 2) {
+      out.push_back(std::move(r));
+      continue;
+    }
+    const float k = r.size / 1000.0f;
+    TextRun cur = r;
+    cur.text.clear();
+    long units = 0;
+    std::size_t chars = 0;
+    char32_t prev = 0;
+    for (std::size_t i = 0; i < r.text.size();) {
+      const std::size_t start = i;
+      const char32_t c = ctx.standIns.real(nextCodepoint(r.text, i));
+      const int kern = prev ? f.kern(prev, c) : 0;
+      if (kern != 0) {
+        cur.width = static_cast<float>(units) * k + r.charSpacing * static_cast<float>(chars);
+        const float nextX = cur.x + cur.width + static_cast<float>(kern) * k;
+        out.push_back(cur);
+        cur.text.clear();
+        cur.x = nextX;
+        units = 0;
+        chars = 0;
+      }
+      cur.text.append(r.text, start, i - start);
+      units += f.advance(c);
+      ++chars;
+      prev = c;
+    }
+    cur.width = static_cast<float>(units) * k + r.charSpacing * static_cast<float>(chars);
+    out.push_back(std::move(cur));
+  }
+  runs = std::move(out);
+}
+
+}  // namespace
+
+void drawMissingGlyph(Context& ctx, Fragment& f, char32_t cp, const FillRect& box, int face, float textSize,
+                      float left, float width, float baseline) {
+  f.rects.push_back(box);
+  if (face < 0) return;
+  char hex[16];
+  std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(cp));
+  TextRun t;
+  t.font = static_cast<std::uint16_t>(face);
+  t.size = textSize;
+  t.text = hex;
+  t.width = ctx.width(face, t.text, t.size);
+  t.x = left + (width - t.width) / 2;
+  t.y = baseline;
+  t.color = box.strokeColor;
+  f.runs.push_back(std::move(t));
+}
+
+float stackLines(Fragment& f, const std::vector<SetLine>& lines, float x, float y) {
+  for (const SetLine& l : lines) {
+    f.append(l.content, x, y);
+    y += l.height;
+  }
+  return y;
+}
+
+NaturalWidths naturalWidths(const ItemList& list) {
+  NaturalWidths nw;
+  float line = 0, word = 0;
+  for (const auto& it : list.items) {
+    if (it.isBox()) {
+      word += it.width;
+      line += it.width;
+    } else if (it.isGlue()) {
+      nw.min = std::max(nw.min, word);
+      word = 0;
+      if (it.stretch < 1e5f) line += it.width;
+    } else {
+      nw.min = std::max(nw.min, word + (it.flagged ? it.width : 0));
+      word = 0;
+      if (it.penalty <= -kInfinity) {
+        nw.max = std::max(nw.max, line);
+        line = 0;
+      }
+    }
+  }
+  nw.min = std::max(nw.min, word);
+  nw.max = std::max(nw.max, line);
+  return nw;
+}
+
+float firstLineWidth(const ItemList& list) {
+  // As setParagraph counts a line: from the first item a line start keeps to the break.
+  const auto& items = list.items;
+  std::size_t i = 0;
+  while (i < items.size() && !items[i].isBox() && !(items[i].isPenalty() && items[i].penalty <= -kInfinity)) ++i;
+  float natural = 0;
+  for (; i < items.size(); ++i) {
+    const Item& it = items[i];
+    if (it.isPenalty() && it.penalty <= -kInfinity) break;
+    if (it.isBox()) natural += it.width;
+    else if (it.isGlue() && it.stretch < 1e5f) natural += it.width;
+  }
+  return natural;
+}
+
+std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphShape& shape) {
+  std::vector<SetLine> lines;
+  if (list.items.empty()) return lines;
+  std::vector<float> widths = shape.widths.empty() ? std::vector<float>{ctx.style.textWidth()} : shape.widths;
+  const std::vector<LineBreak> breaks = breakParagraph(ctx, list, widths, shape.allowHyphens);
+  const auto& items = list.items;
+  lines.reserve(breaks.size());
+
+  // Paragraph's own vertical metrics: baseline in the middle of the leading (half-leading
+  // above and below the face's ascent + descent, as CSS does).
+  const float baseAscent = list.ascent, baseDescent = list.descent;
+  const float halfLeading = (shape.leading - (baseAscent + baseDescent)) / 2;
+
+  std::size_t start = 0;
+  // Skip what a line start discards.
+  auto skipDiscardable = [&](std::size_t i) {
+    while (i < items.size() && !items[i].isBox() && !(items[i].isPenalty() && items[i].penalty <= -kInfinity)) ++i;
+    return i;
+  };
+  start = skipDiscardable(0);
+  for (std::size_t li = 0; li < breaks.size(); ++li) {
+    const LineBreak& br = breaks[li];
+    const std::size_t end = static_cast<std::size_t>(br.end);
+    const float measure = pick(widths, li, ctx.style.textWidth());
+    const float left = pick(shape.offsets, li, 0);
+    SetLine line;
+
+    // Vertical extent of this line's content.
+    float maxAscent = baseAscent, maxDescent = baseDescent;
+    float natural = 0;
+    for (std::size_t i = start; i < end && i < items.size(); ++i) {
+      const Item& it = items[i];
+      if (it.isBox()) {
+        maxAscent = std::max(maxAscent, it.ascent);
+        maxDescent = std::max(maxDescent, it.descent);
+        natural += it.width;
+      } else if (it.isGlue() && it.stretch < 1e5f) {
+        natural += it.width;
+      }
+    }
+    const Item* brkItem = end < items.size() ? &items[end] : nullptr;
+    const bool drawHyphen = brkItem && brkItem->isPenalty() && brkItem->flagged && !brkItem->text.empty();
+    if (drawHyphen) natural += brkItem->width;
+    const float extraAbove = std::max(0.0f, maxAscent - baseAscent);
+    const float extraBelow = std::max(0.0f, maxDescent - baseDescent);
+    line.height = shape.leading + extraAbove + extraBelow;
+    line.baseline = halfLeading + baseAscent + extraAbove;
+    line.naturalWidth = natural;
+
+    // Horizontal placement.
+    float ratio = br.ratio;
+    const bool lastLine = brkItem && brkItem->isPenalty() && brkItem->penalty <= -kInfinity;
+    const bool justify = shape.align == Align::Justify && list.justify;
+    if (!justify) ratio = 0;
+    if (ratio > kMaxRenderedStretch) ratio = 0;  // see kMaxRenderedStretch
+    float x = left;
+    if (shape.align == Align::Center) x += std::max(0.0f, (measure - natural) / 2);
+    if (shape.align == Align::Right) x += std::max(0.0f, measure - natural);
+    if (lastLine && justify && ratio > 0) ratio = std::min(ratio, 0.0f);
+
+    int linkOpen = -1;
+    float linkStart = 0, linkEnd = 0;
+    auto closeLink = [&] {
+      if (linkOpen < 0) return;
+      const ResolvedLink& l = list.links[static_cast<std::size_t>(linkOpen)];
+      LinkArea a;
+      a.x = linkStart;
+      a.y = line.baseline - maxAscent;
+      a.width = std::max(0.5f, linkEnd - linkStart);
+      a.height = maxAscent + maxDescent;
+      a.uri = l.uri;
+      a.dest = l.dest;
+      line.content.links.push_back(std::move(a));
+      linkOpen = -1;
+    };
+    bool prevWasBox = false;
+    for (std::size_t i = start; i < end && i < items.size(); ++i) {
+      const Item& it = items[i];
+      if (it.isPenalty()) continue;
+      if (it.isGlue()) {
+        float w = it.width;
+        if (it.stretch < 1e5f) {
+          if (ratio > 0) w += ratio * it.stretch;
+          else if (ratio < 0) w += ratio * it.shrink;
+        } else {
+          w = 0;  // fill glue: the space it takes is simply left empty
+        }
+        // Underline and strike-through continue across a space between decorated words.
+        if (prevWasBox && it.link < 0 && linkOpen >= 0) closeLink();
+        x += w;
+        prevWasBox = false;
+        continue;
+      }
+      // a box
+      if (it.link != linkOpen) {
+        closeLink();
+        if (it.link >= 0) {
+          linkOpen = it.link;
+          linkStart = x;
+        }
+      }
+      const float baseline = line.baseline - it.rise;
+      switch (it.kind) {
+        case BoxKind::Text: {
+          auto& runs = line.content.runs;
+          // Pieces of one word in one look (hyphenation splits them) become one run again.
+          if (prevWasBox && !runs.empty() && sameLook(runs.back(), it) && runs.back().y == baseline &&
+              std::abs(runs.back().x + runs.back().width - x) < 0.01f) {
+            runs.back().text += it.text;
+            runs.back().width += it.width;
+          } else {
+            TextRun t;
+            t.font = static_cast<std::uint16_t>(it.face);
+            t.size = it.size;
+            t.x = x;
+            t.y = baseline;
+            t.width = it.width;
+            t.charSpacing = it.letterSpacing;
+            t.color = it.color;
+            t.text = it.text;
+            runs.push_back(std::move(t));
+          }
+          break;
+        }
+        case BoxKind::Vector: {
+          VectorGlyph g;
+          g.outline = ctx.outlineFor(it.face, it.cp);
+          g.x = x;
+          g.y = baseline;
+          g.size = it.size;
+          g.color = it.color;
+          line.content.glyphs.push_back(g);
+          break;
+        }
+        case BoxKind::Missing: drawMissing(ctx, line.content, it, x, baseline); break;
+        case BoxKind::Image: {
+          ImageBox im;
+          im.asset = it.asset;
+          im.x = x;
+          im.y = line.baseline - it.ascent;
+          im.width = it.width;
+          im.height = it.ascent;
+          line.content.images.push_back(im);
+          break;
+        }
+      }
+      if (it.deco) {
+        const float thickness = std::max(0.4f, it.size * 0.055f);
+        if (it.deco & kStrike) {
+          const float y = baseline - it.size * 0.27f;
+          line.content.lines.push_back({x, y, x + it.width, y, thickness, it.color});
+        }
+        if (it.deco & kUnderline) {
+          const float y = baseline + it.size * 0.12f;
+          line.content.lines.push_back({x, y, x + it.width, y, thickness, it.color});
+        }
+      }
+      if (it.footnote > 0) line.footnotes.push_back(it.footnote);
+      x += it.width;
+      if (linkOpen >= 0) linkEnd = x;
+      prevWasBox = true;
+    }
+    if (drawHyphen) {
+      TextRun t;
+      t.font = static_cast<std::uint16_t>(brkItem->face);
+      t.size = brkItem->size;
+      t.x = x;
+      t.y = line.baseline;
+      t.width = brkItem->width;
+      t.color = brkItem->color;
+      t.text = brkItem->text;
+      // The hyphen belongs to the word it ends: extend that run when it is the last one.
+      auto& runs = line.content.runs;
+      if (!runs.empty() && runs.back().font == t.font && runs.back().size == t.size &&
+          std::abs(runs.back().x + runs.back().width - x) < 0.01f && runs.back().charSpacing == 0) {
+        runs.back().text += t.text;
+        runs.back().width += t.width;
+      } else {
+        runs.push_back(std::move(t));
+      }
+      x += brkItem->width;
+      if (linkOpen >= 0) linkEnd = x;
+    }
+    closeLink();
+    applyKerning(ctx, line.content.runs);
+    lines.push_back(std::move(line));
+    start = skipDiscardable(end + 1);
+    // A forced break item itself starts nothing.
+    if (lastLine && start < items.size() && items[start].isPenalty()) start = skipDiscardable(start + 1);
+  }
+  return lines;
+}
+
+}  // namespace pp::typeset

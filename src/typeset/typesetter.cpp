@@ -1,0 +1,288 @@
+// A typesetting run: the body's parts set side by side and joined in order, paginated as they
+// are joined; sections set in one flow; the fonts, stand-ins and outlines they share.
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "postpress/support/parallel.h"
+#include "postpress/typeset.h"
+#include "typeset/canvas.h"
+#include "typeset/composer.h"
+#include "typeset/flow.h"
+#include "typeset/join_parts.h"
+#include "typeset/paginate.h"
+
+namespace pp {
+
+using namespace typeset;
+
+struct Typesetter::Run {
+  Run(const Style& s, const AssetStore* a, std::string lang,
+      std::function<ResolvedLink(const LinkTarget&, int owner)> resolve, const TypesetOptions& o, DiagnosticSink& d)
+      : style(s), assets(a), language(std::move(lang)), resolveLink(std::move(resolve)), options(o), diags(d),
+        fonts(s, d, store), ctx(s, fonts, standIns, d, a, out) {
+    geometry.width = s.pageWidth;
+    geometry.height = s.pageHeight;
+    geometry.left = s.marginInner;
+    geometry.top = s.marginTop;
+    geometry.textWidth = s.textWidth();
+    geometry.textHeight = s.textHeight();
+    standIns.limit(standInLimit());
+    ctx.resolveLink = [this](const LinkTarget& t) { return resolveLink(t, -1); };
+  }
+
+  const Style& style;
+  const AssetStore* assets;
+  const std::string language;
+  const std::function<ResolvedLink(const LinkTarget&, int owner)> resolveLink;
+  const TypesetOptions options;
+  DiagnosticSink& diags;
+  Layout out;  // the vector outlines of everything set
+  // Font files are read once and shared by the sets of every thread (and the painter).
+  std::shared_ptr<FontStore> store = std::make_shared<FontStore>();
+  FontSet fonts;
+  StandIns standIns;
+  Context ctx;  // the sections' and the running heads'
+  PageGeometry geometry;
+  std::map<std::string, std::string> labels;  // anchor -> printed page number (citePages)
+  std::map<std::string, std::unique_ptr<Hyphenator>> hyphenators;
+  std::atomic<bool> workersFreed{false};
+  std::size_t bodyFinished = 0;  // body pages numbered and decorated so far
+
+  std::size_t standInLimit() const { return static_cast<std::size_t>(std::max(0, options.maxStandIns)); }
+
+  // Patterns of a language ("" = the run's), read once.
+  Hyphenator* hyphenatorFor(const std::string& lang) {
+    if (!style.hyphenate) return nullptr;
+    const std::string l = lang.empty() ? language : lang;
+    auto& h = hyphenators[l];
+    if (!h) h = std::make_unique<Hyphenator>(l, diags);
+    return h->available() ? h.get() : nullptr;
+  }
+
+  // TypesetOptions::workersFreed, once.
+  void freeWorkers() {
+    if (options.workersFreed && !workersFreed.exchange(true)) options.workersFreed();
+  }
+
+  // What a thread setting parts keeps from one part to the next: fonts with caches of their
+  // own (the same face ids as every set made from the style), its stand-ins, and hyphenators
+  // sharing the patterns read before the threads started.
+  struct Worker {
+    std::unique_ptr<FontSet> fonts;
+    StandIns standIns;
+    std::map<std::string, std::unique_ptr<Hyphenator>> hyphenators;
+  };
+
+  // A body page ready for options.bodyPages, with the outlines its glyphs use.
+  struct FinishedPage {
+    std::size_t index;
+    PageBox box;
+    std::vector<GlyphOutline> outlines;
+  };
+
+  using Compose = std::function<void(PartComposer&, std::size_t)>;
+  using Finish = std::function<void(SetPage&, std::size_t)>;
+
+  SetPages setBody(const std::vector<BodyPart>& parts, const Compose& compose, const Finish& finish) {
+    // Patterns are read here, once, in the parts' order (so are their notes).
+    for (const BodyPart& p : parts)
+      if (!p.empty) hyphenatorFor(p.language);
+    std::vector<PartSetApart> apart(parts.size());
+    VList list;
+    std::vector<OutlineEntry> outline;
+    auto pages = std::make_unique<IncrementalPagination>(ctx, list, geometry);
+    bodyFinished = 0;
+    if (!setAndJoin(parts, compose, finish, apart, options.jobs, true, list, outline, *pages)) {
+      // More characters above U+FFFF than stand-ins: set again in one sequence sharing one
+      // table, as a single Flow would, so that the same characters become vector outlines.
+      list = VList{};
+      outline.clear();
+      ctx.clearOutlines();
+      standIns.clear();
+      if (options.bodyPages.restart) options.bodyPages.restart();
+      apart = std::vector<PartSetApart>(parts.size());
+      pages = std::make_unique<IncrementalPagination>(ctx, list, geometry);
+      bodyFinished = 0;
+      setAndJoin(parts, compose, finish, apart, 1, false, list, outline, *pages);
+    }
+    pages->advance(true);
+    for (FinishedPage& f : finishBodyPages(pages->result(), finish)) handOver(f);
+    for (const PartSetApart& p : apart) p.diags.replayInto(diags);
+    // Sections hyphenate in the run's language.
+    ctx.hyphenator = hyphenatorFor("");
+    freeWorkers();  // a body of no parts, or set on one thread
+    SetPages result = std::move(pages->result());
+    result.outline = std::move(outline);
+    return result;
+  }
+
+  // Numbers and decorates the body pages made since the last call. With a sink, each page's
+  // drawing (and a copy of the outlines it uses, renumbered: the run's list keeps growing) is
+  // moved out for it, leaving the size, label and links.
+  std::vector<FinishedPage> finishBodyPages(SetPages& made, const Finish& finish) {
+    std::vector<FinishedPage> finished;
+    for (; bodyFinished < made.pages.size(); ++bodyFinished) {
+      SetPage& p = made.pages[bodyFinished];
+      finish(p, bodyFinished);
+      if (!options.bodyPages) continue;
+      FinishedPage f{bodyFinished, std::move(p.box), {}};
+      std::map<int, int> local;
+      for (VectorGlyph& g : f.box.glyphs) {
+        if (g.outline < 0 || static_cast<std::size_t>(g.outline) >= out.outlines.size()) continue;
+        auto [it, fresh] = local.try_emplace(g.outline, static_cast<int>(f.outlines.size()));
+        if (fresh) f.outlines.push_back(out.outlines[static_cast<std::size_t>(g.outline)]);
+        g.outline = it->second;
+      }
+      p.box = PageBox{};
+      p.box.width = f.box.width;
+      p.box.height = f.box.height;
+      p.box.label = f.box.label;
+      p.box.links = std::move(f.box.links);
+      finished.push_back(std::move(f));
+    }
+    return finished;
+  }
+
+  void handOver(FinishedPage& f) { options.bodyPages.page(f.index, std::move(f.box), std::move(f.outlines)); }
+
+  // Sets the parts on the workers and joins each to the body as soon as every part before it
+  // is joined, so that only parts finished out of order wait (the lines of all parts set apart
+  // never exist beside the joined body). False when the stand-ins ran out while joining.
+  bool setAndJoin(const std::vector<BodyPart>& parts, const Compose& compose, const Finish& finish,
+                  std::vector<PartSetApart>& apart, int jobs, bool standInsPerPart, VList& list,
+                  std::vector<OutlineEntry>& outline, IncrementalPagination& pages) {
+    std::vector<Worker> workers(workerCount(parts.size(), jobs));
+    PartJoiner joiner(ctx, list);
+    std::mutex joining;  // the body, the outline and the run's context
+    std::vector<char> done(parts.size(), 0);
+    std::size_t next = 0;
+    bool ok = true;
+    std::atomic<std::size_t> started{0};
+    parallelForWorkers(parts.size(), jobs, [&](std::size_t w, std::size_t k) {
+      ++started;
+      setPart(workers[w], parts[k], compose, k, apart[k], standInsPerPart);
+      // Every part is being set or done: this worker is about to go idle (after its joining).
+      if (started.load() == parts.size()) freeWorkers();
+      std::vector<FinishedPage> finished;
+      {
+        std::lock_guard<std::mutex> lock(joining);
+        done[k] = 1;
+        bool joined = false;
+        for (; next < parts.size() && done[next]; ++next) {
+          PartSetApart& part = apart[next];
+          if (ok && !joiner.join(part)) ok = false;
+          if (!ok) continue;
+          for (auto& e : part.outline) outline.push_back(std::move(e));
+          part.outline.clear();
+          part.list = VList{};  // joined: its lines are the body's now
+          joined = true;
+        }
+        if (ok && joined) {
+          pages.advance(false);
+          finished = finishBodyPages(pages.result(), finish);
+        }
+      }
+      // Handed over outside the lock: the sink's work (painting, compressing) runs beside the
+      // other threads' setting and joining.
+      for (FinishedPage& f : finished) handOver(f);
+    });
+    return ok;
+  }
+
+  void setPart(Worker& worker, const BodyPart& part, const Compose& compose, std::size_t k, PartSetApart& apart,
+               bool standInsPerPart) {
+    if (part.empty) return;
+    if (!worker.fonts) {
+      worker.fonts = std::make_unique<FontSet>(style, apart.diags, store);
+      worker.standIns.limit(standInLimit());
+    }
+    FontSet& partFonts = *worker.fonts;
+    partFonts.setDiagnostics(apart.diags);
+    if (standInsPerPart) worker.standIns.clear();
+    Layout scratch;  // collects the part's vector outlines
+    Context c(style, partFonts, worker.standIns, apart.diags, assets, scratch);
+    const int owner = part.owner;
+    c.resolveLink = [this, owner](const LinkTarget& t) { return resolveLink(t, owner); };
+    if (part.locate) c.locate = part.locate;
+    if (style.hyphenate) {
+      const std::string lang = part.language.empty() ? language : part.language;
+      auto& h = worker.hyphenators[lang];
+      if (!h) {
+        auto shared = hyphenators.find(lang);  // only read while the threads run
+        if (shared != hyphenators.end() && shared->second->available()) h = shared->second->sharing();
+      }
+      c.hyphenator = h.get();
+    }
+    const std::string anchor = part.anchor;
+    c.footnoteDest = [anchor](int n) { return anchor + "/fn-" + std::to_string(n); };
+
+    Flow flow(c, apart.list);
+    flow.outline = &apart.outline;
+    FlowComposer composer(flow, labels);
+    compose(composer, k);
+
+    apart.keepNextAtEnd = flow.keepsNext();
+    apart.openAnchors = flow.takePendingAnchors();
+    apart.outlineKeys = c.outlineKeys();
+    apart.outlines = std::move(scratch.outlines);
+    apart.standIns = worker.standIns.table();
+  }
+
+  SetPages setSections(std::size_t count, const Compose& compose) {
+    VList list;
+    std::vector<OutlineEntry> outline;
+    {
+      Flow flow(ctx, list);
+      flow.outline = &outline;
+      FlowComposer composer(flow, labels);
+      for (std::size_t k = 0; k < count; ++k) compose(composer, k);
+    }
+    SetPages pages = paginate(ctx, list, geometry);
+    pages.outline = std::move(outline);
+    return pages;
+  }
+};
+
+Typesetter::Typesetter(const Style& style, const AssetStore* assets, std::string language,
+                       std::function<ResolvedLink(const LinkTarget&, int owner)> resolveLink,
+                       const TypesetOptions& options, DiagnosticSink& diags)
+    : run_(std::make_unique<Run>(style, assets, std::move(language), std::move(resolveLink), options, diags)) {}
+
+Typesetter::~Typesetter() = default;
+
+bool Typesetter::ok() const { return run_->fonts.ok(); }
+
+SetPages Typesetter::setBody(const std::vector<BodyPart>& parts,
+                             const std::function<void(PartComposer&, std::size_t k)>& compose,
+                             const std::function<void(SetPage&, std::size_t index)>& finish) {
+  return run_->setBody(parts, compose, finish);
+}
+
+SetPages Typesetter::setSections(std::size_t count, const std::function<void(PartComposer&, std::size_t k)>& compose) {
+  return run_->setSections(count, compose);
+}
+
+void Typesetter::citePages(const SetPages& pages) {
+  for (const auto& [name, pos] : pages.anchors)
+    run_->labels.emplace(name, pages.pages[static_cast<std::size_t>(pos.page)].box.label);
+}
+
+void Typesetter::drawOnPage(PageBox& page, const std::function<void(Canvas&)>& draw) {
+  Fragment f;
+  FragmentCanvas canvas(run_->ctx, f, run_->geometry.textWidth);
+  draw(canvas);
+  f.placeOn(page, 0, 0);
+}
+
+Layout Typesetter::takeLayout() {
+  Layout l;
+  l.fonts = run_->fonts.faces();
+  l.privateUse = run_->standIns.table();
+  l.outlines = std::move(run_->out.outlines);
+  return l;
+}
+
+}  // namespace pp

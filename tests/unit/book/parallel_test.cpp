@@ -1,0 +1,241 @@
+// The book's layout does not depend on the number of workers setting its posts (the
+// typesetter's setBody), whatever stand-ins run out; pages handed over as they are finished
+// are the pages it keeps.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <set>
+
+#include "common/sample_publication.h"
+#include "postpress/book.h"
+#include "postpress/style.h"
+#include "postpress/support/text.h"
+
+using namespace pp;
+using namespace pp::testing;
+
+namespace {
+
+std::string utf8(char32_t c) {
+  std::string s;
+  appendUtf8(s, c);
+  return s;
+}
+
+// Everything drawn on the pages, as text: two layouts compare equal when this does.
+std::string describe(const Layout& lay) {
+  std::string s;
+  auto num = [](float v) { return std::to_string(static_cast<long>(v * 1000)); };
+  for (const PageBox& p : lay.pages) {
+    s += "page " + p.label + "\n";
+    for (const auto& r : p.runs)
+      s += "run " + std::to_string(r.font) + " " + num(r.x) + " " + num(r.y) + " " + num(r.size) + " " + r.text + "\n";
+    for (const auto& g : p.glyphs) s += "glyph " + std::to_string(g.outline) + " " + num(g.x) + " " + num(g.y) + "\n";
+    for (const auto& r : p.rects) s += "rect " + num(r.x) + " " + num(r.y) + " " + num(r.width) + " " + num(r.height) + "\n";
+    for (const auto& l : p.links) s += "link " + l.uri + l.dest + " " + num(l.x) + " " + num(l.y) + "\n";
+  }
+  for (const auto& [name, pos] : lay.anchors) s += "anchor " + name + " " + std::to_string(pos.page) + "\n";
+  for (const auto& e : lay.outline) s += "outline " + e.title + " " + e.dest + "\n";
+  for (const auto& [code, real] : lay.privateUse) s += "pua " + std::to_string(code) + " " + std::to_string(real) + "\n";
+  s += "outlines " + std::to_string(lay.outlines.size()) + " fonts " + std::to_string(lay.fonts.size()) + "\n";
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("a layout is the same on one thread and on four") {
+  DiagnosticSink diags;
+  Style st = loadStyle("report", "", diags);
+  SamplePublication s;
+  const char32_t astral[] = {U'\U0001F680', U'\U0001F600', U'\U0001D49C', U'\U0001F4A1', U'\U0001F525'};
+  for (int i = 0; i < 12; ++i) {
+    Document d;
+    d.blocks.push_back(heading(2, "Section " + std::to_string(i), "s" + std::to_string(i)));
+    // Each post meets the characters above U+FFFF in its own order, some shared.
+    std::string t = "Post " + std::to_string(i) + " launches";
+    for (int k = 0; k < 3; ++k) t += " " + utf8(astral[(i + k * 2) % 5]) + " word";
+    d.blocks.push_back(para(t + " and a long sentence that wraps over the line to make several lines of text "
+                                "with hyphenation opportunities everywhere, internationalization included.",
+                            2));
+    d.blocks.push_back(para({text("See "), hyperlink("#s" + std::to_string(i), "above"), text(" and "),
+                             hyperlink("", "the next post", (i + 1) % 12)}));
+    d.blocks.push_back(codeBlock("printf(\"" + utf8(astral[i % 5]) + "\");\nreturn 0;"));
+    d.blocks.push_back(list(false, {{para("one")}, {para("two " + utf8(astral[(i + 1) % 5]))}}));
+    s.addPost("Post " + std::to_string(i) + " " + utf8(astral[(i + 3) % 5]), std::move(d));
+  }
+  TypesetOptions one, four;
+  one.jobs = 1;
+  four.jobs = 4;
+  DiagnosticSink d1, d4;
+  const Layout a = layoutBook(s.pub, st, {}, one, d1);
+  const Layout b = layoutBook(s.pub, st, {}, four, d4);
+  REQUIRE(a.pages.size() >= 2);
+  CHECK(describe(a) == describe(b));
+  CHECK(d1.all().size() == d4.all().size());
+  if (std::filesystem::exists("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf")) {
+    // One stand-in per character, whichever posts share it.
+    std::set<char32_t> reals;
+    for (const auto& [code, real] : a.privateUse) reals.insert(real);
+    CHECK(reals.size() == a.privateUse.size());
+    CHECK(a.privateUse.size() >= 4);
+    // Each post's stand-ins read back as its own characters: "Post i launches X word Y word".
+    std::vector<std::string> words;
+    for (const PageBox& p : a.pages)
+      for (const auto& r : p.runs) {
+        std::string w;
+        for (std::size_t k = 0; k < r.text.size();) {
+          const char32_t c = nextCodepoint(r.text, k);
+          auto it = a.privateUse.find(c);
+          appendUtf8(w, it == a.privateUse.end() ? c : it->second);
+        }
+        words.push_back(w);
+      }
+    int checked = 0;
+    for (std::size_t k = 0; k + 6 < words.size(); ++k)
+      if (words[k] == "Post" && words[k + 2] == "launches") {
+        const int i = std::stoi(words[k + 1]);
+        CHECK(words[k + 3] == utf8(astral[i % 5]));
+        CHECK(words[k + 5] == utf8(astral[(i + 2) % 5]));
+        ++checked;
+      }
+    CHECK(checked == 12);
+  }
+}
+
+TEST_CASE("when stand-ins run out, the posts are set again in one sequence, on any number of threads") {
+  if (!std::filesystem::exists("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf")) return;
+  DiagnosticSink diags;
+  Style st = loadStyle("report", "", diags);
+  SamplePublication s;
+  // Five characters above U+FFFF over three posts, two stand-ins: the first two met in
+  // reading order keep theirs, the other three are drawn as vector outlines.
+  const std::vector<std::vector<char32_t>> perPost = {
+      {U'\U0001F680', U'\U0001F600'}, {U'\U0001F4A1', U'\U0001F680'}, {U'\U0001F525', U'\U0001F3C1'}};
+  for (std::size_t i = 0; i < perPost.size(); ++i) {
+    Document d;
+    std::string t = "Symbols";
+    for (char32_t c : perPost[i]) t += " " + utf8(c);
+    d.blocks.push_back(para(t + " end."));
+    s.addPost("Post " + std::to_string(i), std::move(d));
+  }
+  s.pub.parts.toc = false;
+  TypesetOptions one, four;
+  one.jobs = 1;
+  four.jobs = 4;
+  one.maxStandIns = four.maxStandIns = 2;
+  DiagnosticSink d1, d4;
+  const Layout a = layoutBook(s.pub, st, {}, one, d1);
+  const Layout b = layoutBook(s.pub, st, {}, four, d4);
+  CHECK(describe(a) == describe(b));
+  REQUIRE(a.privateUse.size() == 2);
+  std::set<char32_t> reals;
+  for (const auto& [code, real] : a.privateUse) reals.insert(real);
+  CHECK(reals == std::set<char32_t>{U'\U0001F680', U'\U0001F600'});
+  std::size_t glyphs = 0;
+  for (const PageBox& p : a.pages) glyphs += p.glyphs.size();
+  CHECK(glyphs == 3);             // U+1F4A1, U+1F525, U+1F3C1, each once
+  CHECK(a.outlines.size() == 3);  // one outline each
+}
+
+TEST_CASE("body pages handed over as they are finished are the pages a layout keeps, restarts included") {
+  DiagnosticSink diags;
+  Style st = loadStyle("report", "", diags);
+  SamplePublication s;
+  const bool symbola = std::filesystem::exists("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf");
+  for (int i = 0; i < 9; ++i) {
+    Document d;
+    d.blocks.push_back(heading(2, "Part " + std::to_string(i), "p" + std::to_string(i)));
+    d.blocks.push_back(para(prose(300 + 40 * i, i) + " " + utf8(U'\U0001F680' + static_cast<char32_t>(i % 4)), 1));
+    d.blocks.push_back(para({text("See "), hyperlink("#p" + std::to_string(i), "above")}));
+    s.addPost("Post " + std::to_string(i), std::move(d));
+  }
+  for (int maxStandIns : {6400, 2}) {  // 2: the stand-ins run out and the body is set again
+    TypesetOptions whole, handed;
+    whole.jobs = handed.jobs = 4;
+    whole.maxStandIns = handed.maxStandIns = maxStandIns;
+    std::mutex m;
+    std::map<std::size_t, std::pair<PageBox, std::vector<GlyphOutline>>> got;
+    int restarts = 0;
+    handed.bodyPages.page = [&](std::size_t i, PageBox&& page, std::vector<GlyphOutline>&& outlines) {
+      std::lock_guard<std::mutex> lock(m);
+      CHECK(got.count(i) == 0);
+      got[i] = {std::move(page), std::move(outlines)};
+    };
+    handed.bodyPages.restart = [&] {
+      std::lock_guard<std::mutex> lock(m);
+      got.clear();
+      ++restarts;
+    };
+    DiagnosticSink d1, d2;
+    const Layout a = layoutBook(s.pub, st, {}, whole, d1);
+    Layout b = layoutBook(s.pub, st, {}, handed, d2);
+    CHECK(restarts == (maxStandIns == 2 && symbola ? 1 : 0));
+    REQUIRE(got.size() >= 5);
+    // Layout::pages keeps the size, label and links of a page handed over; its drawing went.
+    for (const auto& [i, entry] : got) {
+      PageBox& kept = b.pages[static_cast<std::size_t>(b.frontPages) + i];
+      CHECK(kept.runs.empty());
+      CHECK(kept.label == entry.first.label);
+      CHECK(kept.label == std::to_string(i + 1));
+      kept.runs = entry.first.runs;
+      kept.rects = entry.first.rects;
+      kept.glyphs = entry.first.glyphs;
+      // Outlines come with the page, renumbered: put them back where the layout keeps them.
+      for (auto& g : kept.glyphs) {
+        const GlyphOutline& o = entry.second[static_cast<std::size_t>(g.outline)];
+        for (std::size_t k = 0; k < b.outlines.size(); ++k)
+          if (b.outlines[k].cmds.size() == o.cmds.size() &&
+              std::equal(o.cmds.begin(), o.cmds.end(), b.outlines[k].cmds.begin(), [](const auto& x, const auto& y) {
+                return x.op == y.op && x.x == y.x && x.y == y.y;
+              })) {
+            g.outline = static_cast<int>(k);
+            break;
+          }
+      }
+    }
+    CHECK(describe(a) == describe(b));
+  }
+}
+
+TEST_CASE("workersFreed: called once, when the last post is being set, whatever the jobs; also for no posts") {
+  DiagnosticSink diags;
+  Style st = loadStyle("report", "", diags);
+  SamplePublication s;
+  for (int i = 0; i < 7; ++i) {
+    Document d;
+    d.blocks.push_back(para(prose(200 + 30 * i, i), 1));
+    s.addPost("Post " + std::to_string(i), std::move(d));
+  }
+  for (int jobs : {1, 2, 4}) {
+    TypesetOptions o;
+    o.jobs = jobs;
+    std::atomic<int> calls{0};
+    std::atomic<std::size_t> pagesBefore{0};
+    std::atomic<std::size_t> pagesHanded{0};
+    o.bodyPages.page = [&](std::size_t, PageBox&&, std::vector<GlyphOutline>&&) { ++pagesHanded; };
+    o.workersFreed = [&] {
+      ++calls;
+      pagesBefore = pagesHanded.load();
+    };
+    DiagnosticSink d;
+    const Layout l = layoutBook(s.pub, st, {}, o, d);
+    INFO("jobs " << jobs << ", pages handed " << pagesHanded.load());
+    CHECK(calls == 1);
+    // Not before every post had started (on one thread: after six posts' pages went out), and
+    // before the body's last pages (finished when it ends).
+    if (jobs == 1) CHECK(pagesBefore > 0);
+    CHECK(pagesBefore < pagesHanded);
+    CHECK(l.pages.size() > pagesHanded);  // front matter too
+  }
+  SamplePublication none;
+  TypesetOptions o;
+  int calls = 0;
+  o.workersFreed = [&] { ++calls; };
+  DiagnosticSink d;
+  layoutBook(none.pub, st, {}, o, d);
+  CHECK(calls == 1);
+}
