@@ -37,7 +37,9 @@ struct AssetOptions {
   int jpegQuality = 85;
   bool grayscale = false;       // --grayscale: black-and-white print (PDF renditions only)
   bool fetchRemote = false;     // --fetch-remote (libcurl, with timeout, size limit, cache)
-  int fetchTimeoutSeconds = 20;
+  int fetchTimeoutSeconds = 10;  // one image, redirects included
+  int fetchBudgetSeconds = 30;   // every fetch of one process() together
+  std::vector<std::string> fetchAllowHosts;  // --fetch-allow: exempt from the public-address rule
   std::uint64_t maxRemoteBytes = 16ull << 20;   // a remote image larger than this is not fetched
   std::uint64_t maxFileBytes = 64ull << 20;     // larger files are refused
   std::uint64_t maxPixels = 100'000'000ull;     // decompression-bomb guard, checked before decoding

@@ -250,6 +250,17 @@ std::string assemblePng(const PngParts& parts);
 // ones, or an expansion that grows the document past a sane size.
 std::optional<std::string> svgWithoutEntities(std::string_view bytes, std::string* problem);
 
+// What an SVG may ask of librsvg, whose rendering cannot be stopped once begun: the budget is
+// judged on the document's text before it is handed over. Generous for drawings and charts
+// (the corpora's largest SVG has a few thousand elements and no filter chains).
+struct SvgCostLimits {
+  std::size_t maxElements = 200'000;
+  std::size_t maxFilterPrimitives = 64;    // feGaussianBlur, feMorphology, ... in the whole file
+  std::size_t maxTextBytes = 256u << 10;   // character data inside <text>, <tspan>, <textPath>
+};
+// Why the SVG (entities already expanded) is over those limits, or nullopt when it is not.
+std::optional<std::string> svgCostProblem(std::string_view svg, const SvgCostLimits& limits = {});
+
 struct RsvgApi;  // librsvg's functions (src/codecs/svg.cpp)
 
 class SvgDocument {

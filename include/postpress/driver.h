@@ -78,6 +78,7 @@ struct BuildOptions {
   bool strict = false;     // warnings count as errors (exit code)
   bool checkOnly = false;  // read, parse and resolve everything; write nothing
   bool fetchRemote = false;
+  std::vector<std::string> fetchAllowHosts;  // --fetch-allow
   fs::path cacheDir;       // empty: $XDG_CACHE_HOME/postpress or ~/.cache/postpress
   // Called as the build moves between phases ("reading site", "parsing 12 posts", ...).
   std::function<void(const std::string& digest, const std::string& phase)> progress;

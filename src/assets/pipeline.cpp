@@ -91,6 +91,8 @@ PipelineResult runSvg(std::string_view bytes, const PipelineParams& p) {
   std::string err;
   auto safe = codecs::svgWithoutEntities(bytes, &err);
   if (!safe) return failure(AssetStatus::Refused, err, "svg");
+  if (auto costly = codecs::svgCostProblem(*safe))
+    return failure(AssetStatus::TooLarge, "SVG asks too much of the renderer: " + *costly, "svg");
   auto doc = codecs::SvgDocument::open(*safe, &err);
   if (!doc) return failure(AssetStatus::Corrupt, err, "svg");
   double cw = 0, ch = 0;

@@ -114,20 +114,14 @@ struct Search {
   const Site& site;
   const Post& post;
   std::vector<std::string> tried;  // candidates, relative to the root, for the message
-  std::string refusal;             // first refusal seen
 };
 
-// One candidate file: found, or remembered for the message (and its refusal, if any).
-std::optional<fs::path> tryCandidate(Search& s, const fs::path& cand) {
-  std::string why;
+// A regular file inside the root (links followed only as far as they stay inside). What is
+// missing, leaves the root, loops or is no regular file is alike "not found": a message that
+// told them apart would tell an attacker which files exist outside the site.
+std::optional<fs::path> lookUp(Search& s, const fs::path& cand) {
   s.tried.push_back(relativeTo(s.site.root, cand));
-  switch (lookupInside(s.site.root, cand, &why)) {
-    case Lookup::Found: return cand;
-    case Lookup::Refused:
-      if (s.refusal.empty()) s.refusal = why;
-      break;
-    case Lookup::Absent: break;
-  }
+  if (isConfinedFile(s.site.root, cand)) return cand;
   return std::nullopt;
 }
 
@@ -143,7 +137,7 @@ std::optional<fs::path> findSiteAbsolute(Search& s, const std::string& urlPath) 
   if (roots.empty()) roots.push_back(s.site.root);
   for (const auto& path : paths) {
     for (const auto& root : roots) {
-      if (auto f = tryCandidate(s, clampUnder(root, path))) return f;
+      if (auto f = lookUp(s, clampUnder(root, path))) return f;
     }
   }
   return std::nullopt;
@@ -160,7 +154,7 @@ std::optional<fs::path> findUnder(Search& s, const fs::path& base, std::string_v
   if (!parts || parts->empty()) return std::nullopt;
   fs::path cand = s.site.root;
   for (auto& p : *parts) cand /= p;
-  return tryCandidate(s, cand);
+  return lookUp(s, cand);
 }
 
 // `diagram.ja.png` for `diagram.png` in a Japanese post: Hugo gives bundle resources a
@@ -201,7 +195,6 @@ Resolution found(const fs::path& p) {
 }
 
 Resolution notFound(const Search& s, std::string_view src) {
-  if (!s.refusal.empty()) return failed(AssetStatus::Refused, "image-refused", "image '" + std::string(src) + "' refused: " + s.refusal);
   std::string looked;
   for (std::size_t i = 0; i < s.tried.size() && i < 3; ++i) looked += (i ? ", " : "") + s.tried[i];
   return failed(AssetStatus::Missing, "image-missing",
@@ -209,38 +202,6 @@ Resolution notFound(const Search& s, std::string_view src) {
 }
 
 }  // namespace
-
-Lookup lookupInside(const fs::path& root, const fs::path& cand, std::string* why) {
-  std::error_code ec;
-  auto st = fs::status(cand, ec);
-  if (ec) {
-    if (ec.value() == ELOOP) {
-      *why = "symlink loop at " + relativeTo(root, cand);
-      return Lookup::Refused;
-    }
-    if (ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory) return Lookup::Absent;
-    *why = relativeTo(root, cand) + ": " + ec.message();
-    return Lookup::Refused;
-  }
-  if (!fs::exists(st)) {
-    // A dangling symlink: absent, unless it points outside (then it is worth naming).
-    // Named as one that leads to a file: whether a file outside exists is not told.
-    if (fs::is_symlink(fs::symlink_status(cand, ec)) && !isInside(root, cand)) {
-      *why = relativeTo(root, cand) + " is a symlink that leaves the site root; nothing outside the root is read";
-      return Lookup::Refused;
-    }
-    return Lookup::Absent;
-  }
-  if (!isInside(root, cand)) {
-    *why = relativeTo(root, cand) + " is a symlink that leaves the site root; nothing outside the root is read";
-    return Lookup::Refused;
-  }
-  if (!fs::is_regular_file(st)) {
-    *why = relativeTo(root, cand) + " is not a regular file";
-    return Lookup::Refused;
-  }
-  return Lookup::Found;
-}
 
 Resolution resolveImageSource(const Site& site, const Post& post, std::string_view written,
                               std::uint64_t maxDataBytes) {
@@ -289,7 +250,7 @@ Resolution resolveImageSource(const Site& site, const Post& post, std::string_vi
   if (path.find('\0') != std::string::npos) return failed(AssetStatus::Refused, "image-refused", "image path contains a NUL byte");
   if (path.empty()) return failed(AssetStatus::Missing, "image-missing", "image '" + src + "' names no file");
 
-  Search s{site, post, {}, {}};
+  Search s{site, post, {}};
   const fs::path postDir = post.file.parent_path();
   if (path.front() == '/') {
     // A path to a file outside the root (/etc/passwd) gets the message a missing file gets:
@@ -312,14 +273,6 @@ Resolution resolveImageSource(const Site& site, const Post& post, std::string_vi
   {
     auto parts = normalise(path, /*clamp=*/true);
     if (auto f = findSiteAbsolute(s, joinUrlPath(*parts))) return found(*f);
-  }
-  // A relative path that climbs out of the root is refused by its form alone, whether or not
-  // a file is there: the diagnostic tells nothing about the files outside.
-  if (!postDir.empty()) {
-    const fs::path rel = (postDir / path).lexically_normal().lexically_relative(site.root.lexically_normal());
-    if (rel.empty() || *rel.begin() == "..")
-      return failed(AssetStatus::Refused, "image-refused",
-                    "image '" + src + "' refused: it leads outside the site root, which is never read");
   }
   return notFound(s, src);
 }

@@ -36,9 +36,5 @@ Resolution resolveImageSource(const Site& site, const Post& post, std::string_vi
 bool decodeDataUri(std::string_view uri, std::string* payload, std::string* mediaType, std::string* error,
                    std::uint64_t maxBytes);
 
-// Looks a candidate up: found (a regular file inside root, symlinks resolved), absent, or
-// refused (a symlink leaving root, a loop, not a regular file) with the reason.
-enum class Lookup { Found, Absent, Refused };
-Lookup lookupInside(const fs::path& root, const fs::path& candidate, std::string* why);
 
 }  // namespace pp::assets

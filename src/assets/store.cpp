@@ -29,6 +29,7 @@ struct Entry {
   Asset asset;
   SourceKind kind = SourceKind::None;
   std::string data;           // SourceKind::Data: the payload, until processed
+  fs::path root;              // a site's file: the root that confines every read of it
   bool anyUnhinted = false;   // some reference has no width hint: it may fill the text block
   int maxHintPx = 0;
 };
@@ -39,6 +40,7 @@ struct Work {
   int id = -1;
   std::string key;
   fs::path sourceFile;        // what to read (local file or downloaded copy)
+  fs::path root;              // confines sourceFile, when it comes from the site
   AssetStatus early = AssetStatus::Pending;  // a failure before decoding
   std::string earlyMessage, earlyCode;
   bool fetched = false;
@@ -132,6 +134,7 @@ int AssetStore::resolve(const Site& site, const Post& post, std::string_view src
       fs::path canon = fs::weakly_canonical(r.file, ec);
       e.asset.file = ec ? r.file : canon;
       e.kind = SourceKind::File;
+      e.root = site.root;
       identity = "file:" + e.asset.file.string();
       break;
     }
@@ -232,6 +235,7 @@ void AssetStore::process(DiagnosticSink& diags) {
     return;
   }
 
+  const auto fetchDeadline = std::chrono::steady_clock::now() + std::chrono::seconds(opt.fetchBudgetSeconds);
   // Phase 1: the identity of every source (its bytes' hash plus the parameters). Reading
   // and hashing are cheap next to decoding; a remote image is downloaded here, once.
   parallelFor(work.size(), opt.jobs, [&](std::size_t i) {
@@ -247,7 +251,9 @@ void AssetStore::process(DiagnosticSink& diags) {
           std::error_code ec;
           if (!fs::is_regular_file(w.sourceFile, ec)) {
             std::string err;
-            auto body = assets::fetchUrl(e.asset.url, {opt.fetchTimeoutSeconds, opt.maxRemoteBytes}, &err);
+            const assets::FetchLimits limits{opt.fetchTimeoutSeconds, opt.maxRemoteBytes, fetchDeadline,
+                                             opt.fetchAllowHosts};
+            auto body = assets::fetchUrl(e.asset.url, limits, &err);
             if (!body || !assets::writeCacheFile(w.sourceFile, *body, &err)) {
               w.early = AssetStatus::Remote;
               w.earlyCode = "image-fetch";
@@ -258,9 +264,11 @@ void AssetStore::process(DiagnosticSink& diags) {
           }
         } else {
           w.sourceFile = e.asset.file;
+          w.root = e.root;
         }
         std::string err;
-        auto named = hashFile(w.sourceFile, &err, opt.maxFileBytes);
+        auto named = w.root.empty() ? hashFile(w.sourceFile, &err, opt.maxFileBytes)
+                                    : hashConfined(w.root, w.sourceFile, &err, opt.maxFileBytes);
         if (!named) {
           const bool tooBig = err.find("limit") != std::string::npos;
           w.early = tooBig ? AssetStatus::TooLarge : AssetStatus::Missing;
@@ -321,7 +329,8 @@ void AssetStore::process(DiagnosticSink& diags) {
         bytes = e.data;
       } else {
         std::string err;
-        auto read = readFile(w.sourceFile, &err, opt.maxFileBytes);
+        auto read = w.root.empty() ? readFile(w.sourceFile, &err, opt.maxFileBytes)
+                                   : readConfined(w.root, w.sourceFile, &err, opt.maxFileBytes);
         if (!read) {
           w.early = AssetStatus::Missing;
           w.earlyCode = "image-unreadable";

@@ -167,6 +167,7 @@ int runBuild(const GivenOptions& given, Console& console, bool checkOnly) {
   options.strict = given.on(OptionId::Strict);
   options.checkOnly = checkOnly;
   options.fetchRemote = given.on(OptionId::FetchRemote);
+  if (given.has(OptionId::FetchAllow)) options.fetchAllowHosts = given[OptionId::FetchAllow].texts;
   if (given.has(OptionId::Cache)) options.cacheDir = given[OptionId::Cache].text();
   options.progress = [&console](const std::string& digest, const std::string& phase) {
     console.progress(digest, phase);

@@ -99,6 +99,7 @@ AssetOptions assetOptionsFor(const DigestSpec& spec, const BuildOptions& options
   a.jpegQuality = spec.jpegQuality;
   a.grayscale = spec.grayscale;
   a.fetchRemote = options.fetchRemote;
+  a.fetchAllowHosts = options.fetchAllowHosts;
   return a;
 }
 

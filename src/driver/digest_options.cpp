@@ -199,6 +199,7 @@ void setDigestOption(DigestSpec& d, OptionId id, const OptionValue& v, const fs:
     case OptionId::Jobs:
     case OptionId::Cache:
     case OptionId::FetchRemote:
+    case OptionId::FetchAllow:
     case OptionId::Select:
     case OptionId::Digests:
       break;

@@ -1,6 +1,7 @@
 #include "epub/front_back.h"
 
 #include "epub/xml_text.h"
+#include "postpress/support/links.h"
 #include "postpress/support/text.h"
 
 namespace pp::epub {
@@ -71,7 +72,7 @@ Page titlePage(const Publication& pub) {
   if (pub.site && !trim(pub.site->title).empty()) {
     b += "<p class=\"book-site\">From ";
     std::string url(trim(pub.site->url));
-    if (hasScheme(url) && !cleanUrl(url).empty())
+    if (hasScheme(url) && isLiveLink(url) && !cleanUrl(url).empty())
       b += "<a href=\"" + attr(cleanUrl(url)) + "\">" + text(pub.site->title) + "</a>";
     else b += text(pub.site->title);
     b += "</p>\n";

@@ -5,6 +5,7 @@
 
 #include "epub/code_markup.h"
 #include "epub/xml_text.h"
+#include "postpress/support/links.h"
 #include "postpress/support/text.h"
 
 namespace pp::epub {
@@ -125,7 +126,7 @@ std::string PostRenderer::hrefFor(const LinkTarget& t) {
   if (url[0] == '#') return placeholder(anchorInPost(post_, url.substr(1)));
   if (startsWith(url, "//")) url = "https:" + url;
   // A relative link left over (no site URL known) would point inside the EPUB at nothing.
-  if (!hasScheme(url)) return "";
+  if (!hasScheme(url) || !isLiveLink(url)) return "";
   return attr(cleanUrl(url));
 }
 

@@ -6,6 +6,7 @@
 
 #include "markdown/headings.h"
 #include "postpress/markdown.h"
+#include "postpress/support/links.h"
 #include "postpress/support/text.h"
 
 namespace pp {
@@ -166,6 +167,15 @@ void resolveCrossLinks(const Site& site, const std::vector<const Post*>& digest,
     auto resolve = [&](LinkTarget& link, SourcePos pos) {
       std::string url(trim(link.url));
       if (url.empty() || link.internal()) return;
+      // Where every link of the digest passes: what is not web, mail or relative becomes
+      // plain text in both outputs.
+      if (!isLiveLink(url)) {
+        const std::string shown = url.size() > 80 ? url.substr(0, 77) + "..." : url;
+        diags.warning({self->path, pos.line > 0 ? self->bodyLine + pos.line - 1 : 0, pos.col}, "link-scheme",
+                      "link to '" + shown + "' kept as plain text: only http, https and mailto links stay live");
+        link.url.clear();
+        return;
+      }
       std::string base = url, anchor;
       if (auto h = url.find('#'); h != std::string::npos) {
         base = url.substr(0, h);
@@ -187,9 +197,7 @@ void resolveCrossLinks(const Site& site, const std::vector<const Post*>& digest,
         return;
       }
       std::string lower = toLowerAscii(base);
-      if (startsWith(lower, "mailto:") || startsWith(lower, "tel:") || startsWith(lower, "javascript:") ||
-          startsWith(lower, "data:"))
-        return;
+      if (startsWith(lower, "mailto:")) return;
       if (hasScheme(base) || startsWith(base, "//")) {
         std::string_view rest;
         std::string host = hostOf(base, &rest);

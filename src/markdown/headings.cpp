@@ -1,5 +1,6 @@
 #include "markdown/headings.h"
 
+#include <map>
 #include <set>
 
 #include "postpress/support/text.h"
@@ -76,12 +77,19 @@ void assignHeadingIds(Document& doc) {
     if (!h->id.empty()) {
       if (!used.insert(h->id).second) h->id.clear();
     }
+  // Where each base's numbering goes on: base-1 ... base-(n-1) are all taken by then, so the
+  // search does not start again at 1 (80,000 empty headings were quadratic).
+  std::map<std::string, int> nextSuffix;
   for (Block* h : headings) {
     if (!h->id.empty()) continue;
     std::string base = githubSlug(plainText(h->inlines));
     if (base.empty()) base = "section";
     std::string id = base;
-    for (int n = 1; used.count(id); ++n) id = base + "-" + std::to_string(n);
+    if (used.count(id)) {
+      int& n = nextSuffix.try_emplace(base, 1).first->second;
+      for (id = base + "-" + std::to_string(n); used.count(id);) id = base + "-" + std::to_string(++n);
+      ++n;
+    }
     used.insert(id);
     h->id = id;
   }

@@ -334,6 +334,32 @@ Value applyFilter(const std::string& name, Value v, const std::vector<Value>& ar
   return v;
 }
 
+// Bytes a value holds (its strings, an array's elements), to hold values under the budget.
+std::size_t bytesOf(const Value& v) {
+  std::size_t n = v.s.size();
+  for (const Value& x : v.a) n += bytesOf(x) + sizeof(Value);
+  return n;
+}
+
+// An upper bound of what a filter can make from `v`, checked before it is made: `replace`
+// and `join` multiply, so their result is bounded before it is allocated, not after.
+std::size_t projectedBytes(const std::string& name, const Value& v, const std::vector<Value>& args) {
+  const std::size_t in = bytesOf(v);
+  std::size_t argBytes = 0;
+  for (const Value& a : args) argBytes += bytesOf(a);
+  if (name == "replace" || name == "remove") {
+    const std::size_t from = args.empty() ? 0 : args[0].toString().size();
+    const std::size_t to = args.size() > 1 ? args[1].toString().size() : 0;
+    return in + (from == 0 ? 0 : (in / from + 1) * to);
+  }
+  if (name == "join" || name == "array_to_sentence_string")
+    return in + (v.a.size() + 1) * (argBytes + 8);
+  if (name == "split") return in * (sizeof(Value) + 2);
+  if (name == "newline_to_br" || name == "url_encode" || name == "cgi_escape" || name == "uri_escape")
+    return in * 6;
+  return in + argBytes;
+}
+
 Value evalTokens(const std::vector<Token>& toks, std::size_t& i, const Env& env) {
   Value v = operand(toks[i], env);
   if (toks[i].t != Token::T::End) ++i;
@@ -356,6 +382,10 @@ Value evalTokens(const std::vector<Token>& toks, std::size_t& i, const Env& env)
         if (toks[i].t == Token::T::Comma) ++i;
         else break;
       }
+    }
+    if (env.overBudget && (*env.overBudget || projectedBytes(name, v, args) > env.maxString)) {
+      *env.overBudget = true;
+      return Value::nil();
     }
     v = applyFilter(name, std::move(v), args, env);
   }

@@ -3,6 +3,7 @@
 // variables are nil, unknown filters pass the value through with a warning).
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
@@ -49,6 +50,10 @@ struct Env {
   std::function<void(const std::string& code, const std::string& message)> warn;
   // Filters that need the site or post (relative_url, markdownify, date formats of the post).
   std::function<bool(const std::string& name, Value& v, const std::vector<Value>& args)> siteFilter;
+  // No value may grow past maxString bytes: a filter that would make one sets *overBudget
+  // (when given) instead, and evaluation gives nil from then on.
+  std::size_t maxString = SIZE_MAX;
+  bool* overBudget = nullptr;
 };
 
 // `value | filter: arg, arg | filter` -> value.

@@ -14,8 +14,6 @@ namespace pp::markdown::liquid {
 
 namespace {
 
-constexpr int kMaxIncludeDepth = 5;
-
 std::string firstParam(const std::map<std::string, Value>& params, std::initializer_list<const char*> keys) {
   for (const char* k : keys) {
     auto it = params.find(k);
@@ -281,17 +279,17 @@ void Renderer::includeFile(const Node& n, Sink& out, const std::string& file, co
                            bool relative, std::map<std::string, Value> params) {
   const Site& site = ctx_.site;
   fs::path dir = relative ? ctx_.post.file.parent_path() : site.includesDir;
-  if (dir.empty() || includeDepth_ >= kMaxIncludeDepth) {
+  if (dir.empty() || includeDepth_ >= budget_.includeDepth) {
     warnAt(n.begin, "liquid-include", "{% include " + file + " %} cannot be read here: removed");
     return;
   }
   fs::path target = clampUnder(dir, file);
-  fs::path confine = relative ? site.root : dir;
   std::string err;
   std::optional<std::string> text;
-  if (!site.root.empty() && isInside(confine, target)) text = readFile(target, &err, 4u << 20);
+  // The site root confines every include, wherever the configuration puts the folder.
+  if (!site.root.empty()) text = readConfined(site.root, target, &err, 4u << 20);
   if (!text) {
-    warnAt(n.begin, "liquid-include-missing", "{% include " + file + " %}: file not found, removed");
+    warnAt(n.begin, "liquid-include-missing", "{% include " + file + " %}: " + err + ", removed");
     return;
   }
   std::string body = sanitizeUtf8(*text);

@@ -38,7 +38,27 @@ void Renderer::renderTop(const std::vector<Node>& nodes, TextBuilder& tb) {
   Sink sink;
   sink.tb = &tb;
   sink.input = in_.text;
+  deadline_ = std::chrono::steady_clock::now() + budget_.time;
   render(nodes, sink, 0);
+}
+
+bool Renderer::step(std::size_t at) {
+  if (budgetWarned_) return false;
+  const char* spent = nullptr;
+  if (++steps_ > budget_.steps) spent = "steps";
+  else if (emitted_ > budget_.outputBytes) spent = "output size";
+  else if (overBudget_) spent = "string size";
+  // The clock every few steps: each step is bounded, so the deadline is not overrun by much.
+  else if (steps_ % 256 == 0 && std::chrono::steady_clock::now() > deadline_) spent = "time";
+  if (!spent) return true;
+  budgetWarned_ = true;
+  const std::string limit = std::string(spent) == "steps"         ? std::to_string(budget_.steps) + " steps"
+                            : std::string(spent) == "output size" ? std::to_string(budget_.outputBytes) + " bytes of output"
+                            : std::string(spent) == "string size" ? std::to_string(budget_.stringBytes) + " bytes in one value"
+                                                                  : std::to_string(budget_.time.count()) + " ms";
+  warnAt(at, "liquid-budget", "Liquid templates of this post exceed their budget (" + limit +
+                                  "): rendering stopped here, the rest of the post's templates are dropped");
+  return false;
 }
 
 void Renderer::warnAt(std::size_t offset, std::string code, std::string msg) {
@@ -52,6 +72,8 @@ Env Renderer::env(std::size_t at) {
   e.siteFilter = [this](const std::string& name, Value& v, const std::vector<Value>& args) {
     return siteFilter(name, v, args);
   };
+  e.maxString = budget_.stringBytes;
+  e.overBudget = &overBudget_;
   return e;
 }
 
@@ -73,12 +95,19 @@ void Renderer::render(const std::vector<Node>& nodes, Sink& out, int depth) {
       overflowWarned_ = true;
       return;
     }
+    if (!step(n.begin)) return;
+    const std::size_t before = out.size();
     switch (n.kind) {
-      case Node::Kind::Text: out.copy(n.begin, n.end); break;
+      case Node::Kind::Text:
+        out.copy(n.begin, n.end);
+        emitted_ += out.size() - before;
+        break;
       case Node::Kind::Output: {
         Value v = evalOutput(n.markup, env(n.begin));
+        if (!step(n.begin)) return;  // the value may be what ran over
         if (v.block) out.emitBlock(v.toString(), n.begin);
         else out.emit(v.toString(), n.begin);
+        emitted_ += out.size() - before;
         break;
       }
       case Node::Kind::Tag: tag(n, out, depth);
@@ -186,6 +215,7 @@ void Renderer::forLoop(const Node& n, Sink& out, int depth) {
     locals_["forloop.first"] = Value::boolean(k == 0);
     locals_["forloop.last"] = Value::boolean(k + 1 == items.size());
     locals_["forloop.length"] = Value::num(static_cast<double>(items.size()));
+    if (!step(n.begin)) break;
     render(n.bodies.front(), out, depth + 1);
     if (out.size() > kMaxOutput) break;
   }

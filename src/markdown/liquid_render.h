@@ -3,6 +3,8 @@
 // own tags carried out (liquid_jekyll_tags.cpp): include, highlight, post_url, link, embeds.
 #pragma once
 
+#include <chrono>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -35,9 +37,22 @@ struct Sink {
   void emitBlock(std::string_view s, std::size_t at);
 };
 
+// What one post's Liquid may cost. Past any of these the post's rendering ends with a
+// [liquid-budget] warning, keeping what was rendered so far: loops nested three deep run a
+// billion empty turns, `assign a = a | append: a` doubles a string forty times, and neither
+// may hang or exhaust the build. Generous for real templates (the corpora's busiest post
+// takes a few thousand steps).
+struct Budget {
+  std::size_t steps = 1'000'000;        // text pieces, outputs, tags and loop turns
+  std::size_t outputBytes = 32u << 20;  // text rendered, into captures and includes too
+  std::size_t stringBytes = 8u << 20;   // any one value a filter makes
+  int includeDepth = 5;
+  std::chrono::milliseconds time{3000};
+};
+
 class Renderer {
  public:
-  Renderer(const Source& in, ParseContext& ctx) : in_(in), ctx_(ctx) {}
+  Renderer(const Source& in, ParseContext& ctx, const Budget& budget = {}) : in_(in), ctx_(ctx), budget_(budget) {}
 
   void renderTop(const std::vector<Node>& nodes, TextBuilder& tb);
 
@@ -48,6 +63,8 @@ class Renderer {
   Env env(std::size_t at);
   Env envWith(std::size_t at, const Value& subject);
   void render(const std::vector<Node>& nodes, Sink& out, int depth);
+  // One more step of the budget at `at`; false (after one warning) once any budget is spent.
+  bool step(std::size_t at);
   void tag(const Node& n, Sink& out, int depth);
   void forLoop(const Node& n, Sink& out, int depth);
 
@@ -78,6 +95,11 @@ class Renderer {
   std::map<std::string, Value> locals_;
   std::vector<std::map<std::string, Value>> includeParams_;
   int includeDepth_ = 0;
+  Budget budget_;
+  std::chrono::steady_clock::time_point deadline_;
+  std::size_t steps_ = 0, emitted_ = 0;
+  bool overBudget_ = false;   // set by expression evaluation (Env::overBudget) too
+  bool budgetWarned_ = false;
   bool atTop_ = true;
   int includeLine_ = 0;
   bool overflowWarned_ = false;

@@ -41,10 +41,10 @@ namespace {
 // Calls use(key, value) for each entry of a data file's top-level map (or of the map its only
 // key holds, when that key is `nest`: MkDocs Material's `authors:`).
 template <class Use>
-void forEachEntry(const fs::path& file, const std::string& displayPath, const char* nest, DiagnosticSink& diags,
-                  Use use) {
+void forEachEntry(const fs::path& root, const fs::path& file, const std::string& displayPath, const char* nest,
+                  DiagnosticSink& diags, Use use) {
   Meta data;
-  if (!readConfigFile(file, displayPath, data, diags)) return;
+  if (!readConfigFile(root, file, displayPath, data, diags)) return;
   const Meta* map = &data;
   if (const Meta* nested = nest ? data.find(nest) : nullptr; nested && nested->isMap() && data.keys.size() == 1) {
     map = nested;
@@ -54,9 +54,9 @@ void forEachEntry(const fs::path& file, const std::string& displayPath, const ch
 
 }  // namespace
 
-void readAuthorsFile(const fs::path& file, const std::string& displayPath,
+void readAuthorsFile(const fs::path& root, const fs::path& file, const std::string& displayPath,
                      std::map<std::string, Author>& authors, DiagnosticSink& diags) {
-  forEachEntry(file, displayPath, "authors", diags,
+  forEachEntry(root, file, displayPath, "authors", diags,
                [&](const std::string& key, const Meta& entry) { authors[key] = authorEntry(key, entry); });
 }
 
@@ -69,7 +69,7 @@ void readAuthorsFolder(const fs::path& dir, Site& site, DiagnosticSink& diags) {
   std::sort(files.begin(), files.end());
   for (const fs::path& file : files) {
     Meta data;
-    if (!readConfigFile(file, relativeTo(site.root, file), data, diags)) continue;
+    if (!readConfigFile(site.root, file, relativeTo(site.root, file), data, diags)) continue;
     std::string key = stemOf(file.filename().string());
     if (!site.authors.count(key)) site.authors[key] = authorEntry(key, data);
   }
@@ -77,7 +77,7 @@ void readAuthorsFolder(const fs::path& dir, Site& site, DiagnosticSink& diags) {
 
 void readTagsFile(const fs::path& file, const std::string& displayPath, Site& site,
                   DiagnosticSink& diags) {
-  forEachEntry(file, displayPath, nullptr, diags, [&](const std::string& key, const Meta& entry) {
+  forEachEntry(site.root, file, displayPath, nullptr, diags, [&](const std::string& key, const Meta& entry) {
     std::string label;
     if (entry.isMap()) label = scalarAt(entry, "label");
     if (entry.isScalar()) label = std::string(trim(entry.text));

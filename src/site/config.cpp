@@ -11,9 +11,9 @@ namespace pp::site {
 
 namespace {
 
-bool isZolaConfig(const fs::path& file) {
+bool isZolaConfig(const fs::path& root, const fs::path& file) {
   std::string err;
-  auto raw = readFile(file, &err, 1u << 20);
+  auto raw = readConfined(root, file, &err, 1u << 20);
   if (!raw) return false;
   for (const std::string& line : split(*raw, '\n')) {
     std::string_view t = trim(line);
@@ -59,7 +59,7 @@ Generator detectGenerator(const fs::path& root, std::string& configPath) {
     if (has(name)) return Generator::Eleventy;
   }
   // Zola's config.toml names `base_url`; Hugo's says baseURL (any case, no underscore).
-  if (isRegularFile(root / "config.toml") && isZolaConfig(root / "config.toml")) {
+  if (isRegularFile(root / "config.toml") && isZolaConfig(root, root / "config.toml")) {
     configPath = "config.toml";
     return Generator::Zola;
   }
@@ -77,12 +77,12 @@ Generator detectGenerator(const fs::path& root, std::string& configPath) {
   return Generator::Plain;
 }
 
-bool readConfigFile(const fs::path& file, const std::string& displayPath, Meta& out,
+bool readConfigFile(const fs::path& root, const fs::path& file, const std::string& displayPath, Meta& out,
                     DiagnosticSink& diags) {
   out = Meta{};
   out.kind = Meta::Kind::Map;
   std::string err;
-  auto raw = readFile(file, &err, 16u << 20);
+  auto raw = readConfined(root, file, &err, 16u << 20);
   if (!raw) {
     diags.error({displayPath, 0, 0}, "config-read", "cannot read config: " + err);
     return false;
@@ -96,16 +96,34 @@ bool readConfigFile(const fs::path& file, const std::string& displayPath, Meta& 
   return true;
 }
 
+fs::path configFolder(const Site& site, std::string_view key, const std::string& value, const char* fallback,
+                      DiagnosticSink& diags) {
+  const fs::path otherwise = *fallback ? site.root / fallback : site.root;
+  if (value.empty()) return otherwise;
+  if (std::optional<fs::path> inside = confinedFolder(site.root, value)) return *inside;
+  // A folder of the site that is simply missing is not worth a word (nothing is read from
+  // it); a value that leaves the root is, whether or not its target exists (the warning must
+  // not tell which folders exist outside).
+  const fs::path written(value);
+  const fs::path normal = written.lexically_normal();
+  const bool leaves = written.is_absolute() || (!normal.empty() && *normal.begin() == "..");
+  std::error_code ec;
+  if (!leaves && !fs::exists(fs::symlink_status(site.root / written, ec))) return site.root / written;
+  diags.warning({site.configPath, 0, 0}, "config-folder",
+                "`" + std::string(key) + ": " + value + "` is not a folder inside the site: ignored");
+  return otherwise;
+}
+
 Meta readSiteConfig(Site& site, DiagnosticSink& diags) {
   Meta cfg;
-  readConfigFile(site.root / site.configPath, site.configPath, cfg, diags);
+  readConfigFile(site.root, site.root / site.configPath, site.configPath, cfg, diags);
   flatten(cfg, "", site.config);
   return cfg;
 }
 
 std::string readJsConfig(const Site& site, DiagnosticSink& diags) {
   std::string err;
-  auto raw = readFile(site.root / site.configPath, &err, 16u << 20);
+  auto raw = readConfined(site.root, site.root / site.configPath, &err, 16u << 20);
   if (!raw) {
     diags.error({site.configPath, 0, 0}, "config-read", "cannot read config: " + err);
     return {};

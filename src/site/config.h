@@ -10,9 +10,9 @@ namespace pp::site {
 // to root ("" for Plain).
 Generator detectGenerator(const fs::path& root, std::string& configPath);
 
-// Read a config file (YAML/TOML/JSON by extension) into a map; reports and returns false on
-// failure (out is then an empty map).
-bool readConfigFile(const fs::path& file, const std::string& displayPath, Meta& out,
+// Read a config file (YAML/TOML/JSON by extension) of the site under `root` into a map;
+// reports and returns false on failure (out is then an empty map).
+bool readConfigFile(const fs::path& root, const fs::path& file, const std::string& displayPath, Meta& out,
                     DiagnosticSink& diags);
 
 // Fill site (title, url, flags, roots, authors, tag labels, config map) and rules.
@@ -55,7 +55,7 @@ std::string readJsConfig(const Site& site, DiagnosticSink& diags);
 // _data/authors.yml, Hugo data/authors.*, MkDocs .authors.yml with its `authors:` map) into
 // a key -> Author map (site.authors, or a language's), and Docusaurus blog/tags.yml into
 // site.tagLabels.
-void readAuthorsFile(const fs::path& file, const std::string& displayPath,
+void readAuthorsFile(const fs::path& root, const fs::path& file, const std::string& displayPath,
                      std::map<std::string, Author>& authors, DiagnosticSink& diags);
 // One author's data: `{name, title|role|description, url, image|avatar, affiliation|company}`
 // or a bare display name; the name defaults to the key.
@@ -64,6 +64,12 @@ Author authorEntry(const std::string& key, const Meta& entry);
 void readAuthorsFolder(const fs::path& dir, Site& site, DiagnosticSink& diags);
 void readTagsFile(const fs::path& file, const std::string& displayPath, Site& site,
                   DiagnosticSink& diags);
+
+// The folder a config value names (`includes_dir: _inc`), or `fallback` (the root when "") when the value is
+// empty; a value naming a place outside the site (`/etc`, `../../x`, a link that leaves) is
+// refused with a warning and the fallback used instead.
+fs::path configFolder(const Site& site, std::string_view key, const std::string& value, const char* fallback,
+                      DiagnosticSink& diags);
 
 // The single author named by a site config (`author: Name` or `author: {name: Name}`), or "".
 std::string singleSiteAuthor(const Meta& config);

@@ -29,7 +29,7 @@ std::vector<std::string> collectionFolders(const Site& site) {
   for (const char* name : {"src/content.config.ts", "src/content.config.mjs", "src/content.config.js",
                            "src/content/config.ts", "src/content/config.mjs", "src/content/config.js"}) {
     std::string err;
-    auto raw = readFile(site.root / name, &err, 4u << 20);
+    auto raw = readConfined(site.root, site.root / name, &err, 4u << 20);
     if (!raw) continue;
     std::string text = stripJsComments(*raw);
     std::size_t pos = 0;

@@ -25,7 +25,7 @@ void readTranslatedBlogs(Site& site, SiteRules& rules, const std::vector<std::st
     rules.contentRoots.push_back({dir, locale});
     for (const char* name : {"authors.yml", "authors.yaml", "authors.json"}) {
       if (isRegularFile(dir / name)) {
-        readAuthorsFile(dir / name, relativeTo(site.root, dir / name), rules.authorsByLanguage[locale], diags);
+        readAuthorsFile(site.root, dir / name, relativeTo(site.root, dir / name), rules.authorsByLanguage[locale], diags);
         break;
       }
     }
@@ -66,7 +66,7 @@ void readDocusaurusConfig(Site& site, SiteRules& rules, DiagnosticSink& diags) {
       if (!rules.blogRoute.empty()) rules.blogRoute.erase(0, 1);
     }
   }
-  rules.blogDir = site.root / (blogPath.empty() ? std::string("blog") : blogPath);
+  rules.blogDir = configFolder(site, "path", blogPath, "blog", diags);
   site.contentDir = rules.blogDir;
   site.permalink = (rules.blogRoute.empty() ? "" : "/" + rules.blogRoute) + "/:year/:month/:day/:slug";
 
@@ -83,7 +83,7 @@ void readDocusaurusConfig(Site& site, SiteRules& rules, DiagnosticSink& diags) {
   }
   for (const char* name : {"authors.yml", "authors.yaml", "authors.json"}) {
     if (isRegularFile(rules.blogDir / name)) {
-      readAuthorsFile(rules.blogDir / name, relativeTo(site.root, rules.blogDir / name), site.authors, diags);
+      readAuthorsFile(site.root, rules.blogDir / name, relativeTo(site.root, rules.blogDir / name), site.authors, diags);
       break;
     }
   }

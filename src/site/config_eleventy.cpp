@@ -24,7 +24,7 @@ void readSiteData(Site& site, SiteRules& rules, const fs::path& dataDir, Diagnos
     fs::path file = dataDir / name;
     if (!isRegularFile(file)) continue;
     Meta data;
-    if (!readConfigFile(file, relativeTo(site.root, file), data, diags)) continue;
+    if (!readConfigFile(site.root, file, relativeTo(site.root, file), data, diags)) continue;
     flatten(data, "", site.config);
     site.title = scalarAt(data, "title");
     site.description = scalarAt(data, "description");

@@ -31,7 +31,7 @@ void mergeConfigDir(const Site& site, Meta& cfg, DiagnosticSink& diags) {
     if (rel == site.configPath) continue;
     std::string stem = stemOf(file.filename().string());
     Meta part;
-    if (!readConfigFile(file, rel, part, diags)) continue;
+    if (!readConfigFile(site.root, file, rel, part, diags)) continue;
     if (stem == "hugo" || stem == "config") {
       for (std::size_t i = 0; i < part.keys.size(); ++i) {
         if (!cfg.find(part.keys[i])) cfg.set(part.keys[i], part.values[i], part.keyLines[i]);
@@ -155,7 +155,7 @@ void readAuthorPages(Site& site, const SiteRules& rules) {
       fs::path page = entry.path() / "_index.md";
       if (!entry.is_directory(ec) || !isRegularFile(page) || site.authors.count(key)) continue;
       std::string err;
-      auto raw = readFile(page, &err, 1u << 20);
+      auto raw = readConfined(site.root, page, &err, 1u << 20);
       if (!raw) continue;
       std::string rel = relativeTo(site.root, page);
       FrontMatter fm;
@@ -171,11 +171,10 @@ void readAuthorPages(Site& site, const SiteRules& rules) {
 // Author data: data/authors.{yaml,toml,json} (a map of keys), data/authors/<key>.* (one file
 // each), then the authors taxonomy's term pages.
 void readHugoAuthors(Site& site, const Meta& cfg, const SiteRules& rules, DiagnosticSink& diags) {
-  std::string dataDir = scalarAt(cfg, "dataDir");
-  fs::path data = site.root / (dataDir.empty() ? std::string("data") : dataDir);
+  fs::path data = configFolder(site, "dataDir", scalarAt(cfg, "dataDir"), "data", diags);
   for (const char* name : {"authors.yml", "authors.yaml", "authors.toml", "authors.json"}) {
     if (isRegularFile(data / name)) {
-      readAuthorsFile(data / name, relativeTo(site.root, data / name), site.authors, diags);
+      readAuthorsFile(site.root, data / name, relativeTo(site.root, data / name), site.authors, diags);
       break;
     }
   }
@@ -187,7 +186,7 @@ void readHugoAuthors(Site& site, const Meta& cfg, const SiteRules& rules, Diagno
 
 void readHugoConfig(Site& site, SiteRules& rules, DiagnosticSink& diags) {
   Meta cfg;
-  readConfigFile(site.root / site.configPath, site.configPath, cfg, diags);
+  readConfigFile(site.root, site.root / site.configPath, site.configPath, cfg, diags);
   mergeConfigDir(site, cfg, diags);
   flatten(cfg, "", site.config);
 
@@ -227,8 +226,7 @@ void readHugoConfig(Site& site, SiteRules& rules, DiagnosticSink& diags) {
     }
   }
 
-  std::string contentDir = scalarAt(cfg, "contentDir");
-  site.contentDir = site.root / (contentDir.empty() ? std::string("content") : contentDir);
+  site.contentDir = configFolder(site, "contentDir", scalarAt(cfg, "contentDir"), "content", diags);
   findContentRoots(site, cfg, rules);
 
   std::vector<std::string> staticDirs = stringList(cfg.find("staticDir"));

@@ -82,10 +82,9 @@ void readJekyllConfig(Site& site, SiteRules& rules, DiagnosticSink& diags) {
   if (site.permalink.empty()) site.permalink = "date";
 
   rules.collectionsDir = scalarAt(cfg, "collections_dir");
-  site.contentDir = rules.collectionsDir.empty() ? site.root : site.root / rules.collectionsDir;
+  site.contentDir = configFolder(site, "collections_dir", rules.collectionsDir, "", diags);
   site.staticRoots = {site.root};
-  std::string includes = scalarAt(cfg, "includes_dir");
-  fs::path includesDir = site.root / (includes.empty() ? std::string("_includes") : includes);
+  fs::path includesDir = configFolder(site, "includes_dir", scalarAt(cfg, "includes_dir"), "_includes", diags);
   if (isDirectory(includesDir)) site.includesDir = includesDir;
 
   site.emoji = listContains(cfg.find("plugins"), "jemoji") || listContains(cfg.find("gems"), "jemoji");
@@ -95,11 +94,10 @@ void readJekyllConfig(Site& site, SiteRules& rules, DiagnosticSink& diags) {
   // jekyll-seo-tag's site-wide image.
   if (site.socialImage.empty() && cfg.find("image")) site.socialImage = imageValue(*cfg.find("image"));
 
-  std::string dataDir = scalarAt(cfg, "data_dir");
-  fs::path data = site.root / (dataDir.empty() ? std::string("_data") : dataDir);
+  fs::path data = configFolder(site, "data_dir", scalarAt(cfg, "data_dir"), "_data", diags);
   for (const char* name : {"authors.yml", "authors.yaml", "authors.json"}) {
     if (isRegularFile(data / name)) {
-      readAuthorsFile(data / name, relativeTo(site.root, data / name), site.authors, diags);
+      readAuthorsFile(site.root, data / name, relativeTo(site.root, data / name), site.authors, diags);
       break;
     }
   }

@@ -64,8 +64,7 @@ void readMkDocsConfig(Site& site, SiteRules& rules, DiagnosticSink& diags) {
   Meta cfg = readSiteConfig(site, diags);
   readSiteKeys(cfg, {"site_name", "site_description", "site_url", "theme.language", "site_author"}, site, rules);
 
-  std::string docs = scalarAt(cfg, "docs_dir");
-  fs::path docsDir = (site.root / (docs.empty() ? std::string("docs") : docs)).lexically_normal();
+  fs::path docsDir = configFolder(site, "docs_dir", scalarAt(cfg, "docs_dir"), "docs", diags).lexically_normal();
   bool blogPlugin = false;
   const Meta* blog = pluginOptions(cfg, {"blog", "material/blog"}, blogPlugin);
   std::string blogDir = option(blog, "blog_dir", "blog");
@@ -79,7 +78,7 @@ void readMkDocsConfig(Site& site, SiteRules& rules, DiagnosticSink& diags) {
   rules.urlDateFormat = option(blog, "post_url_date_format", "yyyy/MM/dd");
   site.permalink = rules.urlPrefix + "/" + rules.urlPattern;
   fs::path authors = docsDir / withBlog(option(blog, "authors_file", "{blog}/.authors.yml"), blogDir);
-  if (isRegularFile(authors)) readAuthorsFile(authors, relativeTo(site.root, authors), site.authors, diags);
+  if (isRegularFile(authors)) readAuthorsFile(site.root, authors, relativeTo(site.root, authors), site.authors, diags);
 
   bool i18n = false;
   if (const Meta* options = pluginOptions(cfg, {"i18n"}, i18n); options) {

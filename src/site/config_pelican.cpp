@@ -37,9 +37,9 @@ std::vector<std::string> literals(std::string_view value) {
 }
 
 // NAME = value, one per line (a list may span lines until its closing bracket).
-void readSettings(const fs::path& file, Settings& out) {
+void readSettings(const fs::path& root, const fs::path& file, Settings& out) {
   std::string err;
-  auto raw = readFile(file, &err, 4u << 20);
+  auto raw = readConfined(root, file, &err, 4u << 20);
   if (!raw) return;
   std::vector<std::string> lines = split(*raw, '\n');
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -65,9 +65,9 @@ std::string setting(const Settings& s, const char* name, std::string fallback) {
 
 void readPelicanConfig(Site& site, SiteRules& rules, DiagnosticSink&) {
   Settings s;
-  readSettings(site.root / site.configPath, s);
+  readSettings(site.root, site.root / site.configPath, s);
   Settings publish;
-  if (isRegularFile(site.root / "publishconf.py")) readSettings(site.root / "publishconf.py", publish);
+  if (isRegularFile(site.root / "publishconf.py")) readSettings(site.root, site.root / "publishconf.py", publish);
   site.title = setting(s, "SITENAME", "");
   site.description = setting(s, "SITESUBTITLE", "");
   std::string url = setting(publish, "SITEURL", setting(s, "SITEURL", ""));

@@ -38,7 +38,7 @@ std::vector<std::string> listedFolders(const Site& site) {
     std::string name = entry.path().filename().string();
     if (!endsWith(name, ".qmd") || name[0] == '_' || !entry.is_regular_file(ec)) continue;
     std::string err;
-    auto raw = readFile(entry.path(), &err, 1u << 20);
+    auto raw = readConfined(site.root, entry.path(), &err, 1u << 20);
     if (!raw) continue;
     FrontMatter fm;
     DiagnosticSink quiet;  // a page's broken front matter is told when it is read as a post, if ever

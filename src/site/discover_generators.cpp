@@ -47,11 +47,11 @@ void walkRoots(const Site& site, const SiteRules& rules, bool skipUnderscore, bo
 // Eleventy: does this folder's directory data file put its templates in the posts
 // collection? `<folder>/<folder>.11tydata.json` or `<folder>/<folder>.json`; a JavaScript
 // data file is searched for a `tags` naming posts.
-bool taggedAsPosts(const fs::path& dir, const std::string& name) {
+bool taggedAsPosts(const fs::path& root, const fs::path& dir, const std::string& name) {
   for (const std::string& file : {name + ".11tydata.json", name + ".json", name + ".11tydata.js",
                                   name + ".11tydata.cjs", name + ".11tydata.mjs"}) {
     std::string err;
-    auto raw = readFile(dir / file, &err, 1u << 20);
+    auto raw = readConfined(root, dir / file, &err, 1u << 20);
     if (!raw) continue;
     std::string text = toLowerAscii(*raw);
     std::size_t tags = text.find("tags");
@@ -68,12 +68,12 @@ void discoverEleventy(const Site& site, const SiteRules& rules, DiagnosticSink& 
   for (const ContentRoot& root : rules.contentRoots) {
     std::map<std::string, bool> postsFolder;  // folder rel -> its templates are posts
     std::string rootRel = relOf(site, root.dir);
-    postsFolder[rootRel] = taggedAsPosts(root.dir, root.dir.filename().string());
+    postsFolder[rootRel] = taggedAsPosts(site.root, root.dir, root.dir.filename().string());
     walk(root.dir, rootRel, 1,
          [&](const std::string& name, const std::string& rel) {
            if (name[0] == '_') return false;  // _includes, _data, _site, drafts kept aside
            postsFolder[rel] = postsFolder[parentOf(rel)] || namesPostsFolder(name) ||
-                              taggedAsPosts(site.root / rel, name);
+                              taggedAsPosts(site.root, site.root / rel, name);
            return true;
          },
          [&](const std::string& name, const std::string& rel, const fs::path& file) {
@@ -83,9 +83,9 @@ void discoverEleventy(const Site& site, const SiteRules& rules, DiagnosticSink& 
 }
 
 // Zola: the `sort_by` of a section's _index.md front matter ("" when none).
-std::string sectionSort(const fs::path& index) {
+std::string sectionSort(const fs::path& root, const fs::path& index) {
   std::string err;
-  auto raw = readFile(index, &err, 1u << 20);
+  auto raw = readConfined(root, index, &err, 1u << 20);
   if (!raw) return {};
   FrontMatter fm;
   DiagnosticSink quiet;  // a broken section page costs only the guess
@@ -99,13 +99,13 @@ void discoverZola(const Site& site, const SiteRules& rules, DiagnosticSink& diag
     std::map<std::string, std::string> sortOf;  // folder rel -> its section's sort_by
     std::map<std::string, std::string> sectionName;
     std::string rootRel = relOf(site, root.dir);
-    sortOf[rootRel] = sectionSort(root.dir / "_index.md");
+    sortOf[rootRel] = sectionSort(site.root, root.dir / "_index.md");
     std::vector<Found> pages;
     walk(root.dir, rootRel, 1,
          [&](const std::string& name, const std::string& rel) {
            fs::path index = site.root / rel / "_index.md";
            bool section = isRegularFile(index);
-           sortOf[rel] = section ? sectionSort(index) : sortOf[parentOf(rel)];
+           sortOf[rel] = section ? sectionSort(site.root, index) : sortOf[parentOf(rel)];
            sectionName[rel] = section ? name : sectionName[parentOf(rel)];
            return true;
          },

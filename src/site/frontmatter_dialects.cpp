@@ -176,7 +176,7 @@ void applyFolderData(const Site& site, const fs::path& file, Meta& fm) {
       if (!isRegularFile(data)) continue;
       Meta values;
       DiagnosticSink quiet;  // a broken data file costs its defaults, once per post: not told each time
-      if (!readConfigFile(data, relativeTo(site.root, data), values, quiet)) continue;
+      if (!readConfigFile(site.root, data, relativeTo(site.root, data), values, quiet)) continue;
       for (std::size_t i = 0; i < values.keys.size(); ++i) {
         const std::string& key = values.keys[i];
         // Eleventy's data cascade merges tags from every level.

@@ -192,7 +192,7 @@ std::string notTextReason(std::string_view raw) {
 
 std::optional<Post> readPost(const Site& site, const fs::path& file, DiagnosticSink& diags) {
   std::string err;
-  auto raw = readFile(file, &err, site::kMaxPostBytes);
+  auto raw = readConfined(site.root, file, &err, site::kMaxPostBytes);
   if (!raw) {
     const site::SiteRules& rules = site.rules ? *site.rules : kDefaultRules;
     diags.error({site::contextFor(site, rules, file).rel, 0, 0}, "post-read", "cannot read post: " + err);

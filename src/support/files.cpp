@@ -2,6 +2,7 @@
 
 #include "postpress/support/hash.h"
 #include "postpress/support/interrupt.h"
+#include "support/descriptors.h"
 #include "postpress/support/temporaries.h"
 
 #include <fcntl.h>
@@ -83,17 +84,24 @@ long long readPiece(int fd, char* into, std::size_t n, std::uintmax_t maxBytes, 
 
 }  // namespace
 
-std::optional<std::string> readFile(const fs::path& p, std::string* err, std::uintmax_t maxBytes) {
-  long long size = -1;
-  const Descriptor file{openForReading(p, maxBytes, err, &size)};
-  if (file.fd < 0) return std::nullopt;
+std::optional<std::string> readDescriptor(int fd, std::string* err, std::uintmax_t maxBytes) {
+  struct stat st{};
+  if (::fstat(fd, &st) != 0) {
+    if (err) *err = std::strerror(errno);
+    return std::nullopt;
+  }
+  if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > maxBytes) {
+    if (err) *err = tooLarge(maxBytes);
+    return std::nullopt;
+  }
+  const long long size = S_ISREG(st.st_mode) ? static_cast<long long>(st.st_size) : -1;
   // Straight into the string (one copy from the page cache; an ifstream read through a buffer
   // of its own, then appended), one byte more than the size to see a file that grew.
   std::string data(size >= 0 ? static_cast<std::size_t>(size) + 1 : 65536, '\0');
   std::uintmax_t have = 0;
   for (;;) {
     const std::size_t at = static_cast<std::size_t>(have);
-    if (readPiece(file.fd, data.data() + at, data.size() - at, maxBytes, have, err) < 0) return std::nullopt;
+    if (readPiece(fd, data.data() + at, data.size() - at, maxBytes, have, err) < 0) return std::nullopt;
     if (have < data.size()) break;  // the end
     data.resize(data.size() * 2);
   }
@@ -101,10 +109,7 @@ std::optional<std::string> readFile(const fs::path& p, std::string* err, std::ui
   return data;
 }
 
-std::optional<std::string> hashFile(const fs::path& p, std::string* err, std::uintmax_t maxBytes) {
-  long long size = -1;
-  const Descriptor file{openForReading(p, maxBytes, err, &size)};
-  if (file.fd < 0) return std::nullopt;
+std::optional<std::string> hashDescriptor(int fd, std::string* err, std::uintmax_t maxBytes) {
   // A small buffer used again and again: no memory the size of the file, which reading whole
   // images only to hash them cost in page faults on every warm build.
   constexpr std::size_t kChunk = 256 * 1024;
@@ -112,12 +117,26 @@ std::optional<std::string> hashFile(const fs::path& p, std::string* err, std::ui
   Hasher h;
   std::uintmax_t total = 0;
   for (;;) {
-    const long long r = readPiece(file.fd, buffer.get(), kChunk, maxBytes, total, err);
+    const long long r = readPiece(fd, buffer.get(), kChunk, maxBytes, total, err);
     if (r < 0) return std::nullopt;
     h.update(std::string_view(buffer.get(), static_cast<std::size_t>(r)));
     if (static_cast<std::size_t>(r) < kChunk) break;
   }
   return h.hex();
+}
+
+std::optional<std::string> readFile(const fs::path& p, std::string* err, std::uintmax_t maxBytes) {
+  long long size = -1;
+  const Descriptor file{openForReading(p, maxBytes, err, &size)};
+  if (file.fd < 0) return std::nullopt;
+  return readDescriptor(file.fd, err, maxBytes);
+}
+
+std::optional<std::string> hashFile(const fs::path& p, std::string* err, std::uintmax_t maxBytes) {
+  long long size = -1;
+  const Descriptor file{openForReading(p, maxBytes, err, &size)};
+  if (file.fd < 0) return std::nullopt;
+  return hashDescriptor(file.fd, err, maxBytes);
 }
 
 FileBytes::~FileBytes() { release(); }
@@ -160,33 +179,41 @@ std::optional<FileBytes> FileBytes::readWhole(int fd, std::size_t size) {
 std::optional<FileBytes> FileBytes::open(const fs::path& p, std::string* err, std::uintmax_t maxBytes) {
   const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd >= 0) {
+    const Descriptor file{fd};
     struct stat st{};
-    const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
-    if (regular && static_cast<std::uintmax_t>(st.st_size) > maxBytes) {
-      ::close(fd);
-      if (err) *err = "file is larger than the limit of " + std::to_string(maxBytes) + " bytes";
-      return std::nullopt;
-    }
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) return fromDescriptor(fd, err, maxBytes);
+  }
+  // Not a regular file (a directory, a pipe) or not openable: readFile says why, or reads
+  // what there is.
+  auto read = readFile(p, err, maxBytes);
+  if (!read) return std::nullopt;
+  return FileBytes(std::move(*read));
+}
+
+std::optional<FileBytes> FileBytes::fromDescriptor(int fd, std::string* err, std::uintmax_t maxBytes) {
+  struct stat st{};
+  const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
+  if (regular && static_cast<std::uintmax_t>(st.st_size) > maxBytes) {
+    if (err) *err = tooLarge(maxBytes);
+    return std::nullopt;
+  }
+  if (regular) {
     const std::size_t size = static_cast<std::size_t>(st.st_size);
-    if (regular && size <= kReadWholeBytes) {
-      std::optional<FileBytes> b = readWhole(fd, size);
-      ::close(fd);
-      if (b) return b;
-      // A read that failed, or a file that shrank meanwhile: readFile below says what there is.
-    } else {
-      void* m = regular ? ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
-      ::close(fd);  // a mapping outlives its descriptor
-      if (m != MAP_FAILED) {
-        FileBytes b;
-        b.map_ = m;
-        b.mapLength_ = size;
-        return b;
+    if (size <= kReadWholeBytes) {
+      if (std::optional<FileBytes> b = readWhole(fd, size)) return b;
+      // A read that failed, or a file that shrank meanwhile: read below from the start.
+      if (::lseek(fd, 0, SEEK_SET) != 0) {
+        if (err) *err = std::strerror(errno);
+        return std::nullopt;
       }
+    } else if (void* m = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0); m != MAP_FAILED) {
+      FileBytes b;
+      b.map_ = m;
+      b.mapLength_ = size;
+      return b;
     }
   }
-  // Not a regular file (a directory, a pipe), empty, not openable, or not read whole: readFile
-  // says why, or reads what there is.
-  auto read = readFile(p, err, maxBytes);
+  auto read = readDescriptor(fd, err, maxBytes);
   if (!read) return std::nullopt;
   return FileBytes(std::move(*read));
 }

@@ -49,12 +49,20 @@ std::vector<std::string> split(std::string_view s, char sep) {
 
 std::string replaceAll(std::string s, std::string_view from, std::string_view to) {
   if (from.empty()) return s;
-  std::size_t pos = 0;
-  while ((pos = s.find(from, pos)) != std::string::npos) {
-    s.replace(pos, from.size(), to);
-    pos += to.size();
+  std::size_t pos = s.find(from);
+  if (pos == std::string::npos) return s;
+  // Built anew rather than replaced in place: each in-place replacement that changes the
+  // length moves the whole rest of the string, quadratic in the number of matches.
+  std::string out;
+  out.reserve(s.size());
+  std::size_t from0 = 0;
+  for (; pos != std::string::npos; pos = s.find(from, from0)) {
+    out.append(s, from0, pos - from0);
+    out.append(to);
+    from0 = pos + from.size();
   }
-  return s;
+  out.append(s, from0, std::string::npos);
+  return out;
 }
 
 std::string matchKey(std::string_view s) {

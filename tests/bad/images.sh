@@ -77,13 +77,15 @@ timeout 120 "$POSTPRESS" build --site "$SITE" -o "$WORK/out" --title "Hostile" -
 [ -s "$WORK/out.epub" ] || { cat "$WORK/stderr"; fail "no EPUB written"; }
 qpdf --check "$WORK/out.pdf" >/dev/null || fail "qpdf rejects the PDF"
 
-# Every hostile reference is reported at its own line of the post (body lines 9..22).
-for line in 9 11 12 13 14 15; do
-  grep -q "_posts/2025-01-01-hostile.md:$line:[0-9]*: warning: .*\[image-refused\]" "$WORK/stderr" ||
-    { cat "$WORK/stderr"; fail "no image-refused diagnostic for line $line"; }
+# Every hostile reference is reported at its own line of the post (body lines 9..22). What
+# leads outside the root, loops or is no regular file reads as missing, so that no message
+# tells which files exist outside the site; a file: URL is refused for its scheme.
+for line in 9 10 12 13 14 15; do
+  grep -q "_posts/2025-01-01-hostile.md:$line:[0-9]*: warning: image not found: .*\[image-missing\]" "$WORK/stderr" ||
+    { cat "$WORK/stderr"; fail "no image-missing diagnostic for line $line"; }
 done
-# An absolute path is looked up in the site: /etc/hostname is "not found" there, as a
-# missing file would be (the diagnostics do not tell which files exist outside).
+grep -q "_posts/2025-01-01-hostile.md:11:[0-9]*: warning: .*\[image-refused\]" "$WORK/stderr" ||
+  { cat "$WORK/stderr"; fail "the file: URL is not refused"; }
 grep -q "hostile.md:10:.*image not found: '/etc/hostname'.*\[image-missing\]" "$WORK/stderr" || fail "/etc/hostname not reported as not found"
 grep -q "hostile.md:16:.*\[image-too-large\]" "$WORK/stderr" || fail "bomb not reported as too large"
 for line in 17 18 19; do

@@ -52,6 +52,10 @@ class FileBytes {
   // exceeds maxBytes.
   static std::optional<FileBytes> open(const fs::path& p, std::string* err = nullptr,
                                        std::uintmax_t maxBytes = UINTMAX_MAX);
+  // The same from a descriptor open for reading (not closed here); what is not a non-empty
+  // regular file is read until its end.
+  static std::optional<FileBytes> fromDescriptor(int fd, std::string* err = nullptr,
+                                                 std::uintmax_t maxBytes = UINTMAX_MAX);
   static constexpr std::size_t kReadWholeBytes = std::size_t{64} << 20;
   std::string_view view() const { return whole().substr(from_, length_); }
   // Keeps the bytes but shows only `length` of them from `offset` (one chunk of a file,
@@ -147,6 +151,27 @@ class AtomicOutput {
   bool direct_ = false;  // target is a device or pipe: written in place, never renamed over
   int signalSlot_ = -1;  // registration with the interrupt handler (removes temp on Ctrl-C)
 };
+
+// Reading a tree that is not trusted (the site): every file the product reads from it goes
+// through these. A path (absolute, or relative to `root`) is opened with openat2 and
+// RESOLVE_BENEATH from `root`, so that no `..` and no symbolic link leads out of it; an absolute
+// link that resolves inside the root is followed through its real path. Only regular files are
+// opened (never a FIFO, which would block, or a device), and nothing blocks while opening.
+// What is missing, outside the root or not a regular file fails alike, with
+// kNotInSite as err: a diagnostic must not tell which files exist outside the site.
+inline constexpr const char* kNotInSite = "no such file in the site";
+std::optional<std::string> readConfined(const fs::path& root, const fs::path& p, std::string* err = nullptr,
+                                        std::uintmax_t maxBytes = UINTMAX_MAX);
+std::optional<FileBytes> openConfined(const fs::path& root, const fs::path& p, std::string* err = nullptr,
+                                      std::uintmax_t maxBytes = UINTMAX_MAX);
+std::optional<std::string> hashConfined(const fs::path& root, const fs::path& p, std::string* err = nullptr,
+                                        std::uintmax_t maxBytes = UINTMAX_MAX);
+// True when openConfined would open `p` (a regular file inside root), without reading it.
+bool isConfinedFile(const fs::path& root, const fs::path& p);
+// A folder named by the site's configuration (`includes_dir: _inc`), relative to root: root/rel
+// when it is a folder whose real path lies inside root, else nullopt (`/etc`, `../../x`, a
+// link that leaves).
+std::optional<fs::path> confinedFolder(const fs::path& root, std::string_view rel);
 
 // `target` followed through symbolic links, link by link (at most 40, as the kernel does), so
 // that an output that is a link is written where the link points and the link stays; a link

@@ -1,11 +1,16 @@
 // --fetch-remote against a local HTTP server on 127.0.0.1 (python3's http.server, started
-// and stopped by the test): fetch, cache, 404, size limit, timeout.
+// and stopped by the test): fetch, cache, 404, size limit, timeout; and the address policy:
+// loopback refused unless allowed, redirects checked hop by hop, their number capped.
 #include <signal.h>
 #include <sys/wait.h>
 
 #include <chrono>
 #include <thread>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
+#include "assets/fetch_policy.h"
 #include "support.h"
 
 using namespace pptest;
@@ -23,7 +28,20 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def do_GET(self):
         if self.path.startswith('/slow'):
             time.sleep(4)
+        if self.path.startswith('/to-localhost'):
+            return self.redirect('http://localhost:%d/photo.jpg' % self.server.server_address[1])
+        if self.path.startswith('/to-photo'):
+            return self.redirect('/photo.jpg')
+        if self.path.startswith('/to-file'):
+            return self.redirect('file:///etc/passwd')
+        if self.path.startswith('/loop'):
+            return self.redirect('/loop')
         return super().do_GET()
+    def redirect(self, where):
+        self.send_response(302)
+        self.send_header('Location', where)
+        self.send_header('Content-Length', '0')
+        self.end_headers()
 class Server(http.server.ThreadingHTTPServer):
     def handle_error(self, request, client_address):
         pass  # clients hanging up on purpose (size limit, timeout)
@@ -87,6 +105,7 @@ TEST_CASE("remote images are fetched with --fetch-remote, cached on disk, and fa
   };
   pp::AssetOptions o = optionsIn(dir / "cache", 2);
   o.fetchRemote = true;
+  o.fetchAllowHosts = {"127.0.0.1"};
   o.maxRemoteBytes = 100000;
   o.fetchTimeoutSeconds = 1;
   std::vector<int> ids;
@@ -105,4 +124,76 @@ TEST_CASE("remote images are fetched with --fetch-remote, cached on disk, and fa
   CHECK(warm->at(ids2[0]).ok());
   CHECK(warm->stats().fetched == 0);
   CHECK(warm->stats().decoded == 0);
+}
+
+TEST_CASE("--fetch-remote refuses loopback unless allowed, checks every redirect, caps redirects") {
+  TempDir dir;
+  TestSite t(dir / "site");
+  writeBytes(dir / "www/photo.jpg", makeJpeg(30, 20, photo()));
+  LocalHttpServer server(dir / "www");
+  if (server.port() == 0) {
+    MESSAGE("python3 http.server unavailable: remote fetch test skipped");
+    return;
+  }
+  auto fetch = [&](const std::vector<std::string>& allow, const std::string& path) {
+    pp::AssetOptions o = optionsIn(dir / ("cache-" + std::to_string(allow.size())), 1);
+    o.fetchRemote = true;
+    o.fetchAllowHosts = allow;
+    pp::DiagnosticSink diags;
+    pp::AssetStore store(o);
+    const int id = store.resolve(t.site, t.post, server.url(path), t.post.loc(1, 1), diags);
+    store.process(diags);
+    return store.at(id);
+  };
+  // Loopback, not allowed: refused, and said so.
+  pp::Asset refused = fetch({}, "/photo.jpg");
+  CHECK(refused.status == pp::AssetStatus::Remote);
+  CHECK(refused.message.find("public address") != std::string::npos);
+  // Allowed: fetched; a redirect on the same allowed host too.
+  CHECK(fetch({"127.0.0.1"}, "/photo.jpg").ok());
+  CHECK(fetch({"127.0.0.1"}, "/to-photo").ok());
+  // A redirect from the allowed host to another name of the loopback is checked again.
+  pp::Asset redirected = fetch({"127.0.0.1"}, "/to-localhost");
+  CHECK(redirected.status == pp::AssetStatus::Remote);
+  CHECK(redirected.message.find("localhost is not on a public address") != std::string::npos);
+  // Other schemes are never followed; redirects are capped.
+  CHECK(fetch({"127.0.0.1"}, "/to-file").message.find("only http and https") != std::string::npos);
+  CHECK(fetch({"127.0.0.1"}, "/loop").message.find("redirects") != std::string::npos);
+}
+
+TEST_CASE("the fetch address policy") {
+  auto v4 = [](const char* text) {
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    REQUIRE(::inet_pton(AF_INET, text, &a.sin_addr) == 1);
+    return pp::assets::isPublicAddress(reinterpret_cast<const sockaddr*>(&a));
+  };
+  auto v6 = [](const char* text) {
+    sockaddr_in6 a{};
+    a.sin6_family = AF_INET6;
+    REQUIRE(::inet_pton(AF_INET6, text, &a.sin6_addr) == 1);
+    return pp::assets::isPublicAddress(reinterpret_cast<const sockaddr*>(&a));
+  };
+  for (const char* a : {"127.0.0.1", "127.8.9.1", "0.0.0.0", "10.1.2.3", "172.16.0.1", "172.31.255.255",
+                        "192.168.1.1", "169.254.169.254", "100.100.100.200", "192.0.0.192", "224.0.0.1",
+                        "255.255.255.255"}) {
+    CAPTURE(a);
+    CHECK_FALSE(v4(a));
+  }
+  for (const char* a : {"8.8.8.8", "1.1.1.1", "172.32.0.1", "93.184.216.34"}) {
+    CAPTURE(a);
+    CHECK(v4(a));
+  }
+  for (const char* a : {"::1", "::", "::ffff:127.0.0.1", "::ffff:169.254.169.254", "fe80::1", "fd00:ec2::254",
+                        "fc00::1", "ff02::1", "64:ff9b::a9fe:a9fe", "2002:7f00:1::1"}) {
+    CAPTURE(a);
+    CHECK_FALSE(v6(a));
+  }
+  CHECK(v6("2606:4700:4700::1111"));
+  CHECK(v6("::ffff:8.8.8.8"));
+  CHECK(pp::assets::webHostOf("https://User@Img.Example.org:8443/x") == "img.example.org");
+  CHECK(pp::assets::webHostOf("http://[::1]:80/") == "::1");
+  CHECK(pp::assets::webHostOf("file:///etc/passwd").empty());
+  CHECK(pp::assets::hostAllowed("img.corp.example", {"corp.example"}));
+  CHECK_FALSE(pp::assets::hostAllowed("evilcorp.example", {"corp.example"}));
 }

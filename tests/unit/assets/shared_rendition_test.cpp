@@ -9,6 +9,7 @@
 #include "assets/cache.h"
 #include "postpress/codecs.h"
 #include "postpress/support/files.h"
+#include "postpress/support/hash.h"
 #include "support.h"
 
 using namespace pptest;
@@ -187,22 +188,25 @@ TEST_CASE("cache entries of the earlier format (raw or flate PDF renditions) are
   TempDir dir;
   pa::RenditionCache cache(dir / "cache");
   REQUIRE(cache.prepare(nullptr));
-  writeBytes(dir / "cache" / "images" / "abc.rgb.z", std::string(100, 'z'));
-  writeBytes(dir / "cache" / "images" / "def.png", std::string(100, 'p'));
+  // Entries otherwise as the cache writes them (hex keys, a check line, renditions named by
+  // the hash of their bytes), so that only the format can make one a miss.
+  const std::string bytes(100, 'p');
+  const std::string hash = pp::contentHash(bytes);
+  writeBytes(dir / "cache" / "images" / (hash + ".png"), bytes);
+  writeBytes(dir / "cache" / "images" / (hash + ".rgb.z"), bytes);
+  auto entry = [&](const std::string& key, const std::string& version, const std::string& pdfLine) {
+    const std::string body = version + "\nstatus ok\nformat png\nsize 10 10\n" + pdfLine + "\nepub png 10 10 3 " +
+                             hash + " " + hash + ".png -\n";
+    writeBytes(dir / "cache" / "entries" / key, body + "check " + pp::contentHash(body) + "\n");
+  };
   // The current version line, but a PDF rendition of a codec that no longer exists.
-  writeBytes(dir / "cache" / "entries" / "k1", std::string(pa::kPipelineVersion) +
-                                                   "\nstatus ok\nformat png\nsize 10 10\n"
-                                                   "pdf flate 10 10 3 abc abc.rgb.z -\nepub png 10 10 3 def def.png -\n");
-  CHECK_FALSE(cache.load("k1"));
+  entry("a1", pa::kPipelineVersion, "pdf flate 10 10 3 " + hash + " " + hash + ".rgb.z -");
+  CHECK_FALSE(cache.load("a1"));
   // An entry of the previous version, whatever it names.
-  writeBytes(dir / "cache" / "entries" / "k2", "postpress-assets-2\nstatus ok\nformat png\nsize 10 10\n"
-                                                "pdf png 10 10 3 def def.png -\nepub png 10 10 3 def def.png -\n");
-  CHECK_FALSE(cache.load("k2"));
-  writeBytes(dir / "cache" / "entries" / "k3", std::string(pa::kPipelineVersion) +
-                                                   "\nstatus ok\nformat png\nsize 10 10\n"
-                                                   "pdf png 10 10 3 def def.png -\nepub png 10 10 3 def def.png -\n");
-  // The current version's lines, but no content hash to check them by: a miss as well.
-  CHECK_FALSE(cache.load("k3"));
+  entry("a2", "postpress-assets-2", "pdf png 10 10 3 " + hash + " " + hash + ".png -");
+  CHECK_FALSE(cache.load("a2"));
+  entry("a3", pa::kPipelineVersion, "pdf png 10 10 3 " + hash + " " + hash + ".png -");
+  CHECK(cache.load("a3"));
 }
 
 TEST_CASE("a source PNG already as we would write it is passed through: its IDAT as it is, its text chunks left out") {
