@@ -44,12 +44,10 @@ install(TARGETS postpress RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY fonts styles lang syntax DESTINATION ${POSTPRESS_INSTALL_DATADIR})  # fonts/licenses/ too
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
-# Man pages and shell completions are to be generated from the command line's option table, so
-# that they cannot drift from it. The generator target does not exist yet; once it writes its
-# files, install them with these two functions (they put each file where man and the shells
-# look), for instance:
-#   pp_install_man_page(${CMAKE_BINARY_DIR}/man/postpress.1)
-#   pp_install_completion(bash ${CMAKE_BINARY_DIR}/completions/postpress.bash)
+# Man pages and shell completions, generated at build time from the command line's option table
+# (include/postpress/options.h) and the bundled report style by postpress-docgen, so that they
+# cannot drift from --help, postpress.yaml or the styles. These two functions put each file
+# where man and the shells look.
 function(pp_install_man_page file)
   get_filename_component(name "${file}" NAME)
   if(NOT name MATCHES "\\.([1-9])$")
@@ -72,3 +70,24 @@ function(pp_install_completion shell file)
     message(FATAL_ERROR "pp_install_completion: unknown shell '${shell}' (bash, zsh or fish)")
   endif()
 endfunction()
+
+# The generator (src/cli/docgen/) runs at build time only; what it writes is installed.
+file(GLOB docgen_srcs CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/cli/docgen/*.cpp)
+add_executable(postpress-docgen ${docgen_srcs} ${PROJECT_SOURCE_DIR}/src/cli/help_line.cpp)
+target_include_directories(postpress-docgen PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/include)
+set(pp_manuals ${CMAKE_BINARY_DIR}/man/postpress.1 ${CMAKE_BINARY_DIR}/man/postpress.yaml.5
+               ${CMAKE_BINARY_DIR}/man/postpress-style.5)
+set(pp_completions ${CMAKE_BINARY_DIR}/completions/postpress.bash ${CMAKE_BINARY_DIR}/completions/_postpress
+                   ${CMAKE_BINARY_DIR}/completions/postpress.fish)
+add_custom_command(
+  OUTPUT ${pp_manuals} ${pp_completions}
+  COMMAND postpress-docgen ${CMAKE_BINARY_DIR} ${PROJECT_SOURCE_DIR}/styles/report.yaml ${PROJECT_VERSION}
+  DEPENDS postpress-docgen ${PROJECT_SOURCE_DIR}/styles/report.yaml
+  COMMENT "Writing the manual pages and shell completions from the option table")
+add_custom_target(postpress-docs ALL DEPENDS ${pp_manuals} ${pp_completions})
+foreach(page IN LISTS pp_manuals)
+  pp_install_man_page(${page})
+endforeach()
+pp_install_completion(bash ${CMAKE_BINARY_DIR}/completions/postpress.bash)
+pp_install_completion(zsh ${CMAKE_BINARY_DIR}/completions/_postpress)
+pp_install_completion(fish ${CMAKE_BINARY_DIR}/completions/postpress.fish)

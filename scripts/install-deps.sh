@@ -41,6 +41,8 @@ packages=(
   strace dpkg-dev file python3-yaml
   # tests: the PDF/UA and PDF/A checker (tests/tools/pdf_standard_check.py)
   python3-pikepdf
+  # tests: --report against docs/report.schema.json, SARIF output (tests/e2e/diagnostics_formats.sh)
+  python3-jsonschema
 )
 for arg in "$@"; do
   case "$arg" in

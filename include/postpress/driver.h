@@ -46,6 +46,7 @@ struct DigestSpec {
   int epubMaxSide = optionDefaultInt(OptionId::EpubMaxSide);
   int jpegQuality = optionDefaultInt(OptionId::JpegQuality);
   bool grayscale = optionDefaultBool(OptionId::Grayscale);
+  DiagnosticPolicy diagnostics;  // postpress.yaml's diagnostics: (ignore, deny)
 };
 
 // One option's value, read by the option table's rules (type, range, choices), so that the
@@ -69,9 +70,17 @@ std::optional<std::string> readOptionValue(const OptionSpec& option, std::vector
 // nothing.
 void setDigestOption(DigestSpec& digest, OptionId id, const OptionValue& value, const fs::path& folder);
 
+// The output "-" is the standard output; /dev/stdout, /dev/fd/1 and /proc/self/fd/1 are read
+// as "-" too (they would otherwise become files named /dev/stdout.pdf).
+inline constexpr std::string_view kStandardOutput = "-";
+bool writesToStandardOutput(const DigestSpec& digest);
+
 // An output named x.pdf or x.epub asks for that format alone: it is the digest's formats when
-// none were given, and must agree with them when they were. Returns the disagreement.
-std::optional<std::string> settleFormats(DigestSpec& digest, bool formatsGiven);
+// none were given, and must agree with them when they were. The standard output carries one
+// format, which must be given; any other suffix of letters (x.docx) is refused rather than
+// taken for a base name. Returns what is wrong.
+// (`outputNamed` false: the output is made from a digest's name, whose dots name no format.)
+std::optional<std::string> settleFormats(DigestSpec& digest, bool formatsGiven, bool outputNamed = true);
 
 struct BuildOptions {
   int jobs = 0;            // 0 = all cores
@@ -80,6 +89,7 @@ struct BuildOptions {
   bool fetchRemote = false;
   std::vector<std::string> fetchAllowHosts;  // --fetch-allow
   fs::path cacheDir;       // empty: $XDG_CACHE_HOME/postpress or ~/.cache/postpress
+  DiagnosticPolicy diagnostics;  // -W and --deny: over each digest's own
   // Called as the build moves between phases ("reading site", "parsing 12 posts", ...).
   std::function<void(const std::string& digest, const std::string& phase)> progress;
 };
@@ -99,6 +109,7 @@ struct PostReport {
 
 struct DigestReport {
   std::string name;
+  fs::path siteRoot;        // as given (posts' paths in the report are relative to it)
   std::string title;
   std::string period;
   std::vector<PostReport> posts;
@@ -126,6 +137,11 @@ class SiteCache {
   std::map<std::string, std::unique_ptr<Site>> sites_;
 };
 
+// Sets `diags` up for a digest: its config's diagnostics rules under the command line's, and
+// paths of the site's files (posts, images, data) made relative to the current folder rather
+// than to the site root, so that an editor or a CI annotation finds the file.
+void applyDiagnosticRules(DiagnosticSink& diags, const DigestSpec& spec, const DiagnosticPolicy& commandLine);
+
 // Builds one digest. Diagnostics go to `diags` (and are copied into the report).
 DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, SiteCache& sites,
                          DiagnosticSink& diags);
@@ -143,8 +159,9 @@ std::vector<DigestReport> buildDigests(const std::vector<DigestSpec>& specs,
 std::vector<DigestSpec> loadConfig(const fs::path& file, const std::string& only,
                                    DiagnosticSink& diags);
 
-// The JSON report for --report: every digest, its posts, outputs with sizes, and every
-// diagnostic (path, line, column, severity, code, message).
+// The JSON report for --report: every digest, its site root, posts (paths relative to the
+// site root), outputs with sizes, and every diagnostic (path, line, column, severity, code,
+// message; paths from the current folder). docs/report.schema.json is its JSON Schema.
 std::string reportJson(const std::vector<DigestReport>& digests,
                        const std::vector<Diagnostic>& general, const std::string& command);
 

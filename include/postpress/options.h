@@ -66,12 +66,12 @@ enum class OptionId : unsigned char {
   Help, Version, Quiet, Json,
   Site, Posts, TagSource, SiteDrafts,
   Tags, ExcludeTags, Authors, Since, Until, Quarter, Year, Lang, Drafts, Limit, NewestFirst,
-  Config, Digest, Report, Strict, Timings, Jobs,
+  Config, Digest, Report, Strict, Timings, Jobs, DiagnosticsFormat, Warn, Deny,
   Cache, FetchRemote, FetchAllow, Dpi, Grayscale, EpubMaxSide, JpegQuality,
   Style, Paper, Title, Subtitle, Language, GroupBy, LinkNotes, Cover, Brief, Toc, Indexes,
   TagIndex, AuthorIndex, QrCodes, Logo, CoverImage,
   Formats, Output,
-  Name, Select, Digests,
+  Name, Select, Digests, Diagnostics,
 };
 
 struct OptionSpec {
@@ -102,6 +102,7 @@ inline constexpr std::string_view kTagSources[] = {"auto", "tags", "categories",
 inline constexpr std::string_view kGroupings[] = {"none", "month", "tag"};
 inline constexpr std::string_view kLinkNoteModes[] = {"endnotes", "footnotes", "none"};
 inline constexpr std::string_view kFormats[] = {"pdf", "epub"};
+inline constexpr std::string_view kDiagnosticsFormats[] = {"text", "json", "github", "sarif"};
 
 inline constexpr unsigned kSelecting = kList | kBuild | kCheck;  // options that pick posts
 inline constexpr unsigned kBuilding = kBuild | kCheck;           // options of a build
@@ -180,6 +181,18 @@ inline constexpr OptionSpec kOptions[] = {
     {.id = Id::Jobs, .flag = "jobs", .shortFlag = 'j', .type = Integer, .commands = kBuilding, .group = "Config",
      .valueName = "N", .help = "Worker threads", .min = 0, .max = 1024, .defaultValue = "0",
      .defaultNote = "all cores"},
+
+    // Diagnostics: how they are printed, and which count (postpress.yaml: diagnostics:).
+    {.id = Id::DiagnosticsFormat, .flag = "diagnostics-format", .type = Choice, .commands = kSelecting,
+     .group = "Diagnostics", .valueName = "FORMAT",
+     .help = "How diagnostics are printed: compiler-style lines, JSON Lines, GitHub workflow commands "
+             "(annotations), or one SARIF 2.1.0 log at the end",
+     .choices = kDiagnosticsFormats, .defaultValue = "text"},
+    {.id = Id::Warn, .flag = "warning", .shortFlag = 'W', .type = List, .commands = kSelecting,
+     .group = "Diagnostics", .valueName = "no-CODE",
+     .help = "-W no-CODE silences the warnings and notes of CODE; -W CODE brings them back (repeatable)"},
+    {.id = Id::Deny, .flag = "deny", .type = List, .commands = kSelecting,
+     .group = "Diagnostics", .valueName = "CODE", .help = "Warnings of CODE are errors (repeatable)"},
 
     // Images.
     {.id = Id::Cache, .flag = "cache", .type = Path, .commands = kBuilding, .group = "Images", .valueName = "DIR",
@@ -262,6 +275,8 @@ inline constexpr OptionSpec kOptions[] = {
      .help = "The selection: a mapping of the Selection keys"},
     {.id = Id::Digests, .key = "digests", .section = Top, .type = Section,
      .help = "A list of digests, each a mapping of keys; the top-level keys are their defaults"},
+    {.id = Id::Diagnostics, .key = "diagnostics", .section = Top, .type = Section, .group = "Diagnostics",
+     .help = "A mapping: ignore: codes whose warnings are silenced, deny: codes whose warnings are errors"},
 };
 
 }  // namespace option_table

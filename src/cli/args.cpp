@@ -7,15 +7,6 @@
 
 namespace pp::cli {
 
-namespace {
-
-std::string joined(const std::vector<std::string>& items, const char* separator) {
-  std::string out;
-  for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
-  return out;
-}
-
-}  // namespace
 
 void GivenOptions::addTo(CLI::App& app, Command command) {
   for (const OptionSpec& o : kOptions) {
@@ -57,24 +48,6 @@ bool GivenOptions::on(OptionId id) const { return has(id) ? slot(id).value.on : 
 std::string spelling(const OptionSpec& o) {
   const std::string name = "--" + std::string(o.flag);
   return o.shortFlag ? std::string{'-', o.shortFlag, '/'} + name : name;
-}
-
-std::string helpLine(const OptionSpec& o) {
-  std::string line(o.help);
-  if (o.type == OptionType::Choice || o.type == OptionType::Formats) {
-    std::string choices;
-    for (std::string_view c : o.choices) choices += (choices.empty() ? "" : ", ") + std::string(c);
-    line += ": " + choices;
-  }
-  std::vector<std::string> notes;
-  if (o.type == OptionType::Integer) notes.push_back(std::to_string(o.min) + " to " + std::to_string(o.max));
-  const std::string value(o.defaultValue);
-  if (!o.defaultNote.empty()) notes.push_back("default: " + std::string(o.defaultNote));
-  else if (o.type == OptionType::Flag || value.empty()) {}  // a flag says what it changes
-  else if (!o.styleKey.empty()) notes.push_back("default: the style's, " + value);
-  else notes.push_back("default: " + value);
-  if (!notes.empty()) line += " (" + joined(notes, "; ") + ")";
-  return line;
 }
 
 std::optional<std::string> toDigestSpec(const GivenOptions& given, DigestSpec& spec) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "postpress/driver.h"
+#include "cli/help_line.h"
 #include "postpress/options.h"
 
 namespace pp::cli {
@@ -57,8 +58,6 @@ class GivenOptions {
 // "--dpi", "-o/--output": an option as the user may have typed it, for messages.
 std::string spelling(const OptionSpec& option);
 
-// The help line of an option: what it does, its choices, range and default.
-std::string helpLine(const OptionSpec& option);
 
 // The digest the given options describe (no config file): a selection for `list`, a whole
 // digest for `build`. Returns the usage error.

@@ -74,7 +74,7 @@ std::string humanBytes(std::uintmax_t bytes) {
   return buf;
 }
 
-void printSummary(const DigestReport& r, bool checkOnly) {
+void printSummary(const DigestReport& r, bool checkOnly, std::FILE* to) {
   std::string name = r.name.empty() ? "" : r.name + ": ";
   std::string line = name;
   if (checkOnly) {
@@ -83,7 +83,7 @@ void printSummary(const DigestReport& r, bool checkOnly) {
     std::vector<std::string> parts;
     for (const auto& o : r.outputs) {
       if (!o.written) continue;
-      std::string part = o.path.string() + " (";
+      std::string part = (o.path == fs::path(kStandardOutput) ? "the standard output" : o.path.string()) + " (";
       if (o.format == "pdf") part += std::to_string(o.pages) + " pages, ";
       part += humanBytes(o.bytes) + ")";
       parts.push_back(part);
@@ -96,7 +96,8 @@ void printSummary(const DigestReport& r, bool checkOnly) {
   line += secs;
   line += "; " + std::to_string(r.errors) + (r.errors == 1 ? " error, " : " errors, ") +
           std::to_string(r.warnings) + (r.warnings == 1 ? " warning" : " warnings");
-  std::cout << line << std::endl;
+  std::fprintf(to, "%s\n", line.c_str());
+  std::fflush(to);
 }
 
 // One line per digest on stderr: "timings: reading site 0.04 s, parsing posts 0.09 s, ...".
@@ -112,12 +113,31 @@ void printTimings(const DigestReport& r) {
   std::fprintf(stderr, "%s\n", line.c_str());
 }
 
+// -W and --deny as one policy; returns the usage error.
+std::optional<std::string> readDiagnosticPolicy(const GivenOptions& given, DiagnosticPolicy& policy) {
+  if (given.has(OptionId::Warn))
+    for (const std::string& w : given[OptionId::Warn].texts)
+      if (!policy.addWarningOption(w)) return "-W needs a code: -W no-CODE silences CODE's warnings";
+  if (given.has(OptionId::Deny))
+    for (const std::string& code : given[OptionId::Deny].texts) policy.denied.insert(code);
+  return std::nullopt;
+}
+
+void setDiagnosticsFormat(const GivenOptions& given, Console& console, bool stdoutTaken) {
+  if (given.has(OptionId::DiagnosticsFormat))
+    console.setFormat(diagnosticsFormatNamed(given[OptionId::DiagnosticsFormat].text()), stdoutTaken);
+}
+
 }  // namespace
 
 int runList(const GivenOptions& given, Console& console) {
   DigestSpec spec;
   if (auto err = toDigestSpec(given, spec)) return usageError(*err);
+  DiagnosticPolicy policy;
+  if (auto err = readDiagnosticPolicy(given, policy)) return usageError(*err);
+  setDiagnosticsFormat(given, console, true);  // the listing is on the standard output
   auto sink = console.makeSink();
+  applyDiagnosticRules(*sink, spec, policy);
   Site site = loadSite(spec.site, *sink);
   SelectionResult result = selectPosts(site, spec.selection);
   if (result.posts.empty()) {
@@ -140,6 +160,8 @@ int runList(const GivenOptions& given, Console& console) {
 }
 
 int runBuild(const GivenOptions& given, Console& console, bool checkOnly) {
+  DiagnosticPolicy policy;
+  if (auto err = readDiagnosticPolicy(given, policy)) return usageError(*err);
   auto general = console.makeSink();
   std::vector<DigestSpec> specs;
   if (given.has(OptionId::Config)) {
@@ -162,7 +184,13 @@ int runBuild(const GivenOptions& given, Console& console, bool checkOnly) {
     specs.push_back(std::move(spec));
   }
 
+  // When the standard output carries a document, every other word goes to the standard error.
+  const bool documentOnStdout =
+      !checkOnly && std::any_of(specs.begin(), specs.end(), [](const DigestSpec& s) { return writesToStandardOutput(s); });
+  setDiagnosticsFormat(given, console, documentOnStdout);
+
   BuildOptions options;
+  options.diagnostics = policy;
   if (given.has(OptionId::Jobs)) options.jobs = given[OptionId::Jobs].number;
   options.strict = given.on(OptionId::Strict);
   options.checkOnly = checkOnly;
@@ -177,7 +205,8 @@ int runBuild(const GivenOptions& given, Console& console, bool checkOnly) {
   console.clearProgress();
 
   if (!console.quiet())
-    for (const auto& r : reports) printSummary(r, checkOnly);
+    for (const auto& r : reports)
+      printSummary(r, checkOnly, documentOnStdout || console.diagnosticsOnStdout() ? stderr : stdout);
   if (given.on(OptionId::Timings))
     for (const auto& r : reports) printTimings(r);
 

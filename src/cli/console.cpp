@@ -13,15 +13,44 @@ Console::Console(bool quiet) : quiet_(quiet) {
   color_ = terminal_ && std::getenv("NO_COLOR") == nullptr && term && std::string(term) != "dumb";
 }
 
-Console::~Console() { clearProgress(); }
+Console::~Console() {
+  clearProgress();
+  finish();
+}
 
 std::unique_ptr<DiagnosticSink> Console::makeSink() {
   return std::make_unique<DiagnosticSink>([this](const Diagnostic& d) { print(d); });
 }
 
+void Console::setFormat(DiagnosticsFormat format, bool stdoutTaken) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  format_ = format;
+  stdoutTaken_ = stdoutTaken;
+}
+
+void Console::finish() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (format_ != DiagnosticsFormat::Sarif) return;
+  std::FILE* to = stdoutTaken_ ? stderr : stdout;
+  std::fputs(sarifLog(sarif_).c_str(), to);
+  std::fflush(to);
+  sarif_.clear();
+}
+
 void Console::print(const Diagnostic& d) {
   if (quiet_ && d.severity == Severity::Note) return;
   std::lock_guard<std::mutex> lock(mutex_);
+  if (format_ == DiagnosticsFormat::Sarif) {
+    sarif_.push_back(d);
+    return;
+  }
+  if (format_ != DiagnosticsFormat::Text) {
+    std::FILE* to = stdoutTaken_ ? stderr : stdout;
+    const std::string line = format_ == DiagnosticsFormat::Json ? jsonLine(d) : githubCommand(d);
+    std::fprintf(to, "%s\n", line.c_str());
+    std::fflush(to);
+    return;
+  }
   if (progressShown_) {
     std::fputs("\r\033[K", stderr);
     progressShown_ = false;

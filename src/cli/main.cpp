@@ -11,6 +11,7 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/console.h"
+#include "cli/suggestions.h"
 #include "postpress/support/diagnostics.h"
 #include "postpress/support/files.h"
 #include "postpress/support/interrupt.h"
@@ -44,6 +45,8 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() != 0)
+      if (auto unknown = unknownArgument(argc, argv)) return usageError(*unknown);
     int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }

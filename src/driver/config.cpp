@@ -4,8 +4,10 @@
 // its line and column.
 #include <yaml-cpp/yaml.h>
 
+#include <map>
 #include <set>
 
+#include "driver/outputs.h"
 #include "postpress/driver.h"
 #include "postpress/support/text.h"
 
@@ -111,18 +113,43 @@ struct ConfigReader {
         error(kv.first, "unknown key '" + key + "'" + elsewhere);
       } else if (o->id == OptionId::Select) {
         selection(kv.second, spec, given);
+      } else if (o->id == OptionId::Diagnostics) {
+        diagnosticRules(kv.second, spec.diagnostics);
       } else if (o->id != OptionId::Digests) {  // digests: is read by loadConfig
         read(kv.second, key, *o, spec, given);
       }
     }
   }
 
+  // diagnostics: {ignore: [codes], deny: [codes]}: the config's own -W no-CODE and --deny.
+  void diagnosticRules(const YAML::Node& node, DiagnosticPolicy& policy) {
+    if (!node.IsMap()) {
+      error(node, "'diagnostics' must be a mapping: ignore: [codes], deny: [codes]");
+      return;
+    }
+    for (const auto& kv : node) {
+      const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
+      if (key != "ignore" && key != "deny") {
+        error(kv.first, "unknown key '" + key + "' in diagnostics (known: ignore, deny)");
+        continue;
+      }
+      std::vector<std::string> codes;
+      if (!texts(kv.second, key, option(OptionId::Deny), codes)) continue;
+      for (std::string& text : codes)
+        for (std::string& code : splitListText(text)) {
+          if (code.empty()) continue;
+          (key == "ignore" ? policy.silenced : policy.denied).insert(code);
+        }
+    }
+  }
+
   void finish(DigestSpec& spec, const GivenKeys& given, const YAML::Node& node) {
+    const bool named = given.output;
     if (!given.output) {
       spec.output = folder / "out" / fs::path(spec.name.empty() ? option(OptionId::Output).defaultValue : spec.name);
       spec.outputRoot = folder;
     }
-    if (auto problem = settleFormats(spec, given.formats)) error(node, *problem);
+    if (auto problem = settleFormats(spec, given.formats, named)) error(node, *problem);
   }
 };
 
@@ -188,6 +215,20 @@ std::vector<DigestSpec> loadConfig(const fs::path& file, const std::string& only
       specs.push_back(std::move(spec));
     }
   }
+  // Two digests writing one file would each replace the other's: refused before anything is
+  // built (after an error above, two digests of one name already said it).
+  std::map<fs::path, const DigestSpec*> writers;
+  for (const DigestSpec& s : reader.failed ? std::vector<DigestSpec>{} : specs)
+    for (const std::string& format : s.formats) {
+      std::error_code ec;
+      const fs::path target = fs::weakly_canonical(outputPathFor(s.output, format), ec);
+      auto [it, fresh] = writers.emplace(target, &s);
+      if (!fresh && it->second != &s) {
+        diags.error(s.where, "config", "digests '" + it->second->name + "' and '" + s.name + "' both write " +
+                                           outputPathFor(s.output, format).string());
+        reader.failed = true;
+      }
+    }
   if (reader.failed) return {};
 
   if (!only.empty()) {

@@ -163,6 +163,7 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
   auto started = Clock::now();
   DigestReport report;
   report.name = spec.name;
+  report.siteRoot = spec.site.root;
   auto phase = [&](const std::string& what) {
     if (options.progress) options.progress(spec.name, what);
   };
@@ -323,6 +324,11 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
     replayNamingTarget(formatDiags[k], diags, outputSet.stagedPath(k), outputs[k].path);
   // A pair always matches: when one output failed, the others are not replaced either.
   const bool allWritten = std::all_of(outputs.begin(), outputs.end(), [](const OutputReport& o) { return o.written; });
+  for (std::size_t k = 0; k < outputs.size(); ++k) {
+    std::error_code ec;  // measured while staged: a document sent to the standard output has no file after
+    const std::uintmax_t size = outputs[k].written ? fs::file_size(outputSet.stagedPath(k), ec) : 0;
+    outputs[k].bytes = ec ? 0 : size;
+  }
   std::string why;
   if (allWritten && !outputSet.commit(&why)) {
     diags.error({spec.output.string(), 0, 0}, "output-write", "cannot replace the outputs: " + why);
@@ -335,11 +341,7 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
         out.written = false;
       }
   }
-  for (OutputReport& out : outputs) {
-    std::error_code ec;
-    if (out.written) out.bytes = fs::file_size(out.path, ec);
-    report.outputs.push_back(std::move(out));
-  }
+  for (OutputReport& out : outputs) report.outputs.push_back(std::move(out));
   return finish();
 }
 
@@ -355,6 +357,7 @@ std::vector<DigestReport> buildDigests(const std::vector<DigestSpec>& specs, con
   inner.jobs = std::max(1, jobs / std::max(1, outer));
   parallelFor(specs.size(), outer, [&](std::size_t i) {
     auto sink = makeSink();
+    applyDiagnosticRules(*sink, specs[i], options.diagnostics);
     reports[i] = buildDigest(specs[i], inner, sites, *sink);
   });
   return reports;

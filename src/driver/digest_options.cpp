@@ -1,12 +1,14 @@
 // Option values by the option table's rules, for the command line and postpress.yaml alike:
 // one reader per type (so a range or a list of choices is checked in one place, with one
 // message), and one place where each option lands in a DigestSpec.
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
 
 #include "postpress/driver.h"
 #include "postpress/style.h"
+#include "postpress/support/suggest.h"
 #include "postpress/support/text.h"
 
 namespace pp::driver {
@@ -95,7 +97,9 @@ std::optional<std::string> readOptionValue(const OptionSpec& option, std::vector
       break;
     }
     case OptionType::Choice:
-      if (!isChoice(option, text)) return "must be one of " + joined(option.choices, ", ") + butWas(text);
+      if (!isChoice(option, text))
+        return "must be one of " + joined(option.choices, ", ") + butWas(text) +
+               didYouMean(text, std::vector<std::string>(option.choices.begin(), option.choices.end()));
       break;
     case OptionType::Date:
       value.date = parseDateTime(text);
@@ -109,7 +113,8 @@ std::optional<std::string> readOptionValue(const OptionSpec& option, std::vector
     case OptionType::Paper: {
       float width = 0, height = 0;
       if (!parsePaper(text, width, height))
-        return "must be letter, a4, a5, legal or a size like 6x9in" + butWas(text);
+        return "must be letter, a4, a5, legal or a size like 6x9in" + butWas(text) +
+               didYouMean(text, {"letter", "a4", "a5", "legal"});
       break;
     }
     case OptionType::Formats: {
@@ -202,14 +207,37 @@ void setDigestOption(DigestSpec& d, OptionId id, const OptionValue& v, const fs:
     case OptionId::FetchAllow:
     case OptionId::Select:
     case OptionId::Digests:
+    case OptionId::Diagnostics:
+    case OptionId::DiagnosticsFormat:
+    case OptionId::Warn:
+    case OptionId::Deny:
       break;
   }
 }
 
-std::optional<std::string> settleFormats(DigestSpec& digest, bool formatsGiven) {
+bool writesToStandardOutput(const DigestSpec& digest) { return digest.output == fs::path(kStandardOutput); }
+
+std::optional<std::string> settleFormats(DigestSpec& digest, bool formatsGiven, bool outputNamed) {
+  const std::string given = digest.output.string();
+  if (given == "/dev/stdout" || given == "/dev/fd/1" || given == "/proc/self/fd/1") digest.output = kStandardOutput;
+  if (writesToStandardOutput(digest)) {
+    if (formatsGiven && digest.formats.size() == 1) return std::nullopt;
+    return "the standard output (" + given + ") carries one document: add --format pdf or --format epub";
+  }
   const std::string ext = digest.output.extension().string();
   const std::string named = ext.empty() ? "" : ext.substr(1);
-  if (!isChoice(option(OptionId::Formats), named)) return std::nullopt;  // a base name
+  if (!isChoice(option(OptionId::Formats), named)) {
+    // "out/digest.2025q4" is a base name; "x.docx" or "x.html" asks for a format we do not write.
+    const bool letters = !named.empty() && std::all_of(named.begin(), named.end(), [](unsigned char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    });
+    if (letters && outputNamed) {
+      const std::string base = fs::path(digest.output).replace_extension().string();
+      return "the output " + given + " names a ." + named + " file, but postpress writes PDF and EPUB: name " + base +
+             ".pdf or " + base + ".epub, or the base name " + base + " for both";
+    }
+    return std::nullopt;  // a base name
+  }
   if (!formatsGiven) {
     digest.formats = {named};
     return std::nullopt;

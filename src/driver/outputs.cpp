@@ -9,6 +9,7 @@
 namespace pp::driver {
 
 fs::path outputPathFor(const fs::path& base, const std::string& format) {
+  if (base == fs::path(kStandardOutput)) return base;
   std::string ext = "." + format;
   if (base.extension() == ext) return base;
   fs::path p = base;
@@ -48,6 +49,7 @@ namespace pp {
 
 std::optional<std::string> outputProblem(const fs::path& target, const fs::path& outputRoot,
                                          const std::vector<fs::path>& inputs) {
+  if (target == fs::path(kStandardOutput)) return std::nullopt;  // replaces no file
   const fs::path real = followOutputLinks(target);
   if (!outputRoot.empty() && !isInside(outputRoot, real))
     return "the output is outside the folder of the configuration that names it (" + outputRoot.string() +

@@ -32,6 +32,9 @@ using namespace driver;
 std::string reportJson(const std::vector<DigestReport>& digests, const std::vector<Diagnostic>& general,
                        const std::string& command) {
   ordered_json root;
+  // Bumped when a field changes meaning or goes; new fields keep the version
+  // (docs/report.schema.json describes version 2).
+  root["schema_version"] = 2;
   root["postpress"] = versionString();
   root["command"] = command;
   std::size_t errors = 0, warnings = 0;
@@ -39,6 +42,7 @@ std::string reportJson(const std::vector<DigestReport>& digests, const std::vect
   for (const auto& d : digests) {
     ordered_json j;
     j["name"] = d.name;
+    j["site_root"] = d.siteRoot.string();
     j["title"] = d.title;
     j["period"] = d.period;
     j["ok"] = d.ok();

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "postpress/support/suggest.h"
 #include "postpress/select.h"
 #include "postpress/support/text.h"
 #include "select/days.h"
@@ -90,6 +91,19 @@ std::string commonValues(const std::vector<const Post*>& posts,
   }
   if (ranked.size() > max) out += ", …";
   return out;
+}
+
+// "; did you mean Security?" when a value asked for is one typo from a value in use.
+std::string suggestion(const std::vector<const Post*>& posts, const std::vector<std::string> Post::*field,
+                       const std::vector<std::string>& wanted) {
+  std::set<std::string> seen;
+  std::vector<std::string> inUse;
+  for (const Post* p : posts)
+    for (const std::string& v : p->*field)
+      if (seen.insert(v).second) inUse.push_back(v);
+  for (const std::string& w : wanted)
+    if (auto match = closestMatch(w, inUse)) return "; did you mean " + *match + "?";
+  return "";
 }
 
 // One filter step: keeps the posts pred accepts; when that empties a non-empty list, records
@@ -184,7 +198,7 @@ SelectionResult selectPosts(const Site& site, const Selection& sel) {
     std::string flag;
     for (const std::string& t : sel.tags) flag += (flag.empty() ? "" : " ") + ("--tag " + t);
     f.apply(flag, "has the tag " + joinOr(sel.tags), [&](const Post& p) { return hasAnyTag(p, keys); },
-            [&] { return "tags in use: " + commonValues(f.posts, &Post::tags, 12); });
+            [&] { return "tags in use: " + commonValues(f.posts, &Post::tags, 12) + suggestion(f.posts, &Post::tags, sel.tags); });
   }
   if (!sel.excludeTags.empty()) {
     std::set<std::string> keys = tagKeys(site, sel.excludeTags);
@@ -198,7 +212,7 @@ SelectionResult selectPosts(const Site& site, const Selection& sel) {
     std::string flag;
     for (const std::string& a : sel.authors) flag += (flag.empty() ? "" : " ") + ("--author " + a);
     f.apply(flag, "is by " + joinOr(sel.authors), [&](const Post& p) { return byAnyAuthor(p, keys); },
-            [&] { return "authors: " + commonValues(f.posts, &Post::authors, 12); });
+            [&] { return "authors: " + commonValues(f.posts, &Post::authors, 12) + suggestion(f.posts, &Post::authors, sel.authors); });
   }
   DayRange range = dayRangeOf(sel);
   if (!range.valid) {

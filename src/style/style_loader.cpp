@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "postpress/support/suggest.h"
 #include "postpress/support/files.h"
 #include "postpress/style.h"
 #include "postpress/support/text.h"
@@ -461,7 +462,8 @@ Style loadLayer(const std::string& spec, DiagnosticSink& diags, std::vector<fs::
     std::string names;
     for (const auto& n : bundledStyleNames()) names += (names.empty() ? "" : ", ") + n;
     diags.error(requestedAt, "style-not-found",
-                "style '" + spec + "' is neither a bundled style (" + names + ") nor a file");
+                "style '" + spec + "' is neither a bundled style (" + names + ") nor a file" +
+                    didYouMean(spec, bundledStyleNames()));
     return defaultStyle();
   }
   const std::string display = bundled ? "styles/" + spec + ".yaml" : spec;

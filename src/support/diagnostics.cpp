@@ -70,7 +70,46 @@ void DiagnosticSink::report(Diagnostic d) {
   recordLocked(std::move(d), std::string());
 }
 
+bool DiagnosticPolicy::addWarningOption(const std::string& value) {
+  const bool off = value.rfind("no-", 0) == 0;
+  const std::string code = off ? value.substr(3) : value;
+  if (code.empty()) return false;
+  if (off) {
+    silenced.insert(code);
+    enabled.erase(code);
+  } else {
+    silenced.erase(code);
+    enabled.insert(code);
+  }
+  return true;
+}
+
+void DiagnosticPolicy::mergeFrom(const DiagnosticPolicy& over) {
+  for (const std::string& c : over.silenced) {
+    silenced.insert(c);
+    denied.erase(c);
+  }
+  for (const std::string& c : over.enabled) silenced.erase(c);
+  for (const std::string& c : over.denied) {
+    denied.insert(c);
+    silenced.erase(c);
+  }
+}
+
+bool DiagnosticPolicy::apply(Diagnostic& d) const {
+  if (d.severity == Severity::Error) return true;
+  if (silenced.count(d.code)) return false;
+  if (d.severity == Severity::Warning && denied.count(d.code)) d.severity = Severity::Error;
+  return true;
+}
+
+void DiagnosticSink::setFilter(std::function<bool(Diagnostic&)> filter) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  filter_ = std::move(filter);
+}
+
 void DiagnosticSink::recordLocked(Diagnostic d, std::string onceKey) {
+  if (filter_ && !filter_(d)) return;
   if (d.severity == Severity::Error) ++errors_;
   if (d.severity == Severity::Warning) ++warnings_;
   if (printer_) printer_(d);

@@ -35,6 +35,22 @@ struct Diagnostic {
 // the path and message hold: control characters are written as escapes (\n, \x1b, \u009b).
 std::string formatDiagnostic(const Diagnostic& d);
 
+// What the user asked of diagnostics by code, as a compiler's -Wno-... and -Werror=...: a
+// silenced code's warnings and notes are dropped (errors never are: they mean something was
+// not built), a denied code's warnings become errors.
+struct DiagnosticPolicy {
+  std::set<std::string> silenced, denied;
+  std::set<std::string> enabled;  // -W CODE: not silenced, whatever a policy under this one says
+  // Reads one -W value: "no-CODE" silences CODE, "CODE" takes it off the silenced list (a
+  // command line's -W date-mismatch undoes a config's ignore). False for an empty code.
+  bool addWarningOption(const std::string& value);
+  // The rules of `over` win where the two disagree (the command line over postpress.yaml).
+  void mergeFrom(const DiagnosticPolicy& over);
+  // Applies the policy to d; false when d is to be dropped.
+  bool apply(Diagnostic& d) const;
+  bool empty() const { return silenced.empty() && denied.empty(); }
+};
+
 // Thread-safe collector. Every stage gets a reference; nothing is global.
 class DiagnosticSink {
  public:
@@ -59,6 +75,10 @@ class DiagnosticSink {
   // The same, each diagnostic passed through `edit` on its way (a path renamed, say).
   void replayInto(DiagnosticSink& target, const std::function<void(Diagnostic&)>& edit) const;
 
+  // Passes every diagnostic reported here through `filter` first (a policy, paths rebased);
+  // one that it returns false for is neither printed, kept nor counted.
+  void setFilter(std::function<bool(Diagnostic&)> filter);
+
   std::vector<Diagnostic> all() const;
   std::size_t errorCount() const;
   std::size_t warningCount() const;
@@ -76,6 +96,7 @@ class DiagnosticSink {
   std::size_t errors_ = 0;
   std::size_t warnings_ = 0;
   Printer printer_;
+  std::function<bool(Diagnostic&)> filter_;
 };
 
 }  // namespace pp

@@ -24,7 +24,8 @@ class OutputSet {
 
   // The file the writer of targets[i] writes (atomically, like any output): in the staging
   // folder under the target's own name, or the target itself when it is a device or pipe,
-  // which is written in place. Empty when no staging folder could be made; error(i) says why.
+  // which is written in place. The target "-" is the standard output: its document is staged
+  // in the temporary directory and copied to the standard output on commit. Empty when no staging folder could be made; error(i) says why.
   const fs::path& stagedPath(std::size_t i) const { return members_.at(i).staged; }
   const std::string& error(std::size_t i) const { return members_.at(i).error; }
 
@@ -40,6 +41,7 @@ class OutputSet {
     int fd = -1;          // the staging folder, locked while it exists
     int slots[2] = {-1, -1};  // interrupt registrations: the staged file, the folder
     bool direct = false;
+    bool toStdout = false;  // target "-": staged in the temporary directory, copied on commit
   };
   std::vector<Member> members_;
 };

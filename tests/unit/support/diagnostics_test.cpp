@@ -42,3 +42,35 @@ TEST_CASE("control characters in paths and messages are printed as escapes, on o
   // Ordinary text, UTF-8 included, is unchanged.
   CHECK(formatDiagnostic({Severity::Warning, {"a/é.md", 1, 2}, "w", "naïve → ok"}) == "a/é.md:1:2: warning: naïve → ok [w]");
 }
+
+TEST_CASE("a diagnostics policy silences warnings and notes by code, denies warnings, and never drops an error") {
+  pp::DiagnosticPolicy policy;
+  REQUIRE(policy.addWarningOption("no-date-mismatch"));
+  CHECK_FALSE(policy.addWarningOption("no-"));
+  policy.denied.insert("image-missing");
+  pp::DiagnosticSink sink;
+  sink.setFilter([&policy](pp::Diagnostic& d) { return policy.apply(d); });
+  sink.warning({"a.md", 1, 1}, "date-mismatch", "dates differ");
+  sink.note({"a.md", 1, 1}, "date-mismatch", "a note of the same code");
+  sink.error({"a.md", 2, 1}, "date-mismatch", "an error of a silenced code still counts");
+  sink.warning({"a.md", 3, 1}, "image-missing", "no picture");
+  sink.warning({"a.md", 4, 1}, "other", "kept as it is");
+  CHECK(sink.count() == 3);
+  CHECK(sink.errorCount() == 2);  // the error, and the denied warning
+  CHECK(sink.warningCount() == 1);
+  CHECK(sink.all()[1].severity == pp::Severity::Error);
+  CHECK(sink.all()[1].code == "image-missing");
+}
+
+TEST_CASE("the command line's -W CODE undoes a config's ignore; its --deny wins over an ignore") {
+  pp::DiagnosticPolicy config;
+  config.silenced = {"date-mismatch", "image-remote"};
+  config.denied = {"image-missing"};
+  pp::DiagnosticPolicy line;
+  line.addWarningOption("date-mismatch");
+  line.denied.insert("image-remote");
+  line.addWarningOption("no-image-missing");
+  config.mergeFrom(line);
+  CHECK(config.silenced == std::set<std::string>{"image-missing"});
+  CHECK(config.denied == std::set<std::string>{"image-remote"});
+}
