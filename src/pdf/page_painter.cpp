@@ -127,17 +127,21 @@ class PagePainter {
     cs_.endText();
   }
 
-  // True when every glyph draws one character, in the text's order: the fonts' ToUnicode
-  // gives the text back and no ActualText is needed.
+  // True when the fonts' ToUnicode gives the text back glyph by glyph, and no ActualText is
+  // needed: each glyph draws its cluster's characters, clusters in the text's order, or, right
+  // to left, in its reverse (readers put right-to-left glyphs, drawn in visual order, back in
+  // logical order themselves: an ActualText there would be turned around again).
   static bool givesTextBack(const std::vector<ShapedGlyph>& glyphs, bool rtl, std::size_t chars) {
-    if (glyphs.size() != chars || rtl) return false;
-    for (std::size_t i = 0; i < glyphs.size(); ++i)
-      if (glyphs[i].cluster != i) return false;
-    return true;
+    if (glyphs.empty() || glyphs.size() > chars) return false;
+    for (std::size_t i = 1; i < glyphs.size(); ++i) {
+      const std::uint32_t before = glyphs[i - 1].cluster, now = glyphs[i].cluster;
+      if (rtl ? now >= before : now <= before) return false;
+    }
+    return rtl ? glyphs.back().cluster == 0 : glyphs.front().cluster == 0;
   }
 
-  // Each glyph with the text of its cluster (the characters from its cluster to the next);
-  // the other glyphs of a cluster of several stand for nothing of their own.
+  // Each glyph drawn, the first of a cluster with its text (the characters from its cluster to
+  // the next); the other glyphs of a cluster of several stand for nothing of their own.
   void noteGlyphs(const TextRun& r) {
     std::vector<std::uint32_t> starts;
     starts.reserve(r.glyphs.size());
@@ -147,10 +151,16 @@ class PagePainter {
     std::vector<char> given(starts.size(), 0);
     auto visit = [&](const ShapedGlyph& g) {
       const auto at = static_cast<std::size_t>(std::lower_bound(starts.begin(), starts.end(), g.cluster) - starts.begin());
-      if (given[at] || g.cluster >= chars_.size()) return;
+      if (given[at] || g.cluster >= chars_.size()) {
+        drawn_->add(r.font, g.glyph, {});
+        return;
+      }
       given[at] = 1;
       const std::size_t end = at + 1 < starts.size() ? std::min<std::size_t>(starts[at + 1], chars_.size()) : chars_.size();
-      drawn_->add(r.font, g.glyph, std::u32string_view(chars_).substr(g.cluster, end - g.cluster));
+      std::u32string text(std::u32string_view(chars_).substr(g.cluster, end - g.cluster));
+      // A right-to-left ligature (lam-alef) is read back turned around with its run.
+      if (r.rtl) std::reverse(text.begin(), text.end());
+      drawn_->add(r.font, g.glyph, text);
     };
     // In logical order: the first glyph of a cluster as read gets its text.
     if (r.rtl)
@@ -199,8 +209,9 @@ class PagePainter {
 void DrawnGlyphs::add(std::size_t font, std::uint16_t glyph, std::u32string_view text) {
   if (font >= byFont.size()) byFont.resize(font + 1);
   auto [it, fresh] = byFont[font].try_emplace(glyph, text);
-  if (!fresh && (text.size() < it->second.size() || (text.size() == it->second.size() && text < it->second)))
-    it->second = text;
+  if (fresh || text.empty()) return;
+  const std::u32string& had = it->second;
+  if (had.empty() || text.size() < had.size() || (text.size() == had.size() && text < had)) it->second = text;
 }
 
 void DrawnGlyphs::merge(const DrawnGlyphs& other) {

@@ -41,8 +41,9 @@ struct PageResources {
 PageResources expectedResources(const ResourceUse& use);
 
 // The glyphs pages draw, by font id: each glyph id with the text it stands for (what the
-// font's ToUnicode says). A glyph met standing for different texts (a shared contextual form)
-// keeps the shortest, then the smallest: the same whatever order pages come in.
+// font's ToUnicode says; "" for none of its own). A glyph met standing for different texts (a
+// shared contextual form) keeps the shortest, then the smallest: the same whatever order pages
+// come in.
 struct DrawnGlyphs {
   std::vector<std::unordered_map<std::uint16_t, std::u32string>> byFont;
   void add(std::size_t font, std::uint16_t glyph, std::u32string_view text);

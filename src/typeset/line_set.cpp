@@ -293,7 +293,7 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
     closeLink();
     shapeRuns(ctx, line.content.runs);
     // A right-to-left paragraph's lines end at the right edge when they do not fill it.
-    if (list.rtl && shape.align != Align::Center && shape.align != Align::Right && x < left + measure - 0.01f) {
+    if (list.rtl && shape.rtlToRightEdge && shape.align != Align::Center && shape.align != Align::Right && x < left + measure - 0.01f) {
       Fragment moved;
       moved.append(line.content, left + measure - x, 0);
       line.content = std::move(moved);

@@ -24,19 +24,21 @@ def read_gray_png(path):
         pos += 12 + length
         if kind == b"IHDR":
             width, height, depth, color, _, _, interlace = struct.unpack(">IIBBBBB", body)
-            if depth != 8 or color != 0 or interlace:
-                raise SystemExit(f"{path}: not an 8-bit greyscale PNG")
+            if depth != 8 or color not in (0, 2) or interlace:
+                raise SystemExit(f"{path}: not an 8-bit greyscale or RGB PNG")
+            bpp = 1 if color == 0 else 3
         elif kind == b"IDAT":
             idat += body
     raw = zlib.decompress(idat)
-    rows, prev, stride = [], bytearray(width), width + 1
+    rows, n = [], width * bpp
+    prev, stride = bytearray(n), n + 1
     for y in range(height):
         line = raw[y * stride:(y + 1) * stride]
         ftype, cur = line[0], bytearray(line[1:])
-        for x in range(width):
-            a = cur[x - 1] if x else 0
+        for x in range(n):
+            a = cur[x - bpp] if x >= bpp else 0
             b = prev[x]
-            c = prev[x - 1] if x else 0
+            c = prev[x - bpp] if x >= bpp else 0
             if ftype == 1:
                 cur[x] = (cur[x] + a) & 0xFF
             elif ftype == 2:
@@ -47,7 +49,7 @@ def read_gray_png(path):
                 p = a + b - c
                 pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
                 cur[x] = (cur[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
-        rows.append(cur)
+        rows.append(cur if bpp == 1 else bytearray(sum(cur[i:i + 3]) // 3 for i in range(0, n, 3)))
         prev = cur
     return width, height, rows
 
