@@ -20,6 +20,8 @@ FROM debian:12-slim AS runtime
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       fonts-droid-fallback \
+      fonts-nanum \
+      fonts-noto-core \
       fonts-symbola \
       hyphen-en-us \
       libc6 \
@@ -27,8 +29,11 @@ RUN apt-get update \
       libcmark-gfm0.29.0.gfm.6 \
       libcurl4 \
       libdeflate0 \
+      libfribidi0 \
       libgcc-s1 \
       libgif7 \
+      libharfbuzz-subset0 \
+      libharfbuzz0b \
       libhpdf-2.3.0 \
       libhyphen0 \
       libkf5syntaxhighlighting5 \

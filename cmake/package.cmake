@@ -20,7 +20,7 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # machine only with them). Recommended: the libraries opened on first use (librsvg for SVG
 # images, libcurl for --fetch-remote); without them those images become placeholders.
 # tests/e2e/package.sh holds the Dockerfile's runtime stage to the same lists.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-droid-fallback, fonts-symbola, hyphen-en-us")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-droid-fallback, fonts-nanum, fonts-noto-core, fonts-symbola, hyphen-en-us")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "librsvg2-2, libcurl4")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "hyphen-hyphenation-patterns")  # other languages' patterns
 include(CPack)

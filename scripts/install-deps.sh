@@ -19,6 +19,8 @@ build_packages=(
   libkf5syntaxhighlighting-dev
   # languages (src/locale): ICU (dates, numbers, plural rules; line breaking will use it too)
   libicu-dev
+  # shaping (HarfBuzz, its subsetter for the PDF's fonts) and the bidi algorithm (FriBiDi)
+  libharfbuzz-dev libfribidi-dev
   # diagrams (src/diagrams): Graphviz's libraries and plugins (libgvc6, with pango and cairo)
   libgraphviz-dev
   # hyphenation patterns for the digest languages that Debian has (none exist for Chinese,
@@ -32,8 +34,9 @@ packages=(
   "${build_packages[@]}"
   # hyphenation patterns (English; other languages: hyphen-de, hyphen-fr, ...)
   hyphen-en-us
-  # fallback fonts for characters the bundled fonts lack (CJK, emoji and symbols)
-  fonts-droid-fallback fonts-symbola
+  # fallback fonts for characters the bundled fonts lack (CJK, emoji and symbols; Arabic,
+  # Hebrew, the Indic scripts, Thai and the other scripts of Noto; Korean)
+  fonts-droid-fallback fonts-symbola fonts-noto-core fonts-nanum
   # tests
   qpdf poppler-utils epubcheck default-jre-headless zbar-tools python3 libxml2-utils
   # tests of the install, the Debian package and the GitHub Action (tests/e2e/install.sh,

@@ -54,6 +54,30 @@ struct GlyphBitmap {
   std::vector<unsigned char> coverage;
 };
 
+// Shaping (HarfBuzz): text in one font becomes glyphs with their positions. Lengths are in
+// 1/1000 em (floats: positions as HarfBuzz places them), y up.
+enum class TextDirection : std::uint8_t { Auto, LeftToRight, RightToLeft };
+
+struct ShapedGlyph {
+  std::uint16_t glyph = 0;    // glyph id in the font (0: the font lacks the character)
+  std::uint32_t cluster = 0;  // index of the first code point of the text it draws
+  float advance = 0;          // pen movement after it
+  float dx = 0, dy = 0;       // offset from the pen (marks, cursive attachment)
+  std::int16_t width = 0;     // the glyph's own advance, rounded (what a PDF's /W declares)
+};
+
+// Glyphs in visual order (left to right on the page), whatever the direction.
+struct ShapedText {
+  std::vector<ShapedGlyph> glyphs;
+  float advance = 0;  // sum of the glyphs' advances
+  bool rtl = false;   // shaped right to left: glyph order is the reverse of the text's
+};
+
+// True for a character set in the face of the one before it: combining marks, joiners and
+// other format characters, variation selectors, emoji modifiers. Fallback must not split them
+// from their base, or shaping cannot join, reorder or attach them.
+bool attachesToPrevious(char32_t cp);
+
 class FontFile {
  public:
   // nullptr (with *error set) when the file cannot be read or is not a TrueType font.
@@ -108,8 +132,24 @@ class FontFile {
   // The glyph's coverage at `scale` pixels per font unit, its origin `shiftX` (0..1) pixels
   // right of a pixel's edge; empty for a blank glyph or one too large to be a glyph.
   GlyphBitmap rasterize(int glyph, float scale, float shiftX) const;
+  std::string_view bytes() const;  // the whole file
   // A table's bytes ("head", "OS/2"...); empty when the font has none.
   std::string_view table(std::string_view tag) const;
+
+  // Shapes `text` (one font, one direction; Auto: from its script) with the font's OpenType
+  // features: kerning, ligatures, marks, joining, reordering. Thread-safe (the HarfBuzz font is
+  // shared by every copy, read-only).
+  ShapedText shape(std::u32string_view text, TextDirection direction = TextDirection::Auto) const;
+  // The same, cached per text and direction (this copy's cache: one thread): a word is shaped
+  // once however often it is measured and drawn.
+  const ShapedText& shaped(std::u32string_view text, TextDirection direction = TextDirection::Auto);
+  // A glyph's advance width in 1/1000 em, rounded (what the PDF's /W declares).
+  int glyphWidth(int glyph) const;
+  int glyphCount() const;
+  // The font's PostScript name ("" when it has none).
+  std::string postScriptName() const;
+  // The HarfBuzz face (hb_face_t*), for the subsetter.
+  void* harfbuzzFace() const;
 
  private:
   FontFile() = default;
@@ -147,6 +187,7 @@ class FontFile {
   std::unordered_map<char32_t, std::int32_t> astral_;
   bool hasKerning_ = false;
   std::unordered_map<std::uint32_t, std::int16_t> kerns_;
+  std::unordered_map<std::u32string, ShapedText> shapes_[3];  // by TextDirection
 };
 
 // Font files read once and shared by every FontSet made with the store (one per thread) and by
@@ -210,18 +251,11 @@ class FontSet {
   template <typename MeasuredAs>
   float width(int face, std::string_view utf8, float size, float letterSpacing, MeasuredAs measuredAs) {
     if (face < 0) return 0;
-    FontFile& f = file(face);
-    long units = 0;
-    std::size_t n = 0;
-    char32_t prev = 0;
-    for (std::size_t i = 0; i < utf8.size();) {
-      const char32_t c = measuredAs(nextCodepoint(utf8, i));
-      units += f.advance(c);
-      if (prev) units += f.kern(prev, c);
-      prev = c;
-      ++n;
-    }
-    return static_cast<float>(units) * size / 1000.0f + letterSpacing * static_cast<float>(n);
+    std::u32string text;
+    text.reserve(utf8.size());
+    for (std::size_t i = 0; i < utf8.size();) text.push_back(measuredAs(nextCodepoint(utf8, i)));
+    const ShapedText& s = file(face).shaped(text);
+    return s.advance * size / 1000.0f + letterSpacing * static_cast<float>(s.glyphs.size());
   }
   float width(int face, std::string_view utf8, float size, float letterSpacing = 0) {
     return width(face, utf8, size, letterSpacing, [](char32_t c) { return c; });
@@ -284,40 +318,26 @@ class FontChain {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Subsets: a small TrueType font of only the glyphs a document draws, every composite
-// flattened into a simple glyph (with its components' transforms applied), same advance
-// widths and units per em, so metrics stay exact. (libharu's own subsetter loses the first
-// component of composite glyphs: most CJK ideographs of Droid Sans Fallback, accented letters
-// whose base letter is not used elsewhere.)
+// Subsets (HarfBuzz's hb-subset): a small TrueType font of only the glyphs a document draws
+// (and the components of its composite glyphs), same advance widths and units per em, so
+// metrics stay exact. The PDF names glyphs by their ids in the source font (its CIDs) and maps
+// them to the subset's ids (its CIDToGIDMap).
 
-// One character of a subset: the code the subset's cmap gives it (BMP), and the character of
-// the source font whose glyph it draws (the same, or another that the code stands for).
-struct GlyphCode {
-  char32_t code;
-  char32_t source;
-};
-
-// A TrueType font holding .notdef plus the glyphs of `codes`, or "" with *error set when the
-// source cannot be turned into one (missing name/OS/2 tables, too many separate code point
-// ranges for one format 4 cmap). `glyphCodes`, when given, receives the codes the font has, in
-// glyph order: glyph i + 1 draws (*glyphCodes)[i] (codes the source has no glyph for are left out).
-std::string buildSubsetFont(const FontFile& source, std::vector<GlyphCode> codes, std::string* error,
-                            std::vector<char32_t>* glyphCodes = nullptr);
-
-// The glyph each code of a subset draws, as a PDF's CIDToGIDMap of a font whose CIDs are its
-// codes: two bytes, big-endian, per code from 0 to the largest (0: none).
-std::string glyphMapOf(const std::vector<char32_t>& glyphCodes);
-
-// A subset as it is embedded, and as the subset cache keeps it.
 struct FontSubset {
-  std::string bytes;                 // the subset TrueType font; "": none could be made
-  std::vector<char32_t> glyphCodes;  // glyph i + 1 draws glyphCodes[i]
-  std::string deflatedBytes;         // zlib stream of `bytes`; "": deflating failed
-  std::string deflatedGlyphMap;      // zlib stream of glyphMapOf(glyphCodes)
+  std::string bytes;  // the subset TrueType font; "": none could be made
+  // (glyph id in the source, glyph id in the subset) for every glyph asked for, by source id.
+  std::vector<std::pair<std::uint16_t, std::uint16_t>> glyphMap;
+  std::string deflatedBytes;     // zlib stream of `bytes`; "": deflating failed
+  std::string deflatedGlyphMap;  // zlib stream of glyphMapOf(glyphMap)
 };
 
-// Builds the subset of `codes` and deflates it (buildSubsetFont's *error when it cannot).
-FontSubset makeFontSubset(const FontFile& source, std::vector<GlyphCode> codes, std::string* error);
+// The PDF's CIDToGIDMap of a font whose CIDs are the source's glyph ids: two bytes,
+// big-endian, per CID from 0 to the largest (0: none).
+std::string glyphMapOf(const std::vector<std::pair<std::uint16_t, std::uint16_t>>& glyphMap);
+
+// The subset holding `glyphs` (source glyph ids; .notdef is always kept), deflated; bytes ""
+// with *error set when HarfBuzz cannot make one.
+FontSubset makeFontSubset(const FontFile& source, std::vector<std::uint16_t> glyphs, std::string* error);
 
 // Subsets kept on disk (a folder's fonts/ subfolder, beside the image cache): made once and
 // read back by later builds that draw the same characters from the same font file. An entry
@@ -327,9 +347,9 @@ class SubsetCache {
  public:
   explicit SubsetCache(fs::path folder) : folder_(std::move(folder)) {}  // empty: no cache
 
-  // Names the subset of `codes` drawn from `source`: its file's bytes, the codes and the
-  // characters they draw, and this version of postpress (whose subsetter made the entry).
-  static std::string key(const FontFile& source, const std::vector<GlyphCode>& codes);
+  // Names the subset of `glyphs` drawn from `source`: its file's bytes, the glyph ids, and
+  // this version of postpress (whose subsetter made the entry).
+  static std::string key(const FontFile& source, const std::vector<std::uint16_t>& glyphs);
 
   std::optional<FontSubset> load(const std::string& key) const;
   // Best effort: a cache that cannot be written costs the next build the work only.

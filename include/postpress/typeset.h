@@ -33,18 +33,19 @@ namespace pp {
 // ---------------------------------------------------------------------------------------------
 // The box model: pages of positioned boxes.
 
-// One word, or the part of a word set in one face, at one position. (One run per word, and a
-// word split where a kerned pair meets: the PDF painter's library ignores word spacing (Tw)
-// and kerning, so the layout places each piece itself.)
+// One word, or the part of a word set in one face, at one position, with its glyphs as
+// shaping placed them (HarfBuzz, postpress/fonts.h): kerning, ligatures, marks, joining and
+// reordering are in the glyphs, which the PDF draws by id.
 struct TextRun {
   std::uint16_t font = 0;   // index into Layout::fonts
   float size = 10;          // pt
-  float x = 0, y = 0;       // start of the baseline
-  float width = 0;          // advance width as laid out (equals what the PDF's /W gives)
-  float charSpacing = 0;    // extra space after each character (PDF Tc), pt
+  float x = 0, y = 0;       // start of the baseline (the left end, whatever the direction)
+  float width = 0;          // advance width as laid out
+  float charSpacing = 0;    // extra space after each glyph (PDF Tc), pt
+  bool rtl = false;         // set right to left (glyphs in visual order, text in logical order)
   Color color;
-  std::string text;         // valid UTF-8, every character present in `font`; BMP only (see
-                            // Layout::privateUse)
+  std::string text;         // valid UTF-8 in logical order, every character present in `font`
+  std::vector<ShapedGlyph> glyphs;  // `text` shaped in `font` (clusters index its code points)
 };
 
 // A glyph drawn as a filled vector path: a character above U+FFFF once the Private Use

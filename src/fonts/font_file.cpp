@@ -1,4 +1,5 @@
 #include "postpress/fonts.h"
+#include "fonts/harfbuzz_font.h"
 
 #include <stb_truetype.h>
 
@@ -21,6 +22,9 @@ struct FontFile::Info {
   // every FontFile sharing these bytes, whichever thread asks first.
   mutable std::once_flag hashed;
   mutable std::string hash;
+  // HarfBuzz's face and font on the same bytes (made at load, read-only afterwards; destroyed
+  // before the bytes, declared after them).
+  fonts::HarfBuzzFont harfbuzz;
 };
 
 const std::string& FontFile::contentHash() const {
@@ -101,6 +105,10 @@ std::unique_ptr<FontFile> FontFile::load(const fs::path& file, std::string* erro
       any |= f->lookupKern(static_cast<unsigned char>(pair[0]), static_cast<unsigned char>(pair[1])) != 0;
     f->hasKerning_ = any;
   }
+  if (!info->harfbuzz.open(raw)) {
+    if (error) *error = "HarfBuzz cannot read the font";
+    return nullptr;
+  }
   int asc = 0, desc = 0, gap = 0;
   stbtt_GetFontVMetrics(&info->font, &asc, &desc, &gap);
   if (asc > 0) f->ascent_ = static_cast<float>(asc) / f->unitsPerEm_;
@@ -174,6 +182,8 @@ void FontFile::glyphMetrics(int glyph, int& advance, int& leftSideBearing) const
   stbtt_GetGlyphHMetrics(&info_->font, glyph, &advance, &leftSideBearing);
 }
 
+std::string_view FontFile::bytes() const { return info_->bytes.view(); }
+
 std::string_view FontFile::table(std::string_view tag) const {
   // The directory was bounds-checked when the file was loaded.
   const auto* b = reinterpret_cast<const unsigned char*>(info_->bytes.data());
@@ -187,6 +197,22 @@ std::string_view FontFile::table(std::string_view tag) const {
   }
   return {};
 }
+
+ShapedText FontFile::shape(std::u32string_view text, TextDirection direction) const {
+  return info_->harfbuzz.shape(text, direction);
+}
+
+const ShapedText& FontFile::shaped(std::u32string_view text, TextDirection direction) {
+  auto& cache = shapes_[static_cast<std::size_t>(direction)];
+  auto [it, fresh] = cache.try_emplace(std::u32string(text));
+  if (fresh) it->second = shape(text, direction);
+  return it->second;
+}
+
+int FontFile::glyphWidth(int glyph) const { return info_->harfbuzz.glyphWidth(glyph); }
+int FontFile::glyphCount() const { return info_->harfbuzz.glyphCount(); }
+std::string FontFile::postScriptName() const { return info_->harfbuzz.postScriptName(); }
+void* FontFile::harfbuzzFace() const { return info_->harfbuzz.face(); }
 
 int FontFile::glyphKern(int first, int second) const {
   return stbtt_GetGlyphKernAdvance(&info_->font, first, second);

@@ -25,9 +25,16 @@ FontSet::FontSet(const Style& style, DiagnosticSink& diags, std::shared_ptr<Font
 
 FontSet::~FontSet() = default;
 
-// DejaVuSans.ttf -> DejaVuSans-Bold.ttf (used when that sibling exists).
+// DejaVuSans.ttf -> DejaVuSans-Bold.ttf, NotoSansThai-Regular.ttf -> NotoSansThai-Bold.ttf,
+// NanumGothic.ttf -> NanumGothicBold.ttf: the first that exists (used when one does).
 fs::path FontSet::boldSibling(const fs::path& p) {
-  return p.parent_path() / (p.stem().string() + "-Bold" + p.extension().string());
+  std::string stem = p.stem().string();
+  constexpr std::string_view kRegular = "-Regular";
+  if (stem.size() > kRegular.size() && stem.ends_with(kRegular)) stem.resize(stem.size() - kRegular.size());
+  const fs::path dashed = p.parent_path() / (stem + "-Bold" + p.extension().string());
+  const fs::path joined = p.parent_path() / (stem + "Bold" + p.extension().string());
+  std::error_code ec;
+  return !fs::is_regular_file(dashed, ec) && fs::is_regular_file(joined, ec) ? joined : dashed;
 }
 
 int FontSet::slot(const fs::path& file) {
@@ -77,22 +84,16 @@ int FontSet::face(const std::string& family, bool bold, bool italic) {
   return id;
 }
 
+// The fallbacks' ids in the style's order, a bold sibling before its regular face; files are
+// read only when a character gets that far down the chain (Latin text never opens the CJK font).
 const std::vector<int>& FontSet::fallbackChain(bool bold) {
   const int k = bold ? 1 : 0;
   if (!fallbacksLoaded_[k]) {
     fallbacksLoaded_[k] = true;
     for (const auto& p : style_.fallbacks) {
-      if (bold) {
-        const fs::path b = boldSibling(p);
-        if (auto it = byPath_.find(b.string()); it != byPath_.end()) {
-          if (int id = loadFile(b, false); id >= 0) {
-            fallbacks_[k].push_back(id);
-            continue;
-          }
-        }
-      }
-      int id = loadFile(p, false);
-      if (id >= 0) fallbacks_[k].push_back(id);
+      if (bold)
+        if (auto it = byPath_.find(boldSibling(p).string()); it != byPath_.end()) fallbacks_[k].push_back(it->second);
+      fallbacks_[k].push_back(slot(p));
     }
   }
   return fallbacks_[k];
@@ -101,7 +102,8 @@ const std::vector<int>& FontSet::fallbackChain(bool bold) {
 int FontSet::resolve(int primary, char32_t cp, bool bold) {
   if (primary >= 0 && files_[static_cast<std::size_t>(primary)]->has(cp)) return primary;
   for (int id : fallbackChain(bold))
-    if (files_[static_cast<std::size_t>(id)]->has(cp)) return id;
+    if (loadFile(paths_[static_cast<std::size_t>(id)], false) >= 0 && files_[static_cast<std::size_t>(id)]->has(cp))
+      return id;
   return -1;
 }
 

@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 // Names the format and the subsetter: change it whenever buildSubsetFont, glyphMapOf or the
 // deflate level would make other bytes, so that no entry from before is used (the version
 // string alone changes only with releases).
-constexpr std::string_view kMagic = "postpress-derived-font-1\n";
+constexpr std::string_view kMagic = "postpress-derived-font-2\n";
 
 // Numbers (lengths, codes) are four bytes, big-endian.
 void putU32(std::string& out, std::uint32_t v) {
@@ -47,17 +47,14 @@ fs::path entryPath(const fs::path& folder, const std::string& key) { return fold
 
 }  // namespace
 
-std::string SubsetCache::key(const FontFile& source, const std::vector<GlyphCode>& codes) {
+std::string SubsetCache::key(const FontFile& source, const std::vector<std::uint16_t>& glyphs) {
   Hasher h;
   h.field(std::string(kMagic));
   h.field(versionString());
   h.field(source.contentHash());
   std::string list;
-  list.reserve(codes.size() * 8);
-  for (const GlyphCode& c : codes) {
-    putU32(list, c.code);
-    putU32(list, c.source);
-  }
+  list.reserve(glyphs.size() * 4);
+  for (std::uint16_t g : glyphs) putU32(list, g);
   h.field(list);
   return h.hex();
 }
@@ -72,12 +69,14 @@ std::optional<FontSubset> SubsetCache::load(const std::string& key) const {
   if (!bytes || !codes || !program || !map || at != file->size() || bytes->empty() || codes->size() % 4) return std::nullopt;
   FontSubset out;
   out.bytes = std::string(*bytes);
+  // (source glyph << 16 | subset glyph), by source glyph.
   for (std::size_t k = 0; k < codes->size(); k += 4) {
-    const char32_t c = getU32(*codes, k);
-    if (c > 0xFFFF || (!out.glyphCodes.empty() && c <= out.glyphCodes.back())) return std::nullopt;
-    out.glyphCodes.push_back(c);
+    const std::uint32_t pair = getU32(*codes, k);
+    const auto from = static_cast<std::uint16_t>(pair >> 16), to = static_cast<std::uint16_t>(pair & 0xFFFF);
+    if (!out.glyphMap.empty() && from <= out.glyphMap.back().first) return std::nullopt;
+    out.glyphMap.emplace_back(from, to);
   }
-  if (!zlibInflatesTo(*program, out.bytes) || !zlibInflatesTo(*map, glyphMapOf(out.glyphCodes))) return std::nullopt;
+  if (!zlibInflatesTo(*program, out.bytes) || !zlibInflatesTo(*map, glyphMapOf(out.glyphMap))) return std::nullopt;
   out.deflatedBytes = std::string(*program);
   out.deflatedGlyphMap = std::string(*map);
   return out;
@@ -88,7 +87,7 @@ void SubsetCache::save(const std::string& key, const FontSubset& subset) const {
   std::string out(kMagic);
   putBlob(out, subset.bytes);
   std::string codes;
-  for (char32_t c : subset.glyphCodes) putU32(codes, c);
+  for (const auto& [from, to] : subset.glyphMap) putU32(codes, (std::uint32_t(from) << 16) | to);
   putBlob(out, codes);
   putBlob(out, subset.deflatedBytes);
   putBlob(out, subset.deflatedGlyphMap);

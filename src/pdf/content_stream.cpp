@@ -108,41 +108,84 @@ void ContentStream::charSpacing(float tc) {
   op(" Tc\012");
 }
 
-// "1 0 0 1 x y Tm\n(text) Tj\n". Every word sets the whole text matrix: "dx 0 Td" from the
-// previous word would be less content, but viewers sum those offsets in binary floating point
-// (positions a few 1e-14 off the printed numbers), and pdftotext then splits paragraphs
-// differently. The text is the codes libharu gives our fonts (Type0 under its UTF-8 encoder):
-// each character's UTF-16 unit, all in the BMP (the layout stands Private Use code points in
-// for the others), as two bytes of a literal string (libharu writes hex, twice the bytes, and
-// the text is two fifths of a page's content). Backslash and parentheses are escaped, and so
-// are CR and LF, which a reader would otherwise normalise.
-void ContentStream::word(float x, float y, std::string_view utf8) {
+// A glyph id as two bytes of a literal string (hex would be twice the bytes), backslash,
+// parentheses, CR and LF escaped (a reader would otherwise normalise line ends).
+void ContentStream::glyphCode(std::uint16_t glyph) {
+  for (unsigned byte : {unsigned(glyph >> 8), unsigned(glyph & 0xFF)}) {
+    switch (byte) {
+      case '(': case ')': case '\\': out_ += '\\'; out_ += static_cast<char>(byte); break;
+      case '\r': out_ += "\\r"; break;
+      case '\n': out_ += "\\n"; break;
+      default: out_ += static_cast<char>(byte);
+    }
+  }
+}
+
+void ContentStream::utf16Hex(std::string_view utf8) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  auto unit = [this](unsigned u) {
+    for (int shift = 12; shift >= 0; shift -= 4) out_ += kHex[(u >> shift) & 0xF];
+  };
+  out_ += "<FEFF";
+  for (std::size_t i = 0; i < utf8.size();) {
+    const char32_t c = nextCodepoint(utf8, i);
+    if (c < 0x10000) {
+      unit(static_cast<unsigned>(c));
+    } else {
+      unit(0xD800 + static_cast<unsigned>((c - 0x10000) >> 10));
+      unit(0xDC00 + static_cast<unsigned>((c - 0x10000) & 0x3FF));
+    }
+  }
+  out_ += '>';
+}
+
+// "1 0 0 1 x y Tm\n[(..) -12 (..)] TJ\n". Every run sets the whole text matrix: "dx 0 Td" from
+// the previous run would be less content, but viewers sum those offsets in binary floating
+// point (positions a few 1e-14 off the printed numbers), and pdftotext then splits paragraphs
+// differently. A glyph advances the pen by its width in the font (the /W the font declares,
+// ShapedGlyph::width); where shaping moved it (kerning, marks, cursive attachment) a TJ
+// adjustment moves it there, and a vertical offset is a text rise (Ts) of its own.
+void ContentStream::glyphs(float x, float y, float size, const std::vector<ShapedGlyph>& glyphs,
+                           std::string_view actualText) {
+  if (!actualText.empty()) {
+    op("/Span<</ActualText ");
+    utf16Hex(actualText);
+    op(">>BDC\012");
+  }
   op("1 0 0 1 ");
   number(x, kPositionDecimals);
   out_ += ' ';
   number(y, kPositionDecimals);
-  op(" Tm\012(");
-  // Written through a pointer into room made once: appending byte by byte was a tenth of the
-  // painting. A character is two bytes, each escaped to at most two.
-  const std::size_t start = out_.size();
-  out_.resize(start + 4 * utf8.size());
-  char* p = out_.data() + start;
-  auto put = [&p](unsigned byte) {
-    switch (byte) {
-      case '(': case ')': case '\\': *p++ = '\\'; *p++ = static_cast<char>(byte); break;
-      case '\r': *p++ = '\\'; *p++ = 'r'; break;
-      case '\n': *p++ = '\\'; *p++ = 'n'; break;
-      default: *p++ = static_cast<char>(byte);
+  op(" Tm\012[");
+  float shaped = 0, drawn = 0;  // pen positions in 1/1000 em: where shaping and the PDF put it
+  float rise = 0;
+  bool inString = false;
+  for (const ShapedGlyph& g : glyphs) {
+    if (g.dy != rise) {
+      if (inString) out_ += ')';
+      inString = false;
+      op("] TJ\012");
+      number(g.dy * size / 1000.0f, kPositionDecimals);
+      op(" Ts\012[");
+      rise = g.dy;
     }
-  };
-  for (std::size_t i = 0; i < utf8.size();) {
-    const char32_t c = nextCodepoint(utf8, i);
-    if (c > 0xFFFF) continue;  // never a character of ours: see above
-    put(c >> 8);
-    put(c & 0xFF);
+    const float gap = shaped + g.dx - drawn;
+    if (std::fabs(gap) >= 0.05f) {
+      if (inString) out_ += ')';
+      inString = false;
+      number(-gap, 1);
+      drawn += gap;
+    }
+    if (!inString) out_ += '(';
+    inString = true;
+    glyphCode(g.glyph);
+    drawn += static_cast<float>(g.width);
+    shaped += g.advance;
   }
-  out_.resize(static_cast<std::size_t>(p - out_.data()));
-  op(") Tj\012");
+  if (inString) out_ += ')';
+  op("] TJ\012");
+  if (rise != 0) op("0 Ts\012");
+  if (!actualText.empty()) op("EMC\012");
 }
 
 void ContentStream::image(std::string_view name, float x, float y, float w, float h) {

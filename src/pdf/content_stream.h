@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "postpress/typeset.h"
 
@@ -30,13 +31,16 @@ class ContentStream {
   void stroke() { out_ += "S\012"; }
   void fillStroke() { out_ += "B\012"; }
 
-  // Text. `fontName` is the page's resource name (F1...). A word sets the whole text matrix
-  // and shows its characters as two-byte codes (see word()).
+  // Text. `fontName` is the page's resource name (F1...). A run sets the whole text matrix
+  // and shows its glyphs by id (the fonts are Identity-H: a code is a glyph id; see glyphs()).
   void beginText() { out_ += "BT\012"; }
   void endText() { out_ += "ET\012"; }
   void font(std::string_view fontName, float size);
   void charSpacing(float tc);
-  void word(float x, float y, std::string_view utf8);
+  // Shaped glyphs from (x, y) in a font of `size` pt, each placed where shaping put it.
+  // `actualText` (UTF-8, "" for none) is what the glyphs stand for when they do not give it
+  // back one by one (ligatures, reordered or right-to-left text): readers copy and search it.
+  void glyphs(float x, float y, float size, const std::vector<ShapedGlyph>& glyphs, std::string_view actualText);
 
   // An image XObject (resource name `name`) drawn into the rectangle.
   void image(std::string_view name, float x, float y, float w, float h);
@@ -48,6 +52,8 @@ class ContentStream {
   void number(float v, int decimals);
   void color(const Color& c, const char* op, bool& have, Color& current);
   void op(const char* text) { out_ += text; }
+  void glyphCode(std::uint16_t glyph);
+  void utf16Hex(std::string_view utf8);
 
   std::string out_;
   bool haveFill_ = false, haveStroke_ = false;

@@ -1,5 +1,6 @@
 #include "pdf/page_painter.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -26,7 +27,8 @@ class PagePainter {
     }
   }
 
-  std::string paint() {
+  std::string paint(DrawnGlyphs& drawn) {
+    drawn_ = &drawn;
     rects();
     imagesLayer();
     lines();
@@ -42,6 +44,8 @@ class PagePainter {
   std::vector<const std::string*> fontNames_;  // by font id: the page's name for it, or none
   float h_;
   ContentStream cs_;
+  DrawnGlyphs* drawn_ = nullptr;
+  std::u32string chars_;  // the run being painted, as code points
 
   void setStroke(const Color& c, float width) {
     cs_.strokeColor(c);
@@ -113,10 +117,56 @@ class PagePainter {
         currentSpacing = r.charSpacing;
       }
       cs_.fillColor(r.color);
-      // Absolute placement of every word: justification is ours, not the PDF's.
-      cs_.word(r.x, h_ - r.y, r.text);
+      // Absolute placement of every run: justification is ours, not the PDF's.
+      chars_.clear();
+      for (std::size_t i = 0; i < r.text.size();) chars_.push_back(nextCodepoint(r.text, i));
+      const bool plain = givesTextBack(r.glyphs, r.rtl, chars_.size());
+      cs_.glyphs(r.x, h_ - r.y, r.size, r.glyphs, plain ? std::string_view() : std::string_view(r.text));
+      noteGlyphs(r);
     }
     cs_.endText();
+  }
+
+  // True when the fonts' ToUnicode gives the text back glyph by glyph, and no ActualText is
+  // needed: each glyph draws its cluster's characters, clusters in the text's order, or, right
+  // to left, in its reverse (readers put right-to-left glyphs, drawn in visual order, back in
+  // logical order themselves: an ActualText there would be turned around again).
+  static bool givesTextBack(const std::vector<ShapedGlyph>& glyphs, bool rtl, std::size_t chars) {
+    if (glyphs.empty() || glyphs.size() > chars) return false;
+    for (std::size_t i = 1; i < glyphs.size(); ++i) {
+      const std::uint32_t before = glyphs[i - 1].cluster, now = glyphs[i].cluster;
+      if (rtl ? now >= before : now <= before) return false;
+    }
+    return rtl ? glyphs.back().cluster == 0 : glyphs.front().cluster == 0;
+  }
+
+  // Each glyph drawn, the first of a cluster with its text (the characters from its cluster to
+  // the next); the other glyphs of a cluster of several stand for nothing of their own.
+  void noteGlyphs(const TextRun& r) {
+    std::vector<std::uint32_t> starts;
+    starts.reserve(r.glyphs.size());
+    for (const ShapedGlyph& g : r.glyphs) starts.push_back(g.cluster);
+    std::sort(starts.begin(), starts.end());
+    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+    std::vector<char> given(starts.size(), 0);
+    auto visit = [&](const ShapedGlyph& g) {
+      const auto at = static_cast<std::size_t>(std::lower_bound(starts.begin(), starts.end(), g.cluster) - starts.begin());
+      if (given[at] || g.cluster >= chars_.size()) {
+        drawn_->add(r.font, g.glyph, {});
+        return;
+      }
+      given[at] = 1;
+      const std::size_t end = at + 1 < starts.size() ? std::min<std::size_t>(starts[at + 1], chars_.size()) : chars_.size();
+      std::u32string text(std::u32string_view(chars_).substr(g.cluster, end - g.cluster));
+      // A right-to-left ligature (lam-alef) is read back turned around with its run.
+      if (r.rtl) std::reverse(text.begin(), text.end());
+      drawn_->add(r.font, g.glyph, text);
+    };
+    // In logical order: the first glyph of a cluster as read gets its text.
+    if (r.rtl)
+      for (auto it = r.glyphs.rbegin(); it != r.glyphs.rend(); ++it) visit(*it);
+    else
+      for (const ShapedGlyph& g : r.glyphs) visit(g);
   }
 
   void glyphs() {
@@ -156,8 +206,21 @@ class PagePainter {
 
 }  // namespace
 
+void DrawnGlyphs::add(std::size_t font, std::uint16_t glyph, std::u32string_view text) {
+  if (font >= byFont.size()) byFont.resize(font + 1);
+  auto [it, fresh] = byFont[font].try_emplace(glyph, text);
+  if (fresh || text.empty()) return;
+  const std::u32string& had = it->second;
+  if (had.empty() || text.size() < had.size() || (text.size() == had.size() && text < had)) it->second = text;
+}
+
+void DrawnGlyphs::merge(const DrawnGlyphs& other) {
+  for (std::size_t font = 0; font < other.byFont.size(); ++font)
+    for (const auto& [glyph, text] : other.byFont[font]) add(font, glyph, text);
+}
+
 bool drawable(const TextRun& r, float pageHeight) {
-  return !r.text.empty() && r.size > 0 && sane(r.x) && sane(pageHeight - r.y);
+  return !r.text.empty() && !r.glyphs.empty() && r.size > 0 && sane(r.x) && sane(pageHeight - r.y);
 }
 
 bool drawable(const ImageBox& im, float pageHeight) {
@@ -198,18 +261,11 @@ PageResources expectedResources(const ResourceUse& use) {
 PaintedPage paintPage(const PageBox& box, const std::vector<GlyphOutline>& outlines, const ResourceUse& use,
                       PageResources res) {
   PaintedPage out;
-  out.raw = PagePainter(box, outlines, use, res).paint();
+  out.raw = PagePainter(box, outlines, use, res).paint(out.glyphs);
   out.deflated = deflatePageContent(out.raw);
   if (out.deflated) std::string().swap(out.raw);
   out.resources = std::move(res);
   return out;
-}
-
-void addDrawnCodes(const PageBox& box, std::vector<std::uint32_t>& codes) {
-  for (const TextRun& r : box.runs)
-    for (std::size_t i = 0; i < r.text.size();)
-      if (const char32_t c = nextCodepoint(r.text, i); c <= 0xFFFF)
-        codes.push_back((static_cast<std::uint32_t>(r.font) << 16) | static_cast<std::uint32_t>(c));
 }
 
 }  // namespace pp::pdf

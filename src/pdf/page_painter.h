@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "postpress/typeset.h"
@@ -38,19 +40,28 @@ struct PageResources {
 // image drawn twice has one name).
 PageResources expectedResources(const ResourceUse& use);
 
-// A page's content, written and deflated, with the names it was written with. `raw` is kept
-// only when deflating failed.
+// The glyphs pages draw, by font id: each glyph id with the text it stands for (what the
+// font's ToUnicode says; "" for none of its own). A glyph met standing for different texts (a
+// shared contextual form) keeps the shortest, then the smallest: the same whatever order pages
+// come in.
+struct DrawnGlyphs {
+  std::vector<std::unordered_map<std::uint16_t, std::u32string>> byFont;
+  void add(std::size_t font, std::uint16_t glyph, std::u32string_view text);
+  void merge(const DrawnGlyphs& other);
+};
+
+// A page's content, written and deflated, with the names it was written with and the glyphs
+// it draws. `raw` is kept only when deflating failed.
 struct PaintedPage {
   PageResources resources;
   std::string raw;
   std::optional<std::string> deflated;
+  DrawnGlyphs glyphs;
 };
 
 // `outlines`: the vector glyph outlines the page's glyphs index.
 PaintedPage paintPage(const PageBox& box, const std::vector<GlyphOutline>& outlines, const ResourceUse& use,
                       PageResources res);
 
-// Adds the characters the page's text draws, as (font id << 16 | BMP code point), to `codes`.
-void addDrawnCodes(const PageBox& box, std::vector<std::uint32_t>& codes);
 
 }  // namespace pp::pdf

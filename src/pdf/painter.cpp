@@ -16,7 +16,7 @@
 #include <optional>
 #include <string>
 
-#include "pdf/font_streams.h"
+#include "pdf/glyph_fonts.h"
 #include "pdf/images.h"
 #include "pdf/link_annotations.h"
 #include "postpress/fonts.h"
@@ -44,12 +44,11 @@ bool addResource(HPDF_Page page, HPDF_Dict object, const std::string& name, bool
   return HPDF_Dict_Add(dict, name.c_str(), object) == HPDF_OK;
 }
 
-// Registers what a page uses under the names its content was written with. A font or an image
-// that did not load is stood in for (the first font that did; a grey box): the names then
-// always match, even for a page whose drawing is already gone. A name left empty could not be
-// given at all.
+// Registers what a page uses under the names its content was written with. An image that did
+// not load is stood in for (a grey box): the names then always match, even for a page whose
+// drawing is already gone. A name left empty could not be given at all.
 PageResources registerResources(HpdfDoc& doc, HPDF_Page page, const ResourceUse& use, const PageResources& expected,
-                                const std::vector<HPDF_Font>& fonts, HPDF_Font standInFont, ImageCache& images) {
+                                GlyphFonts& fonts, ImageCache& images) {
   PageResources res;
   res.images.assign(use.images.size(), {});
   for (std::size_t i = 0; i < use.images.size(); ++i) {
@@ -65,110 +64,11 @@ PageResources registerResources(HpdfDoc& doc, HPDF_Page page, const ResourceUse&
   }
   res.fonts.assign(use.fonts.size(), {});
   for (std::size_t k = 0; k < use.fonts.size(); ++k) {
-    HPDF_Font f = use.fonts[k] < fonts.size() && fonts[use.fonts[k]] ? fonts[use.fonts[k]] : standInFont;
+    HPDF_Dict f = fonts.font(use.fonts[k]);
     if (f && addResource(page, f, expected.fonts[k], true) && !doc.failed()) res.fonts[k] = expected.fonts[k];
     doc.reset();
   }
   return res;
-}
-
-// Loads every font the layout used, each as a subset holding exactly the glyphs drawn
-// (see postpress/fonts.h for why), whose program and CIDToGIDMap we embed ourselves (`programs`,
-// by font id; see font_streams.h); the original file, embedded by libharu, when a subset
-// cannot be made.
-// `drawn` holds, by font id, a flag per BMP character the streamed pages draw.
-std::vector<HPDF_Font> loadFonts(const Layout& layout, std::vector<std::vector<char>> drawn, HpdfDoc& doc,
-                                 TempFontDir& dir, std::vector<FontProgram>& programs,
-                                 const fs::path& cacheDir, DiagnosticSink& diags, int jobs) {
-  // Which characters each font draws: a flag per BMP character (the text is all BMP, see
-  // ContentStream::word; sorting every character drawn was a twentieth of the painting).
-  drawn.resize(layout.fonts.size());
-  for (const auto& page : layout.pages)
-    for (const auto& r : page.runs) {
-      if (r.font >= drawn.size()) continue;
-      auto& d = drawn[r.font];
-      if (d.empty()) d.assign(0x10000, 0);
-      for (std::size_t i = 0; i < r.text.size();)
-        if (const char32_t c = nextCodepoint(r.text, i); c <= 0xFFFF) d[c] = 1;
-    }
-  struct Subset {
-    std::vector<char32_t> chars;  // drawn, in code order
-    std::string bytes;            // the subset; empty: embed the file as it is
-    FontProgram program;          // it and its CIDToGIDMap, deflated
-    std::string error;
-  };
-  std::vector<Subset> subsets(layout.fonts.size());
-  for (std::size_t id = 0; id < layout.fonts.size(); ++id)
-    for (std::size_t c = 0; c < drawn[id].size(); ++c)
-      if (drawn[id][c]) subsets[id].chars.push_back(static_cast<char32_t>(c));
-  drawn.clear();
-  // Subsets are made side by side (reading a font and writing its subset touch nothing
-  // shared), or read back from the cache; libharu then loads them one after another.
-  const SubsetCache cache(cacheDir);
-  parallelFor(layout.fonts.size(), jobs, [&](std::size_t id) {
-    Subset& d = subsets[id];
-    if (d.chars.empty()) return;
-    std::unique_ptr<FontFile> read;  // only when the layout did not read it
-    const FontFile* src = layout.fonts[id].loaded.get();
-    if (!src && (read = FontFile::load(layout.fonts[id].file, &d.error))) src = read.get();
-    if (src) {
-      std::vector<GlyphCode> codes;
-      for (char32_t c : d.chars) {
-        auto it = layout.privateUse.find(c);
-        codes.push_back({c, it == layout.privateUse.end() ? c : it->second});
-      }
-      const std::string key = cacheDir.empty() ? std::string() : SubsetCache::key(*src, codes);
-      std::optional<FontSubset> subset = key.empty() ? std::nullopt : cache.load(key);
-      if (!subset) {
-        subset = makeFontSubset(*src, std::move(codes), &d.error);
-        if (!key.empty()) cache.save(key, *subset);
-      }
-      d.bytes = std::move(subset->bytes);
-      if (!subset->deflatedBytes.empty())
-        d.program = FontProgram{std::move(subset->deflatedBytes), d.bytes.size(), std::move(subset->deflatedGlyphMap)};
-    }
-  });
-  programs.assign(layout.fonts.size(), FontProgram{});
-  std::vector<HPDF_Font> fonts(layout.fonts.size(), nullptr);
-  for (std::size_t id = 0; id < layout.fonts.size(); ++id) {
-    const std::vector<char32_t>& u = subsets[id].chars;
-    if (u.empty()) continue;
-    const std::string original = layout.fonts[id].file.string();
-    std::string path = original;
-    const std::string& err = subsets[id].error;
-    bool ours = false;  // a subset whose program we embed
-    if (!subsets[id].bytes.empty()) {
-      const fs::path p = dir.write(subsets[id].bytes);
-      if (!p.empty()) path = p.string();
-      std::string().swap(subsets[id].bytes);
-      ours = !p.empty() && !subsets[id].program.fontFile.empty();
-    }
-    if (path == original && !err.empty())
-      diags.reportOnce("pdf-font-subset:" + original,
-                       {Severity::Note, {original, 0, 0}, "pdf-font-subset",
-                        "embedding the font as it is (" + err + "); composite glyphs may lose parts"});
-    doc.reset();
-    const char* name = HPDF_LoadTTFontFromFile(doc.get(), path.c_str(), ours ? HPDF_FALSE : HPDF_TRUE);
-    if (name && ours) name = tagAsSubset(doc, name);
-    HPDF_Font f = name ? HPDF_GetFont(doc.get(), name, "UTF-8") : nullptr;
-    if (!f || doc.failed()) {
-      diags.reportOnce("pdf-font:" + original, {Severity::Error, {original, 0, 0}, "pdf-font",
-                                                "libharu cannot load this font (" + doc.lastError() + ")"});
-      f = nullptr;
-      doc.reset();
-    }
-    if (f && ours) programs[id] = std::move(subsets[id].program);
-    if (f && !ours) {
-      // libharu embeds only the glyphs it has measured, and ContentStream::word measures nothing:
-      // measuring every character drawn once marks them all.
-      std::string all;
-      for (char32_t c : u) appendUtf8(all, c);
-      HPDF_Font_TextWidth(f, reinterpret_cast<const HPDF_BYTE*>(all.data()), static_cast<HPDF_UINT>(all.size()));
-      if (doc.failed()) doc.reset();
-    }
-    fonts[id] = f;
-  }
-  return fonts;
 }
 
 // libharu turns characters above U+FFFF into garbage in outlines and info strings: leave
@@ -227,8 +127,8 @@ void releaseDrawing(PageBox& box) {
 
 }  // namespace
 
-bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fontDir,
-           PaintResult& result, DiagnosticSink& diags, int jobs, StreamedPages* streamed) {
+bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& result, DiagnosticSink& diags, int jobs,
+           StreamedPages* streamed) {
   HPDF_Doc pdf = doc.get();
   HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
   HPDF_UseUTFEncodings(pdf);
@@ -251,22 +151,10 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fo
     const ResourceUse use = resourceUse(box);
     return paintPage(box, layout.outlines, use, expectedResources(use));
   });
-  std::vector<FontProgram> programs;
   // Subsets are cached beside the images (empty: no cache, as in tests without assets).
   const fs::path cacheDir = pub.assets ? pub.assets->options().cacheDir : fs::path();
-  std::vector<std::vector<char>> drawn;
-  if (streamed) streamed->markDrawn(drawn);
-  const std::vector<HPDF_Font> fonts =
-      loadFonts(layout, std::move(drawn), doc, fontDir, programs, cacheDir, diags, jobs);
-  HPDF_Font standInFont = nullptr;  // for a font that did not load
-  for (HPDF_Font f : fonts)
-    if (f && !standInFont) standInFont = f;
-  embedFontStreams(doc, fonts, programs, jobs);
-  const std::string cmap = toUnicodeCMap(layout.privateUse);
-  for (HPDF_Font f : fonts)
-    if (f && !replaceToUnicode(doc, f, cmap))
-      diags.reportOnce("pdf-tounicode", {Severity::Warning, {}, "pdf-tounicode",
-                                         "a font's text cannot be mapped to Unicode: copying text may fail"});
+  GlyphFonts fonts(doc, layout.fonts);
+  DrawnGlyphs drawn;
   ImageCache images(doc, pub.assets, diags);
 
   std::vector<HPDF_Page> pages;
@@ -290,7 +178,7 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fo
     const ResourceUse use = ready ? std::move(ready->use) : resourceUse(box);
     PaintedPage ahead = painted.take(i);  // taken in order, empty for a streamed page
     PaintedPage content = ready ? std::move(ready->content) : std::move(ahead);
-    const PageResources res = registerResources(doc, page, use, content.resources, fonts, standInFont, images);
+    const PageResources res = registerResources(doc, page, use, content.resources, fonts, images);
     if (content.resources != res) {
       // A name could not be given at all (no font loaded; libharu failed): the page is written
       // again with the names it has, or, when its drawing is gone, left blank.
@@ -299,10 +187,13 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fo
       if (ready)
         diags.warning({}, "pdf-draw", "page " + box.label + " could not be drawn: its fonts or images cannot be used");
     }
+    drawn.merge(content.glyphs);
     releaseDrawing(box);  // what only painting reads, freed as soon as the content exists
     attached = attachPageContent(doc, page, std::move(content.raw), std::move(content.deflated)) && attached;
   }
   if (!attached) diags.warning({}, "pdf-draw", "libharu refused a compressed page; some pages may be blank");
+  if (streamed) drawn.merge(streamed->drawn());
+  fonts.finish(drawn, cacheDir, diags, jobs);
 
   // Destinations (after all pages exist: links point forwards too).
   std::map<std::string, HPDF_Destination> dests;

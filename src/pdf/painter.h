@@ -7,7 +7,6 @@
 
 #include "pdf/hpdf_doc.h"
 #include "pdf/streamed_pages.h"
-#include "pdf/temp_font_dir.h"
 #include "postpress/support/diagnostics.h"
 #include "postpress/typeset.h"
 #include "postpress/publication.h"
@@ -24,22 +23,13 @@ struct PaintResult {
   int pagesRepainted = 0;
 };
 
-// Font subsets are written to `fontDir`, which must outlive `doc` until it is saved.
 // Page contents are written and deflated on `jobs` threads (0 = all cores) while this thread
 // loads the fonts and registers the pages with libharu, and each page's drawing lists are
 // released once painted (a long digest's layout is the largest thing in memory): afterwards
 // `layout` keeps sizes, labels, links, anchors and outline.
 // `streamed`: the body pages the layout handed over as it finished them (they are only
 // registered here; Layout::pages keeps their size, label and links).
-bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, TempFontDir& fontDir,
-           PaintResult& result, DiagnosticSink& diags, int jobs = 0, StreamedPages* streamed = nullptr);
-
-// A valid ToUnicode CMap (libharu's uses an operator ToUnicode CMaps do not have) mapping every
-// 16-bit code to itself and the Private Use stand-ins to the real characters above U+FFFF, as a
-// zlib stream ("" when memory runs out).
-std::string toUnicodeCMap(const std::map<char32_t, char32_t>& standIns);
-// Gives `font` (a Type0 font libharu made) `zlibCMap` as its ToUnicode CMap; false when it has
-// none.
-bool replaceToUnicode(HpdfDoc& doc, HPDF_Font font, const std::string& zlibCMap);
+bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& result, DiagnosticSink& diags,
+           int jobs = 0, StreamedPages* streamed = nullptr);
 
 }  // namespace pp::pdf

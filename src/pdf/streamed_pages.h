@@ -27,9 +27,8 @@ class StreamedPages {
   // After the layout run. The body page `bodyIndex` (0 = the first body page), or nullptr
   // when none was handed over.
   Page* find(std::size_t bodyIndex);
-  // Marks in `drawn` (by font id, a flag per BMP code point; sized as needed) the characters
-  // the handed-over pages draw.
-  void markDrawn(std::vector<std::vector<char>>& drawn) const;
+  // The glyphs the handed-over pages draw.
+  const DrawnGlyphs& drawn() const { return drawn_; }
 
  private:
   void add(std::size_t bodyIndex, PageBox&& page, std::vector<GlyphOutline>&& outlines);
@@ -37,7 +36,7 @@ class StreamedPages {
 
   std::mutex mutex_;  // pages come from the threads setting posts
   std::vector<std::unique_ptr<Page>> pages_;      // by body index
-  std::vector<std::vector<char>> drawn_;      // by font id: a flag per BMP code point drawn
+  DrawnGlyphs drawn_;
 };
 
 }  // namespace pp::pdf

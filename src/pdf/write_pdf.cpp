@@ -32,14 +32,13 @@ bool writePdf(const Publication& pub, const Style& style, const BookPlan& plan, 
     diags.error({out.string(), 0, 0}, "pdf-empty", "nothing to typeset: no PDF written");
     return false;
   }
-  pdf::TempFontDir fontDir;  // outlives the document, which reads the fonts when saving
   pdf::HpdfDoc doc;
   if (!doc) {
     diags.error({out.string(), 0, 0}, "pdf-init", "libharu could not create a document");
     return false;
   }
   pdf::PaintResult painted;
-  if (!pdf::paint(layout, pub, doc, fontDir, painted, diags, typesetting.jobs, &streamed)) return false;
+  if (!pdf::paint(layout, pub, doc, painted, diags, typesetting.jobs, &streamed)) return false;
 
   // Saved straight into the output's temporary file (never gathered in memory: a 2,000-post
   // digest is 50 MB), renamed over the output once whole.

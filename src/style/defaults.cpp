@@ -48,10 +48,33 @@ Style defaultStyle() {
   s.families["text"] = family(fonts, "Charis SIL", "CharisSIL");
   s.families["heading"] = family(fonts, "Noto Sans", "NotoSans");
   s.families["mono"] = family(fonts, "JetBrains Mono", "JetBrainsMono");
-  // Tried in order for characters the role's own face lacks: symbols, arrows, Greek and
-  // Cyrillic (DejaVu), CJK (Droid Sans Fallback), emoji and pictographs (Symbola).
+  // Tried in order for characters the role's own face lacks (styles/report.yaml says which
+  // font covers what): known file paths, the same on every machine.
   s.fallbacks = {fonts / "DejaVuSans.ttf",
+                 "/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf",
+                 "/usr/share/fonts/truetype/noto/NotoSansHebrew-Regular.ttf",
+                 "/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf",
+                 "/usr/share/fonts/truetype/noto/NotoSansBengali-Regular.ttf",
+                 "/usr/share/fonts/truetype/noto/NotoSansTamil-Regular.ttf",
+                 "/usr/share/fonts/truetype/noto/NotoSansTelugu-Regular.ttf",
+                 "/usr/share/fonts/truetype/noto/NotoSansKannada-Regular.ttf",
+                 "/usr/share/fonts/truetype/noto/NotoSansMalayalam-Regular.ttf",
+                 "/usr/share/fonts/truetype/noto/NotoSansGujarati-Regular.ttf",
+                 "/usr/share/fonts/truetype/noto/NotoSansGurmukhi-Regular.ttf",
+                 "/usr/share/fonts/truetype/noto/NotoSansOriya-Regular.ttf",
+                 "/usr/share/fonts/truetype/noto/NotoSansSinhala-Regular.ttf",
+                 "/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf",
+                 "/usr/share/fonts/truetype/noto/NotoSansLao-Regular.ttf",
+                 "/usr/share/fonts/truetype/noto/NotoSansKhmer-Regular.ttf",
+                 "/usr/share/fonts/truetype/noto/NotoSansMyanmar-Regular.ttf",
+                 "/usr/share/fonts/truetype/noto/NotoSansArmenian-Regular.ttf",
+                 "/usr/share/fonts/truetype/noto/NotoSansGeorgian-Regular.ttf",
+                 "/usr/share/fonts/truetype/noto/NotoSansEthiopic-Regular.ttf",
                  "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+                 "/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
+                 "/usr/share/fonts/truetype/noto/NotoSansSymbols-Regular.ttf",
+                 "/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf",
+                 "/usr/share/fonts/truetype/noto/NotoSansMath-Regular.ttf",
                  "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf"};
 
   parsePaper(s.paper, s.pageWidth, s.pageHeight);  // the option table's default paper

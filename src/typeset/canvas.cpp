@@ -18,6 +18,7 @@ std::vector<SetLine> setOneLine(Context& ctx, const std::string& utf8, const Tex
   shape.leading = style.leading;
   shape.allowHyphens = false;
   shape.widths = {1e6f};
+  shape.rtlToRightEdge = false;
   return setParagraph(ctx, items, shape);
 }
 

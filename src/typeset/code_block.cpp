@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "typeset/shape_runs.h"
 #include "typeset/flow.h"
 #include "postpress/support/text.h"
 
@@ -106,12 +107,7 @@ void Flow::codeBlock(const std::string& rawText, const std::string& info) {
       } else {
         w = ctx_.fonts.file(f).advance(c) * cs.size / 1000.0f + cs.letterSpacing;
       }
-      // Above U+FFFF: its BMP stand-in (see Layout::privateUse), else a vector glyph below.
-      char32_t drawn = c;
-      if (c > 0xFFFF && f >= 0) {
-        if (char32_t s = ctx_.standIns.standIn(c)) drawn = s;
-      }
-      chars.push_back({drawn, f, w});
+      chars.push_back({c, f, w});
     }
     // Wrap into visual lines.
     std::size_t start = 0;
@@ -176,18 +172,6 @@ void Flow::codeBlock(const std::string& rawText, const std::string& info) {
         ++i;
         continue;
       }
-      if (c.cp > 0xFFFF) {
-        VectorGlyph g;
-        g.outline = ctx_.outlineFor(c.face, c.cp);
-        g.x = x;
-        g.y = baseline;
-        g.size = cs.size;
-        g.color = cs.color;
-        f.glyphs.push_back(g);
-        x += c.width;
-        ++i;
-        continue;
-      }
       if (c.cp == ' ') {  // blanks between runs only move the pen
         x += c.width;
         ++i;
@@ -204,7 +188,7 @@ void Flow::codeBlock(const std::string& rawText, const std::string& info) {
       t.color = cs.color;
       std::u32string run;
       float runWidth = 0, trailing = 0;
-      while (i < v.chars.size() && v.chars[i].face == c.face && v.chars[i].cp <= 0xFFFF) {
+      while (i < v.chars.size() && v.chars[i].face == c.face) {
         if (v.chars[i].cp == ' ' && (i + 1 >= v.chars.size() || v.chars[i + 1].cp == ' ')) break;
         run.push_back(v.chars[i].cp);
         runWidth += v.chars[i].width;
@@ -220,6 +204,7 @@ void Flow::codeBlock(const std::string& rawText, const std::string& info) {
         f.runs.push_back(std::move(t));
       }
     }
+    shapeRuns(ctx_, f.runs);
     // No orphan or widow lines of a block of four or more.
     int penalty = 0;
     if (k > 0 && (n < 4 || k == 1 || k == n - 1)) penalty = kInfinity;

@@ -1,3 +1,4 @@
+#include "typeset/shape_runs.h"
 #include "typeset/composer.h"
 
 #include "typeset/canvas.h"
@@ -95,6 +96,7 @@ void FlowComposer::entry(const std::vector<Inline>& text, const std::string& anc
     num.x = width - numberWidth;
     num.y = last.baseline;
     num.color = style.color;
+    shapeRun(ctx, num);
     last.content.runs.push_back(num);
     // Leaders from the end of the text to the number, on a grid shared by all entries.
     const float from = last.naturalWidth + gap;

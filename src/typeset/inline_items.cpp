@@ -1,4 +1,5 @@
 #include "typeset/inline_items.h"
+#include "typeset/bidi.h"
 
 #include <algorithm>
 #include <cmath>
@@ -254,15 +255,8 @@ void InlineBuilder::emitBox(std::u32string_view chars, const Look& look, int fac
   b.link = look.link;
   b.color = colorOf(look);
   FontFile& f = ctx_.fonts.file(face);
-  long units = 0;
-  char32_t prev = 0;
-  for (char32_t c : chars) {
-    units += f.advance(c);
-    if (prev) units += f.kern(prev, c);  // drawn by splitting the run (line_set.cpp)
-    prev = c;
-  }
-  b.width = static_cast<float>(units) * b.size / 1000.0f +
-            b.letterSpacing * static_cast<float>(chars.size());
+  const ShapedText& shaped = f.shaped(chars);
+  b.width = shaped.advance * b.size / 1000.0f + b.letterSpacing * static_cast<float>(shaped.glyphs.size());
   b.ascent = f.ascent() * b.size + b.rise;
   b.descent = f.descent() * b.size - b.rise;
   if (vector) {
@@ -380,6 +374,7 @@ ItemList InlineBuilder::finish() {
     tieShortLastWord();
     endLine();
   }
+  resolveBidi(list_);
   return std::move(list_);
 }
 

@@ -36,6 +36,7 @@ struct Item {
   bool flagged = false;      // penalty: a break here ends the line with a hyphen
   bool hyphenatable = false; // box: plain words (not code, links, numbers)
   std::uint8_t deco = 0;
+  std::uint8_t level = 0;    // bidi embedding level (odd: right to left; resolveBidi)
   std::int16_t face = -1;
   float size = 0;
   float rise = 0;            // baseline shift up (superscript), pt
@@ -60,6 +61,7 @@ struct ItemList {
   std::vector<ResolvedLink> links;
   std::vector<int> footnotes;  // numbers of the footnotes marked in this paragraph, in order
   bool justify = true;
+  bool rtl = false;            // a right-to-left paragraph (resolveBidi)
   float fontSize = 10;         // the paragraph's base size (for ragged stretch, line heights)
   float ascent = 0, descent = 0;  // of the paragraph's base face at fontSize
 };

@@ -1,4 +1,6 @@
 #include "typeset/line_set.h"
+#include "typeset/bidi.h"
+#include "typeset/shape_runs.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -33,48 +35,6 @@ void drawMissing(Context& ctx, Fragment& f, const Item& b, float x, float baseli
                    baseline - b.ascent + h / 2 + textSize * 0.35f);
 }
 
-// Kerning: a run is split where a kerned pair meets, and the next piece starts shifted by the
-// kerning (PDF text has no kerning of its own through libharu). Widths of the pieces are
-// their plain advances, as the PDF's /W gives them.
-void applyKerning(Context& ctx, std::vector<TextRun>& runs) {
-  std::vector<TextRun> out;
-  out.reserve(runs.size());
-  for (auto& r : runs) {
-    FontFile& f = ctx.fonts.file(r.font);
-    if (!f.hasKerning() || r.text.size() < 2) {
-      out.push_back(std::move(r));
-      continue;
-    }
-    const float k = r.size / 1000.0f;
-    TextRun cur = r;
-    cur.text.clear();
-    long units = 0;
-    std::size_t chars = 0;
-    char32_t prev = 0;
-    for (std::size_t i = 0; i < r.text.size();) {
-      const std::size_t start = i;
-      const char32_t c = ctx.standIns.real(nextCodepoint(r.text, i));
-      const int kern = prev ? f.kern(prev, c) : 0;
-      if (kern != 0) {
-        cur.width = static_cast<float>(units) * k + r.charSpacing * static_cast<float>(chars);
-        const float nextX = cur.x + cur.width + static_cast<float>(kern) * k;
-        out.push_back(cur);
-        cur.text.clear();
-        cur.x = nextX;
-        units = 0;
-        chars = 0;
-      }
-      cur.text.append(r.text, start, i - start);
-      units += f.advance(c);
-      ++chars;
-      prev = c;
-    }
-    cur.width = static_cast<float>(units) * k + r.charSpacing * static_cast<float>(chars);
-    out.push_back(std::move(cur));
-  }
-  runs = std::move(out);
-}
-
 }  // namespace
 
 void drawMissingGlyph(Context& ctx, Fragment& f, char32_t cp, const FillRect& box, int face, float textSize,
@@ -91,6 +51,7 @@ void drawMissingGlyph(Context& ctx, Fragment& f, char32_t cp, const FillRect& bo
   t.x = left + (width - t.width) / 2;
   t.y = baseline;
   t.color = box.strokeColor;
+  shapeRun(ctx, t);
   f.runs.push_back(std::move(t));
 }
 
@@ -218,7 +179,8 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
       linkOpen = -1;
     };
     bool prevWasBox = false;
-    for (std::size_t i = start; i < end && i < items.size(); ++i) {
+    // Left to right as drawn: right-to-left text reversed (bidi.h).
+    for (const std::size_t i : visualOrder(list, start, end)) {
       const Item& it = items[i];
       if (it.isPenalty()) continue;
       if (it.isGlue()) {
@@ -248,9 +210,11 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
         case BoxKind::Text: {
           auto& runs = line.content.runs;
           // Pieces of one word in one look (hyphenation splits them) become one run again.
-          if (prevWasBox && !runs.empty() && sameLook(runs.back(), it) && runs.back().y == baseline &&
-              std::abs(runs.back().x + runs.back().width - x) < 0.01f) {
-            runs.back().text += it.text;
+          const bool rtl = it.level % 2;
+          if (prevWasBox && !runs.empty() && sameLook(runs.back(), it) && runs.back().rtl == rtl &&
+              runs.back().y == baseline && std::abs(runs.back().x + runs.back().width - x) < 0.01f) {
+            // Right to left, the piece on the right comes first in the text.
+            runs.back().text = rtl ? it.text + runs.back().text : runs.back().text + it.text;
             runs.back().width += it.width;
           } else {
             TextRun t;
@@ -261,6 +225,7 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
             t.width = it.width;
             t.charSpacing = it.letterSpacing;
             t.color = it.color;
+            t.rtl = rtl;
             t.text = it.text;
             runs.push_back(std::move(t));
           }
@@ -326,7 +291,13 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
       if (linkOpen >= 0) linkEnd = x;
     }
     closeLink();
-    applyKerning(ctx, line.content.runs);
+    shapeRuns(ctx, line.content.runs);
+    // A right-to-left paragraph's lines end at the right edge when they do not fill it.
+    if (list.rtl && shape.rtlToRightEdge && shape.align != Align::Center && shape.align != Align::Right && x < left + measure - 0.01f) {
+      Fragment moved;
+      moved.append(line.content, left + measure - x, 0);
+      line.content = std::move(moved);
+    }
     lines.push_back(std::move(line));
     start = skipDiscardable(end + 1);
     // A forced break item itself starts nothing.

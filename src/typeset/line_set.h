@@ -19,6 +19,9 @@ struct ParagraphShape {
   Align align = Align::Justify;
   float leading = 14;          // baseline-to-baseline distance
   bool allowHyphens = true;
+  // A right-to-left paragraph's lines end at the right edge of their measure (bidi.h); false
+  // for a line the caller places itself (Canvas::text), whose measure is no edge.
+  bool rtlToRightEdge = true;
 };
 
 struct SetLine {

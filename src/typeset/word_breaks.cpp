@@ -155,20 +155,14 @@ void InlineBuilder::flushToken() {
     }
     if (ch.cp == 0xAD) continue;  // soft hyphen: only a break opportunity
     const int primary = primaryFace(look);
-    const int face = ctx_.fonts.resolve(primary, ch.cp, look.bold || base_.bold);
+    // A combining mark or joiner stays in the face of the letter it belongs to, which shapes
+    // them together (Arabic joining, Indic conjuncts, Thai vowels and tones).
+    const int face = runFace >= 0 && static_cast<int>(ch.look) == runLook && attachesToPrevious(ch.cp)
+                         ? runFace
+                         : ctx_.fonts.resolve(primary, ch.cp, look.bold || base_.bold);
     if (face < 0) {
       flushRun();
       emitMissing(ch.cp, look);
-      continue;
-    }
-    if (ch.cp > 0xFFFF) {
-      // libharu writes characters above U+FFFF as spaces: set a BMP stand-in the painter maps
-      // back to this character (Layout::privateUse); a vector path if stand-ins ran out.
-      flushRun();
-      const char32_t standIn = ctx_.standIns.standIn(ch.cp);
-      emitBox(std::u32string_view(&ch.cp, 1), look, face, standIn == 0);
-      if (standIn) list_.items.back().text = toUtf8(std::u32string(1, standIn));
-      list_.items.back().hyphenatable = false;
       continue;
     }
     if (face != runFace || static_cast<int>(ch.look) != runLook) {

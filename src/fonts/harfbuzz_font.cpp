@@ -1,0 +1,93 @@
+#include "fonts/harfbuzz_font.h"
+
+#include <cmath>
+
+namespace pp {
+
+bool attachesToPrevious(char32_t cp) {
+  if (cp >= 0x1F3FB && cp <= 0x1F3FF) return true;  // emoji skin tones
+  switch (hb_unicode_general_category(hb_unicode_funcs_get_default(), cp)) {
+    case HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK:
+    case HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK:
+    case HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK:
+    case HB_UNICODE_GENERAL_CATEGORY_FORMAT: return true;
+    default: return false;
+  }
+}
+
+namespace fonts {
+
+namespace {
+
+struct BufferFree {
+  void operator()(hb_buffer_t* b) const { hb_buffer_destroy(b); }
+};
+
+}  // namespace
+
+bool HarfBuzzFont::open(std::string_view bytes) {
+  hb_blob_t* blob = hb_blob_create_or_fail(bytes.data(), static_cast<unsigned>(bytes.size()),
+                                           HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+  if (!blob) return false;
+  face_.reset(hb_face_create(blob, 0));
+  hb_blob_destroy(blob);  // the face holds its own reference
+  if (hb_face_get_glyph_count(face_.get()) == 0) return false;
+  hb_face_make_immutable(face_.get());
+  font_.reset(hb_font_create(face_.get()));
+  const unsigned upem = hb_face_get_upem(face_.get());
+  // Positions in font units: exact, scaled to 1/1000 em here.
+  hb_font_set_scale(font_.get(), static_cast<int>(upem), static_cast<int>(upem));
+  hb_font_make_immutable(font_.get());
+  toThousandths_ = 1000.0f / static_cast<float>(upem ? upem : 1000);
+  return true;
+}
+
+ShapedText HarfBuzzFont::shape(std::u32string_view text, TextDirection direction) const {
+  ShapedText out;
+  if (text.empty()) return out;
+  std::unique_ptr<hb_buffer_t, BufferFree> buf(hb_buffer_create());
+  hb_buffer_add_utf32(buf.get(), reinterpret_cast<const std::uint32_t*>(text.data()), static_cast<int>(text.size()),
+                      0, static_cast<int>(text.size()));
+  hb_buffer_guess_segment_properties(buf.get());
+  if (direction != TextDirection::Auto)
+    hb_buffer_set_direction(buf.get(), direction == TextDirection::RightToLeft ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+  out.rtl = hb_buffer_get_direction(buf.get()) == HB_DIRECTION_RTL;
+  hb_shape(font_.get(), buf.get(), nullptr, 0);
+  unsigned n = 0;
+  const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf.get(), &n);
+  const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf.get(), &n);
+  out.glyphs.reserve(n);
+  for (unsigned i = 0; i < n; ++i) {
+    ShapedGlyph g;
+    g.glyph = static_cast<std::uint16_t>(info[i].codepoint);
+    g.cluster = info[i].cluster;
+    g.advance = static_cast<float>(pos[i].x_advance) * toThousandths_;
+    g.dx = static_cast<float>(pos[i].x_offset) * toThousandths_;
+    g.dy = static_cast<float>(pos[i].y_offset) * toThousandths_;
+    g.width = static_cast<std::int16_t>(glyphWidth(static_cast<int>(g.glyph)));
+    out.advance += g.advance;
+    out.glyphs.push_back(g);
+  }
+  return out;
+}
+
+int HarfBuzzFont::glyphWidth(int glyph) const {
+  const hb_position_t a = hb_font_get_glyph_h_advance(font_.get(), static_cast<hb_codepoint_t>(glyph));
+  return static_cast<int>(std::lround(static_cast<float>(a) * toThousandths_));
+}
+
+int HarfBuzzFont::glyphCount() const { return static_cast<int>(hb_face_get_glyph_count(face_.get())); }
+
+std::string HarfBuzzFont::postScriptName() const {
+  char name[128];
+  unsigned size = sizeof name;
+  hb_ot_name_get_utf8(face_.get(), HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &size, name);
+  std::string out;
+  // A PDF name: printable ASCII without delimiters.
+  for (const char* p = name; *p && out.size() < 60; ++p)
+    if (*p > 32 && *p < 127 && std::string_view("()<>[]{}/%#").find(*p) == std::string_view::npos) out += *p;
+  return out;
+}
+
+}  // namespace fonts
+}  // namespace pp

@@ -1,0 +1,39 @@
+// HarfBuzz's face and font over a font file's bytes (owned elsewhere, outliving this), with
+// the shaping and metrics the fonts library needs. Read-only once opened: threads shape with
+// one HarfBuzzFont side by side.
+#pragma once
+
+#include <hb-ot.h>
+#include <hb.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "postpress/fonts.h"
+
+namespace pp::fonts {
+
+class HarfBuzzFont {
+ public:
+  // False when HarfBuzz finds no glyphs in `bytes`.
+  bool open(std::string_view bytes);
+  ShapedText shape(std::u32string_view text, TextDirection direction) const;
+  int glyphWidth(int glyph) const;  // 1/1000 em, rounded
+  int glyphCount() const;
+  std::string postScriptName() const;
+  hb_face_t* face() const { return face_.get(); }
+
+ private:
+  struct FaceFree {
+    void operator()(hb_face_t* f) const { hb_face_destroy(f); }
+  };
+  struct FontFree {
+    void operator()(hb_font_t* f) const { hb_font_destroy(f); }
+  };
+  std::unique_ptr<hb_face_t, FaceFree> face_;
+  std::unique_ptr<hb_font_t, FontFree> font_;
+  float toThousandths_ = 1;  // 1000 / units per em
+};
+
+}  // namespace pp::fonts

@@ -1,0 +1,15 @@
+// Runs get their glyphs: each run's text shaped in its font and direction (FontFile::shaped,
+// cached per word), its width the shaped advance.
+#pragma once
+
+#include <vector>
+
+#include "typeset/context.h"
+
+namespace pp::typeset {
+
+void shapeRun(Context& ctx, TextRun& run);
+// Shapes the runs that have no glyphs yet.
+void shapeRuns(Context& ctx, std::vector<TextRun>& runs);
+
+}  // namespace pp::typeset

@@ -1,0 +1,114 @@
+// Shaping (HarfBuzz): ligatures, kerning, Arabic joining, Indic conjuncts, Thai marks and
+// right-to-left glyph order, and the widths the layout measures with.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "postpress/fonts.h"
+#include "postpress/style.h"
+#include "postpress/support/files.h"
+#include "postpress/support/text.h"
+
+using namespace pp;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kNoto = "/usr/share/fonts/truetype/noto";
+
+std::unique_ptr<FontFile> load(const fs::path& p) {
+  std::string err;
+  auto f = FontFile::load(p, &err);
+  REQUIRE_MESSAGE(f, err);
+  return f;
+}
+
+// The glyphs the characters have one by one (the font's cmap), as shaping without features
+// would draw them.
+std::vector<int> nominal(const FontFile& f, std::u32string_view s) {
+  std::vector<int> out;
+  for (char32_t c : s) out.push_back(f.glyphIndex(c));
+  return out;
+}
+
+std::vector<int> ids(const ShapedText& t) {
+  std::vector<int> out;
+  for (const auto& g : t.glyphs) out.push_back(g.glyph);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Latin: a ligature is one glyph for two characters, kerning moves a pair closer") {
+  auto noto = load(dataDir() / "fonts" / "NotoSans-Regular.ttf");
+  const ShapedText fi = noto->shape(U"fi");
+  CHECK(fi.glyphs.size() == 1);
+  const ShapedText av = noto->shape(U"AV");
+  REQUIRE(av.glyphs.size() == 2);
+  CHECK(av.advance < static_cast<float>(av.glyphs[0].width + av.glyphs[1].width) - 10);
+  CHECK_FALSE(av.rtl);
+}
+
+TEST_CASE("Arabic joins its letters and runs right to left") {
+  if (!fs::exists(kNoto / "NotoNaskhArabic-Regular.ttf")) return;
+  auto arabic = load(kNoto / "NotoNaskhArabic-Regular.ttf");
+  const std::u32string word = U"\u0633\u0644\u0627\u0645";  // سلام
+  const ShapedText t = arabic->shape(word);
+  CHECK(t.rtl);
+  REQUIRE(!t.glyphs.empty());
+  // Joined forms (and the lam-alef ligature) are not the letters' isolated glyphs.
+  CHECK(ids(t) != nominal(*arabic, std::u32string(word.rbegin(), word.rend())));
+  // Visual order: the first letter (cluster 0) is drawn last, at the right.
+  CHECK(t.glyphs.back().cluster == 0);
+  CHECK(t.glyphs.front().cluster > 0);
+}
+
+TEST_CASE("Devanagari forms a conjunct and reorders the short i") {
+  if (!fs::exists(kNoto / "NotoSansDevanagari-Regular.ttf")) return;
+  auto deva = load(kNoto / "NotoSansDevanagari-Regular.ttf");
+  const std::u32string ksha = U"\u0915\u094D\u0937";  // क्ष: three characters, one conjunct
+  CHECK(deva->shape(ksha).glyphs.size() == 1);
+  const std::u32string ki = U"\u0915\u093F";  // कि: the vowel sign is drawn before the consonant
+  const ShapedText t = deva->shape(ki);
+  REQUIRE(t.glyphs.size() == 2);
+  CHECK(t.glyphs[0].glyph != deva->glyphIndex(0x0915));
+  CHECK(t.glyphs[1].glyph == deva->glyphIndex(0x0915));
+}
+
+TEST_CASE("Thai: the vowel and tone marks sit over their consonant without advancing") {
+  if (!fs::exists(kNoto / "NotoSansThai-Regular.ttf")) return;
+  auto thai = load(kNoto / "NotoSansThai-Regular.ttf");
+  const ShapedText t = thai->shape(U"\u0E17\u0E35\u0E48");  // ที่
+  REQUIRE(t.glyphs.size() == 3);
+  CHECK(t.glyphs[1].advance == 0);
+  CHECK(t.glyphs[2].advance == 0);
+  CHECK(t.advance == doctest::Approx(t.glyphs[0].advance));
+}
+
+TEST_CASE("a font set measures text as shaped, and shapes each text once") {
+  DiagnosticSink diags;
+  Style st = loadStyle("report", "", diags);
+  FontSet fonts(st, diags);
+  REQUIRE(fonts.ok());
+  const int face = fonts.face("heading", false, false);
+  FontFile& f = fonts.file(face);
+  for (std::u32string_view s : {U"Hello, world", U"AVATAR Type", U"office affinity"}) {
+    const ShapedText& shaped = f.shaped(s);
+    std::string utf8;
+    for (char32_t c : s) appendUtf8(utf8, c);
+    CHECK(fonts.width(face, utf8, 10) == doctest::Approx(shaped.advance / 100.0f));
+    CHECK(&f.shaped(s) == &shaped);  // cached
+  }
+}
+
+TEST_CASE("combining marks and joiners stay with the letter before them") {
+  CHECK(attachesToPrevious(0x0301));  // combining acute
+  CHECK(attachesToPrevious(0x094D));  // Devanagari virama
+  CHECK(attachesToPrevious(0x0E48));  // Thai tone mark
+  CHECK(attachesToPrevious(0x200C));  // zero-width non-joiner
+  CHECK(attachesToPrevious(0xFE0F));  // variation selector
+  CHECK(attachesToPrevious(0x1F3FD));  // skin tone
+  CHECK_FALSE(attachesToPrevious(U'a'));
+  CHECK_FALSE(attachesToPrevious(0x0915));
+  CHECK_FALSE(attachesToPrevious(U' '));
+}
