@@ -41,6 +41,8 @@ packages=(
   strace dpkg-dev file python3-yaml
   # tests: the PDF/UA and PDF/A checker (tests/tools/pdf_standard_check.py)
   python3-pikepdf
+  # tests: pictures under their headings and full pages, read with positions (tests/tools/story_order.py)
+  python3-fitz
 )
 for arg in "$@"; do
   case "$arg" in
