@@ -298,8 +298,12 @@ void Flow::block(const Block& b) {
   switch (b.kind) {
     case BlockKind::Paragraph: {
       if (picturesOf(b, paraAfterPara)) return;
+      // Lines broken by hand ("Time: ..." / "Location: ...") are set as they were written: a
+      // hard break starts no paragraph, so neither does the first of those lines get an indent.
+      const bool brokenByHand = std::any_of(b.inlines.begin(), b.inlines.end(),
+                                            [](const Inline& in) { return in.kind == InlineKind::HardBreak; });
       const bool indentFirst = paraAfterPara && st.paragraphIndent > 0 && st.paragraphSpacing <= 0 &&
-                               region_.listDepth == 0;
+                               region_.listDepth == 0 && !brokenByHand;
       if (paraAfterPara) space(region_.tight ? 0 : st.paragraphSpacing);
       else space(region_.tight ? 0 : st.blockSpacing * 0.5f);
       const std::size_t first = out_.items.size();

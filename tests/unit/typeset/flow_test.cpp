@@ -1,6 +1,6 @@
 // What the flow tells pagination about figures: a line that introduces a picture (one line, or
 // text ending with a colon) is kept with it, other paragraphs are not; a heading starts a
-// section no figure may float past.
+// section no figure may float past. And first-line indents: none for lines broken by hand.
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -123,4 +123,56 @@ TEST_CASE("a heading's first line starts a section; the lines after it do not") 
   for (bool b : starts) count += b;
   CHECK(count == 1);
   CHECK_FALSE(starts.front());
+}
+
+TEST_CASE("lines broken by hand start no paragraph: no first-line indent on any of them") {
+  Setup s;
+  REQUIRE(s.style.paragraphIndent > 0);
+  REQUIRE(s.style.paragraphSpacing <= 0);
+  auto firstX = [](const VList& l, std::size_t item) {
+    const Fragment& f = l.fragments[static_cast<std::size_t>(l.items[item].fragment)];
+    float x = 1e9f;
+    for (const auto& r : f.runs) x = std::min(x, r.x);
+    return x + l.items[item].x;
+  };
+  auto contentItems = [](const VList& l) {
+    std::vector<std::size_t> out;
+    for (std::size_t k = 0; k < l.items.size(); ++k)
+      if (l.items[k].kind == VKind::Content) out.push_back(k);
+    return out;
+  };
+  // A paragraph after a paragraph is indented...
+  VList plain = s.set({paragraph({Inline::makeText(kLong)}), paragraph({Inline::makeText("Time: Nov 9th")})});
+  std::vector<std::size_t> p = contentItems(plain);
+  CHECK(firstX(plain, p.back()) > firstX(plain, p.front()) + 1);
+  // ...but "Time:" / "Location:" lines are not, neither the first nor the one after the break.
+  VList broken = s.set({paragraph({Inline::makeText(kLong)}),
+                        paragraph({Inline::makeText("Time: Nov 9th"), hardBreak(), Inline::makeText("Location: Atlanta")})});
+  std::vector<std::size_t> b = contentItems(broken);
+  REQUIRE(b.size() >= 3);
+  CHECK(firstX(broken, b[b.size() - 2]) == doctest::Approx(firstX(broken, b.front())));
+  CHECK(firstX(broken, b.back()) == doctest::Approx(firstX(broken, b.front())));
+}
+
+TEST_CASE("a wrapped code line's continuation keeps the line's own indentation") {
+  Setup s;
+  const std::string tail(160, 'x');
+  VList l;
+  Flow flow(*s.ctx, l);
+  flow.codeBlock("top\n        deeply.indented(" + std::string(40, 'a') + " " + tail + ")\nend", "");
+  // The first run right of the padding on each visual line (the continuation mark aside).
+  std::vector<float> starts;
+  for (const auto& it : l.items) {
+    if (it.kind != VKind::Content || it.fragment < 0) continue;
+    float x = 1e9f;
+    for (const auto& r : l.fragments[static_cast<std::size_t>(it.fragment)].runs)
+      if (r.text.find("\u21AA") == std::string::npos && r.text.find_first_not_of(' ') != std::string::npos) x = std::min(x, r.x);
+    starts.push_back(x);
+  }
+  REQUIRE(starts.size() >= 4);
+  const float top = starts[0];                     // "top": no indent
+  const float indented = starts[1];                // the 8-space line's text
+  CHECK(indented > top);
+  for (std::size_t k = 2; k + 1 < starts.size(); ++k) CHECK(starts[k] > indented);  // its continuations
+  CHECK(starts.back() == doctest::Approx(top));    // "end"
 }
