@@ -46,6 +46,8 @@ packages=(
   python3-pikepdf
   # tests: --report against docs/report.schema.json, SARIF output (tests/e2e/diagnostics_formats.sh)
   python3-jsonschema
+  # tests: pictures under their headings and full pages, read with positions (tests/tools/story_order.py)
+  python3-fitz
 )
 for arg in "$@"; do
   case "$arg" in

@@ -35,8 +35,11 @@ struct PostEntry {
   const Post* post = nullptr;
   Document doc;
   std::string anchor;        // unique id of the post in the digest ("p3-kubecon-na-2025")
-  std::string summary;       // front matter summary, else before the marker, else first
-                             // paragraph, cut at a sentence end near 60 words
+  std::string summary;       // front matter summary, else before the marker, else the first
+                             // paragraph of a section named like "Executive Summary", else the
+                             // first paragraph; cut at a sentence end near 60 words
+  std::vector<std::string> keyPoints;  // the first bullets of that summary section (at most 5)
+  std::vector<std::string> figures;    // headline figures the post quotes ("9,000+ attendees")
   int readingMinutes = 1;    // words / 230, rounded up
   std::size_t words = 0;
   int heroAsset = -1;        // AssetStore id of the hero image, -1 = none

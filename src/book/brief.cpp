@@ -1,10 +1,11 @@
 // At a glance: the page an executive reads first. One entry per post, in reading order: a
 // running number in the margin, the title (a link to the post) with its page number at the
-// right, date, authors and reading time, the tags, and the summary; under tag-group labels
-// when the contents are grouped by tag. Each entry is one box
-// measured before it is placed, so an entry never splits across pages, and entries are set
-// tight (small summary type, thin rules between them) so the brief takes as few pages as it
-// can.
+// right, date, authors and reading time, the tags, the summary and the figures the post quotes;
+// under tag-group labels when the contents are grouped by tag. A digest of one post, whose
+// title the cover already shows, gets no entry but the post's key points: its summary, the
+// first bullets of its summary section and its figures. Above kCompactAbove posts the entries
+// are compact (title, page, two lines of summary), so the brief stays a few pages. Each entry is
+// one box measured before it is placed, so an entry never splits across pages.
 #include <algorithm>
 #include <cstdio>
 #include <numeric>
@@ -20,9 +21,13 @@ constexpr float kGutter = 30;       // the running number's column
 constexpr float kNumberColumn = 34; // room kept right of the title for its page number
 constexpr float kGap = 8;           // between entries (the rule sits in the middle)
 constexpr float kTagGap = 10;       // between the meta line and tags set after it
+constexpr float kBulletIndent = 12; // a key point's text, right of its bullet
+// More posts than this get compact entries: 44 posts took 7 pages of full entries.
+constexpr std::size_t kCompactAbove = 12;
+constexpr std::size_t kCompactSummaryLines = 2;
 
 struct Looks {
-  TextStyle number, title, page, meta, tags, summary;
+  TextStyle number, title, page, meta, tags, summary, figures;
 };
 
 Looks looksOf(const Style& st) {
@@ -40,7 +45,50 @@ Looks looksOf(const Style& st) {
   l.summary = recolored(resized(st.body, std::max(8.5f, st.body.size - 1.5f)), st.text);
   l.summary.leading = l.summary.size * 1.36f;
   l.summary.italic = false;
+  l.figures = recolored(l.summary, st.accent);
+  l.figures.bold = true;
   return l;
+}
+
+// The figures in a row; a line breaks between figures, never inside one ("34 Red Hat sessions").
+std::string figuresLine(const PostEntry& e) {
+  std::vector<std::string> kept;
+  for (std::string f : e.figures) {
+    for (std::size_t at = f.find(' '); at != std::string::npos; at = f.find(' ', at)) f.replace(at, 1, "\u00A0");
+    kept.push_back(std::move(f));
+  }
+  return joined(kept, "  \u00B7  ");
+}
+
+// A digest of one post: its key points, no entry repeating the title the cover shows.
+void onePostBrief(Composer& c, const PostEntry& e, int postIndex, const Looks& l) {
+  const Style& st = c.style();
+  const float width = st.textWidth();
+  std::vector<std::string> meta = wrapText(c, postMeta(e, true), l.meta, width);
+  const std::string page = c.pageOf(e.anchor);
+  if (!page.empty() && !meta.empty()) meta.back() += "  \u00B7  p. " + page;
+  const std::vector<std::string> summary = wrapText(c, std::string(trim(e.summary)), l.summary, width);
+  std::vector<std::vector<std::string>> points;
+  for (const auto& p : e.keyPoints) points.push_back(wrapText(c, p, l.summary, width - kBulletIndent));
+  const std::vector<std::string> figures = wrapText(c, figuresLine(e), l.figures, width);
+  const float gap = l.summary.leading * 0.5f;
+  float h = static_cast<float>(meta.size()) * l.meta.leading + gap;
+  if (!summary.empty()) h += static_cast<float>(summary.size()) * l.summary.leading + gap;
+  for (const auto& p : points) h += static_cast<float>(p.size()) * l.summary.leading + 2;
+  if (!points.empty()) h += gap;
+  if (!figures.empty()) h += static_cast<float>(figures.size()) * l.figures.leading + gap;
+  c.box(h, [=](Canvas& cv) {
+    float y = drawLines(cv, meta, l.meta, 0, 0);
+    cv.link(0, 0, width, y, LinkTarget{"", postIndex, ""});
+    y += gap;
+    if (!summary.empty()) y = drawLines(cv, summary, l.summary, 0, y) + gap;
+    for (const auto& p : points) {
+      drawLines(cv, {"\u2022"}, l.figures, 2, y);
+      y = drawLines(cv, p, l.summary, kBulletIndent, y) + 2;
+    }
+    if (!points.empty()) y += gap;
+    if (!figures.empty()) drawLines(cv, figures, l.figures, 0, y);
+  });
 }
 
 }  // namespace
@@ -57,6 +105,11 @@ void composeBrief(Composer& c, const Publication& pub, const std::vector<Group>&
   if (!trim(pub.period).empty()) intro += ", " + std::string(trim(pub.period));
   intro += "  \u00B7  " + std::to_string(minutes) + " min of reading in all";
   sectionHead(c, "At a glance", intro);
+  if (pub.posts.size() == 1 && pub.posts.front().post) {
+    onePostBrief(c, pub.posts.front(), 0, l);
+    return;
+  }
+  const bool compact = pub.posts.size() > kCompactAbove;
 
   int running = 0;
   for (const Group& g : sections) {
@@ -69,19 +122,28 @@ void composeBrief(Composer& c, const Publication& pub, const std::vector<Group>&
       char num[16];
       std::snprintf(num, sizeof num, "%02d", running);
       const std::string title = e.post->title.empty() ? std::string("Untitled") : e.post->title;
-      const std::vector<std::string> titleLines = wrapText(c, title, l.title, inner - kNumberColumn);
-      const std::vector<std::string> metaLines = wrapText(c, postMeta(e, false), l.meta, inner);
-      const std::string tags = joined(e.post->tags, "  \u00B7  ");
+      const std::vector<std::string> titleLines =
+          compact ? std::vector<std::string>{fitText(c, title, l.title, inner - kNumberColumn)}
+                  : wrapText(c, title, l.title, inner - kNumberColumn);
+      const std::vector<std::string> metaLines = compact ? std::vector<std::string>{} : wrapText(c, postMeta(e, false), l.meta, inner);
+      const std::string tags = compact ? std::string() : joined(e.post->tags, "  \u00B7  ");
       // The tags follow the meta line when they fit beside it (most posts), else wrap below.
       const float metaEnd = metaLines.empty() ? 0 : c.textWidth(metaLines.back(), l.meta) + kTagGap;
       const bool tagsInline = !metaLines.empty() && !tags.empty() && metaEnd + c.textWidth(tags, l.tags) <= inner;
       const std::vector<std::string> tagLines = tagsInline ? std::vector<std::string>{} : wrapText(c, tags, l.tags, inner);
-      const std::vector<std::string> summaryLines = wrapText(c, std::string(trim(e.summary)), l.summary, inner);
+      std::vector<std::string> summaryLines = wrapText(c, std::string(trim(e.summary)), l.summary, inner);
+      if (compact && summaryLines.size() > kCompactSummaryLines) {
+        summaryLines.resize(kCompactSummaryLines);
+        summaryLines.back() = fitText(c, summaryLines.back() + "\u2026", l.summary, inner);
+      }
+      const std::vector<std::string> figureLines =
+          compact ? std::vector<std::string>{} : wrapText(c, figuresLine(e), l.figures, inner);
       const std::string page = c.pageOf(e.anchor);
       const float titleH = static_cast<float>(titleLines.size()) * l.title.leading;
       const float h = titleH + static_cast<float>(metaLines.size()) * l.meta.leading +
                       static_cast<float>(tagLines.size()) * l.tags.leading +
-                      (summaryLines.empty() ? 0 : 3 + static_cast<float>(summaryLines.size()) * l.summary.leading) + kGap;
+                      (summaryLines.empty() ? 0 : 3 + static_cast<float>(summaryLines.size()) * l.summary.leading) +
+                      (figureLines.empty() ? 0 : 2 + static_cast<float>(figureLines.size()) * l.figures.leading) + kGap;
       // Month labels would only repeat the dates the entries show: the brief keeps its
       // space for entries and labels tag groups only.
       if (first && !g.label.empty() && pub.groupBy != "month") groupLabel(c, g.label, h);
@@ -95,12 +157,13 @@ void composeBrief(Composer& c, const Publication& pub, const std::vector<Group>&
         }
         // The title and its page number lead to the post.
         cv.link(kGutter, 0, width - kGutter, titleH, LinkTarget{"", pi, ""});
-        const float metaTop = y + static_cast<float>(metaLines.size() - 1) * l.meta.leading;
+        const float metaTop = y + (static_cast<float>(metaLines.size()) - 1) * l.meta.leading;
         y = drawLines(cv, metaLines, l.meta, kGutter, y);
         // Set on the meta line's baseline (the small capitals are smaller).
         if (tagsInline) drawLines(cv, {tags}, l.tags, kGutter + metaEnd, metaTop + (l.meta.leading - l.tags.leading) / 2 + (l.meta.size - l.tags.size) * 0.35f);
         y = drawLines(cv, tagLines, l.tags, kGutter, y);
         if (!summaryLines.empty()) y = drawLines(cv, summaryLines, l.summary, kGutter, y + 3);
+        if (!figureLines.empty()) y = drawLines(cv, figureLines, l.figures, kGutter, y + 2);
         cv.line({kGutter, h - kGap / 2, width, h - kGap / 2, 0.4f, rule});
       });
     }

@@ -8,6 +8,7 @@
 #include "postpress/support/media_types.h"
 #include "postpress/support/text.h"
 #include "publication/summary.h"
+#include "publication/key_points.h"
 
 namespace pp {
 
@@ -223,7 +224,10 @@ Publication buildPublication(const Site& site, const Selection& selection,
     e.post = posts[i];
     if (i < docs.size()) e.doc = std::move(docs[i]);
     e.anchor = postAnchor(*e.post, i, usedAnchors);
-    e.summary = summarize(*e.post, e.doc);
+    KeyPoints points = keyPointsOf(e.doc);
+    e.summary = summarize(*e.post, e.doc, points.sectionParagraph);
+    e.keyPoints = std::move(points.points);
+    e.figures = std::move(points.figures);
     e.words = wordCount(e.doc);
     e.readingMinutes = std::max<int>(1, static_cast<int>((e.words + kWordsPerMinute - 1) / kWordsPerMinute));
     if (!e.post->heroImage.empty())

@@ -94,7 +94,7 @@ std::string cutAtSentence(const std::string& text, std::size_t target) {
 
 std::string postSummary(const Post& post, const Document& doc) { return summarize(post, doc); }
 
-std::string summarize(const Post& post, const Document& doc) {
+std::string summarize(const Post& post, const Document& doc, const std::string& sectionParagraph) {
   if (!trim(post.summary).empty()) return cutAtSentence(std::string(trim(post.summary)));
   if (doc.summaryEnd > 0) {
     std::string text;
@@ -106,6 +106,7 @@ std::string summarize(const Post& post, const Document& doc) {
     }
     if (!trim(text).empty()) return cutAtSentence(text);
   }
+  if (!trim(sectionParagraph).empty()) return cutAtSentence(sectionParagraph);
   const Block* first = nullptr;
   forEachBlock(doc.blocks, [&](const Block& b) {
     if (!first && isProse(b)) first = &b;

@@ -13,8 +13,9 @@ namespace pp {
 std::string cutAtSentence(const std::string& text, std::size_t target = 60);
 
 // The post's summary: front matter summary, else the text before the summary marker, else
-// the first real paragraph; cut near 60 words.
-std::string summarize(const Post& post, const Document& doc);
+// `sectionParagraph` (the first paragraph of its summary section: key_points.h), else the first
+// real paragraph; cut near 60 words.
+std::string summarize(const Post& post, const Document& doc, const std::string& sectionParagraph = {});
 
 std::string monthLabel(const DateTime& date);
 std::string isoTimestamp(long long epochSeconds);

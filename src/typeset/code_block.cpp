@@ -17,8 +17,11 @@ constexpr int kTabStop = 4;
 // A wrapped line breaks at its last space when that space is at least this far along the
 // line; otherwise it breaks at the edge, inside a word.
 constexpr float kWrapAtSpaceAfter = 0.45f;
-// Continuation lines are indented by this many character widths past the mark.
+// Continuation lines are indented by this many character widths past their line's own indent
+// (so that wrapped code keeps its shape)...
 constexpr int kContinuationIndent = 2;
+// ...but never so far that less than this share of the block is left for their text.
+constexpr float kMaxContinuationShare = 0.5f;
 
 struct CodeChar {
   char32_t cp;
@@ -92,6 +95,7 @@ void Flow::codeBlock(const std::string& rawText, const std::string& info) {
   struct Visual {
     std::vector<CodeChar> chars;
     bool continuation;
+    float indent;  // continuation lines: how far their text starts right of the padding
   };
   std::vector<Visual> visual;
   SourcePos pos;
@@ -112,9 +116,12 @@ void Flow::codeBlock(const std::string& rawText, const std::string& info) {
     // Wrap into visual lines.
     std::size_t start = 0;
     bool cont = false;
-    if (chars.empty()) visual.push_back({{}, false});
+    if (chars.empty()) visual.push_back({{}, false, 0});
+    float ownIndent = 0;
+    for (std::size_t i = 0; i < chars.size() && chars[i].cp == ' '; ++i) ownIndent += chars[i].width;
+    const float contIndent = std::min(ownIndent + charW * kContinuationIndent, avail * kMaxContinuationShare);
     while (start < chars.size()) {
-      const float lineAvail = cont ? avail - charW * kContinuationIndent : avail;
+      const float lineAvail = cont ? avail - contIndent : avail;
       float w = 0;
       std::size_t end = start;
       while (end < chars.size() && w + chars[end].width <= lineAvail + 0.01f) w += chars[end++].width;
@@ -131,7 +138,7 @@ void Flow::codeBlock(const std::string& rawText, const std::string& info) {
       }
       visual.push_back({std::vector<CodeChar>(chars.begin() + static_cast<long>(start),
                                               chars.begin() + static_cast<long>(end)),
-                        cont});
+                        cont, cont ? contIndent : 0});
       start = end;
       cont = true;
     }
@@ -142,9 +149,9 @@ void Flow::codeBlock(const std::string& rawText, const std::string& info) {
   for (std::size_t k = 0; k < n; ++k) {
     const Visual& v = visual[k];
     Fragment f;
-    float x = kCodePadX + (v.continuation ? charW * kContinuationIndent : 0);
+    float x = kCodePadX + v.indent;
     if (v.continuation) {
-      // The continuation mark sits in the left padding, muted.
+      // The continuation mark sits just left of the continued text, muted.
       const char32_t mark = 0x21AA;
       int mf = ctx_.fonts.resolve(mono, mark, false);
       if (mf >= 0) {
@@ -153,7 +160,7 @@ void Flow::codeBlock(const std::string& rawText, const std::string& info) {
         t.size = cs.size * 0.8f;
         t.text = toUtf8(std::u32string(1, mark));
         t.width = ctx_.width(mf, t.text, t.size);
-        t.x = std::max(0.5f, kCodePadX + charW * kContinuationIndent - t.width - charW * 0.4f);
+        t.x = std::max(0.5f, kCodePadX + v.indent - t.width - charW * 0.4f);
         t.y = baseline;
         t.color = st.muted;
         f.runs.push_back(std::move(t));

@@ -206,6 +206,11 @@ void Flow::figure(const ImageRef& image, const std::vector<Inline>& captionIn, c
     fig.absoluteMinScale = std::min(1.0f, fig.absoluteMinScale / k);
   }
 
+  // A line introducing the picture stays with it (the float may not leave it behind).
+  if (leadInEnd_ == out_.items.size()) {
+    fig.withLeadIn = true;
+    keepWithNext();
+  }
   space(st.blockSpacing * 1.2f);
   out_.figures.push_back(std::move(fig));
   VItem it;

@@ -41,6 +41,10 @@ void Flow::push(VItem item) {
   if (item.frameSet < 0) item.frameSet = region_.frameSet;
   item.owner = owner_;
   if (item.kind != VKind::Space && item.kind != VKind::PageBreak) {
+    if (sectionPending_) {
+      item.startsSection = true;
+      sectionPending_ = false;
+    }
     if (!pendingAnchors_.empty()) {
       for (auto& a : pendingAnchors_) item.anchors.push_back(std::move(a));
       pendingAnchors_.clear();
@@ -72,6 +76,7 @@ void Flow::pageBreak() {
   VItem b;
   b.kind = VKind::PageBreak;
   keepNext_ = false;
+  sectionPending_ = true;
   push(std::move(b));
 }
 
@@ -213,6 +218,7 @@ bool Flow::headingLines(const std::vector<Inline>& inlines, const TextStyle& sty
 
 void Flow::headingText(const std::string& text, const TextStyle& style, const std::string& anchorName,
                        int outlineLevel) {
+  sectionPending_ = true;
   space(style.spaceBefore);
   if (!anchorName.empty()) anchor(anchorName);
   if (!headingLines({Inline::makeText(text)}, style)) return;
@@ -225,6 +231,7 @@ void Flow::headingText(const std::string& text, const TextStyle& style, const st
 void Flow::heading(const std::vector<Inline>& inlines, int level, const std::string& id, bool withOutline) {
   level = std::clamp(level, 1, 6);
   const TextStyle& hs = ctx_.style.headings[level - 1];
+  sectionPending_ = true;
   std::string anchorName;
   if (!id.empty() && !partAnchor_.empty()) anchorName = partAnchor_ + "/" + id;
   space(hs.spaceBefore);
@@ -238,16 +245,25 @@ void Flow::heading(const std::vector<Inline>& inlines, int level, const std::str
   space(hs.spaceAfter);
 }
 
+bool Flow::introducesNext(const Block& b, std::size_t lines) {
+  if (lines == 1) return true;
+  const std::string text = plainText(b.inlines);
+  std::string_view t = trim(text);
+  return t.ends_with(":") || t.ends_with("\uFF1A");  // and the full-width colon of CJK text
+}
+
 void Flow::beginPart(int owner, const Document* text, const std::string& anchor) {
   owner_ = owner;
   text_ = text;
   partAnchor_ = anchor;
+  sectionPending_ = true;
   footnoteIds_.clear();
   endFootnotes_.clear();
   afterParagraph_ = false;
 }
 
 void Flow::endPart() {
+  sectionPending_ = true;
   footnotesAtEnd();
   owner_ = -1;
   text_ = nullptr;
@@ -282,12 +298,18 @@ void Flow::block(const Block& b) {
   switch (b.kind) {
     case BlockKind::Paragraph: {
       if (picturesOf(b, paraAfterPara)) return;
+      // Lines broken by hand ("Time: ..." / "Location: ...") are set as they were written: a
+      // hard break starts no paragraph, so neither does the first of those lines get an indent.
+      const bool brokenByHand = std::any_of(b.inlines.begin(), b.inlines.end(),
+                                            [](const Inline& in) { return in.kind == InlineKind::HardBreak; });
       const bool indentFirst = paraAfterPara && st.paragraphIndent > 0 && st.paragraphSpacing <= 0 &&
-                               region_.listDepth == 0;
+                               region_.listDepth == 0 && !brokenByHand;
       if (paraAfterPara) space(region_.tight ? 0 : st.paragraphSpacing);
       else space(region_.tight ? 0 : st.blockSpacing * 0.5f);
+      const std::size_t first = out_.items.size();
       paragraph(b.inlines, region_.body, st.justify ? Align::Justify : Align::Left, 0,
                 indentFirst ? st.paragraphIndent : 0, true, &b);
+      if (introducesNext(b, out_.items.size() - first)) leadInEnd_ = out_.items.size();
       afterParagraph_ = true;
       return;
     }

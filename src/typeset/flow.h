@@ -91,6 +91,9 @@ class Flow {
   bool picturesOf(const Block& b, bool paraAfterPara);
   bool isLargeImage(const Inline& in) const;
   bool splitAtLargeImages(const Block& b, bool paraAfterPara);
+  // A paragraph that introduces what follows it ("Red Hat Booth", "Yuan on the stage:"): one
+  // line, or text ending with a colon. A figure right after it is kept with it.
+  static bool introducesNext(const Block& b, std::size_t lines);
   std::vector<int> footnoteBlocks(const std::vector<int>& numbers);
   // Frames: enter a new one around what follows; returns the previous frame set.
   int enterFrame(const Frame& f);
@@ -107,6 +110,8 @@ class Flow {
   bool keepNext_ = false;
   bool openingPending_ = false;
   bool afterParagraph_ = false;       // for first-line indents of following paragraphs
+  bool sectionPending_ = false;       // the next item starts a section (VItem::startsSection)
+  std::size_t leadInEnd_ = static_cast<std::size_t>(-1);  // the list's size after a lead-in paragraph
   int depth_ = 0;                     // block nesting
   static constexpr int kMaxNesting = 40;
   float narrowable(float indent) const;

@@ -18,6 +18,11 @@ constexpr float kFit = 0.01f;  // tolerance of the fit test, pt
 constexpr float kMinTail = 44;
 // ...unless getting them there would leave the page before less than this full.
 constexpr float kMinFillWhenMovingTail = 0.55f;
+// No page but a post's last ends above this fraction of the text block...
+constexpr float kMinFill = 0.6f;
+// ...when a figure can shrink to this fraction of its natural size to fill it (see figure.cpp
+// for the natural size: as a browser shows it, at most the column's width and figure_max_height).
+constexpr float kRelaxedMinScale = 0.45f;
 
 struct Placement {
   int item;
@@ -41,7 +46,7 @@ class Paginator {
   void run(bool final) {
     while (i_ < l_.items.size() || !pending_.empty()) {
       if (!final && !enoughAhead()) return;
-      const std::size_t end = fillPage(i_);
+      const std::size_t end = fillPageFull(i_);
       if (end <= i_ && placed_.empty()) {
         ++i_;  // cannot happen with well-formed lists; never loop forever
         continue;
@@ -83,6 +88,7 @@ class Paginator {
   std::vector<Placement> placed_;
   std::vector<int> footnotes_;       // footnote blocks on this page
   float used_ = 0, footUsed_ = 0;
+  bool figureTrouble_ = false;       // this page deferred a figure or ended before one
 
   float footnoteHeight(const VItem& it, bool firstOnPage) const {
     float h = 0;
@@ -110,7 +116,7 @@ class Paginator {
   }
 
   // Places floats left over from the previous page at this page's top.
-  void placePending() {
+  void placePending(bool relaxed) {
     const float cap = g_.textHeight;
     while (!pending_.empty()) {
       const VItem& it = l_.items[static_cast<std::size_t>(pending_.front())];
@@ -121,7 +127,7 @@ class Paginator {
         const float fixed = fig.heightAt(0);
         scale = fig.imageHeight > 0 ? (avail - fixed) / fig.imageHeight : 1;
         const bool empty = placed_.empty();
-        if (scale < (empty ? fig.absoluteMinScale : fig.minScale)) {
+        if (scale < (empty ? fig.absoluteMinScale : minScaleOf(fig, relaxed))) {
           if (!empty) break;
           scale = fig.absoluteMinScale;  // an empty page: as small as print allows
         }
@@ -134,12 +140,14 @@ class Paginator {
   }
 
   // Plans one page starting at item i; returns the index of the first item not on it.
-  std::size_t fillPage(std::size_t i) {
+  // `relaxed`: figures may shrink further (minScaleOf) to keep the page from ending short.
+  std::size_t fillPage(std::size_t i, bool relaxed) {
     placed_.clear();
     footnotes_.clear();
     used_ = 0;
     footUsed_ = 0;
-    placePending();
+    figureTrouble_ = false;
+    placePending(relaxed);
     const std::size_t n = l_.items.size();
     const float cap = g_.textHeight;
     std::size_t j = i;
@@ -183,6 +191,7 @@ class Paginator {
       return s.item;
     };
     bool overflowed = false;    // the page ended because the next item did not fit
+    bool keepCarried = false;   // a deferred figure's keep with what precedes it, for the next item
 
     std::size_t end = n;
     for (; j < n; ++j) {
@@ -194,36 +203,56 @@ class Paginator {
         }
         continue;
       }
+      // Figures waiting for the next page never move past a heading or a part's end (nor
+      // leave a heading they were kept with alone at the foot of the page).
+      const bool waiting = !deferred.empty() || !pending_.empty();
+      if (waiting && it.startsSection && it.kind != VKind::Space) {
+        end = keepCarried && haveLegal ? backTo(legal) : j;
+        break;
+      }
+      const int penalty = keepCarried && it.kind != VKind::Space ? kInfinity : it.penaltyBefore;
       float h = it.height;
       float scale = 1;
+      bool breakBefore = false;  // a figure kept with what precedes it that does not fit
       const bool content = hasContent();
       if (it.kind == VKind::Float) {
         const FigureFloat& fig = l_.figures[static_cast<std::size_t>(it.figure)];
         const float avail = cap - footUsed_ - used_;
-        if (fig.naturalHeight() <= avail + kFit) {
+        const float fixed = fig.heightAt(0);
+        scale = fig.imageHeight > 0 ? (avail - fixed) / fig.imageHeight : 1;
+        // Figures keep their order: one after a waiting figure waits too.
+        if (!waiting && fig.naturalHeight() <= avail + kFit) {
+          scale = 1;
           h = fig.naturalHeight();
+        } else if (!waiting && scale >= minScaleOf(fig, relaxed)) {
+          h = fig.heightAt(scale);
+        } else if (!content) {
+          scale = std::max(scale, fig.absoluteMinScale);
+          h = fig.heightAt(scale);
+        } else if (!fig.withLeadIn) {
+          // Too big for what is left: it waits for the next page; the text after it (of its
+          // own section) fills this page instead of leaving a hole. A heading it was kept
+          // with is kept with that text instead.
+          figureTrouble_ = true;
+          deferred.push_back(static_cast<int>(j));
+          keepCarried = keepCarried || penalty >= kInfinity;
+          continue;
+        } else if (haveLegal || waiting) {
+          // Kept with a line introducing it: the page ends before the line.
+          figureTrouble_ = true;
+          breakBefore = true;
         } else {
-          const float fixed = fig.heightAt(0);
-          scale = fig.imageHeight > 0 ? (avail - fixed) / fig.imageHeight : 1;
-          if (scale >= fig.minScale) {
-            h = fig.heightAt(scale);
-          } else if (!content) {
-            scale = std::max(scale, fig.absoluteMinScale);
-            h = fig.heightAt(scale);
-          } else {
-            // Too big for what is left: it waits for the next page; the text after it
-            // fills this page instead of leaving a hole.
-            deferred.push_back(static_cast<int>(j));
-            continue;
-          }
+          // ...unless nothing before them on this page can go: as large as the page allows.
+          scale = std::max(std::min(scale, 1.0f), fig.absoluteMinScale);
+          h = fig.heightAt(scale);
         }
       }
       const float fh = footnoteHeight(it, footnotes_.empty());
       const float need = std::max(h, it.need);
-      const bool fits = used_ + need + footUsed_ + fh <= cap + kFit;
+      const bool fits = !breakBefore && used_ + need + footUsed_ + fh <= cap + kFit;
       if (!fits) {
         overflowed = true;
-        if (content && it.penaltyBefore < kInfinity) {
+        if (content && penalty < kInfinity) {
           end = j;
           break;
         }
@@ -237,7 +266,8 @@ class Paginator {
         }
         // Nothing on the page yet and it still does not fit: place it (it overflows).
       }
-      if (content && it.penaltyBefore < kInfinity) {
+      if (it.kind != VKind::Space) keepCarried = false;
+      if (content && penalty < kInfinity) {
         haveLegal = true;
         legal = {j, placed_.size(), footnotes_.size(), deferred.size(), used_, footUsed_};
         legals.push_back(legal);
@@ -268,7 +298,54 @@ class Paginator {
     }
     for (int d : deferred)
       if (static_cast<std::size_t>(d) < end) pending_.push_back(d);
+    if (!pending_.empty()) figureTrouble_ = true;
     return end;
+  }
+
+  // A page ending short because of a figure (one that waits, or one the page ends before) is
+  // filled again with the figures allowed to shrink further; the fuller of the two is kept.
+  std::size_t fillPageFull(std::size_t i) {
+    const std::deque<int> pendingBefore = pending_;
+    std::size_t end = fillPage(i, false);
+    if (!figureTrouble_ || endsStory(end) || filled() >= g_.textHeight * kMinFill) return end;
+    struct Plan {
+      std::size_t end;
+      std::vector<Placement> placed;
+      std::vector<int> footnotes;
+      std::deque<int> pending;
+      float used, footUsed, filled;
+    };
+    Plan first{end, placed_, footnotes_, pending_, used_, footUsed_, filled()};
+    pending_ = pendingBefore;
+    end = fillPage(i, true);
+    if (filled() > first.filled + kFit) return end;
+    placed_ = std::move(first.placed);
+    footnotes_ = std::move(first.footnotes);
+    pending_ = std::move(first.pending);
+    used_ = first.used;
+    footUsed_ = first.footUsed;
+    return first.end;
+  }
+
+  // How far down the page its content reaches (footnotes included).
+  float filled() const {
+    float bottom = 0;
+    for (const auto& p : placed_)
+      if (l_.items[static_cast<std::size_t>(p.item)].kind != VKind::Space) bottom = std::max(bottom, p.y + p.height);
+    return bottom + footUsed_;
+  }
+
+  // A page ending before `end` is the last of its post (or of the list, or before a forced break).
+  bool endsStory(std::size_t end) const {
+    std::size_t k = end;
+    while (k < l_.items.size() && l_.items[k].kind == VKind::Space) ++k;
+    if (k >= l_.items.size()) return true;
+    if (k > 0 && l_.items[k - 1].kind == VKind::PageBreak) return true;
+    return l_.items[k].kind == VKind::PageBreak || l_.items[k].opensPart;
+  }
+
+  static float minScaleOf(const FigureFloat& fig, bool relaxed) {
+    return relaxed ? std::min(fig.minScale, std::max(fig.absoluteMinScale, kRelaxedMinScale)) : fig.minScale;
   }
 
   // Height of the items from `from` up to the next page break (or the end), stopping early

@@ -19,7 +19,8 @@ enum class VKind : std::uint8_t {
   Content,    // a set line, a table row, a placeholder: a fragment of fixed height
   Space,      // vertical space: vanishes at the top of a page
   PageBreak,  // starts a new page (unless the page is still empty)
-  Float,      // a figure: shrinks to fit the space left, or floats to the next page top
+  Float,      // a figure: shrinks to fit the space left, or floats to the next page top (never
+              // past the next section's start; never away from a heading or lead-in kept with it)
   Box,        // free drawing through a Canvas, fixed height
 };
 
@@ -39,6 +40,7 @@ struct VItem {
   int box = -1;                // Box: index into VList::boxes
   int owner = -1;              // its part's owner (PartComposer::beginPart), -1 outside parts
   bool opensPart = false;      // the first item of a part (PartComposer::markOpening)
+  bool startsSection = false;  // a heading's or a part's first item: no figure floats past it
   float need = 0;              // the page breaks before this item unless this much is left
 };
 
@@ -64,6 +66,9 @@ struct FigureFloat {
   float captionHeight = 0;
   ResolvedLink link;
   std::vector<std::string> anchors;
+  // Kept with a line introducing it ("Our booth", "The team:"): it may not wait for the next
+  // page without the line (one kept with a heading may: the text after it keeps the heading company).
+  bool withLeadIn = false;
   float naturalHeight() const { return imageHeight + (captionHeight > 0 ? gap + captionHeight : 0); }
   float heightAt(float scale) const { return imageHeight * scale + (captionHeight > 0 ? gap + captionHeight : 0); }
 };

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Writes the small PNG images the generator fixtures reference (each a flat colour taken from a
 hash of its path, so that no two are the same file and image deduplication cannot hide a wrong
-lookup). Run from this folder to regenerate; the outputs are committed."""
+lookup), and the photographs of the picture-story fixture (flat too, but at a camera's or a
+screenshot's pixel sizes, so that they are set large). Run from this folder to regenerate; the
+outputs are committed."""
 import hashlib
 import struct
 import zlib
@@ -30,6 +32,26 @@ IMAGES = [
     "docusaurus-i18n/docs/resources/architecture.png",
 ]
 
+# (path, width, height): pictures big enough to fill half a page or more, in the aspect ratios
+# of photographs, screenshots and charts (tests/e2e/picture_story.sh matches them by aspect).
+PICTURE_STORY = [
+    ("picture-story/img/venue.png", 1600, 900),
+    ("picture-story/img/booth.png", 900, 1200),
+    ("picture-story/img/team.png", 1400, 1050),
+    ("picture-story/img/crowd.png", 1200, 800),
+    ("picture-story/img/keynote-stage.png", 1600, 1000),
+    ("picture-story/img/keynote-speakers.png", 1000, 1300),
+    ("picture-story/img/routing.png", 1500, 1000),
+    ("picture-story/img/benchmark.png", 900, 1400),
+    ("picture-story/img/dashboard.png", 1800, 1100),
+    ("picture-story/img/hallway.png", 1300, 1300),
+    ("picture-story/img/closing.png", 1600, 700),
+    ("picture-story/img/chart-one.png", 1200, 750),
+    ("picture-story/img/chart-two.png", 1000, 1000),
+    ("picture-story/img/chart-three.png", 1400, 800),
+    ("picture-story/img/chart-four.png", 800, 1100),
+]
+
 
 def chunk(kind, data):
     c = struct.pack(">I", len(data)) + kind + data
@@ -46,7 +68,7 @@ def png(path, width=64, height=40):
 
 if __name__ == "__main__":
     import os
-    for path in IMAGES:
+    for path, *size in [(p,) for p in IMAGES] + PICTURE_STORY:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as out:
-            out.write(png(path))
+            out.write(png(path, *size))

@@ -16,7 +16,7 @@ namespace {
 
 // A list of every kind of item the body holds, each named by an anchor so that where it
 // landed can be compared: lines, spaces, page breaks, keep chains, items taller than a page,
-// footnotes, figures that shrink or float.
+// footnotes, figures that shrink or float (or are kept with what precedes them), section starts.
 pp::typeset::VList hostileList(unsigned seed, float pageHeight) {
   using namespace pp::typeset;
   std::mt19937 rng(seed);
@@ -30,6 +30,7 @@ pp::typeset::VList hostileList(unsigned seed, float pageHeight) {
       it.height = 10 + static_cast<float>(pick(30));
       if (pick(5) == 0) it.penaltyBefore = kInfinity;  // a keep chain
       if (pick(40) == 0) it.need = 80;
+      if (pick(25) == 0) it.startsSection = true;  // a heading: no figure floats past it
       if (pick(30) == 0) {
         l.footnotes.push_back({{}, 12.0f + static_cast<float>(pick(40)), ""});
         it.footnotes.push_back(static_cast<int>(l.footnotes.size() - 1));
@@ -50,6 +51,7 @@ pp::typeset::VList hostileList(unsigned seed, float pageHeight) {
       f.captionHeight = static_cast<float>(pick(3)) * 12;
       l.figures.push_back(std::move(f));
       it.figure = static_cast<int>(l.figures.size() - 1);
+      if (pick(3) == 0) it.penaltyBefore = kInfinity;  // kept with a heading or a lead-in line
     }
     it.anchors.push_back("i" + std::to_string(k));
     l.items.push_back(std::move(it));
