@@ -23,8 +23,10 @@ bool isImageLink(const Inline& in) {
   return true;
 }
 
+// An external link whose address the text does not already print.
 bool notedLink(const Inline& in) {
-  return in.kind == InlineKind::Link && in.link.external() && book::isWebUrl(in.link.url) && !isImageLink(in);
+  return in.kind == InlineKind::Link && in.link.external() && book::isWebUrl(in.link.url) && !isImageLink(in) &&
+         !book::addressShown(plainText(in.children), in.link.url);
 }
 
 // Walks inlines depth first; `after` may change an inline and returns what to insert after it.
