@@ -17,6 +17,7 @@
 #include "typeset/inline_items.h"
 #include "typeset/line_set.h"
 #include "typeset/linebreak.h"
+#include "breaking_env.h"
 
 using namespace pp;
 using namespace pp::typeset;
@@ -24,22 +25,7 @@ using namespace pp::testing;
 
 namespace {
 
-struct Env {
-  DiagnosticSink diags;
-  Style style;
-  Layout out;
-  std::unique_ptr<FontSet> fonts;
-  StandIns standIns;
-  std::unique_ptr<Context> ctx;
-  std::unique_ptr<Hyphenator> hyph;
-  Env() {
-    style = loadStyle("report", "", diags);
-    fonts = std::make_unique<FontSet>(style, diags);
-    ctx = std::make_unique<Context>(style, *fonts, standIns, diags, nullptr, out);
-    hyph = std::make_unique<Hyphenator>("en-US", diags);
-    ctx->hyphenator = hyph.get();
-    ctx->resolveLink = [](const LinkTarget& t) { return ResolvedLink{t.url, ""}; };
-  }
+struct Env : pp::typeset::testing::BreakingEnv {
   // The text of each line set at `width`, a drawn hyphen included.
   std::vector<std::string> lines(const std::vector<Inline>& inlines, float width, bool justify = true) {
     InlineBuilder b(*ctx, style.body, justify);
