@@ -87,8 +87,8 @@ void latinBreaks(const std::u32string& cps, std::size_t from, std::size_t to, co
       // The Chicago Manual's rules for breaking URLs: after a colon or a double slash; before
       // a single slash, tilde, period, comma, hyphen, underscore, question mark, number sign or
       // percent sign (so a line never ends in what looks like a hyphenation); before or after
-      // an equals sign or ampersand. Identifiers in code and links also break between
-      // camelCase words; prose keeps its words (and its hyphens) whole.
+      // an equals sign or ampersand. Identifiers in code, URLs and paths also break between
+      // camelCase words; prose, link texts included, keeps its words (and hyphens) whole.
       const char32_t prev2 = cps[i - 2];
       // "attendees.This": a sentence whose space went missing, not a URL. The line breaks
       // after its period, where the space belongs, never before it (a line starting ".This").
@@ -105,7 +105,7 @@ void latinBreaks(const std::u32string& cps, std::size_t from, std::size_t to, co
         brk[i] = kInToken;
       else if ((prev == '=' || prev == '&') && !isTokenSeparator(cur)) brk[i] = kInToken;
       else if ((cur == '=' || cur == '&') && !isTokenSeparator(prev)) brk[i] = kInToken;
-      else if (linkOrCode && isLower(prev) && isUpper(cur)) brk[i] = kInToken;
+      else if (kind.literal() && isLower(prev) && isUpper(cur)) brk[i] = kInToken;
     }
   }
 }
