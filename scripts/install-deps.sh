@@ -17,7 +17,7 @@ build_packages=(
   nlohmann-json3-dev libmimalloc-dev
   # syntax highlighting (Kate's definitions; brings Qt 5 Core and Gui)
   libkf5syntaxhighlighting-dev
-  # languages (src/locale): ICU (dates, numbers, plural rules; line breaking will use it too)
+  # languages: ICU (dates, numbers, plural rules in src/locale; UAX #14 line breaking in src/support)
   libicu-dev
   # shaping (HarfBuzz, its subsetter for the PDF's fonts) and the bidi algorithm (FriBiDi)
   libharfbuzz-dev libfribidi-dev

@@ -123,7 +123,7 @@ struct LinkNote {
   int number = 0;        // 1-based within the post
   std::string url;
   std::string text;      // the link text as shown
-  bool media = false;    // a video, recording or schedule (isMediaUrl): gets a QR code
+  bool media = false;    // a video or a recording (isMediaUrl): gets a QR code
 };
 
 // A post's external links in order of first appearance (deduplicated), its footnotes' last.

@@ -103,7 +103,8 @@ std::vector<Group> readingSections(const Publication& pub);
 // summary marker, else the first real paragraph; cut at a sentence end near 60 words.
 std::string postSummary(const Post& post, const Document& doc);
 
-// True for links that deserve a QR code beside the paragraph (videos, recordings, schedules).
+// True for links that deserve a QR code beside the paragraph: videos and recordings on media
+// hosts (YouTube, Vimeo, Twitch, Wistia, Loom) or at a recording path; not schedules.
 bool isMediaUrl(const std::string& url);
 
 // "27 November 2026" from a Unix time (UTC).

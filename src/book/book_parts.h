@@ -83,6 +83,9 @@ bool isWebUrl(const std::string& url);
 std::string hostOf(const std::string& url);
 // The display form of a URL: without the scheme and a trailing slash.
 std::string shortUrl(const std::string& url);
+// True when a link's text is its own address (with or without the scheme, "www." or a final
+// slash): the reader already has the address, so it gets no note number.
+bool addressShown(std::string_view text, const std::string& url);
 
 // The head of a front or back matter section: a short accent bar, the title in the post
 // title's look (a little smaller), and an optional line of figures below it.

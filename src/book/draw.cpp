@@ -2,6 +2,7 @@
 // derived looks, and the short labels (post meta, counts, hosts) the parts print.
 #include <algorithm>
 
+#include "postpress/support/line_breaks.h"
 #include "postpress/support/text.h"
 #include "book/book_parts.h"
 
@@ -46,12 +47,23 @@ std::size_t fittingPrefix(Composer& c, const std::u32string& chars, std::size_t 
   return lo;
 }
 
-// A word wider than a line, cut by characters into pieces that fit.
+// A word wider than a line, cut into pieces that fit: where UAX #14 allows a break beside CJK
+// or Thai text (as the body's lines break: never inside a Latin word in it), else by characters.
 std::vector<std::string> cutWord(Composer& c, const std::string& word, const TextStyle& s, float width) {
   std::vector<std::string> out;
   const std::u32string chars = toUtf32(word);
+  std::vector<std::size_t> breaks;
+  if (std::any_of(chars.begin(), chars.end(), needsUax14)) {
+    LineBreaker breaker;
+    for (std::size_t i : breaker.opportunities(chars))
+      if (needsUax14(chars[i - 1]) || needsUax14(chars[i])) breaks.push_back(i);
+  }
   for (std::size_t at = 0; at < chars.size();) {
-    const std::size_t n = fittingPrefix(c, chars, at, s, width);
+    std::size_t n = fittingPrefix(c, chars, at, s, width);
+    if (at + n < chars.size()) {
+      auto b = std::upper_bound(breaks.begin(), breaks.end(), at + n);
+      if (b != breaks.begin() && *(b - 1) > at) n = *(b - 1) - at;
+    }
     out.push_back(toUtf8(chars.substr(at, n)));
     at += n;
   }

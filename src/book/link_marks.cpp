@@ -23,20 +23,32 @@ bool isImageLink(const Inline& in) {
   return true;
 }
 
+// An external link whose address the text does not already print.
 bool notedLink(const Inline& in) {
-  return in.kind == InlineKind::Link && in.link.external() && book::isWebUrl(in.link.url) && !isImageLink(in);
+  return in.kind == InlineKind::Link && in.link.external() && book::isWebUrl(in.link.url) && !isImageLink(in) &&
+         !book::addressShown(plainText(in.children), in.link.url);
 }
 
 // Walks inlines depth first; `after` may change an inline and returns what to insert after it.
+// The list is rebuilt once marks are due (inserting in place costs the square of a paragraph
+// of 80,000 links).
 template <typename F>
 void rewrite(std::vector<Inline>& inlines, F& after) {
+  std::vector<Inline> out;
+  bool rebuilt = false;
   for (std::size_t i = 0; i < inlines.size(); ++i) {
     rewrite(inlines[i].children, after);
     std::vector<Inline> extra = after(inlines[i]);
-    if (extra.empty()) continue;
-    inlines.insert(inlines.begin() + static_cast<std::ptrdiff_t>(i) + 1, extra.begin(), extra.end());
-    i += extra.size();
+    if (extra.empty() && !rebuilt) continue;
+    if (!rebuilt) {
+      rebuilt = true;
+      out.reserve(inlines.size() + inlines.size() / 2 + extra.size());
+      for (std::size_t k = 0; k < i; ++k) out.push_back(std::move(inlines[k]));
+    }
+    out.push_back(std::move(inlines[i]));
+    for (Inline& e : extra) out.push_back(std::move(e));
   }
+  if (rebuilt) inlines = std::move(out);
 }
 
 // Every inline list of a block tree, with whether marks may go there (not in headings).

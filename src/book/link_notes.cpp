@@ -17,7 +17,8 @@ void collectLinks(const std::vector<Inline>& inlines, std::vector<LinkNote>& not
                   std::map<std::string, int>& seen) {
   for (const auto& in : inlines) {
     if (in.kind == InlineKind::Link && in.link.external() &&
-        (startsWith(in.link.url, "http://") || startsWith(in.link.url, "https://"))) {
+        (startsWith(in.link.url, "http://") || startsWith(in.link.url, "https://")) &&
+        !book::addressShown(plainText(in.children), in.link.url)) {
       if (!seen.count(in.link.url)) {
         LinkNote note;
         note.number = static_cast<int>(notes.size()) + 1;
@@ -61,6 +62,20 @@ std::string linkNoteAnchor(const PostEntry& post, int number) {
 }
 
 namespace book {
+
+bool addressShown(std::string_view text, const std::string& url) {
+  // Both without scheme, "www." and a final slash: "example.org/a" shows https://www.example.org/a/.
+  auto bare = [](std::string_view s) {
+    s = trim(s);
+    for (std::string_view scheme : {"https://", "http://"})
+      if (startsWith(s, scheme)) s.remove_prefix(scheme.size());
+    if (startsWith(s, "www.")) s.remove_prefix(4);
+    while (!s.empty() && s.back() == '/') s.remove_suffix(1);
+    return s;
+  };
+  const std::string_view t = bare(text);
+  return !t.empty() && t == bare(url);
+}
 
 std::string linkNoteId(int number) { return "linknote-" + std::to_string(number); }
 

@@ -1,5 +1,5 @@
-// QR codes beside paragraphs that link to a recording, a video or a schedule (LinkNote::
-// media): a reader of the printed page scans the code instead of typing a YouTube URL. The
+// QR codes beside paragraphs that link to a recording or a video (isMediaUrl; a conference
+// schedule is not one): a reader of the printed page scans the code instead of typing a YouTube URL. The
 // code goes beside the first paragraph that mentions the URL, one code per paragraph (its
 // first media link not coded yet), or inside the box of an embedded video; the "Links" list
 // holds the rest.
@@ -14,6 +14,25 @@ namespace pp::book {
 namespace {
 
 constexpr float kCodeSize = 52;  // pt, quiet zone included
+
+// Every external web link of the post that leads to a video or a recording (isMediaUrl), and
+// every embedded video, whether or not its address is printed (no note number then, but still
+// a code to scan).
+std::set<std::string> mediaLinks(const Document& doc) {
+  std::set<std::string> media;
+  forEachInline(doc, [&](const Inline& in) {
+    if (in.kind == InlineKind::Link && in.link.external() && isWebUrl(in.link.url) && isMediaUrl(in.link.url))
+      media.insert(in.link.url);
+  });
+  auto embeds = [&](const std::vector<Block>& blocks) {
+    forEachBlock(blocks, [&](const Block& b) {
+      if (b.kind == BlockKind::Embed && b.link.external() && isWebUrl(b.link.url)) media.insert(b.link.url);
+    });
+  };
+  embeds(doc.blocks);
+  for (const auto& f : doc.footnotes) embeds(f.blocks);
+  return media;
+}
 
 void webLinks(const std::vector<Inline>& inlines, std::vector<std::string>& out) {
   for (const auto& in : inlines) {
@@ -34,9 +53,8 @@ std::string captionFor(const std::string& url) {
 
 MediaCodes::MediaCodes(const PostEntry& e, const Document& text, const Style& style)
     : caption_(label(style.byline, 6, style.muted)), ink_(style.text) {
-  std::set<std::string> media, coded;
-  for (const auto& n : linkNotesOf(e.doc))
-    if (n.media && isWebUrl(n.url)) media.insert(n.url);
+  const std::set<std::string> media = mediaLinks(e.doc);
+  std::set<std::string> coded;
   if (media.empty()) return;
   forEachBlock(text.blocks, [&](const Block& b) {
     // An embedded video: its box gets the code (the provider's name under it).

@@ -60,6 +60,8 @@ Document parsePost(const Site& site, const Post& post, DiagnosticSink& diags) {
     if (f.math) s = markdown::runMath(s, ctx);
     if (f.emoji) s = markdown::runEmoji(s, ctx);
 
+    s = markdown::markEscapes(s);
+
     markdown::CmarkDocument root = markdown::parseCmark(s.text);
     if (!root) {
       diags.error(ctx.loc(1), "markdown-parse", "cmark-gfm could not parse the post");
@@ -71,6 +73,7 @@ Document parsePost(const Site& site, const Post& post, DiagnosticSink& diags) {
     scrubMarkers(doc, ctx);
     markdown::repairStrongEmphasis(doc);
     markdown::smartPunctuation(doc);
+    markdown::restoreEscapes(doc);
     markdown::dropRepeatedTitle(doc, post);
     markdown::assignHeadingIds(doc);
   } catch (const std::exception& e) {

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <string>
+#include <string_view>
 
 namespace pp::markdown {
 
@@ -18,7 +19,28 @@ constexpr const char* kEllipsis = "\xE2\x80\xA6";
 // What came before a quote decides its direction: the state carries across inline boundaries.
 struct State {
   bool openContext = true;  // start of block, after space or opening punctuation
+  bool wordStart = true;    // start of block or after a space: a flag or URL may start here
 };
+
+bool isSpaceOrOpening(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '(' || c == '[' || c == '{' || c == 0xA0;
+}
+
+std::size_t wordEnd(const std::string& t, std::size_t i) {
+  while (i < t.size() && t[i] != ' ' && t[i] != '\t' && t[i] != '\n') ++i;
+  return i;
+}
+
+// `--flag`, `-x`-style flags with a name after two dashes, and URLs (scheme:// or www.).
+bool isLiteralWord(std::string_view w) {
+  if (w.size() > 2 && w[0] == '-' && w[1] == '-' && std::isalpha(static_cast<unsigned char>(w[2]))) return true;
+  if (w.rfind("www.", 0) == 0) return true;
+  const std::size_t scheme = w.find("://");
+  if (scheme == std::string_view::npos || scheme == 0) return false;
+  for (std::size_t k = 0; k < scheme; ++k)
+    if (!std::isalpha(static_cast<unsigned char>(w[k]))) return false;
+  return true;
+}
 
 bool opensQuote(unsigned char prev) {
   return prev == ' ' || prev == '\t' || prev == '\n' || prev == '(' || prev == '[' || prev == '{' ||
@@ -27,14 +49,37 @@ bool opensQuote(unsigned char prev) {
 
 void smarten(std::string& t, State& st) {
   if (t.find_first_of("\"'-.") == std::string::npos) {
-    if (!t.empty()) st.openContext = opensQuote(static_cast<unsigned char>(t.back()));
+    if (!t.empty()) {
+      st.openContext = opensQuote(static_cast<unsigned char>(t.back()));
+      st.wordStart = isSpaceOrOpening(static_cast<unsigned char>(t.back()));
+    }
     return;
   }
   std::string out;
   out.reserve(t.size() + 16);
+  std::size_t literalAt = std::string::npos, literalEnd = 0;
   for (std::size_t i = 0; i < t.size(); ++i) {
     char c = t[i];
-    bool open = out.empty() ? st.openContext : opensQuote(static_cast<unsigned char>(out.back()));
+    // After an opening curly quote another quote opens too (“‘Shelob’ is my name.”).
+    const bool afterOpening = out.size() >= 3 && (out.compare(out.size() - 3, 3, kLeftDouble) == 0 ||
+                                                  out.compare(out.size() - 3, 3, kLeftSingle) == 0);
+    bool open = out.empty() ? st.openContext : afterOpening || opensQuote(static_cast<unsigned char>(out.back()));
+    // A command-line flag (--enable-expert-parallel) or a URL is copied as written; opening
+    // brackets and quotes before it are punctuation as usual. Each word is looked at once.
+    const bool wordStart = i == 0 ? st.wordStart : isSpaceOrOpening(static_cast<unsigned char>(t[i - 1]));
+    if (wordStart && i >= literalEnd) {
+      const std::size_t end = wordEnd(t, i);
+      std::size_t lead = i;
+      while (lead < end && (isSpaceOrOpening(static_cast<unsigned char>(t[lead])) || t[lead] == '"' || t[lead] == '\'')) ++lead;
+      if (isLiteralWord(std::string_view(t).substr(lead, end - lead))) literalAt = lead;
+      literalEnd = end;
+    }
+    if (i == literalAt) {
+      out.append(t, i, literalEnd - i);
+      i = literalEnd - 1;
+      literalAt = std::string::npos;
+      continue;
+    }
     if (c == '"') {
       out += open ? kLeftDouble : kRightDouble;
       continue;
@@ -70,7 +115,10 @@ void smarten(std::string& t, State& st) {
     out += c;
   }
   t = std::move(out);
-  if (!t.empty()) st.openContext = opensQuote(static_cast<unsigned char>(t.back()));
+  if (!t.empty()) {
+    st.openContext = opensQuote(static_cast<unsigned char>(t.back()));
+    st.wordStart = isSpaceOrOpening(static_cast<unsigned char>(t.back()));
+  }
 }
 
 void walk(std::vector<Inline>& inlines, State& st, int depth) {
@@ -78,11 +126,11 @@ void walk(std::vector<Inline>& inlines, State& st, int depth) {
     switch (i.kind) {
       case InlineKind::Text: smarten(i.text, st); break;
       case InlineKind::SoftBreak:
-      case InlineKind::HardBreak: st.openContext = true; break;
+      case InlineKind::HardBreak: st.openContext = st.wordStart = true; break;
       case InlineKind::Code:
       case InlineKind::Math:
       case InlineKind::Image:
-      case InlineKind::FootnoteRef: st.openContext = false; break;
+      case InlineKind::FootnoteRef: st.openContext = st.wordStart = false; break;
       default:
         if (depth < 64) walk(i.children, st, depth + 1);
     }

@@ -177,15 +177,15 @@ bool isMediaUrl(const std::string& url) {
       break;
     case MediaSite::Vimeo:
     case MediaSite::Twitch:
-    case MediaSite::Wistia:
-    case MediaSite::Sched: return true;
+    case MediaSite::Wistia: return true;
+    case MediaSite::Sched: return false;  // a schedule page, even when a recording is linked from it
     case MediaSite::Loom:
       if (startsWith(path, "/share")) return true;
       break;
     default: break;
   }
   // Recordings and programmes on any site.
-  for (const char* part : {"/recordings", "/recording/", "/schedule", "/sessions/", "/video/", "/videos/"})
+  for (const char* part : {"/recordings", "/recording/", "/video/", "/videos/"})
     if (u.find(part) != std::string::npos) return true;
   return false;
 }

@@ -19,7 +19,7 @@ constexpr SiteDomain kSiteDomains[] = {
     {"speakerdeck.com", MediaSite::Slides},   {"slideshare.net", MediaSite::Slides},
     {"docs.google.com", MediaSite::Slides},   {"twitch.tv", MediaSite::Twitch},
     {"loom.com", MediaSite::Loom},            {"wistia.com", MediaSite::Wistia},
-    {"sched.com", MediaSite::Sched},
+    {"sched.com", MediaSite::Sched},          {"sched.co", MediaSite::Sched},
 };
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "typeset/stand_ins.h"
 #include "postpress/assets.h"
 #include "postpress/support/diagnostics.h"
+#include "postpress/support/line_breaks.h"
 #include "postpress/typeset.h"
 #include "postpress/style.h"
 
@@ -36,6 +38,17 @@ struct Context {
   std::function<std::string(int)> footnoteDest = [](int) { return std::string(); };
   // Hyphenation for the current language; nullptr = none.
   Hyphenator* hyphenator = nullptr;
+  // The language of the text being set (BCP 47; "" the root rules), for UAX #14's tailoring.
+  std::string language;
+
+  // The UAX #14 breaker for `language`, opened on first use (most posts have no CJK or Thai).
+  LineBreaker& lineBreaker() {
+    if (!lineBreaker_ || breakerLanguage_ != language) {
+      lineBreaker_ = std::make_shared<LineBreaker>(language);
+      breakerLanguage_ = language;
+    }
+    return *lineBreaker_;
+  }
 
   Context(const Style& s, FontSet& f, StandIns& si, DiagnosticSink& d, const AssetStore* a, Layout& o)
       : style(s), fonts(f), standIns(si), diags(d), assets(a), out(o) {}
@@ -94,6 +107,8 @@ struct Context {
 
  private:
   std::map<std::pair<int, char32_t>, int> outlineIds_;
+  std::shared_ptr<LineBreaker> lineBreaker_;
+  std::string breakerLanguage_;
 };
 
 // The face of a role, with bold/italic switched on by inline emphasis.

@@ -9,6 +9,16 @@
 
 namespace pp::typeset {
 
+namespace {
+
+// Capitals of the Latin, Greek and Cyrillic letters the patterns know.
+bool isUpperLetter(char32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3A9) ||
+         (c >= 0x400 && c <= 0x42F);
+}
+
+}  // namespace
+
 struct Hyphenator::Dict {
   HyphenDict* dict = nullptr;
   ~Dict() {
@@ -56,16 +66,17 @@ std::unique_ptr<Hyphenator> Hyphenator::sharing() const {
 const std::vector<int>& Hyphenator::points(std::string_view word) {
   if (!dict_) return none_;
   // Letters only (any script the patterns know); digits or symbols mean a code-like token.
-  int letters = 0, upper = 0;
+  // A capital after the first letter makes a name: TensorFlow, KubeCon, LLMInferenceService,
+  // and words in capitals; those stay whole, as do short words.
+  int letters = 0;
   for (std::size_t i = 0; i < word.size();) {
     char32_t c = nextCodepoint(word, i);
     if (c < 0x80 && !std::isalpha(static_cast<int>(c))) return none_;
     if (c >= 0x2000) return none_;  // punctuation, symbols, CJK: no patterns apply
-    if (c >= 'A' && c <= 'Z') ++upper;
+    if (letters > 0 && isUpperLetter(c)) return none_;
     ++letters;
   }
-  // Short words, and acronyms or product names in capitals, stay whole.
-  if (letters < kMinWordLetters || upper * 2 > letters) return none_;
+  if (letters < kMinWordLetters) return none_;
   auto it = cache_.find(std::string(word));
   if (it != cache_.end()) return it->second;
 

@@ -29,8 +29,9 @@ class Hyphenator {
   // posts beside this one (the patterns are only read; the cache is written).
   std::unique_ptr<Hyphenator> sharing() const;
   // Byte offsets inside `word` where a hyphen may go (the break is before that byte).
-  // Only words of letters are hyphenated: never anything with digits, and never words shorter
-  // than kMinWordLetters; at least 2 letters stay before and 3 after a break.
+  // Only words of letters are hyphenated: never anything with digits, never a name with a
+  // capital inside it, never words shorter than kMinWordLetters; at least 2 letters stay
+  // before and 3 after a break.
   const std::vector<int>& points(std::string_view word);
 
   static constexpr int kMinWordLetters = 6;

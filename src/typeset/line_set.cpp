@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
 
 #include "postpress/support/text.h"
 
@@ -14,6 +15,10 @@ namespace {
 // A justified line is never spread beyond this ratio when set: a first-fit fallback line that
 // would need more is set ragged instead of with gaping holes.
 constexpr float kMaxRenderedStretch = 3.0f;
+
+// Longer link addresses are not made clickable: far beyond what browsers and servers take
+// (RFC 9110 asks for at least 8000 octets), and each line of the link would repeat it.
+constexpr std::size_t kMaxLinkUriBytes = 8192;
 
 float pick(const std::vector<float>& v, std::size_t i, float dflt) {
   if (v.empty()) return dflt;
@@ -168,6 +173,17 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
     auto closeLink = [&] {
       if (linkOpen < 0) return;
       const ResolvedLink& l = list.links[static_cast<std::size_t>(linkOpen)];
+      if (l.uri.size() > kMaxLinkUriBytes) {
+        // Every line of the link would carry the whole address into the PDF (a 400 KB `www.`
+        // token: 600 MB over 200 pages); the text stays, the link goes.
+        ctx.diags.reportOnce("link-too-long:" + l.uri.substr(0, 64),
+                             {Severity::Warning, {}, "link-too-long",
+                              "a link address of " + std::to_string(l.uri.size()) +
+                                  " bytes is printed but not made clickable (the limit is " +
+                                  std::to_string(kMaxLinkUriBytes) + ")"});
+        linkOpen = -1;
+        return;
+      }
       LinkArea a;
       a.x = linkStart;
       a.y = line.baseline - maxAscent;

@@ -134,12 +134,19 @@ std::optional<std::vector<LineBreak>> knuthPlass(const std::vector<Item>& items,
       // or when a forced break ends every line that starts before it.
       const bool keep = !(r < -1 || forced);
       if (keep) stillActive.push_back(ai);
-      // In the emergency pass a line that cannot stretch at all (one long word in a narrow
-      // column) is accepted as "infinitely bad" and set flush left, as TeX's underfull boxes.
+      // In the emergency pass a line that cannot stretch enough (one long word in a narrow
+      // column, words before a long URL that breaks only at its own points) is accepted as
+      // "infinitely bad" and set at its natural width, as TeX's underfull boxes. Accepting
+      // only lines without any stretch would leave a short word alone on a line before a
+      // URL ("CNCF" / "announcement:" / the address).
+      // Underfull lines cost more the emptier they are: a line less than half full costs more
+      // than one more line ("CNCF an-" before an address that will not fit beside it).
       bool underfull = false;
-      if (r > p.tolerance && m.stretch <= 0 && p.tolerance >= kEmergencyTolerance && r != 0) {
+      double emptiness = 0;
+      if (r > p.tolerance && p.tolerance >= kEmergencyTolerance && r != 0) {
         underfull = true;
         r = p.tolerance;
+        emptiness = target > 0 ? std::clamp((target - m.natural) / target, 0.0, 1.0) : 0.0;
       }
       if (r < -1 || r > p.tolerance) continue;
       const int hyph = flagged ? a.hyphens + 1 : 0;
@@ -154,6 +161,11 @@ std::optional<std::vector<LineBreak>> knuthPlass(const std::vector<Item>& items,
       }
       if (flagged && a.flagged) d += kDoubleHyphenDemerits;
       if (last && a.flagged) d += kFinalHyphenDemerits;
+      if (forced && a.flagged && m.natural < p.shortTail) d += kShortTailDemerits;
+      if (underfull) {
+        const double e = kUnderfullEmptinessWeight * kMaxBadness * emptiness;
+        d += e * e;
+      }
       const int fit = fitnessOf(r);
       if (std::abs(fit - a.fitness) > 1) d += kAdjacentFitnessDemerits;
       const double total = a.total + d;
@@ -258,6 +270,7 @@ std::vector<LineBreak> breakParagraph(Context& ctx, ItemList& list, std::vector<
   p.widths = std::move(widths);
   p.justify = list.justify;
   p.raggedStretch = kRaggedStretchEm * list.fontSize;
+  p.shortTail = kShortTailEm * list.fontSize;
 
   // A paragraph of tens of thousands of items (a megabyte of text without a blank line, or a
   // giant unbreakable token split into characters) is set first-fit: optimum fit there costs

@@ -24,6 +24,11 @@ constexpr double kDoubleHyphenDemerits = 10000;
 // The second-last line ending with a hyphen, so the last line starts with a word's tail
 // (\finalhyphendemerits).
 constexpr double kFinalHyphenDemerits = 5000;
+// More when that last line is only a few letters ("Pro-" / "gram."): worth about a line
+// spaced at 1.5 of its stretch to avoid.
+constexpr double kShortTailDemerits = 100000;
+// A last line narrower than this many ems after a hyphen is "a few letters".
+constexpr float kShortTailEm = 4.0f;
 // Neighbouring lines of very different tightness (a tight line above a loose one: the eye sees
 // the change in texture) (\adjdemerits).
 constexpr double kAdjacentFitnessDemerits = 10000;
@@ -31,6 +36,9 @@ constexpr double kAdjacentFitnessDemerits = 10000;
 constexpr int kMaxConsecutiveHyphens = 2;
 // Badness is 100 |r|^3 (TeX's approximation), capped here: "infinitely bad".
 constexpr double kMaxBadness = 10000;
+// An underfull line of the emergency pass adds (weight * kMaxBadness * its empty fraction)^2:
+// with 3, a line less than half full costs more than another line.
+constexpr double kUnderfullEmptinessWeight = 3;
 
 // Adjustment ratio limits of the passes: the first pass tries without hyphenation and accepts
 // spaces stretched to 1.0 of their stretchability (TeX's \pretolerance=100); the second
@@ -54,6 +62,7 @@ struct BreakParams {
   bool justify = true;
   double tolerance = kSecondPassTolerance;
   float raggedStretch = 0;  // pt; used when !justify
+  float shortTail = 0;      // pt: a paragraph's last line narrower than this after a hyphen
 };
 
 struct LineBreak {

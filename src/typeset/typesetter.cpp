@@ -31,6 +31,7 @@ struct Typesetter::Run {
     geometry.textHeight = s.textHeight();
     standIns.limit(standInLimit());
     ctx.resolveLink = [this](const LinkTarget& t) { return resolveLink(t, -1); };
+    ctx.language = language;
   }
 
   const Style& style;
@@ -216,6 +217,7 @@ struct Typesetter::Run {
       }
       c.hyphenator = h.get();
     }
+    c.language = part.language.empty() ? language : part.language;
     const std::string anchor = part.anchor;
     c.footnoteDest = [anchor](int n) { return anchor + "/fn-" + std::to_string(n); };
 

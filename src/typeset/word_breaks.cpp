@@ -1,12 +1,12 @@
-// Where a word may break, and its boxes: break opportunities inside a token (between CJK
-// characters, after explicit hyphens and dashes, inside long URLs and identifiers, at soft
-// hyphens), then boxes of one face and one look between them, each character's face found
-// through the fallback chain.
+// Where a word may break, and its boxes: break opportunities inside a token (by UAX #14 where
+// the token holds CJK or South-East Asian text, after explicit hyphens and dashes in prose, at
+// the usual points of long URLs, paths and identifiers, at soft hyphens), then boxes of one
+// face and one look between them, each character's face found through the fallback chain.
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "postpress/support/cjk.h"
+#include "postpress/support/line_breaks.h"
 #include "postpress/support/text.h"
 #include "typeset/inline_items.h"
 #include "typeset/linebreak.h"
@@ -18,17 +18,15 @@ namespace {
 // Inter-character glue in CJK runs: no width, a little stretch so justified CJK can fill lines.
 constexpr float kCjkStretchEm = 0.08f;
 
-// CJK punctuation that must not start a line (closing marks, small kana are ignored here).
-bool isCjkNoStart(char32_t c) {
-  return c == 0x3001 || c == 0x3002 || c == 0xFF0C || c == 0xFF0E || c == 0xFF1A ||
-         c == 0xFF1B || c == 0xFF01 || c == 0xFF1F || c == 0x300D || c == 0x300F ||
-         c == 0xFF09 || c == 0x3011 || c == 0x300B;
-}
+// Break kinds before a character: a flagged explicit hyphen, a plain break after a dash, a
+// break inside a long token, zero-width glue between CJK or Thai words, a soft hyphen.
+enum Brk : std::uint8_t { kNone = 0, kAfterHyphen, kAfterDash, kInToken, kUaxGlue, kSoft };
 
 bool isLetter(char32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
          (c >= 0x370 && c <= 0x52F);
 }
+bool isDigit(char32_t c) { return c >= '0' && c <= '9'; }
 bool isLower(char32_t c) { return (c >= 'a' && c <= 'z'); }
 bool isUpper(char32_t c) { return (c >= 'A' && c <= 'Z'); }
 
@@ -44,57 +42,113 @@ bool isTokenSeparator(char32_t c) {
   }
 }
 
+// What a run of characters without spaces is: prose breaks after its hyphens and is
+// hyphenated; a URL, a path, a command-line flag or code breaks only at its own points, never
+// with a hyphen drawn (a reader would copy it into the address or the command).
+struct TokenKind {
+  bool code = false;   // some of it is set as code
+  bool url = false;    // scheme://... or www....
+  bool path = false;   // holds a slash or backslash
+  bool flag = false;   // -x, --flag
+  bool literal() const { return code || url || path || flag; }
+};
+
+TokenKind classify(const std::u32string& cps, std::size_t from, std::size_t to, bool anyCode) {
+  TokenKind k;
+  k.code = anyCode;
+  std::size_t a = from;
+  while (a < to && (cps[a] == '(' || cps[a] == '[' || cps[a] == '"' || cps[a] == 0x201C || cps[a] == 0x2018)) ++a;
+  k.flag = a + 1 < to && cps[a] == '-' && (isLetter(cps[a + 1]) || cps[a + 1] == '-');
+  k.url = to - a >= 4 && cps[a] == 'w' && cps[a + 1] == 'w' && cps[a + 2] == 'w' && cps[a + 3] == '.';
+  for (std::size_t i = a; i < to && !k.url; ++i)
+    k.url = cps[i] == ':' && i + 2 < to && cps[i + 1] == '/' && cps[i + 2] == '/';
+  for (std::size_t i = a; i < to && !k.path; ++i) k.path = cps[i] == '/' || cps[i] == '\\';
+  return k;
+}
+
+// Break opportunities inside cps[from, to), a run without CJK or South-East Asian text.
+void latinBreaks(const std::u32string& cps, std::size_t from, std::size_t to, const TokenKind& kind,
+                 bool linkOrCode, std::vector<std::uint8_t>& brk) {
+  std::size_t visible = 0;
+  for (std::size_t i = from; i < to; ++i) visible += cps[i] != 0xAD;
+  const bool longToken = visible >= static_cast<std::size_t>(InlineBuilder::kLongToken) ||
+                         (linkOrCode && kind.literal() && visible >= 10);
+  for (std::size_t i = from + 1; i < to; ++i) {
+    const char32_t prev = cps[i - 1], cur = cps[i];
+    if (prev == 0xAD) {
+      brk[i] = kSoft;
+    } else if (!kind.literal() && prev == '-' && i >= from + 2 && (isLetter(cps[i - 2]) || isDigit(cps[i - 2])) &&
+               (isLetter(cur) || isDigit(cur))) {
+      // "Linkerd2-proxy": after the hyphen, never before it (a line starting "-proxy").
+      brk[i] = kAfterHyphen;
+    } else if ((prev == 0x2014 || prev == 0x2013) && i >= from + 2) {
+      brk[i] = kAfterDash;
+    } else if (longToken && i >= from + 3 && to - i >= 3) {
+      // The Chicago Manual's rules for breaking URLs: after a colon or a double slash; before
+      // a single slash, tilde, period, comma, hyphen, underscore, question mark, number sign or
+      // percent sign (so a line never ends in what looks like a hyphenation); before or after
+      // an equals sign or ampersand. Identifiers in code, URLs and paths also break between
+      // camelCase words; prose, link texts included, keeps its words (and hyphens) whole.
+      const char32_t prev2 = cps[i - 2];
+      // "attendees.This": a sentence whose space went missing, not a URL. The line breaks
+      // after its period, where the space belongs, never before it (a line starting ".This").
+      if (cur == '.' && !kind.literal() && isLower(prev) && i + 1 < to && isUpper(cps[i + 1])) {
+        brk[i + 1] = kInToken;
+        ++i;
+        continue;
+      }
+      if (!kind.literal() && (cur == '-' || prev == '-')) continue;
+      const bool beforeMark = cur == '/' || cur == '~' || cur == '.' || cur == ',' || cur == '-' ||
+                              cur == '_' || cur == '?' || cur == '#' || cur == '%' || cur == '\\';
+      if ((prev == ':' && cur != '/') || (prev == '/' && prev2 == '/' && cur != '/')) brk[i] = kInToken;
+      else if (beforeMark && !isTokenSeparator(prev) && !(cur == '/' && i + 1 < to && cps[i + 1] == '/'))
+        brk[i] = kInToken;
+      else if ((prev == '=' || prev == '&') && !isTokenSeparator(cur)) brk[i] = kInToken;
+      else if ((cur == '=' || cur == '&') && !isTokenSeparator(prev)) brk[i] = kInToken;
+      else if (kind.literal() && isLower(prev) && isUpper(cur)) brk[i] = kInToken;
+    }
+  }
+}
+
 }  // namespace
 
 void InlineBuilder::flushToken() {
   if (token_.empty()) return;
   const std::size_t n = token_.size();
-  // Break opportunities before each character: 0 none, 1 explicit hyphen (flagged), 2 plain
-  // (after a dash), 3 inside a long token, 4 CJK glue, 5 soft hyphen (flagged, draws '-').
-  std::vector<std::uint8_t> brk(n + 1, 0);
-  bool anyCode = false;
-  for (const auto& c : token_) anyCode |= looks_[c.look].code || looks_[c.look].link >= 0;
-  std::size_t visible = 0;
-  for (const auto& c : token_) visible += c.cp != 0xAD;
-  const bool longToken = visible >= static_cast<std::size_t>(kLongToken) || (anyCode && visible >= 10);
-  // URLs and paths break by their own rules only: a break after one of their hyphens would
-  // read as a hyphenation.
-  bool urlLike = false;
-  for (std::size_t i = 0; i + 2 < n && !urlLike; ++i)
-    urlLike = (token_[i].cp == ':' && token_[i + 1].cp == '/' && token_[i + 2].cp == '/') ||
-              (i == 0 && token_[0].cp == 'w' && token_[1].cp == 'w' && token_[2].cp == 'w');
-  for (std::size_t i = 1; i < n; ++i) {
-    const char32_t prev = token_[i - 1].cp, cur = token_[i].cp;
-    const bool code = looks_[token_[i].look].code;
-    if (prev == 0xAD) {
-      brk[i] = 5;
-    } else if (isCjk(prev) || isCjk(cur)) {
-      if (!isCjkNoStart(cur)) brk[i] = 4;
-    } else if (prev == '-' && !code && !urlLike && i >= 2 && isLetter(token_[i - 2].cp) && isLetter(cur)) {
-      brk[i] = 1;
-    } else if ((prev == 0x2014 || prev == 0x2013) && i >= 2) {
-      brk[i] = 2;
-    } else if (longToken && i >= 3 && n - i >= 3) {
-      // The Chicago Manual's rules for breaking URLs: after a colon or a double slash; before
-      // a single slash, tilde, period, comma, hyphen, underscore, question mark, number sign or
-      // percent sign (so a line never ends in what looks like a hyphenation); before or after
-      // an equals sign or ampersand. Identifiers also break between camelCase words.
-      const char32_t prev2 = token_[i - 2].cp;
-      // "attendees.This": a sentence whose space went missing, not a URL. The line breaks
-      // after its period, where the space belongs, never before it (a line starting ".This").
-      if (cur == '.' && !code && !urlLike && isLower(prev) && i + 1 < n && isUpper(token_[i + 1].cp)) {
-        brk[i + 1] = 3;
+  std::u32string cps(n, U'\0');
+  bool anyCode = false, anyLink = false, anyUax = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    cps[i] = token_[i].cp;
+    anyCode |= looks_[token_[i].look].code;
+    anyLink |= looks_[token_[i].look].link >= 0;
+    anyUax |= needsUax14(cps[i]);
+  }
+  std::vector<std::uint8_t> brk(n + 1, kNone);
+  // Characters of a literal (URL, path, flag, code) are never hyphenated.
+  std::vector<bool> literal(n, false);
+  auto latin = [&](std::size_t from, std::size_t to) {
+    const TokenKind kind = classify(cps, from, to, anyCode);
+    latinBreaks(cps, from, to, kind, anyCode || anyLink, brk);
+    if (kind.literal())
+      for (std::size_t i = from; i < to; ++i) literal[i] = true;
+  };
+  if (!anyUax) {
+    latin(0, n);
+  } else {
+    // UAX #14 between and beside CJK or Thai characters (its pair table keeps 、。」 off a
+    // line's start and 「 off its end); inside a Latin word in such text only our own rules
+    // apply, so "OpenTelemetry" or "KubeVela" is never split without a hyphen.
+    for (std::size_t i : ctx_.lineBreaker().opportunities(cps))
+      if (needsUax14(cps[i - 1]) || needsUax14(cps[i])) brk[i] = kUaxGlue;
+    for (std::size_t i = 0; i < n;) {
+      if (needsUax14(cps[i])) {
         ++i;
         continue;
       }
-      const bool beforeMark = cur == '/' || cur == '~' || cur == '.' || cur == ',' || cur == '-' ||
-                              cur == '_' || cur == '?' || cur == '#' || cur == '%' || cur == '\\';
-      if ((prev == ':' && cur != '/') || (prev == '/' && prev2 == '/' && cur != '/')) brk[i] = 3;
-      else if (beforeMark && !isTokenSeparator(prev) && !(cur == '/' && token_[i + 1 < n ? i + 1 : i].cp == '/'))
-        brk[i] = 3;
-      else if ((prev == '=' || prev == '&') && !isTokenSeparator(cur)) brk[i] = 3;
-      else if ((cur == '=' || cur == '&') && !isTokenSeparator(prev)) brk[i] = 3;
-      else if (isLower(prev) && isUpper(cur)) brk[i] = 3;
+      std::size_t j = i;
+      while (j < n && !needsUax14(cps[j])) ++j;
+      latin(i, j);
+      i = j;
     }
   }
 
@@ -102,33 +156,38 @@ void InlineBuilder::flushToken() {
   std::u32string run;
   int runFace = -2;
   int runLook = -1;
+  bool runLiteral = false;
   auto flushRun = [&] {
-    if (!run.empty() && runFace >= 0) emitBox(run, looks_[static_cast<std::size_t>(runLook)], runFace, false);
+    if (!run.empty() && runFace >= 0) {
+      emitBox(run, looks_[static_cast<std::size_t>(runLook)], runFace, false);
+      if (runLiteral) list_.items.back().hyphenatable = false;
+    }
     run.clear();
     runFace = -2;
+    runLiteral = false;
   };
   auto addBreak = [&](std::uint8_t kind, const Look& look, int face) {
     Item p;
     const float size = sizeOf(look);
     switch (kind) {
-      case 1:
+      case kAfterHyphen:
         p.type = ItemType::Penalty;
         p.flagged = true;
         p.penalty = kExplicitHyphenPenalty;
         break;
-      case 2:
+      case kAfterDash:
         p.type = ItemType::Penalty;
         p.penalty = kDashPenalty;
         break;
-      case 3:
+      case kInToken:
         p.type = ItemType::Penalty;
         p.penalty = kTokenBreakPenalty;
         break;
-      case 4:
+      case kUaxGlue:
         p.type = ItemType::Glue;
         if (list_.justify) p.stretch = kCjkStretchEm * size;
         break;
-      case 5: {
+      case kSoft: {
         p.type = ItemType::Penalty;
         p.flagged = true;
         p.penalty = kHyphenPenalty;
@@ -170,6 +229,7 @@ void InlineBuilder::flushToken() {
       runFace = face;
       runLook = ch.look;
     }
+    runLiteral |= literal[i];
     run.push_back(ch.cp);
   }
   flushRun();

@@ -43,4 +43,9 @@ for line in source.splitlines():
 print(f"{checked} word runs checked, {len(missing)} missing: {missing[:5]}")
 sys.exit(1 if checked < 50 or len(missing) > checked // 50 else 0)
 PY
+# Link notes (issue 20 item 5): an address printed in the text gets no note number stuck to it
+# when copied, and a schedule page (sched.co or sched.com) is no recording.
+grep -q "Sw5uT4VkCHA[0-9]" "$WORK/kubecon.txt" && fail "a note number sticks to the printed YouTube address"
+tr -s ' \n' ' ' < "$WORK/kubecon.txt" | grep -oE "\(recording\) +https?://[^ ]+" | grep -E "sched\.com?/" &&
+  fail "a schedule link is listed as a recording"
 echo "kubecon_post: ok"

@@ -33,7 +33,7 @@ enum class MediaSite {
   Twitch,     // twitch.tv
   Loom,       // loom.com
   Wistia,     // wistia.com
-  Sched,      // sched.com (conference schedules, with their recordings)
+  Sched,      // sched.com and its short links, sched.co (conference schedules)
 };
 
 // The media site whose domain the URL's host is, or a subdomain of (player.vimeo.com,

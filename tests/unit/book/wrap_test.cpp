@@ -109,3 +109,25 @@ TEST_CASE("wrapText breaks where measuring word by word would, with fewer measur
   }
   CHECK(ours < theirs);
 }
+
+TEST_CASE("wrapText cuts CJK text where the body's lines would break, never inside a Latin word") {
+  Style style;
+  MeasuringComposer c(style);
+  TextStyle ts;
+  ts.size = 10;
+  // A summary in Japanese with product names and no spaces: wider than the line, so it is cut.
+  const std::string ja =
+      "OpenTelemetryは、クラウドネイティブなソフトウェアのための観測可能性フレームワークです。"
+      "KubeVelaとKubernetesを使い、「トレース」を収集します。SSL証明書の有効期限も監視します。";
+  for (float width : {75.0f, 85.0f, 130.0f}) {  // "OpenTelemetry" measures 65
+    const std::vector<std::string> lines = book::wrapText(c, ja, ts, width);
+    REQUIRE(lines.size() > 2);
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+      const std::u32string a = toUtf32(lines[i]), b = toUtf32(lines[i + 1]);
+      const auto latin = [](char32_t ch) { return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'); };
+      CHECK_MESSAGE(!(latin(a.back()) && latin(b.front())), lines[i] << " / " << lines[i + 1]);
+      CHECK_MESSAGE(b.front() != U'、', lines[i + 1]);
+      CHECK_MESSAGE(b.front() != U'。', lines[i + 1]);
+    }
+  }
+}

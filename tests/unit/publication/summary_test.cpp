@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "postpress/support/media_types.h"
 #include "postpress/support/text.h"
 #include "postpress/publication.h"
 #include "publication/summary.h"
@@ -56,7 +57,11 @@ TEST_CASE("summaries: front matter, then the marker, then the first real paragra
 TEST_CASE("media links get QR codes; dates are labelled") {
   CHECK(isMediaUrl("https://www.youtube.com/watch?v=abc"));
   CHECK(isMediaUrl("https://youtu.be/abc"));
-  CHECK(isMediaUrl("https://kccncna2025.sched.com/event/27Fc"));
+  // A schedule is a schedule, by its long or its short address.
+  CHECK_FALSE(isMediaUrl("https://kccncna2025.sched.com/event/27Fc"));
+  CHECK_FALSE(isMediaUrl("https://sched.co/27Fc"));
+  CHECK(mediaSiteOf("https://sched.co/27Fc") == mediaSiteOf("https://kccncna2025.sched.com/event/27Fc"));
+  CHECK(isMediaUrl("https://vimeo.com/12345"));
   CHECK_FALSE(isMediaUrl("https://github.com/kserve/kserve"));
   CHECK(formatLongDate(1764460800) == "30 November 2025");
   DateTime d;

@@ -9,6 +9,7 @@
 #include "typeset/inline_items.h"
 #include "typeset/line_set.h"
 #include "typeset/linebreak.h"
+#include "breaking_env.h"
 #include "common/sample_publication.h"
 #include "postpress/style.h"
 
@@ -18,22 +19,8 @@ using namespace pp::testing;
 
 namespace {
 
-struct Env {
-  DiagnosticSink diags;
-  Style style;
-  Layout out;
-  std::unique_ptr<FontSet> fonts;
-  StandIns standIns;
-  std::unique_ptr<Context> ctx;
-  std::unique_ptr<Hyphenator> hyph;
-  explicit Env(const char* styleName = "report") {
-    style = loadStyle(styleName, "", diags);
-    fonts = std::make_unique<FontSet>(style, diags);
-    ctx = std::make_unique<Context>(style, *fonts, standIns, diags, nullptr, out);
-    hyph = std::make_unique<Hyphenator>("en-US", diags);
-    ctx->hyphenator = hyph.get();
-    ctx->resolveLink = [](const LinkTarget& t) { return ResolvedLink{t.url, ""}; };
-  }
+struct Env : pp::typeset::testing::BreakingEnv {
+  using BreakingEnv::BreakingEnv;
   ItemList items(const std::string& text, bool justify = true) {
     InlineBuilder b(*ctx, style.body, justify);
     b.add({Inline::makeText(text)});
