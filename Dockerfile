@@ -36,6 +36,7 @@ RUN apt-get update \
       libharfbuzz0b \
       libhpdf-2.3.0 \
       libhyphen0 \
+      libicu72 \
       libkf5syntaxhighlighting5 \
       libmimalloc2.0 \
       libqrencode4 \

@@ -64,6 +64,10 @@ struct ShapedGlyph {
   float advance = 0;          // pen movement after it
   float dx = 0, dy = 0;       // offset from the pen (marks, cursive attachment)
   std::int16_t width = 0;     // the glyph's own advance, rounded (what a PDF's /W declares)
+  // Not the font's own glyph for its character: a ligature, a contextual alternate (a code
+  // font's "->>"), a conjunct. One such glyph may stand for different characters in different
+  // places, so a PDF cannot give its text back through ToUnicode alone.
+  bool substituted = false;
 };
 
 // Glyphs in visual order (left to right on the page), whatever the direction.

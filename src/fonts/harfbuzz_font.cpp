@@ -65,6 +65,10 @@ ShapedText HarfBuzzFont::shape(std::u32string_view text, TextDirection direction
     g.dx = static_cast<float>(pos[i].x_offset) * toThousandths_;
     g.dy = static_cast<float>(pos[i].y_offset) * toThousandths_;
     g.width = static_cast<std::int16_t>(glyphWidth(static_cast<int>(g.glyph)));
+    hb_codepoint_t nominal = 0;
+    g.substituted = g.cluster >= text.size() ||
+                    !hb_font_get_nominal_glyph(font_.get(), static_cast<hb_codepoint_t>(text[g.cluster]), &nominal) ||
+                    nominal != info[i].codepoint;
     out.advance += g.advance;
     out.glyphs.push_back(g);
   }

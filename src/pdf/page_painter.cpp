@@ -131,8 +131,13 @@ class PagePainter {
   // needed: each glyph draws its cluster's characters, clusters in the text's order, or, right
   // to left, in its reverse (readers put right-to-left glyphs, drawn in visual order, back in
   // logical order themselves: an ActualText there would be turned around again).
+  // Left to right, a substituted glyph (a ligature, a contextual alternate) may stand for other
+  // characters elsewhere in the document, and ToUnicode holds one text per glyph: ActualText.
   static bool givesTextBack(const std::vector<ShapedGlyph>& glyphs, bool rtl, std::size_t chars) {
     if (glyphs.empty() || glyphs.size() > chars) return false;
+    if (!rtl)
+      for (const ShapedGlyph& g : glyphs)
+        if (g.substituted) return false;
     for (std::size_t i = 1; i < glyphs.size(); ++i) {
       const std::uint32_t before = glyphs[i - 1].cluster, now = glyphs[i].cluster;
       if (rtl ? now >= before : now <= before) return false;

@@ -13,6 +13,8 @@ namespace pp::pdf {
 
 namespace {
 
+constexpr std::size_t kMaxUnitsPerGlyph = 60;
+
 void hex4(std::string& out, unsigned v) {
   char b[8];
   std::snprintf(b, sizeof b, "%04X", v & 0xFFFF);
@@ -47,7 +49,15 @@ std::string toUnicodeCMap(const std::unordered_map<std::uint16_t, std::u32string
       out += '<';
       hex4(out, sorted[i + k].first);
       out += "> <";
-      for (char32_t c : *sorted[i + k].second) utf16Hex(out, c);
+      // Readers keep a token to 256 bytes (poppler refuses a longer one as an illegal entry):
+      // a glyph standing for a cluster longer than 60 UTF-16 units (a base letter under dozens
+      // of marks) maps to its first ones; the run's ActualText still gives all of them.
+      std::size_t units = 0;
+      for (char32_t c : *sorted[i + k].second) {
+        units += c < 0x10000 ? 1 : 2;
+        if (units > kMaxUnitsPerGlyph) break;
+        utf16Hex(out, c);
+      }
       out += ">\n";
     }
     out += "endbfchar\n";

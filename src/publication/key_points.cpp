@@ -32,21 +32,6 @@ std::string folded(std::string s) {
   return s;
 }
 
-std::string collapsed(const std::string& text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 // A headline figure: a short item that starts with a number ("9,000+ attendees", "34 Red Hat
 // sessions", "50% fewer restarts"), not a year or a version ("2025 plans", "1.2 release").
 bool isFigure(const std::string& text) {
@@ -66,7 +51,7 @@ std::string itemText(const Block& item) {
   std::string text;
   for (const Block& c : item.children)
     if (c.kind == BlockKind::Paragraph) text += (text.empty() ? "" : " ") + plainText(c.inlines);
-  return collapsed(std::string(trim(text)));
+  return collapseSpaces(text);
 }
 
 bool hasNestedList(const Block& item) {
@@ -101,7 +86,7 @@ void addFigures(const std::vector<std::string>& items, std::vector<std::string>&
 }  // namespace
 
 bool namesSummary(const std::string& heading) {
-  std::string h = folded(collapsed(std::string(trim(heading))));
+  std::string h = folded(collapseSpaces(heading));
   while (!h.empty() && (h.back() == ':' || h.back() == ' ')) h.pop_back();
   if (endsWith(h, "\uFF1A")) h.resize(h.size() - 3);  // a full-width colon
   for (const char* name : kSummaryNames) {
@@ -127,7 +112,7 @@ KeyPoints keyPointsOf(const Document& doc) {
   leafItems(section, items);
   for (const Block& b : section) {
     if (b.kind != BlockKind::Paragraph) continue;
-    if (std::string t = collapsed(std::string(trim(plainText(b.inlines)))); countWords(t) >= 8) {
+    if (std::string t = collapseSpaces(plainText(b.inlines)); countWords(t) >= 8) {
       k.sectionParagraph = cutAtSentence(t);
       break;
     }

@@ -12,6 +12,22 @@ std::string_view trim(std::string_view s) {
   return s.substr(b, e - b);
 }
 
+std::string collapseSpaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : s) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
 std::string toLowerAscii(std::string_view s) {
   std::string out(s);
   for (char& c : out)

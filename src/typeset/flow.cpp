@@ -12,21 +12,7 @@
 
 namespace pp::typeset {
 
-std::string outlineText(const std::vector<Inline>& inlines) {
-  std::string s = plainText(inlines);
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == '\n' || c == '\t' || c == '\r' || c == ' ') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
+std::string outlineText(const std::vector<Inline>& inlines) { return collapseSpaces(plainText(inlines)); }
 
 Flow::Flow(Context& ctx, VList& out) : ctx_(ctx), out_(out) {
   region_.width = ctx.style.textWidth();

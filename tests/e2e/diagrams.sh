@@ -60,10 +60,10 @@ images=$(pdfimages -list "$WORK/d.pdf" 2>/dev/null | awk 'NR>2 && $3=="image"' |
 [ "$images" -eq 2 ] || fail "PDF has $images images, wanted 2"
 pdftotext -layout "$WORK/d.pdf" "$WORK/d.txt" 2>/dev/null
 for gone in "digraph build" "rankdir" "flowchart TD" "-- yes -->" "subgraph Deploy"; do
-  grep -qF "$gone" "$WORK/d.txt" && fail "PDF still shows diagram source: $gone"
+  grep -qF -- "$gone" "$WORK/d.txt" && fail "PDF still shows diagram source: $gone"
 done
 for kept in "sequenceDiagram" "Alice->>Bob: ping" "shown as source"; do
-  grep -qF "$kept" "$WORK/d.txt" || fail "PDF lacks the sequence diagram's box: $kept"
+  grep -qF -- "$kept" "$WORK/d.txt" || fail "PDF lacks the sequence diagram's box: $kept"
 done
 # The images stand where the code was: on the page of the text around them, in order.
 python3 - "$WORK/d.pdf" <<'PY'

@@ -30,6 +30,8 @@ std::string toUtf8(std::u32string_view s);
 std::size_t utf8Length(std::string_view s);
 
 std::string_view trim(std::string_view s);
+// Runs of ASCII white space (spaces, tabs, line breaks) as one space, none at either end.
+std::string collapseSpaces(std::string_view s);
 std::string toLowerAscii(std::string_view s);
 bool startsWith(std::string_view s, std::string_view prefix);
 bool endsWith(std::string_view s, std::string_view suffix);

@@ -112,3 +112,21 @@ TEST_CASE("combining marks and joiners stay with the letter before them") {
   CHECK_FALSE(attachesToPrevious(0x0915));
   CHECK_FALSE(attachesToPrevious(U' '));
 }
+
+TEST_CASE("glyphs that are not the font's own for their character are marked substituted") {
+  auto mono = load(dataDir() / "fonts" / "JetBrainsMono-Regular.ttf");
+  const ShapedText plain = mono->shape(U"Alice");
+  REQUIRE(!plain.glyphs.empty());
+  for (const auto& g : plain.glyphs) CHECK_FALSE(g.substituted);
+  // JetBrains Mono draws "->>" with contextual alternates: the same glyphs stand for other
+  // characters elsewhere, so the PDF must give their text by ActualText.
+  const ShapedText arrow = mono->shape(U"->>");
+  REQUIRE(arrow.glyphs.size() == 3);
+  CHECK(ids(arrow) != nominal(*mono, U"->>"));
+  bool any = false;
+  for (const auto& g : arrow.glyphs) any = any || g.substituted;
+  CHECK(any);
+  auto noto = load(dataDir() / "fonts" / "NotoSans-Regular.ttf");
+  const ShapedText fi = noto->shape(U"fi");
+  if (fi.glyphs.size() == 1) CHECK(fi.glyphs[0].substituted);  // the fi ligature
+}
