@@ -40,8 +40,10 @@ complete_words() {  # complete_words WORD... : what _postpress offers for the la
     _ "$GEN/completions/postpress.bash" "$@"
 }
 [ "$(complete_words postpress bu)" = "build" ] || fail "bash: 'postpress bu' does not complete to build"
-complete_words postpress build --si | grep -qx -- "--site" || fail "bash: --si does not complete to --site"
-complete_words postpress list --link | grep -q . && fail "bash: list offers build's --link-notes"
+# (Captured first: grep -q closing the pipe early would fail the pipeline under pipefail.)
+offered=$(complete_words postpress build --si)
+grep -qx -- "--site" <<< "$offered" || fail "bash: --si does not complete to --site: $offered"
+[ -z "$(complete_words postpress list --link)" ] || fail "bash: list offers build's --link-notes"
 [ "$(complete_words postpress build --link-notes foot)" = "footnotes" ] || fail "bash: choices of --link-notes"
 [ "$(complete_words postpress build --diagnostics-format sa)" = "sarif" ] || fail "bash: --diagnostics-format choices"
 if command -v zsh > /dev/null; then zsh -n "$GEN/completions/_postpress" || fail "zsh: syntax"; else echo "zsh absent: its completion's syntax not checked"; fi

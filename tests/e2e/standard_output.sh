@@ -23,7 +23,7 @@ check_pdf_once "$WORK/stdout.pdf" /dev/null
 
 # An EPUB through a pipe.
 set +e; "$POSTPRESS" build "${ONE[@]}" -o - --format epub 2> "$WORK/err" | cat > "$WORK/piped.epub"; set -e
-unzip -p "$WORK/piped.epub" mimetype | grep -qx "application/epub+zip" || fail "-o - --format epub through a pipe"
+[ "$(unzip -p "$WORK/piped.epub" mimetype)" = "application/epub+zip" ] || fail "-o - --format epub through a pipe"
 
 # /dev/stdout names the standard output: no /dev/stdout.pdf, and the document is where stdout goes.
 rm -f /dev/stdout.pdf 2> /dev/null || true
