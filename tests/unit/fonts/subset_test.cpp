@@ -25,7 +25,8 @@ struct Opened {
   hb_face_t* face;
   hb_font_t* font;
   explicit Opened(const std::string& bytes)
-      : blob(hb_blob_create(bytes.data(), static_cast<unsigned>(bytes.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr)),
+      // A copy: the bytes may be a temporary that is gone once the constructor returns.
+      : blob(hb_blob_create(bytes.data(), static_cast<unsigned>(bytes.size()), HB_MEMORY_MODE_DUPLICATE, nullptr, nullptr)),
         face(hb_face_create(blob, 0)),
         font(hb_font_create(face)) {}
   ~Opened() {
