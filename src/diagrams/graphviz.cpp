@@ -49,6 +49,16 @@ struct ContextDeleter {
 };
 using Context = std::unique_ptr<GVC_t, ContextDeleter>;
 
+// One Graphviz context for the process, made on first use while the lock is held. The pango
+// plugin keeps a pointer to the last font name it measured, a string owned by the context's
+// font table: a context freed after each diagram left that pointer dangling for the next
+// diagram (Graphviz 2.42: a read after free under AddressSanitizer). It is never freed, like
+// the libraries it comes from, which stay loaded.
+GVC_t* sharedContext(const GraphvizApi& gv) {
+  static GVC_t* const context = gv.contextPlugins(gv.builtins, 0);
+  return context;
+}
+
 struct GraphDeleter {
   const GraphvizApi* gv;
   void operator()(Agraph_t* g) const { gv->close(g); }
@@ -197,8 +207,8 @@ GraphvizResult renderDot(std::string_view dot, const DiagramOptions& options) {
   gv.seterr(AGERR);  // warnings (an unknown attribute value...) are not worth a diagnostic
   gv.reseterrors();
 
-  Context gvc(gv.contextPlugins(gv.builtins, 0), ContextDeleter{&gv});
-  if (!gvc) return failed(DiagramResult::Status::Invalid, "Graphviz could not start");
+  GVC_t* const context = sharedContext(gv);
+  if (!context) return failed(DiagramResult::Status::Invalid, "Graphviz could not start");
   gv.readline(1);  // the lexer's line count runs on from the previous source otherwise
   Graph g(gv.memread(source.c_str()), GraphDeleter{&gv});
   if (!g || gv.errors()) return failed(DiagramResult::Status::Invalid, errors.empty() ? "Graphviz cannot read the source" : firstLine(errors), lineOfError(errors));
@@ -231,12 +241,12 @@ GraphvizResult renderDot(std::string_view dot, const DiagramOptions& options) {
   for (const char* density : {"dpi", "resolution"})
     if (attribute(gv, g.get(), density)) setGraphAttribute(gv, g.get(), density, "72");
 
-  if (gv.layout(gvc.get(), g.get(), engine.c_str()) != 0)
+  if (gv.layout(context, g.get(), engine.c_str()) != 0)
     return failed(DiagramResult::Status::Invalid, errors.empty() ? "Graphviz cannot lay the graph out" : firstLine(errors));
-  LayoutGuard layout(gv, gvc.get(), g.get());
+  LayoutGuard layout(gv, context, g.get());
   char* data = nullptr;
   unsigned int length = 0;
-  if (gv.renderData(gvc.get(), g.get(), "svg:cairo", &data, &length) != 0 || !data)
+  if (gv.renderData(context, g.get(), "svg:cairo", &data, &length) != 0 || !data)
     return failed(DiagramResult::Status::Invalid, errors.empty() ? "Graphviz cannot render the graph" : firstLine(errors));
   const std::string svg(data, length);
   gv.freeRenderData(data);
