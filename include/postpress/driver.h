@@ -175,6 +175,30 @@ std::string postsJson(const std::vector<const Post*>& posts, const std::vector<s
 std::optional<std::string> outputProblem(const fs::path& target, const fs::path& outputRoot,
                                          const std::vector<fs::path>& inputs);
 
+// What `postpress watch` watches after a build, and which changes ask for the next one.
+// Every folder under each site root (a new post, a new page bundle, an image or a data file
+// anywhere in the site), but version-control folders, dependencies and the generators' own
+// output folders; the folders of inputs outside the sites (a config, a style, a logo). The
+// build's own files (its outputs, its report, the image cache) and editors' scratch files
+// (hidden names, name~, .swp, Vim's 4913) never ask: a digest written inside its site must
+// not start the next build.
+struct WatchPlan {
+  std::vector<fs::path> trees;    // absolute, symbolic links resolved
+  std::vector<fs::path> folders;  // the same
+  std::vector<fs::path> ownFiles;    // outputs and report, absolute
+  std::vector<fs::path> ownFolders;  // the image cache
+  std::vector<fs::path> skippedFolders;  // generator output folders that hold no input
+  // Under a tree: a folder watch() leaves out, with its contents.
+  bool skipsFolder(const fs::path& folder) const;
+  // A change to `file` (absolute, as inotify names it) asks for a rebuild.
+  bool matters(const fs::path& file) const;
+};
+
+// The plan for digests just built (specs[i] built into reports[i]); `ownFiles` adds the
+// report file, `cacheDir` the image cache.
+WatchPlan watchPlan(const std::vector<DigestSpec>& specs, const std::vector<DigestReport>& reports,
+                    const std::vector<fs::path>& ownFiles, const fs::path& cacheDir);
+
 // The default cache folder ($XDG_CACHE_HOME/postpress, ~/.cache/postpress); empty when the user
 // has no home folder (then no cache is kept).
 fs::path defaultCacheDir();

@@ -23,6 +23,7 @@ enum Command : unsigned {
   kList = 1u << 1,
   kBuild = 1u << 2,
   kCheck = 1u << 3,
+  kWatch = 1u << 4,
 };
 
 struct CommandSpec {
@@ -35,6 +36,7 @@ inline constexpr CommandSpec kCommands[] = {
     {"list", kList, "List the posts a selection picks (date, title, authors, tags, path)"},
     {"build", kBuild, "Build the digest: PDF and EPUB"},
     {"check", kCheck, "Read and parse everything, report every diagnostic, write nothing"},
+    {"watch", kWatch, "Build the digest, then build it again whenever a post, an image, the config or a style changes"},
 };
 
 enum class OptionType : unsigned char {
@@ -66,7 +68,7 @@ enum class OptionId : unsigned char {
   Help, Version, Quiet, Json,
   Site, Posts, TagSource, SiteDrafts,
   Tags, ExcludeTags, Authors, Since, Until, Quarter, Year, Lang, Drafts, Limit, NewestFirst,
-  Config, Digest, Report, Strict, Timings, Jobs, DiagnosticsFormat, Warn, Deny,
+  Config, Digest, Report, Strict, Timings, Jobs, Watch, DiagnosticsFormat, Warn, Deny,
   Cache, FetchRemote, FetchAllow, Dpi, Grayscale, EpubMaxSide, JpegQuality,
   Style, Paper, Title, Subtitle, Language, GroupBy, LinkNotes, Cover, Brief, Toc, Indexes,
   TagIndex, AuthorIndex, QrCodes, Logo, CoverImage,
@@ -104,8 +106,9 @@ inline constexpr std::string_view kLinkNoteModes[] = {"endnotes", "footnotes", "
 inline constexpr std::string_view kFormats[] = {"pdf", "epub"};
 inline constexpr std::string_view kDiagnosticsFormats[] = {"text", "json", "github", "sarif"};
 
-inline constexpr unsigned kSelecting = kList | kBuild | kCheck;  // options that pick posts
-inline constexpr unsigned kBuilding = kBuild | kCheck;           // options of a build
+inline constexpr unsigned kSelecting = kList | kBuild | kCheck | kWatch;  // options that pick posts
+inline constexpr unsigned kBuilding = kBuild | kCheck | kWatch;           // options of a build
+inline constexpr unsigned kWriting = kBuild | kWatch;                     // options of a build that writes
 
 // The table's rows name types and sections unqualified; their scope ends with the table.
 namespace option_table {
@@ -181,6 +184,8 @@ inline constexpr OptionSpec kOptions[] = {
     {.id = Id::Jobs, .flag = "jobs", .shortFlag = 'j', .type = Integer, .commands = kBuilding, .group = "Config",
      .valueName = "N", .help = "Worker threads", .min = 0, .max = 1024, .defaultValue = "0",
      .defaultNote = "all cores"},
+    {.id = Id::Watch, .flag = "watch", .type = Flag, .commands = kBuild, .group = "Config",
+     .help = "After the build, build again whenever a post, an image, the config or a style changes (as `watch`)"},
 
     // Diagnostics: how they are printed, and which count (postpress.yaml: diagnostics:).
     {.id = Id::DiagnosticsFormat, .flag = "diagnostics-format", .type = Choice, .commands = kSelecting,
@@ -206,13 +211,13 @@ inline constexpr OptionSpec kOptions[] = {
     {.id = Id::Dpi, .flag = "dpi", .key = "dpi", .section = Digest, .type = Integer, .commands = kBuilding,
      .group = "Images", .valueName = "N", .help = "Image resolution for print", .min = 72, .max = 1200,
      .defaultValue = "200", .styleKey = "layout.dpi", .overridesConfig = true},
-    {.id = Id::Grayscale, .flag = "grayscale", .key = "grayscale", .section = Digest, .type = Flag, .commands = kBuild,
+    {.id = Id::Grayscale, .flag = "grayscale", .key = "grayscale", .section = Digest, .type = Flag, .commands = kWriting,
      .group = "Images", .help = "Convert images to grayscale (black-and-white print)", .defaultValue = "false"},
     {.id = Id::EpubMaxSide, .flag = "epub-max-side", .key = "epub_max_side", .section = Digest, .type = Integer,
-     .commands = kBuild, .group = "Images", .valueName = "PIXELS", .help = "Longest image side in the EPUB",
+     .commands = kWriting, .group = "Images", .valueName = "PIXELS", .help = "Longest image side in the EPUB",
      .min = 64, .max = 10000, .defaultValue = "1600"},
     {.id = Id::JpegQuality, .flag = "jpeg-quality", .key = "jpeg_quality", .section = Digest, .type = Integer,
-     .commands = kBuild, .group = "Images", .valueName = "N", .help = "JPEG quality for photographs", .min = 1,
+     .commands = kWriting, .group = "Images", .valueName = "N", .help = "JPEG quality for photographs", .min = 1,
      .max = 100, .defaultValue = "85"},
 
     // Look: the style and the parts of the book.
@@ -222,35 +227,35 @@ inline constexpr OptionSpec kOptions[] = {
     {.id = Id::Paper, .flag = "paper", .key = "paper", .section = Digest, .type = Paper, .commands = kBuilding,
      .group = "Look", .valueName = "PAPER", .help = "Paper size: letter, a4, a5, legal, or WxH with a unit, e.g. 6x9in or 210x297mm",
      .defaultValue = "letter", .styleKey = "page.paper", .overridesConfig = true},
-    {.id = Id::Title, .flag = "title", .key = "title", .section = Digest, .type = Text, .commands = kBuild,
+    {.id = Id::Title, .flag = "title", .key = "title", .section = Digest, .type = Text, .commands = kWriting,
      .group = "Look", .valueName = "TEXT", .help = "Digest title", .defaultNote = "the site title"},
-    {.id = Id::Subtitle, .flag = "subtitle", .key = "subtitle", .section = Digest, .type = Text, .commands = kBuild,
+    {.id = Id::Subtitle, .flag = "subtitle", .key = "subtitle", .section = Digest, .type = Text, .commands = kWriting,
      .group = "Look", .valueName = "TEXT", .help = "Digest subtitle"},
-    {.id = Id::Language, .flag = "language", .key = "language", .section = Digest, .type = Text, .commands = kBuild,
+    {.id = Id::Language, .flag = "language", .key = "language", .section = Digest, .type = Text, .commands = kWriting,
      .group = "Look", .valueName = "LANG", .help = "Language of the digest", .defaultNote = "the site's, else en"},
-    {.id = Id::GroupBy, .flag = "group-by", .key = "group_by", .section = Digest, .type = Choice, .commands = kBuild,
+    {.id = Id::GroupBy, .flag = "group-by", .key = "group_by", .section = Digest, .type = Choice, .commands = kWriting,
      .group = "Look", .valueName = "GROUPING", .help = "Group the contents", .choices = kGroupings,
      .defaultValue = "none"},
     {.id = Id::LinkNotes, .flag = "link-notes", .key = "link_notes", .section = Digest, .type = Choice,
-     .commands = kBuild, .group = "Look", .valueName = "MODE", .help = "Printed link list",
+     .commands = kWriting, .group = "Look", .valueName = "MODE", .help = "Printed link list",
      .choices = kLinkNoteModes, .defaultValue = "endnotes", .styleKey = "layout.link_notes"},
-    {.id = Id::Cover, .flag = "no-cover", .key = "cover", .section = Digest, .type = Flag, .commands = kBuild,
+    {.id = Id::Cover, .flag = "no-cover", .key = "cover", .section = Digest, .type = Flag, .commands = kWriting,
      .group = "Look", .help = "Leave out the cover", .defaultValue = "true", .styleKey = "parts.cover",
      .flagValue = false},
-    {.id = Id::Brief, .flag = "no-brief", .key = "brief", .section = Digest, .type = Flag, .commands = kBuild,
+    {.id = Id::Brief, .flag = "no-brief", .key = "brief", .section = Digest, .type = Flag, .commands = kWriting,
      .group = "Look", .help = "Leave out the at-a-glance brief", .defaultValue = "true", .styleKey = "parts.brief",
      .flagValue = false},
-    {.id = Id::Toc, .flag = "no-toc", .key = "toc", .section = Digest, .type = Flag, .commands = kBuild,
+    {.id = Id::Toc, .flag = "no-toc", .key = "toc", .section = Digest, .type = Flag, .commands = kWriting,
      .group = "Look", .help = "Leave out the table of contents", .defaultValue = "true", .styleKey = "parts.toc",
      .flagValue = false},
-    {.id = Id::Indexes, .flag = "no-indexes", .type = Flag, .commands = kBuild, .group = "Look",
+    {.id = Id::Indexes, .flag = "no-indexes", .type = Flag, .commands = kWriting, .group = "Look",
      .help = "Leave out the tag and author indexes (postpress.yaml: tag_index, author_index)",
      .flagValue = false},
     {.id = Id::TagIndex, .key = "tag_index", .section = Digest, .type = Flag, .group = "Look",
      .help = "The index of tags", .defaultValue = "true", .styleKey = "parts.tag_index"},
     {.id = Id::AuthorIndex, .key = "author_index", .section = Digest, .type = Flag, .group = "Look",
      .help = "The index of authors", .defaultValue = "true", .styleKey = "parts.author_index"},
-    {.id = Id::QrCodes, .flag = "no-qr", .key = "qr_codes", .section = Digest, .type = Flag, .commands = kBuild,
+    {.id = Id::QrCodes, .flag = "no-qr", .key = "qr_codes", .section = Digest, .type = Flag, .commands = kWriting,
      .group = "Look", .help = "No QR codes", .defaultValue = "true", .styleKey = "layout.qr_codes",
      .flagValue = false},
     {.id = Id::Logo, .key = "logo", .section = Digest, .type = Path, .group = "Look", .valueName = "FILE",
@@ -260,10 +265,10 @@ inline constexpr OptionSpec kOptions[] = {
 
     // Output.
     {.id = Id::Formats, .flag = "format", .key = "formats", .keyAlias = "format", .section = Digest, .type = Formats,
-     .commands = kBuild, .group = "Output", .valueName = "FORMATS", .help = "Output formats",
+     .commands = kWriting, .group = "Output", .valueName = "FORMATS", .help = "Output formats",
      .choices = kFormats, .defaultValue = "pdf,epub"},
     {.id = Id::Output, .flag = "output", .shortFlag = 'o', .key = "output", .section = Digest, .type = Path,
-     .commands = kBuild, .group = "Output", .valueName = "PATH",
+     .commands = kWriting, .group = "Output", .valueName = "PATH",
      .help = "Output base path: out/digest writes out/digest.pdf and out/digest.epub; "
              "a path ending in .pdf or .epub implies that format",
      .defaultValue = "digest"},

@@ -128,6 +128,13 @@ void setDiagnosticsFormat(const GivenOptions& given, Console& console, bool stdo
     console.setFormat(diagnosticsFormatNamed(given[OptionId::DiagnosticsFormat].text()), stdoutTaken);
 }
 
+// A run that ended before building anything.
+BuildRun endedWith(int exitCode) {
+  BuildRun run;
+  run.exitCode = exitCode;
+  return run;
+}
+
 }  // namespace
 
 int runList(const GivenOptions& given, Console& console) {
@@ -159,18 +166,19 @@ int runList(const GivenOptions& given, Console& console) {
   return sink->errorCount() > 0 ? kExitFailed : kExitOk;
 }
 
-int runBuild(const GivenOptions& given, Console& console, bool checkOnly) {
+BuildRun buildOnce(const GivenOptions& given, Console& console, bool checkOnly) {
+  BuildRun run;
   DiagnosticPolicy policy;
-  if (auto err = readDiagnosticPolicy(given, policy)) return usageError(*err);
+  if (auto err = readDiagnosticPolicy(given, policy)) return endedWith(usageError(*err));
   auto general = console.makeSink();
   std::vector<DigestSpec> specs;
   if (given.has(OptionId::Config)) {
     if (anySelectionGiven(given))
-      return usageError("selection options cannot be combined with -c: put them in the config's select:");
+      return endedWith(usageError("selection options cannot be combined with -c: put them in the config's select:"));
     const std::string& config = given[OptionId::Config].text();
-    if (!fs::is_regular_file(config)) return usageError("-c: cannot read '" + config + "'");
+    if (!fs::is_regular_file(config)) return endedWith(usageError("-c: cannot read '" + config + "'"));
     specs = loadConfig(config, given.has(OptionId::Digest) ? given[OptionId::Digest].text() : "", *general);
-    if (specs.empty()) return general->errorCount() > 0 ? kExitFailed : kExitUsage;
+    if (specs.empty()) return endedWith(general->errorCount() > 0 ? kExitFailed : kExitUsage);
     const long long epoch = buildEpoch();  // one instant for every digest of the batch
     for (auto& s : specs) {
       s.publication.buildEpoch = epoch;
@@ -178,9 +186,9 @@ int runBuild(const GivenOptions& given, Console& console, bool checkOnly) {
         if (option(id).overridesConfig) setDigestOption(s, id, given[id], {});
     }
   } else {
-    if (given.has(OptionId::Digest)) return usageError("--digest needs -c CONFIG");
+    if (given.has(OptionId::Digest)) return endedWith(usageError("--digest needs -c CONFIG"));
     DigestSpec spec;
-    if (auto err = toDigestSpec(given, spec)) return usageError(*err);
+    if (auto err = toDigestSpec(given, spec)) return endedWith(usageError(*err));
     specs.push_back(std::move(spec));
   }
 
@@ -239,7 +247,16 @@ int runBuild(const GivenOptions& given, Console& console, bool checkOnly) {
     if (options.strict && r.warnings > 0) failed = true;
   }
   if (options.strict && general->warningCount() > 0) failed = true;
-  return failed ? kExitFailed : kExitOk;
+  run.exitCode = failed ? kExitFailed : kExitOk;
+  if (given.has(OptionId::Report)) run.ownFiles.emplace_back(given[OptionId::Report].text());
+  run.cacheDir = options.cacheDir.empty() ? defaultCacheDir() : options.cacheDir;
+  run.specs = std::move(specs);
+  run.reports = std::move(reports);
+  return run;
+}
+
+int runBuild(const GivenOptions& given, Console& console, bool checkOnly) {
+  return buildOnce(given, console, checkOnly).exitCode;
 }
 
 }  // namespace pp::cli

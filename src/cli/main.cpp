@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
     const auto command = pp::kCommands[i].bit;
     // build and check need the bundled fonts and styles: without them stop before anything is
     // read or written, rather than fail later with an output half made.
-    if (command == pp::kBuild || command == pp::kCheck) {
+    if (command == pp::kBuild || command == pp::kCheck || command == pp::kWatch) {
       if (std::string missing = pp::describeMissingDataDir(pp::findDataDir()); !missing.empty()) {
         const pp::Diagnostic d{pp::Severity::Error, {}, "data-missing", missing};
         std::fprintf(stderr, "%s\n", pp::formatDiagnostic(d).c_str());
@@ -70,7 +70,8 @@ int main(int argc, char** argv) {
     Console console(general.on(pp::OptionId::Quiet));
     switch (command) {
       case pp::kList: return runList(given, console);
-      case pp::kBuild: return runBuild(given, console, false);
+      case pp::kBuild: return given.on(pp::OptionId::Watch) ? runWatch(given, console) : runBuild(given, console, false);
+      case pp::kWatch: return runWatch(given, console);
       case pp::kCheck: return runBuild(given, console, true);
       case pp::kGlobal: break;
     }
