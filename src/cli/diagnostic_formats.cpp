@@ -5,6 +5,7 @@
 #include <map>
 
 #include "postpress/support/files.h"
+#include "postpress/support/text.h"
 
 namespace pp::cli {
 
@@ -35,24 +36,6 @@ std::string escapeProperty(const std::string& s) {
     if (c == ':') out += "%3A";
     else if (c == ',') out += "%2C";
     else out += c;
-  }
-  return out;
-}
-
-// A path as a URI reference: unreserved bytes and '/' as they are, the rest percent-encoded.
-std::string uriOf(const std::string& path) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : path) {
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                       c == '.' || c == '_' || c == '~' || c == '/';
-    if (plain) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
   }
   return out;
 }
@@ -112,7 +95,7 @@ std::string sarifLog(const std::vector<Diagnostic>& diagnostics) {
                         {"level", sarifLevel(d.severity)},
                         {"message", {{"text", d.message}}}};
     if (!d.loc.path.empty()) {
-      ordered_json artifact{{"uri", uriOf(d.loc.path)}};
+      ordered_json artifact{{"uri", percentEncodeUri(d.loc.path, UriText::PathOnly)}};
       if (d.loc.path.front() != '/') artifact["uriBaseId"] = "%SRCROOT%";  // from where postpress ran
       ordered_json physical{{"artifactLocation", artifact}};
       if (d.loc.line > 0) {

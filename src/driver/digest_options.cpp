@@ -202,6 +202,7 @@ void setDigestOption(DigestSpec& d, OptionId id, const OptionValue& v, const fs:
     case OptionId::Strict:
     case OptionId::Timings:
     case OptionId::Jobs:
+    case OptionId::Watch:
     case OptionId::Cache:
     case OptionId::FetchRemote:
     case OptionId::FetchAllow:

@@ -161,13 +161,16 @@ std::string percentDecode(std::string_view s) {
   return out;
 }
 
-std::string percentEncodeUri(std::string_view s) {
+std::string percentEncodeUri(std::string_view s, UriText text) {
   static const char* digits = "0123456789ABCDEF";
   std::string out;
   out.reserve(s.size());
   for (unsigned char c : s) {
-    bool keep = c > 0x20 && c < 0x7F && c != '"' && c != '<' && c != '>' && c != '\\' &&
-                c != '^' && c != '`' && c != '{' && c != '|' && c != '}';
+    const bool keep = text == UriText::PathOnly
+                          ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                                c == '.' || c == '_' || c == '~' || c == '/'
+                          : c > 0x20 && c < 0x7F && c != '"' && c != '<' && c != '>' && c != '\\' && c != '^' &&
+                                c != '`' && c != '{' && c != '|' && c != '}';
     if (keep) {
       out += static_cast<char>(c);
     } else {

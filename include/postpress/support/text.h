@@ -52,8 +52,12 @@ std::string xmlEscape(std::string_view s);
 
 // Percent-decoding of URL paths (invalid escapes are kept literally).
 std::string percentDecode(std::string_view s);
-// Percent-encodes characters not allowed in a URI (spaces, non-ASCII, controls, quotes, <>).
-std::string percentEncodeUri(std::string_view s);
+// Percent-encodes characters not allowed in a URI (spaces, non-ASCII, controls, quotes, <>):
+// a URI as written, whose '%', '?' and '#' keep their meaning. PathOnly reads `s` as a file
+// path instead: every byte but the unreserved ones and '/' is encoded ('%', '?', '#' too), so
+// that "a b#1.md" becomes a URI reference to that very file.
+enum class UriText { Uri, PathOnly };
+std::string percentEncodeUri(std::string_view s, UriText text = UriText::Uri);
 
 // Counts words the way a reader would (runs of letters/digits; each CJK ideograph counts
 // as one word), for reading time.

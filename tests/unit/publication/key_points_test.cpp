@@ -5,25 +5,13 @@
 #include "postpress/publication.h"
 #include "publication/key_points.h"
 #include "publication/summary.h"
+#include "../common/blocks.h"
 
 using namespace pp;
+using pptest::paragraph;
+using pptest::heading;
 
 namespace {
-
-Block paragraph(const std::string& text) {
-  Block b;
-  b.kind = BlockKind::Paragraph;
-  b.inlines.push_back(Inline::makeText(text));
-  return b;
-}
-
-Block heading(const std::string& text, int level) {
-  Block b;
-  b.kind = BlockKind::Heading;
-  b.level = level;
-  b.inlines.push_back(Inline::makeText(text));
-  return b;
-}
 
 // A bullet list; an item "label: a, b" is a label with a nested list of a and b.
 Block bullets(const std::vector<std::string>& items) {

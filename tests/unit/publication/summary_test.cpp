@@ -4,16 +4,12 @@
 #include "postpress/support/text.h"
 #include "postpress/publication.h"
 #include "publication/summary.h"
+#include "../common/blocks.h"
 
 using namespace pp;
+using pptest::paragraph;
 
 namespace {
-Block paragraph(const std::string& text) {
-  Block b;
-  b.kind = BlockKind::Paragraph;
-  b.inlines.push_back(Inline::makeText(text));
-  return b;
-}
 std::string words(int n, const std::string& ending = "") {
   std::string s;
   for (int i = 0; i < n; ++i) s += (i ? " " : "") + std::string("word");

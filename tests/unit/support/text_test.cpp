@@ -209,3 +209,10 @@ TEST_CASE("hashes are stable and uuid-shaped") {
   CHECK(u.size() == 36);
   CHECK(u[14] == '5');
 }
+
+TEST_CASE("percentEncodeUri's path mode makes a reference to the very file") {
+  CHECK(percentEncodeUri("blog/_posts/a b#1?.md", UriText::PathOnly) == "blog/_posts/a%20b%231%3F.md");
+  CHECK(percentEncodeUri("posts/100%.md", UriText::PathOnly) == "posts/100%25.md");
+  CHECK(percentEncodeUri("blog/été.md", UriText::PathOnly) == "blog/%C3%A9t%C3%A9.md");
+  CHECK(percentEncodeUri("https://x.org/a?b#c") == "https://x.org/a?b#c");  // a URI keeps its '?' and '#'
+}

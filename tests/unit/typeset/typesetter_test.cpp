@@ -9,17 +9,12 @@
 
 #include "postpress/style.h"
 #include "postpress/typeset.h"
+#include "../common/blocks.h"
 
 using namespace pp;
+using pptest::paragraph;
 
 namespace {
-
-Block paragraph(const std::string& text) {
-  Block b;
-  b.kind = BlockKind::Paragraph;
-  b.inlines.push_back(Inline::makeText(text));
-  return b;
-}
 
 std::string prose(int words, int seed) {
   static const char* kWords[] = {"typesetting", "engine", "pages", "of", "positioned", "boxes", "lines",
