@@ -10,6 +10,8 @@ set -euo pipefail
 build_packages=(
   # build (doctest-dev too: CMake configures the tests along with the program)
   build-essential cmake ninja-build pkg-config doctest-dev
+  # a faster linker (CMakeLists.txt uses it when present)
+  lld
   # libraries
   libhpdf-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libtomlplusplus-dev
   libstb-dev libwebp-dev libzip-dev libhyphen-dev libqrencode-dev librsvg2-dev

@@ -5,6 +5,7 @@
 # and broken site and digest configs. Each broken post is one error at its file and line; the
 # other posts still build into a valid PDF and EPUB; exit status 1. A broken site config is an
 # error naming the file, never a crash.
+# ctest-cost: 16
 source "$(dirname "$0")/bad-lib.bash"
 SITE="$WORK/site"
 jekyll_site "$SITE" "Broken Front Matter"

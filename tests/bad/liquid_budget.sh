@@ -2,6 +2,7 @@
 # Liquid that would run for minutes or take gigabytes (issue 25, item 5): each post's
 # templates stop at their budget with a [liquid-budget] warning, promptly and in little
 # memory, and the rest of the digest is built.
+# ctest-cost: 130
 source "$(dirname "$0")/bad-lib.bash"
 SITE="$WORK/site"
 jekyll_site "$SITE" "Budgets"

@@ -3,6 +3,7 @@
 # space at all. Both must be typeset in full (thousands of pages), in bounded time and memory:
 # the token once took over 20 GB, as every character of it copied the whole token.
 # Under the sanitizers the lines are 1 MB (ASan's own memory would dwarf the measurement).
+# ctest-cost: 65
 source "$(dirname "$0")/bad-lib.bash"
 MB=10
 sanitized && MB=1

@@ -5,6 +5,7 @@
 # the token once took 80 s and wrote 600 MB of PDF (every line of the link carried the whole
 # address: now a link that long is printed, not clickable, with a warning), the references
 # 175 s (link note marks inserted one by one into a paragraph of 80,000 links).
+# ctest-cost: 20
 source "$(dirname "$0")/bad-lib.bash"
 SITE="$WORK/site"
 jekyll_site "$SITE" "Linear"

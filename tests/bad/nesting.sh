@@ -4,6 +4,7 @@
 # blocks and Hugo shortcodes. Recursive code meets them (parser, converter, layout, XHTML
 # writer): postpress must neither overflow its stack nor take unbounded time or memory, and must
 # still write a valid PDF and EPUB with the text around them.
+# ctest-cost: 50
 source "$(dirname "$0")/bad-lib.bash"
 SITE="$WORK/site"
 jekyll_site "$SITE" "Deep Nesting"

@@ -3,6 +3,7 @@
 # input, a config whose digest name or output climbs out of its folder, a 240-character output
 # name, two builds writing one output at once, one output failing while the other is fine,
 # and temporaries left by builds that died.
+# ctest-cost: 45
 source "$(dirname "$0")/bad-lib.bash"
 SITE="$PP_SOURCE_DIR/samples"
 OUT="$WORK/out"

@@ -3,6 +3,7 @@
 # full disk (/dev/full, and a regular file hitting a file-size limit mid-write), SIGINT and
 # SIGTERM in the middle of a build. Each gives a clear diagnostic and a non-zero exit, leaves no
 # temporary file behind, and leaves a previous output of the same name byte for byte as it was.
+# ctest-cost: 110
 source "$(dirname "$0")/bad-lib.bash"
 SITE="$PP_SOURCE_DIR/samples"
 OUT="$WORK/out"

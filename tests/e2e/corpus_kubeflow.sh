@@ -3,6 +3,7 @@
 # reorders the book), a tag selection, and a quarter grouped by month each build to a PDF and an
 # EPUB that pass every check (../shared/tools/pdfcheck and epubcheck when present, else the
 # project's own property checkers), with every post title present.
+# ctest-cost: 90
 source "$(dirname "$0")/../tools/e2e-lib.sh"
 need_corpus kubeflow
 SITE="$CORPUS/kubeflow"

@@ -2,6 +2,7 @@
 # EPUB of samples/: valid (EPUBCheck, no message) in its usual form and with every part
 # switched off; byte-identical across two builds; mimetype first and stored; an existing
 # output is replaced only by a complete file.
+# ctest-cost: 25
 source "$(dirname "$0")/epub_common.bash"
 SITE="$PP_SOURCE_DIR/samples"
 [ -d "$SITE/_posts" ] || skip "samples/ absent"

@@ -6,6 +6,7 @@
 # touching either tree; run through a symbolic link it still finds its data. A binary without
 # its data (copied alone, or pointed by POSTPRESS_DATA_DIR at an empty folder) fails with exit
 # 1 and a clear error, and writes no file.
+# ctest-cost: 30
 source "$(dirname "$0")/../tools/e2e-lib.sh"
 : "${PP_BUILD_DIR:?run through ctest}"
 [ -d "$PP_SOURCE_DIR/samples/_posts" ] || skip "samples/ absent"

@@ -9,6 +9,7 @@
 #     beside a paragraph linking to a recording to the recording's URL;
 #   - two builds are byte-identical;
 #   - --no-cover --no-brief --no-indexes --no-qr take those parts out.
+# ctest-cost: 25
 source "$(dirname "$0")/../tools/e2e-lib.sh"
 command -v pdftotext > /dev/null || skip "pdftotext missing"
 

@@ -4,6 +4,7 @@
 # input gives byte-identical files; the outline holds posts and headings; links have no
 # border; front pages are numbered i, ii... by page labels; document dates come from
 # SOURCE_DATE_EPOCH; report-style paragraphs are justified and hyphenated.
+# ctest-cost: 40
 source "$(dirname "$0")/../tools/e2e-lib.sh"
 SAMPLES="$PP_SOURCE_DIR/samples"
 [ -d "$SAMPLES/_posts" ] || skip "samples/ absent"

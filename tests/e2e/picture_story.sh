@@ -5,6 +5,7 @@
 # any picture under another heading than in the source (the EPUB), out of order, or on a page
 # other than a post's last that ends above 60% of the text block. The fixture and the KubeCon
 # post are checked in the A4 and brief layouts too.
+# ctest-cost: 17
 source "$(dirname "$0")/../tools/e2e-lib.sh"
 PY=/usr/bin/python3
 "$PY" -c "import fitz" 2>/dev/null || skip "PyMuPDF (python3-fitz) absent: scripts/install-deps.sh installs it"

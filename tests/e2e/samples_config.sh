@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The bundled samples/ site through its own postpress.yaml (two digests, batch build): both
 # digests build, exit 0, outputs pass every PDF and EPUB check, the report lists them.
+# ctest-cost: 55
 source "$(dirname "$0")/../tools/e2e-lib.sh"
 
 cp -r "$PP_SOURCE_DIR/samples" "$WORK/samples"

@@ -6,6 +6,7 @@
 # runs included: the PDF's glyphs are in visual order, its ToUnicode and ActualText give the
 # text); both files pass the validators; two pages look like their reference images at 100 dpi
 # (joined Arabic right-aligned, Devanagari conjuncts, Thai marks, no boxes).
+# ctest-cost: 16
 source "$(dirname "$0")/../tools/e2e-lib.sh"
 SITE="$PP_SOURCE_DIR/tests/fixtures/scripts"
 

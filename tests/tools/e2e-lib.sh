@@ -41,11 +41,13 @@ check_pdf() {
   fi
 }
 
-# check_epub FILE TITLES_FILE
+# check_epub FILE TITLES_FILE: our checks, plus the shared epubcheck when present (which then
+# runs EPUBCheck, with the same verdict as ours: one Java start, not two).
 check_epub() {
-  local epub="$1" titles="$2" args=()
+  local epub="$1" titles="$2" args=() once=()
   while IFS= read -r t; do [ -n "$t" ] && args+=(--expect "$t"); done < "$titles"
-  python3 "$TOOLS/epub_props.py" "$epub" --max-px 1600 "${args[@]}" || fail "epub_props on $epub"
+  if [ -x "$SHARED/tools/epubcheck" ]; then once=(--epubcheck-elsewhere); fi
+  python3 "$TOOLS/epub_props.py" "$epub" --max-px 1600 "${once[@]}" "${args[@]}" || fail "epub_props on $epub"
   if [ -x "$SHARED/tools/epubcheck" ]; then
     "$SHARED/tools/epubcheck" "$epub" --max-px 1600 "${args[@]}" || fail "epubcheck on $epub"
   fi
@@ -76,8 +78,8 @@ check_epub_once() {
 
 # build_and_check SITE NAME [selection...] [-- build-only options...]: builds the selection to a
 # PDF and an EPUB, fails on any error diagnostic or non-zero exit, and validates both outputs
-# with every selected post title expected. Real blogs have missing and remote images
-# (warnings); an error would mean a post was failed.
+# with every selected post title expected (and every line of the file $ALSO_EXPECT, when set).
+# Real blogs have missing and remote images (warnings); an error would mean a post was failed.
 # same_on_one_thread SITE NAME [selection...] [-- extra...]: the build named NAME (made by
 # build_and_check with the default worker count) made again with --jobs 1 gives the same PDF
 # and EPUB bytes. Work split across threads must not change the output (a race in cmark-gfm once
@@ -100,6 +102,8 @@ build_and_check() {
   while [ $# -gt 0 ] && [ "$1" != "--" ]; do selection+=("$1"); shift; done
   [ $# -gt 0 ] && { shift; extra=("$@"); }
   titles "$site" "${selection[@]}" > "$WORK/$name.titles"
+  # More texts both outputs must hold, from the caller: checked in the same validator runs.
+  [ -z "${ALSO_EXPECT:-}" ] || cat "$ALSO_EXPECT" >> "$WORK/$name.titles"
   set +e; pp build --site "$site" "${selection[@]}" "${extra[@]}" -o "$WORK/$name" --title "$name"; local code=$?; set -e
   grep -E ": error: " "$WORK/stderr" && fail "$name: errors while building"
   [ "$code" = 0 ] || { tail -20 "$WORK/stderr"; fail "$name: exit code $code"; }
