@@ -49,7 +49,7 @@ HTML_ELEMENTS = (
 
 PATTERNS = [
     ("import", re.compile(r"\bimport\s+(?:[\w$]+|\{[^{}]{0,200}\}|\*\s+as\s+[\w$]+)"
-                          r"(?:\s*,\s*\{[^{}]{0,200}\})?\s+from\s+['\"]")),
+                          r"(?:\s*,\s*\{[^{}]{0,200}\})?\s+from\s+['\"\u2018\u2019\u201c\u201d]")),
     ("export", re.compile(r"\bexport\s+(?:(?:const|let|var)\s+[\w$]+\s*=|default\s+[{(\[]|"
                           r"function\s+[\w$]+\s*\()")),
     # A capitalised name that is not an HTML element in capitals (old HTML's <IMG>), with its

@@ -22,6 +22,7 @@ CHECKER = HERE / "source_syntax.py"
 LEAKS = [
     ("import", "import coverImg from './cover.png'"),
     ("import", "import { Gallery, Figure } from \"@site/src/components\""),
+    ("import", "import img1 from \u2018./img1.png\u2019"),  # as smart punctuation sets its quotes
     ("export", "export const meta = { title: 'x' }"),
     ("jsx-tag", "<ImageGallery images=[...] />"),
     ("jsx-tag", "</Tabs>"),
@@ -85,7 +86,7 @@ def write_pdf(path, lines):
             x += 6.6 * len(text) + 4
         y -= 20
     content.append("ET")
-    stream = "\n".join(content).encode("latin-1")
+    stream = "\n".join(content).encode("cp1252")  # what /WinAnsiEncoding reads
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
