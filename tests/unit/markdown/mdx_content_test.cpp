@@ -56,3 +56,23 @@ TEST_CASE("mdx by content: prose and code that look like it stay Markdown") {
   CHECK(code[0]->text.find("import x from './x.png'") != std::string::npos);
   CHECK_FALSE(hasDiag(d, "mdx-component"));
 }
+
+// Docusaurus's own blog wraps imports and JSX in ```mdx-code-block (for its translation tools):
+// the content is MDX, rendered, never printed as code; other fences stay code.
+TEST_CASE("mdx: mdx-code-block fences are read as MDX") {
+  DiagnosticSink d;
+  Document doc = parseMdx(
+      "```mdx-code-block\nimport BrowserWindow from '@site/src/components/BrowserWindow';\n```\n\n"
+      "Before.\n\n"
+      "```mdx-code-block\n<BrowserWindow>\n\n<h3>Give it a try</h3>\n\n<Figure src=\"/img/x.png\" />\n\n</BrowserWindow>\n```\n\n"
+      "```md title=\"docs/my-document.mdx\"\nimport ColorModeToggle from '@theme/ColorModeToggle';\n```\n",
+      d);
+  std::string vis = visibleText(doc);
+  CHECK(vis.find("import") == std::string::npos);
+  CHECK(vis.find("<") == std::string::npos);
+  CHECK(allText(doc).find("Give it a try") != std::string::npos);
+  REQUIRE(blocksOfKind(doc, BlockKind::Figure).size() == 1);
+  auto code = blocksOfKind(doc, BlockKind::Code);
+  REQUIRE(code.size() == 1);
+  CHECK(code[0]->text.find("import ColorModeToggle") != std::string::npos);
+}
