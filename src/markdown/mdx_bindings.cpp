@@ -10,18 +10,16 @@ namespace pp::markdown {
 
 namespace {
 
-bool identifierChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
-
 std::string_view identifierAt(std::string_view s, std::size_t at) {
   std::size_t e = at;
-  while (e < s.size() && identifierChar(s[e])) ++e;
+  while (e < s.size() && jsIdentifierChar(s[e])) ++e;
   return s.substr(at, e - at);
 }
 
 // The value of `key:` inside one object literal `object`: a quoted string, or an identifier.
 std::string_view member(std::string_view object, std::string_view key, bool* quoted) {
   for (std::size_t at = object.find(key); at != std::string_view::npos; at = object.find(key, at + 1)) {
-    if (at > 0 && identifierChar(object[at - 1])) continue;
+    if (at > 0 && jsIdentifierChar(object[at - 1])) continue;
     std::size_t i = at + key.size();
     while (i < object.size() && object[i] == ' ') ++i;
     if (i >= object.size() || object[i] != ':') continue;

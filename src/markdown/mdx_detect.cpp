@@ -5,13 +5,12 @@
 
 #include "markdown/code_regions.h"
 #include "markdown/context.h"
+#include "markdown/jsx_syntax.h"
 #include "postpress/support/text.h"
 
 namespace pp::markdown {
 
 namespace {
-
-bool identifierChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
 
 std::string_view skipSpaces(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -22,7 +21,7 @@ std::string_view skipSpaces(std::string_view s) {
 // `import '...'`: what ES modules write and prose never does (a sentence "import data from the
 // API" has no quote after "from").
 bool importLine(std::string_view line) {
-  if (!startsWith(line, "import") || line.size() < 7 || identifierChar(line[6])) return false;
+  if (!startsWith(line, "import") || line.size() < 7 || jsIdentifierChar(line[6])) return false;
   std::string_view after = line.substr(6);
   std::string_view rest = skipSpaces(after);
   if (rest.empty()) return false;
@@ -32,7 +31,7 @@ bool importLine(std::string_view line) {
   if (c == '\'' || c == '"') return true;
   if (c == '*') return startsWith(skipSpaces(rest.substr(1)), "as ");
   std::size_t n = 0;
-  while (n < rest.size() && identifierChar(rest[n])) ++n;
+  while (n < rest.size() && jsIdentifierChar(rest[n])) ++n;
   if (n == 0) return false;
   rest = skipSpaces(rest.substr(n));
   if (!rest.empty() && rest.front() == ',') {
@@ -58,7 +57,7 @@ bool componentLine(std::string_view line, std::string_view after) {
   line = skipSpaces(line);
   if (line.size() < 2 || line[0] != '<' || !std::isupper(static_cast<unsigned char>(line[1]))) return false;
   std::size_t n = 1;
-  while (n < line.size() && (identifierChar(line[n]) || line[n] == '.')) ++n;
+  while (n < line.size() && (jsIdentifierChar(line[n]) || line[n] == '.')) ++n;
   if (n < line.size() && line[n] != ' ' && line[n] != '\t' && line[n] != '>' && line[n] != '/') return false;
   std::string name(line.substr(1, n - 1));
   std::size_t close = line.find('>', n);
