@@ -197,6 +197,9 @@ struct Site {
   std::map<std::string, std::string> config;
   // Folders that site-absolute paths (`/img/x.png`) resolve against, in order.
   std::vector<fs::path> staticRoots;
+  // Import path aliases an image path may start with (`@assets/` -> <root>/src/assets), from
+  // tsconfig/jsconfig `compilerOptions.paths`, and Docusaurus's `@site/` (the root).
+  std::vector<std::pair<std::string, fs::path>> pathAliases;
   // Per language (a post's `language`), folders searched before staticRoots: Hugo
   // `languages.<l>.staticDir` and module mounts targeting static with a `lang`.
   std::map<std::string, std::vector<fs::path>> languageStaticRoots;

@@ -252,6 +252,12 @@ Resolution resolveImageSource(const Site& site, const Post& post, std::string_vi
 
   Search s{site, post, {}};
   const fs::path postDir = post.file.parent_path();
+  for (const auto& [alias, dir] : site.pathAliases) {
+    if (startsWith(path, alias)) {
+      if (auto f = findUnder(s, dir, std::string_view(path).substr(alias.size()))) return found(*f);
+      return notFound(s, src);
+    }
+  }
   if (path.front() == '/') {
     // A path to a file outside the root (/etc/passwd) gets the message a missing file gets:
     // which files exist out there is not the site's to learn from the diagnostics.

@@ -125,7 +125,7 @@ Features featuresFor(const Site& site, const Post& post) {
   f.shortcodes = site.generator == Generator::Hugo ||
                  (plain && (body.find("{{<") != std::string::npos ||
                             body.find("{{%") != std::string::npos));
-  f.mdx = site.generator == Generator::Docusaurus || post.format == SourceFormat::Mdx;
+  f.mdx = site.generator == Generator::Docusaurus || post.format == SourceFormat::Mdx || mdxByContent(body);
   f.kramdown = site.generator == Generator::Jekyll || plain;
   f.math = site.math || post.math || truthy(post.params, "math") ||
            truthy(post.params, "mathjax") || truthy(post.params, "katex") ||

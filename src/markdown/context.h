@@ -80,5 +80,8 @@ struct Features {
   bool kramdown = false;  // kramdown attribute lists {: ...}
 };
 Features featuresFor(const Site& site, const Post& post);
+// True when, outside fenced code, a line of `body` is an ES import or export statement, or opens
+// a capitalised JSX component that closes itself or is closed later (mdx_detect.cpp).
+bool mdxByContent(std::string_view body);
 
 }  // namespace pp::markdown

@@ -8,6 +8,11 @@
 
 namespace pp::markdown {
 
+// A character of a JavaScript identifier (ASCII letters, digits, `_`, `$`).
+inline bool jsIdentifierChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$';
+}
+
 // Steps over JavaScript string literals ('...', "...", `...`) in a scan: called at each offset
 // k, true when s[k] opens, lies in or closes a literal (the caller then passes over it); a
 // backslash escape inside a literal moves k past the escaped character.

@@ -8,6 +8,7 @@
 #include "markdown/convert.h"
 #include "markdown/jsx_syntax.h"
 #include "markdown/line_scan.h"
+#include "markdown/mdx_bindings.h"
 #include "markdown/media.h"
 #include "markdown/passes.h"
 #include "postpress/support/media_types.h"
@@ -24,12 +25,13 @@ struct JsxTag {
   bool selfClosing = false;
   std::map<std::string, std::string> attrs;  // string values; expressions reduced when possible
   bool expressions = false;                  // some attribute was a {...} expression
+  std::vector<BoundImage> images;            // an attribute's array of images (a gallery)
 };
 
 // JSX expressions longer than this are not looked into (a brace that never closes stays text).
 constexpr std::size_t kMaxExpression = 20000;
 
-bool parseJsxTag(std::string_view s, std::size_t at, JsxTag& t) {
+bool parseJsxTag(std::string_view s, std::size_t at, JsxTag& t, const ImageBindings& bindings) {
   std::size_t i = at + 1;
   if (i < s.size() && s[i] == '/') {
     t.closing = true;
@@ -80,7 +82,10 @@ bool parseJsxTag(std::string_view s, std::size_t at, JsxTag& t) {
         std::size_t e = matchBrace(s, i, kMaxExpression);
         if (e == std::string_view::npos) return false;
         std::string_view expr = s.substr(i, e - i);
-        value = name == "style" ? std::string(expr) : jsxExpressionString(expr.substr(1, expr.size() - 2));
+        std::string_view inner = expr.substr(1, expr.size() - 2);
+        value = name == "style" ? std::string(expr) : jsxExpressionString(inner);
+        if (std::vector<BoundImage> images = bindings.gallery(inner); !images.empty()) t.images = std::move(images);
+        else if (std::string file = bindings.resolve(inner); !file.empty()) value = file;
         t.expressions = true;
         i = e;
       } else {
@@ -135,7 +140,7 @@ class MdxPass {
         // An HTML tag written JSX-style (src={'/x.png'} style={{...}}): cmark would not see it as
         // HTML at all; rewrite it with quoted attributes.
         JsxTag t;
-        if (parseJsxTag(s, i, t) && t.expressions) {
+        if (parseJsxTag(s, i, t, bindings_) && t.expressions) {
           out_.copy(copied_, i);
           std::string tag = "<" + t.name;
           for (const auto& [k, v] : t.attrs) {
@@ -151,7 +156,7 @@ class MdxPass {
       if (c == '<' && i + 1 < s.size() && (std::isupper(static_cast<unsigned char>(s[i + 1])) || s[i + 1] == '>' ||
                                            (s[i + 1] == '/' && i + 2 < s.size() && (std::isupper(static_cast<unsigned char>(s[i + 2])) || s[i + 2] == '>')))) {
         JsxTag t;
-        if (parseJsxTag(s, i, t)) {
+        if (parseJsxTag(s, i, t, bindings_)) {
           component(t, i);
           continue;
         }
@@ -198,6 +203,7 @@ class MdxPass {
       }
       end = k < s.size() ? k + 1 : s.size();
       drops_.push_back({l.start, end});
+      bindings_.addImport(std::string_view(s).substr(l.start, end - l.start));
       dropUntil = end;
     }
   }
@@ -238,6 +244,23 @@ class MdxPass {
       return;
     }
     i = e;  // other expressions are left as written
+  }
+
+  // A component given an array of images (an image gallery, a carousel): one figure each, the
+  // alt text its caption.
+  void gallery(const JsxTag& t, SourcePos pos, bool alone) {
+    Placeholder p;
+    p.kind = Placeholder::Kind::Blocks;
+    for (const BoundImage& image : t.images) {
+      ImageRef ref;
+      ref.src = image.src;
+      ref.alt = image.alt;
+      ref.pos = pos;
+      p.blocks.push_back(makeFigure(ref, {}, pos));
+    }
+    p.source = in_.text.substr(t.begin, t.end - t.begin);
+    emitBlock(ctx_.add(std::move(p)), t.begin, alone);
+    if (!t.selfClosing) open_.push_back({t.name, -1});
   }
 
   void emitBlock(const std::string& text, std::size_t at, bool ownLine) {
@@ -288,6 +311,7 @@ class MdxPass {
       return;
     }
     if (n.empty()) return;  // fragment <>
+    if (!t.images.empty()) return gallery(t, pos, alone);
     std::string src = attr(t, {"src", "img", "image", "sources", "url"});
     bool imageName = lower == "figure" || lower == "image" || lower == "img" || lower == "themedimage" ||
                      lower == "idealimage" || lower == "zoom" || lower == "picture" || lower == "screenshot";
@@ -383,6 +407,7 @@ class MdxPass {
   TextBuilder out_;
   std::size_t copied_ = 0;
   std::vector<std::pair<std::size_t, std::size_t>> drops_;
+  ImageBindings bindings_;
   std::size_t dropIdx_ = 0;
   std::vector<std::pair<std::string, int>> open_;
 };

@@ -54,7 +54,7 @@ Document parsePost(const Site& site, const Post& post, DiagnosticSink& diags) {
     markdown::Source s = markdown::normalizeBody(post.body, ctx);
     if (f.liquid) s = markdown::runLiquid(s, ctx);
     if (f.shortcodes) s = markdown::runShortcodes(s, ctx);
-    if (f.mdx) s = markdown::runMdx(s, ctx);
+    if (f.mdx) s = markdown::runMdx(markdown::unwrapMdxCodeBlocks(s), ctx);
     s = markdown::runAdmonitionFences(s, ctx);
     s = markdown::runMarkers(s, ctx, f.kramdown);
     if (f.math) s = markdown::runMath(s, ctx);

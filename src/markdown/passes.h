@@ -16,6 +16,8 @@ Source normalizeBody(std::string_view body, ParseContext& ctx);
 Source runLiquid(const Source& in, ParseContext& ctx);
 // Hugo shortcodes, both {{< >}} and {{% %}} forms.
 Source runShortcodes(const Source& in, ParseContext& ctx);
+// Docusaurus ```mdx-code-block fences: their fence lines dropped, their content read as MDX.
+Source unwrapMdxCodeBlocks(const Source& in);
 // Docusaurus MDX: import/export lines, {/* comments */}, JSX images and components.
 Source runMdx(const Source& in, ParseContext& ctx);
 // `:::kind Title` ... `:::` admonition fences (Docusaurus, VuePress, pandoc-style).

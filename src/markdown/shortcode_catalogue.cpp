@@ -40,11 +40,19 @@ void ShortcodePass::handle(const Shortcode& sc, std::size_t& i) {
   }
   if (n == "tab") return tab(sc);
   if (n == "toc" || n == "readmore" || n == "comments" || n == "br" || n == "clear") return;
+  if (n == "comment") return hide(sc, i);
   bool paired = hasClose(n, sc.end);
   ctx_.warn(line(sc.begin), "shortcode-unknown",
             "unknown Hugo shortcode '" + n + "' removed" + (paired ? ", inner content kept" : ""),
             in_.columnAt(sc.begin));
   if (paired) open_.push_back({n, -1, sc.begin});
+}
+
+// comment (Hugo's own since 0.137, and Docsy's): the author's note to themselves, never rendered,
+// inner content and all.
+void ShortcodePass::hide(const Shortcode& sc, std::size_t& i) {
+  std::size_t closeEnd = 0;
+  if (findClose(sc.name, sc.end, &closeEnd) != std::string::npos) copied_ = i = closeEnd;
 }
 
 // The post's parameter, else the site's params.<name>.

@@ -46,6 +46,7 @@ class ShortcodePass {
   // shortcode_catalogue.cpp: what each known shortcode becomes
   void handle(const Shortcode& sc, std::size_t& i);
   void param(const Shortcode& sc);
+  void hide(const Shortcode& sc, std::size_t& i);
   void code(const Shortcode& sc, std::size_t& i);
   bool box(const Shortcode& sc);
   void tab(const Shortcode& sc);

@@ -28,6 +28,10 @@ void readZolaConfig(Site& site, SiteRules& rules, DiagnosticSink& diags);
 void readPelicanConfig(Site& site, SiteRules& rules, DiagnosticSink& diags);
 void readQuartoConfig(Site& site, SiteRules& rules, DiagnosticSink& diags);
 
+// Folder aliases of import paths: tsconfig/jsconfig `compilerOptions.paths`, Docusaurus `@site/`
+// (path_aliases.cpp).
+void readPathAliases(Site& site);
+
 // Adds a folder that holds posts (of `language`, "" for the site's), once.
 void addContentRoot(SiteRules& rules, fs::path dir, std::string language);
 

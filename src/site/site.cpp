@@ -137,6 +137,7 @@ Site loadSite(const SiteOptions& options, DiagnosticSink& diags) {
     case Generator::Quarto: site::readQuartoConfig(site, *rules, diags); break;
     case Generator::Plain: site::readPlainConfig(site, *rules); break;
   }
+  site::readPathAliases(site);
   site.rules = rules;
 
   std::vector<fs::path> files = site::discoverPosts(site, *rules, options, diags);

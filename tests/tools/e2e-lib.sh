@@ -76,10 +76,6 @@ check_epub_once() {
   fi
 }
 
-# build_and_check SITE NAME [selection...] [-- build-only options...]: builds the selection to a
-# PDF and an EPUB, fails on any error diagnostic or non-zero exit, and validates both outputs
-# with every selected post title expected (and every line of the file $ALSO_EXPECT, when set).
-# Real blogs have missing and remote images (warnings); an error would mean a post was failed.
 # same_on_one_thread SITE NAME [selection...] [-- extra...]: the build named NAME (made by
 # build_and_check with the default worker count) made again with --jobs 1 gives the same PDF
 # and EPUB bytes. Work split across threads must not change the output (a race in cmark-gfm once
@@ -96,7 +92,11 @@ same_on_one_thread() {
   echo "$name: same bytes on one thread"
 }
 
-build_and_check() {
+# build_only SITE NAME [selection...] [-- build-only options...]: builds the selection to
+# $WORK/NAME.pdf and .epub and its titles to $WORK/NAME.titles; fails on any error diagnostic or
+# non-zero exit. Real blogs have missing and remote images (warnings); an error would mean a post
+# was failed.
+build_only() {
   local site="$1" name="$2"; shift 2
   local selection=() extra=()
   while [ $# -gt 0 ] && [ "$1" != "--" ]; do selection+=("$1"); shift; done
@@ -105,9 +105,30 @@ build_and_check() {
   # More texts both outputs must hold, from the caller: checked in the same validator runs.
   [ -z "${ALSO_EXPECT:-}" ] || cat "$ALSO_EXPECT" >> "$WORK/$name.titles"
   set +e; pp build --site "$site" "${selection[@]}" "${extra[@]}" -o "$WORK/$name" --title "$name"; local code=$?; set -e
+  cp "$WORK/stderr" "$WORK/$name.stderr"
   grep -E ": error: " "$WORK/stderr" && fail "$name: errors while building"
   [ "$code" = 0 ] || { tail -20 "$WORK/stderr"; fail "$name: exit code $code"; }
+  return 0
+}
+
+# build_and_check SITE NAME [selection...] [-- build-only options...]: build_only, then both
+# outputs validated with every selected post title expected (and every line of the file
+# $ALSO_EXPECT, when set). Real blogs have missing and remote images (warnings); an error would
+# mean a post was failed.
+build_and_check() {
+  local site="$1" name="$2"
+  build_only "$@"
   check_pdf_once "$WORK/$name.pdf" "$WORK/$name.titles"
   check_epub_once "$WORK/$name.epub" "$WORK/$name.titles"
   echo "$name: ok ($(wc -l < "$WORK/$name.titles") posts)"
+}
+
+# no_source_syntax NAME [--allow TEXT]...: the PDF and EPUB of NAME print none of the generator's
+# markup as text (tests/tools/source_syntax.py: imports, JSX, shortcodes, Liquid, fences, HTML
+# tags outside code). Each --allow names a hit that is the author's own prose, and says why.
+no_source_syntax() {
+  local name="$1"; shift
+  python3 "$TOOLS/source_syntax.py" "$WORK/$name" "$@" > "$WORK/source_syntax.out" ||
+    { cat "$WORK/source_syntax.out"; fail "$name: source syntax printed as text"; }
+  echo "$name: no source syntax"
 }

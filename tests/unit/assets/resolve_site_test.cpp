@@ -64,3 +64,19 @@ TEST_CASE("Pelican: {static}, {filename} and {attach} name files of the content 
   CHECK(resolved(s, p, "{attach}attached.png") == s.root / "content/articles/attached.png");
   CHECK(resolved(s, p, "|static|/images/han.png") == s.root / "content/images/han.png");
 }
+
+// Vite and webpack resolve tsconfig `paths` aliases in image paths as in imports
+// (`heroImage: '@assets/x.png'`); Docusaurus's `@site/` is the site root. Confined all the same.
+TEST_CASE("import path aliases: tsconfig paths (Astro), @site/ (Docusaurus)") {
+  pp::Site astro = fixtureSite("astro");
+  const pp::Post& first = postAt(astro, "src/content/blog/first-post.md");
+  CHECK(resolved(astro, first, "@assets/blog-placeholder.png") == astro.root / "src/assets/blog-placeholder.png");
+  CHECK(pp::assets::resolveImageSource(astro, first, "@assets/absent.png", 1 << 20).kind ==
+        pp::assets::Resolution::Kind::Failed);
+  CHECK(pp::assets::resolveImageSource(astro, first, "@assets/../../../../etc/passwd", 1 << 20).kind ==
+        pp::assets::Resolution::Kind::Failed);
+  pp::Site docusaurus = fixtureSite("docusaurus");
+  const pp::Post& post = postAt(docusaurus, "blog/2024-03-01-first-post.md");
+  CHECK(resolved(docusaurus, post, "@site/static/img/docusaurus-static.png") ==
+        docusaurus.root / "static/img/docusaurus-static.png");
+}

@@ -103,3 +103,25 @@ TEST_CASE("shortcodes: embeds, boxes in both forms, highlight, ref, unknown") {
   Document e = fx.parse("Go :rocket:\n", d);
   CHECK(plainText(e.blocks.at(0)) == "Go \xF0\x9F\x9A\x80");
 }
+
+// Docsy's comment and Hugo's own (0.137): what the author hid stays hidden, headings and all,
+// in both delimiters and on one line; no warning, since the shortcode is known.
+TEST_CASE("shortcodes: comment hides its inner content") {
+  HugoFixture fx;
+  DiagnosticSink d;
+  Document doc = fx.parse(
+      "Before.\n\n{{% comment %}}\n\n## Hidden heading\n\nHidden **text**.\n\n{{% /comment %}}\n\n"
+      "Shown {{< comment >}} cSpell:disable {{< /comment >}}after.\n\n"
+      "{{< comment >}}\n<!-- Hidden in HTML too -->\n{{< /comment >}}\nEnd.\n",
+      d);
+  std::string all = allText(doc);
+  CHECK(all.find("Hidden") == std::string::npos);
+  CHECK(all.find("cSpell") == std::string::npos);
+  CHECK(all.find("Before.") != std::string::npos);
+  CHECK(all.find("Shown") != std::string::npos);
+  CHECK(all.find("after.") != std::string::npos);
+  CHECK(all.find("End.") != std::string::npos);
+  CHECK(blocksOfKind(doc, BlockKind::Heading).empty());
+  CHECK_FALSE(hasDiag(d, "shortcode-unknown"));
+  CHECK_FALSE(hasDiag(d, "shortcode-unclosed"));
+}
