@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "postpress/fonts.h"
+#include "postpress/locale.h"
 #include "typeset/hyphenator.h"
 #include "typeset/stand_ins.h"
 #include "postpress/assets.h"
@@ -40,6 +41,16 @@ struct Context {
   Hyphenator* hyphenator = nullptr;
   // The language of the text being set (BCP 47; "" the root rules), for UAX #14's tailoring.
   std::string language;
+  // The language is written right to left: a paragraph holding right-to-left text is set right
+  // to left even when it opens with a Latin word (a product name), as `dir="rtl"` does.
+  bool rightToLeft = false;
+  // The digest's language: the words the typesetter prints itself (label()).
+  const Locale* locale = nullptr;
+
+  // The locale's label for `key` (Locale::label); the key itself without a locale.
+  std::string label(std::string_view key, LabelArgs args = {}) const {
+    return locale ? locale->label(key, args) : std::string(key);
+  }
 
   // The UAX #14 breaker for `language`, opened on first use (most posts have no CJK or Thai).
   LineBreaker& lineBreaker() {

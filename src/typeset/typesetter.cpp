@@ -19,9 +19,9 @@ namespace pp {
 using namespace typeset;
 
 struct Typesetter::Run {
-  Run(const Style& s, const AssetStore* a, std::string lang,
+  Run(const Style& s, const AssetStore* a, const Locale& l,
       std::function<ResolvedLink(const LinkTarget&, int owner)> resolve, const TypesetOptions& o, DiagnosticSink& d)
-      : style(s), assets(a), language(std::move(lang)), resolveLink(std::move(resolve)), options(o), diags(d),
+      : style(s), assets(a), locale(l), language(l.tag()), resolveLink(std::move(resolve)), options(o), diags(d),
         fonts(s, d, store), ctx(s, fonts, standIns, d, a, out) {
     geometry.width = s.pageWidth;
     geometry.height = s.pageHeight;
@@ -32,10 +32,13 @@ struct Typesetter::Run {
     standIns.limit(standInLimit());
     ctx.resolveLink = [this](const LinkTarget& t) { return resolveLink(t, -1); };
     ctx.language = language;
+    ctx.rightToLeft = locale.rightToLeft();
+    ctx.locale = &locale;
   }
 
   const Style& style;
   const AssetStore* assets;
+  const Locale& locale;
   const std::string language;
   const std::function<ResolvedLink(const LinkTarget&, int owner)> resolveLink;
   const TypesetOptions options;
@@ -218,6 +221,8 @@ struct Typesetter::Run {
       c.hyphenator = h.get();
     }
     c.language = part.language.empty() ? language : part.language;
+    c.rightToLeft = isRightToLeft(c.language);
+    c.locale = &locale;
     const std::string anchor = part.anchor;
     c.footnoteDest = [anchor](int n) { return anchor + "/fn-" + std::to_string(n); };
 
@@ -248,10 +253,10 @@ struct Typesetter::Run {
   }
 };
 
-Typesetter::Typesetter(const Style& style, const AssetStore* assets, std::string language,
+Typesetter::Typesetter(const Style& style, const AssetStore* assets, const Locale& locale,
                        std::function<ResolvedLink(const LinkTarget&, int owner)> resolveLink,
                        const TypesetOptions& options, DiagnosticSink& diags)
-    : run_(std::make_unique<Run>(style, assets, std::move(language), std::move(resolveLink), options, diags)) {}
+    : run_(std::make_unique<Run>(style, assets, locale, std::move(resolveLink), options, diags)) {}
 
 Typesetter::~Typesetter() = default;
 
