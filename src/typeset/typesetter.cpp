@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <map>
+#include <set>
 #include <memory>
 #include <mutex>
 
@@ -52,6 +53,7 @@ struct Typesetter::Run {
   PageGeometry geometry;
   std::map<std::string, std::string> labels;  // anchor -> printed page number (citePages)
   std::map<std::string, std::unique_ptr<Hyphenator>> hyphenators;
+  std::set<char32_t> namedMissing;  // characters without a glyph that a warning named already
   std::atomic<bool> workersFreed{false};
   std::size_t bodyFinished = 0;  // body pages numbered and decorated so far
 
@@ -114,7 +116,10 @@ struct Typesetter::Run {
     }
     pages->advance(true);
     for (FinishedPage& f : finishBodyPages(pages->result(), finish)) handOver(f);
-    for (const PartSetApart& p : apart) p.diags.replayInto(diags);
+    for (const PartSetApart& p : apart) {
+      p.diags.replayInto(diags);
+      namedMissing.insert(p.missingGlyphs.begin(), p.missingGlyphs.end());
+    }
     // Sections hyphenate in the run's language.
     ctx.hyphenator = hyphenatorFor("");
     freeWorkers();  // a body of no parts, or set on one thread
@@ -231,6 +236,8 @@ struct Typesetter::Run {
     FlowComposer composer(flow, labels);
     compose(composer, k);
 
+    apart.missingGlyphs = c.missingGlyphs.characters();
+    c.missingGlyphs.report(apart.diags);  // one warning for the post
     apart.keepNextAtEnd = flow.keepsNext();
     apart.openAnchors = flow.takePendingAnchors();
     apart.outlineKeys = c.outlineKeys();
@@ -249,6 +256,10 @@ struct Typesetter::Run {
     }
     SetPages pages = paginate(ctx, list, geometry);
     pages.outline = std::move(outline);
+    // One warning for the sections, naming only what no post named (titles repeat there).
+    const std::set<char32_t> met = ctx.missingGlyphs.characters();
+    ctx.missingGlyphs.report(diags, namedMissing);
+    namedMissing.insert(met.begin(), met.end());
     return pages;
   }
 };
