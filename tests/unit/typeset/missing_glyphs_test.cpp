@@ -20,7 +20,7 @@ TEST_CASE("one warning for everything a text misses, at the first place, without
   DiagnosticSink diags;
   m.report(diags);
   REQUIRE(diags.all().size() == 1);
-  const Diagnostic& d = diags.all().front();
+  const Diagnostic d = diags.all().front();
   CHECK(d.severity == Severity::Warning);
   CHECK(d.code == "missing-glyph");
   CHECK(d.loc.path == "post.md");
