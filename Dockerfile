@@ -23,7 +23,20 @@ RUN apt-get update \
       fonts-nanum \
       fonts-noto-core \
       fonts-symbola \
+      hyphen-bn \
+      hyphen-de \
+      hyphen-el \
+      hyphen-en-gb \
       hyphen-en-us \
+      hyphen-es \
+      hyphen-fr \
+      hyphen-hi \
+      hyphen-it \
+      hyphen-pt-br \
+      hyphen-pt-pt \
+      hyphen-ru \
+      hyphen-ta \
+      hyphen-uk \
       libc6 \
       libcmark-gfm-extensions0.29.0.gfm.6 \
       libcmark-gfm0.29.0.gfm.6 \

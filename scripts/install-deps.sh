@@ -25,17 +25,17 @@ build_packages=(
   libharfbuzz-dev libfribidi-dev
   # diagrams (src/diagrams): Graphviz's libraries and plugins (libgvc6, with pango and cairo)
   libgraphviz-dev
-  # hyphenation patterns for the digest languages that Debian has (none exist for Chinese,
-  # Japanese, Korean, Arabic or Hebrew, which are not hyphenated)
-  hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-pt-pt hyphen-pt-br hyphen-it hyphen-ru hyphen-uk
-  hyphen-el hyphen-hi hyphen-bn hyphen-ta
   # data: GitHub emoji shortcode table (read at configure time by src/markdown/emoji_table.cmake)
   golang-github-yuin-goldmark-emoji-dev
 )
 packages=(
   "${build_packages[@]}"
-  # hyphenation patterns (English; other languages: hyphen-de, hyphen-fr, ...)
+  # hyphenation patterns, read at run time for each post's language (English; the other
+  # languages Debian has: none exist for Chinese, Japanese, Korean, Arabic or Hebrew, which
+  # are not hyphenated)
   hyphen-en-us
+  hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-pt-pt hyphen-pt-br hyphen-it hyphen-ru hyphen-uk
+  hyphen-el hyphen-hi hyphen-bn hyphen-ta
   # fallback fonts for characters the bundled fonts lack (CJK, emoji and symbols; Arabic,
   # Hebrew, the Indic scripts, Thai and the other scripts of Noto; Korean)
   fonts-droid-fallback fonts-symbola fonts-noto-core fonts-nanum

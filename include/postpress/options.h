@@ -232,7 +232,7 @@ inline constexpr OptionSpec kOptions[] = {
     {.id = Id::Subtitle, .flag = "subtitle", .key = "subtitle", .section = Digest, .type = Text, .commands = kWriting,
      .group = "Look", .valueName = "TEXT", .help = "Digest subtitle"},
     {.id = Id::Language, .flag = "language", .key = "language", .section = Digest, .type = Text, .commands = kWriting,
-     .group = "Look", .valueName = "LANG", .help = "Language of the digest", .defaultNote = "the site's, else en"},
+     .group = "Look", .valueName = "LANG", .help = "Language of the digest's labels, dates and numbers (lang/<tag>.yaml: de, fr, ja, ar...)", .defaultNote = "the site's, else en"},
     {.id = Id::GroupBy, .flag = "group-by", .key = "group_by", .section = Digest, .type = Choice, .commands = kWriting,
      .group = "Look", .valueName = "GROUPING", .help = "Group the contents", .choices = kGroupings,
      .defaultValue = "none"},

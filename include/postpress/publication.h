@@ -10,6 +10,7 @@
 
 #include "postpress/assets.h"
 #include "postpress/document.h"
+#include "postpress/locale.h"
 #include "postpress/select.h"
 #include "postpress/site.h"
 #include "postpress/style.h"
@@ -21,7 +22,7 @@ struct PublicationOptions {
   std::string title;     // default: the site title, else "Digest"
   std::string subtitle;
   std::string groupBy = "none";  // none | month | tag
-  std::string language;          // default: the site language, else "en"
+  std::string language;          // default: the site language, else "en" (digestLanguage)
   std::string logo;              // file (relative to the config file's folder or absolute)
   std::string coverImage;        // file
   // Parts, each also switchable by the style; the config wins when it sets one (-1 = unset).
@@ -67,7 +68,10 @@ struct Publication {
   std::string dateLabel;     // the build date (SOURCE_DATE_EPOCH, else now), "27 November 2026"
   long long buildEpoch = 0;  // the build's instant, seconds since 1970 (PublicationOptions)
   std::string isoDate;       // "2026-11-27T00:00:00Z"
-  std::string language = "en";
+  std::string language = "en";  // the digest's, normalised (Locale::tag): dc:language, lang
+  // Every label, date, number and count the PDF and the EPUB print around the posts, in the
+  // digest's language: the driver's, made once per digest (buildPublication's `locale`).
+  const Locale* locale = nullptr;
   std::string identifier;    // "urn:uuid:..." derived from the content (stable)
   int coverImageAsset = -1;
   int logoAsset = -1;
@@ -86,13 +90,18 @@ struct Publication {
   std::size_t totalWords() const;
 };
 
+// The digest's language as asked: the config's (`--language`, `language`), else the site's,
+// else "en".
+std::string digestLanguage(const PublicationOptions& options, const Site& site);
+
 // Builds the publication: takes ownership of the parsed documents (docs[i] is posts[i]),
 // resolves hero/cover/logo images through `assets`, computes summaries, reading times, groups
-// and indexes.
+// and indexes, with labels and dates in `locale`'s language. `locale` must outlive the
+// publication (as `site` and `assets` do).
 Publication buildPublication(const Site& site, const Selection& selection,
                              const std::vector<const Post*>& posts, std::vector<Document> docs,
                              const PublicationOptions& options, const Style& style,
-                             AssetStore& assets, DiagnosticSink& diags);
+                             AssetStore& assets, const Locale& locale, DiagnosticSink& diags);
 
 // The posts in reading order, shared by the PDF body and the EPUB spine: by the contents'
 // groups when grouped (each post once, in the first group that lists it; posts of no group last
@@ -107,9 +116,13 @@ std::string postSummary(const Post& post, const Document& doc);
 // hosts (YouTube, Vimeo, Twitch, Wistia, Loom) or at a recording path; not schedules.
 bool isMediaUrl(const std::string& url);
 
-// "27 November 2026" from a Unix time (UTC).
-std::string formatLongDate(long long epochSeconds);
-// "18 Nov 2025" / "18 November 2025" for a post date.
-std::string formatPostDate(const DateTime& date, bool longMonth = false);
+// A post's date as the locale writes it: "18 Nov 2025", "18. Nov. 2025" (Short), "18 November
+// 2025" (Long); "" when the post has none.
+std::string postDateLabel(const Locale& locale, const DateTime& date, DateForm form = DateForm::Short);
+// A post's reading time: "6 min read", "6 Min. Lesezeit".
+std::string readingTimeLabel(const Locale& locale, const PostEntry& entry);
+// The language a post is written in (postLanguageTag of its own, else the site's): its
+// hyphenation, its paragraph direction and its lang attribute.
+std::string postLanguage(const Publication& pub, const Post& post);
 
 }  // namespace pp

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "postpress/locale.h"
 #include "postpress/site.h"
 
 namespace pp {
@@ -48,7 +49,8 @@ SelectionResult selectPosts(const Site& site, const Selection& selection);
 // "18 Nov 2025", "1 Oct 2025 – 15 Jan 2026". Date bounds that are exactly a quarter, month or
 // year get that name; other bounds are written as a range. Without bounds the posts' dates
 // are used (same month -> the month, same quarter -> the quarter, same year -> the year);
-// with one bound the other end comes from the posts. "" when nothing is known.
-std::string periodLabel(const Selection& selection, const std::vector<const Post*>& posts);
+// with one bound the other end comes from the posts. "" when nothing is known. In `locale`'s
+// language ("4. Quartal 2025", "2025年11月").
+std::string periodLabel(const Selection& selection, const std::vector<const Post*>& posts, const Locale& locale);
 
 }  // namespace pp

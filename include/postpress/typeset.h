@@ -25,6 +25,7 @@
 #include "postpress/assets.h"
 #include "postpress/document.h"
 #include "postpress/fonts.h"
+#include "postpress/locale.h"
 #include "postpress/style.h"
 #include "postpress/support/diagnostics.h"
 
@@ -293,7 +294,9 @@ struct SetPages {
 struct BodyPart {
   int owner = -1;         // links in its text resolve as this owner's (Typesetter's resolveLink)
   bool empty = false;     // nothing to set: joined as an empty part, `compose` not called
-  std::string language;   // hyphenation patterns; "" = the Typesetter's language
+  // The language its text is in (a normalised tag, postLanguageTag): its hyphenation patterns,
+  // line breaking and paragraph direction; "" = the Typesetter's locale's.
+  std::string language;
   std::string anchor;     // its footnotes' destinations: "<anchor>/fn-<n>"
   // Where its text comes from, for diagnostics (nullptr: nowhere known).
   std::function<SourceLoc(SourcePos)> locate;
@@ -305,9 +308,11 @@ struct BodyPart {
 // before can be cited by what is set after (citePages).
 class Typesetter {
  public:
-  // `language`: hyphenation for parts without one of their own. `resolveLink` turns a link of a
-  // part's text into a destination or a URI (`owner`: BodyPart::owner, -1 outside the body).
-  Typesetter(const Style& style, const AssetStore* assets, std::string language,
+  // `locale`: the digest's language, for the sections and for parts without one of their own
+  // (hyphenation, line breaking, paragraph direction), and the words the typesetter prints
+  // itself ("Image not available"); it must outlive the Typesetter. `resolveLink` turns a link
+  // of a part's text into a destination or a URI (`owner`: BodyPart::owner, -1 outside the body).
+  Typesetter(const Style& style, const AssetStore* assets, const Locale& locale,
              std::function<ResolvedLink(const LinkTarget&, int owner)> resolveLink,
              const TypesetOptions& options, DiagnosticSink& diags);
   ~Typesetter();

@@ -44,7 +44,7 @@ class BookRun {
   BookRun(const Publication& pub, const Style& style, const BookPlan& plan, const TypesetOptions& typesetting,
           DiagnosticSink& diags)
       : pub_(pub), style_(style), plan_(plan), diags_(diags),
-        typesetter_(style, pub.assets, pub.language.empty() ? style.language : pub.language,
+        typesetter_(style, pub.assets, *pub.locale,
                     [this](const LinkTarget& t, int post) { return resolve(t, post); }, typesetting, diags),
         heads_(pub, style, typesetter_) {}
 
@@ -61,7 +61,7 @@ class BookRun {
     // 2. Back matter, numbered on from the body.
     SetPages back = setSections(plan_.back, kBackOwner);
     for (std::size_t i = 0; i < back.pages.size(); ++i)
-      back.pages[i].box.label = std::to_string(body.pages.size() + i + 1);
+      back.pages[i].box.label = pub_.locale->numeral(static_cast<long long>(body.pages.size() + i + 1));
     typesetter_.citePages(back);
 
     // 3. Front matter, which may cite any page above.
@@ -70,7 +70,7 @@ class BookRun {
                                          [](const MatterSection& s) { return s.anchor == kContentsAnchor; });
     if (plan_.defaultContents && pub_.parts.toc && !hasContents && !pub_.posts.empty())
       frontSections.push_back(
-          {"Contents", kContentsAnchor, [this](Composer& c) { composePlainContents(c, pub_); }, true, true});
+          {pub_.locale->label("contents"), kContentsAnchor, [this](Composer& c) { composePlainContents(c, pub_); }, true, true});
     SetPages front = setSections(frontSections, kFrontOwner);
     for (std::size_t i = 0; i < front.pages.size(); ++i) front.pages[i].box.label = romanNumeral(static_cast<int>(i + 1));
 
@@ -139,14 +139,14 @@ class BookRun {
         continue;
       }
       part.owner = static_cast<int>(order[k]);
-      part.language = e.post->language;
+      part.language = postLanguage(pub_, *e.post);
       part.anchor = e.anchor;
       part.locate = [post = e.post](SourcePos p) { return post->loc(p.line, p.col); };
     }
     return typesetter_.setBody(
         parts, [&](PartComposer& c, std::size_t k) { composePost(c, order[k], k > 0); },
         [this](SetPage& p, std::size_t index) {
-          p.box.label = std::to_string(index + 1);
+          p.box.label = pub_.locale->numeral(static_cast<long long>(index + 1));
           decorate(p);
         });
   }
@@ -171,9 +171,9 @@ class BookRun {
     c.beginPart(index, &text, e.anchor);
     c.markOpening();
     c.anchor(e.anchor);
-    c.outlineEntry(post.title.empty() ? std::string("Untitled") : post.title, 0, e.anchor);
+    c.outlineEntry(postTitle(*pub_.locale, post), 0, e.anchor);
     if (hooks.postOpening) hooks.postOpening(c, e, index);
-    else composePlainOpening(c, e);
+    else composePlainOpening(c, pub_, e);
     std::function<std::optional<Aside>(const Block&)> asides;
     if (hooks.asidesFor) asides = hooks.asidesFor(e, text);
     else if (hooks.asideFor) asides = [&](const Block& b) { return hooks.asideFor(e, b); };

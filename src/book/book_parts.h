@@ -21,11 +21,11 @@ void composeBrief(Composer& c, const Publication& pub, const std::vector<Group>&
 void composeContents(Composer& c, const Publication& pub, const std::vector<Group>& sections); // contents.cpp
 // `qrCode`: a QR code of the post's URL beside its byline.
 void composeOpening(Composer& c, const Publication& pub, const PostEntry& e, bool qrCode);   // opening.cpp
-void composeLinkNotes(Composer& c, const PostEntry& e);                                      // link_notes.cpp
+void composeLinkNotes(Composer& c, const Publication& pub, const PostEntry& e);              // link_notes.cpp
 void composeIndex(Composer& c, const Publication& pub, const std::string& title,             // indexes.cpp
                   const std::vector<IndexEntry>& entries);
 // When the plan brings none (plain_parts.cpp).
-void composePlainOpening(Composer& c, const PostEntry& e);
+void composePlainOpening(Composer& c, const Publication& pub, const PostEntry& e);
 void composePlainContents(Composer& c, const Publication& pub);
 
 // QR codes beside the paragraphs that first mention a media link (media_qr.cpp). Made once
@@ -33,7 +33,7 @@ void composePlainContents(Composer& c, const Publication& pub);
 // paragraphs gets which code.
 class MediaCodes {
  public:
-  MediaCodes(const PostEntry& e, const Document& text, const Style& style);
+  MediaCodes(const PostEntry& e, const Document& text, const Style& style, const Locale& locale);
   std::optional<Aside> asideFor(const Block& b) const;
 
  private:
@@ -73,10 +73,13 @@ TextStyle label(const TextStyle& style, float size, Color color);
 Color mix(Color a, Color b, float t);
 // "Yuan Tang, Ada Lovelace", "a · b · c".
 std::string joined(const std::vector<std::string>& items, const std::string& sep);
-// "18 Nov 2025  ·  Yuan Tang  ·  6 min read" (parts that are empty left out).
-std::string postMeta(const PostEntry& e, bool longDate);
-// "12 posts", "1 post".
-std::string countLabel(std::size_t n, const char* one, const char* many);
+// "18 Nov 2025  ·  Yuan Tang  ·  6 min read" (parts that are empty left out), in the locale's
+// language.
+std::string postMeta(const Locale& locale, const PostEntry& e, bool longDate);
+// A post's title, or the locale's "Untitled".
+std::string postTitle(const Locale& locale, const Post& post);
+// The digest's title, or the locale's "Digest".
+std::string digestTitle(const Publication& pub);
 // An absolute http(s) URL (what can be printed and encoded as a QR code).
 bool isWebUrl(const std::string& url);
 // "www.youtube.com" from "https://www.youtube.com/watch?v=...".

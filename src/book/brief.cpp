@@ -61,10 +61,10 @@ std::string figuresLine(const PostEntry& e) {
 }
 
 // A digest of one post: its key points, no entry repeating the title the cover shows.
-void onePostBrief(Composer& c, const PostEntry& e, int postIndex, const Looks& l) {
+void onePostBrief(Composer& c, const Locale& locale, const PostEntry& e, int postIndex, const Looks& l) {
   const Style& st = c.style();
   const float width = st.textWidth();
-  std::vector<std::string> meta = wrapText(c, postMeta(e, true), l.meta, width);
+  std::vector<std::string> meta = wrapText(c, postMeta(locale, e, true), l.meta, width);
   const std::string page = c.pageOf(e.anchor);
   if (!page.empty() && !meta.empty()) meta.back() += "  \u00B7  p. " + page;
   const std::vector<std::string> summary = wrapText(c, std::string(trim(e.summary)), l.summary, width);
@@ -101,12 +101,14 @@ void composeBrief(Composer& c, const Publication& pub, const std::vector<Group>&
 
   const int minutes = std::accumulate(pub.posts.begin(), pub.posts.end(), 0,
                                       [](int s, const PostEntry& e) { return s + std::max(1, e.readingMinutes); });
-  std::string intro = countLabel(pub.posts.size(), "post", "posts");
-  if (!trim(pub.period).empty()) intro += ", " + std::string(trim(pub.period));
-  intro += "  \u00B7  " + std::to_string(minutes) + " min of reading in all";
-  sectionHead(c, "At a glance", intro);
+  const Locale& locale = *pub.locale;
+  std::string intro = locale.count("posts", static_cast<long long>(pub.posts.size()));
+  if (!trim(pub.period).empty())
+    intro = locale.label("count_period", {{"posts", intro}, {"period", trim(pub.period)}});
+  intro += "  \u00B7  " + locale.label("reading_total_all", {{"duration", locale.duration(minutes)}});
+  sectionHead(c, locale.label("at_a_glance"), intro);
   if (pub.posts.size() == 1 && pub.posts.front().post) {
-    onePostBrief(c, pub.posts.front(), 0, l);
+    onePostBrief(c, locale, pub.posts.front(), 0, l);
     return;
   }
   const bool compact = pub.posts.size() > kCompactAbove;
@@ -121,11 +123,11 @@ void composeBrief(Composer& c, const Publication& pub, const std::vector<Group>&
       ++running;
       char num[16];
       std::snprintf(num, sizeof num, "%02d", running);
-      const std::string title = e.post->title.empty() ? std::string("Untitled") : e.post->title;
+      const std::string title = postTitle(locale, *e.post);
       const std::vector<std::string> titleLines =
           compact ? std::vector<std::string>{fitText(c, title, l.title, inner - kNumberColumn)}
                   : wrapText(c, title, l.title, inner - kNumberColumn);
-      const std::vector<std::string> metaLines = compact ? std::vector<std::string>{} : wrapText(c, postMeta(e, false), l.meta, inner);
+      const std::vector<std::string> metaLines = compact ? std::vector<std::string>{} : wrapText(c, postMeta(locale, e, false), l.meta, inner);
       const std::string tags = compact ? std::string() : joined(e.post->tags, "  \u00B7  ");
       // The tags follow the meta line when they fit beside it (most posts), else wrap below.
       const float metaEnd = metaLines.empty() ? 0 : c.textWidth(metaLines.back(), l.meta) + kTagGap;

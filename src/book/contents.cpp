@@ -12,7 +12,8 @@ namespace pp::book {
 
 void composeContents(Composer& c, const Publication& pub, const std::vector<Group>& sections) {
   const Style& st = c.style();
-  sectionHead(c, "Contents", "");
+  const Locale& locale = *pub.locale;
+  sectionHead(c, locale.label("contents"), "");
   TextStyle entry = st.tocEntry;
   TextStyle meta = recolored(resized(st.byline, std::max(7.5f, st.byline.size - 0.5f)), st.muted);
   ParagraphOptions metaOptions;
@@ -28,10 +29,9 @@ void composeContents(Composer& c, const Publication& pub, const std::vector<Grou
       const PostEntry& e = pub.posts[static_cast<std::size_t>(pi)];
       if (!e.post) continue;
       c.needSpace(entryHeight);
-      c.entry({Inline::makeText(e.post->title.empty() ? std::string("Untitled") : e.post->title)}, e.anchor,
-              entry, 0);
+      c.entry({Inline::makeText(postTitle(locale, *e.post))}, e.anchor, entry, 0);
       std::vector<std::string> parts;
-      if (e.post->date.valid()) parts.push_back(formatPostDate(e.post->date, false));
+      parts.push_back(postDateLabel(locale, e.post->date));
       parts.push_back(joined(e.post->authors, ", "));
       const std::string line = joined(parts, "  \u00B7  ");
       if (!line.empty()) c.paragraph({Inline::makeText(line)}, meta, metaOptions);
@@ -40,8 +40,8 @@ void composeContents(Composer& c, const Publication& pub, const std::vector<Grou
   }
   // The indexes, when the back matter has them.
   std::vector<std::pair<std::string, std::string>> back;
-  if (pub.parts.tagIndex && !pub.tagIndex.empty()) back.emplace_back("Index of tags", kTagIndexAnchor);
-  if (pub.parts.authorIndex && !pub.authorIndex.empty()) back.emplace_back("Index of authors", kAuthorIndexAnchor);
+  if (pub.parts.tagIndex && !pub.tagIndex.empty()) back.emplace_back(locale.label("index_of_tags"), kTagIndexAnchor);
+  if (pub.parts.authorIndex && !pub.authorIndex.empty()) back.emplace_back(locale.label("index_of_authors"), kAuthorIndexAnchor);
   if (!back.empty()) {
     c.space(entry.leading * 0.6f);
     c.needSpace(entry.leading * static_cast<float>(back.size()) + 8);

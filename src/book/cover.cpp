@@ -42,19 +42,14 @@ Fitted fitTitle(Composer& c, const std::string& title, const TextStyle& base, fl
   return f;
 }
 
-std::string readingLabel(int minutes) {
-  if (minutes < 60) return std::to_string(minutes) + " min of reading";
-  const int h = minutes / 60, m = minutes % 60;
-  return std::to_string(h) + " h" + (m ? " " + std::to_string(m) + " min" : std::string()) + " of reading";
-}
-
 // "12 posts  ·  5 authors  ·  1 h 40 min of reading"
 std::string figures(const Publication& pub) {
   const int minutes = std::accumulate(pub.posts.begin(), pub.posts.end(), 0,
                                       [](int s, const PostEntry& e) { return s + std::max(1, e.readingMinutes); });
-  std::vector<std::string> parts{countLabel(pub.posts.size(), "post", "posts")};
-  if (!pub.authorIndex.empty()) parts.push_back(countLabel(pub.authorIndex.size(), "author", "authors"));
-  parts.push_back(readingLabel(minutes));
+  const Locale& locale = *pub.locale;
+  std::vector<std::string> parts{locale.count("posts", static_cast<long long>(pub.posts.size()))};
+  if (!pub.authorIndex.empty()) parts.push_back(locale.count("authors", static_cast<long long>(pub.authorIndex.size())));
+  parts.push_back(locale.label("reading_total", {{"duration", locale.duration(minutes)}}));
   return joined(parts, "  \u00B7  ");
 }
 
@@ -86,7 +81,8 @@ void composeCover(Composer& c, const Publication& pub) {
 
   // Everything is measured here, before the box is placed; the box only draws.
   const std::string site = pub.site ? std::string(trim(pub.site->title)) : std::string();
-  const std::string title = trim(pub.title).empty() ? std::string("Digest") : std::string(trim(pub.title));
+  const Locale& locale = *pub.locale;
+  const std::string title = digestTitle(pub);
   TextStyle titleBase = st.coverTitle;
   if (band) titleBase = recolored(titleBase, kWhite);
   const Fitted t = fitTitle(c, title, titleBase, width);
@@ -115,7 +111,7 @@ void composeCover(Composer& c, const Publication& pub) {
   TextStyle foot = recolored(st.byline, st.muted);
   const std::string siteUrl = pub.site ? std::string(trim(pub.site->url)) : std::string();
   const std::string footLeft = site.empty() ? shortUrl(siteUrl) : site;
-  const std::string footRight = pub.dateLabel.empty() ? std::string() : "Published " + pub.dateLabel;
+  const std::string footRight = pub.dateLabel.empty() ? std::string() : locale.label("published", {{"date", pub.dateLabel}});
 
   // "In this digest": the posts in reading order with their pages, for the cover's lower
   // half when no cover image takes it; as many as fit are drawn.
@@ -134,13 +130,13 @@ void composeCover(Composer& c, const Publication& pub) {
     for (int pi : g.posts) {
       const PostEntry& e = pub.posts[static_cast<std::size_t>(pi)];
       if (!e.post) continue;
-      inside.push_back({fitText(c, e.post->title.empty() ? std::string("Untitled") : e.post->title, insideLook, width - 40),
+      inside.push_back({fitText(c, postTitle(locale, *e.post), insideLook, width - 40),
                         c.pageOf(e.anchor), pi});
     }
   const bool hasCoverImage = assetOf(pub, pub.coverImageAsset) && assetOf(pub, pub.coverImageAsset)->ok();
 
   const float boxHeight = st.textHeight() - 1;
-  c.box(boxHeight, [=, &pub, &st](Canvas& cv) {
+  c.box(boxHeight, [=, &pub, &st, &locale](Canvas& cv) {
     const float ox = cv.originX(), oy = cv.originY();
     auto X = [&](float pageX) { return pageX - ox; };  // page -> canvas coordinates
     auto Y = [&](float pageY) { return pageY - oy; };
@@ -228,7 +224,7 @@ void composeCover(Composer& c, const Publication& pub) {
     float top = y + 40;
     const float bottom = footTop - 20;
     if (inside.empty() || top + insideLabel.leading + 2 * insideLook.leading > bottom) return;
-    drawLines(cv, {"In this digest"}, insideLabel, x, Y(top));
+    drawLines(cv, {locale.label("in_this_digest")}, insideLabel, x, Y(top));
     top += insideLabel.leading + 4;
     const std::size_t fits = static_cast<std::size_t>((bottom - top) / insideLook.leading);
     const bool all = fits >= inside.size();
@@ -243,7 +239,7 @@ void composeCover(Composer& c, const Publication& pub) {
     }
     if (!all) {
       cv.line({x, Y(top), x + width, Y(top), 0.4f, st.rule});
-      drawLines(cv, {"and " + countLabel(inside.size() - shown, "more post", "more posts") + ": see At a glance"},
+      drawLines(cv, {locale.count("more_posts", static_cast<long long>(inside.size() - shown), {{"brief", locale.label("at_a_glance")}})},
                 recolored(insideLook, st.muted), x, Y(top));
     }
   });

@@ -189,16 +189,20 @@ std::string joined(const std::vector<std::string>& items, const std::string& sep
   return out;
 }
 
-std::string postMeta(const PostEntry& e, bool longDate) {
+std::string postMeta(const Locale& locale, const PostEntry& e, bool longDate) {
   std::vector<std::string> parts;
-  if (e.post && e.post->date.valid()) parts.push_back(formatPostDate(e.post->date, longDate));
+  if (e.post) parts.push_back(postDateLabel(locale, e.post->date, longDate ? DateForm::Long : DateForm::Short));
   if (e.post) parts.push_back(joined(e.post->authors, ", "));
-  parts.push_back(std::to_string(std::max(1, e.readingMinutes)) + " min read");
+  parts.push_back(readingTimeLabel(locale, e));
   return joined(parts, "  \u00B7  ");
 }
 
-std::string countLabel(std::size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
+std::string postTitle(const Locale& locale, const Post& post) {
+  return post.title.empty() ? locale.label("untitled") : post.title;
+}
+
+std::string digestTitle(const Publication& pub) {
+  return trim(pub.title).empty() ? pub.locale->label("digest") : std::string(trim(pub.title));
 }
 
 bool isWebUrl(const std::string& url) {

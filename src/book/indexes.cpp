@@ -70,7 +70,7 @@ void composeIndex(Composer& c, const Publication& pub, const std::string& title,
     list.push_back(std::move(e));
   }
 
-  sectionHead(c, title, countLabel(list.size(), "entry", "entries"));
+  sectionHead(c, title, pub.locale->count("entries", static_cast<long long>(list.size())));
   if (list.empty()) return;
   auto heightOf = [&](std::size_t i, bool top) { return list[i].height + (list[i].newLetter && !top ? letterGap : 0); };
 

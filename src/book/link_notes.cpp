@@ -79,21 +79,22 @@ bool addressShown(std::string_view text, const std::string& url) {
 
 std::string linkNoteId(int number) { return "linknote-" + std::to_string(number); }
 
-void composeLinkNotes(Composer& c, const PostEntry& e) {
+void composeLinkNotes(Composer& c, const Publication& pub, const PostEntry& e) {
   const std::vector<LinkNote> notes = linkNotesOf(e.doc);
   if (notes.empty()) return;
   const Style& st = c.style();
   const TextStyle& note = st.footnote;
   const float hang = note.size * 2.2f;  // room for "12."
   c.space(st.blockSpacing * 2);
-  groupLabel(c, "Links", note.leading * 2);
+  const Locale& locale = *pub.locale;
+  groupLabel(c, locale.label("links"), note.leading * 2);
   for (const LinkNote& n : notes) {
     std::vector<Inline> in;
-    in.push_back(Inline::makeText(std::to_string(n.number) + ".\u2002"));
+    in.push_back(Inline::makeText(locale.numeral(n.number) + ".\u2002"));
     const std::string text(trim(n.text));
     if (!text.empty() && text != n.url && shortUrl(n.url) != text) {
       in.push_back(Inline::makeText(text));
-      in.push_back(Inline::makeText(n.media ? "  (recording)  " : "  "));
+      in.push_back(Inline::makeText(n.media ? "  " + locale.label("recording") + "  " : "  "));
     }
     Inline link;
     link.kind = InlineKind::Link;

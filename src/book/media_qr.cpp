@@ -41,17 +41,17 @@ void webLinks(const std::vector<Inline>& inlines, std::vector<std::string>& out)
   }
 }
 
-std::string captionFor(const std::string& url) {
+std::string captionFor(const std::string& url, const Locale& locale) {
   const std::string host = hostOf(url);
   for (const char* video : {"youtube.com", "youtu.be", "vimeo.com"})
     if (host == video || (host.size() > std::string(video).size() && host.ends_with(std::string(".") + video)))
-      return "Video";
+      return locale.label("video");
   return startsWith(host, "www.") ? host.substr(4) : host;
 }
 
 }  // namespace
 
-MediaCodes::MediaCodes(const PostEntry& e, const Document& text, const Style& style)
+MediaCodes::MediaCodes(const PostEntry& e, const Document& text, const Style& style, const Locale& locale)
     : caption_(label(style.byline, 6, style.muted)), ink_(style.text) {
   const std::set<std::string> media = mediaLinks(e.doc);
   std::set<std::string> coded;
@@ -59,7 +59,7 @@ MediaCodes::MediaCodes(const PostEntry& e, const Document& text, const Style& st
   forEachBlock(text.blocks, [&](const Block& b) {
     // An embedded video: its box gets the code (the provider's name under it).
     if (b.kind == BlockKind::Embed && media.count(b.link.url) && coded.insert(b.link.url).second) {
-      codes_.push_back({&b, b.link.url, b.text.empty() ? captionFor(b.link.url) : b.text});
+      codes_.push_back({&b, b.link.url, b.text.empty() ? captionFor(b.link.url, locale) : b.text});
       return;
     }
     if (b.kind != BlockKind::Paragraph) return;
@@ -67,7 +67,7 @@ MediaCodes::MediaCodes(const PostEntry& e, const Document& text, const Style& st
     webLinks(b.inlines, urls);
     for (const auto& u : urls)
       if (media.count(u) && coded.insert(u).second) {
-        codes_.push_back({&b, u, captionFor(u)});
+        codes_.push_back({&b, u, captionFor(u, locale)});
         return;
       }
   });

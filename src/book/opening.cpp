@@ -57,7 +57,7 @@ void composeOpening(Composer& c, const Publication& pub, const PostEntry& e, boo
   }
   ParagraphOptions titleOptions = left(true);
   titleOptions.spaceAfter = st.postTitle.spaceAfter;
-  c.paragraph({Inline::makeText(p.title.empty() ? std::string("Untitled") : p.title)}, st.postTitle, titleOptions);
+  c.paragraph({Inline::makeText(postTitle(*pub.locale, p))}, st.postTitle, titleOptions);
   if (!trim(p.subtitle).empty()) {
     ParagraphOptions o = left(true);
     o.spaceAfter = st.postSubtitle.spaceAfter;
@@ -69,7 +69,7 @@ void composeOpening(Composer& c, const Publication& pub, const PostEntry& e, boo
   const bool qr = !url.empty() && qrCode;
   const float textW = width - (qr ? kQrSize + kQrGap : 0);
   TextStyle by = st.byline;
-  const std::vector<std::string> byLines = wrapText(c, postMeta(e, true), by, textW);
+  const std::vector<std::string> byLines = wrapText(c, postMeta(*pub.locale, e, true), by, textW);
   TextStyle urlLabel = label(st.byline, std::max(6.5f, st.byline.size - 2), st.muted);
   TextStyle urlLook = recolored(resized(st.byline, std::max(7.5f, st.byline.size - 0.5f)), st.link);
   urlLook.bold = false;
@@ -77,12 +77,12 @@ void composeOpening(Composer& c, const Publication& pub, const PostEntry& e, boo
   const float textH = static_cast<float>(byLines.size()) * by.leading +
                       (urlLines.empty() ? 0 : 5 + urlLabel.leading + static_cast<float>(urlLines.size()) * urlLook.leading);
   const float stripH = std::max(textH, qr ? kQrSize : 0.0f);
-  c.drawnBox(stripH, [=, ink = st.text](Canvas& cv) {
+  c.drawnBox(stripH, [=, ink = st.text, original = pub.locale->label("original_post")](Canvas& cv) {
     // The text block centred on the QR code's height.
     float y = std::max(0.0f, (stripH - textH) / 2);
     y = drawLines(cv, byLines, by, 0, y);
     if (!urlLines.empty()) {
-      y = drawLines(cv, {"Original post"}, urlLabel, 0, y + 5);
+      y = drawLines(cv, {original}, urlLabel, 0, y + 5);
       const float top = y;
       y = drawLines(cv, urlLines, urlLook, 0, y);
       cv.link(0, top, textW, y - top, LinkTarget{url, -1, ""});

@@ -20,10 +20,11 @@ ParagraphOptions plainLine(bool keepWithNext, float spaceAfter) {
 
 }  // namespace
 
-void composePlainOpening(Composer& c, const PostEntry& e) {
+void composePlainOpening(Composer& c, const Publication& pub, const PostEntry& e) {
   const Style& st = c.style();
   const Post& p = *e.post;
-  c.paragraph({Inline::makeText(p.title.empty() ? "Untitled" : p.title)}, st.postTitle,
+  const Locale& locale = *pub.locale;
+  c.paragraph({Inline::makeText(postTitle(locale, p))}, st.postTitle,
               plainLine(true, st.postTitle.spaceAfter));
   if (!p.subtitle.empty())
     c.paragraph({Inline::makeText(p.subtitle)}, st.postSubtitle, plainLine(true, st.postSubtitle.spaceAfter));
@@ -33,11 +34,9 @@ void composePlainOpening(Composer& c, const PostEntry& e) {
     if (!byline.empty()) byline += "  \u00B7  ";
     byline += s;
   };
-  std::string authors;
-  for (const auto& a : p.authors) authors += (authors.empty() ? "" : ", ") + a;
-  add(authors);
-  if (p.date.valid()) add(formatPostDate(p.date, true));
-  add(std::to_string(std::max(1, e.readingMinutes)) + " min read");
+  add(joined(p.authors, ", "));
+  add(postDateLabel(locale, p.date, DateForm::Long));
+  add(readingTimeLabel(locale, e));
   c.paragraph({Inline::makeText(byline)}, st.byline, plainLine(true, 0));
   if (!p.tags.empty()) {
     std::string tags;
@@ -54,7 +53,8 @@ void composePlainOpening(Composer& c, const PostEntry& e) {
 
 void composePlainContents(Composer& c, const Publication& pub) {
   const Style& st = c.style();
-  c.heading("Contents", 1, "", false);
+  const Locale& locale = *pub.locale;
+  c.heading(locale.label("contents"), 1, "", false);
   c.space(st.blockSpacing);
   for (const auto& g : pub.groups) {
     if (!g.label.empty()) {
@@ -67,11 +67,7 @@ void composePlainContents(Composer& c, const Publication& pub) {
       if (!e.post) continue;
       c.needSpace(st.tocEntry.leading * 2.2f);
       c.entry({Inline::makeText(e.post->title)}, e.anchor, st.tocEntry, 0);
-      std::string meta;
-      if (e.post->date.valid()) meta = formatPostDate(e.post->date, false);
-      std::string authors;
-      for (const auto& a : e.post->authors) authors += (authors.empty() ? "" : ", ") + a;
-      if (!authors.empty()) meta += (meta.empty() ? "" : "  \u00B7  ") + authors;
+      const std::string meta = joined({postDateLabel(locale, e.post->date), joined(e.post->authors, ", ")}, "  \u00B7  ");
       if (!meta.empty()) {
         ParagraphOptions o;
         o.align = ParagraphOptions::Align::Left;

@@ -34,12 +34,13 @@ BookPlan printedBook(const Publication& pub, const Style& style, const BookOptio
   for (const Group& g : sections) o.bodyOrder.insert(o.bodyOrder.end(), g.posts.begin(), g.posts.end());
   const bool any = !pub.posts.empty();
   const Publication* p = &pub;
+  const Locale& locale = *pub.locale;
 
   if (pub.parts.cover && any)
-    o.front.push_back({"Cover", kCoverAnchor, [p](Composer& c) { book::composeCover(c, *p); }, true, false});
+    o.front.push_back({locale.label("cover"), kCoverAnchor, [p](Composer& c) { book::composeCover(c, *p); }, true, false});
   if (pub.parts.brief && any)
     o.front.push_back(
-        {"At a glance", kBriefAnchor, [p, sections](Composer& c) { book::composeBrief(c, *p, sections); }});
+        {locale.label("at_a_glance"), kBriefAnchor, [p, sections](Composer& c) { book::composeBrief(c, *p, sections); }});
   // A short section follows the one before it on the same page instead of leaving two pages
   // mostly blank (a digest of one or two posts; small indexes).
   using Compose = std::function<void(Composer&)>;
@@ -53,16 +54,19 @@ BookPlan printedBook(const Publication& pub, const Style& style, const BookOptio
   if (pub.parts.toc && any) {
     Compose contents = [p, sections](Composer& c) { book::composeContents(c, *p, sections); };
     const bool shareBrief = pub.parts.brief && pub.posts.size() <= kShortContents;
-    o.front.push_back({"Contents", kContentsAnchor, shareBrief ? follow(contents) : contents, !shareBrief});
+    o.front.push_back({locale.label("contents"), kContentsAnchor, shareBrief ? follow(contents) : contents, !shareBrief});
   }
   const bool tags = pub.parts.tagIndex && !pub.tagIndex.empty();
   if (tags)
-    o.back.push_back({"Index of tags", kTagIndexAnchor,
-                      [p](Composer& c) { book::composeIndex(c, *p, "Index of tags", p->tagIndex); }});
+    o.back.push_back({locale.label("index_of_tags"), kTagIndexAnchor, [p, title = locale.label("index_of_tags")](Composer& c) {
+                        book::composeIndex(c, *p, title, p->tagIndex);
+                      }});
   if (pub.parts.authorIndex && !pub.authorIndex.empty()) {
-    Compose authors = [p](Composer& c) { book::composeIndex(c, *p, "Index of authors", p->authorIndex); };
+    Compose authors = [p, title = locale.label("index_of_authors")](Composer& c) {
+      book::composeIndex(c, *p, title, p->authorIndex);
+    };
     const bool shareTags = tags && pub.tagIndex.size() + pub.authorIndex.size() <= kShortIndexes;
-    o.back.push_back({"Index of authors", kAuthorIndexAnchor, shareTags ? follow(authors) : authors, !shareTags});
+    o.back.push_back({locale.label("index_of_authors"), kAuthorIndexAnchor, shareTags ? follow(authors) : authors, !shareTags});
   }
 
   const bool qrCodes = options.qrCodes;
@@ -70,7 +74,7 @@ BookPlan printedBook(const Publication& pub, const Style& style, const BookOptio
     book::composeOpening(c, *p, e, qrCodes);
   };
   if (options.linkNotes == "endnotes")
-    o.hooks.postEnd = [](Composer& c, const PostEntry& e, int) { book::composeLinkNotes(c, e); };
+    o.hooks.postEnd = [p](Composer& c, const PostEntry& e, int) { book::composeLinkNotes(c, *p, e); };
   // The link notes' marks, made in each post's text as it is set (a copy of every post at once
   // would hold the whole digest's text twice), unless the publication carries them already.
   if (!options.linkNotesMarked && (options.linkNotes == "endnotes" || options.linkNotes == "footnotes")) {
@@ -80,8 +84,8 @@ BookPlan printedBook(const Publication& pub, const Style& style, const BookOptio
   if (qrCodes) {
     // One copy of the style for every post's codes (the hooks outlive the caller's).
     auto look = std::make_shared<const Style>(style);
-    o.hooks.asidesFor = [look](const PostEntry& e, const Document& text) {
-      auto codes = std::make_shared<const book::MediaCodes>(e, text, *look);
+    o.hooks.asidesFor = [look, p](const PostEntry& e, const Document& text) {
+      auto codes = std::make_shared<const book::MediaCodes>(e, text, *look, *p->locale);
       return [codes](const Block& b) { return codes->asideFor(b); };
     };
   }

@@ -53,7 +53,7 @@ void RunningHeads::decorate(SetPage& p) {
     if (owner >= 0 && static_cast<std::size_t>(owner) < pub_.posts.size() &&
         !(p.opensPart && style_.postsStartNewPage)) {
       const float headY = std::max(top - style_.headerGap, rs.size + 6);
-      const std::string digest = pub_.title.empty() ? std::string("Digest") : pub_.title;
+      const std::string digest = pub_.title.empty() ? pub_.locale->label("digest") : pub_.title;
       const PostEntry& e = pub_.posts[static_cast<std::size_t>(owner)];
       const std::string postTitle = e.post ? e.post->title : std::string();
       const float half = textWidth / 2 - 12;

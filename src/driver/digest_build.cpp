@@ -229,10 +229,14 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
       assets.resolveDocument(*site, *selection.posts[i], docs[i], diags);
   });
 
+  // The digest's language, made once: every label, date and count of both outputs.
+  std::optional<Locale> locale;
   Publication pub;
   if (!guarded("composing the digest", diags, [&] {
+        locale.emplace(digestLanguage(spec.publication, *site));
+        locale->report(diags);
         pub = buildPublication(*site, spec.selection, selection.posts, std::move(docs),
-                               spec.publication, style, assets, diags);
+                               spec.publication, style, assets, *locale, diags);
       }))
     return finish();
   report.title = pub.title;

@@ -64,14 +64,11 @@ std::vector<NavNode> headingTree(const std::vector<HeadingInfo>& headings,
   return roots;
 }
 
-std::string accessibilitySummary(bool hasImages, bool allAlt, int missing) {
-  std::string s = "Each post is a chapter with a structured heading hierarchy; the navigation document lists "
-                  "every post and its main sections, and the reading order follows the digest.";
-  if (hasImages)
-    s += allAlt ? " Every image has a text alternative."
-                : " Some images come without a text alternative from their source posts.";
-  if (missing > 0) s += " Images that could not be included are replaced by their description and source.";
-  s += " Text is not styled with fixed sizes or colours and reflows.";
+std::string accessibilitySummary(const Locale& locale, bool hasImages, bool allAlt, int missing) {
+  std::string s = locale.label("a11y_structure");
+  if (hasImages) s += " " + locale.label(allAlt ? "a11y_all_alt" : "a11y_some_alt");
+  if (missing > 0) s += " " + locale.label("a11y_missing");
+  s += " " + locale.label("a11y_reflow");
   return s;
 }
 
@@ -80,6 +77,7 @@ std::string accessibilitySummary(bool hasImages, bool allAlt, int missing) {
 Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLookup& assets,
                     DiagnosticSink& diags, const BookOptions& options) {
   Book book;
+  const Locale& locale = *pub.locale;
   std::string lang(trim(pub.language));
   if (lang.empty()) lang = "en";
   if (!validLanguageTag(lang)) {
@@ -90,7 +88,7 @@ Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLooku
   std::string identifier(trim(pub.identifier));
   if (identifier.empty()) identifier = derivedIdentifier(pub);
   std::string title(trim(pub.title));
-  if (title.empty()) title = pub.site && !trim(pub.site->title).empty() ? std::string(trim(pub.site->title)) : "Digest";
+  if (title.empty()) title = pub.site && !trim(pub.site->title).empty() ? std::string(trim(pub.site->title)) : locale.label("digest");
 
   ImageRegistry images(assets, diags);
   IdSet ids;
@@ -137,7 +135,7 @@ Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLooku
     idToFile[start] = chapterFileName(owner, 0);
     links.href.push_back(owner == i ? idToFile[start] : idToFile[start] + "#" + start);
     std::string title(trim(pub.posts[static_cast<std::size_t>(i)].post->title));
-    links.title.push_back(title.empty() ? "Post " + std::to_string(i + 1) : title);
+    links.title.push_back(title.empty() ? locale.label("post_number", {{"n", locale.numeral(i + 1)}}) : title);
   }
   for (const Group& g : sections) {
     std::vector<int> run;
@@ -160,35 +158,35 @@ Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLooku
   std::vector<Landmark> landmarks;
   if (!coverHref.empty()) {
     spinePages.push_back(coverPage(pub, coverHref, coverW, coverH));
-    landmarks.push_back({"cover", "cover.xhtml", "Cover"});
+    landmarks.push_back({"cover", "cover.xhtml", locale.label("cover")});
   }
   Page title_ = titlePage(pub);
   title_.title = title;
   spinePages.push_back(title_);
-  landmarks.push_back({"titlepage", "title.xhtml", "Title page"});
+  landmarks.push_back({"titlepage", "title.xhtml", locale.label("title_page")});
   bool brief = pub.parts.brief && !pub.posts.empty();
   if (brief) spinePages.push_back(briefPage(pub, links, sections));
   std::size_t navSpineIndex = pub.parts.toc ? spinePages.size() : std::string::npos;
-  if (pub.parts.toc) landmarks.push_back({"toc", "nav.xhtml#toc", "Contents"});
+  if (pub.parts.toc) landmarks.push_back({"toc", "nav.xhtml#toc", locale.label("contents")});
   if (!chapters.empty())
     landmarks.push_back({"bodymatter", links.href[static_cast<std::size_t>(sections.front().posts.front())],
-                         "Start of the posts"});
+                         locale.label("start_of_posts")});
   for (const Group& g : sections)
     for (int i : g.posts)
       for (auto& page : chapters[static_cast<std::size_t>(i)]) spinePages.push_back(std::move(page));
   bool tagIndex = pub.parts.tagIndex && !pub.tagIndex.empty();
   bool authorIndex = pub.parts.authorIndex && !pub.authorIndex.empty();
   if (tagIndex) {
-    spinePages.push_back(indexPage(pub, links, pub.tagIndex, "tags.xhtml", "Index of tags"));
-    landmarks.push_back({"index", "tags.xhtml", "Index of tags"});
+    spinePages.push_back(indexPage(pub, links, pub.tagIndex, "tags.xhtml", locale.label("index_of_tags")));
+    landmarks.push_back({"index", "tags.xhtml", locale.label("index_of_tags")});
   }
   if (authorIndex)
-    spinePages.push_back(indexPage(pub, links, pub.authorIndex, "authors.xhtml", "Index of authors"));
+    spinePages.push_back(indexPage(pub, links, pub.authorIndex, "authors.xhtml", locale.label("index_of_authors")));
 
   // Navigation: front pages, posts (grouped when asked) with their sections, indexes.
   std::vector<NavNode> toc;
   toc.push_back({title, "title.xhtml", {}, ""});
-  if (brief) toc.push_back({"At a glance", "brief.xhtml", {}, ""});
+  if (brief) toc.push_back({locale.label("at_a_glance"), "brief.xhtml", {}, ""});
   auto postNode = [&](int i) {
     NavNode n{links.title[static_cast<std::size_t>(i)], links.href[static_cast<std::size_t>(i)], {}, "toc-post"};
     n.children = headingTree(postIds[static_cast<std::size_t>(i)].headings, idToFile);
@@ -198,8 +196,8 @@ Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLooku
     std::vector<NavNode>& into = grouped ? toc.emplace_back(NavNode{g.label, "", {}, "toc-group"}).children : toc;
     for (int i : g.posts) into.push_back(postNode(i));
   }
-  if (tagIndex) toc.push_back({"Index of tags", "tags.xhtml", {}, ""});
-  if (authorIndex) toc.push_back({"Index of authors", "authors.xhtml", {}, ""});
+  if (tagIndex) toc.push_back({locale.label("index_of_tags"), "tags.xhtml", {}, ""});
+  if (authorIndex) toc.push_back({locale.label("index_of_authors"), "authors.xhtml", {}, ""});
 
   // Metadata.
   PackageMetadata meta;
@@ -217,11 +215,13 @@ Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLooku
       for (const auto& t : e.post->tags)
         if (!trim(t).empty() && seen.insert(matchKey(t)).second) meta.subjects.push_back(std::string(trim(t)));
   meta.language = lang;
+  meta.rightToLeft = isRightToLeft(lang);
   meta.date = book.modified;
   meta.modified = book.modified;
   std::string site = pub.site ? std::string(trim(pub.site->title)) : std::string();
-  meta.description = "A digest of " + countLabel(pub.posts.size(), "post", "posts") +
-                     (site.empty() ? std::string() : " from " + site) +
+  const auto posts = static_cast<long long>(pub.posts.size());
+  meta.description = (site.empty() ? locale.count("description", posts)
+                                   : locale.count("description_from_site", posts, {{"site", site}})) +
                      (trim(pub.period).empty() ? std::string() : " (" + std::string(trim(pub.period)) + ")") + ".";
   if (!meta.subtitle.empty()) meta.description = meta.subtitle + ". " + meta.description;
   if (!trim(pub.filters).empty()) meta.description += " " + std::string(trim(pub.filters)) + ".";
@@ -230,7 +230,7 @@ Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLooku
   meta.hasImages = ctx.imagesShown > 0 || !coverHref.empty();
   meta.allImagesHaveAlt = ctx.imagesWithAlt == ctx.imagesShown;
   meta.hasToc = true;
-  meta.accessibilitySummary = accessibilitySummary(meta.hasImages, meta.allImagesHaveAlt, ctx.imagesMissing);
+  meta.accessibilitySummary = accessibilitySummary(locale, meta.hasImages, meta.allImagesHaveAlt, ctx.imagesMissing);
 
   std::vector<ManifestItem> manifest;
   std::vector<std::string> spine;
@@ -258,7 +258,7 @@ Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLooku
   add("META-INF/container.xml", containerXml(opf));
   add(opf, packageDocument(meta, manifest, spine));
   add(std::string(kOpfFolder) + "toc.ncx", ncxDocument(toc, identifier, title, lang));
-  add(std::string(kOpfFolder) + "nav.xhtml", navDocument(toc, landmarks, lang, "Contents"));
+  add(std::string(kOpfFolder) + "nav.xhtml", navDocument(toc, landmarks, lang, locale.label("contents")));
   add(std::string(kOpfFolder) + "style.css", stylesheet(style));
   for (const Page& p : spinePages) add(std::string(kOpfFolder) + p.file, xhtmlDocument(p, lang));
   for (StoredImage& img : images.images())

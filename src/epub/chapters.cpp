@@ -17,26 +17,23 @@ std::string chapterFileName(int post, int part) {
 
 namespace {
 
-std::string postTitle(const PostEntry& e, int post) {
-  std::string t = e.post ? std::string(trim(e.post->title)) : std::string();
-  return t.empty() ? "Post " + std::to_string(post + 1) : t;
-}
-
-std::string opening(BookContext& ctx, int post) {
+// `lang`: the attributes of what is in the digest's language inside the post's document
+// (langAttributes): its byline and labels.
+std::string opening(BookContext& ctx, int post, const std::string& lang) {
   const PostEntry& e = ctx.pub.posts[static_cast<std::size_t>(post)];
   const Post* p = e.post;
+  const Locale& locale = *ctx.pub.locale;
   std::string out = "<header class=\"post-opening\">\n";
-  out += "<h1 class=\"post-title\">" + text(postTitle(e, post)) + "</h1>\n";
+  out += "<h1 class=\"post-title\">" + text(numberedPostTitle(locale, e, post)) + "</h1>\n";
   if (p && !trim(p->subtitle).empty())
     out += "<p class=\"post-subtitle\">" + text(std::string(trim(p->subtitle))) + "</p>\n";
   std::vector<std::string> parts;
   if (p && !p->authors.empty())
-    parts.push_back("<span class=\"authors\">" + text(postByline(*p)) + "</span>");
+    parts.push_back("<span class=\"authors\">" + text(postByline(locale, *p)) + "</span>");
   if (p && p->date.valid())
-    parts.push_back("<span class=\"date\">" + text(longDate(p->date)) + "</span>");
-  parts.push_back("<span class=\"reading-time\">" + std::to_string(std::max(1, e.readingMinutes)) +
-                  " min read</span>");
-  out += "<p class=\"byline\">";
+    parts.push_back("<span class=\"date\">" + text(postDateLabel(locale, p->date, DateForm::Long)) + "</span>");
+  parts.push_back("<span class=\"reading-time\">" + text(readingTimeLabel(locale, e)) + "</span>");
+  out += "<p class=\"byline\"" + lang + ">";
   for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? " \xC2\xB7 " : "") + parts[i];
   out += "</p>\n";
   if (p && !p->tags.empty()) {
@@ -46,17 +43,17 @@ std::string opening(BookContext& ctx, int post) {
     out += "</p>\n";
   }
   if (e.heroAsset >= 0) {
-    std::string img = imageElement(ctx, e.heroAsset, postTitle(e, post), p ? p->heroImage : "", "hero");
+    std::string img = imageElement(ctx, e.heroAsset, numberedPostTitle(locale, e, post), p ? p->heroImage : "", "hero");
     if (startsWith(img, "<img")) out += "<figure class=\"hero\">" + img + "</figure>\n";
     else out += "<p class=\"missing-figure\">" + img + "</p>\n";
   }
   if (p && !trim(p->url).empty()) {
     std::string url(trim(p->url));
     std::string href = hasScheme(url) ? cleanUrl(url) : std::string();
-    out += "<p class=\"original\">Original post: ";
-    if (href.empty()) out += text(url);
-    else out += "<a href=\"" + attr(href) + "\">" + text(url) + "</a>";
-    out += "</p>\n";
+    const std::string link = href.empty() ? text(url) : "<a href=\"" + attr(href) + "\">" + text(url) + "</a>";
+    out += "<p class=\"original\"" + lang + ">" +
+           replaceAll(text(locale.label("label_value", {{"label", locale.label("original_post")}})), "{value}", link) +
+           "</p>\n";
   }
   out += "</header>\n";
   return out;
@@ -69,8 +66,12 @@ std::vector<Page> renderPostChapters(BookContext& ctx, int post, const BookOptio
   const PostEntry& e = ctx.pub.posts[static_cast<std::size_t>(post)];
   const std::string& startId = ctx.postIds[static_cast<std::size_t>(post)].start;
   PostRenderer renderer(ctx, post);
+  const Locale& locale = *ctx.pub.locale;
+  // The post's document is in its own language; what the digest writes in it, in the digest's.
+  const std::string lang = e.post ? postLanguage(ctx.pub, *e.post) : ctx.pub.language;
+  const std::string digestWords = langAttributes(ctx.pub.language, lang);
 
-  std::string open = opening(ctx, post);
+  std::string open = opening(ctx, post, digestWords);
   std::vector<RenderedPart> blocks;
   blocks.reserve(e.doc.blocks.size());
   for (const Block& b : e.doc.blocks) blocks.push_back(renderer.block(b));
@@ -109,15 +110,12 @@ std::vector<Page> renderPostChapters(BookContext& ctx, int post, const BookOptio
   for (int n = 0; n < static_cast<int>(notes.size()); ++n)
     if (!placed.count(n)) chunkNotes.back().push_back(n);
 
-  std::string title = postTitle(e, post);
-  std::string lang;
-  if (e.post && !e.post->language.empty() && validLanguageTag(e.post->language))
-    lang = e.post->language;
+  std::string title = numberedPostTitle(locale, e, post);
   std::vector<Page> pages;
   for (std::size_t c = 0; c < chunks.size(); ++c) {
     Page page;
     page.file = chapterFileName(post, static_cast<int>(c));
-    page.title = c == 0 ? title : title + " (part " + std::to_string(c + 1) + ")";
+    page.title = c == 0 ? title : locale.label("post_part", {{"title", title}, {"n", locale.numeral(static_cast<long long>(c + 1))}});
     page.bodyType = "bodymatter";
     page.lang = lang;
     std::string& body = page.body;
@@ -126,14 +124,14 @@ std::vector<Page> renderPostChapters(BookContext& ctx, int post, const BookOptio
       idToFile[startId] = page.file;
     } else {
       body += "<section epub:type=\"chapter\" class=\"post post-continued\">\n";
-      body += "<p class=\"continued\">" + text(title) + " (continued)</p>\n";
+      body += "<p class=\"continued\"" + digestWords + ">" + text(locale.label("post_continued", {{"title", title}})) + "</p>\n";
     }
     for (std::size_t bi : chunks[c]) {
       body += blocks[bi].xhtml;
       for (const auto& id : blocks[bi].ids) idToFile[id] = page.file;
     }
     if (!chunkNotes[c].empty()) {
-      body += "<section class=\"footnotes\" epub:type=\"footnotes\">\n<h2 class=\"footnotes-title\">Notes</h2>\n";
+      body += "<section class=\"footnotes\" epub:type=\"footnotes\">\n<h2 class=\"footnotes-title\"" + digestWords + ">" + text(locale.label("notes")) + "</h2>\n";
       for (int n : chunkNotes[c]) {
         const RenderedPart& note = notes[static_cast<std::size_t>(n)];
         body += note.xhtml;

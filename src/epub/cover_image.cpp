@@ -218,7 +218,7 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
   }
 
   // The band: title and subtitle, sized down until the title fits in four lines.
-  std::string title = trim(pub.title).empty() ? std::string("Digest") : std::string(trim(pub.title));
+  std::string title = trim(pub.title).empty() ? pub.locale->label("digest") : std::string(trim(pub.title));
   float titlePx = H * 0.062f;
   std::vector<std::u32string> titleLines;
   for (;; titlePx *= 0.9f) {
@@ -302,7 +302,7 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
       ++shown;
     }
     if (shown < pub.posts.size() && shown > 0)
-      drawText(c, regular, toUtf32("and " + std::to_string(pub.posts.size() - shown) + " more"), margin + itemPx, y,
+      drawText(c, regular, toUtf32(pub.locale->count("and_more", static_cast<long long>(pub.posts.size() - shown))), margin + itemPx, y,
                    itemPx, mutedInk);
   }
 

@@ -10,15 +10,15 @@ namespace {
 
 std::string bookTitle(const Publication& pub) {
   std::string t(trim(pub.title));
-  return t.empty() ? "Digest" : t;
+  return t.empty() ? pub.locale->label("digest") : t;
 }
 
-std::string postMeta(const PostEntry& e, bool withTags) {
+std::string postMeta(const Locale& locale, const PostEntry& e, bool withTags) {
   std::vector<std::string> parts;
-  if (e.post && e.post->date.valid()) parts.push_back(text(longDate(e.post->date)));
-  if (e.post && !e.post->authors.empty()) parts.push_back(text(postByline(*e.post)));
+  if (e.post && e.post->date.valid()) parts.push_back(text(postDateLabel(locale, e.post->date, DateForm::Long)));
+  if (e.post && !e.post->authors.empty()) parts.push_back(text(postByline(locale, *e.post)));
   // A link-only post has nothing to read here: its entry points elsewhere.
-  if (!(e.post && e.post->linkOnly)) parts.push_back(std::to_string(std::max(1, e.readingMinutes)) + " min read");
+  if (!(e.post && e.post->linkOnly)) parts.push_back(text(readingTimeLabel(locale, e)));
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? " \xC2\xB7 " : "") + parts[i];
   if (withTags && e.post && !e.post->tags.empty()) {
@@ -33,21 +33,22 @@ std::string postMeta(const PostEntry& e, bool withTags) {
 }  // namespace
 
 std::string postCountLabel(const Publication& pub) {
-  std::size_t minutes = 0;
-  for (const auto& e : pub.posts) minutes += static_cast<std::size_t>(std::max(1, e.readingMinutes));
-  return countLabel(pub.posts.size(), "post", "posts") + " \xC2\xB7 " +
-         std::to_string(minutes) + " min of reading";
+  const Locale& locale = *pub.locale;
+  int minutes = 0;
+  for (const auto& e : pub.posts) minutes += std::max(1, e.readingMinutes);
+  return locale.count("posts", static_cast<long long>(pub.posts.size())) + " \xC2\xB7 " +
+         locale.label("reading_total", {{"duration", locale.duration(minutes)}});
 }
 
 Page coverPage(const Publication& pub, const std::string& coverHref, int width, int height) {
   Page page;
   page.file = "cover.xhtml";
-  page.title = "Cover";
+  page.title = pub.locale->label("cover");
   page.bodyType = "cover";
   std::string alt = bookTitle(pub);
   if (!trim(pub.subtitle).empty()) alt += ": " + std::string(trim(pub.subtitle));
   if (!trim(pub.period).empty()) alt += ", " + std::string(trim(pub.period));
-  alt += ", " + countLabel(pub.posts.size(), "post", "posts");
+  alt += ", " + pub.locale->count("posts", static_cast<long long>(pub.posts.size()));
   page.body = "<section class=\"cover\" epub:type=\"cover\">\n<img class=\"cover-image\" src=\"" +
               attr(coverHref) + "\" alt=\"" + attr(alt) + "\" width=\"" + std::to_string(width) +
               "\" height=\"" + std::to_string(height) + "\"/>\n</section>\n";
@@ -70,12 +71,13 @@ Page titlePage(const Publication& pub) {
     b += "<p class=\"book-filters\">" + text(std::string(trim(pub.filters))) + "</p>\n";
   b += "<p class=\"book-count\">" + text(postCountLabel(pub)) + "</p>\n";
   if (pub.site && !trim(pub.site->title).empty()) {
-    b += "<p class=\"book-site\">From ";
     std::string url(trim(pub.site->url));
+    std::string site;
     if (hasScheme(url) && isLiveLink(url) && !cleanUrl(url).empty())
-      b += "<a href=\"" + attr(cleanUrl(url)) + "\">" + text(pub.site->title) + "</a>";
-    else b += text(pub.site->title);
-    b += "</p>\n";
+      site = "<a href=\"" + attr(cleanUrl(url)) + "\">" + text(pub.site->title) + "</a>";
+    else site = text(pub.site->title);
+    // The label escaped (its {site} left as written), the site's markup put in after.
+    b += "<p class=\"book-site\">" + replaceAll(text(pub.locale->label("from_site")), "{site}", site) + "</p>\n";
   }
   if (!trim(pub.dateLabel).empty())
     b += "<p class=\"book-date\">" + text(std::string(trim(pub.dateLabel))) + "</p>\n";
@@ -86,18 +88,21 @@ Page titlePage(const Publication& pub) {
 Page briefPage(const Publication& pub, const PostLinks& links, const std::vector<Group>& sections) {
   Page page;
   page.file = "brief.xhtml";
-  page.title = "At a glance";
+  const Locale& locale = *pub.locale;
+  page.title = locale.label("at_a_glance");
   page.bodyType = "frontmatter";
   std::string& b = page.body;
-  b += "<section class=\"brief\" epub:type=\"preamble\">\n<h1>At a glance</h1>\n";
+  b += "<section class=\"brief\" epub:type=\"preamble\">\n<h1>" + text(page.title) + "</h1>\n";
   auto entry = [&](int i) {
     const PostEntry& e = pub.posts[static_cast<std::size_t>(i)];
-    std::string out = "<li class=\"brief-entry\">\n<p class=\"brief-title\"><a href=\"" +
+    // The title and summary are in the post's language, the rest in the digest's.
+    const std::string lang = e.post ? langAttributes(postLanguage(pub, *e.post), pub.language) : std::string();
+    std::string out = "<li class=\"brief-entry\">\n<p class=\"brief-title\"" + lang + "><a href=\"" +
                       attr(links.href[static_cast<std::size_t>(i)]) + "\">" +
                       text(links.title[static_cast<std::size_t>(i)]) + "</a></p>\n";
-    out += "<p class=\"brief-meta\">" + postMeta(e, true) + "</p>\n";
+    out += "<p class=\"brief-meta\">" + postMeta(locale, e, true) + "</p>\n";
     if (!trim(e.summary).empty())
-      out += "<p class=\"brief-summary\">" + text(std::string(trim(e.summary))) + "</p>\n";
+      out += "<p class=\"brief-summary\"" + lang + ">" + text(std::string(trim(e.summary))) + "</p>\n";
     out += "</li>\n";
     return out;
   };
@@ -128,12 +133,12 @@ Page indexPage(const Publication& pub, const PostLinks& links, const std::vector
       items += "<li><a href=\"" + attr(links.href[static_cast<std::size_t>(i)]) + "\">" +
                text(links.title[static_cast<std::size_t>(i)]) + "</a>";
       if (pe.post && pe.post->date.valid())
-        items += " <span class=\"index-date\">" + text(longDate(pe.post->date)) + "</span>";
+        items += " <span class=\"index-date\">" + text(postDateLabel(*pub.locale, pe.post->date, DateForm::Long)) + "</span>";
       items += "</li>\n";
     }
     if (items.empty()) continue;
     b += "<li class=\"index-entry\"><p class=\"index-term\">" + text(e.label) +
-         " <span class=\"index-count\">(" + std::to_string(e.posts.size()) + ")</span></p>\n";
+         " <span class=\"index-count\">(" + pub.locale->number(static_cast<long long>(e.posts.size())) + ")</span></p>\n";
     b += "<ul class=\"index-posts\">\n" + items + "</ul></li>\n";
   }
   b += "</ul>\n</section>\n";

@@ -10,11 +10,6 @@ namespace {
 
 bool isLinkOnly(const PostEntry& e) { return e.post && e.post->linkOnly; }
 
-std::string entryTitle(const PostEntry& e, int post) {
-  std::string t = e.post ? std::string(trim(e.post->title)) : std::string();
-  return t.empty() ? "Post " + std::to_string(post + 1) : t;
-}
-
 }  // namespace
 
 std::vector<int> linkEntryOwners(const Publication& pub, const std::vector<Group>& sections) {
@@ -38,14 +33,15 @@ std::string linkEntry(BookContext& ctx, int post) {
   const Post& p = *e.post;
   const std::string& id = ctx.postIds[static_cast<std::size_t>(post)].start;
   std::string out = "<section class=\"link-entry\" id=\"" + attr(id) + "\"";
-  if (!p.language.empty() && validLanguageTag(p.language))
-    out += " xml:lang=\"" + attr(p.language) + "\" lang=\"" + attr(p.language) + "\"";
-  out += ">\n<h2 class=\"link-title\">" + text(entryTitle(e, post)) + "</h2>\n";
+  const Locale& locale = *ctx.pub.locale;
+  const std::string lang = postLanguage(ctx.pub, p);
+  out += langAttributes(lang, ctx.pub.language);
+  out += ">\n<h2 class=\"link-title\">" + text(numberedPostTitle(locale, e, post)) + "</h2>\n";
   std::vector<std::string> meta;
-  if (p.date.valid()) meta.push_back(text(longDate(p.date)));
-  if (!p.authors.empty()) meta.push_back(text(postByline(p)));
+  if (p.date.valid()) meta.push_back(text(postDateLabel(locale, p.date, DateForm::Long)));
+  if (!p.authors.empty()) meta.push_back(text(postByline(locale, p)));
   if (!meta.empty()) {
-    out += "<p class=\"byline\">";
+    out += "<p class=\"byline\"" + langAttributes(ctx.pub.language, lang) + ">";
     for (std::size_t i = 0; i < meta.size(); ++i) out += (i ? " \xC2\xB7 " : "") + meta[i];
     out += "</p>\n";
   }
@@ -62,8 +58,11 @@ Page linkEntriesPage(const Publication& pub, const std::vector<int>& members,
   Page page;
   int first = members.front();
   page.file = chapterFileName(first, 0);
-  page.title = members.size() == 1 ? entryTitle(pub.posts[static_cast<std::size_t>(first)], first)
-                                   : "Links: " + countLabel(members.size(), "post", "posts");
+  const Locale& locale = *pub.locale;
+  page.title = members.size() == 1
+                   ? numberedPostTitle(locale, pub.posts[static_cast<std::size_t>(first)], first)
+                   : locale.label("label_value", {{"label", locale.label("links")},
+                                                  {"value", locale.count("posts", static_cast<long long>(members.size()))}});
   page.bodyType = "bodymatter";
   page.body = "<section epub:type=\"chapter\" class=\"link-entries\">\n";
   for (int i : members) page.body += entries[static_cast<std::size_t>(i)];

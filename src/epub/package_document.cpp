@@ -66,7 +66,7 @@ std::string packageDocument(const PackageMetadata& m, const std::vector<Manifest
     if (!it.properties.empty()) o += " properties=\"" + attr(it.properties) + "\"";
     o += "/>\n";
   }
-  o += "</manifest>\n<spine toc=\"ncx\">\n";
+  o += std::string("</manifest>\n<spine toc=\"ncx\"") + (m.rightToLeft ? " page-progression-direction=\"rtl\"" : "") + ">\n";
   for (const auto& id : spine) o += " <itemref idref=\"" + attr(id) + "\"/>\n";
   o += "</spine>\n</package>\n";
   return o;

@@ -21,6 +21,7 @@ struct PackageMetadata {
   std::vector<std::string> creators;
   std::vector<std::string> subjects;
   std::string language;
+  bool rightToLeft = false;  // the language is written right to left: the spine's pages turn right to left
   std::string date;         // W3C date
   std::string modified;     // CCYY-MM-DDThh:mm:ssZ
   std::string description;

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "postpress/locale.h"
+#include "postpress/publication.h"
 #include "postpress/site.h"
 
 namespace pp::epub {
@@ -17,20 +19,20 @@ struct Page {
   std::string lang;        // xml:lang when it differs from the book's; "" = the book's
 };
 
-// A complete XHTML content document.
+// A complete XHTML content document: lang and xml:lang its own or the book's, dir="rtl" when
+// that language is written right to left.
 std::string xhtmlDocument(const Page& page, const std::string& bookLang);
 
-// "18 November 2025" (the date as written, no time zone conversion); "" when invalid.
-std::string longDate(const DateTime& d);
-
-// "A, B and C".
-std::string joinNames(const std::vector<std::string>& names);
+// ` lang="x" xml:lang="x"` (and `dir` when the direction changes) for an element in `lang`
+// inside one in `around`; "" when they are the same language.
+std::string langAttributes(const std::string& lang, const std::string& around);
 
 // The post's authors as a byline shows them: each name with its affiliation apart, in
-// parentheses ("Jane Doe (Acme) and John Roe"); the indexes sort by the names alone.
-std::string postByline(const Post& post);
+// parentheses ("Jane Doe (Acme) and John Roe", the locale's "and"); the indexes sort by the
+// names alone.
+std::string postByline(const Locale& locale, const Post& post);
 
-// "Q4 2025" style labels are made by the publication; this is the plural helper: "1 post".
-std::string countLabel(std::size_t n, const char* singular, const char* plural);
+// A post's title, or "Post 3" (the locale's) for one without.
+std::string numberedPostTitle(const Locale& locale, const PostEntry& e, int post);
 
 }  // namespace pp::epub

@@ -53,7 +53,9 @@ std::string imageElement(BookContext& ctx, int assetId, const std::string& alt,
     if (!a->url.empty()) where = a->url;
     else if (!a->source.empty()) where = a->source;
   }
-  std::string label = trim(alt).empty() ? "Image not available" : "Image: " + std::string(trim(alt));
+  const Locale& locale = *ctx.pub.locale;
+  std::string label = trim(alt).empty() ? locale.label("image_unavailable")
+                                        : locale.label("label_value", {{"label", locale.label("image")}, {"value", trim(alt)}});
   std::string out = "<span class=\"missing-image\">[" + text(label);
   if (!where.empty()) out += " \xE2\x80\x94 " + text(where);  // em dash
   out += "]</span>";
@@ -194,7 +196,7 @@ void PostRenderer::renderLink(const Inline& in, std::string& out) {
   }
   out += "<a href=\"" + href + "\">";
   ++linkDepth_;
-  if (empty) out += text(in.link.internal() ? std::string("link") : in.link.url);
+  if (empty) out += text(in.link.internal() ? locale().label("link") : in.link.url);
   else renderInlines(in.children, out);
   --linkDepth_;
   out += "</a>";
@@ -309,10 +311,7 @@ void PostRenderer::renderBlock(const Block& b, std::string& out) {
       std::string kind = admonitionName(b.admonition);
       std::string title;
       renderInlines(b.inlines, title);
-      if (trim(title).empty()) {
-        title = kind;
-        title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
-      }
+      if (trim(title).empty()) title = text(locale().label("admonition_" + kind));
       out += "<div class=\"admonition admonition-" + kind + "\" role=\"note\">\n";
       out += "<p class=\"admonition-title\">" + title + "</p>\n";
       for (const Block& c : b.children) renderBlock(c, out);
@@ -323,8 +322,8 @@ void PostRenderer::renderBlock(const Block& b, std::string& out) {
       std::string href = hrefFor(b.link);
       std::string title;
       renderInlines(b.inlines, title);
-      if (trim(title).empty()) title = text(b.link.url.empty() ? std::string("Embedded media") : b.link.url);
-      std::string provider = trim(b.text).empty() ? "Media" : std::string(trim(b.text));
+      if (trim(title).empty()) title = text(b.link.url.empty() ? locale().label("embedded_media") : b.link.url);
+      std::string provider = trim(b.text).empty() ? locale().label("media") : std::string(trim(b.text));
       provider[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(provider[0])));
       out += "<div class=\"embed\"><p><span class=\"embed-kind\">\xE2\x96\xB6 " + text(provider) +
              ":</span> ";
@@ -340,7 +339,7 @@ void PostRenderer::renderBlock(const Block& b, std::string& out) {
     case BlockKind::Details: {
       std::string summary;
       renderInlines(b.inlines, summary);
-      if (trim(summary).empty()) summary = "Details";
+      if (trim(summary).empty()) summary = text(locale().label("details"));
       out += "<div class=\"details\">\n<p class=\"details-summary\">" + summary + "</p>\n";
       for (const Block& c : b.children) renderBlock(c, out);
       out += "</div>\n";

@@ -49,6 +49,8 @@ class PostRenderer {
   int footnoteCount() const { return static_cast<int>(footnoteIds_.size()); }
 
  private:
+  // The digest's language: the words written around and inside the post's text.
+  const Locale& locale() const { return *ctx_.pub.locale; }
   void renderBlock(const Block& b, std::string& out);
   void renderParagraph(const std::vector<Inline>& inlines, std::string& out,
                        const std::string& prefix);

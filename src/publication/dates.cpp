@@ -1,33 +1,28 @@
-// Date labels for covers, bylines and package metadata.
+// Date, reading-time and language labels for covers, bylines and package metadata.
+#include <algorithm>
 #include <ctime>
 
 #include "postpress/publication.h"
+#include "publication/summary.h"
 
 namespace pp {
 
-namespace {
-const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                         "July",    "August",   "September", "October", "November", "December"};
-const char* kShortMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-}  // namespace
-
-std::string formatLongDate(long long epochSeconds) {
-  std::time_t t = static_cast<std::time_t>(epochSeconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  return std::to_string(tm.tm_mday) + " " + kMonths[tm.tm_mon] + " " + std::to_string(tm.tm_year + 1900);
+std::string postDateLabel(const Locale& locale, const DateTime& date, DateForm form) {
+  if (!date.valid()) return {};
+  return locale.date(CalendarDate{date.year, date.month, date.day}, form);
 }
 
-std::string formatPostDate(const DateTime& date, bool longMonth) {
-  if (!date.valid() || date.month < 1 || date.month > 12) return "";
-  const char* month = longMonth ? kMonths[date.month - 1] : kShortMonths[date.month - 1];
-  return std::to_string(date.day) + " " + month + " " + std::to_string(date.year);
+std::string readingTimeLabel(const Locale& locale, const PostEntry& entry) {
+  return locale.count("reading_time", std::max(1, entry.readingMinutes));
 }
 
-std::string monthLabel(const DateTime& date) {
-  if (!date.valid() || date.month < 1 || date.month > 12) return "Undated";
-  return std::string(kMonths[date.month - 1]) + " " + std::to_string(date.year);
+std::string postLanguage(const Publication& pub, const Post& post) {
+  return postLanguageTag(post.language, {}, pub.site ? std::string_view(pub.site->language) : pub.language);
+}
+
+std::string monthLabel(const Locale& locale, const DateTime& date) {
+  if (!date.valid() || date.month < 1 || date.month > 12) return locale.label("undated");
+  return locale.month(date.year, date.month);
 }
 
 std::string isoTimestamp(long long epochSeconds) {

@@ -71,15 +71,15 @@ std::vector<IndexEntry> buildIndex(const std::vector<PostEntry>& posts, bool tag
 
 // The tag a post is filed under when contents are grouped by tag: the first of its tags that
 // the selection asked for, else its first tag.
-std::string primaryTag(const Post& post, const Selection& selection) {
+std::string primaryTag(const Post& post, const Selection& selection, const Locale& locale) {
   for (const auto& t : post.tags)
     for (const auto& wanted : selection.tags)
       if (matchKey(t) == matchKey(wanted)) return t;
-  return post.tags.empty() ? std::string("Other") : post.tags.front();
+  return post.tags.empty() ? locale.label("other_tag") : post.tags.front();
 }
 
 std::vector<Group> buildGroups(const std::vector<PostEntry>& posts, const std::string& groupBy,
-                               const Selection& selection) {
+                               const Selection& selection, const Locale& locale) {
   std::vector<Group> groups;
   if (groupBy != "month" && groupBy != "tag") {
     Group all;
@@ -90,7 +90,7 @@ std::vector<Group> buildGroups(const std::vector<PostEntry>& posts, const std::s
   std::map<std::string, std::size_t> index;  // label key -> position in groups
   for (std::size_t i = 0; i < posts.size(); ++i) {
     const Post& p = *posts[i].post;
-    std::string label = groupBy == "month" ? monthLabel(p.date) : primaryTag(p, selection);
+    std::string label = groupBy == "month" ? monthLabel(locale, p.date) : primaryTag(p, selection, locale);
     std::string key = matchKey(label);
     auto it = index.find(key);
     if (it == index.end()) {
@@ -104,7 +104,7 @@ std::vector<Group> buildGroups(const std::vector<PostEntry>& posts, const std::s
 
 // "Tags: KServe, vLLM · Authors: Yuan Tang · Excluding: draft". The tags are shown in the
 // spelling the posts use when one of them carries the tag.
-std::string describeFilters(const Selection& sel, const std::vector<const Post*>& posts) {
+std::string describeFilters(const Selection& sel, const std::vector<const Post*>& posts, const Locale& locale) {
   auto displayTag = [&](const std::string& wanted) {
     for (const Post* p : posts)
       for (const auto& t : p->tags)
@@ -131,10 +131,15 @@ std::string describeFilters(const Selection& sel, const std::vector<const Post*>
     if (!out.empty()) out += " \xC2\xB7 ";
     out += part;
   };
-  if (!sel.tags.empty()) add((sel.tags.size() == 1 ? "Tag: " : "Tags: ") + joinWith(sel.tags, displayTag));
+  auto labelled = [&](const std::string& label, const std::string& value) {
+    return locale.label("label_value", {{"label", label}, {"value", value}});
+  };
+  // The label's form for the number of names ("Tag", "Tags"; the forms hold no number).
+  auto named = [&](const char* key, std::size_t n) { return locale.count(key, static_cast<long long>(n)); };
+  if (!sel.tags.empty()) add(labelled(named("filter_tags", sel.tags.size()), joinWith(sel.tags, displayTag)));
   if (!sel.authors.empty())
-    add((sel.authors.size() == 1 ? "Author: " : "Authors: ") + joinWith(sel.authors, displayAuthor));
-  if (!sel.excludeTags.empty()) add("Excluding: " + joinWith(sel.excludeTags, displayTag));
+    add(labelled(named("filter_authors", sel.authors.size()), joinWith(sel.authors, displayAuthor)));
+  if (!sel.excludeTags.empty()) add(labelled(locale.label("filter_excluding"), joinWith(sel.excludeTags, displayTag)));
   return out;
 }
 
@@ -155,6 +160,12 @@ std::string stableIdentifier(const Publication& pub) {
 bool pick(int configured, bool fromStyle) { return configured < 0 ? fromStyle : configured != 0; }
 
 }  // namespace
+
+std::string digestLanguage(const PublicationOptions& options, const Site& site) {
+  if (!trim(options.language).empty()) return std::string(trim(options.language));
+  if (!trim(site.language).empty()) return std::string(trim(site.language));
+  return "en";
+}
 
 std::size_t Publication::totalWords() const {
   std::size_t n = 0;
@@ -193,22 +204,21 @@ bool isMediaUrl(const std::string& url) {
 Publication buildPublication(const Site& site, const Selection& selection,
                              const std::vector<const Post*>& posts, std::vector<Document> docs,
                              const PublicationOptions& options, const Style& style,
-                             AssetStore& assets, DiagnosticSink& diags) {
+                             AssetStore& assets, const Locale& locale, DiagnosticSink& diags) {
   Publication pub;
+  pub.locale = &locale;
   pub.site = &site;
   pub.assets = &assets;
   pub.selection = selection;
-  pub.title = !options.title.empty() ? options.title : !site.title.empty() ? site.title : "Digest";
+  pub.title = !options.title.empty() ? options.title : !site.title.empty() ? site.title : locale.label("digest");
   pub.subtitle = options.subtitle;
-  pub.period = periodLabel(selection, posts);
-  pub.filters = describeFilters(selection, posts);
+  pub.period = periodLabel(selection, posts, locale);
+  pub.filters = describeFilters(selection, posts, locale);
   const long long epoch = options.buildEpoch;
   pub.buildEpoch = epoch;
-  pub.dateLabel = formatLongDate(epoch);
+  pub.dateLabel = locale.date(epoch, DateForm::Long);
   pub.isoDate = isoTimestamp(epoch);
-  pub.language = !options.language.empty() ? options.language
-                 : !site.language.empty()  ? site.language
-                                           : "en";
+  pub.language = locale.tag();
 
   pub.parts.cover = pick(options.cover, style.cover);
   pub.parts.brief = pick(options.brief, style.brief);
@@ -239,7 +249,7 @@ Publication buildPublication(const Site& site, const Selection& selection,
   if (!options.coverImage.empty()) pub.coverImageAsset = assets.resolveFile(options.coverImage, configLoc, diags);
   if (!options.logo.empty()) pub.logoAsset = assets.resolveFile(options.logo, configLoc, diags);
 
-  pub.groups = buildGroups(pub.posts, pub.groupBy, selection);
+  pub.groups = buildGroups(pub.posts, pub.groupBy, selection, locale);
   pub.tagIndex = buildIndex(pub.posts, true);
   pub.authorIndex = buildIndex(pub.posts, false);
   pub.identifier = stableIdentifier(pub);
@@ -255,7 +265,7 @@ std::vector<Group> readingSections(const Publication& pub) {
                                    [](const Group& g) { return !trim(g.label).empty(); });
   if (grouped)
     for (const Group& g : pub.groups) {
-      Group s{trim(g.label).empty() ? std::string("Other posts") : std::string(trim(g.label)), {}};
+      Group s{trim(g.label).empty() ? pub.locale->label("other_posts") : std::string(trim(g.label)), {}};
       for (int i : g.posts)
         if (i >= 0 && i < n && !seen[static_cast<std::size_t>(i)]) {
           seen[static_cast<std::size_t>(i)] = true;
@@ -263,7 +273,7 @@ std::vector<Group> readingSections(const Publication& pub) {
         }
       if (!s.posts.empty()) sections.push_back(std::move(s));
     }
-  Group rest{grouped ? "Other posts" : "", {}};
+  Group rest{grouped ? pub.locale->label("other_posts") : std::string(), {}};
   for (int i = 0; i < n; ++i)
     if (!seen[static_cast<std::size_t>(i)]) rest.posts.push_back(i);
   if (!rest.posts.empty()) sections.push_back(std::move(rest));

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "postpress/document.h"
+#include "postpress/locale.h"
 #include "postpress/site.h"
 
 namespace pp {
@@ -17,7 +18,8 @@ std::string cutAtSentence(const std::string& text, std::size_t target = 60);
 // real paragraph; cut near 60 words.
 std::string summarize(const Post& post, const Document& doc, const std::string& sectionParagraph = {});
 
-std::string monthLabel(const DateTime& date);
+// "November 2025" in the locale's language; its "Undated" for a post without a date.
+std::string monthLabel(const Locale& locale, const DateTime& date);
 std::string isoTimestamp(long long epochSeconds);
 
 }  // namespace pp

@@ -1,14 +1,8 @@
 #include "select/days.h"
 
-#include <array>
 #include <cstdio>
 
 namespace pp {
-
-namespace {
-constexpr std::array<const char*, 12> kShortMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-}
 
 int daysIn(int year, int month) {
   static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -20,12 +14,6 @@ std::string Day::iso() const {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   return buf;
-}
-
-std::string Day::human() const {
-  if (month < 1 || month > 12) return iso();
-  return std::to_string(day) + " " + kShortMonths[static_cast<std::size_t>(month - 1)] + " " +
-         std::to_string(year);
 }
 
 DayRange dayRangeOf(const Selection& sel) {

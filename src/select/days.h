@@ -19,7 +19,6 @@ struct Day {
   }
   static Day of(const DateTime& d) { return {d.year, d.month, d.day}; }
   std::string iso() const;
-  std::string human() const;  // "1 Oct 2025"
 };
 
 int daysIn(int year, int month);

@@ -20,7 +20,7 @@ bool maybeRtl(char32_t c) {
 
 }  // namespace
 
-void resolveBidi(ItemList& list) {
+void resolveBidi(ItemList& list, bool rightToLeft) {
   // The paragraph as text: a box's characters, a space for glue, U+FFFC for a box of no text.
   std::vector<FriBidiChar> text;
   std::vector<std::size_t> first(list.items.size(), 0);  // each item's first character
@@ -51,7 +51,7 @@ void resolveBidi(ItemList& list) {
   std::vector<FriBidiLevel> levels(text.size());
   fribidi_get_bidi_types(text.data(), n, types.data());
   fribidi_get_bracket_types(text.data(), n, types.data(), brackets.data());
-  FriBidiParType direction = FRIBIDI_PAR_ON;  // from the first strong character
+  FriBidiParType direction = rightToLeft ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_ON;  // ON: the first strong character's
   if (!fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), n, &direction, levels.data())) return;
   list.rtl = FRIBIDI_IS_RTL(direction);
   for (std::size_t k = 0; k < list.items.size(); ++k) {

@@ -11,8 +11,10 @@
 namespace pp::typeset {
 
 // Sets Item::level and ItemList::rtl. Text with no right-to-left character is left at level 0
-// without running the algorithm.
-void resolveBidi(ItemList& list);
+// without running the algorithm. The paragraph's direction is its first strong character's,
+// or right to left whenever it holds right-to-left text and `rightToLeft` (the paragraph's
+// language is written right to left: "Kubernetes هو..." is an Arabic sentence).
+void resolveBidi(ItemList& list, bool rightToLeft = false);
 
 // The items [start, end) of a line in the order they are drawn from left to right (rule L2:
 // from the highest level down, every run at that level or above is reversed); trailing glue

@@ -162,9 +162,7 @@ void Flow::admonition(const Block& b) {
 
   std::vector<Inline> title = b.inlines;
   if (title.empty() || trim(plainText(title)).empty()) {
-    std::string t = kind;
-    if (!t.empty()) t[0] = static_cast<char>(t[0] - 'a' + 'A');
-    title = {Inline::makeText(t)};
+    title = {Inline::makeText(ctx_.label("admonition_" + kind))};
   }
   TextStyle ts = region_.body;
   ts.bold = true;

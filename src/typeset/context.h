@@ -12,7 +12,9 @@
 #include <vector>
 
 #include "postpress/fonts.h"
+#include "postpress/locale.h"
 #include "typeset/hyphenator.h"
+#include "typeset/missing_glyphs.h"
 #include "typeset/stand_ins.h"
 #include "postpress/assets.h"
 #include "postpress/support/diagnostics.h"
@@ -40,6 +42,16 @@ struct Context {
   Hyphenator* hyphenator = nullptr;
   // The language of the text being set (BCP 47; "" the root rules), for UAX #14's tailoring.
   std::string language;
+  // The language is written right to left: a paragraph holding right-to-left text is set right
+  // to left even when it opens with a Latin word (a product name), as `dir="rtl"` does.
+  bool rightToLeft = false;
+  // The digest's language: the words the typesetter prints itself (label()).
+  const Locale* locale = nullptr;
+
+  // The locale's label for `key` (Locale::label); the key itself without a locale.
+  std::string label(std::string_view key, LabelArgs args = {}) const {
+    return locale ? locale->label(key, args) : std::string(key);
+  }
 
   // The UAX #14 breaker for `language`, opened on first use (most posts have no CJK or Thai).
   LineBreaker& lineBreaker() {
@@ -91,14 +103,10 @@ struct Context {
     out.outlines.clear();
   }
 
-  // Reports, once per character, that no font has it; it is drawn as a box with its code point.
-  void reportMissingGlyph(char32_t cp, SourcePos pos) {
-    char hex[16];
-    std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(cp));
-    Diagnostic d{Severity::Warning, locate(pos), "missing-glyph",
-                 std::string("no font has a glyph for ") + hex + "; drawn as a box with its code point"};
-    diags.reportOnce(std::string("missing-glyph:") + hex, std::move(d));
-  }
+  // Notes that no font has `cp` (it is drawn as a box with its code point); reported with
+  // the others of the same text by missingGlyphs.report (one warning per post).
+  void reportMissingGlyph(char32_t cp, SourcePos pos) { missingGlyphs.add(cp, locate(pos)); }
+  MissingGlyphs missingGlyphs;
 
   const Asset* asset(int id) const {
     if (!assets || id < 0 || static_cast<std::size_t>(id) >= assets->size()) return nullptr;

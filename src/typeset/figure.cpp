@@ -239,7 +239,10 @@ void Flow::placeholder(const ImageRef& image, const std::string& why) {
   head.italic = false;
   head.bold = true;
   head.color = st.muted;
-  addPara({Inline::makeText("Image not available" + (image.alt.empty() ? std::string() : ": " + image.alt))}, head);
+  const std::string unavailable = ctx_.label("image_unavailable");
+  addPara({Inline::makeText(image.alt.empty() ? unavailable
+                                              : ctx_.label("label_value", {{"label", unavailable}, {"value", image.alt}}))},
+          head);
   TextStyle small = st.caption;
   small.italic = false;
   small.size *= 0.92f;
@@ -279,7 +282,7 @@ void Flow::embed(const Block& b) {
   auto addPara = [&](const std::vector<Inline>& text, const TextStyle& ts) {
     y = setBoxText(ctx_, f, text, ts, inner, kBoxPad + 3, y);
   };
-  std::string provider = b.text.empty() ? std::string("Embedded content") : b.text;
+  std::string provider = b.text.empty() ? ctx_.label("embedded_content") : b.text;
   TextStyle label = st.caption;
   label.italic = false;
   label.uppercase = true;

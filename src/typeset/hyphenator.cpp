@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "postpress/locale.h"
 #include "postpress/support/text.h"
 
 namespace pp::typeset {
@@ -29,22 +30,11 @@ struct Hyphenator::Dict {
 Hyphenator::Hyphenator(const std::string& language, DiagnosticSink& diags,
                        const std::filesystem::path& dir) {
   if (language.empty()) return;
-  std::string lang = replaceAll(language, "-", "_");
-  // "en_us" -> "en_US": dictionaries are named with an upper-case region.
-  if (auto us = lang.find('_'); us != std::string::npos) {
-    for (std::size_t i = 0; i < us; ++i) lang[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(lang[i])));
-    for (std::size_t i = us + 1; i < lang.size(); ++i) lang[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(lang[i])));
-  }
-  std::vector<std::string> candidates = {lang};
-  const std::string primary = lang.substr(0, lang.find('_'));
-  if (primary != lang) candidates.push_back(primary);
-  if (primary == "en") candidates.push_back("en_US");
-  std::error_code ec;
-  for (const auto& c : candidates) {
-    auto p = dir / ("hyph_" + c + ".dic");
-    if (!std::filesystem::is_regular_file(p, ec)) continue;
+  // The language's patterns from Debian's hyphen-* packages; none for the languages whose
+  // lines end without a hyphen (Chinese, Japanese, Arabic...).
+  if (const std::optional<std::filesystem::path> p = hyphenationDictionary(language, dir)) {
     auto d = std::make_unique<Dict>();
-    d->dict = hnj_hyphen_load(p.c_str());
+    d->dict = hnj_hyphen_load(p->c_str());
     if (d->dict) {
       dict_ = std::move(d);
       return;

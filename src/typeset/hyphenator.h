@@ -10,16 +10,18 @@
 #include <unordered_map>
 #include <vector>
 
+#include "postpress/locale.h"
 #include "postpress/support/diagnostics.h"
 
 namespace pp::typeset {
 
 class Hyphenator {
  public:
-  // Patterns for `language` ("en-US", "en_US", "en", "de-DE"...), looked up in `dir`.
-  // Without patterns (unknown language, no dictionary installed) every word stays whole.
+  // Patterns for `language` ("en-US", "en_US", "en", "de-DE"...), looked up in `dir` by
+  // pp::hyphenationDictionary. Without patterns (a language not hyphenated, no dictionary
+  // installed) every word stays whole.
   Hyphenator(const std::string& language, DiagnosticSink& diags,
-             const std::filesystem::path& dir = "/usr/share/hyphen");
+             const std::filesystem::path& dir = kHyphenationDir);
   ~Hyphenator();
   Hyphenator(const Hyphenator&) = delete;
   Hyphenator& operator=(const Hyphenator&) = delete;

@@ -293,7 +293,7 @@ void InlineBuilder::emitImage(const ImageRef& ref, const Look& look) {
     alt.italic = true;
     alt.hasColor = true;
     alt.color = ctx_.style.muted;
-    text("[" + (ref.alt.empty() ? std::string("image") : ref.alt) + "]", alt);
+    text("[" + (ref.alt.empty() ? ctx_.label("image_inline") : ref.alt) + "]", alt);
     return;
   }
   flushToken();
@@ -374,7 +374,7 @@ ItemList InlineBuilder::finish() {
     tieShortLastWord();
     endLine();
   }
-  resolveBidi(list_);
+  resolveBidi(list_, ctx_.rightToLeft);
   return std::move(list_);
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -30,6 +31,7 @@ struct PartSetApart {
   bool keepNextAtEnd = false;                // the last item asked to keep with what follows
   std::vector<std::string> openAnchors;      // anchors set after the part's last item
   DiagnosticSink diags;                      // replayed in reading order
+  std::set<char32_t> missingGlyphs;          // characters no font has (reported in `diags`)
 };
 
 // Appends parts to the body in order, carrying what one Flow would carry from a part to the

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <map>
+#include <set>
 #include <memory>
 #include <mutex>
 
@@ -19,9 +20,9 @@ namespace pp {
 using namespace typeset;
 
 struct Typesetter::Run {
-  Run(const Style& s, const AssetStore* a, std::string lang,
+  Run(const Style& s, const AssetStore* a, const Locale& l,
       std::function<ResolvedLink(const LinkTarget&, int owner)> resolve, const TypesetOptions& o, DiagnosticSink& d)
-      : style(s), assets(a), language(std::move(lang)), resolveLink(std::move(resolve)), options(o), diags(d),
+      : style(s), assets(a), locale(l), language(l.tag()), resolveLink(std::move(resolve)), options(o), diags(d),
         fonts(s, d, store), ctx(s, fonts, standIns, d, a, out) {
     geometry.width = s.pageWidth;
     geometry.height = s.pageHeight;
@@ -32,10 +33,13 @@ struct Typesetter::Run {
     standIns.limit(standInLimit());
     ctx.resolveLink = [this](const LinkTarget& t) { return resolveLink(t, -1); };
     ctx.language = language;
+    ctx.rightToLeft = locale.rightToLeft();
+    ctx.locale = &locale;
   }
 
   const Style& style;
   const AssetStore* assets;
+  const Locale& locale;
   const std::string language;
   const std::function<ResolvedLink(const LinkTarget&, int owner)> resolveLink;
   const TypesetOptions options;
@@ -49,6 +53,7 @@ struct Typesetter::Run {
   PageGeometry geometry;
   std::map<std::string, std::string> labels;  // anchor -> printed page number (citePages)
   std::map<std::string, std::unique_ptr<Hyphenator>> hyphenators;
+  std::set<char32_t> namedMissing;  // characters without a glyph that a warning named already
   std::atomic<bool> workersFreed{false};
   std::size_t bodyFinished = 0;  // body pages numbered and decorated so far
 
@@ -111,7 +116,10 @@ struct Typesetter::Run {
     }
     pages->advance(true);
     for (FinishedPage& f : finishBodyPages(pages->result(), finish)) handOver(f);
-    for (const PartSetApart& p : apart) p.diags.replayInto(diags);
+    for (const PartSetApart& p : apart) {
+      p.diags.replayInto(diags);
+      namedMissing.insert(p.missingGlyphs.begin(), p.missingGlyphs.end());
+    }
     // Sections hyphenate in the run's language.
     ctx.hyphenator = hyphenatorFor("");
     freeWorkers();  // a body of no parts, or set on one thread
@@ -218,6 +226,8 @@ struct Typesetter::Run {
       c.hyphenator = h.get();
     }
     c.language = part.language.empty() ? language : part.language;
+    c.rightToLeft = isRightToLeft(c.language);
+    c.locale = &locale;
     const std::string anchor = part.anchor;
     c.footnoteDest = [anchor](int n) { return anchor + "/fn-" + std::to_string(n); };
 
@@ -226,6 +236,8 @@ struct Typesetter::Run {
     FlowComposer composer(flow, labels);
     compose(composer, k);
 
+    apart.missingGlyphs = c.missingGlyphs.characters();
+    c.missingGlyphs.report(apart.diags);  // one warning for the post
     apart.keepNextAtEnd = flow.keepsNext();
     apart.openAnchors = flow.takePendingAnchors();
     apart.outlineKeys = c.outlineKeys();
@@ -244,14 +256,18 @@ struct Typesetter::Run {
     }
     SetPages pages = paginate(ctx, list, geometry);
     pages.outline = std::move(outline);
+    // One warning for the sections, naming only what no post named (titles repeat there).
+    const std::set<char32_t> met = ctx.missingGlyphs.characters();
+    ctx.missingGlyphs.report(diags, namedMissing);
+    namedMissing.insert(met.begin(), met.end());
     return pages;
   }
 };
 
-Typesetter::Typesetter(const Style& style, const AssetStore* assets, std::string language,
+Typesetter::Typesetter(const Style& style, const AssetStore* assets, const Locale& locale,
                        std::function<ResolvedLink(const LinkTarget&, int owner)> resolveLink,
                        const TypesetOptions& options, DiagnosticSink& diags)
-    : run_(std::make_unique<Run>(style, assets, std::move(language), std::move(resolveLink), options, diags)) {}
+    : run_(std::make_unique<Run>(style, assets, locale, std::move(resolveLink), options, diags)) {}
 
 Typesetter::~Typesetter() = default;
 

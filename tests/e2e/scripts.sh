@@ -4,8 +4,9 @@
 # each with a heading, a list, a table, code, a link and a Latin product name. It builds with
 # no missing glyph; pdftotext gives each post's sentence back in logical order (right-to-left
 # runs included: the PDF's glyphs are in visual order, its ToUnicode and ActualText give the
-# text); both files pass the validators; two pages look like their reference images at 100 dpi
-# (joined Arabic right-aligned, Devanagari conjuncts, Thai marks, no boxes).
+# text); both files pass the validators; in the EPUB each post's document carries its lang, and
+# dir="rtl" when right to left; two pages look like their reference images at 100 dpi (joined
+# Arabic right-aligned, Devanagari conjuncts, Thai marks, no boxes).
 # ctest-cost: 16
 source "$(dirname "$0")/../tools/e2e-lib.sh"
 SITE="$PP_SOURCE_DIR/tests/fixtures/scripts"
@@ -38,6 +39,31 @@ for line in open(sys.argv[2], encoding="utf-8"):
     lang, sentence = line.rstrip("\n").split("\t")
     if strip(sentence) not in text:
         print(f"{lang}: not found in logical order: {sentence}")
+        bad += 1
+sys.exit(1 if bad else 0)
+PY
+
+# The EPUB: each post's document in its language (front matter `lang`), dir="rtl" for Arabic,
+# Hebrew and Persian; the digest's own pages in English, its spine left to right.
+python3 "$TOOLS/epub_langs.py" "$WORK/scripts.epub" > "$WORK/langs.tsv" || fail "lang and xml:lang differ"
+python3 - "$WORK/langs.tsv" "$SITE/_posts" <<'PY' || fail "a post's lang or dir is wrong in the EPUB"
+import os, re, sys
+docs = {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    name, lang, direction = line.rstrip("\n").split("\t")
+    docs[name] = (lang, direction)
+bad = 0
+posts = sorted(os.listdir(sys.argv[2]))
+for i, post in enumerate(posts):
+    want = re.search(r"^lang: (\S+)", open(os.path.join(sys.argv[2], post), encoding="utf-8").read(), re.M).group(1)
+    lang, direction = docs.get(f"p{i + 1:03d}.xhtml", ("?", "?"))
+    rtl = want in ("ar", "he", "fa")
+    if lang.split("-")[0] != want or direction != ("rtl" if rtl else "-"):
+        print(f"{post}: lang={lang} dir={direction}, expected {want}{' rtl' if rtl else ''}")
+        bad += 1
+for name in ("nav.xhtml", "title.xhtml", "content.opf"):
+    if docs.get(name) != ("en", "-"):
+        print(f"{name}: {docs.get(name)}, expected English, left to right")
         bad += 1
 sys.exit(1 if bad else 0)
 PY

@@ -1,4 +1,4 @@
-// Glyphs in the layout: characters no font has (reported once each, drawn as a visible box),
+// Glyphs in the layout: characters no font has (one warning per post, drawn as a visible box),
 // emoji set as themselves, every run shaped, no invalid UTF-8 in a text run.
 #include <doctest/doctest.h>
 
@@ -11,7 +11,7 @@
 using namespace pp;
 using namespace pp::testing;
 
-TEST_CASE("a character no font has is reported once and drawn as a box with its code point") {
+TEST_CASE("characters no font has get one warning per post and are drawn as boxes with their code points") {
   DiagnosticSink diags;
   Style st = loadStyle("report", "", diags);
   SamplePublication s;
@@ -22,14 +22,14 @@ TEST_CASE("a character no font has is reported once and drawn as a box with its 
   s.pub.parts.toc = false;
   Layout lay = layoutBook(s.pub, st, {}, {}, diags);
   REQUIRE(!lay.pages.empty());
-  CHECK(diags.countCode("missing-glyph") == 2);  // two distinct characters, each once
-  bool sawLine = false;
+  // One warning for the post, naming both characters and their script, where the first is.
+  REQUIRE(diags.countCode("missing-glyph") == 1);
   for (const auto& d2 : diags.all())
     if (d2.code == "missing-glyph") {
-      sawLine |= d2.loc.path == "_posts/1.md";
-      CHECK(d2.message.find("U+10FFF") != std::string::npos);
+      CHECK(d2.loc.path == "_posts/1.md");
+      CHECK(d2.message.find("U+10FFFD U+10FFFE (Unknown)") != std::string::npos);
+      CHECK(d2.message.find("2 characters") != std::string::npos);
     }
-  CHECK(sawLine);
   const PageBox& p = lay.pages[0];
   int boxes = 0;
   for (const auto& r : p.rects) boxes += (!r.fill && r.strokeWidth > 0);
@@ -69,4 +69,26 @@ TEST_CASE("invalid UTF-8 never reaches a text run") {
   Layout lay = layoutBook(s.pub, st, {}, {}, diags);
   for (const auto& pg : lay.pages)
     for (const auto& r : pg.runs) CHECK(isValidUtf8(r.text));
+}
+
+TEST_CASE("each post with characters no font has gets its own warning; the contents repeat none") {
+  DiagnosticSink diags;
+  Style st = loadStyle("report", "", diags);
+  SamplePublication s;
+  Document a, b;
+  a.blocks.push_back(para("One \U0010FFFD and again \U0010FFFD", 2));
+  b.blocks.push_back(para("Two \U0010FFFD and \U0010FFFC", 5));
+  s.addPost("Title with \U0010FFFB", std::move(a));
+  s.addPost("Plain", std::move(b));
+  s.pub.parts.toc = true;  // the first title, with its missing character, is listed there too
+  Layout lay = layoutBook(s.pub, st, {}, {}, diags);
+  REQUIRE(!lay.pages.empty());
+  std::vector<Diagnostic> missing;
+  for (const auto& d : diags.all())
+    if (d.code == "missing-glyph") missing.push_back(d);
+  REQUIRE(missing.size() == 2);
+  CHECK(missing[0].loc.path == "_posts/1.md");
+  CHECK(missing[0].message.find("U+10FFFB U+10FFFD") != std::string::npos);
+  CHECK(missing[1].loc.path == "_posts/2.md");
+  CHECK(missing[1].message.find("U+10FFFC U+10FFFD") != std::string::npos);
 }

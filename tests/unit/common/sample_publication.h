@@ -144,11 +144,13 @@ inline std::string prose(int words, unsigned seed) {
 struct SamplePublication {
   Site site;
   std::deque<Post> posts;  // stable addresses
+  Locale locale{"en"};
   Publication pub;
 
   SamplePublication() {
     site.title = "Sample Site";
     pub.site = &site;
+    pub.locale = &locale;
     pub.title = "Engineering Digest";
     pub.period = "Q4 2025";
   }

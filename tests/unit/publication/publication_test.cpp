@@ -63,7 +63,8 @@ TEST_CASE("buildPublication: anchors, groups, indexes, identifier") {
   aopts.cacheDir = fs::temp_directory_path() / "pp-pub-test-cache";
   AssetStore assets(aopts);
   DiagnosticSink diags;
-  Publication pub = buildPublication(site, sel, ptrs, std::move(docs), opts, style, assets, diags);
+  const Locale en("en");
+  Publication pub = buildPublication(site, sel, ptrs, std::move(docs), opts, style, assets, en, diags);
 
   CHECK(pub.title == "The Blog");
   CHECK(pub.dateLabel == "30 November 2025");
@@ -91,11 +92,11 @@ TEST_CASE("buildPublication: anchors, groups, indexes, identifier") {
 
   // Same input, same identifier; different content, different identifier.
   std::vector<Document> docs2(3);
-  Publication again = buildPublication(site, sel, ptrs, std::move(docs2), opts, style, assets, diags);
+  Publication again = buildPublication(site, sel, ptrs, std::move(docs2), opts, style, assets, en, diags);
   CHECK(again.identifier == pub.identifier);
   posts[1].body = "changed";
   std::vector<Document> docs3(3);
-  Publication changed = buildPublication(site, sel, ptrs, std::move(docs3), opts, style, assets, diags);
+  Publication changed = buildPublication(site, sel, ptrs, std::move(docs3), opts, style, assets, en, diags);
   CHECK(changed.identifier != pub.identifier);
   fs::remove_all(aopts.cacheDir);
 }

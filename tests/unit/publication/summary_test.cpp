@@ -59,14 +59,28 @@ TEST_CASE("media links get QR codes; dates are labelled") {
   CHECK(mediaSiteOf("https://sched.co/27Fc") == mediaSiteOf("https://kccncna2025.sched.com/event/27Fc"));
   CHECK(isMediaUrl("https://vimeo.com/12345"));
   CHECK_FALSE(isMediaUrl("https://github.com/kserve/kserve"));
-  CHECK(formatLongDate(1764460800) == "30 November 2025");
+}
+
+TEST_CASE("dates, months and reading times in the digest's language") {
+  const Locale en("en"), de("de"), ja("ja");
+  CHECK(en.date(1764460800, DateForm::Long) == "30 November 2025");
   DateTime d;
   d.year = 2025;
   d.month = 11;
   d.day = 18;
-  CHECK(formatPostDate(d) == "18 Nov 2025");
-  CHECK(formatPostDate(d, true) == "18 November 2025");
-  CHECK(monthLabel(d) == "November 2025");
+  CHECK(postDateLabel(en, d) == "18 Nov 2025");
+  CHECK(postDateLabel(en, d, DateForm::Long) == "18 November 2025");
+  CHECK(monthLabel(en, d) == "November 2025");
+  CHECK(postDateLabel(de, d, DateForm::Long) == "18. November 2025");
+  CHECK(monthLabel(ja, d) == "2025年11月");
+  CHECK(postDateLabel(en, DateTime{}).empty());
+  CHECK(monthLabel(de, DateTime{}) == de.label("undated"));
+  PostEntry e;
+  e.readingMinutes = 6;
+  CHECK(readingTimeLabel(en, e) == "6 min read");
+  CHECK(readingTimeLabel(de, e) == "6 Min. Lesezeit");
+  e.readingMinutes = 0;  // never "0 min"
+  CHECK(readingTimeLabel(en, e) == "1 min read");
 }
 
 TEST_CASE("a summary made of one giant word is cut at a character boundary") {

@@ -40,7 +40,7 @@ TEST_CASE("terrytangyuan: --tag kserve --since 2025-11-01 --until 2025-11-30 lis
     }
   }
   CHECK(found);
-  CHECK(periodLabel(sel, r.posts) == "November 2025");
+  CHECK(periodLabel(sel, r.posts, Locale("en")) == "November 2025");
 }
 
 TEST_CASE("kubeflow: --tag release via categories, newest first") {

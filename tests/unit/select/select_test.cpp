@@ -206,41 +206,59 @@ TEST_CASE("an empty selection names the filter that emptied it") {
 
 TEST_CASE("period labels") {
   Site s = sampleSite();
+  const Locale en("en");
   std::vector<const Post*> none;
   Selection sel;
   sel.quarter = "2025Q4";
-  CHECK(periodLabel(sel, none) == "Q4 2025");
+  CHECK(periodLabel(sel, none, en) == "Q4 2025");
   sel = Selection{};
   sel.year = 2025;
-  CHECK(periodLabel(sel, none) == "2025");
+  CHECK(periodLabel(sel, none, en) == "2025");
   sel = Selection{};
   sel.since = dt("2025-11-01");
   sel.until = dt("2025-11-30");
-  CHECK(periodLabel(sel, none) == "November 2025");
+  CHECK(periodLabel(sel, none, en) == "November 2025");
   sel.since = dt("2025-10-01");
   sel.until = dt("2026-01-15");
-  CHECK(periodLabel(sel, none) == "1 Oct 2025 \u2013 15 Jan 2026");
+  // CLDR's range: thin spaces around the dash.
+  CHECK(periodLabel(sel, none, en) == "1 Oct 2025\u2009\u2013\u200915 Jan 2026");
   sel.since = dt("2025-10-01");
   sel.until = dt("2025-12-31");
-  CHECK(periodLabel(sel, none) == "Q4 2025");
+  CHECK(periodLabel(sel, none, en) == "Q4 2025");
   sel.until = dt("2025-10-01");
-  CHECK(periodLabel(sel, none) == "1 Oct 2025");
+  CHECK(periodLabel(sel, none, en) == "1 Oct 2025");
 
   // From the posts when there are no bounds.
   std::vector<const Post*> posts = {&s.posts[2], &s.posts[7]};
-  CHECK(periodLabel(Selection{}, posts) == "November 2025");
+  CHECK(periodLabel(Selection{}, posts, en) == "November 2025");
   posts = {&s.posts[1], &s.posts[3]};
-  CHECK(periodLabel(Selection{}, posts) == "Q4 2025");
+  CHECK(periodLabel(Selection{}, posts, en) == "Q4 2025");
   posts = {&s.posts[0], &s.posts[3]};
-  CHECK(periodLabel(Selection{}, posts) == "2025");
+  CHECK(periodLabel(Selection{}, posts, en) == "2025");
   posts = {&s.posts[0], &s.posts[4]};
-  CHECK(periodLabel(Selection{}, posts) == "30 Sep 2025 \u2013 1 Jan 2026");
-  CHECK(periodLabel(Selection{}, {}) == "");
+  CHECK(periodLabel(Selection{}, posts, en) == "30 Sept 2025\u2009\u2013\u20091 Jan 2026");
+  CHECK(periodLabel(Selection{}, {}, en) == "");
   // One bound: the other end from the posts.
   sel = Selection{};
   sel.since = dt("2025-10-01");
   posts = {&s.posts[1], &s.posts[3]};
-  CHECK(periodLabel(sel, posts) == "Q4 2025");
+  CHECK(periodLabel(sel, posts, en) == "Q4 2025");
+}
+
+TEST_CASE("period labels in the digest's language") {
+  Selection sel;
+  sel.quarter = "2025Q4";
+  CHECK(periodLabel(sel, {}, Locale("de")) == "Q4 2025");
+  sel = Selection{};
+  sel.since = dt("2025-11-01");
+  sel.until = dt("2025-11-30");
+  CHECK(periodLabel(sel, {}, Locale("de")) == "November 2025");
+  CHECK(periodLabel(sel, {}, Locale("ja")) == "2025年11月");
+  sel.until = dt("2025-11-18");
+  CHECK(periodLabel(sel, {}, Locale("de")) == "1.\u201318. Nov. 2025");
+  sel = Selection{};
+  sel.since = dt("2025-10-01");
+  CHECK(periodLabel(sel, {}, Locale("fr")) == "depuis le 1 oct. 2025");
 }
 
 TEST_CASE("describe") {

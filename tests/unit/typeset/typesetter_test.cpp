@@ -83,7 +83,8 @@ TEST_CASE("a body set on four workers is the body set on one: pages, anchors, ow
   TypesetOptions one, four;
   one.jobs = 1;
   four.jobs = 4;
-  Typesetter a(st, nullptr, "en-US", byUrl, one, diags), b(st, nullptr, "en-US", byUrl, four, diags);
+  const Locale enUS("en-US");
+  Typesetter a(st, nullptr, enUS, byUrl, one, diags), b(st, nullptr, enUS, byUrl, four, diags);
   REQUIRE(a.ok());
   const Body x = setBody(a, docs), y = setBody(b, docs);
   CHECK(x.drawn == y.drawn);
@@ -117,7 +118,8 @@ TEST_CASE("sections cite the pages of what was set before them, by the labels it
   DiagnosticSink diags;
   const Style st = loadStyle("report", "", diags);
   const std::vector<Document> docs = documents();
-  Typesetter ts(st, nullptr, "en-US", byUrl, TypesetOptions{}, diags);
+  const Locale enUS("en-US");
+  Typesetter ts(st, nullptr, enUS, byUrl, TypesetOptions{}, diags);
   Body body = setBody(ts, docs);
   for (SetPage& p : body.pages.pages) p.box.label = "p" + p.box.label;  // labels as cited
   ts.citePages(body.pages);
@@ -148,7 +150,8 @@ TEST_CASE("sections cite the pages of what was set before them, by the labels it
 TEST_CASE("free drawing on a page lands in page coordinates, with the fonts' text") {
   DiagnosticSink diags;
   const Style st = loadStyle("report", "", diags);
-  Typesetter ts(st, nullptr, "en-US", byUrl, TypesetOptions{}, diags);
+  const Locale enUS("en-US");
+  Typesetter ts(st, nullptr, enUS, byUrl, TypesetOptions{}, diags);
   PageBox page;
   float width = 0;
   ts.drawOnPage(page, [&](Canvas& c) {
