@@ -63,7 +63,7 @@ TEST_CASE("buildPublication: anchors, groups, indexes, identifier") {
   aopts.cacheDir = fs::temp_directory_path() / "pp-pub-test-cache";
   AssetStore assets(aopts);
   DiagnosticSink diags;
-  const Locale en("en");
+  const auto en = std::make_shared<const Locale>("en");
   Publication pub = buildPublication(site, sel, ptrs, std::move(docs), opts, style, assets, en, diags);
 
   CHECK(pub.title == "The Blog");
@@ -99,4 +99,12 @@ TEST_CASE("buildPublication: anchors, groups, indexes, identifier") {
   Publication changed = buildPublication(site, sel, ptrs, std::move(docs3), opts, style, assets, en, diags);
   CHECK(changed.identifier != pub.identifier);
   fs::remove_all(aopts.cacheDir);
+}
+
+TEST_CASE("a Publication without a Locale is refused when it is made, not when it is printed") {
+  CHECK_THROWS_AS(Publication(nullptr), std::invalid_argument);
+  const Publication pub(std::make_shared<const Locale>("de"));
+  CHECK(pub.locale->tag() == "de");
+  const Publication copy = pub;  // copies share the language
+  CHECK(copy.locale == pub.locale);
 }
