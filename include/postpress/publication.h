@@ -96,9 +96,10 @@ struct Publication {
   std::size_t totalWords() const;
 };
 
-// The digest's language as asked: the config's (`--language`, `language`), else the site's,
-// else "en".
-std::string digestLanguage(const PublicationOptions& options, const Site& site);
+// The digest's language as asked: the config's (`--language`, `language`), else the language
+// the selection keeps (`--lang ja`: every post is Japanese, so the digest speaks Japanese),
+// else the site's, else "en".
+std::string digestLanguage(const PublicationOptions& options, const Selection& selection, const Site& site);
 
 // Builds the publication: takes ownership of the parsed documents (docs[i] is posts[i]),
 // resolves hero/cover/logo images through `assets`, computes summaries, reading times, groups

@@ -232,7 +232,7 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
   // The digest's language, made once: every label, date and count of both outputs.
   std::optional<Publication> built;
   if (!guarded("composing the digest", diags, [&] {
-        auto locale = std::make_shared<const Locale>(digestLanguage(spec.publication, *site));
+        auto locale = std::make_shared<const Locale>(digestLanguage(spec.publication, spec.selection, *site));
         locale->report(diags);
         built.emplace(buildPublication(*site, spec.selection, selection.posts, std::move(docs),
                                        spec.publication, style, assets, std::move(locale), diags));

@@ -162,8 +162,9 @@ bool pick(int configured, bool fromStyle) { return configured < 0 ? fromStyle : 
 
 }  // namespace
 
-std::string digestLanguage(const PublicationOptions& options, const Site& site) {
+std::string digestLanguage(const PublicationOptions& options, const Selection& selection, const Site& site) {
   if (!trim(options.language).empty()) return std::string(trim(options.language));
+  if (!trim(selection.language).empty()) return std::string(trim(selection.language));
   if (!trim(site.language).empty()) return std::string(trim(site.language));
   return "en";
 }

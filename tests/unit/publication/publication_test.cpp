@@ -108,3 +108,19 @@ TEST_CASE("a Publication without a Locale is refused when it is made, not when i
   const Publication copy = pub;  // copies share the language
   CHECK(copy.locale == pub.locale);
 }
+
+TEST_CASE("the digest's language: the one asked, else the one the selection keeps, else the site's") {
+  Site site;
+  site.language = "de";
+  PublicationOptions options;
+  Selection selection;
+  CHECK(digestLanguage(options, selection, site) == "de");
+  selection.language = "ja";
+  CHECK(digestLanguage(options, selection, site) == "ja");  // --lang ja: every post is Japanese
+  options.language = "fr";
+  CHECK(digestLanguage(options, selection, site) == "fr");
+  site.language.clear();
+  options.language.clear();
+  selection.language.clear();
+  CHECK(digestLanguage(options, selection, site) == "en");
+}
