@@ -9,6 +9,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -44,6 +45,9 @@ struct AssetOptions {
   std::uint64_t maxFileBytes = 64ull << 20;     // larger files are refused
   std::uint64_t maxPixels = 100'000'000ull;     // decompression-bomb guard, checked before decoding
   int maxDimension = 30000;
+  // Told after each image process() converts (cache hits are not converted): how many of how
+  // many. Called from the workers, so it must be safe to call from several threads at once.
+  std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
 enum class AssetStatus {

@@ -273,6 +273,9 @@ struct TypesetOptions {
   // first worker finds no part left to start); what remains of the PDF runs mostly on one
   // thread. Work waiting for spare cores (the EPUB, written beside the PDF) can start then.
   std::function<void()> workersFreed;
+  // Told as each body page is finished (in order, one thread at a time): how many pages are
+  // done, and how many of the body's parts have begun on them, of how many.
+  std::function<void(std::size_t pages, std::size_t parts, std::size_t total)> bodyProgress;
 };
 
 // A page as pagination made it, before it is numbered and decorated.

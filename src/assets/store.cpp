@@ -320,7 +320,20 @@ void AssetStore::process(DiagnosticSink& diags) {
 
   // Phase 3: decode, scale, encode, write; at most one image per worker in memory at once.
   std::atomic<int> decoded{0};
+  std::atomic<std::size_t> converted{0};
+  struct TellWhenDone {
+    const AssetOptions& opt;
+    std::atomic<std::size_t>& converted;
+    std::size_t total;
+    ~TellWhenDone() {
+      try {
+        if (opt.progress) opt.progress(++converted, total);
+      } catch (...) {  // a progress display that fails changes nothing built
+      }
+    }
+  };
   parallelFor(jobsToRun.size(), opt.jobs, [&](std::size_t j) {
+    const TellWhenDone told{opt, converted, jobsToRun.size()};
     Work& w = work[jobsToRun[j]];
     const Entry& e = im.entries[static_cast<std::size_t>(w.id)];
     try {

@@ -13,6 +13,7 @@
 
 #include "postpress/diagrams.h"
 #include "driver/outputs.h"
+#include "driver/percent_progress.h"
 #include "postpress/driver.h"
 #include "driver/code_highlighting.h"
 #include "postpress/epub.h"
@@ -223,7 +224,12 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
   since = Clock::now();
   guarded("linking posts", diags, [&] { resolveCrossLinks(*site, selection.posts, docs, diags); });
 
-  AssetStore assets(assetOptionsFor(spec, options, style));
+  driver::PercentProgress imageProgress(phase);
+  AssetOptions assetOptions = assetOptionsFor(spec, options, style);
+  assetOptions.progress = [&imageProgress](std::size_t done, std::size_t total) {
+    imageProgress("converting images", std::to_string(done) + " of " + std::to_string(total), done, total);
+  };
+  AssetStore assets(std::move(assetOptions));
   guarded("resolving images", diags, [&] {
     for (std::size_t i = 0; i < docs.size(); ++i)
       assets.resolveDocument(*site, *selection.posts[i], docs[i], diags);
@@ -287,6 +293,7 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
   const bool epubWaits = spec.formats.size() == 2 && has("pdf") && has("epub") &&
                          workerCount(spec.formats.size(), options.jobs) == 2 && effectiveJobs(options.jobs) == 2;
   Gate coresFree;
+  driver::PercentProgress pageProgress(phase);
   parallelFor(spec.formats.size(), options.jobs, [&](std::size_t k) {
     DiagnosticSink& diags = formatDiags[k];
     const std::string& format = spec.formats[k];
@@ -308,6 +315,12 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
           TypesetOptions typesetting;
           typesetting.jobs = options.jobs;
           typesetting.workersFreed = [&coresFree] { coresFree.open(); };
+          typesetting.bodyProgress = [&pageProgress, &out](std::size_t pages, std::size_t parts, std::size_t total) {
+            pageProgress("writing " + out.path.string(),
+                         std::to_string(pages) + (pages == 1 ? " page, post " : " pages, post ") + std::to_string(parts) +
+                             " of " + std::to_string(total),
+                         parts, total);
+          };
           out.written = writePdf(pub, style, plan, typesetting, staged, diags, &stats);
         });
         out.pages = stats.pages;

@@ -56,6 +56,10 @@ struct Typesetter::Run {
   std::set<char32_t> namedMissing;  // characters without a glyph that a warning named already
   std::atomic<bool> workersFreed{false};
   std::size_t bodyFinished = 0;  // body pages numbered and decorated so far
+  // For TypesetOptions::bodyProgress: each part's place among the body's parts (by owner),
+  // how many have begun on a finished page, of how many.
+  std::map<int, std::size_t> partPosition;
+  std::size_t partsBegun = 0, partCount = 0;
 
   std::size_t standInLimit() const { return static_cast<std::size_t>(std::max(0, options.maxStandIns)); }
 
@@ -101,6 +105,10 @@ struct Typesetter::Run {
     std::vector<OutlineEntry> outline;
     auto pages = std::make_unique<IncrementalPagination>(ctx, list, geometry);
     bodyFinished = 0;
+    partsBegun = 0;
+    partPosition.clear();
+    for (std::size_t k = 0; k < parts.size(); ++k) partPosition.emplace(parts[k].owner, k);
+    partCount = parts.size();
     if (!setAndJoin(parts, compose, finish, apart, options.jobs, true, list, outline, *pages)) {
       // More characters above U+FFFF than stand-ins: set again in one sequence sharing one
       // table, as a single Flow would, so that the same characters become vector outlines.
@@ -136,6 +144,7 @@ struct Typesetter::Run {
     for (; bodyFinished < made.pages.size(); ++bodyFinished) {
       SetPage& p = made.pages[bodyFinished];
       finish(p, bodyFinished);
+      tellProgress(p);
       if (!options.bodyPages) continue;
       FinishedPage f{bodyFinished, std::move(p.box), {}};
       std::map<int, int> local;
@@ -153,6 +162,13 @@ struct Typesetter::Run {
       finished.push_back(std::move(f));
     }
     return finished;
+  }
+
+  void tellProgress(const SetPage& p) {
+    if (!options.bodyProgress) return;
+    if (const auto at = partPosition.find(p.owner); at != partPosition.end())
+      partsBegun = std::max(partsBegun, at->second + 1);
+    options.bodyProgress(bodyFinished + 1, partsBegun, partCount);
   }
 
   void handOver(FinishedPage& f) { options.bodyPages.page(f.index, std::move(f.box), std::move(f.outlines)); }

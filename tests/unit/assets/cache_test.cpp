@@ -1,5 +1,6 @@
 // The cache and the worker pool: warm rebuilds decode nothing, identical content is stored
 // once, output does not depend on the number of threads.
+#include <mutex>
 #include <set>
 #include <sstream>
 
@@ -223,4 +224,36 @@ TEST_CASE("a cache folder other users may write into, or another user's, is not 
   CHECK(diags.countCode("image-cache") == 1);
   CHECK(store.options().cacheDir != dir / "shared");
   CHECK_FALSE(fs::exists(dir / "shared/images"));
+}
+
+TEST_CASE("progress is told once per image converted, from the workers, and not for cache hits") {
+  TempDir dir;
+  TestSite t(dir / "site");
+  const auto srcs = writeSet(dir / "site");
+  const fs::path cache = dir / "cache";
+  for (int round = 0; round < 2; ++round) {
+    std::mutex m;
+    std::vector<std::pair<std::size_t, std::size_t>> told;
+    pp::AssetOptions options = optionsIn(cache, 4);
+    options.progress = [&](std::size_t done, std::size_t total) {
+      std::lock_guard<std::mutex> lock(m);
+      told.emplace_back(done, total);
+    };
+    pp::AssetStore store(options);
+    pp::DiagnosticSink diags;
+    for (auto& s : srcs) store.resolve(t.site, t.post, s, t.post.loc(1, 1), diags);
+    store.process(diags);
+    if (round == 1) {
+      CHECK(told.empty());  // a warm build converts nothing
+      continue;
+    }
+    // Eight files, one a copy of another: seven conversions (the corrupt one included).
+    REQUIRE(told.size() == 7);
+    std::set<std::size_t> done;
+    for (auto [d, total] : told) {
+      CHECK(total == 7);
+      done.insert(d);
+    }
+    CHECK(done == std::set<std::size_t>{1, 2, 3, 4, 5, 6, 7});
+  }
 }

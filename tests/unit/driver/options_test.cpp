@@ -3,6 +3,7 @@
 
 #include <sstream>
 
+#include "driver/percent_progress.h"
 #include "postpress/driver.h"
 
 using namespace pp;
@@ -169,4 +170,17 @@ TEST_CASE("a digest's defaults are the table's") {
   CHECK(d.formats == splitListText(option(OptionId::Formats).defaultValue));
   CHECK(d.output == fs::path(option(OptionId::Output).defaultValue));
   CHECK(d.dpi == 0);  // the style's, which starts from the table's
+}
+
+TEST_CASE("a percentage is told only when it changes, with what is counted") {
+  std::vector<std::string> told;
+  pp::driver::PercentProgress progress([&](const std::string& text) { told.push_back(text); });
+  for (std::size_t done = 1; done <= 300; ++done)
+    progress("converting images", std::to_string(done) + " of 300", done, 300);
+  REQUIRE(told.size() == 101);  // 0..100 %, not 300 lines
+  CHECK(told.front() == "converting images: 1 of 300 (0%)");
+  CHECK(told[1] == "converting images: 3 of 300 (1%)");
+  CHECK(told.back() == "converting images: 300 of 300 (100%)");
+  progress("x", "y", 5, 0);  // nothing to count: nothing told
+  CHECK(told.size() == 101);
 }

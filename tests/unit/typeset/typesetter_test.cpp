@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "postpress/style.h"
@@ -167,4 +168,27 @@ TEST_CASE("free drawing on a page lands in page coordinates, with the fonts' tex
   CHECK(page.lines[0].x2 == 300);
   const Layout l = ts.takeLayout();
   CHECK(!l.fonts.empty());
+}
+
+TEST_CASE("body progress is told once per page, in order, with the parts begun so far") {
+  DiagnosticSink diags;
+  const Style st = loadStyle("report", "", diags);
+  const std::vector<Document> docs = documents();
+  std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> told;
+  TypesetOptions options;
+  options.jobs = 3;
+  options.bodyProgress = [&](std::size_t pages, std::size_t parts, std::size_t total) {
+    told.emplace_back(pages, parts, total);
+  };
+  const Locale enUS("en-US");
+  Typesetter ts(st, nullptr, enUS, byUrl, options, diags);
+  const Body b = setBody(ts, docs);
+  REQUIRE(told.size() == b.pages.pages.size());
+  for (std::size_t i = 0; i < told.size(); ++i) {
+    const auto [pages, parts, total] = told[i];
+    CHECK(pages == i + 1);
+    CHECK(total == docs.size());
+    if (i > 0) CHECK(parts >= std::get<1>(told[i - 1]));
+  }
+  CHECK(std::get<1>(told.back()) == docs.size());
 }
