@@ -1,7 +1,8 @@
 // Docusaurus MDX: import/export lines, {/* comments */}, JSX expressions holding strings, and
 // JSX components: image-like ones become figures, video-like ones embeds, <Admonition> a box,
-// <Tabs>/<TabItem> their labelled content; any other component is removed with a warning and
-// its children kept. Lower-case tags are HTML and go on to the HTML converter.
+// <Tabs>/<TabItem> their labelled content, author and bio cards a byline box, quote cards a
+// quotation with who said it; any other component is removed with a warning and its children
+// kept. Lower-case tags are HTML and go on to the HTML converter.
 #include <map>
 
 #include "markdown/code_regions.h"
@@ -26,6 +27,7 @@ struct JsxTag {
   std::map<std::string, std::string> attrs;  // string values; expressions reduced when possible
   bool expressions = false;                  // some attribute was a {...} expression
   std::vector<BoundImage> images;            // an attribute's array of images (a gallery)
+  std::map<std::string, std::string> rawExpressions;  // {...} attributes as written, braces off
 };
 
 // JSX expressions longer than this are not looked into (a brace that never closes stays text).
@@ -84,6 +86,7 @@ bool parseJsxTag(std::string_view s, std::size_t at, JsxTag& t, const ImageBindi
         std::string_view expr = s.substr(i, e - i);
         std::string_view inner = expr.substr(1, expr.size() - 2);
         value = name == "style" ? std::string(expr) : jsxExpressionString(inner);
+        t.rawExpressions[toLowerAscii(name)] = std::string(inner);
         if (std::vector<BoundImage> images = bindings.gallery(inner); !images.empty()) t.images = std::move(images);
         else if (std::string file = bindings.resolve(inner); !file.empty()) value = file;
         t.expressions = true;
@@ -164,7 +167,10 @@ class MdxPass {
       ++i;
     }
     out_.copy(copied_, s.size());
-    for (auto it = open_.rbegin(); it != open_.rend(); ++it) emitEnd(it->second, s.size());
+    for (auto it = open_.rbegin(); it != open_.rend(); ++it) {
+      if (!it->epilogue.empty()) emitBlock(it->epilogue, s.size(), true);
+      emitEnd(it->placeholder, s.size());
+    }
     return out_.finish();
   }
 
@@ -260,7 +266,88 @@ class MdxPass {
     }
     p.source = in_.text.substr(t.begin, t.end - t.begin);
     emitBlock(ctx_.add(std::move(p)), t.begin, alone);
-    if (!t.selfClosing) open_.push_back({t.name, -1});
+    if (!t.selfClosing) open_.push_back({t.name, -1, {}});
+  }
+
+  // <BlogAuthor name=... title=... bio={<>...</>} header="Guest post:" />, <AuthorCard>,
+  // <Bio>, <Speaker>...: a box titled by its header (else the person's name) holding the name
+  // and role, then the bio and any children. The portrait is not printed.
+  static bool isPersonCard(std::string_view lower) {
+    for (std::string_view word : {"author", "bio", "byline", "speaker", "personcard", "profilecard", "teammember"})
+      if (lower.find(word) != std::string_view::npos) return true;
+    return false;
+  }
+
+  void personCard(const JsxTag& t, SourcePos pos) {
+    const std::string name = attr(t, {"name", "author", "authorname", "fullname"});
+    const std::string role = attr(t, {"title", "role", "position", "jobtitle", "job", "affiliation", "company"});
+    const std::string header = attr(t, {"header", "heading", "label"});
+    const std::string bio = markupOf(t, {"bio", "description", "about", "children"});
+    if (name.empty() && bio.empty() && t.selfClosing) {
+      ctx_.warn(pos.line, "mdx-component", "<" + t.name + "> names nobody: removed", pos.col);
+      return;
+    }
+    Placeholder p;
+    p.kind = Placeholder::Kind::Begin;
+    p.container.kind = BlockKind::Admonition;
+    p.container.admonition = AdmonitionKind::Info;
+    p.container.pos = pos;
+    p.titleMarkdown = !header.empty() ? header : name;
+    p.source = in_.text.substr(t.begin, t.end - t.begin);
+    int index = -1;
+    emitBlock(ctx_.add(std::move(p), &index), t.begin, true);
+    std::string who = header.empty() || name.empty() ? std::string() : "**" + name + "**";
+    if (!role.empty()) who += (who.empty() ? "*" : ", *") + role + "*";
+    if (!who.empty()) emitBlock(who, t.begin, true);
+    if (!bio.empty()) emitBlock(bio, t.begin, true);
+    if (t.selfClosing) emitEnd(index, t.end);
+    else open_.push_back({t.name, index, {}});
+  }
+
+  // <TweetQuote>, <Quote>, <Testimonial> and the like: their children as a quotation, then who
+  // said it (name, handle, role, date) and where, as its last line.
+  static bool isQuoteCard(std::string_view lower) {
+    return lower.find("quote") != std::string_view::npos || lower.find("testimonial") != std::string_view::npos;
+  }
+
+  void quoteCard(const JsxTag& t, SourcePos pos) {
+    Placeholder p;
+    p.kind = Placeholder::Kind::Begin;
+    p.container.kind = BlockKind::Quote;
+    p.container.pos = pos;
+    p.source = in_.text.substr(t.begin, t.end - t.begin);
+    int index = -1;
+    emitBlock(ctx_.add(std::move(p), &index), t.begin, true);
+    const std::string text = markupOf(t, {"quote", "text", "content"});
+    if (!text.empty()) emitBlock(text, t.begin, true);
+    std::string who = attr(t, {"name", "author", "by", "cite"});
+    const std::string handle = attr(t, {"handle", "username", "user"});
+    if (!handle.empty()) who += (who.empty() ? "@" : " (@") + handle + (who.empty() ? "" : ")");
+    for (const std::string& more : {attr(t, {"job", "title", "role", "company"}), attr(t, {"date"})})
+      if (!more.empty()) who += (who.empty() ? "" : ", ") + more;
+    const std::string url = attr(t, {"url", "href", "link", "tweetlink", "source"});
+    if (!url.empty()) who = who.empty() ? "<" + url + ">" : "[" + who + "](" + url + ")";
+    const std::string attribution = who.empty() ? std::string() : "\u2014 " + who;
+    if (t.selfClosing) {
+      if (!attribution.empty()) emitBlock(attribution, t.end, true);
+      emitEnd(index, t.end);
+    } else {
+      open_.push_back({t.name, index, attribution});
+    }
+  }
+
+  // An attribute as Markdown: a string as it is, a JSX fragment or element (`bio={<>Works at
+  // <a href="...">X</a></>}`) as its inner markup, which the HTML converter reads.
+  static std::string markupOf(const JsxTag& t, std::initializer_list<const char*> keys) {
+    for (const char* k : keys) {
+      auto it = t.rawExpressions.find(k);
+      if (it == t.rawExpressions.end()) continue;
+      std::string_view e = trim(it->second);
+      while (e.size() >= 2 && e.front() == '(' && e.back() == ')') e = trim(e.substr(1, e.size() - 2));
+      if (startsWith(e, "<>") && endsWith(e, "</>")) return std::string(trim(e.substr(2, e.size() - 5)));
+      if (startsWith(e, "<")) return std::string(e);
+    }
+    return attr(t, keys);
   }
 
   void emitBlock(const std::string& text, std::size_t at, bool ownLine) {
@@ -300,9 +387,10 @@ class MdxPass {
     SourcePos pos{line(t.begin), in_.columnAt(t.begin)};
     if (t.closing) {
       for (std::size_t k = open_.size(); k-- > 0;)
-        if (open_[k].first == n) {
+        if (open_[k].name == n) {
           while (open_.size() > k) {
-            emitEnd(open_.back().second, t.begin);
+            if (!open_.back().epilogue.empty()) emitBlock(open_.back().epilogue, t.begin, true);
+            emitEnd(open_.back().placeholder, t.begin);
             open_.pop_back();
           }
           break;
@@ -311,6 +399,8 @@ class MdxPass {
       return;
     }
     if (n.empty()) return;  // fragment <>
+    if (isPersonCard(lower)) return personCard(t, pos);
+    if (isQuoteCard(lower)) return quoteCard(t, pos);
     if (!t.images.empty()) return gallery(t, pos, alone);
     std::string src = attr(t, {"src", "img", "image", "sources", "url"});
     bool imageName = lower == "figure" || lower == "image" || lower == "img" || lower == "themedimage" ||
@@ -361,7 +451,7 @@ class MdxPass {
       p.blocks.push_back(embedBlock(url, attr(t, {"title"}), pos));
       p.source = in_.text.substr(t.begin, t.end - t.begin);
       emitBlock(ctx_.add(std::move(p)), t.begin, alone);
-      if (!t.selfClosing) open_.push_back({n, -1});
+      if (!t.selfClosing) open_.push_back({n, -1, {}});
       return;
     }
     if (lower == "admonition" || lower == "callout" || lower == "note" || lower == "tip" ||
@@ -379,27 +469,27 @@ class MdxPass {
       if (t.selfClosing) return;
       int index = -1;
       emitBlock(ctx_.add(std::move(p), &index), t.begin, true);
-      open_.push_back({n, index});
+      open_.push_back({n, index, {}});
       return;
     }
     if (lower == "tabitem" || lower == "tab") {
       std::string label = attr(t, {"label", "value", "title"});
       if (!label.empty()) emitBlock("**" + label + "**", t.begin, true);
       else if (alone) out_.emit("\n", t.begin);
-      if (!t.selfClosing) open_.push_back({n, -1});
+      if (!t.selfClosing) open_.push_back({n, -1, {}});
       return;
     }
     if (lower == "tabs" || lower == "browserwindow" || lower == "center" || lower == "columns" ||
         lower == "column" || lower == "layout" || lower == "section") {
       if (alone) out_.emit("\n", t.begin);
-      if (!t.selfClosing) open_.push_back({n, -1});
+      if (!t.selfClosing) open_.push_back({n, -1, {}});
       return;
     }
     ctx_.warn(pos.line, "mdx-component",
               "MDX component <" + n + "> not rendered" + std::string(t.selfClosing ? ": removed" : ": children kept"),
               pos.col);
     if (alone) out_.emit("\n", t.begin);
-    if (!t.selfClosing) open_.push_back({n, -1});
+    if (!t.selfClosing) open_.push_back({n, -1, {}});
   }
 
   const Source& in_;
@@ -409,7 +499,14 @@ class MdxPass {
   std::vector<std::pair<std::size_t, std::size_t>> drops_;
   ImageBindings bindings_;
   std::size_t dropIdx_ = 0;
-  std::vector<std::pair<std::string, int>> open_;
+  // Components open until their closing tag: the container placeholder they began (-1: none)
+  // and Markdown written just before it ends (a quote's attribution).
+  struct OpenComponent {
+    std::string name;
+    int placeholder = -1;
+    std::string epilogue;
+  };
+  std::vector<OpenComponent> open_;
 };
 
 }  // namespace

@@ -7,6 +7,16 @@
 using namespace pp;
 using namespace pptest;
 
+namespace {
+
+bool linksTo(const Document& doc, const std::string& url) {
+  bool found = false;
+  forEachInline(doc, [&](const Inline& in) { found = found || (in.kind == InlineKind::Link && in.link.url == url); });
+  return found;
+}
+
+}  // namespace
+
 TEST_CASE("mdx by content: a Gatsby .md post with imports, a gallery and bound images") {
   DiagnosticSink d;
   Document doc = parse(
@@ -31,7 +41,38 @@ TEST_CASE("mdx by content: a Gatsby .md post with imports, a gallery and bound i
   CHECK(figs[1]->image.alt == "cover");
   CHECK(figs[2]->image.src == "/img/quoted.png");
   CHECK(figs[3]->image.src == "./cover.png");
+  // The author card is a byline box: titled by its header, the bio with its link.
+  auto boxes = blocksOfKind(doc, BlockKind::Admonition);
+  REQUIRE(boxes.size() == 1);
+  CHECK(plainText(boxes[0]->inlines) == "Guest:");
+  CHECK(plainText(*boxes[0]).find("Jane at Acme.") != std::string::npos);
+  CHECK(linksTo(doc, "https://a.example"));
+  CHECK_FALSE(hasDiag(d, "mdx-component"));
+}
+
+TEST_CASE("mdx: author and bio cards are byline boxes, quote cards say who said it") {
+  DiagnosticSink d;
+  Document doc = parseMdx(
+      "<AuthorCard name=\"Ada Lovelace\" title=\"Analyst\" image={portrait} />\n\n"
+      "<TweetQuote url=\"https://twitter.com/ada/status/1\" name=\"Ada Lovelace\" handle=\"ada\" job=\"Analyst\">\n\n"
+      "The engine weaves algebraic patterns.\n\n</TweetQuote>\n\n"
+      "<Quote author=\"Grace Hopper\" />\n\n"
+      "<Bio />\n",
+      d);
+  auto boxes = blocksOfKind(doc, BlockKind::Admonition);
+  REQUIRE(boxes.size() == 1);
+  CHECK(plainText(boxes[0]->inlines) == "Ada Lovelace");  // no header: the name titles the box
+  CHECK(plainText(*boxes[0]).find("Analyst") != std::string::npos);
+  CHECK(blocksOfKind(doc, BlockKind::Figure).empty());  // the portrait is not printed
+  auto quotes = blocksOfKind(doc, BlockKind::Quote);
+  REQUIRE(quotes.size() == 2);
+  const std::string quote = plainText(*quotes[0]);
+  CHECK(quote.find("The engine weaves algebraic patterns.") < quote.find("\u2014 Ada Lovelace (@ada), Analyst"));
+  CHECK(linksTo(doc, "https://twitter.com/ada/status/1"));
+  CHECK(plainText(*quotes[1]) == "\u2014 Grace Hopper");
+  // A card that names nobody says so, once.
   CHECK(hasDiag(d, "mdx-component"));
+  CHECK(d.all().size() == 1);
 }
 
 TEST_CASE("mdx by content: an export, or a component that closes, makes a post MDX") {
