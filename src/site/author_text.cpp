@@ -206,6 +206,19 @@ void splitAtLinks(const std::vector<Token>& segment, std::vector<Chunk>& out) {
   if (!current.tokens.empty()) out.push_back(std::move(current));
 }
 
+// A link's text that ends with a parenthesised group, `[Jane Doe (Acme)](u)`: the group is the
+// affiliation, as it would be written after the link. Empty when there is none.
+std::string trailingAffiliation(std::string& text) {
+  std::string_view t = trim(text);
+  if (t.size() < 4 || t.back() != ')') return {};
+  const std::size_t open = t.rfind(" (");
+  if (open == std::string_view::npos || open == 0) return {};
+  std::string inside(trim(t.substr(open + 2, t.size() - open - 3)));
+  if (inside.empty() || inside.find_first_of("()") != std::string::npos) return {};
+  text = std::string(trim(t.substr(0, open)));
+  return inside;
+}
+
 Author personOf(const Chunk& chunk) {
   Author a;
   // Trailing parenthesised groups are affiliations; a group followed by more of the name
@@ -219,6 +232,10 @@ Author personOf(const Chunk& chunk) {
   for (std::size_t i = 0; i < end; ++i) {
     const Token& t = chunk.tokens[i];
     std::string piece = t.kind == Kind::Paren ? "(" + t.text + ")" : t.text;
+    if (t.kind == Kind::Link) {
+      if (std::string inLink = trailingAffiliation(piece); !inLink.empty())
+        affiliations.insert(affiliations.begin(), std::move(inLink));
+    }
     if (t.kind == Kind::Link && a.url.empty()) a.url = t.url;
     if (piece.empty()) continue;
     if (!a.name.empty() && t.spaceBefore) a.name += ' ';

@@ -70,6 +70,22 @@ TEST_CASE("markdown author strings become separate people in any generator") {
   CHECK(x->authorDetails[1].byline() == "John Roe (Initech)");
 }
 
+TEST_CASE("an affiliation written inside an author's link text is the affiliation") {
+  test::TempSite dir;
+  dir.write("hugo.yaml", "title: t\n");
+  dir.write("content/blog/2025/x/index.md",
+            "---\ntitle: X\nauthor: \"[Jane Doe (Acme)](https://github.com/jd), [John Roe](https://github.com/jr) (Initech), [Max (Moritz) Muster](https://m.example)\"\n---\nBody\n");
+  Site s = load(dir);
+  const Post* x = test::findPost(s, "content/blog/2025/x/index.md");
+  REQUIRE(x != nullptr);
+  CHECK(x->authors == std::vector<std::string>{"Jane Doe", "John Roe", "Max (Moritz) Muster"});
+  REQUIRE(x->authorDetails.size() == 3);
+  CHECK(x->authorDetails[0].affiliation == "Acme");
+  CHECK(x->authorDetails[0].url == "https://github.com/jd");
+  CHECK(x->authorDetails[1].affiliation == "Initech");
+  CHECK(x->authorDetails[2].affiliation.empty());  // a group inside the name stays in it
+}
+
 TEST_CASE("quarto-style author maps: given/family names, url, affiliations") {
   test::TempSite dir;
   dir.write("_config.yml", "title: t\n");
