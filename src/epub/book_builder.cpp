@@ -64,6 +64,22 @@ std::vector<NavNode> headingTree(const std::vector<HeadingInfo>& headings,
   return roots;
 }
 
+// The language of post i's title as the contents and indexes show it: the post's, unless the
+// digest's own words stand in for a missing title; "" when it is the digest's.
+std::string titleLanguage(const Publication& pub, int i) {
+  const PostEntry& e = pub.posts[static_cast<std::size_t>(i)];
+  if (!e.post || trim(e.post->title).empty()) return {};
+  const std::string lang = postLanguage(pub, *e.post);
+  return lang == pub.language ? std::string() : lang;
+}
+
+void setLanguage(std::vector<NavNode>& nodes, const std::string& lang) {
+  for (NavNode& n : nodes) {
+    n.lang = lang;
+    setLanguage(n.children, lang);
+  }
+}
+
 std::string accessibilitySummary(const Locale& locale, bool hasImages, bool allAlt, int missing) {
   std::string s = locale.label("a11y_structure");
   if (hasImages) s += " " + locale.label(allAlt ? "a11y_all_alt" : "a11y_some_alt");
@@ -128,6 +144,7 @@ Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLooku
       chapters[static_cast<std::size_t>(i)] = renderPostChapters(ctx, i, options, idToFile);
       links.href.push_back(chapters[static_cast<std::size_t>(i)].front().file);
       links.title.push_back(chapters[static_cast<std::size_t>(i)].front().title);
+      links.lang.push_back(titleLanguage(pub, i));
       continue;
     }
     const std::string& start = postIds[static_cast<std::size_t>(i)].start;
@@ -136,6 +153,7 @@ Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLooku
     links.href.push_back(owner == i ? idToFile[start] : idToFile[start] + "#" + start);
     std::string title(trim(pub.posts[static_cast<std::size_t>(i)].post->title));
     links.title.push_back(title.empty() ? locale.label("post_number", {{"n", locale.numeral(i + 1)}}) : title);
+    links.lang.push_back(titleLanguage(pub, i));
   }
   for (const Group& g : sections) {
     std::vector<int> run;
@@ -188,8 +206,13 @@ Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLooku
   toc.push_back({title, "title.xhtml", {}, ""});
   if (brief) toc.push_back({locale.label("at_a_glance"), "brief.xhtml", {}, ""});
   auto postNode = [&](int i) {
-    NavNode n{links.title[static_cast<std::size_t>(i)], links.href[static_cast<std::size_t>(i)], {}, "toc-post"};
+    NavNode n{links.title[static_cast<std::size_t>(i)], links.href[static_cast<std::size_t>(i)], {}, "toc-post",
+              links.lang[static_cast<std::size_t>(i)]};
     n.children = headingTree(postIds[static_cast<std::size_t>(i)].headings, idToFile);
+    const std::string postLang = pub.posts[static_cast<std::size_t>(i)].post
+                                     ? postLanguage(pub, *pub.posts[static_cast<std::size_t>(i)].post)
+                                     : std::string();
+    setLanguage(n.children, postLang == pub.language ? std::string() : postLang);
     return n;
   };
   for (const Group& g : sections) {

@@ -130,7 +130,8 @@ Page indexPage(const Publication& pub, const PostLinks& links, const std::vector
     for (int i : e.posts) {
       if (i < 0 || i >= static_cast<int>(pub.posts.size())) continue;
       const PostEntry& pe = pub.posts[static_cast<std::size_t>(i)];
-      items += "<li><a href=\"" + attr(links.href[static_cast<std::size_t>(i)]) + "\">" +
+      items += "<li><a href=\"" + attr(links.href[static_cast<std::size_t>(i)]) + "\"" +
+               langAttributes(links.lang[static_cast<std::size_t>(i)], pub.language) + ">" +
                text(links.title[static_cast<std::size_t>(i)]) + "</a>";
       if (pe.post && pe.post->date.valid())
         items += " <span class=\"index-date\">" + text(postDateLabel(*pub.locale, pe.post->date, DateForm::Long)) + "</span>";

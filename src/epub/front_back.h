@@ -14,6 +14,7 @@ namespace pp::epub {
 struct PostLinks {
   std::vector<std::string> href;   // first file of each post ("p001.xhtml")
   std::vector<std::string> title;  // display title of each post
+  std::vector<std::string> lang;   // each title's language tag ("" = the digest's)
 };
 
 Page coverPage(const Publication& pub, const std::string& coverHref, int width, int height);

@@ -16,16 +16,18 @@ std::string label(const NavNode& n) {
   return l.empty() ? "Untitled" : l;
 }
 
-void navList(const std::vector<NavNode>& nodes, std::string& out, int depth) {
+void navList(const std::vector<NavNode>& nodes, const std::string& docLang, std::string& out, int depth) {
   std::string indent(static_cast<std::size_t>(depth), ' ');
   out += indent + "<ol>\n";
   for (const NavNode& n : nodes) {
-    out += indent + (n.cssClass.empty() ? std::string(" <li>") : " <li class=\"" + n.cssClass + "\">");
+    // A post's entry and its sections are in the post's language.
+    const std::string lang = langAttributes(n.lang, docLang);
+    out += indent + (n.cssClass.empty() ? " <li" + lang + ">" : " <li class=\"" + n.cssClass + "\"" + lang + ">");
     if (n.href.empty()) out += "<span>" + text(label(n)) + "</span>";
     else out += "<a href=\"" + attr(n.href) + "\">" + text(label(n)) + "</a>";
     if (!n.children.empty()) {
       out += "\n";
-      navList(n.children, out, depth + 2);
+      navList(n.children, n.lang.empty() ? docLang : n.lang, out, depth + 2);
       out += indent + " ";
     }
     out += "</li>\n";
@@ -52,7 +54,8 @@ struct NcxState {
   std::map<std::string, int> orderByTarget;  // one playOrder per target, as EPUBCheck wants
 };
 
-void ncxPoints(const std::vector<NavNode>& nodes, std::string& out, NcxState& st, int depth) {
+void ncxPoints(const std::vector<NavNode>& nodes, const std::string& docLang, std::string& out, NcxState& st,
+               int depth) {
   std::string indent(static_cast<std::size_t>(depth), ' ');
   for (const NavNode& n : nodes) {
     std::string href = firstHref(n);
@@ -61,9 +64,11 @@ void ncxPoints(const std::vector<NavNode>& nodes, std::string& out, NcxState& st
     if (inserted) ++st.nextOrder;
     out += indent + "<navPoint id=\"nav-" + std::to_string(st.nextId++) + "\" playOrder=\"" +
            std::to_string(it->second) + "\">\n";
-    out += indent + " <navLabel><text>" + text(label(n)) + "</text></navLabel>\n";
+    const bool otherLang = !n.lang.empty() && n.lang != docLang;
+    out += indent + (otherLang ? " <navLabel xml:lang=\"" + attr(n.lang) + "\">" : std::string(" <navLabel>")) +
+           "<text>" + text(label(n)) + "</text></navLabel>\n";
     out += indent + " <content src=\"" + attr(href) + "\"/>\n";
-    ncxPoints(n.children, out, st, depth + 1);
+    ncxPoints(n.children, docLang, out, st, depth + 1);
     out += indent + "</navPoint>\n";
   }
 }
@@ -79,7 +84,7 @@ std::string navDocument(const std::vector<NavNode>& toc, const std::vector<Landm
   std::string& b = page.body;
   b += "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\" class=\"toc\">\n<h1>" + text(heading) + "</h1>\n";
   if (toc.empty()) b += "<ol>\n <li><a href=\"title.xhtml\">" + text(heading) + "</a></li>\n</ol>\n";
-  else navList(toc, b, 0);
+  else navList(toc, lang, b, 0);
   b += "</nav>\n";
   if (!landmarks.empty()) {
     b += "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>Guide</h2>\n<ol>\n";
@@ -102,7 +107,7 @@ std::string ncxDocument(const std::vector<NavNode>& toc, const std::string& uid,
   out += " <meta name=\"dtb:maxPageNumber\" content=\"0\"/>\n</head>\n";
   out += "<docTitle><text>" + text(title) + "</text></docTitle>\n<navMap>\n";
   NcxState st;
-  ncxPoints(toc, out, st, 1);
+  ncxPoints(toc, lang, out, st, 1);
   if (st.nextId == 1)
     out += " <navPoint id=\"nav-1\" playOrder=\"1\"><navLabel><text>" + text(title) +
            "</text></navLabel><content src=\"title.xhtml\"/></navPoint>\n";

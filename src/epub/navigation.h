@@ -12,6 +12,9 @@ struct NavNode {
   std::string href;  // empty for a group label (the NCX points it at its first child)
   std::vector<NavNode> children;
   std::string cssClass;  // nav.xhtml only: "toc-group", "toc-post"
+  // The label's language (a post's title, its sections'); "" = the document's. The NCX has no
+  // inheritance between entries, so children carry it too.
+  std::string lang;
 };
 
 struct Landmark {

@@ -83,3 +83,17 @@ TEST_CASE("a Ukrainian digest counts its posts with the right plural form") {
   CHECK(build("uk", 3).file("OEBPS/title.xhtml").find("3 дописи") != std::string::npos);
   CHECK(build("uk", 5).file("OEBPS/title.xhtml").find("5 дописів") != std::string::npos);
 }
+
+TEST_CASE("the contents, the NCX and the indexes give other-language titles their language") {
+  const Built de = build("de");
+  const std::string nav = de.file("OEBPS/nav.xhtml");
+  CHECK(nav.find("<li class=\"toc-post\" lang=\"ar\" xml:lang=\"ar\" dir=\"rtl\">") != std::string::npos);
+  CHECK(nav.find("<li class=\"toc-post\" lang=\"ja\" xml:lang=\"ja\">") != std::string::npos);
+  CHECK(nav.find("<li class=\"toc-post\" lang=\"en\" xml:lang=\"en\">") != std::string::npos);
+  const std::string ncx = de.file("OEBPS/toc.ncx");
+  CHECK(ncx.find("<navLabel xml:lang=\"ja\"><text>Post 3</text></navLabel>") != std::string::npos);
+  // A post in the digest's own language gets no attribute.
+  const Built en = build("en");
+  CHECK(en.file("OEBPS/nav.xhtml").find("toc-post\" lang=\"en\"") == std::string::npos);
+  CHECK(en.file("OEBPS/toc.ncx").find("<navLabel xml:lang=\"en\">") == std::string::npos);
+}
