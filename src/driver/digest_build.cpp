@@ -308,7 +308,9 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
           TypesetOptions typesetting;
           typesetting.jobs = options.jobs;
           typesetting.workersFreed = [&coresFree] { coresFree.open(); };
-          out.written = writePdf(pub, style, plan, typesetting, staged, diags, &stats);
+          PdfStandards standards;
+          readPdfStandards(spec.pdfStandards, standards);  // checked when the option was read
+          out.written = writePdf(pub, style, plan, typesetting, standards, staged, diags, &stats);
         });
         out.pages = stats.pages;
         std::lock_guard<std::mutex> lock(phaseMutex);
