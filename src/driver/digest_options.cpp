@@ -122,12 +122,12 @@ std::optional<std::string> readOptionValue(const OptionSpec& option, std::vector
       std::vector<std::string> formats;
       for (const std::string& t : texts)
         for (std::string& f : splitListText(t)) formats.push_back(std::move(f));
-      std::string unknown = formats.empty() ? joined(texts, ",") : "";
-      for (const std::string& f : formats)
-        if (unknown.empty() && !isChoice(option, f)) unknown = f;
-      if (!unknown.empty())
+      auto unknown = std::find_if(formats.begin(), formats.end(),
+                                  [&](const std::string& f) { return !isChoice(option, f); });
+      if (formats.empty() || unknown != formats.end())
         return "must list some of " + joined(option.choices, ", ") + butWas(joined(texts, ",")) +
-               didYouMean(unknown, std::vector<std::string>(option.choices.begin(), option.choices.end()));
+               didYouMean(unknown == formats.end() ? "" : *unknown,
+                          std::vector<std::string>(option.choices.begin(), option.choices.end()));
       if (option.id == OptionId::PdfStandard) {
         PdfStandards standards;
         if (auto problem = readPdfStandards(formats, standards)) return *problem + butWas(joined(texts, ","));

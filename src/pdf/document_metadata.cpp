@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <ctime>
 
-#include "pdf/xmp.h"
 #include "postpress/support/files.h"
 #include "postpress/support/hash.h"
 #include "postpress/support/text.h"
@@ -149,15 +148,7 @@ bool writeInfo(HpdfDoc& doc, const DocumentFacts& facts) {
 
 bool writeXmp(HpdfDoc& doc, const DocumentFacts& facts, const PdfStandards& standards) {
   HPDF_Doc pdf = doc.get();
-  XmpFields fields;
-  fields.title = facts.title;
-  fields.creators = facts.creators;
-  fields.description = facts.description;
-  fields.language = facts.language;
-  fields.keywords = facts.keywords;
-  fields.producer = facts.producer;
-  fields.creatorTool = facts.creatorTool;
-  fields.date = xmpDate(facts.epoch);
+  XmpFields fields = facts;
   fields.pdfua = standards.ua1 && isTagged(doc);
   fields.pdfaLevel = standards.pdfaLevel;
   const std::string packet = xmpPacket(fields);
@@ -206,6 +197,7 @@ DocumentFacts documentFacts(const Publication& pub) {
   facts.creatorTool = std::string("postpress ") + versionString();
   facts.producer = facts.creatorTool + " (libharu " HPDF_VERSION_TEXT ")";
   facts.epoch = pub.buildEpoch;
+  facts.date = xmpDate(pub.buildEpoch);
   return facts;
 }
 

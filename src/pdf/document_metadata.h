@@ -8,22 +8,20 @@
 #include <vector>
 
 #include "pdf/hpdf_doc.h"
+#include "pdf/xmp.h"
 #include "postpress/pdf.h"
 #include "postpress/publication.h"
 
 namespace pp::pdf {
 
 // The digest's identification, cleaned once (valid UTF-8, no control characters or
-// characters XML cannot carry, spaces collapsed) for both Info and XMP.
-struct DocumentFacts {
-  std::string title;                  // the digest's title, else "Digest"
-  std::vector<std::string> creators;  // the posts' authors, each once, in digest order
-  std::string description;            // the period ("Q4 2025")
-  std::string keywords;               // the posts' tags, each once, joined by ", "
-  std::string language;               // the digest's language tag; empty when not a valid tag
-  std::string creatorTool;            // "postpress 1.2.3"
-  std::string producer;               // "postpress 1.2.3 (libharu 2.3.0)"
-  long long epoch = 0;                // the build's instant (SOURCE_DATE_EPOCH)
+// characters XML cannot carry, spaces collapsed) for both Info and XMP: the title (else
+// "Digest"), the posts' authors and tags each once in digest order, the period as the
+// description, the digest's language when it is a language tag, "postpress 1.2.3" as the
+// creator tool and "postpress 1.2.3 (libharu 2.3.0)" as the producer. The standards' fields
+// are left unset: writeDocumentMetadata sets them.
+struct DocumentFacts : XmpFields {
+  long long epoch = 0;  // the build's instant (SOURCE_DATE_EPOCH), also in XMP's form as `date`
 };
 
 DocumentFacts documentFacts(const Publication& pub);
