@@ -8,7 +8,8 @@
 #   - the PDF/A file opens in qpdf --check and pdfinfo without a warning;
 #   - none writes no XMP, /ID, /Lang or output intent (PDF 1.3, as before the option);
 #   - the same build twice gives the same bytes (the /ID is a hash, not a clock);
-#   - bad values of the option and of postpress.yaml's pdf_standard are refused by name.
+#   - bad values of the option and of postpress.yaml's pdf_standard are refused by name; a
+#     good pdf_standard reaches the PDF.
 # ctest-cost: 55
 source "$(dirname "$0")/../tools/e2e-lib.sh"
 command -v qpdf > /dev/null && command -v pdfinfo > /dev/null || skip "qpdf or poppler-utils missing"
@@ -103,6 +104,10 @@ set +e; "$POSTPRESS" build -c "$WORK/postpress.yaml" --cache "$CACHE" 2> "$WORK/
 [ "$code" != 0 ] && grep -q "postpress.yaml:2:.*pdf_standard.*a-2b and a-2u" "$WORK/err" ||
   fail "pdf_standard: [a-2b, a-2u] in postpress.yaml: $(cat "$WORK/err")"
 [ ! -e "$WORK/out" ] || fail "a refused config wrote outputs"
+# ... and a good one reaches the PDF.
+printf 'site: %s\nformats: pdf\npdf_standard: a-2u\n' "$SAMPLES" > "$WORK/postpress.yaml"
+"$POSTPRESS" build -c "$WORK/postpress.yaml" --cache "$CACHE" 2> "$WORK/err" || fail "pdf_standard: a-2u: $(cat "$WORK/err")"
+xmp_has "$WORK/out/digest.pdf" "<pdfaid:conformance>U</pdfaid:conformance>" || fail "pdf_standard: a-2u did not reach the PDF"
 
 # A real blog, in both standards at once.
 if [ -d "$CORPUS/kubeflow" ]; then
