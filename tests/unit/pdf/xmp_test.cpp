@@ -3,13 +3,12 @@
 // only when they are met, Info and XMP saying the same.
 #include <doctest/doctest.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "common/sample_publication.h"
+#include "common/run_command.h"
 #include "common/temp_dir.h"
 #include "pdf/byte_streams.h"
 #include "pdf/document_metadata.h"
@@ -21,26 +20,10 @@ using namespace pp;
 using namespace pp::testing;
 namespace fs = std::filesystem;
 using pptest::TempDir;
+using pptest::haveTool;
+using pptest::runCommand;
 
 namespace {
-
-std::string shell(const std::string& cmd, int* status = nullptr) {
-  std::string out;
-  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-  if (!p) return out;
-  std::array<char, 4096> buf{};
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-  const int s = pclose(p);
-  if (status) *status = s;
-  return out;
-}
-
-bool haveTool(const std::string& name) {
-  int status = -1;
-  shell("command -v " + name, &status);
-  return status == 0;
-}
 
 std::string readAll(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -141,9 +124,8 @@ TEST_CASE("the XMP packet is well-formed XML") {
   f.pdfaLevel = 'B';
   const fs::path file = tmp.path / "packet.xml";
   std::ofstream(file, std::ios::binary) << pdf::xmpPacket(f);
-  int status = -1;
-  const std::string out = shell("xmllint --noout '" + file.string() + "'", &status);
-  CHECK_MESSAGE(status == 0, out);
+  const pptest::CommandRun lint = runCommand("xmllint --noout '" + file.string() + "'");
+  CHECK_MESSAGE(lint.status == 0, lint.out);
 }
 
 TEST_CASE("--pdf-standard's combinations") {
@@ -222,7 +204,7 @@ TEST_CASE("a written PDF says the same in Info and XMP, with every character of 
   const Style style = loadStyle("report", "", diags);
   const fs::path out = tmp.path / "d.pdf";
   REQUIRE(writePdf(s.pub, style, BookPlan{}, TypesetOptions{}, PdfStandards{}, out, diags));
-  const std::string info = shell("pdfinfo -isodates '" + out.string() + "'");
+  const std::string info = runCommand("pdfinfo -isodates '" + out.string() + "'").out;
   CHECK(infoField(info, "Title") == "R&D <Ops> Café 🚀");
   CHECK(infoField(info, "Author") == "Zoë Ng, 李华");
   CHECK(infoField(info, "Subject") == "Q4 2025");
