@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <deque>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -172,7 +173,7 @@ Document makePost(Rng& r, int words) {
 
 struct Generated {
   std::deque<Post> posts;
-  Publication pub;
+  Publication pub{std::make_shared<const Locale>("en")};
 };
 
 // About 470 words fill a report page with this mix of blocks (measured, see --calibrate).

@@ -5,6 +5,7 @@
 // book's (postpress/book.h). Stage home: src/publication/.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,9 @@ struct Group {
 };
 
 struct Publication {
+  // Every Publication speaks a language: there is no default one.
+  explicit Publication(std::shared_ptr<const Locale> locale);
+
   const Site* site = nullptr;
   const AssetStore* assets = nullptr;
   Selection selection;
@@ -71,7 +75,9 @@ struct Publication {
   std::string language = "en";  // the digest's, normalised (Locale::tag): dc:language, lang
   // Every label, date, number and count the PDF and the EPUB print around the posts, in the
   // digest's language: the driver's, made once per digest (buildPublication's `locale`).
-  const Locale* locale = nullptr;
+  // Never null (the constructor refuses null); shared, since the Typesetter and copies of the
+  // publication keep reading it.
+  std::shared_ptr<const Locale> locale;
   std::string identifier;    // "urn:uuid:..." derived from the content (stable)
   int coverImageAsset = -1;
   int logoAsset = -1;
@@ -90,18 +96,19 @@ struct Publication {
   std::size_t totalWords() const;
 };
 
-// The digest's language as asked: the config's (`--language`, `language`), else the site's,
-// else "en".
-std::string digestLanguage(const PublicationOptions& options, const Site& site);
+// The digest's language as asked: the config's (`--language`, `language`), else the language
+// the selection keeps (`--lang ja`: every post is Japanese, so the digest speaks Japanese),
+// else the site's, else "en".
+std::string digestLanguage(const PublicationOptions& options, const Selection& selection, const Site& site);
 
 // Builds the publication: takes ownership of the parsed documents (docs[i] is posts[i]),
 // resolves hero/cover/logo images through `assets`, computes summaries, reading times, groups
-// and indexes, with labels and dates in `locale`'s language. `locale` must outlive the
-// publication (as `site` and `assets` do).
+// and indexes, with labels and dates in `locale`'s language (not null), which the publication
+// keeps. `site` and `assets` must outlive it.
 Publication buildPublication(const Site& site, const Selection& selection,
                              const std::vector<const Post*>& posts, std::vector<Document> docs,
                              const PublicationOptions& options, const Style& style,
-                             AssetStore& assets, const Locale& locale, DiagnosticSink& diags);
+                             AssetStore& assets, std::shared_ptr<const Locale> locale, DiagnosticSink& diags);
 
 // The posts in reading order, shared by the PDF body and the EPUB spine: by the contents'
 // groups when grouped (each post once, in the first group that lists it; posts of no group last

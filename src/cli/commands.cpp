@@ -1,4 +1,5 @@
 #include "cli/commands.h"
+#include "cli/post_table.h"
 
 #include <unistd.h>
 
@@ -21,49 +22,6 @@ std::string joinList(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
   return out;
-}
-
-// Cuts a cell to `width` code points with an ellipsis (terminal tables only).
-std::string fit(const std::string& s, std::size_t width) {
-  if (utf8Length(s) <= width) return s;
-  std::string out;
-  std::size_t i = 0, n = 0;
-  while (i < s.size() && n + 1 < width) {
-    std::size_t start = i;
-    nextCodepoint(s, i);
-    out.append(s, start, i - start);
-    ++n;
-  }
-  return out + "\xE2\x80\xA6";
-}
-
-std::string pad(const std::string& s, std::size_t width) {
-  std::size_t len = utf8Length(s);
-  return len >= width ? s : s + std::string(width - len, ' ');
-}
-
-void printTable(const std::vector<const Post*>& posts, bool terminal) {
-  struct Row { std::string date, title, authors, tags, path; };
-  std::vector<Row> rows;
-  rows.push_back({"DATE", "TITLE", "AUTHORS", "TAGS", "PATH"});
-  for (const Post* p : posts)
-    rows.push_back({p->date.valid() ? p->date.isoDate() : "-", p->title, joinList(p->authors),
-                    joinList(p->tags), p->path});
-  // On a terminal long cells are cut so rows stay on one line; in a pipe nothing is cut.
-  const std::size_t caps[4] = {10, terminal ? 56u : 4096u, terminal ? 28u : 4096u, terminal ? 36u : 4096u};
-  std::size_t widths[4] = {0, 0, 0, 0};
-  for (auto& r : rows) {
-    std::string* cells[4] = {&r.date, &r.title, &r.authors, &r.tags};
-    for (int c = 0; c < 4; ++c) {
-      *cells[c] = fit(*cells[c], caps[c]);
-      widths[c] = std::max(widths[c], utf8Length(*cells[c]));
-    }
-  }
-  for (const auto& r : rows) {
-    std::string line = pad(r.date, widths[0]) + "  " + pad(r.title, widths[1]) + "  " +
-                       pad(r.authors, widths[2]) + "  " + pad(r.tags, widths[3]) + "  " + r.path;
-    std::cout << line << '\n';
-  }
 }
 
 std::string humanBytes(std::uintmax_t bytes) {
@@ -161,7 +119,7 @@ int runList(const GivenOptions& given, Console& console) {
     });
     std::cout << postsJson(result.posts, summaries);
   } else {
-    printTable(result.posts, ::isatty(STDOUT_FILENO) == 1);
+    printPostTable(result.posts, std::cout, ::isatty(STDOUT_FILENO) == 1 ? terminalColumns(STDOUT_FILENO) : 0);
   }
   return sink->errorCount() > 0 ? kExitFailed : kExitOk;
 }

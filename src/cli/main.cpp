@@ -11,6 +11,7 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/console.h"
+#include "cli/library_versions.h"
 #include "cli/suggestions.h"
 #include "postpress/support/diagnostics.h"
 #include "postpress/support/files.h"
@@ -24,7 +25,7 @@ int main(int argc, char** argv) {
   CLI::App app{"postpress: compile blog posts into a typeset PDF and an EPUB digest"};
   // CLI11 makes --help (for every subcommand too) and --version itself; the words are the table's.
   app.set_help_flag("-h,--help", std::string(pp::option(pp::OptionId::Help).help));
-  app.set_version_flag("--version", std::string("postpress ") + pp::versionString(),
+  app.set_version_flag("--version", std::string("postpress ") + pp::versionString() + "\nbuilt with " + libraryVersions(),
                        std::string(pp::option(pp::OptionId::Version).help));
   app.require_subcommand(1);
   app.fallthrough();

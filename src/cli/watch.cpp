@@ -36,29 +36,37 @@ bool watchTree(FileWatcher& watcher, const WatchPlan& plan, const fs::path& tree
   return true;
 }
 
-void watchPlanned(FileWatcher& watcher, const WatchPlan& plan, bool quiet) {
+// False when not one folder could be watched: nothing would ever wake the watch.
+bool watchPlanned(FileWatcher& watcher, const WatchPlan& plan, bool quiet) {
   bool complete = true;
   for (const fs::path& tree : plan.trees) complete = watchTree(watcher, plan, tree) && complete;
   for (const fs::path& folder : plan.folders) complete = (watcher.watch(folder) || !watcher.full()) && complete;
   if (!complete)
     std::fprintf(stderr, "postpress: warning: %s: changes in the other folders go unnoticed\n", watcher.error().c_str());
+  if (watcher.size() == 0) return false;
   if (!quiet)
     std::fprintf(stderr, "watching %zu folders for changes (Ctrl-C to stop)\n", watcher.size());
+  return true;
 }
 
 // Blocks until a change the plan cares about, gathers the ones that follow it, and returns
-// the first (for the message) and how many there were.
+// the first (for the message; empty when the kernel dropped changes, so that any may have
+// happened) and how many there were. Returns at once when every watched folder is gone.
 std::pair<fs::path, std::size_t> nextChanges(FileWatcher& watcher, const WatchPlan& plan) {
   fs::path first;
   std::size_t count = 0;
   const auto takeIn = [&](const std::vector<FileChange>& changes) {
     for (const FileChange& c : changes) {
+      if (c.lost) {
+        if (count++ == 0) first.clear();
+        continue;
+      }
       if (c.folderCreated && !plan.skipsFolder(c.path)) watchTree(watcher, plan, c.path);
       if (!plan.matters(c.path)) continue;
       if (count++ == 0) first = c.path;
     }
   };
-  while (count == 0) takeIn(watcher.wait(1h));
+  while (count == 0 && watcher.size() > 0) takeIn(watcher.wait(1h));
   const auto started = std::chrono::steady_clock::now();
   while (std::chrono::steady_clock::now() - started < kLongestGathering) {
     const std::vector<FileChange> more = watcher.wait(kQuietPause);
@@ -92,9 +100,16 @@ int runWatch(const GivenOptions& given, Console& console) {
       std::fprintf(stderr, "postpress: error: nothing to watch: the configuration names no site\n");
       return kExitFailed;
     }
-    watchPlanned(watcher, plan, console.quiet());
+    if (!watchPlanned(watcher, plan, console.quiet())) {
+      std::fprintf(stderr, "postpress: error: no folder of the site can be watched%s%s\n",
+                   watcher.error().empty() ? "" : ": ", watcher.error().c_str());
+      return kExitFailed;
+    }
     const auto [changed, count] = nextChanges(watcher, plan);
-    if (!console.quiet()) {
+    if (count == 0) continue;  // every watched folder went away: build again, which says why
+    if (changed.empty()) {
+      if (!console.quiet()) std::fprintf(stderr, "\nchanges came faster than they could be read: building again\n");
+    } else if (!console.quiet()) {
       std::error_code ec;
       const fs::path here = fs::current_path(ec);
       const fs::path shown = ec ? changed : changed.lexically_proximate(here);  // as diagnostics name files

@@ -230,15 +230,15 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
   });
 
   // The digest's language, made once: every label, date and count of both outputs.
-  std::optional<Locale> locale;
-  Publication pub;
+  std::optional<Publication> built;
   if (!guarded("composing the digest", diags, [&] {
-        locale.emplace(digestLanguage(spec.publication, *site));
+        auto locale = std::make_shared<const Locale>(digestLanguage(spec.publication, spec.selection, *site));
         locale->report(diags);
-        pub = buildPublication(*site, spec.selection, selection.posts, std::move(docs),
-                               spec.publication, style, assets, *locale, diags);
+        built.emplace(buildPublication(*site, spec.selection, selection.posts, std::move(docs),
+                                       spec.publication, style, assets, std::move(locale), diags));
       }))
     return finish();
+  const Publication& pub = *built;
   report.title = pub.title;
   report.period = pub.period;
   timed("composing", since);

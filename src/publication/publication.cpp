@@ -1,6 +1,7 @@
 #include "postpress/publication.h"
 
 #include <algorithm>
+#include <stdexcept>
 #include <map>
 #include <set>
 
@@ -161,10 +162,15 @@ bool pick(int configured, bool fromStyle) { return configured < 0 ? fromStyle : 
 
 }  // namespace
 
-std::string digestLanguage(const PublicationOptions& options, const Site& site) {
+std::string digestLanguage(const PublicationOptions& options, const Selection& selection, const Site& site) {
   if (!trim(options.language).empty()) return std::string(trim(options.language));
+  if (!trim(selection.language).empty()) return std::string(trim(selection.language));
   if (!trim(site.language).empty()) return std::string(trim(site.language));
   return "en";
+}
+
+Publication::Publication(std::shared_ptr<const Locale> language) : locale(std::move(language)) {
+  if (!locale) throw std::invalid_argument("a Publication needs a Locale");
 }
 
 std::size_t Publication::totalWords() const {
@@ -204,21 +210,21 @@ bool isMediaUrl(const std::string& url) {
 Publication buildPublication(const Site& site, const Selection& selection,
                              const std::vector<const Post*>& posts, std::vector<Document> docs,
                              const PublicationOptions& options, const Style& style,
-                             AssetStore& assets, const Locale& locale, DiagnosticSink& diags) {
-  Publication pub;
-  pub.locale = &locale;
+                             AssetStore& assets, std::shared_ptr<const Locale> locale, DiagnosticSink& diags) {
+  Publication pub(std::move(locale));
+  const Locale& language = *pub.locale;
   pub.site = &site;
   pub.assets = &assets;
   pub.selection = selection;
-  pub.title = !options.title.empty() ? options.title : !site.title.empty() ? site.title : locale.label("digest");
+  pub.title = !options.title.empty() ? options.title : !site.title.empty() ? site.title : language.label("digest");
   pub.subtitle = options.subtitle;
-  pub.period = periodLabel(selection, posts, locale);
-  pub.filters = describeFilters(selection, posts, locale);
+  pub.period = periodLabel(selection, posts, language);
+  pub.filters = describeFilters(selection, posts, language);
   const long long epoch = options.buildEpoch;
   pub.buildEpoch = epoch;
-  pub.dateLabel = locale.date(epoch, DateForm::Long);
+  pub.dateLabel = language.date(epoch, DateForm::Long);
   pub.isoDate = isoTimestamp(epoch);
-  pub.language = locale.tag();
+  pub.language = language.tag();
 
   pub.parts.cover = pick(options.cover, style.cover);
   pub.parts.brief = pick(options.brief, style.brief);
@@ -249,7 +255,7 @@ Publication buildPublication(const Site& site, const Selection& selection,
   if (!options.coverImage.empty()) pub.coverImageAsset = assets.resolveFile(options.coverImage, configLoc, diags);
   if (!options.logo.empty()) pub.logoAsset = assets.resolveFile(options.logo, configLoc, diags);
 
-  pub.groups = buildGroups(pub.posts, pub.groupBy, selection, locale);
+  pub.groups = buildGroups(pub.posts, pub.groupBy, selection, language);
   pub.tagIndex = buildIndex(pub.posts, true);
   pub.authorIndex = buildIndex(pub.posts, false);
   pub.identifier = stableIdentifier(pub);

@@ -75,6 +75,11 @@ void readTagsFile(const fs::path& file, const std::string& displayPath, Site& si
 fs::path configFolder(const Site& site, std::string_view key, const std::string& value, const char* fallback,
                       DiagnosticSink& diags);
 
+// Drops every folder the generator's configuration gave (content roots, blog, content and
+// include folders, static roots, path aliases) that is outside the site root or leaves it
+// through a link; run once, after any generator's config. Silent: see confine_folders.cpp.
+void confineConfiguredFolders(Site& site, SiteRules& rules);
+
 // The single author named by a site config (`author: Name` or `author: {name: Name}`), or "".
 std::string singleSiteAuthor(const Meta& config);
 

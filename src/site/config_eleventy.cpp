@@ -46,7 +46,7 @@ void readEleventyConfig(Site& site, SiteRules& rules, DiagnosticSink& diags) {
   std::string_view dir = jsObjectProperty(text, "dir");
   std::string input = cleanFolder(dir.empty() ? std::string() : jsStringProperty(dir, "input"));
   std::string data = dir.empty() ? std::string() : jsStringProperty(dir, "data");
-  fs::path inputDir = (site.root / input).lexically_normal();
+  fs::path inputDir = configFolder(site, "dir.input", input, "", diags).lexically_normal();
   if (!isDirectory(inputDir)) inputDir = site.root;
   site.contentDir = inputDir;
   addContentRoot(rules, inputDir, "");

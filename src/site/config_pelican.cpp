@@ -63,7 +63,7 @@ std::string setting(const Settings& s, const char* name, std::string fallback) {
 
 }  // namespace
 
-void readPelicanConfig(Site& site, SiteRules& rules, DiagnosticSink&) {
+void readPelicanConfig(Site& site, SiteRules& rules, DiagnosticSink& diags) {
   Settings s;
   readSettings(site.root, site.root / site.configPath, s);
   Settings publish;
@@ -78,7 +78,7 @@ void readPelicanConfig(Site& site, SiteRules& rules, DiagnosticSink&) {
     if (!value->empty()) site.config[key] = *value;
   }
 
-  fs::path content = (site.root / setting(s, "PATH", ".")).lexically_normal();
+  fs::path content = configFolder(site, "PATH", setting(s, "PATH", ""), "", diags).lexically_normal();
   if (!isDirectory(content)) content = site.root;
   site.contentDir = content;
   std::vector<std::string> articlePaths = s.count("ARTICLE_PATHS") ? s["ARTICLE_PATHS"] : std::vector<std::string>{""};

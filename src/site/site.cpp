@@ -138,6 +138,7 @@ Site loadSite(const SiteOptions& options, DiagnosticSink& diags) {
     case Generator::Plain: site::readPlainConfig(site, *rules); break;
   }
   site::readPathAliases(site);
+  site::confineConfiguredFolders(site, *rules);
   site.rules = rules;
 
   std::vector<fs::path> files = site::discoverPosts(site, *rules, options, diags);

@@ -60,6 +60,10 @@ std::vector<FileChange> FileWatcher::wait(std::chrono::milliseconds timeout) {
     for (ssize_t at = 0; at < n;) {
       const auto* e = reinterpret_cast<const inotify_event*>(buffer + at);
       at += static_cast<ssize_t>(sizeof(inotify_event) + e->len);
+      if (e->mask & IN_Q_OVERFLOW) {  // its wd is -1: it belongs to no folder
+        changes.push_back({{}, false, true});
+        continue;
+      }
       const auto folder = folders_.find(e->wd);
       if (folder == folders_.end()) continue;
       if (e->mask & (IN_IGNORED | IN_DELETE_SELF)) {

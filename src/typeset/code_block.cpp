@@ -1,6 +1,9 @@
 // Code blocks: monospace lines on a tinted background, spaces kept as written, long lines
 // wrapped at the block's edge with a continuation mark, split across pages line by line.
+// Highlighted blocks give each token its class's colour, weight and slant from the style's
+// highlight theme (the same runs the EPUB writes as spans: codeLines in document.h).
 #include <algorithm>
+#include <array>
 #include <cstdio>
 
 #include "typeset/shape_runs.h"
@@ -23,36 +26,57 @@ constexpr int kContinuationIndent = 2;
 // ...but never so far that less than this share of the block is left for their text.
 constexpr float kMaxContinuationShare = 0.5f;
 
+struct SourceChar {
+  char32_t cp;
+  TokenClass token;
+};
+using SourceLine = std::vector<SourceChar>;
+
 struct CodeChar {
   char32_t cp;
   int face;  // -1: no font has it
   float width;
+  TokenClass token;
 };
 
-std::u32string expandTabs(const std::u32string& in) {
-  std::u32string out;
-  out.reserve(in.size());
-  int col = 0;
+void expandTabs(const std::u32string& in, TokenClass token, int& col, SourceLine& out) {
   for (char32_t c : in) {
     if (c == '\t') {
       int n = kTabStop - (col % kTabStop);
-      out.append(static_cast<std::size_t>(n), U' ');
+      out.insert(out.end(), static_cast<std::size_t>(n), SourceChar{U' ', token});
       col += n;
     } else if (c == '\r' || (c < 0x20 && c != '\t') || (c >= 0x7F && c <= 0x9F) || c == 0xFEFF ||
                (c >= 0xFE00 && c <= 0xFE0F) || c == 0x200D) {
       continue;
     } else {
-      out.push_back(c);
+      out.push_back({c, token});
       ++col;
     }
   }
-  return out;
+}
+
+// The block's lines as characters with their token class, tabs expanded, invisible controls
+// dropped. Runs that are not valid UTF-8 are read through the same repair as plain text.
+std::vector<SourceLine> sourceLines(const Block& code) {
+  std::vector<SourceLine> lines;
+  for (const auto& runs : codeLines(code)) {
+    SourceLine line;
+    int col = 0;
+    for (const CodeRun& run : runs) {
+      const std::string_view bytes = run.text;
+      const std::u32string chars =
+          isValidUtf8(bytes) ? toUtf32(bytes) : toUtf32(sanitizeUtf8(bytes));
+      expandTabs(chars, run.token, col, line);
+    }
+    lines.push_back(std::move(line));
+  }
+  while (!lines.empty() && lines.back().empty()) lines.pop_back();
+  return lines;
 }
 
 }  // namespace
 
-void Flow::codeBlock(const std::string& rawText, const std::string& info) {
-  (void)info;
+void Flow::codeBlock(const Block& code) {
   const Style& st = ctx_.style;
   const TextStyle& cs = st.code;
   const int primary = faceOf(ctx_, cs);
@@ -63,23 +87,27 @@ void Flow::codeBlock(const std::string& rawText, const std::string& info) {
   const float avail = std::max(40.0f, region_.width - 2 * kCodePadX);
   const float charW = pf.advance('0') * cs.size / 1000.0f;
 
-  const std::string text = isValidUtf8(rawText) ? rawText : sanitizeUtf8(rawText);
-  std::vector<std::u32string> sourceLines;
-  {
-    std::u32string all = toUtf32(text);
-    std::u32string cur;
-    for (char32_t c : all) {
-      if (c == '\n') {
-        sourceLines.push_back(expandTabs(cur));
-        cur.clear();
-      } else {
-        cur.push_back(c);
-      }
-    }
-    sourceLines.push_back(expandTabs(cur));
-    while (!sourceLines.empty() && sourceLines.back().empty()) sourceLines.pop_back();
+  const std::vector<SourceLine> lines = sourceLines(code);
+  if (lines.empty()) return;
+  // Each token class's face and colour (a theme that is off, or a class it leaves alone,
+  // prints as the code role).
+  const HighlightTheme& theme = st.highlight;
+  auto tokenStyle = [&](TokenClass t) {
+    return theme.enabled ? theme[t] : TokenStyle{};
+  };
+  std::array<int, kTokenClassCount> tokenFace;
+  for (std::size_t k = 0; k < kTokenClassCount; ++k) {
+    const TokenStyle ts = tokenStyle(static_cast<TokenClass>(k));
+    const int face = faceOf(ctx_, cs, ts.bold, ts.italic);
+    tokenFace[k] = face >= 0 ? face : primary;
   }
-  if (sourceLines.empty()) return;
+  auto tokenBold = [&](TokenClass t) { return cs.bold || tokenStyle(t).bold; };
+  auto tokenColor = [&](TokenClass t) { return tokenStyle(t).color.value_or(cs.color); };
+  // Neighbouring tokens that look the same are drawn as one run.
+  auto sameLook = [&](TokenClass a, TokenClass b) {
+    const Color x = tokenColor(a), y = tokenColor(b);
+    return x.r == y.r && x.g == y.g && x.b == y.b;
+  };
 
   space(st.blockSpacing + kCodePadY);
   const int savedFrames = region_.frameSet;
@@ -99,11 +127,11 @@ void Flow::codeBlock(const std::string& rawText, const std::string& info) {
   };
   std::vector<Visual> visual;
   SourcePos pos;
-  for (const auto& line : sourceLines) {
+  for (const SourceLine& line : lines) {
     std::vector<CodeChar> chars;
     chars.reserve(line.size());
-    for (char32_t c : line) {
-      int f = ctx_.fonts.resolve(primary, c, cs.bold);
+    for (const auto& [c, token] : line) {
+      const int f = ctx_.fonts.resolve(tokenFace[static_cast<std::size_t>(token)], c, tokenBold(token));
       float w;
       if (f < 0) {
         ctx_.reportMissingGlyph(c, pos);
@@ -111,7 +139,7 @@ void Flow::codeBlock(const std::string& rawText, const std::string& info) {
       } else {
         w = ctx_.fonts.file(f).advance(c) * cs.size / 1000.0f + cs.letterSpacing;
       }
-      chars.push_back({c, f, w});
+      chars.push_back({c, f, w, token});
     }
     // Wrap into visual lines.
     std::size_t start = 0;
@@ -184,18 +212,18 @@ void Flow::codeBlock(const std::string& rawText, const std::string& info) {
         ++i;
         continue;
       }
-      // A run: one face, single spaces inside; two spaces in a row end it, so that text
-      // extraction sees the gaps of aligned code as gaps.
+      // A run: one face and one colour, single spaces inside; two spaces in a row end it, so
+      // that text extraction sees the gaps of aligned code as gaps.
       TextRun t;
       t.font = static_cast<std::uint16_t>(c.face);
       t.size = cs.size;
       t.x = x;
       t.y = baseline;
       t.charSpacing = cs.letterSpacing;
-      t.color = cs.color;
+      t.color = tokenColor(c.token);
       std::u32string run;
       float runWidth = 0, trailing = 0;
-      while (i < v.chars.size() && v.chars[i].face == c.face) {
+      while (i < v.chars.size() && v.chars[i].face == c.face && sameLook(v.chars[i].token, c.token)) {
         if (v.chars[i].cp == ' ' && (i + 1 >= v.chars.size() || v.chars[i + 1].cp == ' ')) break;
         run.push_back(v.chars[i].cp);
         runWidth += v.chars[i].width;

@@ -304,8 +304,8 @@ void Flow::block(const Block& b) {
     case BlockKind::OrderedList: list(b); return;
     case BlockKind::ListItem: blocks(b.children); return;  // only inside lists normally
     case BlockKind::Quote: quote(b); return;
-    case BlockKind::Code: codeBlock(b.text, b.info); return;
-    case BlockKind::MathBlock: codeBlock(b.text, "math"); return;
+    case BlockKind::Code: codeBlock(b); return;
+    case BlockKind::MathBlock: codeBlock(b); return;
     case BlockKind::Table: table(b); return;
     case BlockKind::Figure: figure(b.image, b.inlines, b.link); return;
     case BlockKind::Rule: {

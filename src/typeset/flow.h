@@ -69,7 +69,7 @@ class Flow {
   VList& out() { return out_; }
 
   // Block kinds in their own files.
-  void codeBlock(const std::string& text, const std::string& info);
+  void codeBlock(const Block& code);  // Code and (until math is typeset) MathBlock
   void table(const Block& b);
   void tableAsParagraphs(const Block& b);
   void figure(const ImageRef& image, const std::vector<Inline>& caption, const LinkTarget& link);

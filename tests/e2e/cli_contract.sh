@@ -12,6 +12,11 @@ expect_code() {  # expect_code CODE CMD...
 
 expect_code 0 "$POSTPRESS" --version
 grep -q "^postpress [0-9]" "$WORK/out" || fail "--version output"
+# ...and the libraries it was built with, each with a version (none left empty by CMake).
+for lib in libharu cmark-gfm HarfBuzz ICU libzip KSyntaxHighlighting Graphviz; do
+  grep -Eq "(with |, )$lib [0-9]" "$WORK/out" || fail "--version does not name $lib with its version"
+done
+grep -Eq ' (,|$)' "$WORK/out" && fail "--version names a library without a version: $(cat "$WORK/out")"
 for cmd in list build check; do
   expect_code 0 "$POSTPRESS" $cmd --help
   grep -q -- "--since" "$WORK/out" || fail "$cmd --help lacks --since"

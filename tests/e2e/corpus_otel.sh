@@ -60,7 +60,8 @@ done
 no_markdown_authors --lang en
 echo "en: ok ($(wc -l < "$WORK/en.titles") posts)"
 
-build_only "$SITE" ja --lang ja -- --language ja
+# --lang alone makes the digest Japanese: every post it keeps is.
+build_only "$SITE" ja --lang ja
 no_source_syntax ja "${TALK[@]}"
 # Translated bundles find the images only the English bundle of the same path holds, as Hugo
 # does: no Japanese post misses an image.

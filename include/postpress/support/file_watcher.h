@@ -17,6 +17,9 @@ namespace fs = std::filesystem;
 struct FileChange {
   fs::path path;               // the watched folder's path as given to watch(), / the entry's name
   bool folderCreated = false;  // a new folder (its own contents are not watched until watch()ed)
+  // The kernel's queue overflowed and changes were dropped (path empty): anything may have
+  // changed, including folders created unseen.
+  bool lost = false;
 };
 
 class FileWatcher {
@@ -40,7 +43,7 @@ class FileWatcher {
 
   // Waits up to `timeout` for changes and returns them: files written and closed, moved in or
   // out, deleted, touched; folders created. Empty after a timeout; a change already queued is
-  // returned at once.
+  // returned at once. A folder deleted or moved away stops being watched (size() drops).
   std::vector<FileChange> wait(std::chrono::milliseconds timeout);
 
  private:

@@ -25,8 +25,7 @@ std::string bookText(const char* language) {
   DiagnosticSink diags;
   const Style st = loadStyle("report", "", diags);
   SamplePublication s;
-  const Locale locale(language);
-  s.pub.locale = &locale;
+  s.pub.locale = std::make_shared<const Locale>(language);
   Document d;
   d.blocks.push_back(para("A short paragraph of the post."));
   s.addPost("First post", std::move(d));

@@ -144,13 +144,11 @@ inline std::string prose(int words, unsigned seed) {
 struct SamplePublication {
   Site site;
   std::deque<Post> posts;  // stable addresses
-  Locale locale{"en"};
-  Publication pub;
+  Publication pub{std::make_shared<const Locale>("en")};
 
   SamplePublication() {
     site.title = "Sample Site";
     pub.site = &site;
-    pub.locale = &locale;
     pub.title = "Engineering Digest";
     pub.period = "Q4 2025";
   }

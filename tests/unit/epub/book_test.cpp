@@ -292,9 +292,7 @@ TEST_CASE("hostile nesting is written flat, not recursed into without limit") {
     q.children.push_back(std::move(b));
     b = std::move(q);
   }
-  const Locale en("en");
-  Publication pub;
-  pub.locale = &en;
+  Publication pub(std::make_shared<const Locale>("en"));
   PostEntry e;
   e.post = &post;
   e.anchor = "p1-deep";

@@ -141,8 +141,7 @@ struct Fixture {
   Site site;
   std::deque<Post> posts;
   Assets assets;
-  Locale locale{"en"};
-  Publication pub;
+  Publication pub{std::make_shared<const Locale>("en")};
   Style style;
 
   explicit Fixture(const std::string& name, int longSections = 40) {
@@ -353,7 +352,6 @@ struct Fixture {
     d2.blocks.push_back(para({text("Bonjour \xC3\xA0 tous.")}));
 
     pub.site = &site;
-    pub.locale = &locale;
     pub.title = "The <Nasty> Digest & Co";
     pub.subtitle = "Edge cases, all of them";
     pub.period = "Q4 2025";

@@ -51,9 +51,7 @@ TEST_CASE("EPUBCheck: every block kind, nasty text, missing images, split posts"
 
 TEST_CASE("EPUBCheck: an empty publication is still a valid book") {
   if (!haveEpubcheck()) return;
-  const Locale en("en");
-  Publication pub;
-  pub.locale = &en;
+  Publication pub(std::make_shared<const Locale>("en"));
   Style style;
   fs::path dir = tempDir("epubcheck-empty");
   DiagnosticSink diags;

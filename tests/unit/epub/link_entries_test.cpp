@@ -42,9 +42,7 @@ TEST_CASE("a run of link-only posts shares one page of compact entries; a post b
   Post second = linkPost("Elsewhere two", "https://example.com/two", "The second summary.");
   Post third = linkPost("Elsewhere three", "https://example.com/three", "");
 
-  const Locale en("en");
-  Publication pub;
-  pub.locale = &en;
+  Publication pub(std::make_shared<const Locale>("en"));
   pub.posts.push_back(entry(article, "p1-long"));
   pub.posts.back().doc.blocks.push_back(para({text("Body text of the article.")}));
   pub.posts.push_back(entry(first, "p2-one", "The first summary."));
@@ -83,9 +81,7 @@ TEST_CASE("a run of link-only posts shares one page of compact entries; a post b
 TEST_CASE("link-only entries keep their reading section when the contents are grouped") {
   Post a = linkPost("Link A", "https://example.com/a", "");
   Post b = linkPost("Link B", "https://example.com/b", "");
-  const Locale en("en");
-  Publication pub;
-  pub.locale = &en;
+  Publication pub(std::make_shared<const Locale>("en"));
   pub.posts.push_back(entry(a, "p1-a"));
   pub.posts.push_back(entry(b, "p2-b"));
   pub.groupBy = "tag";

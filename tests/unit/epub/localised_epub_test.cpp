@@ -24,10 +24,9 @@ Built build(const char* language, int posts = 3) {
   Site site;
   site.title = "Blog";
   std::deque<Post> list;
-  const Locale locale(language);
-  Publication pub;
+  Publication pub(std::make_shared<const Locale>(language));
+  const Locale& locale = *pub.locale;
   pub.site = &site;
-  pub.locale = &locale;
   pub.language = locale.tag();
   pub.title = "Digest";
   for (int i = 0; i < posts; ++i) {

@@ -63,7 +63,7 @@ TEST_CASE("buildPublication: anchors, groups, indexes, identifier") {
   aopts.cacheDir = fs::temp_directory_path() / "pp-pub-test-cache";
   AssetStore assets(aopts);
   DiagnosticSink diags;
-  const Locale en("en");
+  const auto en = std::make_shared<const Locale>("en");
   Publication pub = buildPublication(site, sel, ptrs, std::move(docs), opts, style, assets, en, diags);
 
   CHECK(pub.title == "The Blog");
@@ -99,4 +99,28 @@ TEST_CASE("buildPublication: anchors, groups, indexes, identifier") {
   Publication changed = buildPublication(site, sel, ptrs, std::move(docs3), opts, style, assets, en, diags);
   CHECK(changed.identifier != pub.identifier);
   fs::remove_all(aopts.cacheDir);
+}
+
+TEST_CASE("a Publication without a Locale is refused when it is made, not when it is printed") {
+  CHECK_THROWS_AS(Publication(nullptr), std::invalid_argument);
+  const Publication pub(std::make_shared<const Locale>("de"));
+  CHECK(pub.locale->tag() == "de");
+  const Publication copy = pub;  // copies share the language
+  CHECK(copy.locale == pub.locale);
+}
+
+TEST_CASE("the digest's language: the one asked, else the one the selection keeps, else the site's") {
+  Site site;
+  site.language = "de";
+  PublicationOptions options;
+  Selection selection;
+  CHECK(digestLanguage(options, selection, site) == "de");
+  selection.language = "ja";
+  CHECK(digestLanguage(options, selection, site) == "ja");  // --lang ja: every post is Japanese
+  options.language = "fr";
+  CHECK(digestLanguage(options, selection, site) == "fr");
+  site.language.clear();
+  options.language.clear();
+  selection.language.clear();
+  CHECK(digestLanguage(options, selection, site) == "en");
 }

@@ -78,3 +78,31 @@ TEST_CASE("no more folders than the limit; watching a folder twice counts once")
   CHECK(w.size() == 2);
   CHECK_FALSE(w.watch(dir.path / "missing"));
 }
+
+TEST_CASE("when the kernel drops changes, the loss is reported as a change") {
+  // inotify(7): once max_queued_events are queued unread, further events are dropped and one
+  // IN_Q_OVERFLOW is queued. Each new file queues two (created, written and closed).
+  long queued = 0;
+  std::ifstream("/proc/sys/fs/inotify/max_queued_events") >> queued;
+  if (queued <= 0 || queued > 100000) {
+    MESSAGE("skipped: max_queued_events is " << queued);
+    return;
+  }
+  pptest::TempDir dir;
+  FileWatcher w;
+  REQUIRE(w.watch(dir.path));
+  for (long k = 0; k < queued / 2 + 64; ++k) write(dir.path / ("f" + std::to_string(k)), "");
+  const auto changes = drain(w);
+  CHECK(std::count_if(changes.begin(), changes.end(), [](const FileChange& c) { return c.lost && c.path.empty(); }) == 1);
+}
+
+TEST_CASE("a watched folder that is deleted is a change, and stops being watched") {
+  pptest::TempDir dir;
+  fs::create_directory(dir.path / "site");
+  FileWatcher w;
+  REQUIRE(w.watch(dir.path / "site"));
+  REQUIRE(w.size() == 1);
+  fs::remove(dir.path / "site");
+  CHECK(reports(drain(w), dir.path / "site"));
+  CHECK(w.size() == 0);
+}

@@ -159,7 +159,10 @@ TEST_CASE("a wrapped code line's continuation keeps the line's own indentation")
   const std::string tail(160, 'x');
   VList l;
   Flow flow(*s.ctx, l);
-  flow.codeBlock("top\n        deeply.indented(" + std::string(40, 'a') + " " + tail + ")\nend", "");
+  Block code;
+  code.kind = BlockKind::Code;
+  code.text = "top\n        deeply.indented(" + std::string(40, 'a') + " " + tail + ")\nend";
+  flow.codeBlock(code);
   // The first run right of the padding on each visual line (the continuation mark aside).
   std::vector<float> starts;
   for (const auto& it : l.items) {
