@@ -37,6 +37,7 @@ RUN apt-get update \
       hyphen-ru \
       hyphen-ta \
       hyphen-uk \
+      icc-profiles-free \
       libc6 \
       libcmark-gfm-extensions0.29.0.gfm.6 \
       libcmark-gfm0.29.0.gfm.6 \

@@ -36,6 +36,7 @@ struct DigestSpec {
   Selection selection;
   PublicationOptions publication;
   std::vector<std::string> formats = splitListText(option(OptionId::Formats).defaultValue);
+  std::vector<std::string> pdfStandards = splitListText(option(OptionId::PdfStandard).defaultValue);
   std::string style{option(OptionId::Style).defaultValue};
   std::string paper;            // empty: the style's
   fs::path output{option(OptionId::Output).defaultValue};  // base path: "out/digest" -> out/digest.pdf, .epub

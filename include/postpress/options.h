@@ -72,7 +72,7 @@ enum class OptionId : unsigned char {
   Cache, FetchRemote, FetchAllow, Dpi, Grayscale, EpubMaxSide, JpegQuality,
   Style, Paper, Title, Subtitle, Language, GroupBy, LinkNotes, Cover, Brief, Toc, Indexes,
   TagIndex, AuthorIndex, QrCodes, Logo, CoverImage,
-  Formats, Output,
+  Formats, Output, PdfStandard,
   Name, Select, Digests, Diagnostics,
 };
 
@@ -104,6 +104,8 @@ inline constexpr std::string_view kTagSources[] = {"auto", "tags", "categories",
 inline constexpr std::string_view kGroupings[] = {"none", "month", "tag"};
 inline constexpr std::string_view kLinkNoteModes[] = {"endnotes", "footnotes", "none"};
 inline constexpr std::string_view kFormats[] = {"pdf", "epub"};
+// ISO 14289-1 (tagged, accessible), ISO 19005-2 level B or U (archival), or neither.
+inline constexpr std::string_view kPdfStandards[] = {"ua-1", "a-2b", "a-2u", "none"};
 inline constexpr std::string_view kDiagnosticsFormats[] = {"text", "json", "github", "sarif"};
 
 inline constexpr unsigned kSelecting = kList | kBuild | kCheck | kWatch;  // options that pick posts
@@ -232,7 +234,7 @@ inline constexpr OptionSpec kOptions[] = {
     {.id = Id::Subtitle, .flag = "subtitle", .key = "subtitle", .section = Digest, .type = Text, .commands = kWriting,
      .group = "Look", .valueName = "TEXT", .help = "Digest subtitle"},
     {.id = Id::Language, .flag = "language", .key = "language", .section = Digest, .type = Text, .commands = kWriting,
-     .group = "Look", .valueName = "LANG", .help = "Language of the digest's labels, dates and numbers (lang/<tag>.yaml: de, fr, ja, ar...)", .defaultNote = "the site's, else en"},
+     .group = "Look", .valueName = "LANG", .help = "Language of the digest's labels, dates and numbers (lang/<tag>.yaml: de, fr, ja, ar...)", .defaultNote = "the language --lang keeps, else the site's, else en"},
     {.id = Id::GroupBy, .flag = "group-by", .key = "group_by", .section = Digest, .type = Choice, .commands = kWriting,
      .group = "Look", .valueName = "GROUPING", .help = "Group the contents", .choices = kGroupings,
      .defaultValue = "none"},
@@ -272,6 +274,11 @@ inline constexpr OptionSpec kOptions[] = {
      .help = "Output base path: out/digest writes out/digest.pdf and out/digest.epub; "
              "a path ending in .pdf or .epub implies that format",
      .defaultValue = "digest"},
+    {.id = Id::PdfStandard, .flag = "pdf-standard", .key = "pdf_standard", .section = Digest, .type = Formats,
+     .commands = kWriting, .group = "Output", .valueName = "STANDARDS",
+     .help = "Standards the PDF meets and declares, combinable (ua-1,a-2u): PDF/UA-1 (tagged, accessible), "
+             "PDF/A-2b or PDF/A-2u (archival, with an sRGB output intent), or none",
+     .choices = kPdfStandards, .defaultValue = "ua-1"},
 
     // postpress.yaml's structure.
     {.id = Id::Name, .key = "name", .section = Entry, .type = Text, .group = "Output", .valueName = "NAME",

@@ -321,7 +321,9 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
                              " of " + std::to_string(total),
                          parts, total);
           };
-          out.written = writePdf(pub, style, plan, typesetting, staged, diags, &stats);
+          PdfStandards standards;
+          readPdfStandards(spec.pdfStandards, standards);  // checked when the option was read
+          out.written = writePdf(pub, style, plan, typesetting, standards, staged, diags, &stats);
         });
         out.pages = stats.pages;
         std::lock_guard<std::mutex> lock(phaseMutex);

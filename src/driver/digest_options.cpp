@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "postpress/driver.h"
+#include "postpress/pdf.h"
 #include "postpress/style.h"
 #include "postpress/support/suggest.h"
 #include "postpress/support/text.h"
@@ -121,9 +122,16 @@ std::optional<std::string> readOptionValue(const OptionSpec& option, std::vector
       std::vector<std::string> formats;
       for (const std::string& t : texts)
         for (std::string& f : splitListText(t)) formats.push_back(std::move(f));
-      bool known = !formats.empty();
-      for (const std::string& f : formats) known = known && isChoice(option, f);
-      if (!known) return "must list some of " + joined(option.choices, ", ") + butWas(joined(texts, ","));
+      auto unknown = std::find_if(formats.begin(), formats.end(),
+                                  [&](const std::string& f) { return !isChoice(option, f); });
+      if (formats.empty() || unknown != formats.end())
+        return "must list some of " + joined(option.choices, ", ") + butWas(joined(texts, ",")) +
+               didYouMean(unknown == formats.end() ? "" : *unknown,
+                          std::vector<std::string>(option.choices.begin(), option.choices.end()));
+      if (option.id == OptionId::PdfStandard) {
+        PdfStandards standards;
+        if (auto problem = readPdfStandards(formats, standards)) return *problem + butWas(joined(texts, ","));
+      }
       texts = std::move(formats);
       break;
     }
@@ -186,6 +194,7 @@ void setDigestOption(DigestSpec& d, OptionId id, const OptionValue& v, const fs:
     case OptionId::Logo: pub.logo = path().string(); break;
     case OptionId::CoverImage: pub.coverImage = path().string(); break;
     case OptionId::Formats: d.formats = v.texts; break;
+    case OptionId::PdfStandard: d.pdfStandards = v.texts; break;
     case OptionId::Output:
       d.output = path();
       d.outputRoot = folder;  // a config's output stays in its folder; the command line's goes anywhere

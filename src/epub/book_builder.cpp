@@ -254,6 +254,7 @@ Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLooku
   meta.allImagesHaveAlt = ctx.imagesWithAlt == ctx.imagesShown;
   meta.hasToc = true;
   meta.accessibilitySummary = accessibilitySummary(locale, meta.hasImages, meta.allImagesHaveAlt, ctx.imagesMissing);
+  meta.conformsToWcagAA = meta.allImagesHaveAlt;
 
   std::vector<ManifestItem> manifest;
   std::vector<std::string> spine;

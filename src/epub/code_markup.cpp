@@ -1,5 +1,6 @@
 #include "epub/code_markup.h"
 
+#include "epub/contrast.h"
 #include "epub/stylesheet.h"
 #include "epub/xml_text.h"
 
@@ -28,7 +29,7 @@ std::string highlightedCode(const Block& code) {
   return out;
 }
 
-std::string highlightRules(const HighlightTheme& theme) {
+std::string highlightRules(const HighlightTheme& theme, const Color& background) {
   if (!theme.enabled) return {};
   std::string out;
   for (std::size_t k = 1; k < kTokenClassCount; ++k) {  // 0 is plain: the code's own look
@@ -37,7 +38,7 @@ std::string highlightRules(const HighlightTheme& theme) {
     out += "span.hl-";
     out += kTokenClassNames[k];
     out += " {";
-    if (t.color) out += " color: " + cssColor(*t.color) + ";";
+    if (t.color) out += " color: " + cssColor(readableOn(*t.color, background)) + ";";
     if (t.bold) out += " font-weight: bold;";
     if (t.italic) out += " font-style: italic;";
     out += " }\n";

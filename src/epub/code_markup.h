@@ -12,7 +12,8 @@ namespace pp::epub {
 // The escaped content of a Code block's <code> element, trailing newlines dropped.
 std::string highlightedCode(const Block& code);
 
-// CSS rules for the token classes of the style's theme ("" when highlighting is off).
-std::string highlightRules(const HighlightTheme& theme);
+// CSS rules for the token classes of the style's theme ("" when highlighting is off), each
+// colour readable on `background` (contrast.h).
+std::string highlightRules(const HighlightTheme& theme, const Color& background);
 
 }  // namespace pp::epub

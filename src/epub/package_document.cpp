@@ -58,6 +58,10 @@ std::string packageDocument(const PackageMetadata& m, const std::vector<Manifest
     o += " <meta property=\"schema:accessibilityFeature\">alternativeText</meta>\n";
   o += " <meta property=\"schema:accessibilityHazard\">none</meta>\n";
   o += " <meta property=\"schema:accessibilitySummary\">" + text(m.accessibilitySummary) + "</meta>\n";
+  if (m.conformsToWcagAA) {
+    o += " <meta property=\"dcterms:conformsTo\" id=\"conformance\">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>\n";
+    o += " <meta property=\"a11y:certifiedBy\" refines=\"#conformance\">postpress (automated checks)</meta>\n";
+  }
   if (!m.coverImageId.empty()) o += " <meta name=\"cover\" content=\"" + attr(m.coverImageId) + "\"/>\n";
   o += "</metadata>\n<manifest>\n";
   for (const auto& it : manifest) {

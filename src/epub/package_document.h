@@ -33,6 +33,10 @@ struct PackageMetadata {
   bool allImagesHaveAlt = true;
   bool hasToc = true;
   std::string accessibilitySummary;
+  // Declares conformance to EPUB Accessibility 1.1 at WCAG 2.1 level AA (dcterms:conformsTo),
+  // evaluated by postpress's own checks (a11y:certifiedBy): set only when they hold (every
+  // image has a text alternative; the stylesheet's colours are at AA's contrast by construction).
+  bool conformsToWcagAA = false;
 };
 
 std::string packageDocument(const PackageMetadata& meta, const std::vector<ManifestItem>& manifest,

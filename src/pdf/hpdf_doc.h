@@ -42,6 +42,11 @@ class HpdfDoc {
   KeptBytes& keep(FileBytes bytes) {
     return kept_.emplace_back(KeptBytes{std::move(bytes), 0});
   }
+  // Calls f(std::string_view) with each kept stream's bytes, in the order kept.
+  template <typename F>
+  void forEachKept(F&& f) const {
+    for (const KeptBytes& k : kept_) f(k.bytes.view());
+  }
   // Data a hook of the document reads when it is saved (a dictionary's write_fn), kept as
   // long as the document; the reference stays valid.
   template <typename T>

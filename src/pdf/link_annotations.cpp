@@ -27,7 +27,8 @@ HPDF_STATUS writeRef(HPDF_Stream s, HPDF_UINT32 number) {
 }
 
 // What libharu writes for HPDF_Page_Create(URI)LinkAnnot and HPDF_LinkAnnot_SetBorderStyle
-// (0, 0, 0), entry for entry in its order: Rect, Type, Subtype, A or Dest, P, Border.
+// (0, 0, 0), entry for entry in its order: Rect, Type, Subtype, A or Dest, P, Border; then
+// /F 4, the Print flag, which PDF/A asks of every annotation (ISO 19005-2 6.3.2).
 HPDF_STATUS writeLink(HPDF_Dict dict, HPDF_Stream s) {
   const auto& r = *static_cast<const LinkRecord*>(dict->attr);
   HPDF_STATUS ret = HPDF_Stream_WriteStr(s, "/Rect [ ");
@@ -46,7 +47,7 @@ HPDF_STATUS writeLink(HPDF_Dict dict, HPDF_Stream s) {
   }
   if (ret == HPDF_OK) ret = HPDF_Stream_WriteStr(s, "/P ");
   if (ret == HPDF_OK) ret = writeRef(s, r.page);
-  if (ret == HPDF_OK) ret = HPDF_Stream_WriteStr(s, "/Border [ 0 0 0 ]\012");
+  if (ret == HPDF_OK) ret = HPDF_Stream_WriteStr(s, "/Border [ 0 0 0 ]\012/F 4\012");
   return ret;
 }
 

@@ -1,7 +1,7 @@
 // The painter: draws a Layout's pages into a PDF. It decides nothing about where things go;
 // it converts coordinates (the layout's y grows downwards, PDF's upwards) and writes each
 // page's content itself (content_stream.h); libharu loads each font and image once, holds the
-// document's objects and writes links, destinations, the outline, page labels and info.
+// document's objects and writes links, destinations, the outline and page labels.
 #include "pdf/painter.h"
 #include "pdf/page_painter.h"
 #include "pdf/page_streams.h"
@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <ctime>
 #include <map>
 #include <optional>
 #include <string>
@@ -71,7 +70,7 @@ PageResources registerResources(HpdfDoc& doc, HPDF_Page page, const ResourceUse&
   return res;
 }
 
-// libharu turns characters above U+FFFF into garbage in outlines and info strings: leave
+// libharu turns characters above U+FFFF into garbage in outlines: leave
 // them out (and any space they leave doubled), and repair invalid UTF-8 first.
 std::string bmpOnly(const std::string& in) {
   const std::string s = isValidUtf8(in) ? in : sanitizeUtf8(in);
@@ -83,36 +82,6 @@ std::string bmpOnly(const std::string& in) {
     appendUtf8(out, c);
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
-HPDF_Date dateFromEpoch(long long epoch) {
-  std::time_t t = static_cast<std::time_t>(epoch);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  HPDF_Date d{};
-  d.year = tm.tm_year + 1900;
-  d.month = tm.tm_mon + 1;
-  d.day = tm.tm_mday;
-  d.hour = tm.tm_hour;
-  d.minutes = tm.tm_min;
-  d.seconds = std::min(tm.tm_sec, 59);
-  d.ind = 'Z';
-  return d;
-}
-
-std::string joinUnique(const std::vector<std::string>& items, std::size_t maxChars) {
-  std::vector<std::string> seen;
-  std::string out;
-  for (const auto& s : items) {
-    if (s.empty()) continue;
-    const std::string key = matchKey(s);
-    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
-    seen.push_back(key);
-    std::string next = out.empty() ? s : out + ", " + s;
-    if (next.size() > maxChars) break;
-    out = std::move(next);
-  }
   return out;
 }
 
@@ -259,29 +228,6 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& re
   if (layout.frontPages > 0) HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1, "");
   if (static_cast<std::size_t>(layout.frontPages) < layout.pages.size())
     HPDF_AddPageLabel(pdf, static_cast<HPDF_UINT>(layout.frontPages), HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "");
-  if (doc.failed()) doc.reset();
-
-  // Document info (UTF-16 in the file because the UTF-8 encoder is current).
-  std::vector<std::string> authors, tags;
-  for (const auto& p : pub.posts) {
-    if (!p.post) continue;
-    authors.insert(authors.end(), p.post->authors.begin(), p.post->authors.end());
-    tags.insert(tags.end(), p.post->tags.begin(), p.post->tags.end());
-  }
-  auto setInfo = [&](HPDF_InfoType type, const std::string& raw) {
-    const std::string value = bmpOnly(raw);
-    if (value.empty()) return;
-    HPDF_SetInfoAttr(pdf, type, value.c_str());
-    if (doc.failed()) doc.reset();
-  };
-  setInfo(HPDF_INFO_TITLE, pub.title.empty() ? std::string("Digest") : pub.title);
-  setInfo(HPDF_INFO_AUTHOR, joinUnique(authors, 400));
-  setInfo(HPDF_INFO_SUBJECT, pub.period);
-  setInfo(HPDF_INFO_KEYWORDS, joinUnique(tags, 1000));
-  setInfo(HPDF_INFO_CREATOR, std::string("postpress ") + versionString());
-  const HPDF_Date date = dateFromEpoch(pub.buildEpoch);
-  HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
-  HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
   if (doc.failed()) doc.reset();
   return true;
 }

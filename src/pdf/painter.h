@@ -13,7 +13,8 @@
 
 namespace pp::pdf {
 
-// Draws every page, then links, destinations, outline, page labels and document info.
+// Draws every page, then links, destinations, outline and page labels (the document's
+// metadata is document_metadata.h's).
 // False (after reporting) when the document could not be built at all.
 struct PaintResult {
   // Pages whose content, written ahead with the resource names libharu was expected to give,

@@ -6,7 +6,9 @@
 #include <exception>
 
 #include "pdf/byte_streams.h"
+#include "pdf/document_metadata.h"
 #include "pdf/hpdf_doc.h"
+#include "pdf/output_intent.h"
 #include "pdf/painter.h"
 #include "postpress/support/files.h"
 #include "postpress/pdf.h"
@@ -20,8 +22,16 @@ bool writePdf(const Publication& pub, const Style& style, const fs::path& out, D
 
 bool writePdf(const Publication& pub, const Style& style, const BookPlan& plan, const TypesetOptions& typesetting,
               const fs::path& out, DiagnosticSink& diags, PdfStats* stats) {
+  return writePdf(pub, style, plan, typesetting, PdfStandards{}, out, diags, stats);
+}
+
+bool writePdf(const Publication& pub, const Style& style, const BookPlan& plan, const TypesetOptions& typesetting,
+              const PdfStandards& standards, const fs::path& out, DiagnosticSink& diags, PdfStats* stats) {
   using Clock = std::chrono::steady_clock;
   const auto t0 = Clock::now();
+  // PDF/A's profile is read first: without it nothing is laid out, and no file claims PDF/A.
+  std::optional<FileBytes> profile;
+  if (standards.pdfaLevel && !(profile = pdf::loadOutputProfile(standards.outputProfile, out, diags))) return false;
   // Body pages are painted and compressed as the layout finishes them (see streamed_pages.h).
   pdf::StreamedPages streamed;
   TypesetOptions streaming = typesetting;
@@ -39,6 +49,10 @@ bool writePdf(const Publication& pub, const Style& style, const BookPlan& plan, 
   }
   pdf::PaintResult painted;
   if (!pdf::paint(layout, pub, doc, painted, diags, typesetting.jobs, &streamed)) return false;
+  const pdf::DocumentFacts facts = pdf::documentFacts(pub);
+  if (!pdf::writeDocumentMetadata(doc, facts, standards, diags)) return false;
+  if (profile && !pdf::attachOutputIntent(doc, std::move(*profile), diags)) return false;
+  if (standards.any() && !pdf::writeFileIdentifier(doc, facts, diags)) return false;
 
   // Saved straight into the output's temporary file (never gathered in memory: a 2,000-post
   // digest is 50 MB), renamed over the output once whole.

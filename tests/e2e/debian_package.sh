@@ -55,7 +55,7 @@ while read -r soname; do
   [ -n "$owner" ] || fail "no installed package owns $path ($soname)"
   grep -qx "$owner" "$WORK/depends" || fail "$soname ($owner) is not in Depends: $depends"
 done < "$WORK/needed"
-for data in fonts-droid-fallback fonts-nanum fonts-noto-core fonts-symbola hyphen-en-us; do
+for data in fonts-droid-fallback fonts-nanum fonts-noto-core fonts-symbola hyphen-en-us icc-profiles-free; do
   grep -qx "$data" "$WORK/depends" || fail "$data is not in Depends: $depends"
 done
 echo "Depends: $depends"

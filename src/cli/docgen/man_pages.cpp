@@ -48,7 +48,7 @@ const char* typeWords(OptionType t) {
     case OptionType::Date: return "a date, YYYY-MM-DD";
     case OptionType::Quarter: return "a quarter, e.g. 2025Q4";
     case OptionType::Paper: return "a paper size";
-    case OptionType::Formats: return "a list of formats";
+    case OptionType::Formats: return "some of the choices, a list or one text with commas";
     case OptionType::Section: return "a mapping";
   }
   return "text";

@@ -37,6 +37,7 @@ std::string fingerprint(const DigestSpec& d) {
   s << p.title << '|' << p.subtitle << '|' << p.groupBy << '|' << p.language << '|' << p.logo << '|' << p.coverImage
     << '|' << p.cover << p.brief << p.toc << p.tagIndex << p.authorIndex << p.qrCodes << '|' << p.linkNotes << '|';
   list(d.formats);
+  list(d.pdfStandards);
   s << d.style << '|' << d.paper << '|' << d.output << '|' << d.dpi << '|' << d.epubMaxSide << '|' << d.jpegQuality
     << '|' << d.grayscale;
   return s.str();
@@ -54,7 +55,7 @@ std::vector<std::string> otherValue(const OptionSpec& o) {
     case OptionType::Date: return {"2024-02-03"};
     case OptionType::Quarter: return {"2024Q2"};
     case OptionType::Paper: return {"a5"};
-    case OptionType::Formats: return {"epub"};
+    case OptionType::Formats: return {std::string(o.choices.back())};  // "epub", "none": not the default
     default: return {"sample-value"};
   }
 }
@@ -103,6 +104,20 @@ TEST_CASE("formats: a list in one text or many, lower-cased, only known ones") {
   CHECK(*problemWith(OptionId::Formats, {"pdf,docx"}) == "must list some of pdf, epub, not 'pdf,docx'");
   CHECK(problemWith(OptionId::Formats, {}));
   CHECK(problemWith(OptionId::Formats, {" , "}));
+  CHECK(problemWith(OptionId::Formats, {"pdf,epbu"})->find("(did you mean 'epub'?)") != std::string::npos);
+}
+
+TEST_CASE("--pdf-standard: some of ua-1, a-2b, a-2u, none, in a combination that makes sense") {
+  OptionValue v;
+  CHECK(DigestSpec{}.pdfStandards == std::vector<std::string>{"ua-1"});
+  CHECK_FALSE(problemWith(OptionId::PdfStandard, {"UA-1, a-2u"}, &v));
+  CHECK(v.texts == std::vector<std::string>{"ua-1", "a-2u"});
+  DigestSpec d;
+  setDigestOption(d, OptionId::PdfStandard, v, "");
+  CHECK(d.pdfStandards == v.texts);
+  CHECK(problemWith(OptionId::PdfStandard, {"ua1"})->find("(did you mean 'ua-1'?)") != std::string::npos);
+  CHECK(*problemWith(OptionId::PdfStandard, {"none,ua-1"}) == "names none with another standard, not 'none,ua-1'");
+  CHECK(problemWith(OptionId::PdfStandard, {"a-2b", "a-2u"})->find("one PDF/A level") != std::string::npos);
 }
 
 TEST_CASE("every postpress.yaml key sets something on the digest") {

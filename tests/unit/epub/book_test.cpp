@@ -210,6 +210,7 @@ TEST_CASE("front and back matter follow the publication's switches") {
   CHECK(opf.find("properties=\"cover-image\"") != std::string::npos);
   CHECK(opf.find("schema:accessibilityHazard\">none") != std::string::npos);
   CHECK(opf.find("alternativeText") == std::string::npos);  // one inline image has no alt text
+  CHECK(opf.find("dcterms:conformsTo") == std::string::npos);  // so WCAG's 1.1.1 is not met
   const std::string nav(findFile(book, "OEBPS/nav.xhtml")->data.view());
   CHECK(nav.find("<span>November 2025</span>") != std::string::npos);
   CHECK(nav.find("epub:type=\"landmarks\"") != std::string::npos);

@@ -56,6 +56,12 @@ TEST_CASE("EPUBCheck: an empty publication is still a valid book") {
   fs::path dir = tempDir("epubcheck-empty");
   DiagnosticSink diags;
   auto book = epub::buildEpubFiles(pub, style, {}, diags);
+  // Nothing without a text alternative: the book declares EPUB Accessibility 1.1, which
+  // EPUBCheck then checks too (the a11y prefix, the conformance and evaluator properties).
+  const std::string opf(findFile(book, "OEBPS/content.opf")->data.view());
+  CHECK(opf.find("<meta property=\"dcterms:conformsTo\" id=\"conformance\">EPUB Accessibility 1.1 - WCAG 2.1 "
+                 "Level AA</meta>") != std::string::npos);
+  CHECK(opf.find("<meta property=\"a11y:certifiedBy\" refines=\"#conformance\">") != std::string::npos);
   REQUIRE(epub::packageEpub(book, dir / "empty.epub", diags));
   expectClean(dir / "empty.epub");
   fs::remove_all(dir);
