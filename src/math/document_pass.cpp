@@ -1,0 +1,69 @@
+// The stage's pass over a post: every formula read once; one that cannot be read becomes
+// code, in monospace, with a warning naming why at its line.
+#include "postpress/math.h"
+
+namespace pp {
+
+namespace {
+
+class FormulaPass {
+ public:
+  FormulaPass(const Post& post, DiagnosticSink& diags, const MathLimits& limits)
+      : post_(post), diags_(diags), limits_(limits) {}
+
+  void blocks(std::vector<Block>& list) {
+    for (Block& b : list) {
+      if (b.kind == BlockKind::MathBlock) {
+        if (!readable(b.text, b.pos)) {
+          b.kind = BlockKind::Code;
+          b.info = "tex";
+        }
+        continue;
+      }
+      inlines(b.inlines);
+      for (TableRow& r : b.rows)
+        for (TableCell& c : r.cells) inlines(c.content);
+      blocks(b.children);
+    }
+  }
+
+  void inlines(std::vector<Inline>& list) {
+    for (Inline& in : list) {
+      if (in.kind == InlineKind::Math) {
+        if (!readable(in.text, in.pos)) in.kind = InlineKind::Code;
+        continue;
+      }
+      inlines(in.children);
+    }
+  }
+
+  int read() const { return read_; }
+
+ private:
+  bool readable(const std::string& tex, SourcePos pos) {
+    const ParsedMath m = parseMath(tex, limits_);
+    if (m.ok()) {
+      ++read_;
+      return true;
+    }
+    diags_.warning(post_.loc(pos.line, pos.col), kMathUnsupportedCode,
+                   "formula printed as TeX source: " + m.error);
+    return false;
+  }
+
+  const Post& post_;
+  DiagnosticSink& diags_;
+  const MathLimits& limits_;
+  int read_ = 0;
+};
+
+}  // namespace
+
+int checkFormulas(const Post& post, Document& doc, DiagnosticSink& diags, const MathLimits& limits) {
+  FormulaPass pass(post, diags, limits);
+  pass.blocks(doc.blocks);
+  for (Footnote& f : doc.footnotes) pass.blocks(f.blocks);
+  return pass.read();
+}
+
+}  // namespace pp
