@@ -48,6 +48,10 @@ ParsedMath parseMath(std::string_view tex, const MathLimits& limits = {});
 // display="block|inline">...</math>`. `formula` must be ok().
 std::string mathML(const ParsedMath& formula, std::string_view tex, bool display);
 
+// The formula as one line of plain Unicode text ("softmax(QK^T/√(d_k))V"), for where only
+// text can go: summaries, the outline, word counts. `formula` must be ok().
+std::string mathPlainText(const ParsedMath& formula);
+
 // A laid-out formula: glyphs of the math font and rules, relative to the box's origin on its
 // baseline (x right, y UP, in points).
 struct MathGlyph {
@@ -81,7 +85,9 @@ inline constexpr const char* kMathUnsupportedCode = "math-unsupported";
 
 // Reads every formula of `doc` (inline Math and MathBlock, at any depth, footnotes too). One
 // that cannot be read becomes code (inline code, or a code block whose info is "tex") with a
-// warning at its line in `post`. Returns the number of formulas that could be read.
+// warning at its line in `post`; an inline one that can gets its plain text (mathPlainText) as
+// its one Text child, which plainText() gives instead of the TeX. Returns the number of
+// formulas that could be read.
 int checkFormulas(const Post& post, Document& doc, DiagnosticSink& diags, const MathLimits& limits = {});
 
 }  // namespace pp

@@ -14,7 +14,7 @@ class FormulaPass {
   void blocks(std::vector<Block>& list) {
     for (Block& b : list) {
       if (b.kind == BlockKind::MathBlock) {
-        if (!readable(b.text, b.pos)) {
+        if (!read(b.text, b.pos).ok()) {
           b.kind = BlockKind::Code;
           b.info = "tex";
         }
@@ -30,7 +30,9 @@ class FormulaPass {
   void inlines(std::vector<Inline>& list) {
     for (Inline& in : list) {
       if (in.kind == InlineKind::Math) {
-        if (!readable(in.text, in.pos)) in.kind = InlineKind::Code;
+        const ParsedMath m = read(in.text, in.pos);
+        if (m.ok()) in.children = {Inline::makeText(mathPlainText(m), in.pos)};
+        else in.kind = InlineKind::Code;
         continue;
       }
       inlines(in.children);
@@ -40,15 +42,15 @@ class FormulaPass {
   int read() const { return read_; }
 
  private:
-  bool readable(const std::string& tex, SourcePos pos) {
-    const ParsedMath m = parseMath(tex, limits_);
+  ParsedMath read(const std::string& tex, SourcePos pos) {
+    ParsedMath m = parseMath(tex, limits_);
     if (m.ok()) {
       ++read_;
-      return true;
+      return m;
     }
     diags_.warning(post_.loc(pos.line, pos.col), kMathUnsupportedCode,
                    "formula printed as TeX source: " + m.error);
-    return false;
+    return m;
   }
 
   const Post& post_;

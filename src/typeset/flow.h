@@ -70,6 +70,7 @@ class Flow {
 
   // Block kinds in their own files.
   void codeBlock(const std::string& text, const std::string& info);
+  void mathBlock(const Block& b);  // math_items.cpp
   void table(const Block& b);
   void tableAsParagraphs(const Block& b);
   void figure(const ImageRef& image, const std::vector<Inline>& caption, const LinkTarget& link);

@@ -1,0 +1,93 @@
+#include "typeset/math_items.h"
+
+#include <algorithm>
+
+#include "typeset/flow.h"
+
+namespace pp::typeset {
+
+int mathFace(Context& ctx) {
+  const int face = ctx.fonts.face("math", false, false);
+  if (face < 0 || !hasMathTable(ctx.fonts.file(face))) return -1;
+  return face;
+}
+
+std::optional<MathBox> setFormula(Context& ctx, std::string_view tex, float size, bool display) {
+  const int face = mathFace(ctx);
+  if (face < 0) return std::nullopt;
+  const ParsedMath parsed = parseMath(tex);
+  if (!parsed.ok()) return std::nullopt;
+  MathBox box = layoutMath(parsed, ctx.fonts.file(face), size, display);
+  if (box.glyphs.empty() && box.rules.empty()) return std::nullopt;
+  return box;
+}
+
+void drawFormula(Context& ctx, const MathBox& box, int face, float x, float baseline, Color color, Fragment& out) {
+  FontFile& font = ctx.fonts.file(face);
+  TextRun* run = nullptr;
+  float runPen = 0;  // where the run's pen stands after its glyphs, pt from its start
+  for (const MathGlyph& g : box.glyphs) {
+    ShapedGlyph sg;
+    sg.glyph = g.glyph;
+    sg.width = static_cast<std::int16_t>(font.glyphWidth(g.glyph));
+    sg.substituted = !g.nominal;
+    // A piece of a grown delimiter or an accent stands for nothing of its own: it joins the
+    // run of the glyph before it (same size), placed by offsets, so that the PDF gives the
+    // formula's text back once.
+    if (g.text.empty() && run && run->size == g.size) {
+      sg.cluster = 0;
+      sg.dx = (x + g.x - run->x - runPen) * 1000.0f / run->size;
+      sg.dy = (baseline - g.y - run->y) * -1000.0f / run->size;
+      sg.advance = 0;
+      run->glyphs.push_back(sg);
+      continue;
+    }
+    TextRun r;
+    r.font = static_cast<std::uint16_t>(face);
+    r.size = g.size;
+    r.x = x + g.x;
+    r.y = baseline - g.y;
+    r.width = g.advance;
+    r.color = color;
+    r.text = g.text.empty() ? std::string("\u200B") : g.text;
+    sg.advance = g.advance * 1000.0f / g.size;
+    r.glyphs.push_back(sg);
+    out.runs.push_back(std::move(r));
+    run = &out.runs.back();
+    runPen = g.advance;
+  }
+  for (const MathRule& r : box.rules) {
+    FillRect f;
+    f.x = x + r.x;
+    f.y = baseline - r.y - r.height;
+    f.width = r.width;
+    f.height = r.height;
+    f.fillColor = color;
+    out.rects.push_back(f);
+  }
+}
+
+void Flow::mathBlock(const Block& b) {
+  const TextStyle& body = region_.body;
+  const int face = mathFace(ctx_);
+  std::optional<MathBox> box = setFormula(ctx_, b.text, body.size, true);
+  // A formula wider than the column is set smaller, down to three quarters of the text size.
+  if (box && box->width > region_.width) {
+    const float size = std::max(body.size * 0.75f, body.size * region_.width / box->width);
+    box = setFormula(ctx_, b.text, size, true);
+  }
+  if (!box) {
+    codeBlock(b.text, "tex");
+    return;
+  }
+  const Style& st = ctx_.style;
+  space(st.blockSpacing);
+  Fragment f;
+  const float x = std::max(0.0f, (region_.width - box->width) / 2);
+  drawFormula(ctx_, *box, face, x, box->ascent, body.color, f);
+  content(std::move(f), box->ascent + box->descent, box->ascent, region_.left);
+  afterParagraph_ = false;
+  space(st.blockSpacing);
+}
+
+}  // namespace pp::typeset
