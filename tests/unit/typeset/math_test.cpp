@@ -1,0 +1,120 @@
+// Formulas in the flow: inline math is one box of the line (its height makes the line taller,
+// its glyphs are runs of the math face), display math a centred block, and a formula that
+// cannot be read its TeX in the code face.
+#include <doctest/doctest.h>
+
+#include <memory>
+
+#include "postpress/fonts.h"
+#include "postpress/style.h"
+#include "typeset/context.h"
+#include "typeset/flow.h"
+#include "typeset/math_items.h"
+
+using namespace pp;
+using namespace pp::typeset;
+
+namespace {
+
+struct Setup {
+  DiagnosticSink diags;
+  Style style = loadStyle("report", "", diags);
+  FontSet fonts{style, diags};
+  StandIns standIns;
+  Layout out;
+  Context ctx{style, fonts, standIns, diags, nullptr, out};
+
+  VList set(const std::vector<Block>& blocks) {
+    VList list;
+    Flow flow(ctx, list);
+    flow.blocks(blocks);
+    return list;
+  }
+};
+
+Block paragraph(std::vector<Inline> inlines) {
+  Block b;
+  b.kind = BlockKind::Paragraph;
+  b.inlines = std::move(inlines);
+  return b;
+}
+
+Inline inlineMath(std::string tex) {
+  Inline in;
+  in.kind = InlineKind::Math;
+  in.text = std::move(tex);
+  return in;
+}
+
+Block display(std::string tex) {
+  Block b;
+  b.kind = BlockKind::MathBlock;
+  b.text = std::move(tex);
+  return b;
+}
+
+std::vector<const VItem*> lines(const VList& l) {
+  std::vector<const VItem*> out;
+  for (const auto& it : l.items)
+    if (it.kind == VKind::Content) out.push_back(&it);
+  return out;
+}
+
+std::string textIn(const Fragment& f, int face) {
+  std::string s;
+  for (const TextRun& r : f.runs)
+    if (face < 0 || r.font == face) s += r.text;
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("the report style's math face has a MATH table") {
+  Setup s;
+  const int face = mathFace(s.ctx);
+  REQUIRE(face >= 0);
+  CHECK(s.fonts.file(face).path().filename() == "DejaVuMathTeXGyre.ttf");
+}
+
+TEST_CASE("an inline fraction is a box of the line: the line grows, the glyphs are the math face's") {
+  Setup s;
+  const VList plain = s.set({paragraph({Inline::makeText("Attention is a weighted sum here.")})});
+  const VList withMath = s.set({paragraph({Inline::makeText("Attention is "), inlineMath("\\frac{QK^T}{\\sqrt{d_k}}"),
+                                           Inline::makeText(" here.")})});
+  REQUIRE(lines(plain).size() == 1);
+  REQUIRE(lines(withMath).size() == 1);
+  CHECK(lines(withMath)[0]->height > lines(plain)[0]->height + 4);
+  const Fragment& f = withMath.fragments[static_cast<std::size_t>(lines(withMath)[0]->fragment)];
+  const int face = mathFace(s.ctx);
+  CHECK(textIn(f, face) == "QKT√dk");  // an italic Q reads as Q; the radical sign as √
+  CHECK(textIn(f, -1).find("\\frac") == std::string::npos);
+  CHECK(f.rects.size() == 2);  // the fraction bar and the radical's overbar
+  for (const TextRun& r : f.runs)
+    if (r.font == face) CHECK(r.glyphs.size() >= 1);
+}
+
+TEST_CASE("display math is a centred block; an unreadable formula is its TeX in the code face") {
+  Setup s;
+  const VList l = s.set({display("\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}")});
+  REQUIRE(lines(l).size() == 1);
+  const Fragment& f = l.fragments[static_cast<std::size_t>(lines(l)[0]->fragment)];
+  float left = 1e9f, right = -1e9f;
+  for (const TextRun& r : f.runs) {
+    left = std::min(left, r.x);
+    right = std::max(right, r.x + r.width);
+  }
+  const float width = s.style.textWidth();
+  CHECK(left > width / 4);
+  CHECK(std::abs(left - (width - right)) < 3.0f);
+  CHECK(lines(l)[0]->height > 20);  // the limits above and below the sum
+
+  const VList bad = s.set({display("\\foo{x}")});
+  std::string all;
+  for (const Fragment& fr : bad.fragments) all += textIn(fr, -1);
+  CHECK(all.find("\\foo{x}") != std::string::npos);
+  const int mono = s.fonts.face("mono", false, false);
+  bool inMono = false;
+  for (const Fragment& fr : bad.fragments)
+    for (const TextRun& r : fr.runs) inMono |= r.font == mono && r.text.find("foo") != std::string::npos;
+  CHECK(inMono);
+}
