@@ -5,9 +5,7 @@
 
 #include <memory>
 
-#include "postpress/fonts.h"
-#include "postpress/style.h"
-#include "typeset/context.h"
+#include "breaking_env.h"
 #include "typeset/flow.h"
 #include "typeset/math_items.h"
 
@@ -16,17 +14,12 @@ using namespace pp::typeset;
 
 namespace {
 
-struct Setup {
-  DiagnosticSink diags;
-  Style style = loadStyle("report", "", diags);
-  FontSet fonts{style, diags};
-  StandIns standIns;
-  Layout out;
-  Context ctx{style, fonts, standIns, diags, nullptr, out};
-
+struct Setup : testing::BreakingEnv {
+  Context& c = *ctx;
+  FontSet& f = *fonts;
   VList set(const std::vector<Block>& blocks) {
     VList list;
-    Flow flow(ctx, list);
+    Flow flow(c, list);
     flow.blocks(blocks);
     return list;
   }
@@ -71,9 +64,9 @@ std::string textIn(const Fragment& f, int face) {
 
 TEST_CASE("the report style's math face has a MATH table") {
   Setup s;
-  const int face = mathFace(s.ctx);
+  const int face = mathFace(s.c);
   REQUIRE(face >= 0);
-  CHECK(s.fonts.file(face).path().filename() == "DejaVuMathTeXGyre.ttf");
+  CHECK(s.f.file(face).path().filename() == "DejaVuMathTeXGyre.ttf");
 }
 
 TEST_CASE("an inline fraction is a box of the line: the line grows, the glyphs are the math face's") {
@@ -85,7 +78,7 @@ TEST_CASE("an inline fraction is a box of the line: the line grows, the glyphs a
   REQUIRE(lines(withMath).size() == 1);
   CHECK(lines(withMath)[0]->height > lines(plain)[0]->height + 4);
   const Fragment& f = withMath.fragments[static_cast<std::size_t>(lines(withMath)[0]->fragment)];
-  const int face = mathFace(s.ctx);
+  const int face = mathFace(s.c);
   CHECK(textIn(f, face) == "QKT√dk");  // an italic Q reads as Q; the radical sign as √
   CHECK(textIn(f, -1).find("\\frac") == std::string::npos);
   CHECK(f.rects.size() == 2);  // the fraction bar and the radical's overbar
@@ -112,7 +105,7 @@ TEST_CASE("display math is a centred block; an unreadable formula is its TeX in 
   std::string all;
   for (const Fragment& fr : bad.fragments) all += textIn(fr, -1);
   CHECK(all.find("\\foo{x}") != std::string::npos);
-  const int mono = s.fonts.face("mono", false, false);
+  const int mono = s.f.face("mono", false, false);
   bool inMono = false;
   for (const Fragment& fr : bad.fragments)
     for (const TextRun& r : fr.runs) inMono |= r.font == mono && r.text.find("foo") != std::string::npos;
