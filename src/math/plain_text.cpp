@@ -13,26 +13,91 @@ namespace pp {
 namespace math {
 namespace {
 
-bool simple(const Node& n) {
-  if (n.kind == Kind::Row) return n.kids.size() == 1 && simple(n.kids[0]);
-  return n.kind == Kind::Atom || n.kind == Kind::Text;
+// Unicode's superscript and subscript forms, for scripts made only of characters that have one
+// ("a²", "x₁", "QKᵀ", "dₖ"); 0 when `c` has none.
+char32_t superscript(char32_t c) {
+  static constexpr char32_t kDigits[] = {U'⁰', U'¹', U'²', U'³', U'⁴', U'⁵', U'⁶', U'⁷', U'⁸', U'⁹'};
+  if (c >= U'0' && c <= U'9') return kDigits[c - U'0'];
+  switch (c) {
+    case U'+': return U'⁺';
+    case U'−': return U'⁻';
+    case U'=': return U'⁼';
+    case U'(': return U'⁽';
+    case U')': return U'⁾';
+    case U'n': return U'ⁿ';
+    case U'i': return U'ⁱ';
+    case U'T': return U'ᵀ';
+    case U'′': return U'′';
+    default: return 0;
+  }
+}
+char32_t subscript(char32_t c) {
+  if (c >= U'0' && c <= U'9') return U'₀' + (c - U'0');
+  switch (c) {
+    case U'+': return U'₊';
+    case U'−': return U'₋';
+    case U'=': return U'₌';
+    case U'a': return U'ₐ';
+    case U'e': return U'ₑ';
+    case U'o': return U'ₒ';
+    case U'x': return U'ₓ';
+    case U'i': return U'ᵢ';
+    case U'j': return U'ⱼ';
+    case U'k': return U'ₖ';
+    case U'n': return U'ₙ';
+    case U't': return U'ₜ';
+    default: return 0;
+  }
+}
+
+// The script in Unicode's script forms, or false when a character has none.
+bool scriptForms(const Node& n, bool sup, std::string& out) {
+  if (n.kind == Kind::Row) {
+    for (const Node& k : n.kids)
+      if (!scriptForms(k, sup, out)) return false;
+    return true;
+  }
+  if (n.kind != Kind::Atom || (n.variant != Variant::Auto && n.variant != Variant::Normal)) return false;
+  for (char32_t c : n.text) {
+    const char32_t f = sup ? superscript(c) : subscript(c);
+    if (!f) return false;
+    appendUtf8(out, f);
+  }
+  return true;
 }
 
 void plain(const Node& n, std::string& out);
 
-// An argument, bracketed when it is more than one symbol.
+// An argument, bracketed when it holds an operation ("(n+1)/2", "QKᵀ/√dₖ").
 void argument(const Node& n, std::string& out) {
-  if (simple(n)) return plain(n, out);
-  out += '(';
-  plain(n, out);
-  out += ')';
+  std::string text;
+  plain(n, text);
+  const std::string t = collapseSpaces(text);
+  bool operation = false;
+  int depth = 0;
+  for (char c : t) {
+    if (c == '(' || c == '[') ++depth;
+    if (c == ')' || c == ']') --depth;
+    if (depth == 0 && (c == ' ' || c == '/' || c == ',')) operation = true;
+  }
+  if (operation) out += '(';
+  out += t;
+  if (operation) out += ')';
+}
+
+bool isOperator(const Node& n) {
+  if (n.kind == Kind::Scripts) return isOperator(n.kids[0]);
+  return n.kind == Kind::Atom && n.cls == AtomClass::Op;
+}
+bool opensGroup(const Node& n) {
+  return n.kind == Kind::Fenced || (n.kind == Kind::Atom && n.cls == AtomClass::Open);
 }
 
 void plain(const Node& n, std::string& out) {
   switch (n.kind) {
     case Kind::Atom:
     case Kind::Text:
-      if (n.kind == Kind::Atom && (n.cls == AtomClass::Bin || n.cls == AtomClass::Rel) && n.text.size() == 1) {
+      if (n.kind == Kind::Atom && n.cls == AtomClass::Rel && n.text.size() == 1) {
         out += ' ';
         out += toUtf8(n.text);
         out += ' ';
@@ -46,7 +111,18 @@ void plain(const Node& n, std::string& out) {
       if (n.kind == Kind::Atom && n.cls == AtomClass::Punct) out += ' ';
       return;
     case Kind::Row:
-      for (const Node& k : n.kids) plain(k, out);
+      for (std::size_t i = 0; i < n.kids.size(); ++i) {
+        const Node& k = n.kids[i];
+        // A binary sign between operands is spaced; a sign (-x, after = or '(') is not.
+        const bool binary = k.kind == Kind::Atom && k.cls == AtomClass::Bin && i > 0 && i + 1 < n.kids.size() &&
+                            !(n.kids[i - 1].kind == Kind::Atom && n.kids[i - 1].cls != AtomClass::Ord &&
+                              n.kids[i - 1].cls != AtomClass::Close);
+        if (binary) out += ' ';
+        plain(k, out);
+        if (binary) out += ' ';
+        // An operator is set apart from its operand ("∑ᵢ xᵢ", "sin x"), not from its parenthesis.
+        if (isOperator(k) && i + 1 < n.kids.size() && !opensGroup(n.kids[i + 1])) out += ' ';
+      }
       return;
     case Kind::Frac:
       argument(n.kids[0], out);
@@ -64,13 +140,16 @@ void plain(const Node& n, std::string& out) {
       return;
     case Kind::Scripts:
       plain(n.kids[0], out);
-      if (!n.kids[1].kids.empty()) {
-        out += '_';
-        argument(n.kids[1], out);
-      }
-      if (!n.kids[2].kids.empty()) {
-        out += '^';
-        argument(n.kids[2], out);
+      for (const bool sup : {false, true}) {
+        const Node& script = n.kids[sup ? 2 : 1];
+        if (script.kids.empty()) continue;
+        std::string forms;
+        if (scriptForms(script, sup, forms)) {
+          out += forms;
+          continue;
+        }
+        out += sup ? '^' : '_';
+        argument(script, out);
       }
       return;
     case Kind::Fenced:

@@ -85,4 +85,51 @@ grep -qE 'properties="mathml"' "$WORK"/epub/*/*.opf || fail "EPUB: no mathml pro
 if [ -x "$SHARED/tools/epubcheck" ]; then
   "$SHARED/tools/epubcheck" "$WORK/m.epub" --max-px 1600 --expect "Attention, in formulas" || fail "epubcheck"
 fi
-echo "math: ok"
+echo "math: post ok"
+
+# The generators' own rules, through the fixture sites' real configurations: Hugo's passthrough
+# lists \( \) (kept as written), Docusaurus's remark-math knows dollars only (there \( is a
+# Markdown escape, printed as a parenthesis).
+SITES="$PP_SOURCE_DIR/tests/data/sites"
+cp -r "$SITES/hugo" "$WORK/hugo"
+cat > "$WORK/hugo/content/en/posts/2025-03-03-pythagoras.md" <<'MD'
+---
+title: Pythagoras by passthrough
+date: 2025-03-03
+---
+The sides satisfy \(a^2 + b^2 = c^2\) in every right triangle.
+
+$$
+c = \sqrt{a^2 + b^2}
+$$
+MD
+cp -r "$SITES/docusaurus" "$WORK/docusaurus"
+cat > "$WORK/docusaurus/blog/2025-03-03-squares.md" <<'MD'
+---
+title: Squares by remark-math
+authors: [alice]
+---
+A square $x^2$ here, and \(y\) is only an escaped parenthesis.
+
+$$
+\int_0^1 x^2 \, dx = \frac{1}{3}
+$$
+MD
+for gen in hugo docusaurus; do
+  pp build --site "$WORK/$gen" -o "$WORK/$gen-out" --title "$gen math" || { cat "$WORK/stderr"; fail "$gen: build failed"; }
+  grep -q 'math-unsupported' "$WORK/stderr" && fail "$gen: a formula was refused"
+  rm -rf "$WORK/$gen-epub"
+  unzip -o -q "$WORK/$gen-out.epub" -d "$WORK/$gen-epub"
+  cat "$WORK/$gen-epub"/*/*.xhtml > "$WORK/$gen.xhtml"
+  pdftotext "$WORK/$gen-out.pdf" "$WORK/$gen.txt" 2>/dev/null
+  for tex in '\frac' '\sqrt' '^2' '$$'; do
+    grep -qF -- "$tex" "$WORK/$gen.txt" && fail "$gen: PDF text still shows TeX: $tex"
+  done
+done
+grep -qF 'alttext="a^2 + b^2 = c^2"' "$WORK/hugo.xhtml" || fail "hugo: \\( \\) passthrough is not math"
+grep -qF 'alttext="c = \sqrt{a^2 + b^2}" display="block"' "$WORK/hugo.xhtml" || fail "hugo: \$\$ block is not math"
+grep -qF 'alttext="x^2"' "$WORK/docusaurus.xhtml" || fail "docusaurus: \$x^2\$ is not math"
+grep -qF 'display="block"' "$WORK/docusaurus.xhtml" || fail "docusaurus: the \$\$ block is not math"
+grep -qF 'alttext="y"' "$WORK/docusaurus.xhtml" && fail "docusaurus: \\( made math, which remark-math does not"
+grep -qF '(y) is only' "$WORK/docusaurus.txt" || fail "docusaurus: the escaped parenthesis is not printed"
+echo "math: generators ok"

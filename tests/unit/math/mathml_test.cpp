@@ -44,3 +44,17 @@ TEST_CASE("constructs become their MathML elements") {
   CHECK(has(ml(R"(a\,b)"), "<mspace width=\"0.1667em\"/>"));
   CHECK(has(ml(R"(\operatorname{softmax}(x))"), "<mi>softmax</mi><mo>\u2061</mo>"));
 }
+
+TEST_CASE("a formula's plain text: Unicode script forms where they exist, readable fractions") {
+  auto plain = [](std::string_view tex) {
+    const ParsedMath m = parseMath(tex);
+    REQUIRE(m.ok());
+    return mathPlainText(m);
+  };
+  CHECK(plain("a^2 + b^2 = c^2") == "a² + b² = c²");
+  CHECK(plain(R"(\mathrm{softmax}\left(\frac{QK^T}{\sqrt{d_k}}\right)V)") == "softmax(QKᵀ/√dₖ)V");
+  CHECK(plain(R"(x_{i+1} = e^{-\lambda t})") == "xᵢ₊₁ = e^−λt");
+  CHECK(plain(R"(\sum_{j=1}^{K} e^{z_j})") == "∑ⱼ₌₁^K e^zⱼ");
+  CHECK(plain(R"(\sin x + \frac{n(n+1)}{2})") == "sin x + n(n + 1)/2");
+  CHECK(plain(R"(\mathbb{R}^n)") == "ℝⁿ");
+}
