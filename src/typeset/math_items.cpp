@@ -14,7 +14,12 @@ int mathFace(Context& ctx) {
 
 std::optional<MathBox> setFormula(Context& ctx, std::string_view tex, float size, bool display) {
   const int face = mathFace(ctx);
-  if (face < 0) return std::nullopt;
+  if (face < 0) {
+    // A style of its own that names no math face (or one without a MATH table).
+    ctx.diags.reportOnce("math-no-font", {Severity::Warning, {}, "math-no-font",
+                                          "the style's 'math' font has no OpenType MATH table: formulas are printed as TeX"});
+    return std::nullopt;
+  }
   const ParsedMath parsed = parseMath(tex);
   if (!parsed.ok()) return std::nullopt;
   MathBox box = layoutMath(parsed, ctx.fonts.file(face), size, display);

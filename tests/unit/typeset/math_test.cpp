@@ -111,3 +111,19 @@ TEST_CASE("display math is a centred block; an unreadable formula is its TeX in 
     for (const TextRun& r : fr.runs) inMono |= r.font == mono && r.text.find("foo") != std::string::npos;
   CHECK(inMono);
 }
+
+TEST_CASE("a style whose math face has no MATH table prints formulas as TeX, with one warning") {
+  testing::BreakingEnv env;
+  env.style.families["math"] = env.style.families["text"];
+  FontSet fonts(env.style, env.diags);
+  Context c(env.style, fonts, env.standIns, env.diags, nullptr, env.out);
+  CHECK(mathFace(c) < 0);
+  VList list;
+  Flow flow(c, list);
+  flow.blocks({paragraph({inlineMath("x^2")}), display("y^2")});
+  std::string all;
+  for (const Fragment& fr : list.fragments) all += textIn(fr, -1);
+  CHECK(all.find("x^2") != std::string::npos);
+  CHECK(all.find("y^2") != std::string::npos);
+  CHECK(env.diags.warningCount() == 1);
+}
