@@ -341,7 +341,7 @@ void InlineBuilder::emitImage(const ImageRef& ref, const Look& look) {
 
 void InlineBuilder::emitMath(const Inline& in, const Look& look) {
   const float size = sizeOf(look);
-  std::optional<MathBox> box = setFormula(ctx_, in.text, size, false);
+  std::optional<MathBox> box = fitFormula(ctx_, in.text, size, false, ctx_.style.textWidth(), 0.8f, look.pos);
   if (!box) {
     Look c = look;
     c.code = true;

@@ -27,6 +27,19 @@ std::optional<MathBox> setFormula(Context& ctx, std::string_view tex, float size
   return box;
 }
 
+std::optional<MathBox> fitFormula(Context& ctx, std::string_view tex, float size, bool display, float width,
+                                  float minScale, SourcePos pos) {
+  std::optional<MathBox> box = setFormula(ctx, tex, size, display);
+  if (!box || box->width <= width) return box;
+  if (box->width * minScale <= width) return setFormula(ctx, tex, size * width / box->width, display);
+  // Formulas are not broken across lines: one too wide for the column at any readable size is
+  // its TeX, which breaks like code.
+  const SourceLoc at = ctx.locate(pos);
+  ctx.diags.reportOnce("math-too-wide:" + at.path + ":" + std::to_string(at.line) + ":" + std::to_string(at.col),
+                       {Severity::Warning, at, "math-too-wide", "formula wider than the column printed as TeX source"});
+  return std::nullopt;
+}
+
 void drawFormula(Context& ctx, const MathBox& box, int face, float x, float baseline, Color color, Fragment& out) {
   FontFile& font = ctx.fonts.file(face);
   TextRun* run = nullptr;
@@ -75,12 +88,8 @@ void drawFormula(Context& ctx, const MathBox& box, int face, float x, float base
 void Flow::mathBlock(const Block& b) {
   const TextStyle& body = region_.body;
   const int face = mathFace(ctx_);
-  std::optional<MathBox> box = setFormula(ctx_, b.text, body.size, true);
   // A formula wider than the column is set smaller, down to three quarters of the text size.
-  if (box && box->width > region_.width) {
-    const float size = std::max(body.size * 0.75f, body.size * region_.width / box->width);
-    box = setFormula(ctx_, b.text, size, true);
-  }
+  std::optional<MathBox> box = fitFormula(ctx_, b.text, body.size, true, region_.width, 0.75f, b.pos);
   if (!box) {
     codeBlock(b.text, "tex");
     return;

@@ -20,6 +20,12 @@ int mathFace(Context& ctx);
 // unreadable: the markdown stage's check has already warned about that).
 std::optional<MathBox> setFormula(Context& ctx, std::string_view tex, float size, bool display);
 
+// A formula laid out to fit `width`: at `size`, else smaller down to `minScale` of it; nullopt
+// when it cannot be set, or does not fit even then (the TeX is printed instead, breakable, with
+// a math-too-wide warning at `pos`).
+std::optional<MathBox> fitFormula(Context& ctx, std::string_view tex, float size, bool display, float width,
+                                  float minScale, SourcePos pos);
+
 // Draws a laid-out formula into `out`, its origin at (x, baseline).
 void drawFormula(Context& ctx, const MathBox& box, int face, float x, float baseline, Color color, Fragment& out);
 

@@ -127,3 +127,26 @@ TEST_CASE("a style whose math face has no MATH table prints formulas as TeX, wit
   CHECK(all.find("y^2") != std::string::npos);
   CHECK(env.diags.warningCount() == 1);
 }
+
+TEST_CASE("a formula wider than the column is set smaller, or printed as TeX with a warning") {
+  Setup s;
+  std::string wide = "a_1";
+  for (int i = 2; i <= 20; ++i) wide += " + a_{" + std::to_string(i) + "}";
+  REQUIRE(setFormula(s.c, wide, s.style.body.size, true)->width > s.style.textWidth());
+  const VList shrunk = s.set({display(wide)});
+  REQUIRE(lines(shrunk).size() == 1);
+  const Fragment& f = shrunk.fragments[static_cast<std::size_t>(lines(shrunk)[0]->fragment)];
+  float right = 0;
+  for (const TextRun& r : f.runs) right = std::max(right, r.x + r.width);
+  CHECK(right <= s.style.textWidth() + 0.01f);
+  CHECK(s.diags.warningCount() == 0);
+
+  std::string huge = wide;
+  for (int i = 21; i <= 200; ++i) huge += " + a_{" + std::to_string(i) + "}";
+  const VList asText = s.set({paragraph({Inline::makeText("Sum "), inlineMath(huge), Inline::makeText(" here.")})});
+  CHECK(lines(asText).size() > 3);  // the TeX breaks over lines like code
+  std::string all;
+  for (const Fragment& fr : asText.fragments) all += textIn(fr, -1);
+  CHECK(all.find("a_{200}") != std::string::npos);
+  CHECK(s.diags.warningCount() == 1);
+}
