@@ -48,8 +48,12 @@ class FormulaPass {
       ++read_;
       return m;
     }
-    diags_.warning(post_.loc(pos.line, pos.col), kMathUnsupportedCode,
-                   "formula printed as TeX source: " + m.error);
+    // A post full of unreadable formulas gets a few warnings and a note, not thousands.
+    if (++refused_ <= kMaxWarnings)
+      diags_.warning(post_.loc(pos.line, pos.col), kMathUnsupportedCode, "formula printed as TeX source: " + m.error);
+    else if (refused_ == kMaxWarnings + 1)
+      diags_.note(post_.loc(pos.line, pos.col), kMathUnsupportedCode,
+                  "more formulas of this post are printed as TeX source; their warnings are not shown");
     return m;
   }
 
@@ -57,6 +61,8 @@ class FormulaPass {
   DiagnosticSink& diags_;
   const MathLimits& limits_;
   int read_ = 0;
+  int refused_ = 0;
+  static constexpr int kMaxWarnings = 20;
 };
 
 }  // namespace

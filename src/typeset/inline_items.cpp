@@ -359,8 +359,19 @@ void InlineBuilder::emitMath(const Inline& in, const Look& look) {
   b.size = size;
   b.rise = riseOf(look);
   b.width = box->width;
-  b.ascent = box->ascent + b.rise;
-  b.descent = std::max(0.0f, box->descent - b.rise);
+  // The line makes room for the formula as it does for words: for each glyph, the text face's
+  // ascent and descent at the glyph's size and height (a script needs little more room than a
+  // word's own, and lines of scripts keep clear of each other), and the ink of rules and grown
+  // pieces beyond that.
+  const int textFace = faceOf(ctx_, base_);
+  const FontFile& font = ctx_.fonts.file(textFace >= 0 ? textFace : b.face);
+  float ascent = box->ascent, descent = box->descent;
+  for (const MathGlyph& g : box->glyphs) {
+    ascent = std::max(ascent, g.y + font.ascent() * g.size);
+    descent = std::max(descent, font.descent() * g.size - g.y);
+  }
+  b.ascent = ascent + b.rise;
+  b.descent = std::max(0.0f, descent - b.rise);
   b.color = colorOf(look);
   b.link = look.link;
   b.asset = static_cast<int>(list_.formulas.size());

@@ -30,7 +30,16 @@ std::optional<MathBox> setFormula(Context& ctx, std::string_view tex, float size
 std::optional<MathBox> fitFormula(Context& ctx, std::string_view tex, float size, bool display, float width,
                                   float minScale, SourcePos pos) {
   std::optional<MathBox> box = setFormula(ctx, tex, size, display);
-  if (!box || box->width <= width) return box;
+  if (!box) return box;
+  // Nor across pages: one taller than half the text block (a delimiter grown over hundreds of
+  // rows) is its TeX too.
+  if (box->ascent + box->descent > ctx.style.textHeight() / 2) {
+    const SourceLoc at = ctx.locate(pos);
+    ctx.diags.reportOnce("math-too-tall:" + at.path + ":" + std::to_string(at.line) + ":" + std::to_string(at.col),
+                         {Severity::Warning, at, "math-too-tall", "formula taller than half a page printed as TeX source"});
+    return std::nullopt;
+  }
+  if (box->width <= width) return box;
   if (box->width * minScale <= width) return setFormula(ctx, tex, size * width / box->width, display);
   // Formulas are not broken across lines: one too wide for the column at any readable size is
   // its TeX, which breaks like code.

@@ -22,7 +22,7 @@ std::optional<MathBox> setFormula(Context& ctx, std::string_view tex, float size
 
 // A formula laid out to fit `width`: at `size`, else smaller down to `minScale` of it; nullopt
 // when it cannot be set, or does not fit even then (the TeX is printed instead, breakable, with
-// a math-too-wide warning at `pos`).
+// a math-too-wide warning at `pos`), or is taller than half the text block (math-too-tall).
 std::optional<MathBox> fitFormula(Context& ctx, std::string_view tex, float size, bool display, float width,
                                   float minScale, SourcePos pos);
 
