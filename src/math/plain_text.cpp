@@ -15,39 +15,21 @@ namespace {
 
 // Unicode's superscript and subscript forms, for scripts made only of characters that have one
 // ("a²", "x₁", "QKᵀ", "dₖ"); 0 when `c` has none.
-char32_t superscript(char32_t c) {
-  static constexpr char32_t kDigits[] = {U'⁰', U'¹', U'²', U'³', U'⁴', U'⁵', U'⁶', U'⁷', U'⁸', U'⁹'};
-  if (c >= U'0' && c <= U'9') return kDigits[c - U'0'];
-  switch (c) {
-    case U'+': return U'⁺';
-    case U'−': return U'⁻';
-    case U'=': return U'⁼';
-    case U'(': return U'⁽';
-    case U')': return U'⁾';
-    case U'n': return U'ⁿ';
-    case U'i': return U'ⁱ';
-    case U'T': return U'ᵀ';
-    case U'′': return U'′';
-    default: return 0;
-  }
-}
-char32_t subscript(char32_t c) {
-  if (c >= U'0' && c <= U'9') return U'₀' + (c - U'0');
-  switch (c) {
-    case U'+': return U'₊';
-    case U'−': return U'₋';
-    case U'=': return U'₌';
-    case U'a': return U'ₐ';
-    case U'e': return U'ₑ';
-    case U'o': return U'ₒ';
-    case U'x': return U'ₓ';
-    case U'i': return U'ᵢ';
-    case U'j': return U'ⱼ';
-    case U'k': return U'ₖ';
-    case U'n': return U'ₙ';
-    case U't': return U'ₜ';
-    default: return 0;
-  }
+struct ScriptForm {
+  char32_t c, sup, sub;
+};
+constexpr ScriptForm kScriptForms[] = {
+    {U'+', U'⁺', U'₊'}, {U'−', U'⁻', U'₋'}, {U'=', U'⁼', U'₌'}, {U'(', U'⁽', U'₍'}, {U')', U'⁾', U'₎'},
+    {U'n', U'ⁿ', U'ₙ'}, {U'i', U'ⁱ', U'ᵢ'}, {U'T', U'ᵀ', 0},    {U'′', U'′', 0},    {U'a', 0, U'ₐ'},
+    {U'e', 0, U'ₑ'},    {U'o', 0, U'ₒ'},    {U'x', 0, U'ₓ'},    {U'j', 0, U'ⱼ'},    {U'k', 0, U'ₖ'},
+    {U't', 0, U'ₜ'},
+};
+char32_t scriptForm(char32_t c, bool sup) {
+  static constexpr char32_t kSuperDigits[] = {U'⁰', U'¹', U'²', U'³', U'⁴', U'⁵', U'⁶', U'⁷', U'⁸', U'⁹'};
+  if (c >= U'0' && c <= U'9') return sup ? kSuperDigits[c - U'0'] : U'₀' + (c - U'0');
+  for (const ScriptForm& f : kScriptForms)
+    if (f.c == c) return sup ? f.sup : f.sub;
+  return 0;
 }
 
 // The script in Unicode's script forms, or false when a character has none.
@@ -59,7 +41,7 @@ bool scriptForms(const Node& n, bool sup, std::string& out) {
   }
   if (n.kind != Kind::Atom || (n.variant != Variant::Auto && n.variant != Variant::Normal)) return false;
   for (char32_t c : n.text) {
-    const char32_t f = sup ? superscript(c) : subscript(c);
+    const char32_t f = scriptForm(c, sup);
     if (!f) return false;
     appendUtf8(out, f);
   }

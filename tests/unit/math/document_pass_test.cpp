@@ -2,6 +2,8 @@
 // unreadable ones become code with a warning at post:line (a few per post, then a note).
 #include <doctest/doctest.h>
 
+#include <tuple>
+
 #include "postpress/math.h"
 
 using namespace pp;
@@ -9,17 +11,15 @@ using namespace pp;
 namespace {
 
 Inline formula(std::string tex, int line) {
-  Inline in;
+  Inline in = Inline::makeText(std::move(tex), {line, 3});
   in.kind = InlineKind::Math;
-  in.text = std::move(tex);
-  in.pos = {line, 3};
   return in;
 }
 
+// A post whose body starts on line 5 (four lines of front matter).
 Post post() {
   Post p;
-  p.path = "posts/formulas.md";
-  p.bodyLine = 5;  // four lines of front matter
+  std::tie(p.path, p.bodyLine) = std::make_tuple(std::string("posts/formulas.md"), 5);
   return p;
 }
 
