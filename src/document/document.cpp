@@ -51,8 +51,12 @@ void appendPlain(const std::vector<Inline>& inlines, std::string& out) {
   for (const auto& i : inlines) {
     switch (i.kind) {
       case InlineKind::Text:
-      case InlineKind::Code:
-      case InlineKind::Math: out += i.text; break;
+      case InlineKind::Code: out += i.text; break;
+      // The math stage's check gives a formula its plain text as a child (math.h).
+      case InlineKind::Math:
+        if (i.children.empty()) out += i.text;
+        else appendPlain(i.children, out);
+        break;
       case InlineKind::SoftBreak:
       case InlineKind::HardBreak: out += ' '; break;
       case InlineKind::Image: out += i.image.alt; break;

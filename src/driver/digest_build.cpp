@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "postpress/diagrams.h"
+#include "postpress/math.h"
 #include "driver/outputs.h"
 #include "driver/percent_progress.h"
 #include "postpress/driver.h"
@@ -212,6 +213,7 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
       parallelFor(selection.posts.size(), options.jobs, [&](std::size_t i) {
         docs[i] = parsePost(*site, *selection.posts[i], postDiags[i]);
         drawDiagrams(*selection.posts[i], docs[i], diagrams, postDiags[i]);
+        checkFormulas(*selection.posts[i], docs[i], postDiags[i]);
       });
     });
     timed("parsing posts", since);

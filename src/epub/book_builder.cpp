@@ -264,7 +264,9 @@ Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLooku
   for (std::size_t i = 0; i < spinePages.size(); ++i) {
     if (i == navSpineIndex) spine.push_back("nav");
     std::string id = "x-" + spinePages[i].file.substr(0, spinePages[i].file.rfind('.'));
-    manifest.push_back({id, spinePages[i].file, "application/xhtml+xml", ""});
+    // Text is escaped in the body: "<math " can only be a MathML element.
+    const bool math = spinePages[i].body.find("<math xmlns=") != std::string::npos;
+    manifest.push_back({id, spinePages[i].file, "application/xhtml+xml", math ? "mathml" : ""});
     spine.push_back(id);
   }
   if (navSpineIndex != std::string::npos && navSpineIndex >= spinePages.size()) spine.push_back("nav");

@@ -109,7 +109,8 @@ std::string stylesheet(const Style& s) {
          cssColorAlpha(s.accent, 0.5) + "; text-align: left; }\n";
   out += "pre code { font-size: 1em; background: none; padding: 0; }\n";
   out += highlightRules(s.highlight, kDarkestTint);
-  out += "code.math { font-style: italic; }\n";
+  out += "div.math { margin: 0.8em 0; text-align: center; }
+";
 
   // Tables
   out += "div.table-wrap { margin: 0.8em 0 1em 0; overflow-x: auto; }\n";

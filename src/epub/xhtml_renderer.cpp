@@ -1,5 +1,7 @@
 #include "epub/xhtml_renderer.h"
 
+#include "postpress/math.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -175,7 +177,13 @@ void PostRenderer::renderInline(const Inline& in, std::string& out) {
     case InlineKind::Subscript: wrap("sub"); break;
     case InlineKind::Span: renderInlines(in.children, out); break;
     case InlineKind::Code: out += "<code>" + text(in.text) + "</code>"; break;
-    case InlineKind::Math: out += "<code class=\"math\">" + text(in.text) + "</code>"; break;
+    case InlineKind::Math: {
+      // A formula that cannot be read was made code by the math stage's check; one that
+      // still cannot (no check ran) is its TeX in monospace.
+      const ParsedMath m = parseMath(in.text);
+      out += m.ok() ? mathML(m, in.text, false) : "<code>" + text(in.text) + "</code>";
+      break;
+    }
     case InlineKind::Link: renderLink(in, out); break;
     case InlineKind::Image:
       out += imageElement(ctx_, in.image.asset, in.image.alt, in.image.src, "inline", in.image.widthHint);
@@ -300,10 +308,13 @@ void PostRenderer::renderBlock(const Block& b, std::string& out) {
       out += ">" + (b.spans.empty() ? text(code) : highlightedCode(b)) + "</code></pre>\n";
       break;
     }
-    case BlockKind::MathBlock:
-      out += "<pre class=\"math\"><code class=\"math\">" + text(std::string(trim(b.text))) +
-             "</code></pre>\n";
+    case BlockKind::MathBlock: {
+      const std::string tex(trim(b.text));
+      const ParsedMath m = parseMath(tex);
+      out += m.ok() ? "<div class=\"math\">" + mathML(m, tex, true) + "</div>\n"
+                    : "<pre class=\"code\"><code>" + text(tex) + "</code></pre>\n";
       break;
+    }
     case BlockKind::Table: renderTable(b, out); break;
     case BlockKind::Figure: renderFigure(b, out); break;
     case BlockKind::Rule: out += "<hr/>\n"; break;

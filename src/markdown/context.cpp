@@ -113,6 +113,27 @@ static bool listHas(const std::map<std::string, std::string>& m, const std::stri
   return false;
 }
 
+// Which backslash delimiters reach the page's MathJax or KaTeX as math (see Features).
+static Features::MathBackslash mathBackslashFor(const Site& site) {
+  using B = Features::MathBackslash;
+  switch (site.generator) {
+    case Generator::Docusaurus:
+    case Generator::Gatsby:
+    case Generator::Astro:
+    case Generator::Quarto: return B::None;  // remark-math, Pandoc's tex_math_dollars: $ and $$ only
+    case Generator::Jekyll: return B::Double;    // kramdown turns \\( into \(
+    case Generator::Hugo: {
+      // Goldmark's passthrough keeps the delimiters its configuration lists as they are;
+      // without it, goldmark unescapes \\( into \( like kramdown.
+      const std::string prefix = "markup.goldmark.extensions.passthrough.delimiters.";
+      for (auto it = site.config.lower_bound(prefix); it != site.config.end() && startsWith(it->first, prefix); ++it)
+        if (trim(it->second) == "\\(" || trim(it->second) == "\\[") return B::Single;
+      return B::Double;
+    }
+    default: return B::Single;
+  }
+}
+
 Features featuresFor(const Site& site, const Post& post) {
   Features f;
   const auto& cfg = site.config;
@@ -131,6 +152,7 @@ Features featuresFor(const Site& site, const Post& post) {
            truthy(post.params, "mathjax") || truthy(post.params, "katex") ||
            truthy(post.params, "use_math") || truthy(cfg, "math") || truthy(cfg, "use_math") ||
            truthy(cfg, "params.math") || truthy(cfg, "markup.goldmark.extensions.passthrough.enable");
+  f.mathBackslash = mathBackslashFor(site);
   f.emoji = site.emoji || truthy(cfg, "enableEmoji") || truthy(cfg, "enableemoji") ||
             listHas(cfg, "plugins", "jemoji") || listHas(cfg, "gems", "jemoji");
   return f;

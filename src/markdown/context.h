@@ -3,6 +3,7 @@
 // figures from shortcodes, math) travel through cmark untouched.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -76,6 +77,11 @@ struct Features {
   bool shortcodes = false;
   bool mdx = false;  // imports/exports, JSX
   bool math = false;
+  // Math delimited by backslashes where math is on: \(...\) and \[...\] as written (Hugo's
+  // passthrough delimiters, plain Markdown), or written \\( and \\[ (kramdown and goldmark
+  // unescape them for MathJax in the page), or not at all (remark-math: dollars only).
+  enum class MathBackslash : std::uint8_t { None, Single, Double };
+  MathBackslash mathBackslash = MathBackslash::None;
   bool emoji = false;
   bool kramdown = false;  // kramdown attribute lists {: ...}
 };

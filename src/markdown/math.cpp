@@ -1,6 +1,7 @@
-// $...$ and $$...$$ math, where the site or post enables it: display math becomes a fenced
-// block cmark leaves alone; inline math a placeholder, so `*` and `_` inside TeX never turn
-// into emphasis.
+// $...$, $$...$$, \(...\) and \[...\] math (or \\( and \\[ where the generator unescapes
+// them: Features::MathBackslash), where the site or post enables it: display math alone on its
+// lines becomes a fenced block cmark leaves alone; inline math a placeholder, so `*` and `_`
+// inside TeX never turn into emphasis.
 #include "markdown/code_regions.h"
 #include "markdown/passes.h"
 #include "postpress/support/text.h"
@@ -19,9 +20,10 @@ bool blankLineAt(const std::string& s, std::size_t nl) {
 
 }  // namespace
 
-Source runMath(const Source& in, ParseContext& ctx) {
+Source runMath(const Source& in, ParseContext& ctx, Features::MathBackslash backslash) {
   const std::string& s = in.text;
-  if (s.find('$') == std::string::npos) return in;
+  if (s.find('$') == std::string::npos && (backslash == Features::MathBackslash::None || s.find('\\') == std::string::npos))
+    return in;
   CodeSkipper code(s);
   CodeSpans& spans = code.spans();
   TextBuilder out(in);
@@ -38,6 +40,53 @@ Source runMath(const Source& in, ParseContext& ctx) {
     out.emit(ctx.add(std::move(p)), from);
     copied = to;
   };
+  // TeX from `begin` to `end`, delimited from `from` to `to`: a display block when alone on
+  // its lines, else inline.
+  auto formula = [&](std::size_t from, std::size_t begin, std::size_t end, std::size_t to) {
+    std::string tex(trim(std::string_view(s).substr(begin, end - begin)));
+    if (tex.empty()) return;
+    std::size_t lineStart = from == 0 ? 0 : s.rfind('\n', from - 1);
+    lineStart = lineStart == std::string::npos || from == 0 ? 0 : lineStart + 1;
+    std::string_view before = std::string_view(s).substr(lineStart, from - lineStart);
+    std::size_t afterEnd = s.find('\n', to);
+    std::string_view after = std::string_view(s).substr(to, (afterEnd == std::string::npos ? s.size() : afterEnd) - to);
+    if (trim(before).empty() && trim(after).empty()) {
+      out.copy(copied, from);
+      std::string indent(before);
+      std::string fence = codeFenceFor(tex);
+      std::string block = fence + "pp-math\n";
+      for (const auto& part : split(tex, '\n')) block += indent + part + "\n";
+      block += indent + fence;
+      out.emit(block, from);
+      copied = to;
+      return;
+    }
+    inlineMath(from, to, tex);
+  };
+  // \( ... \) and \[ ... \] (or with doubled backslashes): the closing delimiter on the same
+  // paragraph, within the inline size limit. Where a search found no closer, a later opener
+  // before that point gives up at once: hostile text full of openers stays linear.
+  std::size_t noCloser[2] = {0, 0};  // for ) and ]
+  auto backslashed = [&](std::size_t at) -> std::size_t {
+    const bool doubled = backslash == Features::MathBackslash::Double;
+    if (backslash == Features::MathBackslash::None) return 0;
+    const std::size_t n = doubled ? 2 : 1;
+    if (at + n >= s.size() || (doubled && s[at + 1] != '\\') || (s[at + n] != '(' && s[at + n] != '[')) return 0;
+    const bool paren = s[at + n] == '(';
+    std::size_t& failed = noCloser[paren ? 0 : 1];
+    if (at < failed) return 0;
+    const std::string closer = std::string(n, '\\') + (paren ? ')' : ']');
+    std::size_t k = at + n + 1;
+    for (; k < s.size() && k - at < kMaxInlineMath; ++k) {
+      if (s[k] == '\n' && blankLineAt(s, k)) break;
+      if (s.compare(k, closer.size(), closer) == 0) {
+        formula(at, at + n + 1, k, k + closer.size());
+        return k + closer.size();
+      }
+    }
+    failed = k;
+    return 0;
+  };
   while (i < s.size()) {
     if (std::size_t past = code.skip(i); past != i) {
       i = past;
@@ -45,6 +94,10 @@ Source runMath(const Source& in, ParseContext& ctx) {
     }
     char c = s[i];
     if (c == '\\' && i + 1 < s.size()) {
+      if (std::size_t past = backslashed(i)) {
+        i = past;
+        continue;
+      }
       i += 2;  // \$ is a dollar sign
       continue;
     }
@@ -69,28 +122,7 @@ Source runMath(const Source& in, ParseContext& ctx) {
         i = std::max(k, i + 2);
         continue;
       }
-      std::string tex(trim(std::string_view(s).substr(i + 2, close - i - 2)));
-      std::size_t lineStart = s.rfind('\n', i == 0 ? 0 : i - 1);
-      lineStart = lineStart == std::string::npos || i == 0 ? 0 : lineStart + 1;
-      if (i == 0) lineStart = 0;
-      std::string_view before = std::string_view(s).substr(lineStart, i - lineStart);
-      std::size_t afterEnd = s.find('\n', close + 2);
-      std::string_view after = std::string_view(s).substr(
-          close + 2, (afterEnd == std::string::npos ? s.size() : afterEnd) - close - 2);
-      bool alone = trim(before).empty() && trim(after).empty();
-      if (alone && !tex.empty()) {
-        out.copy(copied, i);
-        std::string indent(before);
-        std::string fence = codeFenceFor(tex);
-        std::string block = fence + "pp-math\n";
-        for (const auto& part : split(tex, '\n')) block += indent + part + "\n";
-        block += indent + fence;
-        out.emit(block, i);
-        copied = close + 2;
-        i = close + 2;
-        continue;
-      }
-      if (!tex.empty()) inlineMath(i, close + 2, tex);
+      formula(i, i + 2, close, close + 2);
       i = close + 2;
       continue;
     }

@@ -57,7 +57,7 @@ Document parsePost(const Site& site, const Post& post, DiagnosticSink& diags) {
     if (f.mdx) s = markdown::runMdx(markdown::unwrapMdxCodeBlocks(s), ctx);
     s = markdown::runAdmonitionFences(s, ctx);
     s = markdown::runMarkers(s, ctx, f.kramdown);
-    if (f.math) s = markdown::runMath(s, ctx);
+    if (f.math) s = markdown::runMath(s, ctx, f.mathBackslash);
     if (f.emoji) s = markdown::runEmoji(s, ctx);
 
     s = markdown::markEscapes(s);

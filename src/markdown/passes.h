@@ -25,7 +25,7 @@ Source runAdmonitionFences(const Source& in, ParseContext& ctx);
 // Summary markers (<!--more-->, <!-- truncate -->, excerpt_separator) and kramdown `{: ...}`.
 Source runMarkers(const Source& in, ParseContext& ctx, bool kramdown);
 // $...$ and $$...$$ protected from emphasis parsing.
-Source runMath(const Source& in, ParseContext& ctx);
+Source runMath(const Source& in, ParseContext& ctx, Features::MathBackslash backslash);
 // :shortcode: emoji.
 Source runEmoji(const Source& in, ParseContext& ctx);
 

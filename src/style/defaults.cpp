@@ -48,6 +48,11 @@ Style defaultStyle() {
   s.families["text"] = family(fonts, "Charis SIL", "CharisSIL");
   s.families["heading"] = family(fonts, "Noto Sans", "NotoSans");
   s.families["mono"] = family(fonts, "JetBrains Mono", "JetBrainsMono");
+  // Formulas (src/math): one face with an OpenType MATH table, serif like the text.
+  FontFamily math;
+  math.name = "DejaVu Math TeX Gyre";
+  math.regular = math.bold = math.italic = math.boldItalic = fonts / "DejaVuMathTeXGyre.ttf";
+  s.families["math"] = math;
   // Tried in order for characters the role's own face lacks (styles/report.yaml says which
   // font covers what): known file paths, the same on every machine.
   s.fallbacks = {fonts / "DejaVuSans.ttf",

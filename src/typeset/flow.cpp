@@ -305,7 +305,7 @@ void Flow::block(const Block& b) {
     case BlockKind::ListItem: blocks(b.children); return;  // only inside lists normally
     case BlockKind::Quote: quote(b); return;
     case BlockKind::Code: codeBlock(b); return;
-    case BlockKind::MathBlock: codeBlock(b); return;
+    case BlockKind::MathBlock: mathBlock(b); return;
     case BlockKind::Table: table(b); return;
     case BlockKind::Figure: figure(b.image, b.inlines, b.link); return;
     case BlockKind::Rule: {

@@ -69,7 +69,8 @@ class Flow {
   VList& out() { return out_; }
 
   // Block kinds in their own files.
-  void codeBlock(const Block& code);  // Code and (until math is typeset) MathBlock
+  void codeBlock(const Block& code);  // Code, and formulas printed as their TeX
+  void mathBlock(const Block& b);  // math_items.cpp
   void table(const Block& b);
   void tableAsParagraphs(const Block& b);
   void figure(const ImageRef& image, const std::vector<Inline>& caption, const LinkTarget& link);

@@ -1,4 +1,5 @@
 #include "typeset/inline_items.h"
+#include "typeset/math_items.h"
 #include "typeset/bidi.h"
 
 #include <algorithm>
@@ -134,8 +135,8 @@ void InlineBuilder::walk(const Inline& in, Look look) {
     case InlineKind::Underline: look.deco |= kUnderline; break;
     case InlineKind::Superscript: look.script = 1; break;
     case InlineKind::Subscript: look.script = -1; break;
-    case InlineKind::Code:
-    case InlineKind::Math: {
+    case InlineKind::Math: emitMath(in, look); return;
+    case InlineKind::Code: {
       Look c = look;
       c.code = true;
       text(in.text, c);
@@ -335,6 +336,46 @@ void InlineBuilder::emitImage(const ImageRef& ref, const Look& look) {
   b.descent = 0;
   b.size = h;
   b.link = look.link;
+  list_.items.push_back(std::move(b));
+}
+
+void InlineBuilder::emitMath(const Inline& in, const Look& look) {
+  const float size = sizeOf(look);
+  std::optional<MathBox> box = fitFormula(ctx_, in.text, size, false, ctx_.style.textWidth(), 0.8f, look.pos);
+  if (!box) {
+    Look c = look;
+    c.code = true;
+    text(in.text, c);
+    return;
+  }
+  flushToken();
+  if (pendingSpace_) {
+    emitGlue(spaceLook_);
+    pendingSpace_ = false;
+  }
+  Item b;
+  b.kind = BoxKind::Math;
+  b.face = static_cast<std::int16_t>(mathFace(ctx_));
+  b.size = size;
+  b.rise = riseOf(look);
+  b.width = box->width;
+  // The line makes room for the formula as it does for words: for each glyph, the text face's
+  // ascent and descent at the glyph's size and height (a script needs little more room than a
+  // word's own, and lines of scripts keep clear of each other), and the ink of rules and grown
+  // pieces beyond that.
+  const int textFace = faceOf(ctx_, base_);
+  const FontFile& font = ctx_.fonts.file(textFace >= 0 ? textFace : b.face);
+  float ascent = box->ascent, descent = box->descent;
+  for (const MathGlyph& g : box->glyphs) {
+    ascent = std::max(ascent, g.y + font.ascent() * g.size);
+    descent = std::max(descent, font.descent() * g.size - g.y);
+  }
+  b.ascent = ascent + b.rise;
+  b.descent = std::max(0.0f, descent - b.rise);
+  b.color = colorOf(look);
+  b.link = look.link;
+  b.asset = static_cast<int>(list_.formulas.size());
+  list_.formulas.push_back(std::move(*box));
   list_.items.push_back(std::move(b));
 }
 

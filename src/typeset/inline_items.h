@@ -12,6 +12,7 @@
 
 #include "typeset/context.h"
 #include "postpress/document.h"
+#include "postpress/math.h"
 
 namespace pp::typeset {
 
@@ -21,6 +22,7 @@ enum class BoxKind : std::uint8_t {
   Vector,   // one glyph drawn as a path (above U+FFFF)
   Missing,  // a character no font has: drawn as a box with its code point
   Image,    // an inline image (badge, icon)
+  Math,     // a formula: ItemList::formulas[asset], set in `face` (math_items.h)
 };
 
 // Penalty values, TeX's scale: >= kInfinity forbids a break, <= -kInfinity forces one.
@@ -46,7 +48,7 @@ struct Item {
   int penalty = 0;
   int link = -1;             // index into ItemList::links
   int footnote = -1;         // a footnote mark: the footnote's number
-  int asset = -1;            // Image
+  int asset = -1;            // Image; Math: index into ItemList::formulas
   char32_t cp = 0;           // Vector, Missing
   Color color;
   std::string text;          // Text; for a flagged penalty, what to draw at the line end ("-")
@@ -60,6 +62,7 @@ struct ItemList {
   std::vector<Item> items;
   std::vector<ResolvedLink> links;
   std::vector<int> footnotes;  // numbers of the footnotes marked in this paragraph, in order
+  std::vector<MathBox> formulas;  // inline formulas, laid out (Item::asset of Math boxes)
   bool justify = true;
   bool rtl = false;            // a right-to-left paragraph (resolveBidi)
   float fontSize = 10;         // the paragraph's base size (for ragged stretch, line heights)
@@ -114,6 +117,8 @@ class InlineBuilder {
   void emitBox(std::u32string_view chars, const Look& look, int face, bool vector);
   void emitMissing(char32_t cp, const Look& look);
   void emitImage(const ImageRef& ref, const Look& look);
+  // A formula as one box; its TeX as code when it cannot be set.
+  void emitMath(const Inline& in, const Look& look);
   void emitFootnoteMark(int number, const Look& look);
   int lookIndex(const Look& look);
   // The face, size, rise and colour a look resolves to.

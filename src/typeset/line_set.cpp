@@ -1,4 +1,5 @@
 #include "typeset/line_set.h"
+#include "typeset/math_items.h"
 #include "typeset/bidi.h"
 #include "typeset/shape_runs.h"
 
@@ -258,6 +259,10 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
           break;
         }
         case BoxKind::Missing: drawMissing(ctx, line.content, it, x, baseline); break;
+        case BoxKind::Math:
+          if (it.asset >= 0 && static_cast<std::size_t>(it.asset) < list.formulas.size())
+            drawFormula(ctx, list.formulas[static_cast<std::size_t>(it.asset)], it.face, x, baseline, it.color, line.content);
+          break;
         case BoxKind::Image: {
           ImageBox im;
           im.asset = it.asset;

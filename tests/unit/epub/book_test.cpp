@@ -164,7 +164,12 @@ TEST_CASE("blocks, nasty text and missing images come out readable") {
   CHECK(x.find("<a href=\"https://www.youtube.com/watch?v=abc&amp;t=1\">A talk</a>") != std::string::npos);
   CHECK(x.find("<p class=\"details-summary\">More</p>") != std::string::npos);
   CHECK(x.find("<p>line two &amp; more</p>") != std::string::npos);
-  CHECK(x.find("<code class=\"math\">e^{i\\pi} + 1 = 0</code>") != std::string::npos);
+  CHECK(x.find("<math xmlns=\"http://www.w3.org/1998/Math/MathML\" alttext=\"e^{i\\pi} + 1 = 0\" display=\"inline\">"
+               "<mrow><msup><mi>e</mi><mrow><mi>i</mi><mi>π</mi></mrow></msup><mo>+</mo><mn>1</mn><mo>=</mo><mn>0</mn></mrow></math>") != std::string::npos);
+  // The content document holding MathML says so in the manifest; the others do not.
+  const std::string opf(findFile(book, "OEBPS/content.opf")->data.view());
+  CHECK(opf.find("href=\"p001.xhtml\" media-type=\"application/xhtml+xml\" properties=\"mathml\"") != std::string::npos);
+  CHECK(opf.find("properties=\"mathml\"") == opf.rfind("properties=\"mathml\""));
   CHECK(x.find("href=\"https://example.org/a%20path/%C3%BC?q=a%20b&amp;x=%3Cy%3E#frag%23more\"") != std::string::npos);
   CHECK(x.find("javascript") == std::string::npos);
   CHECK(x.find(">relative<") == std::string::npos);   // relative link: words kept, no link

@@ -1,0 +1,116 @@
+#include "typeset/math_items.h"
+
+#include <algorithm>
+
+#include "typeset/flow.h"
+
+namespace pp::typeset {
+
+int mathFace(Context& ctx) {
+  const int face = ctx.fonts.face("math", false, false);
+  if (face < 0 || !hasMathTable(ctx.fonts.file(face))) return -1;
+  return face;
+}
+
+std::optional<MathBox> setFormula(Context& ctx, std::string_view tex, float size, bool display) {
+  const int face = mathFace(ctx);
+  if (face < 0) {
+    // A style of its own that names no math face (or one without a MATH table).
+    ctx.diags.reportOnce("math-no-font", {Severity::Warning, {}, "math-no-font",
+                                          "the style's 'math' font has no OpenType MATH table: formulas are printed as TeX"});
+    return std::nullopt;
+  }
+  const ParsedMath parsed = parseMath(tex);
+  if (!parsed.ok()) return std::nullopt;
+  MathBox box = layoutMath(parsed, ctx.fonts.file(face), size, display);
+  if (box.glyphs.empty() && box.rules.empty()) return std::nullopt;
+  return box;
+}
+
+std::optional<MathBox> fitFormula(Context& ctx, std::string_view tex, float size, bool display, float width,
+                                  float minScale, SourcePos pos) {
+  std::optional<MathBox> box = setFormula(ctx, tex, size, display);
+  if (!box) return box;
+  // Nor across pages: one taller than half the text block (a delimiter grown over hundreds of
+  // rows) is its TeX too.
+  if (box->ascent + box->descent > ctx.style.textHeight() / 2) {
+    const SourceLoc at = ctx.locate(pos);
+    ctx.diags.reportOnce("math-too-tall:" + at.path + ":" + std::to_string(at.line) + ":" + std::to_string(at.col),
+                         {Severity::Warning, at, "math-too-tall", "formula taller than half a page printed as TeX source"});
+    return std::nullopt;
+  }
+  if (box->width <= width) return box;
+  if (box->width * minScale <= width) return setFormula(ctx, tex, size * width / box->width, display);
+  // Formulas are not broken across lines: one too wide for the column at any readable size is
+  // its TeX, which breaks like code.
+  const SourceLoc at = ctx.locate(pos);
+  ctx.diags.reportOnce("math-too-wide:" + at.path + ":" + std::to_string(at.line) + ":" + std::to_string(at.col),
+                       {Severity::Warning, at, "math-too-wide", "formula wider than the column printed as TeX source"});
+  return std::nullopt;
+}
+
+void drawFormula(Context& ctx, const MathBox& box, int face, float x, float baseline, Color color, Fragment& out) {
+  FontFile& font = ctx.fonts.file(face);
+  TextRun* run = nullptr;
+  float runPen = 0;  // where the run's pen stands after its glyphs, pt from its start
+  for (const MathGlyph& g : box.glyphs) {
+    ShapedGlyph sg;
+    sg.glyph = g.glyph;
+    sg.width = static_cast<std::int16_t>(font.glyphWidth(g.glyph));
+    sg.substituted = !g.nominal;
+    // A piece of a grown delimiter or an accent stands for nothing of its own: it joins the
+    // run of the glyph before it (same size), placed by offsets, so that the PDF gives the
+    // formula's text back once.
+    if (g.text.empty() && run && run->size == g.size) {
+      sg.cluster = 0;
+      sg.dx = (x + g.x - run->x - runPen) * 1000.0f / run->size;
+      sg.dy = (baseline - g.y - run->y) * -1000.0f / run->size;
+      sg.advance = 0;
+      run->glyphs.push_back(sg);
+      continue;
+    }
+    TextRun r;
+    r.font = static_cast<std::uint16_t>(face);
+    r.size = g.size;
+    r.x = x + g.x;
+    r.y = baseline - g.y;
+    r.width = g.advance;
+    r.color = color;
+    r.text = g.text.empty() ? std::string("\u200B") : g.text;
+    sg.advance = g.advance * 1000.0f / g.size;
+    r.glyphs.push_back(sg);
+    out.runs.push_back(std::move(r));
+    run = &out.runs.back();
+    runPen = g.advance;
+  }
+  for (const MathRule& r : box.rules) {
+    FillRect f;
+    f.x = x + r.x;
+    f.y = baseline - r.y - r.height;
+    f.width = r.width;
+    f.height = r.height;
+    f.fillColor = color;
+    out.rects.push_back(f);
+  }
+}
+
+void Flow::mathBlock(const Block& b) {
+  const TextStyle& body = region_.body;
+  const int face = mathFace(ctx_);
+  // A formula wider than the column is set smaller, down to three quarters of the text size.
+  std::optional<MathBox> box = fitFormula(ctx_, b.text, body.size, true, region_.width, 0.75f, b.pos);
+  if (!box) {
+    codeBlock(b);  // as its TeX source
+    return;
+  }
+  const Style& st = ctx_.style;
+  space(st.blockSpacing);
+  Fragment f;
+  const float x = std::max(0.0f, (region_.width - box->width) / 2);
+  drawFormula(ctx_, *box, face, x, box->ascent, body.color, f);
+  content(std::move(f), box->ascent + box->descent, box->ascent, region_.left);
+  afterParagraph_ = false;
+  space(st.blockSpacing);
+}
+
+}  // namespace pp::typeset

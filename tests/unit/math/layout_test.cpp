@@ -1,0 +1,106 @@
+// The layout with the bundled MATH font: boxes grow with what they hold, display style sets
+// big operators larger with their limits above and below, delimiters and roots grow.
+#include <doctest/doctest.h>
+
+#include "postpress/math.h"
+#include "postpress/support/files.h"
+
+using namespace pp;
+
+namespace {
+
+const FontFile& mathFont() {
+  static const std::unique_ptr<FontFile> font = [] {
+    std::string err;
+    auto f = FontFile::load(dataDir() / "fonts" / "DejaVuMathTeXGyre.ttf", &err);
+    REQUIRE_MESSAGE(f, err);
+    return f;
+  }();
+  return *font;
+}
+
+MathBox box(std::string_view tex, bool display = false) {
+  const ParsedMath m = parseMath(tex);
+  REQUIRE_MESSAGE(m.ok(), m.error);
+  return layoutMath(m, mathFont(), 10, display);
+}
+
+float total(const MathBox& b) { return b.ascent + b.descent; }
+
+bool hasText(const MathBox& b, std::string_view t) {
+  for (const MathGlyph& g : b.glyphs)
+    if (g.text == t) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("the bundled font has a MATH table") { CHECK(hasMathTable(mathFont())); }
+
+TEST_CASE("a fraction is taller than its parts, with a bar, and grows with them") {
+  const MathBox x = box("x"), frac = box(R"(\frac{x}{y})"), tall = box(R"(\frac{\frac{a}{b}}{y})");
+  CHECK(x.glyphs.size() == 1);
+  CHECK(x.glyphs[0].text == "x");  // an italic x reads as x
+  CHECK(frac.rules.size() == 1);
+  CHECK(frac.ascent > x.ascent);
+  CHECK(frac.descent > x.descent);
+  CHECK(total(tall) > total(frac));
+  CHECK(total(box(R"(\frac{x}{y})", true)) > total(frac));  // display style is larger
+}
+
+TEST_CASE("scripts are smaller and shifted") {
+  const MathBox b = box("x^2_i");
+  REQUIRE(b.glyphs.size() == 3);
+  CHECK(b.glyphs[1].size < b.glyphs[0].size);
+  const MathGlyph& sup = b.glyphs[1].text == "2" ? b.glyphs[1] : b.glyphs[2];
+  const MathGlyph& sub = b.glyphs[1].text == "i" ? b.glyphs[1] : b.glyphs[2];
+  CHECK(sup.y > 0);
+  CHECK(sub.y < 0);
+  CHECK(sup.x >= b.glyphs[0].advance);
+}
+
+TEST_CASE("a sum has its limits above and below in display style, beside it in text") {
+  const MathBox display = box(R"(\sum_{i=1}^{n} x_i)", true), inlined = box(R"(\sum_{i=1}^{n} x_i)");
+  auto find = [](const MathBox& b, std::string_view t) {
+    for (const MathGlyph& g : b.glyphs)
+      if (g.text == t) return g;
+    FAIL("no glyph for ", t);
+    return MathGlyph{};
+  };
+  const MathGlyph sum = find(display, "∑"), n = find(display, "n"), one = find(display, "1");
+  CHECK_FALSE(sum.nominal);  // the display-size variant
+  CHECK(n.y > 5);            // above the operator
+  CHECK(one.y < -5);         // below it
+  CHECK(n.x > sum.x);
+  CHECK(n.x < sum.x + sum.advance);  // over it, not beside it
+  const MathGlyph isum = find(inlined, "∑"), in = find(inlined, "n");
+  CHECK(isum.nominal);
+  CHECK(in.x >= isum.x + isum.advance);  // beside it
+  CHECK(total(display) > total(inlined));
+}
+
+TEST_CASE("delimiters and radicals grow with their content") {
+  const MathBox small = box(R"(\left( x \right))"), big = box(R"(\left( \frac{\frac{a}{b}}{\frac{c}{d}} \right))", true);
+  CHECK(total(big) > 2 * total(small));
+  const MathBox huge = box(R"(\left( \begin{matrix} 1 \\ 2 \\ 3 \\ 4 \\ 5 \\ 6 \\ 7 \\ 8 \end{matrix} \right))");
+  int pieces = 0;
+  for (const MathGlyph& g : huge.glyphs)
+    if (!g.nominal && g.text.empty()) ++pieces;
+  CHECK(pieces >= 2);  // an assembly of pieces, not one glyph
+  const MathBox root = box(R"(\sqrt{x})"), tallRoot = box(R"(\sqrt{\frac{a}{b}})", true);
+  CHECK(root.rules.size() == 1);
+  CHECK(total(tallRoot) > total(root));
+}
+
+TEST_CASE("matrices, cases and accents lay out") {
+  const MathBox m = box(R"(\begin{pmatrix} a & b \\ c & d \end{pmatrix})");
+  CHECK(hasText(m, "a"));
+  CHECK(hasText(m, "("));
+  CHECK(total(m) > 2 * total(box("a")));
+  const MathBox hat = box(R"(\hat{x})"), x = box("x");
+  CHECK(hat.glyphs.size() == 2);
+  CHECK(hat.ascent > x.ascent);
+  const MathBox cases = box(R"(f = \begin{cases} 1 & x > 0 \\ 0 & \text{otherwise} \end{cases})");
+  CHECK(hasText(cases, "{"));
+  CHECK(hasText(cases, "o"));
+}
