@@ -1,6 +1,7 @@
 // Code blocks: monospace lines on a tinted background, spaces kept as written, long lines
 // wrapped at the block's edge with a continuation mark, split across pages line by line.
 #include <algorithm>
+#include <optional>
 #include <cstdio>
 
 #include "typeset/shape_runs.h"
@@ -52,7 +53,6 @@ std::u32string expandTabs(const std::u32string& in) {
 }  // namespace
 
 void Flow::codeBlock(const std::string& rawText, const std::string& info) {
-  (void)info;
   const Style& st = ctx_.style;
   const TextStyle& cs = st.code;
   const int primary = faceOf(ctx_, cs);
@@ -80,6 +80,12 @@ void Flow::codeBlock(const std::string& rawText, const std::string& info) {
     while (!sourceLines.empty() && sourceLines.back().empty()) sourceLines.pop_back();
   }
   if (sourceLines.empty()) return;
+  // P > Code (an inline type in ISO 32000-1); a math block is a Formula with its TeX as Alt.
+  const bool math = info == "math";
+  std::optional<OpenNode> paragraphNode;
+  if (!math) paragraphNode.emplace(ctx_.nodes, StructType::P);
+  const OpenNode node(ctx_.nodes, math ? StructNode(StructType::Formula, text)
+                                       : StructNode(StructType::Code));
 
   space(st.blockSpacing + kCodePadY);
   const int savedFrames = region_.frameSet;
