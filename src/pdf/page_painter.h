@@ -54,6 +54,9 @@ struct DrawnGlyphs {
 // it draws. `raw` is kept only when deflating failed.
 struct PaintedPage {
   PageResources resources;
+  // Tagged PDF: the structure node (Layout::structure) of each marked-content id of the page,
+  // by MCID (0, 1, 2... in content order).
+  std::vector<std::int32_t> mcidLeaf;
   std::string raw;
   std::optional<std::string> deflated;
   DrawnGlyphs glyphs;
