@@ -56,7 +56,9 @@ void Flow::table(const Block& b) {
   // Structure: Table > TR > TH (scope column) / TD, made again with each size tried (the
   // nodes of a size not kept get no content and are left out of the tree).
   std::vector<std::vector<std::int32_t>> cellNodes;
-  std::int32_t tableNode = tags::kUntagged;
+  // A table without a header row (HTML tables often have none) is read with its first row as
+  // the column headers: a data table needs header cells (PDF/UA 7.5).
+  const bool anyHeader = std::any_of(b.rows.begin(), b.rows.end(), [](const TableRow& row) { return row.header; });
   for (float k : kShrinkSteps) {
     ts = st.table;
     ts.size *= k;
@@ -64,7 +66,6 @@ void Flow::table(const Block& b) {
     cells.assign(b.rows.size(), {});
     cellNodes.assign(b.rows.size(), {});
     const OpenNode tableScope(ctx_.nodes, StructType::Table);
-    tableNode = tableScope.id();
     std::fill(minW.begin(), minW.end(), 2 * kCellPadX + 6);
     std::fill(maxW.begin(), maxW.end(), 2 * kCellPadX + 6);
     for (std::size_t r = 0; r < b.rows.size(); ++r) {
@@ -73,7 +74,7 @@ void Flow::table(const Block& b) {
       if (row.header) cellStyle.bold = true;
       const OpenNode rowNode(ctx_.nodes, StructType::TR);
       for (std::size_t c = 0; c < cols; ++c) {
-        const OpenNode cellNode(ctx_.nodes, row.header ? StructNode::header(1)
+        const OpenNode cellNode(ctx_.nodes, row.header || (!anyHeader && r == 0) ? StructNode::header(1)
                                                        : StructNode(StructType::TD));
         cellNodes[r].push_back(cellNode.id());
         InlineBuilder builder(ctx_, cellStyle, false);
