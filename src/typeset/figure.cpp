@@ -202,8 +202,11 @@ void Flow::figure(const ImageRef& image, const std::vector<Inline>& captionIn, c
     if (alt.empty()) alt = collapseSpaces(plainText(caption));
     if (alt.empty() && ctx_.nodes.active()) {
       alt = ctx_.label("image_inline");
+      // An inline data: URI can be megabytes: named by its kind only.
+      const std::string what = startsWith(image.src, "data:") ? std::string("an inline data: image")
+                               : image.src.size() > 120 ? image.src.substr(0, 117) + "..." : image.src;
       ctx_.diags.warning(ctx_.locate(image.pos), "pdf-alt",
-                         "a picture without alt text or caption (" + image.src +
+                         "a picture without alt text or caption (" + what +
                              "): the tagged PDF describes it only as \"" + alt + "\"");
     }
     fig.tag = ctx_.nodes.add(StructNode(StructType::Figure, alt));

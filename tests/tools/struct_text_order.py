@@ -20,8 +20,6 @@ import os
 import re
 import sys
 import unicodedata
-import zipfile
-import xml.etree.ElementTree as ET
 
 try:
     import pikepdf  # noqa: F401
@@ -35,7 +33,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pdfstd.document import Doc  # noqa: E402
 from pdfstd.struct_text import full_text  # noqa: E402
 
-XHTML = "{http://www.w3.org/1999/xhtml}"
+from epub_sections import XHTML, post_sections  # noqa: E402
 BLOCKS = {f"{XHTML}{t}" for t in ("h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "figcaption", "pre", "dt", "dd")}
 
 
@@ -47,22 +45,7 @@ def norm(text):
 
 def epub_posts(path):
     """[(title, [block text])] for every post, in spine order."""
-    with zipfile.ZipFile(path) as z:
-        opf_path = re.search(rb'full-path="([^"]+)"', z.read("META-INF/container.xml")).group(1).decode()
-        opf = ET.fromstring(z.read(opf_path))
-        ns = {"opf": "http://www.idpf.org/2007/opf"}
-        base = opf_path.rsplit("/", 1)[0] + "/" if "/" in opf_path else ""
-        items = {i.get("id"): i.get("href") for i in opf.iterfind(".//opf:manifest/opf:item", ns)}
-        posts = []
-        for ref in opf.iterfind(".//opf:spine/opf:itemref", ns):
-            root = ET.fromstring(z.read(base + items.get(ref.get("idref"), "")))
-            for section in root.iter(f"{XHTML}section"):
-                if "post" not in (section.get("class") or "").split():
-                    continue
-                title_el = next((e for e in section.iter(f"{XHTML}h1")), None)
-                title = "".join(title_el.itertext()) if title_el is not None else ""
-                posts.append((title, list(blocks_of(section))))
-        return posts
+    return [(title, list(blocks_of(section))) for title, section in post_sections(path)]
 
 
 def blocks_of(section):
