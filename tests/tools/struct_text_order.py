@@ -7,7 +7,7 @@ each block (headings, paragraphs, list items, table cells, captions, code), and 
 one after another in the text of the PDF's matching <Part> element (the Part whose <H1> is the
 post's title), each search starting where the previous block was found. Text is compared
 without whitespace, hyphens or case (the PDF's words carry no spaces between them; printed
-lines hyphenate; kickers are upper case). A block that is not found (a printed mark such as a
+lines hyphenate; kickers are upper case), nor digits (link note marks in the printed text). A block that is not found (a printed mark such as a
 link note number inside it) is skipped; too many skipped blocks, a post without its Part or
 Parts out of order is a failure.
 
@@ -39,8 +39,9 @@ BLOCKS = {f"{XHTML}{t}" for t in ("h2", "h3", "h4", "h5", "h6", "p", "li", "td",
 
 def norm(text):
     text = unicodedata.normalize("NFKC", text or "").casefold()
-    # Also what each side draws its own way: code lines' continuation marks, task boxes.
-    return re.sub(r"[\s\-\u00ad\u2010\u2011\u21aa\u2610\u2611\u2612]+", "", text)
+    # Also what each side draws its own way: code lines' continuation marks, task boxes, and
+    # digits (the printed book's link note marks follow the linked words: "releases3").
+    return re.sub(r"[\s\d\-\u00ad\u2010\u2011\u21aa\u2610\u2611\u2612]+", "", text)
 
 
 def epub_posts(path):
