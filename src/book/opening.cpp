@@ -122,6 +122,9 @@ void composeOpening(Composer& c, const Publication& pub, const PostEntry& e, boo
     }
     c.space(12);
     const int asset = e.heroAsset;
+    // Its Figure is made here, not when the box is drawn: body pages are drawn while later
+    // posts are being joined, and nodes made then would be numbered by the threads' timing.
+    const NodeScope figure(c, StructNode(StructType::Figure, postTitle(*pub.locale, p)));
     c.box(h, [=](Canvas& cv) { cv.image(asset, (width - w) / 2, 0, w, h); });
   }
   c.space(10);

@@ -40,7 +40,12 @@ std::int32_t FragmentCanvas::shapeTag(std::int32_t own) const {
 
 std::int32_t FragmentCanvas::figureTag(const std::string& alt) {
   if (tag_ < tags::kUntagged || parent_ < 0) return tag_;
-  if (tag_ >= 0 && ctx_.nodes.table()[static_cast<std::size_t>(tag_)].type == StructType::Figure) return tag_;
+  auto isFigure = [this](std::int32_t t) {
+    return t >= 0 && static_cast<std::size_t>(t) < ctx_.nodes.size() &&
+           ctx_.nodes.table()[static_cast<std::size_t>(t)].type == StructType::Figure;
+  };
+  if (isFigure(tag_)) return tag_;
+  if (tag_ == tags::kUntagged && isFigure(parent_)) return parent_;  // drawn inside its Figure
   return node(StructNode(StructType::Figure, alt));
 }
 

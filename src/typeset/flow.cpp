@@ -78,6 +78,9 @@ void Flow::content(Fragment f, float height, float baseline, float x, int penalt
   push(std::move(it));
 }
 
+// The box draws into the node open here (its structure). Body pages are drawn while later
+// parts are being joined, so a body box must not make nodes when drawn (their numbers would
+// follow the threads' timing): the caller opens them around the box instead.
 void Flow::customBox(float height, std::function<void(Canvas&)> draw) {
   VItem it;
   it.kind = VKind::Box;
