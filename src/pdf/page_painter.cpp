@@ -19,8 +19,8 @@ bool sane(float v) { return std::isfinite(v) && std::fabs(v) <= 1e7f; }
 class PagePainter {
  public:
   PagePainter(const PageBox& box, const std::vector<GlyphOutline>& outlines, const ResourceUse& use,
-              const PageResources& res)
-      : box_(box), outlines_(outlines), res_(res), h_(box.height) {
+              const PageResources& res, bool tagged)
+      : box_(box), outlines_(outlines), res_(res), h_(box.height), tagged_(tagged) {
     for (std::size_t k = 0; k < use.fonts.size(); ++k) {
       if (use.fonts[k] >= fontNames_.size()) fontNames_.resize(use.fonts[k] + 1u, nullptr);
       if (!res.fonts[k].empty()) fontNames_[use.fonts[k]] = &res.fonts[k];
@@ -48,6 +48,7 @@ class PagePainter {
   const PageResources& res_;
   std::vector<const std::string*> fontNames_;  // by font id: the page's name for it, or none
   float h_;
+  bool tagged_;
   ContentStream cs_;
   DrawnGlyphs* drawn_ = nullptr;
   std::u32string chars_;  // the run being painted, as code points
@@ -57,7 +58,7 @@ class PagePainter {
   // Each run of consecutive boxes of a layer with one tag is one marked-content sequence:
   // a node's gets the page's next MCID, an artifact's its kind; untagged boxes get none.
   void mark(std::int32_t tag, bool figure = false) {
-    if (tag == marked_) return;
+    if (tag == marked_ || !tagged_) return;
     unmark();
     if (tag >= 0) {
       cs_.beginTagged(static_cast<int>(mcidLeaf_->size()), figure);
@@ -295,9 +296,9 @@ PageResources expectedResources(const ResourceUse& use) {
 }
 
 PaintedPage paintPage(const PageBox& box, const std::vector<GlyphOutline>& outlines, const ResourceUse& use,
-                      PageResources res) {
+                      PageResources res, bool tagged) {
   PaintedPage out;
-  out.raw = PagePainter(box, outlines, use, res).paint(out.glyphs, out.mcidLeaf);
+  out.raw = PagePainter(box, outlines, use, res, tagged).paint(out.glyphs, out.mcidLeaf);
   out.deflated = deflatePageContent(out.raw);
   if (out.deflated) std::string().swap(out.raw);
   out.resources = std::move(res);

@@ -142,6 +142,7 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& re
   // libharu is expected to give its fonts and images, while this thread loads the fonts (a
   // tenth of a warm build, on one thread: libharu is not thread-safe) and registers the pages.
   // Body pages the layout handed to `streamed` were painted as they were finished.
+  const bool tagged = !layout.structure.empty();
   auto streamedPage = [&](std::size_t i) -> StreamedPages::Page* {
     const std::size_t front = static_cast<std::size_t>(layout.frontPages);
     return streamed && i >= front ? streamed->find(i - front) : nullptr;
@@ -150,7 +151,7 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& re
     if (streamedPage(i)) return PaintedPage{};
     const PageBox& box = layout.pages[i];
     const ResourceUse use = resourceUse(box);
-    return paintPage(box, layout.outlines, use, expectedResources(use));
+    return paintPage(box, layout.outlines, use, expectedResources(use), tagged);
   });
   // Subsets are cached beside the images (empty: no cache, as in tests without assets).
   const fs::path cacheDir = pub.assets ? pub.assets->options().cacheDir : fs::path();
@@ -184,7 +185,7 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& re
     if (content.resources != res) {
       // A name could not be given at all (no font loaded; libharu failed): the page is written
       // again with the names it has, or, when its drawing is gone, left blank.
-      content = ready ? PaintedPage{} : paintPage(box, layout.outlines, use, res);
+      content = ready ? PaintedPage{} : paintPage(box, layout.outlines, use, res, tagged);
       ++result.pagesRepainted;
       if (ready)
         diags.warning({}, "pdf-draw", "page " + box.label + " could not be drawn: its fonts or images cannot be used");
@@ -225,9 +226,9 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& re
     const PageBox& box = layout.pages[i];
     for (const auto& l : box.links) {
       HPDF_Rect rect{l.x, box.height - l.y - l.height, l.x + l.width, box.height - l.y};
-      const bool tagged = l.tag >= 0 && static_cast<std::size_t>(l.tag) < layout.structure.size();
+      const bool ofNode = l.tag >= 0 && static_cast<std::size_t>(l.tag) < layout.structure.size();
       LinkTagging tagging;
-      if (tagged) {
+      if (ofNode) {
         tagging.structParent = static_cast<int>(pages.size() + taggedLinks.size());
         tagging.contents = layout.structure[static_cast<std::size_t>(l.tag)].alt;
       }
@@ -240,7 +241,7 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& re
         if (HPDF_Destination d = destFor(l.dest)) annot = addDestLink(doc, pages[i], rect, d, std::move(tagging));
       }
       if (doc.failed()) doc.reset();
-      if (tagged && annot) {
+      if (ofNode && annot) {
         taggedLinks.push_back({i, l.tag});
         linkAnnots.push_back(annot);
       }

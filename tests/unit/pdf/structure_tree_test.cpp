@@ -1,4 +1,4 @@
-// The structure tree's assembly (structure_tree.h): order from the node table whatever order
+// Marked content on a page (page_painter.h) and the structure tree's assembly (structure_tree.h): order from the node table whatever order
 // the painter's layers and pages put the content in, bare MCIDs on an element's own page and
 // MCRs elsewhere, ParentTree entries per page and per annotation, one OBJR per annotation,
 // nodes without content left out, the Document's children in the order of their content.
@@ -6,6 +6,7 @@
 
 #include <vector>
 
+#include "pdf/page_painter.h"
 #include "pdf/structure_tree.h"
 
 using namespace pp;
@@ -133,4 +134,48 @@ TEST_CASE("tags naming no node are ignored; a table without a Document gets one"
   CHECK(childNodes(plan, plan.elements[0]) == std::vector<std::int32_t>{0});
   CHECK(elementOf(plan, 0).kids.size() == 1);
   CHECK(plan.annotationParents == std::vector<std::uint32_t>{UINT32_MAX});
+}
+
+// --- marked content (page_painter.h) -------------------------------------------------------------
+
+namespace {
+
+FillRect square(float x, std::int32_t tag) {
+  FillRect r;
+  r.x = x;
+  r.y = 10;
+  r.width = 5;
+  r.height = 5;
+  r.tag = tag;
+  return r;
+}
+
+PaintedPage paintShapes(const PageBox& box, bool tagged) {
+  const ResourceUse use = resourceUse(box);
+  return paintPage(box, {}, use, expectedResources(use), tagged);
+}
+
+}  // namespace
+
+TEST_CASE("a run of boxes of one layer with one node is one MCID; artifacts and untagged boxes get none") {
+  PageBox box;
+  box.rects = {square(0, tags::kLayout), square(10, 5), square(20, 5), square(30, 7), square(40, tags::kUntagged),
+               square(50, 5)};
+  box.lines.push_back(RuleLine{0, 0, 10, 0, 0.5f, Color{}, 7});
+  const PaintedPage tagged = paintShapes(box, true);
+  // Rectangles: 5 (two in a row), 7, then 5 again; lines: 7 in a layer of its own.
+  CHECK(tagged.mcidLeaf == std::vector<std::int32_t>{5, 7, 5, 7});
+
+  SUBCASE("untagged: no marked content at all, the same bytes as boxes without tags") {
+    const PaintedPage plain = paintShapes(box, false);
+    CHECK(plain.mcidLeaf.empty());
+    PageBox bare = box;
+    for (FillRect& r : bare.rects) r.tag = tags::kUntagged;
+    for (RuleLine& l : bare.lines) l.tag = tags::kUntagged;
+    const PaintedPage reference = paintShapes(bare, true);
+    REQUIRE(plain.deflated);
+    REQUIRE(reference.deflated);
+    CHECK(*plain.deflated == *reference.deflated);
+    CHECK(*plain.deflated != *tagged.deflated);
+  }
 }
