@@ -56,7 +56,7 @@ HPDF_STATUS writeLink(HPDF_Dict dict, HPDF_Stream s) {
     if (ret == HPDF_OK) ret = HPDF_Stream_WriteStr(s, "\012");
   }
   if (ret == HPDF_OK && !r.tagging.contents.empty()) {
-    const std::string text = "/Contents " + hexTextString(r.tagging.contents) + "\012";
+    const std::string text = "/Contents " + textString(r.tagging.contents) + "\012";
     ret = HPDF_Stream_WriteStr(s, text.c_str());
   }
   return ret;

@@ -86,15 +86,16 @@ HPDF_STATUS writeElement(HPDF_Dict dict, HPDF_Stream s) {
   const auto& r = *static_cast<const ElementRecord*>(dict->attr);
   const TreeObjects& t = *r.tree;
   const PlannedElement& e = t.plan.elements[r.index];
-  std::string out = "/Type /StructElem\012/S /";
+  // /Type /StructElem is optional (ISO 32000-1 Table 323): left out of 10^5 elements.
+  std::string out = "/S/";
   out += typeName(e.type);
-  out += "\012/P ";
+  out += "/P ";
   appendRef(out, e.parent < 0 ? t.root : t.elements[static_cast<std::size_t>(e.parent)]);
   if (e.page != SIZE_MAX) {
-    out += "\012/Pg ";
+    out += "/Pg ";
     appendRef(out, t.pages[e.page]);
   }
-  out += "\012/K [";
+  out += "/K[";
   for (const StructureKid& k : e.kids) {
     out += ' ';
     switch (k.kind) {
@@ -103,26 +104,26 @@ HPDF_STATUS writeElement(HPDF_Dict dict, HPDF_Stream s) {
         if (k.page == e.page) {
           out += std::to_string(k.value);
         } else {  // content continued on another page than the element's
-          out += "<</Type /MCR /Pg ";
+          out += "<</Type/MCR/Pg ";
           appendRef(out, t.pages[k.page]);
-          out += " /MCID " + std::to_string(k.value) + ">>";
+          out += "/MCID " + std::to_string(k.value) + ">>";
         }
         break;
       case StructureKid::Kind::Annotation:
-        out += "<</Type /OBJR /Obj ";
+        out += "<</Type/OBJR/Obj ";
         appendRef(out, t.annotations[k.value]);
-        out += " /Pg ";
+        out += "/Pg ";
         appendRef(out, t.pages[k.page]);
         out += ">>";
         break;
     }
   }
-  out += " ]\012";
+  out += "]\012";
   if (e.node >= 0) {
     const StructNode& n = (*t.nodes)[static_cast<std::size_t>(e.node)];
     // A Link's text is its annotation's /Contents, not an alternative to what it shows.
-    if (!n.alt.empty() && e.type != StructType::Link) out += "/Alt " + hexTextString(n.alt) + "\012";
-    if (!n.actualText.empty()) out += "/ActualText " + hexTextString(n.actualText) + "\012";
+    if (!n.alt.empty() && e.type != StructType::Link) out += "/Alt " + textString(n.alt) + "\012";
+    if (!n.actualText.empty()) out += "/ActualText " + textString(n.actualText) + "\012";
     if (!n.lang.empty()) out += "/Lang " + literalString(n.lang) + "\012";
     if (!n.id.empty()) out += "/ID " + literalString(n.id) + "\012";
     if (e.type == StructType::TH)

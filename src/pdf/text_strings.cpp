@@ -25,6 +25,12 @@ std::string hexTextString(std::string_view utf8) {
   return out;
 }
 
+std::string textString(std::string_view utf8) {
+  for (unsigned char c : utf8)
+    if (c < 0x20 || c > 0x7E) return hexTextString(utf8);
+  return literalString(utf8);
+}
+
 std::string literalString(std::string_view bytes) {
   std::string out = "(";
   for (char c : bytes) {
