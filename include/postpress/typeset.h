@@ -32,6 +32,58 @@
 namespace pp {
 
 // ---------------------------------------------------------------------------------------------
+// Structure (tagged PDF): what each box is part of, for assistive technology.
+
+// The standard structure types of ISO 32000-1 14.8.4 that a digest uses (no role map).
+enum class StructType : std::uint8_t {
+  Document, Part, Sect, Div, BlockQuote, Caption, TOC, TOCI, Index, P,
+  H1, H2, H3, H4, H5, H6, L, LI, Lbl, LBody, Table, TR, TH, TD,
+  Span, Quote, Note, Reference, Code, Link, Figure, Formula,
+};
+
+// One element of the structure tree. Layout::structure holds them in reading order (a
+// node's descendants right after it), each naming its parent; a node holds either content
+// (boxes tagged with its id) or other nodes, never both.
+struct StructNode {
+  StructNode() = default;
+  explicit StructNode(StructType t) : type(t) {}
+  StructNode(StructType t, std::string altText) : type(t), alt(std::move(altText)) {}
+  // A node in another language than its parent's (a post's Part), a Note with its ID, a TH.
+  static StructNode inLanguage(StructType t, std::string tag) {
+    StructNode n(t);
+    n.lang = std::move(tag);
+    return n;
+  }
+  static StructNode withId(StructType t, std::string identifier) {
+    StructNode n(t);
+    n.id = std::move(identifier);
+    return n;
+  }
+  static StructNode header(std::uint8_t headerScope) {
+    StructNode n(StructType::TH);
+    n.scope = headerScope;
+    return n;
+  }
+
+  StructType type = StructType::P;
+  std::int32_t parent = -1;  // -1: the root (the Document)
+  std::string alt;           // Figure, Formula: what the picture shows
+  std::string actualText;    // what the content stands for (an emoji drawn as a path)
+  std::string lang;          // BCP 47, when it differs from the parent's
+  std::string id;            // Note: a unique id
+  std::uint8_t scope = 0;    // TH: 1 column, 2 row
+};
+
+// A box's tag: >= 0 the StructNode it belongs to; negative: an artifact of a kind, or none.
+namespace tags {
+constexpr std::int32_t kUntagged = -1;     // written outside marked content (a forgotten box)
+constexpr std::int32_t kLayout = -2;       // rules, backgrounds, bands, borders, leaders
+constexpr std::int32_t kHeader = -3;       // running heads
+constexpr std::int32_t kFooter = -4;       // folios
+constexpr std::int32_t kRepeatedRow = -5;  // a table's header rows repeated on a later page
+}  // namespace tags
+
+// ---------------------------------------------------------------------------------------------
 // The box model: pages of positioned boxes.
 
 // One word, or the part of a word set in one face, at one position, with its glyphs as
@@ -47,6 +99,7 @@ struct TextRun {
   Color color;
   std::string text;         // valid UTF-8 in logical order, every character present in `font`
   std::vector<ShapedGlyph> glyphs;  // `text` shaped in `font` (clusters index its code points)
+  std::int32_t tag = tags::kUntagged;
 };
 
 // A glyph drawn as a filled vector path: a character above U+FFFF once the Private Use
@@ -56,12 +109,14 @@ struct VectorGlyph {
   float x = 0, y = 0;       // baseline origin
   float size = 10;          // em size, pt
   Color color;
+  std::int32_t tag = tags::kUntagged;
 };
 
 struct ImageBox {
   int asset = -1;           // AssetStore id (always an Ok asset; failures become placeholders)
   float x = 0, y = 0;       // top-left
   float width = 0, height = 0;
+  std::int32_t tag = tags::kUntagged;
 };
 
 struct FillRect {
@@ -70,12 +125,14 @@ struct FillRect {
   Color fillColor;
   float strokeWidth = 0;    // 0 = no outline
   Color strokeColor;
+  std::int32_t tag = tags::kLayout;  // most rectangles decorate; content ones say so
 };
 
 struct RuleLine {
   float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
   float width = 0.5f;
   Color color;
+  std::int32_t tag = tags::kLayout;
 };
 
 // A clickable area: an external URI (already percent-encoded) or a named destination.
@@ -83,6 +140,7 @@ struct LinkArea {
   float x = 0, y = 0, width = 0, height = 0;  // top-left and size
   std::string uri;
   std::string dest;         // anchor name (see Layout::anchors) when internal
+  std::int32_t tag = tags::kUntagged;  // its Link node
 };
 
 struct PageBox {
@@ -122,6 +180,8 @@ struct Layout {
   // for footnotes, and whatever else the book named (PartComposer::anchor).
   std::map<std::string, AnchorPos> anchors;
   std::vector<OutlineEntry> outline;
+  // The structure tree: node 0 is the Document; boxes name their nodes (tags).
+  std::vector<StructNode> structure;
 
   const AnchorPos* find(const std::string& anchor) const;
   // The printed page number of an anchor ("12", "iii"), "" when it is unknown.
@@ -162,6 +222,25 @@ class Canvas {
   virtual PageBox& page() = 0;
   virtual float originX() const = 0;  // where (0,0) of this canvas is on the page
   virtual float originY() const = 0;
+  // Structure: what is drawn from now on is tagged `tag` (a node or an artifact kind; see
+  // TagScope); returns the tag in force before. tags::kUntagged: the tag of the place the
+  // drawing lands in the flow.
+  virtual std::int32_t setTag(std::int32_t tag) = 0;
+  // A node below the node open where the canvas draws (Composer::openNode); its id.
+  virtual std::int32_t node(StructNode node) = 0;
+};
+
+// Tags what a canvas draws in a scope.
+class TagScope {
+ public:
+  TagScope(Canvas& c, std::int32_t tag) : c_(c), before_(c.setTag(tag)) {}
+  ~TagScope() { c_.setTag(before_); }
+  TagScope(const TagScope&) = delete;
+  TagScope& operator=(const TagScope&) = delete;
+
+ private:
+  Canvas& c_;
+  std::int32_t before_;
 };
 
 struct ParagraphOptions {
@@ -172,6 +251,7 @@ struct ParagraphOptions {
   float spaceBefore = 0, spaceAfter = 0;
   bool keepWithNext = false;
   bool hyphenate = true;     // subject to the style's hyphenate
+  StructType role = StructType::P;  // what the paragraph is (a title set as one: H1)
 };
 
 class Composer {
@@ -211,6 +291,23 @@ class Composer {
   // The width of one line of text in a role's look, before anything is placed: lets a section
   // size its boxes (wrapped titles on a cover, index columns) to what they will hold.
   virtual float textWidth(const std::string& utf8, const TextStyle& style) = 0;
+  // Structure: opens a node below the one open now (`node.parent` is ignored); what is set
+  // until closeNode belongs to it. Returns its id.
+  virtual std::int32_t openNode(StructNode node) = 0;
+  virtual void closeNode() = 0;
+};
+
+// Opens a structure node for a scope.
+class NodeScope {
+ public:
+  NodeScope(Composer& c, StructNode node) : c_(c) { c_.openNode(std::move(node)); }
+  NodeScope(Composer& c, StructType type) : c_(c) { c_.openNode(StructNode(type)); }
+  ~NodeScope() { c_.closeNode(); }
+  NodeScope(const NodeScope&) = delete;
+  NodeScope& operator=(const NodeScope&) = delete;
+
+ private:
+  Composer& c_;
 };
 
 // A Composer for one part of a flow (a post of the body, a section of front or back matter)

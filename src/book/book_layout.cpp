@@ -169,6 +169,9 @@ class BookRun {
     const std::optional<Document> printed = hooks.postText ? hooks.postText(e) : std::nullopt;
     const Document& text = printed ? *printed : e.doc;
     c.beginPart(index, &text, e.anchor);
+    // A Part per post, with its language when it is not the digest's.
+    const std::string lang = postLanguage(pub_, post);
+    const NodeScope part(c, StructNode::inLanguage(StructType::Part, lang != pub_.locale->tag() ? lang : ""));
     c.markOpening();
     c.anchor(e.anchor);
     c.outlineEntry(postTitle(*pub_.locale, post), 0, e.anchor);
@@ -204,6 +207,7 @@ class BookRun {
       sectionNumbers_[owner] = s.pageNumbers;
       if (s.startOnNewPage) c.newPage();
       c.beginPart(owner, nullptr, "");
+      const NodeScope section(c, StructType::Sect);
       if (!s.anchor.empty()) {
         c.anchor(s.anchor);
         if (!s.title.empty()) c.outlineEntry(s.title, 0, s.anchor);

@@ -22,6 +22,7 @@ void composeContents(Composer& c, const Publication& pub, const std::vector<Grou
   metaOptions.spaceAfter = entry.leading * 0.3f;
   const float entryHeight = entry.leading + meta.leading + metaOptions.spaceAfter;
 
+  const NodeScope toc(c, StructType::TOC);
   for (const Group& g : sections) {
     if (!g.label.empty()) groupLabel(c, g.label, entryHeight * 2);
     for (int pi : g.posts) {
@@ -29,6 +30,7 @@ void composeContents(Composer& c, const Publication& pub, const std::vector<Grou
       const PostEntry& e = pub.posts[static_cast<std::size_t>(pi)];
       if (!e.post) continue;
       c.needSpace(entryHeight);
+      const NodeScope item(c, StructType::TOCI);  // the entry and its line of meta
       c.entry({Inline::makeText(postTitle(locale, *e.post))}, e.anchor, entry, 0);
       std::vector<std::string> parts;
       parts.push_back(postDateLabel(locale, e.post->date));

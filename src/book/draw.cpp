@@ -253,7 +253,9 @@ void sectionHead(Composer& c, const std::string& title, const std::string& intro
   o.align = ParagraphOptions::Align::Left;
   o.hyphenate = false;
   o.keepWithNext = true;
-  c.paragraph({Inline::makeText(title)}, head, o);
+  ParagraphOptions titleOptions = o;
+  titleOptions.role = StructType::H1;
+  c.paragraph({Inline::makeText(title)}, head, titleOptions);
   if (!intro.empty()) {
     c.space(2);
     c.paragraph({Inline::makeText(intro)}, recolored(st.byline, st.muted), o);

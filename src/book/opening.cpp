@@ -57,6 +57,7 @@ void composeOpening(Composer& c, const Publication& pub, const PostEntry& e, boo
   }
   ParagraphOptions titleOptions = left(true);
   titleOptions.spaceAfter = st.postTitle.spaceAfter;
+  titleOptions.role = StructType::H1;
   c.paragraph({Inline::makeText(postTitle(*pub.locale, p))}, st.postTitle, titleOptions);
   if (!trim(p.subtitle).empty()) {
     ParagraphOptions o = left(true);
@@ -80,8 +81,12 @@ void composeOpening(Composer& c, const Publication& pub, const PostEntry& e, boo
   c.drawnBox(stripH, [=, ink = st.text, original = pub.locale->label("original_post")](Canvas& cv) {
     // The text block centred on the QR code's height.
     float y = std::max(0.0f, (stripH - textH) / 2);
-    y = drawLines(cv, byLines, by, 0, y);
+    {
+      const TagScope byline(cv, cv.node(StructNode(StructType::P)));
+      y = drawLines(cv, byLines, by, 0, y);
+    }
     if (!urlLines.empty()) {
+      const TagScope address(cv, cv.node(StructNode(StructType::P)));
       y = drawLines(cv, {original}, urlLabel, 0, y + 5);
       const float top = y;
       y = drawLines(cv, urlLines, urlLook, 0, y);
@@ -117,6 +122,9 @@ void composeOpening(Composer& c, const Publication& pub, const PostEntry& e, boo
     }
     c.space(12);
     const int asset = e.heroAsset;
+    // Its Figure is made here, not when the box is drawn: body pages are drawn while later
+    // posts are being joined, and nodes made then would be numbered by the threads' timing.
+    const NodeScope figure(c, StructNode(StructType::Figure, postTitle(*pub.locale, p)));
     c.box(h, [=](Canvas& cv) { cv.image(asset, (width - w) / 2, 0, w, h); });
   }
   c.space(10);

@@ -24,8 +24,9 @@ void composePlainOpening(Composer& c, const Publication& pub, const PostEntry& e
   const Style& st = c.style();
   const Post& p = *e.post;
   const Locale& locale = *pub.locale;
-  c.paragraph({Inline::makeText(postTitle(locale, p))}, st.postTitle,
-              plainLine(true, st.postTitle.spaceAfter));
+  ParagraphOptions title = plainLine(true, st.postTitle.spaceAfter);
+  title.role = StructType::H1;
+  c.paragraph({Inline::makeText(postTitle(locale, p))}, st.postTitle, title);
   if (!p.subtitle.empty())
     c.paragraph({Inline::makeText(p.subtitle)}, st.postSubtitle, plainLine(true, st.postSubtitle.spaceAfter));
   std::string byline;
@@ -61,11 +62,14 @@ void composePlainContents(Composer& c, const Publication& pub) {
       c.needSpace(st.headings[2].leading + 3 * st.tocEntry.leading);
       c.heading(g.label, 3, "", false);
     }
+    // A TOC per group, after its heading (TOC items hold no headings).
+    const NodeScope toc(c, StructType::TOC);
     for (int pi : g.posts) {
       if (pi < 0 || static_cast<std::size_t>(pi) >= pub.posts.size()) continue;
       const PostEntry& e = pub.posts[static_cast<std::size_t>(pi)];
       if (!e.post) continue;
       c.needSpace(st.tocEntry.leading * 2.2f);
+      const NodeScope item(c, StructType::TOCI);
       c.entry({Inline::makeText(e.post->title)}, e.anchor, st.tocEntry, 0);
       const std::string meta = joined({postDateLabel(locale, e.post->date), joined(e.post->authors, ", ")}, "  \u00B7  ");
       if (!meta.empty()) {

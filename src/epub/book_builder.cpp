@@ -58,7 +58,7 @@ std::vector<NavNode> headingTree(const std::vector<HeadingInfo>& headings,
     if (it == idToFile.end()) continue;
     while (!stack.empty() && stack.back().first >= h.level) stack.pop_back();
     std::vector<NavNode>& into = stack.empty() ? roots : stack.back().second->children;
-    into.push_back({std::string(trim(h.text)), it->second + "#" + h.id, {}, ""});
+    into.push_back({std::string(trim(h.text)), it->second + "#" + h.id, {}, "", ""});
     stack.emplace_back(h.level, &into.back());
   }
   return roots;

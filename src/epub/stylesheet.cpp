@@ -109,8 +109,7 @@ std::string stylesheet(const Style& s) {
          cssColorAlpha(s.accent, 0.5) + "; text-align: left; }\n";
   out += "pre code { font-size: 1em; background: none; padding: 0; }\n";
   out += highlightRules(s.highlight, kDarkestTint);
-  out += "div.math { margin: 0.8em 0; text-align: center; }
-";
+  out += "div.math { margin: 0.8em 0; text-align: center; }\n";
 
   // Tables
   out += "div.table-wrap { margin: 0.8em 0 1em 0; overflow-x: auto; }\n";

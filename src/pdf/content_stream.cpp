@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "pdf/text_strings.h"
 #include "postpress/support/text.h"
 
 namespace pp::pdf {
@@ -121,23 +122,7 @@ void ContentStream::glyphCode(std::uint16_t glyph) {
   }
 }
 
-void ContentStream::utf16Hex(std::string_view utf8) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  auto unit = [this](unsigned u) {
-    for (int shift = 12; shift >= 0; shift -= 4) out_ += kHex[(u >> shift) & 0xF];
-  };
-  out_ += "<FEFF";
-  for (std::size_t i = 0; i < utf8.size();) {
-    const char32_t c = nextCodepoint(utf8, i);
-    if (c < 0x10000) {
-      unit(static_cast<unsigned>(c));
-    } else {
-      unit(0xD800 + static_cast<unsigned>((c - 0x10000) >> 10));
-      unit(0xDC00 + static_cast<unsigned>((c - 0x10000) & 0x3FF));
-    }
-  }
-  out_ += '>';
-}
+void ContentStream::utf16Hex(std::string_view utf8) { out_ += hexTextString(utf8); }
 
 // "1 0 0 1 x y Tm\n[(..) -12 (..)] TJ\n". Every run sets the whole text matrix: "dx 0 Td" from
 // the previous run would be less content, but viewers sum those offsets in binary floating
@@ -186,6 +171,22 @@ void ContentStream::glyphs(float x, float y, float size, const std::vector<Shape
   op("] TJ\012");
   if (rise != 0) op("0 Ts\012");
   if (!actualText.empty()) op("EMC\012");
+}
+
+void ContentStream::beginTagged(int mcid, bool figure) {
+  op(figure ? "/Figure<</MCID " : "/Span<</MCID ");
+  char buf[16];
+  out_.append(buf, static_cast<std::size_t>(std::to_chars(buf, buf + sizeof buf, mcid).ptr - buf));
+  op(">>BDC\012");
+}
+
+void ContentStream::beginArtifact(std::int32_t kind) {
+  switch (kind) {
+    case tags::kHeader: op("/Artifact<</Type/Pagination/Subtype/Header/Attached[/Top]>>BDC\012"); break;
+    case tags::kFooter: op("/Artifact<</Type/Pagination/Subtype/Footer/Attached[/Bottom]>>BDC\012"); break;
+    case tags::kRepeatedRow: op("/Artifact<</Type/Pagination>>BDC\012"); break;
+    default: op("/Artifact<</Type/Layout>>BDC\012"); break;
+  }
 }
 
 void ContentStream::image(std::string_view name, float x, float y, float w, float h) {

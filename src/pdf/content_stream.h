@@ -42,6 +42,13 @@ class ContentStream {
   // back one by one (ligatures, reordered or right-to-left text): readers copy and search it.
   void glyphs(float x, float y, float size, const std::vector<ShapedGlyph>& glyphs, std::string_view actualText);
 
+  // Marked content (tagged PDF): a sequence belonging to a structure element, numbered `mcid`
+  // on its page (/Figure for a picture, /Span otherwise); an artifact of a tags:: kind; the
+  // end of either.
+  void beginTagged(int mcid, bool figure);
+  void beginArtifact(std::int32_t kind);
+  void endMarked() { op("EMC\012"); }
+
   // An image XObject (resource name `name`) drawn into the rectangle.
   void image(std::string_view name, float x, float y, float w, float h);
 

@@ -6,6 +6,8 @@
 
 #include <utility>
 
+#include "pdf/text_strings.h"
+
 namespace pp::pdf {
 
 namespace {
@@ -15,6 +17,7 @@ struct LinkRecord {
   std::string uri;          // an external link, or
   HPDF_UINT32 dest = 0;     // the destination's object number
   HPDF_UINT32 page = 0;     // the page's object number
+  LinkTagging tagging;
 };
 
 HPDF_UINT32 objectNumber(const void* obj) {
@@ -48,41 +51,56 @@ HPDF_STATUS writeLink(HPDF_Dict dict, HPDF_Stream s) {
   if (ret == HPDF_OK) ret = HPDF_Stream_WriteStr(s, "/P ");
   if (ret == HPDF_OK) ret = writeRef(s, r.page);
   if (ret == HPDF_OK) ret = HPDF_Stream_WriteStr(s, "/Border [ 0 0 0 ]\012/F 4\012");
+  if (ret == HPDF_OK && r.tagging.structParent >= 0) {
+    ret = HPDF_Stream_WriteStr(s, "/StructParent ");
+    if (ret == HPDF_OK) ret = HPDF_Stream_WriteInt(s, r.tagging.structParent);
+    if (ret == HPDF_OK) ret = HPDF_Stream_WriteStr(s, "\012");
+  }
+  if (ret == HPDF_OK && !r.tagging.contents.empty()) {
+    const std::string text = "/Contents " + textString(r.tagging.contents) + "\012";
+    ret = HPDF_Stream_WriteStr(s, text.c_str());
+  }
   return ret;
 }
 
-bool addLink(HpdfDoc& doc, HPDF_Page page, const HPDF_Rect& rect, LinkRecord record) {
+HPDF_Dict addLink(HpdfDoc& doc, HPDF_Page page, const HPDF_Rect& rect, LinkRecord record) {
   HPDF_Doc pdf = doc.get();
-  if (!pdf || !page) return false;
+  if (!pdf || !page) return nullptr;
   // As libharu's annotations: the rectangle's top above its bottom.
   record.rect = rect;
   if (record.rect.top < record.rect.bottom) std::swap(record.rect.top, record.rect.bottom);
   record.page = objectNumber(page);
   HPDF_Dict annot = HPDF_Dict_New(page->mmgr);
-  if (!annot || HPDF_Xref_Add(pdf->xref, annot) != HPDF_OK) return false;  // the xref owns it now
+  if (!annot || HPDF_Xref_Add(pdf->xref, annot) != HPDF_OK) return nullptr;  // the xref owns it now
   annot->attr = &doc.hold(std::move(record));
   annot->write_fn = writeLink;
   auto* annots = static_cast<HPDF_Array>(HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY));
   if (!annots) {
     annots = HPDF_Array_New(page->mmgr);
-    if (!annots || HPDF_Dict_Add(page, "Annots", annots) != HPDF_OK) return false;
+    if (!annots || HPDF_Dict_Add(page, "Annots", annots) != HPDF_OK) return nullptr;
   }
-  return HPDF_Array_Add(annots, annot) == HPDF_OK && !doc.failed();
+  // Tab order follows the structure (PDF/UA 7.18.3) on pages with tagged annotations.
+  if (record.tagging.structParent >= 0 && !HPDF_Dict_GetItem(page, "Tabs", HPDF_OCLASS_NAME) &&
+      HPDF_Dict_AddName(page, "Tabs", "S") != HPDF_OK)
+    return nullptr;
+  return HPDF_Array_Add(annots, annot) == HPDF_OK && !doc.failed() ? annot : nullptr;
 }
 
 }  // namespace
 
-bool addUriLink(HpdfDoc& doc, HPDF_Page page, const HPDF_Rect& rect, const std::string& uri) {
-  if (uri.empty()) return false;
+HPDF_Dict addUriLink(HpdfDoc& doc, HPDF_Page page, const HPDF_Rect& rect, const std::string& uri, LinkTagging tagging) {
+  if (uri.empty()) return nullptr;
   LinkRecord r;
   r.uri = uri;
+  r.tagging = std::move(tagging);
   return addLink(doc, page, rect, std::move(r));
 }
 
-bool addDestLink(HpdfDoc& doc, HPDF_Page page, const HPDF_Rect& rect, HPDF_Destination dest) {
-  if (!dest) return false;
+HPDF_Dict addDestLink(HpdfDoc& doc, HPDF_Page page, const HPDF_Rect& rect, HPDF_Destination dest, LinkTagging tagging) {
+  if (!dest) return nullptr;
   LinkRecord r;
   r.dest = objectNumber(dest);
+  r.tagging = std::move(tagging);
   return addLink(doc, page, rect, std::move(r));
 }
 

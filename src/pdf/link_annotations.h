@@ -13,10 +13,20 @@
 
 namespace pp::pdf {
 
-// A link over `rect` (PDF coordinates) on `page` to `uri` (an external link). false when
+// What a tagged PDF adds to a link (PDF/UA, PDF/A): its key in the structure tree's
+// ParentTree (-1: none) and a description (/Contents: the link's text, else where it goes).
+// Every link is printable (/F 4).
+struct LinkTagging {
+  int structParent = -1;
+  std::string contents;
+};
+
+// A link over `rect` (PDF coordinates) on `page` to `uri` (an external link); nullptr when
 // libharu cannot make it.
-bool addUriLink(HpdfDoc& doc, HPDF_Page page, const HPDF_Rect& rect, const std::string& uri);
+HPDF_Dict addUriLink(HpdfDoc& doc, HPDF_Page page, const HPDF_Rect& rect, const std::string& uri,
+                     LinkTagging tagging = {});
 // A link to `dest`, a destination of the document (HPDF_Page_CreateDestination).
-bool addDestLink(HpdfDoc& doc, HPDF_Page page, const HPDF_Rect& rect, HPDF_Destination dest);
+HPDF_Dict addDestLink(HpdfDoc& doc, HPDF_Page page, const HPDF_Rect& rect, HPDF_Destination dest,
+                      LinkTagging tagging = {});
 
 }  // namespace pp::pdf

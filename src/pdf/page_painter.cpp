@@ -19,21 +19,26 @@ bool sane(float v) { return std::isfinite(v) && std::fabs(v) <= 1e7f; }
 class PagePainter {
  public:
   PagePainter(const PageBox& box, const std::vector<GlyphOutline>& outlines, const ResourceUse& use,
-              const PageResources& res)
-      : box_(box), outlines_(outlines), res_(res), h_(box.height) {
+              const PageResources& res, bool tagged)
+      : box_(box), outlines_(outlines), res_(res), h_(box.height), tagged_(tagged) {
     for (std::size_t k = 0; k < use.fonts.size(); ++k) {
       if (use.fonts[k] >= fontNames_.size()) fontNames_.resize(use.fonts[k] + 1u, nullptr);
       if (!res.fonts[k].empty()) fontNames_[use.fonts[k]] = &res.fonts[k];
     }
   }
 
-  std::string paint(DrawnGlyphs& drawn) {
+  std::string paint(DrawnGlyphs& drawn, std::vector<std::int32_t>& mcidLeaf) {
     drawn_ = &drawn;
+    mcidLeaf_ = &mcidLeaf;
     rects();
+    unmark();
     imagesLayer();
+    unmark();
     lines();
+    unmark();
     text();
     glyphs();
+    unmark();
     return cs_.take();
   }
 
@@ -43,9 +48,30 @@ class PagePainter {
   const PageResources& res_;
   std::vector<const std::string*> fontNames_;  // by font id: the page's name for it, or none
   float h_;
+  bool tagged_;
   ContentStream cs_;
   DrawnGlyphs* drawn_ = nullptr;
   std::u32string chars_;  // the run being painted, as code points
+  std::vector<std::int32_t>* mcidLeaf_ = nullptr;
+  std::int32_t marked_ = tags::kUntagged;  // the tag of the marked-content sequence open
+
+  // Each run of consecutive boxes of a layer with one tag is one marked-content sequence:
+  // a node's gets the page's next MCID, an artifact's its kind; untagged boxes get none.
+  void mark(std::int32_t tag, bool figure = false) {
+    if (tag == marked_ || !tagged_) return;
+    unmark();
+    if (tag >= 0) {
+      cs_.beginTagged(static_cast<int>(mcidLeaf_->size()), figure);
+      mcidLeaf_->push_back(tag);
+    } else if (tag != tags::kUntagged) {
+      cs_.beginArtifact(tag);
+    }
+    marked_ = tag;
+  }
+  void unmark() {
+    if (marked_ != tags::kUntagged) cs_.endMarked();
+    marked_ = tags::kUntagged;
+  }
 
   void setStroke(const Color& c, float width) {
     cs_.strokeColor(c);
@@ -62,6 +88,7 @@ class PagePainter {
       if (!r.fill && !stroke) continue;
       const float y = h_ - r.y - r.height;
       if (!sane(r.x) || !sane(y) || !sane(r.width) || !sane(r.height)) continue;
+      mark(r.tag);
       if (r.fill) cs_.fillColor(r.fillColor);
       if (stroke) setStroke(r.strokeColor, r.strokeWidth);
       cs_.rect(r.x, y, r.width, r.height);
@@ -76,6 +103,7 @@ class PagePainter {
       const ImageBox& im = box_.images[i];
       if (!drawable(im, h_)) continue;
       const float y = h_ - im.y - im.height;
+      mark(im.tag, true);
       if (const std::string& name = res_.images[i]; !name.empty()) {
         cs_.image(name.c_str(), im.x, y, im.width, im.height);
       } else {
@@ -91,6 +119,7 @@ class PagePainter {
     for (const auto& l : box_.lines) {
       if (!(l.width > 0)) continue;
       if (!sane(l.x1) || !sane(l.x2) || !sane(h_ - l.y1) || !sane(h_ - l.y2)) continue;
+      mark(l.tag);
       setStroke(l.color, l.width);
       cs_.moveTo(l.x1, h_ - l.y1);
       cs_.lineTo(l.x2, h_ - l.y2);
@@ -107,6 +136,7 @@ class PagePainter {
       if (!drawable(r, h_) || r.font >= fontNames_.size()) continue;
       const std::string* name = fontNames_[r.font];
       if (!name) continue;
+      mark(r.tag);
       if (name != current || r.size != currentSize) {
         cs_.font(name->c_str(), r.size);
         current = name;
@@ -124,6 +154,7 @@ class PagePainter {
       cs_.glyphs(r.x, h_ - r.y, r.size, r.glyphs, plain ? std::string_view() : std::string_view(r.text));
       noteGlyphs(r);
     }
+    unmark();  // inside the text object: a sequence may not span its end
     cs_.endText();
   }
 
@@ -179,6 +210,7 @@ class PagePainter {
       if (g.outline < 0 || static_cast<std::size_t>(g.outline) >= outlines_.size()) continue;
       const GlyphOutline& o = outlines_[static_cast<std::size_t>(g.outline)];
       if (o.cmds.empty()) continue;
+      mark(g.tag);
       cs_.fillColor(g.color);
       const float s = g.size, ox = g.x, oy = h_ - g.y;
       float cx = 0, cy = 0;  // current point, em units
@@ -264,9 +296,9 @@ PageResources expectedResources(const ResourceUse& use) {
 }
 
 PaintedPage paintPage(const PageBox& box, const std::vector<GlyphOutline>& outlines, const ResourceUse& use,
-                      PageResources res) {
+                      PageResources res, bool tagged) {
   PaintedPage out;
-  out.raw = PagePainter(box, outlines, use, res).paint(out.glyphs);
+  out.raw = PagePainter(box, outlines, use, res, tagged).paint(out.glyphs, out.mcidLeaf);
   out.deflated = deflatePageContent(out.raw);
   if (out.deflated) std::string().swap(out.raw);
   out.resources = std::move(res);

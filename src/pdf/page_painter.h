@@ -54,14 +54,18 @@ struct DrawnGlyphs {
 // it draws. `raw` is kept only when deflating failed.
 struct PaintedPage {
   PageResources resources;
+  // Tagged PDF: the structure node (Layout::structure) of each marked-content id of the page,
+  // by MCID (0, 1, 2... in content order).
+  std::vector<std::int32_t> mcidLeaf;
   std::string raw;
   std::optional<std::string> deflated;
   DrawnGlyphs glyphs;
 };
 
-// `outlines`: the vector glyph outlines the page's glyphs index.
+// `outlines`: the vector glyph outlines the page's glyphs index. `tagged`: marked content
+// for the boxes' tags (false: none, an untagged PDF).
 PaintedPage paintPage(const PageBox& box, const std::vector<GlyphOutline>& outlines, const ResourceUse& use,
-                      PageResources res);
+                      PageResources res, bool tagged = true);
 
 
 }  // namespace pp::pdf

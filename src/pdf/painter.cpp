@@ -18,6 +18,7 @@
 #include "pdf/glyph_fonts.h"
 #include "pdf/images.h"
 #include "pdf/link_annotations.h"
+#include "pdf/structure_tree.h"
 #include "postpress/fonts.h"
 #include "postpress/support/files.h"
 #include "postpress/support/parallel.h"
@@ -110,6 +111,7 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& re
   // libharu is expected to give its fonts and images, while this thread loads the fonts (a
   // tenth of a warm build, on one thread: libharu is not thread-safe) and registers the pages.
   // Body pages the layout handed to `streamed` were painted as they were finished.
+  const bool tagged = !layout.structure.empty();
   auto streamedPage = [&](std::size_t i) -> StreamedPages::Page* {
     const std::size_t front = static_cast<std::size_t>(layout.frontPages);
     return streamed && i >= front ? streamed->find(i - front) : nullptr;
@@ -118,7 +120,7 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& re
     if (streamedPage(i)) return PaintedPage{};
     const PageBox& box = layout.pages[i];
     const ResourceUse use = resourceUse(box);
-    return paintPage(box, layout.outlines, use, expectedResources(use));
+    return paintPage(box, layout.outlines, use, expectedResources(use), tagged);
   });
   // Subsets are cached beside the images (empty: no cache, as in tests without assets).
   const fs::path cacheDir = pub.assets ? pub.assets->options().cacheDir : fs::path();
@@ -128,6 +130,7 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& re
 
   std::vector<HPDF_Page> pages;
   pages.reserve(layout.pages.size());
+  std::vector<std::vector<std::int32_t>> mcidLeaf(layout.pages.size());  // per page: each MCID's node
   bool attached = true;
   for (std::size_t i = 0; i < layout.pages.size(); ++i) {
     PageBox& box = layout.pages[i];
@@ -151,12 +154,13 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& re
     if (content.resources != res) {
       // A name could not be given at all (no font loaded; libharu failed): the page is written
       // again with the names it has, or, when its drawing is gone, left blank.
-      content = ready ? PaintedPage{} : paintPage(box, layout.outlines, use, res);
+      content = ready ? PaintedPage{} : paintPage(box, layout.outlines, use, res, tagged);
       ++result.pagesRepainted;
       if (ready)
         diags.warning({}, "pdf-draw", "page " + box.label + " could not be drawn: its fonts or images cannot be used");
     }
     drawn.merge(content.glyphs);
+    mcidLeaf[i] = std::move(content.mcidLeaf);
     releaseDrawing(box);  // what only painting reads, freed as soon as the content exists
     attached = attachPageContent(doc, page, std::move(content.raw), std::move(content.deflated)) && attached;
   }
@@ -184,19 +188,40 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& re
     return d;
   };
 
-  // Links.
+  // Links: those of Link nodes get their ParentTree keys after the pages' (structure_tree.h).
+  std::vector<TaggedAnnotation> taggedLinks;
+  std::vector<HPDF_Dict> linkAnnots;
   for (std::size_t i = 0; i < layout.pages.size(); ++i) {
     const PageBox& box = layout.pages[i];
     for (const auto& l : box.links) {
       HPDF_Rect rect{l.x, box.height - l.y - l.height, l.x + l.width, box.height - l.y};
+      const bool ofNode = l.tag >= 0 && static_cast<std::size_t>(l.tag) < layout.structure.size();
+      LinkTagging tagging;
+      if (ofNode) {
+        tagging.structParent = static_cast<int>(pages.size() + taggedLinks.size());
+        tagging.contents = layout.structure[static_cast<std::size_t>(l.tag)].alt;
+      }
+      if (tagging.contents.empty()) tagging.contents = !l.uri.empty() && isValidUtf8(l.uri) ? l.uri : l.dest;
+      HPDF_Dict annot = nullptr;
       if (!l.uri.empty()) {
         if (!isValidUtf8(l.uri)) continue;
-        addUriLink(doc, pages[i], rect, l.uri);
+        annot = addUriLink(doc, pages[i], rect, l.uri, std::move(tagging));
       } else if (!l.dest.empty()) {
-        if (HPDF_Destination d = destFor(l.dest)) addDestLink(doc, pages[i], rect, d);
+        if (HPDF_Destination d = destFor(l.dest)) annot = addDestLink(doc, pages[i], rect, d, std::move(tagging));
       }
       if (doc.failed()) doc.reset();
+      if (ofNode && annot) {
+        taggedLinks.push_back({i, l.tag});
+        linkAnnots.push_back(annot);
+      }
     }
+  }
+  // The structure tree (tagged PDF), once every page and link exists.
+  if (!layout.structure.empty()) {
+    const StructurePlan plan = planStructure(layout.structure, mcidLeaf, taggedLinks);
+    if (!writeStructureTree(doc, layout.structure, plan, pages, linkAnnots))
+      diags.warning({}, "pdf-structure", "the PDF's structure tree could not be written: " + doc.lastError());
+    if (doc.failed()) doc.reset();
   }
 
   // Outline: posts and sections at the top, their headings nested by level.

@@ -30,6 +30,9 @@ struct PaintResult {
 // `layout` keeps sizes, labels, links, anchors and outline.
 // `streamed`: the body pages the layout handed over as it finished them (they are only
 // registered here; Layout::pages keeps their size, label and links).
+// Tagged PDF: pages get marked content and the document its structure tree when
+// Layout::structure has nodes (an empty one: an untagged PDF; the streamed pages must then
+// have been painted untagged too, StreamedPages(false)).
 bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& result, DiagnosticSink& diags,
            int jobs = 0, StreamedPages* streamed = nullptr);
 

@@ -15,7 +15,7 @@ void StreamedPages::add(std::size_t bodyIndex, PageBox&& page, std::vector<Glyph
   // The work, outside the lock.
   auto p = std::make_unique<Page>();
   p->use = resourceUse(page);
-  p->content = paintPage(page, outlines, p->use, expectedResources(p->use));
+  p->content = paintPage(page, outlines, p->use, expectedResources(p->use), tagged_);
   PageBox().runs.swap(page.runs);  // the drawing goes now, not when the caller lets go of it
 
   std::lock_guard<std::mutex> lock(mutex_);

@@ -21,6 +21,9 @@ class StreamedPages {
     PaintedPage content;
   };
 
+  // `tagged`: pages with marked content for their boxes' tags (paintPage).
+  explicit StreamedPages(bool tagged = true) : tagged_(tagged) {}
+
   // What to put in TypesetOptions::bodyPages; this object must outlive the layout run.
   BodyPageSink sink();
 
@@ -37,6 +40,7 @@ class StreamedPages {
   std::mutex mutex_;  // pages come from the threads setting posts
   std::vector<std::unique_ptr<Page>> pages_;      // by body index
   DrawnGlyphs drawn_;
+  bool tagged_;
 };
 
 }  // namespace pp::pdf

@@ -28,9 +28,41 @@ struct QrDeleter {
 
 }  // namespace
 
+std::int32_t FragmentCanvas::node(StructNode node) { return ctx_.nodes.add(std::move(node), parent_); }
+
+std::int32_t FragmentCanvas::shapeTag(std::int32_t own) const {
+  if (tag_ < tags::kUntagged) return tag_;
+  if (tag_ >= 0 && static_cast<std::size_t>(tag_) < ctx_.nodes.size() &&
+      ctx_.nodes.table()[static_cast<std::size_t>(tag_)].type == StructType::Figure)
+    return tag_;
+  return own;
+}
+
+std::int32_t FragmentCanvas::figureTag(const std::string& alt) {
+  if (tag_ < tags::kUntagged || parent_ < 0) return tag_;
+  auto isFigure = [this](std::int32_t t) {
+    return t >= 0 && static_cast<std::size_t>(t) < ctx_.nodes.size() &&
+           ctx_.nodes.table()[static_cast<std::size_t>(t)].type == StructType::Figure;
+  };
+  if (isFigure(tag_)) return tag_;
+  if (tag_ == tags::kUntagged && isFigure(parent_)) return parent_;  // drawn inside its Figure
+  return node(StructNode(StructType::Figure, alt));
+}
+
+void FragmentCanvas::rect(const FillRect& r) {
+  out_.rects.push_back(r);
+  out_.rects.back().tag = shapeTag(r.tag);
+}
+
+void FragmentCanvas::line(const RuleLine& l) {
+  out_.lines.push_back(l);
+  out_.lines.back().tag = shapeTag(l.tag);
+}
+
 float FragmentCanvas::text(const std::string& utf8, const TextStyle& style, float x, float y) {
   auto lines = setOneLine(ctx_, utf8, style);
   if (lines.empty()) return 0;
+  stamp(lines[0].content, tag_);
   out_.append(lines[0].content, x, y - lines[0].baseline);
   return lines[0].naturalWidth;
 }
@@ -49,18 +81,26 @@ void FragmentCanvas::image(int asset, float x, float y, float w, float h) {
                           .strokeColor = ctx_.style.rule});
     return;
   }
-  out_.images.push_back({asset, x, y, w, h});
+  out_.images.push_back({asset, x, y, w, h, figureTag(ctx_.label("image_inline"))});
 }
 
 void FragmentCanvas::link(float x, float y, float w, float h, const LinkTarget& target) {
   if (!ctx_.resolveLink) return;
   ResolvedLink r = ctx_.resolveLink(target);
   if (r.empty()) return;
-  out_.links.push_back({x, y, w, h, r.uri, r.dest});
+  std::int32_t tag = tag_;
+  if (parent_ >= 0 && (tag < 0 || ctx_.nodes.table()[static_cast<std::size_t>(tag)].type != StructType::Link))
+    tag = node(StructNode(StructType::Link));
+  out_.links.push_back({x, y, w, h, r.uri, r.dest, tag});
 }
 
 bool FragmentCanvas::qrCode(const std::string& text, float x, float y, float size, Color color) {
-  return qrRects(text, x, y, size, color, out_.rects);
+  const std::size_t from = out_.rects.size();
+  if (!qrRects(text, x, y, size, color, out_.rects)) return false;
+  const std::int32_t tag = tag_ < tags::kUntagged || parent_ < 0 ? tag_ : node(StructNode(StructType::Figure, "QR code: " + text));
+  if (tag != tags::kUntagged)
+    for (std::size_t k = from; k < out_.rects.size(); ++k) out_.rects[k].tag = tag;
+  return true;
 }
 
 void drawIntoFragment(Context& ctx, Fragment& out, float width, const std::function<void(Canvas&)>& draw) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <utility>
 
 #include "typeset/context.h"
 #include "typeset/fragment.h"
@@ -13,29 +14,40 @@ namespace pp::typeset {
 
 class FragmentCanvas : public Canvas {
  public:
+  // `parent`: the node what it draws lands in (tags::kUntagged: the node open in `ctx`).
   FragmentCanvas(Context& ctx, Fragment& out, float width, PageBox* page = nullptr,
-                 float originX = 0, float originY = 0)
-      : ctx_(ctx), out_(out), width_(width), page_(page), ox_(originX), oy_(originY) {}
+                 float originX = 0, float originY = 0, std::int32_t parent = tags::kUntagged)
+      : ctx_(ctx), out_(out), width_(width), page_(page), ox_(originX), oy_(originY),
+        parent_(parent == tags::kUntagged ? ctx.nodes.current() : parent) {}
 
   float width() const override { return width_; }
   float text(const std::string& utf8, const TextStyle& style, float x, float y) override;
   float textWidth(const std::string& utf8, const TextStyle& style) override;
-  void rect(const FillRect& r) override { out_.rects.push_back(r); }
-  void line(const RuleLine& l) override { out_.lines.push_back(l); }
+  void rect(const FillRect& r) override;
+  void line(const RuleLine& l) override;
   void image(int asset, float x, float y, float w, float h) override;
   void link(float x, float y, float w, float h, const LinkTarget& target) override;
   bool qrCode(const std::string& text, float x, float y, float size, Color color) override;
   PageBox& page() override { return page_ ? *page_ : scratch_; }
   float originX() const override { return ox_; }
   float originY() const override { return oy_; }
+  std::int32_t setTag(std::int32_t tag) override { return std::exchange(tag_, tag); }
+  std::int32_t node(StructNode node) override;
 
  private:
+  // Rules and rectangles take the canvas's tag when it is an artifact kind or a Figure (a QR
+  // code's modules); otherwise they stay decoration.
+  std::int32_t shapeTag(std::int32_t own) const;
+  // A Figure for a picture drawn outside one.
+  std::int32_t figureTag(const std::string& alt);
   Context& ctx_;
   Fragment& out_;
   float width_;
   PageBox* page_;
   PageBox scratch_;
   float ox_, oy_;
+  std::int32_t parent_;
+  std::int32_t tag_ = tags::kUntagged;
 };
 
 // Runs `draw` on a FragmentCanvas recording into `out`.

@@ -4,6 +4,7 @@
 // highlight theme (the same runs the EPUB writes as spans: codeLines in document.h).
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <cstdio>
 
 #include "typeset/shape_runs.h"
@@ -108,6 +109,13 @@ void Flow::codeBlock(const Block& code) {
     const Color x = tokenColor(a), y = tokenColor(b);
     return x.r == y.r && x.g == y.g && x.b == y.b;
   };
+  // P > Code (an inline type in ISO 32000-1); a formula printed as its TeX is a Formula with
+  // the TeX as Alt.
+  const bool math = code.kind == BlockKind::MathBlock;
+  std::optional<OpenNode> paragraphNode;
+  if (!math) paragraphNode.emplace(ctx_.nodes, StructType::P);
+  const OpenNode node(ctx_.nodes, math ? StructNode(StructType::Formula, code.text)
+                                       : StructNode(StructType::Code));
 
   space(st.blockSpacing + kCodePadY);
   const int savedFrames = region_.frameSet;

@@ -2,9 +2,11 @@
 #include "typeset/composer.h"
 
 #include "typeset/canvas.h"
+#include "postpress/support/text.h"
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace pp::typeset {
 
@@ -27,7 +29,7 @@ std::string FlowComposer::pageOf(const std::string& anchor) const {
 
 void FlowComposer::heading(const std::string& text, int level, const std::string& anchor, bool outline) {
   level = std::clamp(level, 1, 6);
-  flow_.headingText(text, flow_.ctx().style.headings[level - 1], anchor, outline ? level : -1);
+  flow_.headingText(text, flow_.ctx().style.headings[level - 1], anchor, level, outline);
 }
 
 void FlowComposer::paragraph(const std::vector<Inline>& inlines, const TextStyle& style,
@@ -41,7 +43,7 @@ void FlowComposer::paragraph(const std::vector<Inline>& inlines, const TextStyle
     case ParagraphOptions::Align::Style: a = flow_.ctx().style.justify ? Align::Justify : Align::Left; break;
   }
   flow_.space(o.spaceBefore);
-  flow_.paragraph(inlines, style, a, o.indent, o.firstIndent, o.hyphenate);
+  flow_.paragraph(inlines, style, a, o.indent, o.firstIndent, o.hyphenate, nullptr, o.role);
   if (o.keepWithNext) flow_.keepWithNext();
   flow_.space(o.spaceAfter);
 }
@@ -49,6 +51,12 @@ void FlowComposer::paragraph(const std::vector<Inline>& inlines, const TextStyle
 void FlowComposer::entry(const std::vector<Inline>& text, const std::string& anchor,
                          const TextStyle& style, float indent) {
   Context& ctx = flow_.ctx();
+  // TOCI > Reference > Link: the entry's text and page number (its leaders are artifacts).
+  std::optional<OpenNode> item;
+  if (ctx.nodes.active() && ctx.nodes.table()[static_cast<std::size_t>(ctx.nodes.current())].type != StructType::TOCI)
+    item.emplace(ctx.nodes, StructType::TOCI);
+  const OpenNode reference(ctx.nodes, StructType::Reference);
+  const OpenNode link(ctx.nodes, StructNode(StructType::Link, collapseSpaces(plainText(text))));
   const std::string label = pageOf(anchor);
   const float width = flow_.region().width - indent;
   const float numberWidth = ctx.width(faceOf(ctx, style), label.empty() ? "00" : label, style.size);
@@ -122,6 +130,7 @@ void FlowComposer::entry(const std::vector<Inline>& text, const std::string& anc
     a.width = width;
     a.height = l.height;
     a.dest = anchor;
+    a.tag = link.id();
     l.content.links.push_back(a);
   }
   flow_.setLines(lines, flow_.region().left + indent, true);

@@ -34,6 +34,8 @@ class FlowComposer : public PartComposer {
   void needSpace(float pt) override;
   void keepWithNext() override { flow_.keepWithNext(); }
   float textWidth(const std::string& utf8, const TextStyle& style) override;
+  std::int32_t openNode(StructNode node) override { return flow_.ctx().nodes.open(std::move(node)); }
+  void closeNode() override { flow_.ctx().nodes.close(); }
 
   void beginPart(int owner, const Document* text, const std::string& anchor) override {
     flow_.beginPart(owner, text, anchor);

@@ -44,17 +44,24 @@ void Flow::list(const Block& b) {
   static const char* const kBullets[] = {"\u2022", "\u2013", "\u25E6"};
   const char* bullet = kBullets[(saved.listDepth) % 3];
   bool first = true;
+  const OpenNode listNode(ctx_.nodes, StructType::L);
   for (const auto& item : b.children) {
     if (!first) space(b.tight ? 1.5f : st.blockSpacing * 0.6f);
     first = false;
     const std::size_t firstItem = out_.items.size();
     afterParagraph_ = false;
-    if (item.children.empty()) {
-      // an empty item still shows its marker
-      Fragment f;
-      content(std::move(f), region_.body.leading, region_.body.leading * 0.75f, region_.left);
-    } else {
-      blocks(item.children);
+    // LI > Lbl (the marker, drawn once the item's first line exists) + LBody.
+    const OpenNode itemNode(ctx_.nodes, StructType::LI);
+    const std::int32_t label = ctx_.nodes.add(StructNode(StructType::Lbl));
+    {
+      const OpenNode body(ctx_.nodes, StructType::LBody);
+      if (item.children.empty()) {
+        // an empty item still shows its marker
+        Fragment f;
+        content(std::move(f), region_.body.leading, region_.body.leading * 0.75f, region_.left);
+      } else {
+        blocks(item.children);
+      }
     }
     afterParagraph_ = false;
     // The marker hangs in the indent, on the first line's baseline.
@@ -88,6 +95,7 @@ void Flow::list(const Block& b) {
       std::vector<SetLine> ml = setParagraph(ctx_, items, shape);
       if (!ml.empty()) {
         const float w = ml[0].naturalWidth;
+        stamp(ml[0].content, label);
         frag.append(ml[0].content, markerRight - w - target.x, baseline - ml[0].baseline);
       }
     }
@@ -116,6 +124,7 @@ void Flow::quote(const Block& b) {
   region_.body = st.quote;
   region_.tight = false;
   afterParagraph_ = false;
+  const OpenNode node(ctx_.nodes, StructType::BlockQuote);
   bool firstChild = true;
   for (const auto& c : b.children) {
     if (firstChild && c.kind == BlockKind::Paragraph) {
@@ -159,6 +168,7 @@ void Flow::admonition(const Block& b) {
   region_.left += bi * (kBoxPadX + kBoxBarWidth) / (2 * kBoxPadX + kBoxBarWidth);
   region_.width -= bi;
   region_.tight = false;
+  const OpenNode node(ctx_.nodes, StructType::Div);
 
   std::vector<Inline> title = b.inlines;
   if (title.empty() || trim(plainText(title)).empty()) {
@@ -186,6 +196,7 @@ void Flow::admonition(const Block& b) {
 
 void Flow::details(const Block& b) {
   space(ctx_.style.blockSpacing * 0.5f);
+  const OpenNode node(ctx_.nodes, StructType::Div);
   if (!b.inlines.empty()) {
     TextStyle ts = region_.body;
     ts.bold = true;

@@ -16,6 +16,7 @@
 #include "typeset/hyphenator.h"
 #include "typeset/missing_glyphs.h"
 #include "typeset/stand_ins.h"
+#include "typeset/structure_nodes.h"
 #include "postpress/assets.h"
 #include "postpress/support/diagnostics.h"
 #include "postpress/support/line_breaks.h"
@@ -30,7 +31,8 @@ struct Context {
   StandIns& standIns;  // of the fonts' owner: the run's, or the part's being set apart
   DiagnosticSink& diags;
   const AssetStore* assets = nullptr;
-  Layout& out;  // outlines are collected here
+  Layout& out;  // outlines and structure nodes are collected here
+  StructureNodes nodes{out.structure};  // the nodes open where the flow sets
 
   // Where the text being set comes from (the current post), for diagnostics.
   std::function<SourceLoc(SourcePos)> locate = [](SourcePos) { return SourceLoc{}; };

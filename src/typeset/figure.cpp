@@ -3,6 +3,7 @@
 // tweets) shown as a titled link box.
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "typeset/canvas.h"
 #include "typeset/flow.h"
@@ -32,6 +33,8 @@ bool meaningfulAlt(const std::string& alt) {
 // top at (x, y); returns the y below it (the lines of a placeholder's or an embed's box).
 float setBoxText(Context& ctx, Fragment& f, const std::vector<Inline>& text, const TextStyle& style, float width,
                  float x, float y) {
+  const OpenNode paragraph(ctx.nodes, StructType::P);
+  const FragmentSizes before(f);
   InlineBuilder builder(ctx, style, false);
   builder.add(text);
   ItemList items = builder.finish();
@@ -40,7 +43,9 @@ float setBoxText(Context& ctx, Fragment& f, const std::vector<Inline>& text, con
   shape.leading = style.leading;
   shape.allowHyphens = false;
   shape.widths = {width};
-  return stackLines(f, setParagraph(ctx, items, shape), x, y);
+  const float below = stackLines(f, setParagraph(ctx, items, shape), x, y);
+  stampSince(f, before, paragraph.id());
+  return below;
 }
 
 bool onlyImage(const std::vector<Inline>& inlines, const Inline** image) {
@@ -185,7 +190,29 @@ void Flow::figure(const ImageRef& image, const std::vector<Inline>& captionIn, c
   fig.minScale = std::max(st.figureMinShrink, ppiFloor);
   fig.absoluteMinScale = std::max(0.15f, ppiFloor);
   if (ctx_.resolveLink && (link.internal() || link.external())) fig.link = ctx_.resolveLink(link);
+  // Structure: (Link >) Figure with Alt, then its Caption beside it (a Figure's Alt replaces
+  // what is inside it).
+  {
+    std::optional<OpenNode> linkNode;
+    if (!fig.link.empty()) {
+      linkNode.emplace(ctx_.nodes, StructType::Link);
+      fig.linkTag = linkNode->id();
+    }
+    std::string alt(trim(image.alt));
+    if (alt.empty()) alt = collapseSpaces(plainText(caption));
+    if (alt.empty() && ctx_.nodes.active()) {
+      alt = ctx_.label("image_inline");
+      // An inline data: URI can be megabytes: named by its kind only.
+      const std::string what = startsWith(image.src, "data:") ? std::string("an inline data: image")
+                               : image.src.size() > 120 ? image.src.substr(0, 117) + "..." : image.src;
+      ctx_.diags.warning(ctx_.locate(image.pos), "pdf-alt",
+                         "a picture without alt text or caption (" + what +
+                             "): the tagged PDF describes it only as \"" + alt + "\"");
+    }
+    fig.tag = ctx_.nodes.add(StructNode(StructType::Figure, alt));
+  }
   if (!caption.empty()) {
+    const OpenNode captionNode(ctx_.nodes, StructType::Caption);
     InlineBuilder builder(ctx_, st.caption, false);
     builder.add(caption);
     ItemList items = builder.finish();
@@ -195,6 +222,7 @@ void Flow::figure(const ImageRef& image, const std::vector<Inline>& captionIn, c
     shape.widths = {std::min(col, std::max(w, col * 0.75f))};
     const float cx = (col - shape.widths[0]) / 2;
     fig.captionHeight = stackLines(fig.caption, setParagraph(ctx_, items, shape), cx, 0);
+    stamp(fig.caption, captionNode.id());
   }
   // A figure taller than a page with its caption is made to fit one.
   const float room = st.textHeight() - (fig.captionHeight > 0 ? fig.captionHeight + fig.gap : 0) - 2;
@@ -229,6 +257,7 @@ void Flow::placeholder(const ImageRef& image, const std::string& why) {
   std::string where = a ? (!a->url.empty() ? a->url : a->source) : image.src;
   if (where.empty()) where = image.src;
   const float inner = region_.width - 2 * kBoxPad;
+  const OpenNode node(ctx_.nodes, StructType::Div);
 
   Fragment f;
   float y = kBoxPad;
@@ -259,7 +288,7 @@ void Flow::placeholder(const ImageRef& image, const std::string& why) {
                                    .strokeWidth = 0.5f, .strokeColor = st.rule});
   if (a && !a->url.empty()) {
     ResolvedLink r = ctx_.resolveLink ? ctx_.resolveLink(LinkTarget{a->url, -1, ""}) : ResolvedLink{};
-    if (!r.empty()) f.links.push_back({0, 0, region_.width, y, r.uri, r.dest});
+    if (!r.empty()) f.links.push_back({0, 0, region_.width, y, r.uri, r.dest, ctx_.nodes.add(StructNode(StructType::Link))});
   }
   space(st.blockSpacing);
   content(std::move(f), y, kBoxPad + st.caption.leading * 0.75f, region_.left);
@@ -277,6 +306,7 @@ void Flow::embed(const Block& b) {
   const bool hasAside = aside.width > 0 && aside.width < region_.width / 2 && aside.draw;
   constexpr float kEmbedAsideGap = 10;
   const float inner = region_.width - 2 * kBoxPad - 3 - (hasAside ? aside.width + kEmbedAsideGap : 0);
+  const OpenNode node(ctx_.nodes, StructType::Div);
   Fragment f;
   float y = kBoxPad;
   auto addPara = [&](const std::vector<Inline>& text, const TextStyle& ts) {
@@ -326,7 +356,7 @@ void Flow::embed(const Block& b) {
   f.rects.insert(f.rects.begin() + 1, bar);
   if (ctx_.resolveLink && b.link.external()) {
     ResolvedLink r = ctx_.resolveLink(b.link);
-    if (!r.empty()) f.links.push_back({0, 0, region_.width, y, r.uri, r.dest});
+    if (!r.empty()) f.links.push_back({0, 0, region_.width, y, r.uri, r.dest, ctx_.nodes.add(StructNode(StructType::Link))});
   }
   space(st.blockSpacing);
   content(std::move(f), y, kBoxPad + label.leading * 0.75f, region_.left);

@@ -26,6 +26,7 @@ void Flow::push(VItem item) {
   }
   if (item.frameSet < 0) item.frameSet = region_.frameSet;
   item.owner = owner_;
+  if (item.fragment >= 0) stamp(out_.fragments[static_cast<std::size_t>(item.fragment)], ctx_.nodes.current());
   if (item.kind != VKind::Space && item.kind != VKind::PageBreak) {
     if (sectionPending_) {
       item.startsSection = true;
@@ -77,12 +78,15 @@ void Flow::content(Fragment f, float height, float baseline, float x, int penalt
   push(std::move(it));
 }
 
+// The box draws into the node open here (its structure). Body pages are drawn while later
+// parts are being joined, so a body box must not make nodes when drawn (their numbers would
+// follow the threads' timing): the caller opens them around the box instead.
 void Flow::customBox(float height, std::function<void(Canvas&)> draw) {
   VItem it;
   it.kind = VKind::Box;
   it.height = height;
   it.x = region_.left;
-  out_.boxes.push_back({std::move(draw), region_.left, region_.width});
+  out_.boxes.push_back({std::move(draw), region_.left, region_.width, ctx_.nodes.current()});
   it.box = static_cast<int>(out_.boxes.size() - 1);
   push(std::move(it));
 }
@@ -132,7 +136,9 @@ void Flow::setLines(std::vector<SetLine>& lines, float x, bool keepTogether) {
 }
 
 void Flow::paragraph(const std::vector<Inline>& inlines, const TextStyle& style, Align align,
-                     float indent, float firstIndent, bool hyphenate, const Block* source) {
+                     float indent, float firstIndent, bool hyphenate, const Block* source, StructType role) {
+  if (role >= StructType::H1 && role <= StructType::H6) role = headingNode(static_cast<int>(role) - static_cast<int>(StructType::H1) + 1, false);
+  const OpenNode node(ctx_.nodes, role);
   InlineBuilder builder(ctx_, style, align == Align::Justify);
   builder.add(inlines);
   ItemList list = builder.finish();
@@ -203,13 +209,14 @@ bool Flow::headingLines(const std::vector<Inline>& inlines, const TextStyle& sty
 }
 
 void Flow::headingText(const std::string& text, const TextStyle& style, const std::string& anchorName,
-                       int outlineLevel) {
+                       int level, bool withOutline) {
   sectionPending_ = true;
   space(style.spaceBefore);
   if (!anchorName.empty()) anchor(anchorName);
+  const OpenNode node(ctx_.nodes, headingNode(level, false));
   if (!headingLines({Inline::makeText(text)}, style)) return;
-  if (outline && outlineLevel >= 0 && !anchorName.empty())
-    outline->push_back({text, outlineLevel, anchorName});
+  if (outline && withOutline && !anchorName.empty())
+    outline->push_back({text, level, anchorName});
   keepWithNext();
   space(style.spaceAfter);
 }
@@ -222,6 +229,7 @@ void Flow::heading(const std::vector<Inline>& inlines, int level, const std::str
   if (!id.empty() && !partAnchor_.empty()) anchorName = partAnchor_ + "/" + id;
   space(hs.spaceBefore);
   if (!anchorName.empty()) anchor(anchorName);
+  const OpenNode node(ctx_.nodes, headingNode(level, text_ != nullptr));
   if (!headingLines(inlines, hs)) return;
   if (outline && withOutline && !anchorName.empty()) {
     std::string title = outlineText(inlines);
@@ -246,6 +254,26 @@ void Flow::beginPart(int owner, const Document* text, const std::string& anchor)
   footnoteIds_.clear();
   endFootnotes_.clear();
   afterParagraph_ = false;
+  textLevels_.clear();
+  if (text)
+    forEachBlock(text->blocks, [&](const Block& b) {
+      if (b.kind == BlockKind::Heading) textLevels_.push_back(std::clamp(b.level, 1, 6));
+    });
+  std::sort(textLevels_.begin(), textLevels_.end());
+  textLevels_.erase(std::unique(textLevels_.begin(), textLevels_.end()), textLevels_.end());
+  lastHeading_ = 0;
+}
+
+StructType Flow::headingNode(int level, bool ofText) {
+  int n = level;
+  if (ofText) {
+    // Below the post's title (H1): the text's first level is H2, the next H3...
+    const auto at = std::lower_bound(textLevels_.begin(), textLevels_.end(), level);
+    n = 2 + static_cast<int>(at - textLevels_.begin());
+  }
+  n = std::clamp(n, 1, std::min(6, lastHeading_ + 1));
+  lastHeading_ = n;
+  return static_cast<StructType>(static_cast<int>(StructType::H1) + n - 1);
 }
 
 void Flow::endPart() {

@@ -43,11 +43,12 @@ class Flow {
 
   // Primitives (also used by the Composer of front/back matter sections).
   void paragraph(const std::vector<Inline>& inlines, const TextStyle& style, Align align,
-                 float indent, float firstIndent, bool hyphenate, const Block* source = nullptr);
+                 float indent, float firstIndent, bool hyphenate, const Block* source = nullptr,
+                 StructType role = StructType::P);
   void setLines(std::vector<SetLine>& lines, float x, bool keepTogether);
   void heading(const std::vector<Inline>& inlines, int level, const std::string& id, bool outline);
   void headingText(const std::string& text, const TextStyle& style, const std::string& anchor,
-                   int outlineLevel);
+                   int level, bool outline);
   void space(float pt);
   void pageBreak();
   void anchor(const std::string& name) { pendingAnchors_.push_back(name); }
@@ -116,6 +117,11 @@ class Flow {
   int depth_ = 0;                     // block nesting
   static constexpr int kMaxNesting = 40;
   float narrowable(float indent) const;
+  // Heading levels (tagged PDF): a level of the part's text as the H1-H6 node it becomes (the
+  // text's levels ranked below the part's title, never skipping a level after the last).
+  StructType headingNode(int level, bool ofText);
+  std::vector<int> textLevels_;       // the distinct heading levels of the part's text, in order
+  int lastHeading_ = 0;               // the level of the last heading node (1-6), 0: none yet
 };
 
 // The plain text of inlines with footnote marks dropped (outline titles).

@@ -30,6 +30,9 @@ std::vector<Inline> noteText(int n, const Footnote& fn) {
   return text;
 }
 
+// A note's structure ID: unique in the document (the part's anchor is).
+std::string noteId(const std::string& partAnchor, int n) { return "fn-" + partAnchor + "-" + std::to_string(n); }
+
 }  // namespace
 
 std::vector<int> Flow::footnoteBlocks(const std::vector<int>& numbers) {
@@ -46,6 +49,9 @@ std::vector<int> Flow::footnoteBlocks(const std::vector<int>& numbers) {
       endFootnotes_.push_back(n);
       continue;
     }
+    // Note (a unique ID) > P, below the paragraph marking it (Note is an inline element).
+    const OpenNode note(ctx_.nodes, StructNode::withId(StructType::Note, noteId(partAnchor_, n)));
+    const OpenNode para(ctx_.nodes, StructType::P);
     InlineBuilder builder(ctx_, ctx_.style.footnote, ctx_.style.justify);
     builder.add(noteText(n, text_->footnotes[static_cast<std::size_t>(n - 1)]));
     ItemList list = builder.finish();
@@ -56,6 +62,7 @@ std::vector<int> Flow::footnoteBlocks(const std::vector<int>& numbers) {
     std::vector<SetLine> lines = setParagraph(ctx_, list, shape);
     FootnoteBlock block;
     block.height = stackLines(block.content, lines, 0, 0);
+    stamp(block.content, para.id());
     if (lineTotal + block.height > ctx_.style.textHeight() * kMaxPageFootnoteShare) {
       endFootnotes_.push_back(n);
       continue;
@@ -82,6 +89,7 @@ void Flow::footnotesAtEnd() {
   space(ctx_.style.footnote.leading * 0.5f);
   for (int n : endFootnotes_) {
     anchor(partAnchor_ + "/fn-" + std::to_string(n));
+    const OpenNode note(ctx_.nodes, StructNode::withId(StructType::Note, noteId(partAnchor_, n)));
     paragraph(noteText(n, text_->footnotes[static_cast<std::size_t>(n - 1)]), ctx_.style.footnote, ctx_.style.justify ? Align::Justify : Align::Left, 0, 0, true);
     space(2);
   }

@@ -86,6 +86,7 @@ bool hyphenate(Context& ctx, ItemList& list) {
       h.size = it.size;
       h.color = it.color;
       h.link = it.link;
+      h.tag = it.tag;
       h.width = hyphenWidth;
       out.push_back(std::move(h));
     }
@@ -116,6 +117,7 @@ void splitOverwideBoxes(Context& ctx, ItemList& list, float maxWidth) {
         p.type = ItemType::Penalty;
         p.penalty = kEmergencyBreakPenalty;
         p.link = it.link;
+        p.tag = it.tag;
         out.push_back(p);
       }
       Item c = it;

@@ -73,7 +73,7 @@ int InlineBuilder::lookIndex(const Look& l) {
     if (o.bold == l.bold && o.italic == l.italic && o.code == l.code && o.deco == l.deco &&
         o.script == l.script && o.link == l.link && o.hasColor == l.hasColor &&
         (!l.hasColor || (o.color.r == l.color.r && o.color.g == l.color.g && o.color.b == l.color.b)) &&
-        o.pos.line == l.pos.line && o.linkText == l.linkText)
+        o.pos.line == l.pos.line && o.linkText == l.linkText && o.tag == l.tag)
       return static_cast<int>(i);
   }
   looks_.push_back(l);
@@ -107,9 +107,49 @@ Color InlineBuilder::colorOf(const Look& l) const {
   return base_.color;
 }
 
+namespace {
+
+// Inlines that are structure elements of their own (tagged PDF).
+bool hasNodeOfItsOwn(const std::vector<Inline>& inlines) {
+  for (const Inline& in : inlines) {
+    switch (in.kind) {
+      case InlineKind::Link:
+      case InlineKind::Code:
+      case InlineKind::Math:
+      case InlineKind::Image:
+      case InlineKind::FootnoteRef: return true;
+      default:
+        if (hasNodeOfItsOwn(in.children)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 void InlineBuilder::add(const std::vector<Inline>& inlines) {
   Look look;
+  spans_ = ctx_.nodes.active() && hasNodeOfItsOwn(inlines);
   for (const auto& in : inlines) walk(in, look);
+}
+
+std::int32_t InlineBuilder::inlineNode(Look& look, StructNode node, std::int32_t parent) {
+  if (!ctx_.nodes.active() || look.tag != tags::kUntagged) return look.tag;  // none, or inside one
+  plainTag_ = tags::kUntagged;  // text after it goes into a new Span
+  look.tag = ctx_.nodes.add(std::move(node), parent);
+  return look.tag;
+}
+
+void InlineBuilder::plainSpan(Look& look) {
+  if (!spans_ || look.tag != tags::kUntagged) return;
+  if (plainTag_ == tags::kUntagged) plainTag_ = ctx_.nodes.add(StructNode(StructType::Span));
+  look.tag = plainTag_;
+}
+
+int InlineBuilder::addLink(ResolvedLink link, std::int32_t tag) {
+  list_.links.push_back(std::move(link));
+  list_.linkTags.push_back(tag);
+  return static_cast<int>(list_.links.size() - 1);
 }
 
 void InlineBuilder::addText(std::string_view s, bool bold, bool italic, std::optional<Color> color) {
@@ -126,8 +166,8 @@ void InlineBuilder::addText(std::string_view s, bool bold, bool italic, std::opt
 void InlineBuilder::walk(const Inline& in, Look look) {
   if (in.pos.line > 0) look.pos = in.pos;
   switch (in.kind) {
-    case InlineKind::Text: text(in.text, look); break;
-    case InlineKind::SoftBreak: text(" ", look); break;
+    case InlineKind::Text: plainSpan(look); text(in.text, look); break;
+    case InlineKind::SoftBreak: plainSpan(look); text(" ", look); break;
     case InlineKind::HardBreak: lineBreak(); break;
     case InlineKind::Emph: look.italic = !look.italic; break;
     case InlineKind::Strong: look.bold = true; break;
@@ -139,6 +179,8 @@ void InlineBuilder::walk(const Inline& in, Look look) {
     case InlineKind::Code: {
       Look c = look;
       c.code = true;
+      if (in.kind == InlineKind::Code) inlineNode(c, StructNode(StructType::Code));
+      else inlineNode(c, StructNode(StructType::Formula, in.text));
       text(in.text, c);
       return;
     }
@@ -146,8 +188,9 @@ void InlineBuilder::walk(const Inline& in, Look look) {
       if (ctx_.resolveLink) {
         ResolvedLink r = ctx_.resolveLink(in.link);
         if (!r.empty()) {
-          look.link = static_cast<int>(list_.links.size());
-          list_.links.push_back(std::move(r));
+          // Its text is what the annotation says (/Contents).
+          const std::int32_t tag = inlineNode(look, StructNode(StructType::Link, collapseSpaces(plainText(in.children))));
+          look.link = addLink(std::move(r), tag);
           look.linkText = true;
         }
       }
@@ -254,6 +297,7 @@ void InlineBuilder::emitBox(std::u32string_view chars, const Look& look, int fac
   b.letterSpacing = base_.letterSpacing;
   b.deco = look.deco;
   b.link = look.link;
+  b.tag = look.tag;
   b.color = colorOf(look);
   FontFile& f = ctx_.fonts.file(face);
   const ShapedText& shaped = f.shaped(chars);
@@ -278,6 +322,7 @@ void InlineBuilder::emitMissing(char32_t cp, const Look& look) {
   b.rise = riseOf(look);
   b.color = colorOf(look);
   b.link = look.link;
+  b.tag = look.tag;
   const int digits = cp > 0xFFFF ? (cp > 0xFFFFF ? 6 : 5) : 4;
   // The code point is written inside the box in a tiny monospace (0.6 em advance).
   b.width = b.size * (0.34f * 0.6f * static_cast<float>(digits) + 0.22f);
@@ -291,6 +336,7 @@ void InlineBuilder::emitImage(const ImageRef& ref, const Look& look) {
   if (!a || !a->ok() || a->pdf.width <= 0 || a->pdf.height <= 0) {
     // What the image was, in words: the asset stage has already said why it is missing.
     Look alt = look;
+    plainSpan(alt);
     alt.italic = true;
     alt.hasColor = true;
     alt.color = ctx_.style.muted;
@@ -336,6 +382,14 @@ void InlineBuilder::emitImage(const ImageRef& ref, const Look& look) {
   b.descent = 0;
   b.size = h;
   b.link = look.link;
+  // A Figure of its own (inside the link it is in, when it is in one).
+  Look pictured = look;
+  pictured.tag = tags::kUntagged;
+  const std::int32_t parent = look.tag == tags::kUntagged ? StructureNodes::kCurrent : look.tag;
+  b.tag = inlineNode(pictured,
+                     StructNode(StructType::Figure,
+                                !ref.alt.empty() ? ref.alt : !ref.title.empty() ? ref.title : ctx_.label("image_inline")),
+                     parent);
   list_.items.push_back(std::move(b));
 }
 
@@ -394,8 +448,13 @@ void InlineBuilder::emitFootnoteMark(int number, const Look& look) {
   if (ctx_.footnoteDest) {
     std::string dest = ctx_.footnoteDest(number);
     if (!dest.empty()) {
-      mark.link = static_cast<int>(list_.links.size());
-      list_.links.push_back({"", dest});
+      // Reference > Link to the note.
+      std::int32_t tag = mark.tag;
+      if (ctx_.nodes.active() && mark.tag == tags::kUntagged) {
+        const std::int32_t ref = ctx_.nodes.add(StructNode(StructType::Reference));
+        tag = inlineNode(mark, StructNode(StructType::Link), ref);
+      }
+      mark.link = addLink({"", dest}, tag);
     }
   }
   const int face = primaryFace(mark);

@@ -50,6 +50,7 @@ struct Item {
   int footnote = -1;         // a footnote mark: the footnote's number
   int asset = -1;            // Image; Math: index into ItemList::formulas
   char32_t cp = 0;           // Vector, Missing
+  std::int32_t tag = tags::kUntagged;  // its structure node (a link's, a code span's); none: the paragraph's
   Color color;
   std::string text;          // Text; for a flagged penalty, what to draw at the line end ("-")
 
@@ -61,6 +62,7 @@ struct Item {
 struct ItemList {
   std::vector<Item> items;
   std::vector<ResolvedLink> links;
+  std::vector<std::int32_t> linkTags;  // per link: its Link node (tags::kUntagged: none)
   std::vector<int> footnotes;  // numbers of the footnotes marked in this paragraph, in order
   std::vector<MathBox> formulas;  // inline formulas, laid out (Item::asset of Math boxes)
   bool justify = true;
@@ -97,6 +99,7 @@ class InlineBuilder {
     std::uint8_t deco = 0;
     int script = 0;  // 1 superscript, -1 subscript
     int link = -1;
+    std::int32_t tag = tags::kUntagged;  // the structure node of the inline it is in
     bool hasColor = false;
     Color color;
     SourcePos pos;
@@ -107,6 +110,12 @@ class InlineBuilder {
   };
 
   void walk(const Inline& in, Look look);
+  // Structure: an inline of its own (a link, code, a footnote mark, a picture) opens a node
+  // below the paragraph's; the paragraph's text around such inlines goes into Span nodes (a
+  // node holds content or nodes, not both). Returns the tag for what `look` sets.
+  std::int32_t inlineNode(Look& look, StructNode node, std::int32_t parent = StructureNodes::kCurrent);
+  void plainSpan(Look& look);
+  int addLink(ResolvedLink link, std::int32_t tag);
   void text(std::string_view s, const Look& look);
   void flushToken();
   void tieShortLastWord();
@@ -134,6 +143,8 @@ class InlineBuilder {
   std::vector<Char> token_;  // the word being collected (up to the next space)
   bool pendingSpace_ = false;
   Look spaceLook_;
+  bool spans_ = false;                        // the paragraph has inlines with nodes of their own
+  std::int32_t plainTag_ = tags::kUntagged;   // the Span its plain text goes into now
   int faceCache_[8] = {-2, -2, -2, -2, -2, -2, -2, -2};  // by code/bold/italic
 };
 

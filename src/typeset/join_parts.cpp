@@ -87,6 +87,19 @@ bool PartJoiner::join(PartSetApart& part) {
     reoutline |= outlineIds[i] != static_cast<int>(i);
   }
   VList& src = part.list;
+  // Structure nodes: appended to the run's, the part's top nodes below the node open there.
+  const auto nodeBase = static_cast<std::int32_t>(ctx.nodes.size());
+  for (StructNode& n : part.structure) {
+    n.parent = n.parent < 0 ? ctx.nodes.current() : n.parent + nodeBase;
+    ctx.nodes.table().push_back(std::move(n));
+  }
+  part.structure.clear();
+  forEachFragment(src, [&](Fragment& f) { shiftTags(f, nodeBase); });
+  for (FigureFloat& fig : src.figures) {
+    shiftTag(fig.tag, nodeBase);
+    shiftTag(fig.linkTag, nodeBase);
+  }
+  for (CustomBox& b : src.boxes) shiftTag(b.tag, nodeBase);
   if (renumber || reoutline)
     forEachFragment(src, [&](Fragment& f) {
       if (renumber)

@@ -28,6 +28,9 @@ struct PartSetApart {
   // The part's stand-ins: code -> the character it stands for (handed out downwards from
   // StandIns::kLast as characters were met).
   std::map<char32_t, char32_t> standIns;
+  // Its structure nodes, numbered by the part (top nodes with parent -1); its boxes' tags
+  // name them.
+  std::vector<StructNode> structure;
   bool keepNextAtEnd = false;                // the last item asked to keep with what follows
   std::vector<std::string> openAnchors;      // anchors set after the part's last item
   DiagnosticSink diags;                      // replayed in reading order
@@ -39,7 +42,8 @@ struct PartSetApart {
 class PartJoiner {
  public:
   PartJoiner(Context& ctx, VList& body) : ctx_(ctx), body_(body) {}
-  // Appends `part`, renumbering its outlines through the context (Context::adoptOutline) and
+  // Appends `part`, renumbering its structure nodes into the context's (its top nodes go below
+  // the node open there), its outlines through the context (Context::adoptOutline) and
   // its stand-ins through the context's. False, with the list untouched, when the
   // run's stand-ins run out (some of the part's may have been handed out): the caller then
   // clears the stand-ins and sets every part again in one sequence, which draws the rest as

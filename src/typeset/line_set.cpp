@@ -27,7 +27,7 @@ float pick(const std::vector<float>& v, std::size_t i, float dflt) {
 }
 
 bool sameLook(const TextRun& r, const Item& b) {
-  return r.font == static_cast<std::uint16_t>(b.face) && r.size == b.size &&
+  return r.tag == b.tag && r.font == static_cast<std::uint16_t>(b.face) && r.size == b.size &&
          r.charSpacing == b.letterSpacing && r.color.r == b.color.r && r.color.g == b.color.g &&
          r.color.b == b.color.b;
 }
@@ -192,6 +192,7 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
       a.height = maxAscent + maxDescent;
       a.uri = l.uri;
       a.dest = l.dest;
+      if (static_cast<std::size_t>(linkOpen) < list.linkTags.size()) a.tag = list.linkTags[static_cast<std::size_t>(linkOpen)];
       line.content.links.push_back(std::move(a));
       linkOpen = -1;
     };
@@ -244,6 +245,7 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
             t.color = it.color;
             t.rtl = rtl;
             t.text = it.text;
+            t.tag = it.tag;
             runs.push_back(std::move(t));
           }
           break;
@@ -255,13 +257,23 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
           g.y = baseline;
           g.size = it.size;
           g.color = it.color;
+          g.tag = it.tag;
           line.content.glyphs.push_back(g);
           break;
         }
-        case BoxKind::Missing: drawMissing(ctx, line.content, it, x, baseline); break;
+        case BoxKind::Missing: {
+          const std::size_t from = line.content.runs.size();
+          drawMissing(ctx, line.content, it, x, baseline);
+          for (std::size_t k = from; k < line.content.runs.size(); ++k) line.content.runs[k].tag = it.tag;
+          break;
+        }
         case BoxKind::Math:
-          if (it.asset >= 0 && static_cast<std::size_t>(it.asset) < list.formulas.size())
+          if (it.asset >= 0 && static_cast<std::size_t>(it.asset) < list.formulas.size()) {
+            // Its glyphs read as the paragraph's text; its rules are artifacts.
+            const std::size_t from = line.content.runs.size();
             drawFormula(ctx, list.formulas[static_cast<std::size_t>(it.asset)], it.face, x, baseline, it.color, line.content);
+            for (std::size_t k = from; k < line.content.runs.size(); ++k) line.content.runs[k].tag = it.tag;
+          }
           break;
         case BoxKind::Image: {
           ImageBox im;
@@ -270,6 +282,7 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
           im.y = line.baseline - it.ascent;
           im.width = it.width;
           im.height = it.ascent;
+          im.tag = it.tag;
           line.content.images.push_back(im);
           break;
         }
@@ -299,9 +312,10 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
       t.width = brkItem->width;
       t.color = brkItem->color;
       t.text = brkItem->text;
+      t.tag = brkItem->tag;
       // The hyphen belongs to the word it ends: extend that run when it is the last one.
       auto& runs = line.content.runs;
-      if (!runs.empty() && runs.back().font == t.font && runs.back().size == t.size &&
+      if (!runs.empty() && runs.back().font == t.font && runs.back().size == t.size && runs.back().tag == t.tag &&
           std::abs(runs.back().x + runs.back().width - x) < 0.01f && runs.back().charSpacing == 0) {
         runs.back().text += t.text;
         runs.back().width += t.width;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "typeset/flow.h"
+#include "typeset/structure_nodes.h"
 
 namespace pp::typeset {
 
@@ -103,6 +104,8 @@ void Flow::mathBlock(const Block& b) {
     codeBlock(b);  // as its TeX source
     return;
   }
+  // A Formula whose Alt is the TeX (tagged PDF); its glyphs are its content, its rules artifacts.
+  const OpenNode node(ctx_.nodes, StructNode(StructType::Formula, b.text));
   const Style& st = ctx_.style;
   space(st.blockSpacing);
   Fragment f;

@@ -404,8 +404,16 @@ class Paginator {
         case VKind::Content:
           if (it.fragment >= 0) {
             Fragment& f = l_.fragments[static_cast<std::size_t>(it.fragment)];
-            if (it.isHeaderRow) f.placeOn(box, g_.left + it.x, top);
-            else f.moveOnto(box, g_.left + it.x, top);
+            if (p.repeated) {
+              // Read once: the copy on a later page is an artifact.
+              Fragment copy = f;
+              retag(copy, tags::kRepeatedRow);
+              copy.moveOnto(box, g_.left + it.x, top);
+            } else if (it.isHeaderRow) {
+              f.placeOn(box, g_.left + it.x, top);
+            } else {
+              f.moveOnto(box, g_.left + it.x, top);
+            }
           }
           break;
         case VKind::Float: placeFigure(box, it, p, top); break;
@@ -413,8 +421,9 @@ class Paginator {
           const CustomBox& cb = l_.boxes[static_cast<std::size_t>(it.box)];
           Fragment f;
           const float ox = g_.left + cb.x, oy = top;
-          FragmentCanvas canvas(ctx_, f, cb.width, &box, ox, oy);
+          FragmentCanvas canvas(ctx_, f, cb.width, &box, ox, oy, cb.tag);
           if (cb.draw) cb.draw(canvas);
+          stamp(f, cb.tag);
           f.placeOn(box, ox, oy);
           break;
         }
@@ -466,8 +475,8 @@ class Paginator {
     const FigureFloat& fig = l_.figures[static_cast<std::size_t>(it.figure)];
     const float w = fig.imageWidth * p.scale, h = fig.imageHeight * p.scale;
     const float x = g_.left + fig.x + (fig.columnWidth - w) / 2;
-    box.images.push_back({fig.asset, x, top, w, h});
-    if (!fig.link.empty()) box.links.push_back({x, top, w, h, fig.link.uri, fig.link.dest});
+    box.images.push_back({fig.asset, x, top, w, h, fig.tag});
+    if (!fig.link.empty()) box.links.push_back({x, top, w, h, fig.link.uri, fig.link.dest, fig.linkTag});
     if (fig.captionHeight > 0) fig.caption.placeOn(box, g_.left + fig.x, top + h + fig.gap);
   }
 };

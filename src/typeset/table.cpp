@@ -53,18 +53,30 @@ void Flow::table(const Block& b) {
   std::vector<std::vector<ItemList>> cells;
   std::vector<float> minW(cols), maxW(cols);
   TextStyle ts = st.table;
+  // Structure: Table > TR > TH (scope column) / TD, made again with each size tried (the
+  // nodes of a size not kept get no content and are left out of the tree).
+  std::vector<std::vector<std::int32_t>> cellNodes;
+  // A table without a header row (HTML tables often have none) is read with its first row as
+  // the column headers: a data table needs header cells (PDF/UA 7.5).
+  const bool anyHeader = std::any_of(b.rows.begin(), b.rows.end(), [](const TableRow& row) { return row.header; });
   for (float k : kShrinkSteps) {
     ts = st.table;
     ts.size *= k;
     ts.leading *= k;
     cells.assign(b.rows.size(), {});
+    cellNodes.assign(b.rows.size(), {});
+    const OpenNode tableScope(ctx_.nodes, StructType::Table);
     std::fill(minW.begin(), minW.end(), 2 * kCellPadX + 6);
     std::fill(maxW.begin(), maxW.end(), 2 * kCellPadX + 6);
     for (std::size_t r = 0; r < b.rows.size(); ++r) {
       const TableRow& row = b.rows[r];
       TextStyle cellStyle = ts;
       if (row.header) cellStyle.bold = true;
+      const OpenNode rowNode(ctx_.nodes, StructType::TR);
       for (std::size_t c = 0; c < cols; ++c) {
+        const OpenNode cellNode(ctx_.nodes, row.header || (!anyHeader && r == 0) ? StructNode::header(1)
+                                                       : StructNode(StructType::TD));
+        cellNodes[r].push_back(cellNode.id());
         InlineBuilder builder(ctx_, cellStyle, false);
         if (c < row.cells.size()) builder.add(row.cells[c].content);
         cells[r].push_back(builder.finish());
@@ -129,7 +141,9 @@ void Flow::table(const Block& b) {
     }
     float x = 0;
     for (std::size_t c = 0; c < cols; ++c) {
+      const FragmentSizes before(f);
       stackLines(f, set[c], x + kCellPadX, kCellPadY);
+      stampSince(f, before, cellNodes[r][c]);
       x += w[c];
     }
     if (r == 0) f.lines.push_back({0, 0, total, 0, kOuterRule, st.tableRule});

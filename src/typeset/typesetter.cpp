@@ -35,6 +35,8 @@ struct Typesetter::Run {
     ctx.language = language;
     ctx.rightToLeft = locale.rightToLeft();
     ctx.locale = &locale;
+    // The structure tree's root: every part and section goes below it.
+    ctx.nodes.open(StructNode::inLanguage(StructType::Document, locale.tag()));
   }
 
   const Style& style;
@@ -109,12 +111,14 @@ struct Typesetter::Run {
     partPosition.clear();
     for (std::size_t k = 0; k < parts.size(); ++k) partPosition.emplace(parts[k].owner, k);
     partCount = parts.size();
+    const std::size_t nodesBefore = ctx.nodes.size();
     if (!setAndJoin(parts, compose, finish, apart, options.jobs, true, list, outline, *pages)) {
       // More characters above U+FFFF than stand-ins: set again in one sequence sharing one
       // table, as a single Flow would, so that the same characters become vector outlines.
       list = VList{};
       outline.clear();
       ctx.clearOutlines();
+      ctx.nodes.table().resize(nodesBefore);
       standIns.clear();
       if (options.bodyPages.restart) options.bodyPages.restart();
       apart = std::vector<PartSetApart>(parts.size());
@@ -258,6 +262,7 @@ struct Typesetter::Run {
     apart.openAnchors = flow.takePendingAnchors();
     apart.outlineKeys = c.outlineKeys();
     apart.outlines = std::move(scratch.outlines);
+    apart.structure = std::move(scratch.structure);
     apart.standIns = worker.standIns.table();
   }
 
@@ -307,7 +312,11 @@ void Typesetter::citePages(const SetPages& pages) {
 void Typesetter::drawOnPage(PageBox& page, const std::function<void(Canvas&)>& draw) {
   Fragment f;
   FragmentCanvas canvas(run_->ctx, f, run_->geometry.textWidth);
+  // Running heads and folios: artifacts, heads above the page's middle, folios below.
+  canvas.setTag(tags::kHeader);
   draw(canvas);
+  for (TextRun& r : f.runs)
+    if (r.tag == tags::kHeader && r.y > page.height / 2) r.tag = tags::kFooter;
   f.placeOn(page, 0, 0);
 }
 
@@ -316,6 +325,7 @@ Layout Typesetter::takeLayout() {
   l.fonts = run_->fonts.faces();
   l.privateUse = run_->standIns.table();
   l.outlines = std::move(run_->out.outlines);
+  l.structure = std::move(run_->out.structure);
   return l;
 }
 

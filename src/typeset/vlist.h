@@ -65,6 +65,8 @@ struct FigureFloat {
   Fragment caption;           // set at columnWidth, x relative to the column
   float captionHeight = 0;
   ResolvedLink link;
+  std::int32_t tag = tags::kUntagged;      // the picture's Figure node
+  std::int32_t linkTag = tags::kUntagged;  // the Link node of `link`
   std::vector<std::string> anchors;
   // Kept with a line introducing it ("Our booth", "The team:"): it may not wait for the next
   // page without the line (one kept with a heading may: the text after it keeps the heading company).
@@ -82,6 +84,7 @@ struct FootnoteBlock {
 struct CustomBox {
   std::function<void(Canvas&)> draw;
   float x = 0, width = 0;
+  std::int32_t tag = tags::kUntagged;  // the node open where it was put: what it draws goes there
 };
 
 struct VList {

@@ -201,6 +201,7 @@ void InlineBuilder::flushToken() {
       default: return;
     }
     p.link = look.link;
+    p.tag = look.tag;
     list_.items.push_back(std::move(p));
   };
 

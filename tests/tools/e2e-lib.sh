@@ -31,9 +31,19 @@ for post in json.load(sys.stdin):
     print(post["title"])'
 }
 
+# check_pdf_standard FILE: the tagged PDF's structure checks of PDF/UA-1 (issue 23:
+# pdf_standard_check.py). The metadata checks (version, XMP, DisplayDocTitle, /Lang, Info and
+# XMP) are left out until the PDF writes its metadata.
+PDF_STANDARD_SKIP="UA1-version,MH-06,MH-07,MH-11,PP-info-xmp"
+check_pdf_standard() {
+  python3 "$TOOLS/pdf_standard_check.py" "$1" --profile ua1 --skip "$PDF_STANDARD_SKIP" --max-lines 5 \
+    > "$WORK/pdf_standard.out" 2>&1 || { cat "$WORK/pdf_standard.out"; fail "pdf_standard_check on $1"; }
+}
+
 # check_pdf FILE TITLES_FILE: our checks, plus the shared pdfcheck when present.
 check_pdf() {
   local pdf="$1" titles="$2" args=()
+  check_pdf_standard "$pdf"
   while IFS= read -r t; do [ -n "$t" ] && args+=(--expect "$t"); done < "$titles"
   python3 "$TOOLS/pdf_props.py" "$pdf" --outline "${args[@]}" || fail "pdf_props on $pdf"
   if [ -x "$SHARED/tools/pdfcheck" ]; then
@@ -57,6 +67,7 @@ check_epub() {
 # blog): the shared acceptance tool when present, else the project's own property checker.
 check_pdf_once() {
   local pdf="$1" titles="$2" args=()
+  check_pdf_standard "$pdf"
   while IFS= read -r t; do [ -n "$t" ] && args+=(--expect "$t"); done < "$titles"
   if [ -x "$SHARED/tools/pdfcheck" ]; then
     "$SHARED/tools/pdfcheck" "$pdf" --need-outline "${args[@]}" > "$WORK/pdfcheck.out" 2>/dev/null ||

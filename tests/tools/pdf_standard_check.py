@@ -4,12 +4,15 @@ and PDF/A-2 (ISO 19005-2, levels B and U) that apply to a digest like postpress'
 `postpress --pdf-standard ua-1|a-2b|a-2u` promises (issue 23); veraPDF, the reference validator,
 is not packaged for this machine.
 
-usage: pdf_standard_check.py FILE.pdf [--profile ua1|a2b|a2u]... [--max-lines N]
+usage: pdf_standard_check.py FILE.pdf [--profile ua1|a2b|a2u]... [--only IDS] [--max-lines N]
        pdf_standard_check.py FILE.pdf --struct-text
        pdf_standard_check.py --list
 
   --profile     ua1 (default), a2b, a2u; repeat or separate with commas to combine
                 (ua-1, a-2b, a-2u as postpress spells them are accepted too)
+  --only        run only these checks of the selected profiles: ids or id prefixes, separated
+                by commas ("MH-01,UA1-struct-root"); repeatable
+  --skip        leave out these checks (ids or id prefixes, as --only)
   --max-lines   failure lines printed per check (default 10; 0 prints all)
   --struct-text print the structure tree in reading order with each element's text instead
                 of checking (exit 1 when there is no structure tree)
@@ -59,6 +62,8 @@ def main(argv):
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("pdf", nargs="?")
     parser.add_argument("--profile", action="append")
+    parser.add_argument("--only", action="append")
+    parser.add_argument("--skip", action="append")
     parser.add_argument("--max-lines", type=int, default=10)
     parser.add_argument("--struct-text", action="store_true")
     parser.add_argument("--list", action="store_true")
@@ -89,7 +94,16 @@ def main(argv):
             print(line)
         return 0
     report = Report(args.max_lines if args.max_lines > 0 else sys.maxsize)
-    report.run(doc, [c for c in REGISTRY if c.profiles & set(profiles)])
+    chosen = [c for c in REGISTRY if c.profiles & set(profiles)]
+    for option, keep in ((args.only, True), (args.skip, False)):
+        if not option:
+            continue
+        named = [w.strip() for value in option for w in value.split(",") if w.strip()]
+        unknown = [w for w in named if not any(c.id.startswith(w) for c in REGISTRY)]
+        if unknown:
+            parser.error(f"no check matches {', '.join(unknown)} (--list prints them)")
+        chosen = [c for c in chosen if any(c.id.startswith(w) for w in named) == keep]
+    report.run(doc, chosen)
     for line in report.lines():
         print(line)
     print(report.summary(args.pdf, profiles))

@@ -22,8 +22,6 @@ import argparse
 import re
 import sys
 import unicodedata
-import zipfile
-import xml.etree.ElementTree as ET
 
 try:
     import fitz  # PyMuPDF
@@ -31,7 +29,7 @@ except ImportError:  # pragma: no cover
     print("story_order.py: needs PyMuPDF (Debian package python3-fitz) under /usr/bin/python3", file=sys.stderr)
     sys.exit(2)
 
-XHTML = "{http://www.w3.org/1999/xhtml}"
+from epub_sections import XHTML, post_sections  # noqa: E402
 HEADINGS = {f"{XHTML}h{i}" for i in range(2, 7)}
 ASPECT_TOLERANCE = 0.06  # a rendition rounds sizes to whole pixels; a crop or swap is far more
 
@@ -47,23 +45,7 @@ def norm(text):
 
 def epub_posts(path):
     """[(title, [(heading, aspect)])] for every post chapter, in spine order."""
-    with zipfile.ZipFile(path) as z:
-        opf_path = re.search(rb'full-path="([^"]+)"', z.read("META-INF/container.xml")).group(1).decode()
-        opf = ET.fromstring(z.read(opf_path))
-        ns = {"opf": "http://www.idpf.org/2007/opf"}
-        base = opf_path.rsplit("/", 1)[0] + "/" if "/" in opf_path else ""
-        items = {i.get("id"): i.get("href") for i in opf.iterfind(".//opf:manifest/opf:item", ns)}
-        posts = []
-        for ref in opf.iterfind(".//opf:spine/opf:itemref", ns):
-            href = items.get(ref.get("idref"), "")
-            root = ET.fromstring(z.read(base + href))
-            for section in root.iter(f"{XHTML}section"):
-                if "post" not in (section.get("class") or "").split():
-                    continue
-                title_el = next((e for e in section.iter(f"{XHTML}h1")), None)
-                title = "".join(title_el.itertext()) if title_el is not None else ""
-                posts.append((title, list(walk_pictures(section))))
-        return posts
+    return [(title, list(walk_pictures(section))) for title, section in post_sections(path)]
 
 
 def walk_pictures(section):

@@ -31,6 +31,8 @@ class MeasuringComposer : public Composer {
   void anchor(const std::string&) override {}
   void needSpace(float) override {}
   void keepWithNext() override {}
+  std::int32_t openNode(StructNode) override { return 0; }
+  void closeNode() override {}
   float textWidth(const std::string& utf8, const TextStyle&) override {
     ++measures;
     float w = 0;

@@ -1,0 +1,48 @@
+#include "pdf/text_strings.h"
+
+#include "postpress/support/text.h"
+
+namespace pp::pdf {
+
+std::string hexTextString(std::string_view utf8) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(6 + utf8.size() * 4);
+  auto unit = [&out](unsigned u) {
+    for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(u >> shift) & 0xF];
+  };
+  out += "<FEFF";
+  for (std::size_t i = 0; i < utf8.size();) {
+    const char32_t c = nextCodepoint(utf8, i);
+    if (c < 0x10000) {
+      unit(static_cast<unsigned>(c));
+    } else {
+      unit(0xD800 + static_cast<unsigned>((c - 0x10000) >> 10));
+      unit(0xDC00 + static_cast<unsigned>((c - 0x10000) & 0x3FF));
+    }
+  }
+  out += '>';
+  return out;
+}
+
+std::string textString(std::string_view utf8) {
+  for (unsigned char c : utf8)
+    if (c < 0x20 || c > 0x7E) return hexTextString(utf8);
+  return literalString(utf8);
+}
+
+std::string literalString(std::string_view bytes) {
+  std::string out = "(";
+  for (char c : bytes) {
+    switch (c) {
+      case '(': case ')': case '\\': out += '\\'; out += c; break;
+      case '\r': out += "\\r"; break;
+      case '\n': out += "\\n"; break;
+      default: out += c;
+    }
+  }
+  out += ')';
+  return out;
+}
+
+}  // namespace pp::pdf

@@ -1,0 +1,128 @@
+#!/usr/bin/python3
+"""Checks that a tagged PDF's structure tree reads each post's text in source order, against
+the digest's own EPUB (which sets every post from the same Document, in source order).
+
+For every post of the EPUB (a <section class="post">, in spine order) it takes the text of
+each block (headings, paragraphs, list items, table cells, captions, code), and looks for them
+one after another in the text of the PDF's matching <Part> element (the Part whose <H1> is the
+post's title), each search starting where the previous block was found. Text is compared
+without whitespace, hyphens or case (the PDF's words carry no spaces between them; printed
+lines hyphenate; kickers are upper case), nor digits (link note marks in the printed text). A block that is not found (a printed mark such as a
+link note number inside it) is skipped; too many skipped blocks, a post without its Part or
+Parts out of order is a failure.
+
+  struct_text_order.py DIGEST.pdf DIGEST.epub [--min-found 0.9] [--verbose]
+
+Exit 0 when every post reads in order, 1 with one line per problem, 2 on bad usage.
+"""
+import argparse
+import os
+import re
+import sys
+import unicodedata
+
+try:
+    import pikepdf  # noqa: F401
+except ImportError:
+    if os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3") and os.path.exists("/usr/bin/python3"):
+        os.execv("/usr/bin/python3", ["/usr/bin/python3", *sys.argv])
+    print("struct_text_order.py: needs pikepdf (python3-pikepdf)", file=sys.stderr)
+    sys.exit(2)
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pdfstd.document import Doc  # noqa: E402
+from pdfstd.struct_text import full_text  # noqa: E402
+
+from epub_sections import XHTML, post_sections  # noqa: E402
+BLOCKS = {f"{XHTML}{t}" for t in ("h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "figcaption", "pre", "dt", "dd")}
+
+
+def norm(text):
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    # Also what each side draws its own way: code lines' continuation marks, task boxes, and
+    # digits (the printed book's link note marks follow the linked words: "releases3").
+    return re.sub(r"[\s\d\-\u00ad\u2010\u2011\u21aa\u2610\u2611\u2612]+", "", text)
+
+
+def epub_posts(path):
+    """[(title, [block text])] for every post, in spine order."""
+    return [(title, list(blocks_of(section))) for title, section in post_sections(path)]
+
+
+def blocks_of(section):
+    """The innermost blocks' texts: a list item holding paragraphs gives the paragraphs. The
+    post's header (byline, tags, address) is left out: the printed opening sets it its own way."""
+    skipped = {id(d) for h in section.iter(f"{XHTML}header") for d in h.iter()}
+    for el in section.iter():
+        if el.tag not in BLOCKS or id(el) in skipped:
+            continue
+        if any(d.tag in BLOCKS for d in el.iter() if d is not el):
+            continue
+        text = norm("".join(el.itertext()))
+        if text:
+            yield text
+
+
+def pdf_parts(doc):
+    """[(H1 text, whole text)] of the Parts, in tree order."""
+    parts = []
+
+    def visit(elem):
+        if elem.type == "Part":
+            title = next((full_text(doc, k) for k in elem.elements() if k.type == "H1"), "")
+            parts.append((norm(title), norm(full_text(doc, elem))))
+            return
+        for kid in elem.elements():
+            visit(kid)
+
+    for top in doc.struct.top:
+        visit(top)
+    return parts
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("pdf")
+    parser.add_argument("epub")
+    parser.add_argument("--min-found", type=float, default=0.9)
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    doc = Doc(args.pdf)
+    if doc.struct.root is None:
+        print(f"{args.pdf}: no structure tree")
+        return 1
+    parts = pdf_parts(doc)
+    problems = []
+    at = 0
+    for title, blocks in epub_posts(args.epub):
+        key = norm(title)
+        index = next((i for i in range(at, len(parts)) if parts[i][0] == key), None)
+        if index is None:
+            late = any(p[0] == key for p in parts[:at])
+            problems.append(f"post {title!r}: {'its Part comes before the previous post' if late else 'no Part with this H1'}")
+            continue
+        at = index + 1
+        text = parts[index][1]
+        pos, found, missing = 0, 0, []
+        for block in blocks:
+            hit = text.find(block, pos)
+            if hit < 0:
+                missing.append(block)
+                continue
+            found += 1
+            pos = hit + len(block)
+        share = found / len(blocks) if blocks else 1.0
+        if args.verbose:
+            print(f"{title}: {found}/{len(blocks)} blocks in order")
+            for m in missing:
+                print(f"  not found in order: {m[:100]}")
+        if share < args.min_found:
+            problems.append(f"post {title!r}: only {found} of {len(blocks)} blocks read in order "
+                            f"(first missing: {missing[0][:80]!r})")
+    for p in problems:
+        print(p)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
