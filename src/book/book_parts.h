@@ -60,10 +60,8 @@ std::vector<std::string> wrapText(Composer& c, const std::string& text, const Te
 // `text` cut at a word (or character) and ended with an ellipsis to fit `width`.
 std::string fitText(Composer& c, const std::string& text, const TextStyle& style, float width);
 
-// Pictures drawn by the print parts never print their PDF rendition (made for the text block's
-// width at the style's dpi) above kMaxPpi: a little under the 400 ppi that pdfcheck allows.
-constexpr float kMaxPpi = 380;
-// The smallest width (pt) at which an asset's PDF rendition stays under kMaxPpi.
+// The smallest width (pt) at which an asset's PDF rendition (made for the text block's width at
+// the style's dpi) stays under kMaxPrintPpi (typeset.h).
 float minDrawWidth(const Asset& a);
 // A role's look at another size (leading scaled with it).
 TextStyle resized(const TextStyle& style, float size);

@@ -5,7 +5,7 @@
 // Both set the logo (when the config names one) beside the period and figures, end with the
 // cover image (or, without one, the list of posts inside) and a foot line with the site and
 // the build date. Pictures are never drawn so small that their print rendition (made for the
-// text block's width) would exceed kMaxPpi.
+// text block's width) would exceed kMaxPrintPpi.
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -96,7 +96,7 @@ void composeCover(Composer& c, const Publication& pub) {
   TextStyle small = recolored(resized(st.byline, std::max(9.0f, st.byline.size + 0.5f)), st.muted);
   TextStyle figuresStyle = recolored(small, st.text);
   // The logo, right of the period and figures: at most kLogoMaxWidth x kLogoHeight, unless
-  // that would print it past kMaxPpi (then larger, up to half the text block).
+  // that would print it past kMaxPrintPpi (then larger, up to half the text block).
   float logoW = 0, logoH = 0;
   const Asset* logoAsset = assetOf(pub, pub.logoAsset);
   const bool logo = fitImage(logoAsset, kLogoMaxWidth, kLogoHeight, logoW, logoH);

@@ -149,7 +149,7 @@ std::string fitText(Composer& c, const std::string& text, const TextStyle& style
   return toUtf8(chars.substr(0, n)) + "\u2026";
 }
 
-float minDrawWidth(const Asset& a) { return static_cast<float>(a.pdf.width) * 72.0f / kMaxPpi; }
+float minDrawWidth(const Asset& a) { return static_cast<float>(a.pdf.width) * 72.0f / kMaxPrintPpi; }
 
 TextStyle resized(const TextStyle& style, float size) {
   TextStyle t = style;

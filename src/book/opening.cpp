@@ -114,7 +114,7 @@ void composeOpening(Composer& c, const Publication& pub, const PostEntry& e, boo
       w = natW;
     }
     // A tall picture shrunk to the height limit would print its rendition too finely for the
-    // press (over kMaxPpi): it is then drawn taller, up to the width that keeps it under.
+    // press (over kMaxPrintPpi): it is then drawn taller, up to the width that keeps it under.
     const float minW = std::min(width, minDrawWidth(*hero));
     if (w < minW) {
       w = minW;

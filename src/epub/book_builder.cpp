@@ -203,8 +203,8 @@ Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLooku
 
   // Navigation: front pages, posts (grouped when asked) with their sections, indexes.
   std::vector<NavNode> toc;
-  toc.push_back({title, "title.xhtml", {}, ""});
-  if (brief) toc.push_back({locale.label("at_a_glance"), "brief.xhtml", {}, ""});
+  toc.push_back({title, "title.xhtml", {}, "", ""});
+  if (brief) toc.push_back({locale.label("at_a_glance"), "brief.xhtml", {}, "", ""});
   auto postNode = [&](int i) {
     NavNode n{links.title[static_cast<std::size_t>(i)], links.href[static_cast<std::size_t>(i)], {}, "toc-post",
               links.lang[static_cast<std::size_t>(i)]};
@@ -216,11 +216,11 @@ Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLooku
     return n;
   };
   for (const Group& g : sections) {
-    std::vector<NavNode>& into = grouped ? toc.emplace_back(NavNode{g.label, "", {}, "toc-group"}).children : toc;
+    std::vector<NavNode>& into = grouped ? toc.emplace_back(NavNode{g.label, "", {}, "toc-group", ""}).children : toc;
     for (int i : g.posts) into.push_back(postNode(i));
   }
-  if (tagIndex) toc.push_back({locale.label("index_of_tags"), "tags.xhtml", {}, ""});
-  if (authorIndex) toc.push_back({locale.label("index_of_authors"), "authors.xhtml", {}, ""});
+  if (tagIndex) toc.push_back({locale.label("index_of_tags"), "tags.xhtml", {}, "", ""});
+  if (authorIndex) toc.push_back({locale.label("index_of_authors"), "authors.xhtml", {}, "", ""});
 
   // Metadata.
   PackageMetadata meta;

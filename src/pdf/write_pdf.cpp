@@ -33,10 +33,12 @@ bool writePdf(const Publication& pub, const Style& style, const BookPlan& plan, 
   std::optional<FileBytes> profile;
   if (standards.pdfaLevel && !(profile = pdf::loadOutputProfile(standards.outputProfile, out, diags))) return false;
   // Body pages are painted and compressed as the layout finishes them (see streamed_pages.h).
-  pdf::StreamedPages streamed;
+  // `none` is the PDF as before issue 23: untagged as well (the bench's baseline, a way out).
+  pdf::StreamedPages streamed(standards.any());
   TypesetOptions streaming = typesetting;
   streaming.bodyPages = streamed.sink();
   Layout layout = layoutBook(pub, style, plan, streaming, diags);
+  if (!standards.any()) layout.structure.clear();
   const auto t1 = Clock::now();
   if (layout.pages.empty()) {
     diags.error({out.string(), 0, 0}, "pdf-empty", "nothing to typeset: no PDF written");

@@ -13,8 +13,6 @@ namespace pp::typeset {
 
 namespace {
 
-// Never draw stored pixels denser than this (print shops refuse above 400 ppi; keep a margin).
-constexpr float kMaxPpi = 390;
 constexpr float kCaptionGap = 6;
 constexpr float kBoxPad = 8;
 
@@ -162,7 +160,7 @@ void Flow::figure(const ImageRef& image, const std::vector<Inline>& captionIn, c
     w *= maxH / h;
     h = maxH;
   }
-  const float minW = static_cast<float>(a->pdf.width) * 72.0f / kMaxPpi;
+  const float minW = static_cast<float>(a->pdf.width) * 72.0f / kMaxPrintPpi;
   if (w < minW) {
     h *= minW / w;
     w = minW;

@@ -67,8 +67,12 @@ InlineBuilder::InlineBuilder(Context& ctx, const TextStyle& base, bool justify)
 }
 
 int InlineBuilder::lookIndex(const Look& l) {
-  // Looks repeat a lot (a paragraph has a handful): search from the back.
-  for (std::size_t i = looks_.size(); i-- > 0;) {
+  // Looks repeat a lot (a paragraph has a handful): search the last few, from the back. A
+  // paragraph of thousands of links has as many looks; searching them all made it quadratic,
+  // and an older twin only costs an entry.
+  constexpr std::size_t kSearched = 64;
+  const std::size_t stop = looks_.size() > kSearched ? looks_.size() - kSearched : 0;
+  for (std::size_t i = looks_.size(); i-- > stop;) {
     const Look& o = looks_[i];
     if (o.bold == l.bold && o.italic == l.italic && o.code == l.code && o.deco == l.deco &&
         o.script == l.script && o.link == l.link && o.hasColor == l.hasColor &&
@@ -210,7 +214,7 @@ void InlineBuilder::text(std::string_view s, const Look& look) {
     text(fixed, look);
     return;
   }
-  std::uint16_t li = 0;
+  std::uint32_t li = 0;
   bool haveLook = false;
   for (std::size_t i = 0; i < s.size();) {
     char32_t c = nextCodepoint(s, i);
@@ -236,7 +240,7 @@ void InlineBuilder::text(std::string_view s, const Look& look) {
     }
     if (base_.uppercase) c = toUpper(c);
     if (!haveLook) {
-      li = static_cast<std::uint16_t>(lookIndex(look));
+      li = static_cast<std::uint32_t>(lookIndex(look));
       haveLook = true;
     }
     token_.push_back({c, li});

@@ -106,7 +106,7 @@ class InlineBuilder {
   };
   struct Char {
     char32_t cp;
-    std::uint16_t look;  // index into looks_
+    std::uint32_t look;  // index into looks_ (a paragraph of 80,000 links has as many looks)
   };
 
   void walk(const Inline& in, Look look);
