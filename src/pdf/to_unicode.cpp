@@ -31,10 +31,15 @@ void utf16Hex(std::string& out, char32_t c) {
 }  // namespace
 
 std::string toUnicodeCMap(const std::unordered_map<std::uint16_t, std::u32string>& glyphs) {
+  // A glyph that stands for no character of its own (the second glyph of a Devanagari or Thai
+  // cluster whose first glyph carries the cluster's text) still needs a value: PDF/UA-1 7.21.7
+  // and PDF/A-2u 6.2.11.7.2 ask one for every code shown, and 0, U+FEFF and U+FFFE are
+  // refused. A zero width space adds nothing visible to text a reader extracts; the run's
+  // ActualText gives the cluster's characters where readers honour it.
+  const std::u32string noOwnText(1, U'\u200B');
   std::vector<std::pair<std::uint16_t, const std::u32string*>> sorted;
   sorted.reserve(glyphs.size());
-  for (const auto& [g, text] : glyphs)
-    if (!text.empty()) sorted.emplace_back(g, &text);
+  for (const auto& [g, text] : glyphs) sorted.emplace_back(g, text.empty() ? &noOwnText : &text);
   std::sort(sorted.begin(), sorted.end());
   std::string out =
       "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
