@@ -9,6 +9,7 @@
 #include "postpress/support/files.h"
 #include "postpress/support/hash.h"
 #include "postpress/support/text.h"
+#include "pdf/text_strings.h"
 
 namespace pp::pdf {
 
@@ -102,26 +103,6 @@ std::string xmpDate(long long epoch) {
   return buf;
 }
 
-// A PDF text string in UTF-16BE with its byte order mark: every character, those above
-// U+FFFF too (libharu's UTF-8 encoder turns them into garbage).
-std::string utf16Text(std::string_view utf8) {
-  std::string out = "\xFE\xFF";
-  auto unit = [&](char32_t u) {
-    out += static_cast<char>(u >> 8);
-    out += static_cast<char>(u & 0xFF);
-  };
-  for (std::size_t i = 0; i < utf8.size();) {
-    const char32_t c = nextCodepoint(utf8, i);
-    if (c > 0xFFFF) {
-      unit(0xD800 + ((c - 0x10000) >> 10));
-      unit(0xDC00 + ((c - 0x10000) & 0x3FF));
-    } else {
-      unit(c);
-    }
-  }
-  return out;
-}
-
 bool addBinary(HpdfDoc& doc, HPDF_Dict dict, const char* key, const std::string& bytes) {
   HPDF_Doc pdf = doc.get();
   auto* data = reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(bytes.data()));
@@ -142,7 +123,7 @@ bool writeInfo(HpdfDoc& doc, const DocumentFacts& facts) {
   };
   bool ok = true;
   for (const auto& [key, value] : texts)
-    if (!value.empty()) ok = addBinary(doc, pdf->info, key, utf16Text(value)) && ok;
+    if (!value.empty()) ok = addBinary(doc, pdf->info, key, utf16TextBytes(value)) && ok;
   return ok && !doc.failed();
 }
 

@@ -4,14 +4,13 @@
 
 namespace pp::pdf {
 
-std::string hexTextString(std::string_view utf8) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(6 + utf8.size() * 4);
+std::string utf16TextBytes(std::string_view utf8) {
+  std::string out = "\xFE\xFF";
+  out.reserve(2 + utf8.size() * 2);
   auto unit = [&out](unsigned u) {
-    for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(u >> shift) & 0xF];
+    out += static_cast<char>((u >> 8) & 0xFF);
+    out += static_cast<char>(u & 0xFF);
   };
-  out += "<FEFF";
   for (std::size_t i = 0; i < utf8.size();) {
     const char32_t c = nextCodepoint(utf8, i);
     if (c < 0x10000) {
@@ -20,6 +19,19 @@ std::string hexTextString(std::string_view utf8) {
       unit(0xD800 + static_cast<unsigned>((c - 0x10000) >> 10));
       unit(0xDC00 + static_cast<unsigned>((c - 0x10000) & 0x3FF));
     }
+  }
+  return out;
+}
+
+std::string hexTextString(std::string_view utf8) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  const std::string bytes = utf16TextBytes(utf8);
+  std::string out;
+  out.reserve(2 + bytes.size() * 2);
+  out += '<';
+  for (unsigned char b : bytes) {
+    out += kHex[b >> 4];
+    out += kHex[b & 0xF];
   }
   out += '>';
   return out;

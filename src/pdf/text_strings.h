@@ -8,7 +8,10 @@
 
 namespace pp::pdf {
 
-// "<FEFF0041...>" for UTF-8 `utf8` (characters above U+FFFF as surrogate pairs).
+// The bytes of a text string: UTF-16BE with its byte order mark, characters above U+FFFF as
+// surrogate pairs (libharu's own UTF-8 encoder garbles those). For libharu's binary objects.
+std::string utf16TextBytes(std::string_view utf8);
+// "<FEFF0041...>": utf16TextBytes in hex.
 std::string hexTextString(std::string_view utf8);
 // A text string as short as it can be: a literal when `utf8` is printable ASCII (which
 // PDFDocEncoding shares), else hexTextString (a digest has 10^5 of them: link descriptions).

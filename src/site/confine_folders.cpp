@@ -16,47 +16,38 @@ namespace pp::site {
 
 namespace {
 
-class FolderCheck {
- public:
-  explicit FolderCheck(const Site& site) : site_(site) {}
-
-  // True when `dir` is inside the root: lexically, and through links when it exists. A folder
-  // of the site that does not exist is harmless (nothing is read from it) and kept.
-  bool inside(const fs::path& dir) {
-    const fs::path normal = dir.lexically_normal();
-    const fs::path rel = normal.lexically_relative(site_.root);
-    const bool lexicallyInside = !rel.empty() && *rel.begin() != "..";
-    if (!lexicallyInside) return false;
-    std::error_code ec;
-    if (!fs::exists(fs::symlink_status(normal, ec))) return true;
-    return confinedFolder(site_.root, rel.generic_string()).has_value();
-  }
-
- private:
-  const Site& site_;
-};
+// True when `dir` is inside `root`: lexically, and through links when it exists. A folder of
+// the site that does not exist is harmless (nothing is read from it) and kept.
+bool insideRoot(const fs::path& root, const fs::path& dir) {
+  const fs::path normal = dir.lexically_normal();
+  const fs::path rel = normal.lexically_relative(root);
+  if (rel.empty() || *rel.begin() == "..") return false;
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(normal, ec))) return true;
+  return confinedFolder(root, rel.generic_string()).has_value();
+}
 
 template <typename T, typename Dir>
-void keepInside(std::vector<T>& list, FolderCheck& check, Dir dirOf) {
-  list.erase(std::remove_if(list.begin(), list.end(), [&](const T& x) { return !check.inside(dirOf(x)); }),
+void keepInside(std::vector<T>& list, const fs::path& root, Dir dirOf) {
+  list.erase(std::remove_if(list.begin(), list.end(), [&](const T& x) { return !insideRoot(root, dirOf(x)); }),
              list.end());
 }
 
 }  // namespace
 
 void confineConfiguredFolders(Site& site, SiteRules& rules) {
-  FolderCheck check(site);
-  if (!rules.blogDir.empty() && !check.inside(rules.blogDir)) rules.blogDir = site.root / "blog";
-  if (!site.contentDir.empty() && !check.inside(site.contentDir)) site.contentDir = site.root;
+  const fs::path& root = site.root;
+  if (!rules.blogDir.empty() && !insideRoot(root, rules.blogDir)) rules.blogDir = site.root / "blog";
+  if (!site.contentDir.empty() && !insideRoot(root, site.contentDir)) site.contentDir = site.root;
   const bool hadRoots = !rules.contentRoots.empty();
-  keepInside(rules.contentRoots, check, [](const ContentRoot& r) { return r.dir; });
+  keepInside(rules.contentRoots, root, [](const ContentRoot& r) { return r.dir; });
   // With every configured root refused, posts are looked for where the generator looks by
   // default: its content folder (itself checked above), as when the setting is absent.
   if (hadRoots && rules.contentRoots.empty()) addContentRoot(rules, site.contentDir.empty() ? site.root : site.contentDir, "");
-  if (!site.includesDir.empty() && !check.inside(site.includesDir)) site.includesDir.clear();
-  keepInside(site.staticRoots, check, [](const fs::path& p) { return p; });
-  for (auto& [language, roots] : site.languageStaticRoots) keepInside(roots, check, [](const fs::path& p) { return p; });
-  keepInside(site.pathAliases, check, [](const auto& alias) { return alias.second; });
+  if (!site.includesDir.empty() && !insideRoot(root, site.includesDir)) site.includesDir.clear();
+  keepInside(site.staticRoots, root, [](const fs::path& p) { return p; });
+  for (auto& [language, roots] : site.languageStaticRoots) keepInside(roots, root, [](const fs::path& p) { return p; });
+  keepInside(site.pathAliases, root, [](const auto& alias) { return alias.second; });
 }
 
 }  // namespace pp::site
