@@ -108,6 +108,7 @@ std::optional<CacheEntry> RenditionCache::load(const std::string& key) const {
       e.format = rest();
     } else if (field == "size") {
       f >> e.width >> e.height;
+      if (e.width < 0 || e.height < 0) return std::nullopt;
     } else if (field == "message") {
       e.message = rest();
     } else if (field == "note") {
@@ -119,7 +120,10 @@ std::optional<CacheEntry> RenditionCache::load(const std::string& key) const {
       if (!f) return std::nullopt;
       img.codec = codecFromName(codec);
       img.hash = hash == "-" ? "" : hash;
-      if (img.codec == Codec::None || !isHex(img.hash)) return std::nullopt;
+      // Sizes a rendition can have: a negative one would pass a product test and reach layout.
+      if (img.codec == Codec::None || !isHex(img.hash) || img.width <= 0 || img.height <= 0 ||
+          img.components < 1 || img.components > 4)
+        return std::nullopt;
       auto named = renditionFile(dir_ / "images", file, std::string(".") + img.extension());
       if (!named || named->filename().string() != img.hash + "." + img.extension()) return std::nullopt;
       img.file = *named;
@@ -135,8 +139,7 @@ std::optional<CacheEntry> RenditionCache::load(const std::string& key) const {
     // Every file must be there with the bytes it was written with (its name is their hash):
     // a torn, truncated or altered rendition is a miss, made and written again.
     for (const EncodedImage* img : {&e.pdf, &e.epub}) {
-      const std::uintmax_t px = static_cast<std::uintmax_t>(img->width) * img->height;
-      if (img->file.empty() || px == 0) return std::nullopt;
+      if (img->file.empty() || img->width <= 0) return std::nullopt;  // no "pdf"/"epub" line
       if (img == &e.pdf && e.pdf.file == e.epub.file) continue;  // one file, checked once
       if (!holds(img->file, img->hash)) return std::nullopt;
       if (!img->alphaFile.empty()) {

@@ -162,17 +162,15 @@ TEST_CASE("a rendition with flipped bytes is a miss, made and written again") {
   CHECK(build(t, srcs, dir / "cache", 1).stats.decoded == 0);  // repaired
 }
 
-TEST_CASE("an entry naming a file outside the cache's images folder is a miss") {
-  TempDir dir;
-  TestSite t(dir / "site");
-  writeBytes(dir / "site/img/p.png", makePng(40, 30, 3, halves()));
-  const Outcome cold = build(t, {"/img/p.png"}, dir / "cache", 1);
-  // Another picture outside the cache, under the name an attacker would give the entry.
-  writeBytes(dir / "outside.png", makePng(40, 30, 3, halves({200, 0, 0, 255}, {0, 200, 0, 255})));
+// Rewrites the rendition lines ("pdf ..." and "epub ...": name codec width height components
+// hash file alpha) of every entry with `edit`, and signs the entry again with a valid check
+// line, as an attacker who can write the cache can. Returns the number of entries rewritten.
+template <class Edit>
+int forgeEntries(const fs::path& cache, Edit edit) {
   int rewritten = 0;
-  for (auto& e : fs::directory_iterator(dir / "cache/entries")) {
+  for (auto& e : fs::directory_iterator(cache / "entries")) {
     std::string text = *pp::readFile(e.path());
-    text.erase(text.rfind("check "));  // the entry without its check line
+    text.erase(text.rfind("check "));
     std::string out;
     std::istringstream lines(text);
     for (std::string line; std::getline(lines, line);) {
@@ -180,21 +178,55 @@ TEST_CASE("an entry naming a file outside the cache's images folder is a miss") 
         std::istringstream f(line);
         std::vector<std::string> w;
         for (std::string x; f >> x;) w.push_back(x);
-        w[6] = "../../outside.png";
-        w[5] = pp::contentHash(*pp::readFile(dir / "outside.png"));
+        edit(w);
         line.clear();
         for (auto& x : w) line += (line.empty() ? "" : " ") + x;
       }
       out += line + "\n";
     }
-    out += "check " + pp::contentHash(out) + "\n";  // a valid check: only the name is wrong
+    out += "check " + pp::contentHash(out) + "\n";
     writeBytes(e.path(), out);
     ++rewritten;
   }
-  REQUIRE(rewritten == 1);
+  return rewritten;
+}
+
+TEST_CASE("an entry naming a file outside the cache's images folder is a miss") {
+  TempDir dir;
+  TestSite t(dir / "site");
+  writeBytes(dir / "site/img/p.png", makePng(40, 30, 3, halves()));
+  const Outcome cold = build(t, {"/img/p.png"}, dir / "cache", 1);
+  // Another picture outside the cache, under the name an attacker would give the entry.
+  writeBytes(dir / "outside.png", makePng(40, 30, 3, halves({200, 0, 0, 255}, {0, 200, 0, 255})));
+  const std::string outsideHash = pp::contentHash(*pp::readFile(dir / "outside.png"));
+  REQUIRE(forgeEntries(dir / "cache", [&](std::vector<std::string>& w) {
+            w[6] = "../../outside.png";
+            w[5] = outsideHash;
+          }) == 1);
   const Outcome poisoned = build(t, {"/img/p.png"}, dir / "cache", 1);
   CHECK(poisoned.stats.decoded == 1);
   CHECK(poisoned.hashes == cold.hashes);
+}
+
+TEST_CASE("a signed entry with sizes no rendition has is a miss") {
+  // Found by fuzz_cache_entry: a negative width times a negative height is a positive area.
+  const std::vector<std::pair<int, std::string>> forged = {
+      {2, "-40"}, {3, "-30"}, {2, "0"}, {4, "0"}, {4, "7"}, {2, "x"}};
+  for (const auto& [field, value] : forged) {
+    CAPTURE(field);
+    CAPTURE(value);
+    TempDir dir;
+    TestSite t(dir / "site");
+    writeBytes(dir / "site/img/p.png", makePng(40, 30, 3, halves()));
+    const Outcome cold = build(t, {"/img/p.png"}, dir / "cache", 1);
+    REQUIRE(forgeEntries(dir / "cache", [&](std::vector<std::string>& w) {
+              w[static_cast<std::size_t>(field)] = value;
+              if (field == 2) w[3] = value;  // both sides
+            }) == 1);
+    const Outcome again = build(t, {"/img/p.png"}, dir / "cache", 1);
+    CHECK(again.stats.decoded == 1);
+    CHECK(again.hashes == cold.hashes);
+  }
 }
 
 TEST_CASE("an entry with a damaged line is a miss") {
