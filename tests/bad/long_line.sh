@@ -20,7 +20,7 @@ with open(path, "w") as f:
     f.write(unit * ((mb << 20) // len(unit)))
     f.write(" and ends here.\n")
 PY
-  # Measured on 2 cores: words 53 s and 1.3 GB, token 22 s and 300 MB.
+  # The bounds are several times what each build takes (bench/results.md, "The test suite").
   run_pp 240 2500 build --site "$SITE" -o "$WORK/out-$kind" --cache "$WORK/cache" -j 2
   expect_status 0
   pages=$(pdfinfo "$WORK/out-$kind.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')

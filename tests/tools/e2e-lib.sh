@@ -6,6 +6,10 @@ set -euo pipefail
 : "${POSTPRESS:?run through ctest (POSTPRESS is the built binary)}"
 : "${PP_SOURCE_DIR:?run through ctest}"
 export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-1764460800}"
+# EPUBCheck (Java, run by our checkers and the shared one) is a short program that a whole JIT
+# and a parallel collector only slow down: the client compiler and the serial collector halve
+# its CPU time (bench/results.md, "The test suite"). JDK_JAVA_OPTIONS reaches every `java` run.
+export JDK_JAVA_OPTIONS="${JDK_JAVA_OPTIONS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 
 TOOLS="$PP_SOURCE_DIR/tests/tools"
 SHARED="$(cd "$PP_SOURCE_DIR/.." && pwd)/shared"
