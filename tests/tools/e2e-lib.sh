@@ -136,6 +136,20 @@ build_and_check() {
   echo "$name: ok ($(wc -l < "$WORK/$name.titles") posts)"
 }
 
+# build_and_check_part SITE NAME [selection...] [-- options...]: build_and_check for a part of a
+# blog whose whole digest the same test checks with the shared pdfcheck: the PDF goes through
+# the project's own checker (the same properties; a third of pdfcheck's CPU time).
+build_and_check_part() {
+  local site="$1" name="$2" args=() t
+  build_only "$@"
+  check_pdf_standard "$WORK/$name.pdf"
+  while IFS= read -r t; do [ -n "$t" ] && args+=(--expect "$t"); done < "$WORK/$name.titles"
+  python3 "$TOOLS/pdf_props.py" "$WORK/$name.pdf" --outline "${args[@]}" > "$WORK/pdf_props.out" 2>&1 ||
+    { cat "$WORK/pdf_props.out"; fail "pdf_props on $WORK/$name.pdf"; }
+  check_epub_once "$WORK/$name.epub" "$WORK/$name.titles"
+  echo "$name: ok ($(wc -l < "$WORK/$name.titles") posts)"
+}
+
 # no_source_syntax NAME [--allow TEXT]...: the PDF and EPUB of NAME print none of the generator's
 # markup as text (tests/tools/source_syntax.py: imports, JSX, shortcodes, Liquid, fences, HTML
 # tags outside code). Each --allow names a hit that is the author's own prose, and says why.
