@@ -109,7 +109,7 @@ wait "$pid" || fail "the uninterrupted build failed"
 [ "$whole" -ge 10 ] || fail "the build took only $whole ticks: too short to interrupt"
 qpdf --check "$OUT/sig.pdf" > /dev/null 2>&1 || fail "the uninterrupted PDF fails qpdf --check"
 interrupted=0
-for attempt in "INT 50" "TERM 90" "INT 70" "TERM 30"; do
+for attempt in "INT 50" "TERM 80" "INT 65" "TERM 35"; do
   read -r sig percent <<< "$attempt"
   rm -f "$OUT"/sig.*
   sentinel "$OUT/sig.pdf"
