@@ -16,12 +16,14 @@ namespace pp::fonts {
 
 class HarfBuzzFont {
  public:
-  // False when HarfBuzz finds no glyphs in `bytes`.
-  bool open(std::string_view bytes);
+  // False when HarfBuzz finds no glyphs in face `face` of `bytes` (0 but in a collection).
+  bool open(std::string_view bytes, unsigned face);
   ShapedText shape(std::u32string_view text, TextDirection direction) const;
   int glyphWidth(int glyph) const;  // 1/1000 em, rounded
   int glyphCount() const;
   std::string postScriptName() const;
+  std::string familyName() const;
+  unsigned facesInFile() const { return faces_; }
   hb_face_t* face() const { return face_.get(); }
 
  private:
@@ -34,6 +36,7 @@ class HarfBuzzFont {
   std::unique_ptr<hb_face_t, FaceFree> face_;
   std::unique_ptr<hb_font_t, FontFree> font_;
   float toThousandths_ = 1;  // 1000 / units per em
+  unsigned faces_ = 1;       // in the file
 };
 
 }  // namespace pp::fonts
