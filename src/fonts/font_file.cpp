@@ -17,7 +17,11 @@ namespace pp {
 // The file's bytes and stb_truetype's view of them: read-only once loaded, shared by every
 // FontFile made from it (FontFile::share), so threads read them side by side.
 struct FontFile::Info {
-  FileBytes bytes;  // the whole font file (FileBytes::open)
+  // The whole font file: read (FileBytes::open), or mapped when it is a collection whose
+  // faces are loaded one by one; `raw` shows whichever holds it.
+  FileBytes bytes;
+  fonts::MappedFile mapped;
+  std::string_view raw;
   std::size_t directory = 0;  // where the face's table directory starts (0 but in a collection)
   stbtt_fontinfo font;
   // contentHash(bytes), made when first asked for (only the subset cache asks), once for
@@ -31,7 +35,7 @@ struct FontFile::Info {
 
 const std::string& FontFile::contentHash() const {
   std::call_once(info_->hashed, [this] {
-    info_->hash = pp::contentHash(info_->bytes.view());
+    info_->hash = pp::contentHash(info_->raw);
     if (face_ != 0) info_->hash = pp::contentHash(info_->hash + "/face " + std::to_string(face_));
   });
   return info_->hash;
@@ -90,20 +94,30 @@ std::optional<std::size_t> faceDirectory(std::string_view raw, unsigned face, st
 }  // namespace
 
 std::unique_ptr<FontFile> FontFile::load(const fs::path& file, std::string* error, unsigned face) {
-  std::string err;
   // Real font files are at most tens of MB (a CJK collection 20 to 30); refuse anything absurd.
-  auto data = FileBytes::open(file, &err, 64ull << 20);
-  if (!data) {
-    if (error) *error = err.empty() ? "cannot read" : err;
-    return nullptr;
+  constexpr std::size_t kMaxBytes = 64ull << 20;
+  auto info = std::make_shared<Info>();
+  if (fonts::isCollection(file)) {
+    if (!info->mapped.open(file.string(), kMaxBytes)) {
+      if (error) *error = "cannot read";
+      return nullptr;
+    }
+    info->raw = info->mapped.view();
+  } else {
+    std::string err;
+    auto data = FileBytes::open(file, &err, kMaxBytes);
+    if (!data) {
+      if (error) *error = err.empty() ? "cannot read" : err;
+      return nullptr;
+    }
+    info->bytes = std::move(*data);
+    info->raw = info->bytes.view();
   }
   std::unique_ptr<FontFile> f(new FontFile());
   f->path_ = file;
   f->face_ = face;
-  auto info = std::make_shared<Info>();
-  info->bytes = std::move(*data);
   f->info_ = info;
-  const std::string_view raw = info->bytes.view();
+  const std::string_view raw = info->raw;
   const auto* bytes = reinterpret_cast<const unsigned char*>(raw.data());
   const std::optional<std::size_t> base = faceDirectory(raw, face, error);
   if (!base) return nullptr;
@@ -204,18 +218,18 @@ void FontFile::glyphMetrics(int glyph, int& advance, int& leftSideBearing) const
   stbtt_GetGlyphHMetrics(&info_->font, glyph, &advance, &leftSideBearing);
 }
 
-std::string_view FontFile::bytes() const { return info_->bytes.view(); }
+std::string_view FontFile::bytes() const { return info_->raw; }
 
 std::string_view FontFile::table(std::string_view tag) const {
   // The directory was bounds-checked when the file was loaded.
-  const auto* b = reinterpret_cast<const unsigned char*>(info_->bytes.data()) + info_->directory;
+  const auto* b = reinterpret_cast<const unsigned char*>(info_->raw.data()) + info_->directory;
   const std::size_t numTables = (std::size_t(b[4]) << 8) | b[5];
   for (std::size_t t = 0; t < numTables; ++t) {
     const unsigned char* rec = b + 12 + t * 16;
     if (std::string_view(reinterpret_cast<const char*>(rec), 4) != tag) continue;
     const std::size_t off = (std::size_t(rec[8]) << 24) | (std::size_t(rec[9]) << 16) | (std::size_t(rec[10]) << 8) | rec[11];
     const std::size_t len = (std::size_t(rec[12]) << 24) | (std::size_t(rec[13]) << 16) | (std::size_t(rec[14]) << 8) | rec[15];
-    return info_->bytes.view().substr(off, len);
+    return info_->raw.substr(off, len);
   }
   return {};
 }

@@ -1,5 +1,6 @@
 #include <system_error>
 
+#include "fonts/harfbuzz_font.h"
 #include "postpress/fonts.h"
 #include "postpress/support/cjk.h"
 #include "postpress/support/files.h"
@@ -10,11 +11,6 @@ namespace {
 
 // The regions whose faces a CJK collection among the fallbacks may hold (cjkRegionOf).
 constexpr std::string_view kCjkRegions[] = {"JP", "KR", "SC", "TC", "HK"};
-
-bool isCollection(const fs::path& p) {
-  const std::string ext = p.extension().string();
-  return ext == ".ttc" || ext == ".otc" || ext == ".TTC" || ext == ".OTC";
-}
 
 }  // namespace
 
@@ -34,7 +30,7 @@ FontSet::FontSet(const Style& style, DiagnosticSink& diags, std::shared_ptr<Font
   }
   // The regional faces of collections, regular and bold, whatever languages come.
   for (const auto& p : style_.fallbacks) {
-    if (!isCollection(p)) continue;
+    if (!fonts::isCollection(p)) continue;
     const fs::path b = boldSibling(p);
     std::error_code ec;
     const bool hasBold = fs::is_regular_file(b, ec);
@@ -130,7 +126,7 @@ int FontSet::regionalFace(bool bold) {
   auto [it, fresh] = regional_.try_emplace(region_, std::array<int, 2>{-1, -1});
   if (fresh) {
     for (const auto& p : style_.fallbacks) {
-      if (!isCollection(p) || it->second[0] >= 0) continue;
+      if (!fonts::isCollection(p) || it->second[0] >= 0) continue;
       const int regular = loadFile(p, false, region_);
       if (regular < 0) continue;
       it->second = {regular, regular};

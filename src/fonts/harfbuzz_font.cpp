@@ -26,6 +26,22 @@ struct BufferFree {
 
 }  // namespace
 
+bool isCollection(const fs::path& file) {
+  const std::string ext = file.extension().string();
+  return ext == ".ttc" || ext == ".otc" || ext == ".TTC" || ext == ".OTC";
+}
+
+bool MappedFile::open(const std::string& file, std::size_t maxBytes) {
+  blob_.reset(hb_blob_create_from_file_or_fail(file.c_str()));
+  return blob_ && hb_blob_get_length(blob_.get()) > 0 && hb_blob_get_length(blob_.get()) <= maxBytes;
+}
+
+std::string_view MappedFile::view() const {
+  unsigned length = 0;
+  const char* data = blob_ ? hb_blob_get_data(blob_.get(), &length) : nullptr;
+  return data ? std::string_view(data, length) : std::string_view();
+}
+
 bool HarfBuzzFont::open(std::string_view bytes, unsigned face) {
   hb_blob_t* blob = hb_blob_create_or_fail(bytes.data(), static_cast<unsigned>(bytes.size()),
                                            HB_MEMORY_MODE_READONLY, nullptr, nullptr);

@@ -14,6 +14,24 @@
 
 namespace pp::fonts {
 
+// A font collection (.ttc, .otc) by its name: several faces in one file.
+bool isCollection(const fs::path& file);
+
+// A font file mapped by HarfBuzz (read-only; its pages are read when touched): the faces of a
+// CJK collection each use a few of its 20 MB, and read whole, every face loaded would copy all.
+class MappedFile {
+ public:
+  // False when the file cannot be mapped or is larger than `maxBytes`.
+  bool open(const std::string& file, std::size_t maxBytes);
+  std::string_view view() const;
+
+ private:
+  struct BlobFree {
+    void operator()(hb_blob_t* b) const { hb_blob_destroy(b); }
+  };
+  std::unique_ptr<hb_blob_t, BlobFree> blob_;
+};
+
 class HarfBuzzFont {
  public:
   // False when HarfBuzz finds no glyphs in face `face` of `bytes` (0 but in a collection).
