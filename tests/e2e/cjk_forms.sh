@@ -2,7 +2,8 @@
 # CJK glyph forms by language (issue 19): Japanese, Chinese (Simplified, Traditional, Hong Kong)
 # and Korean share the code points of Han characters but not their shapes. The site
 # tests/fixtures/cjk_forms has a post in each language with the same characters (骨, 直); each
-# post's characters come from its region's face of Noto Sans CJK (JP, SC, TC, HK, KR), the
+# post's characters come from its region's face of Noto Sans CJK (JP, SC, TC, HK, KR), and so
+# do the post titles in the (English) contents; the
 # faces draw them differently (compared as rendered), and the PDF embeds a small subset of
 # each face used, not the 20 MB collection.
 # ctest-cost: 3
@@ -39,6 +40,17 @@ for lang, region in want.items():
     font = found.get(lang, ("none",))[0]
     if not re.search(f"NotoSansCJK{region}-", font):
         print(f"{lang}: 骨 set in {font}, expected Noto Sans CJK {region.upper()}")
+        bad += 1
+# The contents, in English, list each post's title in its own language's forms.
+titles = {"ja": "日本語", "zh-CN": "简体中文", "zh-TW": "繁體中文", "zh-HK": "繁體中文（香港）", "ko": "한국어"}
+contents = next(p for p in doc if p.get_text().lstrip().startswith("Contents"))
+lines = [l for b in contents.get_text("rawdict")["blocks"] for l in b.get("lines", [])]
+for lang, region in want.items():
+    spans = [s for l in lines for s in l["spans"]
+             if "".join(c["c"] for c in s["chars"]).startswith(titles[lang]) and
+             (lang != "zh-TW" or "台" in "".join(c["c"] for s2 in l["spans"] for c in s2["chars"]))]
+    if not spans or not re.search(f"NotoSansCJK{region}-", spans[0]["font"]):
+        print(f"{lang}: the contents set its title in {spans[0]['font'] if spans else 'nothing'}, expected Noto Sans CJK {region.upper()}")
         bad += 1
 if bad:
     sys.exit(1)
