@@ -71,7 +71,8 @@ PY
 
 # A right-to-left post's blocks are mirrored (pdftotext -bbox, on the Arabic post's first
 # page): list markers, bullets and numbers, hang at the right of their items; the table's first
-# column is at the right; the quote is indented from the right; the caption that starts with a
+# column is at the right; the quote is indented from the right (its bar, and the note's, are
+# checked below); the caption that starts with a
 # Latin word has it at the right; the code block stays left to right at the left edge.
 pdftotext -bbox "$WORK/scripts.pdf" "$WORK/scripts.bbox.html"
 python3 - "$WORK/scripts.bbox.html" <<'PY' || fail "the Arabic post's blocks are not mirrored"
@@ -105,6 +106,20 @@ if not code or not get or code[0][0] > left_edge + 12 or get[0][0] < code[0][2]:
     bad.append("the code block is not left to right at the left edge")
 print("\n".join(bad))
 sys.exit(1 if bad else 0)
+PY
+
+# The bars of the Arabic post's quote and note (filled rectangles a few points wide) are at the
+# right edge of the text, where its lines start.
+/usr/bin/python3 - "$WORK/scripts.pdf" <<'PY' || fail "the Arabic post's quote and note bars are not at the right"
+import sys
+import fitz
+doc = fitz.open(sys.argv[1])
+page = next(p for p in doc if "kubectl" in p.get_text() and "\u0644" in p.get_text())
+right = max(w[2] for w in page.get_text("words"))
+bars = [d["rect"] for d in page.get_drawings() if d.get("fill") and d["rect"].width < 4 and d["rect"].height > 8]
+misplaced = [b for b in bars if b.x0 < right - 6]
+print(f"{len(bars)} bars, {len(misplaced)} not at the right edge ({right:.1f}): {misplaced}" if len(bars) < 2 or misplaced else "")
+sys.exit(1 if len(bars) < 2 or misplaced else 0)
 PY
 
 # The EPUB: each post's document in its language (front matter `lang`), dir="rtl" for Arabic,
