@@ -21,6 +21,7 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       fonts-droid-fallback \
       fonts-nanum \
+      fonts-noto-cjk \
       fonts-noto-core \
       fonts-symbola \
       hyphen-bn \

@@ -9,8 +9,8 @@
 // writer embeds its subsets, the EPUB cover rasterises its glyphs; none of them opens a font
 // file any other way.
 //
-// TrueType outlines (glyf) only: the PDF writer's library (libharu) cannot embed CFF fonts.
-// Widths are in 1/1000 em, integers truncated as libharu computes the /W widths of the PDF, so
+// TrueType (glyf) and CFF outlines, single fonts and collections (.ttc: the regional faces of
+// Noto Sans CJK, picked by the text's language, FontSet::setLanguage). Widths are in 1/1000 em, integers truncated as libharu computes the /W widths of the PDF, so
 // that positions set with them and the widths the PDF declares agree exactly.
 #pragma once
 
@@ -82,10 +82,17 @@ struct ShapedText {
 // from their base, or shaping cannot join, reorder or attach them.
 bool attachesToPrevious(char32_t cp);
 
+// The face of a CJK collection (Noto Sans CJK's JP, KR, SC, TC, HK) that draws a language's
+// glyph forms: "JP" for ja, "KR" for ko, "SC" for zh, zh-CN, zh-Hans, "TC" for zh-TW, zh-Hant,
+// "HK" for zh-HK, zh-MO, yue; "" for every other language. Han characters share code points
+// but not shapes between these (直, 骨, 说, 门).
+std::string_view cjkRegionOf(std::string_view bcp47);
+
 class FontFile {
  public:
-  // nullptr (with *error set) when the file cannot be read or is not a TrueType font.
-  static std::unique_ptr<FontFile> load(const fs::path& file, std::string* error);
+  // nullptr (with *error set) when the file cannot be read or is not an OpenType font with
+  // TrueType or CFF outlines. `face`: the face's index in a collection (.ttc), 0 otherwise.
+  static std::unique_ptr<FontFile> load(const fs::path& file, std::string* error, unsigned face = 0);
   // Another FontFile on the same bytes (read-only, shared) with caches of its own: for a
   // thread of its own, without reading the file again.
   std::unique_ptr<FontFile> share() const;
@@ -94,7 +101,11 @@ class FontFile {
   FontFile& operator=(const FontFile&) = delete;
 
   const fs::path& path() const { return path_; }
-  // 32 hex digits naming the file's bytes (for caches of what is derived from them).
+  unsigned faceIndex() const { return face_; }  // in its collection (0 for a single font)
+  unsigned facesInFile() const;                 // 1 for a single font
+  std::string familyName() const;               // "Noto Sans CJK JP" ("" when it has none)
+  // 32 hex digits naming the face: the file's bytes and the face's index (for caches of what
+  // is derived from them).
   const std::string& contentHash() const;
   bool has(char32_t cp) { return advanceOrMissing(cp) >= 0; }
   // Advance in 1/1000 em as libharu computes it (integer, truncated); 0 for a missing glyph.
@@ -129,8 +140,6 @@ class FontFile {
   // Composite glyphs come back flattened, with their components' transforms applied.
   std::vector<RawVertex> glyphShape(int glyph) const;
   void glyphMetrics(int glyph, int& advance, int& leftSideBearing) const;
-  // Kerning between two glyphs in font units, unrounded (0 when none).
-  int glyphKern(int first, int second) const;
   // Pixels per font unit for text whose ascender-to-descender height is `pixels`.
   float scaleForPixelHeight(float pixels) const;
   // The glyph's coverage at `scale` pixels per font unit, its origin `shiftX` (0..1) pixels
@@ -181,6 +190,7 @@ class FontFile {
   static constexpr std::int32_t kUnknown = -2;
   static constexpr int kMinKern = 5;  // 1/1000 em
   fs::path path_;
+  unsigned face_ = 0;
   struct Info;
   std::shared_ptr<const Info> info_;  // the bytes, shared by every copy (share())
   int unitsPerEm_ = 1000;
@@ -199,10 +209,12 @@ class FontFile {
 class FontStore {
  public:
   // A copy of the font at `file` (shared bytes, caches of its own), read on first use;
-  // nullptr (with *error) when the file is unusable.
-  std::unique_ptr<FontFile> load(const fs::path& file, std::string* error);
+  // nullptr (with *error) when the file is unusable. `region` (cjkRegionOf): the collection's
+  // face whose family name ends with it ("Noto Sans CJK TC"), proportional faces before
+  // monospaced ones; "": the file's first face.
+  std::unique_ptr<FontFile> load(const fs::path& file, std::string* error, std::string_view region = {});
   // The font as read; nullptr when it was not read or is unusable.
-  std::shared_ptr<const FontFile> find(const fs::path& file) const;
+  std::shared_ptr<const FontFile> find(const fs::path& file, std::string_view region = {}) const;
 
  private:
   struct Entry {
@@ -216,6 +228,7 @@ class FontStore {
 // One face of a FontSet, by id.
 struct FontFace {
   fs::path file;
+  std::string region;  // the face of a collection (FontStore::load); "": its first
   // The file as read (nullptr when no text needed it): whoever embeds it need not read it
   // again.
   std::shared_ptr<const FontFile> loaded;
@@ -238,6 +251,10 @@ class FontSet {
 
   // Where problems with font files are reported from now on (the post being set).
   void setDiagnostics(DiagnosticSink& diags) { diags_ = &diags; }
+  // The language (BCP 47) of the text set from now on: CJK characters are drawn from the face
+  // of a CJK collection among the fallbacks that has the language's glyph forms
+  // (cjkRegionOf), ahead of the rest of the chain; other languages use the chain as it is.
+  void setLanguage(std::string_view bcp47);
 
   // False when not even the bundled text face could be loaded (nothing can be set).
   bool ok() const { return ok_; }
@@ -266,9 +283,11 @@ class FontSet {
   }
 
  private:
-  int slot(const fs::path& file);
-  int loadFile(const fs::path& file, bool required);
+  int slot(const fs::path& file, std::string_view region = {});
+  int loadFile(const fs::path& file, bool required, std::string_view region = {});
   const std::vector<int>& fallbackChain(bool bold);
+  // The face drawing the current region's forms (regular or bold); -1 when no fallback has one.
+  int regionalFace(bool bold);
   static fs::path boldSibling(const fs::path& p);
 
   enum class SlotState : std::uint8_t { Unread, Loaded, Failed };
@@ -278,11 +297,15 @@ class FontSet {
   bool ok_ = true;
   std::vector<std::unique_ptr<FontFile>> files_;  // per id; null until read (or unreadable)
   std::vector<fs::path> paths_;                   // per id
+  std::vector<std::string> regions_;              // per id (FontFace::region)
   std::vector<SlotState> states_;                 // per id
   std::unordered_map<std::string, int> byPath_;   // path -> id
   std::unordered_map<std::string, int> byRole_;   // "family/bold/italic" -> id
   std::vector<int> fallbacks_[2];                 // regular, bold
   bool fallbacksLoaded_[2] = {false, false};
+  std::string_view region_;                       // cjkRegionOf the language set
+  // The regional face per region and weight (regular, bold); -1: none.
+  std::map<std::string_view, std::array<int, 2>> regional_;
 };
 
 // Font files tried in order for each character, for text drawn in pixels (the EPUB cover).
@@ -306,10 +329,12 @@ class FontChain {
   };
   Glyph glyph(char32_t cp) const;
 
-  // Sets `text` at `pixels` (ascender-to-descender height) from pen position x, kerning glyphs
-  // of the same file; `draw` (may be empty) gets each glyph, its pen position and scale.
-  // Returns the pen position after the text.
-  using DrawGlyph = std::function<void(const FontFile&, int glyph, float x, float scale)>;
+  // Sets `text` at `pixels` (ascender-to-descender height) from pen position x: each run of
+  // characters in one file shaped with HarfBuzz (joining, conjuncts, marks, kerning), the runs
+  // in the order the Unicode Bidirectional Algorithm draws them; `draw` (may be empty) gets
+  // each glyph, its pen position, its offset upwards (marks) and the file's scale. Returns the
+  // pen position after the text.
+  using DrawGlyph = std::function<void(const FontFile&, int glyph, float x, float rise, float scale)>;
   float set(std::u32string_view text, float x, float pixels, const DrawGlyph& draw) const;
   float width(std::u32string_view text, float pixels) const { return set(text, 0, pixels, nullptr); }
 
@@ -328,7 +353,9 @@ class FontChain {
 // them to the subset's ids (its CIDToGIDMap).
 
 struct FontSubset {
-  std::string bytes;  // the subset TrueType font; "": none could be made
+  // The subset TrueType font, or of a font with CFF outlines the subset's bare CFF table (what
+  // a PDF embeds: CIDFontType0C, whose CIDs are the source's); "": none could be made.
+  std::string bytes;
   // (glyph id in the source, glyph id in the subset) for every glyph asked for, by source id.
   std::vector<std::pair<std::uint16_t, std::uint16_t>> glyphMap;
   std::string deflatedBytes;     // zlib stream of `bytes`; "": deflating failed

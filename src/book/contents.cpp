@@ -30,7 +30,10 @@ void composeContents(Composer& c, const Publication& pub, const std::vector<Grou
       const PostEntry& e = pub.posts[static_cast<std::size_t>(pi)];
       if (!e.post) continue;
       c.needSpace(entryHeight);
-      const NodeScope item(c, StructType::TOCI);  // the entry and its line of meta
+      // The entry and its line of meta, in the post's language when it is not the digest's
+      // (its title in that language's glyph forms).
+      const std::string lang = postLanguage(pub, *e.post);
+      const NodeScope item(c, StructNode::inLanguage(StructType::TOCI, lang != locale.tag() ? lang : ""));
       c.entry({Inline::makeText(postTitle(locale, *e.post))}, e.anchor, entry, 0);
       std::vector<std::string> parts;
       parts.push_back(postDateLabel(locale, e.post->date));

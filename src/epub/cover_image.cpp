@@ -55,12 +55,11 @@ struct Canvas {
   }
 };
 
-// Text in pixels: each character drawn with the first font of the chain that has it, its
-// coverage blended into the canvas.
+// Text in pixels, shaped (FontChain::set), each glyph's coverage blended into the canvas.
 void drawText(Canvas& c, const FontChain& fonts, const std::u32string& s, float x, float y, float px, Rgb color) {
-  fonts.set(s, x, px, [&](const FontFile& font, int glyph, float penX, float scale) {
+  fonts.set(s, x, px, [&](const FontFile& font, int glyph, float penX, float rise, float scale) {
     const GlyphBitmap bmp = font.rasterize(glyph, scale, penX - std::floor(penX));
-    const int ox = static_cast<int>(std::floor(penX)) + bmp.x0, oy = static_cast<int>(std::lround(y)) + bmp.y0;
+    const int ox = static_cast<int>(std::floor(penX)) + bmp.x0, oy = static_cast<int>(std::lround(y - rise)) + bmp.y0;
     for (int yy = 0; yy < bmp.height; ++yy)
       for (int xx = 0; xx < bmp.width; ++xx)
         c.blend(ox + xx, oy + yy, color, bmp.coverage[static_cast<std::size_t>(yy) * bmp.width + xx]);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <mutex>
+#include <optional>
 
 #include "postpress/support/files.h"
 #include "postpress/support/hash.h"
@@ -16,7 +17,12 @@ namespace pp {
 // The file's bytes and stb_truetype's view of them: read-only once loaded, shared by every
 // FontFile made from it (FontFile::share), so threads read them side by side.
 struct FontFile::Info {
-  FileBytes bytes;  // the whole font file (FileBytes::open)
+  // The whole font file: read (FileBytes::open), or mapped when it is a collection whose
+  // faces are loaded one by one; `raw` shows whichever holds it.
+  FileBytes bytes;
+  fonts::MappedFile mapped;
+  std::string_view raw;
+  std::size_t directory = 0;  // where the face's table directory starts (0 but in a collection)
   stbtt_fontinfo font;
   // contentHash(bytes), made when first asked for (only the subset cache asks), once for
   // every FontFile sharing these bytes, whichever thread asks first.
@@ -28,7 +34,10 @@ struct FontFile::Info {
 };
 
 const std::string& FontFile::contentHash() const {
-  std::call_once(info_->hashed, [this] { info_->hash = pp::contentHash(info_->bytes.view()); });
+  std::call_once(info_->hashed, [this] {
+    info_->hash = pp::contentHash(info_->raw);
+    if (face_ != 0) info_->hash = pp::contentHash(info_->hash + "/face " + std::to_string(face_));
+  });
   return info_->hash;
 }
 
@@ -37,6 +46,7 @@ FontFile::~FontFile() = default;
 std::unique_ptr<FontFile> FontFile::share() const {
   std::unique_ptr<FontFile> f(new FontFile());
   f->path_ = path_;
+  f->face_ = face_;
   f->info_ = info_;
   f->unitsPerEm_ = unitsPerEm_;
   f->ascent_ = ascent_;
@@ -45,48 +55,74 @@ std::unique_ptr<FontFile> FontFile::share() const {
   return f;
 }
 
-std::unique_ptr<FontFile> FontFile::load(const fs::path& file, std::string* error) {
-  std::string err;
-  // Real font files are at most tens of MB; refuse anything absurd.
-  auto data = FileBytes::open(file, &err, 64ull << 20);
-  if (!data) {
-    if (error) *error = err.empty() ? "cannot read" : err;
-    return nullptr;
+namespace {
+
+std::uint32_t be32(const unsigned char* p) {
+  return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) | p[3];
+}
+
+// Where the table directory of face `face` starts, after checking that it and every table it
+// names lie inside the file (stb_truetype trusts its input); nullopt with *error set if not.
+std::optional<std::size_t> faceDirectory(std::string_view raw, unsigned face, std::string* error) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(raw.data());
+  auto fail = [&](const char* why) {
+    if (error) *error = why;
+    return std::nullopt;
+  };
+  if (raw.size() < 12) return fail("not a font file");
+  std::size_t base = 0;
+  if (be32(bytes) == 0x74746366u) {  // 'ttcf': a collection, its faces' directories listed
+    const std::uint32_t count = be32(bytes + 8);
+    if (face >= count || 12 + 4 * std::size_t(count) > raw.size()) return fail("no such face in the font collection");
+    base = be32(bytes + 12 + 4 * std::size_t(face));
+    if (base + 12 > raw.size()) return fail("truncated font file");
+  } else if (face != 0) {
+    return fail("no such face in the font file");
+  }
+  const std::uint32_t tag = be32(bytes + base);
+  // TrueType outlines (0x00010000 or 'true') or CFF ('OTTO').
+  if (tag != 0x00010000u && tag != 0x74727565u && tag != 0x4F54544Fu) return fail("not a TrueType or OpenType font");
+  const std::size_t numTables = (std::size_t(bytes[base + 4]) << 8) | bytes[base + 5];
+  if (base + 12 + numTables * 16 > raw.size()) return fail("truncated font file");
+  for (std::size_t t = 0; t < numTables; ++t) {
+    const unsigned char* rec = bytes + base + 12 + t * 16;
+    if (std::uint64_t(be32(rec + 8)) + be32(rec + 12) > raw.size()) return fail("truncated font file");
+  }
+  return base;
+}
+
+}  // namespace
+
+std::unique_ptr<FontFile> FontFile::load(const fs::path& file, std::string* error, unsigned face) {
+  // Real font files are at most tens of MB (a CJK collection 20 to 30); refuse anything absurd.
+  constexpr std::size_t kMaxBytes = 64ull << 20;
+  auto info = std::make_shared<Info>();
+  if (fonts::isCollection(file)) {
+    if (!info->mapped.open(file.string(), kMaxBytes)) {
+      if (error) *error = "cannot read";
+      return nullptr;
+    }
+    info->raw = info->mapped.view();
+  } else {
+    std::string err;
+    auto data = FileBytes::open(file, &err, kMaxBytes);
+    if (!data) {
+      if (error) *error = err.empty() ? "cannot read" : err;
+      return nullptr;
+    }
+    info->bytes = std::move(*data);
+    info->raw = info->bytes.view();
   }
   std::unique_ptr<FontFile> f(new FontFile());
   f->path_ = file;
-  auto info = std::make_shared<Info>();
-  info->bytes = std::move(*data);
+  f->face_ = face;
   f->info_ = info;
-  const std::string_view raw = info->bytes.view();
+  const std::string_view raw = info->raw;
   const auto* bytes = reinterpret_cast<const unsigned char*>(raw.data());
-  // stb_truetype trusts its input: check the table directory fits before handing it over.
-  if (raw.size() < 12) {
-    if (error) *error = "not a font file";
-    return nullptr;
-  }
-  const std::uint32_t tag = (std::uint32_t(bytes[0]) << 24) | (std::uint32_t(bytes[1]) << 16) |
-                            (std::uint32_t(bytes[2]) << 8) | bytes[3];
-  // TrueType outlines only: 0x00010000 or 'true'. libharu cannot embed CFF ('OTTO').
-  if (tag != 0x00010000u && tag != 0x74727565u) {
-    if (error) *error = "not a TrueType font (glyf outlines needed)";
-    return nullptr;
-  }
-  const std::size_t numTables = (std::size_t(bytes[4]) << 8) | bytes[5];
-  if (12 + numTables * 16 > raw.size()) {
-    if (error) *error = "truncated font file";
-    return nullptr;
-  }
-  for (std::size_t t = 0; t < numTables; ++t) {
-    const unsigned char* rec = bytes + 12 + t * 16;
-    const std::uint64_t off = (std::uint64_t(rec[8]) << 24) | (rec[9] << 16) | (rec[10] << 8) | rec[11];
-    const std::uint64_t len = (std::uint64_t(rec[12]) << 24) | (rec[13] << 16) | (rec[14] << 8) | rec[15];
-    if (off + len > raw.size()) {
-      if (error) *error = "truncated font file";
-      return nullptr;
-    }
-  }
-  if (!stbtt_InitFont(&info->font, bytes, 0)) {
+  const std::optional<std::size_t> base = faceDirectory(raw, face, error);
+  if (!base) return nullptr;
+  info->directory = *base;
+  if (!stbtt_InitFont(&info->font, bytes, static_cast<int>(*base))) {
     if (error) *error = "not a usable TrueType font";
     return nullptr;
   }
@@ -105,7 +141,7 @@ std::unique_ptr<FontFile> FontFile::load(const fs::path& file, std::string* erro
       any |= f->lookupKern(static_cast<unsigned char>(pair[0]), static_cast<unsigned char>(pair[1])) != 0;
     f->hasKerning_ = any;
   }
-  if (!info->harfbuzz.open(raw)) {
+  if (!info->harfbuzz.open(raw, face)) {
     if (error) *error = "HarfBuzz cannot read the font";
     return nullptr;
   }
@@ -182,18 +218,18 @@ void FontFile::glyphMetrics(int glyph, int& advance, int& leftSideBearing) const
   stbtt_GetGlyphHMetrics(&info_->font, glyph, &advance, &leftSideBearing);
 }
 
-std::string_view FontFile::bytes() const { return info_->bytes.view(); }
+std::string_view FontFile::bytes() const { return info_->raw; }
 
 std::string_view FontFile::table(std::string_view tag) const {
   // The directory was bounds-checked when the file was loaded.
-  const auto* b = reinterpret_cast<const unsigned char*>(info_->bytes.data());
+  const auto* b = reinterpret_cast<const unsigned char*>(info_->raw.data()) + info_->directory;
   const std::size_t numTables = (std::size_t(b[4]) << 8) | b[5];
   for (std::size_t t = 0; t < numTables; ++t) {
     const unsigned char* rec = b + 12 + t * 16;
     if (std::string_view(reinterpret_cast<const char*>(rec), 4) != tag) continue;
     const std::size_t off = (std::size_t(rec[8]) << 24) | (std::size_t(rec[9]) << 16) | (std::size_t(rec[10]) << 8) | rec[11];
     const std::size_t len = (std::size_t(rec[12]) << 24) | (std::size_t(rec[13]) << 16) | (std::size_t(rec[14]) << 8) | rec[15];
-    return info_->bytes.view().substr(off, len);
+    return info_->raw.substr(off, len);
   }
   return {};
 }
@@ -212,11 +248,9 @@ const ShapedText& FontFile::shaped(std::u32string_view text, TextDirection direc
 int FontFile::glyphWidth(int glyph) const { return info_->harfbuzz.glyphWidth(glyph); }
 int FontFile::glyphCount() const { return info_->harfbuzz.glyphCount(); }
 std::string FontFile::postScriptName() const { return info_->harfbuzz.postScriptName(); }
+std::string FontFile::familyName() const { return info_->harfbuzz.familyName(); }
+unsigned FontFile::facesInFile() const { return info_->harfbuzz.facesInFile(); }
 void* FontFile::harfbuzzFace() const { return info_->harfbuzz.face(); }
-
-int FontFile::glyphKern(int first, int second) const {
-  return stbtt_GetGlyphKernAdvance(&info_->font, first, second);
-}
 
 float FontFile::scaleForPixelHeight(float pixels) const {
   return stbtt_ScaleForPixelHeight(&info_->font, pixels);
@@ -237,11 +271,39 @@ GlyphBitmap FontFile::rasterize(int glyph, float scale, float shiftX) const {
   return b;
 }
 
-std::unique_ptr<FontFile> FontStore::load(const fs::path& file, std::string* error) {
+namespace {
+
+// The face of a collection whose family name ends with " <region>": the first proportional
+// one, else the first (monospaced) one; nullptr when none has that name.
+std::unique_ptr<FontFile> regionalFace(const fs::path& file, std::string_view region, std::string* error) {
+  std::unique_ptr<FontFile> first = FontFile::load(file, error, 0);
+  if (!first) return nullptr;
+  std::unique_ptr<FontFile> mono;
+  const std::string suffix = " " + std::string(region);
+  const unsigned count = first->facesInFile();
+  for (unsigned i = 0; i < count; ++i) {
+    std::unique_ptr<FontFile> f = i == 0 ? std::move(first) : FontFile::load(file, nullptr, i);
+    if (!f) continue;
+    const std::string family = f->familyName();
+    if (!family.ends_with(suffix)) continue;
+    if (family.find("Mono") == std::string::npos) return f;
+    if (!mono) mono = std::move(f);
+  }
+  if (!mono && error) *error = "no face for " + std::string(region) + " in this font file";
+  return mono;
+}
+
+std::string storeKey(const fs::path& file, std::string_view region) {
+  return region.empty() ? file.string() : file.string() + "#" + std::string(region);
+}
+
+}  // namespace
+
+std::unique_ptr<FontFile> FontStore::load(const fs::path& file, std::string* error, std::string_view region) {
   std::lock_guard<std::mutex> lock(mutex_);
-  auto [it, fresh] = fonts_.try_emplace(file.string());
+  auto [it, fresh] = fonts_.try_emplace(storeKey(file, region));
   Entry& e = it->second;
-  if (fresh) e.font = FontFile::load(file, &e.error);
+  if (fresh) e.font = region.empty() ? FontFile::load(file, &e.error) : regionalFace(file, region, &e.error);
   if (!e.font) {
     if (error) *error = e.error;
     return nullptr;
@@ -249,9 +311,9 @@ std::unique_ptr<FontFile> FontStore::load(const fs::path& file, std::string* err
   return e.font->share();
 }
 
-std::shared_ptr<const FontFile> FontStore::find(const fs::path& file) const {
+std::shared_ptr<const FontFile> FontStore::find(const fs::path& file, std::string_view region) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  auto it = fonts_.find(file.string());
+  auto it = fonts_.find(storeKey(file, region));
   return it == fonts_.end() ? nullptr : it->second.font;
 }
 

@@ -1,9 +1,18 @@
 #include <system_error>
 
+#include "fonts/harfbuzz_font.h"
 #include "postpress/fonts.h"
+#include "postpress/support/cjk.h"
 #include "postpress/support/files.h"
 
 namespace pp {
+
+namespace {
+
+// The regions whose faces a CJK collection among the fallbacks may hold (cjkRegionOf).
+constexpr std::string_view kCjkRegions[] = {"JP", "KR", "SC", "TC", "HK"};
+
+}  // namespace
 
 FontSet::FontSet(const Style& style, DiagnosticSink& diags, std::shared_ptr<FontStore> store)
     : style_(style), diags_(&diags), store_(store ? std::move(store) : std::make_shared<FontStore>()) {
@@ -18,6 +27,17 @@ FontSet::FontSet(const Style& style, DiagnosticSink& diags, std::shared_ptr<Font
     std::error_code ec;
     if (fs::is_regular_file(b, ec)) slot(b);
     slot(p);
+  }
+  // The regional faces of collections, regular and bold, whatever languages come.
+  for (const auto& p : style_.fallbacks) {
+    if (!fonts::isCollection(p)) continue;
+    const fs::path b = boldSibling(p);
+    std::error_code ec;
+    const bool hasBold = fs::is_regular_file(b, ec);
+    for (std::string_view r : kCjkRegions) {
+      slot(p, r);
+      if (hasBold) slot(b, r);
+    }
   }
   // The text face must exist: everything else falls back to it.
   if (face("text", false, false) < 0) ok_ = false;
@@ -37,26 +57,27 @@ fs::path FontSet::boldSibling(const fs::path& p) {
   return !fs::is_regular_file(dashed, ec) && fs::is_regular_file(joined, ec) ? joined : dashed;
 }
 
-int FontSet::slot(const fs::path& file) {
-  const std::string key = file.string();
+int FontSet::slot(const fs::path& file, std::string_view region) {
+  const std::string key = region.empty() ? file.string() : file.string() + "#" + std::string(region);
   if (auto it = byPath_.find(key); it != byPath_.end()) return it->second;
   const int id = static_cast<int>(paths_.size());
   paths_.push_back(file);
+  regions_.emplace_back(region);
   files_.emplace_back();
   states_.push_back(SlotState::Unread);
   byPath_.emplace(key, id);
   return id;
 }
 
-int FontSet::loadFile(const fs::path& file, bool required) {
-  const int id = slot(file);
+int FontSet::loadFile(const fs::path& file, bool required, std::string_view region) {
+  const int id = slot(file, region);
   const auto i = static_cast<std::size_t>(id);
   if (states_[i] == SlotState::Unread) {
     std::string err;
-    files_[i] = store_->load(file, &err);
+    files_[i] = store_->load(file, &err, region);
     states_[i] = files_[i] ? SlotState::Loaded : SlotState::Failed;
     if (!files_[i]) {
-      const std::string key = file.string();
+      const std::string key = region.empty() ? file.string() : file.string() + "#" + std::string(region);
       Diagnostic d{required ? Severity::Warning : Severity::Note, {key, 0, 0}, "font-unusable",
                    (required ? "font file cannot be used: " : "fallback font not available: ") + err};
       diags_->reportOnce("font-unusable:" + key, d);
@@ -99,8 +120,27 @@ const std::vector<int>& FontSet::fallbackChain(bool bold) {
   return fallbacks_[k];
 }
 
+void FontSet::setLanguage(std::string_view bcp47) { region_ = cjkRegionOf(bcp47); }
+
+int FontSet::regionalFace(bool bold) {
+  auto [it, fresh] = regional_.try_emplace(region_, std::array<int, 2>{-1, -1});
+  if (fresh) {
+    for (const auto& p : style_.fallbacks) {
+      if (!fonts::isCollection(p) || it->second[0] >= 0) continue;
+      const int regular = loadFile(p, false, region_);
+      if (regular < 0) continue;
+      it->second = {regular, regular};
+      if (auto b = byPath_.find(boldSibling(p).string() + "#" + std::string(region_)); b != byPath_.end())
+        if (loadFile(boldSibling(p), false, region_) >= 0) it->second[1] = b->second;
+    }
+  }
+  return it->second[bold ? 1 : 0];
+}
+
 int FontSet::resolve(int primary, char32_t cp, bool bold) {
   if (primary >= 0 && files_[static_cast<std::size_t>(primary)]->has(cp)) return primary;
+  if (!region_.empty() && isCjk(cp))
+    if (const int id = regionalFace(bold); id >= 0 && files_[static_cast<std::size_t>(id)]->has(cp)) return id;
   for (int id : fallbackChain(bold))
     if (loadFile(paths_[static_cast<std::size_t>(id)], false) >= 0 && files_[static_cast<std::size_t>(id)]->has(cp))
       return id;
@@ -110,7 +150,7 @@ int FontSet::resolve(int primary, char32_t cp, bool bold) {
 std::vector<FontFace> FontSet::faces() const {
   std::vector<FontFace> out;
   out.reserve(paths_.size());
-  for (const auto& p : paths_) out.push_back({p, store_->find(p)});
+  for (std::size_t i = 0; i < paths_.size(); ++i) out.push_back({paths_[i], regions_[i], store_->find(paths_[i], regions_[i])});
   return out;
 }
 

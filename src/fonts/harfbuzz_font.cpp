@@ -1,5 +1,6 @@
 #include "fonts/harfbuzz_font.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace pp {
@@ -25,11 +26,28 @@ struct BufferFree {
 
 }  // namespace
 
-bool HarfBuzzFont::open(std::string_view bytes) {
+bool isCollection(const fs::path& file) {
+  const std::string ext = file.extension().string();
+  return ext == ".ttc" || ext == ".otc" || ext == ".TTC" || ext == ".OTC";
+}
+
+bool MappedFile::open(const std::string& file, std::size_t maxBytes) {
+  blob_.reset(hb_blob_create_from_file_or_fail(file.c_str()));
+  return blob_ && hb_blob_get_length(blob_.get()) > 0 && hb_blob_get_length(blob_.get()) <= maxBytes;
+}
+
+std::string_view MappedFile::view() const {
+  unsigned length = 0;
+  const char* data = blob_ ? hb_blob_get_data(blob_.get(), &length) : nullptr;
+  return data ? std::string_view(data, length) : std::string_view();
+}
+
+bool HarfBuzzFont::open(std::string_view bytes, unsigned face) {
   hb_blob_t* blob = hb_blob_create_or_fail(bytes.data(), static_cast<unsigned>(bytes.size()),
                                            HB_MEMORY_MODE_READONLY, nullptr, nullptr);
   if (!blob) return false;
-  face_.reset(hb_face_create(blob, 0));
+  faces_ = std::max(1u, hb_face_count(blob));
+  face_.reset(hb_face_create(blob, face));
   hb_blob_destroy(blob);  // the face holds its own reference
   if (hb_face_get_glyph_count(face_.get()) == 0) return false;
   hb_face_make_immutable(face_.get());
@@ -81,6 +99,14 @@ int HarfBuzzFont::glyphWidth(int glyph) const {
 }
 
 int HarfBuzzFont::glyphCount() const { return static_cast<int>(hb_face_get_glyph_count(face_.get())); }
+
+std::string HarfBuzzFont::familyName() const {
+  char name[128];
+  unsigned size = sizeof name;
+  if (hb_ot_name_get_utf8(face_.get(), HB_OT_NAME_ID_FONT_FAMILY, HB_LANGUAGE_INVALID, &size, name) == 0)
+    return {};
+  return name;
+}
 
 std::string HarfBuzzFont::postScriptName() const {
   char name[128];

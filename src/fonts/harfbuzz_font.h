@@ -14,14 +14,34 @@
 
 namespace pp::fonts {
 
+// A font collection (.ttc, .otc) by its name: several faces in one file.
+bool isCollection(const fs::path& file);
+
+// A font file mapped by HarfBuzz (read-only; its pages are read when touched): the faces of a
+// CJK collection each use a few of its 20 MB, and read whole, every face loaded would copy all.
+class MappedFile {
+ public:
+  // False when the file cannot be mapped or is larger than `maxBytes`.
+  bool open(const std::string& file, std::size_t maxBytes);
+  std::string_view view() const;
+
+ private:
+  struct BlobFree {
+    void operator()(hb_blob_t* b) const { hb_blob_destroy(b); }
+  };
+  std::unique_ptr<hb_blob_t, BlobFree> blob_;
+};
+
 class HarfBuzzFont {
  public:
-  // False when HarfBuzz finds no glyphs in `bytes`.
-  bool open(std::string_view bytes);
+  // False when HarfBuzz finds no glyphs in face `face` of `bytes` (0 but in a collection).
+  bool open(std::string_view bytes, unsigned face);
   ShapedText shape(std::u32string_view text, TextDirection direction) const;
   int glyphWidth(int glyph) const;  // 1/1000 em, rounded
   int glyphCount() const;
   std::string postScriptName() const;
+  std::string familyName() const;
+  unsigned facesInFile() const { return faces_; }
   hb_face_t* face() const { return face_.get(); }
 
  private:
@@ -34,6 +54,7 @@ class HarfBuzzFont {
   std::unique_ptr<hb_face_t, FaceFree> face_;
   std::unique_ptr<hb_font_t, FontFree> font_;
   float toThousandths_ = 1;  // 1000 / units per em
+  unsigned faces_ = 1;       // in the file
 };
 
 }  // namespace pp::fonts

@@ -67,7 +67,10 @@ FontSubset makeFontSubset(const FontFile& source, std::vector<std::uint16_t> gly
     if (error) *error = "hb-subset cannot subset this font";
     return out;
   }
-  std::unique_ptr<hb_blob_t, BlobFree> blob(hb_face_reference_blob(subset.get()));
+  // A font with CFF outlines goes into a PDF as its bare CFF table (CIDFontType0C).
+  const bool cff = !source.table("CFF ").empty();
+  std::unique_ptr<hb_blob_t, BlobFree> blob(cff ? hb_face_reference_table(subset.get(), HB_TAG('C', 'F', 'F', ' '))
+                                                : hb_face_reference_blob(subset.get()));
   unsigned length = 0;
   const char* data = hb_blob_get_data(blob.get(), &length);
   if (!data || length == 0) {

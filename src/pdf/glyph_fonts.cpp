@@ -126,8 +126,9 @@ void GlyphFonts::finish(const DrawnGlyphs& drawn, const std::filesystem::path& c
       diags.reportOnce("pdf-font-subset:" + file,
                        {Severity::Note, {file, 0, 0}, "pdf-font-subset",
                         "embedding the whole font (" + (made[id].error.empty() ? std::string("deflating failed") : made[id].error) + ")"});
-      program = zlibCompress(src.bytes()).value_or(std::string());
-      length1 = src.bytes().size();
+      const std::string_view whole = src.table("CFF ").empty() ? src.bytes() : src.table("CFF ");
+      program = zlibCompress(whole).value_or(std::string());
+      length1 = whole.size();
       identity = true;
     }
     const std::string name = subsetTag(src, glyphs[id]) + "+" + (src.postScriptName().empty() ? "Font" : src.postScriptName());
@@ -144,8 +145,11 @@ void GlyphFonts::finish(const DrawnGlyphs& drawn, const std::filesystem::path& c
       doc_.reset();
       continue;
     }
+    // CFF outlines (Noto Sans CJK): a CIDFontType0 whose CID-keyed program maps the source's
+    // glyph ids (its CIDs) itself; TrueType: a CIDFontType2 with a CIDToGIDMap.
+    const bool cff = !src.table("CFF ").empty();
     HPDF_Dict_AddName(cid, "Type", "Font");
-    HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+    HPDF_Dict_AddName(cid, "Subtype", cff ? "CIDFontType0" : "CIDFontType2");
     HPDF_Dict_AddName(cid, "BaseFont", name.c_str());
     HPDF_Dict_Add(info, "Registry", HPDF_String_New(mmgr, "Adobe", nullptr));
     HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mmgr, "Identity", nullptr));
@@ -174,15 +178,21 @@ void GlyphFonts::finish(const DrawnGlyphs& drawn, const std::filesystem::path& c
     if (!program.empty()) {
       HPDF_Dict fontFile = HPDF_DictStream_New(mmgr, pdf->xref);
       if (fontFile && setDeflatedStreamBytes(doc_, fontFile, FileBytes(std::move(program)))) {
-        HPDF_Dict_AddNumber(fontFile, "Length1", static_cast<HPDF_INT32>(length1));
-        HPDF_Dict_Add(desc, "FontFile2", fontFile);
+        if (cff) {
+          HPDF_Dict_AddName(fontFile, "Subtype", "CIDFontType0C");
+          HPDF_Dict_Add(desc, "FontFile3", fontFile);
+        } else {
+          HPDF_Dict_AddNumber(fontFile, "Length1", static_cast<HPDF_INT32>(length1));
+          HPDF_Dict_Add(desc, "FontFile2", fontFile);
+        }
       }
     }
-    if (identity) {
+    // A CFF program's charset maps CIDs to its glyphs itself: no CIDToGIDMap.
+    if (!cff && identity) {
       HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
-    } else if (HPDF_Dict gidMap = HPDF_DictStream_New(mmgr, pdf->xref);
-               gidMap && setDeflatedStreamBytes(doc_, gidMap, FileBytes(std::move(map)))) {
-      HPDF_Dict_Add(cid, "CIDToGIDMap", gidMap);
+    } else if (!cff) {
+      HPDF_Dict gidMap = HPDF_DictStream_New(mmgr, pdf->xref);
+      if (gidMap && setDeflatedStreamBytes(doc_, gidMap, FileBytes(std::move(map)))) HPDF_Dict_Add(cid, "CIDToGIDMap", gidMap);
     }
     const std::string cmap = toUnicodeCMap(id < drawn.byFont.size() ? drawn.byFont[id] : std::unordered_map<std::uint16_t, std::u32string>{});
     HPDF_Dict toUnicode = HPDF_DictStream_New(mmgr, pdf->xref);

@@ -77,6 +77,7 @@ Style defaultStyle() {
                  "/usr/share/fonts/truetype/noto/NotoSansEthiopic-Regular.ttf",
                  "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
                  "/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
+                 "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
                  "/usr/share/fonts/truetype/noto/NotoSansSymbols-Regular.ttf",
                  "/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf",
                  "/usr/share/fonts/truetype/noto/NotoSansMath-Regular.ttf",

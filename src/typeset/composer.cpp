@@ -175,4 +175,26 @@ float FlowComposer::textWidth(const std::string& utf8, const TextStyle& style) {
   return measure.textWidth(utf8, style);
 }
 
+std::int32_t FlowComposer::openNode(StructNode node) {
+  Context& ctx = flow_.ctx();
+  ++openNodes_;
+  if (!node.lang.empty()) {
+    languages_.emplace_back(openNodes_, ctx.language);
+    ctx.language = node.lang;
+    ctx.fonts.setLanguage(node.lang);
+  }
+  return ctx.nodes.open(std::move(node));
+}
+
+void FlowComposer::closeNode() {
+  Context& ctx = flow_.ctx();
+  ctx.nodes.close();
+  if (!languages_.empty() && languages_.back().first == openNodes_) {
+    ctx.language = std::move(languages_.back().second);
+    ctx.fonts.setLanguage(ctx.language);
+    languages_.pop_back();
+  }
+  --openNodes_;
+}
+
 }  // namespace pp::typeset

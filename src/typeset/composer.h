@@ -5,6 +5,8 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "postpress/typeset.h"
 #include "typeset/flow.h"
@@ -34,8 +36,10 @@ class FlowComposer : public PartComposer {
   void needSpace(float pt) override;
   void keepWithNext() override { flow_.keepWithNext(); }
   float textWidth(const std::string& utf8, const TextStyle& style) override;
-  std::int32_t openNode(StructNode node) override { return flow_.ctx().nodes.open(std::move(node)); }
-  void closeNode() override { flow_.ctx().nodes.close(); }
+  // A node in a language of its own (a contents entry of a post in another language) sets
+  // its text in that language's glyph forms (FontSet::setLanguage) until it closes.
+  std::int32_t openNode(StructNode node) override;
+  void closeNode() override;
 
   void beginPart(int owner, const Document* text, const std::string& anchor) override {
     flow_.beginPart(owner, text, anchor);
@@ -50,6 +54,9 @@ class FlowComposer : public PartComposer {
  private:
   Flow& flow_;
   const std::map<std::string, std::string>& labels_;
+  int openNodes_ = 0;
+  // The languages in force before each open node that has one: (its depth, the language).
+  std::vector<std::pair<int, std::string>> languages_;
 };
 
 }  // namespace pp::typeset

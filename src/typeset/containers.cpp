@@ -35,7 +35,9 @@ void Flow::list(const Block& b) {
   // Past the depth where lists stop indenting, a marker would be drawn over its parent's
   // (hostile nesting, "- - - - item"): those lists show none.
   const bool drawMarkers = indent >= st.listIndent * 0.5f;
-  region_.left += indent;
+  // Right to left: the indent, and the markers hanging in it, are at the right.
+  const bool rtl = ctx_.rightToLeft;
+  if (!rtl) region_.left += indent;
   region_.width -= indent;
   region_.tight = b.tight;
   const bool ordered = b.kind == BlockKind::OrderedList;
@@ -70,12 +72,13 @@ void Flow::list(const Block& b) {
     if (k >= out_.items.size() || !drawMarkers) continue;
     VItem& target = out_.items[k];
     Fragment& frag = out_.fragments[static_cast<std::size_t>(target.fragment)];
-    const float markerRight = region_.left - st.listIndent * 0.3f;
+    // The marker's edge nearer the text: its right end, or its left end right to left.
+    const float markerEdge = rtl ? region_.left + region_.width + st.listIndent * 0.3f : region_.left - st.listIndent * 0.3f;
     const float baseline = target.baseline;
     if (item.task != TaskState::None) {
       // A check box drawn as lines: crisp at any size, and it needs no font.
       const float s = region_.body.size * 0.72f;
-      const float x0 = markerRight - s - target.x;
+      const float x0 = (rtl ? markerEdge : markerEdge - s) - target.x;
       const float y0 = baseline - s * 0.95f;
       frag.rects.push_back(outlineRect(x0, y0, s, s, 0.6f, region_.body.color));
       if (item.task == TaskState::Done) {
@@ -96,7 +99,7 @@ void Flow::list(const Block& b) {
       if (!ml.empty()) {
         const float w = ml[0].naturalWidth;
         stamp(ml[0].content, label);
-        frag.append(ml[0].content, markerRight - w - target.x, baseline - ml[0].baseline);
+        frag.append(ml[0].content, (rtl ? markerEdge : markerEdge - w) - target.x, baseline - ml[0].baseline);
       }
     }
     ++number;
@@ -110,16 +113,18 @@ void Flow::quote(const Block& b) {
   const Style& st = ctx_.style;
   space(st.blockSpacing);
   const Region saved = region_;
+  // The bar and the wider indent are on the side the lines start: the right, right to left.
+  const bool rtl = ctx_.rightToLeft;
   Frame bar;
   bar.kind = Frame::Kind::Bar;
-  bar.x = region_.left + 1;
+  bar.x = rtl ? region_.left + region_.width - 1 - kQuoteBarWidth : region_.left + 1;
   bar.width = kQuoteBarWidth;
   bar.color = st.quoteBar;
   bar.padTop = 0;
   bar.padBottom = 0;
   region_.frameSet = enterFrame(bar);
   const float qi = narrowable(kQuoteIndent + 8);
-  region_.left += qi * kQuoteIndent / (kQuoteIndent + 8);
+  region_.left += qi * (rtl ? 8 : kQuoteIndent) / (kQuoteIndent + 8);
   region_.width -= qi;
   region_.body = st.quote;
   region_.tight = false;
@@ -159,13 +164,16 @@ void Flow::admonition(const Block& b) {
   bg.padTop = kBoxPadY;
   bg.padBottom = kBoxPadY;
   region_.frameSet = enterFrame(bg);
+  // The bar on the side the lines start: the right, right to left.
+  const bool rtl = ctx_.rightToLeft;
   Frame bar = bg;
   bar.kind = Frame::Kind::Bar;
   bar.width = kBoxBarWidth;
+  if (rtl) bar.x = bg.x + bg.width - kBoxBarWidth;
   bar.color = color;
   region_.frameSet = enterFrame(bar);
   const float bi = narrowable(2 * kBoxPadX + kBoxBarWidth);
-  region_.left += bi * (kBoxPadX + kBoxBarWidth) / (2 * kBoxPadX + kBoxBarWidth);
+  region_.left += bi * (rtl ? kBoxPadX : kBoxPadX + kBoxBarWidth) / (2 * kBoxPadX + kBoxBarWidth);
   region_.width -= bi;
   region_.tight = false;
   const OpenNode node(ctx_.nodes, StructType::Div);

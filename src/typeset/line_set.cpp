@@ -13,6 +13,24 @@ namespace pp::typeset {
 
 namespace {
 
+// A line's text runs, drawn left to right, put in the order of its text (`firstItems`: each
+// run's first item, an index in logical order; runs past them, a hyphen, stay last): a reader
+// that takes the text as the page's content gives it in that order (pdftotext -raw, a screen
+// reader without the structure tree), and the runs' marked content is read in that order,
+// whatever the bidi algorithm did to place them ("إطلاق Kubernetes الجديد" is drawn with
+// Kubernetes between the two Arabic words, read after the first). Positions are absolute, so
+// what is drawn does not change.
+void inTextOrder(std::vector<TextRun>& runs, const std::vector<std::size_t>& firstItems) {
+  std::vector<std::size_t> order(runs.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  auto key = [&](std::size_t k) { return k < firstItems.size() ? firstItems[k] : SIZE_MAX; };
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+  std::vector<TextRun> sorted;
+  sorted.reserve(runs.size());
+  for (std::size_t k : order) sorted.push_back(std::move(runs[k]));
+  runs = std::move(sorted);
+}
+
 // A justified line is never spread beyond this ratio when set: a first-fit fallback line that
 // would need more is set ragged instead of with gaping holes.
 constexpr float kMaxRenderedStretch = 3.0f;
@@ -197,6 +215,8 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
       linkOpen = -1;
     };
     bool prevWasBox = false;
+    bool reordered = false;               // some text of the line is drawn right to left
+    std::vector<std::size_t> runItems;    // each text run's first item, in the text's order
     // Left to right as drawn: right-to-left text reversed (bidi.h).
     for (const std::size_t i : visualOrder(list, start, end)) {
       const Item& it = items[i];
@@ -234,6 +254,7 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
             // Right to left, the piece on the right comes first in the text.
             runs.back().text = rtl ? it.text + runs.back().text : runs.back().text + it.text;
             runs.back().width += it.width;
+            runItems.back() = std::min(runItems.back(), i);
           } else {
             TextRun t;
             t.font = static_cast<std::uint16_t>(it.face);
@@ -247,6 +268,7 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
             t.text = it.text;
             t.tag = it.tag;
             runs.push_back(std::move(t));
+            reordered |= rtl;
           }
           break;
         }
@@ -299,6 +321,7 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
         }
       }
       if (it.footnote > 0) line.footnotes.push_back(it.footnote);
+      runItems.resize(line.content.runs.size(), i);  // the runs this item made (a missing glyph's code too)
       x += it.width;
       if (linkOpen >= 0) linkEnd = x;
       prevWasBox = true;
@@ -326,6 +349,7 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
       if (linkOpen >= 0) linkEnd = x;
     }
     closeLink();
+    if (reordered) inTextOrder(line.content.runs, runItems);
     shapeRuns(ctx, line.content.runs);
     // A right-to-left paragraph's lines end at the right edge when they do not fill it.
     if (list.rtl && shape.rtlToRightEdge && shape.align != Align::Center && shape.align != Align::Right && x < left + measure - 0.01f) {

@@ -23,12 +23,14 @@ constexpr float kOuterRule = 0.8f;
 constexpr float kMinCellChars = 3;
 constexpr float kInnerRule = 0.35f;
 
-Align cellAlign(const Block& b, std::size_t col) {
-  if (col >= b.aligns.size()) return Align::Left;
-  switch (b.aligns[col]) {
+// A cell's alignment as the source asks, else the start of its lines: the left, or the right
+// in a right-to-left table.
+Align cellAlign(const Block& b, std::size_t col, bool rtl) {
+  switch (col < b.aligns.size() ? b.aligns[col] : pp::Align::None) {
     case pp::Align::Center: return Align::Center;
     case pp::Align::Right: return Align::Right;
-    default: return Align::Left;
+    case pp::Align::Left: return Align::Left;
+    default: return rtl ? Align::Right : Align::Left;
   }
 }
 
@@ -119,7 +121,7 @@ void Flow::table(const Block& b) {
     std::vector<std::vector<SetLine>> set(cols);
     for (std::size_t c = 0; c < cols; ++c) {
       ParagraphShape shape;
-      shape.align = cellAlign(b, c);
+      shape.align = cellAlign(b, c, ctx_.rightToLeft);
       shape.leading = ts.leading;
       shape.allowHyphens = true;
       shape.widths = {std::max(4.0f, w[c] - 2 * kCellPadX)};
@@ -139,10 +141,13 @@ void Flow::table(const Block& b) {
       bg.fillColor = st.tableHeaderBackground;
       f.rects.push_back(bg);
     }
+    // Columns run from the left edge, or right to left from the right edge (the first column
+    // at the right).
     float x = 0;
     for (std::size_t c = 0; c < cols; ++c) {
       const FragmentSizes before(f);
-      stackLines(f, set[c], x + kCellPadX, kCellPadY);
+      const float cellX = ctx_.rightToLeft ? total - x - w[c] : x;
+      stackLines(f, set[c], cellX + kCellPadX, kCellPadY);
       stampSince(f, before, cellNodes[r][c]);
       x += w[c];
     }
@@ -155,7 +160,7 @@ void Flow::table(const Block& b) {
     it.kind = VKind::Content;
     it.height = rowH;
     it.baseline = kCellPadY + ts.leading * 0.75f;
-    it.x = region_.left;
+    it.x = ctx_.rightToLeft ? region_.left + region_.width - total : region_.left;
     it.fragment = out_.addFragment(std::move(f));
     it.headerGroup = tableId;
     it.isHeaderRow = header;

@@ -33,6 +33,7 @@ struct Typesetter::Run {
     standIns.limit(standInLimit());
     ctx.resolveLink = [this](const LinkTarget& t) { return resolveLink(t, -1); };
     ctx.language = language;
+    fonts.setLanguage(language);
     ctx.rightToLeft = locale.rightToLeft();
     ctx.locale = &locale;
     // The structure tree's root: every part and section goes below it.
@@ -246,6 +247,7 @@ struct Typesetter::Run {
       c.hyphenator = h.get();
     }
     c.language = part.language.empty() ? language : part.language;
+    partFonts.setLanguage(c.language);
     c.rightToLeft = isRightToLeft(c.language);
     c.locale = &locale;
     const std::string anchor = part.anchor;

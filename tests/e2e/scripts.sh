@@ -13,7 +13,9 @@ SITE="$PP_SOURCE_DIR/tests/fixtures/scripts"
 
 # Titles the validators look for. A right-to-left title with a Latin word inside is left out:
 # pdftotext gives each of its runs in logical order but orders the runs of a right-aligned
-# mixed line left to right (poppler's line-direction guess); the sentences below are checked.
+# mixed line by the direction of most of the page's text (poppler's guess, one per page): on a
+# page of mostly left-to-right text (the contents, a short Hebrew post) they come left to right.
+# Their logical order is checked below in the content's own order (pdftotext -raw).
 titles "$SITE" | python3 -c '
 import re, sys
 for t in sys.stdin:
@@ -41,6 +43,83 @@ for line in open(sys.argv[2], encoding="utf-8"):
         print(f"{lang}: not found in logical order: {sentence}")
         bad += 1
 sys.exit(1 if bad else 0)
+PY
+
+# Titles and headings in logical order where they are printed (the contents, the brief, the
+# post's heading, running heads): a line's runs are written in the order of its text, however
+# the bidi algorithm placed them ("إطلاق Kubernetes الجديد..." is drawn with the Latin word
+# between the Arabic ones). Every title at least three times (contents, brief, heading), every
+# heading of a post at least once.
+pdftotext -raw "$WORK/scripts.pdf" "$WORK/scripts.raw.txt"
+titles "$SITE" > "$WORK/all.titles"
+python3 - "$WORK/scripts.raw.txt" "$WORK/all.titles" "$SITE/_posts" <<'PY' || fail "a title or heading is not in logical order"
+import os, re, sys
+strip = lambda s: re.sub(r"[\s\u200e\u200f\u202a-\u202e.,،।。]", "", s)
+text = strip(open(sys.argv[1], encoding="utf-8").read())
+bad = 0
+for title in open(sys.argv[2], encoding="utf-8").read().splitlines():
+    if title.strip() and text.count(strip(title)) < 3:
+        print(f"title in logical order {text.count(strip(title))} times, expected 3 or more: {title}")
+        bad += 1
+for post in sorted(os.listdir(sys.argv[3])):
+    for heading in re.findall(r"^#+ (.+)$", open(os.path.join(sys.argv[3], post), encoding="utf-8").read(), re.M):
+        if strip(heading) not in text:
+            print(f"{post}: heading not in logical order: {heading}")
+            bad += 1
+sys.exit(1 if bad else 0)
+PY
+
+# A right-to-left post's blocks are mirrored (pdftotext -bbox, on the Arabic post's first
+# page): list markers, bullets and numbers, hang at the right of their items; the table's first
+# column is at the right; the quote is indented from the right (its bar, and the note's, are
+# checked below); the caption that starts with a
+# Latin word has it at the right; the code block stays left to right at the left edge.
+pdftotext -bbox "$WORK/scripts.pdf" "$WORK/scripts.bbox.html"
+python3 - "$WORK/scripts.bbox.html" <<'PY' || fail "the Arabic post's blocks are not mirrored"
+import re, sys
+pages = re.findall(r"<page [^>]*>(.*?)</page>", open(sys.argv[1], encoding="utf-8").read(), re.S)
+word_re = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+page = next(p for p in pages if "kubectl" in p and "\u0644" in p)
+words = [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in re.findall(word_re, page)]
+# pdftotext gives a right-to-left word's characters as drawn, left to right.
+find = lambda w: [x for x in words if x[4] in (w, w[::-1])]
+same_line = lambda a: [x for x in words if x is not a and abs((x[1] + x[3]) - (a[1] + a[3])) < 4]
+left_edge, right_edge = min(x[0] for x in words), max(x[2] for x in words)
+bad = []
+markers = find("\u2022") + find("1.") + find("2.")
+if len(markers) < 4:
+    bad.append(f"{len(markers)} list markers found, expected 4")
+for m in markers:
+    if any(x[2] > m[0] for x in same_line(m)):
+        bad.append(f"list marker {m[4]!r} is not at the right of its item")
+first, second = find("الميزة"), find("الحالة")
+if not first or not second or first[0][0] < second[0][2]:
+    bad.append("the table's first column is not at the right of the second")
+quote = find("يقول")
+if not quote or quote[0][2] > right_edge - 10:
+    bad.append("the block quote is not indented from the right")
+caption = [w for w in find("Kubernetes") if len(same_line(w)) >= 3 and "عقد"[::-1] in [x[4] for x in same_line(w)]]
+if not caption or any(x[2] > caption[0][0] for x in same_line(caption[0])):
+    bad.append("the caption's first word (Kubernetes) is not at the right")
+code, get = find("kubectl"), find("get")
+if not code or not get or code[0][0] > left_edge + 12 or get[0][0] < code[0][2]:
+    bad.append("the code block is not left to right at the left edge")
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+
+# The bars of the Arabic post's quote and note (filled rectangles a few points wide) are at the
+# right edge of the text, where its lines start.
+/usr/bin/python3 - "$WORK/scripts.pdf" <<'PY' || fail "the Arabic post's quote and note bars are not at the right"
+import sys
+import fitz
+doc = fitz.open(sys.argv[1])
+page = next(p for p in doc if "kubectl" in p.get_text() and "\u0644" in p.get_text())
+right = max(w[2] for w in page.get_text("words"))
+bars = [d["rect"] for d in page.get_drawings() if d.get("fill") and d["rect"].width < 4 and d["rect"].height > 8]
+misplaced = [b for b in bars if b.x0 < right - 6]
+print(f"{len(bars)} bars, {len(misplaced)} not at the right edge ({right:.1f}): {misplaced}" if len(bars) < 2 or misplaced else "")
+sys.exit(1 if len(bars) < 2 or misplaced else 0)
 PY
 
 # The EPUB: each post's document in its language (front matter `lang`), dir="rtl" for Arabic,

@@ -79,7 +79,7 @@ TEST_CASE("a chain measures text in pixels, kerned within a file, as it draws it
   CHECK(chain.width(U"HH", px) == doctest::Approx(unkerned(U"HH")));
   // Drawing walks the same positions the measure does.
   std::vector<float> xs;
-  const float end = chain.set(U"AVA", 10, px, [&](const FontFile&, int, float x, float) { xs.push_back(x); });
+  const float end = chain.set(U"AVA", 10, px, [&](const FontFile&, int, float x, float, float) { xs.push_back(x); });
   REQUIRE(xs.size() == 3);
   CHECK(xs[0] == 10);
   CHECK(end == doctest::Approx(10 + chain.width(U"AVA", px)));
@@ -101,4 +101,110 @@ TEST_CASE("a glyph rasterises to coverage where its outline is, nothing for a sp
   CHECK(full > bmp.width * bmp.height / 4);  // the stems and the bar are solid
   const FontChain::Glyph space = chain.glyph(U' ');
   CHECK(space.font->rasterize(space.glyph, scale, 0).coverage.empty());
+}
+
+namespace {
+
+// The glyphs a chain draws for `text`, left to right, with the file each comes from.
+std::vector<std::pair<std::string, int>> drawnGlyphs(const FontChain& chain, std::u32string_view text) {
+  std::vector<std::pair<std::string, int>> out;
+  chain.set(text, 0, 40, [&](const FontFile& f, int g, float, float, float) { out.emplace_back(f.path().filename().string(), g); });
+  return out;
+}
+
+const fs::path kNoto = "/usr/share/fonts/truetype/noto";
+
+}  // namespace
+
+TEST_CASE("a chain shapes what it draws: Arabic joined right to left, Devanagari conjuncts, marks raised") {
+  FontChain chain;
+  chain.add(dataDir() / "fonts" / "NotoSans-Regular.ttf");
+  chain.add(kNoto / "NotoNaskhArabic-Regular.ttf");
+  chain.add(kNoto / "NotoSansDevanagari-Regular.ttf");
+  REQUIRE_FALSE(chain.empty());
+  // سلام: four letters, joined: HarfBuzz's glyphs, drawn left to right (the last letter first).
+  const std::u32string salam = U"\u0633\u0644\u0627\u0645";
+  auto naskh = FontFile::load(kNoto / "NotoNaskhArabic-Regular.ttf", nullptr);
+  REQUIRE(naskh);
+  const ShapedText shaped = naskh->shape(salam, TextDirection::RightToLeft);
+  std::vector<std::pair<std::string, int>> want;
+  for (const ShapedGlyph& g : shaped.glyphs) want.emplace_back("NotoNaskhArabic-Regular.ttf", g.glyph);
+  CHECK(drawnGlyphs(chain, salam) == want);
+  // Not the letters' isolated forms (what drawing character by character showed).
+  CHECK(drawnGlyphs(chain, salam).back().second != naskh->glyphIndex(U'\u0633'));
+  // क्ष: three characters, one conjunct glyph.
+  CHECK(drawnGlyphs(chain, U"\u0915\u094D\u0937").size() == 1);
+  // A mark drawn above its base is raised or moved by shaping (Thai, Arabic harakat).
+  std::vector<float> rises;
+  chain.set(U"\u0628\u064E", 0, 40, [&](const FontFile&, int, float, float rise, float) { rises.push_back(rise); });
+  REQUIRE(rises.size() == 2);
+  CHECK(std::max(std::abs(rises[0]), std::abs(rises[1])) > 0);
+}
+
+TEST_CASE("a chain draws a right-to-left line with a Latin word inside in the bidi order") {
+  FontChain chain;
+  chain.add(dataDir() / "fonts" / "NotoSans-Regular.ttf");
+  chain.add(kNoto / "NotoSansHebrew-Regular.ttf");
+  // "אב Kube גד": right to left: גד is drawn first (leftmost), then Kube, then אב.
+  const auto drawn = drawnGlyphs(chain, U"\u05D0\u05D1 Kube \u05D2\u05D3");
+  REQUIRE(drawn.size() == 10);
+  auto hebrew = FontFile::load(kNoto / "NotoSansHebrew-Regular.ttf", nullptr);
+  auto latin = FontFile::load(dataDir() / "fonts" / "NotoSans-Regular.ttf", nullptr);
+  REQUIRE(hebrew);
+  REQUIRE(latin);
+  CHECK(drawn[0].second == hebrew->glyphIndex(U'\u05D3'));
+  CHECK(drawn[1].second == hebrew->glyphIndex(U'\u05D2'));
+  CHECK(drawn[3].second == latin->glyphIndex(U'K'));
+  CHECK(drawn[6].second == latin->glyphIndex(U'e'));
+  CHECK(drawn[8].second == hebrew->glyphIndex(U'\u05D1'));
+  CHECK(drawn[9].second == hebrew->glyphIndex(U'\u05D0'));
+}
+
+TEST_CASE("a language's CJK glyph forms: its region's face of the CJK collection") {
+  CHECK(cjkRegionOf("ja") == "JP");
+  CHECK(cjkRegionOf("ja-JP") == "JP");
+  CHECK(cjkRegionOf("ko") == "KR");
+  CHECK(cjkRegionOf("zh") == "SC");
+  CHECK(cjkRegionOf("zh-CN") == "SC");
+  CHECK(cjkRegionOf("zh_Hans_SG") == "SC");
+  CHECK(cjkRegionOf("zh-TW") == "TC");
+  CHECK(cjkRegionOf("zh-Hant") == "TC");
+  CHECK(cjkRegionOf("zh-hant-hk") == "HK");
+  CHECK(cjkRegionOf("zh-HK") == "HK");
+  CHECK(cjkRegionOf("yue") == "HK");
+  CHECK(cjkRegionOf("en") == "");
+  CHECK(cjkRegionOf("") == "");
+
+  DiagnosticSink diags;
+  Style st = loadStyle("report", "", diags);
+  FontSet fonts(st, diags);
+  const int text = fonts.face("text", false, false);
+  auto faceFor = [&](std::string_view lang, char32_t c, bool bold = false) {
+    fonts.setLanguage(lang);
+    return fonts.resolve(text, c, bold);
+  };
+  // 直 and 骨 are drawn differently in Japan and mainland China; 骨 differs in Taiwan too.
+  for (char32_t c : {U'\u76F4', U'\u9AA8'}) {
+    const int ja = faceFor("ja", c), zh = faceFor("zh-CN", c), tw = faceFor("zh-TW", c), hk = faceFor("zh-HK", c);
+    REQUIRE(ja >= 0);
+    CHECK(fonts.file(ja).familyName() == "Noto Sans CJK JP");
+    CHECK(fonts.file(zh).familyName() == "Noto Sans CJK SC");
+    CHECK(fonts.file(tw).familyName() == "Noto Sans CJK TC");
+    CHECK(fonts.file(hk).familyName() == "Noto Sans CJK HK");
+    CHECK(faceFor("zh-Hant", c) == tw);
+    auto glyph = [&](int face) { return fonts.file(face).shape(std::u32string(1, c)).glyphs.at(0).glyph; };
+    CHECK(glyph(ja) != glyph(zh));
+    if (c == U'\u9AA8') CHECK(glyph(zh) != glyph(tw));
+  }
+  // Hangul in a Korean post: the KR face; bold text: the bold collection's.
+  CHECK(fonts.file(faceFor("ko", U'\uD55C')).familyName() == "Noto Sans CJK KR");
+  const int boldJa = faceFor("ja", U'\u76F4', true);
+  CHECK(boldJa != faceFor("ja", U'\u76F4', false));
+  CHECK(fonts.file(boldJa).path().filename() == "NotoSansCJK-Bold.ttc");
+  // Another language keeps the chain as it was.
+  CHECK(fonts.file(faceFor("en", U'\u76F4')).path().filename() == "DroidSansFallbackFull.ttf");
+  // Every set made from the style numbers the regional faces alike, whatever it set first.
+  FontSet other(st, diags);
+  other.setLanguage("zh-TW");
+  CHECK(other.resolve(text, U'\u76F4', false) == faceFor("zh-TW", U'\u76F4'));
 }
