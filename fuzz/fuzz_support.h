@@ -92,7 +92,7 @@ class FuzzSite {
       case pp::Generator::Jekyll: return root_ / "_posts" / "2025-11-18-fuzz-post.md";
       case pp::Generator::Hugo: return root_ / "content" / "posts" / "bundle" / "index.md";
       case pp::Generator::Docusaurus: return root_ / "blog" / "2025-11-18-fuzz.mdx";
-      case pp::Generator::Plain: break;
+      default: break;  // the other generators' posts sit in a plain folder here
     }
     return root_ / "notes" / "fuzz.md";
   }
