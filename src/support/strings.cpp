@@ -81,6 +81,24 @@ std::string replaceAll(std::string s, std::string_view from, std::string_view to
   return out;
 }
 
+std::string expandTabs(std::string_view s) {
+  if (s.find('\t') == std::string_view::npos) return std::string(s);
+  std::string out;
+  out.reserve(s.size() + 16);
+  std::size_t col = 0;
+  for (char c : s) {
+    if (c == '\t') {
+      std::size_t n = 4 - col % 4;
+      out.append(n, ' ');
+      col += n;
+    } else {
+      out += c;
+      col = c == '\n' ? 0 : col + ((static_cast<unsigned char>(c) & 0xC0) == 0x80 ? 0 : 1);
+    }
+  }
+  return out;
+}
+
 std::string matchKey(std::string_view s) {
   std::string out;
   bool pendingSpace = false;

@@ -38,6 +38,9 @@ bool endsWith(std::string_view s, std::string_view suffix);
 bool iequals(std::string_view a, std::string_view b);  // ASCII case-insensitive
 std::vector<std::string> split(std::string_view s, char sep);
 std::string replaceAll(std::string s, std::string_view from, std::string_view to);
+// Tabs replaced by spaces up to the next multiple of four columns (a column per code point,
+// counted from the last line break): code as the Document holds it (document.h).
+std::string expandTabs(std::string_view s);
 
 // Key for matching tags and authors: lower-case, `-`, `_` and runs of spaces all become one
 // space, trimmed. "Machine-Learning", "machine_learning" and "Machine  Learning" match.
