@@ -63,6 +63,15 @@ std::vector<std::string> split(std::string_view s, char sep) {
   return out;
 }
 
+std::string joinWith(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
 std::string replaceAll(std::string s, std::string_view from, std::string_view to) {
   if (from.empty()) return s;
   std::size_t pos = s.find(from);

@@ -37,6 +37,9 @@ bool startsWith(std::string_view s, std::string_view prefix);
 bool endsWith(std::string_view s, std::string_view suffix);
 bool iequals(std::string_view a, std::string_view b);  // ASCII case-insensitive
 std::vector<std::string> split(std::string_view s, char sep);
+// The items with `separator` between them ("a, b, c"). A separator goes before each item once
+// something has been written: leading empty items leave no separator.
+std::string joinWith(const std::vector<std::string>& items, std::string_view separator);
 std::string replaceAll(std::string s, std::string_view from, std::string_view to);
 // Tabs replaced by spaces up to the next multiple of four columns (a column per code point,
 // counted from the last line break): code as the Document holds it (document.h).
