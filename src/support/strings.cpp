@@ -188,8 +188,14 @@ std::string percentDecode(std::string_view s) {
   return out;
 }
 
+void appendPercentEncoded(std::string& out, unsigned char byte) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  out += '%';
+  out += kDigits[byte >> 4];
+  out += kDigits[byte & 15];
+}
+
 std::string percentEncodeUri(std::string_view s, UriText text) {
-  static const char* digits = "0123456789ABCDEF";
   std::string out;
   out.reserve(s.size());
   for (unsigned char c : s) {
@@ -198,13 +204,8 @@ std::string percentEncodeUri(std::string_view s, UriText text) {
                                 c == '.' || c == '_' || c == '~' || c == '/'
                           : c > 0x20 && c < 0x7F && c != '"' && c != '<' && c != '>' && c != '\\' && c != '^' &&
                                 c != '`' && c != '{' && c != '|' && c != '}';
-    if (keep) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += digits[c >> 4];
-      out += digits[c & 15];
-    }
+    if (keep) out += static_cast<char>(c);
+    else appendPercentEncoded(out, c);
   }
   return out;
 }

@@ -184,14 +184,10 @@ void Flow::codeBlock(const Block& code) {
       const char32_t mark = 0x21AA;
       int mf = ctx_.fonts.resolve(mono, mark, false);
       if (mf >= 0) {
-        TextRun t;
-        t.font = static_cast<std::uint16_t>(mf);
-        t.size = cs.size * 0.8f;
+        TextRun t = textRunAt(mf, cs.size * 0.8f, 0, baseline, st.muted);
         t.text = toUtf8(std::u32string(1, mark));
         t.width = ctx_.width(mf, t.text, t.size);
         t.x = std::max(0.5f, kCodePadX + v.indent - t.width - charW * 0.4f);
-        t.y = baseline;
-        t.color = st.muted;
         f.runs.push_back(std::move(t));
       }
     }
@@ -215,13 +211,8 @@ void Flow::codeBlock(const Block& code) {
       }
       // A run: one face and one colour, single spaces inside; two spaces in a row end it, so
       // that text extraction sees the gaps of aligned code as gaps.
-      TextRun t;
-      t.font = static_cast<std::uint16_t>(c.face);
-      t.size = cs.size;
-      t.x = x;
-      t.y = baseline;
+      TextRun t = textRunAt(c.face, cs.size, x, baseline, tokenColor(c.token));
       t.charSpacing = cs.letterSpacing;
-      t.color = tokenColor(c.token);
       std::u32string run;
       float runWidth = 0, trailing = 0;
       while (i < v.chars.size() && v.chars[i].face == c.face && sameLook(v.chars[i].token, c.token)) {

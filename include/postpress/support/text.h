@@ -64,6 +64,8 @@ std::string percentDecode(std::string_view s);
 // that "a b#1.md" becomes a URI reference to that very file.
 enum class UriText { Uri, PathOnly };
 std::string percentEncodeUri(std::string_view s, UriText text = UriText::Uri);
+// Appends `byte` as "%XX" (upper-case hex digits).
+void appendPercentEncoded(std::string& out, unsigned char byte);
 
 // Counts words the way a reader would (runs of letters/digits; each CJK ideograph counts
 // as one word), for reading time.
