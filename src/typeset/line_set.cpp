@@ -171,8 +171,8 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
       if (linkOpen < 0) return;
       const ResolvedLink& l = list.links[static_cast<std::size_t>(linkOpen)];
       if (l.uri.size() > kMaxLinkUriBytes) {
-        // Every line of the link would carry the whole address into the PDF (a 400 KB `www.`
-        // token: 600 MB over 200 pages); the text stays, the link goes.
+        // Every line of the link would carry the whole address into the PDF (a long address
+        // over many lines grows it by its length times the lines); the text stays, the link goes.
         ctx.diags.reportOnce("link-too-long:" + l.uri.substr(0, 64),
                              {Severity::Warning, {}, "link-too-long",
                               "a link address of " + std::to_string(l.uri.size()) +
