@@ -81,8 +81,8 @@ enum class BlockKind : std::uint8_t {
   OrderedList,  // children: ListItem; start
   ListItem,     // children (blocks); task
   Quote,        // children
-  Code,         // text, info (language)
-  MathBlock,    // text = TeX source
+  Code,         // text (no tabs: see Block::text), info (language)
+  MathBlock,    // text = TeX source (no tabs)
   Table,        // rows, aligns
   Figure,       // image, inlines = caption (may be empty), link = where a click goes (optional)
   Rule,         // thematic break
@@ -164,7 +164,10 @@ struct Block {
   std::vector<Block> children;
   int level = 0;           // Heading
   std::string id;          // Heading anchor: unique within the post ({#custom-id} kept)
-  std::string text;        // Code, MathBlock, Embed provider, HtmlFallback
+  // Code, MathBlock, Embed provider, HtmlFallback. Code and MathBlock text holds no tab: every
+  // producer expands tabs to every fourth column (expandTabs in support/text.h), so that
+  // highlight spans, the PDF's columns and the EPUB's <pre> agree.
+  std::string text;
   std::string info;        // Code: language as written (first word of the fence's info string)
   std::string language;    // Code: canonical language once highlighted ("yaml", "console"...); empty = plain
   std::vector<CodeSpan> spans;       // Code: token classes over `text` (empty = all Plain)

@@ -267,19 +267,11 @@ class FontSet {
   std::vector<FontFace> faces() const;
 
   // Width in pt of UTF-8 text set in one face (no fallback), kerned, with letter spacing per
-  // character. `measuredAs` gives the character each code point is measured as (text whose
-  // codes stand in for other characters).
-  template <typename MeasuredAs>
-  float width(int face, std::string_view utf8, float size, float letterSpacing, MeasuredAs measuredAs) {
-    if (face < 0) return 0;
-    std::u32string text;
-    text.reserve(utf8.size());
-    for (std::size_t i = 0; i < utf8.size();) text.push_back(measuredAs(nextCodepoint(utf8, i)));
-    const ShapedText& s = file(face).shaped(text);
-    return s.advance * size / 1000.0f + letterSpacing * static_cast<float>(s.glyphs.size());
-  }
+  // character.
   float width(int face, std::string_view utf8, float size, float letterSpacing = 0) {
-    return width(face, utf8, size, letterSpacing, [](char32_t c) { return c; });
+    if (face < 0) return 0;
+    const ShapedText& s = file(face).shaped(toUtf32(utf8));
+    return s.advance * size / 1000.0f + letterSpacing * static_cast<float>(s.glyphs.size());
   }
 
  private:

@@ -68,8 +68,8 @@ struct HighlightOptions {
   // Highlighting engines (one Kate repository each, used by one thread at a time) for
   // concurrent callers; 0 = one per thread that asks at the same time. One engine taken in
   // turns is the default: each engine loads every definition it meets, and in a build that
-  // loading costs more than the highlighting itself (bench/results.md: the corpora on two
-  // threads, 40% less CPU and less wall time than an engine each).
+  // loading costs more than the highlighting itself (bench/results.md, "Syntax highlighting":
+  // one engine in turns takes less CPU and wall time than an engine each).
   std::size_t maxEngines = 1;
 };
 

@@ -41,7 +41,7 @@ struct PdfStandards {
   // The PDF/A output intent's ICC profile (sRGB, from Debian's icc-profiles-free). Without it
   // no PDF/A file is written.
   fs::path outputProfile = "/usr/share/color/icc/sRGB.icc";
-  // "none": the PDF as before issue 23 (PDF 1.3, Info only: no XMP, /ID, /Lang).
+  // "none": a plain PDF 1.3 (Info only: no XMP, /ID, /Lang, no tags).
   bool any() const { return ua1 || pdfaLevel != 0; }
 };
 

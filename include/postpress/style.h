@@ -100,7 +100,6 @@ struct Style {
   // Paragraphs
   bool justify = true;       // false: ragged right
   bool hyphenate = true;
-  std::string language = "en-US";  // hyphenation patterns
   float paragraphSpacing = 0;      // extra space between paragraphs, pt
   float paragraphIndent = 0;       // first-line indent of following paragraphs, pt
   float listIndent = 18;           // hanging indent per list level, pt

@@ -102,8 +102,7 @@ struct TextRun {
   std::int32_t tag = tags::kUntagged;
 };
 
-// A glyph drawn as a filled vector path: a character above U+FFFF once the Private Use
-// stand-ins (Layout::privateUse) have run out.
+// A glyph drawn as a filled vector path (Layout::outlines) rather than as text.
 struct VectorGlyph {
   int outline = 0;          // index into Layout::outlines
   float x = 0, y = 0;       // baseline origin
@@ -174,10 +173,6 @@ struct OutlineEntry {
 
 struct Layout {
   std::vector<FontFace> fonts;  // by TextRun::font (FontSet ids)
-  // Characters above U+FFFF (emoji) are set as Private Use stand-ins (U+F8FF downwards) that
-  // the painter maps back, in the embedded font's cmap and in the PDF's ToUnicode, so that
-  // they draw and extract as themselves: the PDF painter's library shows only 16-bit text.
-  std::map<char32_t, char32_t> privateUse;  // stand-in -> real code point
   std::vector<GlyphOutline> outlines;
   std::vector<PageBox> pages;  // reading order: front matter, body, back matter
   int frontPages = 0;          // roman-numbered pages at the start
@@ -353,11 +348,9 @@ struct ResolvedLink {
 // Typesetter's own pages then keep only its size, label and links. `page` is called from the
 // threads setting parts, for one page a call but for several pages at once, each page once,
 // not in order; `outlines` are the vector glyph outlines its glyphs use (VectorGlyph::outline
-// indexes them). `restart` forgets every page given: the body is being set again (characters
-// above U+FFFF outnumbered the stand-ins); it comes when no `page` call is running.
+// indexes them).
 struct BodyPageSink {
   std::function<void(std::size_t bodyIndex, PageBox&& page, std::vector<GlyphOutline>&& outlines)> page;
-  std::function<void()> restart;
   explicit operator bool() const { return static_cast<bool>(page); }
 };
 
@@ -365,10 +358,6 @@ struct TypesetOptions {
   // Worker threads for what can run side by side (setting the body's parts, writing and
   // compressing the PDF's pages); 0 = all cores. The result does not depend on it.
   int jobs = 0;
-  // How many characters above U+FFFF get Private Use stand-ins before the rest are drawn as
-  // vector outlines (Layout::privateUse): all 6,400 codes of the BMP's Private Use Area unless
-  // a test asks for fewer, to reach what happens when they run out.
-  int maxStandIns = 0xF8FF - 0xE000 + 1;
   // Where the body's pages go as they are finished; none: they stay in setBody's result.
   BodyPageSink bodyPages;
   // Called once, from a worker, when setting the body no longer keeps every worker busy (the
@@ -408,7 +397,7 @@ struct BodyPart {
 };
 
 // A typesetting run: fonts (read once, shared by the workers), hyphenation patterns, the vector
-// outlines and stand-ins of what has been set, the page geometry of the style. The body first
+// outlines of what has been set, the page geometry of the style. The body first
 // (setBody), then the sections of front and back matter in any order (setSections); pages set
 // before can be cited by what is set after (citePages).
 class Typesetter {
@@ -443,7 +432,7 @@ class Typesetter {
   void citePages(const SetPages& pages);
   // Free drawing in page coordinates (running heads and footers), with the sections' text.
   void drawOnPage(PageBox& page, const std::function<void(Canvas&)>& draw);
-  // The fonts, stand-ins and vector outlines of everything set (once, at the end), in a Layout
+  // The fonts and vector outlines of everything set (once, at the end), in a Layout
   // whose pages, anchors and outline are the caller's to fill.
   Layout takeLayout();
 

@@ -22,7 +22,8 @@ constexpr float kNumberColumn = 34; // room kept right of the title for its page
 constexpr float kGap = 8;           // between entries (the rule sits in the middle)
 constexpr float kTagGap = 10;       // between the meta line and tags set after it
 constexpr float kBulletIndent = 12; // a key point's text, right of its bullet
-// More posts than this get compact entries: 44 posts took 7 pages of full entries.
+// More posts than this get compact entries: full entries of a few dozen posts fill several
+// pages (bench/results.md).
 constexpr std::size_t kCompactAbove = 12;
 constexpr std::size_t kCompactSummaryLines = 2;
 

@@ -31,8 +31,8 @@ void configureAllocator() noexcept {
 #ifdef POSTPRESS_MIMALLOC
   // mimalloc keeps freed segments for half a second before giving them back, and the picture
   // buffers of an image-heavy blog piled up past glibc's peak; given back at once, the peak is
-  // below it and the build no slower (bench/results.md). Pictures of a
-  // megabyte or more no longer come from it (codecs/large_pages.h).
+  // below it and the build no slower (bench/results.md). Pictures of a megabyte or more do
+  // not come from it (codecs/large_pages.h).
   mi_option_set(mi_option_segment_decommit_delay, 0);
   // What the main thread allocates comes on from the segment mimalloc mapped before main, not
   // from the area below, and faults in 4 KB pages too: advised for huge pages as well.

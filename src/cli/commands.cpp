@@ -18,12 +18,6 @@ namespace pp::cli {
 
 namespace {
 
-std::string joinList(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
-  return out;
-}
-
 std::string humanBytes(std::uintmax_t bytes) {
   char buf[32];
   if (bytes >= 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f MB", bytes / 1048576.0);
@@ -46,7 +40,7 @@ void printSummary(const DigestReport& r, bool checkOnly, std::FILE* to) {
       part += humanBytes(o.bytes) + ")";
       parts.push_back(part);
     }
-    line += parts.empty() ? "wrote nothing" : "wrote " + joinList(parts);
+    line += parts.empty() ? "wrote nothing" : "wrote " + joinWith(parts, ", ");
     line += " from " + std::to_string(r.posts.size()) + (r.posts.size() == 1 ? " post" : " posts");
   }
   char secs[32];

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "postpress/support/display_width.h"
+#include "postpress/support/text.h"
 
 namespace pp::cli {
 
@@ -17,12 +18,6 @@ namespace {
 constexpr std::size_t kGap = 2;              // spaces between columns
 constexpr std::size_t kNarrowestCell = 8;    // a cut title, authors or tags cell keeps this much
 constexpr std::size_t kPathShare = 40;       // columns set aside for the path when it is long
-
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
-  return out;
-}
 
 // Shares `room` among the title, authors and tags cells that want `wanted` columns, the title
 // weighing twice as much: each gets what it wants when the others leave enough, the rest is
@@ -65,7 +60,7 @@ void printPostTable(const std::vector<const Post*>& posts, std::ostream& out, st
   std::vector<Row> rows;
   rows.push_back({"DATE", {"TITLE", "AUTHORS", "TAGS"}, "PATH"});
   for (const Post* p : posts)
-    rows.push_back({p->date.valid() ? p->date.isoDate() : "-", {p->title, joined(p->authors), joined(p->tags)},
+    rows.push_back({p->date.valid() ? p->date.isoDate() : "-", {p->title, joinWith(p->authors, ", "), joinWith(p->tags, ", ")},
                     p->path});
   std::size_t dateWidth = 0, pathWidth = 0;
   std::array<std::size_t, 3> wanted{};

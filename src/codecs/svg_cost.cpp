@@ -1,6 +1,6 @@
 // The work an SVG asks of librsvg, judged from its text before librsvg sees it: librsvg's
-// rendering cannot be interrupted, and a short file can ask for a great deal (500 chained
-// feGaussianBlur in 18 KB ran past a minute; 12 MB of <text> took 2.5 GB to lay out).
+// rendering cannot be interrupted, and a short file can ask for a great deal: chained blurs
+// take minutes, and large amounts of <text> gigabytes to lay out (bench/results.md).
 #include <string>
 #include <string_view>
 

@@ -22,12 +22,6 @@ std::string joined(std::span<const std::string_view> items, const char* separato
   return out;
 }
 
-std::string joined(const std::vector<std::string>& items, const char* separator) {
-  std::string out;
-  for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
-  return out;
-}
-
 bool isChoice(const OptionSpec& option, std::string_view value) {
   for (std::string_view c : option.choices)
     if (c == value) return true;
@@ -125,12 +119,12 @@ std::optional<std::string> readOptionValue(const OptionSpec& option, std::vector
       auto unknown = std::find_if(formats.begin(), formats.end(),
                                   [&](const std::string& f) { return !isChoice(option, f); });
       if (formats.empty() || unknown != formats.end())
-        return "must list some of " + joined(option.choices, ", ") + butWas(joined(texts, ",")) +
+        return "must list some of " + joined(option.choices, ", ") + butWas(joinWith(texts, ",")) +
                didYouMean(unknown == formats.end() ? "" : *unknown,
                           std::vector<std::string>(option.choices.begin(), option.choices.end()));
       if (option.id == OptionId::PdfStandard) {
         PdfStandards standards;
-        if (auto problem = readPdfStandards(formats, standards)) return *problem + butWas(joined(texts, ","));
+        if (auto problem = readPdfStandards(formats, standards)) return *problem + butWas(joinWith(texts, ","));
       }
       texts = std::move(formats);
       break;
@@ -254,7 +248,7 @@ std::optional<std::string> settleFormats(DigestSpec& digest, bool formatsGiven, 
   }
   if (digest.formats.size() == 1 && digest.formats[0] == named) return std::nullopt;
   return "the output " + digest.output.string() + " names a " + ext + " file, but the formats asked for are " +
-         joined(digest.formats, ",");
+         joinWith(digest.formats, ",");
 }
 
 }  // namespace pp

@@ -312,10 +312,8 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
     drawText(c, regular, toUtf32(std::string(trim(pub.dateLabel))), margin, static_cast<float>(footY), smallPx, mutedInk);
 
   // The renditions' PNG encoder: zlib and adaptive filters, several times faster than
-  // stb_image_write's deflate (which took a seventh of a warm build).
-  // Flat colour and text: libdeflate's fastest level makes 92 KB where level 6 made 86 KB, in
-  // a fifth of the time (0.16 G instructions at level 6, a twentieth of a warm build; since
-  // then only a cold cache encodes it).
+  // stb_image_write's deflate. Flat colour and text: libdeflate's fastest level makes a file
+  // a little larger than level 6 in a fraction of the time (bench/results.md).
   constexpr int kCoverDeflateLevel = 1;
   std::string png = encodePngPixelsCached(cacheDir, width, height, 3, c.px.data(), kCoverDeflateLevel);
   if (png.empty()) {

@@ -80,7 +80,6 @@ std::string cleanUrl(std::string_view raw) {
   if (startsWith(lower, "javascript:") || startsWith(lower, "data:") ||
       startsWith(lower, "vbscript:"))
     return "";
-  static const char* digits = "0123456789ABCDEF";
   auto isHex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
   std::string out;
   out.reserve(url.size());
@@ -95,13 +94,8 @@ std::string cleanUrl(std::string_view raw) {
       seenHash = true;
       keep = true;
     }
-    if (keep) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += digits[c >> 4];
-      out += digits[c & 15];
-    }
+    if (keep) out += static_cast<char>(c);
+    else appendPercentEncoded(out, c);
   }
   return out;
 }

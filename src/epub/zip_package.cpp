@@ -7,7 +7,7 @@
 //
 // Compressed entries are deflated here, side by side with libdeflate, and handed to libzip as
 // already deflated (it copies them, taking sizes and CRC from the source): libzip's own zlib
-// level 9 deflate and CRC were a third of writing a digest's EPUB, on one thread.
+// level 9 deflate and CRC run on one thread, and cost much more (bench/results.md).
 #include <zip.h>
 
 #include <cstdio>
@@ -55,8 +55,8 @@ struct Deflated {
   zip_uint32_t crc = 0;
 };
 
-// libdeflate's level 6 makes entries as small as zlib's level 9 did (terrytangyuan: 9,596,803
-// bytes against 9,597,865), in a fraction of the time; its 9 saves 0.5% more for 3x the time.
+// libdeflate's level 6 makes entries as small as zlib's level 9, in a fraction of the time; its
+// level 9 saves little more for much more time (bench/results.md).
 constexpr int kEntryLevel = 6;
 
 // What our source functions answer alike: ZIP_SOURCE_ERROR with their error, any other command
@@ -137,9 +137,9 @@ std::string zipError(zip_t* z) {
 namespace {
 
 // A libzip archive source that writes into a file open for writing (writeFileAtomicWith's
-// temporary), seeking back as libzip does to complete each entry's header: the archive is
-// never held in memory (it was the EPUB's largest allocation: 37 MB for fluxcd, while the PDF
-// was being saved beside it). The archive is new (ZIP_TRUNCATE): reading finds it empty.
+// temporary), seeking back as libzip does to complete each entry's header: the archive, the
+// EPUB's largest piece of memory otherwise, is never held in memory (the PDF may be being
+// saved beside it). The archive is new (ZIP_TRUNCATE): reading finds it empty.
 class FileArchive {
  public:
   static zip_source_t* create(std::FILE* file, zip_error_t* error) {

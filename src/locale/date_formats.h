@@ -4,8 +4,8 @@
 // Shared by every thread without a lock of ours: ICU makes its const APIs safe to call
 // concurrently (DateFormat::format works on a copy of the formatter's calendar;
 // DateIntervalFormat::format takes ICU's own lock). A lock of ours, or a clone per thread,
-// measured within a quarter of this in CPU time; a clone per call costs some 20 formats
-// (bench/results.md).
+// would cost about the same; a clone per call costs many formats (bench/results.md, "The
+// digest's language").
 #pragma once
 
 #include <array>

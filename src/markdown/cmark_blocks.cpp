@@ -13,28 +13,6 @@
 
 namespace pp::markdown {
 
-namespace {
-
-std::string expandTabs(std::string_view s) {
-  if (s.find('\t') == std::string_view::npos) return std::string(s);
-  std::string out;
-  out.reserve(s.size() + 16);
-  std::size_t col = 0;
-  for (char c : s) {
-    if (c == '\t') {
-      std::size_t n = 4 - col % 4;
-      out.append(n, ' ');
-      col += n;
-    } else {
-      out += c;
-      col = c == '\n' ? 0 : col + ((static_cast<unsigned char>(c) & 0xC0) == 0x80 ? 0 : 1);
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
 SourcePos Converter::posOf(cmark_node* n) const {
   SourcePos p;
   p.line = bodyLine(cmark_node_get_start_line(n));

@@ -221,7 +221,7 @@ Block Converter::htmlPre(const HtmlNode& c, const HtmlNode& parent, int line0) {
   if (code.info.empty() && parent.type == HtmlNode::Type::Element) code.info = codeLanguage(parent);
   std::string text;
   textContent(c, text);
-  text = ctx_.restoreSources(text);
+  text = expandTabs(ctx_.restoreSources(text));
   if (startsWith(text, "\n")) text.erase(0, 1);
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
   code.text = std::move(text);

@@ -1,7 +1,7 @@
 // libharu streams over our own bytes. libharu keeps every stream in its memory streams, whose
-// copying is a byte-at-a-time loop: an image's bytes went through it three times (into the
+// copying is a byte-at-a-time loop: an image's bytes would go through it three times (into the
 // image's stream, out of it while saving, into the saved document) and the whole document once
-// more when read back, a tenth of a warm build. These streams read bytes the document owns
+// more when read back (bench/results.md). These streams read bytes the document owns
 // (HpdfDoc::keep) and write the saved document straight into a std::string.
 #pragma once
 

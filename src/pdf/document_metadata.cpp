@@ -51,12 +51,6 @@ std::vector<std::string> uniqueList(const std::vector<std::string>& items) {
   return out;
 }
 
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
-  return out;
-}
-
 // BCP 47's shape, as ISO 14289-1 7.2 expects of /Lang: letters, then subtags of 1-8 letters
 // or digits.
 bool languageTag(std::string_view tag) {
@@ -118,7 +112,7 @@ bool writeInfo(HpdfDoc& doc, const DocumentFacts& facts) {
   HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
   if (doc.failed() || !pdf->info) return false;
   const std::pair<const char*, std::string> texts[] = {
-      {"Title", facts.title},          {"Author", joined(facts.creators)}, {"Subject", facts.description},
+      {"Title", facts.title},          {"Author", joinWith(facts.creators, ", ")}, {"Subject", facts.description},
       {"Keywords", facts.keywords},    {"Creator", facts.creatorTool},     {"Producer", facts.producer},
   };
   bool ok = true;
@@ -171,7 +165,7 @@ DocumentFacts documentFacts(const Publication& pub) {
     tags.insert(tags.end(), p.post->tags.begin(), p.post->tags.end());
   }
   facts.creators = uniqueList(authors);
-  facts.keywords = joined(uniqueList(tags));
+  facts.keywords = joinWith(uniqueList(tags), ", ");
   facts.description = cleanText(pub.period);
   const std::string language(trim(pub.language));
   if (languageTag(language)) facts.language = language;

@@ -1,6 +1,6 @@
 // Link annotations made lean. libharu makes each link a dictionary of a dozen objects (its
-// rectangle, an action dictionary, a border array...), about 3 KB of memory apiece, kept until
-// the document is saved: a 2,000-post digest's 67,000 links held 215 MB. Here a link is one
+// rectangle, an action dictionary, a border array...), kept until the document is saved: a
+// large digest's links held hundreds of megabytes (bench/results.md). Here a link is one
 // empty dictionary that libharu numbers and lists in its page's /Annots, whose entries a hook
 // writes from a small record when the document is saved: the same bytes libharu would write.
 #pragma once

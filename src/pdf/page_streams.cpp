@@ -10,13 +10,10 @@ namespace pp::pdf {
 
 namespace {
 
-// Page content is text operators, deflated on the threads that set the pages: a tenth of a
-// warm build's CPU (terrytangyuan). libdeflate's level 3 made it 2-3% larger than
-// level 6 and took a third less time (500 generated posts, mostly text: 12.36 MB against
-// 12.08 MB, paint 0.65 s against 0.83 s); level 1 (a greedy match finder of its own) takes a
-// third less again for 2.4% more: terrytangyuan's 300 pages, 5.07 MB of operators, 25.7 ms
-// and 1.218 MB against level 3's 38.3 ms and 1.190 MB (level 2: 36.2 ms, 1.201 MB), so a
-// PDF of 10.85 MB grows by 28 KB (0.26%).
+// Page content is text operators, deflated on the threads that set the pages, a fair share of
+// a warm build's CPU. libdeflate's level 1 (a greedy match finder of its own) compresses them
+// a few percent less than the higher levels in much less time, and the PDF, mostly pictures
+// and fonts, hardly grows (bench/results.md, "Measurements behind design choices").
 constexpr int kContentLevel = 1;
 
 }  // namespace

@@ -31,7 +31,7 @@ namespace {
 // Adds `object` to the page's fonts (`font`) or images (XObjects) under `name`, made beforehand
 // by expectedResources; true when it is there. libharu names a page's resources
 // itself (F1, F2... as they are added): the first goes through its call, which makes the
-// dictionary; the rest are added by their names, so that a stand-in used twice on a page (the
+// dictionary; the rest are added by their names, so that a substitute used twice on a page (the
 // font in place of one that did not load, and itself) still gets the name written for each.
 bool addResource(HPDF_Page page, HPDF_Dict object, const std::string& name, bool font) {
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);

@@ -7,7 +7,6 @@ BodyPageSink StreamedPages::sink() {
   s.page = [this](std::size_t i, PageBox&& page, std::vector<GlyphOutline>&& outlines) {
     add(i, std::move(page), std::move(outlines));
   };
-  s.restart = [this] { restart(); };
   return s;
 }
 
@@ -23,12 +22,6 @@ void StreamedPages::add(std::size_t bodyIndex, PageBox&& page, std::vector<Glyph
   pages_[bodyIndex] = std::move(p);
   drawn_.merge(pages_[bodyIndex]->content.glyphs);
   pages_[bodyIndex]->content.glyphs = DrawnGlyphs{};
-}
-
-void StreamedPages::restart() {
-  std::lock_guard<std::mutex> lock(mutex_);
-  pages_.clear();
-  drawn_ = DrawnGlyphs{};
 }
 
 StreamedPages::Page* StreamedPages::find(std::size_t bodyIndex) {

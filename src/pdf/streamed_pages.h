@@ -35,7 +35,6 @@ class StreamedPages {
 
  private:
   void add(std::size_t bodyIndex, PageBox&& page, std::vector<GlyphOutline>&& outlines);
-  void restart();
 
   std::mutex mutex_;  // pages come from the threads setting posts
   std::vector<std::unique_ptr<Page>> pages_;      // by body index

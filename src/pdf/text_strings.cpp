@@ -4,35 +4,40 @@
 
 namespace pp::pdf {
 
-std::string utf16TextBytes(std::string_view utf8) {
-  std::string out = "\xFE\xFF";
-  out.reserve(2 + utf8.size() * 2);
-  auto unit = [&out](unsigned u) {
-    out += static_cast<char>((u >> 8) & 0xFF);
-    out += static_cast<char>(u & 0xFF);
+void appendUtf16(std::string& bytes, char32_t cp) {
+  auto unit = [&bytes](unsigned u) {
+    bytes += static_cast<char>((u >> 8) & 0xFF);
+    bytes += static_cast<char>(u & 0xFF);
   };
-  for (std::size_t i = 0; i < utf8.size();) {
-    const char32_t c = nextCodepoint(utf8, i);
-    if (c < 0x10000) {
-      unit(static_cast<unsigned>(c));
-    } else {
-      unit(0xD800 + static_cast<unsigned>((c - 0x10000) >> 10));
-      unit(0xDC00 + static_cast<unsigned>((c - 0x10000) & 0x3FF));
-    }
+  if (cp < 0x10000) {
+    unit(static_cast<unsigned>(cp));
+  } else {
+    unit(0xD800 + static_cast<unsigned>((cp - 0x10000) >> 10));
+    unit(0xDC00 + static_cast<unsigned>((cp - 0x10000) & 0x3FF));
   }
-  return out;
 }
 
-std::string hexTextString(std::string_view utf8) {
+void appendHex(std::string& out, std::string_view bytes) {
   static constexpr char kHex[] = "0123456789ABCDEF";
-  const std::string bytes = utf16TextBytes(utf8);
-  std::string out;
-  out.reserve(2 + bytes.size() * 2);
-  out += '<';
   for (unsigned char b : bytes) {
     out += kHex[b >> 4];
     out += kHex[b & 0xF];
   }
+}
+
+std::string utf16TextBytes(std::string_view utf8) {
+  std::string out = "\xFE\xFF";
+  out.reserve(2 + utf8.size() * 2);
+  for (std::size_t i = 0; i < utf8.size();) appendUtf16(out, nextCodepoint(utf8, i));
+  return out;
+}
+
+std::string hexTextString(std::string_view utf8) {
+  const std::string bytes = utf16TextBytes(utf8);
+  std::string out;
+  out.reserve(2 + bytes.size() * 2);
+  out += '<';
+  appendHex(out, bytes);
   out += '>';
   return out;
 }

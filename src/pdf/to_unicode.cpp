@@ -3,30 +3,17 @@
 // U+FFFF, several units for a ligature). Glyphs that stand for more than their own characters,
 // or for characters in another order, are covered by the run's ActualText as well.
 #include <algorithm>
-#include <cstdio>
 #include <string>
 #include <vector>
 
 #include "pdf/glyph_fonts.h"
+#include "pdf/text_strings.h"
 
 namespace pp::pdf {
 
 namespace {
 
 constexpr std::size_t kMaxUnitsPerGlyph = 60;
-
-void hex4(std::string& out, unsigned v) {
-  char b[8];
-  std::snprintf(b, sizeof b, "%04X", v & 0xFFFF);
-  out += b;
-}
-
-void utf16Hex(std::string& out, char32_t c) {
-  if (c < 0x10000) return hex4(out, static_cast<unsigned>(c));
-  const char32_t v = c - 0x10000;
-  hex4(out, 0xD800 + static_cast<unsigned>(v >> 10));
-  hex4(out, 0xDC00 + static_cast<unsigned>(v & 0x3FF));
-}
 
 }  // namespace
 
@@ -51,18 +38,24 @@ std::string toUnicodeCMap(const std::unordered_map<std::uint16_t, std::u32string
     const std::size_t n = std::min<std::size_t>(100, sorted.size() - i);
     out += std::to_string(n) + " beginbfchar\n";
     for (std::size_t k = 0; k < n; ++k) {
-      out += '<';
-      hex4(out, sorted[i + k].first);
-      out += "> <";
+      const std::uint16_t glyph = sorted[i + k].first;
+      const char code[2] = {static_cast<char>(glyph >> 8), static_cast<char>(glyph & 0xFF)};
       // Readers keep a token to 256 bytes (poppler refuses a longer one as an illegal entry):
       // a glyph standing for a cluster longer than 60 UTF-16 units (a base letter under dozens
       // of marks) maps to its first ones; the run's ActualText still gives all of them.
-      std::size_t units = 0;
+      std::string text;
       for (char32_t c : *sorted[i + k].second) {
-        units += c < 0x10000 ? 1 : 2;
-        if (units > kMaxUnitsPerGlyph) break;
-        utf16Hex(out, c);
+        const std::size_t before = text.size();
+        appendUtf16(text, c);
+        if (text.size() / 2 > kMaxUnitsPerGlyph) {
+          text.resize(before);
+          break;
+        }
       }
+      out += '<';
+      appendHex(out, std::string_view(code, 2));
+      out += "> <";
+      appendHex(out, text);
       out += ">\n";
     }
     out += "endbfchar\n";

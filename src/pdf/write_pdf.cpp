@@ -33,7 +33,7 @@ bool writePdf(const Publication& pub, const Style& style, const BookPlan& plan, 
   std::optional<FileBytes> profile;
   if (standards.pdfaLevel && !(profile = pdf::loadOutputProfile(standards.outputProfile, out, diags))) return false;
   // Body pages are painted and compressed as the layout finishes them (see streamed_pages.h).
-  // `none` is the PDF as before issue 23: untagged as well (the bench's baseline, a way out).
+  // `none` is untagged as well (a baseline for the bench, and a way out).
   pdf::StreamedPages streamed(standards.any());
   TypesetOptions streaming = typesetting;
   streaming.bodyPages = streamed.sink();
@@ -56,8 +56,8 @@ bool writePdf(const Publication& pub, const Style& style, const BookPlan& plan, 
   if (profile && !pdf::attachOutputIntent(doc, std::move(*profile), diags)) return false;
   if (standards.any() && !pdf::writeFileIdentifier(doc, facts, diags)) return false;
 
-  // Saved straight into the output's temporary file (never gathered in memory: a 2,000-post
-  // digest is 50 MB), renamed over the output once whole.
+  // Saved straight into the output's temporary file (never gathered in memory: a large digest
+  // is tens of megabytes), renamed over the output once whole.
   doc.reset();
   std::string err;
   bool madeByLibharu = true;

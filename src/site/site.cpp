@@ -70,9 +70,8 @@ void readAll(Site& site, const std::vector<fs::path>& files, DiagnosticSink& dia
     }
   };
   unsigned threads = std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()), 4);
-  // A post takes about a third of a millisecond to read (YAML front matter dominates), a
-  // thread a twentieth to start: a handful of posts already pays for a second thread
-  // (terrytangyuan's 44 posts were read on one thread: 15 ms of a 0.4 s build).
+  // Reading a post (YAML front matter dominates) costs several times what starting a thread
+  // does: a handful of posts already pays for a second thread (bench/results.md).
   if (files.size() < 4) threads = 1;
   std::vector<std::thread> pool;
   try {

@@ -132,7 +132,6 @@ Style defaultStyle() {
 
   s.justify = true;
   s.hyphenate = true;
-  s.language = "en-US";
   s.paragraphSpacing = 0;
   s.paragraphIndent = 14;
   s.listIndent = 18;

@@ -342,7 +342,13 @@ class StyleReader {
     runTable(p,
              {{"justify", [&](const YAML::Node& n) { readBool(n, s_.justify); }},
               {"hyphenate", [&](const YAML::Node& n) { readBool(n, s_.hyphenate); }},
-              {"language", [&](const YAML::Node& n) { readString(n, s_.language); }},
+              // Retired: older copies of report.yaml set it, to no effect.
+              {"language",
+               [&](const YAML::Node& n) {
+                 diags_.warning(loc(n), "style-key-unused",
+                                "'language' in 'paragraph' is not used: hyphenation follows the digest's language "
+                                "(--language, else the site's) and each post's own; remove the key");
+               }},
               {"spacing", [&](const YAML::Node& n) { readNumber(n, s_.paragraphSpacing, 0, 100, true); }},
               {"indent", [&](const YAML::Node& n) { readNumber(n, s_.paragraphIndent, 0, 100, true); }},
               {"list_indent", [&](const YAML::Node& n) { readNumber(n, s_.listIndent, 4, 100, true); }},

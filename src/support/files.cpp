@@ -224,8 +224,8 @@ bool writeAtomically(const fs::path& target, const std::function<bool(std::FILE*
                      const std::function<void()>& whileSyncing, Durability durability) {
   AtomicOutput out(target);
   {
-    // Few write calls for a 50 MB file. The buffer is ours: glibc ignores setvbuf's size when
-    // it is to allocate the buffer itself, and wrote a PDF in 4 KB calls (2,600 for 11 MB).
+    // Few write calls for a large file. The buffer is ours: glibc ignores setvbuf's size when
+    // it is to allocate the buffer itself, and writes in 4 KB calls.
     // Declared before the file, it outlives the fclose below.
     static constexpr std::size_t kBuffer = 1u << 20;
     const std::unique_ptr<char[]> buffer(new char[kBuffer]);

@@ -63,6 +63,15 @@ std::vector<std::string> split(std::string_view s, char sep) {
   return out;
 }
 
+std::string joinWith(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
 std::string replaceAll(std::string s, std::string_view from, std::string_view to) {
   if (from.empty()) return s;
   std::size_t pos = s.find(from);
@@ -78,6 +87,24 @@ std::string replaceAll(std::string s, std::string_view from, std::string_view to
     from0 = pos + from.size();
   }
   out.append(s, from0, std::string::npos);
+  return out;
+}
+
+std::string expandTabs(std::string_view s) {
+  if (s.find('\t') == std::string_view::npos) return std::string(s);
+  std::string out;
+  out.reserve(s.size() + 16);
+  std::size_t col = 0;
+  for (char c : s) {
+    if (c == '\t') {
+      std::size_t n = 4 - col % 4;
+      out.append(n, ' ');
+      col += n;
+    } else {
+      out += c;
+      col = c == '\n' ? 0 : col + ((static_cast<unsigned char>(c) & 0xC0) == 0x80 ? 0 : 1);
+    }
+  }
   return out;
 }
 
@@ -161,8 +188,14 @@ std::string percentDecode(std::string_view s) {
   return out;
 }
 
+void appendPercentEncoded(std::string& out, unsigned char byte) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  out += '%';
+  out += kDigits[byte >> 4];
+  out += kDigits[byte & 15];
+}
+
 std::string percentEncodeUri(std::string_view s, UriText text) {
-  static const char* digits = "0123456789ABCDEF";
   std::string out;
   out.reserve(s.size());
   for (unsigned char c : s) {
@@ -171,13 +204,8 @@ std::string percentEncodeUri(std::string_view s, UriText text) {
                                 c == '.' || c == '_' || c == '~' || c == '/'
                           : c > 0x20 && c < 0x7F && c != '"' && c != '<' && c != '>' && c != '\\' && c != '^' &&
                                 c != '`' && c != '{' && c != '|' && c != '}';
-    if (keep) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += digits[c >> 4];
-      out += digits[c & 15];
-    }
+    if (keep) out += static_cast<char>(c);
+    else appendPercentEncoded(out, c);
   }
   return out;
 }

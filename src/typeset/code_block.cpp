@@ -17,7 +17,6 @@ namespace {
 
 constexpr float kCodePadX = 8;
 constexpr float kCodePadY = 6;
-constexpr int kTabStop = 4;
 // A wrapped line breaks at its last space when that space is at least this far along the
 // line; otherwise it breaks at the edge, inside a word.
 constexpr float kWrapAtSpaceAfter = 0.45f;
@@ -40,34 +39,28 @@ struct CodeChar {
   TokenClass token;
 };
 
-void expandTabs(const std::u32string& in, TokenClass token, int& col, SourceLine& out) {
+// Appends the characters of `in` that show, with their token class: controls, byte order
+// marks, variation selectors and joiners are dropped.
+void appendVisible(const std::u32string& in, TokenClass token, SourceLine& out) {
   for (char32_t c : in) {
-    if (c == '\t') {
-      int n = kTabStop - (col % kTabStop);
-      out.insert(out.end(), static_cast<std::size_t>(n), SourceChar{U' ', token});
-      col += n;
-    } else if (c == '\r' || (c < 0x20 && c != '\t') || (c >= 0x7F && c <= 0x9F) || c == 0xFEFF ||
-               (c >= 0xFE00 && c <= 0xFE0F) || c == 0x200D) {
+    if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0xFEFF || (c >= 0xFE00 && c <= 0xFE0F) || c == 0x200D)
       continue;
-    } else {
-      out.push_back({c, token});
-      ++col;
-    }
+    out.push_back({c, token});
   }
 }
 
-// The block's lines as characters with their token class, tabs expanded, invisible controls
-// dropped. Runs that are not valid UTF-8 are read through the same repair as plain text.
+// The block's lines as characters with their token class (the Document's code holds no tabs:
+// document.h), invisible controls dropped. Runs that are not valid UTF-8 are read through the
+// same repair as plain text.
 std::vector<SourceLine> sourceLines(const Block& code) {
   std::vector<SourceLine> lines;
   for (const auto& runs : codeLines(code)) {
     SourceLine line;
-    int col = 0;
     for (const CodeRun& run : runs) {
       const std::string_view bytes = run.text;
       const std::u32string chars =
           isValidUtf8(bytes) ? toUtf32(bytes) : toUtf32(sanitizeUtf8(bytes));
-      expandTabs(chars, run.token, col, line);
+      appendVisible(chars, run.token, line);
     }
     lines.push_back(std::move(line));
   }
@@ -191,14 +184,10 @@ void Flow::codeBlock(const Block& code) {
       const char32_t mark = 0x21AA;
       int mf = ctx_.fonts.resolve(mono, mark, false);
       if (mf >= 0) {
-        TextRun t;
-        t.font = static_cast<std::uint16_t>(mf);
-        t.size = cs.size * 0.8f;
+        TextRun t = textRunAt(mf, cs.size * 0.8f, 0, baseline, st.muted);
         t.text = toUtf8(std::u32string(1, mark));
         t.width = ctx_.width(mf, t.text, t.size);
         t.x = std::max(0.5f, kCodePadX + v.indent - t.width - charW * 0.4f);
-        t.y = baseline;
-        t.color = st.muted;
         f.runs.push_back(std::move(t));
       }
     }
@@ -222,13 +211,8 @@ void Flow::codeBlock(const Block& code) {
       }
       // A run: one face and one colour, single spaces inside; two spaces in a row end it, so
       // that text extraction sees the gaps of aligned code as gaps.
-      TextRun t;
-      t.font = static_cast<std::uint16_t>(c.face);
-      t.size = cs.size;
-      t.x = x;
-      t.y = baseline;
+      TextRun t = textRunAt(c.face, cs.size, x, baseline, tokenColor(c.token));
       t.charSpacing = cs.letterSpacing;
-      t.color = tokenColor(c.token);
       std::u32string run;
       float runWidth = 0, trailing = 0;
       while (i < v.chars.size() && v.chars[i].face == c.face && sameLook(v.chars[i].token, c.token)) {

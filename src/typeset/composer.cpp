@@ -96,14 +96,9 @@ void FlowComposer::entry(const std::vector<Inline>& text, const std::string& anc
   SetLine& last = lines.back();
   if (!label.empty()) {
     const int face = faceOf(ctx, style);
-    TextRun num;
-    num.font = static_cast<std::uint16_t>(face);
-    num.size = style.size;
+    TextRun num = textRunAt(face, style.size, width - numberWidth, last.baseline, style.color);
     num.text = label;
     num.width = numberWidth;
-    num.x = width - numberWidth;
-    num.y = last.baseline;
-    num.color = style.color;
     shapeRun(ctx, num);
     last.content.runs.push_back(num);
     // Leaders from the end of the text to the number, on a grid shared by all entries.

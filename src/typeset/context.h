@@ -15,7 +15,6 @@
 #include "postpress/locale.h"
 #include "typeset/hyphenator.h"
 #include "typeset/missing_glyphs.h"
-#include "typeset/stand_ins.h"
 #include "typeset/structure_nodes.h"
 #include "postpress/assets.h"
 #include "postpress/support/diagnostics.h"
@@ -28,7 +27,6 @@ namespace pp::typeset {
 struct Context {
   const Style& style;
   FontSet& fonts;
-  StandIns& standIns;  // of the fonts' owner: the run's, or the part's being set apart
   DiagnosticSink& diags;
   const AssetStore* assets = nullptr;
   Layout& out;  // outlines and structure nodes are collected here
@@ -64,13 +62,12 @@ struct Context {
     return *lineBreaker_;
   }
 
-  Context(const Style& s, FontSet& f, StandIns& si, DiagnosticSink& d, const AssetStore* a, Layout& o)
-      : style(s), fonts(f), standIns(si), diags(d), assets(a), out(o) {}
+  Context(const Style& s, FontSet& f, DiagnosticSink& d, const AssetStore* a, Layout& o)
+      : style(s), fonts(f), diags(d), assets(a), out(o) {}
 
-  // Width in pt of UTF-8 text in one face (FontSet::width), stand-ins measured as the
-  // characters they stand for.
+  // Width in pt of UTF-8 text in one face (FontSet::width).
   float width(int face, std::string_view utf8, float size, float letterSpacing = 0) {
-    return fonts.width(face, utf8, size, letterSpacing, [this](char32_t c) { return standIns.real(c); });
+    return fonts.width(face, utf8, size, letterSpacing);
   }
 
   // The outline index of a glyph drawn as a vector (cached per face and code point).
@@ -99,10 +96,6 @@ struct Context {
     out.outlines.push_back(std::move(g));
     outlineIds_.emplace(key, id);
     return id;
-  }
-  void clearOutlines() {
-    outlineIds_.clear();
-    out.outlines.clear();
   }
 
   // Notes that no font has `cp` (it is drawn as a box with its code point); reported with

@@ -22,6 +22,18 @@ inline FillRect outlineRect(float x, float y, float width, float height, float s
   return r;
 }
 
+// A run of `face` at `size` whose baseline starts at (x, y), in `color`; its text and width
+// are the caller's to set.
+inline TextRun textRunAt(int face, float size, float x, float y, Color color) {
+  TextRun t;
+  t.font = static_cast<std::uint16_t>(face);
+  t.size = size;
+  t.x = x;
+  t.y = y;
+  t.color = color;
+  return t;
+}
+
 struct Fragment {
   std::vector<FillRect> rects;
   std::vector<ImageBox> images;

@@ -109,7 +109,7 @@ void splitOverwideBoxes(Context& ctx, ItemList& list, float maxWidth) {
       continue;
     }
     // Each piece starts as a copy of `it`: move the text out first, or every copy copies it
-    // whole (quadratic: a 10 MB word with no space needed over 20 GB).
+    // whole (quadratic in the length of a word with no space).
     const std::string t = std::move(it.text);
     auto emit = [&](std::size_t start, std::size_t end) {
       if (start > 0) {

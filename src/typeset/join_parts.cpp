@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "typeset/context.h"
-#include "postpress/support/text.h"
 
 namespace pp::typeset {
 
@@ -22,27 +21,6 @@ void shift(int& index, std::size_t by) {
 }
 
 }  // namespace
-
-bool remapStandIns(std::string& text, const std::map<char32_t, char32_t>& codes) {
-  // Stand-ins are U+E000..U+F8FF: three bytes starting 0xEE or 0xEF. Most text has none.
-  if (text.find('\xEE') == std::string::npos && text.find('\xEF') == std::string::npos) return false;
-  std::string out;
-  out.reserve(text.size());
-  bool changed = false;
-  for (std::size_t i = 0; i < text.size();) {
-    const std::size_t start = i;
-    const char32_t c = nextCodepoint(text, i);
-    auto it = codes.find(c);
-    if (it == codes.end() || it->second == c) {
-      out.append(text, start, i - start);
-      continue;
-    }
-    appendUtf8(out, it->second);
-    changed = true;
-  }
-  if (changed) text = std::move(out);
-  return changed;
-}
 
 void PartJoiner::carryInto(VList& list) {
   // As Flow::push would have: a keep holds the spaces that follow and the first item after
@@ -67,18 +45,9 @@ void PartJoiner::carryInto(VList& list) {
   keepNext_ = keep;
 }
 
-bool PartJoiner::join(PartSetApart& part) {
+void PartJoiner::join(PartSetApart& part) {
   Context& ctx = ctx_;
   VList& body = body_;
-  // Stand-ins: the part's i-th is the run's stand-in for the same character.
-  std::map<char32_t, char32_t> codes;
-  bool renumber = false;
-  for (auto it = part.standIns.rbegin(); it != part.standIns.rend(); ++it) {  // in the order met
-    const char32_t global = ctx.standIns.standIn(it->second);
-    if (global == 0) return false;
-    codes.emplace(it->first, global);
-    renumber |= global != it->first;
-  }
   // Outlines: the run's id for the same face and character.
   std::vector<int> outlineIds(part.outlines.size());
   bool reoutline = false;
@@ -100,12 +69,9 @@ bool PartJoiner::join(PartSetApart& part) {
     shiftTag(fig.linkTag, nodeBase);
   }
   for (CustomBox& b : src.boxes) shiftTag(b.tag, nodeBase);
-  if (renumber || reoutline)
+  if (reoutline)
     forEachFragment(src, [&](Fragment& f) {
-      if (renumber)
-        for (TextRun& r : f.runs) remapStandIns(r.text, codes);
-      if (reoutline)
-        for (VectorGlyph& g : f.glyphs) g.outline = outlineIds[static_cast<std::size_t>(g.outline)];
+      for (VectorGlyph& g : f.glyphs) g.outline = outlineIds[static_cast<std::size_t>(g.outline)];
     });
 
   // The seam, as one Flow would have set it: a space opening the part collapses into one
@@ -155,7 +121,6 @@ bool PartJoiner::join(PartSetApart& part) {
   move(body.footnotes, src.footnotes);
   move(body.boxes, src.boxes);
   src = VList{};
-  return true;
 }
 
 }  // namespace pp::typeset

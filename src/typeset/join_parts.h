@@ -1,11 +1,10 @@
 // Parts set apart, joined in order. Each part of the body (a post) is set on its own (side by
 // side on several threads), into its own vertical list with its own numbering of vector glyph
-// outlines and Private Use stand-ins; joining renumbers those into the run's and appends the
-// list as if one Flow had set every part in turn: spaces at the seam collapse, a "keep with
+// outlines and structure nodes; joining renumbers those into the run's and appends the list as
+// if one Flow had set every part in turn: spaces at the seam collapse, a "keep with
 // next" and anchors left open at the end of a part reach the first item of the next.
 #pragma once
 
-#include <map>
 #include <set>
 #include <string>
 #include <utility>
@@ -25,9 +24,6 @@ struct PartSetApart {
   // Vector glyph outlines by the part's own ids, with the (face, code point) each draws.
   std::vector<GlyphOutline> outlines;
   std::vector<std::pair<int, char32_t>> outlineKeys;
-  // The part's stand-ins: code -> the character it stands for (handed out downwards from
-  // StandIns::kLast as characters were met).
-  std::map<char32_t, char32_t> standIns;
   // Its structure nodes, numbered by the part (top nodes with parent -1); its boxes' tags
   // name them.
   std::vector<StructNode> structure;
@@ -43,12 +39,8 @@ class PartJoiner {
  public:
   PartJoiner(Context& ctx, VList& body) : ctx_(ctx), body_(body) {}
   // Appends `part`, renumbering its structure nodes into the context's (its top nodes go below
-  // the node open there), its outlines through the context (Context::adoptOutline) and
-  // its stand-ins through the context's. False, with the list untouched, when the
-  // run's stand-ins run out (some of the part's may have been handed out): the caller then
-  // clears the stand-ins and sets every part again in one sequence, which draws the rest as
-  // vector outlines.
-  bool join(PartSetApart& part);
+  // the node open there) and its outlines through the context (Context::adoptOutline).
+  void join(PartSetApart& part);
   // Anchors no item has taken yet (set after the last part's last item).
   std::vector<std::string> takeOpenAnchors() { return std::move(openAnchors_); }
 
@@ -60,8 +52,5 @@ class PartJoiner {
   bool keepNext_ = false;
   std::vector<std::string> openAnchors_;
 };
-
-// Replaces stand-in codes in UTF-8 text through `codes` (old -> new); false when nothing changed.
-bool remapStandIns(std::string& text, const std::map<char32_t, char32_t>& codes);
 
 }  // namespace pp::typeset

@@ -67,14 +67,10 @@ void drawMissingGlyph(Context& ctx, Fragment& f, char32_t cp, const FillRect& bo
   if (face < 0) return;
   char hex[16];
   std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(cp));
-  TextRun t;
-  t.font = static_cast<std::uint16_t>(face);
-  t.size = textSize;
+  TextRun t = textRunAt(face, textSize, 0, baseline, box.strokeColor);
   t.text = hex;
   t.width = ctx.width(face, t.text, t.size);
   t.x = left + (width - t.width) / 2;
-  t.y = baseline;
-  t.color = box.strokeColor;
   shapeRun(ctx, t);
   f.runs.push_back(std::move(t));
 }
@@ -193,8 +189,8 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
       if (linkOpen < 0) return;
       const ResolvedLink& l = list.links[static_cast<std::size_t>(linkOpen)];
       if (l.uri.size() > kMaxLinkUriBytes) {
-        // Every line of the link would carry the whole address into the PDF (a 400 KB `www.`
-        // token: 600 MB over 200 pages); the text stays, the link goes.
+        // Every line of the link would carry the whole address into the PDF (a long address
+        // over many lines grows it by its length times the lines); the text stays, the link goes.
         ctx.diags.reportOnce("link-too-long:" + l.uri.substr(0, 64),
                              {Severity::Warning, {}, "link-too-long",
                               "a link address of " + std::to_string(l.uri.size()) +
@@ -256,14 +252,9 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
             runs.back().width += it.width;
             runItems.back() = std::min(runItems.back(), i);
           } else {
-            TextRun t;
-            t.font = static_cast<std::uint16_t>(it.face);
-            t.size = it.size;
-            t.x = x;
-            t.y = baseline;
+            TextRun t = textRunAt(it.face, it.size, x, baseline, it.color);
             t.width = it.width;
             t.charSpacing = it.letterSpacing;
-            t.color = it.color;
             t.rtl = rtl;
             t.text = it.text;
             t.tag = it.tag;
@@ -327,13 +318,8 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
       prevWasBox = true;
     }
     if (drawHyphen) {
-      TextRun t;
-      t.font = static_cast<std::uint16_t>(brkItem->face);
-      t.size = brkItem->size;
-      t.x = x;
-      t.y = line.baseline;
+      TextRun t = textRunAt(brkItem->face, brkItem->size, x, line.baseline, brkItem->color);
       t.width = brkItem->width;
-      t.color = brkItem->color;
       t.text = brkItem->text;
       t.tag = brkItem->tag;
       // The hyphen belongs to the word it ends: extend that run when it is the last one.

@@ -70,13 +70,8 @@ void drawFormula(Context& ctx, const MathBox& box, int face, float x, float base
       run->glyphs.push_back(sg);
       continue;
     }
-    TextRun r;
-    r.font = static_cast<std::uint16_t>(face);
-    r.size = g.size;
-    r.x = x + g.x;
-    r.y = baseline - g.y;
+    TextRun r = textRunAt(face, g.size, x + g.x, baseline - g.y, color);
     r.width = g.advance;
-    r.color = color;
     r.text = g.text.empty() ? std::string("\u200B") : g.text;
     sg.advance = g.advance * 1000.0f / g.size;
     r.glyphs.push_back(sg);

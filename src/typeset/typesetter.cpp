@@ -1,5 +1,5 @@
 // A typesetting run: the body's parts set side by side and joined in order, paginated as they
-// are joined; sections set in one flow; the fonts, stand-ins and outlines they share.
+// are joined; sections set in one flow; the fonts and outlines they share.
 #include <algorithm>
 #include <atomic>
 #include <map>
@@ -23,14 +23,13 @@ struct Typesetter::Run {
   Run(const Style& s, const AssetStore* a, const Locale& l,
       std::function<ResolvedLink(const LinkTarget&, int owner)> resolve, const TypesetOptions& o, DiagnosticSink& d)
       : style(s), assets(a), locale(l), language(l.tag()), resolveLink(std::move(resolve)), options(o), diags(d),
-        fonts(s, d, store), ctx(s, fonts, standIns, d, a, out) {
+        fonts(s, d, store), ctx(s, fonts, d, a, out) {
     geometry.width = s.pageWidth;
     geometry.height = s.pageHeight;
     geometry.left = s.marginInner;
     geometry.top = s.marginTop;
     geometry.textWidth = s.textWidth();
     geometry.textHeight = s.textHeight();
-    standIns.limit(standInLimit());
     ctx.resolveLink = [this](const LinkTarget& t) { return resolveLink(t, -1); };
     ctx.language = language;
     fonts.setLanguage(language);
@@ -51,7 +50,6 @@ struct Typesetter::Run {
   // Font files are read once and shared by the sets of every thread (and the painter).
   std::shared_ptr<FontStore> store = std::make_shared<FontStore>();
   FontSet fonts;
-  StandIns standIns;
   Context ctx;  // the sections' and the running heads'
   PageGeometry geometry;
   std::map<std::string, std::string> labels;  // anchor -> printed page number (citePages)
@@ -63,8 +61,6 @@ struct Typesetter::Run {
   // how many have begun on a finished page, of how many.
   std::map<int, std::size_t> partPosition;
   std::size_t partsBegun = 0, partCount = 0;
-
-  std::size_t standInLimit() const { return static_cast<std::size_t>(std::max(0, options.maxStandIns)); }
 
   // Patterns of a language ("" = the run's), read once.
   Hyphenator* hyphenatorFor(const std::string& lang) {
@@ -81,11 +77,10 @@ struct Typesetter::Run {
   }
 
   // What a thread setting parts keeps from one part to the next: fonts with caches of their
-  // own (the same face ids as every set made from the style), its stand-ins, and hyphenators
-  // sharing the patterns read before the threads started.
+  // own (the same face ids as every set made from the style) and hyphenators sharing the
+  // patterns read before the threads started.
   struct Worker {
     std::unique_ptr<FontSet> fonts;
-    StandIns standIns;
     std::map<std::string, std::unique_ptr<Hyphenator>> hyphenators;
   };
 
@@ -106,29 +101,15 @@ struct Typesetter::Run {
     std::vector<PartSetApart> apart(parts.size());
     VList list;
     std::vector<OutlineEntry> outline;
-    auto pages = std::make_unique<IncrementalPagination>(ctx, list, geometry);
+    IncrementalPagination pages(ctx, list, geometry);
     bodyFinished = 0;
     partsBegun = 0;
     partPosition.clear();
     for (std::size_t k = 0; k < parts.size(); ++k) partPosition.emplace(parts[k].owner, k);
     partCount = parts.size();
-    const std::size_t nodesBefore = ctx.nodes.size();
-    if (!setAndJoin(parts, compose, finish, apart, options.jobs, true, list, outline, *pages)) {
-      // More characters above U+FFFF than stand-ins: set again in one sequence sharing one
-      // table, as a single Flow would, so that the same characters become vector outlines.
-      list = VList{};
-      outline.clear();
-      ctx.clearOutlines();
-      ctx.nodes.table().resize(nodesBefore);
-      standIns.clear();
-      if (options.bodyPages.restart) options.bodyPages.restart();
-      apart = std::vector<PartSetApart>(parts.size());
-      pages = std::make_unique<IncrementalPagination>(ctx, list, geometry);
-      bodyFinished = 0;
-      setAndJoin(parts, compose, finish, apart, 1, false, list, outline, *pages);
-    }
-    pages->advance(true);
-    for (FinishedPage& f : finishBodyPages(pages->result(), finish)) handOver(f);
+    setAndJoin(parts, compose, finish, apart, list, outline, pages);
+    pages.advance(true);
+    for (FinishedPage& f : finishBodyPages(pages.result(), finish)) handOver(f);
     for (const PartSetApart& p : apart) {
       p.diags.replayInto(diags);
       namedMissing.insert(p.missingGlyphs.begin(), p.missingGlyphs.end());
@@ -136,7 +117,7 @@ struct Typesetter::Run {
     // Sections hyphenate in the run's language.
     ctx.hyphenator = hyphenatorFor("");
     freeWorkers();  // a body of no parts, or set on one thread
-    SetPages result = std::move(pages->result());
+    SetPages result = std::move(pages.result());
     result.outline = std::move(outline);
     return result;
   }
@@ -180,20 +161,20 @@ struct Typesetter::Run {
 
   // Sets the parts on the workers and joins each to the body as soon as every part before it
   // is joined, so that only parts finished out of order wait (the lines of all parts set apart
-  // never exist beside the joined body). False when the stand-ins ran out while joining.
-  bool setAndJoin(const std::vector<BodyPart>& parts, const Compose& compose, const Finish& finish,
-                  std::vector<PartSetApart>& apart, int jobs, bool standInsPerPart, VList& list,
-                  std::vector<OutlineEntry>& outline, IncrementalPagination& pages) {
+  // never exist beside the joined body).
+  void setAndJoin(const std::vector<BodyPart>& parts, const Compose& compose, const Finish& finish,
+                  std::vector<PartSetApart>& apart, VList& list, std::vector<OutlineEntry>& outline,
+                  IncrementalPagination& pages) {
+    const int jobs = options.jobs;
     std::vector<Worker> workers(workerCount(parts.size(), jobs));
     PartJoiner joiner(ctx, list);
     std::mutex joining;  // the body, the outline and the run's context
     std::vector<char> done(parts.size(), 0);
     std::size_t next = 0;
-    bool ok = true;
     std::atomic<std::size_t> started{0};
     parallelForWorkers(parts.size(), jobs, [&](std::size_t w, std::size_t k) {
       ++started;
-      setPart(workers[w], parts[k], compose, k, apart[k], standInsPerPart);
+      setPart(workers[w], parts[k], compose, k, apart[k]);
       // Every part is being set or done: this worker is about to go idle (after its joining).
       if (started.load() == parts.size()) freeWorkers();
       std::vector<FinishedPage> finished;
@@ -203,14 +184,13 @@ struct Typesetter::Run {
         bool joined = false;
         for (; next < parts.size() && done[next]; ++next) {
           PartSetApart& part = apart[next];
-          if (ok && !joiner.join(part)) ok = false;
-          if (!ok) continue;
+          joiner.join(part);
           for (auto& e : part.outline) outline.push_back(std::move(e));
           part.outline.clear();
           part.list = VList{};  // joined: its lines are the body's now
           joined = true;
         }
-        if (ok && joined) {
+        if (joined) {
           pages.advance(false);
           finished = finishBodyPages(pages.result(), finish);
         }
@@ -219,21 +199,15 @@ struct Typesetter::Run {
       // other threads' setting and joining.
       for (FinishedPage& f : finished) handOver(f);
     });
-    return ok;
   }
 
-  void setPart(Worker& worker, const BodyPart& part, const Compose& compose, std::size_t k, PartSetApart& apart,
-               bool standInsPerPart) {
+  void setPart(Worker& worker, const BodyPart& part, const Compose& compose, std::size_t k, PartSetApart& apart) {
     if (part.empty) return;
-    if (!worker.fonts) {
-      worker.fonts = std::make_unique<FontSet>(style, apart.diags, store);
-      worker.standIns.limit(standInLimit());
-    }
+    if (!worker.fonts) worker.fonts = std::make_unique<FontSet>(style, apart.diags, store);
     FontSet& partFonts = *worker.fonts;
     partFonts.setDiagnostics(apart.diags);
-    if (standInsPerPart) worker.standIns.clear();
     Layout scratch;  // collects the part's vector outlines
-    Context c(style, partFonts, worker.standIns, apart.diags, assets, scratch);
+    Context c(style, partFonts, apart.diags, assets, scratch);
     const int owner = part.owner;
     c.resolveLink = [this, owner](const LinkTarget& t) { return resolveLink(t, owner); };
     if (part.locate) c.locate = part.locate;
@@ -265,7 +239,6 @@ struct Typesetter::Run {
     apart.outlineKeys = c.outlineKeys();
     apart.outlines = std::move(scratch.outlines);
     apart.structure = std::move(scratch.structure);
-    apart.standIns = worker.standIns.table();
   }
 
   SetPages setSections(std::size_t count, const Compose& compose) {
@@ -325,7 +298,6 @@ void Typesetter::drawOnPage(PageBox& page, const std::function<void(Canvas&)>& d
 Layout Typesetter::takeLayout() {
   Layout l;
   l.fonts = run_->fonts.faces();
-  l.privateUse = run_->standIns.table();
   l.outlines = std::move(run_->out.outlines);
   l.structure = std::move(run_->out.structure);
   return l;

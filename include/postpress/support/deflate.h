@@ -11,9 +11,9 @@
 
 namespace pp {
 
-// Measured on the 98 streams of terrytangyuan's renditions (149 MB in): zlib level 6 made
-// 9.75 MB in 1.27 s; libdeflate level 6 9.59 MB in 0.53 s, level 4 9.83 MB in 0.45 s, level 8
-// 9.54 MB in 1.24 s. (The renditions' PNGs have since moved to level 5: postpress/codecs.h.)
+// The default level: libdeflate's 6 is smaller than zlib's 6 in under half its time, and a
+// higher level costs far more time for little (bench/results.md, "Measurements behind design
+// choices"). Callers with other needs name their own (the renditions' PNGs: postpress/codecs.h).
 inline constexpr int kDeflateLevel = 6;
 
 // The zlib stream of `in`; nullopt only when memory runs out.

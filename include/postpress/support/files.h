@@ -29,14 +29,12 @@ std::optional<std::string> hashFile(const fs::path& p, std::string* err = nullpt
                                     std::uintmax_t maxBytes = UINTMAX_MAX);
 
 // A whole file's bytes, read-only. A regular file up to kReadWholeBytes is read whole, with one
-// read() into a buffer that is not zeroed first; a larger one is mapped (mmap). Reading into
-// strings was once a fifth of a warm PDF build (zero-filling, and page faults on fresh memory),
-// so files were mapped; since the allocator's memory is in huge pages (src/cli/allocator.cpp),
-// reading costs less than touching a mapping, whose every 64 KB of page cache is a fault on
-// this virtual machine (11 MB of renditions: 11 ms mapped, 2-3 ms read). Interleaved medians,
-// warm: terrytangyuan 0.236 -> 0.209 s, CPU -15%; fluxcd 0.400 -> 0.376 s, CPU -11%, its median
-// peak 159 -> 174 MB (the PDF holds its images' bytes until it is saved). Mapped files must be
-// replaced only by rename, never rewritten in place: a file truncated while mapped would fault.
+// read() into a buffer that is not zeroed first (zero-filling and faulting in fresh memory is
+// what made reading into strings costly); a larger one is mapped (mmap). With the allocator's
+// memory in huge pages (src/cli/allocator.cpp), reading costs less than touching a mapping,
+// whose page cache faults in small pieces on a virtual machine (bench/results.md, "Measurements
+// behind design choices"). Mapped files must be replaced only by rename, never rewritten in
+// place: a file truncated while mapped would fault.
 class FileBytes {
  public:
   FileBytes() = default;

@@ -1,6 +1,6 @@
 // Memory mapped on its own, aligned, and advised for transparent huge pages: for buffers of
 // megabytes that are written in full. Each 4 KB page touched for the first time is a page
-// fault, and on a virtual machine page faults were a fifth of a cold build's CPU; where the
+// fault, and page faults are costly on a virtual machine (bench/results.md); where the
 // kernel gives huge pages (transparent_hugepage `madvise` or `always`) one fault maps 2 MB.
 // Where it does not, the memory works the same with 4 KB pages.
 #pragma once

@@ -37,7 +37,13 @@ bool startsWith(std::string_view s, std::string_view prefix);
 bool endsWith(std::string_view s, std::string_view suffix);
 bool iequals(std::string_view a, std::string_view b);  // ASCII case-insensitive
 std::vector<std::string> split(std::string_view s, char sep);
+// The items with `separator` between them ("a, b, c"). A separator goes before each item once
+// something has been written: leading empty items leave no separator.
+std::string joinWith(const std::vector<std::string>& items, std::string_view separator);
 std::string replaceAll(std::string s, std::string_view from, std::string_view to);
+// Tabs replaced by spaces up to the next multiple of four columns (a column per code point,
+// counted from the last line break): code as the Document holds it (document.h).
+std::string expandTabs(std::string_view s);
 
 // Key for matching tags and authors: lower-case, `-`, `_` and runs of spaces all become one
 // space, trimmed. "Machine-Learning", "machine_learning" and "Machine  Learning" match.
@@ -58,6 +64,8 @@ std::string percentDecode(std::string_view s);
 // that "a b#1.md" becomes a URI reference to that very file.
 enum class UriText { Uri, PathOnly };
 std::string percentEncodeUri(std::string_view s, UriText text = UriText::Uri);
+// Appends `byte` as "%XX" (upper-case hex digits).
+void appendPercentEncoded(std::string& out, unsigned char byte);
 
 // Counts words the way a reader would (runs of letters/digits; each CJK ideograph counts
 // as one word), for reading time.

@@ -1,6 +1,5 @@
 // The book's layout does not depend on the number of workers setting its posts (the
-// typesetter's setBody), whatever stand-ins run out; pages handed over as they are finished
-// are the pages it keeps.
+// typesetter's setBody); pages handed over as they are finished are the pages it keeps.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -40,7 +39,6 @@ std::string describe(const Layout& lay) {
   }
   for (const auto& [name, pos] : lay.anchors) s += "anchor " + name + " " + std::to_string(pos.page) + "\n";
   for (const auto& e : lay.outline) s += "outline " + e.title + " " + e.dest + "\n";
-  for (const auto& [code, real] : lay.privateUse) s += "pua " + std::to_string(code) + " " + std::to_string(real) + "\n";
   s += "outlines " + std::to_string(lay.outlines.size()) + " fonts " + std::to_string(lay.fonts.size()) + "\n";
   return s;
 }
@@ -77,9 +75,7 @@ TEST_CASE("a layout is the same on one thread and on four") {
   CHECK(describe(a) == describe(b));
   CHECK(d1.all().size() == d4.all().size());
   if (std::filesystem::exists("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf")) {
-    // Characters above U+FFFF are set as themselves (shaped glyph runs need no stand-ins):
-    // each post's read back as its own.
-    CHECK(a.privateUse.empty());
+    // Characters above U+FFFF are set as themselves: each post's read back as its own.
     std::vector<std::string> words;
     for (const PageBox& p : a.pages)
       for (const auto& r : p.runs) words.push_back(r.text);
@@ -95,7 +91,7 @@ TEST_CASE("a layout is the same on one thread and on four") {
   }
 }
 
-TEST_CASE("body pages handed over as they are finished are the pages a layout keeps, restarts included") {
+TEST_CASE("body pages handed over as they are finished are the pages a layout keeps") {
   DiagnosticSink diags;
   Style st = loadStyle("report", "", diags);
   SamplePublication s;
@@ -106,52 +102,42 @@ TEST_CASE("body pages handed over as they are finished are the pages a layout ke
     d.blocks.push_back(para({text("See "), hyperlink("#p" + std::to_string(i), "above")}));
     s.addPost("Post " + std::to_string(i), std::move(d));
   }
-  for (int maxStandIns : {6400, 2}) {  // 2: the stand-ins run out and the body is set again
-    TypesetOptions whole, handed;
-    whole.jobs = handed.jobs = 4;
-    whole.maxStandIns = handed.maxStandIns = maxStandIns;
-    std::mutex m;
-    std::map<std::size_t, std::pair<PageBox, std::vector<GlyphOutline>>> got;
-    int restarts = 0;
-    handed.bodyPages.page = [&](std::size_t i, PageBox&& page, std::vector<GlyphOutline>&& outlines) {
-      std::lock_guard<std::mutex> lock(m);
-      CHECK(got.count(i) == 0);
-      got[i] = {std::move(page), std::move(outlines)};
-    };
-    handed.bodyPages.restart = [&] {
-      std::lock_guard<std::mutex> lock(m);
-      got.clear();
-      ++restarts;
-    };
-    DiagnosticSink d1, d2;
-    const Layout a = layoutBook(s.pub, st, {}, whole, d1);
-    Layout b = layoutBook(s.pub, st, {}, handed, d2);
-    CHECK(restarts == 0);  // characters above U+FFFF need no stand-ins: nothing runs out
-    REQUIRE(got.size() >= 5);
-    // Layout::pages keeps the size, label and links of a page handed over; its drawing went.
-    for (const auto& [i, entry] : got) {
-      PageBox& kept = b.pages[static_cast<std::size_t>(b.frontPages) + i];
-      CHECK(kept.runs.empty());
-      CHECK(kept.label == entry.first.label);
-      CHECK(kept.label == std::to_string(i + 1));
-      kept.runs = entry.first.runs;
-      kept.rects = entry.first.rects;
-      kept.glyphs = entry.first.glyphs;
-      // Outlines come with the page, renumbered: put them back where the layout keeps them.
-      for (auto& g : kept.glyphs) {
-        const GlyphOutline& o = entry.second[static_cast<std::size_t>(g.outline)];
-        for (std::size_t k = 0; k < b.outlines.size(); ++k)
-          if (b.outlines[k].cmds.size() == o.cmds.size() &&
-              std::equal(o.cmds.begin(), o.cmds.end(), b.outlines[k].cmds.begin(), [](const auto& x, const auto& y) {
-                return x.op == y.op && x.x == y.x && x.y == y.y;
-              })) {
-            g.outline = static_cast<int>(k);
-            break;
-          }
-      }
+  TypesetOptions whole, handed;
+  whole.jobs = handed.jobs = 4;
+  std::mutex m;
+  std::map<std::size_t, std::pair<PageBox, std::vector<GlyphOutline>>> got;
+  handed.bodyPages.page = [&](std::size_t i, PageBox&& page, std::vector<GlyphOutline>&& outlines) {
+    std::lock_guard<std::mutex> lock(m);
+    CHECK(got.count(i) == 0);
+    got[i] = {std::move(page), std::move(outlines)};
+  };
+  DiagnosticSink d1, d2;
+  const Layout a = layoutBook(s.pub, st, {}, whole, d1);
+  Layout b = layoutBook(s.pub, st, {}, handed, d2);
+  REQUIRE(got.size() >= 5);
+  // Layout::pages keeps the size, label and links of a page handed over; its drawing went.
+  for (const auto& [i, entry] : got) {
+    PageBox& kept = b.pages[static_cast<std::size_t>(b.frontPages) + i];
+    CHECK(kept.runs.empty());
+    CHECK(kept.label == entry.first.label);
+    CHECK(kept.label == std::to_string(i + 1));
+    kept.runs = entry.first.runs;
+    kept.rects = entry.first.rects;
+    kept.glyphs = entry.first.glyphs;
+    // Outlines come with the page, renumbered: put them back where the layout keeps them.
+    for (auto& g : kept.glyphs) {
+      const GlyphOutline& o = entry.second[static_cast<std::size_t>(g.outline)];
+      for (std::size_t k = 0; k < b.outlines.size(); ++k)
+        if (b.outlines[k].cmds.size() == o.cmds.size() &&
+            std::equal(o.cmds.begin(), o.cmds.end(), b.outlines[k].cmds.begin(), [](const auto& x, const auto& y) {
+              return x.op == y.op && x.x == y.x && x.y == y.y;
+            })) {
+          g.outline = static_cast<int>(k);
+          break;
+        }
     }
-    CHECK(describe(a) == describe(b));
   }
+  CHECK(describe(a) == describe(b));
 }
 
 TEST_CASE("workersFreed: called once, when the last post is being set, whatever the jobs; also for no posts") {

@@ -121,6 +121,21 @@ TEST_CASE("html: safe subset becomes nodes, dangerous parts dropped, malformed s
   CHECK(vis.find('<') == std::string::npos);
 }
 
+TEST_CASE("code holds no tabs, whatever made it: a fence, HTML <pre>, MDX <pre>") {
+  // Tabs stop at every fourth column, counted in characters from the line's start.
+  const std::string wantExpanded = "func f() {\n    x   := 1\n}";
+  DiagnosticSink d;
+  Document doc = parse("```go\nfunc f() {\n\tx\t:= 1\n}\n```\n\n<pre><code>func f() {\n\tx\t:= 1\n}</code></pre>\n", d);
+  auto code = blocksOfKind(doc, BlockKind::Code);
+  REQUIRE(code.size() == 2);
+  CHECK(code[0]->text == wantExpanded);
+  CHECK(code[1]->text == wantExpanded);
+  Document mdx = parseMdx("<pre>\n\u00e9\tz\n</pre>\n", d);
+  auto mdxCode = blocksOfKind(mdx, BlockKind::Code);
+  REQUIRE(mdxCode.size() == 1);
+  CHECK(mdxCode[0]->text == "\u00e9   z");
+}
+
 TEST_CASE("math where enabled: protected from emphasis, inline and display") {
   DiagnosticSink d;
   Site site = makeSite();

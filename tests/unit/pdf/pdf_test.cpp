@@ -229,7 +229,7 @@ TEST_CASE("characters above U+FFFF draw from a font and extract as themselves") 
   CHECK(text.out.find("\U0001F680 Announcing the Benchmark Results") != std::string::npos);
   CHECK(text.out.find("party \U0001F389") != std::string::npos);
   CHECK(text.out.find("\U0001F600") != std::string::npos);
-  // No stand-in leaks into the extracted text.
+  // No Private Use code reaches the extracted text.
   CHECK(text.out.find("\uF8FF") == std::string::npos);
   // Every font's ToUnicode CMap reads cleanly (libharu's own used `begincidrange`, which
   // poppler reports as invalid; ours replace them before saving, not in an update after).

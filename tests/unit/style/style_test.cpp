@@ -146,6 +146,19 @@ TEST_CASE("default base of a user file is report") {
   CHECK(s.body.family == "text");
 }
 
+TEST_CASE("paragraph.language, which nothing uses, is a warning that changes nothing") {
+  TempStyle t("paragraph:\n  justify: false\n  language: de-DE\n");
+  DiagnosticSink diags;
+  Style s = loadStyle(t.file.string(), "", diags);
+  const std::vector<Diagnostic> all = diags.all();
+  REQUIRE(all.size() == 1);
+  const Diagnostic& d = all.front();
+  CHECK(d.severity == Severity::Warning);
+  CHECK(d.code == "style-key-unused");
+  CHECK(d.loc.line == 3);
+  CHECK_FALSE(s.justify);  // the rest of the file still applies
+}
+
 TEST_CASE("unknown keys and bad values carry line and column") {
   TempStyle t(
       "page:\n"

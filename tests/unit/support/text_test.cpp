@@ -216,3 +216,11 @@ TEST_CASE("percentEncodeUri's path mode makes a reference to the very file") {
   CHECK(percentEncodeUri("blog/été.md", UriText::PathOnly) == "blog/%C3%A9t%C3%A9.md");
   CHECK(percentEncodeUri("https://x.org/a?b#c") == "https://x.org/a?b#c");  // a URI keeps its '?' and '#'
 }
+
+TEST_CASE("expandTabs stops at every fourth character of the line") {
+  CHECK(expandTabs("\tx") == "    x");
+  CHECK(expandTabs("ab\tc\td") == "ab  c   d");
+  CHECK(expandTabs("\u00e9\u00e9\u00e9\tz") == "\u00e9\u00e9\u00e9 z");  // columns are characters, not bytes
+  CHECK(expandTabs("abcd\t\nx\ty") == "abcd    \nx   y");                   // a line break starts again
+  CHECK(expandTabs("no tabs") == "no tabs");
+}

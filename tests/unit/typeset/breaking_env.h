@@ -14,13 +14,12 @@ struct BreakingEnv {
   Style style;
   Layout out;
   std::unique_ptr<FontSet> fonts;
-  StandIns standIns;
   std::unique_ptr<Context> ctx;
   std::unique_ptr<Hyphenator> hyph;
   explicit BreakingEnv(const char* styleName = "report") {
     style = loadStyle(styleName, "", diags);
     fonts = std::make_unique<FontSet>(style, diags);
-    ctx = std::make_unique<Context>(style, *fonts, standIns, diags, nullptr, out);
+    ctx = std::make_unique<Context>(style, *fonts, diags, nullptr, out);
     hyph = std::make_unique<Hyphenator>("en-US", diags);
     ctx->hyphenator = hyph.get();
     ctx->resolveLink = [](const LinkTarget& t) { return ResolvedLink{t.url, ""}; };

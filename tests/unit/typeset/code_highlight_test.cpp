@@ -115,15 +115,17 @@ TEST_CASE("a theme that is off prints highlighted code in the code role alone") 
   CHECK(d.runs.size() == 1);
 }
 
-TEST_CASE("tabs expand inside a token, and spans that do not fit the text are ignored") {
+TEST_CASE("indentation moves a token, and spans that do not fit the text are ignored") {
   DiagnosticSink diags;
   const Style st = loadStyle("report", "", diags);
-  Block code = highlighted("\tgo run .\n", {{"go", TokenClass::Function}});
+  Block code = highlighted("    go run .\n", {{"go", TokenClass::Function}});
   code.spans.push_back({5000, 3, TokenClass::Keyword});  // past the end
   const Drawn d = set(st, code);
   const TextRun& fn = d.run("go");
   CHECK(sameColor(fn.color, *st.highlight[TokenClass::Function].color));
-  // The tab is four columns of the code face: "go" starts four digits' width in.
+  // Four spaces of indentation move "go" right of where it starts unindented.
+  const Drawn flush = set(st, highlighted("go run .\n", {{"go", TokenClass::Function}}));
+  CHECK(fn.x > flush.run("go").x);
   const TextRun& run = d.run("run .");
   CHECK(run.x > fn.x);
   std::string all;

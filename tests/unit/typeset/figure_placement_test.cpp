@@ -76,9 +76,8 @@ Paged paginateList(VList& l) {
   DiagnosticSink diags;
   Style st = loadStyle("report", "", diags);
   FontSet fonts{st, diags};
-  StandIns standIns;
   Layout out;
-  Context ctx{st, fonts, standIns, diags, nullptr, out};
+  Context ctx{st, fonts, diags, nullptr, out};
   PageGeometry g;
   g.textHeight = 600;
   SetPages pages = paginate(ctx, l, g);

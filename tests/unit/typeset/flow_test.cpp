@@ -53,7 +53,6 @@ struct Setup {
   DiagnosticSink diags;
   Style style = loadStyle("report", "", diags);
   FontSet fonts{style, diags};
-  StandIns standIns;
   Layout out;
   std::unique_ptr<Context> ctx;
   Setup() {
@@ -65,7 +64,7 @@ struct Setup {
     store = std::make_unique<AssetStore>(options);
     asset = store->resolveFile(tmp.path / "p.png", {}, diags);
     store->process(diags);
-    ctx = std::make_unique<Context>(style, fonts, standIns, diags, store.get(), out);
+    ctx = std::make_unique<Context>(style, fonts, diags, store.get(), out);
   }
   // The figure item of what `blocks` set, and the list.
   VList set(const std::vector<Block>& blocks) {

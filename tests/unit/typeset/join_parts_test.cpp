@@ -2,13 +2,6 @@
 // setting every part in turn would have made.
 #include <doctest/doctest.h>
 
-#include <algorithm>
-#include <atomic>
-#include <filesystem>
-#include <map>
-#include <mutex>
-#include <set>
-
 #include "typeset/context.h"
 #include "postpress/fonts.h"
 #include "typeset/join_parts.h"
@@ -45,9 +38,8 @@ struct Digest {
   DiagnosticSink diags;
   Style st = loadStyle("report", "", diags);
   FontSet fonts{st, diags};
-  StandIns standIns;
   Layout out;
-  Context ctx{st, fonts, standIns, diags, nullptr, out};
+  Context ctx{st, fonts, diags, nullptr, out};
 };
 
 }  // namespace
@@ -56,9 +48,7 @@ TEST_CASE("joining a post: indices move past the body's, the seam's spaces colla
   Digest d;
   Layout& out = d.out;
   Context& ctx = d.ctx;
-  // The digest already has a stand-in and an outline: the post's own numbering must move.
-  const char32_t taken = d.standIns.standIn(U'\U0001F600');
-  CHECK(taken == StandIns::kLast);
+  // The digest already has an outline: the post's own numbering must move.
   ctx.adoptOutline({0, U'\U0001F600'}, outlineMarked(1));
 
   VList body;
@@ -77,7 +67,7 @@ TEST_CASE("joining a post: indices move past the body's, the seam's spaces colla
   l.items.push_back(item(VKind::Space, 24));  // collapses into the body's 10
   Fragment f;
   TextRun run;
-  run.text = "a" + utf8(StandIns::kLast) + "b";  // the post's first stand-in: U+1F680
+  run.text = "a" + utf8(U'\U0001F680') + "b";
   f.runs.push_back(run);
   f.glyphs.push_back({1, 0, 0, 10, {}});  // the post's outline 1: the digest's existing one
   f.glyphs.push_back({0, 0, 0, 10, {}});  // the post's outline 0: new to the digest
@@ -103,12 +93,11 @@ TEST_CASE("joining a post: indices move past the body's, the seam's spaces colla
   l.footnotes.emplace_back();
   l.boxes.emplace_back();
   l.tableHeaders.push_back({4});
-  part.standIns[StandIns::kLast] = U'\U0001F680';
   part.outlines = {outlineMarked(2), outlineMarked(3)};
   part.outlineKeys = {{0, U'\U0001F680'}, {0, U'\U0001F600'}};
 
   PartJoiner joiner(ctx, body);
-  REQUIRE(joiner.join(part));
+  joiner.join(part);
 
   REQUIRE(body.items.size() == 6);  // 2 + 5 - the collapsed space
   CHECK(body.items[1].height == 24);
@@ -128,11 +117,9 @@ TEST_CASE("joining a post: indices move past the body's, the seam's spaces colla
   CHECK(body.footnotes.size() == 2);
   CHECK(body.boxes.size() == 2);
 
-  // The rocket became the digest's second stand-in; the outlines its ids.
-  const char32_t rocket = StandIns::kLast - 1;
-  CHECK(d.standIns.real(rocket) == U'\U0001F680');
+  // The text comes as it was set; the outlines take the digest's ids.
   const Fragment& jf = body.fragments[1];
-  CHECK(jf.runs[0].text == "a" + utf8(rocket) + "b");
+  CHECK(jf.runs[0].text == "a" + utf8(U'\U0001F680') + "b");
   CHECK(jf.glyphs[0].outline == 0);  // the digest's U+1F600
   CHECK(jf.glyphs[1].outline == 1);  // new: kept after it
   REQUIRE(out.outlines.size() == 2);
@@ -149,14 +136,14 @@ TEST_CASE("joining posts carries a keep and open anchors to the next post's firs
   first.list.items.push_back(item(VKind::Content, 12));
   first.keepNextAtEnd = true;
   first.openAnchors = {"left-open"};
-  REQUIRE(joiner.join(first));
+  joiner.join(first);
 
   PartSetApart second;
   second.list.items.push_back(item(VKind::Space, 8));  // after content: no collapse
   second.list.items.push_back(item(VKind::Content, 12));
   second.list.items.back().anchors = {"own"};
   second.list.items.push_back(item(VKind::Content, 12));
-  REQUIRE(joiner.join(second));
+  joiner.join(second);
   REQUIRE(body.items.size() == 4);
   CHECK(body.items[1].penaltyBefore >= kInfinity);
   CHECK(body.items[2].penaltyBefore >= kInfinity);
@@ -167,36 +154,12 @@ TEST_CASE("joining posts carries a keep and open anchors to the next post's firs
   PartSetApart third;
   third.keepNextAtEnd = true;
   third.openAnchors = {"again"};
-  REQUIRE(joiner.join(third));
+  joiner.join(third);
   PartSetApart fourth;
   fourth.list.items.push_back(item(VKind::PageBreak, 0));
   fourth.list.items.push_back(item(VKind::Content, 12));
-  REQUIRE(joiner.join(fourth));
+  joiner.join(fourth);
   CHECK(body.items[4].penaltyBefore == 0);
   CHECK(body.items[5].penaltyBefore == 0);
   CHECK(body.items[5].anchors == std::vector<std::string>{"again"});
 }
-
-TEST_CASE("joining fails, appending nothing, when the digest's stand-ins run out") {
-  Digest d;
-  Context& ctx = d.ctx;
-  for (char32_t c = 0; c <= StandIns::kLast - StandIns::kFirst; ++c)
-    REQUIRE(d.standIns.standIn(0x20000 + c) != 0);
-  VList body;
-  PartJoiner joiner(ctx, body);
-  PartSetApart part;
-  part.list.items.push_back(item(VKind::Content, 12));
-  part.standIns[StandIns::kLast] = U'\U0001F680';
-  CHECK_FALSE(joiner.join(part));
-  CHECK(body.items.empty());
-}
-
-TEST_CASE("stand-in codes are rewritten in UTF-8 text, other characters kept") {
-  std::map<char32_t, char32_t> codes{{0xF8FF, 0xF8FE}, {0xF8FE, 0xF8FD}};
-  std::string t = "x" + utf8(0xF8FF) + utf8(0xF8FE) + "\u00e9" + utf8(0xE000);
-  CHECK(remapStandIns(t, codes));
-  CHECK(t == "x" + utf8(0xF8FE) + utf8(0xF8FD) + "\u00e9" + utf8(0xE000));
-  std::string plain = "caf\u00e9 \u2192";
-  CHECK_FALSE(remapStandIns(plain, codes));
-}
-

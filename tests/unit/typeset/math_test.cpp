@@ -116,7 +116,7 @@ TEST_CASE("a style whose math face has no MATH table prints formulas as TeX, wit
   testing::BreakingEnv env;
   env.style.families["math"] = env.style.families["text"];
   FontSet fonts(env.style, env.diags);
-  Context c(env.style, fonts, env.standIns, env.diags, nullptr, env.out);
+  Context c(env.style, fonts, env.diags, nullptr, env.out);
   CHECK(mathFace(c) < 0);
   VList list;
   Flow flow(c, list);

@@ -73,9 +73,8 @@ TEST_CASE("a list paginated as it grows gets the pages of the whole list paginat
   DiagnosticSink diags;
   Style st = loadStyle("report", "", diags);
   FontSet fonts{st, diags};
-  StandIns standIns;
   Layout out;
-  Context ctx{st, fonts, standIns, diags, nullptr, out};
+  Context ctx{st, fonts, diags, nullptr, out};
   PageGeometry g;
   g.textHeight = 600;
   for (unsigned seed : {1u, 2u, 3u, 4u, 5u}) {
