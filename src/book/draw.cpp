@@ -263,17 +263,27 @@ void sectionHead(Composer& c, const std::string& title, const std::string& intro
   c.space(std::max(14.0f, st.byline.spaceAfter));
 }
 
-void groupLabel(Composer& c, const std::string& text, float keep) {
+void groupLabel(Composer& c, const std::string& text, float keep, StructType role) {
   const Style& st = c.style();
   const TextStyle look = label(st.byline, std::max(8.0f, st.byline.size), st.accent);
   c.needSpace(look.leading + 8 + keep);
   c.space(5);
   const float h = look.leading + 4;
-  c.box(h, [=, rule = st.rule](Canvas& cv) {
-    drawLines(cv, {text}, look, 0, 0);
+  // Drawn at once: its node takes its place among the nodes set around it.
+  c.drawnBox(h, [=, rule = st.rule](Canvas& cv) {
+    {
+      const TagScope tag(cv, cv.node(StructNode(role)));
+      drawLines(cv, {text}, look, 0, 0);
+    }
     cv.line({0, h - 1, cv.width(), h - 1, 0.6f, rule});
   });
   c.space(5);
+}
+
+std::int32_t nodeBelow(Canvas& cv, StructType type, std::int32_t parent, std::string alt) {
+  StructNode n(type, std::move(alt));
+  n.parent = parent;
+  return cv.node(std::move(n));
 }
 
 }  // namespace pp::book
