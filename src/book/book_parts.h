@@ -54,7 +54,9 @@ std::string linkNoteId(int number);
 // --- helpers (draw.cpp) --------------------------------------------------------------------
 
 // `text` broken into lines no wider than `width` (at spaces; a word wider than a line is
-// cut by characters). Measured with the composer, so usable before a box is placed.
+// cut by characters). Measured with the composer, so usable before a box is placed. A line
+// broken at a space ends with it: it draws nothing, and a canvas reads it as the word space
+// between the lines (Canvas::text); a cut piece and the last line end without one.
 std::vector<std::string> wrapText(Composer& c, const std::string& text, const TextStyle& style,
                                   float width);
 // `text` cut at a word (or character) and ended with an ellipsis to fit `width`.

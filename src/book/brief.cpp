@@ -156,7 +156,7 @@ void composeBrief(Composer& c, const Publication& pub, const std::vector<Group>&
       std::vector<std::string> summaryLines = wrapText(c, std::string(trim(e.summary)), l.summary, inner);
       if (compact && summaryLines.size() > kCompactSummaryLines) {
         summaryLines.resize(kCompactSummaryLines);
-        summaryLines.back() = fitText(c, summaryLines.back() + "\u2026", l.summary, inner);
+        summaryLines.back() = fitText(c, std::string(trim(summaryLines.back())) + "\u2026", l.summary, inner);
       }
       const std::vector<std::string> figureLines =
           compact ? std::vector<std::string>{} : wrapText(c, figuresLine(e), l.figures, inner);
@@ -183,8 +183,10 @@ void composeBrief(Composer& c, const Publication& pub, const std::vector<Group>&
         }
         float y = 0;
         {
-          const TagScope title(cv, cv.node(StructNode(heading)));
-          y = drawLines(cv, titleLines, l.title, kGutter, 0);
+          const TagScope titleTag(cv, cv.node(StructNode(heading)));
+          std::vector<std::string> title = titleLines;
+          if (!page.empty() && !title.empty()) title.back() += ' ';  // reads apart from its page
+          y = drawLines(cv, title, l.title, kGutter, 0);
           if (!page.empty()) {
             const float pw = cv.textWidth(page, l.page);
             drawLines(cv, {page}, l.page, width - pw, 0);

@@ -271,7 +271,7 @@ void composeCover(Composer& c, const Publication& pub) {
       cv.line({x, Y(top), x + width, Y(top), 0.4f, st.rule});
       const std::int32_t reference = nodeBelow(cv, StructType::Reference, nodeBelow(cv, StructType::TOCI, toc));
       const TagScope tag(cv, nodeBelow(cv, StructType::Link, reference, e.title));
-      drawLines(cv, {e.title}, insideLook, x, Y(top));
+      drawLines(cv, {e.page.empty() ? e.title : e.title + ' '}, insideLook, x, Y(top));
       if (!e.page.empty()) drawLines(cv, {e.page}, insidePage, x + width - cv.textWidth(e.page, insidePage), Y(top));
       cv.link(x, Y(top), width, insideLook.leading, LinkTarget{"", e.post, ""});
       top += insideLook.leading;

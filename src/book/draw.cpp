@@ -102,17 +102,19 @@ std::vector<std::string> wrapText(Composer& c, const std::string& text, const Te
       if (c.textWidth(withWords(i, mid), style) <= width) fits = mid;
       else tooMany = mid;
     }
+    // A line ending where a space was keeps it (drawn as nothing; read as the space between
+    // the line's last word and the next line's first). A piece of a cut word keeps none.
     if (fits > 0) {
       line = withWords(i, fits);
       i += fits;
       if (i < words.size()) {
-        lines.push_back(std::move(line));
+        lines.push_back(std::move(line) + ' ');
         line.clear();
       }
       continue;
     }
     if (!line.empty()) {  // not even one more word: it starts the next line
-      lines.push_back(std::move(line));
+      lines.push_back(std::move(line) + ' ');
       line.clear();
       continue;
     }

@@ -141,7 +141,9 @@ void composeIndex(Composer& c, const Publication& pub, const std::string& title,
           float termBottom = 0;
           {
             const TagScope tag(cv, nodeBelow(cv, StructType::P, item));
-            termBottom = drawLines(cv, e.termLines, term, x, y);
+            std::vector<std::string> lines = e.termLines;
+            lines.back() += ' ';  // reads apart from its numbers
+            termBottom = drawLines(cv, lines, term, x, y);
           }
           float nx = x, ny = termBottom - term.leading;
           if (e.numbersInline) {
@@ -161,7 +163,7 @@ void composeIndex(Composer& c, const Publication& pub, const std::string& title,
             const std::size_t post = static_cast<std::size_t>(e.pages[p].second);
             const std::string linkText = post < pub.posts.size() && pub.posts[post].post ? postTitle(*pub.locale, *pub.posts[post].post) : text;
             const TagScope tag(cv, nodeBelow(cv, StructType::Link, nodeBelow(cv, StructType::Reference, item), linkText));
-            drawLines(cv, {text}, numbers, nx, ny);
+            drawLines(cv, {p + 1 < e.pages.size() ? text + ' ' : text}, numbers, nx, ny);
             cv.link(nx, ny, cv.textWidth(e.pages[p].first, numbers), term.leading, LinkTarget{"", e.pages[p].second, ""});
             nx += w + space;
           }

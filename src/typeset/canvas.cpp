@@ -68,9 +68,9 @@ float FragmentCanvas::text(const std::string& utf8, const TextStyle& style, floa
   auto lines = setOneLine(ctx_, utf8, style);
   if (lines.empty()) return 0;
   // Text drawn piece by piece (the lines of a wrapped title, an index's numbers) reads with
-  // a space between the pieces.
+  // a space between the pieces where the caller's text ends with one (which draws nothing).
   auto& runs = lines[0].content.runs;
-  if (!runs.empty() && !runs.back().rtl) addWordSpace(ctx_, runs.back());
+  if (!utf8.empty() && utf8.back() == ' ' && !runs.empty() && !runs.back().rtl) addWordSpace(ctx_, runs.back());
   stamp(lines[0].content, tag_);
   out_.append(lines[0].content, x, y - lines[0].baseline);
   return lines[0].naturalWidth;
