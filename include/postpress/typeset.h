@@ -96,6 +96,12 @@ struct TextRun {
   float width = 0;          // advance width as laid out
   float charSpacing = 0;    // extra space after each glyph (PDF Tc), pt
   bool rtl = false;         // set right to left (glyphs in visual order, text in logical order)
+  // How the run reads on (tagged PDF, text extraction): a word space follows it, which the
+  // layout makes by placing the next word, so `glyphs` end with the font's blank space glyph
+  // (cluster: the text's length); or its last character is the hyphen of a hyphenated line
+  // end, read as a soft hyphen (U+00AD) so that the word reads whole.
+  bool spaceAfter = false;
+  bool hyphenBreak = false;
   Color color;
   std::string text;         // valid UTF-8 in logical order, every character present in `font`
   std::vector<ShapedGlyph> glyphs;  // `text` shaped in `font` (clusters index its code points)
@@ -107,6 +113,8 @@ struct VectorGlyph {
   int outline = 0;          // index into Layout::outlines
   float x = 0, y = 0;       // baseline origin
   float size = 10;          // em size, pt
+  char32_t cp = 0;          // the character it draws (what it reads as)
+  bool spaceAfter = false;  // a word space follows it (TextRun::spaceAfter)
   Color color;
   std::int32_t tag = tags::kUntagged;
 };
@@ -226,7 +234,9 @@ class Canvas {
   // TagScope); returns the tag in force before. tags::kUntagged: the tag of the place the
   // drawing lands in the flow.
   virtual std::int32_t setTag(std::int32_t tag) = 0;
-  // A node below the node open where the canvas draws (Composer::openNode); its id.
+  // A node below the node open where the canvas draws (Composer::openNode), or below
+  // `node.parent` when that is a node made before (by this canvas: an index entry's parts);
+  // its id.
   virtual std::int32_t node(StructNode node) = 0;
 };
 
@@ -252,6 +262,9 @@ struct ParagraphOptions {
   bool keepWithNext = false;
   bool hyphenate = true;     // subject to the style's hyphenate
   StructType role = StructType::P;  // what the paragraph is (a title set as one: H1)
+  // Set before the text on its first line as a label of its own (a note's number "3. "): a
+  // Lbl node beside the paragraph's, below the node open (a Note).
+  std::string label;
 };
 
 class Composer {

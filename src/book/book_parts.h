@@ -54,7 +54,9 @@ std::string linkNoteId(int number);
 // --- helpers (draw.cpp) --------------------------------------------------------------------
 
 // `text` broken into lines no wider than `width` (at spaces; a word wider than a line is
-// cut by characters). Measured with the composer, so usable before a box is placed.
+// cut by characters). Measured with the composer, so usable before a box is placed. A line
+// broken at a space ends with it: it draws nothing, and a canvas reads it as the word space
+// between the lines (Canvas::text); a cut piece and the last line end without one.
 std::vector<std::string> wrapText(Composer& c, const std::string& text, const TextStyle& style,
                                   float width);
 // `text` cut at a word (or character) and ended with an ellipsis to fit `width`.
@@ -92,8 +94,11 @@ bool addressShown(std::string_view text, const std::string& url);
 // title's look (a little smaller), and an optional line of figures below it.
 void sectionHead(Composer& c, const std::string& title, const std::string& intro);
 // A group's label ("November 2025", a tag) over the entries of a list: small capitals in the
-// accent colour on a thin rule; kept with `keep` pt of what follows.
-void groupLabel(Composer& c, const std::string& text, float keep);
+// accent colour on a thin rule; kept with `keep` pt of what follows. Its text is a `role`
+// node (a heading of the group's section, or the P of a contents item).
+void groupLabel(Composer& c, const std::string& text, float keep, StructType role);
+// A node made by a canvas below `parent` (another node it made); its id.
+std::int32_t nodeBelow(Canvas& cv, StructType type, std::int32_t parent, std::string alt = {});
 
 // Drawn text: a Canvas's text at baseline y, in canvas coordinates; lines of wrapText set
 // from `top` with the role's leading; returns the y below the last line.

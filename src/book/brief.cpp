@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <numeric>
+#include <optional>
 
 #include "postpress/support/text.h"
 #include "book/book_parts.h"
@@ -78,17 +79,34 @@ void onePostBrief(Composer& c, const Locale& locale, const PostEntry& e, int pos
   for (const auto& p : points) h += static_cast<float>(p.size()) * l.summary.leading + 2;
   if (!points.empty()) h += gap;
   if (!figures.empty()) h += static_cast<float>(figures.size()) * l.figures.leading + gap;
+  // Paragraphs, and the key points a list (L > LI > Lbl, LBody).
   c.box(h, [=](Canvas& cv) {
-    float y = drawLines(cv, meta, l.meta, 0, 0);
+    float y = 0;
+    {
+      const TagScope tag(cv, cv.node(StructNode(StructType::P)));
+      y = drawLines(cv, meta, l.meta, 0, 0);
+    }
     cv.link(0, 0, width, y, LinkTarget{"", postIndex, ""});
     y += gap;
-    if (!summary.empty()) y = drawLines(cv, summary, l.summary, 0, y) + gap;
+    if (!summary.empty()) {
+      const TagScope tag(cv, cv.node(StructNode(StructType::P)));
+      y = drawLines(cv, summary, l.summary, 0, y) + gap;
+    }
+    const std::int32_t list = points.empty() ? tags::kUntagged : cv.node(StructNode(StructType::L));
     for (const auto& p : points) {
-      drawLines(cv, {"\u2022"}, l.figures, 2, y);
+      const std::int32_t item = nodeBelow(cv, StructType::LI, list);
+      {
+        const TagScope bullet(cv, nodeBelow(cv, StructType::Lbl, item));
+        drawLines(cv, {"\u2022"}, l.figures, 2, y);
+      }
+      const TagScope body(cv, nodeBelow(cv, StructType::LBody, item));
       y = drawLines(cv, p, l.summary, kBulletIndent, y) + 2;
     }
     if (!points.empty()) y += gap;
-    if (!figures.empty()) drawLines(cv, figures, l.figures, 0, y);
+    if (!figures.empty()) {
+      const TagScope tag(cv, cv.node(StructNode(StructType::P)));
+      drawLines(cv, figures, l.figures, 0, y);
+    }
   });
 }
 
@@ -117,6 +135,8 @@ void composeBrief(Composer& c, const Publication& pub, const std::vector<Group>&
   int running = 0;
   for (const Group& g : sections) {
     bool first = true;
+    // A labelled group is a section of its own: its label a heading, its entries below.
+    std::optional<NodeScope> groupSection;
     for (int pi : g.posts) {
       if (pi < 0 || static_cast<std::size_t>(pi) >= pub.posts.size()) continue;
       const PostEntry& e = pub.posts[static_cast<std::size_t>(pi)];
@@ -137,7 +157,7 @@ void composeBrief(Composer& c, const Publication& pub, const std::vector<Group>&
       std::vector<std::string> summaryLines = wrapText(c, std::string(trim(e.summary)), l.summary, inner);
       if (compact && summaryLines.size() > kCompactSummaryLines) {
         summaryLines.resize(kCompactSummaryLines);
-        summaryLines.back() = fitText(c, summaryLines.back() + "\u2026", l.summary, inner);
+        summaryLines.back() = fitText(c, std::string(trim(summaryLines.back())) + "\u2026", l.summary, inner);
       }
       const std::vector<std::string> figureLines =
           compact ? std::vector<std::string>{} : wrapText(c, figuresLine(e), l.figures, inner);
@@ -149,24 +169,48 @@ void composeBrief(Composer& c, const Publication& pub, const std::vector<Group>&
                       (figureLines.empty() ? 0 : 2 + static_cast<float>(figureLines.size()) * l.figures.leading) + kGap;
       // Month labels would only repeat the dates the entries show: the brief keeps its
       // space for entries and labels tag groups only.
-      if (first && !g.label.empty() && pub.groupBy != "month") groupLabel(c, g.label, h);
+      if (first && !g.label.empty() && pub.groupBy != "month") {
+        groupSection.emplace(c, StructType::Sect);
+        groupLabel(c, g.label, h, StructType::H2);
+      }
       first = false;
+      // An entry's title is a heading (below its group's when grouped), the rest paragraphs;
+      // its running number only decorates.
+      const StructType heading = groupSection ? StructType::H3 : StructType::H2;
       c.box(h, [=, rule = st.rule](Canvas& cv) {
-        drawLines(cv, {num}, l.number, 0, 0);
-        float y = drawLines(cv, titleLines, l.title, kGutter, 0);
-        if (!page.empty()) {
-          const float pw = cv.textWidth(page, l.page);
-          drawLines(cv, {page}, l.page, width - pw, 0);
+        {
+          const TagScope decoration(cv, tags::kLayout);
+          drawLines(cv, {num}, l.number, 0, 0);
+        }
+        float y = 0;
+        {
+          const TagScope titleTag(cv, cv.node(StructNode(heading)));
+          std::vector<std::string> title = titleLines;
+          if (!page.empty() && !title.empty()) title.back() += ' ';  // reads apart from its page
+          y = drawLines(cv, title, l.title, kGutter, 0);
+          if (!page.empty()) {
+            const float pw = cv.textWidth(page, l.page);
+            drawLines(cv, {page}, l.page, width - pw, 0);
+          }
         }
         // The title and its page number lead to the post.
         cv.link(kGutter, 0, width - kGutter, titleH, LinkTarget{"", pi, ""});
         const float metaTop = y + (static_cast<float>(metaLines.size()) - 1) * l.meta.leading;
-        y = drawLines(cv, metaLines, l.meta, kGutter, y);
-        // Set on the meta line's baseline (the small capitals are smaller).
-        if (tagsInline) drawLines(cv, {tags}, l.tags, kGutter + metaEnd, metaTop + (l.meta.leading - l.tags.leading) / 2 + (l.meta.size - l.tags.size) * 0.35f);
-        y = drawLines(cv, tagLines, l.tags, kGutter, y);
-        if (!summaryLines.empty()) y = drawLines(cv, summaryLines, l.summary, kGutter, y + 3);
-        if (!figureLines.empty()) y = drawLines(cv, figureLines, l.figures, kGutter, y + 2);
+        if (!metaLines.empty() || !tags.empty()) {
+          const TagScope meta(cv, cv.node(StructNode(StructType::P)));
+          y = drawLines(cv, metaLines, l.meta, kGutter, y);
+          // Set on the meta line's baseline (the small capitals are smaller).
+          if (tagsInline) drawLines(cv, {tags}, l.tags, kGutter + metaEnd, metaTop + (l.meta.leading - l.tags.leading) / 2 + (l.meta.size - l.tags.size) * 0.35f);
+          y = drawLines(cv, tagLines, l.tags, kGutter, y);
+        }
+        if (!summaryLines.empty()) {
+          const TagScope summary(cv, cv.node(StructNode(StructType::P)));
+          y = drawLines(cv, summaryLines, l.summary, kGutter, y + 3);
+        }
+        if (!figureLines.empty()) {
+          const TagScope figures(cv, cv.node(StructNode(StructType::P)));
+          y = drawLines(cv, figureLines, l.figures, kGutter, y + 2);
+        }
         cv.line({kGutter, h - kGap / 2, width, h - kGap / 2, 0.4f, rule});
       });
     }

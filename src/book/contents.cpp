@@ -4,6 +4,8 @@
 // run upwards. A post filed under several tags is listed once, under its first group, where
 // it really is; the tag index lists it under every tag. The back matter sections close the
 // list.
+#include <optional>
+
 #include "postpress/book.h"
 #include "postpress/support/text.h"
 #include "book/book_parts.h"
@@ -24,7 +26,13 @@ void composeContents(Composer& c, const Publication& pub, const std::vector<Grou
 
   const NodeScope toc(c, StructType::TOC);
   for (const Group& g : sections) {
-    if (!g.label.empty()) groupLabel(c, g.label, entryHeight * 2);
+    // A labelled group is an item of its own: its label, then a contents of its posts.
+    std::optional<NodeScope> groupItem, groupToc;
+    if (!g.label.empty()) {
+      groupItem.emplace(c, StructType::TOCI);
+      groupLabel(c, g.label, entryHeight * 2, StructType::P);
+      groupToc.emplace(c, StructType::TOC);
+    }
     for (int pi : g.posts) {
       if (pi < 0 || static_cast<std::size_t>(pi) >= pub.posts.size()) continue;
       const PostEntry& e = pub.posts[static_cast<std::size_t>(pi)];

@@ -143,6 +143,9 @@ void composeCover(Composer& c, const Publication& pub) {
     const float x = X(left);
     float y = 0;  // page y of the next thing, set per design below
 
+    // The digest's title is the cover's heading, the rest paragraphs (each made as it is
+    // drawn: the reading order is the order they are drawn in).
+    auto paragraph = [&cv] { return cv.node(StructNode(StructType::P)); };
     const float titleHeight = static_cast<float>(t.lines.size()) * t.style.leading;
     const float subHeight = static_cast<float>(subLines.size()) * sub.leading;
     if (band) {
@@ -158,15 +161,27 @@ void composeCover(Composer& c, const Publication& pub) {
       edge.height = 3;
       edge.fillColor = mix(st.accent, Color{0, 0, 0}, 0.25f);
       cv.page().rects.push_back(edge);
-      if (!site.empty()) drawLines(cv, {site}, kicker, x, Y(st.marginTop) - kicker.leading);
+      if (!site.empty()) {
+        const TagScope tag(cv, paragraph());
+        drawLines(cv, {site}, kicker, x, Y(st.marginTop) - kicker.leading);
+      }
       // Title and subtitle sit on the band's foot, whatever their number of lines.
       y = bandBottom - 34 - subHeight - (subHeight > 0 ? 8 : 0) - titleHeight;
       y = std::max(y, st.marginTop + 10);
-      y = drawLines(cv, t.lines, t.style, x, Y(y)) + oy;
-      if (subHeight > 0) drawLines(cv, subLines, sub, x, Y(y + 8));
+      {
+        const TagScope tag(cv, cv.node(StructNode(StructType::H1)));
+        y = drawLines(cv, t.lines, t.style, x, Y(y)) + oy;
+      }
+      if (subHeight > 0) {
+        const TagScope tag(cv, paragraph());
+        drawLines(cv, subLines, sub, x, Y(y + 8));
+      }
       y = bandBottom + 34;
     } else {
-      if (!site.empty()) drawLines(cv, {site}, kicker, x, Y(st.marginTop));
+      if (!site.empty()) {
+        const TagScope tag(cv, paragraph());
+        drawLines(cv, {site}, kicker, x, Y(st.marginTop));
+      }
       RuleLine top{x, Y(st.marginTop) + kicker.leading + 6, x + width, Y(st.marginTop) + kicker.leading + 6, 0.6f, st.rule};
       cv.line(top);
       y = std::round(H * 0.28f);
@@ -178,16 +193,31 @@ void composeCover(Composer& c, const Publication& pub) {
       bar.fillColor = st.accent;
       cv.rect(bar);
       y += 22;
-      y = drawLines(cv, t.lines, t.style, x, Y(y)) + oy;
-      if (subHeight > 0) y = drawLines(cv, subLines, sub, x, Y(y + 8)) + oy;
+      {
+        const TagScope tag(cv, cv.node(StructNode(StructType::H1)));
+        y = drawLines(cv, t.lines, t.style, x, Y(y)) + oy;
+      }
+      if (subHeight > 0) {
+        const TagScope tag(cv, paragraph());
+        y = drawLines(cv, subLines, sub, x, Y(y + 8)) + oy;
+      }
       y += 26;
     }
     // Period, filters, figures.
     if (logo) cv.image(pub.logoAsset, x + width - logoW, Y(y), logoW, logoH);
     const float detailsTop = y;
-    if (!trim(pub.period).empty()) y = drawLines(cv, {std::string(trim(pub.period))}, period, x, Y(y)) + oy + 4;
-    if (!filterLines.empty()) y = drawLines(cv, filterLines, small, x, Y(y)) + oy;
-    y = drawLines(cv, {figureLine}, figuresStyle, x, Y(y)) + oy;
+    if (!trim(pub.period).empty()) {
+      const TagScope tag(cv, paragraph());
+      y = drawLines(cv, {std::string(trim(pub.period))}, period, x, Y(y)) + oy + 4;
+    }
+    if (!filterLines.empty()) {
+      const TagScope tag(cv, paragraph());
+      y = drawLines(cv, filterLines, small, x, Y(y)) + oy;
+    }
+    {
+      const TagScope tag(cv, paragraph());
+      y = drawLines(cv, {figureLine}, figuresStyle, x, Y(y)) + oy;
+    }
     if (logo) y = std::max(y, detailsTop + logoH);
 
     // The foot: a rule, the site on the left, the date on the right.
@@ -197,12 +227,14 @@ void composeCover(Composer& c, const Publication& pub) {
     const float textX = x;
     const float footTextTop = Y(footBase) - foot.leading;
     if (!footLeft.empty()) {
+      const TagScope tag(cv, paragraph());
       drawLines(cv, {footLeft}, foot, textX, footTextTop);
       if (isWebUrl(siteUrl))
         cv.link(textX, footTextTop, cv.textWidth(footLeft, foot), foot.leading, LinkTarget{siteUrl, -1, ""});
     }
     if (!footRight.empty()) {
       const float w = cv.textWidth(footRight, foot);
+      const TagScope tag(cv, paragraph());
       drawLines(cv, {footRight}, foot, x + width - w, footTextTop);
     }
 
@@ -224,21 +256,29 @@ void composeCover(Composer& c, const Publication& pub) {
     float top = y + 40;
     const float bottom = footTop - 20;
     if (inside.empty() || top + insideLabel.leading + 2 * insideLook.leading > bottom) return;
-    drawLines(cv, {locale.label("in_this_digest")}, insideLabel, x, Y(top));
+    {
+      const TagScope tag(cv, paragraph());
+      drawLines(cv, {locale.label("in_this_digest")}, insideLabel, x, Y(top));
+    }
     top += insideLabel.leading + 4;
+    // A contents: TOCI > Reference > Link, the title and page number its text.
+    const std::int32_t toc = cv.node(StructNode(StructType::TOC));
     const std::size_t fits = static_cast<std::size_t>((bottom - top) / insideLook.leading);
     const bool all = fits >= inside.size();
     const std::size_t shown = all ? inside.size() : fits - 1;
     for (std::size_t k = 0; k < shown; ++k) {
       const InsideEntry& e = inside[k];
       cv.line({x, Y(top), x + width, Y(top), 0.4f, st.rule});
-      drawLines(cv, {e.title}, insideLook, x, Y(top));
+      const std::int32_t reference = nodeBelow(cv, StructType::Reference, nodeBelow(cv, StructType::TOCI, toc));
+      const TagScope tag(cv, nodeBelow(cv, StructType::Link, reference, e.title));
+      drawLines(cv, {e.page.empty() ? e.title : e.title + ' '}, insideLook, x, Y(top));
       if (!e.page.empty()) drawLines(cv, {e.page}, insidePage, x + width - cv.textWidth(e.page, insidePage), Y(top));
       cv.link(x, Y(top), width, insideLook.leading, LinkTarget{"", e.post, ""});
       top += insideLook.leading;
     }
     if (!all) {
       cv.line({x, Y(top), x + width, Y(top), 0.4f, st.rule});
+      const TagScope tag(cv, nodeBelow(cv, StructType::P, nodeBelow(cv, StructType::TOCI, toc)));
       drawLines(cv, {locale.count("more_posts", static_cast<long long>(inside.size() - shown), {{"brief", locale.label("at_a_glance")}})},
                 recolored(insideLook, st.muted), x, Y(top));
     }

@@ -102,17 +102,19 @@ std::vector<std::string> wrapText(Composer& c, const std::string& text, const Te
       if (c.textWidth(withWords(i, mid), style) <= width) fits = mid;
       else tooMany = mid;
     }
+    // A line ending where a space was keeps it (drawn as nothing; read as the space between
+    // the line's last word and the next line's first). A piece of a cut word keeps none.
     if (fits > 0) {
       line = withWords(i, fits);
       i += fits;
       if (i < words.size()) {
-        lines.push_back(std::move(line));
+        lines.push_back(std::move(line) + ' ');
         line.clear();
       }
       continue;
     }
     if (!line.empty()) {  // not even one more word: it starts the next line
-      lines.push_back(std::move(line));
+      lines.push_back(std::move(line) + ' ');
       line.clear();
       continue;
     }
@@ -263,17 +265,27 @@ void sectionHead(Composer& c, const std::string& title, const std::string& intro
   c.space(std::max(14.0f, st.byline.spaceAfter));
 }
 
-void groupLabel(Composer& c, const std::string& text, float keep) {
+void groupLabel(Composer& c, const std::string& text, float keep, StructType role) {
   const Style& st = c.style();
   const TextStyle look = label(st.byline, std::max(8.0f, st.byline.size), st.accent);
   c.needSpace(look.leading + 8 + keep);
   c.space(5);
   const float h = look.leading + 4;
-  c.box(h, [=, rule = st.rule](Canvas& cv) {
-    drawLines(cv, {text}, look, 0, 0);
+  // Drawn at once: its node takes its place among the nodes set around it.
+  c.drawnBox(h, [=, rule = st.rule](Canvas& cv) {
+    {
+      const TagScope tag(cv, cv.node(StructNode(role)));
+      drawLines(cv, {text}, look, 0, 0);
+    }
     cv.line({0, h - 1, cv.width(), h - 1, 0.6f, rule});
   });
   c.space(5);
+}
+
+std::int32_t nodeBelow(Canvas& cv, StructType type, std::int32_t parent, std::string alt) {
+  StructNode n(type, std::move(alt));
+  n.parent = parent;
+  return cv.node(std::move(n));
 }
 
 }  // namespace pp::book

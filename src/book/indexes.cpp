@@ -72,6 +72,9 @@ void composeIndex(Composer& c, const Publication& pub, const std::string& title,
 
   sectionHead(c, title, pub.locale->count("entries", static_cast<long long>(list.size())));
   if (list.empty()) return;
+  // The entries are a contents (TOC), as the table of contents is: each a TOCI holding its
+  // term (P) and a Reference > Link per page number.
+  const NodeScope toc(c, StructType::TOC);
   auto heightOf = [&](std::size_t i, bool top) { return list[i].height + (list[i].newLetter && !top ? letterGap : 0); };
 
   // The first page has the section head above (its height, generously); later pages are
@@ -128,13 +131,20 @@ void composeIndex(Composer& c, const Publication& pub, const std::string& title,
     const float boxH = std::max(h1, h2);
     std::vector<Entry> left(list.begin() + static_cast<std::ptrdiff_t>(next), list.begin() + static_cast<std::ptrdiff_t>(split));
     std::vector<Entry> right(list.begin() + static_cast<std::ptrdiff_t>(split), list.begin() + static_cast<std::ptrdiff_t>(end));
-    c.box(boxH, [=](Canvas& cv) {
+    c.box(boxH, [=, &pub](Canvas& cv) {
       auto column = [&](const std::vector<Entry>& col, float x) {
         float y = 0;
         for (std::size_t k = 0; k < col.size(); ++k) {
           const Entry& e = col[k];
           if (e.newLetter && k > 0) y += letterGap;
-          const float termBottom = drawLines(cv, e.termLines, term, x, y);
+          const std::int32_t item = cv.node(StructNode(StructType::TOCI));
+          float termBottom = 0;
+          {
+            const TagScope tag(cv, nodeBelow(cv, StructType::P, item));
+            std::vector<std::string> lines = e.termLines;
+            lines.back() += ' ';  // reads apart from its numbers
+            termBottom = drawLines(cv, lines, term, x, y);
+          }
           float nx = x, ny = termBottom - term.leading;
           if (e.numbersInline) {
             nx = x + cv.textWidth(e.termLines.back(), term) + termGap;
@@ -150,7 +160,10 @@ void composeIndex(Composer& c, const Publication& pub, const std::string& title,
               nx = x + kNumberIndent;
               ny += term.leading;
             }
-            drawLines(cv, {text}, numbers, nx, ny);
+            const std::size_t post = static_cast<std::size_t>(e.pages[p].second);
+            const std::string linkText = post < pub.posts.size() && pub.posts[post].post ? postTitle(*pub.locale, *pub.posts[post].post) : text;
+            const TagScope tag(cv, nodeBelow(cv, StructType::Link, nodeBelow(cv, StructType::Reference, item), linkText));
+            drawLines(cv, {p + 1 < e.pages.size() ? text + ' ' : text}, numbers, nx, ny);
             cv.link(nx, ny, cv.textWidth(e.pages[p].first, numbers), term.leading, LinkTarget{"", e.pages[p].second, ""});
             nx += w + space;
           }

@@ -87,10 +87,11 @@ void composeLinkNotes(Composer& c, const Publication& pub, const PostEntry& e) {
   const float hang = note.size * 2.2f;  // room for "12."
   c.space(st.blockSpacing * 2);
   const Locale& locale = *pub.locale;
-  groupLabel(c, locale.label("links"), note.leading * 2);
+  // The list's label is a heading below the post's title; each note a Note > Lbl, P, as a
+  // footnote is.
+  groupLabel(c, locale.label("links"), note.leading * 2, StructType::H2);
   for (const LinkNote& n : notes) {
     std::vector<Inline> in;
-    in.push_back(Inline::makeText(locale.numeral(n.number) + ".\u2002"));
     const std::string text(trim(n.text));
     if (!text.empty() && text != n.url && shortUrl(n.url) != text) {
       in.push_back(Inline::makeText(text));
@@ -107,7 +108,9 @@ void composeLinkNotes(Composer& c, const Publication& pub, const PostEntry& e) {
     o.firstIndent = -hang;
     o.hyphenate = false;
     o.spaceAfter = 2;
+    o.label = locale.numeral(n.number) + ".\u2002";
     c.anchor(linkNoteAnchor(e, n.number));
+    const NodeScope scope(c, StructNode::withId(StructType::Note, "ln-" + e.anchor + "-" + std::to_string(n.number)));
     c.paragraph(in, note, o);
   }
 }

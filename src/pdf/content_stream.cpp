@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <span>
 
 #include "pdf/text_strings.h"
 #include "postpress/support/text.h"
@@ -132,20 +133,22 @@ void ContentStream::utf16Hex(std::string_view utf8) { out_ += hexTextString(utf8
 // adjustment moves it there, and a vertical offset is a text rise (Ts) of its own.
 void ContentStream::glyphs(float x, float y, float size, const std::vector<ShapedGlyph>& glyphs,
                            std::string_view actualText) {
-  if (!actualText.empty()) {
-    op("/Span<</ActualText ");
-    utf16Hex(actualText);
-    op(">>BDC\012");
-  }
+  if (!actualText.empty()) beginActualText(actualText);
   op("1 0 0 1 ");
   number(x, kPositionDecimals);
   out_ += ' ';
   number(y, kPositionDecimals);
-  op(" Tm\012[");
+  op(" Tm\012");
+  moreGlyphs(size, glyphs.data(), glyphs.size());
+  if (!actualText.empty()) op("EMC\012");
+}
+
+void ContentStream::moreGlyphs(float size, const ShapedGlyph* glyphs, std::size_t count) {
+  out_ += '[';
   float shaped = 0, drawn = 0;  // pen positions in 1/1000 em: where shaping and the PDF put it
   float rise = 0;
   bool inString = false;
-  for (const ShapedGlyph& g : glyphs) {
+  for (const ShapedGlyph& g : std::span(glyphs, count)) {
     if (g.dy != rise) {
       if (inString) out_ += ')';
       inString = false;
@@ -170,7 +173,12 @@ void ContentStream::glyphs(float x, float y, float size, const std::vector<Shape
   if (inString) out_ += ')';
   op("] TJ\012");
   if (rise != 0) op("0 Ts\012");
-  if (!actualText.empty()) op("EMC\012");
+}
+
+void ContentStream::beginActualText(std::string_view utf8) {
+  op("/Span<</ActualText ");
+  utf16Hex(utf8);
+  op(">>BDC\012");
 }
 
 void ContentStream::beginTagged(int mcid, bool figure) {

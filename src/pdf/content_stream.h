@@ -41,12 +41,17 @@ class ContentStream {
   // `actualText` (UTF-8, "" for none) is what the glyphs stand for when they do not give it
   // back one by one (ligatures, reordered or right-to-left text): readers copy and search it.
   void glyphs(float x, float y, float size, const std::vector<ShapedGlyph>& glyphs, std::string_view actualText);
+  // More glyphs from where the last ones left the pen (the same font, size and baseline).
+  void moreGlyphs(float size, const ShapedGlyph* glyphs, std::size_t count);
 
   // Marked content (tagged PDF): a sequence belonging to a structure element, numbered `mcid`
   // on its page (/Figure for a picture, /Span otherwise); an artifact of a tags:: kind; the
   // end of either.
   void beginTagged(int mcid, bool figure);
   void beginArtifact(std::int32_t kind);
+  // A sequence standing for `utf8` (UTF-8): what readers copy and search instead of what it
+  // draws (a path drawn for a character, a ligature).
+  void beginActualText(std::string_view utf8);
   void endMarked() { op("EMC\012"); }
 
   // An image XObject (resource name `name`) drawn into the rectangle.

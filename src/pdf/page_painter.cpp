@@ -51,7 +51,8 @@ class PagePainter {
   bool tagged_;
   ContentStream cs_;
   DrawnGlyphs* drawn_ = nullptr;
-  std::u32string chars_;  // the run being painted, as code points
+  std::u32string chars_;  // the run being painted, as code points (a space after it included)
+  std::string actual_;    // what a run stands for when its glyphs do not say it (ActualText)
   std::vector<std::int32_t>* mcidLeaf_ = nullptr;
   std::int32_t marked_ = tags::kUntagged;  // the tag of the marked-content sequence open
 
@@ -150,8 +151,31 @@ class PagePainter {
       // Absolute placement of every run: justification is ours, not the PDF's.
       chars_.clear();
       for (std::size_t i = 0; i < r.text.size();) chars_.push_back(nextCodepoint(r.text, i));
-      const bool plain = givesTextBack(r.glyphs, r.rtl, chars_.size());
-      cs_.glyphs(r.x, h_ - r.y, r.size, r.glyphs, plain ? std::string_view() : std::string_view(r.text));
+      if (r.spaceAfter) chars_.push_back(U' ');  // its last glyph is the font's space
+      if (r.hyphenBreak && hyphenApart(r)) {
+        // The word's glyphs, then its line-end hyphen as an artifact: the structure tree reads
+        // the word whole across the line end, and text extraction still finds the hyphen it
+        // joins lines at.
+        chars_.pop_back();
+        const bool plain = givesTextBack(r.glyphs, false, chars_.size(), r.glyphs.size() - 1);
+        actual_.assign(r.text, 0, r.text.size() - 1);
+        if (r.glyphs.size() > 1)
+          cs_.glyphs(r.x, h_ - r.y, r.size, {r.glyphs.begin(), r.glyphs.end() - 1}, plain ? std::string_view() : actual_);
+        mark(tags::kLayout);
+        if (r.glyphs.size() > 1) cs_.moreGlyphs(r.size, &r.glyphs.back(), 1);
+        else cs_.glyphs(r.x, h_ - r.y, r.size, r.glyphs, {});
+        chars_.push_back(U'-');
+      } else {
+        const bool plain = givesTextBack(r.glyphs, r.rtl, chars_.size(), r.glyphs.size());
+        actual_.clear();
+        if (!plain) {
+          actual_.assign(r.text);
+          // Not drawn apart: the hyphen reads as a soft hyphen (ISO 32000-1 14.8.2.2.3).
+          if (r.hyphenBreak && !actual_.empty() && actual_.back() == '-') actual_.replace(actual_.size() - 1, 1, "\u00AD");
+          if (r.spaceAfter) actual_ += ' ';
+        }
+        cs_.glyphs(r.x, h_ - r.y, r.size, r.glyphs, actual_);
+      }
       noteGlyphs(r);
     }
     unmark();  // inside the text object: a sequence may not span its end
@@ -164,16 +188,28 @@ class PagePainter {
   // logical order themselves: an ActualText there would be turned around again).
   // Left to right, a substituted glyph (a ligature, a contextual alternate) may stand for other
   // characters elsewhere in the document, and ToUnicode holds one text per glyph: ActualText.
-  static bool givesTextBack(const std::vector<ShapedGlyph>& glyphs, bool rtl, std::size_t chars) {
-    if (glyphs.empty() || glyphs.size() > chars) return false;
+  // `count`: the first glyphs of `glyphs` that are drawn.
+  static bool givesTextBack(const std::vector<ShapedGlyph>& glyphs, bool rtl, std::size_t chars, std::size_t count) {
+    if (count == 0 || count > chars) return false;
     if (!rtl)
-      for (const ShapedGlyph& g : glyphs)
-        if (g.substituted) return false;
-    for (std::size_t i = 1; i < glyphs.size(); ++i) {
+      for (std::size_t i = 0; i < count; ++i)
+        if (glyphs[i].substituted) return false;
+    for (std::size_t i = 1; i < count; ++i) {
       const std::uint32_t before = glyphs[i - 1].cluster, now = glyphs[i].cluster;
       if (rtl ? now >= before : now <= before) return false;
     }
-    return rtl ? glyphs.back().cluster == 0 : glyphs.front().cluster == 0;
+    return rtl ? glyphs[count - 1].cluster == 0 : glyphs.front().cluster == 0;
+  }
+
+  // A hyphenated line end whose hyphen can be drawn on its own: the last glyph of a left-to-
+  // right run, standing for the text's last character (a hyphen), after the word's glyphs.
+  bool hyphenApart(const TextRun& r) const {
+    if (r.rtl || r.spaceAfter || r.glyphs.empty() || chars_.empty() || chars_.back() != U'-') return false;
+    const ShapedGlyph& h = r.glyphs.back();
+    if (h.cluster != chars_.size() - 1 || h.substituted || h.dy != 0) return false;
+    for (std::size_t i = 0; i + 1 < r.glyphs.size(); ++i)
+      if (r.glyphs[i].cluster >= h.cluster) return false;
+    return true;
   }
 
   // Each glyph drawn, the first of a cluster with its text (the characters from its cluster to
@@ -211,6 +247,11 @@ class PagePainter {
       const GlyphOutline& o = outlines_[static_cast<std::size_t>(g.outline)];
       if (o.cmds.empty()) continue;
       mark(g.tag);
+      // A path reads as nothing: the character it draws is its ActualText.
+      actual_.clear();
+      if (g.cp > 0 && g.cp <= 0x10FFFF && !(g.cp >= 0xD800 && g.cp <= 0xDFFF)) appendUtf8(actual_, g.cp);
+      if (g.spaceAfter) actual_ += ' ';
+      if (!actual_.empty()) cs_.beginActualText(actual_);
       cs_.fillColor(g.color);
       const float s = g.size, ox = g.x, oy = h_ - g.y;
       float cx = 0, cy = 0;  // current point, em units
@@ -237,6 +278,7 @@ class PagePainter {
         }
       }
       if (open) cs_.fill();
+      if (!actual_.empty()) cs_.endMarked();
     }
   }
 };

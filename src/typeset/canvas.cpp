@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "typeset/line_set.h"
+#include "typeset/shape_runs.h"
 
 namespace pp::typeset {
 
@@ -28,7 +29,11 @@ struct QrDeleter {
 
 }  // namespace
 
-std::int32_t FragmentCanvas::node(StructNode node) { return ctx_.nodes.add(std::move(node), parent_); }
+std::int32_t FragmentCanvas::node(StructNode node) {
+  const bool own = node.parent >= 0 && static_cast<std::size_t>(node.parent) < ctx_.nodes.size();
+  const std::int32_t parent = own ? node.parent : parent_;
+  return ctx_.nodes.add(std::move(node), parent);
+}
 
 std::int32_t FragmentCanvas::shapeTag(std::int32_t own) const {
   if (tag_ < tags::kUntagged) return tag_;
@@ -62,6 +67,10 @@ void FragmentCanvas::line(const RuleLine& l) {
 float FragmentCanvas::text(const std::string& utf8, const TextStyle& style, float x, float y) {
   auto lines = setOneLine(ctx_, utf8, style);
   if (lines.empty()) return 0;
+  // Text drawn piece by piece (the lines of a wrapped title, an index's numbers) reads with
+  // a space between the pieces where the caller's text ends with one (which draws nothing).
+  auto& runs = lines[0].content.runs;
+  if (!utf8.empty() && utf8.back() == ' ' && !runs.empty() && !runs.back().rtl) addWordSpace(ctx_, runs.back());
   stamp(lines[0].content, tag_);
   out_.append(lines[0].content, x, y - lines[0].baseline);
   return lines[0].naturalWidth;

@@ -228,6 +228,8 @@ void Flow::codeBlock(const Block& code) {
         // Code is never kerned: the width is the plain sum of what is drawn.
         t.text = toUtf8(run);
         t.width = runWidth - trailing;
+        // Blanks after it, or the end of a source line, read as a space.
+        t.spaceAfter = trailing > 0 || (i < v.chars.size() ? v.chars[i].cp == ' ' : k + 1 < n && !visual[k + 1].continuation);
         f.runs.push_back(std::move(t));
       }
     }

@@ -43,7 +43,7 @@ void FlowComposer::paragraph(const std::vector<Inline>& inlines, const TextStyle
     case ParagraphOptions::Align::Style: a = flow_.ctx().style.justify ? Align::Justify : Align::Left; break;
   }
   flow_.space(o.spaceBefore);
-  flow_.paragraph(inlines, style, a, o.indent, o.firstIndent, o.hyphenate, nullptr, o.role);
+  flow_.paragraph(inlines, style, a, o.indent, o.firstIndent, o.hyphenate, nullptr, o.role, o.label);
   if (o.keepWithNext) flow_.keepWithNext();
   flow_.space(o.spaceAfter);
 }
@@ -95,6 +95,8 @@ void FlowComposer::entry(const std::vector<Inline>& text, const std::string& anc
 
   SetLine& last = lines.back();
   if (!label.empty()) {
+    // The text reads apart from its page number.
+    if (!last.content.runs.empty() && !last.content.runs.back().rtl) addWordSpace(ctx, last.content.runs.back());
     const int face = faceOf(ctx, style);
     TextRun num = textRunAt(face, style.size, width - numberWidth, last.baseline, style.color);
     num.text = label;

@@ -136,10 +136,14 @@ void Flow::setLines(std::vector<SetLine>& lines, float x, bool keepTogether) {
 }
 
 void Flow::paragraph(const std::vector<Inline>& inlines, const TextStyle& style, Align align,
-                     float indent, float firstIndent, bool hyphenate, const Block* source, StructType role) {
+                     float indent, float firstIndent, bool hyphenate, const Block* source, StructType role,
+                     std::string_view label) {
   if (role >= StructType::H1 && role <= StructType::H6) role = headingNode(static_cast<int>(role) - static_cast<int>(StructType::H1) + 1, false);
+  // The label's node first: it reads before the paragraph, its sibling.
+  const std::int32_t labelNode = !label.empty() && ctx_.nodes.active() ? ctx_.nodes.add(StructNode(StructType::Lbl)) : tags::kUntagged;
   const OpenNode node(ctx_.nodes, role);
   InlineBuilder builder(ctx_, style, align == Align::Justify);
+  if (!label.empty()) builder.label(label, labelNode);
   builder.add(inlines);
   ItemList list = builder.finish();
   if (list.items.empty()) return;

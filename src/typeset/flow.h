@@ -44,7 +44,7 @@ class Flow {
   // Primitives (also used by the Composer of front/back matter sections).
   void paragraph(const std::vector<Inline>& inlines, const TextStyle& style, Align align,
                  float indent, float firstIndent, bool hyphenate, const Block* source = nullptr,
-                 StructType role = StructType::P);
+                 StructType role = StructType::P, std::string_view label = {});
   void setLines(std::vector<SetLine>& lines, float x, bool keepTogether);
   void heading(const std::vector<Inline>& inlines, int level, const std::string& id, bool outline);
   void headingText(const std::string& text, const TextStyle& style, const std::string& anchor,

@@ -17,13 +17,15 @@ namespace {
 // them all at its page's foot (they ran off the top of the page).
 constexpr float kMaxPageFootnoteShare = 0.3f;
 
-// A note's text as set: its number, then its blocks run together (paragraphs as they are,
+// A note's number as set before its text, a label of its own (Note > Lbl, P).
+std::string noteLabel(int n) { return std::to_string(n) + ".\u2002"; }
+
+// A note's text as set after its number: its blocks run together (paragraphs as they are,
 // other blocks as their plain text).
-std::vector<Inline> noteText(int n, const Footnote& fn) {
+std::vector<Inline> noteText(const Footnote& fn) {
   std::vector<Inline> text;
-  text.push_back(Inline::makeText(std::to_string(n) + ".\u2002"));
   for (const auto& b : fn.blocks) {
-    if (text.size() > 1) text.push_back(Inline::makeText(" "));
+    if (!text.empty()) text.push_back(Inline::makeText(" "));
     if (b.kind == BlockKind::Paragraph) text.insert(text.end(), b.inlines.begin(), b.inlines.end());
     else text.push_back(Inline::makeText(plainText(b)));
   }
@@ -49,11 +51,13 @@ std::vector<int> Flow::footnoteBlocks(const std::vector<int>& numbers) {
       endFootnotes_.push_back(n);
       continue;
     }
-    // Note (a unique ID) > P, below the paragraph marking it (Note is an inline element).
+    // Note (a unique ID) > Lbl, P, below the paragraph marking it (Note is an inline element).
     const OpenNode note(ctx_.nodes, StructNode::withId(StructType::Note, noteId(partAnchor_, n)));
+    const std::int32_t label = ctx_.nodes.add(StructNode(StructType::Lbl));
     const OpenNode para(ctx_.nodes, StructType::P);
     InlineBuilder builder(ctx_, ctx_.style.footnote, ctx_.style.justify);
-    builder.add(noteText(n, text_->footnotes[static_cast<std::size_t>(n - 1)]));
+    builder.label(noteLabel(n), label);
+    builder.add(noteText(text_->footnotes[static_cast<std::size_t>(n - 1)]));
     ItemList list = builder.finish();
     ParagraphShape shape;
     shape.align = ctx_.style.justify ? Align::Justify : Align::Left;
@@ -90,7 +94,8 @@ void Flow::footnotesAtEnd() {
   for (int n : endFootnotes_) {
     anchor(partAnchor_ + "/fn-" + std::to_string(n));
     const OpenNode note(ctx_.nodes, StructNode::withId(StructType::Note, noteId(partAnchor_, n)));
-    paragraph(noteText(n, text_->footnotes[static_cast<std::size_t>(n - 1)]), ctx_.style.footnote, ctx_.style.justify ? Align::Justify : Align::Left, 0, 0, true);
+    paragraph(noteText(text_->footnotes[static_cast<std::size_t>(n - 1)]), ctx_.style.footnote,
+              ctx_.style.justify ? Align::Justify : Align::Left, 0, 0, true, nullptr, StructType::P, noteLabel(n));
     space(2);
   }
   endFootnotes_.clear();

@@ -167,6 +167,12 @@ void InlineBuilder::addText(std::string_view s, bool bold, bool italic, std::opt
   text(s, look);
 }
 
+void InlineBuilder::label(std::string_view s, std::int32_t tag) {
+  Look look;
+  look.tag = tag;
+  text(s, look);
+}
+
 void InlineBuilder::walk(const Inline& in, Look look) {
   if (in.pos.line > 0) look.pos = in.pos;
   switch (in.kind) {

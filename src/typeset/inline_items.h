@@ -80,6 +80,8 @@ class InlineBuilder {
   // Plain text in the base look (or a variant of it).
   void addText(std::string_view text, bool bold = false, bool italic = false,
                std::optional<Color> color = std::nullopt);
+  // Text in the base look tagged `tag` (a label of its own: ParagraphOptions::label).
+  void label(std::string_view text, std::int32_t tag);
   // A forced line break.
   void lineBreak();
   // Ends the paragraph (fill glue and a forced break) and hands the items over.

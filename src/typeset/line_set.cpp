@@ -50,6 +50,24 @@ bool sameLook(const TextRun& r, const Item& b) {
          r.color.b == b.color.b;
 }
 
+// A word space follows box `i` in reading order: the next item that is not a penalty is a
+// space (glue of some width: not the fill ending a paragraph, nor the zero-width glue between
+// CJK characters), or a forced line break inside the paragraph (a hard break reads as a
+// space too). `lastBreak`: the paragraph's final forced break, after which nothing follows.
+bool spaceFollows(const std::vector<Item>& items, std::size_t i, std::size_t lastBreak) {
+  for (std::size_t k = i + 1; k < items.size(); ++k) {
+    const Item& it = items[k];
+    if (it.isBox()) return false;
+    if (it.isGlue()) {
+      if (it.width > 0 && it.stretch < 1e5f) return true;
+      if (it.stretch < 1e5f) return false;
+      continue;  // the fill before a forced break: see what the break is
+    }
+    if (it.penalty <= -kInfinity) return k != lastBreak;
+  }
+  return false;
+}
+
 void drawMissing(Context& ctx, Fragment& f, const Item& b, float x, float baseline) {
   const float h = b.ascent + b.descent;
   const FillRect box = outlineRect(x + b.size * 0.06f, baseline - b.ascent, b.width - b.size * 0.12f, h,
@@ -135,6 +153,13 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
   // above and below the face's ascent + descent, as CSS does).
   const float baseAscent = list.ascent, baseDescent = list.descent;
   const float halfLeading = (shape.leading - (baseAscent + baseDescent)) / 2;
+
+  std::size_t lastBreak = items.size();
+  for (std::size_t k = items.size(); k-- > 0;)
+    if (items[k].isPenalty() && items[k].penalty <= -kInfinity) {
+      lastBreak = k;
+      break;
+    }
 
   std::size_t start = 0;
   // Skip what a line start discards.
@@ -251,6 +276,8 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
             runs.back().text = rtl ? it.text + runs.back().text : runs.back().text + it.text;
             runs.back().width += it.width;
             runItems.back() = std::min(runItems.back(), i);
+            // Right to left, the piece added is the earlier one in reading order.
+            if (!rtl) runs.back().spaceAfter = spaceFollows(items, i, lastBreak);
           } else {
             TextRun t = textRunAt(it.face, it.size, x, baseline, it.color);
             t.width = it.width;
@@ -258,6 +285,7 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
             t.rtl = rtl;
             t.text = it.text;
             t.tag = it.tag;
+            t.spaceAfter = spaceFollows(items, i, lastBreak);
             runs.push_back(std::move(t));
             reordered |= rtl;
           }
@@ -269,6 +297,8 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
           g.x = x;
           g.y = baseline;
           g.size = it.size;
+          g.cp = it.cp;
+          g.spaceAfter = spaceFollows(items, i, lastBreak);
           g.color = it.color;
           g.tag = it.tag;
           line.content.glyphs.push_back(g);
@@ -322,12 +352,14 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
       t.width = brkItem->width;
       t.text = brkItem->text;
       t.tag = brkItem->tag;
+      t.hyphenBreak = true;
       // The hyphen belongs to the word it ends: extend that run when it is the last one.
       auto& runs = line.content.runs;
       if (!runs.empty() && runs.back().font == t.font && runs.back().size == t.size && runs.back().tag == t.tag &&
           std::abs(runs.back().x + runs.back().width - x) < 0.01f && runs.back().charSpacing == 0) {
         runs.back().text += t.text;
         runs.back().width += t.width;
+        runs.back().hyphenBreak = !runs.back().rtl;
       } else {
         runs.push_back(std::move(t));
       }

@@ -8,7 +8,10 @@
 
 namespace pp::typeset {
 
+// A run with spaceAfter ends with the font's space glyph (TextRun::spaceAfter).
 void shapeRun(Context& ctx, TextRun& run);
+// Makes a shaped run read on with a word space (the last run of a line drawn on its own).
+void addWordSpace(Context& ctx, TextRun& run);
 // Shapes the runs that have no glyphs yet.
 void shapeRuns(Context& ctx, std::vector<TextRun>& runs);
 

@@ -5,10 +5,12 @@ the digest's own EPUB (which sets every post from the same Document, in source o
 For every post of the EPUB (a <section class="post">, in spine order) it takes the text of
 each block (headings, paragraphs, list items, table cells, captions, code), and looks for them
 one after another in the text of the PDF's matching <Part> element (the Part whose <H1> is the
-post's title), each search starting where the previous block was found. Text is compared
-without whitespace, hyphens or case (the PDF's words carry no spaces between them; printed
-lines hyphenate; kickers are upper case), nor digits (link note marks in the printed text). A block that is not found (a printed mark such as a
-link note number inside it) is skipped; too many skipped blocks, a post without its Part or
+post's title), each search starting where the previous block was found. Words are compared with
+their boundaries: a run of white space on either side is one space, and two words that read
+together ("wordsrunningtogether") do not match the words apart; a printed line-end hyphen is a
+soft hyphen and reads as nothing. Neither case (kickers are upper case) nor digits (link note
+marks in the printed text: "releases3") count. A block that is not found (a printed mark such
+as a link note number inside it) is skipped; too many skipped blocks, a post without its Part or
 Parts out of order is a failure.
 
   struct_text_order.py DIGEST.pdf DIGEST.epub [--min-found 0.9] [--verbose]
@@ -39,9 +41,10 @@ BLOCKS = {f"{XHTML}{t}" for t in ("h2", "h3", "h4", "h5", "h6", "p", "li", "td",
 
 def norm(text):
     text = unicodedata.normalize("NFKC", text or "").casefold()
-    # Also what each side draws its own way: code lines' continuation marks, task boxes, and
-    # digits (the printed book's link note marks follow the linked words: "releases3").
-    return re.sub(r"[\s\d\-\u00ad\u2010\u2011\u21aa\u2610\u2611\u2612]+", "", text)
+    # What each side draws its own way: code lines' continuation marks, task boxes, soft
+    # hyphens, and digits (the printed book's link note marks follow the linked words).
+    text = re.sub(r"[\d\u00ad\u21aa\u2610\u2611\u2612]+", "", text)
+    return " ".join(text.split())
 
 
 def epub_posts(path):
@@ -58,9 +61,21 @@ def blocks_of(section):
             continue
         if any(d.tag in BLOCKS for d in el.iter() if d is not el):
             continue
-        text = norm("".join(el.itertext()))
+        text = norm(block_text(el))
         if text:
             yield text
+
+
+def block_text(el):
+    """An element's text with a line break (<br/>) read as the space it makes."""
+    parts = [el.text or ""]
+    for kid in el:
+        if kid.tag == f"{XHTML}br":
+            parts.append(" ")
+        else:
+            parts.append(block_text(kid))
+        parts.append(kid.tail or "")
+    return "".join(parts)
 
 
 def pdf_parts(doc):

@@ -61,7 +61,7 @@ std::vector<std::string> wrapOneByOne(MeasuringComposer& c, const std::vector<st
       line = candidate;
       continue;
     }
-    if (!line.empty()) lines.push_back(line);
+    if (!line.empty()) lines.push_back(line + ' ');  // broken at a space: it keeps it
     line.clear();
     if (c.textWidth(word, ts) <= width) {
       line = word;

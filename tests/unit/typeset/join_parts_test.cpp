@@ -69,8 +69,8 @@ TEST_CASE("joining a post: indices move past the body's, the seam's spaces colla
   TextRun run;
   run.text = "a" + utf8(U'\U0001F680') + "b";
   f.runs.push_back(run);
-  f.glyphs.push_back({1, 0, 0, 10, {}});  // the post's outline 1: the digest's existing one
-  f.glyphs.push_back({0, 0, 0, 10, {}});  // the post's outline 0: new to the digest
+  f.glyphs.push_back({1, 0, 0, 10, 0, false, {}});  // the post's outline 1: the digest's existing one
+  f.glyphs.push_back({0, 0, 0, 10, 0, false, {}});  // the post's outline 0: new to the digest
   VItem c = item(VKind::Content, 12);
   c.fragment = l.addFragment(std::move(f));
   c.frameSet = 0;

@@ -42,6 +42,13 @@ std::vector<Document> documents() {
   // 2, 6, 4: H2, then H3 (not H4: no level skipped), then H3.
   docs[1].blocks = {heading(2, "Gamma"), heading(6, "Delta"), heading(4, "Epsilon"),
                     paragraph("Words of the second part.")};
+  // A footnote marked in a paragraph of its own.
+  Inline mark;
+  mark.kind = InlineKind::FootnoteRef;
+  mark.footnote = 0;
+  docs[1].blocks.push_back(paragraph("Noted."));
+  docs[1].blocks.back().inlines.push_back(mark);
+  docs[1].footnotes.push_back(Footnote{"n", {paragraph("A note.")}, {}});
   return docs;
 }
 
@@ -145,4 +152,49 @@ TEST_CASE("the node table and the tags do not depend on the number of workers") 
     REQUIRE(one.pages[p].runs.size() == four.pages[p].runs.size());
     for (std::size_t r = 0; r < one.pages[p].runs.size(); ++r) CHECK(one.pages[p].runs[r].tag == four.pages[p].runs[r].tag);
   }
+}
+
+TEST_CASE("words read apart: a run followed by a space ends with the font's space glyph") {
+  const Set s = setParts(1);
+  bool sawSome = false, sawLast = false;
+  for (const PageBox& p : s.pages)
+    for (const TextRun& r : p.runs) {
+      if (r.text == "Some") {
+        sawSome = true;
+        CHECK(r.spaceAfter);
+        REQUIRE(r.glyphs.size() == 5);
+        CHECK(r.glyphs.back().cluster == 4);  // stands for the space after the text
+      }
+      if (r.text == "part.") {  // a paragraph's last word: nothing follows
+        sawLast = true;
+        CHECK_FALSE(r.spaceAfter);
+        CHECK(r.glyphs.size() == 5);
+      }
+    }
+  CHECK(sawSome);
+  CHECK(sawLast);
+}
+
+TEST_CASE("a footnote is a Note holding its number's Lbl, then its text's P") {
+  const Set s = setParts(1);
+  std::int32_t note = -1;
+  for (std::size_t i = 0; i < s.nodes.size(); ++i)
+    if (s.nodes[i].type == StructType::Note) note = static_cast<std::int32_t>(i);
+  REQUIRE(note >= 0);
+  std::vector<StructType> kids;
+  std::int32_t label = -1;
+  for (std::size_t i = 0; i < s.nodes.size(); ++i)
+    if (s.nodes[i].parent == note) {
+      kids.push_back(s.nodes[i].type);
+      if (s.nodes[i].type == StructType::Lbl) label = static_cast<std::int32_t>(i);
+    }
+  CHECK(kids == std::vector<StructType>{StructType::Lbl, StructType::P});
+  bool labelled = false;
+  for (const PageBox& p : s.pages)
+    for (const TextRun& r : p.runs)
+      if (r.tag == label) {
+        CHECK(r.text == "1.");
+        labelled = true;
+      }
+  CHECK(labelled);
 }

@@ -1,0 +1,133 @@
+// What a page's content reads as (page_painter.h), for the structure tree and text
+// extraction: a word followed by a space ends with the font's blank space glyph, which the
+// font's ToUnicode gives back as a space; a hyphenated line end draws its hyphen as an
+// artifact after the word's marked content, so the word reads whole; a character drawn as a
+// path carries its ActualText.
+#include <doctest/doctest.h>
+#include <zlib.h>
+
+#include <string>
+#include <vector>
+
+#include "pdf/page_painter.h"
+
+using namespace pp;
+using namespace pp::pdf;
+
+namespace {
+
+ShapedGlyph glyph(std::uint16_t id, std::uint32_t cluster) {
+  ShapedGlyph g;
+  g.glyph = id;
+  g.cluster = cluster;
+  g.advance = 500;
+  g.width = 500;
+  return g;
+}
+
+TextRun run(const std::string& text, std::vector<ShapedGlyph> glyphs, std::int32_t tag) {
+  TextRun r;
+  r.text = text;
+  r.glyphs = std::move(glyphs);
+  r.x = 72;
+  r.y = 100;
+  r.tag = tag;
+  return r;
+}
+
+struct Painted {
+  std::string content;
+  PaintedPage page;
+};
+
+Painted paint(const PageBox& box, const std::vector<GlyphOutline>& outlines = {}) {
+  const ResourceUse use = resourceUse(box);
+  Painted p{{}, paintPage(box, outlines, use, expectedResources(use), true)};
+  if (p.page.deflated) {
+    std::string out(1 << 16, '\0');
+    uLongf n = out.size();
+    REQUIRE(uncompress(reinterpret_cast<Bytef*>(out.data()), &n, reinterpret_cast<const Bytef*>(p.page.deflated->data()),
+                       p.page.deflated->size()) == Z_OK);
+    out.resize(n);
+    p.content = out;
+  } else {
+    p.content = p.page.raw;
+  }
+  return p;
+}
+
+std::size_t count(const std::string& haystack, const std::string& needle) {
+  std::size_t n = 0;
+  for (std::size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("a word space is a blank glyph the font's ToUnicode reads as a space") {
+  PageBox box;
+  TextRun word = run("ab", {glyph(11, 0), glyph(12, 1), glyph(3, 2)}, 0);  // 3: the space glyph
+  word.spaceAfter = true;
+  box.runs.push_back(word);
+  const Painted p = paint(box);
+  REQUIRE(p.page.glyphs.byFont.size() == 1);
+  const auto& map = p.page.glyphs.byFont[0];
+  REQUIRE(map.count(3));
+  CHECK(map.at(3) == U" ");
+  CHECK(map.at(12) == U"b");
+  CHECK(p.content.find("ActualText") == std::string::npos);  // the glyphs say it all
+
+  SUBCASE("without a space after it, the same glyphs need an ActualText to read right") {
+    box.runs[0].spaceAfter = false;
+    CHECK(paint(box).content.find("ActualText") != std::string::npos);
+  }
+}
+
+TEST_CASE("a hyphenated line end draws its hyphen as an artifact after the word's marked content") {
+  PageBox box;
+  TextRun first = run("hy-", {glyph(11, 0), glyph(12, 1), glyph(13, 2)}, 4);
+  first.hyphenBreak = true;
+  box.runs.push_back(first);
+  TextRun second = run("phen", {glyph(14, 0), glyph(15, 1), glyph(16, 2), glyph(17, 3)}, 4);
+  second.y = 114;
+  box.runs.push_back(second);
+  const Painted p = paint(box);
+  // The word's two halves are two sequences of its node, the hyphen between them an artifact.
+  CHECK(p.page.mcidLeaf == std::vector<std::int32_t>{4, 4});
+  const std::size_t mcid0 = p.content.find("/MCID 0"), artifact = p.content.find("/Artifact"),
+                    mcid1 = p.content.find("/MCID 1");
+  REQUIRE(artifact != std::string::npos);
+  CHECK(mcid0 < artifact);
+  CHECK(artifact < mcid1);
+  CHECK(count(p.content, " TJ") == 3);
+  // The hyphen glyph still reads as a hyphen where nothing says otherwise (text extraction
+  // joins lines at it).
+  CHECK(p.page.glyphs.byFont[0].at(13) == U"-");
+
+  SUBCASE("not a line end's hyphen: one sequence, no artifact") {
+    box.runs[0].hyphenBreak = false;
+    const Painted plain = paint(box);
+    CHECK(plain.content.find("/Artifact") == std::string::npos);
+    CHECK(plain.page.mcidLeaf == std::vector<std::int32_t>{4});
+  }
+}
+
+TEST_CASE("a character drawn as a path reads as its ActualText, with the space after it") {
+  GlyphOutline o;
+  o.cmds.push_back({GlyphOutline::Op::Move, 0, 0, 0, 0});
+  o.cmds.push_back({GlyphOutline::Op::Line, 1, 0, 0, 0});
+  o.cmds.push_back({GlyphOutline::Op::Line, 1, 1, 0, 0});
+  o.cmds.push_back({GlyphOutline::Op::Close, 0, 0, 0, 0});
+  PageBox box;
+  VectorGlyph g;
+  g.outline = 0;
+  g.cp = 0x1F600;
+  g.spaceAfter = true;
+  g.tag = 2;
+  box.glyphs.push_back(g);
+  const Painted p = paint(box, {o});
+  // U+1F600 as a surrogate pair, then the space.
+  CHECK(p.content.find("/Span<</ActualText <FEFFD83DDE000020>>>BDC") != std::string::npos);
+  CHECK(count(p.content, "BDC") == 2);  // its MCID and its ActualText
+  CHECK(count(p.content, "EMC") == 2);
+}
