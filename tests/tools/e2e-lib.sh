@@ -67,11 +67,12 @@ check_epub() {
 
 # check_pdf_once / check_epub_once FILE TITLES_FILE: one validation run (each is slow on a whole
 # blog): the shared acceptance tool when present, else the project's own property checker.
+# check_pdf_once FILE TITLES_FILE --own: the project's checker even when the shared one is here.
 check_pdf_once() {
-  local pdf="$1" titles="$2" args=()
+  local pdf="$1" titles="$2" own="${3:-}" args=()
   check_pdf_standard "$pdf"
   while IFS= read -r t; do [ -n "$t" ] && args+=(--expect "$t"); done < "$titles"
-  if [ -x "$SHARED/tools/pdfcheck" ]; then
+  if [ -x "$SHARED/tools/pdfcheck" ] && [ "$own" != --own ]; then
     "$SHARED/tools/pdfcheck" "$pdf" --need-outline "${args[@]}" > "$WORK/pdfcheck.out" 2>/dev/null ||
       { cat "$WORK/pdfcheck.out"; fail "pdfcheck on $pdf"; }
   else
@@ -140,12 +141,9 @@ build_and_check() {
 # blog whose whole digest the same test checks with the shared pdfcheck: the PDF goes through
 # the project's own checker (the same properties; a third of pdfcheck's CPU time).
 build_and_check_part() {
-  local site="$1" name="$2" args=() t
+  local name="$2"
   build_only "$@"
-  check_pdf_standard "$WORK/$name.pdf"
-  while IFS= read -r t; do [ -n "$t" ] && args+=(--expect "$t"); done < "$WORK/$name.titles"
-  python3 "$TOOLS/pdf_props.py" "$WORK/$name.pdf" --outline "${args[@]}" > "$WORK/pdf_props.out" 2>&1 ||
-    { cat "$WORK/pdf_props.out"; fail "pdf_props on $WORK/$name.pdf"; }
+  check_pdf_once "$WORK/$name.pdf" "$WORK/$name.titles" --own
   check_epub_once "$WORK/$name.epub" "$WORK/$name.titles"
   echo "$name: ok ($(wc -l < "$WORK/$name.titles") posts)"
 }

@@ -87,7 +87,8 @@ def check_edges_and_collisions(pdf, edge):
         # word: quadratic on a page of left-aligned lines).
         boxes = sorted(boxes, key=lambda box: box[1])
         for i, a in enumerate(boxes):
-            for b in boxes[i + 1:]:
+            for k in range(i + 1, len(boxes)):  # not boxes[i + 1:]: a copy of the rest per word
+                b = boxes[k]
                 if b[1] >= a[3]:
                     break
                 dx = min(a[2], b[2]) - max(a[0], b[0])
