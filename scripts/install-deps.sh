@@ -45,6 +45,9 @@ packages=(
   icc-profiles-free
   # tests
   qpdf poppler-utils epubcheck default-jre-headless zbar-tools python3 libxml2-utils
+  # tests: one EPUBCheck process for the whole run, started from Java source
+  # (tests/tools/EpubCheckServer.java; without a JDK each check starts its own Java)
+  default-jdk-headless
   # tests of the install, the Debian package and the GitHub Action (tests/e2e/install.sh,
   # debian_package.sh, github_action.sh)
   strace dpkg-dev file python3-yaml

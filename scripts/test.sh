@@ -9,6 +9,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
+# The tests' EPUBCheck process (tests/tools/epubcheck_service.py) ends when the run does; left
+# alone it would end after two idle minutes.
+stop_epubcheck() {
+  for tree in build build-asan; do python3 tests/tools/epubcheck_service.py --stop "$tree/epubcheck-spool"; done
+}
+trap stop_epubcheck EXIT
 jobs=$(nproc)
 
 # Both builds keep line tables only (-g1: every sanitizer report and backtrace still names the

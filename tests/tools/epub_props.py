@@ -8,7 +8,8 @@ Prints one line per property and exits 1 when any fails:
              such, when java or the epubcheck jar is missing, or with --epubcheck-elsewhere when
              the caller runs the same validator on the same file with the same verdict, as
              ../shared/tools/epubcheck does: one Java start instead of two; or with --quick, for a
-             caller whose same output is checked in full elsewhere)
+             caller whose same output is checked in full elsewhere). With PP_EPUBCHECK_SPOOL
+             set, one EPUBCheck process serves every check (epubcheck_service.py)
   mimetype   the first entry is `mimetype`, stored, saying application/epub+zip
   nav        the navigation document has a toc with entries
   expect     every --expect text occurs in the content documents
@@ -25,6 +26,8 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+
+import epubcheck_service
 
 JAR = "/usr/share/java/epubcheck.jar"
 
@@ -54,9 +57,11 @@ def run_epubcheck(path):
         return True, "skipped: java or epubcheck missing"
     with tempfile.TemporaryDirectory() as tmp:
         report = os.path.join(tmp, "report.json")
-        # The client compiler and the serial collector halve EPUBCheck's CPU time (a short run).
-        subprocess.run(["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR, path, "--json", report],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        spool = os.environ.get("PP_EPUBCHECK_SPOOL")
+        if not (spool and epubcheck_service.validate(path, report, spool)):
+            # The client compiler and the serial collector halve EPUBCheck's CPU time (a short run).
+            subprocess.run(["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR, path, "--json", report],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             messages = json.load(open(report)).get("messages", [])
         except (OSError, ValueError) as error:
