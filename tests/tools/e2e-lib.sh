@@ -38,6 +38,14 @@ for post in json.load(sys.stdin):
     print(post["title"])'
 }
 
+# expect_args FILE: "--expect LINE" for each non-empty line of FILE, one word per output line
+# (callers read them with mapfile).
+expect_args() {
+  local line
+  while IFS= read -r line; do [ -n "$line" ] && printf -- '--expect\n%s\n' "$line"; done < "$1"
+  return 0
+}
+
 # check_pdf_standard FILE: every check of PDF/UA-1 (issue 23: pdf_standard_check.py), the
 # structure tree's and the metadata's.
 check_pdf_standard() {
@@ -49,7 +57,7 @@ check_pdf_standard() {
 check_pdf() {
   local pdf="$1" titles="$2" args=()
   check_pdf_standard "$pdf"
-  while IFS= read -r t; do [ -n "$t" ] && args+=(--expect "$t"); done < "$titles"
+  mapfile -t args < <(expect_args "$titles")
   python3 "$TOOLS/pdf_props.py" "$pdf" --outline "${args[@]}" || fail "pdf_props on $pdf"
   if [ -x "$SHARED/tools/pdfcheck" ]; then
     "$SHARED/tools/pdfcheck" "$pdf" --need-outline "${args[@]}" 2>/dev/null || fail "pdfcheck on $pdf"
@@ -60,8 +68,8 @@ check_pdf() {
 # runs EPUBCheck, with the same verdict as ours: one Java start, not two).
 check_epub() {
   local epub="$1" titles="$2" args=() once=()
-  while IFS= read -r t; do [ -n "$t" ] && args+=(--expect "$t"); done < "$titles"
-  if [ -x "$SHARED/tools/epubcheck" ]; then once=(--epubcheck-elsewhere); fi
+  mapfile -t args < <(expect_args "$titles")
+  if [ -x "$SHARED/tools/epubcheck" ]; then once=(--quick); fi
   python3 "$TOOLS/epub_props.py" "$epub" --max-px 1600 "${once[@]}" "${args[@]}" || fail "epub_props on $epub"
   if [ -x "$SHARED/tools/epubcheck" ]; then
     "$SHARED/tools/epubcheck" "$epub" --max-px 1600 "${args[@]}" || fail "epubcheck on $epub"
@@ -76,7 +84,7 @@ check_epub() {
 check_pdf_once() {
   local pdf="$1" titles="$2" own="${3:-}" args=()
   check_pdf_standard "$pdf"
-  while IFS= read -r t; do [ -n "$t" ] && args+=(--expect "$t"); done < "$titles"
+  mapfile -t args < <(expect_args "$titles")
   if [ -x "$SHARED/tools/pdfcheck" ] && [ "$own" != --own ]; then
     "$SHARED/tools/pdfcheck" "$pdf" --need-outline "${args[@]}" > "$WORK/pdfcheck.out" 2>/dev/null ||
       { cat "$WORK/pdfcheck.out"; fail "pdfcheck on $pdf"; }
@@ -86,7 +94,7 @@ check_pdf_once() {
 }
 check_epub_once() {
   local epub="$1" titles="$2" shared="${3:-}" args=()
-  while IFS= read -r t; do [ -n "$t" ] && args+=(--expect "$t"); done < "$titles"
+  mapfile -t args < <(expect_args "$titles")
   if [ -x "$SHARED/tools/epubcheck" ] && [ "$shared" = --shared ]; then
     "$SHARED/tools/epubcheck" "$epub" --max-px 1600 "${args[@]}" > "$WORK/epubcheck.out" 2>&1 ||
       { cat "$WORK/epubcheck.out"; fail "epubcheck on $epub"; }

@@ -1,15 +1,14 @@
 #!/usr/bin/env python3
 """Checks the properties every postpress EPUB must have.
 
-usage: epub_props.py FILE.epub [--expect TEXT]... [--max-px N] [--epubcheck-elsewhere | --quick]
+usage: epub_props.py FILE.epub [--expect TEXT]... [--max-px N] [--quick]
 
 Prints one line per property and exits 1 when any fails:
   epubcheck  W3C EPUBCheck reports no fatal error, error or warning (skipped, and reported as
-             such, when java or the epubcheck jar is missing, or with --epubcheck-elsewhere when
-             the caller runs the same validator on the same file with the same verdict, as
-             ../shared/tools/epubcheck does: one Java start instead of two; or with --quick, for a
-             caller whose same output is checked in full elsewhere). With PP_EPUBCHECK_SPOOL
-             set, one EPUBCheck process serves every check (epubcheck_service.py)
+             such, when java or the epubcheck jar is missing, or with --quick: for a caller that
+             runs EPUBCheck on the same file itself, as ../shared/tools/epubcheck does, or whose
+             same output is checked in full elsewhere). With PP_EPUBCHECK_SPOOL set, one
+             EPUBCheck process serves every check (epubcheck_service.py)
   mimetype   the first entry is `mimetype`, stored, saying application/epub+zip
   nav        the navigation document has a toc with entries
   expect     every --expect text occurs in the content documents
@@ -77,12 +76,11 @@ def main():
     parser.add_argument("epub")
     parser.add_argument("--expect", action="append", default=[])
     parser.add_argument("--max-px", type=int, default=1600)
-    parser.add_argument("--epubcheck-elsewhere", action="store_true")
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
 
-    if args.epubcheck_elsewhere or args.quick:
-        results = {"epubcheck": (True, "skipped: run by the caller" if args.epubcheck_elsewhere else "skipped: --quick")}
+    if args.quick:
+        results = {"epubcheck": (True, "skipped: --quick")}
     else:
         results = {"epubcheck": run_epubcheck(args.epub)}
     book = zipfile.ZipFile(args.epub)
