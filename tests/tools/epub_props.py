@@ -16,19 +16,12 @@ Prints one line per property and exits 1 when any fails:
 """
 import argparse
 import html
-import json
-import os
 import re
-import shutil
 import struct
-import subprocess
 import sys
-import tempfile
 import zipfile
 
-import epubcheck_service
-
-JAR = "/usr/share/java/epubcheck.jar"
+from epubcheck_service import run_epubcheck
 
 
 def png_or_jpeg_size(data):
@@ -49,26 +42,6 @@ def png_or_jpeg_size(data):
             else:
                 pos += 2 + struct.unpack(">H", data[pos + 2:pos + 4])[0]
     return None
-
-
-def run_epubcheck(path):
-    if not (shutil.which("java") and os.path.exists(JAR)):
-        return True, "skipped: java or epubcheck missing"
-    with tempfile.TemporaryDirectory() as tmp:
-        report = os.path.join(tmp, "report.json")
-        spool = os.environ.get("PP_EPUBCHECK_SPOOL")
-        if not (spool and epubcheck_service.validate(path, report, spool)):
-            # The client compiler and the serial collector halve EPUBCheck's CPU time (a short run).
-            subprocess.run(["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR, path, "--json", report],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            messages = json.load(open(report)).get("messages", [])
-        except (OSError, ValueError) as error:
-            return False, f"no report: {error}"
-    bad = [m for m in messages if m.get("severity") in ("FATAL", "ERROR", "WARNING")]
-    shown = [f"{m['severity']} {m.get('ID')} {(m.get('locations') or [{}])[0].get('path', '')}: "
-             f"{m.get('message', '')[:100]}" for m in bad[:4]]
-    return not bad, f"{len(bad)} messages {shown}"
 
 
 def main():
