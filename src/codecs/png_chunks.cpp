@@ -1,6 +1,7 @@
 // A PNG's chunks read and written. Their CRCs are libdeflate's (crc32Of: folding with
 // carry-less multiplication where the CPU has it), as every rendition's chunks are checked
 // again each time the PDF embeds it.
+#include "codecs/byte_order.h"
 #include "postpress/codecs.h"
 #include "postpress/support/deflate.h"
 
@@ -9,13 +10,6 @@ namespace pp::codecs {
 namespace {
 
 constexpr std::string_view kSignature("\x89PNG\r\n\x1a\n", 8);
-
-std::uint32_t be32(std::string_view b, std::size_t at) {
-  return (static_cast<std::uint32_t>(static_cast<std::uint8_t>(b[at])) << 24) |
-         (static_cast<std::uint32_t>(static_cast<std::uint8_t>(b[at + 1])) << 16) |
-         (static_cast<std::uint32_t>(static_cast<std::uint8_t>(b[at + 2])) << 8) |
-         static_cast<std::uint32_t>(static_cast<std::uint8_t>(b[at + 3]));
-}
 
 void put32(std::string& out, std::uint32_t v) {
   out += static_cast<char>(v >> 24);

@@ -1,4 +1,4 @@
-// Every filter is its own loop over the row with no branch per byte, in blocks of kBlock
+// Every filter is its own loop over the row with no branch per byte, in blocks of kFilterBlock
 // bytes: an inner loop with a constant trip count is what GCC vectorises at -O2 (its "very
 // cheap" cost model leaves loops of unknown length scalar). The first `bpp` bytes, which have
 // no left neighbour, go through the scalar tail code.
@@ -12,7 +12,7 @@ namespace pp::codecs {
 namespace {
 
 using u8 = std::uint8_t;
-constexpr std::size_t kBlock = 32;
+constexpr std::size_t kFilterBlock = 32;
 
 // a: left, b: up, c: up-left, as the PNG spec names them. In 16-bit arithmetic (|a+b-2c| <=
 // 510) so that the vectorised loops work on 8 lanes rather than 4.
@@ -27,8 +27,8 @@ inline std::int16_t paethPredictor(std::int16_t a, std::int16_t b, std::int16_t 
 // out[i] = row[i] - predictor(i), for i in [bpp, n); the caller handles [0, bpp).
 #define PP_FILTER_LOOP(EXPR)                                                   \
   std::size_t i = bpp;                                                         \
-  for (; i + kBlock <= n; i += kBlock)                                         \
-    for (std::size_t k = 0; k < kBlock; ++k) {                                 \
+  for (; i + kFilterBlock <= n; i += kFilterBlock)                                         \
+    for (std::size_t k = 0; k < kFilterBlock; ++k) {                                 \
       const std::size_t j = i + k;                                             \
       out[j] = static_cast<u8>(EXPR);                                          \
     }                                                                          \
@@ -76,10 +76,10 @@ void costs(const u8* __restrict row, const u8* __restrict up, std::size_t n, std
     s4 += magnitude(x - paethPredictor(0, b, 0));
   }
   std::size_t i = bpp;
-  for (; i + kBlock <= n; i += kBlock * kCostStride) {
+  for (; i + kFilterBlock <= n; i += kFilterBlock * kCostStride) {
     // 16-bit lanes throughout (a block's sums fit: 32 x 128), twice the lanes of int.
     std::uint16_t c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0;
-    for (std::size_t k = 0; k < kBlock; ++k) {
+    for (std::size_t k = 0; k < kFilterBlock; ++k) {
       const std::size_t j = i + k;
       const std::int16_t x = row[j], a = row[j - bpp], b = up[j], c = up[j - bpp];
       const std::int16_t pred = paethPredictor(a, b, c);

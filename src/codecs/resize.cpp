@@ -109,7 +109,7 @@ void fitWithin(int width, int height, double maxWidth, double maxHeight, int* ou
 
 namespace {
 
-constexpr std::size_t kBlock = 16;  // floats per inner loop of constant length: GCC vectorises it
+constexpr std::size_t kStepBlock = 16;  // floats per inner loop of constant length: GCC vectorises it
 
 // Reductions of at least this much on both axes average 2x2 blocks first (resizeImpl): a
 // quarter of the filter's work. From 3x on, the result is within a fraction of a level of
@@ -142,8 +142,8 @@ inline std::int32_t linearStep(float v) {
 
 void toSteps(const float* __restrict v, std::size_t n, std::int32_t* __restrict out) {
   std::size_t i = 0;
-  for (; i + kBlock <= n; i += kBlock)
-    for (std::size_t k = 0; k < kBlock; ++k) out[i + k] = linearStep(v[i + k]);
+  for (; i + kStepBlock <= n; i += kStepBlock)
+    for (std::size_t k = 0; k < kStepBlock; ++k) out[i + k] = linearStep(v[i + k]);
   for (; i < n; ++i) out[i] = linearStep(v[i]);
 }
 

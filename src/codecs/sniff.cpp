@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "codecs/byte_order.h"
 #include "codecs/jpeg_segments.h"
 #include "postpress/support/text.h"
 
@@ -37,15 +38,6 @@ bool has(std::string_view b, std::size_t at, std::string_view magic) {
   return b.size() >= at + magic.size() && b.compare(at, magic.size(), magic) == 0;
 }
 
-std::uint32_t be16(std::string_view b, std::size_t at) {
-  return (static_cast<std::uint8_t>(b[at]) << 8) | static_cast<std::uint8_t>(b[at + 1]);
-}
-std::uint32_t be32(std::string_view b, std::size_t at) {
-  return (be16(b, at) << 16) | be16(b, at + 2);
-}
-std::uint32_t le16(std::string_view b, std::size_t at) {
-  return static_cast<std::uint8_t>(b[at]) | (static_cast<std::uint8_t>(b[at + 1]) << 8);
-}
 std::int64_t le32s(std::string_view b, std::size_t at) {
   std::uint32_t v = le16(b, at) | (le16(b, at + 2) << 16);
   return static_cast<std::int32_t>(v);

@@ -13,11 +13,6 @@ namespace pp::site {
 
 namespace {
 
-bool namesPosts(std::string_view name) {
-  std::string n = toLowerAscii(name);
-  return n == "blog" || n == "posts" || n == "post" || n == "articles" || n == "writing";
-}
-
 std::string lastPart(const std::string& path) {
   std::size_t slash = path.rfind('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
@@ -38,7 +33,7 @@ std::vector<std::string> collectionFolders(const Site& site) {
       std::string base = jsStringProperty(std::string_view(text).substr(pos, 400), "base");
       while (startsWith(base, "./")) base.erase(0, 2);
       while (!base.empty() && base.back() == '/') base.pop_back();
-      if (!base.empty() && namesPosts(lastPart(base))) out.push_back(base);
+      if (!base.empty() && namesBlogFolder(lastPart(base))) out.push_back(base);
     }
   }
   return out;

@@ -20,11 +20,6 @@ std::string sourceFolder(std::string path) {
   return path;
 }
 
-bool namesPosts(std::string_view name) {
-  std::string n = toLowerAscii(name);
-  return n == "blog" || n == "posts" || n == "post" || n == "articles" || n == "writing";
-}
-
 // The folders gatsby-source-filesystem sources that hold posts: an instance named like a blog
 // or whose folder is, when there is one; else every sourced folder that is not images/data.
 std::vector<std::string> sourcedPostFolders(std::string_view text) {
@@ -38,7 +33,7 @@ std::vector<std::string> sourcedPostFolders(std::string_view text) {
     if (folder.empty()) continue;
     std::string name = jsStringProperty(options, "name");
     std::string last = folder.substr(folder.rfind('/') == std::string::npos ? 0 : folder.rfind('/') + 1);
-    if (namesPosts(name) || namesPosts(last)) {
+    if (namesBlogFolder(name) || namesBlogFolder(last)) {
       named.push_back(folder);
     } else if (last != "images" && last != "img" && last != "data" && last != "assets") {
       other.push_back(folder);

@@ -5,6 +5,8 @@
 
 #include <cctype>
 
+#include "postpress/support/text.h"
+
 namespace pp::site {
 
 // Blanks out // and /* */ comments (outside string literals) so that commented-out settings
@@ -117,6 +119,11 @@ std::vector<std::string> jsStringArray(std::string_view text, std::string_view k
     return true;
   });
   return out;
+}
+
+bool namesBlogFolder(std::string_view name) {
+  std::string n = toLowerAscii(name);
+  return n == "blog" || n == "posts" || n == "post" || n == "articles" || n == "writing";
 }
 
 }  // namespace pp::site

@@ -18,6 +18,10 @@ std::string jsStringProperty(std::string_view text, std::string_view key);
 // The text of the object literal following the first `key:` (balanced braces), or "".
 std::string_view jsObjectProperty(std::string_view text, std::string_view key);
 
+// True for a folder a JavaScript generator's config names as its posts' (blog, posts, post,
+// articles, writing; any case).
+bool namesBlogFolder(std::string_view name);
+
 // The string literals of the array following the first `key:` (`locales: ['en', 'fr']`).
 std::vector<std::string> jsStringArray(std::string_view text, std::string_view key);
 

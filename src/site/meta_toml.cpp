@@ -43,7 +43,7 @@ std::string renderFloat(double v) {
   return buf;
 }
 
-struct Converter {
+struct TomlConverter {
   int firstLine;
   MetaBudget budget;
 
@@ -96,7 +96,7 @@ struct Converter {
 bool parseToml(std::string_view text, int firstLine, Meta& out, MetaError& err) {
   try {
     toml::table table = toml::parse(text);
-    Converter conv{firstLine, {}};
+    TomlConverter conv{firstLine, {}};
     out = conv.convert(table, 0);
     out.line = firstLine;
     if (conv.budget.overBudget) {

@@ -10,7 +10,7 @@ namespace pp::site {
 
 namespace {
 
-struct Converter {
+struct YamlConverter {
   int firstLine;
   MetaBudget budget;
 
@@ -141,7 +141,7 @@ bool parseYaml(std::string_view text, int firstLine, Meta& out, MetaError& err) 
   }
   try {
     YAML::Node root = YAML::Load(std::string(text));
-    Converter conv{firstLine, {}};
+    YamlConverter conv{firstLine, {}};
     out = conv.convert(root, 0);
     if (conv.budget.overBudget) {
       err = {"too deeply nested or too many values (more than " + std::to_string(kMaxMetaNodes) +

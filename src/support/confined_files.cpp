@@ -17,16 +17,6 @@ namespace pp {
 
 namespace {
 
-struct Descriptor {
-  int fd = -1;
-  explicit Descriptor(int f) : fd(f) {}
-  ~Descriptor() {
-    if (fd >= 0) ::close(fd);
-  }
-  Descriptor(const Descriptor&) = delete;
-  Descriptor& operator=(const Descriptor&) = delete;
-};
-
 // `p` relative to root, lexically; nullopt when it names something above the root.
 std::optional<fs::path> relativeInside(const fs::path& root, const fs::path& p) {
   fs::path rel = p.is_absolute() ? p.lexically_normal().lexically_relative(root.lexically_normal())

@@ -24,14 +24,6 @@ namespace pp {
 
 namespace {
 
-// Closes a descriptor when it goes out of scope.
-struct Descriptor {
-  int fd;
-  ~Descriptor() {
-    if (fd >= 0) ::close(fd);
-  }
-};
-
 std::string tooLarge(std::uintmax_t maxBytes) {
   return "file is larger than the limit of " + std::to_string(maxBytes) + " bytes";
 }
