@@ -4,14 +4,18 @@
 # EPUB that pass every check (../shared/tools/pdfcheck for the whole blog's PDF and epubcheck
 # when present, else the project's own property checkers; the project's for the selections'
 # PDFs), with every post title present; the whole blog prints no source syntax
-# (tests/tools/source_syntax.py).
-# ctest-cost: 90
+# (tests/tools/source_syntax.py); walking the whole blog's structure tree reads every post in
+# source order (tests/tools/struct_text_order.py, against the EPUB: notebook posts with
+# collapsed cells, missing pictures and footnotes).
+# ctest-cost: 100
 source "$(dirname "$0")/../tools/e2e-lib.sh"
 need_corpus kubeflow
 SITE="$CORPUS/kubeflow"
 
 build_and_check "$SITE" whole -- --group-by tag
 no_source_syntax whole
+python3 "$TOOLS/struct_text_order.py" "$WORK/whole.pdf" "$WORK/whole.epub" ||
+  fail "whole: the structure tree does not read the posts in source order"
 same_on_one_thread "$SITE" whole -- --group-by tag
 build_and_check_part "$SITE" tag --tag "release"
 build_and_check_part "$SITE" quarter --quarter 2025Q3 -- --group-by month
