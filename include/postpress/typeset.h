@@ -102,6 +102,9 @@ struct TextRun {
   // end, read as a soft hyphen (U+00AD) so that the word reads whole.
   bool spaceAfter = false;
   bool hyphenBreak = false;
+  // `text` is the code point, in hex, of a character no font has, written inside the box that
+  // stands for it: the run reads as that character (ActualText), not as its digits.
+  bool missingGlyph = false;
   Color color;
   std::string text;         // valid UTF-8 in logical order, every character present in `font`
   std::vector<ShapedGlyph> glyphs;  // `text` shaped in `font` (clusters index its code points)

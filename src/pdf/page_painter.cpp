@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 
 #include "pdf/content_stream.h"
@@ -11,6 +12,18 @@
 namespace pp::pdf {
 
 namespace {
+
+// The character `cp`, in UTF-8, after `out`; nothing when it is no Unicode scalar value.
+void appendCharacter(std::string& out, unsigned long cp) {
+  if (cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) appendUtf8(out, static_cast<char32_t>(cp));
+}
+
+// The character whose code point `hex` writes, after `out`.
+void appendCodePoint(std::string& out, const std::string& hex) {
+  char* end = nullptr;
+  const unsigned long cp = std::strtoul(hex.c_str(), &end, 16);
+  if (!hex.empty() && *end == '\0') appendCharacter(out, cp);
+}
 
 // Coordinates a reader can take: a word or shape anywhere else is left out.
 bool sane(float v) { return std::isfinite(v) && std::fabs(v) <= 1e7f; }
@@ -168,7 +181,12 @@ class PagePainter {
       } else {
         const bool plain = givesTextBack(r.glyphs, r.rtl, chars_.size(), r.glyphs.size());
         actual_.clear();
-        if (!plain) {
+        if (r.missingGlyph) {
+          // Every glyph maps to Unicode (the digits), and the run reads as the character they
+          // name: what a reader copies or hears is the text, not a code.
+          appendCodePoint(actual_, r.text);
+          if (r.spaceAfter) actual_ += ' ';
+        } else if (!plain) {
           actual_.assign(r.text);
           // Not drawn apart: the hyphen reads as a soft hyphen (ISO 32000-1 14.8.2.2.3).
           if (r.hyphenBreak && !actual_.empty() && actual_.back() == '-') actual_.replace(actual_.size() - 1, 1, "\u00AD");
@@ -249,7 +267,7 @@ class PagePainter {
       mark(g.tag);
       // A path reads as nothing: the character it draws is its ActualText.
       actual_.clear();
-      if (g.cp > 0 && g.cp <= 0x10FFFF && !(g.cp >= 0xD800 && g.cp <= 0xDFFF)) appendUtf8(actual_, g.cp);
+      appendCharacter(actual_, g.cp);
       if (g.spaceAfter) actual_ += ' ';
       if (!actual_.empty()) cs_.beginActualText(actual_);
       cs_.fillColor(g.color);

@@ -87,6 +87,7 @@ void drawMissingGlyph(Context& ctx, Fragment& f, char32_t cp, const FillRect& bo
   std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(cp));
   TextRun t = textRunAt(face, textSize, 0, baseline, box.strokeColor);
   t.text = hex;
+  t.missingGlyph = true;
   t.width = ctx.width(face, t.text, t.size);
   t.x = left + (width - t.width) / 2;
   shapeRun(ctx, t);
@@ -307,7 +308,10 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
         case BoxKind::Missing: {
           const std::size_t from = line.content.runs.size();
           drawMissing(ctx, line.content, it, x, baseline);
-          for (std::size_t k = from; k < line.content.runs.size(); ++k) line.content.runs[k].tag = it.tag;
+          for (std::size_t k = from; k < line.content.runs.size(); ++k) {
+            line.content.runs[k].tag = it.tag;
+            if (spaceFollows(items, i, lastBreak)) addWordSpace(ctx, line.content.runs[k]);
+          }
           break;
         }
         case BoxKind::Math:

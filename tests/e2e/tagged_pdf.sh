@@ -3,8 +3,9 @@
 # the structure tree in order reads each post's text in source order (against the EPUB, set
 # from the same Documents); the tree holds what the layout tags (a Part per post, headings from
 # H1 without skipped levels, lists, tables with column headers, figures with Alt, notes with
-# IDs, links with their annotations); running heads and folios are artifacts.
-# ctest-cost: 30
+# IDs, links with their annotations); running heads and folios are artifacts; a character no
+# font has reads as itself.
+# ctest-cost: 32
 source "$(dirname "$0")/../tools/e2e-lib.sh"
 SAMPLES="$PP_SOURCE_DIR/samples"
 [ -d "$SAMPLES/_posts" ] || skip "samples/ absent"
@@ -93,5 +94,21 @@ grep -qE '^    Sect$' "$WORK/grouped.txt" && grep -qE '^      H2: ' "$WORK/group
 grep -qE '^        TOC' "$WORK/grouped.txt" || fail "the contents' groups hold no contents of their own"
 structure_shape "$WORK/grouped.pdf" > "$WORK/shape.txt" || fail "structure shape check crashed"
 [ -s "$WORK/shape.txt" ] && { cat "$WORK/shape.txt"; fail "the grouped structure tree misplaces text"; }
+
+# A character no font has is drawn as a box with its code point written in it (a warning says
+# so); the box reads as the character (ActualText over the digits), in the structure tree and
+# in what a reader copies, with the word spaces around it.
+NOGLYPH="$WORK/noglyph"
+mkdir -p "$NOGLYPH/_posts"
+printf 'title: "No glyph"\nurl: "https://example.org"\n' > "$NOGLYPH/_config.yml"
+printf -- '---\ntitle: Boxes\ndate: 2025-01-01\n---\n\nA private \xee\x80\x80 sign and \xf4\x8f\xbf\xbd here.\n' \
+  > "$NOGLYPH/_posts/2025-01-01-boxes.md"
+pp build --site "$NOGLYPH" -o "$WORK/noglyph" --title "No glyph" || { tail -20 "$WORK/stderr"; fail "noglyph: build failed"; }
+grep -q "missing-glyph" "$WORK/stderr" || fail "noglyph: a font has the characters meant to have none"
+check_pdf_standard "$WORK/noglyph.pdf"
+python3 "$TOOLS/pdf_standard_check.py" "$WORK/noglyph.pdf" --struct-text > "$WORK/noglyph.txt" || fail "noglyph: no structure tree"
+expected=$(printf 'A private \xee\x80\x80 sign and \xf4\x8f\xbf\xbd here.')
+grep -qF "P: $expected" "$WORK/noglyph.txt" || { grep -F "private" "$WORK/noglyph.txt"; fail "a missing glyph's box does not read as its character"; }
+pdftotext "$WORK/noglyph.pdf" - 2>/dev/null | tr -s ' \n' ' ' | grep -qF "$expected" || fail "a missing glyph's box does not copy as its character"
 
 echo "tagged_pdf: ok ($parts parts)"

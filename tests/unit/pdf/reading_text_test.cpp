@@ -131,3 +131,25 @@ TEST_CASE("a character drawn as a path reads as its ActualText, with the space a
   CHECK(count(p.content, "BDC") == 2);  // its MCID and its ActualText
   CHECK(count(p.content, "EMC") == 2);
 }
+
+TEST_CASE("a missing glyph's box reads as the character, not as the code point written in it") {
+  PageBox box;
+  TextRun code = run("E000", {glyph(21, 0), glyph(22, 1), glyph(22, 2), glyph(22, 3)}, 5);
+  code.missingGlyph = true;
+  box.runs.push_back(code);
+  const Painted p = paint(box);
+  CHECK(p.content.find("/Span<</ActualText <FEFFE000>>>BDC") != std::string::npos);
+  // Its glyphs still map to what they draw (every glyph maps to Unicode).
+  CHECK(p.page.glyphs.byFont[0].at(21) == U"E");
+
+  SUBCASE("outside the Basic Multilingual Plane, with the space after it") {
+    box.runs[0] = run("1E900", {glyph(23, 0), glyph(21, 1), glyph(24, 2), glyph(22, 3), glyph(22, 4), glyph(3, 5)}, 5);
+    box.runs[0].missingGlyph = true;
+    box.runs[0].spaceAfter = true;
+    CHECK(paint(box).content.find("/Span<</ActualText <FEFFD83ADD000020>>>BDC") != std::string::npos);
+  }
+  SUBCASE("the same digits as plain text read as themselves") {
+    box.runs[0].missingGlyph = false;
+    CHECK(paint(box).content.find("FEFFE000") == std::string::npos);
+  }
+}
