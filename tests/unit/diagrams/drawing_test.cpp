@@ -91,3 +91,22 @@ TEST_CASE("grayscale drawings keep the colours' lightness, in grays") {
   REQUIRE(!grays.drawing->texts.empty());
   CHECK(grays.drawing->texts.front().color.r == doctest::Approx(grays.drawing->texts.front().color.b));
 }
+
+TEST_CASE("a mermaid diagram's caption: Quarto's fig-cap, else accTitle, else its title; accDescr is its alt") {
+  const auto flow = [](const std::string& s) { return pp::renderDiagram(DiagramLanguage::Mermaid, s, {}); };
+  DiagramResult r = flow("---\ntitle: Front\n---\nflowchart LR\n  accTitle: Accessible\n  accDescr {\n    Two steps,\n    in order\n  }\n  A --> B\n");
+  INFO(r.message);
+  REQUIRE(r.status == Status::Drawn);
+  CHECK(r.title == "Accessible");
+  CHECK(r.alt == "Two steps, in order");
+  r = flow("%%| fig-cap: \"Quarto's caption\"\nflowchart LR\n  accTitle: Accessible\n  accDescr: One line\n  A --> B\n");
+  REQUIRE(r.status == Status::Drawn);
+  CHECK(r.title == "Quarto's caption");
+  CHECK(r.alt == "One line");
+  r = flow("---\ntitle: Front\n---\nflowchart LR\n  A --> B\n");
+  CHECK(r.title == "Front");
+  CHECK(r.alt == "Flowchart: A, B");
+  const DiagramResult d = pp::renderDiagram(DiagramLanguage::Dot, "//| fig-cap: Quarto dot\ndigraph { label=\"inside\"; a -> b }", {});
+  REQUIRE(d.status == Status::Drawn);
+  CHECK(d.title == "Quarto dot");
+}
