@@ -179,7 +179,9 @@ void Flow::figure(const ImageRef& image, const std::vector<Inline>& captionIn, c
   if (caption.empty() || trim(plainText(caption)).empty()) {
     caption.clear();
     if (!trim(image.title).empty()) caption.push_back(Inline::makeText(image.title));
-    else if (meaningfulAlt(image.alt)) caption.push_back(Inline::makeText(image.alt));
+    // A drawing's alt text is a description made for listeners (a diagram's kind and node
+    // labels), not a caption: only the source's own title is printed.
+    else if (!drawing && meaningfulAlt(image.alt)) caption.push_back(Inline::makeText(image.alt));
   }
 
   FigureFloat fig;

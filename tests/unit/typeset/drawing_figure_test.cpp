@@ -53,7 +53,7 @@ struct Set {
   float textWidth = 0;
 };
 
-Set setFigure(const std::shared_ptr<Drawing>& drawing) {
+Set setFigure(const std::shared_ptr<Drawing>& drawing, const std::string& caption = "The pipeline") {
   DiagnosticSink diags;
   const Style st = loadStyle("report", "", diags);
   const Locale enUS("en-US");
@@ -66,7 +66,7 @@ Set setFigure(const std::shared_ptr<Drawing>& drawing) {
   fig.image.src = "data:image/svg+xml;base64,PHN2Zy8+";
   fig.image.alt = "Flowchart: Collector";
   fig.image.drawing = drawing;
-  fig.inlines.push_back(Inline::makeText("The pipeline"));
+  if (!caption.empty()) fig.inlines.push_back(Inline::makeText(caption));
   doc.blocks.push_back(fig);
   std::vector<BodyPart> parts(1);
   SetPages body = ts.setBody(
@@ -115,4 +115,12 @@ TEST_CASE("a drawing figure is painted as paths and words, scaled to the measure
   CHECK(page.paths[1].tag == tag);
   CHECK(word->tag == tag);
   CHECK(std::any_of(page.runs.begin(), page.runs.end(), [](const TextRun& r) { return r.text == "pipeline"; }));
+}
+
+TEST_CASE("a drawing without a title of its own has no caption: its alt text describes, it does not caption") {
+  const Set s = setFigure(wideDrawing(), "");
+  REQUIRE(!s.pages.empty());
+  const auto& runs = s.pages.front().runs;
+  CHECK(std::any_of(runs.begin(), runs.end(), [](const TextRun& r) { return r.text == "Collector"; }));
+  CHECK(std::none_of(runs.begin(), runs.end(), [](const TextRun& r) { return r.text.find("Flowchart") != std::string::npos; }));
 }
