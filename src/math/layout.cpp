@@ -84,6 +84,7 @@ Box Layouter::glyphBox(std::uint16_t g, float sz, std::string text, bool nominal
 Box Layouter::atom(const Node& n, Style s) {
   const float sz = size(s);
   if (n.cls == AtomClass::Op && n.largeOp && n.text.size() == 1) return largeOperator(n, s);
+  if (n.bigSize > 0 && n.text.size() == 1) return grown(n.text[0], n.bigSize * sz, s, true);
   Box row;
   for (char32_t c : n.text) {
     const Variant v = n.cls == AtomClass::Op ? Variant::Normal : n.variant;

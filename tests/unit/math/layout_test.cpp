@@ -104,3 +104,28 @@ TEST_CASE("matrices, cases and accents lay out") {
   CHECK(hasText(cases, "{"));
   CHECK(hasText(cases, "o"));
 }
+
+TEST_CASE("\\big, \\Big, \\bigg and \\Bigg delimiters grow in steps, whatever their l/r/m form") {
+  const float plain = total(box("("));
+  const float big = total(box(R"(\big()")), Big = total(box(R"(\Bigl()")), bigg = total(box(R"(\biggr))"));
+  const float Bigg = total(box(R"(\Biggm|)"));
+  CHECK(big > plain);
+  CHECK(Big > big);
+  CHECK(bigg > Big);
+  CHECK(Bigg > total(box(R"(\bigg|)")));
+  CHECK(big >= 12 * 0.9f);  // about 1.2 em at 10 pt, as in plain TeX
+  CHECK(Bigg >= 30 * 0.9f);
+  CHECK(hasText(box(R"(\Big[)"), "["));  // it still reads as its character
+}
+
+TEST_CASE("bold math: \\mathbf upright bold, \\boldsymbol and \\bm bold italic, from the MATH font's own glyphs") {
+  const FontFile& f = mathFont();
+  auto glyphOf = [&](std::string_view tex) { return box(tex).glyphs.at(0).glyph; };
+  CHECK(glyphOf(R"(\mathbf{x})") == f.glyphIndex(0x1D431));    // MATHEMATICAL BOLD SMALL X
+  CHECK(glyphOf(R"(\boldsymbol{x})") == f.glyphIndex(0x1D499));  // BOLD ITALIC SMALL X
+  CHECK(glyphOf(R"(\bm{\alpha})") == f.glyphIndex(0x1D736));     // BOLD ITALIC SMALL ALPHA
+  CHECK(glyphOf(R"(\mathbf{2})") == f.glyphIndex(0x1D7D0));      // BOLD DIGIT TWO
+  CHECK(f.glyphIndex(0x1D499) != 0);
+  CHECK(glyphOf(R"(\boldsymbol{x})") != glyphOf("x"));
+  CHECK(box(R"(\bm{x})").glyphs.at(0).text == "x");
+}
