@@ -55,6 +55,10 @@ std::string mathPlainText(const ParsedMath& formula);
 // A laid-out formula: glyphs of the math font and rules, relative to the box's origin on its
 // baseline (x right, y UP, in points).
 struct MathGlyph {
+  // The font it is a glyph of: the math font, or the text's faces (\text, \textbf, \textit
+  // words set in the body's roman, bold or italic face, as TeX sets them).
+  enum class Face : std::uint8_t { Math, Text, TextBold, TextItalic };
+  Face face = Face::Math;
   std::uint16_t glyph = 0;
   float x = 0, y = 0;
   float size = 10;       // the font's em size, pt
@@ -72,13 +76,21 @@ struct MathBox {
   std::vector<MathRule> rules;
 };
 
+// The body's faces that \text{...} words are set in; a missing one (or one lacking a
+// character of the words) leaves them in the math font.
+struct MathTextFaces {
+  const FontFile* regular = nullptr;
+  const FontFile* bold = nullptr;
+  const FontFile* italic = nullptr;
+};
+
 // True when `font` has a MATH table (constants, variants, assemblies) to lay formulas out with.
 bool hasMathTable(const FontFile& font);
 
 // Lays `formula` out at `size` pt in display style (a block) or text style (in a line).
 // `font` must have a MATH table; `formula` must be ok().
 MathBox layoutMath(const ParsedMath& formula, const FontFile& font, float size, bool display,
-                   const MathLimits& limits = {});
+                   const MathLimits& limits = {}, const MathTextFaces& textFaces = {});
 
 // The diagnostic code of a formula that cannot be read.
 inline constexpr const char* kMathUnsupportedCode = "math-unsupported";

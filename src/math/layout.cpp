@@ -42,7 +42,7 @@ Box Layouter::layout(const Node& n, Style s, bool cramped) {
     case Kind::Scripts: return scripts(n, s, cramped);
     case Kind::Fenced: return fenced(n, s, cramped);
     case Kind::Accent: return accent(n, s, cramped);
-    case Kind::Text: return text(n.text, s);
+    case Kind::Text: return text(n.text, n.variant, s);
     case Kind::Space: {
       Box b;
       b.width = n.mu / 18.0f * size(s);
@@ -226,12 +226,13 @@ Box Layouter::fraction(const Node& n, Style s, bool cramped) {
 
 }  // namespace math
 
-MathBox layoutMath(const ParsedMath& formula, const FontFile& font, float size, bool display, const MathLimits& limits) {
+MathBox layoutMath(const ParsedMath& formula, const FontFile& font, float size, bool display, const MathLimits& limits,
+                   const MathTextFaces& textFaces) {
   MathBox out;
   if (!formula.root) return out;
   const math::MathFont mf(font);
   if (!mf.hasMath()) return out;
-  math::Layouter l(mf, size, limits);
+  math::Layouter l(mf, size, limits, textFaces);
   math::Box b = l.layout(*formula.root, display ? math::Style::Display : math::Style::Text, false);
   out.width = b.width;
   out.ascent = b.height;

@@ -15,6 +15,8 @@ namespace pp::typeset {
 // The face formulas are set in: the style's "math" family when it has a MATH table; -1 when
 // it has none (formulas are then printed as their TeX).
 int mathFace(Context& ctx);
+// The face a formula's glyph is of: the math face, or the body's "text" face for \text words.
+int textFace(Context& ctx, MathGlyph::Face face);
 
 // A formula laid out at `size` pt; nullopt when it cannot be set (no math face, the TeX
 // unreadable: the markdown stage's check has already warned about that).

@@ -129,3 +129,26 @@ TEST_CASE("bold math: \\mathbf upright bold, \\boldsymbol and \\bm bold italic, 
   CHECK(glyphOf(R"(\boldsymbol{x})") != glyphOf("x"));
   CHECK(box(R"(\bm{x})").glyphs.at(0).text == "x");
 }
+
+TEST_CASE("\\text words in the body's face when the layout is given one; the math font when not") {
+  std::string err;
+  const auto serif = FontFile::load(dataDir() / "fonts" / "CharisSIL-Regular.ttf", &err);
+  REQUIRE_MESSAGE(serif, err);
+  const ParsedMath m = parseMath(R"(a \text{if} b)");
+  REQUIRE(m.ok());
+  MathTextFaces faces;
+  faces.regular = serif.get();
+  const MathBox withFace = layoutMath(m, mathFont(), 10, false, {}, faces);
+  const MathBox without = layoutMath(m, mathFont(), 10, false);
+  int inText = 0;
+  for (const MathGlyph& g : withFace.glyphs)
+    if (g.face == MathGlyph::Face::Text) {
+      ++inText;
+      CHECK(g.glyph == serif->glyphIndex(g.text == "i" ? U'i' : U'f'));
+    }
+  CHECK(inText == 2);
+  for (const MathGlyph& g : without.glyphs) CHECK(g.face == MathGlyph::Face::Math);
+  // \textbf with no bold face given stays in the math font.
+  const MathBox bold = layoutMath(parseMath(R"(\textbf{if})"), mathFont(), 10, false, {}, faces);
+  for (const MathGlyph& g : bold.glyphs) CHECK(g.face == MathGlyph::Face::Math);
+}

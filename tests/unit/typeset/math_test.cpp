@@ -150,3 +150,17 @@ TEST_CASE("a formula wider than the column is set smaller, or printed as TeX wit
   CHECK(all.find("a_{200}") != std::string::npos);
   CHECK(s.diags.warningCount() == 1);
 }
+
+TEST_CASE("\\text words are set in the body's roman face (bold, italic for \\textbf, \\textit), not the math font") {
+  Setup s;
+  const VList l = s.set({display("x = 1 \\text{ if } y \\textbf{else} z")});
+  REQUIRE(lines(l).size() == 1);
+  const Fragment& f = l.fragments[static_cast<std::size_t>(lines(l)[0]->fragment)];
+  const int roman = s.f.face("text", false, false), bold = s.f.face("text", true, false), math = mathFace(s.c);
+  REQUIRE(roman >= 0);
+  REQUIRE(roman != math);
+  CHECK(textIn(f, roman) == " if ");
+  CHECK(textIn(f, bold) == "else");
+  CHECK(textIn(f, math).find("if") == std::string::npos);
+  CHECK(textIn(f, math).find("x") != std::string::npos);
+}
