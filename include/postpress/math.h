@@ -74,6 +74,14 @@ struct MathBox {
   float width = 0, ascent = 0, descent = 0;  // pt; descent positive below the baseline
   std::vector<MathGlyph> glyphs;
   std::vector<MathRule> rules;
+  // Where a formula set in a line may break, as TeX breaks one: after a relation or a binary
+  // operator of its outermost row (not after one relation followed by another). `at`: the end
+  // of the operator; `resume`: where what follows it starts (the space between is dropped at
+  // a line end). None in display style.
+  struct Break {
+    float at = 0, resume = 0;
+  };
+  std::vector<Break> breaks;
 };
 
 // The body's faces that \text{...} words are set in; a missing one (or one lacking a

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "math/layouter.h"
 #include "math/symbols.h"
@@ -130,11 +131,14 @@ Box Layouter::largeOperator(const Node& n, Style s) {
 Box Layouter::row(const std::vector<Node>& kids, Style s, bool cramped, bool afterOrd) {
   Box out;
   int prev = afterOrd ? static_cast<int>(AtomClass::Ord) : -1;
+  std::vector<MathBox::Break>* const breaks = std::exchange(breaks_, nullptr);  // this row's only
+  float breakAt = -1;  // the end of a relation or binary operator a line may break after
   for (std::size_t i = 0; i < kids.size(); ++i) {
     const Node& kid = kids[i];
     Box b = layout(kid, s, cramped);
+    AtomClass cls = AtomClass::Ord;
     if (kid.kind != Kind::Space) {
-      AtomClass cls = classOf(kid);
+      cls = classOf(kid);
       if (cls == AtomClass::Bin) {
         // A binary operator with nothing to operate on is an ordinary symbol (a sign).
         const bool leftOk = prev >= 0 && prev != static_cast<int>(AtomClass::Bin) && prev != static_cast<int>(AtomClass::Op) &&
@@ -153,6 +157,9 @@ Box Layouter::row(const std::vector<Node>& kids, Style s, bool cramped, bool aft
         const int mu = spacing(static_cast<AtomClass>(prev), cls);
         if (mu > 0 || (mu < 0 && !isScript(s))) out.width += static_cast<float>(std::abs(mu)) / 18.0f * size(s);
       }
+      if (breaks && breakAt >= 0 && !(prev == static_cast<int>(AtomClass::Rel) && cls == AtomClass::Rel))
+        breaks->push_back({breakAt, out.width});
+      breakAt = -1;
       prev = static_cast<int>(cls);
     }
     const float x = out.width;
@@ -160,6 +167,7 @@ Box Layouter::row(const std::vector<Node>& kids, Style s, bool cramped, bool aft
     out.cover(b, x, 0);
     out.width = x + b.width;
     out.italic = b.italic;
+    if (kid.kind != Kind::Space && (cls == AtomClass::Rel || cls == AtomClass::Bin)) breakAt = out.width;
     if (kids.size() == 1) {
       out.accentAt = b.accentAt >= 0 ? x + b.accentAt : -1;
       out.singleGlyph = b.singleGlyph;
@@ -233,6 +241,7 @@ MathBox layoutMath(const ParsedMath& formula, const FontFile& font, float size, 
   const math::MathFont mf(font);
   if (!mf.hasMath()) return out;
   math::Layouter l(mf, size, limits, textFaces);
+  if (!display && formula.root->kind == math::Kind::Row) l.recordBreaks(&out.breaks);
   math::Box b = l.layout(*formula.root, display ? math::Style::Display : math::Style::Text, false);
   out.width = b.width;
   out.ascent = b.height;

@@ -24,6 +24,8 @@ class Layouter {
       : f_(font), base_(size), limits_(limits), textFaces_(textFaces) {}
 
   Box layout(const Node& n, Style s, bool cramped);
+  // The next row laid out (the formula's outermost) records where a line may break in it.
+  void recordBreaks(std::vector<MathBox::Break>* breaks) { breaks_ = breaks; }
 
  private:
   float size(Style s) const;
@@ -57,6 +59,7 @@ class Layouter {
   float base_;
   const MathLimits& limits_;
   MathTextFaces textFaces_;
+  std::vector<MathBox::Break>* breaks_ = nullptr;
 };
 
 }  // namespace pp::math

@@ -50,14 +50,51 @@ std::optional<MathBox> fitFormula(Context& ctx, std::string_view tex, float size
                          {Severity::Warning, at, "math-too-tall", "formula taller than half a page printed as TeX source"});
     return std::nullopt;
   }
-  if (box->width <= width) return box;
-  if (box->width * minScale <= width) return setFormula(ctx, tex, size * width / box->width, display);
-  // Formulas are not broken across lines: one too wide for the column at any readable size is
-  // its TeX, which breaks like code.
+  // A formula that breaks need only fit the column piece by piece.
+  float widest = 0, start = 0;
+  for (const MathBox::Break& b : box->breaks) {
+    widest = std::max(widest, b.at - start);
+    start = b.resume;
+  }
+  widest = std::max(widest, box->width - start);
+  if (widest <= width) return box;
+  if (widest * minScale <= width) return setFormula(ctx, tex, size * width / widest, display);
+  // One with a piece too wide for the column at any readable size is its TeX, which breaks
+  // like code.
   const SourceLoc at = ctx.locate(pos);
   ctx.diags.reportOnce("math-too-wide:" + at.path + ":" + std::to_string(at.line) + ":" + std::to_string(at.col),
                        {Severity::Warning, at, "math-too-wide", "formula wider than the column printed as TeX source"});
   return std::nullopt;
+}
+
+std::vector<MathBox> piecesOf(const MathBox& box, std::vector<float>& spaces) {
+  std::vector<MathBox> pieces;
+  spaces.clear();
+  float start = 0;
+  for (std::size_t k = 0; k <= box.breaks.size(); ++k) {
+    const float end = k < box.breaks.size() ? box.breaks[k].at : box.width;
+    const float next = k < box.breaks.size() ? box.breaks[k].resume : box.width + 1;
+    MathBox piece;
+    piece.width = end - start;
+    piece.ascent = box.ascent;
+    piece.descent = box.descent;
+    // What the outermost row placed between start and the next piece's start (a script or
+    // an italic overhang may reach past `end`).
+    for (const MathGlyph& g : box.glyphs)
+      if (g.x >= start - 0.01f && g.x < next - 0.01f) {
+        piece.glyphs.push_back(g);
+        piece.glyphs.back().x -= start;
+      }
+    for (const MathRule& r : box.rules)
+      if (r.x >= start - 0.01f && r.x < next - 0.01f) {
+        piece.rules.push_back(r);
+        piece.rules.back().x -= start;
+      }
+    pieces.push_back(std::move(piece));
+    if (k < box.breaks.size()) spaces.push_back(next - end);
+    start = next;
+  }
+  return pieces;
 }
 
 void drawFormula(Context& ctx, const MathBox& box, int face, float x, float baseline, Color color, Fragment& out) {

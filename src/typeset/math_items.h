@@ -29,6 +29,10 @@ std::optional<MathBox> fitFormula(Context& ctx, std::string_view tex, float size
                                   float minScale, SourcePos pos);
 
 // Draws a laid-out formula into `out`, its origin at (x, baseline).
+// A formula set in a line cut at its breaks (MathBox::breaks): the pieces, each from x 0, and
+// the space that stood between each piece and the next.
+std::vector<MathBox> piecesOf(const MathBox& box, std::vector<float>& spaces);
+
 void drawFormula(Context& ctx, const MathBox& box, int face, float x, float baseline, Color color, Fragment& out);
 
 }  // namespace pp::typeset

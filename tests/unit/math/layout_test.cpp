@@ -152,3 +152,16 @@ TEST_CASE("\\text words in the body's face when the layout is given one; the mat
   const MathBox bold = layoutMath(parseMath(R"(\textbf{if})"), mathFont(), 10, false, {}, faces);
   for (const MathGlyph& g : bold.glyphs) CHECK(g.face == MathGlyph::Face::Math);
 }
+
+TEST_CASE("an inline formula may break after its outermost relations and binary operators, as TeX's may") {
+  const MathBox inlineBox = box("a + b = c");
+  REQUIRE(inlineBox.breaks.size() == 2);
+  CHECK(inlineBox.breaks[0].at < inlineBox.breaks[0].resume);  // the space after the + is dropped at a break
+  CHECK(inlineBox.breaks[1].at > inlineBox.breaks[0].resume);
+  CHECK(inlineBox.breaks[1].resume < inlineBox.width);
+  CHECK(box("a + b = c", true).breaks.empty());   // display formulas are not broken
+  CHECK(box("-a").breaks.empty());                 // a sign, not an operator
+  CHECK(box(R"(\frac{a+b}{c=d})").breaks.empty()); // nothing inside a construct
+  CHECK(box(R"(a \le \ge b)").breaks.size() == 1); // never between two relations
+  CHECK(box("x = ").breaks.empty());               // nor after the last atom
+}
