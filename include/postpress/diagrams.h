@@ -2,10 +2,10 @@
 // flowcharts translated to Graphviz's language and laid out the same way. Stage home:
 // src/diagrams/.
 //
-// A drawn diagram becomes a Figure whose image is the SVG Graphviz wrote, as a `data:` URI:
-// the asset stage decodes it like any other SVG, so both backends get it with no diagram code
-// of their own. The SVG's text is glyph outlines (Graphviz's cairo renderer), so it looks the
-// same whatever fonts the SVG renderer can find. A diagram that cannot be drawn (another
+// A drawn diagram becomes a Figure whose image is the SVG Graphviz wrote, as a `data:` URI,
+// which the EPUB shows: its text is glyph outlines (Graphviz's cairo renderer), so it looks the
+// same whatever fonts the reader has. The PDF paints the figure's Drawing instead (Graphviz's
+// layout as vector paths, its labels set as text in the style's fonts: drawing.h). A diagram that cannot be drawn (another
 // mermaid kind, a source Graphviz rejects, one over the budgets) stays its source, in a box
 // that says what it is, with a coded warning at post:line.
 //
@@ -14,10 +14,12 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "postpress/document.h"
+#include "postpress/drawing.h"
 #include "postpress/site.h"
 #include "postpress/support/diagnostics.h"
 
@@ -48,6 +50,7 @@ struct DiagramOptions {
   // one installed is used; text becomes outlines, so the renderers need none of them).
   std::string fontFamily = "DejaVu Sans";
   double fontSize = 10;  // points, for nodes and edges whose source sets none
+  bool grayscale = false;  // the PDF's drawing in grays of the colours' luminance
   DiagramLimits limits;
 };
 
@@ -60,10 +63,13 @@ struct DiagramResult {
     Refused,      // asks Graphviz to read files (images, shape files, style sheets)
   };
   Status status = Status::Invalid;
-  std::string svg;
+  std::string svg;                         // the picture for the EPUB
+  std::shared_ptr<const Drawing> drawing;  // the picture for the PDF (nullptr: the SVG)
   std::string kind;     // "dot", "flowchart", "sequenceDiagram"...
   std::string alt;      // a description for alt text: the kind and the node labels
-  std::string title;    // the diagram's own title (mermaid's front matter `title:`), for a caption
+  // The diagram's own title, printed as its caption: mermaid's `title:` (front matter) or
+  // `accTitle:`, a dot graph's `label` (then not drawn in the picture).
+  std::string title;
   std::string message;  // why it was not drawn
   int line = 0;         // 1-based line of the source the message is about; 0 = the whole block
   int nodes = 0, edges = 0;  // the drawn graph's size (the post's budget counts the edges)
@@ -77,8 +83,9 @@ DiagramResult renderDiagram(DiagramLanguage language, std::string_view source, c
 const char* diagramWarningCode(DiagramResult::Status status);
 
 // Replaces every diagram Code block of `doc` (at any depth: lists, quotes, admonitions,
-// footnotes) by a Figure of the drawn SVG (captioned with the diagram's title, if it has one), or by a labelled box holding the source with a
-// warning at the block's line in `post`. Returns the number of diagrams drawn.
+// footnotes) by a Figure of the drawn SVG and Drawing, captioned with the fence's caption or
+// title attribute, else the diagram's title (if it has one); or by a labelled box holding the
+// source with a warning at the block's line in `post`. Returns the number of diagrams drawn.
 int drawDiagrams(const Post& post, Document& doc, const DiagramOptions& options, DiagnosticSink& diags);
 
 }  // namespace pp

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,8 @@ struct LinkTarget {
 };
 
 // An image reference as written, then resolved by the asset stage.
+struct Drawing;  // postpress/drawing.h
+
 struct ImageRef {
   std::string src;      // as written (after Liquid/shortcode expansion)
   std::string alt;
@@ -36,6 +39,9 @@ struct ImageRef {
   SourcePos pos;
   int asset = -1;       // AssetStore id once resolved (also set for missing/remote: see status)
   int widthHint = 0;    // CSS px from HTML width= / JSX style, 0 = none
+  // The picture as vector drawing (a diagram), which the PDF paints instead of the image;
+  // `src` stays the image for the EPUB.
+  std::shared_ptr<const Drawing> drawing;
 };
 
 enum class InlineKind : std::uint8_t {
@@ -81,7 +87,8 @@ enum class BlockKind : std::uint8_t {
   OrderedList,  // children: ListItem; start
   ListItem,     // children (blocks); task
   Quote,        // children
-  Code,         // text (no tabs: see Block::text), info (language)
+  Code,         // text (no tabs: see Block::text), info (language), inlines = the fence's
+                // caption or title attribute (`caption="..."`, `title="..."`), may be empty
   MathBlock,    // text = TeX source (no tabs)
   Table,        // rows, aligns
   Figure,       // image, inlines = caption (may be empty), link = where a click goes (optional)

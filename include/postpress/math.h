@@ -55,6 +55,10 @@ std::string mathPlainText(const ParsedMath& formula);
 // A laid-out formula: glyphs of the math font and rules, relative to the box's origin on its
 // baseline (x right, y UP, in points).
 struct MathGlyph {
+  // The font it is a glyph of: the math font, or the text's faces (\text, \textbf, \textit
+  // words set in the body's roman, bold or italic face, as TeX sets them).
+  enum class Face : std::uint8_t { Math, Text, TextBold, TextItalic };
+  Face face = Face::Math;
   std::uint16_t glyph = 0;
   float x = 0, y = 0;
   float size = 10;       // the font's em size, pt
@@ -70,6 +74,22 @@ struct MathBox {
   float width = 0, ascent = 0, descent = 0;  // pt; descent positive below the baseline
   std::vector<MathGlyph> glyphs;
   std::vector<MathRule> rules;
+  // Where a formula set in a line may break, as TeX breaks one: after a relation or a binary
+  // operator of its outermost row (not after one relation followed by another). `at`: the end
+  // of the operator; `resume`: where what follows it starts (the space between is dropped at
+  // a line end). None in display style.
+  struct Break {
+    float at = 0, resume = 0;
+  };
+  std::vector<Break> breaks;
+};
+
+// The body's faces that \text{...} words are set in; a missing one (or one lacking a
+// character of the words) leaves them in the math font.
+struct MathTextFaces {
+  const FontFile* regular = nullptr;
+  const FontFile* bold = nullptr;
+  const FontFile* italic = nullptr;
 };
 
 // True when `font` has a MATH table (constants, variants, assemblies) to lay formulas out with.
@@ -78,7 +98,7 @@ bool hasMathTable(const FontFile& font);
 // Lays `formula` out at `size` pt in display style (a block) or text style (in a line).
 // `font` must have a MATH table; `formula` must be ok().
 MathBox layoutMath(const ParsedMath& formula, const FontFile& font, float size, bool display,
-                   const MathLimits& limits = {});
+                   const MathLimits& limits = {}, const MathTextFaces& textFaces = {});
 
 // The diagnostic code of a formula that cannot be read.
 inline constexpr const char* kMathUnsupportedCode = "math-unsupported";

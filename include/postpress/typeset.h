@@ -24,6 +24,7 @@
 
 #include "postpress/assets.h"
 #include "postpress/document.h"
+#include "postpress/drawing.h"
 #include "postpress/fonts.h"
 #include "postpress/locale.h"
 #include "postpress/style.h"
@@ -143,6 +144,12 @@ struct FillRect {
   std::int32_t tag = tags::kLayout;  // most rectangles decorate; content ones say so
 };
 
+// A vector path of a drawing (a diagram's shapes and arrows), in page coordinates.
+struct PathBox {
+  DrawingPath path;
+  std::int32_t tag = tags::kUntagged;
+};
+
 struct RuleLine {
   float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
   float width = 0.5f;
@@ -161,9 +168,10 @@ struct LinkArea {
 struct PageBox {
   float width = 612, height = 792;
   std::string label;        // the page number as printed: "iv", "12"
-  // Paint order: rects, images, lines, text, vector glyphs; links are annotations on top.
+  // Paint order: rects, images, paths, lines, text, vector glyphs; links are annotations on top.
   std::vector<FillRect> rects;
   std::vector<ImageBox> images;
+  std::vector<PathBox> paths;
   std::vector<RuleLine> lines;
   std::vector<TextRun> runs;
   std::vector<VectorGlyph> glyphs;

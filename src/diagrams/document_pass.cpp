@@ -35,8 +35,11 @@ Block figureOf(const Block& code, const DiagramResult& r) {
   fig.pos = code.pos;
   fig.image.src = "data:image/svg+xml;base64," + base64(r.svg);
   fig.image.alt = r.alt;
+  fig.image.drawing = r.drawing;
   fig.image.pos = code.pos;
-  if (!r.title.empty()) fig.inlines.push_back(Inline::makeText(r.title, code.pos));
+  // The fence's own caption attribute first, then the one the diagram's source gives.
+  if (!code.inlines.empty()) fig.inlines = code.inlines;
+  else if (!r.title.empty()) fig.inlines.push_back(Inline::makeText(r.title, code.pos));
   return fig;
 }
 

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "diagrams/graphviz_api.h"
+#include "diagrams/xdot_drawing.h"
 #include "postpress/support/text.h"
 
 namespace pp::diagrams {
@@ -172,6 +173,18 @@ std::string_view trimRight(std::string_view s) {
   return s;
 }
 
+// The root graph's label when it is plain text (an HTML label is a table, not a caption),
+// removed from the graph so that the picture does not print it too.
+std::string takeTitle(const GraphvizApi& gv, Agraph_t* g) {
+  char* label = gv.get(g, const_cast<char*>("label"));
+  if (!label || !*label || gv.htmlstr(label)) return {};
+  std::string text = replaceAll(replaceAll(replaceAll(label, "\\n", " "), "\\l", " "), "\\r", " ");
+  text = collapseSpaces(text);
+  if (text.empty() || !isValidUtf8(text)) return {};
+  setGraphAttribute(gv, g, "label", "");
+  return text;
+}
+
 bool containsImageTag(std::string_view dot) {
   const std::string lower = toLowerAscii(dot);
   return lower.find("<img") != std::string::npos;
@@ -229,6 +242,7 @@ GraphvizResult renderDot(std::string_view dot, const DiagramOptions& options) {
     if (std::find(std::begin(kEngines), std::end(kEngines), engine) == std::end(kEngines))
       return failed(DiagramResult::Status::Invalid, "layout engine '" + std::string(asked) + "' is not available");
   }
+  std::string title = takeTitle(gv, g.get());
   const std::string size = std::to_string(options.fontSize);
   for (int kind : {AGRAPH, AGNODE, AGEDGE}) {
     defaultAttribute(gv, g.get(), kind, "fontname", options.fontFamily);
@@ -253,6 +267,8 @@ GraphvizResult renderDot(std::string_view dot, const DiagramOptions& options) {
   GraphvizResult r;
   r.status = DiagramResult::Status::Drawn;
   r.svg = canonicalSurfaceIds(svg);
+  r.drawing = xdotDrawing(gv, context, g.get(), options.grayscale);
+  r.title = std::move(title);
   r.labels = nodeLabels(gv, g.get());
   r.nodes = nodes;
   r.edges = edges;

@@ -43,7 +43,9 @@ namespace pp::diagrams {
   X(get, agget)                                \
   X(fstnode, agfstnode)                        \
   X(nxtnode, agnxtnode)                        \
-  X(htmlstr, aghtmlstr)
+  X(htmlstr, aghtmlstr)                        \
+  X(fstout, agfstout)                          \
+  X(nxtout, agnxtout)
 
 struct GraphvizApi {
   PP_GRAPHVIZ_FUNCTIONS(PP_LAZY_FUNCTION)

@@ -45,6 +45,23 @@ MermaidLines mermaidLines(std::string_view source) {
   for (std::size_t k = first; k < raw.size(); ++k) {
     std::string_view l = trim(raw[k]);
     if (l.empty() || startsWith(l, "%%")) continue;  // comments and %%{init}%% directives
+    if (startsWith(l, "accTitle") && trim(l.substr(8)).starts_with(':')) {
+      out.accTitle = std::string(unquoted(trim(l.substr(8)).substr(1)));
+      continue;
+    }
+    if (startsWith(l, "accDescr")) {
+      std::string_view rest = trim(l.substr(8));
+      if (rest.starts_with(':')) {
+        out.accDescr = std::string(unquoted(rest.substr(1)));
+        continue;
+      }
+      if (rest.starts_with('{')) {  // the lines up to the closing brace
+        std::string text(trim(rest.substr(1)));
+        for (++k; k < raw.size() && trim(raw[k]) != "}"; ++k) text += (text.empty() ? "" : " ") + std::string(trim(raw[k]));
+        out.accDescr = collapseSpaces(text);
+        continue;
+      }
+    }
     out.lines.push_back({l, static_cast<int>(k) + 1});
   }
   return out;

@@ -14,11 +14,14 @@ struct MermaidLine {
 
 struct MermaidLines {
   std::string title;  // front matter `title:`
+  // The accessible title and description (`accTitle: ...`, `accDescr: ...` or `accDescr {`
+  // lines `}`), which are not statements.
+  std::string accTitle, accDescr;
   std::vector<MermaidLine> lines;
 };
 
-// The source's statement lines: front matter, blank lines, %% comments and %%{init}%%
-// directives left out. The views point into `source`.
+// The source's statement lines: front matter, blank lines, %% comments, %%{init}%%
+// directives and the accessible title and description left out. The views point into `source`.
 MermaidLines mermaidLines(std::string_view source);
 
 }  // namespace pp::diagrams

@@ -1,8 +1,10 @@
 // From a fenced block's language and text to an SVG, or to the reason there is none.
 #include <string>
 
+#include "diagrams/captions.h"
 #include "diagrams/graphviz.h"
 #include "diagrams/mermaid.h"
+#include "diagrams/mermaid_source.h"
 #include "postpress/diagrams.h"
 #include "postpress/support/text.h"
 
@@ -29,6 +31,8 @@ DiagramResult fromGraphviz(GraphvizResult g, std::string kind, std::string what)
   DiagramResult r;
   r.status = g.status;
   r.svg = std::move(g.svg);
+  r.drawing = std::move(g.drawing);
+  r.title = std::move(g.title);
   r.kind = std::move(kind);
   r.message = std::move(g.message);
   r.line = g.line;
@@ -67,7 +71,11 @@ DiagramResult renderDiagram(DiagramLanguage language, std::string_view source, c
                 std::to_string(options.limits.maxSourceBytes);
     return r;
   }
-  if (language == DiagramLanguage::Dot) return fromGraphviz(renderDot(source, options), "dot", "Diagram");
+  if (language == DiagramLanguage::Dot) {
+    DiagramResult drawn = fromGraphviz(renderDot(source, options), "dot", "Diagram");
+    if (std::string caption = cellOption(source, "//|", "fig-cap"); !caption.empty()) drawn.title = std::move(caption);
+    return drawn;
+  }
   if (language != DiagramLanguage::Mermaid) {
     r.message = "not a diagram language";
     return r;
@@ -102,7 +110,15 @@ DiagramResult renderDiagram(DiagramLanguage language, std::string_view source, c
   laid.labels.clear();
   for (const FlowNode& n : flow.graph.nodes) laid.labels.push_back(n.label);
   DiagramResult drawn = fromGraphviz(std::move(laid), r.kind, "Flowchart");
-  drawn.title = flow.graph.title;
+  // The caption: Quarto's fig-cap, else the accessible title, else the front matter's title.
+  // The accessible description, the author's own words, is the alt text.
+  const MermaidLines lines = mermaidLines(source);
+  for (const std::string& caption : {cellOption(source, "%%|", "fig-cap"), lines.accTitle, flow.graph.title})
+    if (!caption.empty()) {
+      drawn.title = caption;
+      break;
+    }
+  if (!lines.accDescr.empty()) drawn.alt = lines.accDescr;
   return drawn;
 }
 

@@ -201,7 +201,8 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
 
   Style style = loadStyle(spec.style, spec.paper, diags);
 
-  const DiagramOptions diagrams = diagramOptionsFor(style);
+  DiagramOptions diagrams = diagramOptionsFor(style);
+  diagrams.grayscale = spec.grayscale;
   phase("parsing " + std::to_string(selection.posts.size()) + " posts");
   since = Clock::now();
   std::vector<Document> docs(selection.posts.size());

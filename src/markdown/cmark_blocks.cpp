@@ -13,6 +13,29 @@
 
 namespace pp::markdown {
 
+namespace {
+
+// The value of `key=` in a fence's info string (`python title="app.py"`, `mermaid
+// {caption='The flow'}`), quoted or up to the next space or brace; "" when absent.
+std::string fenceAttribute(std::string_view info, std::string_view key) {
+  for (std::size_t at = info.find(key); at != std::string_view::npos; at = info.find(key, at + 1)) {
+    const bool wordStart = at == 0 || info[at - 1] == ' ' || info[at - 1] == '{' || info[at - 1] == ',' || info[at - 1] == '\t';
+    std::size_t v = at + key.size();
+    if (!wordStart || v >= info.size() || info[v] != '=') continue;
+    ++v;
+    if (v < info.size() && (info[v] == '"' || info[v] == '\'')) {
+      const std::size_t close = info.find(info[v], v + 1);
+      if (close == std::string_view::npos) return {};
+      return collapseSpaces(info.substr(v + 1, close - v - 1));
+    }
+    const std::size_t end = info.find_first_of(" \t},", v);
+    return std::string(info.substr(v, end == std::string_view::npos ? std::string_view::npos : end - v));
+  }
+  return {};
+}
+
+}  // namespace
+
 SourcePos Converter::posOf(cmark_node* n) const {
   SourcePos p;
   p.line = bodyLine(cmark_node_get_start_line(n));
@@ -210,6 +233,11 @@ Block Converter::codeBlock(cmark_node* n) {
   const char* info = cmark_node_get_fence_info(n);
   std::string lang(info ? info : "");
   lang = std::string(trim(lang));
+  for (const char* key : {"caption", "fig-cap", "title"})
+    if (std::string caption = fenceAttribute(lang, key); !caption.empty()) {
+      c.inlines.push_back(Inline::makeText(caption, c.pos));
+      break;
+    }
   // "python {linenos=true}", "{.python}", "python title=x.py": the first word is the language.
   std::size_t sp = lang.find_first_of(" \t{,");
   if (startsWith(lang, "{")) {

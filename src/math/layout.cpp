@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "math/layouter.h"
 #include "math/symbols.h"
@@ -42,7 +43,7 @@ Box Layouter::layout(const Node& n, Style s, bool cramped) {
     case Kind::Scripts: return scripts(n, s, cramped);
     case Kind::Fenced: return fenced(n, s, cramped);
     case Kind::Accent: return accent(n, s, cramped);
-    case Kind::Text: return text(n.text, s);
+    case Kind::Text: return text(n.text, n.variant, s);
     case Kind::Space: {
       Box b;
       b.width = n.mu / 18.0f * size(s);
@@ -84,6 +85,7 @@ Box Layouter::glyphBox(std::uint16_t g, float sz, std::string text, bool nominal
 Box Layouter::atom(const Node& n, Style s) {
   const float sz = size(s);
   if (n.cls == AtomClass::Op && n.largeOp && n.text.size() == 1) return largeOperator(n, s);
+  if (n.bigSize > 0 && n.text.size() == 1) return grown(n.text[0], n.bigSize * sz, s, true);
   Box row;
   for (char32_t c : n.text) {
     const Variant v = n.cls == AtomClass::Op ? Variant::Normal : n.variant;
@@ -129,11 +131,14 @@ Box Layouter::largeOperator(const Node& n, Style s) {
 Box Layouter::row(const std::vector<Node>& kids, Style s, bool cramped, bool afterOrd) {
   Box out;
   int prev = afterOrd ? static_cast<int>(AtomClass::Ord) : -1;
+  std::vector<MathBox::Break>* const breaks = std::exchange(breaks_, nullptr);  // this row's only
+  float breakAt = -1;  // the end of a relation or binary operator a line may break after
   for (std::size_t i = 0; i < kids.size(); ++i) {
     const Node& kid = kids[i];
     Box b = layout(kid, s, cramped);
+    AtomClass cls = AtomClass::Ord;
     if (kid.kind != Kind::Space) {
-      AtomClass cls = classOf(kid);
+      cls = classOf(kid);
       if (cls == AtomClass::Bin) {
         // A binary operator with nothing to operate on is an ordinary symbol (a sign).
         const bool leftOk = prev >= 0 && prev != static_cast<int>(AtomClass::Bin) && prev != static_cast<int>(AtomClass::Op) &&
@@ -152,6 +157,9 @@ Box Layouter::row(const std::vector<Node>& kids, Style s, bool cramped, bool aft
         const int mu = spacing(static_cast<AtomClass>(prev), cls);
         if (mu > 0 || (mu < 0 && !isScript(s))) out.width += static_cast<float>(std::abs(mu)) / 18.0f * size(s);
       }
+      if (breaks && breakAt >= 0 && !(prev == static_cast<int>(AtomClass::Rel) && cls == AtomClass::Rel))
+        breaks->push_back({breakAt, out.width});
+      breakAt = -1;
       prev = static_cast<int>(cls);
     }
     const float x = out.width;
@@ -159,6 +167,7 @@ Box Layouter::row(const std::vector<Node>& kids, Style s, bool cramped, bool aft
     out.cover(b, x, 0);
     out.width = x + b.width;
     out.italic = b.italic;
+    if (kid.kind != Kind::Space && (cls == AtomClass::Rel || cls == AtomClass::Bin)) breakAt = out.width;
     if (kids.size() == 1) {
       out.accentAt = b.accentAt >= 0 ? x + b.accentAt : -1;
       out.singleGlyph = b.singleGlyph;
@@ -225,12 +234,14 @@ Box Layouter::fraction(const Node& n, Style s, bool cramped) {
 
 }  // namespace math
 
-MathBox layoutMath(const ParsedMath& formula, const FontFile& font, float size, bool display, const MathLimits& limits) {
+MathBox layoutMath(const ParsedMath& formula, const FontFile& font, float size, bool display, const MathLimits& limits,
+                   const MathTextFaces& textFaces) {
   MathBox out;
   if (!formula.root) return out;
   const math::MathFont mf(font);
   if (!mf.hasMath()) return out;
-  math::Layouter l(mf, size, limits);
+  math::Layouter l(mf, size, limits, textFaces);
+  if (!display && formula.root->kind == math::Kind::Row) l.recordBreaks(&out.breaks);
   math::Box b = l.layout(*formula.root, display ? math::Style::Display : math::Style::Text, false);
   out.width = b.width;
   out.ascent = b.height;

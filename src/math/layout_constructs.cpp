@@ -222,32 +222,59 @@ Box Layouter::over(const Node& n, Style s, bool cramped) {
   return b;
 }
 
-Box Layouter::text(const std::u32string& t, Style s) {
-  const float sz = size(s);
-  const ShapedText shaped = f_.shape(t);
-  Box b;
+namespace {
+
+// Shaped words as glyphs of `face`, from x = 0 on the baseline; returns their advance. The
+// first glyph of a cluster stands for its characters.
+float placeShaped(const ShapedText& shaped, const std::u32string& t, float sz, MathGlyph::Face face, Box& b) {
   float x = 0;
   for (std::size_t i = 0; i < shaped.glyphs.size(); ++i) {
     const ShapedGlyph& sg = shaped.glyphs[i];
     const std::size_t end = i + 1 < shaped.glyphs.size() ? shaped.glyphs[i + 1].cluster : t.size();
-    std::string text;
-    if (i == 0 || sg.cluster != shaped.glyphs[i - 1].cluster)
-      for (std::size_t c = sg.cluster; c < end && c < t.size(); ++c) appendUtf8(text, t[c]);
     MathGlyph mg;
+    mg.face = face;
+    if (i == 0 || sg.cluster != shaped.glyphs[i - 1].cluster)
+      for (std::size_t c = sg.cluster; c < end && c < t.size(); ++c) appendUtf8(mg.text, t[c]);
     mg.glyph = sg.glyph;
     mg.x = x + sg.dx * sz / 1000.0f;
     mg.y = sg.dy * sz / 1000.0f;
     mg.size = sz;
     mg.advance = sg.advance * sz / 1000.0f;
-    mg.text = std::move(text);
     mg.nominal = !sg.substituted;
-    const GlyphExtents e = f_.extents(sg.glyph);
-    b.height = std::max(b.height, e.ascent * sz);
-    b.depth = std::max(b.depth, e.descent * sz);
     b.glyphs.push_back(std::move(mg));
     x += sg.advance * sz / 1000.0f;
   }
-  b.width = x;
+  return x;
+}
+
+}  // namespace
+
+bool Layouter::textInBodyFace(const std::u32string& t, Variant v, float sz, Box& b) const {
+  const FontFile* face = v == Variant::Bold ? textFaces_.bold : v == Variant::Italic ? textFaces_.italic : textFaces_.regular;
+  if (!face) return false;
+  const ShapedText shaped = face->shape(t, TextDirection::LeftToRight);
+  for (const ShapedGlyph& sg : shaped.glyphs)
+    if (sg.glyph == 0) return false;
+  const MathGlyph::Face which = v == Variant::Bold     ? MathGlyph::Face::TextBold
+                                : v == Variant::Italic ? MathGlyph::Face::TextItalic
+                                                       : MathGlyph::Face::Text;
+  b.width = placeShaped(shaped, t, sz, which, b);
+  // The face's own line height, not each glyph's ink: the words sit on the baseline as in text.
+  b.height = face->ascent() * sz;
+  b.depth = face->descent() * sz;
+  return true;
+}
+
+Box Layouter::text(const std::u32string& t, Variant v, Style s) {
+  const float sz = size(s);
+  Box b;
+  if (textInBodyFace(t, v, sz, b)) return b;
+  b.width = placeShaped(f_.shape(t), t, sz, MathGlyph::Face::Math, b);
+  for (const MathGlyph& g : b.glyphs) {
+    const GlyphExtents e = f_.extents(g.glyph);
+    b.height = std::max(b.height, e.ascent * sz);
+    b.depth = std::max(b.depth, e.descent * sz);
+  }
   return b;
 }
 

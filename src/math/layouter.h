@@ -20,9 +20,12 @@ inline bool isScript(Style s) { return s == Style::Script || s == Style::ScriptS
 
 class Layouter {
  public:
-  Layouter(const MathFont& font, float size, const MathLimits& limits) : f_(font), base_(size), limits_(limits) {}
+  Layouter(const MathFont& font, float size, const MathLimits& limits, const MathTextFaces& textFaces = {})
+      : f_(font), base_(size), limits_(limits), textFaces_(textFaces) {}
 
   Box layout(const Node& n, Style s, bool cramped);
+  // The next row laid out (the formula's outermost) records where a line may break in it.
+  void recordBreaks(std::vector<MathBox::Break>* breaks) { breaks_ = breaks; }
 
  private:
   float size(Style s) const;
@@ -47,12 +50,16 @@ class Layouter {
   Box grown(char32_t c, float length, Style s, bool centre);
   Box accent(const Node& n, Style s, bool cramped);
   Box over(const Node& n, Style s, bool cramped);
-  Box text(const std::u32string& t, Style s);
+  Box text(const std::u32string& t, Variant v, Style s);
+  // \text words in the body's face for `v`; false when there is none or it lacks a character.
+  bool textInBodyFace(const std::u32string& t, Variant v, float sz, Box& b) const;
   Box table(const Node& n, Style s);
 
   const MathFont& f_;
   float base_;
   const MathLimits& limits_;
+  MathTextFaces textFaces_;
+  std::vector<MathBox::Break>* breaks_ = nullptr;
 };
 
 }  // namespace pp::math

@@ -126,6 +126,12 @@ class Writer {
     out += "</mo>";
   }
 
+  static std::string bigSize(float em) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.2fem", static_cast<double>(em));
+    return buf;
+  }
+
   void atom(const Node& n) {
     const std::u32string& t = n.text;
     if (t.empty()) return;
@@ -172,6 +178,7 @@ class Writer {
     }
     out += n.largeOp ? "<mo largeop=\"true\"" : "<mo";
     if (n.largeOp) out += n.limits ? " movablelimits=\"true\">" : " movablelimits=\"false\">";
+    else if (n.bigSize > 0) out += " stretchy=\"true\" symmetric=\"true\" minsize=\"" + bigSize(n.bigSize) + "\" maxsize=\"" + bigSize(n.bigSize) + "\">";
     else out += n.cls == AtomClass::Open || n.cls == AtomClass::Close ? " stretchy=\"false\">" : ">";
     text(t);
     out += "</mo>";

@@ -337,10 +337,14 @@ class Parser {
     }
     if (name == "left") return fenced();
     if (name == "middle") return delimiterAtom(AtomClass::Rel);
-    if (name == "big" || name == "Big" || name == "bigg" || name == "Bigg" || name == "bigl" || name == "bigr" ||
-        name == "Bigl" || name == "Bigr" || name == "biggl" || name == "biggr" || name == "Biggl" || name == "Biggr" ||
-        name == "bigm" || name == "Bigm")
-      return delimiterAtom(name.ends_with('l') ? AtomClass::Open : name.ends_with('r') ? AtomClass::Close : AtomClass::Ord);
+    if (bigDelimiterSize(name) > 0) {
+      Node n = delimiterAtom(name.ends_with('l')   ? AtomClass::Open
+                             : name.ends_with('r') ? AtomClass::Close
+                             : name.ends_with('m') ? AtomClass::Rel
+                                                   : AtomClass::Ord);
+      n.bigSize = bigDelimiterSize(name);
+      return n;
+    }
     if (name == "text" || name == "textrm" || name == "textnormal" || name == "mbox" || name == "textup" ||
         name == "textit" || name == "textbf" || name == "texttt" || name == "textsf") {
       Node n = make(Kind::Text);

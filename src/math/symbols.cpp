@@ -177,13 +177,23 @@ std::optional<float> spaceCommand(std::string_view name) {
 std::optional<Variant> fontCommand(std::string_view name) {
   if (name == "mathrm" || name == "mathup" || name == "rm") return Variant::Normal;
   if (name == "mathit") return Variant::Italic;
-  if (name == "mathbf" || name == "boldsymbol" || name == "bm" || name == "bf") return Variant::Bold;
+  if (name == "mathbf" || name == "bf") return Variant::Bold;
+  if (name == "boldsymbol" || name == "bm") return Variant::BoldItalic;
   if (name == "mathcal" || name == "mathscr") return Variant::Calligraphic;
   if (name == "mathbb") return Variant::Blackboard;
   if (name == "mathfrak") return Variant::Fraktur;
   if (name == "mathsf") return Variant::SansSerif;
   if (name == "mathtt") return Variant::Monospace;
   return std::nullopt;
+}
+
+float bigDelimiterSize(std::string_view name) {
+  if (name.ends_with('l') || name.ends_with('r') || name.ends_with('m')) name.remove_suffix(1);
+  if (name == "big") return 1.2f;
+  if (name == "Big") return 1.8f;
+  if (name == "bigg") return 2.4f;
+  if (name == "Bigg") return 3.0f;
+  return 0;
 }
 
 std::optional<char32_t> delimiterNamed(std::string_view name) {
@@ -224,6 +234,7 @@ char32_t hole(char32_t c, Variant v) {
 char32_t latinBase(Variant v) {
   switch (v) {
     case Variant::Bold: return 0x1D400;
+    case Variant::BoldItalic: return 0x1D468;
     case Variant::Italic: return 0x1D434;
     case Variant::Calligraphic: return 0x1D49C;
     case Variant::Fraktur: return 0x1D504;
@@ -253,7 +264,7 @@ char32_t styledChar(char32_t c, Variant v) {
     return base + (c >= U'a' ? 26 + (c - U'a') : c - U'A');
   }
   if (c >= U'0' && c <= U'9') {
-    if (v == Variant::Bold) return 0x1D7CE + (c - U'0');
+    if (v == Variant::Bold || v == Variant::BoldItalic) return 0x1D7CE + (c - U'0');
     if (v == Variant::Blackboard) return 0x1D7D8 + (c - U'0');
     if (v == Variant::SansSerif) return 0x1D7E2 + (c - U'0');
     if (v == Variant::Monospace) return 0x1D7F6 + (c - U'0');
@@ -261,6 +272,8 @@ char32_t styledChar(char32_t c, Variant v) {
   }
   if (v == Variant::Bold && lowerGreek) return 0x1D6C2 + (c - U'α');
   if (v == Variant::Bold && c >= U'Α' && c <= U'Ω') return 0x1D6A8 + (c - U'Α');
+  if (v == Variant::BoldItalic && lowerGreek) return 0x1D736 + (c - U'α');
+  if (v == Variant::BoldItalic && c >= U'Α' && c <= U'Ω') return 0x1D71C + (c - U'Α');
   if (v == Variant::Italic && lowerGreek) return 0x1D6FC + (c - U'α');
   return c;
 }

@@ -49,4 +49,9 @@ char32_t styledChar(char32_t c, Variant variant);
 // "." (0: none). nullopt when the name is no delimiter.
 std::optional<char32_t> delimiterNamed(std::string_view name);
 
+// The height of \big, \Big, \bigg and \Bigg delimiters (and their l/r/m forms), em: what
+// plain TeX's boxes of 8.5, 11.5, 14.5 and 17.5 pt ask of a delimiter centred on the axis
+// (1.2, 1.8, 2.4 and 3 em, MathJax's sizes too). 0 for any other name.
+float bigDelimiterSize(std::string_view name);
+
 }  // namespace pp::math

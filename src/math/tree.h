@@ -11,7 +11,8 @@ namespace pp::math {
 enum class AtomClass : std::uint8_t { Ord, Op, Bin, Rel, Open, Close, Punct, Inner };
 
 // How letters of an atom are drawn (the Mathematical Alphanumeric Symbols block).
-enum class Variant : std::uint8_t { Auto, Normal, Italic, Bold, Calligraphic, Blackboard, Fraktur, SansSerif, Monospace };
+// \boldsymbol and \bm keep letters italic (BoldItalic); \mathbf sets them upright (Bold).
+enum class Variant : std::uint8_t { Auto, Normal, Italic, Bold, BoldItalic, Calligraphic, Blackboard, Fraktur, SansSerif, Monospace };
 
 enum class Kind : std::uint8_t {
   Atom,     // text: one symbol, a number, or an operator name ("lim", "softmax")
@@ -45,6 +46,7 @@ struct Node {
   bool under = false;           // Over: \underline
   StyleOverride style = StyleOverride::None;  // Frac (\dfrac, \tfrac)
   float mu = 0;                 // Space
+  float bigSize = 0;            // Atom: a delimiter of \big, \Big, \bigg, \Bigg: its height, em
   int columns = 0;              // Table
   TableKind table = TableKind::Matrix;
 };

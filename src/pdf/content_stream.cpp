@@ -67,6 +67,17 @@ void ContentStream::lineWidth(float w) {
   lineWidth_ = w;
 }
 
+void ContentStream::dash(const std::vector<float>& pattern) {
+  if (pattern == dash_) return;
+  out_ += '[';
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (i > 0) out_ += ' ';
+    number(pattern[i], kPositionDecimals);
+  }
+  op("] 0 d\012");
+  dash_ = pattern;
+}
+
 void ContentStream::rect(float x, float y, float w, float h) {
   for (float v : {x, y, w, h}) {
     number(v, kPositionDecimals);

@@ -20,6 +20,8 @@ class ContentStream {
   void fillColor(const Color& c) { color(c, "rg\012", haveFill_, fill_); }
   void strokeColor(const Color& c) { color(c, "RG\012", haveStroke_, stroke_); }
   void lineWidth(float w);
+  // The stroke's dash pattern (on/off lengths); empty: solid. Written only when it changes.
+  void dash(const std::vector<float>& pattern);
 
   // Paths (PDF coordinates: y up).
   void rect(float x, float y, float w, float h);
@@ -71,6 +73,7 @@ class ContentStream {
   bool haveFill_ = false, haveStroke_ = false;
   Color fill_, stroke_;
   float lineWidth_ = -1;
+  std::vector<float> dash_;
 };
 
 }  // namespace pp::pdf

@@ -47,6 +47,8 @@ class PagePainter {
     unmark();
     imagesLayer();
     unmark();
+    paths();
+    unmark();
     lines();
     unmark();
     text();
@@ -127,6 +129,35 @@ class PagePainter {
         cs_.stroke();
       }
     }
+  }
+
+  // A drawing's shapes: filled with the nonzero rule, then outlined, as Graphviz draws them.
+  void paths() {
+    for (const PathBox& p : box_.paths) {
+      const DrawingPath& d = p.path;
+      if (d.cmds.empty() || (!d.fill && !d.stroke)) continue;
+      bool ok = true;
+      for (const DrawingPath::Cmd& c : d.cmds) ok = ok && sane(c.x) && sane(c.y) && sane(c.c1x) && sane(c.c1y) && sane(c.c2x) && sane(c.c2y);
+      if (!ok) continue;
+      mark(p.tag, true);
+      if (d.fill) cs_.fillColor(*d.fill);
+      if (d.stroke) {
+        setStroke(*d.stroke, d.strokeWidth);
+        cs_.dash(d.dash);
+      }
+      for (const DrawingPath::Cmd& c : d.cmds) {
+        switch (c.op) {
+          case DrawingPath::Op::Move: cs_.moveTo(c.x, h_ - c.y); break;
+          case DrawingPath::Op::Line: cs_.lineTo(c.x, h_ - c.y); break;
+          case DrawingPath::Op::Cubic: cs_.curveTo(c.c1x, h_ - c.c1y, c.c2x, h_ - c.c2y, c.x, h_ - c.y); break;
+          case DrawingPath::Op::Close: cs_.closePath(); break;
+        }
+      }
+      if (d.fill && d.stroke) cs_.fillStroke();
+      else if (d.fill) cs_.fill();
+      else cs_.stroke();
+    }
+    cs_.dash({});  // the lines after are solid
   }
 
   void lines() {

@@ -90,6 +90,7 @@ std::string bmpOnly(const std::string& in) {
 void releaseDrawing(PageBox& box) {
   std::vector<FillRect>().swap(box.rects);
   std::vector<ImageBox>().swap(box.images);
+  std::vector<PathBox>().swap(box.paths);
   std::vector<RuleLine>().swap(box.lines);
   std::vector<TextRun>().swap(box.runs);
   std::vector<VectorGlyph>().swap(box.glyphs);

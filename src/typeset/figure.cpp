@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "typeset/canvas.h"
+#include "typeset/drawing_figure.h"
 #include "typeset/flow.h"
 #include "postpress/support/text.h"
 
@@ -138,18 +139,21 @@ bool Flow::picturesOf(const Block& b, bool paraAfterPara) {
 
 void Flow::figure(const ImageRef& image, const std::vector<Inline>& captionIn, const LinkTarget& link) {
   const Style& st = ctx_.style;
+  // A vector drawing (a diagram) is painted instead of its image, at its size in points.
+  const Drawing* drawing = image.drawing && image.drawing->width > 0 && image.drawing->height > 0 ? image.drawing.get() : nullptr;
   const Asset* a = ctx_.asset(image.asset);
-  if (!a || !a->ok() || a->pdf.width <= 0 || a->pdf.height <= 0) {
+  if (!drawing && (!a || !a->ok() || a->pdf.width <= 0 || a->pdf.height <= 0)) {
     std::string why = a ? (a->message.empty() ? std::string(assetStatusName(a->status)) : a->message)
                         : std::string("not resolved");
     placeholder(image, why);
     return;
   }
   const float col = region_.width;
-  const float px = static_cast<float>(a->width > 0 ? a->width : a->pdf.width);
-  const float py = static_cast<float>(a->height > 0 ? a->height : a->pdf.height);
-  // Natural size as a browser shows it: CSS pixels at 96 per inch; a width hint wins.
-  float w = (image.widthHint > 0 ? static_cast<float>(image.widthHint) : px) * 0.75f;
+  const float px = drawing ? drawing->width : static_cast<float>(a->width > 0 ? a->width : a->pdf.width);
+  const float py = drawing ? drawing->height : static_cast<float>(a->height > 0 ? a->height : a->pdf.height);
+  // Natural size as a browser shows it: CSS pixels at 96 per inch; a width hint wins. A
+  // drawing's points are its natural size.
+  float w = image.widthHint > 0 ? static_cast<float>(image.widthHint) * 0.75f : drawing ? px : px * 0.75f;
   float h = w * py / px;
   if (w > col) {
     h *= col / w;
@@ -160,7 +164,8 @@ void Flow::figure(const ImageRef& image, const std::vector<Inline>& captionIn, c
     w *= maxH / h;
     h = maxH;
   }
-  const float minW = static_cast<float>(a->pdf.width) * 72.0f / kMaxPrintPpi;
+  // No print density to keep for a drawing.
+  const float minW = drawing ? 0.0f : static_cast<float>(a->pdf.width) * 72.0f / kMaxPrintPpi;
   if (w < minW) {
     h *= minW / w;
     w = minW;
@@ -174,11 +179,13 @@ void Flow::figure(const ImageRef& image, const std::vector<Inline>& captionIn, c
   if (caption.empty() || trim(plainText(caption)).empty()) {
     caption.clear();
     if (!trim(image.title).empty()) caption.push_back(Inline::makeText(image.title));
-    else if (meaningfulAlt(image.alt)) caption.push_back(Inline::makeText(image.alt));
+    // A drawing's alt text is a description made for listeners (a diagram's kind and node
+    // labels), not a caption: only the source's own title is printed.
+    else if (!drawing && meaningfulAlt(image.alt)) caption.push_back(Inline::makeText(image.alt));
   }
 
   FigureFloat fig;
-  fig.asset = image.asset;
+  fig.asset = drawing ? -1 : image.asset;
   fig.imageWidth = w;
   fig.imageHeight = h;
   fig.x = region_.left;
@@ -231,6 +238,8 @@ void Flow::figure(const ImageRef& image, const std::vector<Inline>& captionIn, c
     fig.minScale = std::min(1.0f, fig.minScale / k);
     fig.absoluteMinScale = std::min(1.0f, fig.absoluteMinScale / k);
   }
+
+  if (drawing) fig.drawing = setDrawing(ctx_, *drawing, fig.imageWidth / drawing->width, fig.tag);
 
   // A line introducing the picture stays with it (the float may not leave it behind).
   if (leadInEnd_ == out_.items.size()) {

@@ -37,13 +37,14 @@ inline TextRun textRunAt(int face, float size, float x, float y, Color color) {
 struct Fragment {
   std::vector<FillRect> rects;
   std::vector<ImageBox> images;
+  std::vector<PathBox> paths;
   std::vector<RuleLine> lines;
   std::vector<TextRun> runs;
   std::vector<VectorGlyph> glyphs;
   std::vector<LinkArea> links;
 
   bool empty() const {
-    return rects.empty() && images.empty() && lines.empty() && runs.empty() && glyphs.empty() &&
+    return rects.empty() && images.empty() && paths.empty() && lines.empty() && runs.empty() && glyphs.empty() &&
            links.empty();
   }
 
@@ -59,6 +60,37 @@ struct Fragment {
   // Adds another fragment, moved by (dx, dy), into this one.
   void append(const Fragment& o, float dx, float dy) { place(o, *this, dx, dy); }
 
+  // Adds its paths and words, scaled by `scale` about its origin and then moved by (dx, dy),
+  // onto `page` (a vector figure shrunk to fit the space left on a page).
+  void placeScaledOn(PageBox& page, float dx, float dy, float scale) const {
+    for (PathBox p : paths) {
+      scalePath(p.path, scale, dx, dy);
+      page.paths.push_back(std::move(p));
+    }
+    for (TextRun t : runs) {
+      t.x = dx + t.x * scale;
+      t.y = dy + t.y * scale;
+      t.size *= scale;
+      t.width *= scale;
+      t.charSpacing *= scale;
+      page.runs.push_back(std::move(t));
+    }
+  }
+
+  // A path's points scaled by `scale` about the origin, then moved by (dx, dy); its pen too.
+  static void scalePath(DrawingPath& p, float scale, float dx, float dy) {
+    for (DrawingPath::Cmd& c : p.cmds) {
+      c.x = dx + c.x * scale;
+      c.y = dy + c.y * scale;
+      c.c1x = dx + c.c1x * scale;
+      c.c1y = dy + c.c1y * scale;
+      c.c2x = dx + c.c2x * scale;
+      c.c2y = dy + c.c2y * scale;
+    }
+    p.strokeWidth *= scale;
+    for (float& d : p.dash) d *= scale;
+  }
+
  private:
   // Self is Fragment (its words and links are moved) or const Fragment (copied); Target is a
   // PageBox or another Fragment (the same lists by the same names).
@@ -73,6 +105,10 @@ struct Fragment {
       i.x += dx;
       i.y += dy;
       page.images.push_back(i);
+    }
+    for (auto p : self.paths) {
+      scalePath(p.path, 1, dx, dy);
+      page.paths.push_back(std::move(p));
     }
     for (auto l : self.lines) {
       l.x1 += dx;

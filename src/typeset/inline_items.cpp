@@ -438,9 +438,25 @@ void InlineBuilder::emitMath(const Inline& in, const Look& look) {
   b.descent = std::max(0.0f, descent - b.rise);
   b.color = colorOf(look);
   b.link = look.link;
-  b.asset = static_cast<int>(list_.formulas.size());
-  list_.formulas.push_back(std::move(*box));
-  list_.items.push_back(std::move(b));
+  // The pieces between the places TeX would break it, with the spaces after its relations
+  // and operators as glue a line may end at (and stretch a little when justified).
+  std::vector<float> spaces;
+  std::vector<MathBox> pieces = piecesOf(*box, spaces);
+  for (std::size_t k = 0; k < pieces.size(); ++k) {
+    if (k > 0) {
+      Item g;
+      g.type = ItemType::Glue;
+      g.width = spaces[k - 1];
+      if (list_.justify) g.stretch = g.width * kSpaceStretch;
+      g.link = look.link;
+      list_.items.push_back(g);
+    }
+    Item piece = b;
+    piece.width = pieces[k].width;
+    piece.asset = static_cast<int>(list_.formulas.size());
+    list_.formulas.push_back(std::move(pieces[k]));
+    list_.items.push_back(std::move(piece));
+  }
 }
 
 void InlineBuilder::emitFootnoteMark(int number, const Look& look) {

@@ -12,7 +12,10 @@ namespace {
 template <typename Fn>
 void forEachFragment(VList& list, Fn fn) {
   for (Fragment& f : list.fragments) fn(f);
-  for (FigureFloat& fig : list.figures) fn(fig.caption);
+  for (FigureFloat& fig : list.figures) {
+    fn(fig.caption);
+    fn(fig.drawing);
+  }
   for (FootnoteBlock& note : list.footnotes) fn(note.content);
 }
 

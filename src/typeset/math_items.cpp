@@ -13,6 +13,11 @@ int mathFace(Context& ctx) {
   return face;
 }
 
+int textFace(Context& ctx, MathGlyph::Face face) {
+  if (face == MathGlyph::Face::Math) return mathFace(ctx);
+  return ctx.fonts.face("text", face == MathGlyph::Face::TextBold, face == MathGlyph::Face::TextItalic);
+}
+
 std::optional<MathBox> setFormula(Context& ctx, std::string_view tex, float size, bool display) {
   const int face = mathFace(ctx);
   if (face < 0) {
@@ -23,7 +28,12 @@ std::optional<MathBox> setFormula(Context& ctx, std::string_view tex, float size
   }
   const ParsedMath parsed = parseMath(tex);
   if (!parsed.ok()) return std::nullopt;
-  MathBox box = layoutMath(parsed, ctx.fonts.file(face), size, display);
+  // \text words in the body's roman, bold and italic faces.
+  MathTextFaces words;
+  const FontFile** slots[] = {&words.regular, &words.bold, &words.italic};
+  for (int k = 0; k < 3; ++k)
+    if (const int id = textFace(ctx, static_cast<MathGlyph::Face>(k + 1)); id >= 0) *slots[k] = &ctx.fonts.file(id);
+  MathBox box = layoutMath(parsed, ctx.fonts.file(face), size, display, {}, words);
   if (box.glyphs.empty() && box.rules.empty()) return std::nullopt;
   return box;
 }
@@ -40,21 +50,60 @@ std::optional<MathBox> fitFormula(Context& ctx, std::string_view tex, float size
                          {Severity::Warning, at, "math-too-tall", "formula taller than half a page printed as TeX source"});
     return std::nullopt;
   }
-  if (box->width <= width) return box;
-  if (box->width * minScale <= width) return setFormula(ctx, tex, size * width / box->width, display);
-  // Formulas are not broken across lines: one too wide for the column at any readable size is
-  // its TeX, which breaks like code.
+  // A formula that breaks need only fit the column piece by piece.
+  float widest = 0, start = 0;
+  for (const MathBox::Break& b : box->breaks) {
+    widest = std::max(widest, b.at - start);
+    start = b.resume;
+  }
+  widest = std::max(widest, box->width - start);
+  if (widest <= width) return box;
+  if (widest * minScale <= width) return setFormula(ctx, tex, size * width / widest, display);
+  // One with a piece too wide for the column at any readable size is its TeX, which breaks
+  // like code.
   const SourceLoc at = ctx.locate(pos);
   ctx.diags.reportOnce("math-too-wide:" + at.path + ":" + std::to_string(at.line) + ":" + std::to_string(at.col),
                        {Severity::Warning, at, "math-too-wide", "formula wider than the column printed as TeX source"});
   return std::nullopt;
 }
 
+std::vector<MathBox> piecesOf(const MathBox& box, std::vector<float>& spaces) {
+  std::vector<MathBox> pieces;
+  spaces.clear();
+  float start = 0;
+  for (std::size_t k = 0; k <= box.breaks.size(); ++k) {
+    const float end = k < box.breaks.size() ? box.breaks[k].at : box.width;
+    const float next = k < box.breaks.size() ? box.breaks[k].resume : box.width + 1;
+    MathBox piece;
+    piece.width = end - start;
+    piece.ascent = box.ascent;
+    piece.descent = box.descent;
+    // What the outermost row placed between start and the next piece's start (a script or
+    // an italic overhang may reach past `end`).
+    for (const MathGlyph& g : box.glyphs)
+      if (g.x >= start - 0.01f && g.x < next - 0.01f) {
+        piece.glyphs.push_back(g);
+        piece.glyphs.back().x -= start;
+      }
+    for (const MathRule& r : box.rules)
+      if (r.x >= start - 0.01f && r.x < next - 0.01f) {
+        piece.rules.push_back(r);
+        piece.rules.back().x -= start;
+      }
+    pieces.push_back(std::move(piece));
+    if (k < box.breaks.size()) spaces.push_back(next - end);
+    start = next;
+  }
+  return pieces;
+}
+
 void drawFormula(Context& ctx, const MathBox& box, int face, float x, float baseline, Color color, Fragment& out) {
-  FontFile& font = ctx.fonts.file(face);
   TextRun* run = nullptr;
   float runPen = 0;  // where the run's pen stands after its glyphs, pt from its start
   for (const MathGlyph& g : box.glyphs) {
+    const int glyphFace = g.face == MathGlyph::Face::Math ? face : textFace(ctx, g.face);
+    if (glyphFace < 0) continue;
+    FontFile& font = ctx.fonts.file(glyphFace);
     ShapedGlyph sg;
     sg.glyph = g.glyph;
     sg.width = static_cast<std::int16_t>(font.glyphWidth(g.glyph));
@@ -62,7 +111,7 @@ void drawFormula(Context& ctx, const MathBox& box, int face, float x, float base
     // A piece of a grown delimiter or an accent stands for nothing of its own: it joins the
     // run of the glyph before it (same size), placed by offsets, so that the PDF gives the
     // formula's text back once.
-    if (g.text.empty() && run && run->size == g.size) {
+    if (g.text.empty() && run && run->size == g.size && run->font == glyphFace) {
       sg.cluster = 0;
       sg.dx = (x + g.x - run->x - runPen) * 1000.0f / run->size;
       sg.dy = (baseline - g.y - run->y) * -1000.0f / run->size;
@@ -70,7 +119,7 @@ void drawFormula(Context& ctx, const MathBox& box, int face, float x, float base
       run->glyphs.push_back(sg);
       continue;
     }
-    TextRun r = textRunAt(face, g.size, x + g.x, baseline - g.y, color);
+    TextRun r = textRunAt(glyphFace, g.size, x + g.x, baseline - g.y, color);
     r.width = g.advance;
     r.text = g.text.empty() ? std::string("\u200B") : g.text;
     sg.advance = g.advance * 1000.0f / g.size;

@@ -15,6 +15,8 @@ namespace pp::typeset {
 // The face formulas are set in: the style's "math" family when it has a MATH table; -1 when
 // it has none (formulas are then printed as their TeX).
 int mathFace(Context& ctx);
+// The face a formula's glyph is of: the math face, or the body's "text" face for \text words.
+int textFace(Context& ctx, MathGlyph::Face face);
 
 // A formula laid out at `size` pt; nullopt when it cannot be set (no math face, the TeX
 // unreadable: the markdown stage's check has already warned about that).
@@ -27,6 +29,10 @@ std::optional<MathBox> fitFormula(Context& ctx, std::string_view tex, float size
                                   float minScale, SourcePos pos);
 
 // Draws a laid-out formula into `out`, its origin at (x, baseline).
+// A formula set in a line cut at its breaks (MathBox::breaks): the pieces, each from x 0, and
+// the space that stood between each piece and the next.
+std::vector<MathBox> piecesOf(const MathBox& box, std::vector<float>& spaces);
+
 void drawFormula(Context& ctx, const MathBox& box, int face, float x, float baseline, Color color, Fragment& out);
 
 }  // namespace pp::typeset

@@ -475,7 +475,8 @@ class Paginator {
     const FigureFloat& fig = l_.figures[static_cast<std::size_t>(it.figure)];
     const float w = fig.imageWidth * p.scale, h = fig.imageHeight * p.scale;
     const float x = g_.left + fig.x + (fig.columnWidth - w) / 2;
-    box.images.push_back({fig.asset, x, top, w, h, fig.tag});
+    if (!fig.drawing.empty()) fig.drawing.placeScaledOn(box, x, top, p.scale);
+    else box.images.push_back({fig.asset, x, top, w, h, fig.tag});
     if (!fig.link.empty()) box.links.push_back({x, top, w, h, fig.link.uri, fig.link.dest, fig.linkTag});
     if (fig.captionHeight > 0) fig.caption.placeOn(box, g_.left + fig.x, top + h + fig.gap);
   }

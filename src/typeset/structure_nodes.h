@@ -97,6 +97,7 @@ inline void shiftTags(Fragment& f, std::int32_t by) {
   for (auto& r : f.rects) shiftTag(r.tag, by);
   for (auto& i : f.images) shiftTag(i.tag, by);
   for (auto& l : f.lines) shiftTag(l.tag, by);
+  for (auto& p : f.paths) shiftTag(p.tag, by);
   for (auto& r : f.runs) shiftTag(r.tag, by);
   for (auto& g : f.glyphs) shiftTag(g.tag, by);
   for (auto& k : f.links) shiftTag(k.tag, by);
@@ -106,6 +107,7 @@ inline void retag(Fragment& f, std::int32_t kind) {
   for (auto& r : f.rects) r.tag = kind;
   for (auto& i : f.images) i.tag = kind;
   for (auto& l : f.lines) l.tag = kind;
+  for (auto& p : f.paths) p.tag = kind;
   for (auto& r : f.runs) r.tag = kind;
   for (auto& g : f.glyphs) g.tag = kind;
 }

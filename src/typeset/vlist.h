@@ -56,6 +56,9 @@ struct Frame {
 
 struct FigureFloat {
   int asset = -1;
+  // A vector picture (a diagram) instead of the asset: its paths and words at the figure's
+  // natural size, relative to its top-left corner.
+  Fragment drawing;
   float imageWidth = 0, imageHeight = 0;  // at natural (largest) size
   float minScale = 0.65f;     // may shrink to this to fit the space left
   float absoluteMinScale = 0.2f;  // no further than this even on an empty page (print ppi)

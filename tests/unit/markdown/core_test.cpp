@@ -168,3 +168,17 @@ TEST_CASE("posts parsed on several threads keep their bare URLs and strikethroug
     CHECK(strikes[i] == 40);
   }
 }
+
+TEST_CASE("a fence's caption or title attribute is kept on its code block") {
+  DiagnosticSink d;
+  Document doc = parse("```mermaid caption=\"From commit  to canary\"\nflowchart TD\n```\n\n"
+                       "```js title='app.js' {1,3}\nx\n```\n\n```dot {title=build, caption=Build}\ndigraph {}\n```\n\n"
+                       "```python subtitle=no\nx\n```\n",
+                       d);
+  REQUIRE(doc.blocks.size() == 4);
+  CHECK(doc.blocks[0].info == "mermaid");
+  CHECK(plainText(doc.blocks[0].inlines) == "From commit to canary");
+  CHECK(plainText(doc.blocks[1].inlines) == "app.js");
+  CHECK(plainText(doc.blocks[2].inlines) == "Build");  // a caption before a title
+  CHECK(doc.blocks[3].inlines.empty());
+}

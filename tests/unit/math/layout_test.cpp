@@ -104,3 +104,64 @@ TEST_CASE("matrices, cases and accents lay out") {
   CHECK(hasText(cases, "{"));
   CHECK(hasText(cases, "o"));
 }
+
+TEST_CASE("\\big, \\Big, \\bigg and \\Bigg delimiters grow in steps, whatever their l/r/m form") {
+  const float plain = total(box("("));
+  const float big = total(box(R"(\big()")), Big = total(box(R"(\Bigl()")), bigg = total(box(R"(\biggr))"));
+  const float Bigg = total(box(R"(\Biggm|)"));
+  CHECK(big > plain);
+  CHECK(Big > big);
+  CHECK(bigg > Big);
+  CHECK(Bigg > total(box(R"(\bigg|)")));
+  CHECK(big >= 12 * 0.9f);  // about 1.2 em at 10 pt, as in plain TeX
+  CHECK(Bigg >= 30 * 0.9f);
+  CHECK(hasText(box(R"(\Big[)"), "["));  // it still reads as its character
+}
+
+TEST_CASE("bold math: \\mathbf upright bold, \\boldsymbol and \\bm bold italic, from the MATH font's own glyphs") {
+  const FontFile& f = mathFont();
+  auto glyphOf = [&](std::string_view tex) { return box(tex).glyphs.at(0).glyph; };
+  CHECK(glyphOf(R"(\mathbf{x})") == f.glyphIndex(0x1D431));    // MATHEMATICAL BOLD SMALL X
+  CHECK(glyphOf(R"(\boldsymbol{x})") == f.glyphIndex(0x1D499));  // BOLD ITALIC SMALL X
+  CHECK(glyphOf(R"(\bm{\alpha})") == f.glyphIndex(0x1D736));     // BOLD ITALIC SMALL ALPHA
+  CHECK(glyphOf(R"(\mathbf{2})") == f.glyphIndex(0x1D7D0));      // BOLD DIGIT TWO
+  CHECK(f.glyphIndex(0x1D499) != 0);
+  CHECK(glyphOf(R"(\boldsymbol{x})") != glyphOf("x"));
+  CHECK(box(R"(\bm{x})").glyphs.at(0).text == "x");
+}
+
+TEST_CASE("\\text words in the body's face when the layout is given one; the math font when not") {
+  std::string err;
+  const auto serif = FontFile::load(dataDir() / "fonts" / "CharisSIL-Regular.ttf", &err);
+  REQUIRE_MESSAGE(serif, err);
+  const ParsedMath m = parseMath(R"(a \text{if} b)");
+  REQUIRE(m.ok());
+  MathTextFaces faces;
+  faces.regular = serif.get();
+  const MathBox withFace = layoutMath(m, mathFont(), 10, false, {}, faces);
+  const MathBox without = layoutMath(m, mathFont(), 10, false);
+  int inText = 0;
+  for (const MathGlyph& g : withFace.glyphs)
+    if (g.face == MathGlyph::Face::Text) {
+      ++inText;
+      CHECK(g.glyph == serif->glyphIndex(g.text == "i" ? U'i' : U'f'));
+    }
+  CHECK(inText == 2);
+  for (const MathGlyph& g : without.glyphs) CHECK(g.face == MathGlyph::Face::Math);
+  // \textbf with no bold face given stays in the math font.
+  const MathBox bold = layoutMath(parseMath(R"(\textbf{if})"), mathFont(), 10, false, {}, faces);
+  for (const MathGlyph& g : bold.glyphs) CHECK(g.face == MathGlyph::Face::Math);
+}
+
+TEST_CASE("an inline formula may break after its outermost relations and binary operators, as TeX's may") {
+  const MathBox inlineBox = box("a + b = c");
+  REQUIRE(inlineBox.breaks.size() == 2);
+  CHECK(inlineBox.breaks[0].at < inlineBox.breaks[0].resume);  // the space after the + is dropped at a break
+  CHECK(inlineBox.breaks[1].at > inlineBox.breaks[0].resume);
+  CHECK(inlineBox.breaks[1].resume < inlineBox.width);
+  CHECK(box("a + b = c", true).breaks.empty());   // display formulas are not broken
+  CHECK(box("-a").breaks.empty());                 // a sign, not an operator
+  CHECK(box(R"(\frac{a+b}{c=d})").breaks.empty()); // nothing inside a construct
+  CHECK(box(R"(a \le \ge b)").breaks.size() == 1); // never between two relations
+  CHECK(box("x = ").breaks.empty());               // nor after the last atom
+}

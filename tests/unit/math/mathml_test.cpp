@@ -58,3 +58,9 @@ TEST_CASE("a formula's plain text: Unicode script forms where they exist, readab
   CHECK(plain(R"(\sin x + \frac{n(n+1)}{2})") == "sin x + n(n + 1)/2");
   CHECK(plain(R"(\mathbb{R}^n)") == "ℝⁿ");
 }
+
+TEST_CASE("sized delimiters and bold italic symbols in MathML") {
+  CHECK(has(ml(R"(\Bigl( x \Bigr))"), "<mo stretchy=\"true\" symmetric=\"true\" minsize=\"1.80em\" maxsize=\"1.80em\">(</mo>"));
+  CHECK(has(ml(R"(\boldsymbol{x})"), "<mi>\U0001D499</mi>"));
+  CHECK(has(ml(R"(\mathbf{x})"), "<mi>\U0001D431</mi>"));
+}

@@ -153,3 +153,31 @@ TEST_CASE("a missing glyph's box reads as the character, not as the code point w
     CHECK(paint(box).content.find("FEFFE000") == std::string::npos);
   }
 }
+
+TEST_CASE("a drawing's paths are painted with vector operators inside the Figure's marked content") {
+  PageBox box;
+  PathBox shape;
+  shape.path.moveTo(10, 20);
+  shape.path.curveTo(20, 20, 30, 30, 40, 40);
+  shape.path.lineTo(10, 40);
+  shape.path.close();
+  shape.path.fill = Color{1, 0, 0};
+  shape.path.stroke = Color{0, 0, 1};
+  shape.path.strokeWidth = 1.5f;
+  shape.tag = 3;
+  box.paths.push_back(shape);
+  PathBox edge;
+  edge.path.moveTo(0, 0);
+  edge.path.lineTo(50, 50);
+  edge.path.stroke = Color{};
+  edge.path.dash = {5, 2};
+  edge.tag = 3;
+  box.paths.push_back(edge);
+  const Painted p = paint(box);
+  // y flipped against the page's height (792): one marked sequence, filled and stroked, then
+  // stroked dashed, then the dash reset for what follows.
+  CHECK(p.content.find("/Figure<</MCID 0>>BDC") != std::string::npos);
+  CHECK(p.content.find("10 772 m\n20 772 30 762 40 752 c\n10 752 l\nh\nB\n") != std::string::npos);
+  CHECK(p.content.find("[5 2] 0 d\n0 792 m\n50 742 l\nS\n[] 0 d\n") != std::string::npos);
+  CHECK(p.page.mcidLeaf == std::vector<std::int32_t>{3});
+}

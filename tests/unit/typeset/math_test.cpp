@@ -143,10 +143,49 @@ TEST_CASE("a formula wider than the column is set smaller, or printed as TeX wit
 
   std::string huge = wide;
   for (int i = 21; i <= 200; ++i) huge += " + a_{" + std::to_string(i) + "}";
-  const VList asText = s.set({paragraph({Inline::makeText("Sum "), inlineMath(huge), Inline::makeText(" here.")})});
-  CHECK(lines(asText).size() > 3);  // the TeX breaks over lines like code
+  // Inline, it breaks after its operators: set over lines, no TeX left, no warning.
+  const VList broken = s.set({paragraph({Inline::makeText("Sum "), inlineMath(huge), Inline::makeText(" here.")})});
+  CHECK(lines(broken).size() > 3);
   std::string all;
+  for (const Fragment& fr : broken.fragments) all += textIn(fr, -1);
+  CHECK(all.find("a_{200}") == std::string::npos);
+  CHECK(s.diags.warningCount() == 0);
+  // Inside a \left...\right pair nothing breaks: too wide, it is its TeX, which breaks like code.
+  const VList asText = s.set({paragraph({Inline::makeText("Sum "), inlineMath("\\left(" + huge + "\\right)"), Inline::makeText(" here.")})});
+  CHECK(lines(asText).size() > 3);
+  all.clear();
   for (const Fragment& fr : asText.fragments) all += textIn(fr, -1);
   CHECK(all.find("a_{200}") != std::string::npos);
   CHECK(s.diags.warningCount() == 1);
+}
+
+TEST_CASE("\\text words are set in the body's roman face (bold, italic for \\textbf, \\textit), not the math font") {
+  Setup s;
+  const VList l = s.set({display("x = 1 \\text{ if } y \\textbf{else} z")});
+  REQUIRE(lines(l).size() == 1);
+  const Fragment& f = l.fragments[static_cast<std::size_t>(lines(l)[0]->fragment)];
+  const int roman = s.f.face("text", false, false), bold = s.f.face("text", true, false), math = mathFace(s.c);
+  REQUIRE(roman >= 0);
+  REQUIRE(roman != math);
+  CHECK(textIn(f, roman) == " if ");
+  CHECK(textIn(f, bold) == "else");
+  CHECK(textIn(f, math).find("if") == std::string::npos);
+  CHECK(textIn(f, math).find("x") != std::string::npos);
+}
+
+TEST_CASE("a long inline formula breaks across lines after a relation or an operator") {
+  Setup s;
+  std::string tex = "L";
+  for (int k = 0; k < 14; ++k) tex += " = x_{" + std::to_string(k) + "} + y_{" + std::to_string(k) + "}";
+  const VList l = s.set({paragraph({Inline::makeText("The total, written out in full, is "), inlineMath(tex), Inline::makeText(".")})});
+  const auto set = lines(l);
+  REQUIRE(set.size() >= 2);
+  const int math = mathFace(s.c);
+  int linesWithMath = 0;
+  for (const VItem* it : set) {
+    const Fragment& f = l.fragments[static_cast<std::size_t>(it->fragment)];
+    if (!textIn(f, math).empty()) ++linesWithMath;
+    for (const TextRun& r : f.runs) CHECK(r.x + r.width <= s.style.textWidth() + 0.5f);
+  }
+  CHECK(linesWithMath >= 2);
 }
