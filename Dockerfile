@@ -47,6 +47,7 @@ RUN apt-get update \
       libfribidi0 \
       libgcc-s1 \
       libgif7 \
+      libgvc6 \
       libharfbuzz-subset0 \
       libharfbuzz0b \
       libhpdf-2.3.0 \
@@ -64,6 +65,7 @@ RUN apt-get update \
       libturbojpeg0 \
       libwebp7 \
       libwebpdemux2 \
+      libxdot4 \
       libxxhash0 \
       libyaml-cpp0.7 \
       libzip4 \
