@@ -82,6 +82,24 @@ struct ShapedText {
 // from their base, or shaping cannot join, reorder or attach them.
 bool attachesToPrevious(char32_t cp);
 
+// True when `cp` is drawn as an emoji picture rather than as text: it has the Emoji_Presentation
+// property (😀, 🇫, 👍), or it is an emoji with a text default asking for the picture with a
+// variation selector 16 after it (`next` == U+FE0F: ❤️, ☀️). Such characters come from a
+// colour font ahead of the rest of the chain (FontSet::resolve).
+bool wantsEmojiPresentation(char32_t cp, char32_t next);
+
+// Characters that only say how an emoji sequence is drawn: ZWJ, variation selectors 15 and 16,
+// skin-tone modifiers, tag characters (subdivision flags). A colour emoji font shapes them into
+// its ligature glyphs; any other font has nothing to draw for them.
+bool isEmojiSequencePart(char32_t cp);
+
+// An emoji as a colour font draws it: the PNG of its bitmap and where the picture lies, in em
+// from the pen position (x right, y up: the bottom-left corner, then the size).
+struct ColorGlyphPicture {
+  std::string png;  // "": the glyph has no picture
+  float x = 0, y = 0, width = 0, height = 0;
+};
+
 // The face of a CJK collection (Noto Sans CJK's JP, KR, SC, TC, HK) that draws a language's
 // glyph forms: "JP" for ja, "KR" for ko, "SC" for zh, zh-CN, zh-Hans, "TC" for zh-TW, zh-Hant,
 // "HK" for zh-HK, zh-MO, yue; "" for every other language. Han characters share code points
@@ -163,6 +181,12 @@ class FontFile {
   std::string postScriptName() const;
   // The HarfBuzz face (hb_face_t*), for the subsetter.
   void* harfbuzzFace() const;
+  // Colour bitmaps (CBDT, as Noto Color Emoji): glyphs are pictures, not outlines.
+  bool hasColorBitmaps() const;
+  // stb_truetype reads its outlines (false for a font of colour bitmaps only: its glyphs
+  // cannot be rasterised or drawn as paths).
+  bool hasOutlines() const;
+  ColorGlyphPicture colorPicture(int glyph) const;
 
  private:
   FontFile() = default;
@@ -262,7 +286,8 @@ class FontSet {
   int face(const std::string& family, bool bold, bool italic);
   // The face that draws cp for text whose own face is `primary`: the primary itself when it
   // has the glyph, else the first fallback that has it; -1 when no font has it.
-  int resolve(int primary, char32_t cp, bool bold);
+  // `emoji` (wantsEmojiPresentation): the first colour fallback that has it comes first.
+  int resolve(int primary, char32_t cp, bool bold, bool emoji = false);
   FontFile& file(int id) { return *files_[static_cast<std::size_t>(id)]; }
   std::vector<FontFace> faces() const;
 
@@ -278,6 +303,8 @@ class FontSet {
   int slot(const fs::path& file, std::string_view region = {});
   int loadFile(const fs::path& file, bool required, std::string_view region = {});
   const std::vector<int>& fallbackChain(bool bold);
+  // The first fallback with colour bitmaps (-1: none readable), found when first asked for.
+  int colorFace();
   // The face drawing the current region's forms (regular or bold); -1 when no fallback has one.
   int regionalFace(bool bold);
   static fs::path boldSibling(const fs::path& p);
@@ -295,6 +322,7 @@ class FontSet {
   std::unordered_map<std::string, int> byRole_;   // "family/bold/italic" -> id
   std::vector<int> fallbacks_[2];                 // regular, bold
   bool fallbacksLoaded_[2] = {false, false};
+  int colorFace_ = -2;                            // colorFace(); -2: not looked for yet
   std::string_view region_;                       // cjkRegionOf the language set
   // The regional face per region and weight (regular, bold); -1: none.
   std::map<std::string_view, std::array<int, 2>> regional_;

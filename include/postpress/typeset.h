@@ -102,6 +102,9 @@ struct TextRun {
   // end, read as a soft hyphen (U+00AD) so that the word reads whole.
   bool spaceAfter = false;
   bool hyphenBreak = false;
+  // Its font draws pictures (a colour emoji font): the glyphs are text that paints nothing, for
+  // copying and search, and the PDF paints each glyph's picture over it.
+  bool colorGlyphs = false;
   Color color;
   std::string text;         // valid UTF-8 in logical order, every character present in `font`
   std::vector<ShapedGlyph> glyphs;  // `text` shaped in `font` (clusters index its code points)

@@ -137,7 +137,21 @@ int FontSet::regionalFace(bool bold) {
   return it->second[bold ? 1 : 0];
 }
 
-int FontSet::resolve(int primary, char32_t cp, bool bold) {
+int FontSet::colorFace() {
+  if (colorFace_ != -2) return colorFace_;
+  colorFace_ = -1;
+  for (const auto& p : style_.fallbacks) {
+    if (!fonts::hasColorBitmapTables(p)) continue;  // the others stay unread
+    const int id = loadFile(p, false);
+    if (id >= 0 && files_[static_cast<std::size_t>(id)]->hasColorBitmaps()) return colorFace_ = id;
+  }
+  return colorFace_;
+}
+
+int FontSet::resolve(int primary, char32_t cp, bool bold, bool emoji) {
+  // An emoji's picture before any text face's glyph for it (DejaVu Sans draws some emoji).
+  if (emoji)
+    if (const int id = colorFace(); id >= 0 && files_[static_cast<std::size_t>(id)]->has(cp)) return id;
   if (primary >= 0 && files_[static_cast<std::size_t>(primary)]->has(cp)) return primary;
   if (!region_.empty() && isCjk(cp))
     if (const int id = regionalFace(bold); id >= 0 && files_[static_cast<std::size_t>(id)]->has(cp)) return id;

@@ -81,6 +81,7 @@ Style defaultStyle() {
                  "/usr/share/fonts/truetype/noto/NotoSansSymbols-Regular.ttf",
                  "/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf",
                  "/usr/share/fonts/truetype/noto/NotoSansMath-Regular.ttf",
+                 "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf",
                  "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf"};
 
   parsePaper(s.paper, s.pageWidth, s.pageHeight);  // the option table's default paper

@@ -34,8 +34,9 @@ bool isSpace(char32_t c) {
 }
 
 // Characters that draw nothing and must not reach the PDF: joiners, variation selectors,
-// tag characters, skin-tone modifiers (emoji sequences are drawn as their base glyphs), BOM,
-// and controls.
+// tag characters, skin-tone modifiers, BOM, and controls. Those of emoji sequences are kept
+// until the word's faces are known: a colour emoji font shapes them into its glyph for the
+// sequence; in any other face they are left out, and the sequence drawn as its base glyphs.
 bool isIgnorable(char32_t c) {
   return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x200C || c == 0x200D || c == 0x2060 ||
          c == 0xFEFF || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0000 && c <= 0xE007F) ||
@@ -239,7 +240,7 @@ void InlineBuilder::text(std::string_view s, const Look& look) {
       }
       continue;
     }
-    if (isIgnorable(c)) continue;
+    if (isIgnorable(c) && !isEmojiSequencePart(c)) continue;
     if (pendingSpace_) {
       emitGlue(spaceLook_);
       pendingSpace_ = false;

@@ -25,11 +25,27 @@ TEST_CASE("fallback: the role's face first, then symbols, CJK and emoji fonts") 
     CHECK(cjk != text);
     CHECK(fonts.file(cjk).path().filename() == "DroidSansFallbackFull.ttf");
   }
-  const int emoji = fonts.resolve(text, U'\U0001F680', false);  // rocket
-  if (std::filesystem::exists("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf")) {
+  // The rocket: a picture from the colour emoji font when there is one, else Symbola's glyph.
+  const int emoji = fonts.resolve(text, U'\U0001F680', false, true);
+  if (std::filesystem::exists("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf")) {
+    REQUIRE(emoji >= 0);
+    CHECK(fonts.file(emoji).path().filename() == "NotoColorEmoji.ttf");
+    CHECK(fonts.file(emoji).hasColorBitmaps());
+    CHECK_FALSE(fonts.file(emoji).hasOutlines());
+    const ColorGlyphPicture pic = fonts.file(emoji).colorPicture(fonts.file(emoji).glyphIndex(U'\U0001F680'));
+    CHECK(pic.png.substr(1, 3) == "PNG");
+    CHECK(pic.width > 0.9f);
+    CHECK(pic.height > 0.9f);
+  } else if (std::filesystem::exists("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf")) {
     REQUIRE(emoji >= 0);
     CHECK(fonts.file(emoji).path().filename() == "Symbola_hint.ttf");
   }
+  // An arrow is text (DejaVu), a heart with VS16 asks for its picture.
+  CHECK_FALSE(wantsEmojiPresentation(U'\u2192', 0));
+  CHECK_FALSE(wantsEmojiPresentation(U'\u2764', 0));
+  CHECK(wantsEmojiPresentation(U'\u2764', 0xFE0F));
+  CHECK(wantsEmojiPresentation(U'\U0001F680', 0));
+  CHECK_FALSE(wantsEmojiPresentation(U'1', 0xFE0F));
   // Bold text falls back to the bold sibling of a fallback when there is one.
   const int boldText = fonts.face("text", true, false);
   const int boldSym = fonts.resolve(boldText, U'\u2211', true);  // ∑ (not in Charis)
