@@ -179,36 +179,6 @@ int FontFile::lookupKern(char32_t a, char32_t b) const {
   return std::abs(k1000) < kMinKern ? 0 : k1000;
 }
 
-GlyphOutline FontFile::outline(char32_t cp) const {
-  GlyphOutline out;
-  const int g = glyphIndex(cp);
-  if (g <= 0 || !info_->outlines) return out;
-  stbtt_vertex* v = nullptr;
-  const int n = stbtt_GetGlyphShape(&info_->font, g, &v);
-  const float k = 1.0f / static_cast<float>(unitsPerEm_);
-  bool open = false;
-  for (int i = 0; i < n; ++i) {
-    const float x = v[i].x * k, y = v[i].y * k;
-    switch (v[i].type) {
-      case STBTT_vmove:
-        if (open) out.cmds.push_back({GlyphOutline::Op::Close, 0, 0, 0, 0});
-        out.cmds.push_back({GlyphOutline::Op::Move, x, y, 0, 0});
-        open = true;
-        break;
-      case STBTT_vline: out.cmds.push_back({GlyphOutline::Op::Line, x, y, 0, 0}); break;
-      case STBTT_vcurve:
-        out.cmds.push_back({GlyphOutline::Op::Quad, x, y, v[i].cx * k, v[i].cy * k});
-        break;
-      default:  // cubic (CFF only): approximate by its end point's line
-        out.cmds.push_back({GlyphOutline::Op::Line, x, y, 0, 0});
-        break;
-    }
-  }
-  if (open) out.cmds.push_back({GlyphOutline::Op::Close, 0, 0, 0, 0});
-  if (v) stbtt_FreeShape(&info_->font, v);
-  return out;
-}
-
 int FontFile::glyphIndex(char32_t cp) const {
   if (!info_->outlines) return info_->harfbuzz.nominalGlyph(cp);
   const int g = stbtt_FindGlyphIndex(&info_->font, static_cast<int>(cp));
@@ -270,6 +240,15 @@ void* FontFile::harfbuzzFace() const { return info_->harfbuzz.face(); }
 bool FontFile::hasColorBitmaps() const { return info_->harfbuzz.hasColorBitmaps(); }
 bool FontFile::hasOutlines() const { return info_->outlines; }
 ColorGlyphPicture FontFile::colorPicture(int glyph) const { return info_->harfbuzz.colorPicture(glyph); }
+
+int FontFile::serifStyle() const {
+  // OS/2 PANOSE at byte 32: family kind 2 (Latin text), then the serif style: 2 to 10 kinds of
+  // serifs, 11 to 13 sans serif, 14 and 15 flared and rounded (sans serif too).
+  const std::string_view os2 = table("OS/2");
+  if (os2.size() < 34 || os2[32] != 2) return 0;
+  const int style = static_cast<unsigned char>(os2[33]);
+  return style >= 2 && style <= 10 ? 1 : style >= 11 && style <= 15 ? -1 : 0;
+}
 
 float FontFile::scaleForPixelHeight(float pixels) const {
   if (!info_->outlines) return pixels / ((ascent_ + descent_) * static_cast<float>(unitsPerEm_));

@@ -18,9 +18,8 @@ bool sane(float v) { return std::isfinite(v) && std::fabs(v) <= 1e7f; }
 // Writes one page's content stream from its boxes and the names registered for it.
 class PagePainter {
  public:
-  PagePainter(const PageBox& box, const std::vector<GlyphOutline>& outlines, const ResourceUse& use,
-              const PageResources& res, bool tagged)
-      : box_(box), outlines_(outlines), res_(res), h_(box.height), tagged_(tagged) {
+  PagePainter(const PageBox& box, const ResourceUse& use, const PageResources& res, bool tagged)
+      : box_(box), res_(res), h_(box.height), tagged_(tagged) {
     for (std::size_t k = 0; k < use.fonts.size(); ++k) {
       if (use.fonts[k] >= fontNames_.size()) fontNames_.resize(use.fonts[k] + 1u, nullptr);
       if (!res.fonts[k].empty()) fontNames_[use.fonts[k]] = &res.fonts[k];
@@ -40,14 +39,12 @@ class PagePainter {
     unmark();
     text();
     pictures();
-    glyphs();
     unmark();
     return cs_.take();
   }
 
  private:
   const PageBox& box_;
-  const std::vector<GlyphOutline>& outlines_;
   const PageResources& res_;
   std::vector<const std::string*> fontNames_;  // by font id: the page's name for it, or none
   std::map<PictureKey, const std::string*> pictureNames_;
@@ -286,47 +283,6 @@ class PagePainter {
     else
       for (const ShapedGlyph& g : r.glyphs) visit(g);
   }
-
-  void glyphs() {
-    for (const auto& g : box_.glyphs) {
-      if (g.outline < 0 || static_cast<std::size_t>(g.outline) >= outlines_.size()) continue;
-      const GlyphOutline& o = outlines_[static_cast<std::size_t>(g.outline)];
-      if (o.cmds.empty()) continue;
-      mark(g.tag);
-      // A path reads as nothing: the character it draws is its ActualText.
-      actual_.clear();
-      if (g.cp > 0 && g.cp <= 0x10FFFF && !(g.cp >= 0xD800 && g.cp <= 0xDFFF)) appendUtf8(actual_, g.cp);
-      if (g.spaceAfter) actual_ += ' ';
-      if (!actual_.empty()) cs_.beginActualText(actual_);
-      cs_.fillColor(g.color);
-      const float s = g.size, ox = g.x, oy = h_ - g.y;
-      float cx = 0, cy = 0;  // current point, em units
-      bool open = false;
-      for (const auto& c : o.cmds) {
-        switch (c.op) {
-          case GlyphOutline::Op::Move:
-            cs_.moveTo(ox + c.x * s, oy + c.y * s);
-            open = true;
-            break;
-          case GlyphOutline::Op::Line: cs_.lineTo(ox + c.x * s, oy + c.y * s); break;
-          case GlyphOutline::Op::Quad: {
-            // A quadratic Bezier as the cubic PDF draws: control points 2/3 of the way.
-            const float c1x = cx + (c.cx - cx) * 2 / 3, c1y = cy + (c.cy - cy) * 2 / 3;
-            const float c2x = c.x + (c.cx - c.x) * 2 / 3, c2y = c.y + (c.cy - c.y) * 2 / 3;
-            cs_.curveTo(ox + c1x * s, oy + c1y * s, ox + c2x * s, oy + c2y * s, ox + c.x * s, oy + c.y * s);
-            break;
-          }
-          case GlyphOutline::Op::Close: cs_.closePath(); break;
-        }
-        if (c.op != GlyphOutline::Op::Close) {
-          cx = c.x;
-          cy = c.y;
-        }
-      }
-      if (open) cs_.fill();
-      if (!actual_.empty()) cs_.endMarked();
-    }
-  }
 };
 
 }  // namespace
@@ -396,10 +352,10 @@ PageResources expectedResources(const ResourceUse& use) {
   return res;
 }
 
-PaintedPage paintPage(const PageBox& box, const std::vector<GlyphOutline>& outlines, const ResourceUse& use,
+PaintedPage paintPage(const PageBox& box, const ResourceUse& use,
                       PageResources res, bool tagged) {
   PaintedPage out;
-  out.raw = PagePainter(box, outlines, use, res, tagged).paint(out.glyphs, out.mcidLeaf);
+  out.raw = PagePainter(box, use, res, tagged).paint(out.glyphs, out.mcidLeaf);
   out.deflated = deflatePageContent(out.raw);
   if (out.deflated) std::string().swap(out.raw);
   out.resources = std::move(res);

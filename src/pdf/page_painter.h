@@ -78,9 +78,8 @@ struct PaintedPage {
   DrawnGlyphs glyphs;
 };
 
-// `outlines`: the vector glyph outlines the page's glyphs index. `tagged`: marked content
-// for the boxes' tags (false: none, an untagged PDF).
-PaintedPage paintPage(const PageBox& box, const std::vector<GlyphOutline>& outlines, const ResourceUse& use,
+// `tagged`: marked content for the boxes' tags (false: none, an untagged PDF).
+PaintedPage paintPage(const PageBox& box, const ResourceUse& use,
                       PageResources res, bool tagged = true);
 
 

@@ -99,7 +99,6 @@ void releaseDrawing(PageBox& box) {
   std::vector<ImageBox>().swap(box.images);
   std::vector<RuleLine>().swap(box.lines);
   std::vector<TextRun>().swap(box.runs);
-  std::vector<VectorGlyph>().swap(box.glyphs);
 }
 
 }  // namespace
@@ -127,7 +126,7 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& re
     if (streamedPage(i)) return PaintedPage{};
     const PageBox& box = layout.pages[i];
     const ResourceUse use = resourceUse(box);
-    return paintPage(box, layout.outlines, use, expectedResources(use), tagged);
+    return paintPage(box, use, expectedResources(use), tagged);
   });
   // Subsets are cached beside the images (empty: no cache, as in tests without assets).
   const fs::path cacheDir = pub.assets ? pub.assets->options().cacheDir : fs::path();
@@ -162,7 +161,7 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& re
     if (content.resources != res) {
       // A name could not be given at all (no font loaded; libharu failed): the page is written
       // again with the names it has, or, when its drawing is gone, left blank.
-      content = ready ? PaintedPage{} : paintPage(box, layout.outlines, use, res, tagged);
+      content = ready ? PaintedPage{} : paintPage(box, use, res, tagged);
       ++result.pagesRepainted;
       if (ready)
         diags.warning({}, "pdf-draw", "page " + box.label + " could not be drawn: its fonts or images cannot be used");

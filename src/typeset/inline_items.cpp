@@ -299,9 +299,9 @@ void InlineBuilder::emitGlue(const Look& look) {
   list_.items.push_back(g);
 }
 
-void InlineBuilder::emitBox(std::u32string_view chars, const Look& look, int face, bool vector) {
+void InlineBuilder::emitBox(std::u32string_view chars, const Look& look, int face) {
   Item b;
-  b.kind = vector ? BoxKind::Vector : BoxKind::Text;
+  b.kind = BoxKind::Text;
   b.face = static_cast<std::int16_t>(face);
   b.size = sizeOf(look);
   b.rise = riseOf(look);
@@ -315,11 +315,7 @@ void InlineBuilder::emitBox(std::u32string_view chars, const Look& look, int fac
   b.width = shaped.advance * b.size / 1000.0f + b.letterSpacing * static_cast<float>(shaped.glyphs.size());
   b.ascent = f.ascent() * b.size + b.rise;
   b.descent = f.descent() * b.size - b.rise;
-  if (vector) {
-    b.cp = chars.empty() ? 0 : chars[0];
-  } else {
-    b.text = toUtf8(chars);
-  }
+  b.text = toUtf8(chars);
   b.hyphenatable = !look.code && look.link < 0 && look.script == 0;
   list_.items.push_back(std::move(b));
 }
@@ -471,7 +467,7 @@ void InlineBuilder::emitFootnoteMark(int number, const Look& look) {
   const int face = primaryFace(mark);
   if (face < 0) return;
   std::u32string digits = toUtf32(std::to_string(number));
-  emitBox(digits, mark, face, false);
+  emitBox(digits, mark, face);
   list_.items.back().footnote = number;
   list_.items.back().hyphenatable = false;
   list_.footnotes.push_back(number);

@@ -159,7 +159,7 @@ void InlineBuilder::flushToken() {
   bool runLiteral = false;
   auto flushRun = [&] {
     if (!run.empty() && runFace >= 0) {
-      emitBox(run, looks_[static_cast<std::size_t>(runLook)], runFace, false);
+      emitBox(run, looks_[static_cast<std::size_t>(runLook)], runFace);
       if (runLiteral) list_.items.back().hyphenatable = false;
     }
     run.clear();
