@@ -6,18 +6,12 @@
 #include <cmath>
 #include <string>
 
+#include "pdf/content_stream.h"
 #include "postpress/codecs.h"
 
 namespace pp::pdf {
 
 namespace {
-
-// A number for a content stream: fixed point, no exponent.
-std::string fixed(float v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4f", static_cast<double>(v));
-  return buf;
-}
 
 // The picture's pixels as drawn at `size` pt: decoded, scaled down to kPicturePpi (never up),
 // split into RGB and alpha planes. Empty when the PNG cannot be read.
@@ -96,9 +90,9 @@ HPDF_Dict ColorGlyphPictures::make(const PictureKey& key) {
   HPDF_Dict_Add(form, "Resources", resources);
   HPDF_Dict_Add(resources, "XObject", xobjects);
   HPDF_Dict_Add(xobjects, "I", image);
-  const std::string content = fixed(pic.width) + " 0 0 " + fixed(pic.height) + " " + fixed(pic.x) + " " + fixed(pic.y) +
-                              " cm /I Do\n";
-  HPDF_Stream_WriteStr(form->stream, content.c_str());
+  ContentStream content;
+  content.image("I", pic.x, pic.y, pic.width, pic.height);
+  HPDF_Stream_WriteStr(form->stream, content.bytes().c_str());
   return form;
 }
 
