@@ -38,7 +38,7 @@ packages=(
   hyphen-el hyphen-hi hyphen-bn hyphen-ta
   # fallback fonts for characters the bundled fonts lack (CJK, emoji and symbols; Arabic,
   # Hebrew, the Indic scripts, Thai and the other scripts of Noto; Korean)
-  fonts-droid-fallback fonts-symbola fonts-noto-core fonts-nanum
+  fonts-droid-fallback fonts-symbola fonts-noto-core fonts-nanum fonts-noto-color-emoji
   # Chinese (Simplified, Traditional, Hong Kong), Japanese and Korean glyph forms by language
   fonts-noto-cjk
   # the sRGB ICC profile of PDF/A's output intent (--pdf-standard a-2b, a-2u)

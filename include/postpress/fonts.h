@@ -36,17 +36,6 @@ namespace pp {
 
 namespace fs = std::filesystem;
 
-// A glyph outline in em units (1.0 = one em), y up as in the font. Quadratic segments.
-struct GlyphOutline {
-  enum class Op : std::uint8_t { Move, Line, Quad, Close };
-  struct Cmd {
-    Op op;
-    float x, y;    // end point
-    float cx, cy;  // control point (Quad)
-  };
-  std::vector<Cmd> cmds;
-};
-
 // A glyph's coverage, rasterised: `width` x `height` bytes (0 = clear, 255 = covered), whose
 // top-left pixel is (x0, y0) from the pen position, y down.
 struct GlyphBitmap {
@@ -81,6 +70,24 @@ struct ShapedText {
 // other format characters, variation selectors, emoji modifiers. Fallback must not split them
 // from their base, or shaping cannot join, reorder or attach them.
 bool attachesToPrevious(char32_t cp);
+
+// True when `cp` is drawn as an emoji picture rather than as text: it has the Emoji_Presentation
+// property (😀, 🇫, 👍), or it is an emoji with a text default asking for the picture with a
+// variation selector 16 after it (`next` == U+FE0F: ❤️, ☀️). Such characters come from a
+// colour font ahead of the rest of the chain (FontSet::resolve).
+bool wantsEmojiPresentation(char32_t cp, char32_t next);
+
+// Characters that only say how an emoji sequence is drawn: ZWJ, variation selectors 15 and 16,
+// skin-tone modifiers, tag characters (subdivision flags). A colour emoji font shapes them into
+// its ligature glyphs; any other font has nothing to draw for them.
+bool isEmojiSequencePart(char32_t cp);
+
+// An emoji as a colour font draws it: the PNG of its bitmap and where the picture lies, in em
+// from the pen position (x right, y up: the bottom-left corner, then the size).
+struct ColorGlyphPicture {
+  std::string png;  // "": the glyph has no picture
+  float x = 0, y = 0, width = 0, height = 0;
+};
 
 // The face of a CJK collection (Noto Sans CJK's JP, KR, SC, TC, HK) that draws a language's
 // glyph forms: "JP" for ja, "KR" for ko, "SC" for zh, zh-CN, zh-Hans, "TC" for zh-TW, zh-Hant,
@@ -127,8 +134,6 @@ class FontFile {
   bool hasKerning() const { return hasKerning_; }
   float ascent() const { return ascent_; }    // em, positive
   float descent() const { return descent_; }  // em, positive (below the baseline)
-  // The glyph's outline in em units; empty for a missing or blank glyph.
-  GlyphOutline outline(char32_t cp) const;
 
   // Glyphs by index, in font units (pictures drawn in pixels, subsets).
   struct RawVertex {
@@ -163,6 +168,14 @@ class FontFile {
   std::string postScriptName() const;
   // The HarfBuzz face (hb_face_t*), for the subsetter.
   void* harfbuzzFace() const;
+  // The design's serifs by its OS/2 PANOSE (Latin text): +1 serif, -1 sans serif, 0 not said.
+  int serifStyle() const;
+  // Colour bitmaps (CBDT, as Noto Color Emoji): glyphs are pictures, not outlines.
+  bool hasColorBitmaps() const;
+  // stb_truetype reads its outlines (false for a font of colour bitmaps only: its glyphs
+  // cannot be rasterised or drawn as paths).
+  bool hasOutlines() const;
+  ColorGlyphPicture colorPicture(int glyph) const;
 
  private:
   FontFile() = default;
@@ -254,6 +267,9 @@ class FontSet {
   // The language (BCP 47) of the text set from now on: CJK characters are drawn from the face
   // of a CJK collection among the fallbacks that has the language's glyph forms
   // (cjkRegionOf), ahead of the rest of the chain; other languages use the chain as it is.
+  // Of several such collections, text in a serif family (FontFamily::serif) takes the first
+  // whose design has serifs (its PANOSE says so: Noto Serif CJK), other text the first sans
+  // serif one (Noto Sans CJK); the first of them when none is of the kind.
   void setLanguage(std::string_view bcp47);
 
   // False when not even the bundled text face could be loaded (nothing can be set).
@@ -262,7 +278,8 @@ class FontSet {
   int face(const std::string& family, bool bold, bool italic);
   // The face that draws cp for text whose own face is `primary`: the primary itself when it
   // has the glyph, else the first fallback that has it; -1 when no font has it.
-  int resolve(int primary, char32_t cp, bool bold);
+  // `emoji` (wantsEmojiPresentation): the first colour fallback that has it comes first.
+  int resolve(int primary, char32_t cp, bool bold, bool emoji = false);
   FontFile& file(int id) { return *files_[static_cast<std::size_t>(id)]; }
   std::vector<FontFace> faces() const;
 
@@ -278,8 +295,11 @@ class FontSet {
   int slot(const fs::path& file, std::string_view region = {});
   int loadFile(const fs::path& file, bool required, std::string_view region = {});
   const std::vector<int>& fallbackChain(bool bold);
-  // The face drawing the current region's forms (regular or bold); -1 when no fallback has one.
-  int regionalFace(bool bold);
+  // The first fallback with colour bitmaps (-1: none readable), found when first asked for.
+  int colorFace();
+  // The face drawing the current region's forms (regular or bold), serif or sans serif; -1
+  // when no fallback has one.
+  int regionalFace(bool bold, bool serif);
   static fs::path boldSibling(const fs::path& p);
 
   enum class SlotState : std::uint8_t { Unread, Loaded, Failed };
@@ -293,11 +313,13 @@ class FontSet {
   std::vector<SlotState> states_;                 // per id
   std::unordered_map<std::string, int> byPath_;   // path -> id
   std::unordered_map<std::string, int> byRole_;   // "family/bold/italic" -> id
+  std::vector<char> serif_;                       // per id: a role's face of a serif family
   std::vector<int> fallbacks_[2];                 // regular, bold
   bool fallbacksLoaded_[2] = {false, false};
+  int colorFace_ = -2;                            // colorFace(); -2: not looked for yet
   std::string_view region_;                       // cjkRegionOf the language set
-  // The regional face per region and weight (regular, bold); -1: none.
-  std::map<std::string_view, std::array<int, 2>> regional_;
+  // The regional face per region and serif style, and weight (regular, bold); -1: none.
+  std::map<std::pair<std::string_view, bool>, std::array<int, 2>> regional_;
 };
 
 // Font files tried in order for each character, for text drawn in pixels (the EPUB cover).

@@ -29,6 +29,9 @@ struct Color {
 struct FontFamily {
   std::string name;
   fs::path regular, bold, italic, boldItalic;
+  // A serif design: CJK text set in it comes from a serif CJK collection among the fallbacks
+  // (Noto Serif CJK) rather than a sans one (FontSet::resolve). Style key `serif: true`.
+  bool serif = false;
 };
 
 // A text role's look. `family` names an entry of Style::families ("text", "heading", "mono").

@@ -1,5 +1,5 @@
 // Typesetting: the engine that turns text into pages of positioned boxes (words in one font,
-// vector glyphs, images, rectangles, rules, link areas) and records where every part, heading
+// images, rectangles, rules, link areas) and records where every part, heading
 // and named anchor landed. Inline items, line breaking and hyphenation; the flow of
 // paragraphs, lists, tables, figures and code; vertical lists and pagination. Stage home:
 // src/typeset/.
@@ -106,20 +106,12 @@ struct TextRun {
   // `text` is the code point, in hex, of a character no font has, written inside the box that
   // stands for it: the run reads as that character (ActualText), not as its digits.
   bool missingGlyph = false;
+  // Its font draws pictures (a colour emoji font): the glyphs are text that paints nothing, for
+  // copying and search, and the PDF paints each glyph's picture over it.
+  bool colorGlyphs = false;
   Color color;
   std::string text;         // valid UTF-8 in logical order, every character present in `font`
   std::vector<ShapedGlyph> glyphs;  // `text` shaped in `font` (clusters index its code points)
-  std::int32_t tag = tags::kUntagged;
-};
-
-// A glyph drawn as a filled vector path (Layout::outlines) rather than as text.
-struct VectorGlyph {
-  int outline = 0;          // index into Layout::outlines
-  float x = 0, y = 0;       // baseline origin
-  float size = 10;          // em size, pt
-  char32_t cp = 0;          // the character it draws (what it reads as)
-  bool spaceAfter = false;  // a word space follows it (TextRun::spaceAfter)
-  Color color;
   std::int32_t tag = tags::kUntagged;
 };
 
@@ -168,13 +160,13 @@ struct LinkArea {
 struct PageBox {
   float width = 612, height = 792;
   std::string label;        // the page number as printed: "iv", "12"
-  // Paint order: rects, images, paths, lines, text, vector glyphs; links are annotations on top.
+  // Paint order: rects, images, paths, lines, text (then the pictures of colour glyphs);
+  // links are annotations on top.
   std::vector<FillRect> rects;
   std::vector<ImageBox> images;
   std::vector<PathBox> paths;
   std::vector<RuleLine> lines;
   std::vector<TextRun> runs;
-  std::vector<VectorGlyph> glyphs;
   std::vector<LinkArea> links;
 };
 
@@ -192,7 +184,6 @@ struct OutlineEntry {
 
 struct Layout {
   std::vector<FontFace> fonts;  // by TextRun::font (FontSet ids)
-  std::vector<GlyphOutline> outlines;
   std::vector<PageBox> pages;  // reading order: front matter, body, back matter
   int frontPages = 0;          // roman-numbered pages at the start
   // Anchors: a part's anchor, "<part anchor>/<heading id>" for headings, "<part anchor>/fn-<n>"
@@ -249,6 +240,23 @@ class Canvas {
   // `node.parent` when that is a node made before (by this canvas: an index entry's parts);
   // its id.
   virtual std::int32_t node(StructNode node) = 0;
+  // The language (BCP 47) of the text drawn from now on, for its glyph forms (a post's title in
+  // a running head, its brief entry: FontSet::setLanguage); "": the flow's. Returns the one
+  // in force before (see LanguageScope).
+  virtual std::string setLanguage(std::string bcp47) = 0;
+};
+
+// Sets what a canvas draws in a scope in a language.
+class LanguageScope {
+ public:
+  LanguageScope(Canvas& c, std::string bcp47) : c_(c), before_(c.setLanguage(std::move(bcp47))) {}
+  ~LanguageScope() { c_.setLanguage(std::move(before_)); }
+  LanguageScope(const LanguageScope&) = delete;
+  LanguageScope& operator=(const LanguageScope&) = delete;
+
+ private:
+  Canvas& c_;
+  std::string before_;
 };
 
 // Tags what a canvas draws in a scope.
@@ -371,10 +379,9 @@ struct ResolvedLink {
 // each at once). A page comes numbered and decorated (Typesetter::setBody's `finish`); the
 // Typesetter's own pages then keep only its size, label and links. `page` is called from the
 // threads setting parts, for one page a call but for several pages at once, each page once,
-// not in order; `outlines` are the vector glyph outlines its glyphs use (VectorGlyph::outline
-// indexes them).
+// not in order.
 struct BodyPageSink {
-  std::function<void(std::size_t bodyIndex, PageBox&& page, std::vector<GlyphOutline>&& outlines)> page;
+  std::function<void(std::size_t bodyIndex, PageBox&& page)> page;
   explicit operator bool() const { return static_cast<bool>(page); }
 };
 
@@ -420,8 +427,8 @@ struct BodyPart {
   std::function<SourceLoc(SourcePos)> locate;
 };
 
-// A typesetting run: fonts (read once, shared by the workers), hyphenation patterns, the vector
-// outlines of what has been set, the page geometry of the style. The body first
+// A typesetting run: fonts (read once, shared by the workers), hyphenation patterns, the
+// structure of what has been set, the page geometry of the style. The body first
 // (setBody), then the sections of front and back matter in any order (setSections); pages set
 // before can be cited by what is set after (citePages).
 class Typesetter {
@@ -456,7 +463,7 @@ class Typesetter {
   void citePages(const SetPages& pages);
   // Free drawing in page coordinates (running heads and footers), with the sections' text.
   void drawOnPage(PageBox& page, const std::function<void(Canvas&)>& draw);
-  // The fonts and vector outlines of everything set (once, at the end), in a Layout
+  // The fonts and structure of everything set (once, at the end), in a Layout
   // whose pages, anchors and outline are the caller's to fill.
   Layout takeLayout();
 

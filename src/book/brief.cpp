@@ -62,8 +62,10 @@ std::string figuresLine(const PostEntry& e) {
   return joined(kept, "  \u00B7  ");
 }
 
-// A digest of one post: its key points, no entry repeating the title the cover shows.
-void onePostBrief(Composer& c, const Locale& locale, const PostEntry& e, int postIndex, const Looks& l) {
+// A digest of one post: its key points, no entry repeating the title the cover shows. Its
+// text is in the post's language `lang` (its CJK glyph forms).
+void onePostBrief(Composer& c, const Locale& locale, const PostEntry& e, int postIndex, const Looks& l,
+                  const std::string& lang) {
   const Style& st = c.style();
   const float width = st.textWidth();
   std::vector<std::string> meta = wrapText(c, postMeta(locale, e, true), l.meta, width);
@@ -81,6 +83,7 @@ void onePostBrief(Composer& c, const Locale& locale, const PostEntry& e, int pos
   if (!figures.empty()) h += static_cast<float>(figures.size()) * l.figures.leading + gap;
   // Paragraphs, and the key points a list (L > LI > Lbl, LBody).
   c.box(h, [=](Canvas& cv) {
+    const LanguageScope language(cv, lang);
     float y = 0;
     {
       const TagScope tag(cv, cv.node(StructNode(StructType::P)));
@@ -127,7 +130,8 @@ void composeBrief(Composer& c, const Publication& pub, const std::vector<Group>&
   intro += "  \u00B7  " + locale.label("reading_total_all", {{"duration", locale.duration(minutes)}});
   sectionHead(c, locale.label("at_a_glance"), intro);
   if (pub.posts.size() == 1 && pub.posts.front().post) {
-    onePostBrief(c, locale, pub.posts.front(), 0, l);
+    onePostBrief(c, locale, pub.posts.front(), 0, l,
+                 pub.posts.front().post ? postLanguage(pub, *pub.posts.front().post) : std::string());
     return;
   }
   const bool compact = pub.posts.size() > kCompactAbove;
@@ -162,6 +166,8 @@ void composeBrief(Composer& c, const Publication& pub, const std::vector<Group>&
       const std::vector<std::string> figureLines =
           compact ? std::vector<std::string>{} : wrapText(c, figuresLine(e), l.figures, inner);
       const std::string page = c.pageOf(e.anchor);
+      // Drawn in the post's language (its title and summary in its CJK glyph forms).
+      const std::string lang = postLanguage(pub, *e.post);
       const float titleH = static_cast<float>(titleLines.size()) * l.title.leading;
       const float h = titleH + static_cast<float>(metaLines.size()) * l.meta.leading +
                       static_cast<float>(tagLines.size()) * l.tags.leading +
@@ -178,6 +184,7 @@ void composeBrief(Composer& c, const Publication& pub, const std::vector<Group>&
       // its running number only decorates.
       const StructType heading = groupSection ? StructType::H3 : StructType::H2;
       c.box(h, [=, rule = st.rule](Canvas& cv) {
+        const LanguageScope language(cv, lang);
         {
           const TagScope decoration(cv, tags::kLayout);
           drawLines(cv, {num}, l.number, 0, 0);

@@ -124,6 +124,7 @@ void composeCover(Composer& c, const Publication& pub) {
   struct InsideEntry {
     std::string title, page;
     int post;
+    std::string language;  // the post's: its title's CJK glyph forms
   };
   std::vector<InsideEntry> inside;
   for (const Group& g : readingSections(pub))
@@ -131,7 +132,7 @@ void composeCover(Composer& c, const Publication& pub) {
       const PostEntry& e = pub.posts[static_cast<std::size_t>(pi)];
       if (!e.post) continue;
       inside.push_back({fitText(c, postTitle(locale, *e.post), insideLook, width - 40),
-                        c.pageOf(e.anchor), pi});
+                        c.pageOf(e.anchor), pi, postLanguage(pub, *e.post)});
     }
   const bool hasCoverImage = assetOf(pub, pub.coverImageAsset) && assetOf(pub, pub.coverImageAsset)->ok();
 
@@ -271,6 +272,7 @@ void composeCover(Composer& c, const Publication& pub) {
       cv.line({x, Y(top), x + width, Y(top), 0.4f, st.rule});
       const std::int32_t reference = nodeBelow(cv, StructType::Reference, nodeBelow(cv, StructType::TOCI, toc));
       const TagScope tag(cv, nodeBelow(cv, StructType::Link, reference, e.title));
+      const LanguageScope language(cv, e.language);
       drawLines(cv, {e.page.empty() ? e.title : e.title + ' '}, insideLook, x, Y(top));
       if (!e.page.empty()) drawLines(cv, {e.page}, insidePage, x + width - cv.textWidth(e.page, insidePage), Y(top));
       cv.link(x, Y(top), width, insideLook.leading, LinkTarget{"", e.post, ""});

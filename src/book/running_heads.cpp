@@ -58,8 +58,10 @@ void RunningHeads::decorate(SetPage& p) {
       const std::string postTitle = e.post ? e.post->title : std::string();
       const float half = textWidth / 2 - 12;
       const std::string& l = fitted(canvas, digest, rs, half);
-      const std::string& r = fitted(canvas, postTitle, rs, half);
       canvas.text(l, rs, left, headY);
+      // The post's title in its language's glyph forms (CJK).
+      const LanguageScope language(canvas, e.post ? postLanguage(pub_, *e.post) : std::string());
+      const std::string& r = fitted(canvas, postTitle, rs, half);
       const float rw = canvas.textWidth(r, rs);
       canvas.text(r, rs, right - rw, headY);
       const float ruleY = headY + rs.size * 0.6f;

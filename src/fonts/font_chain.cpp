@@ -32,13 +32,14 @@ const FontFile* FontChain::fontAt(std::size_t k) const {
 
 const FontFile* FontChain::primary() const {
   for (std::size_t k = 0; k < slots_.size(); ++k)
-    if (const FontFile* f = fontAt(k)) return f;
+    if (const FontFile* f = fontAt(k); f && f->hasOutlines()) return f;
   return nullptr;
 }
 
 FontChain::Glyph FontChain::glyph(char32_t cp) const {
   for (std::size_t k = 0; k < slots_.size(); ++k)
-    if (const FontFile* f = fontAt(k))
+    // Pixels are drawn from outlines: a font of colour bitmaps only is passed over.
+    if (const FontFile* f = fontAt(k); f && f->hasOutlines())
       if (const int g = f->glyphIndex(cp); g > 0) return {f, g};
   return {primary(), 0};
 }

@@ -24,6 +24,9 @@ struct FontFile::Info {
   std::string_view raw;
   std::size_t directory = 0;  // where the face's table directory starts (0 but in a collection)
   stbtt_fontinfo font;
+  // stb_truetype reads the font (it has outlines): false for a font of colour bitmaps only,
+  // whose glyphs and metrics come from HarfBuzz.
+  bool outlines = true;
   // contentHash(bytes), made when first asked for (only the subset cache asks), once for
   // every FontFile sharing these bytes, whichever thread asks first.
   mutable std::once_flag hashed;
@@ -122,9 +125,20 @@ std::unique_ptr<FontFile> FontFile::load(const fs::path& file, std::string* erro
   const std::optional<std::size_t> base = faceDirectory(raw, face, error);
   if (!base) return nullptr;
   info->directory = *base;
-  if (!stbtt_InitFont(&info->font, bytes, static_cast<int>(*base))) {
-    if (error) *error = "not a usable TrueType font";
+  if (!info->harfbuzz.open(raw, face)) {
+    if (error) *error = "HarfBuzz cannot read the font";
     return nullptr;
+  }
+  if (!stbtt_InitFont(&info->font, bytes, static_cast<int>(*base))) {
+    // No outlines: usable only as a font of colour pictures (emoji).
+    if (!info->harfbuzz.hasColorBitmaps()) {
+      if (error) *error = "not a usable TrueType font";
+      return nullptr;
+    }
+    info->outlines = false;
+    f->unitsPerEm_ = info->harfbuzz.unitsPerEm();
+    info->harfbuzz.verticalMetrics(f->ascent_, f->descent_);
+    return f;
   }
   const float scale = stbtt_ScaleForMappingEmToPixels(&info->font, 1.0f);
   if (!(scale > 0)) {
@@ -141,10 +155,6 @@ std::unique_ptr<FontFile> FontFile::load(const fs::path& file, std::string* erro
       any |= f->lookupKern(static_cast<unsigned char>(pair[0]), static_cast<unsigned char>(pair[1])) != 0;
     f->hasKerning_ = any;
   }
-  if (!info->harfbuzz.open(raw, face)) {
-    if (error) *error = "HarfBuzz cannot read the font";
-    return nullptr;
-  }
   int asc = 0, desc = 0, gap = 0;
   stbtt_GetFontVMetrics(&info->font, &asc, &desc, &gap);
   if (asc > 0) f->ascent_ = static_cast<float>(asc) / f->unitsPerEm_;
@@ -153,10 +163,10 @@ std::unique_ptr<FontFile> FontFile::load(const fs::path& file, std::string* erro
 }
 
 int FontFile::lookup(char32_t cp) const {
-  const int g = stbtt_FindGlyphIndex(&info_->font, static_cast<int>(cp));
+  const int g = glyphIndex(cp);
   if (g <= 0) return -1;
   int adv = 0, lsb = 0;
-  stbtt_GetGlyphHMetrics(&info_->font, g, &adv, &lsb);
+  glyphMetrics(g, adv, lsb);
   if (adv < 0) adv = 0;
   // The same integer arithmetic libharu uses for /W, so layout and PDF widths agree exactly.
   return static_cast<int>(static_cast<unsigned>(adv) * 1000u / static_cast<unsigned>(unitsPerEm_));
@@ -169,43 +179,15 @@ int FontFile::lookupKern(char32_t a, char32_t b) const {
   return std::abs(k1000) < kMinKern ? 0 : k1000;
 }
 
-GlyphOutline FontFile::outline(char32_t cp) const {
-  GlyphOutline out;
-  const int g = stbtt_FindGlyphIndex(&info_->font, static_cast<int>(cp));
-  if (g <= 0) return out;
-  stbtt_vertex* v = nullptr;
-  const int n = stbtt_GetGlyphShape(&info_->font, g, &v);
-  const float k = 1.0f / static_cast<float>(unitsPerEm_);
-  bool open = false;
-  for (int i = 0; i < n; ++i) {
-    const float x = v[i].x * k, y = v[i].y * k;
-    switch (v[i].type) {
-      case STBTT_vmove:
-        if (open) out.cmds.push_back({GlyphOutline::Op::Close, 0, 0, 0, 0});
-        out.cmds.push_back({GlyphOutline::Op::Move, x, y, 0, 0});
-        open = true;
-        break;
-      case STBTT_vline: out.cmds.push_back({GlyphOutline::Op::Line, x, y, 0, 0}); break;
-      case STBTT_vcurve:
-        out.cmds.push_back({GlyphOutline::Op::Quad, x, y, v[i].cx * k, v[i].cy * k});
-        break;
-      default:  // cubic (CFF only): approximate by its end point's line
-        out.cmds.push_back({GlyphOutline::Op::Line, x, y, 0, 0});
-        break;
-    }
-  }
-  if (open) out.cmds.push_back({GlyphOutline::Op::Close, 0, 0, 0, 0});
-  if (v) stbtt_FreeShape(&info_->font, v);
-  return out;
-}
-
 int FontFile::glyphIndex(char32_t cp) const {
+  if (!info_->outlines) return info_->harfbuzz.nominalGlyph(cp);
   const int g = stbtt_FindGlyphIndex(&info_->font, static_cast<int>(cp));
   return g > 0 ? g : 0;
 }
 
 std::vector<FontFile::RawVertex> FontFile::glyphShape(int glyph) const {
   std::vector<RawVertex> out;
+  if (!info_->outlines) return out;
   stbtt_vertex* v = nullptr;
   const int n = stbtt_GetGlyphShape(&info_->font, glyph, &v);
   out.reserve(static_cast<std::size_t>(std::max(0, n)));
@@ -215,6 +197,10 @@ std::vector<FontFile::RawVertex> FontFile::glyphShape(int glyph) const {
 }
 
 void FontFile::glyphMetrics(int glyph, int& advance, int& leftSideBearing) const {
+  if (!info_->outlines) {
+    info_->harfbuzz.glyphMetrics(glyph, advance, leftSideBearing);
+    return;
+  }
   stbtt_GetGlyphHMetrics(&info_->font, glyph, &advance, &leftSideBearing);
 }
 
@@ -251,13 +237,27 @@ std::string FontFile::postScriptName() const { return info_->harfbuzz.postScript
 std::string FontFile::familyName() const { return info_->harfbuzz.familyName(); }
 unsigned FontFile::facesInFile() const { return info_->harfbuzz.facesInFile(); }
 void* FontFile::harfbuzzFace() const { return info_->harfbuzz.face(); }
+bool FontFile::hasColorBitmaps() const { return info_->harfbuzz.hasColorBitmaps(); }
+bool FontFile::hasOutlines() const { return info_->outlines; }
+ColorGlyphPicture FontFile::colorPicture(int glyph) const { return info_->harfbuzz.colorPicture(glyph); }
+
+int FontFile::serifStyle() const {
+  // OS/2 PANOSE at byte 32: family kind 2 (Latin text), then the serif style: 2 to 10 kinds of
+  // serifs, 11 to 13 sans serif, 14 and 15 flared and rounded (sans serif too).
+  const std::string_view os2 = table("OS/2");
+  if (os2.size() < 34 || os2[32] != 2) return 0;
+  const int style = static_cast<unsigned char>(os2[33]);
+  return style >= 2 && style <= 10 ? 1 : style >= 11 && style <= 15 ? -1 : 0;
+}
 
 float FontFile::scaleForPixelHeight(float pixels) const {
+  if (!info_->outlines) return pixels / ((ascent_ + descent_) * static_cast<float>(unitsPerEm_));
   return stbtt_ScaleForPixelHeight(&info_->font, pixels);
 }
 
 GlyphBitmap FontFile::rasterize(int glyph, float scale, float shiftX) const {
   GlyphBitmap b;
+  if (!info_->outlines) return b;
   int x1 = 0, y1 = 0;
   stbtt_GetGlyphBitmapBoxSubpixel(&info_->font, glyph, scale, scale, shiftX, 0, &b.x0, &b.y0, &x1, &y1);
   const int w = x1 - b.x0, h = y1 - b.y0;

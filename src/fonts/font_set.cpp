@@ -97,6 +97,10 @@ int FontSet::face(const std::string& family, bool bold, bool italic) {
     const fs::path& p = bold ? (italic ? f.boldItalic : f.bold) : (italic ? f.italic : f.regular);
     id = loadFile(p.empty() ? f.regular : p, true);
     if (id < 0 && !p.empty() && p != f.regular) id = loadFile(f.regular, true);
+    if (id >= 0 && f.serif) {
+      if (serif_.size() <= static_cast<std::size_t>(id)) serif_.resize(static_cast<std::size_t>(id) + 1, 0);
+      serif_[static_cast<std::size_t>(id)] = 1;
+    }
   }
   // Last resort: the bundled text face, so a broken user font never stops the build.
   if (id < 0 && family != "text") id = face("text", bold, italic);
@@ -122,13 +126,17 @@ const std::vector<int>& FontSet::fallbackChain(bool bold) {
 
 void FontSet::setLanguage(std::string_view bcp47) { region_ = cjkRegionOf(bcp47); }
 
-int FontSet::regionalFace(bool bold) {
-  auto [it, fresh] = regional_.try_emplace(region_, std::array<int, 2>{-1, -1});
+int FontSet::regionalFace(bool bold, bool serif) {
+  auto [it, fresh] = regional_.try_emplace({region_, serif}, std::array<int, 2>{-1, -1});
   if (fresh) {
+    // The first collection of the kind asked for, else the first of any kind.
+    bool ofKind = false;
     for (const auto& p : style_.fallbacks) {
-      if (!fonts::isCollection(p) || it->second[0] >= 0) continue;
+      if (!fonts::isCollection(p) || ofKind) continue;
       const int regular = loadFile(p, false, region_);
       if (regular < 0) continue;
+      ofKind = files_[static_cast<std::size_t>(regular)]->serifStyle() == (serif ? 1 : -1);
+      if (!ofKind && it->second[0] >= 0) continue;
       it->second = {regular, regular};
       if (auto b = byPath_.find(boldSibling(p).string() + "#" + std::string(region_)); b != byPath_.end())
         if (loadFile(boldSibling(p), false, region_) >= 0) it->second[1] = b->second;
@@ -137,10 +145,26 @@ int FontSet::regionalFace(bool bold) {
   return it->second[bold ? 1 : 0];
 }
 
-int FontSet::resolve(int primary, char32_t cp, bool bold) {
+int FontSet::colorFace() {
+  if (colorFace_ != -2) return colorFace_;
+  colorFace_ = -1;
+  for (const auto& p : style_.fallbacks) {
+    if (!fonts::hasColorBitmapTables(p)) continue;  // the others stay unread
+    const int id = loadFile(p, false);
+    if (id >= 0 && files_[static_cast<std::size_t>(id)]->hasColorBitmaps()) return colorFace_ = id;
+  }
+  return colorFace_;
+}
+
+int FontSet::resolve(int primary, char32_t cp, bool bold, bool emoji) {
+  // An emoji's picture before any text face's glyph for it (DejaVu Sans draws some emoji).
+  if (emoji)
+    if (const int id = colorFace(); id >= 0 && files_[static_cast<std::size_t>(id)]->has(cp)) return id;
   if (primary >= 0 && files_[static_cast<std::size_t>(primary)]->has(cp)) return primary;
   if (!region_.empty() && isCjk(cp))
-    if (const int id = regionalFace(bold); id >= 0 && files_[static_cast<std::size_t>(id)]->has(cp)) return id;
+    if (const int id = regionalFace(bold, primary >= 0 && static_cast<std::size_t>(primary) < serif_.size() &&
+                                                  serif_[static_cast<std::size_t>(primary)]);
+        id >= 0 && files_[static_cast<std::size_t>(id)]->has(cp)) return id;
   for (int id : fallbackChain(bold))
     if (loadFile(paths_[static_cast<std::size_t>(id)], false) >= 0 && files_[static_cast<std::size_t>(id)]->has(cp))
       return id;

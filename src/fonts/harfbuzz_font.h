@@ -17,6 +17,10 @@ namespace pp::fonts {
 // A font collection (.ttc, .otc) by its name: several faces in one file.
 bool isCollection(const fs::path& file);
 
+// True when the font file (a single font) has colour bitmap tables (CBDT with CBLC), read
+// from its table directory alone.
+bool hasColorBitmapTables(const fs::path& file);
+
 // A font file mapped by HarfBuzz (read-only; its pages are read when touched): the faces of a
 // CJK collection each use a few of its 20 MB, and read whole, every face loaded would copy all.
 class MappedFile {
@@ -43,6 +47,13 @@ class HarfBuzzFont {
   std::string familyName() const;
   unsigned facesInFile() const { return faces_; }
   hb_face_t* face() const { return face_.get(); }
+  int unitsPerEm() const { return static_cast<int>(hb_face_get_upem(face_.get())); }
+  // Ascender and descender in em, both positive (hhea, as stb_truetype reads them).
+  void verticalMetrics(float& ascent, float& descent) const;
+  int nominalGlyph(char32_t cp) const;  // 0 when missing
+  void glyphMetrics(int glyph, int& advance, int& leftSideBearing) const;  // font units
+  bool hasColorBitmaps() const { return hb_ot_color_has_png(face_.get()); }
+  ColorGlyphPicture colorPicture(int glyph) const;
 
  private:
   struct FaceFree {

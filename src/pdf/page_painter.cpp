@@ -31,13 +31,14 @@ bool sane(float v) { return std::isfinite(v) && std::fabs(v) <= 1e7f; }
 // Writes one page's content stream from its boxes and the names registered for it.
 class PagePainter {
  public:
-  PagePainter(const PageBox& box, const std::vector<GlyphOutline>& outlines, const ResourceUse& use,
-              const PageResources& res, bool tagged)
-      : box_(box), outlines_(outlines), res_(res), h_(box.height), tagged_(tagged) {
+  PagePainter(const PageBox& box, const ResourceUse& use, const PageResources& res, bool tagged)
+      : box_(box), res_(res), h_(box.height), tagged_(tagged) {
     for (std::size_t k = 0; k < use.fonts.size(); ++k) {
       if (use.fonts[k] >= fontNames_.size()) fontNames_.resize(use.fonts[k] + 1u, nullptr);
       if (!res.fonts[k].empty()) fontNames_[use.fonts[k]] = &res.fonts[k];
     }
+    for (std::size_t k = 0; k < use.pictures.size() && k < res.pictures.size(); ++k)
+      if (!res.pictures[k].empty()) pictureNames_.emplace(use.pictures[k], &res.pictures[k]);
   }
 
   std::string paint(DrawnGlyphs& drawn, std::vector<std::int32_t>& mcidLeaf) {
@@ -52,16 +53,24 @@ class PagePainter {
     lines();
     unmark();
     text();
-    glyphs();
+    pictures();
     unmark();
     return cs_.take();
   }
 
  private:
   const PageBox& box_;
-  const std::vector<GlyphOutline>& outlines_;
   const PageResources& res_;
   std::vector<const std::string*> fontNames_;  // by font id: the page's name for it, or none
+  std::map<PictureKey, const std::string*> pictureNames_;
+  // Glyph pictures to paint once the text object is closed (an XObject cannot be drawn inside
+  // one): the XObject's name, the pen position (PDF coordinates), the size and the tag.
+  struct Picture {
+    const std::string* name;
+    float x, y, size;
+    std::int32_t tag;
+  };
+  std::vector<Picture> pictures_;
   float h_;
   bool tagged_;
   ContentStream cs_;
@@ -221,10 +230,16 @@ class PagePainter {
           actual_.assign(r.text);
           // Not drawn apart: the hyphen reads as a soft hyphen (ISO 32000-1 14.8.2.2.3).
           if (r.hyphenBreak && !actual_.empty() && actual_.back() == '-') actual_.replace(actual_.size() - 1, 1, "\u00AD");
-          if (r.spaceAfter) actual_ += ' ';
+          if (r.spaceAfter && !spaceApart(r)) actual_ += ' ';
         }
-        cs_.glyphs(r.x, h_ - r.y, r.size, r.glyphs, actual_);
+        if (!actual_.empty() && spaceApart(r)) {
+          cs_.glyphs(r.x, h_ - r.y, r.size, {r.glyphs.begin(), r.glyphs.end() - 1}, actual_);
+          cs_.moreGlyphs(r.size, &r.glyphs.back(), 1);
+        } else {
+          cs_.glyphs(r.x, h_ - r.y, r.size, r.glyphs, actual_);
+        }
       }
+      if (r.colorGlyphs) notePictures(r);
       noteGlyphs(r);
     }
     unmark();  // inside the text object: a sequence may not span its end
@@ -250,6 +265,11 @@ class PagePainter {
     return rtl ? glyphs[count - 1].cluster == 0 : glyphs.front().cluster == 0;
   }
 
+  // The word space after an emoji sequence drawn outside its ActualText: a colour font's space
+  // is as wide as an emoji, and inside the span it widened the sequence over the next word
+  // (pdftotext then broke the line there).
+  static bool spaceApart(const TextRun& r) { return r.colorGlyphs && r.spaceAfter && !r.rtl && r.glyphs.size() > 1; }
+
   // A hyphenated line end whose hyphen can be drawn on its own: the last glyph of a left-to-
   // right run, standing for the text's last character (a hyphen), after the word's glyphs.
   bool hyphenApart(const TextRun& r) const {
@@ -259,6 +279,29 @@ class PagePainter {
     for (std::size_t i = 0; i + 1 < r.glyphs.size(); ++i)
       if (r.glyphs[i].cluster >= h.cluster) return false;
     return true;
+  }
+
+  // Where each glyph of a colour font's run gets its picture: where shaping put the glyph.
+  void notePictures(const TextRun& r) {
+    float pen = r.x;
+    for (const ShapedGlyph& g : r.glyphs) {
+      if (hasPicture(r, g, chars_.size() - (r.spaceAfter ? 1 : 0)))
+        if (auto it = pictureNames_.find(PictureKey{r.font, g.glyph, r.size}); it != pictureNames_.end())
+          pictures_.push_back({it->second, pen + g.dx * r.size / 1000.0f, h_ - r.y + g.dy * r.size / 1000.0f, r.size,
+                               r.tag});
+      pen += g.advance * r.size / 1000.0f + r.charSpacing;
+    }
+  }
+
+  // The pictures of colour glyphs, over the text that stands for them (its glyphs paint
+  // nothing): artifacts, since that text is what the structure reads (and a running head's
+  // picture is part of the running head's artifact). Each XObject is one em square at the
+  // origin: scaled to the size, at the pen position.
+  void pictures() {
+    for (const Picture& p : pictures_) {
+      mark(p.tag >= 0 || p.tag == tags::kUntagged ? tags::kLayout : p.tag);
+      cs_.image(*p.name, p.x, p.y, p.size, p.size);
+    }
   }
 
   // Each glyph drawn, the first of a cluster with its text (the characters from its cluster to
@@ -289,47 +332,6 @@ class PagePainter {
     else
       for (const ShapedGlyph& g : r.glyphs) visit(g);
   }
-
-  void glyphs() {
-    for (const auto& g : box_.glyphs) {
-      if (g.outline < 0 || static_cast<std::size_t>(g.outline) >= outlines_.size()) continue;
-      const GlyphOutline& o = outlines_[static_cast<std::size_t>(g.outline)];
-      if (o.cmds.empty()) continue;
-      mark(g.tag);
-      // A path reads as nothing: the character it draws is its ActualText.
-      actual_.clear();
-      appendCharacter(actual_, g.cp);
-      if (g.spaceAfter) actual_ += ' ';
-      if (!actual_.empty()) cs_.beginActualText(actual_);
-      cs_.fillColor(g.color);
-      const float s = g.size, ox = g.x, oy = h_ - g.y;
-      float cx = 0, cy = 0;  // current point, em units
-      bool open = false;
-      for (const auto& c : o.cmds) {
-        switch (c.op) {
-          case GlyphOutline::Op::Move:
-            cs_.moveTo(ox + c.x * s, oy + c.y * s);
-            open = true;
-            break;
-          case GlyphOutline::Op::Line: cs_.lineTo(ox + c.x * s, oy + c.y * s); break;
-          case GlyphOutline::Op::Quad: {
-            // A quadratic Bezier as the cubic PDF draws: control points 2/3 of the way.
-            const float c1x = cx + (c.cx - cx) * 2 / 3, c1y = cy + (c.cy - cy) * 2 / 3;
-            const float c2x = c.x + (c.cx - c.x) * 2 / 3, c2y = c.y + (c.cy - c.y) * 2 / 3;
-            cs_.curveTo(ox + c1x * s, oy + c1y * s, ox + c2x * s, oy + c2y * s, ox + c.x * s, oy + c.y * s);
-            break;
-          }
-          case GlyphOutline::Op::Close: cs_.closePath(); break;
-        }
-        if (c.op != GlyphOutline::Op::Close) {
-          cx = c.x;
-          cy = c.y;
-        }
-      }
-      if (open) cs_.fill();
-      if (!actual_.empty()) cs_.endMarked();
-    }
-  }
 };
 
 }  // namespace
@@ -345,6 +347,10 @@ void DrawnGlyphs::add(std::size_t font, std::uint16_t glyph, std::u32string_view
 void DrawnGlyphs::merge(const DrawnGlyphs& other) {
   for (std::size_t font = 0; font < other.byFont.size(); ++font)
     for (const auto& [glyph, text] : other.byFont[font]) add(font, glyph, text);
+}
+
+bool hasPicture(const TextRun& r, const ShapedGlyph& g, std::size_t textChars) {
+  return r.colorGlyphs && g.advance > 0 && g.cluster < textChars;
 }
 
 bool drawable(const TextRun& r, float pageHeight) {
@@ -363,6 +369,14 @@ ResourceUse resourceUse(const PageBox& box) {
   std::vector<char> seen;
   for (const TextRun& r : box.runs) {
     if (!drawable(r, box.height)) continue;
+    if (r.colorGlyphs) {
+      std::size_t chars = 0;
+      for (std::size_t i = 0; i < r.text.size(); ++chars) nextCodepoint(r.text, i);
+      for (const ShapedGlyph& g : r.glyphs)
+        if (hasPicture(r, g, chars))
+          if (const PictureKey k{r.font, g.glyph, r.size}; std::find(use.pictures.begin(), use.pictures.end(), k) == use.pictures.end())
+            use.pictures.push_back(k);
+    }
     if (r.font >= seen.size()) seen.resize(r.font + 1u, 0);
     if (seen[r.font]) continue;
     seen[r.font] = 1;
@@ -381,15 +395,16 @@ PageResources expectedResources(const ResourceUse& use) {
     if (fresh) it->second = "X" + std::to_string(byAsset.size());
     res.images[i] = it->second;
   }
+  for (std::size_t k = 0; k < use.pictures.size(); ++k) res.pictures.push_back("X" + std::to_string(byAsset.size() + k + 1));
   res.fonts.reserve(use.fonts.size());
   for (std::size_t k = 0; k < use.fonts.size(); ++k) res.fonts.push_back("F" + std::to_string(k + 1));
   return res;
 }
 
-PaintedPage paintPage(const PageBox& box, const std::vector<GlyphOutline>& outlines, const ResourceUse& use,
+PaintedPage paintPage(const PageBox& box, const ResourceUse& use,
                       PageResources res, bool tagged) {
   PaintedPage out;
-  out.raw = PagePainter(box, outlines, use, res, tagged).paint(out.glyphs, out.mcidLeaf);
+  out.raw = PagePainter(box, use, res, tagged).paint(out.glyphs, out.mcidLeaf);
   out.deflated = deflatePageContent(out.raw);
   if (out.deflated) std::string().swap(out.raw);
   out.resources = std::move(res);

@@ -20,10 +20,25 @@ namespace pp::pdf {
 bool drawable(const TextRun& r, float pageHeight);
 bool drawable(const ImageBox& im, float pageHeight);
 
+// The picture of a colour font's glyph (an emoji) drawn at a size: one XObject per distinct
+// picture in the document (color_glyphs.h), its pixels made for that size.
+struct PictureKey {
+  std::uint16_t font = 0;  // Layout::fonts
+  std::uint16_t glyph = 0;
+  float size = 0;          // pt
+  bool operator==(const PictureKey&) const = default;
+  auto operator<=>(const PictureKey&) const = default;
+};
+
+// The glyphs of a run in a colour font that get a picture: those that advance the pen (not a
+// default-ignorable hidden by shaping) and stand for its text (not the word space after it).
+bool hasPicture(const TextRun& r, const ShapedGlyph& g, std::size_t textChars);
+
 // What a page uses: all that registering it with libharu needs once its drawing is gone.
 struct ResourceUse {
   std::vector<int> images;           // per PageBox::images entry: its asset, -1 when not drawn
   std::vector<std::uint16_t> fonts;  // the fonts of its drawn text, in order of first use
+  std::vector<PictureKey> pictures;  // the glyph pictures it draws, in order of first use
 };
 ResourceUse resourceUse(const PageBox& box);
 
@@ -32,12 +47,13 @@ ResourceUse resourceUse(const PageBox& box);
 struct PageResources {
   std::vector<std::string> fonts;
   std::vector<std::string> images;
+  std::vector<std::string> pictures;
   bool operator==(const PageResources&) const = default;
 };
 
 // The names libharu gives when every font and image loads: a page's images are X1, X2... and
 // its fonts F1, F2... in the order they are first registered on it, one name per object (an
-// image drawn twice has one name).
+// image drawn twice has one name); the glyph pictures' XObjects follow its images.
 PageResources expectedResources(const ResourceUse& use);
 
 // The glyphs pages draw, by font id: each glyph id with the text it stands for (what the
@@ -62,9 +78,8 @@ struct PaintedPage {
   DrawnGlyphs glyphs;
 };
 
-// `outlines`: the vector glyph outlines the page's glyphs index. `tagged`: marked content
-// for the boxes' tags (false: none, an untagged PDF).
-PaintedPage paintPage(const PageBox& box, const std::vector<GlyphOutline>& outlines, const ResourceUse& use,
+// `tagged`: marked content for the boxes' tags (false: none, an untagged PDF).
+PaintedPage paintPage(const PageBox& box, const ResourceUse& use,
                       PageResources res, bool tagged = true);
 
 

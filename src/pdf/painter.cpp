@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 
+#include "pdf/color_glyphs.h"
 #include "pdf/glyph_fonts.h"
 #include "pdf/images.h"
 #include "pdf/link_annotations.h"
@@ -48,7 +49,7 @@ bool addResource(HPDF_Page page, HPDF_Dict object, const std::string& name, bool
 // not load is stood in for (a grey box): the names then always match, even for a page whose
 // drawing is already gone. A name left empty could not be given at all.
 PageResources registerResources(HpdfDoc& doc, HPDF_Page page, const ResourceUse& use, const PageResources& expected,
-                                GlyphFonts& fonts, ImageCache& images) {
+                                GlyphFonts& fonts, ImageCache& images, ColorGlyphPictures& pictures) {
   PageResources res;
   res.images.assign(use.images.size(), {});
   for (std::size_t i = 0; i < use.images.size(); ++i) {
@@ -60,6 +61,12 @@ PageResources registerResources(HpdfDoc& doc, HPDF_Page page, const ResourceUse&
                                  expected.images[i]) != res.images.begin() + static_cast<std::ptrdiff_t>(i);
     if (img && (again || addResource(page, img, expected.images[i], false)) && !doc.failed())
       res.images[i] = expected.images[i];
+    doc.reset();
+  }
+  res.pictures.assign(use.pictures.size(), {});
+  for (std::size_t k = 0; k < use.pictures.size() && k < expected.pictures.size(); ++k) {
+    HPDF_Dict form = pictures.get(use.pictures[k]);
+    if (form && addResource(page, form, expected.pictures[k], false) && !doc.failed()) res.pictures[k] = expected.pictures[k];
     doc.reset();
   }
   res.fonts.assign(use.fonts.size(), {});
@@ -93,7 +100,6 @@ void releaseDrawing(PageBox& box) {
   std::vector<PathBox>().swap(box.paths);
   std::vector<RuleLine>().swap(box.lines);
   std::vector<TextRun>().swap(box.runs);
-  std::vector<VectorGlyph>().swap(box.glyphs);
 }
 
 }  // namespace
@@ -121,13 +127,14 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& re
     if (streamedPage(i)) return PaintedPage{};
     const PageBox& box = layout.pages[i];
     const ResourceUse use = resourceUse(box);
-    return paintPage(box, layout.outlines, use, expectedResources(use), tagged);
+    return paintPage(box, use, expectedResources(use), tagged);
   });
   // Subsets are cached beside the images (empty: no cache, as in tests without assets).
   const fs::path cacheDir = pub.assets ? pub.assets->options().cacheDir : fs::path();
   GlyphFonts fonts(doc, layout.fonts);
   DrawnGlyphs drawn;
   ImageCache images(doc, pub.assets, diags);
+  ColorGlyphPictures pictures(doc, layout.fonts);
 
   std::vector<HPDF_Page> pages;
   pages.reserve(layout.pages.size());
@@ -151,11 +158,11 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& re
     const ResourceUse use = ready ? std::move(ready->use) : resourceUse(box);
     PaintedPage ahead = painted.take(i);  // taken in order, empty for a streamed page
     PaintedPage content = ready ? std::move(ready->content) : std::move(ahead);
-    const PageResources res = registerResources(doc, page, use, content.resources, fonts, images);
+    const PageResources res = registerResources(doc, page, use, content.resources, fonts, images, pictures);
     if (content.resources != res) {
       // A name could not be given at all (no font loaded; libharu failed): the page is written
       // again with the names it has, or, when its drawing is gone, left blank.
-      content = ready ? PaintedPage{} : paintPage(box, layout.outlines, use, res, tagged);
+      content = ready ? PaintedPage{} : paintPage(box, use, res, tagged);
       ++result.pagesRepainted;
       if (ready)
         diags.warning({}, "pdf-draw", "page " + box.label + " could not be drawn: its fonts or images cannot be used");

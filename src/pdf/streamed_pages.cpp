@@ -4,17 +4,15 @@ namespace pp::pdf {
 
 BodyPageSink StreamedPages::sink() {
   BodyPageSink s;
-  s.page = [this](std::size_t i, PageBox&& page, std::vector<GlyphOutline>&& outlines) {
-    add(i, std::move(page), std::move(outlines));
-  };
+  s.page = [this](std::size_t i, PageBox&& page) { add(i, std::move(page)); };
   return s;
 }
 
-void StreamedPages::add(std::size_t bodyIndex, PageBox&& page, std::vector<GlyphOutline>&& outlines) {
+void StreamedPages::add(std::size_t bodyIndex, PageBox&& page) {
   // The work, outside the lock.
   auto p = std::make_unique<Page>();
   p->use = resourceUse(page);
-  p->content = paintPage(page, outlines, p->use, expectedResources(p->use), tagged_);
+  p->content = paintPage(page, p->use, expectedResources(p->use), tagged_);
   PageBox().runs.swap(page.runs);  // the drawing goes now, not when the caller lets go of it
 
   std::lock_guard<std::mutex> lock(mutex_);

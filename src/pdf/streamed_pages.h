@@ -34,7 +34,7 @@ class StreamedPages {
   const DrawnGlyphs& drawn() const { return drawn_; }
 
  private:
-  void add(std::size_t bodyIndex, PageBox&& page, std::vector<GlyphOutline>&& outlines);
+  void add(std::size_t bodyIndex, PageBox&& page);
 
   std::mutex mutex_;  // pages come from the threads setting posts
   std::vector<std::unique_ptr<Page>> pages_;      // by body index

@@ -46,12 +46,14 @@ Style defaultStyle() {
   s.name = "default";
   const fs::path fonts = dataDir() / "fonts";
   s.families["text"] = family(fonts, "Charis SIL", "CharisSIL");
+  s.families["text"].serif = true;  // its CJK from Noto Serif CJK
   s.families["heading"] = family(fonts, "Noto Sans", "NotoSans");
   s.families["mono"] = family(fonts, "JetBrains Mono", "JetBrainsMono");
   // Formulas (src/math): one face with an OpenType MATH table, serif like the text.
   FontFamily math;
   math.name = "DejaVu Math TeX Gyre";
   math.regular = math.bold = math.italic = math.boldItalic = fonts / "DejaVuMathTeXGyre.ttf";
+  math.serif = true;
   s.families["math"] = math;
   // Tried in order for characters the role's own face lacks (styles/report.yaml says which
   // font covers what): known file paths, the same on every machine.
@@ -78,9 +80,11 @@ Style defaultStyle() {
                  "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
                  "/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
                  "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+                 "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
                  "/usr/share/fonts/truetype/noto/NotoSansSymbols-Regular.ttf",
                  "/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf",
                  "/usr/share/fonts/truetype/noto/NotoSansMath-Regular.ttf",
+                 "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf",
                  "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf"};
 
   parsePaper(s.paper, s.pageWidth, s.pageHeight);  // the option table's default paper

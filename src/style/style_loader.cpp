@@ -265,18 +265,21 @@ class StyleReader {
       const std::string role = it->first.Scalar();
       const bool existed = s_.families.count(role) > 0;
       FontFamily f = existed ? s_.families[role] : FontFamily{};
-      bool regularSet = false;
+      bool regularSet = false, serifSet = false;
       runTable(it->second,
                {{"name", [&](const YAML::Node& v) { readString(v, f.name); }},
                 {"regular", [&](const YAML::Node& v) { regularSet = readFontPath(v, f.regular); }},
                 {"bold", [&](const YAML::Node& v) { readFontPath(v, f.bold); }},
                 {"italic", [&](const YAML::Node& v) { readFontPath(v, f.italic); }},
-                {"bold_italic", [&](const YAML::Node& v) { readFontPath(v, f.boldItalic); }}},
+                {"bold_italic", [&](const YAML::Node& v) { readFontPath(v, f.boldItalic); }},
+                {"serif", [&](const YAML::Node& v) { serifSet = readBool(v, f.serif); }}},
                "'fonts." + role + "'");
       if (!existed && !regularSet) {
         error(it->first, "style-bad-value", "new font family '" + role + "' needs a 'regular' file");
         continue;
       }
+      // A new design is sans serif unless it says otherwise (not the serif of the base's).
+      if (regularSet && !serifSet) f.serif = false;
       // A family given only some faces borrows the others from its regular face.
       if (f.bold.empty()) f.bold = f.regular;
       if (f.italic.empty()) f.italic = f.regular;

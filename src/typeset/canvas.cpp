@@ -35,6 +35,11 @@ std::int32_t FragmentCanvas::node(StructNode node) {
   return ctx_.nodes.add(std::move(node), parent);
 }
 
+std::string FragmentCanvas::setLanguage(std::string bcp47) {
+  ctx_.fonts.setLanguage(bcp47.empty() ? ctx_.language : bcp47);
+  return std::exchange(language_, std::move(bcp47));
+}
+
 std::int32_t FragmentCanvas::shapeTag(std::int32_t own) const {
   if (tag_ < tags::kUntagged) return tag_;
   if (tag_ >= 0 && static_cast<std::size_t>(tag_) < ctx_.nodes.size() &&

@@ -33,6 +33,7 @@ class FragmentCanvas : public Canvas {
   float originY() const override { return oy_; }
   std::int32_t setTag(std::int32_t tag) override { return std::exchange(tag_, tag); }
   std::int32_t node(StructNode node) override;
+  std::string setLanguage(std::string bcp47) override;
 
  private:
   // Rules and rectangles take the canvas's tag when it is an artifact kind or a Figure (a QR
@@ -48,6 +49,7 @@ class FragmentCanvas : public Canvas {
   float ox_, oy_;
   std::int32_t parent_;
   std::int32_t tag_ = tags::kUntagged;
+  std::string language_;  // setLanguage: "" for the flow's
 };
 
 // Runs `draw` on a FragmentCanvas recording into `out`.

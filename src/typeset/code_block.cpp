@@ -132,7 +132,8 @@ void Flow::codeBlock(const Block& code) {
     std::vector<CodeChar> chars;
     chars.reserve(line.size());
     for (const auto& [c, token] : line) {
-      const int f = ctx_.fonts.resolve(tokenFace[static_cast<std::size_t>(token)], c, tokenBold(token));
+      const int f = ctx_.fonts.resolve(tokenFace[static_cast<std::size_t>(token)], c, tokenBold(token),
+                                       wantsEmojiPresentation(c, 0));
       float w;
       if (f < 0) {
         ctx_.reportMissingGlyph(c, pos);

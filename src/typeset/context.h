@@ -29,7 +29,7 @@ struct Context {
   FontSet& fonts;
   DiagnosticSink& diags;
   const AssetStore* assets = nullptr;
-  Layout& out;  // outlines and structure nodes are collected here
+  Layout& out;  // structure nodes are collected here
   StructureNodes nodes{out.structure};  // the nodes open where the flow sets
 
   // Where the text being set comes from (the current post), for diagnostics.
@@ -70,34 +70,6 @@ struct Context {
     return fonts.width(face, utf8, size, letterSpacing);
   }
 
-  // The outline index of a glyph drawn as a vector (cached per face and code point).
-  int outlineFor(int face, char32_t cp) {
-    auto key = std::make_pair(face, cp);
-    auto it = outlineIds_.find(key);
-    if (it != outlineIds_.end()) return it->second;
-    int id = static_cast<int>(out.outlines.size());
-    out.outlines.push_back(fonts.file(face).outline(cp));
-    outlineIds_.emplace(key, id);
-    return id;
-  }
-
-  // The (face, code point) each outline id draws, by id (a post set apart hands them on).
-  std::vector<std::pair<int, char32_t>> outlineKeys() const {
-    std::vector<std::pair<int, char32_t>> keys(outlineIds_.size());
-    for (const auto& [key, id] : outlineIds_) keys[static_cast<std::size_t>(id)] = key;
-    return keys;
-  }
-  // The id of an outline drawn by a post set apart: the one already kept for that face and
-  // character, else `g`, kept now.
-  int adoptOutline(std::pair<int, char32_t> key, GlyphOutline&& g) {
-    auto it = outlineIds_.find(key);
-    if (it != outlineIds_.end()) return it->second;
-    int id = static_cast<int>(out.outlines.size());
-    out.outlines.push_back(std::move(g));
-    outlineIds_.emplace(key, id);
-    return id;
-  }
-
   // Notes that no font has `cp` (it is drawn as a box with its code point); reported with
   // the others of the same text by missingGlyphs.report (one warning per post).
   void reportMissingGlyph(char32_t cp, SourcePos pos) { missingGlyphs.add(cp, locate(pos)); }
@@ -109,7 +81,6 @@ struct Context {
   }
 
  private:
-  std::map<std::pair<int, char32_t>, int> outlineIds_;
   std::shared_ptr<LineBreaker> lineBreaker_;
   std::string breakerLanguage_;
 };

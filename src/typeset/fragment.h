@@ -40,12 +40,10 @@ struct Fragment {
   std::vector<PathBox> paths;
   std::vector<RuleLine> lines;
   std::vector<TextRun> runs;
-  std::vector<VectorGlyph> glyphs;
   std::vector<LinkArea> links;
 
   bool empty() const {
-    return rects.empty() && images.empty() && paths.empty() && lines.empty() && runs.empty() && glyphs.empty() &&
-           links.empty();
+    return rects.empty() && images.empty() && paths.empty() && lines.empty() && runs.empty() && links.empty();
   }
 
   // Adds everything, moved by (dx, dy), onto `page`.
@@ -121,11 +119,6 @@ struct Fragment {
       page.runs.push_back(std::move(t));  // a copy when Self is const
       page.runs.back().x += dx;
       page.runs.back().y += dy;
-    }
-    for (auto g : self.glyphs) {
-      g.x += dx;
-      g.y += dy;
-      page.glyphs.push_back(g);
     }
     for (auto& k : self.links) {
       page.links.push_back(std::move(k));

@@ -34,8 +34,9 @@ bool isSpace(char32_t c) {
 }
 
 // Characters that draw nothing and must not reach the PDF: joiners, variation selectors,
-// tag characters, skin-tone modifiers (emoji sequences are drawn as their base glyphs), BOM,
-// and controls.
+// tag characters, skin-tone modifiers, BOM, and controls. Those of emoji sequences are kept
+// until the word's faces are known: a colour emoji font shapes them into its glyph for the
+// sequence; in any other face they are left out, and the sequence drawn as its base glyphs.
 bool isIgnorable(char32_t c) {
   return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x200C || c == 0x200D || c == 0x2060 ||
          c == 0xFEFF || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0000 && c <= 0xE007F) ||
@@ -239,7 +240,7 @@ void InlineBuilder::text(std::string_view s, const Look& look) {
       }
       continue;
     }
-    if (isIgnorable(c)) continue;
+    if (isIgnorable(c) && !isEmojiSequencePart(c)) continue;
     if (pendingSpace_) {
       emitGlue(spaceLook_);
       pendingSpace_ = false;
@@ -298,9 +299,9 @@ void InlineBuilder::emitGlue(const Look& look) {
   list_.items.push_back(g);
 }
 
-void InlineBuilder::emitBox(std::u32string_view chars, const Look& look, int face, bool vector) {
+void InlineBuilder::emitBox(std::u32string_view chars, const Look& look, int face) {
   Item b;
-  b.kind = vector ? BoxKind::Vector : BoxKind::Text;
+  b.kind = BoxKind::Text;
   b.face = static_cast<std::int16_t>(face);
   b.size = sizeOf(look);
   b.rise = riseOf(look);
@@ -314,11 +315,7 @@ void InlineBuilder::emitBox(std::u32string_view chars, const Look& look, int fac
   b.width = shaped.advance * b.size / 1000.0f + b.letterSpacing * static_cast<float>(shaped.glyphs.size());
   b.ascent = f.ascent() * b.size + b.rise;
   b.descent = f.descent() * b.size - b.rise;
-  if (vector) {
-    b.cp = chars.empty() ? 0 : chars[0];
-  } else {
-    b.text = toUtf8(chars);
-  }
+  b.text = toUtf8(chars);
   b.hyphenatable = !look.code && look.link < 0 && look.script == 0;
   list_.items.push_back(std::move(b));
 }
@@ -486,7 +483,7 @@ void InlineBuilder::emitFootnoteMark(int number, const Look& look) {
   const int face = primaryFace(mark);
   if (face < 0) return;
   std::u32string digits = toUtf32(std::to_string(number));
-  emitBox(digits, mark, face, false);
+  emitBox(digits, mark, face);
   list_.items.back().footnote = number;
   list_.items.back().hyphenatable = false;
   list_.footnotes.push_back(number);

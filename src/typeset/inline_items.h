@@ -19,7 +19,6 @@ namespace pp::typeset {
 enum class ItemType : std::uint8_t { Box, Glue, Penalty };
 enum class BoxKind : std::uint8_t {
   Text,     // text in `face`
-  Vector,   // one glyph drawn as a path (above U+FFFF)
   Missing,  // a character no font has: drawn as a box with its code point
   Image,    // an inline image (badge, icon)
   Math,     // a formula: ItemList::formulas[asset], set in `face` (math_items.h)
@@ -49,7 +48,7 @@ struct Item {
   int link = -1;             // index into ItemList::links
   int footnote = -1;         // a footnote mark: the footnote's number
   int asset = -1;            // Image; Math: index into ItemList::formulas
-  char32_t cp = 0;           // Vector, Missing
+  char32_t cp = 0;           // Missing
   std::int32_t tag = tags::kUntagged;  // its structure node (a link's, a code span's); none: the paragraph's
   Color color;
   std::string text;          // Text; for a flagged penalty, what to draw at the line end ("-")
@@ -125,7 +124,7 @@ class InlineBuilder {
   // A last word narrower than this (in ems) stays on the line with the word before it.
   static constexpr float kShortLastWordEm = 2.2f;
   void emitGlue(const Look& look);
-  void emitBox(std::u32string_view chars, const Look& look, int face, bool vector);
+  void emitBox(std::u32string_view chars, const Look& look, int face);
   void emitMissing(char32_t cp, const Look& look);
   void emitImage(const ImageRef& ref, const Look& look);
   // A formula as one box; its TeX as code when it cannot be set.

@@ -51,13 +51,6 @@ void PartJoiner::carryInto(VList& list) {
 void PartJoiner::join(PartSetApart& part) {
   Context& ctx = ctx_;
   VList& body = body_;
-  // Outlines: the run's id for the same face and character.
-  std::vector<int> outlineIds(part.outlines.size());
-  bool reoutline = false;
-  for (std::size_t i = 0; i < part.outlines.size(); ++i) {
-    outlineIds[i] = ctx.adoptOutline(part.outlineKeys[i], std::move(part.outlines[i]));
-    reoutline |= outlineIds[i] != static_cast<int>(i);
-  }
   VList& src = part.list;
   // Structure nodes: appended to the run's, the part's top nodes below the node open there.
   const auto nodeBase = static_cast<std::int32_t>(ctx.nodes.size());
@@ -72,10 +65,6 @@ void PartJoiner::join(PartSetApart& part) {
     shiftTag(fig.linkTag, nodeBase);
   }
   for (CustomBox& b : src.boxes) shiftTag(b.tag, nodeBase);
-  if (reoutline)
-    forEachFragment(src, [&](Fragment& f) {
-      for (VectorGlyph& g : f.glyphs) g.outline = outlineIds[static_cast<std::size_t>(g.outline)];
-    });
 
   // The seam, as one Flow would have set it: a space opening the part collapses into one
   // ending the list (at the top level, no frame around either).

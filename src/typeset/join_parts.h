@@ -1,6 +1,6 @@
 // Parts set apart, joined in order. Each part of the body (a post) is set on its own (side by
-// side on several threads), into its own vertical list with its own numbering of vector glyph
-// outlines and structure nodes; joining renumbers those into the run's and appends the list as
+// side on several threads), into its own vertical list with its own numbering of structure
+// nodes; joining renumbers those into the run's and appends the list as
 // if one Flow had set every part in turn: spaces at the seam collapse, a "keep with
 // next" and anchors left open at the end of a part reach the first item of the next.
 #pragma once
@@ -21,9 +21,6 @@ struct Context;
 struct PartSetApart {
   VList list;
   std::vector<OutlineEntry> outline;  // bookmarks of the part's headings
-  // Vector glyph outlines by the part's own ids, with the (face, code point) each draws.
-  std::vector<GlyphOutline> outlines;
-  std::vector<std::pair<int, char32_t>> outlineKeys;
   // Its structure nodes, numbered by the part (top nodes with parent -1); its boxes' tags
   // name them.
   std::vector<StructNode> structure;
@@ -39,7 +36,7 @@ class PartJoiner {
  public:
   PartJoiner(Context& ctx, VList& body) : ctx_(ctx), body_(body) {}
   // Appends `part`, renumbering its structure nodes into the context's (its top nodes go below
-  // the node open there) and its outlines through the context (Context::adoptOutline).
+  // the node open there).
   void join(PartSetApart& part);
   // Anchors no item has taken yet (set after the last part's last item).
   std::vector<std::string> takeOpenAnchors() { return std::move(openAnchors_); }

@@ -292,19 +292,6 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
           }
           break;
         }
-        case BoxKind::Vector: {
-          VectorGlyph g;
-          g.outline = ctx.outlineFor(it.face, it.cp);
-          g.x = x;
-          g.y = baseline;
-          g.size = it.size;
-          g.cp = it.cp;
-          g.spaceAfter = spaceFollows(items, i, lastBreak);
-          g.color = it.color;
-          g.tag = it.tag;
-          line.content.glyphs.push_back(g);
-          break;
-        }
         case BoxKind::Missing: {
           const std::size_t from = line.content.runs.size();
           drawMissing(ctx, line.content, it, x, baseline);

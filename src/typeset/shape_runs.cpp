@@ -45,6 +45,7 @@ void shapeRun(Context& ctx, TextRun& run) {
     shaped = &font.shaped(text, run.rtl ? TextDirection::RightToLeft : TextDirection::LeftToRight);
   const ShapedText& s = *shaped;
   run.glyphs = s.glyphs;
+  run.colorGlyphs = font.hasColorBitmaps();
   run.width = s.advance * run.size / 1000.0f + run.charSpacing * static_cast<float>(s.glyphs.size());
   if (run.spaceAfter) addSpaceGlyph(font, run, text.size());
 }

@@ -59,7 +59,7 @@ class OpenNode {
   std::int32_t id_;
 };
 
-// Gives the untagged words, pictures and vector glyphs of `f` the tag `tag` (rules and
+// Gives the untagged words and pictures of `f` the tag `tag` (rules and
 // rectangles are artifacts unless tagged otherwise).
 inline void stamp(Fragment& f, std::int32_t tag) {
   if (tag == tags::kUntagged) return;
@@ -67,14 +67,12 @@ inline void stamp(Fragment& f, std::int32_t tag) {
     if (r.tag == tags::kUntagged) r.tag = tag;
   for (auto& i : f.images)
     if (i.tag == tags::kUntagged) i.tag = tag;
-  for (auto& g : f.glyphs)
-    if (g.tag == tags::kUntagged) g.tag = tag;
 }
 
 // Where a fragment's lists ended, to tag what is added after.
 struct FragmentSizes {
-  explicit FragmentSizes(const Fragment& f) : runs(f.runs.size()), images(f.images.size()), glyphs(f.glyphs.size()) {}
-  std::size_t runs, images, glyphs;
+  explicit FragmentSizes(const Fragment& f) : runs(f.runs.size()), images(f.images.size()) {}
+  std::size_t runs, images;
 };
 // stamp() for what was added to `f` since `before`.
 inline void stampSince(Fragment& f, const FragmentSizes& before, std::int32_t tag) {
@@ -83,8 +81,6 @@ inline void stampSince(Fragment& f, const FragmentSizes& before, std::int32_t ta
     if (f.runs[k].tag == tags::kUntagged) f.runs[k].tag = tag;
   for (std::size_t k = before.images; k < f.images.size(); ++k)
     if (f.images[k].tag == tags::kUntagged) f.images[k].tag = tag;
-  for (std::size_t k = before.glyphs; k < f.glyphs.size(); ++k)
-    if (f.glyphs[k].tag == tags::kUntagged) f.glyphs[k].tag = tag;
 }
 
 // Every box tagged with a node moved by `by` (a part's nodes appended to the body's table);
@@ -99,7 +95,6 @@ inline void shiftTags(Fragment& f, std::int32_t by) {
   for (auto& l : f.lines) shiftTag(l.tag, by);
   for (auto& p : f.paths) shiftTag(p.tag, by);
   for (auto& r : f.runs) shiftTag(r.tag, by);
-  for (auto& g : f.glyphs) shiftTag(g.tag, by);
   for (auto& k : f.links) shiftTag(k.tag, by);
 }
 // The same boxes made artifacts of `kind` (a copy of a table's header rows).
@@ -109,7 +104,6 @@ inline void retag(Fragment& f, std::int32_t kind) {
   for (auto& l : f.lines) l.tag = kind;
   for (auto& p : f.paths) p.tag = kind;
   for (auto& r : f.runs) r.tag = kind;
-  for (auto& g : f.glyphs) g.tag = kind;
 }
 
 }  // namespace pp::typeset

@@ -1,5 +1,5 @@
 // A typesetting run: the body's parts set side by side and joined in order, paginated as they
-// are joined; sections set in one flow; the fonts and outlines they share.
+// are joined; sections set in one flow; the fonts and structure they share.
 #include <algorithm>
 #include <atomic>
 #include <map>
@@ -46,7 +46,7 @@ struct Typesetter::Run {
   const std::function<ResolvedLink(const LinkTarget&, int owner)> resolveLink;
   const TypesetOptions options;
   DiagnosticSink& diags;
-  Layout out;  // the vector outlines of everything set
+  Layout out;  // the structure nodes of everything set
   // Font files are read once and shared by the sets of every thread (and the painter).
   std::shared_ptr<FontStore> store = std::make_shared<FontStore>();
   FontSet fonts;
@@ -84,11 +84,10 @@ struct Typesetter::Run {
     std::map<std::string, std::unique_ptr<Hyphenator>> hyphenators;
   };
 
-  // A body page ready for options.bodyPages, with the outlines its glyphs use.
+  // A body page ready for options.bodyPages.
   struct FinishedPage {
     std::size_t index;
     PageBox box;
-    std::vector<GlyphOutline> outlines;
   };
 
   using Compose = std::function<void(PartComposer&, std::size_t)>;
@@ -123,8 +122,7 @@ struct Typesetter::Run {
   }
 
   // Numbers and decorates the body pages made since the last call. With a sink, each page's
-  // drawing (and a copy of the outlines it uses, renumbered: the run's list keeps growing) is
-  // moved out for it, leaving the size, label and links.
+  // drawing is moved out for it, leaving the size, label and links.
   std::vector<FinishedPage> finishBodyPages(SetPages& made, const Finish& finish) {
     std::vector<FinishedPage> finished;
     for (; bodyFinished < made.pages.size(); ++bodyFinished) {
@@ -132,14 +130,7 @@ struct Typesetter::Run {
       finish(p, bodyFinished);
       tellProgress(p);
       if (!options.bodyPages) continue;
-      FinishedPage f{bodyFinished, std::move(p.box), {}};
-      std::map<int, int> local;
-      for (VectorGlyph& g : f.box.glyphs) {
-        if (g.outline < 0 || static_cast<std::size_t>(g.outline) >= out.outlines.size()) continue;
-        auto [it, fresh] = local.try_emplace(g.outline, static_cast<int>(f.outlines.size()));
-        if (fresh) f.outlines.push_back(out.outlines[static_cast<std::size_t>(g.outline)]);
-        g.outline = it->second;
-      }
+      FinishedPage f{bodyFinished, std::move(p.box)};
       p.box = PageBox{};
       p.box.width = f.box.width;
       p.box.height = f.box.height;
@@ -157,7 +148,7 @@ struct Typesetter::Run {
     options.bodyProgress(bodyFinished + 1, partsBegun, partCount);
   }
 
-  void handOver(FinishedPage& f) { options.bodyPages.page(f.index, std::move(f.box), std::move(f.outlines)); }
+  void handOver(FinishedPage& f) { options.bodyPages.page(f.index, std::move(f.box)); }
 
   // Sets the parts on the workers and joins each to the body as soon as every part before it
   // is joined, so that only parts finished out of order wait (the lines of all parts set apart
@@ -206,7 +197,7 @@ struct Typesetter::Run {
     if (!worker.fonts) worker.fonts = std::make_unique<FontSet>(style, apart.diags, store);
     FontSet& partFonts = *worker.fonts;
     partFonts.setDiagnostics(apart.diags);
-    Layout scratch;  // collects the part's vector outlines
+    Layout scratch;  // collects the part's structure nodes
     Context c(style, partFonts, apart.diags, assets, scratch);
     const int owner = part.owner;
     c.resolveLink = [this, owner](const LinkTarget& t) { return resolveLink(t, owner); };
@@ -236,8 +227,6 @@ struct Typesetter::Run {
     c.missingGlyphs.report(apart.diags);  // one warning for the post
     apart.keepNextAtEnd = flow.keepsNext();
     apart.openAnchors = flow.takePendingAnchors();
-    apart.outlineKeys = c.outlineKeys();
-    apart.outlines = std::move(scratch.outlines);
     apart.structure = std::move(scratch.structure);
   }
 
@@ -298,7 +287,6 @@ void Typesetter::drawOnPage(PageBox& page, const std::function<void(Canvas&)>& d
 Layout Typesetter::takeLayout() {
   Layout l;
   l.fonts = run_->fonts.faces();
-  l.outlines = std::move(run_->out.outlines);
   l.structure = std::move(run_->out.structure);
   return l;
 }

@@ -159,7 +159,7 @@ void InlineBuilder::flushToken() {
   bool runLiteral = false;
   auto flushRun = [&] {
     if (!run.empty() && runFace >= 0) {
-      emitBox(run, looks_[static_cast<std::size_t>(runLook)], runFace, false);
+      emitBox(run, looks_[static_cast<std::size_t>(runLook)], runFace);
       if (runLiteral) list_.items.back().hyphenatable = false;
     }
     run.clear();
@@ -214,12 +214,19 @@ void InlineBuilder::flushToken() {
       addBreak(brk[i], look, f);
     }
     if (ch.cp == 0xAD) continue;  // soft hyphen: only a break opportunity
+    if (isEmojiSequencePart(ch.cp)) {
+      // Part of the colour emoji before it (shaped into its ligature), else nothing to draw.
+      if (runFace >= 0 && static_cast<int>(ch.look) == runLook && ctx_.fonts.file(runFace).hasColorBitmaps())
+        run.push_back(ch.cp);
+      continue;
+    }
     const int primary = primaryFace(look);
+    const bool emoji = wantsEmojiPresentation(ch.cp, i + 1 < n ? token_[i + 1].cp : 0);
     // A combining mark or joiner stays in the face of the letter it belongs to, which shapes
     // them together (Arabic joining, Indic conjuncts, Thai vowels and tones).
     const int face = runFace >= 0 && static_cast<int>(ch.look) == runLook && attachesToPrevious(ch.cp)
                          ? runFace
-                         : ctx_.fonts.resolve(primary, ch.cp, look.bold || base_.bold);
+                         : ctx_.fonts.resolve(primary, ch.cp, look.bold || base_.bold, emoji);
     if (face < 0) {
       flushRun();
       emitMissing(ch.cp, look);

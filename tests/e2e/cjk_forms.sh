@@ -2,8 +2,10 @@
 # CJK glyph forms by language (issue 19): Japanese, Chinese (Simplified, Traditional, Hong Kong)
 # and Korean share the code points of Han characters but not their shapes. The site
 # tests/fixtures/cjk_forms has a post in each language with the same characters (骨, 直); each
-# post's characters come from its region's face of Noto Sans CJK (JP, SC, TC, HK, KR), and so
-# do the post titles in the (English) contents; the
+# post's characters come from its region's face of Noto CJK (JP, SC, TC, HK, KR): Noto Serif
+# CJK in the serif body text, Noto Sans CJK in the sans headings; so do the post titles in the
+# (English) contents, and everything else set outside the posts (the brief's entries, the
+# cover's list, running heads): no CJK text falls to Droid Sans Fallback; the
 # faces draw them differently (compared as rendered), and the PDF embeds a small subset of
 # each face used, not the 20 MB collection.
 # ctest-cost: 3
@@ -38,9 +40,30 @@ for page in doc:
 bad = 0
 for lang, region in want.items():
     font = found.get(lang, ("none",))[0]
-    if not re.search(f"NotoSansCJK{region}-", font):
-        print(f"{lang}: 骨 set in {font}, expected Noto Sans CJK {region.upper()}")
+    if not re.search(f"NotoSerifCJK{region}-", font):
+        print(f"{lang}: 骨 set in {font}, expected Noto Serif CJK {region.upper()} (serif body text)")
         bad += 1
+# The post's heading "骨直" (sans) in Noto Sans CJK of the post's region.
+headings = {}
+for page in doc:
+    for block in page.get_text("rawdict")["blocks"]:
+        for line in block.get("lines", []):
+            text = "".join(c["c"] for s in line["spans"] for c in s["chars"])
+            if text.strip() == "骨直":
+                headings.setdefault(page.number, line["spans"][0]["font"])
+for font in headings.values():
+    if not re.search(r"NotoSansCJK(jp|sc|tc|hk|kr)-", font):
+        print(f"a heading 骨直 set in {font}, expected Noto Sans CJK")
+        bad += 1
+if len(headings) != 5:
+    print(f"{len(headings)} headings 骨直 found, expected 5")
+    bad += 1
+# Nothing outside the posts falls back to a font without the language's forms.
+for page in doc:
+    for f in page.get_fonts():
+        if "DroidSansFallback" in f[3] or "Nanum" in f[3]:
+            print(f"page {page.number + 1} draws with {f[3]}: text set outside its post's language")
+            bad += 1
 # The contents, in English, list each post's title in its own language's forms.
 titles = {"ja": "日本語", "zh-CN": "简体中文", "zh-TW": "繁體中文", "zh-HK": "繁體中文（香港）", "ko": "한국어"}
 contents = next(p for p in doc if p.get_text().lstrip().startswith("Contents"))
@@ -49,8 +72,8 @@ for lang, region in want.items():
     spans = [s for l in lines for s in l["spans"]
              if "".join(c["c"] for c in s["chars"]).startswith(titles[lang]) and
              (lang != "zh-TW" or "台" in "".join(c["c"] for s2 in l["spans"] for c in s2["chars"]))]
-    if not spans or not re.search(f"NotoSansCJK{region}-", spans[0]["font"]):
-        print(f"{lang}: the contents set its title in {spans[0]['font'] if spans else 'nothing'}, expected Noto Sans CJK {region.upper()}")
+    if not spans or not re.search(f"NotoS(ans|erif)CJK{region}-", spans[0]["font"]):
+        print(f"{lang}: the contents set its title in {spans[0]['font'] if spans else 'nothing'}, expected Noto CJK {region.upper()}")
         bad += 1
 if bad:
     sys.exit(1)

@@ -37,13 +37,16 @@ TEST_CASE("characters no font has get one warning per post and are drawn as boxe
   bool hex = false;
   for (const auto& r : p.runs) hex |= r.text == "10FFFD";
   CHECK(hex);
-  if (std::filesystem::exists("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf")) {
-    // The rocket is set as itself, shaped in the emoji fallback: one glyph the font has.
+  const bool colour = std::filesystem::exists("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf");
+  if (colour || std::filesystem::exists("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf")) {
+    // The rocket is set as itself, shaped in the emoji fallback: one glyph the font has, a
+    // picture of the colour font when there is one.
     bool drawn = false;
     for (const auto& r : p.runs)
       if (r.text == "\U0001F680") {
         drawn = true;
-        CHECK(lay.fonts[r.font].file.filename() == "Symbola_hint.ttf");
+        CHECK(lay.fonts[r.font].file.filename() == (colour ? "NotoColorEmoji.ttf" : "Symbola_hint.ttf"));
+        CHECK(r.colorGlyphs == colour);
         CHECK(r.width > 3);
         REQUIRE(r.glyphs.size() == (r.spaceAfter ? 2u : 1u));  // then the space after it
         CHECK(r.glyphs[0].glyph != 0);

@@ -33,13 +33,12 @@ std::string describe(const Layout& lay) {
     s += "page " + p.label + "\n";
     for (const auto& r : p.runs)
       s += "run " + std::to_string(r.font) + " " + num(r.x) + " " + num(r.y) + " " + num(r.size) + " " + r.text + "\n";
-    for (const auto& g : p.glyphs) s += "glyph " + std::to_string(g.outline) + " " + num(g.x) + " " + num(g.y) + "\n";
     for (const auto& r : p.rects) s += "rect " + num(r.x) + " " + num(r.y) + " " + num(r.width) + " " + num(r.height) + "\n";
     for (const auto& l : p.links) s += "link " + l.uri + l.dest + " " + num(l.x) + " " + num(l.y) + "\n";
   }
   for (const auto& [name, pos] : lay.anchors) s += "anchor " + name + " " + std::to_string(pos.page) + "\n";
   for (const auto& e : lay.outline) s += "outline " + e.title + " " + e.dest + "\n";
-  s += "outlines " + std::to_string(lay.outlines.size()) + " fonts " + std::to_string(lay.fonts.size()) + "\n";
+  s += "fonts " + std::to_string(lay.fonts.size()) + "\n";
   return s;
 }
 
@@ -105,37 +104,24 @@ TEST_CASE("body pages handed over as they are finished are the pages a layout ke
   TypesetOptions whole, handed;
   whole.jobs = handed.jobs = 4;
   std::mutex m;
-  std::map<std::size_t, std::pair<PageBox, std::vector<GlyphOutline>>> got;
-  handed.bodyPages.page = [&](std::size_t i, PageBox&& page, std::vector<GlyphOutline>&& outlines) {
+  std::map<std::size_t, PageBox> got;
+  handed.bodyPages.page = [&](std::size_t i, PageBox&& page) {
     std::lock_guard<std::mutex> lock(m);
     CHECK(got.count(i) == 0);
-    got[i] = {std::move(page), std::move(outlines)};
+    got[i] = std::move(page);
   };
   DiagnosticSink d1, d2;
   const Layout a = layoutBook(s.pub, st, {}, whole, d1);
   Layout b = layoutBook(s.pub, st, {}, handed, d2);
   REQUIRE(got.size() >= 5);
   // Layout::pages keeps the size, label and links of a page handed over; its drawing went.
-  for (const auto& [i, entry] : got) {
+  for (const auto& [i, page] : got) {
     PageBox& kept = b.pages[static_cast<std::size_t>(b.frontPages) + i];
     CHECK(kept.runs.empty());
-    CHECK(kept.label == entry.first.label);
+    CHECK(kept.label == page.label);
     CHECK(kept.label == std::to_string(i + 1));
-    kept.runs = entry.first.runs;
-    kept.rects = entry.first.rects;
-    kept.glyphs = entry.first.glyphs;
-    // Outlines come with the page, renumbered: put them back where the layout keeps them.
-    for (auto& g : kept.glyphs) {
-      const GlyphOutline& o = entry.second[static_cast<std::size_t>(g.outline)];
-      for (std::size_t k = 0; k < b.outlines.size(); ++k)
-        if (b.outlines[k].cmds.size() == o.cmds.size() &&
-            std::equal(o.cmds.begin(), o.cmds.end(), b.outlines[k].cmds.begin(), [](const auto& x, const auto& y) {
-              return x.op == y.op && x.x == y.x && x.y == y.y;
-            })) {
-          g.outline = static_cast<int>(k);
-          break;
-        }
-    }
+    kept.runs = page.runs;
+    kept.rects = page.rects;
   }
   CHECK(describe(a) == describe(b));
 }
@@ -155,7 +141,7 @@ TEST_CASE("workersFreed: called once, when the last post is being set, whatever 
     std::atomic<int> calls{0};
     std::atomic<std::size_t> pagesBefore{0};
     std::atomic<std::size_t> pagesHanded{0};
-    o.bodyPages.page = [&](std::size_t, PageBox&&, std::vector<GlyphOutline>&&) { ++pagesHanded; };
+    o.bodyPages.page = [&](std::size_t, PageBox&&) { ++pagesHanded; };
     o.workersFreed = [&] {
       ++calls;
       pagesBefore = pagesHanded.load();

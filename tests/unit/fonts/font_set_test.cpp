@@ -25,11 +25,27 @@ TEST_CASE("fallback: the role's face first, then symbols, CJK and emoji fonts") 
     CHECK(cjk != text);
     CHECK(fonts.file(cjk).path().filename() == "DroidSansFallbackFull.ttf");
   }
-  const int emoji = fonts.resolve(text, U'\U0001F680', false);  // rocket
-  if (std::filesystem::exists("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf")) {
+  // The rocket: a picture from the colour emoji font when there is one, else Symbola's glyph.
+  const int emoji = fonts.resolve(text, U'\U0001F680', false, true);
+  if (std::filesystem::exists("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf")) {
+    REQUIRE(emoji >= 0);
+    CHECK(fonts.file(emoji).path().filename() == "NotoColorEmoji.ttf");
+    CHECK(fonts.file(emoji).hasColorBitmaps());
+    CHECK_FALSE(fonts.file(emoji).hasOutlines());
+    const ColorGlyphPicture pic = fonts.file(emoji).colorPicture(fonts.file(emoji).glyphIndex(U'\U0001F680'));
+    CHECK(pic.png.substr(1, 3) == "PNG");
+    CHECK(pic.width > 0.9f);
+    CHECK(pic.height > 0.9f);
+  } else if (std::filesystem::exists("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf")) {
     REQUIRE(emoji >= 0);
     CHECK(fonts.file(emoji).path().filename() == "Symbola_hint.ttf");
   }
+  // An arrow is text (DejaVu), a heart with VS16 asks for its picture.
+  CHECK_FALSE(wantsEmojiPresentation(U'\u2192', 0));
+  CHECK_FALSE(wantsEmojiPresentation(U'\u2764', 0));
+  CHECK(wantsEmojiPresentation(U'\u2764', 0xFE0F));
+  CHECK(wantsEmojiPresentation(U'\U0001F680', 0));
+  CHECK_FALSE(wantsEmojiPresentation(U'1', 0xFE0F));
   // Bold text falls back to the bold sibling of a fallback when there is one.
   const int boldText = fonts.face("text", true, false);
   const int boldSym = fonts.resolve(boldText, U'\u2211', true);  // ∑ (not in Charis)
@@ -187,20 +203,32 @@ TEST_CASE("a language's CJK glyph forms: its region's face of the CJK collection
   for (char32_t c : {U'\u76F4', U'\u9AA8'}) {
     const int ja = faceFor("ja", c), zh = faceFor("zh-CN", c), tw = faceFor("zh-TW", c), hk = faceFor("zh-HK", c);
     REQUIRE(ja >= 0);
-    CHECK(fonts.file(ja).familyName() == "Noto Sans CJK JP");
-    CHECK(fonts.file(zh).familyName() == "Noto Sans CJK SC");
-    CHECK(fonts.file(tw).familyName() == "Noto Sans CJK TC");
-    CHECK(fonts.file(hk).familyName() == "Noto Sans CJK HK");
+    // The text family is serif (`serif: true`): Noto Serif CJK's faces.
+    CHECK(fonts.file(ja).familyName() == "Noto Serif CJK JP");
+    CHECK(fonts.file(zh).familyName() == "Noto Serif CJK SC");
+    CHECK(fonts.file(tw).familyName() == "Noto Serif CJK TC");
+    CHECK(fonts.file(hk).familyName() == "Noto Serif CJK HK");
     CHECK(faceFor("zh-Hant", c) == tw);
     auto glyph = [&](int face) { return fonts.file(face).shape(std::u32string(1, c)).glyphs.at(0).glyph; };
     CHECK(glyph(ja) != glyph(zh));
     if (c == U'\u9AA8') CHECK(glyph(zh) != glyph(tw));
   }
   // Hangul in a Korean post: the KR face; bold text: the bold collection's.
-  CHECK(fonts.file(faceFor("ko", U'\uD55C')).familyName() == "Noto Sans CJK KR");
+  CHECK(fonts.file(faceFor("ko", U'\uD55C')).familyName() == "Noto Serif CJK KR");
   const int boldJa = faceFor("ja", U'\u76F4', true);
   CHECK(boldJa != faceFor("ja", U'\u76F4', false));
-  CHECK(fonts.file(boldJa).path().filename() == "NotoSansCJK-Bold.ttc");
+  CHECK(fonts.file(boldJa).path().filename() == "NotoSerifCJK-Bold.ttc");
+  // A sans family (the headings'): Noto Sans CJK, regular and bold.
+  const int heading = fonts.face("heading", false, false), boldHeading = fonts.face("heading", true, false);
+  fonts.setLanguage("ja");
+  CHECK(fonts.file(fonts.resolve(heading, U'\u76F4', false)).familyName() == "Noto Sans CJK JP");
+  CHECK(fonts.file(fonts.resolve(boldHeading, U'\u76F4', true)).path().filename() == "NotoSansCJK-Bold.ttc");
+  // Without a serif collection among the fallbacks, serif text takes the sans one.
+  Style sansOnly = st;
+  std::erase_if(sansOnly.fallbacks, [](const fs::path& p) { return p.filename() == "NotoSerifCJK-Regular.ttc"; });
+  FontSet sans(sansOnly, diags);
+  sans.setLanguage("ja");
+  CHECK(sans.file(sans.resolve(sans.face("text", false, false), U'\u76F4', false)).familyName() == "Noto Sans CJK JP");
   // Another language keeps the chain as it was.
   CHECK(fonts.file(faceFor("en", U'\u76F4')).path().filename() == "DroidSansFallbackFull.ttf");
   // Every set made from the style numbers the regional faces alike, whatever it set first.

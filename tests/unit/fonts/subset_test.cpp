@@ -110,3 +110,36 @@ TEST_CASE("nothing drawn still makes a valid font with .notdef only") {
   Opened out(subset.bytes);
   CHECK(hb_face_get_glyph_count(out.face) == 1);
 }
+
+TEST_CASE("a colour emoji font's subset has empty outlines and no pictures") {
+  // Its pictures go into the PDF as images; the font program must still be TrueType (glyf,
+  // loca) with the glyphs' advances, for text that paints nothing.
+  const fs::path file = "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf";
+  if (!fs::exists(file)) {
+    MESSAGE("fonts-noto-color-emoji not installed: skipped");
+    return;
+  }
+  std::string err;
+  auto src = FontFile::load(file, &err);
+  REQUIRE_MESSAGE(src, err);
+  CHECK(src->hasColorBitmaps());
+  CHECK_FALSE(src->hasOutlines());
+  const std::uint16_t rocket = static_cast<std::uint16_t>(src->glyphIndex(U'\U0001F680'));
+  REQUIRE(rocket != 0);
+  CHECK(src->advance(U'\U0001F680') > 1000);  // an emoji is wider than an em in this font
+  const FontSubset subset = makeFontSubset(*src, {rocket}, &err);
+  REQUIRE_MESSAGE(!subset.bytes.empty(), err);
+  CHECK(subset.bytes.size() < 20000);
+  Opened out(subset.bytes);
+  for (const char* tag : {"glyf", "loca", "hmtx", "head"}) {
+    hb_blob_t* t = hb_face_reference_table(out.face, hb_tag_from_string(tag, 4));
+    CHECK_MESSAGE(hb_blob_get_length(t) > 0, tag);
+    hb_blob_destroy(t);
+  }
+  hb_blob_t* bitmaps = hb_face_reference_table(out.face, HB_TAG('C', 'B', 'D', 'T'));
+  CHECK(hb_blob_get_length(bitmaps) == 0);
+  hb_blob_destroy(bitmaps);
+  Opened in(std::string(src->bytes()));
+  REQUIRE(subset.glyphMap.size() == 1);
+  CHECK(hb_font_get_glyph_h_advance(out.font, subset.glyphMap[0].second) == hb_font_get_glyph_h_advance(in.font, rocket));
+}

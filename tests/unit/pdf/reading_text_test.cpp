@@ -40,9 +40,9 @@ struct Painted {
   PaintedPage page;
 };
 
-Painted paint(const PageBox& box, const std::vector<GlyphOutline>& outlines = {}) {
+Painted paint(const PageBox& box) {
   const ResourceUse use = resourceUse(box);
-  Painted p{{}, paintPage(box, outlines, use, expectedResources(use), true)};
+  Painted p{{}, paintPage(box, use, expectedResources(use), true)};
   if (p.page.deflated) {
     std::string out(1 << 16, '\0');
     uLongf n = out.size();
@@ -112,24 +112,37 @@ TEST_CASE("a hyphenated line end draws its hyphen as an artifact after the word'
   }
 }
 
-TEST_CASE("a character drawn as a path reads as its ActualText, with the space after it") {
-  GlyphOutline o;
-  o.cmds.push_back({GlyphOutline::Op::Move, 0, 0, 0, 0});
-  o.cmds.push_back({GlyphOutline::Op::Line, 1, 0, 0, 0});
-  o.cmds.push_back({GlyphOutline::Op::Line, 1, 1, 0, 0});
-  o.cmds.push_back({GlyphOutline::Op::Close, 0, 0, 0, 0});
+TEST_CASE("a colour emoji reads as its text, its picture painted over it as an artifact") {
+  // A ZWJ sequence shaped into one glyph of a colour font (glyph 7), then the font's space.
   PageBox box;
-  VectorGlyph g;
-  g.outline = 0;
-  g.cp = 0x1F600;
-  g.spaceAfter = true;
-  g.tag = 2;
-  box.glyphs.push_back(g);
-  const Painted p = paint(box, {o});
-  // U+1F600 as a surrogate pair, then the space.
-  CHECK(p.content.find("/Span<</ActualText <FEFFD83DDE000020>>>BDC") != std::string::npos);
-  CHECK(count(p.content, "BDC") == 2);  // its MCID and its ActualText
-  CHECK(count(p.content, "EMC") == 2);
+  TextRun r = run("\U0001F469\u200D\U0001F4BB", {{7, 0, 1245, 0, 0, 1245, true}, {3, 3, 1245, 0, 0, 1245, false}}, 2);
+  r.colorGlyphs = true;
+  r.spaceAfter = true;
+  box.runs.push_back(r);
+  const ResourceUse use = resourceUse(box);
+  // One picture: the sequence's glyph at the run's size (not the space after it).
+  REQUIRE(use.pictures.size() == 1);
+  CHECK(use.pictures[0] == PictureKey{0, 7, r.size});
+  CHECK(expectedResources(use).pictures == std::vector<std::string>{"X1"});
+  const Painted p = paint(box);
+  // The sequence as ActualText (a surrogate pair, ZWJ, a surrogate pair), without the space:
+  // the space glyph follows outside it.
+  const std::size_t actual = p.content.find("/Span<</ActualText <FEFFD83DDC69200DD83DDCBB>>>BDC");
+  REQUIRE(actual != std::string::npos);
+  // The picture after the text object, in an artifact: one em scaled to the size.
+  const std::size_t et = p.content.find("ET"), artifact = p.content.find("/Artifact<</Type/Layout>>BDC");
+  REQUIRE(artifact != std::string::npos);
+  CHECK(actual < et);
+  CHECK(et < artifact);
+  CHECK(p.content.find("/X1 Do", artifact) != std::string::npos);
+  CHECK(p.page.mcidLeaf == std::vector<std::int32_t>{2});
+  CHECK(count(p.content, "BDC") == count(p.content, "EMC"));
+
+  SUBCASE("a run of another font has no pictures") {
+    box.runs[0].colorGlyphs = false;
+    CHECK(resourceUse(box).pictures.empty());
+    CHECK(paint(box).content.find(" Do") == std::string::npos);
+  }
 }
 
 TEST_CASE("a missing glyph's box reads as the character, not as the code point written in it") {

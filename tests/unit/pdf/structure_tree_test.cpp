@@ -152,7 +152,7 @@ FillRect square(float x, std::int32_t tag) {
 
 PaintedPage paintShapes(const PageBox& box, bool tagged) {
   const ResourceUse use = resourceUse(box);
-  return paintPage(box, {}, use, expectedResources(use), tagged);
+  return paintPage(box, use, expectedResources(use), tagged);
 }
 
 }  // namespace

@@ -27,13 +27,7 @@ VItem item(VKind kind, float height) {
   return it;
 }
 
-GlyphOutline outlineMarked(float x) {
-  GlyphOutline g;
-  g.cmds.push_back({GlyphOutline::Op::Move, x, 0, 0, 0});
-  return g;
-}
-
-// What a joiner joins into: the digest's fonts, outlines and context.
+// What a joiner joins into: the digest's fonts and context.
 struct Digest {
   DiagnosticSink diags;
   Style st = loadStyle("report", "", diags);
@@ -46,10 +40,7 @@ struct Digest {
 
 TEST_CASE("joining a post: indices move past the body's, the seam's spaces collapse") {
   Digest d;
-  Layout& out = d.out;
   Context& ctx = d.ctx;
-  // The digest already has an outline: the post's own numbering must move.
-  ctx.adoptOutline({0, U'\U0001F600'}, outlineMarked(1));
 
   VList body;
   body.items.push_back(item(VKind::Content, 12));
@@ -69,8 +60,6 @@ TEST_CASE("joining a post: indices move past the body's, the seam's spaces colla
   TextRun run;
   run.text = "a" + utf8(U'\U0001F680') + "b";
   f.runs.push_back(run);
-  f.glyphs.push_back({1, 0, 0, 10, 0, false, {}});  // the post's outline 1: the digest's existing one
-  f.glyphs.push_back({0, 0, 0, 10, 0, false, {}});  // the post's outline 0: new to the digest
   VItem c = item(VKind::Content, 12);
   c.fragment = l.addFragment(std::move(f));
   c.frameSet = 0;
@@ -93,8 +82,6 @@ TEST_CASE("joining a post: indices move past the body's, the seam's spaces colla
   l.footnotes.emplace_back();
   l.boxes.emplace_back();
   l.tableHeaders.push_back({4});
-  part.outlines = {outlineMarked(2), outlineMarked(3)};
-  part.outlineKeys = {{0, U'\U0001F680'}, {0, U'\U0001F600'}};
 
   PartJoiner joiner(ctx, body);
   joiner.join(part);
@@ -117,13 +104,9 @@ TEST_CASE("joining a post: indices move past the body's, the seam's spaces colla
   CHECK(body.footnotes.size() == 2);
   CHECK(body.boxes.size() == 2);
 
-  // The text comes as it was set; the outlines take the digest's ids.
+  // The text comes as it was set.
   const Fragment& jf = body.fragments[1];
   CHECK(jf.runs[0].text == "a" + utf8(U'\U0001F680') + "b");
-  CHECK(jf.glyphs[0].outline == 0);  // the digest's U+1F600
-  CHECK(jf.glyphs[1].outline == 1);  // new: kept after it
-  REQUIRE(out.outlines.size() == 2);
-  CHECK(out.outlines[1].cmds[0].x == 2);
 }
 
 TEST_CASE("joining posts carries a keep and open anchors to the next post's first item") {
