@@ -22,6 +22,7 @@ RUN apt-get update \
       fonts-droid-fallback \
       fonts-nanum \
       fonts-noto-cjk \
+      fonts-noto-color-emoji \
       fonts-noto-core \
       fonts-symbola \
       hyphen-bn \

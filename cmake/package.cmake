@@ -23,9 +23,10 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # placeholders; Graphviz's libgvc and libxdot for diagrams; without them a diagram prints as its
 # source, with a warning) and the hyphenation patterns of the other languages a post can be in (read at
 # run time by pp::hyphenationDictionary; without them those posts are not hyphenated), and the
-# regional CJK faces of fonts-noto-cjk (without them Droid Sans Fallback and Nanum draw CJK).
+# regional CJK faces of fonts-noto-cjk (without them Droid Sans Fallback and Nanum draw CJK)
+# and the colour emoji of fonts-noto-color-emoji (without them Symbola draws emoji in black).
 # tests/e2e/package.sh holds the Dockerfile's runtime stage to the same lists.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-droid-fallback, fonts-nanum, fonts-noto-core, fonts-symbola, hyphen-en-us, icc-profiles-free")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "librsvg2-2, libcurl4, libgvc6, libxdot4, fonts-noto-cjk, hyphen-bn, hyphen-de, hyphen-el, hyphen-en-gb, hyphen-es, hyphen-fr, hyphen-hi, hyphen-it, hyphen-pt-br, hyphen-pt-pt, hyphen-ru, hyphen-ta, hyphen-uk")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "librsvg2-2, libcurl4, libgvc6, libxdot4, fonts-noto-cjk, fonts-noto-color-emoji, hyphen-bn, hyphen-de, hyphen-el, hyphen-en-gb, hyphen-es, hyphen-fr, hyphen-hi, hyphen-it, hyphen-pt-br, hyphen-pt-pt, hyphen-ru, hyphen-ta, hyphen-uk")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "hyphen-hyphenation-patterns")  # other languages' patterns
 include(CPack)
