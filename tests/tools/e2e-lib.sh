@@ -10,9 +10,6 @@ export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-1764460800}"
 # and a parallel collector only slow down: the client compiler and the serial collector halve
 # its CPU time (bench/results.md, "The test suite"). JDK_JAVA_OPTIONS reaches every `java` run.
 export JDK_JAVA_OPTIONS="${JDK_JAVA_OPTIONS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
-# epub_props.py's EPUBCheck runs go to one Java process per build tree, started by the first
-# (tests/tools/epubcheck_service.py): a fifth of the CPU time of a Java start per EPUB.
-if [ -n "${PP_BUILD_DIR:-}" ]; then export PP_EPUBCHECK_SPOOL="${PP_EPUBCHECK_SPOOL:-$PP_BUILD_DIR/epubcheck-spool}"; fi
 
 TOOLS="$PP_SOURCE_DIR/tests/tools"
 SHARED="$(cd "$PP_SOURCE_DIR/.." && pwd)/shared"

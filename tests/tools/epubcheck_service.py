@@ -3,7 +3,7 @@
 
 A test run checks some fifty EPUBs; each `java -jar epubcheck.jar` spends about five CPU seconds
 starting before it validates anything, and a validation in a warm process takes a tenth of
-that. When PP_EPUBCHECK_SPOOL names a folder (tests/tools/e2e-lib.sh sets one per build tree),
+that. When PP_EPUBCHECK_SPOOL names a folder (tests/CMakeLists.txt gives every test one per build tree),
 epub_props.py asks the server there, starting it when none runs; anything unexpected (no JDK
 for the source launcher, a server that died, a timeout) makes validate() return False and the
 caller runs EPUBCheck itself, as before.
