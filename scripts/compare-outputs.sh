@@ -29,8 +29,16 @@ make_set() {
   }
   run samples --site samples
   run samples-brief-a4 --site samples --style brief --paper a4
-  "$bin" build -c samples/postpress.yaml --cache "$cache" --quiet >> "$log" 2>&1 || true
-  for f in samples/out/*.pdf samples/out/*.epub; do [ -f "$f" ] && cp "$f" "$out/config-$(basename "$f")"; done
+  # The config writes into samples/out/, which may hold files of an earlier run: only what this
+  # build wrote (newer than the stamp) is taken, so that a failed build is seen as missing files.
+  local stamp="$out/.config-stamp" code=0
+  touch "$stamp"; sleep 1
+  "$bin" build -c samples/postpress.yaml --cache "$cache" --quiet >> "$log" 2>&1 || code=$?
+  [ "$code" = 0 ] || echo "config: build failed (exit $code)" >> "$out/failures"
+  for f in samples/out/*.pdf samples/out/*.epub; do
+    [ "$f" -nt "$stamp" ] && cp "$f" "$out/config-$(basename "$f")"
+  done
+  rm -f "$stamp"
   for c in terrytangyuan kubeflow fluxcd otel; do
     [ -d "$corpus/$c" ] || { echo "skipped: corpus $c absent" >> "$log"; continue; }
     run "$c" --site "$corpus/$c"

@@ -2,8 +2,9 @@
 # Builds and runs the whole test suite, from a clean clone on Debian 12:
 #   1. installs missing packages (scripts/install-deps.sh),
 #   2. the normal build: every unit, end-to-end and bad-input test,
-#   3. an AddressSanitizer + UndefinedBehaviorSanitizer build of the same code, running the
-#      unit and bad-input tests (the code that reads untrusted input) with no report allowed.
+#   3. an AddressSanitizer + UndefinedBehaviorSanitizer build of the stages that read the blog's
+#      input (their unit tests, and the bad-input tests running the whole program with those
+#      stages instrumented) with no report allowed.
 # .ci/run runs exactly this. Set PP_TEST_SKIP_ASAN=1 to skip step 3 while iterating.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,13 +31,37 @@ sanitized=(-DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DCMAKE_CXX_FLAGS_R
            -DPOSTPRESS_UNITY=ON)
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${normal[@]}" > /dev/null
 cmake --build build -j "$jobs"
+
+asan=0
+[ "${PP_TEST_SKIP_ASAN:-0}" = "1" ] || asan=1
+asan_build=""
+if [ "$asan" = 1 ]; then
+  # The stages that read the blog's input are compiled with the sanitizers; the others are
+  # linked from the normal tree just built (POSTPRESS_REUSE_LIBRARIES, CMakeLists.txt), so the
+  # bad-input tests still run the whole program.
+  # The normal tree is up to date, and its tests (one of which runs cmake --build in it) run
+  # while this builds: no second ninja in that tree (POSTPRESS_REUSE_REFRESH=OFF).
+  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${sanitized[@]}" \
+    -DPOSTPRESS_SANITIZE=ON -DPOSTPRESS_REUSE_LIBRARIES="$PWD/build" -DPOSTPRESS_REUSE_REFRESH=OFF > /dev/null
+  # Built while the normal tree's tests run, at a lower priority: those tests leave about half
+  # of two cores idle (waiting on checkers and pipes), which the compiler takes instead
+  # (bench/results.md, "The test suite"). Only what the unit and bad-input tests run: not the
+  # tools, benchmarks and manual pages.
+  nice -n 10 cmake --build build-asan -j "$jobs" --target unit-and-bad-programs > build-asan/build.log 2>&1 &
+  asan_build=$!
+fi
+stop_asan_build() { [ -z "$asan_build" ] || kill "$asan_build" 2> /dev/null || true; }
+trap 'stop_asan_build; stop_epubcheck' EXIT
 ctest --test-dir build --output-on-failure -j "$jobs" --timeout 900
 
-if [ "${PP_TEST_SKIP_ASAN:-0}" != "1" ]; then
-  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${sanitized[@]}" \
-    -DPOSTPRESS_SANITIZE=ON > /dev/null
-  # Only what the unit and bad-input tests run: not the tools, benchmarks and manual pages.
-  cmake --build build-asan -j "$jobs" --target unit-and-bad-programs
+if [ "$asan" = 1 ]; then
+  if ! wait "$asan_build"; then
+    asan_build=""
+    tail -50 build-asan/build.log
+    echo "test.sh: the sanitizer build failed (build-asan/build.log)" >&2
+    exit 1
+  fi
+  asan_build=""
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
   LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0" \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

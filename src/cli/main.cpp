@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdio>
 #include <iterator>
+#include <new>
 #include <string>
 
 #include "cli/allocator.h"
@@ -69,12 +70,22 @@ int main(int argc, char** argv) {
       }
     }
     Console console(general.on(pp::OptionId::Quiet));
-    switch (command) {
-      case pp::kList: return runList(given, console);
-      case pp::kBuild: return given.on(pp::OptionId::Watch) ? runWatch(given, console) : runBuild(given, console, false);
-      case pp::kWatch: return runWatch(given, console);
-      case pp::kCheck: return runBuild(given, console, true);
-      case pp::kGlobal: break;
+    // The build guards each digest's stages (an [out-of-memory] error for that digest); memory
+    // can also run out before them (reading a huge site), which ends the run the same way
+    // rather than in std::terminate. Outputs are only ever renamed into place, so none is half
+    // written.
+    try {
+      switch (command) {
+        case pp::kList: return runList(given, console);
+        case pp::kBuild: return given.on(pp::OptionId::Watch) ? runWatch(given, console) : runBuild(given, console, false);
+        case pp::kWatch: return runWatch(given, console);
+        case pp::kCheck: return runBuild(given, console, true);
+        case pp::kGlobal: break;
+      }
+    } catch (const std::bad_alloc&) {
+      const pp::Diagnostic d{pp::Severity::Error, {}, "out-of-memory", "out of memory"};
+      std::fprintf(stderr, "%s\n", pp::formatDiagnostic(d).c_str());
+      return kExitFailed;
     }
   }
   return kExitUsage;

@@ -25,8 +25,12 @@ run_pp() {
     limit_kb=$((limit_kb * 3)) # ... and add shadow memory and quarantine
   fi
   status=0
+  # The bound is on memory used (peak RSS, checked below). The address-space limit is only a
+  # net against a runaway build taking the machine's memory: address space is not memory
+  # (mimalloc maps its segments with room to align them, each thread reserves a stack), and
+  # a build at 1.2 GB of RSS reached a 1.5 GB address-space limit.
   (
-    sanitized || ulimit -v "$limit_kb"
+    sanitized || ulimit -v $((limit_kb * 2))
     exec /usr/bin/time -f '%M' -o "$WORK/rss" timeout -k 5 "$seconds" "$POSTPRESS" "$@"
   ) > "$WORK/stdout" 2> "$WORK/stderr" || status=$?
   rss_kb=$(tail -1 "$WORK/rss" 2>/dev/null | tr -dc 0-9)
