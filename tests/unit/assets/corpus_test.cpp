@@ -1,6 +1,7 @@
 // The real blogs in ../shared/corpus: the KubeCon NA 2025 post's 17 WebP images (named .png
 // and .jpeg, referenced through five `..`), and every image of the three whole blogs, where
 // only what CORPUS-NOTES.md lists as missing or remote may fail.
+// ctest-cost: 60
 #include <map>
 #include <set>
 #include <vector>

@@ -1,5 +1,6 @@
 // Hostile and degenerate input: the layout finishes, quickly, and never sets anything outside
 // the text block (this code is fuzzed and run under ASan/UBSan).
+// ctest-cost: 30
 #include <doctest/doctest.h>
 
 #include <chrono>

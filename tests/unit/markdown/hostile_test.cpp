@@ -1,4 +1,5 @@
 // Hostile input: nothing crashes, hangs or explodes; depth is capped; time stays linear.
+// ctest-cost: 70
 #include <doctest/doctest.h>
 
 #include <ctime>

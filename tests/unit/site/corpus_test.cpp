@@ -1,4 +1,5 @@
 // The three real blogs of ../shared/corpus, when present.
+// ctest-cost: 20
 #include <doctest/doctest.h>
 
 #include <chrono>
