@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -131,6 +132,15 @@ class AssetStore {
   // Decodes, scales and encodes every pending asset on `jobs` threads, using the cache.
   // Output is identical whatever the number of threads.
   void process(DiagnosticSink& diags);
+
+  // The PDF rendition of asset `id` for a picture drawn `widthPx` pixels wide at pdfDpi (the
+  // drawn width in inches times the dpi; the height follows the picture's aspect): the stored
+  // rendition when it is not wider, else one made from it for that size (JPEG stays JPEG, PNG
+  // stays PNG with its soft mask) and kept in the cache like the others, checked on every read.
+  // For the PDF's painter, when the layout draws a picture so small that its stored pixels
+  // would print finer than a press takes. nullopt, with a warning, when it cannot be made.
+  // Changes nothing in the store: safe to call from several threads, and after process().
+  std::optional<EncodedImage> pdfRenditionFor(int id, int widthPx, DiagnosticSink& diags) const;
 
   const Asset& at(int id) const;
   std::size_t size() const;

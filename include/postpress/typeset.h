@@ -115,11 +115,6 @@ struct TextRun {
   std::int32_t tag = tags::kUntagged;
 };
 
-// No picture is drawn so small that its stored pixels print denser than this: print shops and
-// pdfcheck refuse over 400 ppi, and this keeps a margin. The figures of the body (typeset) and
-// the pictures the book draws itself (cover, openings) share it.
-inline constexpr float kMaxPrintPpi = 380;
-
 struct ImageBox {
   int asset = -1;           // AssetStore id (always an Ok asset; failures become placeholders)
   float x = 0, y = 0;       // top-left

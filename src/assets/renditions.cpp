@@ -54,25 +54,6 @@ bool writePdfPng(const codecs::Image& im, EncodedBytes* out, std::string* err) {
   return true;
 }
 
-bool encodePdf(const codecs::Image& master, const Content& content, PixelSize size, const PipelineParams& p, EncodedBytes* out,
-               std::string* err) {
-  codecs::Image storage, grayStorage;
-  const codecs::Image* pdf = &sized(master, size, &storage);
-  if (p.grayscale && pdf->channels >= 3) {
-    grayStorage = codecs::toGray(*pdf);
-    pdf = &grayStorage;
-  }
-  out->width = pdf->width;
-  out->height = pdf->height;
-  if (content.graphic) return writePdfPng(*pdf, out, err);
-  auto jpg = codecs::encodeJpeg(*pdf, p.jpegQuality, err);
-  if (!jpg) return false;
-  out->codec = Codec::Jpeg;
-  out->components = pdf->channels;
-  out->data = std::move(*jpg);
-  return true;
-}
-
 bool encodeEpub(const codecs::Image& master, const Content& content, PixelSize size, const PipelineParams& p, EncodedBytes* out,
                 std::string* err) {
   codecs::Image storage;
@@ -88,6 +69,25 @@ bool encodeEpub(const codecs::Image& master, const Content& content, PixelSize s
 }
 
 }  // namespace
+
+bool encodePdfRendition(const codecs::Image& picture, bool graphic, PixelSize size, const PipelineParams& p,
+                        EncodedBytes* out, std::string* err) {
+  codecs::Image storage, grayStorage;
+  const codecs::Image* pdf = &sized(picture, size, &storage);
+  if (p.grayscale && pdf->channels >= 3) {
+    grayStorage = codecs::toGray(*pdf);
+    pdf = &grayStorage;
+  }
+  out->width = pdf->width;
+  out->height = pdf->height;
+  if (graphic) return writePdfPng(*pdf, out, err);
+  auto jpg = codecs::encodeJpeg(*pdf, p.jpegQuality, err);
+  if (!jpg) return false;
+  out->codec = Codec::Jpeg;
+  out->components = pdf->channels;
+  out->data = std::move(*jpg);
+  return true;
+}
 
 bool sharesRendition(const codecs::Image& master, const Content& content, PixelSize pdfSize, PixelSize epubSize,
                      const PipelineParams& p) {
@@ -131,7 +131,7 @@ bool encodeRenditions(const codecs::Image& master, const Content& content, Pixel
     r->pdf.sameAsEpub = true;
     return true;
   }
-  if (!encodePdf(master, content, pdfSize, p, &r->pdf, &err)) return r->message = err, false;
+  if (!encodePdfRendition(master, content.graphic, pdfSize, p, &r->pdf, &err)) return r->message = err, false;
   return true;
 }
 

@@ -32,6 +32,12 @@ bool sharesRendition(const codecs::Image& master, const Content& content, PixelS
 bool passSourcePng(std::string_view source, const codecs::Image& decoded, const Content& content, PixelSize pdfSize,
                    PixelSize epubSize, const PipelineParams& p, PipelineResult* r);
 
+// A PDF rendition of `picture` at `size` (scaled in linear light when sizes differ): a PNG,
+// with a gray PNG of any alpha for the soft mask, for a graphic; a JPEG at p.jpegQuality for a
+// photograph; gray when p.grayscale. False with `err` set when an encoder fails.
+bool encodePdfRendition(const codecs::Image& picture, bool graphic, PixelSize size, const PipelineParams& p,
+                        EncodedBytes* out, std::string* err);
+
 // Fills r->pdf and r->epub; false with r->message set when an encoder fails.
 bool encodeRenditions(const codecs::Image& master, const Content& content, PixelSize pdfSize, PixelSize epubSize,
                       const PipelineParams& p, PipelineResult* r);

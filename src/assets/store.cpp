@@ -2,6 +2,7 @@
 // cache has, decode/scale/encode the rest on a worker pool, one image per worker at a time.
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -9,6 +10,7 @@
 
 #include "assets/cache.h"
 #include "assets/cache_folder.h"
+#include "assets/drawn_rendition.h"
 #include "assets/fetch.h"
 #include "assets/pipeline.h"
 #include "assets/resolve.h"
@@ -420,6 +422,38 @@ void AssetStore::process(DiagnosticSink& diags) {
     e.data = std::string();  // the payload is in the cache now
   }
   im.stats.failed = im.countNotOk();
+}
+
+std::optional<EncodedImage> AssetStore::pdfRenditionFor(int id, int widthPx, DiagnosticSink& diags) const {
+  const Asset& a = at(id);
+  if (!a.ok() || a.pdf.width <= 0 || a.pdf.height <= 0 || widthPx <= 0) return std::nullopt;
+  if (widthPx >= a.pdf.width) return a.pdf;
+  const assets::PixelSize size{
+      widthPx, std::max(1, static_cast<int>(std::lround(static_cast<double>(widthPx) * a.pdf.height / a.pdf.width)))};
+  const Entry& e = impl_->entries[static_cast<std::size_t>(id)];
+  const assets::PipelineParams params = impl_->paramsFor(e);
+  const std::string key = assets::drawnRenditionKey(a.pdf, size, params);
+  const assets::RenditionCache cache(impl_->options.cacheDir);
+  if (auto hit = cache.load(key); hit && hit->status == AssetStatus::Ok) return hit->pdf;
+  const assets::PipelineResult r = assets::makeDrawnRendition(a, size, params);
+  if (r.status != AssetStatus::Ok) {
+    diags.warning(a.where, "image-cache",
+                  "image '" + a.source + "': no rendition for its drawn size (" + r.message +
+                      "); its stored one is embedded, finer than print needs");
+    return std::nullopt;
+  }
+  std::string err;
+  std::optional<assets::CacheEntry> saved = cache.prepare(&err) ? cache.save(key, r, &err) : std::nullopt;
+  if (!saved) {
+    // Still embedded: kept in the build's private folder instead, as process() does.
+    diags.reportOnce("image-cache-write", {Severity::Warning, SourceLoc{impl_->options.cacheDir.string()}, "image-cache",
+                                           err + " (the images are embedded, but made again next build)"});
+    const assets::RenditionCache own(impl_->privatePath());
+    std::string ownErr;
+    if (own.prepare(&ownErr)) saved = own.save(key, r, &ownErr);
+  }
+  if (!saved) return std::nullopt;
+  return saved->pdf;
 }
 
 const Asset& AssetStore::at(int id) const {

@@ -62,9 +62,6 @@ std::vector<std::string> wrapText(Composer& c, const std::string& text, const Te
 // `text` cut at a word (or character) and ended with an ellipsis to fit `width`.
 std::string fitText(Composer& c, const std::string& text, const TextStyle& style, float width);
 
-// The smallest width (pt) at which an asset's PDF rendition (made for the text block's width at
-// the style's dpi) stays under kMaxPrintPpi (typeset.h).
-float minDrawWidth(const Asset& a);
 // A role's look at another size (leading scaled with it).
 TextStyle resized(const TextStyle& style, float size);
 TextStyle recolored(const TextStyle& style, Color color);

@@ -4,8 +4,8 @@
 //   plain — typographic: a kicker, a short accent bar, the title in the text colour.
 // Both set the logo (when the config names one) beside the period and figures, end with the
 // cover image (or, without one, the list of posts inside) and a foot line with the site and
-// the build date. Pictures are never drawn so small that their print rendition (made for the
-// text block's width) would exceed kMaxPrintPpi.
+// the build date. Pictures are drawn at the size the cover gives them: one drawn smaller than
+// its print rendition suits is embedded from a rendition made for that size (the PDF's painter).
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -63,8 +63,6 @@ bool fitImage(const Asset* a, float maxW, float maxH, float& w, float& h) {
   return true;
 }
 
-float minWidth(const Asset* a) { return a ? minDrawWidth(*a) : 0; }
-
 const Asset* assetOf(const Publication& pub, int id) {
   if (!pub.assets || id < 0 || static_cast<std::size_t>(id) >= pub.assets->size()) return nullptr;
   return &pub.assets->at(id);
@@ -95,16 +93,9 @@ void composeCover(Composer& c, const Publication& pub) {
   period = resized(period, st.coverSubtitle.size * 1.45f);
   TextStyle small = recolored(resized(st.byline, std::max(9.0f, st.byline.size + 0.5f)), st.muted);
   TextStyle figuresStyle = recolored(small, st.text);
-  // The logo, right of the period and figures: at most kLogoMaxWidth x kLogoHeight, unless
-  // that would print it past kMaxPrintPpi (then larger, up to half the text block).
+  // The logo, right of the period and figures: at most kLogoMaxWidth x kLogoHeight.
   float logoW = 0, logoH = 0;
-  const Asset* logoAsset = assetOf(pub, pub.logoAsset);
-  const bool logo = fitImage(logoAsset, kLogoMaxWidth, kLogoHeight, logoW, logoH);
-  if (logo && logoW < minWidth(logoAsset)) {
-    const float k = std::min(minWidth(logoAsset), width * 0.55f) / logoW;
-    logoW *= k;
-    logoH *= k;
-  }
+  const bool logo = fitImage(assetOf(pub, pub.logoAsset), kLogoMaxWidth, kLogoHeight, logoW, logoH);
   const float detailsW = logo ? width - logoW - 24 : width;
   const std::vector<std::string> filterLines = wrapText(c, std::string(trim(pub.filters)), small, detailsW);
   const std::string figureLine = figures(pub);
@@ -245,14 +236,8 @@ void composeCover(Composer& c, const Publication& pub) {
     const float room = footTop - 28 - (y + 24);
     const Asset* image = assetOf(pub, pub.coverImageAsset);
     if (hasCoverImage && room >= kMinImageHeight && fitImage(image, width, room, imgW, imgH)) {
-      if (imgW < minWidth(image)) {  // too small to print well: as small as it may be
-        imgH *= std::min(width, minWidth(image)) / imgW;
-        imgW = std::min(width, minWidth(image));
-      }
-      if (imgH <= room + 20) {
-        cv.image(pub.coverImageAsset, x + (width - imgW) / 2, Y(y + 24 + std::max(0.0f, room - imgH) / 2), imgW, imgH);
-        return;
-      }
+      cv.image(pub.coverImageAsset, x + (width - imgW) / 2, Y(y + 24 + std::max(0.0f, room - imgH) / 2), imgW, imgH);
+      return;
     }
     float top = y + 40;
     const float bottom = footTop - 20;

@@ -151,8 +151,6 @@ std::string fitText(Composer& c, const std::string& text, const TextStyle& style
   return toUtf8(chars.substr(0, n)) + "\u2026";
 }
 
-float minDrawWidth(const Asset& a) { return static_cast<float>(a.pdf.width) * 72.0f / kMaxPrintPpi; }
-
 TextStyle resized(const TextStyle& style, float size) {
   TextStyle t = style;
   if (style.size > 0) t.leading = style.leading * size / style.size;

@@ -113,13 +113,6 @@ void composeOpening(Composer& c, const Publication& pub, const PostEntry& e, boo
       h *= natW / w;
       w = natW;
     }
-    // A tall picture shrunk to the height limit would print its rendition too finely for the
-    // press (over kMaxPrintPpi): it is then drawn taller, up to the width that keeps it under.
-    const float minW = std::min(width, minDrawWidth(*hero));
-    if (w < minW) {
-      w = minW;
-      h = w * aspect;
-    }
     c.space(12);
     const int asset = e.heroAsset;
     // Its Figure is made here, not when the box is drawn: body pages are drawn while later

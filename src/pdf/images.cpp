@@ -105,18 +105,24 @@ HPDF_Image decodedPngImage(HPDF_Doc pdf, std::string_view bytes) {
 
 }  // namespace
 
-HPDF_Image ImageCache::get(int asset) {
-  if (auto it = cache_.find(asset); it != cache_.end()) return it->second;
+HPDF_Image ImageCache::get(ImageUse use) {
+  if (auto it = cache_.find(use); it != cache_.end()) return it->second;
   HPDF_Image img = nullptr;
+  const int asset = use.asset;
   if (assets_ && asset >= 0 && static_cast<std::size_t>(asset) < assets_->size()) {
     const Asset& a = assets_->at(asset);
-    if (a.ok()) img = load(a);
+    if (a.ok()) {
+      // A rendition for the drawn size that cannot be made leaves the stored one (reported).
+      std::optional<EncodedImage> drawn;
+      if (use.widthPx > 0) drawn = assets_->pdfRenditionFor(asset, use.widthPx, diags_);
+      img = load(drawn ? *drawn : a.pdf);
+    }
     if (!img)
       diags_.reportOnce("pdf-image:" + std::to_string(asset),
                         {Severity::Warning, a.where, "pdf-image",
                          "image '" + a.source + "' could not be embedded in the PDF; a grey box is drawn in its place"});
   }
-  cache_[asset] = img;
+  cache_[use] = img;
   return img;
 }
 
@@ -130,8 +136,7 @@ HPDF_Image ImageCache::placeholder() {
   return placeholder_;
 }
 
-HPDF_Image ImageCache::load(const Asset& a) {
-  const EncodedImage& e = a.pdf;
+HPDF_Image ImageCache::load(const EncodedImage& e) {
   FileBytes bytes = readEncoded(e, diags_);
   if (bytes.empty()) return nullptr;
   HPDF_Doc pdf = doc_.get();

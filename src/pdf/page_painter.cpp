@@ -7,6 +7,7 @@
 
 #include "pdf/content_stream.h"
 #include "pdf/page_streams.h"
+#include "postpress/assets.h"
 #include "postpress/support/text.h"
 
 namespace pp::pdf {
@@ -362,10 +363,25 @@ bool drawable(const ImageBox& im, float pageHeight) {
          sane(im.height);
 }
 
-ResourceUse resourceUse(const PageBox& box) {
+ImageUse imageUse(const ImageBox& im, const AssetStore* assets) {
+  ImageUse use{im.asset, 0};
+  if (!assets || im.asset < 0 || static_cast<std::size_t>(im.asset) >= assets->size() || !(im.width > 0)) return use;
+  const Asset& a = assets->at(im.asset);
+  if (!a.ok() || a.pdf.width <= 0) return use;
+  // A little over the ceiling is left alone: layouts that keep to it can land a rounding
+  // error above it.
+  constexpr float kSlack = 1.001f;
+  const float ppi = static_cast<float>(a.pdf.width) * 72.0f / im.width;
+  if (ppi <= kMaxPrintPpi * kSlack) return use;
+  const int widthPx = static_cast<int>(std::lround(im.width / 72.0f * static_cast<float>(assets->options().pdfDpi)));
+  if (widthPx >= 1 && widthPx < a.pdf.width) use.widthPx = widthPx;
+  return use;
+}
+
+ResourceUse resourceUse(const PageBox& box, const AssetStore* assets) {
   ResourceUse use;
   use.images.reserve(box.images.size());
-  for (const ImageBox& im : box.images) use.images.push_back(drawable(im, box.height) ? im.asset : -1);
+  for (const ImageBox& im : box.images) use.images.push_back(drawable(im, box.height) ? imageUse(im, assets) : ImageUse{});
   std::vector<char> seen;
   for (const TextRun& r : box.runs) {
     if (!drawable(r, box.height)) continue;
@@ -388,9 +404,9 @@ ResourceUse resourceUse(const PageBox& box) {
 PageResources expectedResources(const ResourceUse& use) {
   PageResources res;
   res.images.assign(use.images.size(), {});
-  std::map<int, std::string> byAsset;
+  std::map<ImageUse, std::string> byAsset;
   for (std::size_t i = 0; i < use.images.size(); ++i) {
-    if (use.images[i] < 0) continue;
+    if (use.images[i].asset < 0) continue;
     auto [it, fresh] = byAsset.try_emplace(use.images[i]);
     if (fresh) it->second = "X" + std::to_string(byAsset.size());
     res.images[i] = it->second;

@@ -13,6 +13,10 @@
 
 #include "postpress/typeset.h"
 
+namespace pp {
+class AssetStore;
+}
+
 namespace pp::pdf {
 
 // A text run or image a reader can take (the same test decides whether the page registers
@@ -34,13 +38,31 @@ struct PictureKey {
 // default-ignorable hidden by shaping) and stand for its text (not the word space after it).
 bool hasPicture(const TextRun& r, const ShapedGlyph& g, std::size_t textChars);
 
+// No picture is embedded with its pixels denser, as drawn, than this: print shops and pdfcheck
+// refuse over 400 ppi, and this keeps a margin. The layout draws pictures at the size the page
+// wants them (figures shrunk to finish a page, the cover's logo); the painter keeps to this.
+inline constexpr float kMaxPrintPpi = 380;
+
+// The picture an image box embeds: its asset's stored PDF rendition (widthPx 0), or, when the
+// box draws it so small that those pixels would print finer than kMaxPrintPpi (a figure shrunk
+// to finish a page), a rendition made for the drawn size (AssetStore::pdfRenditionFor: widthPx
+// wide, at the build's dpi). One image object per distinct ImageUse.
+struct ImageUse {
+  int asset = -1;  // -1: not drawn
+  int widthPx = 0;
+  bool operator==(const ImageUse&) const = default;
+  auto operator<=>(const ImageUse&) const = default;
+};
+// Without `assets` (tests of the painter alone), every box embeds the stored rendition.
+ImageUse imageUse(const ImageBox& im, const AssetStore* assets);
+
 // What a page uses: all that registering it with libharu needs once its drawing is gone.
 struct ResourceUse {
-  std::vector<int> images;           // per PageBox::images entry: its asset, -1 when not drawn
+  std::vector<ImageUse> images;      // per PageBox::images entry (asset -1 when not drawn)
   std::vector<std::uint16_t> fonts;  // the fonts of its drawn text, in order of first use
   std::vector<PictureKey> pictures;  // the glyph pictures it draws, in order of first use
 };
-ResourceUse resourceUse(const PageBox& box);
+ResourceUse resourceUse(const PageBox& box, const AssetStore* assets = nullptr);
 
 // The names a page's content calls its fonts and images by, parallel to ResourceUse's lists
 // (empty: the font or image cannot be used, and is left out or drawn as an empty frame).

@@ -53,7 +53,7 @@ PageResources registerResources(HpdfDoc& doc, HPDF_Page page, const ResourceUse&
   PageResources res;
   res.images.assign(use.images.size(), {});
   for (std::size_t i = 0; i < use.images.size(); ++i) {
-    if (use.images[i] < 0 || expected.images[i].empty()) continue;
+    if (use.images[i].asset < 0 || expected.images[i].empty()) continue;
     HPDF_Image img = images.get(use.images[i]);
     if (!img) img = images.placeholder();
     // An image drawn twice is registered once: its name is there already.
@@ -126,7 +126,7 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& re
   OrderedAhead<PaintedPage> painted(layout.pages.size(), jobs, [&](std::size_t i) {
     if (streamedPage(i)) return PaintedPage{};
     const PageBox& box = layout.pages[i];
-    const ResourceUse use = resourceUse(box);
+    const ResourceUse use = resourceUse(box, pub.assets);
     return paintPage(box, use, expectedResources(use), tagged);
   });
   // Subsets are cached beside the images (empty: no cache, as in tests without assets).
@@ -155,7 +155,7 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& re
     }
     pages.push_back(page);
     StreamedPages::Page* ready = streamedPage(i);
-    const ResourceUse use = ready ? std::move(ready->use) : resourceUse(box);
+    const ResourceUse use = ready ? std::move(ready->use) : resourceUse(box, pub.assets);
     PaintedPage ahead = painted.take(i);  // taken in order, empty for a streamed page
     PaintedPage content = ready ? std::move(ready->content) : std::move(ahead);
     const PageResources res = registerResources(doc, page, use, content.resources, fonts, images, pictures);

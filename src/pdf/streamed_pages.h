@@ -21,8 +21,9 @@ class StreamedPages {
     PaintedPage content;
   };
 
-  // `tagged`: pages with marked content for their boxes' tags (paintPage).
-  explicit StreamedPages(bool tagged = true) : tagged_(tagged) {}
+  // `tagged`: pages with marked content for their boxes' tags (paintPage); `assets`: the
+  // pictures' renditions (resourceUse).
+  explicit StreamedPages(bool tagged = true, const AssetStore* assets = nullptr) : tagged_(tagged), assets_(assets) {}
 
   // What to put in TypesetOptions::bodyPages; this object must outlive the layout run.
   BodyPageSink sink();
@@ -40,6 +41,7 @@ class StreamedPages {
   std::vector<std::unique_ptr<Page>> pages_;      // by body index
   DrawnGlyphs drawn_;
   bool tagged_;
+  const AssetStore* assets_;
 };
 
 }  // namespace pp::pdf

@@ -34,7 +34,7 @@ bool writePdf(const Publication& pub, const Style& style, const BookPlan& plan, 
   if (standards.pdfaLevel && !(profile = pdf::loadOutputProfile(standards.outputProfile, out, diags))) return false;
   // Body pages are painted and compressed as the layout finishes them (see streamed_pages.h).
   // `none` is untagged as well (a baseline for the bench, and a way out).
-  pdf::StreamedPages streamed(standards.any());
+  pdf::StreamedPages streamed(standards.any(), pub.assets);
   TypesetOptions streaming = typesetting;
   streaming.bodyPages = streamed.sink();
   Layout layout = layoutBook(pub, style, plan, streaming, diags);

@@ -16,6 +16,9 @@ namespace {
 
 constexpr float kCaptionGap = 6;
 constexpr float kBoxPad = 8;
+// The least a figure is shrunk to when nothing before it on its page can go (the lines kept with
+// it leave too little room): below this it overflows rather than turn into a stamp.
+constexpr float kFigureLeastScale = 0.15f;
 
 // Alt text worth printing as a caption: words, not a file-name slug like "image3" or
 // "argocd-metrics".
@@ -164,16 +167,6 @@ void Flow::figure(const ImageRef& image, const std::vector<Inline>& captionIn, c
     w *= maxH / h;
     h = maxH;
   }
-  // No print density to keep for a drawing.
-  const float minW = drawing ? 0.0f : static_cast<float>(a->pdf.width) * 72.0f / kMaxPrintPpi;
-  if (w < minW) {
-    h *= minW / w;
-    w = minW;
-    if (w > col) {
-      h *= col / w;
-      w = col;
-    }
-  }
 
   std::vector<Inline> caption = captionIn;
   if (caption.empty() || trim(plainText(caption)).empty()) {
@@ -191,9 +184,13 @@ void Flow::figure(const ImageRef& image, const std::vector<Inline>& captionIn, c
   fig.x = region_.left;
   fig.columnWidth = col;
   fig.gap = kCaptionGap;
-  const float ppiFloor = std::min(1.0f, minW / w);
-  fig.minScale = std::max(st.figureMinShrink, ppiFloor);
-  fig.absoluteMinScale = std::max(0.15f, ppiFloor);
+  // How small it may be drawn is a question of what the reader sees, against its natural size
+  // (as a browser shows it, within the column and figure_max_height): the style's
+  // figure_min_shrink to fit the space left, kRelaxedMinScale (paginate.cpp) rather than leave a
+  // page ending short. Never its stored pixels: the PDF embeds a picture drawn finer than they
+  // suit from a rendition made for its drawn size (pdf/page_painter.h, kMaxPrintPpi).
+  fig.minScale = st.figureMinShrink;
+  fig.absoluteMinScale = kFigureLeastScale;
   if (ctx_.resolveLink && (link.internal() || link.external())) fig.link = ctx_.resolveLink(link);
   // Structure: (Link >) Figure with Alt, then its Caption beside it (a Figure's Alt replaces
   // what is inside it).

@@ -61,7 +61,7 @@ struct FigureFloat {
   Fragment drawing;
   float imageWidth = 0, imageHeight = 0;  // at natural (largest) size
   float minScale = 0.65f;     // may shrink to this to fit the space left
-  float absoluteMinScale = 0.2f;  // no further than this even on an empty page (print ppi)
+  float absoluteMinScale = 0.2f;  // no further than this even on an empty page
   float x = 0;                // left of the column
   float columnWidth = 0;
   float gap = 6;              // between image and caption

@@ -4,7 +4,9 @@
 # message when absent), tests/tools/story_order.py reads the PDF with positions and fails on
 # any picture under another heading than in the source (the EPUB), out of order, or on a page
 # other than a post's last that ends above 60% of the text block. The fixture and the KubeCon
-# post are checked in the A4 and brief layouts too.
+# post are checked in the A4 and brief layouts too. A picture shrunk to finish a page (the
+# fixture's diagram after its lead-in, at the foot of a page) is embedded from a rendition made
+# for its drawn size: no image prints finer than 400 ppi.
 # ctest-cost: 17
 source "$(dirname "$0")/../tools/e2e-lib.sh"
 PY=/usr/bin/python3
@@ -16,6 +18,9 @@ story() {
   pp build --site "$site" "$@" -o "$WORK/$name" --title "$name" || { tail -5 "$WORK/stderr"; fail "$name: build failed"; }
   "$PY" "$TOOLS/story_order.py" "$WORK/$name.pdf" "$WORK/$name.epub" > "$WORK/$name.story" ||
     { cat "$WORK/$name.story"; fail "$name: pictures or pages out of order"; }
+  local over
+  over=$(pdfimages -list "$WORK/$name.pdf" 2>/dev/null | awk 'NR > 2 && $3 == "image" && ($13 + 0 > 400 || $14 + 0 > 400)')
+  [ -z "$over" ] || { echo "$over" | head -3; fail "$name: pictures printed finer than 400 ppi"; }
   echo "$name: $(tail -1 "$WORK/$name.story")"
 }
 

@@ -50,6 +50,7 @@ PICTURE_STORY = [
     ("picture-story/img/chart-two.png", 1000, 1000),
     ("picture-story/img/chart-three.png", 1400, 800),
     ("picture-story/img/chart-four.png", 800, 1100),
+    ("picture-story/img/submit-flow.png", 1920, 1421),
 ]
 
 

@@ -1,0 +1,73 @@
+// How small a figure may be drawn is the reader's question, not the stored pixels': two pictures
+// of one shape, one with four times the pixels of the other, get the same floors (the PDF embeds
+// a rendition made for the drawn size when the stored one would print too finely).
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <memory>
+
+#include "common/temp_dir.h"
+#include "postpress/assets.h"
+#include "postpress/codecs.h"
+#include "postpress/fonts.h"
+#include "postpress/style.h"
+#include "typeset/context.h"
+#include "typeset/flow.h"
+
+using namespace pp;
+using namespace pp::typeset;
+namespace fs = std::filesystem;
+
+namespace {
+
+void writePicture(const fs::path& file, int w, int h) {
+  std::vector<std::uint8_t> px(static_cast<std::size_t>(w) * h * 3, 100);
+  std::ofstream(file, std::ios::binary) << codecs::encodePngPixels(w, h, 3, px.data(), 1);
+}
+
+Block figureOf(int asset) {
+  Block b;
+  b.kind = BlockKind::Figure;
+  b.image.asset = asset;
+  b.image.src = "p.png";
+  b.image.alt = "A picture";
+  return b;
+}
+
+}  // namespace
+
+TEST_CASE("a figure's floors are the same whatever pixels its rendition stores") {
+  pptest::TempDir tmp;
+  // Both wider than the text block at their CSS size: both drawn as wide as the column.
+  writePicture(tmp.path / "fine.png", 2400, 1500);   // its PDF rendition: 1300 px, 200 dpi on the column
+  writePicture(tmp.path / "coarse.png", 700, 437);   // its PDF rendition: 700 px, 108 dpi on the column
+  DiagnosticSink diags;
+  AssetOptions options;
+  options.cacheDir = tmp.path / "cache";
+  options.jobs = 1;
+  AssetStore store(options);
+  const int fine = store.resolveFile(tmp.path / "fine.png", {}, diags);
+  const int coarse = store.resolveFile(tmp.path / "coarse.png", {}, diags);
+  store.process(diags);
+  REQUIRE(store.at(fine).ok());
+  REQUIRE(store.at(coarse).ok());
+  REQUIRE(store.at(fine).pdf.width > 2 * store.at(coarse).pdf.width);
+
+  Style style = loadStyle("report", "", diags);
+  FontSet fonts{style, diags};
+  Layout out;
+  Context ctx(style, fonts, diags, &store, out);
+  VList l;
+  Flow flow(ctx, l);
+  flow.blocks({figureOf(fine), figureOf(coarse)});
+  REQUIRE(l.figures.size() == 2);
+  const FigureFloat& f = l.figures[0];
+  const FigureFloat& c = l.figures[1];
+  CHECK(f.imageWidth == doctest::Approx(c.imageWidth));
+  CHECK(f.minScale == doctest::Approx(style.figureMinShrink));
+  CHECK(c.minScale == doctest::Approx(style.figureMinShrink));
+  // The fine one's stored pixels would print past 380 ppi below 0.53 of the column: that is
+  // no floor any more.
+  CHECK(f.absoluteMinScale == doctest::Approx(c.absoluteMinScale));
+  CHECK(f.absoluteMinScale < 0.45f);
+}
