@@ -6,9 +6,11 @@
 
 #include <graphviz/xdot.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "postpress/support/lazy_library.h"
 #include "postpress/support/text.h"
@@ -106,7 +108,14 @@ class XdotReader {
 
  private:
   void clusters(Agraph_t* g) {
-    for (Agraph_t* s = gv_.fstsubg(g); s; s = gv_.nxtsubg(s)) {
+    // cgraph keeps a graph's subgraphs ordered by their ids, which for named subgraphs are the
+    // addresses of the interned names: an order that changed from run to run (2 of 8 builds of
+    // one digest drew two clusters the other way round). Painted in the order the source
+    // declares them (their sequence numbers), the same bytes come out every time.
+    std::vector<Agraph_t*> subgraphs;
+    for (Agraph_t* s = gv_.fstsubg(g); s; s = gv_.nxtsubg(s)) subgraphs.push_back(s);
+    std::sort(subgraphs.begin(), subgraphs.end(), [](Agraph_t* a, Agraph_t* b) { return AGSEQ(a) < AGSEQ(b); });
+    for (Agraph_t* s : subgraphs) {
       if (startsWith(gv_.nameof(s), "cluster")) {
         attribute(s, "_draw_");
         attribute(s, "_ldraw_");
