@@ -130,3 +130,23 @@ TEST_CASE("glyphs that are not the font's own for their character are marked sub
   const ShapedText fi = noto->shape(U"fi");
   if (fi.glyphs.size() == 1) CHECK(fi.glyphs[0].substituted);  // the fi ligature
 }
+
+TEST_CASE("a face without colour glyphs draws an emoji sequence as its emoji, which stands for the whole sequence") {
+  // DejaVu Sans has ✌ (U+270C) and no colour glyphs: a skin tone, a joiner or a variation
+  // selector after an emoji is not drawn (no swatch, no box) but stays in the glyph's cluster.
+  auto dejavu = load(dataDir() / "fonts" / "DejaVuSans.ttf");
+  const ShapedText plain = dejavu->shape(U"\u270C");
+  for (const std::u32string text : {std::u32string(U"\u270C\U0001F3FD"), std::u32string(U"\u270C\uFE0F"),
+                                    std::u32string(U"\u270C\u200D\u270C")}) {
+    const ShapedText s = dejavu->shape(text);
+    REQUIRE_FALSE(s.glyphs.empty());
+    CHECK(s.glyphs[0].glyph == plain.glyphs[0].glyph);
+    CHECK(s.glyphs[0].cluster == 0);
+    CHECK(s.glyphs[0].substituted);  // its run reads the sequence from its ActualText
+    CHECK(s.glyphs.size() == (text.size() == 3 ? 2u : 1u));
+    for (const ShapedGlyph& g : s.glyphs) CHECK(g.glyph != 0);
+    if (text.size() == 3) CHECK(s.glyphs[1].cluster == 2);
+  }
+  // Not after an emoji, a joiner is shaped as before (Indic and Arabic text use it).
+  CHECK_FALSE(dejavu->shape(U"a\u200Db").glyphs[0].substituted);
+}
