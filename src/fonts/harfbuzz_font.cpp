@@ -86,6 +86,12 @@ ShapedText HarfBuzzFont::shape(std::u32string_view text, TextDirection direction
   if (direction != TextDirection::Auto)
     hb_buffer_set_direction(buf.get(), direction == TextDirection::RightToLeft ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
   out.rtl = hb_buffer_get_direction(buf.get()) == HB_DIRECTION_RTL;
+  // Right to left, a mark keeps a cluster of its own (ثبّت: the shadda is not merged into the
+  // cluster of its letter): each glyph then stands for its own characters, in the reverse of
+  // the text's order, and the run gives its text through ToUnicode, which readers turn back
+  // into logical order. Merged, the run needed an ActualText, and poppler placed an ActualText
+  // that is not all right-to-left letters (a mark is not) left to right, then reversed it.
+  if (out.rtl) hb_buffer_set_cluster_level(buf.get(), HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
   hb_shape(font_.get(), buf.get(), nullptr, 0);
   unsigned n = 0;
   const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf.get(), &n);

@@ -63,6 +63,18 @@ TEST_CASE("Arabic joins its letters and runs right to left") {
   CHECK(t.glyphs.front().cluster > 0);
 }
 
+TEST_CASE("right to left, a mark has a cluster of its own: each glyph stands for its own characters") {
+  // ثبّت: the shadda over the beh. Merged into the beh's cluster, the word needed an ActualText,
+  // which poppler read reversed (a mark is not a right-to-left letter to it).
+  if (!fs::exists(kNoto / "NotoNaskhArabic-Regular.ttf")) return;
+  auto arabic = load(kNoto / "NotoNaskhArabic-Regular.ttf");
+  const ShapedText t = arabic->shape(U"\u062B\u0628\u0651\u062A");
+  CHECK(t.rtl);
+  REQUIRE(t.glyphs.size() == 4);
+  for (std::size_t i = 1; i < t.glyphs.size(); ++i) CHECK(t.glyphs[i].cluster < t.glyphs[i - 1].cluster);
+  CHECK(t.glyphs[1].cluster == 2);  // the shadda, drawn before its letter in visual order
+}
+
 TEST_CASE("Devanagari forms a conjunct and reorders the short i") {
   if (!fs::exists(kNoto / "NotoSansDevanagari-Regular.ttf")) return;
   auto deva = load(kNoto / "NotoSansDevanagari-Regular.ttf");
