@@ -16,7 +16,11 @@ SITE="$PP_SOURCE_DIR/tests/fixtures/scripts"
 # pdftotext gives each of its runs in logical order but orders the runs of a right-aligned
 # mixed line by the direction of most of the page's text (poppler's guess, one per page): on a
 # page of mostly left-to-right text (the contents, a short Hebrew post) they come left to right.
-# Their logical order is checked below in the content's own order (pdftotext -raw).
+# Nothing in the PDF changes that without lying to other readers: poppler (TextOutputDev's
+# reorderText) takes a line's runs in the order of their positions, and reverses an ActualText's
+# right-to-left runs placed in logical order (tried: the title's logical text as one ActualText
+# reads "قالطإ Kubernetes ..."). Their logical order is checked below in the content's own order
+# (pdftotext -raw).
 titles "$SITE" | python3 -c '
 import re, sys
 for t in sys.stdin:
