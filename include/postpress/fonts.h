@@ -73,14 +73,24 @@ bool attachesToPrevious(char32_t cp);
 
 // True when `cp` is drawn as an emoji picture rather than as text: it has the Emoji_Presentation
 // property (😀, 🇫, 👍), or it is an emoji with a text default asking for the picture with a
-// variation selector 16 after it (`next` == U+FE0F: ❤️, ☀️). Such characters come from a
-// colour font ahead of the rest of the chain (FontSet::resolve).
+// variation selector 16 after it (`next` == U+FE0F: ❤️, ☀️), or a modifier base with a skin
+// tone after it (✌🏽: an emoji modifier sequence is shown as an emoji, UTS #51). Such
+// characters come from a colour font ahead of the rest of the chain (FontSet::resolve).
 bool wantsEmojiPresentation(char32_t cp, char32_t next);
 
 // Characters that only say how an emoji sequence is drawn: ZWJ, variation selectors 15 and 16,
 // skin-tone modifiers, tag characters (subdivision flags). A colour emoji font shapes them into
 // its ligature glyphs; any other font has nothing to draw for them.
 bool isEmojiSequencePart(char32_t cp);
+
+// An emoji that sequence parts may follow: a pictograph (Extended_Pictographic) or a regional
+// indicator (flags).
+bool isEmojiSequenceBase(char32_t cp);
+
+// Which characters of `text` are sequence parts of the emoji before them (isEmojiSequencePart
+// right after an emoji or after another such part): in a face without colour glyphs they are
+// not drawn, and the emoji's glyph stands for them (FontFile::shaped).
+std::vector<bool> emojiSequenceParts(std::u32string_view text);
 
 // An emoji as a colour font draws it: the PNG of its bitmap and where the picture lies, in em
 // from the pen position (x right, y up: the bottom-left corner, then the size).

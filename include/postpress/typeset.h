@@ -109,6 +109,11 @@ struct TextRun {
   // Its font draws pictures (a colour emoji font): the glyphs are text that paints nothing, for
   // copying and search, and the PDF paints each glyph's picture over it.
   bool colorGlyphs = false;
+  // A label of right-to-left text (the number of a list item) set right to left: its digits
+  // and punctuation drawn as the bidi algorithm places them (".1"), which readers take in the
+  // order drawn. It reads as its text after a right-to-left mark (ActualText): "1." first,
+  // and kept apart from a left-to-right word beside it.
+  bool rtlLabel = false;
   Color color;
   std::string text;         // valid UTF-8 in logical order, every character present in `font`
   std::vector<ShapedGlyph> glyphs;  // `text` shaped in `font` (clusters index its code points)

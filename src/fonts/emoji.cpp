@@ -13,6 +13,7 @@ namespace pp {
 bool wantsEmojiPresentation(char32_t cp, char32_t next) {
   const auto c = static_cast<UChar32>(cp);
   if (u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION)) return true;
+  if (next >= 0x1F3FB && next <= 0x1F3FF && u_hasBinaryProperty(c, UCHAR_EMOJI_MODIFIER_BASE)) return true;
   // Digits, # and * are emoji too (keycaps), but only with U+20E3 after them: plain text here.
   return next == 0xFE0F && u_hasBinaryProperty(c, UCHAR_EMOJI) && !(cp < 0x80);
 }
@@ -20,6 +21,21 @@ bool wantsEmojiPresentation(char32_t cp, char32_t next) {
 bool isEmojiSequencePart(char32_t cp) {
   return cp == 0x200D || cp == 0xFE0E || cp == 0xFE0F || (cp >= 0x1F3FB && cp <= 0x1F3FF) ||
          (cp >= 0xE0020 && cp <= 0xE007F);
+}
+
+bool isEmojiSequenceBase(char32_t cp) {
+  const auto c = static_cast<UChar32>(cp);
+  return u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) || u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR);
+}
+
+std::vector<bool> emojiSequenceParts(std::u32string_view text) {
+  std::vector<bool> parts(text.size(), false);
+  bool afterEmoji = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (isEmojiSequencePart(text[i])) parts[i] = afterEmoji;
+    else afterEmoji = isEmojiSequenceBase(text[i]);
+  }
+  return parts;
 }
 
 namespace fonts {

@@ -64,12 +64,34 @@ ShapedText HarfBuzzFont::shape(std::u32string_view text, TextDirection direction
   ShapedText out;
   if (text.empty()) return out;
   std::unique_ptr<hb_buffer_t, BufferFree> buf(hb_buffer_create());
-  hb_buffer_add_utf32(buf.get(), reinterpret_cast<const std::uint32_t*>(text.data()), static_cast<int>(text.size()),
-                      0, static_cast<int>(text.size()));
+  // A face without colour glyphs draws an emoji sequence as its emoji (👍🏽 as 👍, 👩‍💻 as 👩
+  // and 💻): the skin tones, joiners and selectors it has nothing to draw for are left out of
+  // shaping, but not out of the text. Each keeps its place in the clusters, so the glyph of the
+  // emoji before them stands for them (and is marked substituted: its run gives them back in
+  // its ActualText).
+  std::vector<bool> skipped;
+  if (!hasColorBitmaps()) {
+    skipped = emojiSequenceParts(text);
+    if (std::find(skipped.begin(), skipped.end(), true) == skipped.end()) skipped.clear();
+  }
+  if (skipped.empty()) {
+    hb_buffer_add_utf32(buf.get(), reinterpret_cast<const std::uint32_t*>(text.data()), static_cast<int>(text.size()),
+                        0, static_cast<int>(text.size()));
+  } else {
+    hb_buffer_set_content_type(buf.get(), HB_BUFFER_CONTENT_TYPE_UNICODE);
+    for (std::size_t i = 0; i < text.size(); ++i)
+      if (!skipped[i]) hb_buffer_add(buf.get(), static_cast<hb_codepoint_t>(text[i]), static_cast<unsigned>(i));
+  }
   hb_buffer_guess_segment_properties(buf.get());
   if (direction != TextDirection::Auto)
     hb_buffer_set_direction(buf.get(), direction == TextDirection::RightToLeft ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
   out.rtl = hb_buffer_get_direction(buf.get()) == HB_DIRECTION_RTL;
+  // Right to left, a mark keeps a cluster of its own (ثبّت: the shadda is not merged into the
+  // cluster of its letter): each glyph then stands for its own characters, in the reverse of
+  // the text's order, and the run gives its text through ToUnicode, which readers turn back
+  // into logical order. Merged, the run needed an ActualText, and poppler placed an ActualText
+  // that is not all right-to-left letters (a mark is not) left to right, then reversed it.
+  if (out.rtl) hb_buffer_set_cluster_level(buf.get(), HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
   hb_shape(font_.get(), buf.get(), nullptr, 0);
   unsigned n = 0;
   const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf.get(), &n);
@@ -86,7 +108,8 @@ ShapedText HarfBuzzFont::shape(std::u32string_view text, TextDirection direction
     hb_codepoint_t nominal = 0;
     g.substituted = g.cluster >= text.size() ||
                     !hb_font_get_nominal_glyph(font_.get(), static_cast<hb_codepoint_t>(text[g.cluster]), &nominal) ||
-                    nominal != info[i].codepoint;
+                    nominal != info[i].codepoint ||
+                    (g.cluster + 1 < skipped.size() && skipped[g.cluster + 1]);
     out.advance += g.advance;
     out.glyphs.push_back(g);
   }

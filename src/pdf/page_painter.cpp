@@ -222,7 +222,9 @@ class PagePainter {
       } else {
         const bool plain = givesTextBack(r.glyphs, r.rtl, chars_.size(), r.glyphs.size());
         actual_.clear();
-        if (r.missingGlyph) {
+        if (r.rtlLabel) {
+          actual_ = "\u200F" + r.text;
+        } else if (r.missingGlyph) {
           // Every glyph maps to Unicode (the digits), and the run reads as the character they
           // name: what a reader copies or hears is the text, not a code.
           appendCodePoint(actual_, r.text);

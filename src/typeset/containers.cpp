@@ -7,6 +7,7 @@
 
 #include "postpress/support/text.h"
 #include "typeset/flow.h"
+#include "typeset/shape_runs.h"
 
 namespace pp::typeset {
 
@@ -19,6 +20,19 @@ constexpr float kQuoteBarWidth = 2.2f;
 constexpr float kBoxPadX = 12;
 constexpr float kBoxPadY = 8;
 constexpr float kBoxBarWidth = 3;
+
+// A right-to-left list's marker is set right to left, as the bidi algorithm sets "1." in a
+// right-to-left paragraph and browsers draw the EPUB's markers: the full stop on the side of
+// the text (".1"). It reads as "1." (TextRun::rtlLabel).
+void setRightToLeft(Context& ctx, Fragment& marker) {
+  for (TextRun& r : marker.runs) {
+    if (r.rtl || r.missingGlyph) continue;
+    r.rtl = true;
+    r.rtlLabel = true;
+    r.glyphs.clear();
+    shapeRun(ctx, r);
+  }
+}
 
 Color mix(Color a, Color b, float t) {
   return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
@@ -97,9 +111,15 @@ void Flow::list(const Block& b) {
       shape.widths = {200};
       std::vector<SetLine> ml = setParagraph(ctx_, items, shape);
       if (!ml.empty()) {
+        Fragment& m = ml[0].content;
         const float w = ml[0].naturalWidth;
-        stamp(ml[0].content, label);
-        frag.append(ml[0].content, (rtl ? markerEdge : markerEdge - w) - target.x, baseline - ml[0].baseline);
+        if (rtl && ordered) setRightToLeft(ctx_, m);  // a bullet reads the same either way
+        stamp(m, label);
+        // The label reads before its item: its runs first in the line's content, where a
+        // reader that takes the page's content in order (pdftotext -raw) finds them.
+        const auto before = static_cast<std::ptrdiff_t>(frag.runs.size());
+        frag.append(m, (rtl ? markerEdge : markerEdge - w) - target.x, baseline - ml[0].baseline);
+        std::rotate(frag.runs.begin(), frag.runs.begin() + before, frag.runs.end());
       }
     }
     ++number;

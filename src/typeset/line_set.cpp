@@ -77,6 +77,52 @@ void drawMissing(Context& ctx, Fragment& f, const Item& b, float x, float baseli
                    baseline - b.ascent + h / 2 + textSize * 0.35f);
 }
 
+// Room a line makes for its raised and lowered runs (superscripts, note marks, subscripts, a
+// formula's scripts and fractions). Lines a leading apart overlap by their text's font boxes
+// whenever the face's box (ascent plus descent) is taller than the leading (Charis SIL's is 1.64
+// em; footnotes are set 8.5/11): each box by the same share of its height. A raised run is
+// smaller and sits higher: its box reaches as deep into the line above, but that is a larger
+// share of its own height (a superscript "13" in a footnote, 29% of its box inside the words
+// above it, where the text's boxes overlap by 21%). As TeX and Typst give a line with a raised
+// box the height the box needs, the line grows until no raised or lowered box reaches into the
+// neighbouring line (its text at the paragraph's metrics) by a larger share of its own height
+// than the text's boxes do; a line without such runs keeps the leading.
+class ScriptRoom {
+ public:
+  ScriptRoom(float baseAscent, float baseDescent, float leading)
+      : roomAbove_(leading - baseDescent), roomBelow_(leading - baseAscent) {
+    const float box = baseAscent + baseDescent;
+    share_ = box > 0 ? std::max(0.0f, box - leading) / box : 0;
+  }
+  // A box `top` above and `bottom` below the baseline (negative: the other side of it).
+  void add(float top, float bottom) {
+    const float allowed = share_ * (top + bottom);
+    above_ = std::max(above_, top - allowed - roomAbove_);
+    below_ = std::max(below_, bottom - allowed - roomBelow_);
+  }
+  // A raised or lowered box of the line (others take the leading as it is).
+  void add(const Item& it, const ItemList& list) {
+    if (it.kind == BoxKind::Text || it.kind == BoxKind::Missing) {
+      if (it.rise != 0) add(it.ascent, it.descent);
+    } else if (it.kind == BoxKind::Math && it.asset >= 0 && static_cast<std::size_t>(it.asset) < list.formulas.size() &&
+               list.fontSize > 0) {
+      // Each glyph with the text face's box at its size, as the formula's own extent counts it.
+      const float ascentEm = list.ascent / list.fontSize, descentEm = list.descent / list.fontSize;
+      for (const MathGlyph& g : list.formulas[static_cast<std::size_t>(it.asset)].glyphs) {
+        const float y = g.y + it.rise;
+        if (y != 0 || g.size < list.fontSize) add(y + ascentEm * g.size, descentEm * g.size - y);
+      }
+    }
+  }
+  float above() const { return above_; }
+  float below() const { return below_; }
+
+ private:
+  float roomAbove_, roomBelow_;  // where the neighbouring lines' text boxes end, from the baseline
+  float share_ = 0;              // of a box's height that reaches into the neighbouring line's
+  float above_ = 0, below_ = 0;
+};
+
 }  // namespace
 
 void drawMissingGlyph(Context& ctx, Fragment& f, char32_t cp, const FillRect& box, int face, float textSize,
@@ -179,11 +225,13 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
     // Vertical extent of this line's content.
     float maxAscent = baseAscent, maxDescent = baseDescent;
     float natural = 0;
+    ScriptRoom scripts(baseAscent, baseDescent, shape.leading);
     for (std::size_t i = start; i < end && i < items.size(); ++i) {
       const Item& it = items[i];
       if (it.isBox()) {
         maxAscent = std::max(maxAscent, it.ascent);
         maxDescent = std::max(maxDescent, it.descent);
+        scripts.add(it, list);
         natural += it.width;
       } else if (it.isGlue() && it.stretch < 1e5f) {
         natural += it.width;
@@ -192,8 +240,8 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
     const Item* brkItem = end < items.size() ? &items[end] : nullptr;
     const bool drawHyphen = brkItem && brkItem->isPenalty() && brkItem->flagged && !brkItem->text.empty();
     if (drawHyphen) natural += brkItem->width;
-    const float extraAbove = std::max(0.0f, maxAscent - baseAscent);
-    const float extraBelow = std::max(0.0f, maxDescent - baseDescent);
+    const float extraAbove = std::max({0.0f, maxAscent - baseAscent, scripts.above()});
+    const float extraBelow = std::max({0.0f, maxDescent - baseDescent, scripts.below()});
     line.height = shape.leading + extraAbove + extraBelow;
     line.baseline = halfLeading + baseAscent + extraAbove;
     line.naturalWidth = natural;

@@ -205,6 +205,7 @@ void InlineBuilder::flushToken() {
     list_.items.push_back(std::move(p));
   };
 
+  const std::vector<bool> emojiParts = emojiSequenceParts(cps);
   for (std::size_t i = 0; i < n; ++i) {
     const Char& ch = token_[i];
     const Look& look = looks_[ch.look];
@@ -215,8 +216,11 @@ void InlineBuilder::flushToken() {
     }
     if (ch.cp == 0xAD) continue;  // soft hyphen: only a break opportunity
     if (isEmojiSequencePart(ch.cp)) {
-      // Part of the colour emoji before it (shaped into its ligature), else nothing to draw.
-      if (runFace >= 0 && static_cast<int>(ch.look) == runLook && ctx_.fonts.file(runFace).hasColorBitmaps())
+      // Part of the emoji before it: a colour font shapes it into the emoji's picture; another
+      // face draws the emoji alone, its glyph standing for the part (FontFile::shaped), so the
+      // text still reads 👍🏽. Elsewhere (a joiner in other text) nothing to draw.
+      if (runFace >= 0 && static_cast<int>(ch.look) == runLook &&
+          (emojiParts[i] || ctx_.fonts.file(runFace).hasColorBitmaps()))
         run.push_back(ch.cp);
       continue;
     }

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Colour emoji (issue 19): the site tests/fixtures/emoji has emoji alone, a ZWJ sequence, a
-# flag, a skin tone and a heart with VS16. With Noto Color Emoji (fonts-noto-color-emoji) each
-# is drawn as a picture: an image XObject per distinct emoji and size (the rocket, used four
-# times at body size, is stored once), painted over text that paints nothing and gives the
-# emoji back to copy and search (pdftotext returns each sequence whole); no missing glyph; the
-# file passes the PDF/UA checks. A style whose fallbacks leave the colour font out sets the
-# same emoji monochrome, from Symbola, and draws no picture.
+# flag, skin tones (one on a sign whose default is text: ✌🏽) and a heart with VS16. With Noto
+# Color Emoji (fonts-noto-color-emoji) each is drawn as a picture: an image XObject per distinct
+# emoji and size (the rocket, used four times at body size, is stored once), painted over text
+# that paints nothing and gives the emoji back to copy and search (pdftotext returns each
+# sequence whole); no missing glyph; the file passes the PDF/UA checks. A style whose fallbacks
+# leave the colour font out sets the same emoji monochrome, from Symbola, and draws no picture:
+# each sequence drawn as its emoji, its tones and joiners read all the same. In both, the
+# structure tree reads every sequence whole.
 # ctest-cost: 3
 source "$(dirname "$0")/../tools/e2e-lib.sh"
 SITE="$PP_SOURCE_DIR/tests/fixtures/emoji"
@@ -22,10 +24,36 @@ pdftoppm -r 20 -png "$WORK/colour.pdf" "$WORK/page" 2> "$WORK/render.err" || fai
 grep -v "begincidrange" "$WORK/render.err" | grep . && fail "poppler complains drawing the PDF"
 
 pdftotext "$WORK/colour.pdf" "$WORK/colour.txt" 2>/dev/null
-for want in "day 🚀 went" "developer 👩‍💻 shipped" "Tokyo 🇯🇵 with" "thumbs up 👍🏽 and" "love ❤️ for" \
-            "Party 🎉 time" "cake 🎂 for" "family 👨‍👩‍👧 photo"; do
+SEQUENCES=("day 🚀 went" "developer 👩‍💻 shipped" "Tokyo 🇯🇵 with" "thumbs up 👍🏽 and" "love ❤️ for" \
+           "peace ✌🏽 to" "Party 🎉 time" "cake 🎂 for" "family 👨‍👩‍👧 photo")
+for want in "${SEQUENCES[@]}"; do
   grep -qF "$want" "$WORK/colour.txt" || fail "pdftotext does not give '$want' back"
 done
+
+# struct_reads PDF: the structure tree's text (what assistive technology reads) has every
+# sequence whole: skin tones, joiners and selectors included.
+struct_reads() {
+  PYTHONPATH="$TOOLS" /usr/bin/python3 - "$1" "${SEQUENCES[@]}" <<'PY' || fail "the structure tree of $1 does not read every emoji sequence whole"
+import sys
+from pdfstd.document import Doc
+from pdfstd.struct_text import lines
+text = "\n".join(lines(Doc(sys.argv[1])))
+absent = [want for want in sys.argv[2:] if want not in text]
+print("\n".join(f"not read whole: {ascii(want)}" for want in absent))
+sys.exit(1 if absent else 0)
+PY
+}
+struct_reads "$WORK/colour.pdf"
+
+# ✌ has a text default: with its skin tone it is an emoji (UTS #51), drawn by the colour font.
+/usr/bin/python3 - "$WORK/colour.pdf" <<'PY' || fail "✌🏽 is not drawn by the colour font"
+import sys
+import fitz
+fonts = {s["font"] for p in fitz.open(sys.argv[1]) for b in p.get_text("rawdict")["blocks"] for l in b.get("lines", [])
+         for s in l["spans"] if any(c["c"] == "\u270c" for c in s["chars"])}
+print(fonts)
+sys.exit(0 if fonts and all("ColorEmoji" in f for f in fonts) else 1)
+PY
 
 /usr/bin/python3 - "$WORK/colour.pdf" <<'PY' || fail "the emoji are not pictures stored once each"
 import sys
@@ -58,5 +86,9 @@ grep -q "missing-glyph" "$WORK/stderr" && { grep "missing-glyph" "$WORK/stderr";
 pdffonts "$WORK/mono.pdf" 2>/dev/null | grep -q "Symbola" || fail "the monochrome style does not draw emoji with Symbola"
 pdffonts "$WORK/mono.pdf" 2>/dev/null | grep -q "NotoColorEmoji" && fail "the monochrome style still uses the colour font"
 [ "$(pdfimages -list "$WORK/mono.pdf" 2>/dev/null | tail -n +3 | wc -l)" -eq 0 ] || fail "the monochrome style draws pictures"
-pdftotext "$WORK/mono.pdf" - 2>/dev/null | grep -qF "day 🚀 went" || fail "pdftotext loses the monochrome rocket"
+pdftotext "$WORK/mono.pdf" - 2>/dev/null | tr -s ' \n' '  ' > "$WORK/mono.txt"  # lines break elsewhere
+for want in "${SEQUENCES[@]}"; do
+  grep -qF "$want" "$WORK/mono.txt" || fail "pdftotext does not give '$want' back (monochrome)"
+done
+struct_reads "$WORK/mono.pdf"
 echo "ok"

@@ -4,7 +4,8 @@
 # each with a heading, a list, a table, code, a link and a Latin product name. It builds with
 # no missing glyph; pdftotext gives each post's sentence back in logical order (right-to-left
 # runs included: the PDF's glyphs are in visual order, its ToUnicode and ActualText give the
-# text); both files pass the validators; in the EPUB each post's document carries its lang, and
+# text), a right-to-left list's numbers before their items although drawn right to left (".1");
+# both files pass the validators; in the EPUB each post's document carries its lang, and
 # dir="rtl" when right to left; two pages look like their reference images at 100 dpi (joined
 # Arabic right-aligned, Devanagari conjuncts, Thai marks, no boxes).
 # ctest-cost: 16
@@ -15,7 +16,11 @@ SITE="$PP_SOURCE_DIR/tests/fixtures/scripts"
 # pdftotext gives each of its runs in logical order but orders the runs of a right-aligned
 # mixed line by the direction of most of the page's text (poppler's guess, one per page): on a
 # page of mostly left-to-right text (the contents, a short Hebrew post) they come left to right.
-# Their logical order is checked below in the content's own order (pdftotext -raw).
+# Nothing in the PDF changes that without lying to other readers: poppler (TextOutputDev's
+# reorderText) takes a line's runs in the order of their positions, and reverses an ActualText's
+# right-to-left runs placed in logical order (tried: the title's logical text as one ActualText
+# reads "قالطإ Kubernetes ..."). Their logical order is checked below in the content's own order
+# (pdftotext -raw).
 titles "$SITE" | python3 -c '
 import re, sys
 for t in sys.stdin:
@@ -69,6 +74,28 @@ for post in sorted(os.listdir(sys.argv[3])):
 sys.exit(1 if bad else 0)
 PY
 
+# Ordered lists of right-to-left posts: the number reads before its item, "1." (not ".1", nor
+# after a Latin word the item starts with: "Kubernetes 1."), in pdftotext's reading of the
+# page and in the order of its content (pdftotext -raw), although it is drawn right to left
+# (".1", the full stop on the side of the text, as browsers draw the EPUB's markers).
+python3 - "$WORK/scripts.txt" "$WORK/scripts.raw.txt" <<'PY' || fail "a right-to-left list's number does not read before its item"
+import re, sys
+strip = lambda s: re.sub(r"[\s\u200e\u200f\u202a-\u202e]", "", s)
+bad = 0
+hebrew = ("1. Kubernetes רץ על כמה צמתים", "2. התקינו את הגרסה החדשה")
+# The Arabic items' first words carry a shadda: pdftotext read them reversed ("1. تّبث") while
+# the mark shared its letter's cluster. (pdftotext -raw takes a right-to-left word's glyphs in
+# the order drawn, and cannot put a mark between them back in its place.)
+arabic = ("1. ثبّت الإصدار الجديد", "2. شغّل الاختبارات")
+for path, items in ((sys.argv[1], hebrew + arabic), (sys.argv[2], hebrew)):
+    text = strip(open(path, encoding="utf-8").read())
+    for item in items:
+        if strip(item) not in text:
+            print(f"{path}: not read so: {item}")
+            bad += 1
+sys.exit(1 if bad else 0)
+PY
+
 # A right-to-left post's blocks are mirrored (pdftotext -bbox, on the Arabic post's first
 # page): list markers, bullets and numbers, hang at the right of their items; the table's first
 # column is at the right; the quote is indented from the right (its bar, and the note's, are
@@ -81,8 +108,9 @@ pages = re.findall(r"<page [^>]*>(.*?)</page>", open(sys.argv[1], encoding="utf-
 word_re = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
 page = next(p for p in pages if "kubectl" in p and "\u0644" in p)
 words = [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in re.findall(word_re, page)]
-# pdftotext gives a right-to-left word's characters as drawn, left to right.
-find = lambda w: [x for x in words if x[4] in (w, w[::-1])]
+# pdftotext gives a right-to-left word's characters as drawn, left to right (a list number as
+# it reads, after a right-to-left mark).
+find = lambda w: [x for x in words if x[4].lstrip("\u200f") in (w, w[::-1])]
 same_line = lambda a: [x for x in words if x is not a and abs((x[1] + x[3]) - (a[1] + a[3])) < 4]
 left_edge, right_edge = min(x[0] for x in words), max(x[2] for x in words)
 bad = []
@@ -120,6 +148,19 @@ bars = [d["rect"] for d in page.get_drawings() if d.get("fill") and d["rect"].wi
 misplaced = [b for b in bars if b.x0 < right - 6]
 print(f"{len(bars)} bars, {len(misplaced)} not at the right edge ({right:.1f}): {misplaced}" if len(bars) < 2 or misplaced else "")
 sys.exit(1 if len(bars) < 2 or misplaced else 0)
+PY
+
+# The Arabic post's numbers are drawn right to left: the full stop left of the digit (MuPDF
+# gives the glyphs as drawn, not the text they read as).
+/usr/bin/python3 - "$WORK/scripts.pdf" <<'PY' || fail "a right-to-left list's number is not drawn right to left"
+import sys
+import fitz
+doc = fitz.open(sys.argv[1])
+page = next(p for p in doc if "kubectl" in p.get_text() and "\u0644" in p.get_text())
+spans = {"".join(c["c"] for c in s["chars"]).strip()
+         for b in page.get_text("rawdict")["blocks"] for l in b.get("lines", []) for s in l["spans"]}
+print("" if {".1", ".2"} <= spans else f"drawn: {sorted(x for x in spans if len(x) < 4)}")
+sys.exit(0 if {".1", ".2"} <= spans else 1)
 PY
 
 # The EPUB: each post's document in its language (front matter `lang`), dir="rtl" for Arabic,

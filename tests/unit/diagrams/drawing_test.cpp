@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "postpress/diagrams.h"
 
@@ -61,6 +62,25 @@ TEST_CASE("a dot graph is also a drawing: shapes, splines, arrowheads and its la
     if (t.text == "b") yB = t.y;
   }
   CHECK(yStart < yB);
+}
+
+TEST_CASE("a label's lines are 1.2 em apart, about the middle Graphviz gave them") {
+  // Graphviz's pango layout puts them round(1.1 em) apart: a Latin word over a Japanese line
+  // reached a quarter of its font box into it (pdfcheck: an overlap in the otel digest).
+  const DiagramResult r = pp::renderDiagram(
+      DiagramLanguage::Dot, "digraph G { a [label=\"OTel Collector\\nレシーバーを使う\\nthird line\" shape=box fontsize=10]; }", {});
+  INFO(r.message);
+  REQUIRE(r.status == Status::Drawn);
+  REQUIRE(r.drawing);
+  std::vector<pp::DrawingText> lines;
+  for (const auto& t : r.drawing->texts) lines.push_back(t);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0].text == "OTel Collector");
+  for (std::size_t k = 1; k < lines.size(); ++k)
+    CHECK(lines[k].y - lines[k - 1].y == doctest::Approx(1.2 * lines[k].size).epsilon(0.001));
+  // Still inside the node's box (the middle line where Graphviz drew it).
+  CHECK(lines[0].y - lines[0].size > 0);
+  CHECK(lines[2].y < r.drawing->height);
 }
 
 TEST_CASE("a dot graph's label is its title, not drawn in the picture") {

@@ -63,6 +63,18 @@ TEST_CASE("Arabic joins its letters and runs right to left") {
   CHECK(t.glyphs.front().cluster > 0);
 }
 
+TEST_CASE("right to left, a mark has a cluster of its own: each glyph stands for its own characters") {
+  // ثبّت: the shadda over the beh. Merged into the beh's cluster, the word needed an ActualText,
+  // which poppler read reversed (a mark is not a right-to-left letter to it).
+  if (!fs::exists(kNoto / "NotoNaskhArabic-Regular.ttf")) return;
+  auto arabic = load(kNoto / "NotoNaskhArabic-Regular.ttf");
+  const ShapedText t = arabic->shape(U"\u062B\u0628\u0651\u062A");
+  CHECK(t.rtl);
+  REQUIRE(t.glyphs.size() == 4);
+  for (std::size_t i = 1; i < t.glyphs.size(); ++i) CHECK(t.glyphs[i].cluster < t.glyphs[i - 1].cluster);
+  CHECK(t.glyphs[1].cluster == 2);  // the shadda, drawn before its letter in visual order
+}
+
 TEST_CASE("Devanagari forms a conjunct and reorders the short i") {
   if (!fs::exists(kNoto / "NotoSansDevanagari-Regular.ttf")) return;
   auto deva = load(kNoto / "NotoSansDevanagari-Regular.ttf");
@@ -129,4 +141,24 @@ TEST_CASE("glyphs that are not the font's own for their character are marked sub
   auto noto = load(dataDir() / "fonts" / "NotoSans-Regular.ttf");
   const ShapedText fi = noto->shape(U"fi");
   if (fi.glyphs.size() == 1) CHECK(fi.glyphs[0].substituted);  // the fi ligature
+}
+
+TEST_CASE("a face without colour glyphs draws an emoji sequence as its emoji, which stands for the whole sequence") {
+  // DejaVu Sans has ✌ (U+270C) and no colour glyphs: a skin tone, a joiner or a variation
+  // selector after an emoji is not drawn (no swatch, no box) but stays in the glyph's cluster.
+  auto dejavu = load(dataDir() / "fonts" / "DejaVuSans.ttf");
+  const ShapedText plain = dejavu->shape(U"\u270C");
+  for (const std::u32string text : {std::u32string(U"\u270C\U0001F3FD"), std::u32string(U"\u270C\uFE0F"),
+                                    std::u32string(U"\u270C\u200D\u270C")}) {
+    const ShapedText s = dejavu->shape(text);
+    REQUIRE_FALSE(s.glyphs.empty());
+    CHECK(s.glyphs[0].glyph == plain.glyphs[0].glyph);
+    CHECK(s.glyphs[0].cluster == 0);
+    CHECK(s.glyphs[0].substituted);  // its run reads the sequence from its ActualText
+    CHECK(s.glyphs.size() == (text.size() == 3 ? 2u : 1u));
+    for (const ShapedGlyph& g : s.glyphs) CHECK(g.glyph != 0);
+    if (text.size() == 3) CHECK(s.glyphs[1].cluster == 2);
+  }
+  // Not after an emoji, a joiner is shaped as before (Indic and Arabic text use it).
+  CHECK_FALSE(dejavu->shape(U"a\u200Db").glyphs[0].substituted);
 }
