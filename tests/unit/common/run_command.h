@@ -1,5 +1,6 @@
 // Runs a shell command for a test and gives back its exit status and output (stdout and
-// stderr together): the validators a test checks its files with (qpdf, poppler, xmllint).
+// stderr together, or stdout alone): the validators a test checks its files with (qpdf,
+// poppler, xmllint).
 #pragma once
 
 #include <array>
@@ -13,9 +14,10 @@ struct CommandRun {
   std::string out;
 };
 
-inline CommandRun runCommand(const std::string& cmd) {
+// Runs a whole shell command line (its redirections included).
+inline CommandRun runShellLine(const std::string& line) {
   CommandRun r;
-  FILE* p = ::popen((cmd + " 2>&1").c_str(), "r");
+  FILE* p = ::popen(line.c_str(), "r");
   if (!p) return r;
   std::array<char, 4096> buf{};
   std::size_t n;
@@ -23,6 +25,12 @@ inline CommandRun runCommand(const std::string& cmd) {
   r.status = ::pclose(p);
   return r;
 }
+
+inline CommandRun runCommand(const std::string& cmd) { return runShellLine(cmd + " 2>&1"); }
+
+// The same with stderr thrown away: out is what the command printed on stdout only, for a test
+// that reads a tool's output (text, JSON) where a warning on stderr would stand in the way.
+inline CommandRun runCommandStdoutOnly(const std::string& cmd) { return runShellLine(cmd + " 2>/dev/null"); }
 
 inline bool haveTool(const std::string& name) { return runCommand("command -v " + name).status == 0; }
 

@@ -5,21 +5,23 @@
 #include "postpress/support/text.h"
 
 using namespace pp::epub;
+// pp::epub::text is called by its full name: the EPUB tests' own text() (an Inline,
+// epub_fixture.h) is in scope too where the stage's files are compiled as one (a unity build).
 
 TEST_CASE("text() escapes markup and drops what XML cannot carry") {
-  CHECK(text("a < b && c > \"d\"") == "a &lt; b &amp;&amp; c &gt; \"d\"");
+  CHECK(pp::epub::text("a < b && c > \"d\"") == "a &lt; b &amp;&amp; c &gt; \"d\"");
   CHECK(attr("say \"hi\" & <go>") == "say &quot;hi&quot; &amp; &lt;go&gt;");
   // C0 controls (but tab/newline), DEL, C1, U+FFFE/U+FFFF and noncharacters are removed.
-  CHECK(text("a\x01" "b\x7F" "c\xC2\x85" "d\xEF\xBF\xBE" "e\xEF\xBF\xBF" "f\xEF\xB7\x90" "g") == "abcdefg");
-  CHECK(text("tab\tline\n") == "tab\tline\n");
+  CHECK(pp::epub::text("a\x01" "b\x7F" "c\xC2\x85" "d\xEF\xBF\xBE" "e\xEF\xBF\xBF" "f\xEF\xB7\x90" "g") == "abcdefg");
+  CHECK(pp::epub::text("tab\tline\n") == "tab\tline\n");
   CHECK(attr("tab\tline\n") == "tab line ");
   // Invalid UTF-8 becomes U+FFFD, never raw bytes.
-  std::string bad = text("x\xFF" "y\xE2\x82");
+  std::string bad = pp::epub::text("x\xFF" "y\xE2\x82");
   CHECK(pp::isValidUtf8(bad));
   CHECK(bad == "x\xEF\xBF\xBDy\xEF\xBF\xBD");
   // RTL marks, zero-width joiners and emoji are kept.
   std::string keep = "\xE2\x80\x8F\xE2\x80\x8D\xF0\x9F\x98\x80";
-  CHECK(text(keep) == keep);
+  CHECK(pp::epub::text(keep) == keep);
 }
 
 TEST_CASE("cleanUrl makes valid URIs and refuses script URLs") {

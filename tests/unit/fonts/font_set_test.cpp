@@ -4,11 +4,13 @@
 
 #include <filesystem>
 
+#include "common/noto_fonts.h"
 #include "postpress/fonts.h"
 #include "postpress/style.h"
 #include "postpress/support/files.h"
 
 using namespace pp;
+using pptest::kNotoFonts;
 
 TEST_CASE("fallback: the role's face first, then symbols, CJK and emoji fonts") {
   DiagnosticSink diags;
@@ -128,19 +130,17 @@ std::vector<std::pair<std::string, int>> drawnGlyphs(const FontChain& chain, std
   return out;
 }
 
-const fs::path kNoto = "/usr/share/fonts/truetype/noto";
-
 }  // namespace
 
 TEST_CASE("a chain shapes what it draws: Arabic joined right to left, Devanagari conjuncts, marks raised") {
   FontChain chain;
   chain.add(dataDir() / "fonts" / "NotoSans-Regular.ttf");
-  chain.add(kNoto / "NotoNaskhArabic-Regular.ttf");
-  chain.add(kNoto / "NotoSansDevanagari-Regular.ttf");
+  chain.add(kNotoFonts / "NotoNaskhArabic-Regular.ttf");
+  chain.add(kNotoFonts / "NotoSansDevanagari-Regular.ttf");
   REQUIRE_FALSE(chain.empty());
   // سلام: four letters, joined: HarfBuzz's glyphs, drawn left to right (the last letter first).
   const std::u32string salam = U"\u0633\u0644\u0627\u0645";
-  auto naskh = FontFile::load(kNoto / "NotoNaskhArabic-Regular.ttf", nullptr);
+  auto naskh = FontFile::load(kNotoFonts / "NotoNaskhArabic-Regular.ttf", nullptr);
   REQUIRE(naskh);
   const ShapedText shaped = naskh->shape(salam, TextDirection::RightToLeft);
   std::vector<std::pair<std::string, int>> want;
@@ -160,11 +160,11 @@ TEST_CASE("a chain shapes what it draws: Arabic joined right to left, Devanagari
 TEST_CASE("a chain draws a right-to-left line with a Latin word inside in the bidi order") {
   FontChain chain;
   chain.add(dataDir() / "fonts" / "NotoSans-Regular.ttf");
-  chain.add(kNoto / "NotoSansHebrew-Regular.ttf");
+  chain.add(kNotoFonts / "NotoSansHebrew-Regular.ttf");
   // "אב Kube גד": right to left: גד is drawn first (leftmost), then Kube, then אב.
   const auto drawn = drawnGlyphs(chain, U"\u05D0\u05D1 Kube \u05D2\u05D3");
   REQUIRE(drawn.size() == 10);
-  auto hebrew = FontFile::load(kNoto / "NotoSansHebrew-Regular.ttf", nullptr);
+  auto hebrew = FontFile::load(kNotoFonts / "NotoSansHebrew-Regular.ttf", nullptr);
   auto latin = FontFile::load(dataDir() / "fonts" / "NotoSans-Regular.ttf", nullptr);
   REQUIRE(hebrew);
   REQUIRE(latin);

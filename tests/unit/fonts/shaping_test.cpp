@@ -4,17 +4,17 @@
 
 #include <filesystem>
 
+#include "common/noto_fonts.h"
 #include "postpress/fonts.h"
 #include "postpress/style.h"
 #include "postpress/support/files.h"
 #include "postpress/support/text.h"
 
 using namespace pp;
+using pptest::kNotoFonts;
 namespace fs = std::filesystem;
 
 namespace {
-
-const fs::path kNoto = "/usr/share/fonts/truetype/noto";
 
 std::unique_ptr<FontFile> load(const fs::path& p) {
   std::string err;
@@ -50,8 +50,8 @@ TEST_CASE("Latin: a ligature is one glyph for two characters, kerning moves a pa
 }
 
 TEST_CASE("Arabic joins its letters and runs right to left") {
-  if (!fs::exists(kNoto / "NotoNaskhArabic-Regular.ttf")) return;
-  auto arabic = load(kNoto / "NotoNaskhArabic-Regular.ttf");
+  if (!fs::exists(kNotoFonts / "NotoNaskhArabic-Regular.ttf")) return;
+  auto arabic = load(kNotoFonts / "NotoNaskhArabic-Regular.ttf");
   const std::u32string word = U"\u0633\u0644\u0627\u0645";  // سلام
   const ShapedText t = arabic->shape(word);
   CHECK(t.rtl);
@@ -76,8 +76,8 @@ TEST_CASE("right to left, a mark has a cluster of its own: each glyph stands for
 }
 
 TEST_CASE("Devanagari forms a conjunct and reorders the short i") {
-  if (!fs::exists(kNoto / "NotoSansDevanagari-Regular.ttf")) return;
-  auto deva = load(kNoto / "NotoSansDevanagari-Regular.ttf");
+  if (!fs::exists(kNotoFonts / "NotoSansDevanagari-Regular.ttf")) return;
+  auto deva = load(kNotoFonts / "NotoSansDevanagari-Regular.ttf");
   const std::u32string ksha = U"\u0915\u094D\u0937";  // क्ष: three characters, one conjunct
   CHECK(deva->shape(ksha).glyphs.size() == 1);
   const std::u32string ki = U"\u0915\u093F";  // कि: the vowel sign is drawn before the consonant
@@ -88,8 +88,8 @@ TEST_CASE("Devanagari forms a conjunct and reorders the short i") {
 }
 
 TEST_CASE("Thai: the vowel and tone marks sit over their consonant without advancing") {
-  if (!fs::exists(kNoto / "NotoSansThai-Regular.ttf")) return;
-  auto thai = load(kNoto / "NotoSansThai-Regular.ttf");
+  if (!fs::exists(kNotoFonts / "NotoSansThai-Regular.ttf")) return;
+  auto thai = load(kNotoFonts / "NotoSansThai-Regular.ttf");
   const ShapedText t = thai->shape(U"\u0E17\u0E35\u0E48");  // ที่
   REQUIRE(t.glyphs.size() == 3);
   CHECK(t.glyphs[1].advance == 0);

@@ -5,15 +5,13 @@
 
 #include <unistd.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <memory>
 #include <sstream>
 
+#include "common/run_command.h"
 #include "common/sample_publication.h"
 #include "common/temp_dir.h"
+#include "common/whole_file.h"
 #include "postpress/support/files.h"
 #include "postpress/pdf.h"
 #include "postpress/style.h"
@@ -21,34 +19,12 @@
 using namespace pp;
 using namespace pp::testing;
 namespace fs = std::filesystem;
+using pptest::CommandRun;
+using pptest::haveTool;
+using pptest::runCommandStdoutOnly;
 using pptest::TempDir;
 
 namespace {
-
-struct Run {
-  int status = -1;
-  std::string out;
-};
-
-Run run(const std::string& cmd) {
-  Run r;
-  FILE* p = popen((cmd + " 2>/dev/null").c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf{};
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  r.status = pclose(p);
-  return r;
-}
-
-bool haveTool(const std::string& name) { return run("command -v " + name).status == 0; }
-
-std::string readAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 SamplePublication richSample() {
   SamplePublication s;
@@ -108,11 +84,11 @@ TEST_CASE("a small publication becomes a valid PDF with embedded fonts and its t
   CHECK(stats.pagesRepainted == 0);  // every page written ahead with the names libharu gave
   if (const char* keep = std::getenv("PP_TEST_OUT")) fs::copy_file(out, fs::path(keep) / "sample.pdf", fs::copy_options::overwrite_existing);
 
-  Run check = run("qpdf --check '" + out.string() + "'");
+  CommandRun check = runCommandStdoutOnly("qpdf --check '" + out.string() + "'");
   CHECK(check.status == 0);
   CHECK(check.out.find("No syntax or stream encoding errors") != std::string::npos);
 
-  Run fonts = run("pdffonts '" + out.string() + "'");
+  CommandRun fonts = runCommandStdoutOnly("pdffonts '" + out.string() + "'");
   REQUIRE(fonts.status == 0);
   std::istringstream lines(fonts.out);
   std::string line;
@@ -125,7 +101,7 @@ TEST_CASE("a small publication becomes a valid PDF with embedded fonts and its t
   CHECK(rows >= 3);  // text, heading, mono at least
   CHECK(embedded == rows);
 
-  Run text = run("pdftotext -layout '" + out.string() + "' -");
+  CommandRun text = runCommandStdoutOnly("pdftotext -layout '" + out.string() + "' -");
   REQUIRE(text.status == 0);
   const std::string& t = text.out;
   for (const char* expect : {"KubeCon North America 2025 Highlights", "Serving at scale", "KServe documentation",
@@ -147,7 +123,7 @@ TEST_CASE("identical input gives a byte-identical PDF") {
   SamplePublication b = richSample();
   REQUIRE(writePdf(a.pub, style, tmp.path / "a.pdf", diags));
   REQUIRE(writePdf(b.pub, style, tmp.path / "b.pdf", diags));
-  const std::string x = readAll(tmp.path / "a.pdf"), y = readAll(tmp.path / "b.pdf");
+  const std::string x = pptest::readWholeFile(tmp.path / "a.pdf"), y = pptest::readWholeFile(tmp.path / "b.pdf");
   CHECK(x.size() > 1000);
   CHECK(x == y);
 }
@@ -160,7 +136,7 @@ TEST_CASE("links have no border, outline and page labels exist") {
   SamplePublication s = richSample();
   const fs::path out = tmp.path / "d.pdf";
   REQUIRE(writePdf(s.pub, style, out, diags));
-  Run qdf = run("qpdf --qdf --object-streams=disable '" + out.string() + "' -");
+  CommandRun qdf = runCommandStdoutOnly("qpdf --qdf --object-streams=disable '" + out.string() + "' -");
   REQUIRE(qdf.status == 0);
   CHECK(qdf.out.find("/URI (https://kserve.github.io/website/docs/)") != std::string::npos);
   std::string compact;
@@ -172,7 +148,7 @@ TEST_CASE("links have no border, outline and page labels exist") {
   CHECK(qdf.out.find("/S /r") != std::string::npos);
   CHECK(qdf.out.find("/Outlines") != std::string::npos);
   CHECK(qdf.out.find("/CreationDate") != std::string::npos);
-  Run outl = run("qpdf --json --json-key=outlines '" + out.string() + "'");
+  CommandRun outl = runCommandStdoutOnly("qpdf --json --json-key=outlines '" + out.string() + "'");
   CHECK(outl.out.find("Serving at scale") != std::string::npos);
 }
 
@@ -191,7 +167,7 @@ TEST_CASE("pdfcheck passes on both styles") {
     REQUIRE(writePdf(s.pub, style, out, diags));
     std::string cmd = "'" + tool.string() + "' '" + out.string() + "' --need-outline";
     for (const auto& p : s.posts) cmd += " --expect '" + p.title + "'";
-    Run r = run(cmd);
+    CommandRun r = runCommandStdoutOnly(cmd);
     INFO(styleName << "\n" << r.out);
     CHECK(r.status == 0);
   }
@@ -222,10 +198,10 @@ TEST_CASE("characters above U+FFFF draw from a font and extract as themselves") 
   s.addPost("\U0001F680 Announcing the Benchmark Results", std::move(d));
   const fs::path out = tmp.path / "emoji.pdf";
   REQUIRE(writePdf(s.pub, style, out, diags));
-  Run check = run("qpdf --check '" + out.string() + "'");
+  CommandRun check = runCommandStdoutOnly("qpdf --check '" + out.string() + "'");
   CHECK(check.status == 0);
   CHECK(check.out.find("WARNING") == std::string::npos);
-  Run text = run("pdftotext '" + out.string() + "' -");
+  CommandRun text = runCommandStdoutOnly("pdftotext '" + out.string() + "' -");
   CHECK(text.out.find("\U0001F680 Announcing the Benchmark Results") != std::string::npos);
   CHECK(text.out.find("party \U0001F389") != std::string::npos);
   CHECK(text.out.find("\U0001F600") != std::string::npos);
@@ -233,9 +209,9 @@ TEST_CASE("characters above U+FFFF draw from a font and extract as themselves") 
   CHECK(text.out.find("\uF8FF") == std::string::npos);
   // Every font's ToUnicode CMap reads cleanly (libharu's own used `begincidrange`, which
   // poppler reports as invalid; ours replace them before saving, not in an update after).
-  Run complaints = run("pdftotext '" + out.string() + "' /dev/null 2>&1 | cat");
+  CommandRun complaints = runCommandStdoutOnly("pdftotext '" + out.string() + "' /dev/null 2>&1 | cat");
   CHECK_MESSAGE(complaints.out.empty(), complaints.out);
-  CHECK(run("grep -ac startxref '" + out.string() + "'").out == "1\n");
+  CHECK(runCommandStdoutOnly("grep -ac startxref '" + out.string() + "'").out == "1\n");
 }
 
 TEST_CASE("characters whose code bytes are delimiters or line ends extract as themselves") {
@@ -255,8 +231,8 @@ TEST_CASE("characters whose code bytes are delimiters or line ends extract as th
   Style style = loadStyle("report", "", diags);
   const fs::path out = tmp.path / "delims.pdf";
   REQUIRE(writePdf(s.pub, style, out, diags, nullptr));
-  CHECK(run("qpdf --check '" + out.string() + "'").status == 0);
-  Run text = run("pdftotext '" + out.string() + "' -");
+  CHECK(runCommandStdoutOnly("qpdf --check '" + out.string() + "'").status == 0);
+  CommandRun text = runCommandStdoutOnly("pdftotext '" + out.string() + "' -");
   REQUIRE(text.status == 0);
   CHECK_MESSAGE(text.out.find(line) != std::string::npos, text.out);
 }

@@ -9,10 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "common/occurrences.h"
 #include "pdf/page_painter.h"
 
 using namespace pp;
 using namespace pp::pdf;
+using pptest::countOccurrences;
 
 namespace {
 
@@ -25,7 +27,7 @@ ShapedGlyph glyph(std::uint16_t id, std::uint32_t cluster) {
   return g;
 }
 
-TextRun run(const std::string& text, std::vector<ShapedGlyph> glyphs, std::int32_t tag) {
+TextRun textRun(const std::string& text, std::vector<ShapedGlyph> glyphs, std::int32_t tag) {
   TextRun r;
   r.text = text;
   r.glyphs = std::move(glyphs);
@@ -56,17 +58,11 @@ Painted paint(const PageBox& box) {
   return p;
 }
 
-std::size_t count(const std::string& haystack, const std::string& needle) {
-  std::size_t n = 0;
-  for (std::size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
-  return n;
-}
-
 }  // namespace
 
 TEST_CASE("a word space is a blank glyph the font's ToUnicode reads as a space") {
   PageBox box;
-  TextRun word = run("ab", {glyph(11, 0), glyph(12, 1), glyph(3, 2)}, 0);  // 3: the space glyph
+  TextRun word = textRun("ab", {glyph(11, 0), glyph(12, 1), glyph(3, 2)}, 0);  // 3: the space glyph
   word.spaceAfter = true;
   box.runs.push_back(word);
   const Painted p = paint(box);
@@ -85,10 +81,10 @@ TEST_CASE("a word space is a blank glyph the font's ToUnicode reads as a space")
 
 TEST_CASE("a hyphenated line end draws its hyphen as an artifact after the word's marked content") {
   PageBox box;
-  TextRun first = run("hy-", {glyph(11, 0), glyph(12, 1), glyph(13, 2)}, 4);
+  TextRun first = textRun("hy-", {glyph(11, 0), glyph(12, 1), glyph(13, 2)}, 4);
   first.hyphenBreak = true;
   box.runs.push_back(first);
-  TextRun second = run("phen", {glyph(14, 0), glyph(15, 1), glyph(16, 2), glyph(17, 3)}, 4);
+  TextRun second = textRun("phen", {glyph(14, 0), glyph(15, 1), glyph(16, 2), glyph(17, 3)}, 4);
   second.y = 114;
   box.runs.push_back(second);
   const Painted p = paint(box);
@@ -99,7 +95,7 @@ TEST_CASE("a hyphenated line end draws its hyphen as an artifact after the word'
   REQUIRE(artifact != std::string::npos);
   CHECK(mcid0 < artifact);
   CHECK(artifact < mcid1);
-  CHECK(count(p.content, " TJ") == 3);
+  CHECK(countOccurrences(p.content, " TJ") == 3);
   // The hyphen glyph still reads as a hyphen where nothing says otherwise (text extraction
   // joins lines at it).
   CHECK(p.page.glyphs.byFont[0].at(13) == U"-");
@@ -115,7 +111,7 @@ TEST_CASE("a hyphenated line end draws its hyphen as an artifact after the word'
 TEST_CASE("a colour emoji reads as its text, its picture painted over it as an artifact") {
   // A ZWJ sequence shaped into one glyph of a colour font (glyph 7), then the font's space.
   PageBox box;
-  TextRun r = run("\U0001F469\u200D\U0001F4BB", {{7, 0, 1245, 0, 0, 1245, true}, {3, 3, 1245, 0, 0, 1245, false}}, 2);
+  TextRun r = textRun("\U0001F469\u200D\U0001F4BB", {{7, 0, 1245, 0, 0, 1245, true}, {3, 3, 1245, 0, 0, 1245, false}}, 2);
   r.colorGlyphs = true;
   r.spaceAfter = true;
   box.runs.push_back(r);
@@ -136,7 +132,7 @@ TEST_CASE("a colour emoji reads as its text, its picture painted over it as an a
   CHECK(et < artifact);
   CHECK(p.content.find("/X1 Do", artifact) != std::string::npos);
   CHECK(p.page.mcidLeaf == std::vector<std::int32_t>{2});
-  CHECK(count(p.content, "BDC") == count(p.content, "EMC"));
+  CHECK(countOccurrences(p.content, "BDC") == countOccurrences(p.content, "EMC"));
 
   SUBCASE("a run of another font has no pictures") {
     box.runs[0].colorGlyphs = false;
@@ -147,7 +143,7 @@ TEST_CASE("a colour emoji reads as its text, its picture painted over it as an a
 
 TEST_CASE("a missing glyph's box reads as the character, not as the code point written in it") {
   PageBox box;
-  TextRun code = run("E000", {glyph(21, 0), glyph(22, 1), glyph(22, 2), glyph(22, 3)}, 5);
+  TextRun code = textRun("E000", {glyph(21, 0), glyph(22, 1), glyph(22, 2), glyph(22, 3)}, 5);
   code.missingGlyph = true;
   box.runs.push_back(code);
   const Painted p = paint(box);
@@ -156,7 +152,7 @@ TEST_CASE("a missing glyph's box reads as the character, not as the code point w
   CHECK(p.page.glyphs.byFont[0].at(21) == U"E");
 
   SUBCASE("outside the Basic Multilingual Plane, with the space after it") {
-    box.runs[0] = run("1E900", {glyph(23, 0), glyph(21, 1), glyph(24, 2), glyph(22, 3), glyph(22, 4), glyph(3, 5)}, 5);
+    box.runs[0] = textRun("1E900", {glyph(23, 0), glyph(21, 1), glyph(24, 2), glyph(22, 3), glyph(22, 4), glyph(3, 5)}, 5);
     box.runs[0].missingGlyph = true;
     box.runs[0].spaceAfter = true;
     CHECK(paint(box).content.find("/Span<</ActualText <FEFFD83ADD000020>>>BDC") != std::string::npos);

@@ -7,9 +7,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "common/sample_publication.h"
+#include "common/occurrences.h"
 #include "common/run_command.h"
+#include "common/sample_publication.h"
 #include "common/temp_dir.h"
+#include "common/whole_file.h"
 #include "pdf/byte_streams.h"
 #include "pdf/document_metadata.h"
 #include "pdf/xmp.h"
@@ -19,18 +21,13 @@
 using namespace pp;
 using namespace pp::testing;
 namespace fs = std::filesystem;
-using pptest::TempDir;
+using pptest::countOccurrences;
 using pptest::haveTool;
+using pptest::readWholeFile;
 using pptest::runCommand;
+using pptest::TempDir;
 
 namespace {
-
-std::string readAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // pdfinfo's "Key:   value" line's value ("" when absent).
 std::string infoField(const std::string& info, const std::string& key) {
@@ -41,12 +38,6 @@ std::string infoField(const std::string& info, const std::string& key) {
       return at == std::string::npos ? "" : line.substr(at);
     }
   return "";
-}
-
-std::size_t count(const std::string& s, const std::string& what) {
-  std::size_t n = 0;
-  for (std::size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
-  return n;
 }
 
 Document oneParagraph() {
@@ -211,23 +202,23 @@ TEST_CASE("a written PDF says the same in Info and XMP, with every character of 
   CHECK(infoField(info, "Keywords") == "KServe");
   CHECK(infoField(info, "CreationDate") == "2025-11-30T00:00:00Z");
   CHECK(infoField(info, "PDF version") == "1.7");
-  const std::string file = readAll(out);
+  const std::string file = readWholeFile(out);
   CHECK(file.find("<rdf:li xml:lang=\"x-default\">R&amp;D &lt;Ops&gt; Café 🚀</rdf:li>") != std::string::npos);
   CHECK(file.find("/Lang (en)") != std::string::npos);
   CHECK(file.find("/DisplayDocTitle true") != std::string::npos);
-  CHECK(count(file, "/ID [") == 1);
+  CHECK(countOccurrences(file, "/ID [") == 1);
 
   // The same build gives the same bytes (the /ID is a hash, not a clock).
   const fs::path again = tmp.path / "again.pdf";
   REQUIRE(writePdf(s.pub, style, BookPlan{}, TypesetOptions{}, PdfStandards{}, again, diags));
-  CHECK(readAll(again) == file);
+  CHECK(readWholeFile(again) == file);
 
   // none: the file as before the standards, PDF 1.3 without XMP, /ID or /Lang.
   PdfStandards none;
   none.ua1 = false;
   const fs::path plain = tmp.path / "none.pdf";
   REQUIRE(writePdf(s.pub, style, BookPlan{}, TypesetOptions{}, none, plain, diags));
-  const std::string p = readAll(plain);
+  const std::string p = readWholeFile(plain);
   CHECK(p.rfind("%PDF-1.3", 0) == 0);
   CHECK(p.find("/Metadata") == std::string::npos);
   CHECK(p.find("/ID [") == std::string::npos);
@@ -245,7 +236,7 @@ TEST_CASE("PDF/A: the sRGB output intent, and no PDF at all without the profile"
   if (fs::exists(a2b.outputProfile)) {
     const fs::path out = tmp.path / "a.pdf";
     REQUIRE(writePdf(s.pub, style, BookPlan{}, TypesetOptions{}, a2b, out, diags));
-    const std::string file = readAll(out);
+    const std::string file = readWholeFile(out);
     CHECK(file.find("/S /GTS_PDFA1") != std::string::npos);
     CHECK(file.find("/DestOutputProfile") != std::string::npos);
     CHECK(file.find("<pdfaid:conformance>B</pdfaid:conformance>") != std::string::npos);

@@ -4,8 +4,10 @@
 #include <filesystem>
 
 #include "postpress/select.h"
+#include "selected_paths.h"
 
 using namespace pp;
+using pptest::selectedPaths;
 namespace fs = std::filesystem;
 
 namespace {
@@ -17,32 +19,26 @@ Site fixtureSite(const char* name) {
   return loadSite(opts, diags);
 }
 
-std::vector<std::string> paths(const SelectionResult& r) {
-  std::vector<std::string> out;
-  for (const Post* p : r.posts) out.push_back(p->path);
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("--lang zh picks a Docusaurus blog's Chinese translations") {
   Site s = fixtureSite("docusaurus-i18n");
   Selection sel;
   sel.language = "zh";
-  CHECK(paths(selectPosts(s, sel)) ==
+  CHECK(selectedPaths(selectPosts(s, sel)) ==
         std::vector<std::string>{"i18n/zh/docusaurus-plugin-content-blog/2024-01-15-welcome/index.md"});
   sel.language = "en";
-  CHECK(paths(selectPosts(s, sel)) ==
+  CHECK(selectedPaths(selectPosts(s, sel)) ==
         std::vector<std::string>{"blog/2024-01-15-welcome/index.md", "blog/2024-02-01-release-notes.md"});
 }
 
 TEST_CASE("--lang on translations by file suffix and by folder") {
   Selection sel;
   sel.language = "fr";
-  CHECK(paths(selectPosts(fixtureSite("zola"), sel)) ==
+  CHECK(selectedPaths(selectPosts(fixtureSite("zola"), sel)) ==
         std::vector<std::string>{"content/blog/2024-03-01-first-steps.fr.md"});
   sel.language = "ja";
-  CHECK(paths(selectPosts(fixtureSite("hugo-i18n"), sel)) ==
+  CHECK(selectedPaths(selectPosts(fixtureSite("hugo-i18n"), sel)) ==
         std::vector<std::string>{"content/ja/blog/2025/otel-diagram/index.md"});
 }
 
@@ -50,7 +46,7 @@ TEST_CASE("--author by an MkDocs .authors.yml key or by the name it gives") {
   Site s = fixtureSite("mkdocs");
   Selection sel;
   sel.authors = {"patrick"};
-  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"docs/blog/posts/2024/releases/version-two.md"});
+  CHECK(selectedPaths(selectPosts(s, sel)) == std::vector<std::string>{"docs/blog/posts/2024/releases/version-two.md"});
   sel.authors = {"Patrick Star"};
-  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"docs/blog/posts/2024/releases/version-two.md"});
+  CHECK(selectedPaths(selectPosts(s, sel)) == std::vector<std::string>{"docs/blog/posts/2024/releases/version-two.md"});
 }

@@ -4,8 +4,10 @@
 #include <filesystem>
 
 #include "postpress/select.h"
+#include "selected_paths.h"
 
 using namespace pp;
+using pptest::selectedPaths;
 
 namespace {
 
@@ -24,12 +26,6 @@ Post post(const char* path, const char* date, std::vector<std::string> tags = {}
   p.tags = std::move(tags);
   p.authors = std::move(authors);
   return p;
-}
-
-std::vector<std::string> paths(const SelectionResult& r) {
-  std::vector<std::string> out;
-  for (const Post* p : r.posts) out.push_back(p->path);
-  return out;
 }
 
 Site sampleSite() {
@@ -73,39 +69,39 @@ TEST_CASE("no filter: published posts, oldest first, undated last") {
   Selection sel;
   CHECK(sel.empty());
   SelectionResult r = selectPosts(s, sel);
-  CHECK(paths(r) == std::vector<std::string>{"a.md", "b.md", "c.md", "h.md", "d.md", "e.md", "f.md"});
+  CHECK(selectedPaths(r) == std::vector<std::string>{"a.md", "b.md", "c.md", "h.md", "d.md", "e.md", "f.md"});
   sel.newestFirst = true;
   r = selectPosts(s, sel);
-  CHECK(paths(r) == std::vector<std::string>{"e.md", "d.md", "c.md", "h.md", "b.md", "a.md", "f.md"});
+  CHECK(selectedPaths(r) == std::vector<std::string>{"e.md", "d.md", "c.md", "h.md", "b.md", "a.md", "f.md"});
   sel.drafts = true;
   sel.newestFirst = false;
   r = selectPosts(s, sel);
-  CHECK(paths(r) == std::vector<std::string>{"a.md", "b.md", "g.md", "c.md", "h.md", "d.md", "e.md", "f.md"});
+  CHECK(selectedPaths(r) == std::vector<std::string>{"a.md", "b.md", "g.md", "c.md", "h.md", "d.md", "e.md", "f.md"});
 }
 
 TEST_CASE("tags: any of, by matchKey; exclusions; tags.yml keys") {
   Site s = sampleSite();
   Selection sel;
   sel.tags = {"Machine_Learning"};
-  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"b.md", "c.md"});
+  CHECK(selectedPaths(selectPosts(s, sel)) == std::vector<std::string>{"b.md", "c.md"});
   sel.tags = {"ml"};  // a tags.yml key means its label
-  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"b.md", "c.md"});
+  CHECK(selectedPaths(selectPosts(s, sel)) == std::vector<std::string>{"b.md", "c.md"});
   sel.tags = {"events", "KSERVE"};
-  CHECK(paths(selectPosts(s, sel)) ==
+  CHECK(selectedPaths(selectPosts(s, sel)) ==
         std::vector<std::string>{"a.md", "b.md", "h.md", "d.md", "e.md", "f.md"});
   sel.excludeTags = {"machine learning"};
-  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"a.md", "h.md", "d.md", "e.md", "f.md"});
+  CHECK(selectedPaths(selectPosts(s, sel)) == std::vector<std::string>{"a.md", "h.md", "d.md", "e.md", "f.md"});
 }
 
 TEST_CASE("authors: display name, affiliation-free name, or key") {
   Site s = sampleSite();
   Selection sel;
   sel.authors = {"bob"};
-  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"c.md", "d.md"});
+  CHECK(selectedPaths(selectPosts(s, sel)) == std::vector<std::string>{"c.md", "d.md"});
   sel.authors = {"Yuan Tang"};
-  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"a.md"});
+  CHECK(selectedPaths(selectPosts(s, sel)) == std::vector<std::string>{"a.md"});
   sel.authors = {"alice"};
-  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"e.md"});
+  CHECK(selectedPaths(selectPosts(s, sel)) == std::vector<std::string>{"e.md"});
 }
 
 TEST_CASE("authors: the data-file key a post named its author by") {
@@ -118,9 +114,9 @@ TEST_CASE("authors: the data-file key a post named its author by") {
   s.posts[0].authorDetails = {jane};
   Selection sel;
   sel.authors = {"jdoe"};
-  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"a.md"});
+  CHECK(selectedPaths(selectPosts(s, sel)) == std::vector<std::string>{"a.md"});
   sel.authors = {"Jane Q. Doe"};
-  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"a.md"});
+  CHECK(selectedPaths(selectPosts(s, sel)) == std::vector<std::string>{"a.md"});
 }
 
 TEST_CASE("date bounds are inclusive calendar days as written") {
@@ -128,36 +124,36 @@ TEST_CASE("date bounds are inclusive calendar days as written") {
   Selection sel;
   sel.since = dt("2025-10-01");
   sel.until = dt("2025-11-18");
-  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"b.md", "c.md", "h.md"});
+  CHECK(selectedPaths(selectPosts(s, sel)) == std::vector<std::string>{"b.md", "c.md", "h.md"});
   // Times in the bounds do not matter: the day does.
   sel.since = dt("2025-10-01 23:59:59");
   sel.until = dt("2025-11-18 00:00:00");
-  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"b.md", "c.md", "h.md"});
+  CHECK(selectedPaths(selectPosts(s, sel)) == std::vector<std::string>{"b.md", "c.md", "h.md"});
 }
 
 TEST_CASE("quarter edges; 23:30 on the last day with an offset stays in the quarter") {
   Site s = sampleSite();
   Selection sel;
   sel.quarter = "2025Q4";
-  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"b.md", "c.md", "h.md", "d.md"});
+  CHECK(selectedPaths(selectPosts(s, sel)) == std::vector<std::string>{"b.md", "c.md", "h.md", "d.md"});
   sel.quarter = "2025Q3";
-  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"a.md"});
+  CHECK(selectedPaths(selectPosts(s, sel)) == std::vector<std::string>{"a.md"});
   sel.quarter = "Q1 2026";
-  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"e.md"});
+  CHECK(selectedPaths(selectPosts(s, sel)) == std::vector<std::string>{"e.md"});
   sel.quarter.clear();
   sel.year = 2025;
-  CHECK(paths(selectPosts(s, sel)).size() == 5);
+  CHECK(selectedPaths(selectPosts(s, sel)).size() == 5);
   sel.year = 2026;
-  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"e.md"});
+  CHECK(selectedPaths(selectPosts(s, sel)) == std::vector<std::string>{"e.md"});
 }
 
 TEST_CASE("limit applies after ordering") {
   Site s = sampleSite();
   Selection sel;
   sel.limit = 2;
-  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"a.md", "b.md"});
+  CHECK(selectedPaths(selectPosts(s, sel)) == std::vector<std::string>{"a.md", "b.md"});
   sel.newestFirst = true;
-  CHECK(paths(selectPosts(s, sel)) == std::vector<std::string>{"e.md", "d.md"});
+  CHECK(selectedPaths(selectPosts(s, sel)) == std::vector<std::string>{"e.md", "d.md"});
 }
 
 TEST_CASE("an empty selection names the filter that emptied it") {
@@ -276,14 +272,14 @@ TEST_CASE("--lang keeps the posts of one language; a post without one is in the 
   s.posts[1].language = "fr";
   s.posts[2].language = "en-GB";
   Selection sel;
-  std::vector<std::string> all = paths(selectPosts(s, sel));
+  std::vector<std::string> all = selectedPaths(selectPosts(s, sel));
   all.erase(std::remove(all.begin(), all.end(), "b.md"), all.end());
   sel.language = "en";
   SelectionResult r = selectPosts(s, sel);
-  CHECK(paths(r) == all);  // en-US (the site's) and en-GB match "en"; fr does not
+  CHECK(selectedPaths(r) == all);  // en-US (the site's) and en-GB match "en"; fr does not
   sel.language = "FR";
   r = selectPosts(s, sel);
-  CHECK(paths(r) == std::vector<std::string>{"b.md"});
+  CHECK(selectedPaths(r) == std::vector<std::string>{"b.md"});
   sel.language = "de";
   r = selectPosts(s, sel);
   CHECK(r.posts.empty());

@@ -7,11 +7,10 @@ using namespace pp;
 
 namespace {
 
-Site load(const test::TempSite& dir) {
+// The site in dir, its diagnostics left unread (these tests look at the authors only).
+Site loadIgnoringDiagnostics(const test::TempSite& dir) {
   DiagnosticSink diags;
-  SiteOptions opts;
-  opts.root = dir.root();
-  return loadSite(opts, diags);
+  return test::loadTempSite(dir, diags);
 }
 
 std::vector<std::string> authorsOf(const Site& s, const char* path) {
@@ -31,7 +30,7 @@ TEST_CASE("hugo: authors under params, resolved by data/authors.yaml") {
   dir.write("content/posts/a.md", "---\ntitle: A\nparams:\n  author: jdoe\n---\nBody\n");
   dir.write("content/posts/b.md", "---\ntitle: B\nparams:\n  authors: [jdoe, rroe]\n---\nBody\n");
   dir.write("content/posts/c.md", "+++\ntitle = 'C'\n[params]\nauthors = ['Someone Else']\n+++\nBody\n");
-  Site s = load(dir);
+  Site s = loadIgnoringDiagnostics(dir);
   CHECK(authorsOf(s, "content/posts/a.md") == std::vector<std::string>{"Jane Doe"});
   CHECK(authorsOf(s, "content/posts/b.md") == std::vector<std::string>{"Jane Doe", "Rick Roe"});
   CHECK(authorsOf(s, "content/posts/c.md") == std::vector<std::string>{"Someone Else"});
@@ -48,7 +47,7 @@ TEST_CASE("hugo: one data file per author, and the authors taxonomy's term pages
   dir.write("data/authors/ana.toml", "name = 'Ana Lima'\norganization = 'Initech'\n");
   dir.write("content/authors/bo-chen/_index.md", "---\ntitle: Bo Chen\nparams:\n  affiliation: Globex\n---\n");
   dir.write("content/blog/x.md", "---\ntitle: X\nauthors: [ana, bo-chen]\n---\nBody\n");
-  Site s = load(dir);
+  Site s = loadIgnoringDiagnostics(dir);
   CHECK(authorsOf(s, "content/blog/x.md") == std::vector<std::string>{"Ana Lima", "Bo Chen"});
   const Post* x = test::findPost(s, "content/blog/x.md");
   CHECK(x->authorDetails[0].affiliation == "Initech");
@@ -61,7 +60,7 @@ TEST_CASE("markdown author strings become separate people in any generator") {
   dir.write("hugo.yaml", "title: t\n");
   dir.write("content/blog/2025/x/index.md",
             "---\ntitle: X\nauthor: >-\n  [Jane Doe](https://github.com/jd) (Acme), [John\n  Roe](https://github.com/jr) (Initech)\n---\nBody\n");
-  Site s = load(dir);
+  Site s = loadIgnoringDiagnostics(dir);
   const Post* x = test::findPost(s, "content/blog/2025/x/index.md");
   REQUIRE(x != nullptr);
   CHECK(x->authors == std::vector<std::string>{"Jane Doe", "John Roe"});
@@ -75,7 +74,7 @@ TEST_CASE("an affiliation written inside an author's link text is the affiliatio
   dir.write("hugo.yaml", "title: t\n");
   dir.write("content/blog/2025/x/index.md",
             "---\ntitle: X\nauthor: \"[Jane Doe (Acme)](https://github.com/jd), [John Roe](https://github.com/jr) (Initech), [Max (Moritz) Muster](https://m.example)\"\n---\nBody\n");
-  Site s = load(dir);
+  Site s = loadIgnoringDiagnostics(dir);
   const Post* x = test::findPost(s, "content/blog/2025/x/index.md");
   REQUIRE(x != nullptr);
   CHECK(x->authors == std::vector<std::string>{"Jane Doe", "John Roe", "Max (Moritz) Muster"});
@@ -92,7 +91,7 @@ TEST_CASE("quarto-style author maps: given/family names, url, affiliations") {
   dir.write("_posts/2025-01-01-a.md",
             "---\ntitle: A\nauthor:\n  - name: {given: Norah, family: Jones}\n    url: https://nj.example\n"
             "    affiliations:\n      - name: Carnegie Mellon University\n  - name: Bob\n    affiliation: Initech\n---\n");
-  Site s = load(dir);
+  Site s = loadIgnoringDiagnostics(dir);
   const Post* a = test::findPost(s, "_posts/2025-01-01-a.md");
   REQUIRE(a != nullptr);
   CHECK(a->authors == std::vector<std::string>{"Norah Jones", "Bob"});

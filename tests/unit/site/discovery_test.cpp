@@ -9,28 +9,12 @@
 using namespace pp;
 using pp::test::findPost;
 using pp::test::fixture;
-
-namespace {
-
-Site load(const char* name, DiagnosticSink& diags, bool drafts = false, std::string posts = "") {
-  SiteOptions opts;
-  opts.root = fixture(name);
-  opts.drafts = drafts;
-  opts.postsGlob = std::move(posts);
-  return loadSite(opts, diags);
-}
-
-std::vector<std::string> paths(const Site& s) {
-  std::vector<std::string> out;
-  for (const Post& p : s.posts) out.push_back(p.path);
-  return out;
-}
-
-}  // namespace
+using pp::test::loadFixture;
+using pp::test::postPaths;
 
 TEST_CASE("jekyll: _posts with subfolders and category folders, drafts only on request") {
   DiagnosticSink diags;
-  Site s = load("jekyll", diags);
+  Site s = loadFixture("jekyll", diags);
   CHECK(s.generator == Generator::Jekyll);
   CHECK(s.configPath == "_config.yml");
   CHECK(s.title == "Fixture Jekyll Blog");
@@ -43,7 +27,7 @@ TEST_CASE("jekyll: _posts with subfolders and category folders, drafts only on r
   CHECK(s.includesDir == s.root / "_includes");
   REQUIRE(!s.staticRoots.empty());
   CHECK(s.staticRoots[0] == s.root);
-  CHECK(paths(s) == std::vector<std::string>{
+  CHECK(postPaths(s) == std::vector<std::string>{
                         "_posts/2025-06-01-no-author.md", "_posts/2025-07-04-unpublished.md",
                         "_posts/2025-08-01-custom-permalink.md", "_posts/2025-09-15-crlf-bom.md",
                         "_posts/2025-11-18-hello-world.md",
@@ -98,7 +82,7 @@ TEST_CASE("jekyll: _posts with subfolders and category folders, drafts only on r
   CHECK_FALSE(hello->draft);
 
   DiagnosticSink d2;
-  Site withDrafts = load("jekyll", d2, true);
+  Site withDrafts = loadFixture("jekyll", d2, true);
   const Post* draft = findPost(withDrafts, "_drafts/a-draft.md");
   REQUIRE(draft);
   CHECK(draft->draft);
@@ -108,7 +92,7 @@ TEST_CASE("jekyll: _posts with subfolders and category folders, drafts only on r
 
 TEST_CASE("jekyll: CRLF and BOM post") {
   DiagnosticSink diags;
-  Site s = load("jekyll", diags);
+  Site s = loadFixture("jekyll", diags);
   const Post* p = findPost(s, "_posts/2025-09-15-crlf-bom.md");
   REQUIRE(p);
   CHECK(p->title == "CRLF and BOM");
@@ -118,7 +102,7 @@ TEST_CASE("jekyll: CRLF and BOM post") {
 
 TEST_CASE("hugo: TOML config, content/<lang>/, bundles, sections, permalinks") {
   DiagnosticSink diags;
-  Site s = load("hugo", diags);
+  Site s = loadFixture("hugo", diags);
   CHECK(s.generator == Generator::Hugo);
   CHECK(s.configPath == "hugo.toml");
   CHECK(s.title == "Fixture Hugo Blog");
@@ -133,7 +117,7 @@ TEST_CASE("hugo: TOML config, content/<lang>/, bundles, sections, permalinks") {
   REQUIRE(s.staticRoots.size() == 2);
   CHECK(s.staticRoots[0] == s.root / "static");
   CHECK(s.staticRoots[1] == s.root / "assets");
-  CHECK(paths(s) == std::vector<std::string>{
+  CHECK(postPaths(s) == std::vector<std::string>{
                         "content/en/posts/2025-01-10-toml-single.md",
                         "content/en/posts/2025-02-01-mismatch/index.md",
                         "content/en/posts/bundle-post/index.md", "content/en/posts/draft.md",
@@ -192,21 +176,21 @@ TEST_CASE("hugo: TOML config, content/<lang>/, bundles, sections, permalinks") {
 
 TEST_CASE("hugo: --posts names another section, or a glob") {
   DiagnosticSink diags;
-  Site s = load("hugo", diags, false, "notes");
-  CHECK(paths(s) == std::vector<std::string>{"content/en/notes/field-note.md"});
-  Site g = load("hugo", diags, false, "content/*/posts/**/index.md");
-  CHECK(paths(g) == std::vector<std::string>{"content/en/posts/2025-02-01-mismatch/index.md",
+  Site s = loadFixture("hugo", diags, false, "notes");
+  CHECK(postPaths(s) == std::vector<std::string>{"content/en/notes/field-note.md"});
+  Site g = loadFixture("hugo", diags, false, "content/*/posts/**/index.md");
+  CHECK(postPaths(g) == std::vector<std::string>{"content/en/posts/2025-02-01-mismatch/index.md",
                                               "content/en/posts/bundle-post/index.md"});
-  Site f = load("hugo", diags, false, "content/fr/posts");
-  CHECK(paths(f) == std::vector<std::string>{"content/fr/posts/bonjour.md"});
+  Site f = loadFixture("hugo", diags, false, "content/fr/posts");
+  CHECK(postPaths(f) == std::vector<std::string>{"content/fr/posts/bonjour.md"});
 }
 
 TEST_CASE("hugo: mainSections, config.yaml, JSON front matter, permalinks.page") {
   DiagnosticSink diags;
-  Site s = load("hugo-sections", diags);
+  Site s = loadFixture("hugo-sections", diags);
   CHECK(s.generator == Generator::Hugo);
   CHECK(s.configPath == "config.yaml");
-  CHECK(paths(s) == std::vector<std::string>{"content/articles/2024/deep/nested.md",
+  CHECK(postPaths(s) == std::vector<std::string>{"content/articles/2024/deep/nested.md",
                                               "content/articles/first.md"});
   const Post* json = findPost(s, "content/articles/2024/deep/nested.md");
   REQUIRE(json);
@@ -219,7 +203,7 @@ TEST_CASE("hugo: mainSections, config.yaml, JSON front matter, permalinks.page")
 
 TEST_CASE("docusaurus: .md and .mdx, dated names and folders, authors.yml, tags.yml") {
   DiagnosticSink diags;
-  Site s = load("docusaurus", diags);
+  Site s = loadFixture("docusaurus", diags);
   CHECK(s.generator == Generator::Docusaurus);
   CHECK(s.title == "Fixture Docusaurus Blog");
   CHECK(s.description == "A small Docusaurus site used by the unit tests");
@@ -231,7 +215,7 @@ TEST_CASE("docusaurus: .md and .mdx, dated names and folders, authors.yml, tags.
   CHECK(s.authors.at("alice").name == "Alice Author");
   CHECK(s.authors.at("alice").image == "https://alice.example.org/a.png");
   CHECK(s.tagLabels.at("ml") == "Machine Learning");
-  CHECK(paths(s) == std::vector<std::string>{
+  CHECK(postPaths(s) == std::vector<std::string>{
                         "blog/2024-03-01-first-post.md", "blog/2024-04-02_underscore-name.mdx",
                         "blog/2024-06-07-folder-post/index.mdx", "blog/2024/05/06/dated-folders.md",
                         "blog/custom-slug.md"});
@@ -275,9 +259,9 @@ TEST_CASE("docusaurus: .md and .mdx, dated names and folders, authors.yml, tags.
 
 TEST_CASE("plain folder: every Markdown file, titles from headings or names") {
   DiagnosticSink diags;
-  Site s = load("plain", diags);
+  Site s = loadFixture("plain", diags);
   CHECK(s.generator == Generator::Plain);
-  CHECK(paths(s) == std::vector<std::string>{"2025/03/2025-03-03-dated-name.md",
+  CHECK(postPaths(s) == std::vector<std::string>{"2025/03/2025-03-03-dated-name.md",
                                               "notes/first-note.md", "notes/setext.markdown"});
   const Post* note = findPost(s, "notes/first-note.md");
   REQUIRE(note);
@@ -294,8 +278,8 @@ TEST_CASE("plain folder: every Markdown file, titles from headings or names") {
 
 TEST_CASE("malformed front matter: reported at the right line, other posts still read") {
   DiagnosticSink diags;
-  Site s = load("malformed", diags);
-  CHECK(paths(s) == std::vector<std::string>{"_posts/2025-01-01-good.md",
+  Site s = loadFixture("malformed", diags);
+  CHECK(postPaths(s) == std::vector<std::string>{"_posts/2025-01-01-good.md",
                                               "_posts/2025-01-05-bad-date.md",
                                               "_posts/2025-01-06-invalid-utf8.md"});
   const Diagnostic* yaml = test::findDiag(diags, "frontmatter-yaml", "_posts/2025-01-02-bad-yaml.md");

@@ -5,23 +5,8 @@
 #include "site_test_util.h"
 
 using namespace pp;
-
-namespace {
-
-Site load(const test::TempSite& dir, DiagnosticSink& diags) {
-  SiteOptions opts;
-  opts.root = dir.root();
-  return loadSite(opts, diags);
-}
-
-const Post& post(const Site& s, const char* path) {
-  const Post* p = test::findPost(s, path);
-  INFO("no post " << path);
-  REQUIRE(p != nullptr);
-  return *p;
-}
-
-}  // namespace
+using pp::test::loadTempSite;
+using pp::test::requirePost;
 
 TEST_CASE("link-only posts: an address elsewhere and nothing to read") {
   test::TempSite dir;
@@ -39,26 +24,26 @@ TEST_CASE("link-only posts: an address elsewhere and nothing to read") {
   dir.write("_posts/2025-01-06-f.md",
             "---\ntitle: F\nsubtitle: A talk given elsewhere\nredirect: https://talks.example/f\n---\n{/* truncate */}\n");
   DiagnosticSink diags;
-  Site s = load(dir, diags);
-  const Post& a = post(s, "_posts/2025-01-01-a.md");
+  Site s = loadTempSite(dir, diags);
+  const Post& a = requirePost(s, "_posts/2025-01-01-a.md");
   CHECK(a.linkOnly);
   CHECK(a.linkUrl == "https://elsewhere.example/a");
   CHECK(a.summary == "Read it there.");
   // A link post with commentary is a post to read, still pointing elsewhere.
-  const Post& b = post(s, "_posts/2025-01-02-b.md");
+  const Post& b = requirePost(s, "_posts/2025-01-02-b.md");
   CHECK_FALSE(b.linkOnly);
   CHECK(b.linkUrl == "https://elsewhere.example/b");
-  const Post& c = post(s, "_posts/2025-01-03-c.md");
+  const Post& c = requirePost(s, "_posts/2025-01-03-c.md");
   CHECK(c.linkOnly);
   CHECK(c.linkUrl == "https://medium.example/c");
   CHECK(c.summary == "First published on Medium.");
   // A canonical address names where a full post first appeared; it does not make it a link.
-  const Post& d = post(s, "_posts/2025-01-04-d.md");
+  const Post& d = requirePost(s, "_posts/2025-01-04-d.md");
   CHECK_FALSE(d.linkOnly);
   CHECK(d.linkUrl.empty());
   // A redirect inside the site is no address elsewhere.
-  CHECK_FALSE(post(s, "_posts/2025-01-05-e.md").linkOnly);
-  const Post& f = post(s, "_posts/2025-01-06-f.md");
+  CHECK_FALSE(requirePost(s, "_posts/2025-01-05-e.md").linkOnly);
+  const Post& f = requirePost(s, "_posts/2025-01-06-f.md");
   CHECK(f.linkOnly);
   CHECK(f.summary == "A talk given elsewhere");  // the subtitle when nothing else says it
 }
@@ -74,15 +59,15 @@ TEST_CASE("a picture most posts share is the site's, not any post's hero image")
   dir.write("_posts/2025-02-02-series.md", "---\ntitle: S1\nimage: /img/series.png\n---\nBody\n");
   dir.write("_posts/2025-02-03-series.md", "---\ntitle: S2\nimage: /img/series.png\n---\nBody\n");
   DiagnosticSink diags;
-  Site s = load(dir, diags);
+  Site s = loadTempSite(dir, diags);
   for (int i = 1; i <= 5; ++i) {
     std::string path = "_posts/2025-01-0" + std::to_string(i) + "-p.md";
-    CHECK(post(s, path.c_str()).heroImage.empty());
+    CHECK(requirePost(s, path.c_str()).heroImage.empty());
   }
   CHECK(s.socialImage == "images/logo.png");
-  CHECK(post(s, "_posts/2025-02-01-own.md").heroImage == "images/own.png");
+  CHECK(requirePost(s, "_posts/2025-02-01-own.md").heroImage == "images/own.png");
   // Two posts of a series may share their picture.
-  CHECK(post(s, "_posts/2025-02-02-series.md").heroImage == "/img/series.png");
+  CHECK(requirePost(s, "_posts/2025-02-02-series.md").heroImage == "/img/series.png");
 }
 
 TEST_CASE("a post naming the site's social card has no hero image") {
@@ -91,9 +76,9 @@ TEST_CASE("a post naming the site's social card has no hero image") {
   dir.write("content/posts/a.md", "---\ntitle: A\nimages: [/images/card.png]\n---\nBody\n");
   dir.write("content/posts/b.md", "---\ntitle: B\nimages: [/images/b.png]\n---\nBody\n");
   DiagnosticSink diags;
-  Site s = load(dir, diags);
-  CHECK(post(s, "content/posts/a.md").heroImage.empty());
-  CHECK(post(s, "content/posts/b.md").heroImage == "/images/b.png");
+  Site s = loadTempSite(dir, diags);
+  CHECK(requirePost(s, "content/posts/a.md").heroImage.empty());
+  CHECK(requirePost(s, "content/posts/b.md").heroImage == "/images/b.png");
 }
 
 TEST_CASE("a post's reading problems are told when a digest selects it, not before") {
@@ -103,11 +88,11 @@ TEST_CASE("a post's reading problems are told when a digest selects it, not befo
   dir.write("_posts/2024-05-01-new.md", "---\ntitle: New\ndate: 2024-05-02\n---\nBody\n");
   dir.write("_posts/2024-06-01-broken.md", "---\ntitle: [unclosed\n---\nBody\n");
   DiagnosticSink diags;
-  Site s = load(dir, diags);
+  Site s = loadTempSite(dir, diags);
   // A post that cannot be read is the site's problem, told at once.
   CHECK(diags.countCode("frontmatter-yaml") == 1);
   CHECK(diags.countCode("date-mismatch") == 0);
-  CHECK(post(s, "_posts/2014-05-01-old.md").diagnostics.size() == 1);
+  CHECK(requirePost(s, "_posts/2014-05-01-old.md").diagnostics.size() == 1);
 
   // A digest of 2024 prints the new post only.
   std::vector<const Post*> picked;

@@ -1,5 +1,8 @@
-// Helpers for the site-stage tests: temporary sites written from strings, fixture paths.
+// Helpers for the site-stage tests: temporary sites written from strings, fixture paths, the
+// sites and posts read from them.
 #pragma once
+
+#include <doctest/doctest.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -48,9 +51,20 @@ inline fs::path corpus(const char* name) {
   return fs::path(PP_SOURCE_DIR) / ".." / "shared" / "corpus" / name;
 }
 
-inline Site loadFixture(const char* name, DiagnosticSink& diags) {
+// The fixture site tests/data/sites/<name>, with Jekyll's _drafts/ and a --posts override
+// when asked.
+inline Site loadFixture(const char* name, DiagnosticSink& diags, bool drafts = false, std::string postsGlob = "") {
   SiteOptions opts;
   opts.root = fixture(name);
+  opts.drafts = drafts;
+  opts.postsGlob = std::move(postsGlob);
+  return loadSite(opts, diags);
+}
+
+// The site a test wrote into dir.
+inline Site loadTempSite(const TempSite& dir, DiagnosticSink& diags) {
+  SiteOptions opts;
+  opts.root = dir.root();
   return loadSite(opts, diags);
 }
 
@@ -65,6 +79,14 @@ inline const Post* findPost(const Site& site, std::string_view path) {
     if (p.path == path) return &p;
   }
   return nullptr;
+}
+
+// The post at path, which the test requires the site to have.
+inline const Post& requirePost(const Site& site, const char* path) {
+  const Post* p = findPost(site, path);
+  INFO("no post " << path);
+  REQUIRE(p != nullptr);
+  return *p;
 }
 
 // Reports every post's own diagnostics (kept with the post by loadSite) into sink, as a digest

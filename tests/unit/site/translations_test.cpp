@@ -6,16 +6,11 @@
 
 using namespace pp;
 using pp::test::findPost;
-
-namespace {
-
-Site load(const char* name, DiagnosticSink& diags) { return test::loadFixture(name, diags); }
-
-}  // namespace
+using pp::test::loadFixture;
 
 TEST_CASE("hugo: a translated bundle looks in the bundles of its translations, by weight") {
   DiagnosticSink diags;
-  Site s = load("hugo-i18n", diags);
+  Site s = loadFixture("hugo-i18n", diags);
   CHECK(s.generator == Generator::Hugo);
   CHECK(diags.errorCount() == 0);
   const Post* ja = findPost(s, "content/ja/blog/2025/otel-diagram/index.md");
@@ -45,7 +40,7 @@ TEST_CASE("hugo: a translated bundle looks in the bundles of its translations, b
 
 TEST_CASE("docusaurus: i18n/<locale>/docusaurus-plugin-content-blog translations, localized authors") {
   DiagnosticSink diags;
-  Site s = load("docusaurus-i18n", diags);
+  Site s = loadFixture("docusaurus-i18n", diags);
   CHECK(s.generator == Generator::Docusaurus);
   CHECK(diags.errorCount() == 0);
   CHECK(s.socialImage == "img/social-card.png");  // themeConfig.image

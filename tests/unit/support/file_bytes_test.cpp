@@ -7,27 +7,15 @@
 #include <fstream>
 #include <thread>
 
+#include "common/temp_dir.h"
 #include "postpress/support/files.h"
 #include "postpress/support/hash.h"
 
 using namespace pp;
-
-namespace {
-struct Folder {
-  fs::path path = fs::temp_directory_path() / ("pp-file-bytes-test-" + std::to_string(::getpid()));
-  Folder() {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~Folder() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-}  // namespace
+using pptest::TempDir;
 
 TEST_CASE("FileBytes reads a file, narrows to a part of it, and moves with its bytes") {
-  Folder dir;
+  TempDir dir;
   const fs::path file = dir.path / "a.bin";
   std::string content(100000, '\0');
   for (std::size_t i = 0; i < content.size(); ++i) content[i] = static_cast<char>(i * 7);
@@ -50,7 +38,7 @@ TEST_CASE("FileBytes reads a file, narrows to a part of it, and moves with its b
 }
 
 TEST_CASE("FileBytes maps a file larger than it reads whole") {
-  Folder dir;
+  TempDir dir;
   const fs::path file = dir.path / "sparse.bin";
   const std::size_t size = FileBytes::kReadWholeBytes + 4096;
   {
@@ -69,7 +57,7 @@ TEST_CASE("FileBytes maps a file larger than it reads whole") {
 }
 
 TEST_CASE("FileBytes reads what it cannot map and refuses what it cannot read") {
-  Folder dir;
+  TempDir dir;
   const fs::path empty = dir.path / "empty";
   { std::ofstream(empty, std::ios::binary); }
   auto none = FileBytes::open(empty);
@@ -93,7 +81,7 @@ TEST_CASE("FileBytes reads what it cannot map and refuses what it cannot read") 
 }
 
 TEST_CASE("writeFileAtomicWith: the writer's bytes or nothing; work while syncing runs before the rename") {
-  Folder dir;
+  TempDir dir;
   const fs::path target = dir.path / "out.bin";
   REQUIRE(writeFileAtomic(target, "old"));
   int ran = 0;
@@ -120,7 +108,7 @@ TEST_CASE("writeFileAtomicWith: the writer's bytes or nothing; work while syncin
 TEST_CASE("writeFileAtomicWith: the writer gets a large buffer, not stdio's 4 KB") {
   // glibc ignores setvbuf's size when it allocates the buffer itself: the PDF was written in
   // 2,600 write calls of 4 KB. __fbufsize says what the stream really has.
-  Folder dir;
+  TempDir dir;
   std::size_t buffer = 0;
   REQUIRE(writeFileAtomicWith(dir.path / "big.bin", [&](std::FILE* f) {
     buffer = __fbufsize(f);
@@ -134,7 +122,7 @@ TEST_CASE("writeFileAtomicWith: the writer gets a large buffer, not stdio's 4 KB
 }
 
 TEST_CASE("readFile and hashFile: whole bytes, limits and errors as before") {
-  Folder dir;
+  TempDir dir;
   // Sizes around the hasher's 256 KB pieces and the reader's first guess for a pipe.
   for (std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{65536}, std::size_t{262144}, std::size_t{262145},
                         std::size_t{700001}}) {

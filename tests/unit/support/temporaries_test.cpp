@@ -14,39 +14,30 @@
 #include <string>
 #include <vector>
 
+#include "common/temp_dir.h"
 #include "postpress/support/files.h"
 #include "postpress/support/interrupt.h"
 #include "postpress/support/output_set.h"
 #include "postpress/support/temporaries.h"
 
 using namespace pp;
+using pptest::TempDir;
 
 namespace {
 
-struct Folder {
-  fs::path path = fs::temp_directory_path() / ("pp-temporaries-test-" + std::to_string(::getpid()));
-  Folder() {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~Folder() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  // Every name in the folder, hidden ones included.
-  std::vector<std::string> names() const {
-    std::vector<std::string> out;
-    for (const auto& e : fs::directory_iterator(path)) out.push_back(e.path().filename().string());
-    return out;
-  }
-};
+// Every name in a folder, hidden ones included.
+std::vector<std::string> namesIn(const fs::path& folder) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(folder)) out.push_back(e.path().filename().string());
+  return out;
+}
 
 std::string contentOf(const fs::path& p) { return readFile(p).value_or("<missing>"); }
 
 }  // namespace
 
 TEST_CASE("an output whose name is 240 bytes long is written (its temporary's name fits in 255)") {
-  Folder dir;
+  TempDir dir;
   const fs::path target = dir.path / (std::string(236, 'd') + ".pdf");
   std::string err;
   CHECK(writeFileAtomic(target, "long name", &err));
@@ -62,7 +53,7 @@ TEST_CASE("an output whose name is 240 bytes long is written (its temporary's na
 }
 
 TEST_CASE("links planted at predictable temporary names are never followed") {
-  Folder dir;
+  TempDir dir;
   const fs::path victim = dir.path / "victim.txt";
   REQUIRE(writeFileAtomic(victim, "precious"));
   const fs::path target = dir.path / "d.pdf";
@@ -76,7 +67,7 @@ TEST_CASE("links planted at predictable temporary names are never followed") {
 }
 
 TEST_CASE("two temporaries of one target have different, unguessable names") {
-  Folder dir;
+  TempDir dir;
   AtomicOutput a(dir.path / "x.epub"), b(dir.path / "x.epub");
   REQUIRE(a.ok());
   REQUIRE(b.ok());
@@ -85,7 +76,7 @@ TEST_CASE("two temporaries of one target have different, unguessable names") {
 }
 
 TEST_CASE("stale temporaries of dead processes are removed; live ones are kept") {
-  Folder dir;
+  TempDir dir;
   const fs::path target = dir.path / "d.pdf";
   // A live one: created and locked by this process.
   Temporary live = createTemporary(target, TemporaryKind::File);
@@ -122,7 +113,7 @@ TEST_CASE("stale temporaries of dead processes are removed; live ones are kept")
 TEST_CASE("every catchable signal that ends the process removes the temporaries") {
   for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXCPU, SIGALRM}) {
     CAPTURE(sig);
-    Folder dir;
+    TempDir dir;
     int ready[2];
     REQUIRE(::pipe(ready) == 0);
     const pid_t child = ::fork();
@@ -143,18 +134,18 @@ TEST_CASE("every catchable signal that ends the process removes the temporaries"
     ::close(ready[1]);
     REQUIRE(::read(ready[0], &r, 1) == 1);
     ::close(ready[0]);
-    CHECK(dir.names().size() == 2);  // the temporary and the staging folder
+    CHECK(namesIn(dir.path).size() == 2);  // the temporary and the staging folder
     ::kill(child, sig);
     int status = 0;
     ::waitpid(child, &status, 0);
     REQUIRE(WIFSIGNALED(status));
     CHECK(WTERMSIG(status) == sig);
-    CHECK(dir.names().empty());
+    CHECK(namesIn(dir.path).empty());
   }
 }
 
 TEST_CASE("an output set replaces all its files or none") {
-  Folder dir;
+  TempDir dir;
   const fs::path pdf = dir.path / "d.pdf", epub = dir.path / "d.epub";
   REQUIRE(writeFileAtomic(pdf, "old pdf"));
   REQUIRE(writeFileAtomic(epub, "old epub"));
@@ -164,7 +155,7 @@ TEST_CASE("an output set replaces all its files or none") {
   }
   CHECK(contentOf(pdf) == "old pdf");
   CHECK(contentOf(epub) == "old epub");
-  CHECK(dir.names().size() == 2);  // no staging folder left
+  CHECK(namesIn(dir.path).size() == 2);  // no staging folder left
   {
     OutputSet set({pdf, epub});
     REQUIRE(writeFileAtomic(set.stagedPath(0), "new pdf"));
@@ -175,5 +166,5 @@ TEST_CASE("an output set replaces all its files or none") {
   }
   CHECK(contentOf(pdf) == "new pdf");
   CHECK(contentOf(epub) == "new epub");
-  CHECK(dir.names().size() == 2);
+  CHECK(namesIn(dir.path).size() == 2);
 }

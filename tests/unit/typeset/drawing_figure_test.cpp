@@ -47,13 +47,13 @@ std::shared_ptr<Drawing> wideDrawing() {
   return d;
 }
 
-struct Set {
+struct FigureLayout {
   std::vector<StructNode> nodes;
   std::vector<PageBox> pages;
   float textWidth = 0;
 };
 
-Set setFigure(const std::shared_ptr<Drawing>& drawing, const std::string& caption = "The pipeline") {
+FigureLayout setFigure(const std::shared_ptr<Drawing>& drawing, const std::string& caption = "The pipeline") {
   DiagnosticSink diags;
   const Style st = loadStyle("report", "", diags);
   const Locale enUS("en-US");
@@ -78,7 +78,7 @@ Set setFigure(const std::shared_ptr<Drawing>& drawing, const std::string& captio
         c.endPart();
       },
       [](SetPage&, std::size_t) {});
-  Set s;
+  FigureLayout s;
   s.textWidth = st.textWidth();
   s.nodes = ts.takeLayout().structure;
   for (SetPage& p : body.pages) s.pages.push_back(std::move(p.box));
@@ -88,7 +88,7 @@ Set setFigure(const std::shared_ptr<Drawing>& drawing, const std::string& captio
 }  // namespace
 
 TEST_CASE("a drawing figure is painted as paths and words, scaled to the measure, inside its Figure") {
-  const Set s = setFigure(wideDrawing());
+  const FigureLayout s = setFigure(wideDrawing());
   REQUIRE(!s.pages.empty());
   const PageBox& page = s.pages.front();
   CHECK(page.images.empty());
@@ -118,7 +118,7 @@ TEST_CASE("a drawing figure is painted as paths and words, scaled to the measure
 }
 
 TEST_CASE("a drawing without a title of its own has no caption: its alt text describes, it does not caption") {
-  const Set s = setFigure(wideDrawing(), "");
+  const FigureLayout s = setFigure(wideDrawing(), "");
   REQUIRE(!s.pages.empty());
   const auto& runs = s.pages.front().runs;
   CHECK(std::any_of(runs.begin(), runs.end(), [](const TextRun& r) { return r.text == "Collector"; }));

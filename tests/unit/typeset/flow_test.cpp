@@ -6,6 +6,7 @@
 #include <fstream>
 #include <memory>
 
+#include "common/sample_publication.h"
 #include "common/temp_dir.h"
 #include "postpress/assets.h"
 #include "postpress/codecs.h"
@@ -16,16 +17,10 @@
 
 using namespace pp;
 using namespace pp::typeset;
+using pp::testing::para;
 namespace fs = std::filesystem;
 
 namespace {
-
-Block paragraph(std::vector<Inline> inlines) {
-  Block b;
-  b.kind = BlockKind::Paragraph;
-  b.inlines = std::move(inlines);
-  return b;
-}
 
 Inline picture(int asset) {
   Inline in;
@@ -46,7 +41,7 @@ const std::string kLong =
     "conference and who was there, before a picture that it does not introduce at all, because it "
     "simply ends where the story goes on.";
 
-struct Setup {
+struct FlowWithPicture {
   pptest::TempDir tmp;
   std::unique_ptr<AssetStore> store;
   int asset = -1;
@@ -55,7 +50,7 @@ struct Setup {
   FontSet fonts{style, diags};
   Layout out;
   std::unique_ptr<Context> ctx;
-  Setup() {
+  FlowWithPicture() {
     std::vector<std::uint8_t> px(400 * 300 * 3, 128);
     std::ofstream(tmp.path / "p.png", std::ios::binary) << codecs::encodePngPixels(400, 300, 3, px.data(), 1);
     AssetOptions options;
@@ -84,36 +79,36 @@ const VItem* floatOf(const VList& l) {
 }  // namespace
 
 TEST_CASE("a one-line paragraph or one ending with a colon is kept with the picture after it") {
-  Setup s;
+  FlowWithPicture s;
   REQUIRE(s.store->at(s.asset).ok());
   for (const auto& lead : {std::string("Red Hat Booth"), kLong.substr(0, kLong.size() - 1) + ":"}) {
     CAPTURE(lead);
-    VList l = s.set({paragraph({Inline::makeText(kLong)}), paragraph({Inline::makeText(lead)}),
-                     paragraph({picture(s.asset)})});
+    VList l = s.set({para({Inline::makeText(kLong)}), para({Inline::makeText(lead)}),
+                     para({picture(s.asset)})});
     const VItem* f = floatOf(l);
     REQUIRE(f);
     CHECK(f->penaltyBefore >= kInfinity);
   }
   // The same inside one paragraph: "Red Hat Booth", a hard break, the picture.
-  VList l = s.set({paragraph({Inline::makeText("Red Hat Booth"), hardBreak(), picture(s.asset)})});
+  VList l = s.set({para({Inline::makeText("Red Hat Booth"), hardBreak(), picture(s.asset)})});
   REQUIRE(floatOf(l));
   CHECK(floatOf(l)->penaltyBefore >= kInfinity);
 }
 
 TEST_CASE("a paragraph of several lines not ending with a colon lets the picture after it float") {
-  Setup s;
-  VList l = s.set({paragraph({Inline::makeText(kLong)}), paragraph({picture(s.asset)})});
+  FlowWithPicture s;
+  VList l = s.set({para({Inline::makeText(kLong)}), para({picture(s.asset)})});
   REQUIRE(floatOf(l));
   CHECK(floatOf(l)->penaltyBefore < kInfinity);
 }
 
 TEST_CASE("a heading's first line starts a section; the lines after it do not") {
-  Setup s;
+  FlowWithPicture s;
   Block h;
   h.kind = BlockKind::Heading;
   h.level = 2;
   h.inlines.push_back(Inline::makeText("Keynotes"));
-  VList l = s.set({paragraph({Inline::makeText(kLong)}), h, paragraph({Inline::makeText(kLong)})});
+  VList l = s.set({para({Inline::makeText(kLong)}), h, para({Inline::makeText(kLong)})});
   std::vector<bool> starts;
   for (const auto& it : l.items)
     if (it.kind == VKind::Content) starts.push_back(it.startsSection);
@@ -125,7 +120,7 @@ TEST_CASE("a heading's first line starts a section; the lines after it do not") 
 }
 
 TEST_CASE("lines broken by hand start no paragraph: no first-line indent on any of them") {
-  Setup s;
+  FlowWithPicture s;
   REQUIRE(s.style.paragraphIndent > 0);
   REQUIRE(s.style.paragraphSpacing <= 0);
   auto firstX = [](const VList& l, std::size_t item) {
@@ -141,12 +136,12 @@ TEST_CASE("lines broken by hand start no paragraph: no first-line indent on any 
     return out;
   };
   // A paragraph after a paragraph is indented...
-  VList plain = s.set({paragraph({Inline::makeText(kLong)}), paragraph({Inline::makeText("Time: Nov 9th")})});
+  VList plain = s.set({para({Inline::makeText(kLong)}), para({Inline::makeText("Time: Nov 9th")})});
   std::vector<std::size_t> p = contentItems(plain);
   CHECK(firstX(plain, p.back()) > firstX(plain, p.front()) + 1);
   // ...but "Time:" / "Location:" lines are not, neither the first nor the one after the break.
-  VList broken = s.set({paragraph({Inline::makeText(kLong)}),
-                        paragraph({Inline::makeText("Time: Nov 9th"), hardBreak(), Inline::makeText("Location: Atlanta")})});
+  VList broken = s.set({para({Inline::makeText(kLong)}),
+                        para({Inline::makeText("Time: Nov 9th"), hardBreak(), Inline::makeText("Location: Atlanta")})});
   std::vector<std::size_t> b = contentItems(broken);
   REQUIRE(b.size() >= 3);
   CHECK(firstX(broken, b[b.size() - 2]) == doctest::Approx(firstX(broken, b.front())));
@@ -154,7 +149,7 @@ TEST_CASE("lines broken by hand start no paragraph: no first-line indent on any 
 }
 
 TEST_CASE("a wrapped code line's continuation keeps the line's own indentation") {
-  Setup s;
+  FlowWithPicture s;
   const std::string tail(160, 'x');
   VList l;
   Flow flow(*s.ctx, l);

@@ -20,7 +20,7 @@ using namespace pp::testing;
 
 namespace {
 
-struct Env : pp::typeset::testing::BreakingEnv {
+struct ItemsEnv : pp::typeset::testing::BreakingEnv {
   using BreakingEnv::BreakingEnv;
   ItemList items(const std::string& text, bool justify = true) {
     InlineBuilder b(*ctx, style.body, justify);
@@ -52,7 +52,7 @@ int maxHyphenRun(const std::vector<LineBreak>& breaks) {
 }  // namespace
 
 TEST_CASE("optimum fit is never worse than first fit, and its ratios stay in bounds") {
-  Env env;
+  ItemsEnv env;
   for (unsigned seed = 1; seed <= 12; ++seed) {
     ItemList list = env.items(prose(160, seed));
     BreakParams p;
@@ -70,7 +70,7 @@ TEST_CASE("optimum fit is never worse than first fit, and its ratios stay in bou
 }
 
 TEST_CASE("a justified paragraph fills every line but the last to the measure") {
-  Env env;
+  ItemsEnv env;
   ItemList list = env.items(prose(200, 3));
   ParagraphShape shape;
   shape.widths = {env.style.textWidth()};
@@ -89,7 +89,7 @@ TEST_CASE("a justified paragraph fills every line but the last to the measure") 
 }
 
 TEST_CASE("ragged right never stretches spaces") {
-  Env env("brief");
+  ItemsEnv env("brief");
   ItemList list = env.items(prose(150, 4), false);
   ParagraphShape shape;
   shape.align = pp::typeset::Align::Left;
@@ -113,7 +113,7 @@ TEST_CASE("ragged right never stretches spaces") {
 }
 
 TEST_CASE("hyphenation: real patterns, never in code, URLs or numbers, at most two in a row") {
-  Env env;
+  ItemsEnv env;
   const auto& pts = env.hyph->points("hyphenation");
   CHECK(!pts.empty());
   CHECK(env.hyph->points("1234567890").empty());
@@ -145,7 +145,7 @@ TEST_CASE("hyphenation: real patterns, never in code, URLs or numbers, at most t
 }
 
 TEST_CASE("long URLs get break opportunities and never run past the measure") {
-  Env env;
+  ItemsEnv env;
   InlineBuilder b(*env.ctx, env.style.body, true);
   b.add({text("See "),
          hyperlink("https://www.cncf.io/announcements/2025/11/11/cncf-launches-certified-kubernetes-ai-conformance-program-to-standardize-ai-workloads-on-kubernetes/",
@@ -166,7 +166,7 @@ TEST_CASE("long URLs get break opportunities and never run past the measure") {
 }
 
 TEST_CASE("hard breaks, a trailing hard break and empty input") {
-  Env env;
+  ItemsEnv env;
   InlineBuilder b(*env.ctx, env.style.body, true);
   b.add({text("CNCF: "), hyperlink("https://www.cncf.io/blog/2025/11/11/kserve-becomes-a-cncf-incubating-project/",
                                    "https://www.cncf.io/blog/2025/11/11/kserve-becomes-a-cncf-incubating-project/")});
@@ -193,7 +193,7 @@ TEST_CASE("hard breaks, a trailing hard break and empty input") {
 TEST_CASE("a paragraph that needs the second pass keeps all its text") {
   // Regression: the hyphenation pass once emptied the boxes of paragraphs it could not
   // hyphenate (a long link that only fits after the first pass failed).
-  Env env;
+  ItemsEnv env;
   for (float w : {402.0f, 380.0f, 300.0f, 420.0f, 150.0f}) {
     InlineBuilder b(*env.ctx, env.style.body, true);
     b.add({text("CNCF: "), hyperlink("https://www.cncf.io/blog/2025/11/11/kserve-becomes-a-cncf-incubating-project/",
@@ -214,7 +214,7 @@ TEST_CASE("a paragraph that needs the second pass keeps all its text") {
 }
 
 TEST_CASE("a sentence whose space went missing breaks after its period, never before") {
-  Env env;
+  ItemsEnv env;
   ItemList list = env.items("in front of more than 9,000 attendees.This keynote focuses on trust and identity");
   for (float width = 60; width <= 320; width += 5) {
     CAPTURE(width);
@@ -232,7 +232,7 @@ TEST_CASE("a sentence whose space went missing breaks after its period, never be
 }
 
 TEST_CASE("no paragraph ends with an empty line") {
-  Env env;
+  ItemsEnv env;
   ItemList list = env.items("in front of more than 9,000 attendees. This keynote focuses on trust and identity");
   for (float width = 60; width <= 320; width += 1) {
     CAPTURE(width);

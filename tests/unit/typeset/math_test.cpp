@@ -6,15 +6,17 @@
 #include <memory>
 
 #include "breaking_env.h"
+#include "common/sample_publication.h"
 #include "typeset/flow.h"
 #include "typeset/math_items.h"
 
 using namespace pp;
 using namespace pp::typeset;
+using pp::testing::para;
 
 namespace {
 
-struct Setup : testing::BreakingEnv {
+struct MathFlow : pp::typeset::testing::BreakingEnv {
   Context& c = *ctx;
   FontSet& f = *fonts;
   VList set(const std::vector<Block>& blocks) {
@@ -24,13 +26,6 @@ struct Setup : testing::BreakingEnv {
     return list;
   }
 };
-
-Block paragraph(std::vector<Inline> inlines) {
-  Block b;
-  b.kind = BlockKind::Paragraph;
-  b.inlines = std::move(inlines);
-  return b;
-}
 
 Inline inlineMath(std::string tex) {
   Inline in;
@@ -63,16 +58,16 @@ std::string textIn(const Fragment& f, int face) {
 }  // namespace
 
 TEST_CASE("the report style's math face has a MATH table") {
-  Setup s;
+  MathFlow s;
   const int face = mathFace(s.c);
   REQUIRE(face >= 0);
   CHECK(s.f.file(face).path().filename() == "DejaVuMathTeXGyre.ttf");
 }
 
 TEST_CASE("an inline fraction is a box of the line: the line grows, the glyphs are the math face's") {
-  Setup s;
-  const VList plain = s.set({paragraph({Inline::makeText("Attention is a weighted sum here.")})});
-  const VList withMath = s.set({paragraph({Inline::makeText("Attention is "), inlineMath("\\frac{QK^T}{\\sqrt{d_k}}"),
+  MathFlow s;
+  const VList plain = s.set({para({Inline::makeText("Attention is a weighted sum here.")})});
+  const VList withMath = s.set({para({Inline::makeText("Attention is "), inlineMath("\\frac{QK^T}{\\sqrt{d_k}}"),
                                            Inline::makeText(" here.")})});
   REQUIRE(lines(plain).size() == 1);
   REQUIRE(lines(withMath).size() == 1);
@@ -87,7 +82,7 @@ TEST_CASE("an inline fraction is a box of the line: the line grows, the glyphs a
 }
 
 TEST_CASE("display math is a centred block; an unreadable formula is its TeX in the code face") {
-  Setup s;
+  MathFlow s;
   const VList l = s.set({display("\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}")});
   REQUIRE(lines(l).size() == 1);
   const Fragment& f = l.fragments[static_cast<std::size_t>(lines(l)[0]->fragment)];
@@ -113,14 +108,14 @@ TEST_CASE("display math is a centred block; an unreadable formula is its TeX in 
 }
 
 TEST_CASE("a style whose math face has no MATH table prints formulas as TeX, with one warning") {
-  testing::BreakingEnv env;
+  pp::typeset::testing::BreakingEnv env;
   env.style.families["math"] = env.style.families["text"];
   FontSet fonts(env.style, env.diags);
   Context c(env.style, fonts, env.diags, nullptr, env.out);
   CHECK(mathFace(c) < 0);
   VList list;
   Flow flow(c, list);
-  flow.blocks({paragraph({inlineMath("x^2")}), display("y^2")});
+  flow.blocks({para({inlineMath("x^2")}), display("y^2")});
   std::string all;
   for (const Fragment& fr : list.fragments) all += textIn(fr, -1);
   CHECK(all.find("x^2") != std::string::npos);
@@ -129,7 +124,7 @@ TEST_CASE("a style whose math face has no MATH table prints formulas as TeX, wit
 }
 
 TEST_CASE("a formula wider than the column is set smaller, or printed as TeX with a warning") {
-  Setup s;
+  MathFlow s;
   std::string wide = "a_1";
   for (int i = 2; i <= 20; ++i) wide += " + a_{" + std::to_string(i) + "}";
   REQUIRE(setFormula(s.c, wide, s.style.body.size, true)->width > s.style.textWidth());
@@ -144,14 +139,14 @@ TEST_CASE("a formula wider than the column is set smaller, or printed as TeX wit
   std::string huge = wide;
   for (int i = 21; i <= 200; ++i) huge += " + a_{" + std::to_string(i) + "}";
   // Inline, it breaks after its operators: set over lines, no TeX left, no warning.
-  const VList broken = s.set({paragraph({Inline::makeText("Sum "), inlineMath(huge), Inline::makeText(" here.")})});
+  const VList broken = s.set({para({Inline::makeText("Sum "), inlineMath(huge), Inline::makeText(" here.")})});
   CHECK(lines(broken).size() > 3);
   std::string all;
   for (const Fragment& fr : broken.fragments) all += textIn(fr, -1);
   CHECK(all.find("a_{200}") == std::string::npos);
   CHECK(s.diags.warningCount() == 0);
   // Inside a \left...\right pair nothing breaks: too wide, it is its TeX, which breaks like code.
-  const VList asText = s.set({paragraph({Inline::makeText("Sum "), inlineMath("\\left(" + huge + "\\right)"), Inline::makeText(" here.")})});
+  const VList asText = s.set({para({Inline::makeText("Sum "), inlineMath("\\left(" + huge + "\\right)"), Inline::makeText(" here.")})});
   CHECK(lines(asText).size() > 3);
   all.clear();
   for (const Fragment& fr : asText.fragments) all += textIn(fr, -1);
@@ -160,7 +155,7 @@ TEST_CASE("a formula wider than the column is set smaller, or printed as TeX wit
 }
 
 TEST_CASE("\\text words are set in the body's roman face (bold, italic for \\textbf, \\textit), not the math font") {
-  Setup s;
+  MathFlow s;
   const VList l = s.set({display("x = 1 \\text{ if } y \\textbf{else} z")});
   REQUIRE(lines(l).size() == 1);
   const Fragment& f = l.fragments[static_cast<std::size_t>(lines(l)[0]->fragment)];
@@ -174,10 +169,10 @@ TEST_CASE("\\text words are set in the body's roman face (bold, italic for \\tex
 }
 
 TEST_CASE("a long inline formula breaks across lines after a relation or an operator") {
-  Setup s;
+  MathFlow s;
   std::string tex = "L";
   for (int k = 0; k < 14; ++k) tex += " = x_{" + std::to_string(k) + "} + y_{" + std::to_string(k) + "}";
-  const VList l = s.set({paragraph({Inline::makeText("The total, written out in full, is "), inlineMath(tex), Inline::makeText(".")})});
+  const VList l = s.set({para({Inline::makeText("The total, written out in full, is "), inlineMath(tex), Inline::makeText(".")})});
   const auto set = lines(l);
   REQUIRE(set.size() >= 2);
   const int math = mathFace(s.c);

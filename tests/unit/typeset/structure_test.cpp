@@ -8,10 +8,12 @@
 
 #include "postpress/style.h"
 #include "postpress/typeset.h"
+#include "links_as_written.h"
 #include "../common/blocks.h"
 
 using namespace pp;
 using pptest::paragraph;
+using pp::typeset::testing::resolveAsWritten;
 
 namespace {
 
@@ -34,7 +36,7 @@ Block linked(const std::string& before, const std::string& label, const std::str
   return p;
 }
 
-std::vector<Document> documents() {
+std::vector<Document> partsWithHeadings() {
   std::vector<Document> docs(2);
   // Levels 3 and 5 only: ranked below the title as H2 and H3.
   docs[0].blocks = {heading(3, "Alpha"), paragraph("Some words of the first part."), heading(5, "Beta"),
@@ -52,22 +54,20 @@ std::vector<Document> documents() {
   return docs;
 }
 
-struct Set {
+struct PartsLayout {
   std::vector<StructNode> nodes;
   std::vector<PageBox> pages;
 };
 
-ResolvedLink byUrl(const LinkTarget& t, int) { return ResolvedLink{t.url, ""}; }
-
-Set setParts(int jobs) {
+PartsLayout setParts(int jobs) {
   DiagnosticSink diags;
   const Style st = loadStyle("report", "", diags);
   const Locale enUS("en-US");
   TypesetOptions options;
   options.jobs = jobs;
-  Typesetter ts(st, nullptr, enUS, byUrl, options, diags);
+  Typesetter ts(st, nullptr, enUS, resolveAsWritten, options, diags);
   REQUIRE(ts.ok());
-  const std::vector<Document> docs = documents();
+  const std::vector<Document> docs = partsWithHeadings();
   std::vector<BodyPart> parts(docs.size());
   for (std::size_t k = 0; k < docs.size(); ++k) parts[k].owner = static_cast<int>(k);
   SetPages body = ts.setBody(
@@ -82,7 +82,7 @@ Set setParts(int jobs) {
         c.endPart();
       },
       [](SetPage&, std::size_t) {});
-  Set s;
+  PartsLayout s;
   s.nodes = ts.takeLayout().structure;
   for (SetPage& p : body.pages) s.pages.push_back(std::move(p.box));
   return s;
@@ -98,7 +98,7 @@ std::vector<StructType> headings(const std::vector<StructNode>& nodes) {
 }  // namespace
 
 TEST_CASE("parts set apart join one node table below the Document, headings ranked per part") {
-  const Set s = setParts(4);
+  const PartsLayout s = setParts(4);
   REQUIRE(!s.nodes.empty());
   CHECK(s.nodes[0].type == StructType::Document);
   CHECK(s.nodes[0].lang == "en-US");
@@ -141,7 +141,7 @@ TEST_CASE("parts set apart join one node table below the Document, headings rank
 }
 
 TEST_CASE("the node table and the tags do not depend on the number of workers") {
-  const Set one = setParts(1), four = setParts(4);
+  const PartsLayout one = setParts(1), four = setParts(4);
   REQUIRE(one.nodes.size() == four.nodes.size());
   for (std::size_t i = 0; i < one.nodes.size(); ++i) {
     CHECK(one.nodes[i].type == four.nodes[i].type);
@@ -155,7 +155,7 @@ TEST_CASE("the node table and the tags do not depend on the number of workers") 
 }
 
 TEST_CASE("words read apart: a run followed by a space ends with the font's space glyph") {
-  const Set s = setParts(1);
+  const PartsLayout s = setParts(1);
   bool sawSome = false, sawLast = false;
   for (const PageBox& p : s.pages)
     for (const TextRun& r : p.runs) {
@@ -176,7 +176,7 @@ TEST_CASE("words read apart: a run followed by a space ends with the font's spac
 }
 
 TEST_CASE("a footnote is a Note holding its number's Lbl, then its text's P") {
-  const Set s = setParts(1);
+  const PartsLayout s = setParts(1);
   std::int32_t note = -1;
   for (std::size_t i = 0; i < s.nodes.size(); ++i)
     if (s.nodes[i].type == StructType::Note) note = static_cast<std::int32_t>(i);

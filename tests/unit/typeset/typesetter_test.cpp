@@ -10,10 +10,12 @@
 
 #include "postpress/style.h"
 #include "postpress/typeset.h"
+#include "links_as_written.h"
 #include "../common/blocks.h"
 
 using namespace pp;
 using pptest::paragraph;
+using pp::typeset::testing::resolveAsWritten;
 
 namespace {
 
@@ -25,7 +27,7 @@ std::string prose(int words, int seed) {
   return s + ".";
 }
 
-std::vector<Document> documents() {
+std::vector<Document> proseParts() {
   std::vector<Document> docs(5);
   for (int k = 0; k < 5; ++k) {
     Block h;
@@ -73,19 +75,18 @@ Body setBody(Typesetter& ts, const std::vector<Document>& docs) {
   return b;
 }
 
-ResolvedLink byUrl(const LinkTarget& t, int) { return ResolvedLink{t.url, ""}; }
 
 }  // namespace
 
 TEST_CASE("a body set on four workers is the body set on one: pages, anchors, owners, outline") {
   DiagnosticSink diags;
   const Style st = loadStyle("report", "", diags);
-  const std::vector<Document> docs = documents();
+  const std::vector<Document> docs = proseParts();
   TypesetOptions one, four;
   one.jobs = 1;
   four.jobs = 4;
   const Locale enUS("en-US");
-  Typesetter a(st, nullptr, enUS, byUrl, one, diags), b(st, nullptr, enUS, byUrl, four, diags);
+  Typesetter a(st, nullptr, enUS, resolveAsWritten, one, diags), b(st, nullptr, enUS, resolveAsWritten, four, diags);
   REQUIRE(a.ok());
   const Body x = setBody(a, docs), y = setBody(b, docs);
   CHECK(x.drawn == y.drawn);
@@ -118,9 +119,9 @@ TEST_CASE("a body set on four workers is the body set on one: pages, anchors, ow
 TEST_CASE("sections cite the pages of what was set before them, by the labels it was given") {
   DiagnosticSink diags;
   const Style st = loadStyle("report", "", diags);
-  const std::vector<Document> docs = documents();
+  const std::vector<Document> docs = proseParts();
   const Locale enUS("en-US");
-  Typesetter ts(st, nullptr, enUS, byUrl, TypesetOptions{}, diags);
+  Typesetter ts(st, nullptr, enUS, resolveAsWritten, TypesetOptions{}, diags);
   Body body = setBody(ts, docs);
   for (SetPage& p : body.pages.pages) p.box.label = "p" + p.box.label;  // labels as cited
   ts.citePages(body.pages);
@@ -152,7 +153,7 @@ TEST_CASE("free drawing on a page lands in page coordinates, with the fonts' tex
   DiagnosticSink diags;
   const Style st = loadStyle("report", "", diags);
   const Locale enUS("en-US");
-  Typesetter ts(st, nullptr, enUS, byUrl, TypesetOptions{}, diags);
+  Typesetter ts(st, nullptr, enUS, resolveAsWritten, TypesetOptions{}, diags);
   PageBox page;
   float width = 0;
   ts.drawOnPage(page, [&](Canvas& c) {
@@ -173,7 +174,7 @@ TEST_CASE("free drawing on a page lands in page coordinates, with the fonts' tex
 TEST_CASE("body progress is told once per page, in order, with the parts begun so far") {
   DiagnosticSink diags;
   const Style st = loadStyle("report", "", diags);
-  const std::vector<Document> docs = documents();
+  const std::vector<Document> docs = proseParts();
   std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> told;
   TypesetOptions options;
   options.jobs = 3;
@@ -181,7 +182,7 @@ TEST_CASE("body progress is told once per page, in order, with the parts begun s
     told.emplace_back(pages, parts, total);
   };
   const Locale enUS("en-US");
-  Typesetter ts(st, nullptr, enUS, byUrl, options, diags);
+  Typesetter ts(st, nullptr, enUS, resolveAsWritten, options, diags);
   const Body b = setBody(ts, docs);
   REQUIRE(told.size() == b.pages.pages.size());
   for (std::size_t i = 0; i < told.size(); ++i) {

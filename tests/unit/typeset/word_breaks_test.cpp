@@ -25,7 +25,7 @@ using namespace pp::testing;
 
 namespace {
 
-struct Env : pp::typeset::testing::BreakingEnv {
+struct LinesEnv : pp::typeset::testing::BreakingEnv {
   // The text of each line set at `width`, a drawn hyphen included.
   std::vector<std::string> lines(const std::vector<Inline>& inlines, float width, bool justify = true) {
     InlineBuilder b(*ctx, style.body, justify);
@@ -56,7 +56,7 @@ bool endsWith(const std::string& s, std::string_view tail) {
 }  // namespace
 
 TEST_CASE("names with inner capitals, capitals or digits are never hyphenated") {
-  Env env;
+  LinesEnv env;
   for (const char* name : {"TensorFlow", "KubeCon", "PyTorchJob", "LLMInferenceService", "PagedAttention",
                            "KUBERNETES", "Kubernetes1"})
     CHECK_MESSAGE(env.hyph->points(name).empty(), name);
@@ -73,7 +73,7 @@ TEST_CASE("names with inner capitals, capitals or digits are never hyphenated") 
 }
 
 TEST_CASE("URLs, paths, flags and code break at their own points without a drawn hyphen") {
-  Env env;
+  LinesEnv env;
   const std::vector<Inline> para = {
       text("Run it with --enable-expert-parallel-experimental-scheduling and read "
            "/usr/share/documentation/postpress-typesetting/examples or "
@@ -90,7 +90,7 @@ TEST_CASE("URLs, paths, flags and code break at their own points without a drawn
 }
 
 TEST_CASE("prose breaks after its hyphens, never before") {
-  Env env;
+  LinesEnv env;
   std::string s;
   for (int i = 0; i < 8; ++i) s += "Linkerd2-proxy sidecars and well-known data-plane components ";
   const auto lines = env.lines({text(s)}, 100);
@@ -101,7 +101,7 @@ TEST_CASE("prose breaks after its hyphens, never before") {
 }
 
 TEST_CASE("a short word is not left alone on a line before a long URL") {
-  Env env;
+  LinesEnv env;
   const std::string url =
       "https://www.cncf.io/announcements/2025/11/11/cncf-launches-certified-kubernetes-ai-conformance-program-to-"
       "standardize-ai-workloads-on-kubernetes/";
@@ -152,7 +152,7 @@ TEST_CASE("a hyphen that leaves a few letters on the last line costs extra") {
 }
 
 TEST_CASE("CJK: breaks between ideographs, never before closing punctuation, Latin words whole") {
-  Env env;
+  LinesEnv env;
   const std::string ja =
       "OpenTelemetryは、クラウドネイティブなソフトウェアのための観測可能性フレームワークです。"
       "KubeVelaとKubernetesを使い、「トレース」、「メトリクス」、「ログ」を収集します。"
