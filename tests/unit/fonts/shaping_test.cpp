@@ -66,8 +66,8 @@ TEST_CASE("Arabic joins its letters and runs right to left") {
 TEST_CASE("right to left, a mark has a cluster of its own: each glyph stands for its own characters") {
   // ثبّت: the shadda over the beh. Merged into the beh's cluster, the word needed an ActualText,
   // which poppler read reversed (a mark is not a right-to-left letter to it).
-  if (!fs::exists(kNoto / "NotoNaskhArabic-Regular.ttf")) return;
-  auto arabic = load(kNoto / "NotoNaskhArabic-Regular.ttf");
+  if (!fs::exists(kNotoFonts / "NotoNaskhArabic-Regular.ttf")) return;
+  auto arabic = load(kNotoFonts / "NotoNaskhArabic-Regular.ttf");
   const ShapedText t = arabic->shape(U"\u062B\u0628\u0651\u062A");
   CHECK(t.rtl);
   REQUIRE(t.glyphs.size() == 4);
@@ -148,7 +148,7 @@ TEST_CASE("a face without colour glyphs draws an emoji sequence as its emoji, wh
   // selector after an emoji is not drawn (no swatch, no box) but stays in the glyph's cluster.
   auto dejavu = load(dataDir() / "fonts" / "DejaVuSans.ttf");
   const ShapedText plain = dejavu->shape(U"\u270C");
-  for (const std::u32string text : {std::u32string(U"\u270C\U0001F3FD"), std::u32string(U"\u270C\uFE0F"),
+  for (const std::u32string& text : {std::u32string(U"\u270C\U0001F3FD"), std::u32string(U"\u270C\uFE0F"),
                                     std::u32string(U"\u270C\u200D\u270C")}) {
     const ShapedText s = dejavu->shape(text);
     REQUIRE_FALSE(s.glyphs.empty());

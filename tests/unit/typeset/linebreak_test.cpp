@@ -253,7 +253,7 @@ struct WordBox {
   bool raised;  // set off the line's baseline (a superscript, a subscript, a formula's script)
 };
 
-std::vector<std::vector<WordBox>> wordBoxes(Env& env, const std::vector<SetLine>& lines) {
+std::vector<std::vector<WordBox>> wordBoxes(ItemsEnv& env, const std::vector<SetLine>& lines) {
   std::vector<std::vector<WordBox>> out;
   float y = 0;
   for (const SetLine& l : lines) {
@@ -298,7 +298,7 @@ TEST_CASE("a raised or lowered run reaches into the neighbouring lines no deeper
   // leading: lines' boxes overlap by 21% of their height. A superscript note number there once
   // reached 29% of its own box into the words above (pdfcheck: an overlap on page 297 of the
   // otel digest).
-  Env env;
+  ItemsEnv env;
   for (const TextStyle* role : {&env.style.footnote, &env.style.caption, &env.style.body, &env.style.table}) {
     CAPTURE(role->size);
     CAPTURE(role->leading);
@@ -332,7 +332,7 @@ TEST_CASE("a raised or lowered run reaches into the neighbouring lines no deeper
 }
 
 TEST_CASE("lines without raised or lowered runs keep the leading") {
-  Env env;
+  ItemsEnv env;
   for (const TextStyle* role : {&env.style.footnote, &env.style.body}) {
     InlineBuilder b(*env.ctx, *role, true);
     b.add({Inline::makeText(prose(200, 5))});
