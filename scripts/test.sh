@@ -22,9 +22,9 @@ jobs=$(nproc)
 # file and line) rather than full debug information, which costs a quarter of the compile time;
 # the sanitizer build is optimised at -O1 as AddressSanitizer's manual advises (half the
 # compile time of -O2). Figures in bench/results.md, "The test suite".
-# The libraries and the program are compiled as a unity build (POSTPRESS_UNITY: a build from
-# scratch in about a third of the CPU time; the same bytes out, checked with
-# scripts/compare-outputs.sh).
+# The libraries, the program and the test programs are compiled as a unity build
+# (POSTPRESS_UNITY: a build from scratch in about a third of the CPU time; the same bytes out,
+# checked with scripts/compare-outputs.sh; the same test cases and assertions).
 normal=(-DCMAKE_C_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG"
         -DPOSTPRESS_UNITY=ON)
 sanitized=(-DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG"

@@ -3,13 +3,12 @@
 // allows (the PDF embeds a rendition made for a size its stored one would print too finely at).
 #include <doctest/doctest.h>
 
-#include <fstream>
 
+#include "common/processed_pictures.h"
 #include "common/sample_publication.h"
 #include "common/temp_dir.h"
 #include "postpress/assets.h"
 #include "postpress/book.h"
-#include "postpress/codecs.h"
 #include "postpress/style.h"
 
 using namespace pp;
@@ -17,11 +16,6 @@ using namespace pp::testing;
 namespace fs = std::filesystem;
 
 namespace {
-
-void writePicture(const fs::path& file, int w, int h) {
-  std::vector<std::uint8_t> px(static_cast<std::size_t>(w) * h * 3, 90);
-  std::ofstream(file, std::ios::binary) << codecs::encodePngPixels(w, h, 3, px.data(), 1);
-}
 
 // The image boxes of `asset` anywhere in the book.
 std::vector<ImageBox> boxesOf(const Layout& l, int asset) {
@@ -36,18 +30,15 @@ std::vector<ImageBox> boxesOf(const Layout& l, int asset) {
 
 TEST_CASE("a fine logo fits the cover's logo box and a tall hero the opening's height, whatever their pixels") {
   pptest::TempDir tmp;
-  writePicture(tmp.path / "logo.png", 2000, 700);  // stored at 1300 px: 380 ppi at 246 pt wide
-  writePicture(tmp.path / "hero.png", 1000, 3000); // stored 600 x 1800 px: 380 ppi at 114 pt wide
   DiagnosticSink diags;
-  AssetOptions options;
-  options.cacheDir = tmp.path / "cache";
-  options.jobs = 1;
-  AssetStore store(options);
-  const int logo = store.resolveFile(tmp.path / "logo.png", {}, diags);
-  const int hero = store.resolveFile(tmp.path / "hero.png", {}, diags);
-  store.process(diags);
-  REQUIRE(store.at(logo).ok());
-  REQUIRE(store.at(hero).ok());
+  const pptest::ProcessedPictures pictures = pptest::processPictures(
+      tmp.path,
+      {{"logo.png", 2000, 700},    // stored at 1300 px: 380 ppi at 246 pt wide
+       {"hero.png", 1000, 3000}},  // stored 600 x 1800 px: 380 ppi at 114 pt wide
+      diags);
+  AssetStore& store = *pictures.store;
+  const int logo = pictures.ids[0];
+  const int hero = pictures.ids[1];
 
   SamplePublication s;
   Document d;

@@ -3,12 +3,11 @@
 // a rendition made for the drawn size when the stored one would print too finely).
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <memory>
 
+#include "common/processed_pictures.h"
 #include "common/temp_dir.h"
 #include "postpress/assets.h"
-#include "postpress/codecs.h"
 #include "postpress/fonts.h"
 #include "postpress/style.h"
 #include "typeset/context.h"
@@ -19,11 +18,6 @@ using namespace pp::typeset;
 namespace fs = std::filesystem;
 
 namespace {
-
-void writePicture(const fs::path& file, int w, int h) {
-  std::vector<std::uint8_t> px(static_cast<std::size_t>(w) * h * 3, 100);
-  std::ofstream(file, std::ios::binary) << codecs::encodePngPixels(w, h, 3, px.data(), 1);
-}
 
 Block figureOf(int asset) {
   Block b;
@@ -39,18 +33,15 @@ Block figureOf(int asset) {
 TEST_CASE("a figure's floors are the same whatever pixels its rendition stores") {
   pptest::TempDir tmp;
   // Both wider than the text block at their CSS size: both drawn as wide as the column.
-  writePicture(tmp.path / "fine.png", 2400, 1500);   // its PDF rendition: 1300 px, 200 dpi on the column
-  writePicture(tmp.path / "coarse.png", 700, 437);   // its PDF rendition: 700 px, 108 dpi on the column
   DiagnosticSink diags;
-  AssetOptions options;
-  options.cacheDir = tmp.path / "cache";
-  options.jobs = 1;
-  AssetStore store(options);
-  const int fine = store.resolveFile(tmp.path / "fine.png", {}, diags);
-  const int coarse = store.resolveFile(tmp.path / "coarse.png", {}, diags);
-  store.process(diags);
-  REQUIRE(store.at(fine).ok());
-  REQUIRE(store.at(coarse).ok());
+  const pptest::ProcessedPictures pictures = pptest::processPictures(
+      tmp.path,
+      {{"fine.png", 2400, 1500},   // its PDF rendition: 1300 px, 200 dpi on the column
+       {"coarse.png", 700, 437}},  // its PDF rendition: 700 px, 108 dpi on the column
+      diags);
+  AssetStore& store = *pictures.store;
+  const int fine = pictures.ids[0];
+  const int coarse = pictures.ids[1];
   REQUIRE(store.at(fine).pdf.width > 2 * store.at(coarse).pdf.width);
 
   Style style = loadStyle("report", "", diags);
