@@ -47,10 +47,11 @@ if [ "$asan" = 1 ]; then
   # of two cores idle (waiting on checkers and pipes), which the compiler takes instead
   # (bench/results.md, "The test suite"). Only what the unit and bad-input tests run: not the
   # tools, benchmarks and manual pages.
-  nice -n 10 cmake --build build-asan -j "$jobs" --target unit-and-bad-programs > build-asan/build.log 2>&1 &
+  # In a process group of its own (setsid), so that a failed run stops the compilers too.
+  setsid nice -n 10 cmake --build build-asan -j "$jobs" --target unit-and-bad-programs > build-asan/build.log 2>&1 &
   asan_build=$!
 fi
-stop_asan_build() { [ -z "$asan_build" ] || kill "$asan_build" 2> /dev/null || true; }
+stop_asan_build() { [ -z "$asan_build" ] || kill -- -"$asan_build" 2> /dev/null || true; }
 trap 'stop_asan_build; stop_epubcheck' EXIT
 ctest --test-dir build --output-on-failure -j "$jobs" --timeout 900
 

@@ -3,11 +3,25 @@
 #ifdef POSTPRESS_MIMALLOC
 #include <mimalloc.h>
 
-#include <cerrno>
 #include <cstddef>
+#include <cstdlib>
 #include <new>
 
 #include "postpress/support/huge_pages.h"
+#endif
+
+#ifdef POSTPRESS_MIMALLOC
+// Memory exhaustion must be a std::bad_alloc, which the driver turns into an [out-of-memory]
+// diagnostic for the digest it hit (the rest of the batch goes on). Debian's mimalloc is built
+// as C: the operator new it exports calls abort() without a word when memory runs out. These
+// replacements of the throwing forms (which the standard lets a program replace) take memory
+// from malloc, mimalloc's, and throw as the standard's do; C libraries still get a null from
+// malloc, which they handle, rather than an exception through their frames.
+void* operator new(std::size_t size) {
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+void* operator new[](std::size_t size) { return ::operator new(size); }
 #endif
 
 namespace pp::cli {
@@ -29,24 +43,8 @@ constexpr std::size_t kArenaAlignment = std::size_t{64} << 20;
 }  // namespace
 #endif
 
-#ifdef POSTPRESS_MIMALLOC
-namespace {
-
-// Memory exhaustion must be a std::bad_alloc, which the driver turns into an [out-of-memory]
-// diagnostic for the digest it hit (the rest of the batch goes on). Debian's mimalloc is built
-// as C: its operator new finds no new-handler and calls abort() without a word, after telling
-// the registered error function. Throwing from there unwinds out of the failed allocation as
-// the standard operator new would.
-void throwOnExhaustion(int err, void* /*arg*/) {
-  if (err == ENOMEM) throw std::bad_alloc();
-}
-
-}  // namespace
-#endif
-
 void configureAllocator() noexcept {
 #ifdef POSTPRESS_MIMALLOC
-  mi_register_error(throwOnExhaustion, nullptr);
   // mimalloc keeps freed segments for half a second before giving them back, and the picture
   // buffers of an image-heavy blog piled up past glibc's peak; given back at once, the peak is
   // below it and the build no slower (bench/results.md). Pictures of a megabyte or more do
