@@ -65,6 +65,17 @@ struct AssetStore::Impl {
     if (!privateFolder) privateFolder = std::make_unique<assets::PrivateFolder>();
     return privateFolder->path();
   }
+  // Saves `r` under `key` in `cache`, else in the build's own folder (a full disk, a read-only
+  // cache: still embedded, made again next build). `cacheError` says why the cache refused it.
+  std::optional<assets::CacheEntry> save(const assets::RenditionCache& cache, const std::string& key,
+                                         const assets::PipelineResult& r, std::string* cacheError) {
+    if (cacheError->empty())
+      if (auto saved = cache.save(key, r, cacheError)) return saved;
+    const assets::RenditionCache own(privatePath());
+    std::string ownErr;
+    if (own.dir().empty() || !own.prepare(&ownErr)) return std::nullopt;
+    return own.save(key, r, &ownErr);
+  }
   std::vector<Entry> entries;
   std::map<std::string, int> byIdentity;
   Stats stats;
@@ -359,18 +370,12 @@ void AssetStore::process(DiagnosticSink& diags) {
       w.decoded = true;
       decoded++;
       std::string err;
-      w.entry = cache.save(w.key, r, &err);
+      w.entry = im.save(cache, w.key, r, &err);
+      w.cacheWriteError = err;
       if (!w.entry) {
-        // Still embedded: kept in the build's private folder instead.
-        w.cacheWriteError = err;
-        const assets::RenditionCache own(im.privatePath());
-        std::string ownErr;
-        if (!own.dir().empty() && own.prepare(&ownErr)) w.entry = own.save(w.key, r, &ownErr);
-        if (!w.entry) {
-          w.early = AssetStatus::Corrupt;
-          w.earlyCode = "image-cache";
-          w.earlyMessage = err;
-        }
+        w.early = AssetStatus::Corrupt;
+        w.earlyCode = "image-cache";
+        w.earlyMessage = err;
       }
     } catch (const std::exception& ex) {
       w.early = AssetStatus::Corrupt;
@@ -443,15 +448,11 @@ std::optional<EncodedImage> AssetStore::pdfRenditionFor(int id, int widthPx, Dia
     return std::nullopt;
   }
   std::string err;
-  std::optional<assets::CacheEntry> saved = cache.prepare(&err) ? cache.save(key, r, &err) : std::nullopt;
-  if (!saved) {
-    // Still embedded: kept in the build's private folder instead, as process() does.
+  cache.prepare(&err);
+  const std::optional<assets::CacheEntry> saved = impl_->save(cache, key, r, &err);
+  if (!err.empty())
     diags.reportOnce("image-cache-write", {Severity::Warning, SourceLoc{impl_->options.cacheDir.string()}, "image-cache",
                                            err + " (the images are embedded, but made again next build)"});
-    const assets::RenditionCache own(impl_->privatePath());
-    std::string ownErr;
-    if (own.prepare(&ownErr)) saved = own.save(key, r, &ownErr);
-  }
   if (!saved) return std::nullopt;
   return saved->pdf;
 }
