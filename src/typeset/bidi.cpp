@@ -168,15 +168,18 @@ std::vector<std::size_t> visualOrder(const ItemList& list, std::size_t start, st
   std::vector<std::size_t> order;
   std::vector<std::uint8_t> levels;
   end = std::min(end, list.items.size());
+  auto drawn = [&](const Item& it) { return it.isBox() || (it.isPenalty() && it.flagged && !it.text.empty()); };
   std::uint8_t highest = 0;
   for (std::size_t i = start; i < end; ++i) {
+    const Item& it = list.items[i];
     order.push_back(i);
-    levels.push_back(list.items[i].level);
-    highest = std::max(highest, list.items[i].level);
+    // A break opportunity inside a word draws nothing and cuts nothing: it is at the level of
+    // what it follows (those made after resolveBidi, inside an over-wide word, have none).
+    levels.push_back(it.isPenalty() && !drawn(it) && !levels.empty() ? levels.back() : it.level);
+    highest = std::max(highest, levels.back());
   }
   if (highest == 0) return order;
   // Rule L1: what ends the line after its last box (or drawn hyphen) is at the paragraph's level.
-  auto drawn = [&](const Item& it) { return it.isBox() || (it.isPenalty() && it.flagged && !it.text.empty()); };
   const std::uint8_t base = list.rtl ? 1 : 0;
   for (std::size_t k = levels.size(); k > 0 && !drawn(list.items[order[k - 1]]); --k) levels[k - 1] = base;
   reorder(order, levels);
