@@ -153,16 +153,27 @@ sys.exit(1 if len(bars) < 2 or misplaced else 0)
 PY
 
 # The Arabic post's numbers are drawn right to left: the full stop left of the digit (MuPDF
-# gives the glyphs as drawn, not the text they read as).
-/usr/bin/python3 - "$WORK/scripts.pdf" <<'PY' || fail "a right-to-left list's number is not drawn right to left"
-import sys
+# gives the glyphs as drawn, not the text they read as); the Persian post's, from 12, with
+# their digits left to right (".12"), read "12." before their items.
+/usr/bin/python3 - "$WORK/scripts.pdf" "$WORK/scripts.txt" <<'PY' || fail "a right-to-left list's number is not drawn right to left"
+import re, sys
 import fitz
 doc = fitz.open(sys.argv[1])
-page = next(p for p in doc if "kubectl" in p.get_text() and "\u0644" in p.get_text())
-spans = {"".join(c["c"] for c in s["chars"]).strip()
-         for b in page.get_text("rawdict")["blocks"] for l in b.get("lines", []) for s in l["spans"]}
-print("" if {".1", ".2"} <= spans else f"drawn: {sorted(x for x in spans if len(x) < 4)}")
-sys.exit(0 if {".1", ".2"} <= spans else 1)
+def spans(letter):
+    page = next(p for p in doc if "kubectl" in p.get_text() and letter in p.get_text())
+    return {"".join(c["c"] for c in s["chars"]).strip()
+            for b in page.get_text("rawdict")["blocks"] for l in b.get("lines", []) for s in l["spans"]}
+bad = []
+for letter, want in (("\u0644", {".1", ".2"}), ("\u06a9", {".12", ".13"})):
+    drawn = spans(letter)
+    if not want <= drawn:
+        bad.append(f"drawn: {sorted(x for x in drawn if len(x) < 4)}, expected {sorted(want)}")
+text = re.sub(r"[\s\u200e\u200f\u202a-\u202e]", "", open(sys.argv[2], encoding="utf-8").read())
+for item in ("12.نسخهجدیدرانصبکنید", "13.همهآزمونرااجراکنید"):
+    if item not in text:
+        bad.append(f"not read so: {item}")
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
 PY
 
 # The Links list (the post's link targets at its end) numbers its entries as the post's lists
