@@ -71,6 +71,10 @@ struct ShapedText {
 // from their base, or shaping cannot join, reorder or attach them.
 bool attachesToPrevious(char32_t cp);
 
+// True for a letter written right to left (bidi class R or AL: Hebrew, Arabic, Syriac...); not
+// for the neutrals and numbers a right-to-left run may also hold.
+bool isStrongRightToLeft(char32_t cp);
+
 // True when `cp` is drawn as an emoji picture rather than as text: it has the Emoji_Presentation
 // property (😀, 🇫, 👍), or it is an emoji with a text default asking for the picture with a
 // variation selector 16 after it (`next` == U+FE0F: ❤️, ☀️), or a modifier base with a skin

@@ -1,5 +1,7 @@
 #include "fonts/harfbuzz_font.h"
 
+#include <fribidi.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -14,6 +16,11 @@ bool attachesToPrevious(char32_t cp) {
     case HB_UNICODE_GENERAL_CATEGORY_FORMAT: return true;
     default: return false;
   }
+}
+
+bool isStrongRightToLeft(char32_t cp) {
+  const FriBidiCharType t = fribidi_get_bidi_type(static_cast<FriBidiChar>(cp));
+  return t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL;
 }
 
 namespace fonts {

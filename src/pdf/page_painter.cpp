@@ -8,6 +8,7 @@
 #include "pdf/content_stream.h"
 #include "pdf/page_streams.h"
 #include "postpress/assets.h"
+#include "postpress/fonts.h"
 #include "postpress/support/text.h"
 
 namespace pp::pdf {
@@ -224,6 +225,8 @@ class PagePainter {
         actual_.clear();
         if (r.rtlLabel) {
           actual_ = "\u200F" + r.text;
+        } else if (r.rtl && (!plain || readsApart(r))) {
+          rightToLeftActualText(r);
         } else if (r.missingGlyph) {
           // Every glyph maps to Unicode (the digits), and the run reads as the character they
           // name: what a reader copies or hears is the text, not a code.
@@ -238,6 +241,13 @@ class PagePainter {
         if (!actual_.empty() && spaceApart(r)) {
           cs_.glyphs(r.x, h_ - r.y, r.size, {r.glyphs.begin(), r.glyphs.end() - 1}, actual_);
           cs_.moreGlyphs(r.size, &r.glyphs.back(), 1);
+        } else if (!actual_.empty() && spaceFirst(r)) {
+          // Right to left, the word space is drawn at the run's left, outside what the
+          // ActualText covers (as spaceApart, for the same reason).
+          cs_.glyphs(r.x, h_ - r.y, r.size, {r.glyphs.begin(), r.glyphs.begin() + 1}, {});
+          cs_.beginActualText(actual_);
+          cs_.moreGlyphs(r.size, r.glyphs.data() + 1, r.glyphs.size() - 1);
+          cs_.endMarked();
         } else {
           cs_.glyphs(r.x, h_ - r.y, r.size, r.glyphs, actual_);
         }
@@ -268,10 +278,55 @@ class PagePainter {
     return rtl ? glyphs[count - 1].cluster == 0 : glyphs.front().cluster == 0;
   }
 
+  // Whether a right-to-left run needs its text said (ActualText) although its glyphs come in
+  // the reverse of the text's order: it holds no right-to-left letter (a bracket, a slash, a
+  // dash between numbers, a full stop after a Latin word, an emoji sequence), which readers
+  // take with the left-to-right text beside it, in the order drawn (poppler's pdftotext: "( )2025"
+  // for "(2025)", "07-12-2025" for "2025-12-07"); or a glyph drawn for a character that is no
+  // letter is not that character's own, and stands for other text elsewhere (a mirrored
+  // bracket is the other bracket's glyph; a face without colour emoji draws 👍🏽 as 👍):
+  // ToUnicode gives a glyph one text, its left-to-right one, and the skin tone was lost.
+  bool readsApart(const TextRun& r) const {
+    bool letter = false;
+    for (const char32_t c : chars_) letter = letter || isStrongRightToLeft(c);
+    if (!letter) return true;
+    for (const ShapedGlyph& g : r.glyphs)
+      if (standsApart(g)) return true;
+    return false;
+  }
+  // A glyph of a right-to-left run drawn for a character that is not a letter nor a mark, and
+  // not its own glyph (ShapedGlyph::substituted).
+  bool standsApart(const ShapedGlyph& g) const {
+    if (!g.substituted || g.cluster >= chars_.size()) return false;
+    const char32_t c = chars_[g.cluster];
+    return !isStrongRightToLeft(c) && !attachesToPrevious(c);
+  }
+
+  // The ActualText of a right-to-left run (readsApart): its characters in the order drawn, as
+  // its glyphs give them (readers turn right-to-left text around: 👍🏽 as its skin tone, then
+  // its thumb), between right-to-left marks (its word space, drawn at its left, apart), so that
+  // readers take it as right-to-left text wherever it is: the left-to-right text on either
+  // side stays apart from it, and it is turned around.
+  void rightToLeftActualText(const TextRun& r) {
+    std::size_t n = chars_.size();
+    actual_.clear();
+    if (r.spaceAfter && n > 0) {
+      if (!spaceFirst(r)) actual_ += ' ';
+      --n;
+    }
+    actual_ += "\u200F";
+    for (std::size_t i = n; i-- > 0;) appendUtf8(actual_, chars_[i]);
+    actual_ += "\u200F";
+  }
+
   // The word space after an emoji sequence drawn outside its ActualText: a colour font's space
   // is as wide as an emoji, and inside the span it widened the sequence over the next word
   // (pdftotext then broke the line there).
   static bool spaceApart(const TextRun& r) { return r.colorGlyphs && r.spaceAfter && !r.rtl && r.glyphs.size() > 1; }
+  // A right-to-left run's word space: its first glyph, drawn left of it (addSpaceGlyph).
+  bool spaceFirst(const TextRun& r) const {
+    return r.rtl && r.spaceAfter && r.glyphs.size() > 1 && !chars_.empty() && r.glyphs.front().cluster == chars_.size() - 1;
+  }
 
   // A hyphenated line end whose hyphen can be drawn on its own: the last glyph of a left-to-
   // right run, standing for the text's last character (a hyphen), after the word's glyphs.
@@ -318,7 +373,9 @@ class PagePainter {
     std::vector<char> given(starts.size(), 0);
     auto visit = [&](const ShapedGlyph& g) {
       const auto at = static_cast<std::size_t>(std::lower_bound(starts.begin(), starts.end(), g.cluster) - starts.begin());
-      if (given[at] || g.cluster >= chars_.size()) {
+      // A mirrored bracket or an emoji standing for its skin tone reads through the run's
+      // ActualText: its own text stays the one it has left to right.
+      if (given[at] || g.cluster >= chars_.size() || (r.rtl && !r.rtlLabel && standsApart(g))) {
         drawn_->add(r.font, g.glyph, {});
         return;
       }

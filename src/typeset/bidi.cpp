@@ -3,6 +3,7 @@
 #include <fribidi.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "postpress/support/text.h"
 
@@ -18,19 +19,93 @@ bool maybeRtl(char32_t c) {
          c == 0x202E || c == 0x2067;
 }
 
+// Each character's embedding level (rules P2 to I2); false when FriBiDi fails. `direction`:
+// the paragraph's, FRIBIDI_PAR_ON for its first strong character's; set to the one resolved.
+bool embeddingLevels(const std::vector<FriBidiChar>& text, FriBidiParType& direction, std::vector<FriBidiLevel>& levels) {
+  const auto n = static_cast<FriBidiStrIndex>(text.size());
+  std::vector<FriBidiCharType> types(text.size());
+  std::vector<FriBidiBracketType> brackets(text.size());
+  levels.resize(text.size());
+  fribidi_get_bidi_types(text.data(), n, types.data());
+  fribidi_get_bracket_types(text.data(), n, types.data(), brackets.data());
+  return fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), n, &direction, levels.data()) != 0;
+}
+
+// Rule L2 over `order` (indices of what `levels` describes, in logical order): from the
+// highest level down to the lowest odd one, every run at that level or above is reversed.
+template <typename Level>
+void reorder(std::vector<std::size_t>& order, std::vector<Level>& levels) {
+  Level highest = 0, lowestOdd = 255;
+  for (Level l : levels) {
+    highest = std::max(highest, l);
+    if (l % 2) lowestOdd = std::min(lowestOdd, l);
+  }
+  for (Level level = highest; level >= lowestOdd && level > 0; --level) {
+    for (std::size_t k = 0; k < order.size();) {
+      if (levels[k] < level) {
+        ++k;
+        continue;
+      }
+      std::size_t e = k;
+      while (e < order.size() && levels[e] >= level) ++e;
+      std::reverse(order.begin() + static_cast<std::ptrdiff_t>(k), order.begin() + static_cast<std::ptrdiff_t>(e));
+      std::reverse(levels.begin() + static_cast<std::ptrdiff_t>(k), levels.begin() + static_cast<std::ptrdiff_t>(e));
+      k = e;
+    }
+  }
+}
+
+// Appends text box `it` to `out`, cut where the level of its characters changes (`levels`:
+// theirs, in order), each piece measured in the box's face. A mark, joiner, selector or skin
+// tone stays with the character before it: they are shaped together.
+void appendByLevel(Context& ctx, Item&& it, const FriBidiLevel* levels, std::vector<Item>& out) {
+  std::vector<std::pair<std::size_t, std::uint8_t>> cuts;  // (byte offset, level of what follows)
+  std::size_t ci = 0;
+  std::uint8_t current = static_cast<std::uint8_t>(levels[0]);
+  for (std::size_t i = 0; i < it.text.size(); ++ci) {
+    const std::size_t at = i;
+    const char32_t c = nextCodepoint(it.text, i);
+    const auto level = static_cast<std::uint8_t>(levels[ci]);
+    if (at > 0 && level != current && !attachesToPrevious(c)) {
+      cuts.emplace_back(at, level);
+      current = level;
+    }
+  }
+  it.level = static_cast<std::uint8_t>(levels[0]);
+  if (cuts.empty()) {
+    out.push_back(std::move(it));
+    return;
+  }
+  // Each piece starts as a copy of `it`: move the word out first.
+  const std::string word = std::move(it.text);
+  cuts.emplace_back(word.size(), 0);
+  std::size_t from = 0;
+  std::uint8_t level = it.level;
+  for (const auto& [to, next] : cuts) {
+    Item piece = it;
+    piece.text = word.substr(from, to - from);
+    piece.level = level;
+    piece.width = ctx.width(piece.face, piece.text, piece.size, piece.letterSpacing);
+    out.push_back(std::move(piece));
+    from = to;
+    level = next;
+  }
+}
+
 }  // namespace
 
-void resolveBidi(ItemList& list, bool rightToLeft) {
+void resolveBidi(Context& ctx, ItemList& list) {
   // The paragraph as text: a box's characters, a space for glue, U+FFFC for a box of no text.
   std::vector<FriBidiChar> text;
   std::vector<std::size_t> first(list.items.size(), 0);  // each item's first character
-  bool any = false;
+  bool any = false, labelled = false;
   for (std::size_t k = 0; k < list.items.size(); ++k) {
     const Item& it = list.items[k];
     first[k] = text.size();
     if (it.isGlue()) {
       text.push_back(' ');
     } else if (it.isBox()) {
+      labelled |= it.label;
       if (it.kind != BoxKind::Text || it.text.empty()) {
         text.push_back(0xFFFC);
         continue;
@@ -44,56 +119,70 @@ void resolveBidi(ItemList& list, bool rightToLeft) {
   }
   list.rtl = false;
   for (Item& it : list.items) it.level = 0;
-  if (!any || text.empty()) return;
-  const auto n = static_cast<FriBidiStrIndex>(text.size());
-  std::vector<FriBidiCharType> types(text.size());
-  std::vector<FriBidiBracketType> brackets(text.size());
-  std::vector<FriBidiLevel> levels(text.size());
-  fribidi_get_bidi_types(text.data(), n, types.data());
-  fribidi_get_bracket_types(text.data(), n, types.data(), brackets.data());
-  FriBidiParType direction = rightToLeft ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_ON;  // ON: the first strong character's
-  if (!fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), n, &direction, levels.data())) return;
+  if (text.empty() || !(any || (labelled && ctx.rightToLeft))) return;
+  FriBidiParType direction = ctx.rightToLeft ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_ON;  // ON: the first strong character's
+  std::vector<FriBidiLevel> levels;
+  if (!embeddingLevels(text, direction, levels)) return;
   list.rtl = FRIBIDI_IS_RTL(direction);
+  const std::uint8_t base = list.rtl ? 1 : 0;
+  std::vector<Item> out;
+  out.reserve(list.items.size() + list.items.size() / 8);
   for (std::size_t k = 0; k < list.items.size(); ++k) {
     Item& it = list.items[k];
-    if (it.isPenalty()) continue;
-    const std::size_t at = std::min(first[k], text.size() - 1);
-    it.level = static_cast<std::uint8_t>(levels[at]);
+    if (it.isPenalty()) {
+      // A penalty's hyphen belongs to the box before it.
+      it.level = out.empty() ? base : out.back().level;
+      out.push_back(std::move(it));
+    } else if (it.label) {
+      // A list's or a note's number reads first, on the paragraph's side, drawn as one.
+      it.level = base;
+      out.push_back(std::move(it));
+    } else if (it.isBox() && it.kind == BoxKind::Text && !it.text.empty()) {
+      appendByLevel(ctx, std::move(it), levels.data() + first[k], out);
+    } else {
+      it.level = static_cast<std::uint8_t>(levels[first[k]]);
+      out.push_back(std::move(it));
+    }
   }
-  // A penalty's hyphen belongs to the box before it.
-  for (std::size_t k = 1; k < list.items.size(); ++k)
-    if (list.items[k].isPenalty()) list.items[k].level = list.items[k - 1].level;
+  list.items = std::move(out);
+}
+
+std::vector<std::uint8_t> characterLevels(std::u32string_view text, bool rightToLeft) {
+  std::vector<FriBidiChar> chars(text.begin(), text.end());
+  FriBidiParType direction = rightToLeft ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+  std::vector<FriBidiLevel> levels;
+  std::vector<std::uint8_t> out(text.size(), rightToLeft ? 1 : 0);
+  if (!chars.empty() && embeddingLevels(chars, direction, levels))
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<std::uint8_t>(levels[i]);
+  return out;
+}
+
+std::vector<std::size_t> visualOrder(std::vector<std::uint8_t> levels) {
+  std::vector<std::size_t> order(levels.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  reorder(order, levels);
+  return order;
 }
 
 std::vector<std::size_t> visualOrder(const ItemList& list, std::size_t start, std::size_t end) {
   std::vector<std::size_t> order;
   std::vector<std::uint8_t> levels;
   end = std::min(end, list.items.size());
-  const std::uint8_t base = list.rtl ? 1 : 0;
+  auto drawn = [&](const Item& it) { return it.isBox() || (it.isPenalty() && it.flagged && !it.text.empty()); };
   std::uint8_t highest = 0;
   for (std::size_t i = start; i < end; ++i) {
+    const Item& it = list.items[i];
     order.push_back(i);
-    levels.push_back(list.items[i].level);
-    highest = std::max(highest, list.items[i].level);
+    // A break opportunity inside a word draws nothing and cuts nothing: it is at the level of
+    // what it follows (those made after resolveBidi, inside an over-wide word, have none).
+    levels.push_back(it.isPenalty() && !drawn(it) && !levels.empty() ? levels.back() : it.level);
+    highest = std::max(highest, levels.back());
   }
   if (highest == 0) return order;
-  for (std::size_t k = levels.size(); k > 0 && !list.items[order[k - 1]].isBox(); --k) levels[k - 1] = base;
-  std::uint8_t lowestOdd = 255;
-  for (std::uint8_t l : levels)
-    if (l % 2) lowestOdd = std::min(lowestOdd, l);
-  for (std::uint8_t level = highest; level >= lowestOdd && level > 0; --level) {
-    for (std::size_t k = 0; k < order.size();) {
-      if (levels[k] < level) {
-        ++k;
-        continue;
-      }
-      std::size_t e = k;
-      while (e < order.size() && levels[e] >= level) ++e;
-      std::reverse(order.begin() + static_cast<std::ptrdiff_t>(k), order.begin() + static_cast<std::ptrdiff_t>(e));
-      std::reverse(levels.begin() + static_cast<std::ptrdiff_t>(k), levels.begin() + static_cast<std::ptrdiff_t>(e));
-      k = e;
-    }
-  }
+  // Rule L1: what ends the line after its last box (or drawn hyphen) is at the paragraph's level.
+  const std::uint8_t base = list.rtl ? 1 : 0;
+  for (std::size_t k = levels.size(); k > 0 && !drawn(list.items[order[k - 1]]); --k) levels[k - 1] = base;
+  reorder(order, levels);
   return order;
 }
 

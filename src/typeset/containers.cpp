@@ -21,19 +21,6 @@ constexpr float kBoxPadX = 12;
 constexpr float kBoxPadY = 8;
 constexpr float kBoxBarWidth = 3;
 
-// A right-to-left list's marker is set right to left, as the bidi algorithm sets "1." in a
-// right-to-left paragraph and browsers draw the EPUB's markers: the full stop on the side of
-// the text (".1"). It reads as "1." (TextRun::rtlLabel).
-void setRightToLeft(Context& ctx, Fragment& marker) {
-  for (TextRun& r : marker.runs) {
-    if (r.rtl || r.missingGlyph) continue;
-    r.rtl = true;
-    r.rtlLabel = true;
-    r.glyphs.clear();
-    shapeRun(ctx, r);
-  }
-}
-
 Color mix(Color a, Color b, float t) {
   return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
 }
@@ -113,7 +100,12 @@ void Flow::list(const Block& b) {
       if (!ml.empty()) {
         Fragment& m = ml[0].content;
         const float w = ml[0].naturalWidth;
-        if (rtl && ordered) setRightToLeft(ctx_, m);  // a bullet reads the same either way
+        // A right-to-left list's number is set right to left, as the bidi algorithm sets "1."
+        // in a right-to-left paragraph and browsers draw the EPUB's markers: ".1", read "1.".
+        // (A bullet reads the same either way.)
+        if (rtl && ordered)
+          for (TextRun& r : m.runs)
+            if (!r.rtl) setRightToLeftLabel(ctx_, r);
         stamp(m, label);
         // The label reads before its item: its runs first in the line's content, where a
         // reader that takes the page's content in order (pdftotext -raw) finds them.

@@ -87,6 +87,7 @@ bool hyphenate(Context& ctx, ItemList& list) {
       h.color = it.color;
       h.link = it.link;
       h.tag = it.tag;
+      h.level = it.level;  // drawn on the side of the word it ends (visualOrder)
       h.width = hyphenWidth;
       out.push_back(std::move(h));
     }

@@ -78,7 +78,7 @@ int InlineBuilder::lookIndex(const Look& l) {
     if (o.bold == l.bold && o.italic == l.italic && o.code == l.code && o.deco == l.deco &&
         o.script == l.script && o.link == l.link && o.hasColor == l.hasColor &&
         (!l.hasColor || (o.color.r == l.color.r && o.color.g == l.color.g && o.color.b == l.color.b)) &&
-        o.pos.line == l.pos.line && o.linkText == l.linkText && o.tag == l.tag)
+        o.pos.line == l.pos.line && o.linkText == l.linkText && o.tag == l.tag && o.label == l.label)
       return static_cast<int>(i);
   }
   looks_.push_back(l);
@@ -171,6 +171,7 @@ void InlineBuilder::addText(std::string_view s, bool bold, bool italic, std::opt
 void InlineBuilder::label(std::string_view s, std::int32_t tag) {
   Look look;
   look.tag = tag;
+  look.label = true;
   text(s, look);
 }
 
@@ -316,7 +317,8 @@ void InlineBuilder::emitBox(std::u32string_view chars, const Look& look, int fac
   b.ascent = f.ascent() * b.size + b.rise;
   b.descent = f.descent() * b.size - b.rise;
   b.text = toUtf8(chars);
-  b.hyphenatable = !look.code && look.link < 0 && look.script == 0;
+  b.hyphenatable = !look.code && look.link < 0 && look.script == 0 && !look.label;
+  b.label = look.label;
   list_.items.push_back(std::move(b));
 }
 
@@ -497,7 +499,7 @@ ItemList InlineBuilder::finish() {
     tieShortLastWord();
     endLine();
   }
-  resolveBidi(list_, ctx_.rightToLeft);
+  resolveBidi(ctx_, list_);
   return std::move(list_);
 }
 

@@ -36,6 +36,7 @@ struct Item {
   BoxKind kind = BoxKind::Text;
   bool flagged = false;      // penalty: a break here ends the line with a hyphen
   bool hyphenatable = false; // box: plain words (not code, links, numbers)
+  bool label = false;        // box: the paragraph's label (a note's number: InlineBuilder::label)
   std::uint8_t deco = 0;
   std::uint8_t level = 0;    // bidi embedding level (odd: right to left; resolveBidi)
   std::int16_t face = -1;
@@ -96,7 +97,7 @@ class InlineBuilder {
 
  private:
   struct Look {
-    bool bold = false, italic = false, code = false, linkText = false;
+    bool bold = false, italic = false, code = false, linkText = false, label = false;
     std::uint8_t deco = 0;
     int script = 0;  // 1 superscript, -1 subscript
     int link = -1;

@@ -287,10 +287,12 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
     bool prevWasBox = false;
     bool reordered = false;               // some text of the line is drawn right to left
     std::vector<std::size_t> runItems;    // each text run's first item, in the text's order
-    // Left to right as drawn: right-to-left text reversed (bidi.h).
-    for (const std::size_t i : visualOrder(list, start, end)) {
+    // Left to right as drawn: right-to-left text reversed (bidi.h), the line's hyphen beside
+    // the word it ends (right to left, at its left).
+    for (const std::size_t i : visualOrder(list, start, drawHyphen ? end + 1 : end)) {
       const Item& it = items[i];
-      if (it.isPenalty()) continue;
+      const bool hyphen = drawHyphen && i == end;  // a penalty drawn as a word's piece
+      if (it.isPenalty() && !hyphen) continue;
       if (it.isGlue()) {
         float w = it.width;
         if (it.stretch < 1e5f) {
@@ -320,13 +322,16 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
           // Pieces of one word in one look (hyphenation splits them) become one run again.
           const bool rtl = it.level % 2;
           if (prevWasBox && !runs.empty() && sameLook(runs.back(), it) && runs.back().rtl == rtl &&
-              runs.back().y == baseline && std::abs(runs.back().x + runs.back().width - x) < 0.01f) {
+              !runs.back().rtlLabel && runs.back().y == baseline &&
+              std::abs(runs.back().x + runs.back().width - x) < 0.01f) {
             // Right to left, the piece on the right comes first in the text.
             runs.back().text = rtl ? it.text + runs.back().text : runs.back().text + it.text;
             runs.back().width += it.width;
             runItems.back() = std::min(runItems.back(), i);
             // Right to left, the piece added is the earlier one in reading order.
             if (!rtl) runs.back().spaceAfter = spaceFollows(items, i, lastBreak);
+            // The hyphen ends the run's text: left to right, its last glyph (TextRun::hyphenBreak).
+            if (hyphen || runs.back().hyphenBreak) runs.back().hyphenBreak = !rtl;
           } else {
             TextRun t = textRunAt(it.face, it.size, x, baseline, it.color);
             t.width = it.width;
@@ -335,7 +340,9 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
             t.text = it.text;
             t.tag = it.tag;
             t.spaceAfter = spaceFollows(items, i, lastBreak);
+            t.hyphenBreak = hyphen;
             runs.push_back(std::move(t));
+            if (it.label && rtl) setRightToLeftLabel(ctx, runs.back());
             reordered |= rtl;
           }
           break;
@@ -385,25 +392,6 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
       x += it.width;
       if (linkOpen >= 0) linkEnd = x;
       prevWasBox = true;
-    }
-    if (drawHyphen) {
-      TextRun t = textRunAt(brkItem->face, brkItem->size, x, line.baseline, brkItem->color);
-      t.width = brkItem->width;
-      t.text = brkItem->text;
-      t.tag = brkItem->tag;
-      t.hyphenBreak = true;
-      // The hyphen belongs to the word it ends: extend that run when it is the last one.
-      auto& runs = line.content.runs;
-      if (!runs.empty() && runs.back().font == t.font && runs.back().size == t.size && runs.back().tag == t.tag &&
-          std::abs(runs.back().x + runs.back().width - x) < 0.01f && runs.back().charSpacing == 0) {
-        runs.back().text += t.text;
-        runs.back().width += t.width;
-        runs.back().hyphenBreak = !runs.back().rtl;
-      } else {
-        runs.push_back(std::move(t));
-      }
-      x += brkItem->width;
-      if (linkOpen >= 0) linkEnd = x;
     }
     closeLink();
     if (reordered) inTextOrder(line.content.runs, runItems);

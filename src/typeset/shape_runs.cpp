@@ -1,6 +1,7 @@
 #include "typeset/shape_runs.h"
 
 #include "postpress/support/text.h"
+#include "typeset/bidi.h"
 
 namespace pp::typeset {
 
@@ -31,6 +32,32 @@ void addSpaceGlyph(FontFile& font, TextRun& run, std::size_t chars) {
   }
 }
 
+// A label's text as a right-to-left paragraph of its own: each run of one bidi level shaped in
+// its direction, the runs in visual order, clusters counted in the whole text.
+ShapedText shapeRightToLeftLabel(FontFile& font, std::u32string_view text) {
+  const std::vector<std::uint8_t> levels = characterLevels(text, true);
+  std::vector<std::size_t> starts;  // of the runs of one level
+  std::vector<std::uint8_t> runLevels;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (i == 0 || levels[i] != levels[i - 1]) {
+      starts.push_back(i);
+      runLevels.push_back(levels[i]);
+    }
+  ShapedText out;
+  out.rtl = true;
+  for (const std::size_t r : visualOrder(runLevels)) {
+    const std::size_t from = starts[r], to = r + 1 < starts.size() ? starts[r + 1] : text.size();
+    const ShapedText& piece = font.shaped(text.substr(from, to - from),
+                                          runLevels[r] % 2 ? TextDirection::RightToLeft : TextDirection::LeftToRight);
+    for (ShapedGlyph g : piece.glyphs) {
+      g.cluster += static_cast<std::uint32_t>(from);
+      out.glyphs.push_back(g);
+    }
+    out.advance += piece.advance;
+  }
+  return out;
+}
+
 }  // namespace
 
 void shapeRun(Context& ctx, TextRun& run) {
@@ -40,14 +67,29 @@ void shapeRun(Context& ctx, TextRun& run) {
   // The shaping the word was measured with (direction from its script), unless the bidi
   // level asks for the other direction (a neutral in right-to-left text: mirrored brackets).
   FontFile& font = ctx.fonts.file(run.font);
-  const ShapedText* shaped = &font.shaped(text);
-  if (shaped->rtl != run.rtl)
-    shaped = &font.shaped(text, run.rtl ? TextDirection::RightToLeft : TextDirection::LeftToRight);
+  ShapedText label;
+  const ShapedText* shaped = nullptr;
+  if (run.rtlLabel) {
+    label = shapeRightToLeftLabel(font, text);
+    shaped = &label;
+  } else {
+    shaped = &font.shaped(text);
+    if (shaped->rtl != run.rtl)
+      shaped = &font.shaped(text, run.rtl ? TextDirection::RightToLeft : TextDirection::LeftToRight);
+  }
   const ShapedText& s = *shaped;
   run.glyphs = s.glyphs;
   run.colorGlyphs = font.hasColorBitmaps();
   run.width = s.advance * run.size / 1000.0f + run.charSpacing * static_cast<float>(s.glyphs.size());
   if (run.spaceAfter) addSpaceGlyph(font, run, text.size());
+}
+
+void setRightToLeftLabel(Context& ctx, TextRun& run) {
+  if (run.missingGlyph) return;
+  run.rtl = true;
+  run.rtlLabel = true;
+  run.glyphs.clear();
+  shapeRun(ctx, run);
 }
 
 void addWordSpace(Context& ctx, TextRun& run) {

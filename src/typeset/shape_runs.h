@@ -14,5 +14,10 @@ void shapeRun(Context& ctx, TextRun& run);
 void addWordSpace(Context& ctx, TextRun& run);
 // Shapes the runs that have no glyphs yet.
 void shapeRuns(Context& ctx, std::vector<TextRun>& runs);
+// Makes `run`, the number of a list item or a note in right-to-left text, a label set right
+// to left (TextRun::rtlLabel) and shapes it so: its characters placed as the bidi algorithm
+// places them in a right-to-left paragraph, "12." drawn ".12" (the digits left to right, the
+// full stop on the side of the text), as browsers draw the markers of the EPUB's lists.
+void setRightToLeftLabel(Context& ctx, TextRun& run);
 
 }  // namespace pp::typeset

@@ -7,7 +7,9 @@
 # sequence whole); no missing glyph; the file passes the PDF/UA checks. A style whose fallbacks
 # leave the colour font out sets the same emoji monochrome, from Symbola, and draws no picture:
 # each sequence drawn as its emoji, its tones and joiners read all the same. In both, the
-# structure tree reads every sequence whole.
+# structure tree reads every sequence whole. The same inside right-to-left text (a Hebrew post):
+# each sequence read whole by pdftotext, at a line's start, middle and end, and in the title on
+# pages of left-to-right text.
 # ctest-cost: 3
 source "$(dirname "$0")/../tools/e2e-lib.sh"
 SITE="$PP_SOURCE_DIR/tests/fixtures/emoji"
@@ -30,15 +32,47 @@ for want in "${SEQUENCES[@]}"; do
   grep -qF "$want" "$WORK/colour.txt" || fail "pdftotext does not give '$want' back"
 done
 
+# Inside right-to-left text (the Hebrew post): each sequence read whole, in the text's order
+# (spaces and the marks pdftotext adds around right-to-left text aside), at a line's start and
+# end, and in the title on pages of left-to-right text (the contents). The runs are drawn
+# right to left; their glyphs alone read a sequence turned around, its skin tone before its
+# thumb, or without it when the glyph also draws the thumb alone (a monochrome font).
+RTL_SEQUENCES=("יום ההשקה 👍🏽" "👍🏽 תודה לצוות" "ו-❤️ לכולם" "המשפחה 👨‍👩‍👧 שולחת" "שלום ✌🏽 ו-👍 לכל" "שעזר 👍🏽" \
+               "עוגה 🎂 לכולם 👍🏽")
+rtl_reads() {  # PDF TEXT: pdftotext's text of PDF has every right-to-left sequence whole
+  /usr/bin/python3 - "$2" "${RTL_SEQUENCES[@]}" <<'PY' || fail "pdftotext of $1 does not read every emoji sequence in right-to-left text whole"
+import re, sys
+strip = lambda s: re.sub(r"[\s\u200e\u200f\u202a-\u202e]", "", s)
+text = strip(open(sys.argv[1], encoding="utf-8").read())
+absent = [want for want in sys.argv[2:] if strip(want) not in text]
+print("\n".join(f"not read whole: {ascii(want)}" for want in absent))
+sys.exit(1 if absent else 0)
+PY
+  [ "$(strip_count "$2" "יום ההשקה 👍🏽")" -ge 3 ] || fail "the Hebrew title is not read whole where it is printed (contents, brief, heading)"
+}
+strip_count() {  # TEXT WANT: how often WANT is in TEXT, spaces and bidi marks aside
+  /usr/bin/python3 -c '
+import re, sys
+strip = lambda s: re.sub(r"[\s\u200e\u200f\u202a-\u202e]", "", s)
+print(strip(open(sys.argv[1], encoding="utf-8").read()).count(strip(sys.argv[2])))' "$1" "$2"
+}
+rtl_reads "$WORK/colour.pdf" "$WORK/colour.txt"
+
 # struct_reads PDF: the structure tree's text (what assistive technology reads) has every
 # sequence whole: skin tones, joiners and selectors included.
+# Right to left, a run reads in the order drawn, as the glyphs of its letters do (a reader
+# turns right-to-left text around): a sequence there reads whole turned around.
 struct_reads() {
-  PYTHONPATH="$TOOLS" /usr/bin/python3 - "$1" "${SEQUENCES[@]}" <<'PY' || fail "the structure tree of $1 does not read every emoji sequence whole"
-import sys
+  PYTHONPATH="$TOOLS" /usr/bin/python3 - "$1" "${#SEQUENCES[@]}" "${SEQUENCES[@]}" "${RTL_SEQUENCES[@]}" <<'PY' || fail "the structure tree of $1 does not read every emoji sequence whole"
+import re, sys
 from pdfstd.document import Doc
 from pdfstd.struct_text import lines
 text = "\n".join(lines(Doc(sys.argv[1])))
-absent = [want for want in sys.argv[2:] if want not in text]
+n = int(sys.argv[2])
+ltr, rtl = sys.argv[3:3 + n], sys.argv[3 + n:]
+emoji = lambda s: re.sub(r"[^\U0001F000-\U0001FFFF\u2600-\u27BF\u200d\ufe0f]+", " ", s).split()
+absent = [want for want in ltr if want not in text]
+absent += [seq for want in rtl for seq in emoji(want) if seq[::-1] not in text]
 print("\n".join(f"not read whole: {ascii(want)}" for want in absent))
 sys.exit(1 if absent else 0)
 PY
@@ -90,5 +124,7 @@ pdftotext "$WORK/mono.pdf" - 2>/dev/null | tr -s ' \n' '  ' > "$WORK/mono.txt"  
 for want in "${SEQUENCES[@]}"; do
   grep -qF "$want" "$WORK/mono.txt" || fail "pdftotext does not give '$want' back (monochrome)"
 done
+pdftotext "$WORK/mono.pdf" "$WORK/mono-rtl.txt" 2>/dev/null
+rtl_reads "$WORK/mono.pdf" "$WORK/mono-rtl.txt"
 struct_reads "$WORK/mono.pdf"
 echo "ok"

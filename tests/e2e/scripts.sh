@@ -4,7 +4,9 @@
 # each with a heading, a list, a table, code, a link and a Latin product name. It builds with
 # no missing glyph; pdftotext gives each post's sentence back in logical order (right-to-left
 # runs included: the PDF's glyphs are in visual order, its ToUnicode and ActualText give the
-# text), a right-to-left list's numbers before their items although drawn right to left (".1");
+# text; words mixing levels, "(2025)", "2025-12-07", "v1.2-بتا", a URL, in the Persian post), a
+# right-to-left list's numbers, and its Links list's, before their items although drawn right
+# to left (".1"); Hebrew words with digits in a Greek paragraph in logical order (-raw);
 # both files pass the validators; in the EPUB each post's document carries its lang, and
 # dir="rtl" when right to left; two pages look like their reference images at 100 dpi (joined
 # Arabic right-aligned, Devanagari conjuncts, Thai marks, no boxes).
@@ -151,16 +153,65 @@ sys.exit(1 if len(bars) < 2 or misplaced else 0)
 PY
 
 # The Arabic post's numbers are drawn right to left: the full stop left of the digit (MuPDF
-# gives the glyphs as drawn, not the text they read as).
-/usr/bin/python3 - "$WORK/scripts.pdf" <<'PY' || fail "a right-to-left list's number is not drawn right to left"
-import sys
+# gives the glyphs as drawn, not the text they read as); the Persian post's, from 12, with
+# their digits left to right (".12"), read "12." before their items.
+/usr/bin/python3 - "$WORK/scripts.pdf" "$WORK/scripts.txt" <<'PY' || fail "a right-to-left list's number is not drawn right to left"
+import re, sys
 import fitz
 doc = fitz.open(sys.argv[1])
-page = next(p for p in doc if "kubectl" in p.get_text() and "\u0644" in p.get_text())
-spans = {"".join(c["c"] for c in s["chars"]).strip()
-         for b in page.get_text("rawdict")["blocks"] for l in b.get("lines", []) for s in l["spans"]}
-print("" if {".1", ".2"} <= spans else f"drawn: {sorted(x for x in spans if len(x) < 4)}")
-sys.exit(0 if {".1", ".2"} <= spans else 1)
+def spans(letter):
+    page = next(p for p in doc if "kubectl" in p.get_text() and letter in p.get_text())
+    return {"".join(c["c"] for c in s["chars"]).strip()
+            for b in page.get_text("rawdict")["blocks"] for l in b.get("lines", []) for s in l["spans"]}
+bad = []
+for letter, want in (("\u0644", {".1", ".2"}), ("\u06a9", {".12", ".13"})):
+    drawn = spans(letter)
+    if not want <= drawn:
+        bad.append(f"drawn: {sorted(x for x in drawn if len(x) < 4)}, expected {sorted(want)}")
+text = re.sub(r"[\s\u200e\u200f\u202a-\u202e]", "", open(sys.argv[2], encoding="utf-8").read())
+for item in ("12.نسخهجدیدرانصبکنید", "13.همهآزمونرااجراکنید"):
+    if item not in text:
+        bad.append(f"not read so: {item}")
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+
+# The Links list (the post's link targets at its end) numbers its entries as the post's lists
+# do: in a right-to-left post drawn ".1" (MuPDF gives the glyphs as drawn) and read "1." before
+# the entry (pdftotext); in a left-to-right post drawn and read "1.".
+/usr/bin/python3 - "$WORK/scripts.pdf" "$WORK/scripts.txt" <<'PY' || fail "a Links list's number is not set as the post's lists are"
+import re, sys
+import fitz
+strip = lambda s: re.sub(r"[\s\u200e\u200f\u202a-\u202e]", "", s)
+doc = fitz.open(sys.argv[1])
+bad = []
+for page in doc:
+    spans = [s for b in page.get_text("rawdict")["blocks"] for l in b.get("lines", []) for s in l["spans"]]
+    text = lambda s: "".join(c["c"] for c in s["chars"]).strip()
+    heading = [s for s in spans if text(s) == "LINKS"]
+    if not heading:
+        continue
+    below = [text(s) for s in spans if s["bbox"][1] > heading[0]["bbox"][3]]
+    rtl = any(re.search("[\u0590-\u08ff]", t) for t in below)  # the entries' texts
+    want = ".1" if rtl else "1."
+    if not any(t.startswith(want) for t in below):
+        bad.append(f"page {page.number + 1}: the Links list's number is not drawn {want!r}: {below[:4]}")
+read = strip(open(sys.argv[2], encoding="utf-8").read())
+for entry in ("1.الموقعالرسمي", "1.האתרהרשמי", "1.وبگاهرسمی"):
+    if entry not in read:
+        bad.append(f"not read so: {entry}")
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+
+# Right-to-left words with digits inside a left-to-right paragraph (the Greek post) read in
+# logical order in the order of the content (pdftotext -raw; pdftotext's own reading of the
+# page takes the digits in the order drawn, left of the Hebrew word).
+python3 - "$WORK/scripts.raw.txt" <<'PY' || fail "Hebrew words with digits in a Greek paragraph do not read in logical order"
+import re, sys
+strip = lambda s: re.sub(r"[\s\u200e\u200f\u202a-\u202e]", "", s)
+want = strip("λέγεται גרסה2025 και ο χαιρετισμός שלום 123 (בדיקה-2).")
+sys.exit(0 if want in strip(open(sys.argv[1], encoding="utf-8").read()) else 1)
 PY
 
 # The EPUB: each post's document in its language (front matter `lang`), dir="rtl" for Arabic,

@@ -190,3 +190,54 @@ TEST_CASE("a drawing's paths are painted with vector operators inside the Figure
   CHECK(p.content.find("[5 2] 0 d\n0 792 m\n50 742 l\nS\n[] 0 d\n") != std::string::npos);
   CHECK(p.page.mcidLeaf == std::vector<std::int32_t>{3});
 }
+
+TEST_CASE("a right-to-left run of no right-to-left letter reads in drawn order between right-to-left marks") {
+  // Readers turn right-to-left text around, but take neutral characters with the left-to-right
+  // text beside them, in the order drawn: said right to left (RLM ... RLM), in drawn order.
+  PageBox box;
+  SUBCASE("an emoji sequence standing for its skin tone keeps it, its glyph keeps its own text") {
+    // A face without colour emoji draws 👍🏽 as 👍 (glyph 7), which also draws 👍 alone.
+    TextRun rtl = textRun("\U0001F44D\U0001F3FD", {{7, 0, 1000, 0, 0, 1000, true}}, 1);
+    rtl.rtl = true;
+    box.runs.push_back(rtl);
+    TextRun ltr = textRun("\U0001F44D", {glyph(7, 0)}, 1);
+    ltr.y = 130;
+    box.runs.push_back(ltr);
+    const Painted p = paint(box);
+    // RLM, 🏽, 👍, RLM.
+    CHECK(p.content.find("/Span<</ActualText <FEFF200FD83CDFFDD83DDC4D200F>>>BDC") != std::string::npos);
+    CHECK(p.page.glyphs.byFont[0].at(7) == U"\U0001F44D");
+  }
+  SUBCASE("a mirrored bracket reads as itself, and its glyph stays the other bracket's") {
+    // "(" set right to left is drawn with the glyph of ")" (9), which left to right is ")".
+    TextRun rtl = textRun("(", {{9, 0, 500, 0, 0, 500, true}}, 1);
+    rtl.rtl = true;
+    box.runs.push_back(rtl);
+    TextRun ltr = textRun(")", {glyph(9, 0)}, 1);
+    ltr.y = 130;
+    box.runs.push_back(ltr);
+    const Painted p = paint(box);
+    CHECK(p.content.find("/Span<</ActualText <FEFF200F0028200F>>>BDC") != std::string::npos);
+    CHECK(p.page.glyphs.byFont[0].at(9) == U")");
+  }
+  SUBCASE("a dash between numbers, its word space drawn before, outside what the marks say") {
+    ShapedGlyph space = glyph(3, 1);
+    space.dx = -500;
+    space.advance = 0;
+    TextRun rtl = textRun("-", {space, glyph(12, 0)}, 1);
+    rtl.rtl = true;
+    rtl.spaceAfter = true;
+    box.runs.push_back(rtl);
+    const Painted p = paint(box);
+    const std::size_t actual = p.content.find("/Span<</ActualText <FEFF200F002D200F>>>BDC");
+    REQUIRE(actual != std::string::npos);
+    CHECK(p.content.find(" TJ") < actual);
+    CHECK(p.page.glyphs.byFont[0].at(3) == U" ");
+  }
+  SUBCASE("right-to-left letters read through their glyphs, as before") {
+    TextRun rtl = textRun("\u05E9\u05DC", {glyph(21, 1), glyph(22, 0)}, 1);
+    rtl.rtl = true;
+    box.runs.push_back(rtl);
+    CHECK(paint(box).content.find("ActualText") == std::string::npos);
+  }
+}

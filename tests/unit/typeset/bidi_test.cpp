@@ -1,0 +1,242 @@
+// Bidirectional text (bidi.h): a line's runs are drawn in the order FriBiDi's own reordering
+// (rule L2 over every character) gives, whatever a word mixes (numbers, brackets, dates,
+// versions, URLs, quotes in Arabic; a Hebrew word with digits in English); every run is drawn in
+// one direction; the text stays whole and in logical order; a line's hyphen is drawn beside the
+// word it ends; a paragraph's label in right-to-left text is drawn as the bidi algorithm and
+// browsers draw a list's number (".12").
+#include <doctest/doctest.h>
+#include <fribidi.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "breaking_env.h"
+#include "postpress/support/text.h"
+#include "typeset/inline_items.h"
+#include "typeset/line_set.h"
+
+using namespace pp;
+using namespace pp::typeset;
+
+namespace {
+
+struct BidiEnv : pp::typeset::testing::BreakingEnv {
+  explicit BidiEnv(bool rightToLeft) { ctx->rightToLeft = rightToLeft; }
+
+  ItemList items(const std::string& text, const std::string& label = {}) {
+    InlineBuilder b(*ctx, style.body, false);
+    if (!label.empty()) b.label(label, tags::kUntagged);
+    b.add({Inline::makeText(text)});
+    return b.finish();
+  }
+
+  std::vector<SetLine> lines(ItemList& list, float width) {
+    ParagraphShape shape;
+    shape.widths = {width};
+    shape.align = typeset::Align::Left;
+    return setParagraph(*ctx, list, shape);
+  }
+};
+
+// A line's runs from left to right.
+std::vector<TextRun> byPosition(const SetLine& line) {
+  std::vector<TextRun> runs = line.content.runs;
+  std::stable_sort(runs.begin(), runs.end(), [](const TextRun& a, const TextRun& b) { return a.x < b.x; });
+  return runs;
+}
+
+// What a line draws from left to right, as characters (spaces left out): each run's text, turned
+// around and its brackets mirrored when it is set right to left, as shaping draws it.
+std::u32string drawn(const SetLine& line) {
+  std::u32string out;
+  for (const TextRun& r : byPosition(line)) {
+    std::u32string t = toUtf32(r.text);
+    if (r.rtl) {
+      std::reverse(t.begin(), t.end());
+      for (char32_t& c : t) {
+        FriBidiChar m = 0;
+        if (fribidi_get_mirror_char(c, &m)) c = m;
+      }
+    }
+    out += t;
+  }
+  out.erase(std::remove(out.begin(), out.end(), U' '), out.end());
+  return out;
+}
+
+// FriBiDi's own display of `text` set in lines of `lengths` characters each (spaces not
+// counted): levels resolved over the whole paragraph (rules P2 to I2), each line reordered on its
+// own (L1, L2) with its brackets mirrored (L4); spaces left out.
+std::vector<std::u32string> reference(const std::string& text, bool rightToLeft, const std::vector<std::size_t>& lengths) {
+  const std::u32string u = toUtf32(text);
+  const auto n = static_cast<FriBidiStrIndex>(u.size());
+  std::vector<FriBidiChar> chars(u.begin(), u.end());
+  std::vector<FriBidiCharType> types(u.size());
+  std::vector<FriBidiBracketType> brackets(u.size());
+  std::vector<FriBidiLevel> levels(u.size());
+  std::vector<FriBidiStrIndex> map(u.size());
+  for (std::size_t i = 0; i < map.size(); ++i) map[i] = static_cast<FriBidiStrIndex>(i);
+  fribidi_get_bidi_types(chars.data(), n, types.data());
+  fribidi_get_bracket_types(chars.data(), n, types.data(), brackets.data());
+  FriBidiParType direction = rightToLeft ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+  REQUIRE(fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), n, &direction, levels.data()));
+  fribidi_shape_mirroring(levels.data(), n, chars.data());
+  std::vector<std::u32string> lines;
+  std::size_t start = 0;
+  for (const std::size_t length : lengths) {
+    while (start < u.size() && u[start] == U' ') ++start;
+    std::size_t end = start;
+    for (std::size_t counted = 0; end < u.size() && counted < length; ++end) counted += u[end] != U' ';
+    REQUIRE(fribidi_reorder_line(0, types.data(), static_cast<FriBidiStrIndex>(end - start), static_cast<FriBidiStrIndex>(start),
+                                 direction, levels.data(), nullptr, map.data()));
+    std::u32string line;
+    for (std::size_t v = start; v < end; ++v)
+      if (const FriBidiChar c = chars[static_cast<std::size_t>(map[v])]; c != U' ') line += c;
+    lines.push_back(line);
+    start = end;
+  }
+  return lines;
+}
+
+std::u32string reference(const std::string& text, bool rightToLeft) {
+  return reference(text, rightToLeft, {toUtf32(text).size()})[0];
+}
+
+// The text of a paragraph's boxes, in order.
+std::string boxText(const ItemList& list) {
+  std::string s;
+  for (const Item& it : list.items)
+    if (it.isBox()) s += it.text;
+  return s;
+}
+
+}  // namespace
+
+std::string withoutSpaces(std::string s) {
+  s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+  return s;
+}
+
+TEST_CASE("every mixed word of a right-to-left line is drawn as FriBiDi reorders it") {
+  BidiEnv env(true);
+  for (const char* text : {
+           "صدر الإصدار (2025) في يوم 2025-12-07 مع الإصدار v1.2 من الأداة.",
+           "يدعم Kubernetes 1.31 الآن ميزة جديدة، بنسبة %50 أو 50% تقريبا.",
+           "اقرأ المزيد على https://kubernetes.io/blog/2025/12/07/release/ قبل التثبيت.",
+           "قال الفريق \u201CCloud Native\u201D و(OpenTelemetry) و\"Helm\" في البيان.",
+           "نستخدم Kubernetes، ثم v1.2-بيتا في الاختبار.",
+           "הגרסה (2025) יצאה ב-2025-12-07 עם Kubernetes 1.31, כלומר [v1.2].",
+       }) {
+    CAPTURE(text);
+    ItemList list = env.items(text);
+    CHECK(list.rtl);
+    // Boxes cut where the level changes, nothing lost, in logical order.
+    CHECK(boxText(list) == withoutSpaces(text));
+    const std::vector<SetLine> lines = env.lines(list, 2000);
+    REQUIRE(lines.size() == 1);
+    CHECK(toUtf8(drawn(lines[0])) == toUtf8(reference(text, true)));
+    // The runs are kept in the order of the text (what pdftotext -raw and the structure read).
+    std::string read;
+    for (const TextRun& r : lines[0].content.runs) read += r.text;
+    CHECK(read == withoutSpaces(text));
+  }
+}
+
+TEST_CASE("right-to-left words with digits inside a left-to-right paragraph are drawn as FriBiDi reorders them") {
+  BidiEnv env(false);
+  for (const char* text : {"The release was called גרסה2025 in the notes, and שלום 123 was the greeting.",
+                           "Version (שלום-2) and \"בדיקה 3.1\" shipped."}) {
+    CAPTURE(text);
+    ItemList list = env.items(text);
+    CHECK_FALSE(list.rtl);
+    const std::vector<SetLine> lines = env.lines(list, 2000);
+    REQUIRE(lines.size() == 1);
+    CHECK(toUtf8(drawn(lines[0])) == toUtf8(reference(text, false)));
+  }
+}
+
+TEST_CASE("a mixed word broken at a line end is drawn by the levels of each line") {
+  BidiEnv env(true);
+  // A URL inside Arabic, broken where long URLs break; a word wider than the measure, broken
+  // anywhere (splitOverwideBoxes): each line reorders its own pieces, at the levels of the whole
+  // paragraph, the break opportunities between them drawing nothing and cutting nothing.
+  for (const char* text : {"اقرأ المزيد على https://kubernetes.io/blog/2025/12/07/a-very-long-release-name/ قبل التثبيت الجديد.",
+                           "كلمة ومعها الكلمةالطويلةجدابلامسافاتأبداحتىتتجاوزعرضالسطرالمتاح في النص."}) {
+    CAPTURE(text);
+    ItemList list = env.items(text);
+    const std::vector<SetLine> lines = env.lines(list, 150);
+    REQUIRE(lines.size() > 1);
+    std::vector<std::size_t> lengths;
+    for (const SetLine& line : lines) {
+      std::size_t n = 0;
+      for (const TextRun& r : line.content.runs) n += toUtf32(r.text).size();
+      lengths.push_back(n);
+    }
+    const std::vector<std::u32string> want = reference(text, true, lengths);
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      CAPTURE(k);
+      CHECK(toUtf8(drawn(lines[k])) == toUtf8(want[k]));
+    }
+  }
+}
+
+TEST_CASE("a line's hyphen is drawn beside the word it ends, on the side it ends") {
+  BidiEnv env(true);
+  // Soft hyphens break the word where the measure asks for it.
+  SUBCASE("a left-to-right word in a right-to-left line: at the word's right") {
+    ItemList list = env.items("نستخدم الأداة Kuber\u00ADnetes\u00ADOperator\u00ADFramework\u00ADExtended في الاختبار.");
+    const std::vector<SetLine> lines = env.lines(list, 120);
+    REQUIRE(lines.size() > 1);
+    const std::vector<TextRun> runs = byPosition(lines[0]);
+    auto hyphen = std::find_if(runs.begin(), runs.end(), [](const TextRun& r) { return r.text.back() == '-'; });
+    REQUIRE(hyphen != runs.end());
+    CHECK_FALSE(hyphen->rtl);
+    // The word's piece ends with it ("Kuber-"), at the line's left end (the end of its text).
+    CHECK(hyphen->text.size() > 1);
+    CHECK(hyphen == runs.begin());
+  }
+  SUBCASE("a right-to-left word: at its left, the line's left end") {
+    ItemList list = env.items("שלום לכם תת\u00ADמערכת\u00ADהתקשורת\u00ADהחדשה\u00ADוהמשופרת בפרויקט");
+    const std::vector<SetLine> lines = env.lines(list, 70);
+    REQUIRE(lines.size() > 1);
+    // The first line: "שלום לכם תת-", the piece at its left end, its hyphen left of it.
+    REQUIRE(lines[0].content.runs.size() > 1);
+    const std::vector<TextRun> runs = byPosition(lines[0]);
+    CHECK(runs.front().text == "תת-");
+    for (std::size_t k = 1; k < runs.size(); ++k) CHECK(runs[k].text.find('-') == std::string::npos);
+    CHECK(runs.front().rtl);
+    CHECK(runs.front().glyphs.front().cluster == 2);  // the hyphen, drawn first on the left
+  }
+}
+
+TEST_CASE("a paragraph's label in right-to-left text is drawn right to left, its number left to right") {
+  BidiEnv env(true);
+  for (const char* text : {"الموقع الرسمي https://kubernetes.io/releases/", "https://kubernetes.io/releases/"}) {
+    CAPTURE(text);
+    ItemList list = env.items(text, "12.\u2002");
+    // A note of a right-to-left post is set right to left, even when it holds only a URL.
+    CHECK(list.rtl);
+    const std::vector<SetLine> lines = env.lines(list, 2000);
+    REQUIRE(lines.size() == 1);
+    const std::vector<TextRun> runs = byPosition(lines[0]);
+    const TextRun& label = runs.back();  // on the right, where the line starts
+    CHECK(label.text == "12.");
+    CHECK(label.rtlLabel);
+    // Drawn ".12": the full stop (cluster 2), then the digits left to right (clusters 0, 1).
+    std::vector<std::uint32_t> clusters;
+    for (const ShapedGlyph& g : label.glyphs)
+      if (g.cluster < 3) clusters.push_back(g.cluster);
+    CHECK(clusters == std::vector<std::uint32_t>{2, 0, 1});
+    // Read first (the runs are in the order of the text).
+    CHECK(lines[0].content.runs.front().text == "12.");
+  }
+  SUBCASE("left to right, a label stays as it was") {
+    BidiEnv ltr(false);
+    ItemList list = ltr.items("The official site", "12.\u2002");
+    const std::vector<SetLine> lines = ltr.lines(list, 2000);
+    REQUIRE(lines.size() == 1);
+    CHECK_FALSE(lines[0].content.runs.front().rtlLabel);
+    CHECK(byPosition(lines[0]).front().text == "12.");
+  }
+}
