@@ -97,7 +97,10 @@ mkdir "$OUT/.stale.epub.tmp-zz9ZZ9" && printf 'half' > "$OUT/.stale.epub.tmp-zz9
 dead=99999; while kill -0 "$dead" 2>/dev/null; do dead=$((dead + 1)); done
 printf 'old version' > "$OUT/.stale.pdf.tmp-$dead-0"
 printf 'live' > "$OUT/.stale.pdf.tmp-L1veOn"
-flock "$OUT/.stale.pdf.tmp-L1veOn" sleep 60 &
+# The holder is one process (the subshell becomes the sleep, keeping the locked descriptor), so
+# that killing it ends the lock and nothing is left holding the test's output open: ctest waits
+# for every process that has it, and a stray `sleep 60` kept a test slot idle for a minute.
+( exec 9>> "$OUT/.stale.pdf.tmp-L1veOn"; flock 9; exec sleep 60 ) > /dev/null 2>&1 &
 holder=$!
 sleep 0.3
 run_pp 180 1500 build --site "$SITE" -o "$OUT/stale" --cache "$CACHE" -q
