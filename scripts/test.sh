@@ -29,12 +29,15 @@ normal=(-DCMAKE_C_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DCMAKE_CXX_FLAGS_RELW
         -DPOSTPRESS_UNITY=ON)
 sanitized=(-DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG"
            -DPOSTPRESS_UNITY=ON)
+asan=0
+[ "${PP_TEST_SKIP_ASAN:-0}" = "1" ] || asan=1
+# The input stages' unit tests run once, in the sanitizer tree, when there is one; the normal
+# tree keeps the files of theirs that test what the sanitizers hide (tests/CMakeLists.txt).
+normal+=(-DPOSTPRESS_INPUT_TESTS_SANITIZED=$([ "$asan" = 1 ] && echo ON || echo OFF))
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${normal[@]}" > /dev/null
 cmake --build build -j "$jobs"
 
-asan=0
-[ "${PP_TEST_SKIP_ASAN:-0}" = "1" ] || asan=1
-asan_build=""
+asan_job=""
 if [ "$asan" = 1 ]; then
   # The stages that read the blog's input are compiled with the sanitizers; the others are
   # linked from the normal tree just built (POSTPRESS_REUSE_LIBRARIES, CMakeLists.txt), so the
@@ -43,29 +46,33 @@ if [ "$asan" = 1 ]; then
   # while this builds: no second ninja in that tree (POSTPRESS_REUSE_REFRESH=OFF).
   cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${sanitized[@]}" \
     -DPOSTPRESS_SANITIZE=ON -DPOSTPRESS_REUSE_LIBRARIES="$PWD/build" -DPOSTPRESS_REUSE_REFRESH=OFF > /dev/null
-  # Built while the normal tree's tests run, at a lower priority: those tests leave about half
-  # of two cores idle (waiting on checkers and pipes), which the compiler takes instead
-  # (bench/results.md, "The test suite"). Only what the unit and bad-input tests run: not the
-  # tools, benchmarks and manual pages.
-  # In a process group of its own (setsid), so that a failed run stops the compilers too.
-  setsid nice -n 10 cmake --build build-asan -j "$jobs" --target unit-and-bad-programs > build-asan/build.log 2>&1 &
-  asan_build=$!
+  # Built and then tested while the normal tree's tests run, at a lower priority, as one job:
+  # the work is CPU-bound (bench/results.md, "The test suite"), so what counts is that neither
+  # core waits, and one queue that ends with the sanitizer tests would leave one core idle
+  # behind each tree's longest test. Only what the unit and bad-input tests run: not the
+  # tools, benchmarks and manual pages. In a process group of its own (setsid), so that a
+  # failed run stops the compilers and tests too; its output is printed when it ends.
+  setsid nice -n 10 bash -c '
+    set -e
+    cmake --build build-asan -j "$1" --target unit-and-bad-programs > build-asan/build.log 2>&1 ||
+      { tail -50 build-asan/build.log; echo "test.sh: the sanitizer build failed (build-asan/build.log)"; exit 1; }
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
+    LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0" \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      ctest --test-dir build-asan --output-on-failure -j "$1" -L "unit|bad" --timeout 900
+  ' sanitized "$jobs" > build-asan/tests.log 2>&1 &
+  asan_job=$!
 fi
-stop_asan_build() { [ -z "$asan_build" ] || kill -- -"$asan_build" 2> /dev/null || true; }
-trap 'stop_asan_build; stop_epubcheck' EXIT
+stop_asan_job() { [ -z "$asan_job" ] || kill -- -"$asan_job" 2> /dev/null || true; }
+trap 'stop_asan_job; stop_epubcheck' EXIT
 ctest --test-dir build --output-on-failure -j "$jobs" --timeout 900
 
 if [ "$asan" = 1 ]; then
-  if ! wait "$asan_build"; then
-    asan_build=""
-    tail -50 build-asan/build.log
-    echo "test.sh: the sanitizer build failed (build-asan/build.log)" >&2
-    exit 1
-  fi
-  asan_build=""
-  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
-  LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0" \
-  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    ctest --test-dir build-asan --output-on-failure -j "$jobs" -L 'unit|bad' --timeout 900
+  echo "test.sh: the sanitizer tree (build, then unit and bad-input tests):"
+  status=0
+  wait "$asan_job" || status=$?
+  asan_job=""
+  cat build-asan/tests.log
+  [ "$status" = 0 ] || { echo "test.sh: the sanitizer tree failed" >&2; exit 1; }
 fi
 echo "test.sh: all tests passed"

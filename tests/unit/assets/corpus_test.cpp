@@ -2,6 +2,7 @@
 // and .jpeg, referenced through five `..`), and every image of the three whole blogs, where
 // only what CORPUS-NOTES.md lists as missing or remote may fail.
 // ctest-cost: 60
+// also-unsanitized: all three blogs (one under the sanitizers)
 #include <map>
 #include <set>
 #include <vector>

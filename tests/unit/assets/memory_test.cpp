@@ -1,5 +1,6 @@
 // Memory is bounded by the largest image times the number of jobs, never by the number of
 // images: each is decoded, scaled, encoded, written and freed before the next.
+// also-unsanitized: memory growth is measurable only without AddressSanitizer's quarantine
 #include <sys/resource.h>
 
 #include "support.h"

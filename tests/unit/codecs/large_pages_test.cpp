@@ -1,5 +1,6 @@
 // Picture buffers of a megabyte or more are mapped on their own in huge pages (2 MB aligned,
 // which the allocator never gives); smaller ones and sanitized builds use the allocator.
+// also-unsanitized: the huge-page path, which sanitized builds do not take
 #include <doctest/doctest.h>
 
 #include <cstdint>
