@@ -29,11 +29,15 @@ MAX_FORM_DEPTH = 8
 
 @dataclass
 class Marked:
-    """One open marked-content sequence."""
+    """One open marked-content sequence, with what holds from it down to the outermost (asked
+    for every operator: kept here rather than searched for along the stack each time)."""
     tag: str
     mcid: object = None
     artifact: bool = False
     actual_text: object = None
+    inner_mcid: object = None      # its own MCID, else the nearest enclosing one
+    in_artifact: bool = False      # it or an enclosing sequence is an Artifact
+    silent: bool = False           # it or an enclosing sequence has an ActualText
 
 
 @dataclass
@@ -94,10 +98,7 @@ class _Walker:
     # --- marked content ----------------------------------------------------------------------
 
     def _current_mcid(self):
-        for m in reversed(self.stack):
-            if m.mcid is not None:
-                return m.mcid
-        return None
+        return self.stack[-1].inner_mcid if self.stack else None
 
     def _open(self, tag, props, in_form):
         m = Marked(tag=tag, artifact=(tag == "/Artifact"))
@@ -108,8 +109,10 @@ class _Walker:
             text = props.get("/ActualText")
             if isinstance(text, pikepdf.String):
                 m.actual_text = str(text)
-        tagged_before = self._current_mcid() is not None
-        artifact_before = any(s.artifact for s in self.stack)
+        outer = self.stack[-1] if self.stack else None
+        tagged_before = outer is not None and outer.inner_mcid is not None
+        artifact_before = outer is not None and outer.in_artifact
+        silent_before = outer is not None and outer.silent
         if m.artifact and tagged_before:
             self.scan.artifact_in_tagged += 1
         if m.mcid is not None and artifact_before:
@@ -119,8 +122,11 @@ class _Walker:
                 self.scan.form_mcids += 1
             else:
                 self.scan.mcids[m.mcid] += 1
+        m.inner_mcid = m.mcid if m.mcid is not None else (outer.inner_mcid if outer is not None else None)
+        m.in_artifact = m.artifact or artifact_before
+        m.silent = m.actual_text is not None or silent_before
         self.stack.append(m)
-        if m.actual_text is not None and not any(s.actual_text is not None for s in self.stack[:-1]):
+        if m.actual_text is not None and not silent_before:
             self._text(m.actual_text)
 
     def _text(self, text):
@@ -129,7 +135,8 @@ class _Walker:
             self.scan.mcid_text.setdefault(mcid, []).append(text)
 
     def _paint(self, kind):
-        if not any(m.mcid is not None or m.artifact for m in self.stack):
+        top = self.stack[-1] if self.stack else None
+        if top is None or (top.inner_mcid is None and not top.in_artifact):
             self.scan.untagged[kind] += 1
 
     # --- the walk ------------------------------------------------------------------------------
@@ -200,21 +207,25 @@ class _Walker:
         if use is None or not len(operands):
             return
         if op == "TJ":
-            strings = [bytes(s) for s in list(operands[0]) if not isinstance(s, NUMBERS)]
+            strings = [bytes(s) for s in operands[0] if type(s) not in NUMBERS]
         else:
-            strings = [bytes(operands[len(operands) - 1])]
-        silent = any(m.actual_text is not None for m in self.stack)
+            strings = (bytes(operands[len(operands) - 1]),)
+        top = self.stack[-1] if self.stack else None
+        # Text under an ActualText is read from it; text outside any MCID goes nowhere.
+        reader = None if top is None or top.silent or top.inner_mcid is None \
+            else self.scan.mcid_text.setdefault(top.inner_mcid, [])
         rendered = render_mode != 3
+        shown = use.shown
         for data in strings:
-            known = use.shown.get(data)
+            known = shown.get(data)
             if known is None or (rendered and not known[1]):
                 codes = use.info.codes(data)
                 for code in codes:
                     use.codes[code] = use.codes.get(code, False) or rendered
-                known = use.shown[data] = ("".join(use.info.unicode(c) or "\ufffd" for c in codes),
-                                           rendered or (known is not None and known[1]))
-            if not silent:
-                self._text(known[0])
+                known = shown[data] = ("".join(use.info.unicode(c) or "\ufffd" for c in codes),
+                                       rendered or (known is not None and known[1]))
+            if reader is not None:
+                reader.append(known[0])
 
     def _draw(self, resources, key, depth):
         xobject = _resource(resources, "/XObject", key)
