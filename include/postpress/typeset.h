@@ -69,7 +69,6 @@ struct StructNode {
   StructType type = StructType::P;
   std::int32_t parent = -1;  // -1: the root (the Document)
   std::string alt;           // Figure, Formula: what the picture shows
-  std::string actualText;    // what the content stands for (an emoji drawn as a path)
   std::string lang;          // BCP 47, when it differs from the parent's
   std::string id;            // Note: a unique id
   std::uint8_t scope = 0;    // TH: 1 column, 2 row

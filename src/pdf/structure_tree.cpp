@@ -123,7 +123,6 @@ HPDF_STATUS writeElement(HPDF_Dict dict, HPDF_Stream s) {
     const StructNode& n = (*t.nodes)[static_cast<std::size_t>(e.node)];
     // A Link's text is its annotation's /Contents, not an alternative to what it shows.
     if (!n.alt.empty() && e.type != StructType::Link) out += "/Alt " + textString(n.alt) + "\012";
-    if (!n.actualText.empty()) out += "/ActualText " + textString(n.actualText) + "\012";
     if (!n.lang.empty()) out += "/Lang " + literalString(n.lang) + "\012";
     if (!n.id.empty()) out += "/ID " + literalString(n.id) + "\012";
     if (e.type == StructType::TH)

@@ -137,26 +137,22 @@ build_only() {
 
 # build_and_check SITE NAME [selection...] [-- build-only options...]: build_only, then both
 # outputs validated with every selected post title expected (and every line of the file
-# $ALSO_EXPECT, when set). Real blogs have missing and remote images (warnings); an error would
-# mean a post was failed.
-build_and_check() {
-  local site="$1" name="$2"
+# $ALSO_EXPECT, when set): the PDF by the shared pdfcheck when present, the EPUB by the
+# project's checker. Real blogs have missing and remote images (warnings); an error would mean
+# a post was failed.
+# build_and_check_whole: the same for a whole blog, whose parts the same test checks with
+# build_and_check: the whole digest's PDF goes through the project's own checker (the same
+# properties as the shared pdfcheck in a third of its time, which on a whole blog is a minute
+# and more), the parts' PDFs through the shared one; the whole digest's EPUB through the shared
+# epubcheck.
+build_and_check() { checked_build "" "" "$@"; }
+build_and_check_whole() { checked_build --own --shared "$@"; }
+checked_build() {
+  local pdf_checker="$1" epub_checker="$2" name="$4"
+  shift 2
   build_only "$@"
-  check_pdf_once "$WORK/$name.pdf" "$WORK/$name.titles"
-  check_epub_once "$WORK/$name.epub" "$WORK/$name.titles"
-  echo "$name: ok ($(wc -l < "$WORK/$name.titles") posts)"
-}
-
-# build_and_check_whole SITE NAME [selection...] [-- options...]: build_and_check for a whole
-# blog, whose parts the same test checks with build_and_check: the whole digest's PDF goes
-# through the project's own checker (the same properties as the shared pdfcheck in a third of
-# its time, which on a whole blog is a minute and more), the parts' PDFs through the shared one;
-# the whole digest's EPUB through the shared epubcheck.
-build_and_check_whole() {
-  local name="$2"
-  build_only "$@"
-  check_pdf_once "$WORK/$name.pdf" "$WORK/$name.titles" --own
-  check_epub_once "$WORK/$name.epub" "$WORK/$name.titles" --shared
+  check_pdf_once "$WORK/$name.pdf" "$WORK/$name.titles" $pdf_checker
+  check_epub_once "$WORK/$name.epub" "$WORK/$name.titles" $epub_checker
   echo "$name: ok ($(wc -l < "$WORK/$name.titles") posts)"
 }
 
