@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "assets/cache.h"
 #include "assets/names.h"
 #include "postpress/codecs.h"
 #include "postpress/support/files.h"
