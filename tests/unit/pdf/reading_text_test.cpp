@@ -191,32 +191,37 @@ TEST_CASE("a drawing's paths are painted with vector operators inside the Figure
   CHECK(p.page.mcidLeaf == std::vector<std::int32_t>{3});
 }
 
+namespace {
+
+// A page with one glyph `gid` (`advance` wide) set right to left for `rtlText`, and the same
+// glyph on the next line left to right for `ltrText`: what each reads as, and the glyph's text.
+Painted paintRtlBesideLtr(const char* rtlText, const char* ltrText, std::uint16_t gid, std::int16_t advance) {
+  PageBox box;
+  TextRun rtl = textRun(rtlText, {{gid, 0, static_cast<float>(advance), 0, 0, advance, true}}, 1);
+  rtl.rtl = true;
+  box.runs.push_back(rtl);
+  TextRun ltr = textRun(ltrText, {glyph(gid, 0)}, 1);
+  ltr.y = 130;
+  box.runs.push_back(ltr);
+  return paint(box);
+}
+
+}  // namespace
+
 TEST_CASE("a right-to-left run of no right-to-left letter reads in drawn order between right-to-left marks") {
   // Readers turn right-to-left text around, but take neutral characters with the left-to-right
   // text beside them, in the order drawn: said right to left (RLM ... RLM), in drawn order.
   PageBox box;
   SUBCASE("an emoji sequence standing for its skin tone keeps it, its glyph keeps its own text") {
     // A face without colour emoji draws 👍🏽 as 👍 (glyph 7), which also draws 👍 alone.
-    TextRun rtl = textRun("\U0001F44D\U0001F3FD", {{7, 0, 1000, 0, 0, 1000, true}}, 1);
-    rtl.rtl = true;
-    box.runs.push_back(rtl);
-    TextRun ltr = textRun("\U0001F44D", {glyph(7, 0)}, 1);
-    ltr.y = 130;
-    box.runs.push_back(ltr);
-    const Painted p = paint(box);
+    const Painted p = paintRtlBesideLtr("\U0001F44D\U0001F3FD", "\U0001F44D", 7, 1000);
     // RLM, 🏽, 👍, RLM.
     CHECK(p.content.find("/Span<</ActualText <FEFF200FD83CDFFDD83DDC4D200F>>>BDC") != std::string::npos);
     CHECK(p.page.glyphs.byFont[0].at(7) == U"\U0001F44D");
   }
   SUBCASE("a mirrored bracket reads as itself, and its glyph stays the other bracket's") {
     // "(" set right to left is drawn with the glyph of ")" (9), which left to right is ")".
-    TextRun rtl = textRun("(", {{9, 0, 500, 0, 0, 500, true}}, 1);
-    rtl.rtl = true;
-    box.runs.push_back(rtl);
-    TextRun ltr = textRun(")", {glyph(9, 0)}, 1);
-    ltr.y = 130;
-    box.runs.push_back(ltr);
-    const Painted p = paint(box);
+    const Painted p = paintRtlBesideLtr("(", ")", 9, 500);
     CHECK(p.content.find("/Span<</ActualText <FEFF200F0028200F>>>BDC") != std::string::npos);
     CHECK(p.page.glyphs.byFont[0].at(9) == U")");
   }
