@@ -106,6 +106,11 @@ void resolveBidi(Context& ctx, ItemList& list) {
       text.push_back(' ');
     } else if (it.isBox()) {
       labelled |= it.label;
+      if (it.kind == BoxKind::BidiControl) {
+        any |= maybeRtl(it.cp);
+        text.push_back(it.cp);
+        continue;
+      }
       if (it.kind != BoxKind::Text || it.text.empty()) {
         text.push_back(0xFFFC);
         continue;
@@ -168,7 +173,10 @@ std::vector<std::size_t> visualOrder(const ItemList& list, std::size_t start, st
   std::vector<std::size_t> order;
   std::vector<std::uint8_t> levels;
   end = std::min(end, list.items.size());
-  auto drawn = [&](const Item& it) { return it.isBox() || (it.isPenalty() && it.flagged && !it.text.empty()); };
+  // (A bidi control draws nothing: at a line's end it is reset with the spaces, rule L1.)
+  auto drawn = [&](const Item& it) {
+    return (it.isBox() && it.kind != BoxKind::BidiControl) || (it.isPenalty() && it.flagged && !it.text.empty());
+  };
   std::uint8_t highest = 0;
   for (std::size_t i = start; i < end; ++i) {
     const Item& it = list.items[i];

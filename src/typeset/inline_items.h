@@ -22,6 +22,9 @@ enum class BoxKind : std::uint8_t {
   Missing,  // a character no font has: drawn as a box with its code point
   Image,    // an inline image (badge, icon)
   Math,     // a formula: ItemList::formulas[asset], set in `face` (math_items.h)
+  // A bidi control where the text has one (`cp`: LRM, RLM, ALM, an embedding, override or
+  // isolate and their ends): no width, nothing drawn or read; resolveBidi reads it in place.
+  BidiControl,
 };
 
 // Penalty values, TeX's scale: >= kInfinity forbids a break, <= -kInfinity forces one.
@@ -49,7 +52,7 @@ struct Item {
   int link = -1;             // index into ItemList::links
   int footnote = -1;         // a footnote mark: the footnote's number
   int asset = -1;            // Image; Math: index into ItemList::formulas
-  char32_t cp = 0;           // Missing
+  char32_t cp = 0;           // Missing, BidiControl
   std::int32_t tag = tags::kUntagged;  // its structure node (a link's, a code span's); none: the paragraph's
   Color color;
   std::string text;          // Text; for a flagged penalty, what to draw at the line end ("-")
@@ -127,6 +130,7 @@ class InlineBuilder {
   void emitGlue(const Look& look);
   void emitBox(std::u32string_view chars, const Look& look, int face);
   void emitMissing(char32_t cp, const Look& look);
+  void emitBidiControl(char32_t cp, const Look& look);
   void emitImage(const ImageRef& ref, const Look& look);
   // A formula as one box; its TeX as code when it cannot be set.
   void emitMath(const Inline& in, const Look& look);

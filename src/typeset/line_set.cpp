@@ -292,7 +292,7 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
     for (const std::size_t i : visualOrder(list, start, drawHyphen ? end + 1 : end)) {
       const Item& it = items[i];
       const bool hyphen = drawHyphen && i == end;  // a penalty drawn as a word's piece
-      if (it.isPenalty() && !hyphen) continue;
+      if ((it.isPenalty() && !hyphen) || (it.isBox() && it.kind == BoxKind::BidiControl)) continue;
       if (it.isGlue()) {
         float w = it.width;
         if (it.stretch < 1e5f) {
@@ -375,6 +375,7 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
           line.content.images.push_back(im);
           break;
         }
+        case BoxKind::BidiControl: break;  // skipped above
       }
       if (it.deco) {
         const float thickness = std::max(0.4f, it.size * 0.055f);
