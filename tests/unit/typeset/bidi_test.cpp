@@ -129,6 +129,29 @@ TEST_CASE("a paragraph's label in right-to-left text is drawn right to left, its
     // Read first (the runs are in the order of the text).
     CHECK(lines[0].content.runs.front().text == "12.");
   }
+  SUBCASE("Arabic-Indic digits from another font than the full stop: two runs, drawn '.١٢', read '١٢.'") {
+    // The digits come from the Arabic fallback, the full stop from the text's face.
+    ItemList list = env.items("\u0627\u0644\u0645\u0648\u0642\u0639 \u0627\u0644\u0631\u0633\u0645\u064A", "\u0661\u0662.\u2002");
+    const std::vector<SetLine> lines = env.lines(list, 2000);
+    REQUIRE(lines.size() == 1);
+    const std::vector<TextRun> runs = byPosition(lines[0]);
+    REQUIRE(runs.size() >= 3);
+    const TextRun& stop = runs[runs.size() - 2];
+    const TextRun& digits = runs.back();
+    CHECK(digits.text == "\u0661\u0662");
+    CHECK(stop.text == ".");
+    CHECK(digits.font != stop.font);
+    CHECK(digits.rtlLabel);
+    CHECK(stop.rtlLabel);
+    // Side by side, the full stop on the left, the digits left to right (١ then ٢).
+    CHECK(stop.x + stop.width == doctest::Approx(digits.x).epsilon(0.001));
+    REQUIRE(digits.glyphs.size() == 2);
+    CHECK(digits.glyphs[0].cluster == 0);
+    CHECK(digits.glyphs[1].cluster == 1);
+    // Read first, the digits before the full stop (each run's ActualText is its text).
+    CHECK(lines[0].content.runs[0].text == "\u0661\u0662");
+    CHECK(lines[0].content.runs[1].text == ".");
+  }
   SUBCASE("left to right, a label stays as it was") {
     BidiEnv ltr(false);
     ItemList list = ltr.items("The official site", "12.\u2002");
