@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "postpress/locale.h"
 #include "postpress/support/text.h"
 
 namespace pp::typeset {
@@ -99,6 +100,12 @@ void resolveBidi(Context& ctx, ItemList& list) {
   std::vector<FriBidiChar> text;
   std::vector<std::size_t> first(list.items.size(), 0);  // each item's first character
   bool any = false, labelled = false;
+  // In the book's right-to-left layout, text in a left-to-right language is an isolate in a
+  // right-to-left paragraph (HTML's dir="auto" on it): the line is right to left (set from
+  // the right), the text keeps its own order and its punctuation ("What's new?" does not
+  // become "?What's new").
+  const bool isolated = ctx.rightToLeftLayout && !isRightToLeft(ctx.language);
+  if (isolated) text.push_back(0x2068);  // FSI
   for (std::size_t k = 0; k < list.items.size(); ++k) {
     const Item& it = list.items[k];
     first[k] = text.size();
@@ -124,8 +131,11 @@ void resolveBidi(Context& ctx, ItemList& list) {
   }
   list.rtl = false;
   for (Item& it : list.items) it.level = 0;
-  if (text.empty() || !(any || (labelled && ctx.rightToLeft))) return;
-  FriBidiParType direction = ctx.rightToLeft ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_ON;  // ON: the first strong character's
+  if (text.size() == (isolated ? 1u : 0u)) return;  // no text
+  if (isolated) text.push_back(0x2069);             // PDI
+  if (!(any || (labelled && ctx.rightToLeft) || ctx.rightToLeftLayout)) return;
+  // ON: the first strong character's.
+  FriBidiParType direction = ctx.rightToLeft || ctx.rightToLeftLayout ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_ON;
   std::vector<FriBidiLevel> levels;
   if (!embeddingLevels(text, direction, levels)) return;
   list.rtl = FRIBIDI_IS_RTL(direction);

@@ -26,7 +26,9 @@ inline bool isBidiControl(char32_t c) {
 // without running the algorithm. The paragraph's direction is its first strong character's,
 // or right to left whenever it holds right-to-left text and `ctx.rightToLeft` (the paragraph's
 // language is written right to left: "Kubernetes هو..." is an Arabic sentence), or has a label
-// (Item::label) there: a list's or a note's number is set as the document's lists are.
+// (Item::label) there: a list's or a note's number is set as the document's lists are; always
+// in the book's right-to-left layout (Context::rightToLeftLayout), where text in a
+// left-to-right language is an isolate (FSI ... PDI) in it.
 // Bidi controls (BoxKind::BidiControl) are read where they are, rules X1 to X10 with isolates.
 // A word's characters at different levels become boxes of their own, measured in their face
 // ("(2025)" in Arabic is "(" and ")" at level 1 around "2025" at level 2, which visualOrder

@@ -229,7 +229,7 @@ def drawn_lines(word):
         for c in chars:
             lines.setdefault(round(c["origin"][1]), []).append(c)
         for l in lines.values():
-            text = "".join(c["c"] for c in sorted(l, key=lambda c: c["bbox"][0]))
+            text = "".join(c["c"] for c in sorted(l, key=lambda c: c["bbox"][0]) if c["c"] != " ")
             if word in text:
                 yield text
 bad = []
