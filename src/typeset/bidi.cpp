@@ -113,12 +113,7 @@ void resolveBidi(Context& ctx, ItemList& list) {
       text.push_back(' ');
     } else if (it.isBox()) {
       labelled |= it.label;
-      if (it.kind == BoxKind::BidiControl) {
-        any |= maybeRtl(it.cp);
-        text.push_back(it.cp);
-        continue;
-      }
-      if (it.kind != BoxKind::Text || it.text.empty()) {
+      if ((it.kind != BoxKind::Text && it.kind != BoxKind::BidiControl) || it.text.empty()) {
         text.push_back(0xFFFC);
         continue;
       }

@@ -323,9 +323,14 @@ void InlineBuilder::emitBox(std::u32string_view chars, const Look& look, int fac
 }
 
 void InlineBuilder::emitBidiControl(char32_t cp, const Look& look) {
+  // Controls side by side are one box: a post of a million overrides costs one item.
+  if (!list_.items.empty() && list_.items.back().isBox() && list_.items.back().kind == BoxKind::BidiControl) {
+    appendUtf8(list_.items.back().text, cp);
+    return;
+  }
   Item b;
   b.kind = BoxKind::BidiControl;
-  b.cp = cp;
+  appendUtf8(b.text, cp);
   b.link = look.link;
   b.tag = look.tag;
   list_.items.push_back(std::move(b));

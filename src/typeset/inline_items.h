@@ -22,8 +22,9 @@ enum class BoxKind : std::uint8_t {
   Missing,  // a character no font has: drawn as a box with its code point
   Image,    // an inline image (badge, icon)
   Math,     // a formula: ItemList::formulas[asset], set in `face` (math_items.h)
-  // A bidi control where the text has one (`cp`: LRM, RLM, ALM, an embedding, override or
-  // isolate and their ends): no width, nothing drawn or read; resolveBidi reads it in place.
+  // Bidi controls where the text has them (`text`: LRM, RLM, ALM, embeddings, overrides,
+  // isolates and their ends, those side by side in one box): no width, nothing drawn or read;
+  // resolveBidi reads them in place.
   BidiControl,
 };
 
@@ -52,10 +53,10 @@ struct Item {
   int link = -1;             // index into ItemList::links
   int footnote = -1;         // a footnote mark: the footnote's number
   int asset = -1;            // Image; Math: index into ItemList::formulas
-  char32_t cp = 0;           // Missing, BidiControl
+  char32_t cp = 0;           // Missing
   std::int32_t tag = tags::kUntagged;  // its structure node (a link's, a code span's); none: the paragraph's
   Color color;
-  std::string text;          // Text; for a flagged penalty, what to draw at the line end ("-")
+  std::string text;          // Text, BidiControl; for a flagged penalty, what to draw at the line end ("-")
 
   bool isBox() const { return type == ItemType::Box; }
   bool isGlue() const { return type == ItemType::Glue; }
