@@ -71,6 +71,11 @@ struct ShapedText {
 // from their base, or shaping cannot join, reorder or attach them.
 bool attachesToPrevious(char32_t cp);
 
+// True for the zero width joiner and non-joiner (U+200D, U+200C): they change how the letters
+// beside them are shaped (Arabic joining, Indic half forms, emoji sequences) and draw nothing.
+// Shaping leaves them out of the glyphs (FontFile::shaped); they stay in the text.
+bool isJoiner(char32_t cp);
+
 // True for a letter written right to left (bidi class R or AL: Hebrew, Arabic, Syriac...); not
 // for the neutrals and numbers a right-to-left run may also hold.
 bool isStrongRightToLeft(char32_t cp);

@@ -139,6 +139,9 @@ struct Style {
   std::string coverStyle = "band";  // band | plain
 
   float textWidth() const { return pageWidth - marginInner - marginOuter; }
+  // Where the text block starts on the page: after the inner margin, on the side the book is
+  // bound on, the left; a right-to-left book is bound on the right.
+  float textLeft(bool rightToLeftBook) const { return rightToLeftBook ? marginOuter : marginInner; }
   float textHeight() const { return pageHeight - marginTop - marginBottom; }
 };
 

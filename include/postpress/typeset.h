@@ -326,6 +326,26 @@ class Composer {
   // until closeNode belongs to it. Returns its id.
   virtual std::int32_t openNode(StructNode node) = 0;
   virtual void closeNode() = 0;
+  // The book's own layout right to left (or not) for what is set from here until it is set
+  // back (RightToLeftLayout): every paragraph right to left, whatever it holds (text in a
+  // left-to-right language an isolate in it: a post's title keeps its own order), and what
+  // box() and drawnBox() draw mirrored, their x running from the right. The front and back
+  // matter of a right-to-left digest are so throughout; a right-to-left post's opening is set
+  // so by the book. Returns the setting before (a composer that only measures has none).
+  virtual bool setRightToLeftLayout(bool) { return false; }
+};
+
+// Sets the book's layout right to left (or not) for a scope (Composer::setRightToLeftLayout).
+class RightToLeftLayout {
+ public:
+  RightToLeftLayout(Composer& c, bool rightToLeft) : c_(c), before_(c.setRightToLeftLayout(rightToLeft)) {}
+  ~RightToLeftLayout() { c_.setRightToLeftLayout(before_); }
+  RightToLeftLayout(const RightToLeftLayout&) = delete;
+  RightToLeftLayout& operator=(const RightToLeftLayout&) = delete;
+
+ private:
+  Composer& c_;
+  bool before_;
 };
 
 // Opens a structure node for a scope.

@@ -175,14 +175,24 @@ class BookRun {
     c.markOpening();
     c.anchor(e.anchor);
     c.outlineEntry(postTitle(*pub_.locale, post), 0, e.anchor);
-    if (hooks.postOpening) hooks.postOpening(c, e, index);
-    else composePlainOpening(c, pub_, e);
+    // The post's opening and its links are laid out in the post's direction, whatever the
+    // digest's: a right-to-left post's opening from the right (its byline at the right, its
+    // QR code at the left), a left-to-right post's from the left in a right-to-left book.
+    const bool rightToLeft = isRightToLeft(lang);
+    {
+      const RightToLeftLayout layout(c, rightToLeft);
+      if (hooks.postOpening) hooks.postOpening(c, e, index);
+      else composePlainOpening(c, pub_, e);
+    }
     std::function<std::optional<Aside>(const Block&)> asides;
     if (hooks.asidesFor) asides = hooks.asidesFor(e, text);
     else if (hooks.asideFor) asides = [&](const Block& b) { return hooks.asideFor(e, b); };
     c.blocks(text.blocks, asides);
     c.endNotes();
-    if (hooks.postEnd) hooks.postEnd(c, e, index);
+    if (hooks.postEnd) {
+      const RightToLeftLayout layout(c, rightToLeft);
+      hooks.postEnd(c, e, index);
+    }
     c.endPart();
   }
 

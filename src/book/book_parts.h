@@ -70,6 +70,11 @@ TextStyle label(const TextStyle& style, float size, Color color);
 Color mix(Color a, Color b, float t);
 // "Yuan Tang, Ada Lovelace", "a · b · c".
 std::string joined(const std::vector<std::string>& items, const std::string& sep);
+// In a right-to-left digest, `text` (a value from a post: a name) as an isolate (FSI ... PDI):
+// the bidi algorithm keeps it apart from what the book composes around it, so that the
+// reading time's digits after "Jane Doe ·" are not drawn with the name, left to right.
+// Unchanged in a left-to-right digest.
+std::string isolated(const Locale& locale, const std::string& text);
 // "18 Nov 2025  ·  Yuan Tang  ·  6 min read" (parts that are empty left out), in the locale's
 // language.
 std::string postMeta(const Locale& locale, const PostEntry& e, bool longDate);

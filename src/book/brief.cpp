@@ -7,7 +7,6 @@
 // are compact (title, page, two lines of summary), so the brief stays a few pages. Each entry is
 // one box measured before it is placed, so an entry never splits across pages.
 #include <algorithm>
-#include <cstdio>
 #include <numeric>
 #include <optional>
 
@@ -146,8 +145,8 @@ void composeBrief(Composer& c, const Publication& pub, const std::vector<Group>&
       const PostEntry& e = pub.posts[static_cast<std::size_t>(pi)];
       if (!e.post) continue;
       ++running;
-      char num[16];
-      std::snprintf(num, sizeof num, "%02d", running);
+      // Two digits, in the digest's ("01", Persian "۰۱").
+      const std::string num = (running < 10 ? locale.numeral(0) : std::string()) + locale.numeral(running);
       const std::string title = postTitle(locale, *e.post);
       const std::vector<std::string> titleLines =
           compact ? std::vector<std::string>{fitText(c, title, l.title, inner - kNumberColumn)}

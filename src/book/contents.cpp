@@ -45,7 +45,7 @@ void composeContents(Composer& c, const Publication& pub, const std::vector<Grou
       c.entry({Inline::makeText(postTitle(locale, *e.post))}, e.anchor, entry, 0);
       std::vector<std::string> parts;
       parts.push_back(postDateLabel(locale, e.post->date));
-      parts.push_back(joined(e.post->authors, ", "));
+      parts.push_back(isolated(locale, joined(e.post->authors, ", ")));
       const std::string line = joined(parts, "  \u00B7  ");
       if (!line.empty()) c.paragraph({Inline::makeText(line)}, meta, metaOptions);
       else c.space(metaOptions.spaceAfter);

@@ -189,10 +189,14 @@ std::string joined(const std::vector<std::string>& items, const std::string& sep
   return out;
 }
 
+std::string isolated(const Locale& locale, const std::string& text) {
+  return locale.rightToLeft() && !text.empty() ? "\u2068" + text + "\u2069" : text;
+}
+
 std::string postMeta(const Locale& locale, const PostEntry& e, bool longDate) {
   std::vector<std::string> parts;
   if (e.post) parts.push_back(postDateLabel(locale, e.post->date, longDate ? DateForm::Long : DateForm::Short));
-  if (e.post) parts.push_back(joined(e.post->authors, ", "));
+  if (e.post) parts.push_back(isolated(locale, joined(e.post->authors, ", ")));
   parts.push_back(readingTimeLabel(locale, e));
   return joined(parts, "  \u00B7  ");
 }

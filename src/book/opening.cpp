@@ -78,7 +78,13 @@ void composeOpening(Composer& c, const Publication& pub, const PostEntry& e, boo
   const float textH = static_cast<float>(byLines.size()) * by.leading +
                       (urlLines.empty() ? 0 : 5 + urlLabel.leading + static_cast<float>(urlLines.size()) * urlLook.leading);
   const float stripH = std::max(textH, qr ? kQrSize : 0.0f);
+  // The byline and the URL's label are in the digest's language: said so where its direction
+  // is not the post's (an English byline in an Arabic post's right-to-left opening keeps its
+  // own order).
+  const std::string bylineLanguage =
+      isRightToLeft(postLanguage(pub, p)) != pub.locale->rightToLeft() ? pub.locale->tag() : std::string();
   c.drawnBox(stripH, [=, ink = st.text, original = pub.locale->label("original_post")](Canvas& cv) {
+    const LanguageScope language(cv, bylineLanguage);
     // The text block centred on the QR code's height.
     float y = std::max(0.0f, (stripH - textH) / 2);
     {

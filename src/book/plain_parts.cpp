@@ -71,7 +71,7 @@ void composePlainContents(Composer& c, const Publication& pub) {
       c.needSpace(st.tocEntry.leading * 2.2f);
       const NodeScope item(c, StructType::TOCI);
       c.entry({Inline::makeText(e.post->title)}, e.anchor, st.tocEntry, 0);
-      const std::string meta = joined({postDateLabel(locale, e.post->date), joined(e.post->authors, ", ")}, "  \u00B7  ");
+      const std::string meta = joined({postDateLabel(locale, e.post->date), isolated(locale, joined(e.post->authors, ", "))}, "  \u00B7  ");
       if (!meta.empty()) {
         ParagraphOptions o;
         o.align = ParagraphOptions::Align::Left;

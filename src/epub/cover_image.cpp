@@ -126,9 +126,9 @@ void drawPicture(Canvas& c, const std::string& bytes, int bx, int by, int bw, in
   }
 }
 
-// Draws a logo (with its alpha) scaled to fit the box, left-aligned, averaging the source
-// pixels under each target pixel so that downscaled line art stays clean.
-void drawLogo(Canvas& c, const std::string& bytes, int bx, int by, int bw, int bh) {
+// Draws a logo (with its alpha) scaled to fit the box, left-aligned (or right-aligned),
+// averaging the source pixels under each target pixel so that downscaled line art stays clean.
+void drawLogo(Canvas& c, const std::string& bytes, int bx, int by, int bw, int bh, bool alignRight) {
   int w = 0, h = 0, n = 0;
   unsigned char* img = stbi_load_from_memory(reinterpret_cast<const unsigned char*>(bytes.data()),
                                              static_cast<int>(bytes.size()), &w, &h, &n, 4);
@@ -136,6 +136,7 @@ void drawLogo(Canvas& c, const std::string& bytes, int bx, int by, int bw, int b
   std::unique_ptr<unsigned char, void (*)(void*)> guard(img, stbi_image_free);
   double s = std::min({static_cast<double>(bw) / w, static_cast<double>(bh) / h, 1.0});
   int tw = std::max(1, static_cast<int>(w * s)), th = std::max(1, static_cast<int>(h * s));
+  if (alignRight) bx += bw - tw;
   for (int y = 0; y < th; ++y)
     for (int x = 0; x < tw; ++x) {
       int x0 = static_cast<int>(x / s), x1 = std::max(x0 + 1, std::min(w, static_cast<int>((x + 1) / s)));
@@ -187,6 +188,12 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
   Canvas c(width, height, paper);
   float W = static_cast<float>(width), H = static_cast<float>(height);
   float margin = W * 0.09f;
+  // A right-to-left book's cover is laid out from the right: each line ends where a
+  // left-to-right one starts, the logo and the bullets at the right.
+  const bool rtl = pub.locale->rightToLeft();
+  auto line = [&](const FontChain& fonts, const std::u32string& s, float x, float y, float px, Rgb color) {
+    drawText(c, fonts, s, rtl ? W - x - fonts.width(s, px) : x, y, px, color);
+  };
 
   // Optional picture from the config above the band.
   bool picture = pub.coverImageAsset >= 0;
@@ -202,8 +209,8 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
     if (pub.logoAsset >= 0 && assets) {
       if (const Asset* a = assets(pub.logoAsset); a && a->ok())
         if (auto bytes = readFile(a->epub.file, nullptr, 64u << 20))
-          drawLogo(c, *bytes, static_cast<int>(margin), static_cast<int>(H * 0.07f),
-                   static_cast<int>(W * 0.5f), static_cast<int>(H * 0.12f));
+          drawLogo(c, *bytes, static_cast<int>(rtl ? W * 0.5f - margin : margin), static_cast<int>(H * 0.07f),
+                   static_cast<int>(W * 0.5f), static_cast<int>(H * 0.12f), rtl);
     }
   }
 
@@ -213,7 +220,7 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
     std::string upper = site;
     for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     auto lines = wrap(regular, upper, H * 0.026f, W - 2 * margin);
-    if (!lines.empty()) drawText(c, regular, lines[0], margin, bandTop - H * 0.04f, H * 0.026f, mutedInk);
+    if (!lines.empty()) line(regular, lines[0], margin, bandTop - H * 0.04f, H * 0.026f, mutedInk);
   }
 
   // The band: title and subtitle, sized down until the title fits in four lines.
@@ -237,13 +244,13 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
   c.fill(0, bandTop, width, bandBottom, accent);
   float y = bandTop + pad + titlePx * 0.85f;
   for (const auto& l : titleLines) {
-    drawText(c, bold, l, margin, y, titlePx, white);
+    line(bold, l, margin, y, titlePx, white);
     y += titlePx * 1.15f;
   }
   if (!subLines.empty()) {
     y += H * 0.02f - titlePx * 0.15f + subPx * 0.2f;
     for (const auto& l : subLines) {
-      drawText(c, regular, l, margin, y, subPx, Rgb{235, 240, 245});
+      line(regular, l, margin, y, subPx, Rgb{235, 240, 245});
       y += subPx * 1.3f;
     }
   }
@@ -253,7 +260,7 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
   if (!trim(pub.period).empty()) {
     float px = H * 0.042f;
     for (const auto& l : wrap(bold, std::string(trim(pub.period)), px, W - 2 * margin)) {
-      drawText(c, bold, l, margin, y, px, accent);
+      line(bold, l, margin, y, px, accent);
       y += px * 1.2f;
     }
     y += H * 0.015f;
@@ -263,12 +270,12 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
     auto lines = wrap(regular, std::string(trim(pub.filters)), smallPx, W - 2 * margin);
     if (lines.size() > 3) lines.resize(3);
     for (const auto& l : lines) {
-      drawText(c, regular, l, margin, y, smallPx, ink);
+      line(regular, l, margin, y, smallPx, ink);
       y += smallPx * 1.35f;
     }
   }
   for (const auto& l : wrap(regular, postCountLabel(pub), smallPx, W - 2 * margin)) {
-    drawText(c, regular, l, margin, y, smallPx, ink);
+    line(regular, l, margin, y, smallPx, ink);
     y += smallPx * 1.35f;
   }
 
@@ -278,7 +285,7 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
   float limit = footY - H * 0.055f;
   if (!pub.posts.empty() && y + H * 0.05f + itemPx * 2 < limit) {
     y += H * 0.03f;
-    drawText(c, regular, toUtf32("INSIDE"), margin, y, smallPx * 0.8f, mutedInk);
+    line(regular, toUtf32("INSIDE"), margin, y, smallPx * 0.8f, mutedInk);
     y += itemPx * 1.6f;
     std::size_t shown = 0;
     for (const PostEntry& e : pub.posts) {
@@ -291,17 +298,18 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
       }
       bool last = shown + 1 < pub.posts.size();
       if (y + lines.size() * itemPx * 1.3f + (last ? itemPx * 1.5f : 0) > limit) break;
-      c.fill(static_cast<int>(margin), static_cast<int>(y - itemPx * 0.42f), static_cast<int>(margin + itemPx * 0.35f),
+      const float bullet = rtl ? W - margin - itemPx * 0.35f : margin;
+      c.fill(static_cast<int>(bullet), static_cast<int>(y - itemPx * 0.42f), static_cast<int>(bullet + itemPx * 0.35f),
              static_cast<int>(y - itemPx * 0.07f), accent);
       for (const auto& l : lines) {
-        drawText(c, regular, l, margin + itemPx, y, itemPx, ink);
+        line(regular, l, margin + itemPx, y, itemPx, ink);
         y += itemPx * 1.3f;
       }
       y += itemPx * 0.35f;
       ++shown;
     }
     if (shown < pub.posts.size() && shown > 0)
-      drawText(c, regular, toUtf32(pub.locale->count("and_more", static_cast<long long>(pub.posts.size() - shown))), margin + itemPx, y,
+      line(regular, toUtf32(pub.locale->count("and_more", static_cast<long long>(pub.posts.size() - shown))), margin + itemPx, y,
                    itemPx, mutedInk);
   }
 
@@ -309,7 +317,7 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
   c.fill(static_cast<int>(margin), footY - static_cast<int>(H * 0.035f),
          width - static_cast<int>(margin), footY - static_cast<int>(H * 0.035f) + std::max(2, height / 600), accent);
   if (!trim(pub.dateLabel).empty())
-    drawText(c, regular, toUtf32(std::string(trim(pub.dateLabel))), margin, static_cast<float>(footY), smallPx, mutedInk);
+    line(regular, toUtf32(std::string(trim(pub.dateLabel))), margin, static_cast<float>(footY), smallPx, mutedInk);
 
   // The renditions' PNG encoder: zlib and adaptive filters, several times faster than
   // stb_image_write's deflate. Flat colour and text: libdeflate's fastest level makes a file

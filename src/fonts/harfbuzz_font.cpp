@@ -23,6 +23,8 @@ bool isStrongRightToLeft(char32_t cp) {
   return t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL;
 }
 
+bool isJoiner(char32_t cp) { return cp == 0x200C || cp == 0x200D; }
+
 namespace fonts {
 
 namespace {
@@ -30,6 +32,10 @@ namespace {
 struct BufferFree {
   void operator()(hb_buffer_t* b) const { hb_buffer_destroy(b); }
 };
+
+// What HarfBuzz puts in place of a default-ignorable character (a joiner) when asked to: no
+// glyph id of a font (they are 16 bits), so that shape() can leave it out of the glyphs.
+constexpr hb_codepoint_t kHiddenGlyph = 0x110000;
 
 }  // namespace
 
@@ -99,12 +105,20 @@ ShapedText HarfBuzzFont::shape(std::u32string_view text, TextDirection direction
   // into logical order. Merged, the run needed an ActualText, and poppler placed an ActualText
   // that is not all right-to-left letters (a mark is not) left to right, then reversed it.
   if (out.rtl) hb_buffer_set_cluster_level(buf.get(), HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
+  // A zero width joiner or non-joiner is shaped with its neighbours (Persian "نسخه‌ی" keeps
+  // its heh final and its yeh apart; Devanagari "क्‍ष" takes the half form), then HarfBuzz
+  // puts a zero-width glyph in its place: the font's space, which would read as a space and
+  // be drawn for nothing. It is left out of the glyphs instead; its character stays in the
+  // cluster of the glyph before it, and the run gives it back in its ActualText.
+  const bool joiners = std::any_of(text.begin(), text.end(), isJoiner);
+  if (joiners) hb_buffer_set_invisible_glyph(buf.get(), kHiddenGlyph);
   hb_shape(font_.get(), buf.get(), nullptr, 0);
   unsigned n = 0;
   const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf.get(), &n);
   const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf.get(), &n);
   out.glyphs.reserve(n);
   for (unsigned i = 0; i < n; ++i) {
+    if (joiners && info[i].codepoint == kHiddenGlyph) continue;
     ShapedGlyph g;
     g.glyph = static_cast<std::uint16_t>(info[i].codepoint);
     g.cluster = info[i].cluster;

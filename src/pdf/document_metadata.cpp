@@ -143,11 +143,19 @@ bool writeCatalogEntries(HpdfDoc& doc, const DocumentFacts& facts) {
   HPDF_Doc pdf = doc.get();
   if (!facts.language.empty())
     HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr, facts.language.c_str(), nullptr));
-  // Viewers show the title rather than the file name (ISO 14289-1 7.1); libharu's
-  // HPDF_SetViewerPreference knows only the hide/fit/center flags.
+  return !doc.failed();
+}
+
+// libharu's HPDF_SetViewerPreference knows only the hide/fit/center flags. Viewers show the
+// title rather than the file name (ISO 14289-1 7.1) under a standard; a right-to-left book's
+// pages face each other right to left (ISO 32000-1 12.2, /Direction /R2L), as it is bound.
+bool writeViewerPreferences(HpdfDoc& doc, bool displayTitle, bool rightToLeft) {
+  if (!displayTitle && !rightToLeft) return true;
+  HPDF_Doc pdf = doc.get();
   HPDF_Dict prefs = HPDF_Dict_New(pdf->mmgr);
   if (!prefs) return false;
-  HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
+  if (displayTitle) HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
+  if (rightToLeft) HPDF_Dict_AddName(prefs, "Direction", "R2L");
   HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", prefs);
   return !doc.failed();
 }
@@ -172,6 +180,7 @@ DocumentFacts documentFacts(const Publication& pub) {
   facts.creatorTool = std::string("postpress ") + versionString();
   facts.producer = facts.creatorTool + " (libharu " HPDF_VERSION_TEXT ")";
   facts.epoch = pub.buildEpoch;
+  facts.rightToLeft = pub.locale && pub.locale->rightToLeft();
   facts.date = xmpDate(pub.buildEpoch);
   return facts;
 }
@@ -192,6 +201,7 @@ bool writeDocumentMetadata(HpdfDoc& doc, const DocumentFacts& facts, const PdfSt
     ok = writeXmp(doc, facts, standards) && writeCatalogEntries(doc, facts);
     doc.get()->pdf_version = HPDF_VER_17;  // ISO 14289-1 5; PDF/A-2 allows it too
   }
+  ok = ok && writeViewerPreferences(doc, standards.any(), facts.rightToLeft);
   if (!ok) {
     diags.error({}, "pdf-metadata", "cannot write the document's metadata: " + doc.lastError());
     doc.reset();

@@ -22,6 +22,7 @@ namespace pp::pdf {
 // are left unset: writeDocumentMetadata sets them.
 struct DocumentFacts : XmpFields {
   long long epoch = 0;  // the build's instant (SOURCE_DATE_EPOCH), also in XMP's form as `date`
+  bool rightToLeft = false;  // the digest's language is written right to left
 };
 
 DocumentFacts documentFacts(const Publication& pub);
@@ -31,7 +32,8 @@ DocumentFacts documentFacts(const Publication& pub);
 bool isTagged(HpdfDoc& doc);
 
 // Writes Info; unless `standards` is none also the XMP packet, /Lang, /ViewerPreferences
-// <</DisplayDocTitle true>> and the header %PDF-1.7. False (after reporting) when libharu
+// <</DisplayDocTitle true>> and the header %PDF-1.7; /ViewerPreferences <</Direction /R2L>>
+// for a right-to-left digest. False (after reporting) when libharu
 // refused an object: the file would not say what it claims.
 bool writeDocumentMetadata(HpdfDoc& doc, const DocumentFacts& facts, const PdfStandards& standards,
                            DiagnosticSink& diags);

@@ -212,7 +212,7 @@ class PagePainter {
         // the word whole across the line end, and text extraction still finds the hyphen it
         // joins lines at.
         chars_.pop_back();
-        const bool plain = givesTextBack(r.glyphs, false, chars_.size(), r.glyphs.size() - 1);
+        const bool plain = givesTextBack(r.glyphs, false, chars_.size(), r.glyphs.size() - 1) && !holdsJoiner();
         actual_.assign(r.text, 0, r.text.size() - 1);
         if (r.glyphs.size() > 1)
           cs_.glyphs(r.x, h_ - r.y, r.size, {r.glyphs.begin(), r.glyphs.end() - 1}, plain ? std::string_view() : actual_);
@@ -221,7 +221,7 @@ class PagePainter {
         else cs_.glyphs(r.x, h_ - r.y, r.size, r.glyphs, {});
         chars_.push_back(U'-');
       } else {
-        const bool plain = givesTextBack(r.glyphs, r.rtl, chars_.size(), r.glyphs.size());
+        const bool plain = givesTextBack(r.glyphs, r.rtl, chars_.size(), r.glyphs.size()) && !holdsJoiner();
         actual_.clear();
         if (r.rtlLabel) {
           actual_ = "\u200F" + r.text;
@@ -277,6 +277,10 @@ class PagePainter {
     }
     return rtl ? glyphs[count - 1].cluster == 0 : glyphs.front().cluster == 0;
   }
+
+  // A zero width joiner or non-joiner has no glyph (FontFile::shaped): the glyphs cannot give
+  // it back, the run's ActualText does ("نسخه‌ی" copies with its non-joiner).
+  bool holdsJoiner() const { return std::any_of(chars_.begin(), chars_.end(), isJoiner); }
 
   // Whether a right-to-left run needs its text said (ActualText) although its glyphs come in
   // the reverse of the text's order: it holds no right-to-left letter (a bracket, a slash, a
@@ -382,6 +386,10 @@ class PagePainter {
       given[at] = 1;
       const std::size_t end = at + 1 < starts.size() ? std::min<std::size_t>(starts[at + 1], chars_.size()) : chars_.size();
       std::u32string text(std::u32string_view(chars_).substr(g.cluster, end - g.cluster));
+      // A joiner after the glyph's characters has no glyph of its own (holdsJoiner): the
+      // glyph's text is its own characters, as wherever else it is drawn. (After an emoji it
+      // is part of the sequence the emoji's glyph stands for.)
+      while (text.size() > 1 && isJoiner(text.back()) && !isEmojiSequenceBase(text.front())) text.pop_back();
       // A right-to-left ligature (lam-alef) is read back turned around with its run.
       if (r.rtl) std::reverse(text.begin(), text.end());
       drawn_->add(r.font, g.glyph, text);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "postpress/locale.h"
 #include "postpress/support/text.h"
 
 namespace pp::typeset {
@@ -99,6 +100,12 @@ void resolveBidi(Context& ctx, ItemList& list) {
   std::vector<FriBidiChar> text;
   std::vector<std::size_t> first(list.items.size(), 0);  // each item's first character
   bool any = false, labelled = false;
+  // In the book's right-to-left layout, text in a left-to-right language is an isolate in a
+  // right-to-left paragraph (HTML's dir="auto" on it): the line is right to left (set from
+  // the right), the text keeps its own order and its punctuation ("What's new?" does not
+  // become "?What's new").
+  const bool isolated = ctx.rightToLeftLayout && !isRightToLeft(ctx.language);
+  if (isolated) text.push_back(0x2068);  // FSI
   for (std::size_t k = 0; k < list.items.size(); ++k) {
     const Item& it = list.items[k];
     first[k] = text.size();
@@ -106,7 +113,7 @@ void resolveBidi(Context& ctx, ItemList& list) {
       text.push_back(' ');
     } else if (it.isBox()) {
       labelled |= it.label;
-      if (it.kind != BoxKind::Text || it.text.empty()) {
+      if ((it.kind != BoxKind::Text && it.kind != BoxKind::BidiControl) || it.text.empty()) {
         text.push_back(0xFFFC);
         continue;
       }
@@ -119,8 +126,11 @@ void resolveBidi(Context& ctx, ItemList& list) {
   }
   list.rtl = false;
   for (Item& it : list.items) it.level = 0;
-  if (text.empty() || !(any || (labelled && ctx.rightToLeft))) return;
-  FriBidiParType direction = ctx.rightToLeft ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_ON;  // ON: the first strong character's
+  if (text.size() == (isolated ? 1u : 0u)) return;  // no text
+  if (isolated) text.push_back(0x2069);             // PDI
+  if (!(any || (labelled && ctx.rightToLeft) || ctx.rightToLeftLayout)) return;
+  // ON: the first strong character's.
+  FriBidiParType direction = ctx.rightToLeft || ctx.rightToLeftLayout ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_ON;
   std::vector<FriBidiLevel> levels;
   if (!embeddingLevels(text, direction, levels)) return;
   list.rtl = FRIBIDI_IS_RTL(direction);
@@ -168,7 +178,10 @@ std::vector<std::size_t> visualOrder(const ItemList& list, std::size_t start, st
   std::vector<std::size_t> order;
   std::vector<std::uint8_t> levels;
   end = std::min(end, list.items.size());
-  auto drawn = [&](const Item& it) { return it.isBox() || (it.isPenalty() && it.flagged && !it.text.empty()); };
+  // (A bidi control draws nothing: at a line's end it is reset with the spaces, rule L1.)
+  auto drawn = [&](const Item& it) {
+    return (it.isBox() && it.kind != BoxKind::BidiControl) || (it.isPenalty() && it.flagged && !it.text.empty());
+  };
   std::uint8_t highest = 0;
   for (std::size_t i = start; i < end; ++i) {
     const Item& it = list.items[i];

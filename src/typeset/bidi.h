@@ -14,11 +14,22 @@
 
 namespace pp::typeset {
 
+// The explicit directional formatting characters of UAX #9: marks (LRM, RLM, ALM), embeddings
+// and overrides (LRE, RLE, LRO, RLO, PDF), isolates (LRI, RLI, FSI, PDI). Authors place Latin
+// names and numbers in right-to-left text with them; they take part in the resolution
+// (BoxKind::BidiControl) and draw nothing.
+inline bool isBidiControl(char32_t c) {
+  return c == 0x200E || c == 0x200F || c == 0x061C || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
 // Sets Item::level and ItemList::rtl. Text with no right-to-left character is left at level 0
 // without running the algorithm. The paragraph's direction is its first strong character's,
 // or right to left whenever it holds right-to-left text and `ctx.rightToLeft` (the paragraph's
 // language is written right to left: "Kubernetes هو..." is an Arabic sentence), or has a label
-// (Item::label) there: a list's or a note's number is set as the document's lists are.
+// (Item::label) there: a list's or a note's number is set as the document's lists are; always
+// in the book's right-to-left layout (Context::rightToLeftLayout), where text in a
+// left-to-right language is an isolate (FSI ... PDI) in it.
+// Bidi controls (BoxKind::BidiControl) are read where they are, rules X1 to X10 with isolates.
 // A word's characters at different levels become boxes of their own, measured in their face
 // ("(2025)" in Arabic is "(" and ")" at level 1 around "2025" at level 2, which visualOrder
 // places as a browser does); a label stays one box at the paragraph's level (TextRun::rtlLabel).

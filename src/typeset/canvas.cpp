@@ -36,7 +36,10 @@ std::int32_t FragmentCanvas::node(StructNode node) {
 }
 
 std::string FragmentCanvas::setLanguage(std::string bcp47) {
-  ctx_.fonts.setLanguage(bcp47.empty() ? ctx_.language : bcp47);
+  const std::string& language = bcp47.empty() ? flowLanguage_ : bcp47;
+  ctx_.fonts.setLanguage(language);
+  // In a right-to-left layout the text's language also decides its direction (resolveBidi).
+  if (ctx_.rightToLeftLayout) ctx_.language = language;
   return std::exchange(language_, std::move(bcp47));
 }
 
@@ -61,11 +64,14 @@ std::int32_t FragmentCanvas::figureTag(const std::string& alt) {
 
 void FragmentCanvas::rect(const FillRect& r) {
   out_.rects.push_back(r);
+  out_.rects.back().x = placed(r.x, r.width);
   out_.rects.back().tag = shapeTag(r.tag);
 }
 
 void FragmentCanvas::line(const RuleLine& l) {
   out_.lines.push_back(l);
+  out_.lines.back().x1 = placed(l.x1, 0);
+  out_.lines.back().x2 = placed(l.x2, 0);
   out_.lines.back().tag = shapeTag(l.tag);
 }
 
@@ -77,7 +83,7 @@ float FragmentCanvas::text(const std::string& utf8, const TextStyle& style, floa
   auto& runs = lines[0].content.runs;
   if (!utf8.empty() && utf8.back() == ' ' && !runs.empty() && !runs.back().rtl) addWordSpace(ctx_, runs.back());
   stamp(lines[0].content, tag_);
-  out_.append(lines[0].content, x, y - lines[0].baseline);
+  out_.append(lines[0].content, placed(x, lines[0].naturalWidth), y - lines[0].baseline);
   return lines[0].naturalWidth;
 }
 
@@ -89,6 +95,7 @@ float FragmentCanvas::textWidth(const std::string& utf8, const TextStyle& style)
 
 void FragmentCanvas::image(int asset, float x, float y, float w, float h) {
   const Asset* a = ctx_.asset(asset);
+  x = placed(x, w);
   if (!a || !a->ok()) {
     out_.rects.push_back({.x = x, .y = y, .width = w, .height = h, .fill = true,
                           .fillColor = ctx_.style.codeBackground, .strokeWidth = 0.5f,
@@ -105,12 +112,12 @@ void FragmentCanvas::link(float x, float y, float w, float h, const LinkTarget& 
   std::int32_t tag = tag_;
   if (parent_ >= 0 && (tag < 0 || ctx_.nodes.table()[static_cast<std::size_t>(tag)].type != StructType::Link))
     tag = node(StructNode(StructType::Link));
-  out_.links.push_back({x, y, w, h, r.uri, r.dest, tag});
+  out_.links.push_back({placed(x, w), y, w, h, r.uri, r.dest, tag});
 }
 
 bool FragmentCanvas::qrCode(const std::string& text, float x, float y, float size, Color color) {
   const std::size_t from = out_.rects.size();
-  if (!qrRects(text, x, y, size, color, out_.rects)) return false;
+  if (!qrRects(text, placed(x, size), y, size, color, out_.rects)) return false;
   const std::int32_t tag = tag_ < tags::kUntagged || parent_ < 0 ? tag_ : node(StructNode(StructType::Figure, "QR code: " + text));
   if (tag != tags::kUntagged)
     for (std::size_t k = from; k < out_.rects.size(); ++k) out_.rects[k].tag = tag;

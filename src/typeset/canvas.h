@@ -35,6 +35,13 @@ class FragmentCanvas : public Canvas {
   std::int32_t node(StructNode node) override;
   std::string setLanguage(std::string bcp47) override;
 
+  // Mirrors what is drawn from now on about the middle of [0, across]: the drawing of a
+  // left-to-right layout becomes its right-to-left one. Something drawn at x, w wide, lands at
+  // across - x - w: a line of text is right-aligned where it was left-aligned (its glyphs are
+  // set as its text asks, never flipped), a rule or a picture moves, a QR code moves whole.
+  // What is drawn on page() directly is not mirrored.
+  void mirror(float across) { mirror_ = across; }
+
  private:
   // Rules and rectangles take the canvas's tag when it is an artifact kind or a Figure (a QR
   // code's modules); otherwise they stay decoration.
@@ -50,6 +57,10 @@ class FragmentCanvas : public Canvas {
   std::int32_t parent_;
   std::int32_t tag_ = tags::kUntagged;
   std::string language_;  // setLanguage: "" for the flow's
+  std::string flowLanguage_ = ctx_.language;
+  float mirror_ = -1;     // mirror(): the width mirrored about; negative when not mirrored
+  // Where something drawn at x, `w` wide, lands.
+  float placed(float x, float w) const { return mirror_ < 0 ? x : mirror_ - x - w; }
 };
 
 // Runs `draw` on a FragmentCanvas recording into `out`.

@@ -59,7 +59,10 @@ void FlowComposer::entry(const std::vector<Inline>& text, const std::string& anc
   const OpenNode link(ctx.nodes, StructNode(StructType::Link, collapseSpaces(plainText(text))));
   const std::string label = pageOf(anchor);
   const float width = flow_.region().width - indent;
-  const float numberWidth = ctx.width(faceOf(ctx, style), label.empty() ? "00" : label, style.size);
+  // The page number is set as text is: digits the text's face lacks (Persian ۱۲) come from a
+  // fallback face.
+  ItemList number = plainItems(ctx, style, label.empty() ? "00" : label, false);
+  const float numberWidth = firstLineWidth(number);
   const float gap = kLeaderGapEm * style.size;
   // Room for the number (and a few dots) on every line, so wrapped titles never run under it.
   const float numberColumn = std::max(numberWidth, style.size * 1.8f) + 2 * gap;
@@ -85,11 +88,16 @@ void FlowComposer::entry(const std::vector<Inline>& text, const std::string& anc
       items = again.finish();
     }
   }
+  // Right to left (the book's layout), the text is at the right, the number at the left.
+  const bool rtl = ctx.rightToLeftLayout;
   ParagraphShape shape;
   shape.align = Align::Left;
   shape.leading = style.leading;
   shape.allowHyphens = false;
   shape.widths = {std::max(36.0f, width - numberColumn)};
+  if (rtl) shape.offsets = {width - shape.widths[0]};
+  // Left to right, a title in a right-to-left script starts at the left as the others do.
+  shape.rtlToRightEdge = rtl;
   std::vector<SetLine> lines = setParagraph(ctx, items, shape);
   if (lines.empty()) return;
 
@@ -97,15 +105,18 @@ void FlowComposer::entry(const std::vector<Inline>& text, const std::string& anc
   if (!label.empty()) {
     // The text reads apart from its page number.
     if (!last.content.runs.empty() && !last.content.runs.back().rtl) addWordSpace(ctx, last.content.runs.back());
-    const int face = faceOf(ctx, style);
-    TextRun num = textRunAt(face, style.size, width - numberWidth, last.baseline, style.color);
-    num.text = label;
-    num.width = numberWidth;
-    shapeRun(ctx, num);
-    last.content.runs.push_back(num);
-    // Leaders from the end of the text to the number, on a grid shared by all entries.
-    const float from = last.naturalWidth + gap;
-    const float to = width - numberWidth - gap;
+    ParagraphShape numberShape;
+    numberShape.align = Align::Left;
+    numberShape.leading = style.leading;
+    numberShape.allowHyphens = false;
+    numberShape.widths = {1e6f};
+    numberShape.rtlToRightEdge = false;
+    const std::vector<SetLine> numberLine = setParagraph(ctx, number, numberShape);
+    if (!numberLine.empty())
+      last.content.append(numberLine[0].content, rtl ? 0 : width - numberWidth, last.baseline - numberLine[0].baseline);
+    // Leaders between the text's end and the number, on a grid shared by all entries.
+    const float from = rtl ? numberWidth + gap : last.naturalWidth + gap;
+    const float to = rtl ? width - last.naturalWidth - gap : width - numberWidth - gap;
     const float absLeft = flow_.region().left + indent;
     float x = std::ceil((absLeft + from) / kLeaderPitch) * kLeaderPitch - absLeft;
     const float dotY = last.baseline - kLeaderDot;
@@ -156,7 +167,9 @@ void FlowComposer::drawnBox(float height, std::function<void(Canvas&)> draw) {
   // Drawn as pagination draws a box (the canvas's origin at the region's left edge, placed at
   // the item's top), into a fragment it then moves onto the page like a line of text.
   Fragment f;
-  drawIntoFragment(flow_.ctx(), f, flow_.region().width, draw);
+  FragmentCanvas canvas(flow_.ctx(), f, flow_.region().width);
+  if (flow_.ctx().rightToLeftLayout) canvas.mirror(flow_.region().width);
+  draw(canvas);
   flow_.content(std::move(f), height, 0, flow_.region().left);
 }
 

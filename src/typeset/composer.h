@@ -40,6 +40,9 @@ class FlowComposer : public PartComposer {
   // its text in that language's glyph forms (FontSet::setLanguage) until it closes.
   std::int32_t openNode(StructNode node) override;
   void closeNode() override;
+  bool setRightToLeftLayout(bool rightToLeft) override {
+    return std::exchange(flow_.ctx().rightToLeftLayout, rightToLeft);
+  }
 
   void beginPart(int owner, const Document* text, const std::string& anchor) override {
     flow_.beginPart(owner, text, anchor);

@@ -45,6 +45,13 @@ struct Context {
   // The language is written right to left: a paragraph holding right-to-left text is set right
   // to left even when it opens with a Latin word (a product name), as `dir="rtl"` does.
   bool rightToLeft = false;
+  // The book's own layout is right to left: the front and back matter and running heads of a
+  // right-to-left digest, a right-to-left post's opening and links (Composer::
+  // setRightToLeftLayout). Every paragraph is then right to left whatever it holds (a
+  // Cyrillic title in an Arabic contents starts at the right), text in a left-to-right
+  // language an isolate in it (its own order and punctuation), and what the book draws on
+  // canvases is mirrored (FragmentCanvas::mirror).
+  bool rightToLeftLayout = false;
   // The digest's language: the words the typesetter prints itself (label()).
   const Locale* locale = nullptr;
 

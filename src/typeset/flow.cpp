@@ -86,7 +86,7 @@ void Flow::customBox(float height, std::function<void(Canvas&)> draw) {
   it.kind = VKind::Box;
   it.height = height;
   it.x = region_.left;
-  out_.boxes.push_back({std::move(draw), region_.left, region_.width, ctx_.nodes.current()});
+  out_.boxes.push_back({std::move(draw), region_.left, region_.width, ctx_.nodes.current(), ctx_.rightToLeftLayout});
   it.box = static_cast<int>(out_.boxes.size() - 1);
   push(std::move(it));
 }
@@ -156,7 +156,11 @@ void Flow::paragraph(const std::vector<Inline>& inlines, const TextStyle& style,
   std::optional<Aside> aside;
   if (source && asideFor) aside = asideFor(*source);
   if (aside && !(aside->width > 0 && aside->width < width / 2 && aside->draw)) aside.reset();
-  // Lines beside the aside are narrower; the first line may be indented.
+  // Lines beside the aside are narrower; the first line may be indented. Right to left, the
+  // indents are at the right, where the lines start: every line's measure starts at the left
+  // edge (a right-to-left line is set at its measure's right end), the first one's shortened
+  // by its indent or lengthened by its hang (a note's number), the others' by `indent`.
+  const bool rtl = list.rtl;
   constexpr float kAsideGap = 10;
   const int asideLines = aside ? static_cast<int>(std::ceil((aside->height + 2) / style.leading)) : 0;
   const int shaped = std::max(asideLines, 1);
@@ -165,14 +169,15 @@ void Flow::paragraph(const std::vector<Inline>& inlines, const TextStyle& style,
     if (i < asideLines) w -= aside->width + kAsideGap;
     if (i == 0) w -= firstIndent;
     shape.widths.push_back(std::max(24.0f, w));
-    shape.offsets.push_back(i == 0 ? firstIndent : 0);
+    shape.offsets.push_back(i == 0 && !rtl ? firstIndent : 0);
   }
   shape.widths.push_back(width);
   shape.offsets.push_back(0);
   std::vector<SetLine> lines = setParagraph(ctx_, list, shape);
   if (lines.empty()) return;
+  const float left = region_.left + (rtl ? 0 : indent);
   if (!aside) {
-    setLines(lines, region_.left + indent, false);
+    setLines(lines, left, false);
     return;
   }
   // The aside is drawn with the first line, and the narrowed lines stay on its page.
@@ -181,7 +186,7 @@ void Flow::paragraph(const std::vector<Inline>& inlines, const TextStyle& style,
   lines.front().content.append(drawn, 0, 0);
   const std::size_t n = lines.size();
   const std::size_t firstIndex = out_.items.size();
-  setLines(lines, region_.left + indent, false);
+  setLines(lines, left, false);
   for (std::size_t k = 1; k <= static_cast<std::size_t>(asideLines) && k < n; ++k)
     out_.items[firstIndex + k].penaltyBefore = kInfinity;
   // A paragraph shorter than its aside: keep the space the aside needs below it.

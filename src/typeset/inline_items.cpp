@@ -33,15 +33,15 @@ bool isSpace(char32_t c) {
          c == 0x2028 || c == 0x2029 || c == 0x0085;
 }
 
-// Characters that draw nothing and must not reach the PDF: joiners, variation selectors,
-// tag characters, skin-tone modifiers, BOM, and controls. Those of emoji sequences are kept
-// until the word's faces are known: a colour emoji font shapes them into its glyph for the
-// sequence; in any other face they are left out, and the sequence drawn as its base glyphs.
+// Characters that draw nothing and must not reach the PDF: the word joiner, variation
+// selectors, tag characters, skin-tone modifiers, BOM, and controls. Those of emoji sequences
+// are kept until the word's faces are known: a colour emoji font shapes them into its glyph for
+// the sequence; in any other face they are left out, and the sequence drawn as its base glyphs.
+// The zero width joiner and non-joiner go to shaping with their word (isJoiner), the bidi
+// controls to the bidi algorithm (isBidiControl): neither is drawn.
 bool isIgnorable(char32_t c) {
-  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x200C || c == 0x200D || c == 0x2060 ||
-         c == 0xFEFF || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0000 && c <= 0xE007F) ||
-         (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0xD800 && c <= 0xDFFF) || c == 0x061C ||
-         (c >= 0x200E && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2060 || c == 0xFEFF || (c >= 0xFE00 && c <= 0xFE0F) ||
+         (c >= 0xE0000 && c <= 0xE007F) || (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0xD800 && c <= 0xDFFF);
 }
 
 char32_t toUpper(char32_t c) {
@@ -319,6 +319,20 @@ void InlineBuilder::emitBox(std::u32string_view chars, const Look& look, int fac
   b.text = toUtf8(chars);
   b.hyphenatable = !look.code && look.link < 0 && look.script == 0 && !look.label;
   b.label = look.label;
+  list_.items.push_back(std::move(b));
+}
+
+void InlineBuilder::emitBidiControl(char32_t cp, const Look& look) {
+  // Controls side by side are one box: a post of a million overrides costs one item.
+  if (!list_.items.empty() && list_.items.back().isBox() && list_.items.back().kind == BoxKind::BidiControl) {
+    appendUtf8(list_.items.back().text, cp);
+    return;
+  }
+  Item b;
+  b.kind = BoxKind::BidiControl;
+  appendUtf8(b.text, cp);
+  b.link = look.link;
+  b.tag = look.tag;
   list_.items.push_back(std::move(b));
 }
 

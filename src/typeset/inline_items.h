@@ -22,6 +22,10 @@ enum class BoxKind : std::uint8_t {
   Missing,  // a character no font has: drawn as a box with its code point
   Image,    // an inline image (badge, icon)
   Math,     // a formula: ItemList::formulas[asset], set in `face` (math_items.h)
+  // Bidi controls where the text has them (`text`: LRM, RLM, ALM, embeddings, overrides,
+  // isolates and their ends, those side by side in one box): no width, nothing drawn or read;
+  // resolveBidi reads them in place.
+  BidiControl,
 };
 
 // Penalty values, TeX's scale: >= kInfinity forbids a break, <= -kInfinity forces one.
@@ -52,7 +56,7 @@ struct Item {
   char32_t cp = 0;           // Missing
   std::int32_t tag = tags::kUntagged;  // its structure node (a link's, a code span's); none: the paragraph's
   Color color;
-  std::string text;          // Text; for a flagged penalty, what to draw at the line end ("-")
+  std::string text;          // Text, BidiControl; for a flagged penalty, what to draw at the line end ("-")
 
   bool isBox() const { return type == ItemType::Box; }
   bool isGlue() const { return type == ItemType::Glue; }
@@ -127,6 +131,7 @@ class InlineBuilder {
   void emitGlue(const Look& look);
   void emitBox(std::u32string_view chars, const Look& look, int face);
   void emitMissing(char32_t cp, const Look& look);
+  void emitBidiControl(char32_t cp, const Look& look);
   void emitImage(const ImageRef& ref, const Look& look);
   // A formula as one box; its TeX as code when it cannot be set.
   void emitMath(const Inline& in, const Look& look);

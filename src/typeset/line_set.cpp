@@ -50,13 +50,14 @@ bool sameLook(const TextRun& r, const Item& b) {
          r.color.b == b.color.b;
 }
 
-// A word space follows box `i` in reading order: the next item that is not a penalty is a
-// space (glue of some width: not the fill ending a paragraph, nor the zero-width glue between
+// A word space follows box `i` in reading order: the next item that is not a penalty (nor a
+// bidi control) is a space (glue of some width: not the fill ending a paragraph, nor the zero-width glue between
 // CJK characters), or a forced line break inside the paragraph (a hard break reads as a
 // space too). `lastBreak`: the paragraph's final forced break, after which nothing follows.
 bool spaceFollows(const std::vector<Item>& items, std::size_t i, std::size_t lastBreak) {
   for (std::size_t k = i + 1; k < items.size(); ++k) {
     const Item& it = items[k];
+    if (it.isBox() && it.kind == BoxKind::BidiControl) continue;  // draws nothing, reads nothing
     if (it.isBox()) return false;
     if (it.isGlue()) {
       if (it.width > 0 && it.stretch < 1e5f) return true;
@@ -292,7 +293,7 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
     for (const std::size_t i : visualOrder(list, start, drawHyphen ? end + 1 : end)) {
       const Item& it = items[i];
       const bool hyphen = drawHyphen && i == end;  // a penalty drawn as a word's piece
-      if (it.isPenalty() && !hyphen) continue;
+      if ((it.isPenalty() && !hyphen) || (it.isBox() && it.kind == BoxKind::BidiControl)) continue;
       if (it.isGlue()) {
         float w = it.width;
         if (it.stretch < 1e5f) {
@@ -375,6 +376,7 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
           line.content.images.push_back(im);
           break;
         }
+        case BoxKind::BidiControl: break;  // skipped above
       }
       if (it.deco) {
         const float thickness = std::max(0.4f, it.size * 0.055f);

@@ -422,6 +422,7 @@ class Paginator {
           Fragment f;
           const float ox = g_.left + cb.x, oy = top;
           FragmentCanvas canvas(ctx_, f, cb.width, &box, ox, oy, cb.tag);
+          if (cb.mirrored) canvas.mirror(cb.width);
           if (cb.draw) cb.draw(canvas);
           stamp(f, cb.tag);
           f.placeOn(box, ox, oy);

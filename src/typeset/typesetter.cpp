@@ -26,7 +26,7 @@ struct Typesetter::Run {
         fonts(s, d, store), ctx(s, fonts, d, a, out) {
     geometry.width = s.pageWidth;
     geometry.height = s.pageHeight;
-    geometry.left = s.marginInner;
+    geometry.left = s.textLeft(l.rightToLeft());
     geometry.top = s.marginTop;
     geometry.textWidth = s.textWidth();
     geometry.textHeight = s.textHeight();
@@ -34,6 +34,9 @@ struct Typesetter::Run {
     ctx.language = language;
     fonts.setLanguage(language);
     ctx.rightToLeft = locale.rightToLeft();
+    // The front and back matter and the running heads are the book's own: right to left in a
+    // right-to-left digest, whatever the posts are.
+    ctx.rightToLeftLayout = locale.rightToLeft();
     ctx.locale = &locale;
     // The structure tree's root: every part and section goes below it.
     ctx.nodes.open(StructNode::inLanguage(StructType::Document, locale.tag()));
@@ -276,6 +279,8 @@ void Typesetter::citePages(const SetPages& pages) {
 void Typesetter::drawOnPage(PageBox& page, const std::function<void(Canvas&)>& draw) {
   Fragment f;
   FragmentCanvas canvas(run_->ctx, f, run_->geometry.textWidth);
+  // Drawn in page coordinates as for a left-to-right book; a right-to-left book's mirrored.
+  if (run_->ctx.rightToLeftLayout) canvas.mirror(page.width);
   // Running heads and folios: artifacts, heads above the page's middle, folios below.
   canvas.setTag(tags::kHeader);
   draw(canvas);

@@ -88,6 +88,7 @@ struct CustomBox {
   std::function<void(Canvas&)> draw;
   float x = 0, width = 0;
   std::int32_t tag = tags::kUntagged;  // the node open where it was put: what it draws goes there
+  bool mirrored = false;  // put in a right-to-left layout (Context::rightToLeftLayout)
 };
 
 struct VList {

@@ -8,6 +8,7 @@
 
 #include "postpress/support/line_breaks.h"
 #include "postpress/support/text.h"
+#include "typeset/bidi.h"
 #include "typeset/inline_items.h"
 #include "typeset/linebreak.h"
 
@@ -206,6 +207,9 @@ void InlineBuilder::flushToken() {
   };
 
   const std::vector<bool> emojiParts = emojiSequenceParts(cps);
+  // Joiners met where no run is open (a word starting with one, after a break): they go with
+  // the next character's run.
+  std::u32string joiners;
   for (std::size_t i = 0; i < n; ++i) {
     const Char& ch = token_[i];
     const Look& look = looks_[ch.look];
@@ -215,6 +219,20 @@ void InlineBuilder::flushToken() {
       addBreak(brk[i], look, f);
     }
     if (ch.cp == 0xAD) continue;  // soft hyphen: only a break opportunity
+    if (isBidiControl(ch.cp)) {
+      // Read by the bidi algorithm where it is, never drawn: a box of its own.
+      flushRun();
+      emitBidiControl(ch.cp, look);
+      continue;
+    }
+    if (isJoiner(ch.cp) && !emojiParts[i]) {
+      // Shaped with the letter before it, in that letter's face (a joiner across a change of
+      // look still decides the form of the letter it follows): HarfBuzz joins or keeps apart
+      // by it, and it is drawn as nothing (FontFile::shaped).
+      if (runFace >= 0) run.push_back(ch.cp);
+      else joiners.push_back(ch.cp);
+      continue;
+    }
     if (isEmojiSequencePart(ch.cp)) {
       // Part of the emoji before it: a colour font shapes it into the emoji's picture; another
       // face draws the emoji alone, its glyph standing for the part (FontFile::shaped), so the
@@ -242,6 +260,10 @@ void InlineBuilder::flushToken() {
       runLook = ch.look;
     }
     runLiteral |= literal[i];
+    if (!joiners.empty()) {
+      run += joiners;
+      joiners.clear();
+    }
     run.push_back(ch.cp);
   }
   flushRun();

@@ -2,7 +2,7 @@
 # Localised digests (issue 19 items 5 and 6): with --language, the words the digest prints
 # around the posts (contents, dates, reading times) are in that language, the EPUB says so
 # (dc:language, the digest's own pages' lang) while each post's document keeps the post's
-# language, and an Arabic digest turns its pages right to left. Two posts per digest keep it
+# language, and an Arabic or Hebrew digest is a right-to-left book. Two posts per digest keep it
 # short; the Arabic EPUB passes EPUBCheck (tests/e2e/scripts.sh checks the thirteen languages).
 source "$(dirname "$0")/../tools/e2e-lib.sh"
 SAMPLES="$PP_SOURCE_DIR/samples"
@@ -46,4 +46,17 @@ pdftotext "$WORK/ar.pdf" "$WORK/ar.txt"
 grep -q "$(label ar contents)" "$WORK/ar.txt" || fail "the Arabic contents is not headed $(label ar contents)"
 titles "$SCRIPTS" --limit 2 > "$WORK/ar.titles"
 check_epub_once "$WORK/ar.epub" "$WORK/ar.titles"
-echo "localised: German, Japanese and Arabic digests"
+# ...and the book is right to left: its contents from the right, its pages facing right to left
+# (tests/e2e/rtl_book.sh checks a whole Persian book); the German one stays left to right.
+/usr/bin/python3 "$TOOLS/rtl_book_props.py" "$WORK/ar.pdf" --contents "$(label ar contents)" ||
+  fail "the Arabic digest is not a right-to-left book"
+/usr/bin/python3 "$TOOLS/rtl_book_props.py" "$WORK/de.pdf" --contents "$(label de contents)" --ltr ||
+  fail "the German digest is not a left-to-right book"
+
+# Hebrew: a right-to-left book too, its spine right to left.
+pp build --site "$SCRIPTS" --limit 4 --language he -o "$WORK/he" || { cat "$WORK/stderr"; fail "Hebrew build failed"; }
+/usr/bin/python3 "$TOOLS/rtl_book_props.py" "$WORK/he.pdf" --contents "$(label he contents)" ||
+  fail "the Hebrew digest is not a right-to-left book"
+langs "$WORK/he.epub"
+has $'content.opf\the\trtl' "the Hebrew EPUB's spine is not page-progression-direction=rtl"
+echo "localised: German, Japanese, Arabic and Hebrew digests"

@@ -214,6 +214,32 @@ want = strip("λέγεται גרסה2025 και ο χαιρετισμός של�
 sys.exit(0 if want in strip(open(sys.argv[1], encoding="utf-8").read()) else 1)
 PY
 
+# Bidi controls in the Hebrew post are read by the bidi algorithm and drawn as nothing: the
+# isolate keeps "C++" whole ("ב-\u2066C++\u2069" drawn "C++-ב", not "++C-ב"), the left-to-right
+# mark after "C#" keeps its "#" at its right (MuPDF gives the glyphs as drawn). (The Persian
+# post's zero width non-joiners read in their words, "نسخه‌ی": the sentences above.)
+/usr/bin/python3 - "$WORK/scripts.pdf" <<'PY' || fail "the Hebrew post's bidi controls are not followed"
+import sys
+import fitz
+doc = fitz.open(sys.argv[1])
+def drawn_lines(word):
+    for page in doc:
+        chars = [c for b in page.get_text("rawdict")["blocks"] for l in b.get("lines", []) for s in l["spans"] for c in s["chars"]]
+        lines = {}
+        for c in chars:
+            lines.setdefault(round(c["origin"][1]), []).append(c)
+        for l in lines.values():
+            text = "".join(c["c"] for c in sorted(l, key=lambda c: c["bbox"][0]) if c["c"] != " ")
+            if word in text:
+                yield text
+bad = []
+hebrew = list(drawn_lines("Linux"))
+if not any("C++-\u05d1" in t and "C#" in t for t in hebrew):
+    bad.append(f"the Hebrew line is not drawn with 'C++-\u05d1' and 'C#': {hebrew}")
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+
 # The EPUB: each post's document in its language (front matter `lang`), dir="rtl" for Arabic,
 # Hebrew and Persian; the digest's own pages in English, its spine left to right.
 python3 "$TOOLS/epub_langs.py" "$WORK/scripts.epub" > "$WORK/langs.tsv" || fail "lang and xml:lang differ"
@@ -238,6 +264,12 @@ for name in ("nav.xhtml", "title.xhtml", "content.opf"):
         bad += 1
 sys.exit(1 if bad else 0)
 PY
+
+# The EPUB keeps the joiners and controls the posts have: it is their text.
+unzip -p "$WORK/scripts.epub" 'OEBPS/p003.xhtml' | grep -q $'\u0646\u0633\u062e\u0647\u200c\u06cc' ||
+  fail "the Persian post's EPUB document lost its zero width non-joiner"
+unzip -p "$WORK/scripts.epub" 'OEBPS/p002.xhtml' | grep -q $'\u2066C++\u2069' ||
+  fail "the Hebrew post's EPUB document lost its isolate around C++"
 
 # Reference pages: the first page of the Arabic post and of the Hindi post.
 for ref in "$SITE"/reference/*.png; do

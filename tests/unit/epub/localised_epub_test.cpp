@@ -2,7 +2,11 @@
 // documents and on what differs inside them, the spine's direction.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <utility>
+
 #include "epub_fixture.h"
+#include "postpress/codecs.h"
 
 using namespace epubtest;
 
@@ -96,4 +100,39 @@ TEST_CASE("the contents, the NCX and the indexes give other-language titles thei
   const Built en = build("en");
   CHECK(en.file("OEBPS/nav.xhtml").find("toc-post\" lang=\"en\"") == std::string::npos);
   CHECK(en.file("OEBPS/toc.ncx").find("<navLabel xml:lang=\"en\">") == std::string::npos);
+}
+
+namespace {
+
+// The columns where the cover picture has dark ink (the text under the band: the period, the
+// count of posts, the titles inside, the date): the leftmost and the rightmost, in pixels.
+std::pair<int, int> inkColumns(const Built& b) {
+  const auto cover = std::find_if(b.book.files.begin(), b.book.files.end(),
+                                  [](const epub::BookFile& f) { return f.path.rfind("OEBPS/images/", 0) == 0; });
+  REQUIRE(cover != b.book.files.end());
+  const codecs::Decoded d = codecs::decodeRaster(codecs::Format::Png, cover->data.view(), {});
+  REQUIRE(d.ok());
+  const codecs::Image& im = d.image;
+  int lo = im.width, hi = -1;
+  for (int y = im.height / 2; y < im.height; ++y)
+    for (int x = 0; x < im.width; ++x) {
+      const std::uint8_t* p = im.row(y) + static_cast<std::size_t>(x) * im.channels;
+      if (p[0] < 110 && p[1] < 110 && p[2] < 110) {
+        lo = std::min(lo, x);
+        hi = std::max(hi, x);
+      }
+    }
+  REQUIRE(hi > lo);
+  return {lo, hi};
+}
+
+}  // namespace
+
+TEST_CASE("a right-to-left digest's cover picture is laid out from the right") {
+  const int width = epub::BookOptions{}.coverWidth, margin = width * 9 / 100;
+  const auto [enLeft, enRight] = inkColumns(build("en"));
+  CHECK(std::abs(enLeft - margin) < width / 100);  // lines start at the left margin
+  const auto [arLeft, arRight] = inkColumns(build("ar"));
+  CHECK(std::abs(arRight - (width - margin)) < width / 100);  // and end at the right one
+  CHECK(arLeft > margin + width / 10);
 }

@@ -2,6 +2,7 @@
 // right-to-left glyph order, and the widths the layout measures with.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "common/noto_fonts.h"
@@ -161,4 +162,51 @@ TEST_CASE("a face without colour glyphs draws an emoji sequence as its emoji, wh
   }
   // Not after an emoji, a joiner is shaped as before (Indic and Arabic text use it).
   CHECK_FALSE(dejavu->shape(U"a\u200Db").glyphs[0].substituted);
+}
+
+namespace {
+
+// True when a glyph of `t` is the font's space or its .notdef: what a joiner became before
+// (HarfBuzz's zero-width stand-in, read as a space) or a box.
+bool drawsStandIn(const FontFile& f, const ShapedText& t) {
+  const int space = f.glyphIndex(U' ');
+  return std::any_of(t.glyphs.begin(), t.glyphs.end(), [&](const ShapedGlyph& g) { return g.glyph == 0 || g.glyph == space; });
+}
+
+}  // namespace
+
+TEST_CASE("a zero width non-joiner keeps Persian letters apart and has no glyph of its own") {
+  if (!fs::exists(kNotoFonts / "NotoNaskhArabic-Regular.ttf")) return;
+  auto arabic = load(kNotoFonts / "NotoNaskhArabic-Regular.ttf");
+  // نسخه‌ی: the heh takes its final form and the yeh its isolated one, where "نسخهی" joins them.
+  const std::u32string apart = U"\u0646\u0633\u062E\u0647\u200C\u06CC", joined = U"\u0646\u0633\u062E\u0647\u06CC";
+  const ShapedText a = arabic->shape(apart), j = arabic->shape(joined);
+  REQUIRE(a.glyphs.size() == 5);
+  CHECK_FALSE(drawsStandIn(*arabic, a));
+  // Visual order: yeh (5), heh (3), ...: the non-joiner (4) is in the heh's cluster.
+  std::vector<std::uint32_t> clusters;
+  for (const ShapedGlyph& g : a.glyphs) clusters.push_back(g.cluster);
+  CHECK(clusters == std::vector<std::uint32_t>{5, 3, 2, 1, 0});
+  REQUIRE(j.glyphs.size() == 5);
+  CHECK(a.glyphs[0].glyph != j.glyphs[0].glyph);  // the yeh, isolated
+  CHECK(a.glyphs[1].glyph != j.glyphs[1].glyph);  // the heh, final
+  CHECK(a.glyphs[2].glyph == j.glyphs[2].glyph);  // the rest as before
+  // A zero width joiner asks a letter for its joining form: "ب‍" is the beh's initial form.
+  const ShapedText beh = arabic->shape(U"\u0628\u200D"), alone = arabic->shape(U"\u0628");
+  REQUIRE(beh.glyphs.size() == 1);
+  CHECK(beh.glyphs[0].glyph != alone.glyphs[0].glyph);
+  CHECK(beh.advance != alone.advance);
+}
+
+TEST_CASE("a zero width joiner after a virama asks Devanagari for the half form") {
+  if (!fs::exists(kNotoFonts / "NotoSansDevanagari-Regular.ttf")) return;
+  auto deva = load(kNotoFonts / "NotoSansDevanagari-Regular.ttf");
+  // क्‍ष: the half form of ka, then ssa; क्ष: the conjunct, one glyph.
+  const ShapedText half = deva->shape(U"\u0915\u094D\u200D\u0937");
+  const ShapedText conjunct = deva->shape(U"\u0915\u094D\u0937");
+  REQUIRE(conjunct.glyphs.size() == 1);
+  REQUIRE(half.glyphs.size() == 2);
+  CHECK_FALSE(drawsStandIn(*deva, half));
+  CHECK(half.glyphs[1].glyph == deva->glyphIndex(0x0937));
+  CHECK(half.glyphs[0].glyph != deva->glyphIndex(0x0915));
 }

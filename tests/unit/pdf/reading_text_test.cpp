@@ -246,3 +246,30 @@ TEST_CASE("a right-to-left run of no right-to-left letter reads in drawn order b
     CHECK(paint(box).content.find("ActualText") == std::string::npos);
   }
 }
+
+TEST_CASE("a joiner, which has no glyph, reads from the run's ActualText; its letter's glyph reads as the letter") {
+  // نسخه‌ی shaped right to left: yeh (5), heh (3), khah, seen, noon; the non-joiner (4) in the
+  // heh's cluster, without a glyph (FontFile::shaped).
+  PageBox box;
+  TextRun r = textRun("\u0646\u0633\u062E\u0647\u200C\u06CC",
+                      {glyph(25, 5), glyph(23, 3), glyph(22, 2), glyph(21, 1), glyph(20, 0)}, 0);
+  r.rtl = true;
+  box.runs.push_back(r);
+  Painted p = paint(box);
+  // In the order drawn between right-to-left marks, as right-to-left runs read (readsApart).
+  CHECK(p.content.find("/Span<</ActualText <FEFF200F06CC200C0647062E06330646200F>>>BDC") != std::string::npos);
+  CHECK(p.page.glyphs.byFont[0].at(23) == U"\u0647");
+  CHECK(p.page.glyphs.byFont[0].at(25) == U"\u06CC");
+
+  SUBCASE("left to right: a non-joiner between two letters") {
+    box.runs[0] = textRun("a\u200Cb", {glyph(11, 0), glyph(12, 2)}, 0);
+    p = paint(box);
+    CHECK(p.content.find("/Span<</ActualText <FEFF0061200C0062>>>BDC") != std::string::npos);
+    CHECK(p.page.glyphs.byFont[0].at(11) == U"a");
+  }
+  SUBCASE("without the joiner, the glyphs say it all") {
+    box.runs[0] = textRun("\u0646\u0633\u062E\u0647\u06CC", {glyph(25, 4), glyph(23, 3), glyph(22, 2), glyph(21, 1), glyph(20, 0)}, 0);
+    box.runs[0].rtl = true;
+    CHECK(paint(box).content.find("ActualText") == std::string::npos);
+  }
+}

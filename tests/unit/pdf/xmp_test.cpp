@@ -257,3 +257,24 @@ TEST_CASE("PDF/A: the sRGB output intent, and no PDF at all without the profile"
     CHECK(errors.all()[0].message.find("icc-profiles-free") != std::string::npos);
   }
 }
+
+TEST_CASE("a right-to-left digest's pages face each other right to left (/ViewerPreferences /Direction /R2L)") {
+  TempDir tmp;
+  DiagnosticSink diags;
+  const Style style = loadStyle("report", "", diags);
+  for (const char* language : {"ar", "he", "en"}) {
+    CAPTURE(language);
+    SamplePublication s;
+    s.pub.locale = std::make_shared<const Locale>(language);
+    s.addPost("One", oneParagraph());
+    PdfStandards none;
+    none.ua1 = false;
+    for (const PdfStandards& standards : {PdfStandards{}, none}) {
+      const fs::path out = tmp.path / "d.pdf";
+      REQUIRE(writePdf(s.pub, style, BookPlan{}, TypesetOptions{}, standards, out, diags));
+      const std::string file = readWholeFile(out);
+      CHECK((file.find("/Direction /R2L") != std::string::npos) == (std::string(language) != "en"));
+      CHECK((file.find("/DisplayDocTitle true") != std::string::npos) == standards.any());
+    }
+  }
+}

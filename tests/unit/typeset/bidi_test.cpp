@@ -5,118 +5,16 @@
 // word it ends; a paragraph's label in right-to-left text is drawn as the bidi algorithm and
 // browsers draw a list's number (".12").
 #include <doctest/doctest.h>
-#include <fribidi.h>
 
 #include <algorithm>
 #include <string>
 #include <vector>
 
-#include "breaking_env.h"
-#include "postpress/support/text.h"
-#include "typeset/inline_items.h"
-#include "typeset/line_set.h"
+#include "bidi_env.h"
 
 using namespace pp;
 using namespace pp::typeset;
-
-namespace {
-
-struct BidiEnv : pp::typeset::testing::BreakingEnv {
-  explicit BidiEnv(bool rightToLeft) { ctx->rightToLeft = rightToLeft; }
-
-  ItemList items(const std::string& text, const std::string& label = {}) {
-    InlineBuilder b(*ctx, style.body, false);
-    if (!label.empty()) b.label(label, tags::kUntagged);
-    b.add({Inline::makeText(text)});
-    return b.finish();
-  }
-
-  std::vector<SetLine> lines(ItemList& list, float width) {
-    ParagraphShape shape;
-    shape.widths = {width};
-    shape.align = typeset::Align::Left;
-    return setParagraph(*ctx, list, shape);
-  }
-};
-
-// A line's runs from left to right.
-std::vector<TextRun> byPosition(const SetLine& line) {
-  std::vector<TextRun> runs = line.content.runs;
-  std::stable_sort(runs.begin(), runs.end(), [](const TextRun& a, const TextRun& b) { return a.x < b.x; });
-  return runs;
-}
-
-// What a line draws from left to right, as characters (spaces left out): each run's text, turned
-// around and its brackets mirrored when it is set right to left, as shaping draws it.
-std::u32string drawn(const SetLine& line) {
-  std::u32string out;
-  for (const TextRun& r : byPosition(line)) {
-    std::u32string t = toUtf32(r.text);
-    if (r.rtl) {
-      std::reverse(t.begin(), t.end());
-      for (char32_t& c : t) {
-        FriBidiChar m = 0;
-        if (fribidi_get_mirror_char(c, &m)) c = m;
-      }
-    }
-    out += t;
-  }
-  out.erase(std::remove(out.begin(), out.end(), U' '), out.end());
-  return out;
-}
-
-// FriBiDi's own display of `text` set in lines of `lengths` characters each (spaces not
-// counted): levels resolved over the whole paragraph (rules P2 to I2), each line reordered on its
-// own (L1, L2) with its brackets mirrored (L4); spaces left out.
-std::vector<std::u32string> reference(const std::string& text, bool rightToLeft, const std::vector<std::size_t>& lengths) {
-  const std::u32string u = toUtf32(text);
-  const auto n = static_cast<FriBidiStrIndex>(u.size());
-  std::vector<FriBidiChar> chars(u.begin(), u.end());
-  std::vector<FriBidiCharType> types(u.size());
-  std::vector<FriBidiBracketType> brackets(u.size());
-  std::vector<FriBidiLevel> levels(u.size());
-  std::vector<FriBidiStrIndex> map(u.size());
-  for (std::size_t i = 0; i < map.size(); ++i) map[i] = static_cast<FriBidiStrIndex>(i);
-  fribidi_get_bidi_types(chars.data(), n, types.data());
-  fribidi_get_bracket_types(chars.data(), n, types.data(), brackets.data());
-  FriBidiParType direction = rightToLeft ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
-  REQUIRE(fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), n, &direction, levels.data()));
-  fribidi_shape_mirroring(levels.data(), n, chars.data());
-  std::vector<std::u32string> lines;
-  std::size_t start = 0;
-  for (const std::size_t length : lengths) {
-    while (start < u.size() && u[start] == U' ') ++start;
-    std::size_t end = start;
-    for (std::size_t counted = 0; end < u.size() && counted < length; ++end) counted += u[end] != U' ';
-    REQUIRE(fribidi_reorder_line(0, types.data(), static_cast<FriBidiStrIndex>(end - start), static_cast<FriBidiStrIndex>(start),
-                                 direction, levels.data(), nullptr, map.data()));
-    std::u32string line;
-    for (std::size_t v = start; v < end; ++v)
-      if (const FriBidiChar c = chars[static_cast<std::size_t>(map[v])]; c != U' ') line += c;
-    lines.push_back(line);
-    start = end;
-  }
-  return lines;
-}
-
-std::u32string reference(const std::string& text, bool rightToLeft) {
-  return reference(text, rightToLeft, {toUtf32(text).size()})[0];
-}
-
-// The text of a paragraph's boxes, in order.
-std::string boxText(const ItemList& list) {
-  std::string s;
-  for (const Item& it : list.items)
-    if (it.isBox()) s += it.text;
-  return s;
-}
-
-}  // namespace
-
-std::string withoutSpaces(std::string s) {
-  s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
-  return s;
-}
+using namespace pp::typeset::testing;
 
 TEST_CASE("every mixed word of a right-to-left line is drawn as FriBiDi reorders it") {
   BidiEnv env(true);
@@ -230,6 +128,29 @@ TEST_CASE("a paragraph's label in right-to-left text is drawn right to left, its
     CHECK(clusters == std::vector<std::uint32_t>{2, 0, 1});
     // Read first (the runs are in the order of the text).
     CHECK(lines[0].content.runs.front().text == "12.");
+  }
+  SUBCASE("Arabic-Indic digits from another font than the full stop: two runs, drawn '.١٢', read '١٢.'") {
+    // The digits come from the Arabic fallback, the full stop from the text's face.
+    ItemList list = env.items("\u0627\u0644\u0645\u0648\u0642\u0639 \u0627\u0644\u0631\u0633\u0645\u064A", "\u0661\u0662.\u2002");
+    const std::vector<SetLine> lines = env.lines(list, 2000);
+    REQUIRE(lines.size() == 1);
+    const std::vector<TextRun> runs = byPosition(lines[0]);
+    REQUIRE(runs.size() >= 3);
+    const TextRun& stop = runs[runs.size() - 2];
+    const TextRun& digits = runs.back();
+    CHECK(digits.text == "\u0661\u0662");
+    CHECK(stop.text == ".");
+    CHECK(digits.font != stop.font);
+    CHECK(digits.rtlLabel);
+    CHECK(stop.rtlLabel);
+    // Side by side, the full stop on the left, the digits left to right (١ then ٢).
+    CHECK(stop.x + stop.width == doctest::Approx(digits.x).epsilon(0.001));
+    REQUIRE(digits.glyphs.size() == 2);
+    CHECK(digits.glyphs[0].cluster == 0);
+    CHECK(digits.glyphs[1].cluster == 1);
+    // Read first, the digits before the full stop (each run's ActualText is its text).
+    CHECK(lines[0].content.runs[0].text == "\u0661\u0662");
+    CHECK(lines[0].content.runs[1].text == ".");
   }
   SUBCASE("left to right, a label stays as it was") {
     BidiEnv ltr(false);
