@@ -217,8 +217,7 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
   // Site name above the band.
   std::string site = pub.site ? std::string(trim(pub.site->title)) : std::string();
   if (!site.empty() && pub.coverImageAsset < 0 && matchKey(site) != matchKey(pub.title)) {
-    std::string upper = site;
-    for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    const std::string upper = toUtf8(upperCase(toUtf32(site)));
     auto lines = wrap(regular, upper, H * 0.026f, W - 2 * margin);
     if (!lines.empty()) line(regular, lines[0], margin, bandTop - H * 0.04f, H * 0.026f, mutedInk);
   }
@@ -285,7 +284,7 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
   float limit = footY - H * 0.055f;
   if (!pub.posts.empty() && y + H * 0.05f + itemPx * 2 < limit) {
     y += H * 0.03f;
-    line(regular, toUtf32("INSIDE"), margin, y, smallPx * 0.8f, mutedInk);
+    line(regular, upperCase(toUtf32(pub.locale->label("in_this_digest"))), margin, y, smallPx * 0.8f, mutedInk);
     y += itemPx * 1.6f;
     std::size_t shown = 0;
     for (const PostEntry& e : pub.posts) {

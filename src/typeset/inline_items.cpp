@@ -44,12 +44,6 @@ bool isIgnorable(char32_t c) {
          (c >= 0xE0000 && c <= 0xE007F) || (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0xD800 && c <= 0xDFFF);
 }
 
-char32_t toUpper(char32_t c) {
-  if (c >= 'a' && c <= 'z') return c - 32;
-  if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
-  return c;
-}
-
 }  // namespace
 
 InlineBuilder::InlineBuilder(Context& ctx, const TextStyle& base, bool justify)
@@ -246,7 +240,7 @@ void InlineBuilder::text(std::string_view s, const Look& look) {
       emitGlue(spaceLook_);
       pendingSpace_ = false;
     }
-    if (base_.uppercase) c = toUpper(c);
+    if (base_.uppercase) c = upperCase(c);
     if (!haveLook) {
       li = static_cast<std::uint32_t>(lookIndex(look));
       haveLook = true;

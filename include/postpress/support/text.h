@@ -26,6 +26,11 @@ void appendUtf8(std::string& out, char32_t cp);
 std::u32string toUtf32(std::string_view s);
 std::string toUtf8(std::u32string_view s);
 
+// The capital of `c` in any script (Latin, Greek, Cyrillic, Armenian...; Unicode's simple
+// mapping: one code point for one), `c` itself when it has none.
+char32_t upperCase(char32_t c);
+std::u32string upperCase(std::u32string_view s);
+
 // Number of code points (not bytes).
 std::size_t utf8Length(std::string_view s);
 

@@ -54,6 +54,16 @@ TEST_CASE("codepoints round-trip") {
   CHECK(utf8Length(s) == 4);
 }
 
+TEST_CASE("capitals in every script that has them, one code point for one") {
+  CHECK(upperCase(U"in this digest") == U"IN THIS DIGEST");
+  CHECK(upperCase(U"à côté, ÿ") == U"À CÔTÉ, Ÿ");
+  CHECK(upperCase(U"у цьому дайджесті") == U"У ЦЬОМУ ДАЙДЖЕСТІ");  // Ukrainian
+  CHECK(upperCase(U"σε αυτό") == U"ΣΕ ΑΥΤΌ");                     // Greek
+  CHECK(upperCase(U"straße") == U"STRAßE");  // the simple mapping: no "SS", offsets hold
+  // Scripts without case, digits and marks are left as they are.
+  CHECK(upperCase(U"في هذا الملخص ١٢ 本期 २") == U"في هذا الملخص ١٢ 本期 २");
+}
+
 TEST_CASE("matchKey treats dash, underscore and spaces alike, case-insensitively") {
   CHECK(matchKey("Machine-Learning") == "machine learning");
   CHECK(matchKey(" machine_learning ") == "machine learning");
