@@ -23,10 +23,11 @@ struct Entry {
   bool newLetter = false;  // first entry of its initial: a little space above
 };
 
-// "3, 7, 12": the number strings and their x offsets, from x0.
-std::string numbersText(const std::vector<std::pair<std::string, int>>& pages) {
+// "3, 7, 12" ("٣، ٧، ١٢" in Arabic, "3、7、12" in Japanese): an entry's numbers as one text,
+// `separator` (the language's list_separator) between them.
+std::string numbersText(const std::vector<std::pair<std::string, int>>& pages, const std::string& separator) {
   std::string s;
-  for (const auto& [label, post] : pages) s += (s.empty() ? "" : ", ") + label;
+  for (const auto& [label, post] : pages) s += (s.empty() ? "" : separator) + label;
   return s;
 }
 
@@ -56,7 +57,7 @@ void composeIndex(Composer& c, const Publication& pub, const std::string& title,
     // Numbers in page order, whatever order the body set the posts in.
     std::stable_sort(e.pages.begin(), e.pages.end(),
                      [](const auto& a, const auto& b) { return std::atoi(a.first.c_str()) < std::atoi(b.first.c_str()); });
-    const std::string nums = numbersText(e.pages);
+    const std::string nums = numbersText(e.pages, pub.locale->label("list_separator"));
     e.termLines = wrapText(c, ie.label, term, colW);
     if (e.termLines.empty()) e.termLines.push_back("?");
     const float lastW = c.textWidth(e.termLines.back(), term) + termGap;
@@ -152,9 +153,13 @@ void composeIndex(Composer& c, const Publication& pub, const std::string& title,
             nx = x + kNumberIndent;
             ny = termBottom;
           }
-          // Each number set (and linked) on its own, wrapping within the column.
+          // Each number set (and linked) on its own, wrapping within the column: the
+          // separator's mark after it, and its space (when it has one) between.
+          const std::string separator = pub.locale->label("list_separator");
+          const std::string mark(trim(separator));
+          const bool spaced = mark.size() < separator.size();
           for (std::size_t p = 0; p < e.pages.size(); ++p) {
-            const std::string text = e.pages[p].first + (p + 1 < e.pages.size() ? "," : "");
+            const std::string text = e.pages[p].first + (p + 1 < e.pages.size() ? mark : "");
             const float w = cv.textWidth(text, numbers);
             if (nx + w > x + colW && nx > x + kNumberIndent) {
               nx = x + kNumberIndent;
@@ -163,9 +168,9 @@ void composeIndex(Composer& c, const Publication& pub, const std::string& title,
             const std::size_t post = static_cast<std::size_t>(e.pages[p].second);
             const std::string linkText = post < pub.posts.size() && pub.posts[post].post ? postTitle(*pub.locale, *pub.posts[post].post) : text;
             const TagScope tag(cv, nodeBelow(cv, StructType::Link, nodeBelow(cv, StructType::Reference, item), linkText));
-            drawLines(cv, {p + 1 < e.pages.size() ? text + ' ' : text}, numbers, nx, ny);
+            drawLines(cv, {p + 1 < e.pages.size() && spaced ? text + ' ' : text}, numbers, nx, ny);
             cv.link(nx, ny, cv.textWidth(e.pages[p].first, numbers), term.leading, LinkTarget{"", e.pages[p].second, ""});
-            nx += w + space;
+            nx += w + (spaced ? space : 0.0f);
           }
           y = std::max(termBottom, ny + term.leading);
         }

@@ -2,6 +2,8 @@
 // matter and the openings come from the Publication's Locale.
 #include <doctest/doctest.h>
 
+#include <regex>
+
 #include "common/sample_publication.h"
 #include "postpress/book.h"
 #include "postpress/style.h"
@@ -66,4 +68,11 @@ TEST_CASE("a Japanese digest: labels and dates in Japanese") {
   CHECK(contents != "Contents");
   CHECK(ja.find(contents) != std::string::npos);
   CHECK(ja.find("2025年11月18日") != std::string::npos);
+}
+
+TEST_CASE("an index entry's page numbers are separated as the digest's language separates a list") {
+  // Ada Lovelace wrote both posts: her entry in the author index lists two pages.
+  CHECK(std::regex_search(bookText("en"), std::regex("Lovelace[0-9]+,[0-9]+")));
+  CHECK(std::regex_search(bookText("ja"), std::regex("Lovelace[0-9]+、[0-9]+")));
+  CHECK(std::regex_search(bookText("de"), std::regex("Lovelace[0-9]+,[0-9]+")));
 }
