@@ -14,13 +14,7 @@ namespace {
 // One line of text in a role's look, never wrapped.
 std::vector<SetLine> setOneLine(Context& ctx, const std::string& utf8, const TextStyle& style) {
   ItemList items = plainItems(ctx, style, utf8, false);
-  ParagraphShape shape;
-  shape.align = Align::Left;
-  shape.leading = style.leading;
-  shape.allowHyphens = false;
-  shape.widths = {1e6f};
-  shape.rtlToRightEdge = false;
-  return setParagraph(ctx, items, shape);
+  return setParagraph(ctx, items, unwrappedLine(style.leading));
 }
 
 struct QrDeleter {

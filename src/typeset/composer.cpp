@@ -105,13 +105,7 @@ void FlowComposer::entry(const std::vector<Inline>& text, const std::string& anc
   if (!label.empty()) {
     // The text reads apart from its page number.
     if (!last.content.runs.empty() && !last.content.runs.back().rtl) addWordSpace(ctx, last.content.runs.back());
-    ParagraphShape numberShape;
-    numberShape.align = Align::Left;
-    numberShape.leading = style.leading;
-    numberShape.allowHyphens = false;
-    numberShape.widths = {1e6f};
-    numberShape.rtlToRightEdge = false;
-    const std::vector<SetLine> numberLine = setParagraph(ctx, number, numberShape);
+    const std::vector<SetLine> numberLine = setParagraph(ctx, number, unwrappedLine(style.leading));
     if (!numberLine.empty())
       last.content.append(numberLine[0].content, rtl ? 0 : width - numberWidth, last.baseline - numberLine[0].baseline);
     // Leaders between the text's end and the number, on a grid shared by all entries.

@@ -24,6 +24,18 @@ struct ParagraphShape {
   bool rtlToRightEdge = true;
 };
 
+// One line that never wraps, left-aligned, without hyphens, at `leading`: text the caller
+// places itself (a page number beside an entry, a label drawn on a canvas).
+inline ParagraphShape unwrappedLine(float leading) {
+  ParagraphShape shape;
+  shape.align = Align::Left;
+  shape.leading = leading;
+  shape.allowHyphens = false;
+  shape.widths = {1e6f};
+  shape.rtlToRightEdge = false;
+  return shape;
+}
+
 struct SetLine {
   Fragment content;      // relative to the line's top-left (x 0 = the paragraph's left edge)
   float height = 0;      // space the line takes (leading, more for tall inline content)
