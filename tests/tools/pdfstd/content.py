@@ -3,6 +3,7 @@ checks ask: which painting operators run outside marked content, the marked-cont
 (MCIDs, Artifacts, ActualText), the text shown under each MCID, the codes shown with each font,
 graphics-state nesting, operators, rendering intents, colour spaces, extended graphics states,
 images and transparency."""
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -207,7 +208,7 @@ class _Walker:
         if use is None or not len(operands):
             return
         if op == "TJ":
-            strings = [bytes(s) for s in operands[0] if type(s) not in NUMBERS]
+            strings = _tj_strings(operands[0])
         else:
             strings = (bytes(operands[len(operands) - 1]),)
         top = self.stack[-1] if self.stack else None
@@ -256,6 +257,23 @@ class _Walker:
         else:
             self._paint("image")  # PostScript XObjects draw too; 6.2.9 reports them
             self.scan.forms.append(xobject)
+
+
+_HEX_STRING = re.compile(rb"<([0-9A-Fa-f\s]*)>")
+
+
+def _tj_strings(array):
+    """The strings of a TJ array. qpdf writes a string as hex when it is not plain text (the
+    glyph codes of composite fonts always are): then one unparse and a regular expression read
+    them, five times faster than an element-by-element walk of the pikepdf array."""
+    text = array.unparse()
+    if b"(" not in text:
+        out = []
+        for digits in _HEX_STRING.findall(text):
+            digits = re.sub(rb"\s", b"", digits)
+            out.append(bytes.fromhex((digits + b"0" if len(digits) % 2 else digits).decode("ascii")))
+        return out
+    return [bytes(s) for s in array if type(s) not in NUMBERS]
 
 
 def _transparent_state(state):
