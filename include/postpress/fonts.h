@@ -98,7 +98,8 @@ bool isEmojiSequenceBase(char32_t cp);
 
 // Which characters of `text` are sequence parts of the emoji before them (isEmojiSequencePart
 // right after an emoji or after another such part): in a face without colour glyphs they are
-// not drawn, and the emoji's glyph stands for them (FontFile::shaped).
+// not drawn, and the emoji's glyph stands for them (FontFile::shaped). Empty when `text` holds
+// no sequence part at all.
 std::vector<bool> emojiSequenceParts(std::u32string_view text);
 
 // An emoji as a colour font draws it: the PNG of its bitmap and where the picture lies, in em

@@ -43,6 +43,10 @@ void composeIndex(Composer& c, const Publication& pub, const std::string& title,
   const float letterGap = term.leading * 0.5f;
   // Measured text drops its spaces at the ends: gaps are set as lengths.
   const float termGap = term.size * 0.7f, space = numbers.size * 0.3f;
+  // Between an entry's numbers: the language's separator's mark, and its space when it has one.
+  const std::string separator = pub.locale->label("list_separator");
+  const std::string mark(trim(separator));
+  const bool spaced = mark.size() < separator.size();
 
   std::vector<Entry> list;
   std::string lastInitial;
@@ -57,7 +61,7 @@ void composeIndex(Composer& c, const Publication& pub, const std::string& title,
     // Numbers in page order, whatever order the body set the posts in.
     std::stable_sort(e.pages.begin(), e.pages.end(),
                      [](const auto& a, const auto& b) { return std::atoi(a.first.c_str()) < std::atoi(b.first.c_str()); });
-    const std::string nums = numbersText(e.pages, pub.locale->label("list_separator"));
+    const std::string nums = numbersText(e.pages, separator);
     e.termLines = wrapText(c, ie.label, term, colW);
     if (e.termLines.empty()) e.termLines.push_back("?");
     const float lastW = c.textWidth(e.termLines.back(), term) + termGap;
@@ -153,11 +157,7 @@ void composeIndex(Composer& c, const Publication& pub, const std::string& title,
             nx = x + kNumberIndent;
             ny = termBottom;
           }
-          // Each number set (and linked) on its own, wrapping within the column: the
-          // separator's mark after it, and its space (when it has one) between.
-          const std::string separator = pub.locale->label("list_separator");
-          const std::string mark(trim(separator));
-          const bool spaced = mark.size() < separator.size();
+          // Each number set (and linked) on its own, wrapping within the column.
           for (std::size_t p = 0; p < e.pages.size(); ++p) {
             const std::string text = e.pages[p].first + (p + 1 < e.pages.size() ? mark : "");
             const float w = cv.textWidth(text, numbers);

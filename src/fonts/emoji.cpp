@@ -2,6 +2,7 @@
 // as Noto Color Emoji has), read through HarfBuzz.
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <fstream>
 #include <string>
 
@@ -29,6 +30,9 @@ bool isEmojiSequenceBase(char32_t cp) {
 }
 
 std::vector<bool> emojiSequenceParts(std::u32string_view text) {
+  // Most words hold no selector, joiner or skin tone: then no vector, and no property lookup
+  // for every character (this runs on every word the layout sets).
+  if (std::none_of(text.begin(), text.end(), isEmojiSequencePart)) return {};
   std::vector<bool> parts(text.size(), false);
   bool afterEmoji = false;
   for (std::size_t i = 0; i < text.size(); ++i) {

@@ -206,7 +206,8 @@ void InlineBuilder::flushToken() {
     list_.items.push_back(std::move(p));
   };
 
-  const std::vector<bool> emojiParts = emojiSequenceParts(cps);
+  const std::vector<bool> emojiParts = emojiSequenceParts(cps);  // empty: none in the word
+  auto partOfEmoji = [&](std::size_t i) { return !emojiParts.empty() && emojiParts[i]; };
   // Joiners met where no run is open (a word starting with one, after a break): they go with
   // the next character's run.
   std::u32string joiners;
@@ -225,7 +226,7 @@ void InlineBuilder::flushToken() {
       emitBidiControl(ch.cp, look);
       continue;
     }
-    if (isJoiner(ch.cp) && !emojiParts[i]) {
+    if (isJoiner(ch.cp) && !partOfEmoji(i)) {
       // Shaped with the letter before it, in that letter's face (a joiner across a change of
       // look still decides the form of the letter it follows): HarfBuzz joins or keeps apart
       // by it, and it is drawn as nothing (FontFile::shaped).
@@ -238,7 +239,7 @@ void InlineBuilder::flushToken() {
       // face draws the emoji alone, its glyph standing for the part (FontFile::shaped), so the
       // text still reads 👍🏽. Elsewhere (a joiner in other text) nothing to draw.
       if (runFace >= 0 && static_cast<int>(ch.look) == runLook &&
-          (emojiParts[i] || ctx_.fonts.file(runFace).hasColorBitmaps()))
+          (partOfEmoji(i) || ctx_.fonts.file(runFace).hasColorBitmaps()))
         run.push_back(ch.cp);
       continue;
     }

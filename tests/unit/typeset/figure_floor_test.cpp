@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "common/processed_pictures.h"
+#include "common/sample_publication.h"
 #include "common/temp_dir.h"
 #include "postpress/assets.h"
 #include "postpress/fonts.h"
@@ -16,19 +17,6 @@
 using namespace pp;
 using namespace pp::typeset;
 namespace fs = std::filesystem;
-
-namespace {
-
-Block figureOf(int asset) {
-  Block b;
-  b.kind = BlockKind::Figure;
-  b.image.asset = asset;
-  b.image.src = "p.png";
-  b.image.alt = "A picture";
-  return b;
-}
-
-}  // namespace
 
 TEST_CASE("a figure's floors are the same whatever pixels its rendition stores") {
   pptest::TempDir tmp;
@@ -50,7 +38,7 @@ TEST_CASE("a figure's floors are the same whatever pixels its rendition stores")
   Context ctx(style, fonts, diags, &store, out);
   VList l;
   Flow flow(ctx, l);
-  flow.blocks({figureOf(fine), figureOf(coarse)});
+  flow.blocks({pp::testing::figure(fine, "A picture", "p.png"), pp::testing::figure(coarse, "A picture", "p.png")});
   REQUIRE(l.figures.size() == 2);
   const FigureFloat& f = l.figures[0];
   const FigureFloat& c = l.figures[1];
