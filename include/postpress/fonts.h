@@ -237,6 +237,8 @@ class FontFile {
   std::unordered_map<std::u32string, ShapedText> shapes_[3];  // by TextDirection
 };
 
+class FontCoverage;
+
 // Font files read once and shared by every FontSet made with the store (one per thread) and by
 // whoever uses the files afterwards (FontFace::loaded). Thread-safe.
 class FontStore {
@@ -248,6 +250,9 @@ class FontStore {
   std::unique_ptr<FontFile> load(const fs::path& file, std::string* error, std::string_view region = {});
   // The font as read; nullptr when it was not read or is unusable.
   std::shared_ptr<const FontFile> find(const fs::path& file, std::string_view region = {}) const;
+  // Which characters the file's first face has, read once from its character map alone
+  // (FontCoverage, src/fonts/coverage.h); nullptr when that cannot be read (load() says why).
+  std::shared_ptr<const FontCoverage> coverage(const fs::path& file);
 
  private:
   struct Entry {
@@ -256,6 +261,8 @@ class FontStore {
   };
   mutable std::mutex mutex_;
   std::map<std::string, Entry> fonts_;
+  std::mutex coverageMutex_;  // apart: a map is read while another thread reads a whole font
+  std::map<std::string, std::shared_ptr<const FontCoverage>> coverage_;
 };
 
 // One face of a FontSet, by id.
@@ -314,6 +321,9 @@ class FontSet {
  private:
   int slot(const fs::path& file, std::string_view region = {});
   int loadFile(const fs::path& file, bool required, std::string_view region = {});
+  // False only when the fallback `id` surely lacks cp (its character map, read without
+  // reading the font whole, says so); a file whose map cannot be read is tried as before.
+  bool mayHave(int id, char32_t cp);
   const std::vector<int>& fallbackChain(bool bold);
   // The first fallback with colour bitmaps (-1: none readable), found when first asked for.
   int colorFace();
@@ -331,6 +341,10 @@ class FontSet {
   std::vector<fs::path> paths_;                   // per id
   std::vector<std::string> regions_;              // per id (FontFace::region)
   std::vector<SlotState> states_;                 // per id
+  // Per id: the file's character map when the fallback chain first asked (null: not asked, or
+  // unreadable, as coverageRead_ tells).
+  std::vector<std::shared_ptr<const FontCoverage>> coverage_;
+  std::vector<char> coverageRead_;
   std::unordered_map<std::string, int> byPath_;   // path -> id
   std::unordered_map<std::string, int> byRole_;   // "family/bold/italic" -> id
   std::vector<char> serif_;                       // per id: a role's face of a serif family

@@ -3,9 +3,9 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
-#include <fstream>
 #include <string>
 
+#include "fonts/coverage.h"
 #include "fonts/harfbuzz_font.h"
 #include "postpress/fonts.h"
 
@@ -45,15 +45,8 @@ std::vector<bool> emojiSequenceParts(std::u32string_view text) {
 namespace fonts {
 
 bool hasColorBitmapTables(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  unsigned char head[12];
-  if (!in.read(reinterpret_cast<char*>(head), sizeof head)) return false;
-  const std::size_t tables = (std::size_t(head[4]) << 8) | head[5];
-  std::string directory(16 * tables, '\0');
-  if (!in.read(directory.data(), static_cast<std::streamsize>(directory.size()))) return false;
-  for (std::size_t t = 0; t < tables; ++t)
-    if (directory.compare(16 * t, 4, "CBDT") == 0) return true;
-  return false;
+  FontTables tables;
+  return tables.open(file, 0, nullptr) && tables.has("CBDT");
 }
 
 ColorGlyphPicture HarfBuzzFont::colorPicture(int glyph) const {

@@ -1,4 +1,5 @@
 #include "postpress/fonts.h"
+#include "fonts/coverage.h"
 #include "fonts/harfbuzz_font.h"
 
 #include <stb_truetype.h>
@@ -315,6 +316,14 @@ std::shared_ptr<const FontFile> FontStore::find(const fs::path& file, std::strin
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = fonts_.find(storeKey(file, region));
   return it == fonts_.end() ? nullptr : it->second.font;
+}
+
+std::shared_ptr<const FontCoverage> FontStore::coverage(const fs::path& file) {
+  std::lock_guard<std::mutex> lock(coverageMutex_);
+  auto [it, fresh] = coverage_.try_emplace(file.string());
+  if (fresh)
+    if (auto read = FontCoverage::read(file, 0, nullptr)) it->second = std::make_shared<const FontCoverage>(std::move(*read));
+  return it->second;
 }
 
 }  // namespace pp

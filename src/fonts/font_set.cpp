@@ -1,5 +1,6 @@
 #include <system_error>
 
+#include "fonts/coverage.h"
 #include "fonts/harfbuzz_font.h"
 #include "postpress/fonts.h"
 #include "postpress/support/cjk.h"
@@ -166,9 +167,23 @@ int FontSet::resolve(int primary, char32_t cp, bool bold, bool emoji) {
                                                   serif_[static_cast<std::size_t>(primary)]);
         id >= 0 && files_[static_cast<std::size_t>(id)]->has(cp)) return id;
   for (int id : fallbackChain(bold))
-    if (loadFile(paths_[static_cast<std::size_t>(id)], false) >= 0 && files_[static_cast<std::size_t>(id)]->has(cp))
+    if (mayHave(id, cp) && loadFile(paths_[static_cast<std::size_t>(id)], false) >= 0 &&
+        files_[static_cast<std::size_t>(id)]->has(cp))
       return id;
   return -1;
+}
+
+bool FontSet::mayHave(int id, char32_t cp) {
+  const auto i = static_cast<std::size_t>(id);
+  if (coverageRead_.size() <= i) {
+    coverageRead_.resize(paths_.size(), 0);
+    coverage_.resize(paths_.size());
+  }
+  if (!coverageRead_[i]) {
+    coverageRead_[i] = 1;
+    coverage_[i] = store_->coverage(paths_[i]);
+  }
+  return !coverage_[i] || coverage_[i]->has(cp);
 }
 
 std::vector<FontFace> FontSet::faces() const {
