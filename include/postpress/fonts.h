@@ -181,6 +181,11 @@ class FontFile {
   // The same, cached per text and direction (this copy's cache: one thread): a word is shaped
   // once however often it is measured and drawn.
   const ShapedText& shaped(std::u32string_view text, TextDirection direction = TextDirection::Auto);
+  // Words shaped by earlier builds are read from, and this build's written to, the cache
+  // `folder` (src/fonts/shape_cache.h): for every copy of the face, set before any shaping.
+  void keepShapesIn(const fs::path& folder) const;
+  // Writes the words shaped since (best effort); nothing when none were.
+  void saveShapes() const;
   // A glyph's advance width in 1/1000 em, rounded (what the PDF's /W declares).
   int glyphWidth(int glyph) const;
   int glyphCount() const;
@@ -234,7 +239,12 @@ class FontFile {
   std::unordered_map<char32_t, std::int32_t> astral_;
   bool hasKerning_ = false;
   std::unordered_map<std::uint32_t, std::int16_t> kerns_;
-  std::unordered_map<std::u32string, ShapedText> shapes_[3];  // by TextDirection
+  // Looked up by the text's view (no string made for a word already shaped).
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::u32string_view t) const noexcept { return std::hash<std::u32string_view>{}(t); }
+  };
+  std::unordered_map<std::u32string, ShapedText, TextHash, std::equal_to<>> shapes_[3];  // by TextDirection
 };
 
 class FontCoverage;
@@ -253,6 +263,10 @@ class FontStore {
   // Which characters the file's first face has, read once from its character map alone
   // (FontCoverage, src/fonts/coverage.h); nullptr when that cannot be read (load() says why).
   std::shared_ptr<const FontCoverage> coverage(const fs::path& file);
+  // Fonts read from now on keep their shaped words in the cache `folder` between builds
+  // (FontFile::keepShapesIn); saveShapes() writes what this build shaped.
+  void keepShapesIn(const fs::path& folder);
+  void saveShapes();
 
  private:
   struct Entry {
@@ -261,6 +275,7 @@ class FontStore {
   };
   mutable std::mutex mutex_;
   std::map<std::string, Entry> fonts_;
+  fs::path shapeFolder_;
   std::mutex coverageMutex_;  // apart: a map is read while another thread reads a whole font
   std::map<std::string, std::shared_ptr<const FontCoverage>> coverage_;
 };

@@ -1,6 +1,7 @@
 #include "postpress/fonts.h"
 #include "fonts/coverage.h"
 #include "fonts/harfbuzz_font.h"
+#include "fonts/shape_cache.h"
 
 #include <stb_truetype.h>
 
@@ -34,7 +35,8 @@ struct FontFile::Info {
   mutable std::string hash;
   // HarfBuzz's face and font on the same bytes (made at load, read-only afterwards; destroyed
   // before the bytes, declared after them).
-  fonts::HarfBuzzFont harfbuzz;
+  fonts::HarfBuzzFont harfbuzz;  // The words shaped in earlier builds (the cache folder), and those this build shaped.
+  mutable fonts::ShapeMemory shapesKept;
 };
 
 const std::string& FontFile::contentHash() const {
@@ -100,8 +102,14 @@ std::optional<std::size_t> faceDirectory(std::string_view raw, unsigned face, st
 std::unique_ptr<FontFile> FontFile::load(const fs::path& file, std::string* error, unsigned face) {
   // Real font files are at most tens of MB (a CJK collection 20 to 30); refuse anything absurd.
   constexpr std::size_t kMaxBytes = 64ull << 20;
+  constexpr std::uintmax_t kMapFromBytes = 2ull << 20;
   auto info = std::make_shared<Info>();
-  if (fonts::isCollection(file)) {
+  // Collections and large fonts (a colour emoji font's 10 MB of pictures, a CJK font's 4 MB of
+  // outlines) are mapped: a document draws a few of their glyphs, and reading them whole cost
+  // every build that drew one emoji 11 MB of copying into fresh memory (bench/results.md).
+  std::error_code sizeError;
+  const std::uintmax_t size = fs::file_size(file, sizeError);
+  if (fonts::isCollection(file) || (!sizeError && size > kMapFromBytes)) {
     if (!info->mapped.open(file.string(), kMaxBytes)) {
       if (error) *error = "cannot read";
       return nullptr;
@@ -227,9 +235,12 @@ ShapedText FontFile::shape(std::u32string_view text, TextDirection direction) co
 
 const ShapedText& FontFile::shaped(std::u32string_view text, TextDirection direction) {
   auto& cache = shapes_[static_cast<std::size_t>(direction)];
-  auto [it, fresh] = cache.try_emplace(std::u32string(text));
-  if (fresh) it->second = shape(text, direction);
-  return it->second;
+  if (auto it = cache.find(text); it != cache.end()) return it->second;
+  // Shaped by an earlier build (read-only, shared by every copy of the face).
+  if (const ShapedText* kept = info_->shapesKept.find(*this, text, direction)) return *kept;
+  const ShapedText& made = cache.emplace(std::u32string(text), shape(text, direction)).first->second;
+  info_->shapesKept.remember(text, direction, made);
+  return made;
 }
 
 int FontFile::glyphWidth(int glyph) const { return info_->harfbuzz.glyphWidth(glyph); }
@@ -304,7 +315,10 @@ std::unique_ptr<FontFile> FontStore::load(const fs::path& file, std::string* err
   std::lock_guard<std::mutex> lock(mutex_);
   auto [it, fresh] = fonts_.try_emplace(storeKey(file, region));
   Entry& e = it->second;
-  if (fresh) e.font = region.empty() ? FontFile::load(file, &e.error) : regionalFace(file, region, &e.error);
+  if (fresh) {
+    e.font = region.empty() ? FontFile::load(file, &e.error) : regionalFace(file, region, &e.error);
+    if (e.font && !shapeFolder_.empty()) e.font->keepShapesIn(shapeFolder_);
+  }
   if (!e.font) {
     if (error) *error = e.error;
     return nullptr;
@@ -316,6 +330,20 @@ std::shared_ptr<const FontFile> FontStore::find(const fs::path& file, std::strin
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = fonts_.find(storeKey(file, region));
   return it == fonts_.end() ? nullptr : it->second.font;
+}
+
+void FontFile::keepShapesIn(const fs::path& folder) const { info_->shapesKept.setFolder(folder); }
+void FontFile::saveShapes() const { info_->shapesKept.save(*this); }
+
+void FontStore::keepShapesIn(const fs::path& folder) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  shapeFolder_ = folder;
+}
+
+void FontStore::saveShapes() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (const auto& [key, e] : fonts_)
+    if (e.font) e.font->saveShapes();
 }
 
 std::shared_ptr<const FontCoverage> FontStore::coverage(const fs::path& file) {

@@ -19,6 +19,16 @@ namespace pp {
 
 using namespace typeset;
 
+namespace {
+
+std::shared_ptr<FontStore> storeKeepingShapes(const AssetStore* assets) {
+  auto store = std::make_shared<FontStore>();
+  if (assets && !assets->options().cacheDir.empty()) store->keepShapesIn(assets->options().cacheDir);
+  return store;
+}
+
+}  // namespace
+
 struct Typesetter::Run {
   Run(const Style& s, const AssetStore* a, const Locale& l,
       std::function<ResolvedLink(const LinkTarget&, int owner)> resolve, const TypesetOptions& o, DiagnosticSink& d)
@@ -50,8 +60,9 @@ struct Typesetter::Run {
   const TypesetOptions options;
   DiagnosticSink& diags;
   Layout out;  // the structure nodes of everything set
-  // Font files are read once and shared by the sets of every thread (and the painter).
-  std::shared_ptr<FontStore> store = std::make_shared<FontStore>();
+  // Font files are read once and shared by the sets of every thread (and the painter); the
+  // words their faces shape are kept in the image cache's folder between builds.
+  std::shared_ptr<FontStore> store = storeKeepingShapes(assets);
   FontSet fonts;
   Context ctx;  // the sections' and the running heads'
   PageGeometry geometry;
@@ -290,6 +301,8 @@ void Typesetter::drawOnPage(PageBox& page, const std::function<void(Canvas&)>& d
 }
 
 Layout Typesetter::takeLayout() {
+  // Everything is set: the words shaped for the first time are kept for the next build.
+  run_->store->saveShapes();
   Layout l;
   l.fonts = run_->fonts.faces();
   l.structure = std::move(run_->out.structure);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The image cache as an attacker (or a failing disk) leaves it (issue 25, item 10): flipped
-# and truncated renditions, a cache folder another user could write, a cache that cannot be
+# and truncated renditions and shaped words, a cache folder another user could write, a cache that cannot be
 # written. Every build still ships the right pictures.
 source "$(dirname "$0")/bad-lib.bash"
 SITE="$PP_SOURCE_DIR/samples"
@@ -28,6 +28,20 @@ for f in "$WORK/bad-cache"/images/*; do
   n=$((n + 1))
 done
 [ "$n" -ge 4 ] || fail "the samples made only $n cached renditions"
+# The words the fonts shaped (shapes/): one file flipped, the others cut short or emptied. The
+# build shapes them again and sets the same pages.
+n=0
+for f in "$WORK/bad-cache"/shapes/*.shapes; do
+  [ -f "$f" ] || continue
+  size=$(stat -c %s "$f")
+  case $((n % 3)) in
+    0) printf 'Z' | dd of="$f" bs=1 seek=$((size / 3)) conv=notrunc 2>/dev/null ;;
+    1) truncate -s $((size - 1)) "$f" ;;
+    2) : > "$f" ;;
+  esac
+  n=$((n + 1))
+done
+[ "$n" -ge 2 ] || fail "the samples' build kept the shapes of only $n fonts"
 run_pp 180 1500 build --site "$SITE" -o "$OUT/damaged" --cache "$WORK/bad-cache" -q
 expect_status 0
 cmp -s "$OUT/ref.epub" "$OUT/damaged.epub" || fail "an EPUB built from a damaged cache differs from a clean build"
@@ -35,6 +49,7 @@ cmp -s "$OUT/ref.pdf" "$OUT/damaged.pdf" || fail "a PDF built from a damaged cac
 # ... and the damaged files were written again: a third build matches too, from the cache.
 run_pp 180 1500 build --site "$SITE" -o "$OUT/again" --cache "$WORK/bad-cache" -q
 cmp -s "$OUT/ref.epub" "$OUT/again.epub" || fail "the damaged cache was not repaired"
+cmp -s "$OUT/ref.pdf" "$OUT/again.pdf" || fail "a PDF set from the shapes kept in the cache differs from a clean build"
 
 # A cache the build cannot write into (its images/ leads where no file can be made): a
 # warning, and the pictures are embedded all the same.
