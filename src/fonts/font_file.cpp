@@ -236,8 +236,10 @@ ShapedText FontFile::shape(std::u32string_view text, TextDirection direction) co
 const ShapedText& FontFile::shaped(std::u32string_view text, TextDirection direction) {
   auto& cache = shapes_[static_cast<std::size_t>(direction)];
   if (auto it = cache.find(text); it != cache.end()) return it->second;
-  // Shaped by an earlier build (read-only, shared by every copy of the face).
-  if (const ShapedText* kept = info_->shapesKept.find(*this, text, direction)) return *kept;
+  // Shaped by an earlier build (the file is shared by every copy of the face; each decodes
+  // the words it sets).
+  if (auto kept = info_->shapesKept.find(*this, text, direction))
+    return cache.emplace(std::u32string(text), std::move(*kept)).first->second;
   const ShapedText& made = cache.emplace(std::u32string(text), shape(text, direction)).first->second;
   info_->shapesKept.remember(text, direction, made);
   return made;

@@ -4,9 +4,9 @@
 
 #include <bit>
 #include <cmath>
+#include <cstring>
 #include <unordered_set>
 
-#include "postpress/support/files.h"
 #include "postpress/support/hash.h"
 
 namespace pp::fonts {
@@ -16,107 +16,199 @@ namespace {
 // Names the format and the shaping: change it whenever HarfBuzzFont::shape would give other
 // glyphs for the same font and HarfBuzz (the version string alone changes only with releases).
 constexpr std::string_view kMagic = "postpress-shapes-1\n";
-constexpr std::size_t kHashDigits = 32;             // Hasher::hex()
-constexpr std::size_t kMaxFileBytes = 64u << 20;    // far above what kMaxShapes words take
+constexpr std::size_t kHashDigits = 32;           // Hasher::hex()
+constexpr std::size_t kMaxFileBytes = 64u << 20;  // far above what kMaxShapes words take
 constexpr std::size_t kMaxGlyphsPerText = 4 * ShapeMemory::kMaxTextLength + 16;
-constexpr float kMaxPosition = 1e6f;                // 1/1000 em: a thousand em
+constexpr float kMaxPosition = 1e6f;  // 1/1000 em: a thousand em
+// An entry: direction, rtl (a byte each), text length and glyph count (two bytes each), the
+// text (four bytes a character), then each glyph in kGlyphBytes; numbers little-endian.
+constexpr std::size_t kEntryHead = 6;
+constexpr std::size_t kGlyphBytes = 21;
 
 void put(std::string& out, std::uint32_t v, int bytes) {
-  for (int k = 0; k < bytes; ++k) out += static_cast<char>((v >> (8 * k)) & 0xFF);  // little-endian
+  for (int k = 0; k < bytes; ++k) out += static_cast<char>((v >> (8 * k)) & 0xFF);
 }
-void putFloat(std::string& out, float f) { put(out, std::bit_cast<std::uint32_t>(f), 4); }
 
-// Reads little-endian numbers from a view, remembering whether it ran out.
-struct Reader {
-  std::string_view in;
-  std::size_t at = 0;
-  bool ok = true;
-  std::uint32_t take(int bytes) {
-    if (in.size() - at < static_cast<std::size_t>(bytes)) {
-      ok = false;
-      return 0;
-    }
-    std::uint32_t v = 0;
-    for (int k = 0; k < bytes; ++k) v |= std::uint32_t{static_cast<unsigned char>(in[at + k])} << (8 * k);
-    at += static_cast<std::size_t>(bytes);
-    return v;
-  }
-  float takeFloat() { return std::bit_cast<float>(take(4)); }
-};
+std::uint16_t le16(const char* p) {
+  std::uint16_t v;
+  std::memcpy(&v, p, sizeof v);
+  if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap16(v);
+  return v;
+}
+std::uint32_t le32(const char* p) {
+  std::uint32_t v;
+  std::memcpy(&v, p, sizeof v);
+  if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap32(v);
+  return v;
+}
 
 bool sane(float f) { return std::isfinite(f) && std::fabs(f) <= kMaxPosition; }
+
+// The text's bytes as the file stores them: its own memory where that is little-endian.
+std::string_view storedText(std::u32string_view text, std::string& scratch) {
+  if constexpr (std::endian::native == std::endian::little)
+    return std::string_view(reinterpret_cast<const char*>(text.data()), text.size() * 4);
+  scratch.clear();
+  for (char32_t c : text) put(scratch, static_cast<std::uint32_t>(c), 4);
+  return scratch;
+}
+
+std::uint64_t indexHash(TextDirection direction, std::string_view textBytes) {
+  return std::hash<std::string_view>{}(textBytes) ^ ((static_cast<std::uint64_t>(direction) + 1) * 0x9E3779B97F4A7C15ull);
+}
+
+void appendEntry(std::string& out, TextDirection direction, std::u32string_view text, const ShapedText& s) {
+  put(out, static_cast<std::uint32_t>(direction), 1);
+  put(out, s.rtl ? 1 : 0, 1);
+  put(out, static_cast<std::uint32_t>(text.size()), 2);
+  put(out, static_cast<std::uint32_t>(s.glyphs.size()), 2);
+  for (char32_t c : text) put(out, static_cast<std::uint32_t>(c), 4);
+  for (const ShapedGlyph& g : s.glyphs) {
+    put(out, g.glyph, 2);
+    put(out, g.cluster, 4);
+    put(out, std::bit_cast<std::uint32_t>(g.advance), 4);
+    put(out, std::bit_cast<std::uint32_t>(g.dx), 4);
+    put(out, std::bit_cast<std::uint32_t>(g.dy), 4);
+    put(out, static_cast<std::uint16_t>(g.width), 2);
+    put(out, g.substituted ? 1 : 0, 1);
+  }
+}
+
+// The header of a file of `count` entries; finishFile() appends the hash once they follow.
+std::string startFile() {
+  std::string out(kMagic);
+  put(out, 0, 4);
+  return out;
+}
+void finishFile(std::string& out, std::uint32_t count) {
+  for (int k = 0; k < 4; ++k) out[kMagic.size() + static_cast<std::size_t>(k)] = static_cast<char>((count >> (8 * k)) & 0xFF);
+  Hasher h;
+  h.update(out);
+  out += h.hex();
+}
 
 }  // namespace
 
 std::string encodeShapes(const std::vector<StoredShape>& shapes) {
-  std::string out(kMagic);
-  put(out, static_cast<std::uint32_t>(shapes.size()), 4);
-  for (const StoredShape& s : shapes) {
-    put(out, static_cast<std::uint32_t>(s.direction), 1);
-    put(out, s.shaped.rtl ? 1 : 0, 1);
-    put(out, static_cast<std::uint32_t>(s.text.size()), 2);
-    put(out, static_cast<std::uint32_t>(s.shaped.glyphs.size()), 2);
-    for (char32_t c : s.text) put(out, static_cast<std::uint32_t>(c), 4);
-    for (const ShapedGlyph& g : s.shaped.glyphs) {
-      put(out, g.glyph, 2);
-      put(out, g.cluster, 4);
-      putFloat(out, g.advance);
-      putFloat(out, g.dx);
-      putFloat(out, g.dy);
-      put(out, static_cast<std::uint16_t>(g.width), 2);
-      put(out, g.substituted ? 1 : 0, 1);
-    }
-  }
-  Hasher h;
-  h.update(out);
-  out += h.hex();
+  std::string out = startFile();
+  for (const StoredShape& s : shapes) appendEntry(out, s.direction, s.text, s.shaped);
+  finishFile(out, static_cast<std::uint32_t>(shapes.size()));
   return out;
 }
 
-std::optional<std::vector<StoredShape>> decodeShapes(std::string_view bytes, int glyphCount) {
-  if (bytes.size() < kMagic.size() + 4 + kHashDigits || bytes.size() > kMaxFileBytes ||
-      bytes.substr(0, kMagic.size()) != kMagic)
+std::optional<ShapeFile> ShapeFile::open(FileBytes bytes) {
+  const std::string_view all = bytes.view();
+  if (all.size() < kMagic.size() + 4 + kHashDigits || all.size() > kMaxFileBytes || all.substr(0, kMagic.size()) != kMagic)
     return std::nullopt;
-  const std::string_view body = bytes.substr(0, bytes.size() - kHashDigits);
+  const std::string_view body = all.substr(0, all.size() - kHashDigits);
   Hasher h;
   h.update(body);
-  if (h.hex() != bytes.substr(body.size())) return std::nullopt;
-  Reader r{body, kMagic.size()};
-  const std::uint32_t count = r.take(4);
+  if (h.hex() != all.substr(body.size())) return std::nullopt;
+  const std::uint32_t count = le32(body.data() + kMagic.size());
   if (count > ShapeMemory::kMaxShapes) return std::nullopt;
-  std::vector<StoredShape> out;
-  out.reserve(count);
-  for (std::uint32_t k = 0; k < count && r.ok; ++k) {
-    StoredShape s;
-    const std::uint32_t direction = r.take(1), rtl = r.take(1), length = r.take(2), glyphs = r.take(2);
-    if (direction > 2 || rtl > 1 || length == 0 || length > ShapeMemory::kMaxTextLength || glyphs > kMaxGlyphsPerText)
+  ShapeFile f;
+  f.offsets_.reserve(count);
+  // The entries' framing: each inside the file, the last ending where the hash begins. What
+  // they hold is checked when one is decoded.
+  std::size_t at = kMagic.size() + 4;
+  for (std::uint32_t k = 0; k < count; ++k) {
+    if (body.size() - at < kEntryHead) return std::nullopt;
+    const char* p = body.data() + at;
+    const std::size_t length = le16(p + 2), glyphs = le16(p + 4);
+    if (static_cast<unsigned char>(p[0]) > 2 || length == 0 || length > ShapeMemory::kMaxTextLength ||
+        glyphs > kMaxGlyphsPerText)
       return std::nullopt;
-    s.direction = static_cast<TextDirection>(direction);
-    s.shaped.rtl = rtl == 1;
-    s.text.resize(length);
-    for (char32_t& c : s.text) {
-      c = static_cast<char32_t>(r.take(4));
-      if (c > 0x10FFFF) return std::nullopt;
-    }
-    s.shaped.glyphs.resize(glyphs);
-    for (ShapedGlyph& g : s.shaped.glyphs) {
-      g.glyph = static_cast<std::uint16_t>(r.take(2));
-      g.cluster = r.take(4);
-      g.advance = r.takeFloat();
-      g.dx = r.takeFloat();
-      g.dy = r.takeFloat();
-      g.width = static_cast<std::int16_t>(static_cast<std::uint16_t>(r.take(2)));
-      const std::uint32_t substituted = r.take(1);
-      // Clusters index the text, glyphs the font: whatever reads them next trusts both.
-      if (g.glyph >= glyphCount || g.cluster >= length || substituted > 1 || !sane(g.advance) || !sane(g.dx) ||
-          !sane(g.dy))
-        return std::nullopt;
-      g.substituted = substituted == 1;
-      s.shaped.advance += g.advance;
-    }
-    out.push_back(std::move(s));
+    const std::size_t size = kEntryHead + 4 * length + kGlyphBytes * glyphs;
+    if (body.size() - at < size) return std::nullopt;
+    f.offsets_.push_back(static_cast<std::uint32_t>(at));
+    at += size;
   }
-  if (!r.ok || r.at != body.size()) return std::nullopt;
+  if (at != body.size()) return std::nullopt;
+  std::size_t slots = 16;
+  while (slots < 2 * f.offsets_.size()) slots *= 2;
+  f.slots_.assign(slots, {0, 0});
+  for (std::uint32_t i = 0; i < f.offsets_.size(); ++i) {
+    const char* p = body.data() + f.offsets_[i];
+    const std::uint64_t hash =
+        indexHash(static_cast<TextDirection>(p[0]), std::string_view(p + kEntryHead, 4 * std::size_t{le16(p + 2)}));
+    std::size_t s = hash & (slots - 1);
+    while (f.slots_[s].second != 0) s = (s + 1) & (slots - 1);
+    f.slots_[s] = {hash, i + 1};
+  }
+  f.bytes_ = std::move(bytes);
+  return f;
+}
+
+std::optional<ShapedText> ShapeFile::decodeAt(std::uint32_t offset, int glyphCount) const {
+  const char* p = bytes_.data() + offset;
+  const std::size_t length = le16(p + 2), glyphs = le16(p + 4);
+  if (static_cast<unsigned char>(p[1]) > 1) return std::nullopt;
+  for (std::size_t i = 0; i < length; ++i)
+    if (le32(p + kEntryHead + 4 * i) > 0x10FFFF) return std::nullopt;
+  ShapedText out;
+  out.rtl = p[1] == 1;
+  out.glyphs.resize(glyphs);
+  const char* g = p + kEntryHead + 4 * length;
+  for (ShapedGlyph& glyph : out.glyphs) {
+    glyph.glyph = le16(g);
+    glyph.cluster = le32(g + 2);
+    glyph.advance = std::bit_cast<float>(le32(g + 6));
+    glyph.dx = std::bit_cast<float>(le32(g + 10));
+    glyph.dy = std::bit_cast<float>(le32(g + 14));
+    glyph.width = static_cast<std::int16_t>(le16(g + 18));
+    const auto substituted = static_cast<unsigned char>(g[20]);
+    // Clusters index the text, glyphs the font: whatever reads them next trusts both.
+    if (glyph.glyph >= glyphCount || glyph.cluster >= length || substituted > 1 || !sane(glyph.advance) ||
+        !sane(glyph.dx) || !sane(glyph.dy))
+      return std::nullopt;
+    glyph.substituted = substituted == 1;
+    out.advance += glyph.advance;
+    g += kGlyphBytes;
+  }
+  return out;
+}
+
+std::optional<ShapedText> ShapeFile::find(std::u32string_view text, TextDirection direction, int glyphCount) const {
+  if (text.empty() || text.size() > ShapeMemory::kMaxTextLength) return std::nullopt;
+  std::string scratch;
+  const std::string_view wanted = storedText(text, scratch);
+  const std::uint64_t hash = indexHash(direction, wanted);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t s = hash & mask; slots_[s].second != 0; s = (s + 1) & mask) {
+    if (slots_[s].first != hash) continue;
+    const std::uint32_t offset = offsets_[slots_[s].second - 1];
+    const char* p = bytes_.data() + offset;
+    if (static_cast<TextDirection>(p[0]) == direction && le16(p + 2) == text.size() &&
+        std::memcmp(p + kEntryHead, wanted.data(), wanted.size()) == 0)
+      return decodeAt(offset, glyphCount);
+  }
+  return std::nullopt;
+}
+
+void ShapeFile::forEachValid(
+    int glyphCount,
+    const std::function<void(TextDirection, std::u32string_view, const ShapedText&, std::string_view)>& f) const {
+  std::u32string text;
+  for (std::uint32_t offset : offsets_) {
+    const std::optional<ShapedText> shaped = decodeAt(offset, glyphCount);
+    if (!shaped) continue;
+    const char* p = bytes_.data() + offset;
+    const std::size_t length = le16(p + 2);
+    text.resize(length);
+    for (std::size_t i = 0; i < length; ++i) text[i] = static_cast<char32_t>(le32(p + kEntryHead + 4 * i));
+    f(static_cast<TextDirection>(p[0]), text, *shaped,
+      std::string_view(p, kEntryHead + 4 * length + kGlyphBytes * shaped->glyphs.size()));
+  }
+}
+
+std::optional<std::vector<StoredShape>> decodeShapes(std::string_view bytes, int glyphCount) {
+  auto file = ShapeFile::open(FileBytes(std::string(bytes)));
+  if (!file) return std::nullopt;
+  std::vector<StoredShape> out;
+  file->forEachValid(glyphCount, [&](TextDirection d, std::u32string_view text, const ShapedText& shaped, std::string_view) {
+    out.push_back({d, std::u32string(text), shaped});
+  });
+  if (out.size() != file->size()) return std::nullopt;  // strict: every entry valid
   return out;
 }
 
@@ -132,19 +224,14 @@ std::filesystem::path ShapeMemory::file(const FontFile& font) const {
 
 void ShapeMemory::load(const FontFile& font) {
   if (folder_.empty()) return;
-  const auto bytes = FileBytes::open(file(font), nullptr, kMaxFileBytes);
-  if (!bytes) return;
-  auto shapes = decodeShapes(bytes->view(), font.glyphCount());
-  if (!shapes) return;  // rewritten whole by the next save
-  for (StoredShape& s : *shapes)
-    stored_[static_cast<std::size_t>(s.direction)].emplace(std::move(s.text), std::move(s.shaped));
+  glyphCount_ = font.glyphCount();
+  if (auto bytes = FileBytes::open(file(font), nullptr, kMaxFileBytes)) stored_ = ShapeFile::open(std::move(*bytes));
 }
 
-const ShapedText* ShapeMemory::find(const FontFile& font, std::u32string_view text, TextDirection direction) {
+std::optional<ShapedText> ShapeMemory::find(const FontFile& font, std::u32string_view text, TextDirection direction) {
   std::call_once(loaded_, [&] { load(font); });
-  const Table& table = stored_[static_cast<std::size_t>(direction)];
-  const auto it = table.find(text);
-  return it == table.end() ? nullptr : &it->second;
+  if (!stored_) return std::nullopt;
+  return stored_->find(text, direction, glyphCount_);
 }
 
 void ShapeMemory::remember(std::u32string_view text, TextDirection direction, const ShapedText& shaped) {
@@ -157,21 +244,27 @@ void ShapeMemory::remember(std::u32string_view text, TextDirection direction, co
 void ShapeMemory::save(const FontFile& font) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (folder_.empty() || fresh_.empty()) return;
-  // Two threads may have shaped the same word: each is written once.
-  std::vector<StoredShape> all;
-  all.reserve(fresh_.size());
+  // This build's shapes (two threads may have shaped the same word: each is written once),
+  // then the stored ones still valid, up to kMaxShapes.
   std::unordered_set<std::u32string> seen[3];
-  for (StoredShape& s : fresh_)
-    if (seen[static_cast<std::size_t>(s.direction)].insert(s.text).second) all.push_back(std::move(s));
-  fresh_.clear();
-  for (std::size_t d = 0; d < 3; ++d)
-    for (const auto& [text, shaped] : stored_[d]) {
-      if (all.size() >= kMaxShapes) break;
-      if (!seen[d].contains(text)) all.push_back({static_cast<TextDirection>(d), text, shaped});
+  std::string out = startFile();
+  std::uint32_t count = 0;
+  for (const StoredShape& s : fresh_)
+    if (seen[static_cast<std::size_t>(s.direction)].insert(s.text).second) {
+      appendEntry(out, s.direction, s.text, s.shaped);
+      ++count;
     }
+  fresh_.clear();
+  if (stored_)
+    stored_->forEachValid(glyphCount_, [&](TextDirection d, std::u32string_view text, const ShapedText&, std::string_view raw) {
+      if (count >= kMaxShapes || seen[static_cast<std::size_t>(d)].contains(std::u32string(text))) return;
+      out += raw;
+      ++count;
+    });
+  finishFile(out, count);
   std::error_code ec;
   std::filesystem::create_directories(folder_ / "shapes", ec);
-  writeFileAtomic(file(font), encodeShapes(all));
+  writeFileAtomic(file(font), out);
 }
 
 }  // namespace pp::fonts

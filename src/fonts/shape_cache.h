@@ -5,15 +5,16 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <filesystem>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "postpress/fonts.h"
+#include "postpress/support/files.h"
 
 namespace pp::fonts {
 
@@ -26,8 +27,33 @@ struct StoredShape {
   ShapedText shaped;
 };
 std::string encodeShapes(const std::vector<StoredShape>& shapes);
-// nullopt when the bytes are not a whole, valid file for a font of `glyphCount` glyphs.
+// Every entry; nullopt when the bytes are not a whole file or any entry is not valid for a
+// font of `glyphCount` glyphs.
 std::optional<std::vector<StoredShape>> decodeShapes(std::string_view bytes, int glyphCount);
+
+// A file of shapes as a build reads it: checked whole (its hash and the framing of its
+// entries) when opened, indexed by text, and each entry decoded (and checked against the font)
+// only when a word asks for it, so that opening costs one pass over the bytes and no entry of
+// a word this build does not set is made.
+class ShapeFile {
+ public:
+  static std::optional<ShapeFile> open(FileBytes bytes);
+  // The entry for text in that direction, decoded; nullopt when there is none or it is not
+  // valid for a font of `glyphCount` glyphs.
+  std::optional<ShapedText> find(std::u32string_view text, TextDirection direction, int glyphCount) const;
+  // Every entry valid for the font, decoded and raw (for writing a file again), in order.
+  void forEachValid(int glyphCount, const std::function<void(TextDirection, std::u32string_view text, const ShapedText&,
+                                                             std::string_view raw)>& f) const;
+  std::size_t size() const { return offsets_.size(); }  // entries, valid or not
+
+ private:
+  ShapeFile() = default;
+  std::optional<ShapedText> decodeAt(std::uint32_t offset, int glyphCount) const;
+  FileBytes bytes_;
+  std::vector<std::uint32_t> offsets_;  // each entry's start
+  // Open addressing: (hash of direction and text, index into offsets_ + 1); 0: empty.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> slots_;
+};
 
 // Shapes of one face read from and written to the cache folder. Thread-safe: find() reads a
 // table filled once; remember() and save() lock.
@@ -35,9 +61,9 @@ class ShapeMemory {
  public:
   // Where the face's file lives; empty (the default): nothing is read or written.
   void setFolder(const std::filesystem::path& folder) { folder_ = folder; }
-  // The stored shape of `text`, read from the face's file on the first call; nullptr when the
-  // file has none (or there is no usable file). The reference lives as long as this.
-  const ShapedText* find(const FontFile& font, std::u32string_view text, TextDirection direction);
+  // The stored shape of `text`, from the face's file (read on the first call); nullopt when
+  // the file has none (or there is no usable file).
+  std::optional<ShapedText> find(const FontFile& font, std::u32string_view text, TextDirection direction);
   // A shape made by this build, written by save().
   void remember(std::u32string_view text, TextDirection direction, const ShapedText& shaped);
   // Writes the stored and remembered shapes when anything was remembered (best effort: a
@@ -50,17 +76,13 @@ class ShapeMemory {
   static constexpr std::size_t kMaxShapes = 200000;
 
  private:
-  struct TextHash {
-    using is_transparent = void;
-    std::size_t operator()(std::u32string_view t) const noexcept { return std::hash<std::u32string_view>{}(t); }
-  };
-  using Table = std::unordered_map<std::u32string, ShapedText, TextHash, std::equal_to<>>;
   std::filesystem::path file(const FontFile& font) const;
   void load(const FontFile& font);
 
   std::filesystem::path folder_;
   std::once_flag loaded_;
-  Table stored_[3];  // by TextDirection; read-only once loaded
+  std::optional<ShapeFile> stored_;  // read-only once loaded
+  int glyphCount_ = 0;
   std::mutex mutex_;
   std::vector<StoredShape> fresh_;
 };
