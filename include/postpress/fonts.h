@@ -360,6 +360,7 @@ class FontSet {
   // unreadable, as coverageRead_ tells).
   std::vector<std::shared_ptr<const FontCoverage>> coverage_;
   std::vector<char> coverageRead_;
+  std::unordered_map<std::uint32_t, int> chainFaces_;  // (cp << 1 | bold) -> the chain's face
   std::unordered_map<std::string, int> byPath_;   // path -> id
   std::unordered_map<std::string, int> byRole_;   // "family/bold/italic" -> id
   std::vector<char> serif_;                       // per id: a role's face of a serif family

@@ -166,11 +166,19 @@ int FontSet::resolve(int primary, char32_t cp, bool bold, bool emoji) {
     if (const int id = regionalFace(bold, primary >= 0 && static_cast<std::size_t>(primary) < serif_.size() &&
                                                   serif_[static_cast<std::size_t>(primary)]);
         id >= 0 && files_[static_cast<std::size_t>(id)]->has(cp)) return id;
+  // The chain's answer depends on the character and the weight only: walked once for each
+  // (a Chinese post asks for each ideograph thousands of times, past dozens of fonts).
+  const std::uint32_t key = (static_cast<std::uint32_t>(cp) << 1) | (bold ? 1u : 0u);
+  if (const auto it = chainFaces_.find(key); it != chainFaces_.end()) return it->second;
+  int found = -1;
   for (int id : fallbackChain(bold))
     if (mayHave(id, cp) && loadFile(paths_[static_cast<std::size_t>(id)], false) >= 0 &&
-        files_[static_cast<std::size_t>(id)]->has(cp))
-      return id;
-  return -1;
+        files_[static_cast<std::size_t>(id)]->has(cp)) {
+      found = id;
+      break;
+    }
+  chainFaces_.emplace(key, found);
+  return found;
 }
 
 bool FontSet::mayHave(int id, char32_t cp) {
