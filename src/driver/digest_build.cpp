@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <exception>
+#include <future>
 #include <mutex>
 #include <new>
 #include <optional>
@@ -203,6 +204,13 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
 
   DiagramOptions diagrams = diagramOptionsFor(style);
   diagrams.grayscale = spec.grayscale;
+  // The digest's language (ICU's formatters take a few milliseconds to make) needs only the
+  // site: made on a thread of its own while the posts are parsed, unless one thread is all
+  // the build may use.
+  std::future<std::shared_ptr<const Locale>> localeMade =
+      std::async(effectiveJobs(options.jobs) > 1 ? std::launch::async : std::launch::deferred, [&spec, site] {
+        return std::make_shared<const Locale>(digestLanguage(spec.publication, spec.selection, *site));
+      });
   phase("parsing " + std::to_string(selection.posts.size()) + " posts");
   since = Clock::now();
   std::vector<Document> docs(selection.posts.size());
@@ -241,7 +249,7 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
   // The digest's language, made once: every label, date and count of both outputs.
   std::optional<Publication> built;
   if (!guarded("composing the digest", diags, [&] {
-        auto locale = std::make_shared<const Locale>(digestLanguage(spec.publication, spec.selection, *site));
+        std::shared_ptr<const Locale> locale = localeMade.get();
         locale->report(diags);
         built.emplace(buildPublication(*site, spec.selection, selection.posts, std::move(docs),
                                        spec.publication, style, assets, std::move(locale), diags));
