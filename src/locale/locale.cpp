@@ -105,7 +105,10 @@ void Locale::Impl::loadLabels(const fs::path& langDir, const icu::Locale& asked,
 // The digits the tag asks for (-u-nu-arab) win over the data file's.
 void Locale::Impl::setDigits(const std::string& fromFile) {
   UErrorCode status = U_ZERO_ERROR;
-  const std::string fromTag = icuLocale.getUnicodeKeywordValue<std::string>("nu", status);
+  // ICU's legacy keyword names ("numbers" for the tag's "nu", "calendar" for "ca"): the
+  // Unicode names are translated through tables ICU loads on first use, most of the cost of
+  // making a Locale (bench/results.md).
+  const std::string fromTag = icuLocale.getKeywordValue<std::string>("numbers", status);
   if (U_SUCCESS(status) && !fromTag.empty()) return;
   status = U_ZERO_ERROR;
   std::unique_ptr<icu::NumberingSystem> system(icu::NumberingSystem::createInstanceByName(fromFile.c_str(), status));
@@ -115,12 +118,12 @@ void Locale::Impl::setDigits(const std::string& fromFile) {
     digits = "latn";
   }
   status = U_ZERO_ERROR;
-  icuLocale.setUnicodeKeywordValue("nu", digits, status);
+  icuLocale.setKeywordValue("numbers", digits.c_str(), status);
 }
 
 void Locale::Impl::makeFormatters() {
   UErrorCode status = U_ZERO_ERROR;
-  icuLocale.setUnicodeKeywordValue("ca", "gregory", status);
+  icuLocale.setKeywordValue("calendar", "gregorian", status);
   status = U_ZERO_ERROR;
   plurals.reset(icu::PluralRules::forLocale(icuLocale, status));
   if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU has no plural rules: ") + u_errorName(status));
