@@ -12,6 +12,10 @@
 namespace pp {
 
 bool wantsEmojiPresentation(char32_t cp, char32_t next) {
+  // The layout asks for every character. Below U+00A9 only the ASCII keycap bases are emoji,
+  // plain text here; below U+231A (the first with emoji presentation, before the first
+  // modifier base) only a variation selector asks for a picture: most text never asks ICU.
+  if (cp < 0xA9 || (cp < 0x231A && next != 0xFE0F)) return false;
   const auto c = static_cast<UChar32>(cp);
   if (u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION)) return true;
   if (next >= 0x1F3FB && next <= 0x1F3FF && u_hasBinaryProperty(c, UCHAR_EMOJI_MODIFIER_BASE)) return true;

@@ -1,6 +1,7 @@
 // The fonts of a style: each role's face, the fallback chain for characters a face lacks (bold
 // text falls back to a bold sibling), and the plain chain the EPUB cover draws with.
 #include <doctest/doctest.h>
+#include <unicode/uchar.h>
 
 #include <filesystem>
 
@@ -235,4 +236,17 @@ TEST_CASE("a language's CJK glyph forms: its region's face of the CJK collection
   FontSet other(st, diags);
   other.setLanguage("zh-TW");
   CHECK(other.resolve(text, U'\u76F4', false) == faceFor("zh-TW", U'\u76F4'));
+}
+
+TEST_CASE("emoji presentation: the quick answers below U+231A agree with ICU's properties") {
+  // What wantsEmojiPresentation answers without asking ICU, checked against the rule it
+  // shortens for every character before U+2400, alone and before each kind of neighbour.
+  for (char32_t c = 0; c < 0x2400; ++c)
+    for (char32_t next : {char32_t{0}, char32_t{U'a'}, char32_t{0xFE0F}, char32_t{0x1F3FB}}) {
+      const bool presentation = u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_EMOJI_PRESENTATION);
+      const bool modified = next == 0x1F3FB && u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_EMOJI_MODIFIER_BASE);
+      const bool selected = next == 0xFE0F && u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_EMOJI) && c >= 0x80;
+      CHECK_MESSAGE(wantsEmojiPresentation(c, next) == (presentation || modified || selected),
+                    "U+" << std::hex << static_cast<unsigned>(c));
+    }
 }
