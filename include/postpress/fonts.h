@@ -52,7 +52,7 @@ struct ShapedGlyph {
   std::uint32_t cluster = 0;  // index of the first code point of the text it draws
   float advance = 0;          // pen movement after it
   float dx = 0, dy = 0;       // offset from the pen (marks, cursive attachment)
-  std::int16_t width = 0;     // the glyph's own advance, rounded (what a PDF's /W declares)
+  float width = 0;            // the glyph's own advance as a PDF's /W declares it (declaredWidth)
   // Not the font's own glyph for its character: a ligature, a contextual alternate (a code
   // font's "->>"), a conjunct. One such glyph may stand for different characters in different
   // places, so a PDF cannot give its text back through ToUnicode alone.
@@ -186,8 +186,12 @@ class FontFile {
   void keepShapesIn(const fs::path& folder) const;
   // Writes the words shaped since (best effort); nothing when none were.
   void saveShapes() const;
-  // A glyph's advance width in 1/1000 em, rounded (what the PDF's /W declares).
+  // A glyph's advance width in 1/1000 em, rounded.
   int glyphWidth(int glyph) const;
+  // The same to the nearest 1/16 (a binary fraction, written exactly): what the PDF's /W
+  // declares and its pages advance the pen by. Whole thousandths left a TJ adjustment of a
+  // few hundredths after nearly every glyph to keep the shaped positions.
+  float declaredWidth(int glyph) const;
   int glyphCount() const;
   // The font's PostScript name ("" when it has none).
   std::string postScriptName() const;

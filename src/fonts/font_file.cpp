@@ -246,6 +246,7 @@ const ShapedText& FontFile::shaped(std::u32string_view text, TextDirection direc
 }
 
 int FontFile::glyphWidth(int glyph) const { return info_->harfbuzz.glyphWidth(glyph); }
+float FontFile::declaredWidth(int glyph) const { return info_->harfbuzz.declaredWidth(glyph); }
 int FontFile::glyphCount() const { return info_->harfbuzz.glyphCount(); }
 std::string FontFile::postScriptName() const { return info_->harfbuzz.postScriptName(); }
 std::string FontFile::familyName() const { return info_->harfbuzz.familyName(); }

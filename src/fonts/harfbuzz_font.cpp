@@ -125,7 +125,7 @@ ShapedText HarfBuzzFont::shape(std::u32string_view text, TextDirection direction
     g.advance = static_cast<float>(pos[i].x_advance) * toThousandths_;
     g.dx = static_cast<float>(pos[i].x_offset) * toThousandths_;
     g.dy = static_cast<float>(pos[i].y_offset) * toThousandths_;
-    g.width = static_cast<std::int16_t>(glyphWidth(static_cast<int>(g.glyph)));
+    g.width = declaredWidth(static_cast<int>(g.glyph));
     hb_codepoint_t nominal = 0;
     g.substituted = g.cluster >= text.size() ||
                     !hb_font_get_nominal_glyph(font_.get(), static_cast<hb_codepoint_t>(text[g.cluster]), &nominal) ||
@@ -140,6 +140,11 @@ ShapedText HarfBuzzFont::shape(std::u32string_view text, TextDirection direction
 int HarfBuzzFont::glyphWidth(int glyph) const {
   const hb_position_t a = hb_font_get_glyph_h_advance(font_.get(), static_cast<hb_codepoint_t>(glyph));
   return static_cast<int>(std::lround(static_cast<float>(a) * toThousandths_));
+}
+
+float HarfBuzzFont::declaredWidth(int glyph) const {
+  const hb_position_t a = hb_font_get_glyph_h_advance(font_.get(), static_cast<hb_codepoint_t>(glyph));
+  return std::round(static_cast<float>(a) * toThousandths_ * 16.0f) / 16.0f;
 }
 
 int HarfBuzzFont::glyphCount() const { return static_cast<int>(hb_face_get_glyph_count(face_.get())); }

@@ -15,7 +15,7 @@ namespace {
 
 // Names the format and the shaping: change it whenever HarfBuzzFont::shape would give other
 // glyphs for the same font and HarfBuzz (the version string alone changes only with releases).
-constexpr std::string_view kMagic = "postpress-shapes-1\n";
+constexpr std::string_view kMagic = "postpress-shapes-2\n";
 constexpr std::size_t kHashDigits = 32;           // Hasher::hex()
 constexpr std::size_t kMaxFileBytes = 64u << 20;  // far above what kMaxShapes words take
 constexpr std::size_t kMaxGlyphsPerText = 4 * ShapeMemory::kMaxTextLength + 16;
@@ -23,7 +23,7 @@ constexpr float kMaxPosition = 1e6f;  // 1/1000 em: a thousand em
 // An entry: direction, rtl (a byte each), text length and glyph count (two bytes each), the
 // text (four bytes a character), then each glyph in kGlyphBytes; numbers little-endian.
 constexpr std::size_t kEntryHead = 6;
-constexpr std::size_t kGlyphBytes = 21;
+constexpr std::size_t kGlyphBytes = 23;
 
 void put(std::string& out, std::uint32_t v, int bytes) {
   for (int k = 0; k < bytes; ++k) out += static_cast<char>((v >> (8 * k)) & 0xFF);
@@ -69,7 +69,7 @@ void appendEntry(std::string& out, TextDirection direction, std::u32string_view 
     put(out, std::bit_cast<std::uint32_t>(g.advance), 4);
     put(out, std::bit_cast<std::uint32_t>(g.dx), 4);
     put(out, std::bit_cast<std::uint32_t>(g.dy), 4);
-    put(out, static_cast<std::uint16_t>(g.width), 2);
+    put(out, std::bit_cast<std::uint32_t>(g.width), 4);
     put(out, g.substituted ? 1 : 0, 1);
   }
 }
@@ -155,11 +155,11 @@ std::optional<ShapedText> ShapeFile::decodeAt(std::uint32_t offset, int glyphCou
     glyph.advance = std::bit_cast<float>(le32(g + 6));
     glyph.dx = std::bit_cast<float>(le32(g + 10));
     glyph.dy = std::bit_cast<float>(le32(g + 14));
-    glyph.width = static_cast<std::int16_t>(le16(g + 18));
-    const auto substituted = static_cast<unsigned char>(g[20]);
+    glyph.width = std::bit_cast<float>(le32(g + 18));
+    const auto substituted = static_cast<unsigned char>(g[22]);
     // Clusters index the text, glyphs the font: whatever reads them next trusts both.
     if (glyph.glyph >= glyphCount || glyph.cluster >= length || substituted > 1 || !sane(glyph.advance) ||
-        !sane(glyph.dx) || !sane(glyph.dy))
+        !sane(glyph.dx) || !sane(glyph.dy) || !sane(glyph.width))
       return std::nullopt;
     glyph.substituted = substituted == 1;
     out.advance += glyph.advance;

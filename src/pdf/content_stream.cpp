@@ -178,7 +178,7 @@ void ContentStream::moreGlyphs(float size, const ShapedGlyph* glyphs, std::size_
     if (!inString) out_ += '(';
     inString = true;
     glyphCode(g.glyph);
-    drawn += static_cast<float>(g.width);
+    drawn += g.width;
     shaped += g.advance;
   }
   if (inString) out_ += ')';

@@ -51,7 +51,7 @@ HPDF_Array widthsOf(HPDF_MMgr mmgr, const FontFile& font, const std::vector<std:
     if (!run) return nullptr;
     std::size_t k = i;
     do {
-      HPDF_Array_AddNumber(run, font.glyphWidth(glyphs[k]));
+      HPDF_Array_AddReal(run, font.declaredWidth(glyphs[k]));
       ++k;
     } while (k < glyphs.size() && glyphs[k] == glyphs[k - 1] + 1);
     HPDF_Array_Add(w, run);

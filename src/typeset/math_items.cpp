@@ -106,7 +106,7 @@ void drawFormula(Context& ctx, const MathBox& box, int face, float x, float base
     FontFile& font = ctx.fonts.file(glyphFace);
     ShapedGlyph sg;
     sg.glyph = g.glyph;
-    sg.width = static_cast<std::int16_t>(font.glyphWidth(g.glyph));
+    sg.width = font.declaredWidth(g.glyph);
     sg.substituted = !g.nominal;
     // A piece of a grown delimiter or an accent stands for nothing of its own: it joins the
     // run of the glyph before it (same size), placed by offsets, so that the PDF gives the

@@ -197,7 +197,7 @@ namespace {
 // glyph on the next line left to right for `ltrText`: what each reads as, and the glyph's text.
 Painted paintRtlBesideLtr(const char* rtlText, const char* ltrText, std::uint16_t gid, std::int16_t advance) {
   PageBox box;
-  TextRun rtl = textRun(rtlText, {{gid, 0, static_cast<float>(advance), 0, 0, advance, true}}, 1);
+  TextRun rtl = textRun(rtlText, {{gid, 0, static_cast<float>(advance), 0, 0, static_cast<float>(advance), true}}, 1);
   rtl.rtl = true;
   box.runs.push_back(rtl);
   TextRun ltr = textRun(ltrText, {glyph(gid, 0)}, 1);
