@@ -249,15 +249,19 @@ void ShapeMemory::save(const FontFile& font) {
   std::unordered_set<std::u32string> seen[3];
   std::string out = startFile();
   std::uint32_t count = 0;
-  for (const StoredShape& s : fresh_)
-    if (seen[static_cast<std::size_t>(s.direction)].insert(s.text).second) {
+  // Within what a read accepts, or the file would be refused and rewritten on every build.
+  auto fits = [&](std::size_t more) { return count < kMaxShapes && out.size() + more + kHashDigits <= kMaxFileBytes; };
+  for (const StoredShape& s : fresh_) {
+    const std::size_t size = kEntryHead + 4 * s.text.size() + kGlyphBytes * s.shaped.glyphs.size();
+    if (fits(size) && seen[static_cast<std::size_t>(s.direction)].insert(s.text).second) {
       appendEntry(out, s.direction, s.text, s.shaped);
       ++count;
     }
+  }
   fresh_.clear();
   if (stored_)
     stored_->forEachValid(glyphCount_, [&](TextDirection d, std::u32string_view text, const ShapedText&, std::string_view raw) {
-      if (count >= kMaxShapes || seen[static_cast<std::size_t>(d)].contains(std::u32string(text))) return;
+      if (!fits(raw.size()) || seen[static_cast<std::size_t>(d)].contains(std::u32string(text))) return;
       out += raw;
       ++count;
     });
