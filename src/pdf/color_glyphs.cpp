@@ -10,6 +10,7 @@
 #include "pdf/content_stream.h"
 #include "postpress/support/deflate.h"
 #include "postpress/support/files.h"
+#include "postpress/support/parallel.h"
 #include "postpress/codecs.h"
 
 namespace pp::pdf {
@@ -67,6 +68,39 @@ HPDF_Dict ColorGlyphPictures::get(const PictureKey& key) {
   return form;
 }
 
+ColorGlyphPictures::Prepared ColorGlyphPictures::prepareOne(const PictureKey& key) const {
+  Prepared out;
+  const FontFile* font = key.font < faces_.size() ? faces_[key.font].loaded.get() : nullptr;
+  out.picture = font ? font->colorPicture(key.glyph) : ColorGlyphPicture{};
+  Planes planes = out.picture.png.empty() ? Planes{} : planesOf(out.picture, key.size);
+  out.picture.png.clear();
+  out.width = planes.width;
+  out.height = planes.height;
+  if (planes.width <= 0) return out;
+  // Deflated here with libdeflate, as the pages and fonts are, rather than by libharu's zlib
+  // while the file is saved (which took a twentieth of a warm build with a few dozen emoji).
+  auto deflate = [](const std::vector<std::uint8_t>& bytes) {
+    return zlibCompress(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+  };
+  out.rgbDeflated = deflate(planes.rgb);
+  out.alphaDeflated = deflate(planes.alpha);
+  out.rgb = std::move(planes.rgb);
+  out.alpha = std::move(planes.alpha);
+  return out;
+}
+
+void ColorGlyphPictures::prepare(const std::vector<PictureKey>& keys, int jobs) {
+  std::vector<PictureKey> todo;
+  for (const PictureKey& k : keys)
+    if (!made_.contains(k) && !prepared_.contains(k)) todo.push_back(k);
+  std::sort(todo.begin(), todo.end());
+  todo.erase(std::unique(todo.begin(), todo.end()), todo.end());
+  std::vector<Prepared> done(todo.size());
+  // Each reads only its font (read-only, shared) and its own buffers.
+  parallelFor(todo.size(), jobs, [&](std::size_t i) { done[i] = prepareOne(todo[i]); });
+  for (std::size_t i = 0; i < todo.size(); ++i) prepared_.emplace(todo[i], std::move(done[i]));
+}
+
 HPDF_Dict ColorGlyphPictures::make(const PictureKey& key) {
   HPDF_Doc pdf = doc_.get();
   HPDF_Dict form = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
@@ -75,23 +109,23 @@ HPDF_Dict ColorGlyphPictures::make(const PictureKey& key) {
   HPDF_Dict_AddName(form, "Subtype", "Form");
   HPDF_Array bbox = HPDF_Array_New(pdf->mmgr);
   HPDF_Dict_Add(form, "BBox", bbox);
-  const FontFile* font = key.font < faces_.size() ? faces_[key.font].loaded.get() : nullptr;
-  const ColorGlyphPicture pic = font ? font->colorPicture(key.glyph) : ColorGlyphPicture{};
-  const Planes planes = pic.png.empty() ? Planes{} : planesOf(pic, key.size);
-  if (planes.width <= 0) {
+  auto it = prepared_.find(key);
+  if (it == prepared_.end()) it = prepared_.emplace(key, prepareOne(key)).first;
+  Prepared p = std::move(it->second);
+  prepared_.erase(it);
+  const ColorGlyphPicture& pic = p.picture;
+  if (p.width <= 0) {
     for (int v : {0, 0, 0, 0}) HPDF_Array_AddNumber(bbox, v);
     return form;
   }
-  HPDF_Image image = HPDF_LoadRawImageFromMem(pdf, planes.rgb.data(), static_cast<HPDF_UINT>(planes.width),
-                                              static_cast<HPDF_UINT>(planes.height), HPDF_CS_DEVICE_RGB, 8);
-  HPDF_Image mask = HPDF_LoadRawImageFromMem(pdf, planes.alpha.data(), static_cast<HPDF_UINT>(planes.width),
-                                             static_cast<HPDF_UINT>(planes.height), HPDF_CS_DEVICE_GRAY, 8);
+  HPDF_Image image = HPDF_LoadRawImageFromMem(pdf, p.rgb.data(), static_cast<HPDF_UINT>(p.width),
+                                              static_cast<HPDF_UINT>(p.height), HPDF_CS_DEVICE_RGB, 8);
+  HPDF_Image mask = HPDF_LoadRawImageFromMem(pdf, p.alpha.data(), static_cast<HPDF_UINT>(p.width),
+                                             static_cast<HPDF_UINT>(p.height), HPDF_CS_DEVICE_GRAY, 8);
   if (!image || !mask || HPDF_Image_AddSMask(image, mask) != HPDF_OK) return form;
-  // Deflated here with libdeflate, as the pages and fonts are, rather than by libharu's zlib
-  // while the file is saved (which took a twentieth of a warm build with a few dozen emoji).
-  for (auto [dict, bytes] : {std::pair{image, &planes.rgb}, std::pair{mask, &planes.alpha}})
-    if (auto packed = zlibCompress(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size())))
-      setDeflatedStreamBytes(doc_, dict, FileBytes(std::move(*packed)));
+  // The deflated planes replace libharu's copies (left to its own deflate when one failed).
+  if (p.rgbDeflated) setDeflatedStreamBytes(doc_, image, FileBytes(std::move(*p.rgbDeflated)));
+  if (p.alphaDeflated) setDeflatedStreamBytes(doc_, mask, FileBytes(std::move(*p.alphaDeflated)));
   for (float v : {pic.x, pic.y, pic.x + pic.width, pic.y + pic.height}) HPDF_Array_AddReal(bbox, v);
   HPDF_Dict resources = HPDF_Dict_New(pdf->mmgr);
   HPDF_Dict xobjects = HPDF_Dict_New(pdf->mmgr);

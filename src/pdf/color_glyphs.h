@@ -5,6 +5,8 @@
 #pragma once
 
 #include <map>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "pdf/hpdf_doc.h"
@@ -24,12 +26,25 @@ class ColorGlyphPictures {
   // be decoded) gets an empty XObject, so that the page keeps the name its content was written
   // with. nullptr only when libharu cannot make an object at all.
   HPDF_Dict get(const PictureKey& key);
+  // Decodes, scales and deflates the pictures of `keys` on `jobs` threads ahead of get(), which
+  // then only makes libharu's objects (on the one thread that may touch the document).
+  void prepare(const std::vector<PictureKey>& keys, int jobs);
+
+  // A picture's pixels as drawn: RGB and alpha planes, raw and deflated.
+  struct Prepared {
+    ColorGlyphPicture picture;  // its placement (the PNG itself is not kept)
+    int width = 0, height = 0;
+    std::vector<std::uint8_t> rgb, alpha;
+    std::optional<std::string> rgbDeflated, alphaDeflated;
+  };
 
  private:
   HPDF_Dict make(const PictureKey& key);
+  Prepared prepareOne(const PictureKey& key) const;
   HpdfDoc& doc_;
   const std::vector<FontFace>& faces_;
   std::map<PictureKey, HPDF_Dict> made_;
+  std::map<PictureKey, Prepared> prepared_;
 };
 
 }  // namespace pp::pdf

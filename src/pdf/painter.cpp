@@ -135,6 +135,18 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& re
   DrawnGlyphs drawn;
   ImageCache images(doc, pub.assets, diags);
   ColorGlyphPictures pictures(doc, layout.fonts);
+  {
+    // The colour glyph pictures the pages draw are decoded, scaled and deflated side by side
+    // first; the loop below only makes their objects.
+    std::vector<PictureKey> keys;
+    for (std::size_t i = 0; i < layout.pages.size(); ++i) {
+      const StreamedPages::Page* ready = streamedPage(i);
+      const std::vector<PictureKey> own = ready ? std::vector<PictureKey>{} : resourceUse(layout.pages[i], pub.assets).pictures;
+      const std::vector<PictureKey>& drawn = ready ? ready->use.pictures : own;
+      keys.insert(keys.end(), drawn.begin(), drawn.end());
+    }
+    pictures.prepare(keys, jobs);
+  }
 
   std::vector<HPDF_Page> pages;
   pages.reserve(layout.pages.size());
