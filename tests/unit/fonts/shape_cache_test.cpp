@@ -11,6 +11,7 @@
 #include "fonts/shape_cache.h"
 #include "postpress/fonts.h"
 #include "postpress/support/files.h"
+#include "postpress/support/hash.h"
 
 using namespace pp;
 using fonts::StoredShape;
@@ -167,4 +168,51 @@ TEST_CASE("shape files: long words and stores without a folder keep nothing") {
   font->shaped(U"short");
   store.saveShapes();
   CHECK(fs::exists(folder.path / "shapes"));
+}
+
+TEST_CASE("shape files: forged files whose hash is right never reach past their text or font") {
+  // A file anyone who can write the cache folder could make: random bytes changed in a valid
+  // file, the hash made right again (an attacker can compute it too), so that the reader's
+  // framing and entry checks are what stand. Whatever is accepted must index its own text and
+  // the font's glyphs only.
+  auto font = FontFile::load(charis(), nullptr);
+  REQUIRE(font);
+  const int glyphs = font->glyphCount();
+  std::vector<StoredShape> shapes = someShapes(*font);
+  const std::string good = fonts::encodeShapes(shapes);
+  const std::size_t body = good.size() - 32;
+  std::uint64_t state = 0x9E3779B97F4A7C15ull;
+  auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  int opened = 0, found = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string forged = good.substr(0, body);
+    const int changes = 1 + static_cast<int>(next() % 4);
+    for (int c = 0; c < changes; ++c) forged[next() % body] = static_cast<char>(next());
+    if (next() % 8 == 0) forged.resize(next() % body);  // cut, or grown below
+    if (next() % 16 == 0) forged += std::string(next() % 64, static_cast<char>(next()));
+    Hasher h;
+    h.update(forged);
+    forged += h.hex();
+    auto file = fonts::ShapeFile::open(FileBytes(std::string(forged)));
+    if (!file) continue;
+    ++opened;
+    file->forEachValid(glyphs, [&](TextDirection d, std::u32string_view text, const ShapedText& s, std::string_view raw) {
+      CHECK(static_cast<int>(d) <= 2);
+      CHECK_FALSE(raw.empty());
+      for (const ShapedGlyph& g : s.glyphs) {
+        CHECK(g.cluster < text.size());
+        CHECK(static_cast<int>(g.glyph) < glyphs);
+        CHECK(std::isfinite(g.advance));
+      }
+      if (auto again = file->find(text, d, glyphs)) ++found;
+    });
+    for (const StoredShape& s : shapes) (void)file->find(s.text, s.direction, glyphs);
+  }
+  CHECK(opened > 100);  // the checks past the hash were reached
+  CHECK(found > 0);
 }
