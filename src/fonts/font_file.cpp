@@ -35,7 +35,8 @@ struct FontFile::Info {
   mutable std::string hash;
   // HarfBuzz's face and font on the same bytes (made at load, read-only afterwards; destroyed
   // before the bytes, declared after them).
-  fonts::HarfBuzzFont harfbuzz;  // The words shaped in earlier builds (the cache folder), and those this build shaped.
+  fonts::HarfBuzzFont harfbuzz;
+  // The words shaped in earlier builds (the cache folder), and those this build shaped.
   mutable fonts::ShapeMemory shapesKept;
 };
 
