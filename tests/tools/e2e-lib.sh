@@ -61,23 +61,28 @@ check_pdf() {
   fi
 }
 
+# shared_epubcheck ARGS...: ../shared/tools/epubcheck, whose EPUBCheck run goes to the test run's
+# one EPUBCheck process (tests/tools/epubcheck_via_server/java: the same report, about five CPU
+# seconds less than a Java start of its own); the tool's own checks and verdict as they are.
+shared_epubcheck() { PATH="$TOOLS/epubcheck_via_server:$PATH" "$SHARED/tools/epubcheck" "$@"; }
+
 # check_epub FILE TITLES_FILE: our checks, plus the shared epubcheck when present (which then
-# runs EPUBCheck, with the same verdict as ours: one Java start, not two).
+# runs EPUBCheck, with the same verdict as ours: one validation, not two).
 check_epub() {
   local epub="$1" titles="$2" args=() once=()
   mapfile -t args < <(expect_args "$titles")
   if [ -x "$SHARED/tools/epubcheck" ]; then once=(--quick); fi
   python3 "$TOOLS/epub_props.py" "$epub" --max-px 1600 "${once[@]}" "${args[@]}" || fail "epub_props on $epub"
   if [ -x "$SHARED/tools/epubcheck" ]; then
-    "$SHARED/tools/epubcheck" "$epub" --max-px 1600 "${args[@]}" || fail "epubcheck on $epub"
+    shared_epubcheck "$epub" --max-px 1600 "${args[@]}" || fail "epubcheck on $epub"
   fi
 }
 
 # check_pdf_once FILE TITLES_FILE [--own]: one validation run of a PDF (slow on a whole blog):
 # the shared acceptance tool when present, else (or with --own) the project's property checker.
 # check_epub_once FILE TITLES_FILE [--shared]: one validation run of an EPUB: the project's
-# checker (EPUBCheck through the test run's one Java process), or with --shared the shared
-# acceptance tool when present (its own Java start).
+# checker, or with --shared the shared acceptance tool when present (both have EPUBCheck run
+# by the test run's one Java process).
 check_pdf_once() {
   local pdf="$1" titles="$2" own="${3:-}" args=()
   check_pdf_standard "$pdf"
@@ -93,7 +98,7 @@ check_epub_once() {
   local epub="$1" titles="$2" shared="${3:-}" args=()
   mapfile -t args < <(expect_args "$titles")
   if [ -x "$SHARED/tools/epubcheck" ] && [ "$shared" = --shared ]; then
-    "$SHARED/tools/epubcheck" "$epub" --max-px 1600 "${args[@]}" > "$WORK/epubcheck.out" 2>&1 ||
+    shared_epubcheck "$epub" --max-px 1600 "${args[@]}" > "$WORK/epubcheck.out" 2>&1 ||
       { cat "$WORK/epubcheck.out"; fail "epubcheck on $epub"; }
   else
     python3 "$TOOLS/epub_props.py" "$epub" --max-px 1600 "${args[@]}" || fail "epub_props on $epub"
