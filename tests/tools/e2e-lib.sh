@@ -16,6 +16,13 @@ SHARED="$(cd "$PP_SOURCE_DIR/.." && pwd)/shared"
 CORPUS="$SHARED/corpus"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/pp-e2e.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
+# Debian's python3 runs every Python program of the tests (the shared tools' too) when another
+# comes first on PATH: scripts/install-deps.sh installs the checkers' packages (pikepdf, PyMuPDF,
+# jsonschema) for it, and pyenv's shim, found first on some machines, costs about 0.1 CPU s a
+# start (some 300 starts a run) before running a Python without them.
+if [ -x /usr/bin/python3 ] && [ "$(command -v python3)" != /usr/bin/python3 ]; then
+  mkdir "$WORK/bin" && ln -s /usr/bin/python3 "$WORK/bin/python3" && PATH="$WORK/bin:$PATH"
+fi
 # One image cache per test binary directory: warm across tests, never the user's own cache.
 CACHE="${PP_BUILD_DIR:-$WORK}/test-cache"
 
