@@ -51,9 +51,13 @@ expect_args() {
 }
 
 # check_pdf_standard FILE: every check of PDF/UA-1 (issue 23: pdf_standard_check.py), the
-# structure tree's and the metadata's.
+# structure tree's and the metadata's. With STRUCT_ORDER set, also that the structure tree reads
+# every post of the EPUB beside FILE in source order (tests/tools/struct_text_order.py, run on
+# the PDF the same process has read and scanned for the standard's checks).
 check_pdf_standard() {
-  python3 "$TOOLS/pdf_standard_check.py" "$1" --profile ua1 --max-lines 5 \
+  local order=()
+  [ -z "${STRUCT_ORDER:-}" ] || order=(--struct-order "${1%.pdf}.epub")
+  python3 "$TOOLS/pdf_standard_check.py" "$1" --profile ua1 --max-lines 5 "${order[@]}" \
     > "$WORK/pdf_standard.out" 2>&1 || { cat "$WORK/pdf_standard.out"; fail "pdf_standard_check on $1"; }
 }
 
