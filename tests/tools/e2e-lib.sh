@@ -61,12 +61,15 @@ check_pdf_standard() {
     > "$WORK/pdf_standard.out" 2>&1 || { cat "$WORK/pdf_standard.out"; fail "pdf_standard_check on $1"; }
 }
 
-# check_pdf FILE TITLES_FILE: our checks, plus the shared pdfcheck when present.
+# check_pdf FILE TITLES_FILE: our checks, plus the shared pdfcheck when present (which then
+# checks the structure, fonts, words' placement, images and outline as ours would: ours check
+# the text, read the other way, and poppler's complaints).
 check_pdf() {
-  local pdf="$1" titles="$2" args=()
+  local pdf="$1" titles="$2" args=() once=()
   check_pdf_standard "$pdf"
   mapfile -t args < <(expect_args "$titles")
-  python3 "$TOOLS/pdf_props.py" "$pdf" --outline "${args[@]}" || fail "pdf_props on $pdf"
+  if [ -x "$SHARED/tools/pdfcheck" ]; then once=(--text); fi
+  python3 "$TOOLS/pdf_props.py" "$pdf" --outline "${once[@]}" "${args[@]}" || fail "pdf_props on $pdf"
   if [ -x "$SHARED/tools/pdfcheck" ]; then
     "$SHARED/tools/pdfcheck" "$pdf" --need-outline "${args[@]}" 2>/dev/null || fail "pdfcheck on $pdf"
   fi

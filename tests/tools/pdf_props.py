@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks the properties every postpress PDF must have, with poppler-utils and qpdf.
 
-usage: pdf_props.py FILE.pdf [--expect TEXT]... [--edge PT] [--max-ppi N] [--outline] [--quick]
+usage: pdf_props.py FILE.pdf [--expect TEXT]... [--edge PT] [--max-ppi N] [--outline] [--quick | --text]
 
 Prints one line per property and exits 1 when any fails:
   qpdf      the structure checks clean (qpdf --check)
@@ -15,6 +15,10 @@ Prints one line per property and exits 1 when any fails:
   outline   bookmarks exist (only checked with --outline)
 --quick checks the file and its text only (qpdf, fonts, expect, poppler), not the placement of
 every word: for a caller whose same output is checked in full elsewhere.
+--text checks the text only (expect, poppler): for a caller that runs ../shared/tools/pdfcheck
+on the same file, which checks the rest the same way (qpdf --check, pdffonts' emb column, the
+words' boxes against the same edge and a quarter of the smaller word, pdfimages' ppi, qpdf's
+outline), and reads the text with -layout rather than as here.
 """
 import argparse
 import html
@@ -169,22 +173,27 @@ def main():
     parser.add_argument("--max-ppi", type=float, default=400.0)
     parser.add_argument("--outline", action="store_true")
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--text", action="store_true")
     args = parser.parse_args()
+    if args.quick and args.text:
+        parser.error("--quick or --text, not both")
 
     # The tools run side by side (each reads the file on its own; a whole blog's PDF of a
     # thousand pages took 40 s one after another, qpdf --check a third of it), the words'
     # placement is checked here meanwhile.
+    whole = not (args.quick or args.text)
     with ThreadPoolExecutor(max_workers=4) as pool:
-        qpdf = pool.submit(check_qpdf, args.pdf)
-        fonts = pool.submit(check_fonts, args.pdf)
+        if not args.text:
+            qpdf = pool.submit(check_qpdf, args.pdf)
+            fonts = pool.submit(check_fonts, args.pdf)
         expect = pool.submit(check_expect, args.pdf, args.expect)
-        if not args.quick:
+        if whole:
             ppi = pool.submit(check_ppi, args.pdf, args.max_ppi)
             outline = pool.submit(count_outline, args.pdf)
             placement = check_edges_and_collisions(args.pdf, args.edge)
-        results = {"qpdf": qpdf.result(), "fonts": fonts.result()}
+        results = {} if args.text else {"qpdf": qpdf.result(), "fonts": fonts.result()}
         results["expect"], results["poppler"] = expect.result()
-        if not args.quick:
+        if whole:
             results["edges"], results["collide"] = placement
             results["ppi"] = ppi.result()
             entries = outline.result()

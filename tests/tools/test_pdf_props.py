@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Tests of pdf_props.py's placement checks: the collision sweep finds the same overlapping
 words as comparing every pair, and the whole checker fails on a page with words drawn over
-each other or too near an edge, and passes the same page without them.
+each other or too near an edge, and passes the same page without them; --text checks the text
+alone.
 
 Run by ctest as tools.pdf_props, or directly: tests/tools/test_pdf_props.py
 """
@@ -51,13 +52,13 @@ def one_page_pdf(words):
     return bytes(out)
 
 
-def props(words):
+def props(words, *options):
     """{check: passed} from pdf_props.py on a page of `words`."""
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "page.pdf")
         with open(path, "wb") as f:
             f.write(one_page_pdf(words))
-        done = subprocess.run([sys.executable, os.path.join(HERE, "pdf_props.py"), path],
+        done = subprocess.run([sys.executable, os.path.join(HERE, "pdf_props.py"), path, *options],
                               stdout=subprocess.PIPE, text=True)
     return {line.split()[1]: line.split()[0] == "pass" for line in done.stdout.splitlines()
             if line.startswith(("pass ", "FAIL "))}
@@ -98,6 +99,12 @@ class CheckerTest(unittest.TestCase):
         result = props(CLEAN + [(300, 780, 12, "Edge")])
         self.assertFalse(result["edges"], result)
         self.assertTrue(result["collide"], result)
+
+    def test_text_checks_the_text_only_and_fails_on_absent_text(self):
+        # --text: beside the shared pdfcheck, which checks the placement itself.
+        self.assertEqual(props(CLEAN + [(73, 701, 12, "Over")], "--text", "--expect", "apart"),
+                         {"expect": True, "poppler": True})
+        self.assertFalse(props(CLEAN, "--text", "--expect", "Absent")["expect"])
 
 
 if __name__ == "__main__":
