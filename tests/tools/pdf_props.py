@@ -19,14 +19,19 @@ every word: for a caller whose same output is checked in full elsewhere.
 on the same file, which checks the rest the same way (qpdf --check, pdffonts' emb column, the
 words' boxes against the same edge and a quarter of the smaller word, pdfimages' ppi, qpdf's
 outline), and reads the text with -layout rather than as here.
+With PP_CHECK_CACHE set, a pass of the same checks on the same bytes (this file, its options,
+qpdf's and poppler's versions) recorded there is printed again instead (verdict_cache.py).
 """
 import argparse
 import html
 import json
+import os
 import re
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+
+from verdict_cache import key, record_pass, recorded_pass
 
 
 def tool(*argv):
@@ -177,7 +182,25 @@ def main():
     args = parser.parse_args()
     if args.quick and args.text:
         parser.error("--quick or --text, not both")
+    cache, digest = os.environ.get("PP_CHECK_CACHE"), None
+    if cache:
+        options = [f"edge={args.edge!r}", f"max-ppi={args.max_ppi!r}", f"outline={args.outline}",
+                   f"quick={args.quick}", f"text={args.text}", *(f"expect={e}" for e in args.expect)]
+        digest = key(os.path.abspath(__file__), options, [args.pdf], [["qpdf", "--version"], ["pdftotext", "-v"]])
+        output = recorded_pass(cache, digest)
+        if output is not None:
+            print(output, end="")
+            print(f"pdf_props: a pass of the same checks on the same bytes, recorded in {cache}")
+            return 0
+    output, failed = check(args)
+    print(output, end="")
+    if digest and not failed:
+        record_pass(cache, digest, output)
+    return 1 if failed else 0
 
+
+def check(args):
+    """(the report's lines, the names of the failed checks)."""
     # The tools run side by side (each reads the file on its own; a whole blog's PDF of a
     # thousand pages took 40 s one after another, qpdf --check a third of it), the words'
     # placement is checked here meanwhile.
@@ -200,10 +223,9 @@ def main():
             results["outline"] = (entries > 0 or not args.outline, f"{entries} entries")
 
     failed = [name for name, (ok, _) in results.items() if not ok]
-    for name, (ok, detail) in results.items():
-        print(f"{'pass' if ok else 'FAIL'} {name:8} {detail}")
-    print(f"pdf_props: {len(results) - len(failed)} passed, {len(failed)} failed")
-    return 1 if failed else 0
+    lines = [f"{'pass' if ok else 'FAIL'} {name:8} {detail}" for name, (ok, detail) in results.items()]
+    lines.append(f"pdf_props: {len(results) - len(failed)} passed, {len(failed)} failed")
+    return "".join(line + "\n" for line in lines), failed
 
 
 if __name__ == "__main__":

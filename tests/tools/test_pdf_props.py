@@ -2,7 +2,7 @@
 """Tests of pdf_props.py's placement checks: the collision sweep finds the same overlapping
 words as comparing every pair, and the whole checker fails on a page with words drawn over
 each other or too near an edge, and passes the same page without them; --text checks the text
-alone.
+alone; a pass is recorded (PP_CHECK_CACHE) for the same bytes and options only, a failure never.
 
 Run by ctest as tools.pdf_props, or directly: tests/tools/test_pdf_props.py
 """
@@ -52,14 +52,21 @@ def one_page_pdf(words):
     return bytes(out)
 
 
+def run_props(path, *options, cache=None):
+    env = {k: v for k, v in os.environ.items() if k != "PP_CHECK_CACHE"}
+    if cache:
+        env["PP_CHECK_CACHE"] = cache
+    return subprocess.run([sys.executable, os.path.join(HERE, "pdf_props.py"), path, *options],
+                          stdout=subprocess.PIPE, text=True, env=env)
+
+
 def props(words, *options):
     """{check: passed} from pdf_props.py on a page of `words`."""
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "page.pdf")
         with open(path, "wb") as f:
             f.write(one_page_pdf(words))
-        done = subprocess.run([sys.executable, os.path.join(HERE, "pdf_props.py"), path, *options],
-                              stdout=subprocess.PIPE, text=True)
+        done = run_props(path, *options)
     return {line.split()[1]: line.split()[0] == "pass" for line in done.stdout.splitlines()
             if line.startswith(("pass ", "FAIL "))}
 
@@ -106,6 +113,35 @@ class CheckerTest(unittest.TestCase):
                          {"expect": True, "poppler": True})
         self.assertFalse(props(CLEAN, "--text", "--expect", "Absent")["expect"])
 
+
+class RecordedPassTest(unittest.TestCase):
+    RECORDED = "a pass of the same checks on the same bytes"
+
+    def test_a_pass_is_recorded_for_the_same_bytes_and_checks_only(self):
+        # --text: the fixture's font is not embedded, which the whole check fails on.
+        with tempfile.TemporaryDirectory() as tmp:
+            cache = os.path.join(tmp, "cache")
+            first, second, other = (os.path.join(tmp, name) for name in ("a.pdf", "b.pdf", "c.pdf"))
+            for path, words in ((first, CLEAN), (second, CLEAN), (other, CLEAN + [(72, 660, 12, "More")])):
+                with open(path, "wb") as f:
+                    f.write(one_page_pdf(words))
+            done = run_props(first, "--text", "--expect", "apart", cache=cache)
+            self.assertEqual(done.returncode, 0, done.stdout)
+            self.assertNotIn(self.RECORDED, done.stdout)
+            # The same bytes under another name: the recorded pass.
+            done = run_props(second, "--text", "--expect", "apart", cache=cache)
+            self.assertEqual(done.returncode, 0, done.stdout)
+            self.assertIn(self.RECORDED, done.stdout)
+            # Other bytes or other options: checked again.
+            done = run_props(other, "--text", "--expect", "apart", cache=cache)
+            self.assertEqual(done.returncode, 0, done.stdout)
+            self.assertNotIn(self.RECORDED, done.stdout)
+            self.assertNotIn(self.RECORDED, run_props(second, "--text", "--expect", "Clean", cache=cache).stdout)
+            # A failure is never recorded.
+            for _ in range(2):
+                done = run_props(second, "--text", "--expect", "absent", cache=cache)
+                self.assertEqual(done.returncode, 1, done.stdout)
+                self.assertNotIn(self.RECORDED, done.stdout)
 
 if __name__ == "__main__":
     unittest.main()
