@@ -110,6 +110,6 @@ echo "$xhtml" | grep -qE '<img [^>]*alt="A commit is tested, then released to a 
 echo "$xhtml" | grep -qF 'From commit to canary' || fail "EPUB: no caption for the flowchart"
 echo "$xhtml" | grep -qF 'Alice-&gt;&gt;Bob: ping' || fail "EPUB: the sequence diagram's source is missing"
 if [ -x "$SHARED/tools/epubcheck" ]; then
-  "$SHARED/tools/epubcheck" "$WORK/d.epub" --max-px 1600 --expect "Pipelines in pictures" || fail "epubcheck"
+  shared_epubcheck "$WORK/d.epub" --max-px 1600 --expect "Pipelines in pictures" || fail "epubcheck"
 fi
 echo "diagrams: ok"

@@ -83,7 +83,7 @@ echo "$xhtml" | grep -qF '<mtable' || fail "EPUB: no matrix"
 echo "$xhtml" | grep -qF '\foo{x} + 1</code>' || fail "EPUB: the unsupported formula is not code"
 grep -qE 'properties="mathml"' "$WORK"/epub/*/*.opf || fail "EPUB: no mathml property in the manifest"
 if [ -x "$SHARED/tools/epubcheck" ]; then
-  "$SHARED/tools/epubcheck" "$WORK/m.epub" --max-px 1600 --expect "Attention, in formulas" || fail "epubcheck"
+  shared_epubcheck "$WORK/m.epub" --max-px 1600 --expect "Attention, in formulas" || fail "epubcheck"
 fi
 echo "math: post ok"
 

@@ -14,9 +14,7 @@ titles "$SAMPLES" > "$WORK/samples.titles"
 pp build --site "$SAMPLES" -o "$WORK/samples" --title "Samples" || { tail -20 "$WORK/stderr"; fail "samples: build failed"; }
 grep -E ": error: " "$WORK/stderr" && fail "samples: errors while building"
 
-check_pdf_standard "$WORK/samples.pdf"
-python3 "$TOOLS/struct_text_order.py" "$WORK/samples.pdf" "$WORK/samples.epub" ||
-  fail "the structure tree does not read the posts in source order"
+STRUCT_ORDER=1 check_pdf_standard "$WORK/samples.pdf"
 
 python3 "$TOOLS/pdf_standard_check.py" "$WORK/samples.pdf" --struct-text > "$WORK/tree.txt" || fail "no structure tree"
 posts=$(wc -l < "$WORK/samples.titles")

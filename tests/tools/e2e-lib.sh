@@ -16,6 +16,13 @@ SHARED="$(cd "$PP_SOURCE_DIR/.." && pwd)/shared"
 CORPUS="$SHARED/corpus"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/pp-e2e.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
+# Debian's python3 runs every Python program of the tests (the shared tools' too) when another
+# comes first on PATH: scripts/install-deps.sh installs the checkers' packages (pikepdf, PyMuPDF,
+# jsonschema) for it, and pyenv's shim, found first on some machines, costs about 0.1 CPU s a
+# start (some 300 starts a run) before running a Python without them.
+if [ -x /usr/bin/python3 ] && [ "$(command -v python3)" != /usr/bin/python3 ]; then
+  mkdir "$WORK/bin" && ln -s /usr/bin/python3 "$WORK/bin/python3" && PATH="$WORK/bin:$PATH"
+fi
 # One image cache per test binary directory: warm across tests, never the user's own cache.
 CACHE="${PP_BUILD_DIR:-$WORK}/test-cache"
 
@@ -44,40 +51,52 @@ expect_args() {
 }
 
 # check_pdf_standard FILE: every check of PDF/UA-1 (issue 23: pdf_standard_check.py), the
-# structure tree's and the metadata's.
+# structure tree's and the metadata's. With STRUCT_ORDER set, also that the structure tree reads
+# every post of the EPUB beside FILE in source order (tests/tools/struct_text_order.py, run on
+# the PDF the same process has read and scanned for the standard's checks).
 check_pdf_standard() {
-  python3 "$TOOLS/pdf_standard_check.py" "$1" --profile ua1 --max-lines 5 \
+  local order=()
+  [ -z "${STRUCT_ORDER:-}" ] || order=(--struct-order "${1%.pdf}.epub")
+  python3 "$TOOLS/pdf_standard_check.py" "$1" --profile ua1 --max-lines 5 "${order[@]}" \
     > "$WORK/pdf_standard.out" 2>&1 || { cat "$WORK/pdf_standard.out"; fail "pdf_standard_check on $1"; }
 }
 
-# check_pdf FILE TITLES_FILE: our checks, plus the shared pdfcheck when present.
+# check_pdf FILE TITLES_FILE: our checks, plus the shared pdfcheck when present (which then
+# checks the structure, fonts, words' placement, images and outline as ours would: ours check
+# the text, read the other way, and poppler's complaints).
 check_pdf() {
-  local pdf="$1" titles="$2" args=()
+  local pdf="$1" titles="$2" args=() once=()
   check_pdf_standard "$pdf"
   mapfile -t args < <(expect_args "$titles")
-  python3 "$TOOLS/pdf_props.py" "$pdf" --outline "${args[@]}" || fail "pdf_props on $pdf"
+  if [ -x "$SHARED/tools/pdfcheck" ]; then once=(--text); fi
+  python3 "$TOOLS/pdf_props.py" "$pdf" --outline "${once[@]}" "${args[@]}" || fail "pdf_props on $pdf"
   if [ -x "$SHARED/tools/pdfcheck" ]; then
     "$SHARED/tools/pdfcheck" "$pdf" --need-outline "${args[@]}" 2>/dev/null || fail "pdfcheck on $pdf"
   fi
 }
 
+# shared_epubcheck ARGS...: ../shared/tools/epubcheck, whose EPUBCheck run goes to the test run's
+# one EPUBCheck process (tests/tools/epubcheck_via_server/java: the same report, about five CPU
+# seconds less than a Java start of its own); the tool's own checks and verdict as they are.
+shared_epubcheck() { PATH="$TOOLS/epubcheck_via_server:$PATH" "$SHARED/tools/epubcheck" "$@"; }
+
 # check_epub FILE TITLES_FILE: our checks, plus the shared epubcheck when present (which then
-# runs EPUBCheck, with the same verdict as ours: one Java start, not two).
+# runs EPUBCheck, with the same verdict as ours: one validation, not two).
 check_epub() {
   local epub="$1" titles="$2" args=() once=()
   mapfile -t args < <(expect_args "$titles")
   if [ -x "$SHARED/tools/epubcheck" ]; then once=(--quick); fi
   python3 "$TOOLS/epub_props.py" "$epub" --max-px 1600 "${once[@]}" "${args[@]}" || fail "epub_props on $epub"
   if [ -x "$SHARED/tools/epubcheck" ]; then
-    "$SHARED/tools/epubcheck" "$epub" --max-px 1600 "${args[@]}" || fail "epubcheck on $epub"
+    shared_epubcheck "$epub" --max-px 1600 "${args[@]}" || fail "epubcheck on $epub"
   fi
 }
 
 # check_pdf_once FILE TITLES_FILE [--own]: one validation run of a PDF (slow on a whole blog):
 # the shared acceptance tool when present, else (or with --own) the project's property checker.
 # check_epub_once FILE TITLES_FILE [--shared]: one validation run of an EPUB: the project's
-# checker (EPUBCheck through the test run's one Java process), or with --shared the shared
-# acceptance tool when present (its own Java start).
+# checker, or with --shared the shared acceptance tool when present (both have EPUBCheck run
+# by the test run's one Java process).
 check_pdf_once() {
   local pdf="$1" titles="$2" own="${3:-}" args=()
   check_pdf_standard "$pdf"
@@ -93,7 +112,7 @@ check_epub_once() {
   local epub="$1" titles="$2" shared="${3:-}" args=()
   mapfile -t args < <(expect_args "$titles")
   if [ -x "$SHARED/tools/epubcheck" ] && [ "$shared" = --shared ]; then
-    "$SHARED/tools/epubcheck" "$epub" --max-px 1600 "${args[@]}" > "$WORK/epubcheck.out" 2>&1 ||
+    shared_epubcheck "$epub" --max-px 1600 "${args[@]}" > "$WORK/epubcheck.out" 2>&1 ||
       { cat "$WORK/epubcheck.out"; fail "epubcheck on $epub"; }
   else
     python3 "$TOOLS/epub_props.py" "$epub" --max-px 1600 "${args[@]}" || fail "epub_props on $epub"
@@ -141,12 +160,17 @@ build_only() {
 # project's checker. Real blogs have missing and remote images (warnings); an error would mean
 # a post was failed.
 # build_and_check_whole: the same for a whole blog, whose parts the same test checks with
-# build_and_check: the whole digest's PDF goes through the project's own checker (the same
+# build_and_check_part: the whole digest's PDF goes through the project's own checker (the same
 # properties as the shared pdfcheck in a third of its time, which on a whole blog is a minute
-# and more), the parts' PDFs through the shared one; the whole digest's EPUB through the shared
-# epubcheck.
+# and more); the whole digest's EPUB through the shared epubcheck.
+# build_and_check_part: build_and_check for a part of a blog (a tag, a quarter) whose whole the
+# same test checks: its PDF through the project's checker too (the shared one took twice to
+# three times as long on the corpora's parts: its sweep along x meets every line's first word
+# on a page of code). The shared pdfcheck still checks a real blog's digest (corpus_otel's
+# Ukrainian one), the fixtures and the samples.
 build_and_check() { checked_build "" "" "$@"; }
 build_and_check_whole() { checked_build --own --shared "$@"; }
+build_and_check_part() { checked_build --own "" "$@"; }
 checked_build() {
   local pdf_checker="$1" epub_checker="$2" name="$4"
   shift 2

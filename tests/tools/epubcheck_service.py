@@ -75,10 +75,16 @@ def _ensure_server(spool):
 def validate(epub, report, spool):
     """Writes EPUBCheck's JSON report of `epub` to `report` through the spool's server; False
     when the server could not do it (the caller then runs EPUBCheck itself)."""
+    return validate_code(epub, report, spool) is not None
+
+
+def validate_code(epub, report, spool):
+    """validate(), answering EPUBCheck's exit code (0 valid, 1 messages found: both leave a
+    report), or None when the server could not do it."""
     try:
         os.makedirs(spool, mode=0o700, exist_ok=True)
         if not _ensure_server(spool):
-            return False
+            return None
         stem = os.path.join(spool, f"{time.time_ns():020d}-{os.getpid()}")
         with open(stem + ".tmp", "w", encoding="utf-8") as f:
             f.write(os.path.abspath(epub) + "\n" + os.path.abspath(report) + "\n")
@@ -91,7 +97,7 @@ def validate(epub, report, spool):
                     code = f.read().strip()
                 os.unlink(stem + ".done")
                 # 0 valid, 1 messages found: both leave a report; anything else is the server's failure.
-                return code in ("0", "1") and os.path.exists(report)
+                return int(code) if code in ("0", "1") and os.path.exists(report) else None
             except FileNotFoundError:
                 pass
             if time.monotonic() - checked > 2:
@@ -103,9 +109,9 @@ def validate(epub, report, spool):
             os.unlink(stem + ".req")
         except FileNotFoundError:
             pass
-        return False
+        return None
     except OSError:
-        return False
+        return None
 
 
 def run_epubcheck(path):

@@ -5,6 +5,7 @@ and PDF/A-2 (ISO 19005-2, levels B and U) that apply to a digest like postpress'
 is not packaged for this machine.
 
 usage: pdf_standard_check.py FILE.pdf [--profile ua1|a2b|a2u]... [--only IDS] [--max-lines N]
+                             [--struct-order DIGEST.epub]
        pdf_standard_check.py FILE.pdf --struct-text
        pdf_standard_check.py --list
 
@@ -14,6 +15,10 @@ usage: pdf_standard_check.py FILE.pdf [--profile ua1|a2b|a2u]... [--only IDS] [-
                 by commas ("MH-01,UA1-struct-root"); repeatable
   --skip        leave out these checks (ids or id prefixes, as --only)
   --max-lines   failure lines printed per check (default 10; 0 prints all)
+  --struct-order  also check that the structure tree reads every post of the digest's EPUB in
+                source order (struct_text_order.py, on the file these checks have read: a
+                whole blog's PDF is read and its content scanned once, not twice); each
+                problem prints as "FAIL struct-order: ..." and fails the run
   --struct-text print the structure tree in reading order with each element's text instead
                 of checking (exit 1 when there is no structure tree)
   --list        print every check: id, profiles, clause, what it asks
@@ -65,6 +70,7 @@ def main(argv):
     parser.add_argument("--only", action="append")
     parser.add_argument("--skip", action="append")
     parser.add_argument("--max-lines", type=int, default=10)
+    parser.add_argument("--struct-order", metavar="EPUB")
     parser.add_argument("--struct-text", action="store_true")
     parser.add_argument("--list", action="store_true")
     args = parser.parse_args(argv)
@@ -107,7 +113,15 @@ def main(argv):
     for line in report.lines():
         print(line)
     print(report.summary(args.pdf, profiles))
-    return 1 if report.failed() else 0
+    disordered = []
+    if args.struct_order:
+        import struct_text_order  # noqa: E402  (only here: it reads the EPUB's XHTML)
+        disordered = struct_text_order.problems(doc, args.struct_order)
+        for problem in disordered:
+            print(f"FAIL struct-order: {problem}")
+        print(f"{'FAIL' if disordered else 'PASS'} {args.pdf}: struct-order against {args.struct_order}, "
+              f"{len(disordered)} problems")
+    return 1 if report.failed() or disordered else 0
 
 
 if __name__ == "__main__":

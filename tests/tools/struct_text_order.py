@@ -151,6 +151,37 @@ def pdf_parts(doc):
     return parts
 
 
+def problems(doc, epub, min_found=0.9, verbose=False):
+    """One line per problem of `doc`'s structure tree against the EPUB at `epub` (printing each
+    post's blocks with `verbose`); pdf_standard_check.py --struct-order calls it on the Doc its
+    checks have read."""
+    if doc.struct.root is None:
+        return [f"{doc.path}: no structure tree"]
+    parts = pdf_parts(doc)
+    found_problems = []
+    at = 0
+    for title, blocks in epub_posts(epub):
+        key = norm(title)
+        index = next((i for i in range(at, len(parts)) if parts[i][0] == key), None)
+        if index is None:
+            late = any(p[0] == key for p in parts[:at])
+            found_problems.append(f"post {title!r}: {'its Part comes before the previous post' if late else 'no Part with this H1'}")
+            continue
+        at = index + 1
+        text = parts[index][1]
+        missing = [blocks[i] for i in unmatched(text, blocks)]
+        found = len(blocks) - len(missing)
+        share = found / len(blocks) if blocks else 1.0
+        if verbose:
+            print(f"{title}: {found}/{len(blocks)} blocks in order")
+            for m in missing:
+                print(f"  {'out of order' if m in text else 'not printed so'}: {m[:100]}")
+        if share < min_found:
+            found_problems.append(f"post {title!r}: only {found} of {len(blocks)} blocks read in order "
+                                  f"(first missing: {missing[0][:80]!r})")
+    return found_problems
+
+
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("pdf")
@@ -158,35 +189,10 @@ def main(argv):
     parser.add_argument("--min-found", type=float, default=0.9)
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
-    doc = Doc(args.pdf)
-    if doc.struct.root is None:
-        print(f"{args.pdf}: no structure tree")
-        return 1
-    parts = pdf_parts(doc)
-    problems = []
-    at = 0
-    for title, blocks in epub_posts(args.epub):
-        key = norm(title)
-        index = next((i for i in range(at, len(parts)) if parts[i][0] == key), None)
-        if index is None:
-            late = any(p[0] == key for p in parts[:at])
-            problems.append(f"post {title!r}: {'its Part comes before the previous post' if late else 'no Part with this H1'}")
-            continue
-        at = index + 1
-        text = parts[index][1]
-        missing = [blocks[i] for i in unmatched(text, blocks)]
-        found = len(blocks) - len(missing)
-        share = found / len(blocks) if blocks else 1.0
-        if args.verbose:
-            print(f"{title}: {found}/{len(blocks)} blocks in order")
-            for m in missing:
-                print(f"  {'out of order' if m in text else 'not printed so'}: {m[:100]}")
-        if share < args.min_found:
-            problems.append(f"post {title!r}: only {found} of {len(blocks)} blocks read in order "
-                            f"(first missing: {missing[0][:80]!r})")
-    for p in problems:
+    found = problems(Doc(args.pdf), args.epub, args.min_found, args.verbose)
+    for p in found:
         print(p)
-    return 1 if problems else 0
+    return 1 if found else 0
 
 
 if __name__ == "__main__":

@@ -279,6 +279,14 @@ class StructTextTest(CheckerTest):
             "  H2: A section",
         ])
 
+    def test_a_tj_array_reads_as_its_strings(self):
+        # Kerning numbers between the strings; qpdf writes them back as hex, with or without
+        # white space and with an odd digit count in the source (a final 0 implied).
+        doc = Tagged()
+        doc.content[2] = ("/P <</MCID 1>> BDC BT /F1 11 Tf 72 720 Td "
+                          "[<0052 0065> -120 <00610064> 250 <0020007400680065002>] TJ ET EMC")
+        self.assertIn("  P: Read the docs", struct_text.lines(Doc(self.save(doc))))
+
     def test_actual_text_replaces_the_glyphs_and_soft_hyphens_go(self):
         doc = Tagged()
         doc.content[2] = doc.text("/P", "<</MCID 1>>", "Read the\u00ad", 72, 720)

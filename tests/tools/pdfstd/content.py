@@ -3,6 +3,7 @@ checks ask: which painting operators run outside marked content, the marked-cont
 (MCIDs, Artifacts, ActualText), the text shown under each MCID, the codes shown with each font,
 graphics-state nesting, operators, rendering intents, colour spaces, extended graphics states,
 images and transparency."""
+import binascii
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -265,13 +266,18 @@ _HEX_STRING = re.compile(rb"<([0-9A-Fa-f\s]*)>")
 def _tj_strings(array):
     """The strings of a TJ array. qpdf writes a string as hex when it is not plain text (the
     glyph codes of composite fonts always are): then one unparse and a regular expression read
-    them, five times faster than an element-by-element walk of the pikepdf array."""
+    them, five times faster than an element-by-element walk of the pikepdf array. qpdf writes
+    the digits in pairs without white space, which unhexlify reads as they are (a third of the
+    time of removing white space first); anything else is read as ISO 32000-1 7.3.4.3 says."""
     text = array.unparse()
     if b"(" not in text:
         out = []
         for digits in _HEX_STRING.findall(text):
-            digits = re.sub(rb"\s", b"", digits)
-            out.append(bytes.fromhex((digits + b"0" if len(digits) % 2 else digits).decode("ascii")))
+            try:
+                out.append(binascii.unhexlify(digits))
+            except binascii.Error:  # white space, or an odd digit count (a final 0 implied)
+                digits = re.sub(rb"\s", b"", digits)
+                out.append(binascii.unhexlify(digits + b"0" if len(digits) % 2 else digits))
         return out
     return [bytes(s) for s in array if type(s) not in NUMBERS]
 
