@@ -15,6 +15,8 @@ import zipfile
 from html import escape
 from pathlib import Path
 
+from pdf_of_objects import pdf_of_objects
+
 HERE = Path(__file__).resolve().parent
 CHECKER = HERE / "source_syntax.py"
 
@@ -96,16 +98,7 @@ def write_pdf(path, lines):
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    Path(path).write_bytes(out)
+    Path(path).write_bytes(pdf_of_objects(objects))
 
 
 class SourceSyntaxTest(unittest.TestCase):

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <string>
 
+#include "common/xorshift.h"
 #include "fonts/coverage.h"
 #include "postpress/fonts.h"
 #include "postpress/style.h"
@@ -149,13 +150,8 @@ TEST_CASE("coverage: fonts with bytes changed in their directory and character m
   const std::size_t cmapAt = real.find(cmap);
   REQUIRE(cmapAt != std::string::npos);
   const fs::path file = fs::temp_directory_path() / ("pp-coverage-forged-" + std::to_string(::getpid()) + ".ttf");
-  std::uint64_t state = 0x2545F4914F6CDD1Dull;
-  auto next = [&] {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-  };
+  pptest::Xorshift random(0x2545F4914F6CDD1Dull);
+  auto next = [&] { return random.next(); };
   int read = 0;
   for (int round = 0; round < 150; ++round) {
     std::string forged = real;

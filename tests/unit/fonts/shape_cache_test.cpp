@@ -8,6 +8,7 @@
 #include <limits>
 #include <string>
 
+#include "common/xorshift.h"
 #include "fonts/shape_cache.h"
 #include "postpress/fonts.h"
 #include "postpress/support/files.h"
@@ -181,13 +182,8 @@ TEST_CASE("shape files: forged files whose hash is right never reach past their 
   std::vector<StoredShape> shapes = someShapes(*font);
   const std::string good = fonts::encodeShapes(shapes);
   const std::size_t body = good.size() - 32;
-  std::uint64_t state = 0x9E3779B97F4A7C15ull;
-  auto next = [&] {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-  };
+  pptest::Xorshift random(0x9E3779B97F4A7C15ull);
+  auto next = [&] { return random.next(); };
   int opened = 0, found = 0;
   for (int round = 0; round < 3000; ++round) {
     std::string forged = good.substr(0, body);
