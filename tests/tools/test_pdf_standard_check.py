@@ -233,6 +233,15 @@ class FixtureTest(CheckerTest):
                 with self.subTest(what, profile=profile):
                     self.assertEqual(self.failed(path, [profile])[0], expected)
 
+    def test_an_inline_image_is_read_by_either_parse(self):
+        # Checked for PDF/UA alone, the page is parsed filtered (its inline image arrives as
+        # EI); with PDF/A, whole, once for both scans ("INLINE IMAGE"): untagged either way.
+        doc = Tagged()
+        append(doc, "q 10 0 0 10 72 100 cm BI /W 1 /H 1 /CS /G /BPC 8 /Interpolate true ID A EI Q")
+        path = self.save(doc)
+        self.assertEqual(self.failed(path, ["ua1"])[0], {"MH-01-005"})
+        self.assertEqual(self.failed(path, ALL)[0], {"MH-01-005", "A2-6.2.8"})
+
     def test_changes_to_the_written_file(self):
         edits = {"A2-6.1.3-1": _drop_trailer_id,  # no trailer /ID
                  "A2-6.1.3-3": lambda data: data + b"trailing garbage\n",

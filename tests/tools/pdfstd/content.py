@@ -22,9 +22,12 @@ OPERATORS = set("""b B b* B* BDC BMC BT BX c cm CS cs d d0 d1 Do DP EMC ET EX f 
 DEVICE_OPERATORS = {"rg": "DeviceRGB", "RG": "DeviceRGB", "g": "DeviceGray", "G": "DeviceGray",
                     "k": "DeviceCMYK", "K": "DeviceCMYK"}
 # The operators the scan reads: qpdf drops the others (positioning, path construction) before
-# they reach Python, which halves a text page's cost. EI is an inline image.
-SCANNED = " ".join(sorted(TEXT_SHOW | PATH_PAINT | set(DEVICE_OPERATORS) | {
-    "q", "Q", "BDC", "BMC", "EMC", "Tf", "Tr", "Do", "cs", "CS", "ri", "gs", "EI"}))
+# they reach Python, which halves a text page's cost. An inline image arrives as EI from such a
+# parse, as "INLINE IMAGE" from a whole one.
+WALKED = TEXT_SHOW | PATH_PAINT | set(DEVICE_OPERATORS) | {
+    "q", "Q", "BDC", "BMC", "EMC", "Tf", "Tr", "Do", "cs", "CS", "ri", "gs", "EI"}
+SCANNED = " ".join(sorted(WALKED))
+WALKED = WALKED | {"INLINE IMAGE"}
 NUMBERS = (int, float, Decimal)
 MAX_FORM_DEPTH = 8
 
@@ -147,6 +150,8 @@ class _Walker:
         font, render_mode = None, 0
         for ins in instructions:
             op = str(ins.operator)
+            if op not in WALKED:
+                continue
             if op in TEXT_SHOW:
                 self._paint("text")
                 self._show(font, render_mode, op, ins.operands)
@@ -174,7 +179,7 @@ class _Walker:
                 font = self._font(resources, ins.operands[0]) if len(ins.operands) else None
             elif op == "Tr" and len(ins.operands):
                 render_mode = int(ins.operands[0])
-            elif op == "EI":
+            elif op == "EI" or op == "INLINE IMAGE":
                 self._paint("image")
             elif op == "Do" and len(ins.operands):
                 self._draw(resources, ins.operands[0], depth)
@@ -295,15 +300,19 @@ def _transparent_state(state):
     return any(name_of(m) not in ("Normal", "Compatible") for m in modes)
 
 
-def scan_page(page, index, fonts):
-    """Scans one page; `fonts` (shared by the whole document) gathers the codes per font."""
+def scan_page(page, index, fonts, operators=None):
+    """Scans one page; `fonts` (shared by the whole document) gathers the codes per font. With
+    `operators` (an OperatorScan: the PDF/A checks will ask for every operator) the stream is
+    parsed whole, once for both, rather than filtered for this scan and whole for that one."""
     scan = PageScan(index=index)
     walker = _Walker(scan, fonts)
     try:
-        instructions = pikepdf.parse_content_stream(page, SCANNED)
+        instructions = pikepdf.parse_content_stream(page, SCANNED if operators is None else "")
     except pikepdf.PdfError as e:
         scan.error = str(e)
         return scan
+    if operators is not None:
+        _record_operators(instructions, operators)
     walker.walk(instructions, inherited(page.obj, "/Resources"))
     scan.unbalanced += len(walker.stack)
     return scan
@@ -323,10 +332,14 @@ def scan_operators(page):
         instructions = pikepdf.parse_content_stream(page)
     except pikepdf.PdfError:
         return out  # the main scan reports the unreadable stream
+    _record_operators(instructions, out)
+    return out
+
+
+def _record_operators(instructions, out):
     for ins in instructions:
         op = str(ins.operator)
         if op == "INLINE IMAGE":
             out.inline_images.append(ins.iimage.obj)
         elif op not in OPERATORS:
             out.unknown_operators.add(op)
-    return out
