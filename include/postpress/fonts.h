@@ -10,8 +10,10 @@
 // file any other way.
 //
 // TrueType (glyf) and CFF outlines, single fonts and collections (.ttc: the regional faces of
-// Noto Sans CJK, picked by the text's language, FontSet::setLanguage). Widths are in 1/1000 em, integers truncated as libharu computes the /W widths of the PDF, so
-// that positions set with them and the widths the PDF declares agree exactly.
+// Noto Sans CJK, picked by the text's language, FontSet::setLanguage). Widths are in 1/1000 em:
+// a character's advance (FontFile::advance) an integer truncated as libharu computes widths;
+// shaped glyphs carry the width the PDF's /W declares (FontFile::declaredWidth), and the pages
+// move the pen to the shaped positions from there.
 #pragma once
 
 #include <algorithm>
@@ -186,9 +188,7 @@ class FontFile {
   void keepShapesIn(const fs::path& folder) const;
   // Writes the words shaped since (best effort); nothing when none were.
   void saveShapes() const;
-  // A glyph's advance width in 1/1000 em, rounded.
-  int glyphWidth(int glyph) const;
-  // The same to the nearest 1/16 (a binary fraction, written exactly): what the PDF's /W
+  // A glyph's advance width in 1/1000 em to the nearest 1/16 (a binary fraction, written exactly): what the PDF's /W
   // declares and its pages advance the pen by. Whole thousandths left a TJ adjustment of a
   // few hundredths after nearly every glyph to keep the shaped positions.
   float declaredWidth(int glyph) const;

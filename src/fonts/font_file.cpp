@@ -246,7 +246,6 @@ const ShapedText& FontFile::shaped(std::u32string_view text, TextDirection direc
   return made;
 }
 
-int FontFile::glyphWidth(int glyph) const { return info_->harfbuzz.glyphWidth(glyph); }
 float FontFile::declaredWidth(int glyph) const { return info_->harfbuzz.declaredWidth(glyph); }
 int FontFile::glyphCount() const { return info_->harfbuzz.glyphCount(); }
 std::string FontFile::postScriptName() const { return info_->harfbuzz.postScriptName(); }

@@ -137,11 +137,6 @@ ShapedText HarfBuzzFont::shape(std::u32string_view text, TextDirection direction
   return out;
 }
 
-int HarfBuzzFont::glyphWidth(int glyph) const {
-  const hb_position_t a = hb_font_get_glyph_h_advance(font_.get(), static_cast<hb_codepoint_t>(glyph));
-  return static_cast<int>(std::lround(static_cast<float>(a) * toThousandths_));
-}
-
 float HarfBuzzFont::declaredWidth(int glyph) const {
   const hb_position_t a = hb_font_get_glyph_h_advance(font_.get(), static_cast<hb_codepoint_t>(glyph));
   return std::round(static_cast<float>(a) * toThousandths_ * 16.0f) / 16.0f;

@@ -41,7 +41,6 @@ class HarfBuzzFont {
   // False when HarfBuzz finds no glyphs in face `face` of `bytes` (0 but in a collection).
   bool open(std::string_view bytes, unsigned face);
   ShapedText shape(std::u32string_view text, TextDirection direction) const;
-  int glyphWidth(int glyph) const;  // 1/1000 em, rounded
   float declaredWidth(int glyph) const;  // 1/1000 em, to the nearest 1/16
   int glyphCount() const;
   std::string postScriptName() const;
