@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -191,6 +192,10 @@ struct Layout {
   std::vector<OutlineEntry> outline;
   // The structure tree: node 0 is the Document; boxes name their nodes (tags).
   std::vector<StructNode> structure;
+  // The words shaped for the first time, being written to the cache folder beside the
+  // painting and saving (a cold build's shapes took 50 ms on the one thread that saves the
+  // PDF); the layout's end waits for it.
+  std::future<void> shapesSaved;
 
   const AnchorPos* find(const std::string& anchor) const;
   // The printed page number of an anchor ("12", "iii"), "" when it is unknown.

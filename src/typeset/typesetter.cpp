@@ -2,6 +2,7 @@
 // are joined; sections set in one flow; the fonts and structure they share.
 #include <algorithm>
 #include <atomic>
+#include <future>
 #include <map>
 #include <set>
 #include <memory>
@@ -301,9 +302,15 @@ void Typesetter::drawOnPage(PageBox& page, const std::function<void(Canvas&)>& d
 }
 
 Layout Typesetter::takeLayout() {
-  // Everything is set: the words shaped for the first time are kept for the next build.
-  run_->store->saveShapes();
+  // Everything is set: the words shaped for the first time are kept for the next build,
+  // written beside what follows unless the build keeps to one thread. The task holds the
+  // store, so the fonts outlive it whoever lets go of them first.
   Layout l;
+  std::shared_ptr<FontStore> store = run_->store;
+  if (effectiveJobs(run_->options.jobs) > 1)
+    l.shapesSaved = std::async(std::launch::async, [store] { store->saveShapes(); });
+  else
+    store->saveShapes();
   l.fonts = run_->fonts.faces();
   l.structure = std::move(run_->out.structure);
   return l;
