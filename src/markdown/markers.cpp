@@ -11,9 +11,16 @@ namespace pp::markdown {
 namespace {
 
 bool isSummaryLine(std::string_view t) {
+  // Asked of every line of every post: a line that cannot be a marker is told by its first
+  // character, and a marker's letters (spaces aside) are at most 15.
+  const std::size_t first = t.find_first_not_of(" \t");
+  if (first == std::string_view::npos || (t[first] != '<' && t[first] != '{')) return false;
   std::string s;
-  for (char c : t)
-    if (c != ' ' && c != '\t') s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : t.substr(first)) {
+    if (c == ' ' || c == '\t') continue;
+    if (s.size() == 15) return false;
+    s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
   return s == "<!--more-->" || s == "<!--truncate-->" || s == "{/*truncate*/}" ||
          s == "<!--excerpt-->" || s == "<!--break-->";
 }

@@ -1,5 +1,7 @@
 // Link-only posts: an entry that points at a page elsewhere (a link blog, an article
 // republished on another site, a redirect left behind) and has nothing of its own to read.
+#include <cctype>
+
 #include "postpress/support/text.h"
 #include "site/post_reader.h"
 #include "site/util.h"
@@ -25,29 +27,29 @@ std::string firstUrl(const Meta& fm, std::initializer_list<const char*> keys) {
   return {};
 }
 
-// Removes `<!-- … -->` and MDX `{/* … */}` comments: excerpt markers (`<!-- more -->`,
-// `<!-- truncate -->`, `{/* truncate */}`) and notes to editors are not something to read.
-std::string withoutComments(std::string_view body) {
-  std::string out;
-  std::size_t i = 0;
-  while (i < body.size()) {
-    std::string_view rest = body.substr(i);
-    std::string_view open = startsWith(rest, "<!--") ? "<!--" : startsWith(rest, "{/*") ? "{/*" : "";
-    if (!open.empty()) {
-      std::string_view close = open == "<!--" ? "-->" : "*/}";
-      std::size_t end = body.find(close, i + open.size());
-      if (end == std::string_view::npos) break;
-      i = end + close.size();
-      continue;
-    }
-    out += body[i++];
-  }
-  return out;
-}
-
 }  // namespace
 
-bool bodyHasNothingToRead(std::string_view body) { return trim(withoutComments(body)).empty(); }
+// Blank once `<!-- … -->` and MDX `{/* … */}` comments are left out: excerpt markers
+// (`<!-- more -->`, `<!-- truncate -->`, `{/* truncate */}`) and notes to editors are not
+// something to read. A scan that stops at the first character to read (every post of the site
+// is asked, and copying each body had cost a warm build 2% of its CPU).
+bool bodyHasNothingToRead(std::string_view body) {
+  std::size_t i = 0;
+  while (i < body.size()) {
+    if (std::isspace(static_cast<unsigned char>(body[i]))) {
+      ++i;
+      continue;
+    }
+    const std::string_view rest = body.substr(i);
+    const bool html = startsWith(rest, "<!--");
+    if (!html && !startsWith(rest, "{/*")) return false;
+    const std::string_view close = html ? "-->" : "*/}";
+    const std::size_t end = body.find(close, i + (html ? 4 : 3));  // past the opener
+    if (end == std::string_view::npos) return true;  // a comment left open runs to the end
+    i = end + close.size();
+  }
+  return true;
+}
 
 void readLinkPost(const Meta& fm, Post& post) {
   // Keys that make a post a link to elsewhere whatever its body says (link blogs comment on

@@ -2,11 +2,29 @@
 // than its own, problems told only when a digest prints it.
 #include <doctest/doctest.h>
 
+#include "site/post_reader.h"
 #include "site_test_util.h"
 
 using namespace pp;
 using pp::test::loadTempSite;
 using pp::test::requirePost;
+
+TEST_CASE("a body with nothing to read: blank once comments are left out") {
+  using site::bodyHasNothingToRead;
+  CHECK(bodyHasNothingToRead(""));
+  CHECK(bodyHasNothingToRead(" \n\t\r\n"));
+  CHECK(bodyHasNothingToRead("<!-- more -->"));
+  CHECK(bodyHasNothingToRead("\n<!-- more -->\n\n{/* truncate */}\n<!---->"));
+  CHECK(bodyHasNothingToRead("<!-- a note left open"));  // an open comment runs to the end
+  CHECK(bodyHasNothingToRead("{/*/}"));                   // the opener's "*" does not close it
+  CHECK(bodyHasNothingToRead("<!-->"));
+  CHECK_FALSE(bodyHasNothingToRead("x"));
+  CHECK_FALSE(bodyHasNothingToRead("<!-- more --> Read on."));
+  CHECK_FALSE(bodyHasNothingToRead("{/* truncate */}\n![a picture](a.png)"));
+  CHECK_FALSE(bodyHasNothingToRead("<!- not a comment ->"));
+  CHECK_FALSE(bodyHasNothingToRead("{/ not a comment /}"));
+  CHECK_FALSE(bodyHasNothingToRead("-->"));
+}
 
 TEST_CASE("link-only posts: an address elsewhere and nothing to read") {
   test::TempSite dir;
