@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -29,13 +30,19 @@ Rgb toRgb(const Color& c) {
 
 struct Canvas {
   int w, h;
-  std::vector<unsigned char> px;
-  Canvas(int w_, int h_, Rgb bg) : w(w_), h(h_), px(static_cast<std::size_t>(w_) * h_ * 3) {
-    for (std::size_t i = 0; i < px.size(); i += 3) {
+  // Not zeroed first (a vector would be): the paper colour is every byte's first value, one
+  // row painted and copied down (the cover is made on every build).
+  std::unique_ptr<unsigned char[]> px;
+  Canvas(int w_, int h_, Rgb bg)
+      : w(std::max(w_, 0)), h(std::max(h_, 0)), px(new unsigned char[static_cast<std::size_t>(w) * h * 3]) {
+    const std::size_t row = static_cast<std::size_t>(w) * 3;
+    if (h == 0 || row == 0) return;
+    for (std::size_t i = 0; i < row; i += 3) {
       px[i] = bg.r;
       px[i + 1] = bg.g;
       px[i + 2] = bg.b;
     }
+    for (int y = 1; y < h; ++y) std::memcpy(&px[static_cast<std::size_t>(y) * row], px.get(), row);
   }
   void fill(int x0, int y0, int x1, int y1, Rgb c) {
     x0 = std::clamp(x0, 0, w); x1 = std::clamp(x1, 0, w);
@@ -322,7 +329,7 @@ std::string renderCoverPng(const Publication& pub, const Style& style, const Ass
   // stb_image_write's deflate. Flat colour and text: libdeflate's fastest level makes a file
   // a little larger than level 6 in a fraction of the time (bench/results.md).
   constexpr int kCoverDeflateLevel = 1;
-  std::string png = encodePngPixelsCached(cacheDir, width, height, 3, c.px.data(), kCoverDeflateLevel);
+  std::string png = encodePngPixelsCached(cacheDir, width, height, 3, c.px.get(), kCoverDeflateLevel);
   if (png.empty()) {
     diags.warning({}, "epub-cover-encode", "cannot encode the cover image: the cover page shows text only");
     return "";
