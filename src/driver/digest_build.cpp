@@ -215,6 +215,11 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
   since = Clock::now();
   std::vector<Document> docs(selection.posts.size());
   {
+    // Each post's code is highlighted by the thread that parsed it, as soon as it is parsed:
+    // the highlighter's one engine is taken in turns (loading the languages' definitions
+    // costs more than the highlighting, bench/results.md), while the other threads parse;
+    // after all the posts were parsed it had worked alone on one core (perf timeline).
+    const std::unique_ptr<Highlighter> highlighter = driver::highlighterFor(style);
     // One sink per post, replayed in post order: the diagnostics print in the same order
     // whichever thread parses which post.
     std::vector<DiagnosticSink> postDiags(selection.posts.size());
@@ -223,13 +228,12 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
         docs[i] = parsePost(*site, *selection.posts[i], postDiags[i]);
         drawDiagrams(*selection.posts[i], docs[i], diagrams, postDiags[i]);
         checkFormulas(*selection.posts[i], docs[i], postDiags[i]);
+        if (highlighter)
+          guarded("highlighting code", postDiags[i],
+                  [&] { highlightPostCode(*highlighter, *selection.posts[i], docs[i], postDiags[i]); });
       });
     });
     timed("parsing posts", since);
-    since = Clock::now();
-    guarded("highlighting code", diags,
-            [&] { highlightCode(style, selection.posts, docs, postDiags, options.jobs); });
-    timed("highlighting code", since);
     for (const auto& d : postDiags) d.replayInto(diags);
   }
   since = Clock::now();

@@ -1,5 +1,6 @@
-// The driver highlights the selection's code blocks one by one across posts: every block gets
-// the spans it would get alone, and the warnings come in reading order whatever the threads.
+// The driver highlights each post's code as the post is parsed, several posts side by side on one
+// highlighter: every block gets the spans it would get alone, and each post's warnings come in
+// its reading order whatever the threads.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -7,6 +8,7 @@
 
 #include "driver/code_highlighting.h"
 #include "postpress/highlight.h"
+#include "postpress/support/parallel.h"
 
 using namespace pp;
 
@@ -54,7 +56,7 @@ std::vector<const Block*> codeBlocksOf(const std::vector<Document>& docs) {
 
 }  // namespace
 
-TEST_CASE("code is highlighted block by block across posts, warnings in reading order") {
+TEST_CASE("posts highlighted side by side on one highlighter, warnings in reading order") {
   std::vector<Post> posts(3);
   for (std::size_t i = 0; i < posts.size(); ++i) posts[i].path = "_posts/p" + std::to_string(i) + ".md";
   std::vector<const Post*> selected{&posts[0], &posts[1], &posts[2]};
@@ -64,7 +66,10 @@ TEST_CASE("code is highlighted block by block across posts, warnings in reading 
     CAPTURE(jobs);
     std::vector<Document> docs = selection();
     std::vector<DiagnosticSink> postDiags(docs.size());
-    driver::highlightCode(style, selected, docs, postDiags, jobs);
+    const std::unique_ptr<Highlighter> highlighter = driver::highlighterFor(style);
+    REQUIRE(highlighter);
+    parallelFor(docs.size(), jobs,
+                [&](std::size_t i) { driver::highlightPostCode(*highlighter, *selected[i], docs[i], postDiags[i]); });
     for (const Block* b : codeBlocksOf(docs)) {
       CAPTURE(b->info);
       const HighlightedCode expected = alone.highlight(b->info, b->text);
@@ -82,13 +87,18 @@ TEST_CASE("code is highlighted block by block across posts, warnings in reading 
   }
 }
 
-TEST_CASE("no block names a language: nothing is highlighted") {
-  std::vector<Post> posts(1);
-  std::vector<const Post*> selected{&posts[0]};
-  std::vector<Document> docs(1);
-  docs[0].blocks.push_back(codeBlock("", "plain text\n", 1));
-  std::vector<DiagnosticSink> postDiags(1);
-  driver::highlightCode(Style{}, selected, docs, postDiags, 2);
-  CHECK(docs[0].blocks[0].language.empty());
-  CHECK(docs[0].blocks[0].spans.empty());
+TEST_CASE("no block names a language: no engine is made; highlighting off: no highlighter") {
+  Post post;
+  Document doc;
+  doc.blocks.push_back(codeBlock("", "plain text\n", 1));
+  DiagnosticSink diags;
+  const std::unique_ptr<Highlighter> highlighter = driver::highlighterFor(Style{});
+  REQUIRE(highlighter);
+  driver::highlightPostCode(*highlighter, post, doc, diags);
+  CHECK(highlighter->engineCount() == 0);
+  CHECK(doc.blocks[0].language.empty());
+  CHECK(doc.blocks[0].spans.empty());
+  Style plain;
+  plain.highlight.enabled = false;
+  CHECK_FALSE(driver::highlighterFor(plain));
 }
