@@ -409,6 +409,30 @@ struct BodyPageSink {
   explicit operator bool() const { return static_cast<bool>(page); }
 };
 
+namespace typeset {
+class Hyphenator;
+}
+
+// Hyphenation patterns read ahead of a typesetting run, on another thread while the posts are
+// parsed (reading a language's patterns takes the typesetter's one thread tens of
+// milliseconds before any part can be set). The run takes a language's patterns from here,
+// and reads those of a language not here itself; the notes of a language without patterns
+// are told when the run asks for it, as if it had read them.
+class HyphenationSet {
+ public:
+  // The patterns of each of `languages` (tags as BodyPart::language), read now.
+  static std::shared_ptr<const HyphenationSet> read(const std::vector<std::string>& languages);
+  ~HyphenationSet();
+  // A hyphenator on the patterns read for `language` (its notes replayed into `diags`);
+  // nullptr when the language was not read here.
+  std::unique_ptr<typeset::Hyphenator> take(const std::string& language, DiagnosticSink& diags) const;
+
+ private:
+  HyphenationSet();
+  struct Read;
+  std::map<std::string, std::unique_ptr<Read>> languages_;
+};
+
 struct TypesetOptions {
   // Worker threads for what can run side by side (setting the body's parts, writing and
   // compressing the PDF's pages); 0 = all cores. The result does not depend on it.
@@ -422,6 +446,8 @@ struct TypesetOptions {
   // Told as each body page is finished (in order, one thread at a time): how many pages are
   // done, and how many of the body's parts have begun on them, of how many.
   std::function<void(std::size_t pages, std::size_t parts, std::size_t total)> bodyProgress;
+  // Patterns read ahead (HyphenationSet::read); none: the run reads what it needs.
+  std::shared_ptr<const HyphenationSet> hyphenation;
 };
 
 // A page as pagination made it, before it is numbered and decorated.

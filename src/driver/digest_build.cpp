@@ -207,10 +207,25 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
   // The digest's language (ICU's formatters take a few milliseconds to make) needs only the
   // site: made on a thread of its own while the posts are parsed, unless one thread is all
   // the build may use.
-  std::future<std::shared_ptr<const Locale>> localeMade =
-      std::async(effectiveJobs(options.jobs) > 1 ? std::launch::async : std::launch::deferred, [&spec, site] {
-        return std::make_shared<const Locale>(digestLanguage(spec.publication, spec.selection, *site));
-      });
+  // So are the hyphenation patterns of the digest's language and of each post's (read on the
+  // PDF's one thread they held up the layout's start).
+  struct LanguagesRead {
+    std::shared_ptr<const Locale> locale;
+    std::shared_ptr<const HyphenationSet> hyphenation;
+  };
+  std::future<LanguagesRead> localeMade =
+      std::async(effectiveJobs(options.jobs) > 1 ? std::launch::async : std::launch::deferred,
+                 [&spec, site, &selection, hyphenate = style.hyphenate] {
+                   LanguagesRead read;
+                   read.locale = std::make_shared<const Locale>(digestLanguage(spec.publication, spec.selection, *site));
+                   if (hyphenate) {
+                     std::vector<std::string> languages{read.locale->tag()};
+                     for (const Post* p : selection.posts) languages.push_back(postLanguageTag(p->language, {}, site->language));
+                     read.hyphenation = HyphenationSet::read(languages);
+                   }
+                   return read;
+                 });
+  std::shared_ptr<const HyphenationSet> hyphenation;
   phase("parsing " + std::to_string(selection.posts.size()) + " posts");
   since = Clock::now();
   std::vector<Document> docs(selection.posts.size());
@@ -253,7 +268,9 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
   // The digest's language, made once: every label, date and count of both outputs.
   std::optional<Publication> built;
   if (!guarded("composing the digest", diags, [&] {
-        std::shared_ptr<const Locale> locale = localeMade.get();
+        LanguagesRead read = localeMade.get();
+        std::shared_ptr<const Locale> locale = std::move(read.locale);
+        hyphenation = std::move(read.hyphenation);
         locale->report(diags);
         built.emplace(buildPublication(*site, spec.selection, selection.posts, std::move(docs),
                                        spec.publication, style, assets, std::move(locale), diags));
@@ -329,6 +346,7 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
           const BookPlan plan = printedBook(pub, style, bookOptions(spec.publication, style));
           TypesetOptions typesetting;
           typesetting.jobs = options.jobs;
+          typesetting.hyphenation = hyphenation;
           typesetting.workersFreed = [&coresFree] { coresFree.open(); };
           typesetting.bodyProgress = [&pageProgress, &out](std::size_t pages, std::size_t parts, std::size_t total) {
             pageProgress("writing " + out.path.string(),

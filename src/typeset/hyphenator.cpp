@@ -47,6 +47,41 @@ Hyphenator::Hyphenator(const std::string& language, DiagnosticSink& diags,
 
 Hyphenator::~Hyphenator() = default;
 
+}  // namespace pp::typeset
+
+namespace pp {
+
+// One language read ahead: its hyphenator (patterns or none) and what reading it said.
+struct HyphenationSet::Read {
+  DiagnosticSink notes;
+  std::unique_ptr<typeset::Hyphenator> hyphenator;
+};
+
+HyphenationSet::HyphenationSet() = default;
+HyphenationSet::~HyphenationSet() = default;
+
+std::shared_ptr<const HyphenationSet> HyphenationSet::read(const std::vector<std::string>& languages) {
+  std::shared_ptr<HyphenationSet> set(new HyphenationSet());
+  for (const std::string& language : languages) {
+    auto [it, fresh] = set->languages_.try_emplace(language);
+    if (!fresh) continue;
+    it->second = std::make_unique<Read>();
+    it->second->hyphenator = std::make_unique<typeset::Hyphenator>(language, it->second->notes);
+  }
+  return set;
+}
+
+std::unique_ptr<typeset::Hyphenator> HyphenationSet::take(const std::string& language, DiagnosticSink& diags) const {
+  const auto it = languages_.find(language);
+  if (it == languages_.end()) return nullptr;
+  it->second->notes.replayInto(diags);
+  return it->second->hyphenator->sharing();
+}
+
+}  // namespace pp
+
+namespace pp::typeset {
+
 std::unique_ptr<Hyphenator> Hyphenator::sharing() const {
   std::unique_ptr<Hyphenator> h(new Hyphenator());
   h->dict_ = dict_;

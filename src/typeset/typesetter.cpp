@@ -82,6 +82,7 @@ struct Typesetter::Run {
     if (!style.hyphenate) return nullptr;
     const std::string l = lang.empty() ? language : lang;
     auto& h = hyphenators[l];
+    if (!h && options.hyphenation) h = options.hyphenation->take(l, diags);
     if (!h) h = std::make_unique<Hyphenator>(l, diags);
     return h->available() ? h.get() : nullptr;
   }
