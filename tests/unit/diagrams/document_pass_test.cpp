@@ -2,6 +2,7 @@
 // the rest, other code untouched, at any depth.
 #include <doctest/doctest.h>
 
+#include "common/code_block.h"
 #include "postpress/diagrams.h"
 #include "postpress/support/text.h"
 
@@ -9,14 +10,7 @@ using namespace pp;
 
 namespace {
 
-Block code(std::string info, std::string text, int line) {
-  Block b;
-  b.kind = BlockKind::Code;
-  b.info = std::move(info);
-  b.text = std::move(text);
-  b.pos = {line, 1};
-  return b;
-}
+Block code(std::string info, std::string text, int line) { return test::codeBlock(std::move(info), std::move(text), line); }
 
 Post post() {
   Post p;

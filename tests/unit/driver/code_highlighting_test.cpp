@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "common/code_block.h"
 #include "driver/code_highlighting.h"
 #include "postpress/highlight.h"
 #include "postpress/support/parallel.h"
@@ -14,14 +15,7 @@ using namespace pp;
 
 namespace {
 
-Block codeBlock(std::string info, std::string text, int line) {
-  Block b;
-  b.kind = BlockKind::Code;
-  b.info = std::move(info);
-  b.text = std::move(text);
-  b.pos = {line, 1};
-  return b;
-}
+using pp::test::codeBlock;
 
 // Three posts: one with most of the code (a large block over the budget among them), one
 // with none, one with a block inside a quote and one in a footnote.

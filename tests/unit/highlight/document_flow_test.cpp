@@ -1,20 +1,12 @@
 // highlightDocument fills the Document's code blocks for both backends.
 #include <doctest/doctest.h>
 
+#include "common/code_block.h"
 #include "token_probe.h"
 
 using namespace pp;
 
-namespace {
-Block codeBlock(std::string info, std::string text, int line) {
-  Block b;
-  b.kind = BlockKind::Code;
-  b.info = std::move(info);
-  b.text = std::move(text);
-  b.pos.line = line;
-  return b;
-}
-}  // namespace
+using pp::test::codeBlock;
 
 TEST_CASE("highlightDocument fills language and spans of every code block") {
   Document doc;
