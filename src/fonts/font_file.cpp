@@ -344,9 +344,15 @@ void FontStore::keepShapesIn(const fs::path& folder) {
 }
 
 void FontStore::saveShapes() {
-  std::lock_guard<std::mutex> lock(mutex_);
-  for (const auto& [key, e] : fonts_)
-    if (e.font) e.font->saveShapes();
+  // The files are written without holding the store: they are written beside the painting
+  // (Typesetter::takeLayout), which may still ask the store for a font.
+  std::vector<std::shared_ptr<const FontFile>> fonts;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const auto& [key, e] : fonts_)
+      if (e.font) fonts.push_back(e.font);
+  }
+  for (const auto& font : fonts) font->saveShapes();
 }
 
 std::shared_ptr<const FontCoverage> FontStore::coverage(const fs::path& file) {
