@@ -62,6 +62,13 @@ struct ShapedGlyph {
 };
 
 // Glyphs in visual order (left to right on the page), whatever the direction.
+// Hashes a word by its view, so that maps and sets of words are looked up without making a
+// string (with std::equal_to<>).
+struct TextViewHash {
+  using is_transparent = void;
+  std::size_t operator()(std::u32string_view t) const noexcept { return std::hash<std::u32string_view>{}(t); }
+};
+
 struct ShapedText {
   std::vector<ShapedGlyph> glyphs;
   float advance = 0;  // sum of the glyphs' advances
@@ -244,11 +251,7 @@ class FontFile {
   bool hasKerning_ = false;
   std::unordered_map<std::uint32_t, std::int16_t> kerns_;
   // Looked up by the text's view (no string made for a word already shaped).
-  struct TextHash {
-    using is_transparent = void;
-    std::size_t operator()(std::u32string_view t) const noexcept { return std::hash<std::u32string_view>{}(t); }
-  };
-  std::unordered_map<std::u32string, ShapedText, TextHash, std::equal_to<>> shapes_[3];  // by TextDirection
+  std::unordered_map<std::u32string, ShapedText, TextViewHash, std::equal_to<>> shapes_[3];  // by TextDirection
 };
 
 class FontCoverage;

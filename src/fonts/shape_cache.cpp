@@ -246,7 +246,7 @@ void ShapeMemory::save(const FontFile& font) {
   if (folder_.empty() || fresh_.empty()) return;
   // This build's shapes (two threads may have shaped the same word: each is written once),
   // then the stored ones still valid, up to kMaxShapes.
-  std::unordered_set<std::u32string> seen[3];
+  std::unordered_set<std::u32string, TextViewHash, std::equal_to<>> seen[3];
   std::string out = startFile();
   std::uint32_t count = 0;
   // Within what a read accepts, or the file would be refused and rewritten on every build.
@@ -261,7 +261,7 @@ void ShapeMemory::save(const FontFile& font) {
   fresh_.clear();
   if (stored_)
     stored_->forEachValid(glyphCount_, [&](TextDirection d, std::u32string_view text, const ShapedText&, std::string_view raw) {
-      if (!fits(raw.size()) || seen[static_cast<std::size_t>(d)].contains(std::u32string(text))) return;
+      if (!fits(raw.size()) || seen[static_cast<std::size_t>(d)].contains(text)) return;
       out += raw;
       ++count;
     });

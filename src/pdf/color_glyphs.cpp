@@ -109,10 +109,14 @@ HPDF_Dict ColorGlyphPictures::make(const PictureKey& key) {
   HPDF_Dict_AddName(form, "Subtype", "Form");
   HPDF_Array bbox = HPDF_Array_New(pdf->mmgr);
   HPDF_Dict_Add(form, "BBox", bbox);
-  auto it = prepared_.find(key);
-  if (it == prepared_.end()) it = prepared_.emplace(key, prepareOne(key)).first;
-  Prepared p = std::move(it->second);
-  prepared_.erase(it);
+  // Prepared ahead (prepare()), else here: a picture no page was known to draw.
+  Prepared p;
+  if (auto it = prepared_.find(key); it != prepared_.end()) {
+    p = std::move(it->second);
+    prepared_.erase(it);
+  } else {
+    p = prepareOne(key);
+  }
   const ColorGlyphPicture& pic = p.picture;
   if (p.width <= 0) {
     for (int v : {0, 0, 0, 0}) HPDF_Array_AddNumber(bbox, v);

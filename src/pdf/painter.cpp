@@ -123,11 +123,14 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& re
     const std::size_t front = static_cast<std::size_t>(layout.frontPages);
     return streamed && i >= front ? streamed->find(i - front) : nullptr;
   };
+  // What each page not painted during the layout draws with (its fonts, images and pictures),
+  // worked out once: for painting it ahead, for preparing its pictures, for registering it.
+  std::vector<ResourceUse> ownUse(layout.pages.size());
+  for (std::size_t i = 0; i < layout.pages.size(); ++i)
+    if (!streamedPage(i)) ownUse[i] = resourceUse(layout.pages[i], pub.assets);
   OrderedAhead<PaintedPage> painted(layout.pages.size(), jobs, [&](std::size_t i) {
     if (streamedPage(i)) return PaintedPage{};
-    const PageBox& box = layout.pages[i];
-    const ResourceUse use = resourceUse(box, pub.assets);
-    return paintPage(box, use, expectedResources(use), tagged);
+    return paintPage(layout.pages[i], ownUse[i], expectedResources(ownUse[i]), tagged);
   });
   // Subsets are cached beside the images (empty: no cache, as in tests without assets).
   const fs::path cacheDir = pub.assets ? pub.assets->options().cacheDir : fs::path();
@@ -141,8 +144,7 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& re
     std::vector<PictureKey> keys;
     for (std::size_t i = 0; i < layout.pages.size(); ++i) {
       const StreamedPages::Page* ready = streamedPage(i);
-      const std::vector<PictureKey> own = ready ? std::vector<PictureKey>{} : resourceUse(layout.pages[i], pub.assets).pictures;
-      const std::vector<PictureKey>& drawn = ready ? ready->use.pictures : own;
+      const std::vector<PictureKey>& drawn = ready ? ready->use.pictures : ownUse[i].pictures;
       keys.insert(keys.end(), drawn.begin(), drawn.end());
     }
     pictures.prepare(keys, jobs);
@@ -167,8 +169,9 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& re
     }
     pages.push_back(page);
     StreamedPages::Page* ready = streamedPage(i);
-    const ResourceUse use = ready ? std::move(ready->use) : resourceUse(box, pub.assets);
     PaintedPage ahead = painted.take(i);  // taken in order, empty for a streamed page
+    // Taken only now: the worker painting page i reads its use until take(i) returns.
+    const ResourceUse use = ready ? std::move(ready->use) : std::move(ownUse[i]);
     PaintedPage content = ready ? std::move(ready->content) : std::move(ahead);
     const PageResources res = registerResources(doc, page, use, content.resources, fonts, images, pictures);
     if (content.resources != res) {
