@@ -50,32 +50,15 @@ Source ShortcodePass::run() {
 }
 
 std::size_t ShortcodePass::findClose(const std::string& name, std::size_t from, std::size_t* closeEnd) {
-  const std::string& s = in_.text;
-  std::size_t p = from;
-  int depth = 0;
-  while ((p = nextShortcodeOpening(s, p)) != std::string::npos) {
-    Shortcode sc;
-    if (parseShortcode(s, p, sc) && sc.name == name) {
-      if (!sc.closing) ++depth;
-      else if (depth-- == 0) {
-        *closeEnd = sc.end;
-        return p;
-      }
-    }
-    p += 3;
-  }
-  return std::string::npos;
+  if (!pairs_) pairs_.emplace(in_.text);
+  ShortcodePairs::Close close = pairs_->closeOf(name, from);
+  if (close.begin != std::string::npos) *closeEnd = close.end;
+  return close.begin;
 }
 
 bool ShortcodePass::hasClose(const std::string& name, std::size_t from) {
   std::size_t end = 0;
-  // Cache per name: a name with no close after some offset is taken to have none after later
-  // ones either (not so when the unclosed one holds a paired one of the same name).
-  auto it = noCloseFrom_.find(name);
-  if (it != noCloseFrom_.end() && from >= it->second) return false;
-  if (findClose(name, from, &end) != std::string::npos) return true;
-  noCloseFrom_[name] = from;
-  return false;
+  return findClose(name, from, &end) != std::string::npos;
 }
 
 std::string ShortcodePass::takeInner(const Shortcode& sc, std::size_t& i) {

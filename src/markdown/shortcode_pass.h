@@ -4,11 +4,12 @@
 // its place. Unknown shortcodes are removed with a warning and their inner content kept.
 #pragma once
 
-#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "markdown/context.h"
+#include "markdown/shortcode_pairs.h"
 #include "markdown/shortcode_syntax.h"
 #include "markdown/source.h"
 
@@ -66,7 +67,7 @@ class ShortcodePass {
   TextBuilder out_;
   std::size_t copied_ = 0;
   std::vector<Open> open_;
-  std::map<std::string, std::size_t> noCloseFrom_;
+  std::optional<ShortcodePairs> pairs_;  // made when the first paired shortcode asks
   bool bundleListed_ = false;
   std::vector<std::string> bundleImages_;
 };

@@ -11,7 +11,7 @@ std::size_t nextShortcodeOpening(std::string_view s, std::size_t from) {
     std::size_t at = s.find("{{", from);
     if (at == std::string_view::npos || at + 2 >= s.size()) return std::string_view::npos;
     if (s[at + 2] == '<' || s[at + 2] == '%') return at;
-    from = at + 2;
+    from = at + 1;  // "{{{<": the shortcode starts at the second brace
   }
 }
 
