@@ -68,12 +68,25 @@ class ContentStream {
   void op(const char* text) { out_ += text; }
   void glyphCode(std::uint16_t glyph);
   void utf16Hex(std::string_view utf8);
+  // True when a run at (x, y) in `size` can go on in the TJ array written last (see glyphs()).
+  bool continues(float x, float y, float size) const;
+  void showGlyphs(float size, const ShapedGlyph* glyphs, std::size_t count);
+
+  static constexpr std::string_view kArrayEnd = "] TJ\012";
 
   std::string out_;
   bool haveFill_ = false, haveStroke_ = false;
   Color fill_, stroke_;
   float lineWidth_ = -1;
   std::vector<float> dash_;
+  // The text last shown, as a reader places it: where its TJ array ended in out_ (npos: it
+  // did not end one, or something was written since), its baseline in thousandths of a point,
+  // its size, and the pen's x after it (pt); the character spacing (Tc) in force.
+  std::size_t arrayEnd_ = std::string::npos;
+  long long lineY_ = 0;
+  float penSize_ = 0;
+  double pen_ = 0;
+  float tc_ = 0;
 };
 
 }  // namespace pp::pdf
