@@ -145,7 +145,8 @@ void ContentStream::utf16Hex(std::string_view utf8) { out_ += hexTextString(utf8
 // ShapedGlyph::width); where shaping moved it (kerning, marks, cursive attachment) a TJ
 // adjustment moves it there, and a vertical offset is a text rise (Ts) of its own.
 // A run that goes on where the last one ended (nothing written between them, the same
-// baseline, size and font, further along the line) continues its TJ array instead: one
+// baseline, size and font, further along the line or back by less than an em: a justified
+// line's shrunk word space) continues its TJ array instead: one
 // adjustment takes the pen from where the reader has it to the run's start, to the same
 // thousandth of a point. A line of words is then one array, not a matrix and an array per
 // word: a third of a page's operators, which every reader parses (qpdf --check spent 97% of
@@ -179,7 +180,7 @@ void ContentStream::glyphs(float x, float y, float size, const std::vector<Shape
 
 bool ContentStream::continues(float x, float y, float size) const {
   return arrayEnd_ == out_.size() && size == penSize_ && std::llround(static_cast<double>(y) * 1000.0) == lineY_ &&
-         static_cast<double>(x) >= pen_ - 0.0005 && static_cast<double>(x) - pen_ < 1000.0;
+         static_cast<double>(x) >= pen_ - size && static_cast<double>(x) - pen_ < 1000.0;
 }
 
 void ContentStream::moreGlyphs(float size, const ShapedGlyph* glyphs, std::size_t count) {

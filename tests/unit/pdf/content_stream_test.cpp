@@ -110,13 +110,16 @@ TEST_CASE("content stream: a run starts with a matrix of its own when it cannot 
     cs.endText();
     return countOccurrences(cs.bytes(), "Tm");
   };
-  // The same line, nothing between: one matrix.
+  // The same line, nothing between: one matrix; so too after a word space a justified line
+  // shrank (the pen goes back a little).
   CHECK(matrices([](ContentStream& cs) { cs.glyphs(100, 700, 10, word(1), {}); }) == 1);
-  // The next line; a size of its own; back along the line (right to left); a colour, a font,
+  CHECK(matrices([](ContentStream& cs) { cs.glyphs(88.5f, 700, 10, word(1), {}); }) == 1);
+  // The next line; a size of its own; back along the line past the last word (right to
+  // left); a colour, a font,
   // a marked-content sequence between; what the glyphs stand for said apart (ActualText).
   CHECK(matrices([](ContentStream& cs) { cs.glyphs(72, 686, 10, word(1), {}); }) == 2);
   CHECK(matrices([](ContentStream& cs) { cs.glyphs(100, 700, 12, word(1), {}); }) == 2);
-  CHECK(matrices([](ContentStream& cs) { cs.glyphs(80, 700, 10, word(1), {}); }) == 2);
+  CHECK(matrices([](ContentStream& cs) { cs.glyphs(60, 700, 10, word(1), {}); }) == 2);
   CHECK(matrices([](ContentStream& cs) {
           cs.fillColor(Color{1, 0, 0});
           cs.glyphs(100, 700, 10, word(1), {});
