@@ -31,7 +31,19 @@ TEST_CASE("deep nesting, giant words and paragraphs, wide tables, empty posts") 
   {
     Document d;
     Block b = para("innermost text of a very deep nest");
-    for (int i = 0; i < 2000; ++i) b = (i % 2) ? quote({b}) : list(false, {{b}});
+    // Moved in, level by level: a copy per level made building the nest itself quadratic
+    // (most of this test's time).
+    for (int i = 0; i < 2000; ++i) {
+      std::vector<Block> inner;
+      inner.push_back(std::move(b));
+      if (i % 2) {
+        b = quote(std::move(inner));
+      } else {
+        std::vector<std::vector<Block>> items;
+        items.push_back(std::move(inner));
+        b = list(false, std::move(items));
+      }
+    }
     d.blocks.push_back(b);
     s.addPost("Deep", std::move(d));
   }

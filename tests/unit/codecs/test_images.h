@@ -77,10 +77,9 @@ inline std::string makeBmp(int w, int h, const Pattern& p) {
   return out;
 }
 
-// pf: TJPF_RGB, TJPF_GRAY or TJPF_CMYK (CMYK samples come from the pattern's r,g,b,a).
-inline std::string makeJpeg(int w, int h, const Pattern& p, int pf = TJPF_RGB, int flags = 0, int quality = 90) {
-  const int ch = tjPixelSize[pf];
-  auto px = pixels(w, h, ch == 1 ? 1 : (ch == 4 ? 4 : 3), p);
+// Pixels (as pixels() lays them out for `pf`) compressed as a JPEG.
+inline std::string jpegOf(int w, int h, const std::vector<std::uint8_t>& px, int pf = TJPF_RGB, int flags = 0,
+                          int quality = 90) {
   tjhandle tj = tjInitCompress();
   unsigned char* out = nullptr;
   unsigned long size = 0;
@@ -90,6 +89,12 @@ inline std::string makeJpeg(int w, int h, const Pattern& p, int pf = TJPF_RGB, i
   tjFree(out);
   tjDestroy(tj);
   return s;
+}
+
+// pf: TJPF_RGB, TJPF_GRAY or TJPF_CMYK (CMYK samples come from the pattern's r,g,b,a).
+inline std::string makeJpeg(int w, int h, const Pattern& p, int pf = TJPF_RGB, int flags = 0, int quality = 90) {
+  const int ch = tjPixelSize[pf];
+  return jpegOf(w, h, pixels(w, h, ch == 1 ? 1 : (ch == 4 ? 4 : 3), p), pf, flags, quality);
 }
 
 // Inserts an APP1 Exif segment carrying `orientation` right after SOI.
