@@ -116,16 +116,29 @@ def collisions(boxes):
 
 
 def _sweep_run(run, found):
+    """Comparisons written out rather than min() and max(): a run of lines set close enough to
+    touch meets several words of the other lines per word (a thousand-page digest: 6.5 million
+    calls, 2.5 s of this checker's 5 in Python)."""
     run.sort(key=lambda b: b[0])
+    count = len(run)
     for i, a in enumerate(run):
-        for k in range(i + 1, len(run)):  # not run[i + 1:]: a copy of the rest per word
+        ax0, ay0, ax1, ay1 = a[0], a[1], a[2], a[3]
+        for k in range(i + 1, count):  # not run[i + 1:]: a copy of the rest per word
             b = run[k]
-            if b[0] >= a[2]:
+            bx0 = b[0]
+            if bx0 >= ax1:
                 break
-            dx = min(a[2], b[2]) - b[0]
-            dy = min(a[3], b[3]) - max(a[1], b[1])
-            smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
-            if dx > 0 and dy > 0 and smaller > 0 and dx * dy > smaller / 4:
+            by0, bx1, by1 = b[1], b[2], b[3]
+            dy = (ay1 if ay1 < by1 else by1) - (ay0 if ay0 > by0 else by0)
+            if dy <= 0:
+                continue
+            dx = (ax1 if ax1 < bx1 else bx1) - bx0
+            if dx <= 0:
+                continue
+            area_a = (ax1 - ax0) * (ay1 - ay0)
+            area_b = (bx1 - bx0) * (by1 - by0)
+            smaller = area_a if area_a < area_b else area_b
+            if smaller > 0 and dx * dy > smaller / 4:
                 found.append((a, b))
 
 
