@@ -146,11 +146,9 @@ void ContentStream::utf16Hex(std::string_view utf8) { out_ += hexTextString(utf8
 // adjustment moves it there, and a vertical offset is a text rise (Ts) of its own.
 // A run that goes on where the last one ended (nothing written between them, the same
 // baseline, size and font, further along the line or back by less than an em: a justified
-// line's shrunk word space) continues its TJ array instead: one
-// adjustment takes the pen from where the reader has it to the run's start, to the same
-// thousandth of a point. A line of words is then one array, not a matrix and an array per
-// word: a third of a page's operators, which every reader parses (qpdf --check spent 97% of
-// its time on a long digest's page contents).
+// line's shrunk word space) continues its TJ array instead: one adjustment takes the pen from
+// where the reader has it to the run's start. A line of words is then one array, not a matrix
+// and an array per word: far fewer operators for every reader to parse, and smaller pages.
 void ContentStream::glyphs(float x, float y, float size, const std::vector<ShapedGlyph>& glyphs,
                            std::string_view actualText) {
   if (actualText.empty() && continues(x, y, size)) {
