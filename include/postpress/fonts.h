@@ -61,7 +61,6 @@ struct ShapedGlyph {
   bool substituted = false;
 };
 
-// Glyphs in visual order (left to right on the page), whatever the direction.
 // Hashes a word by its view, so that maps and sets of words are looked up without making a
 // string (with std::equal_to<>).
 struct TextViewHash {
@@ -69,6 +68,7 @@ struct TextViewHash {
   std::size_t operator()(std::u32string_view t) const noexcept { return std::hash<std::u32string_view>{}(t); }
 };
 
+// Glyphs in visual order (left to right on the page), whatever the direction.
 struct ShapedText {
   std::vector<ShapedGlyph> glyphs;
   float advance = 0;  // sum of the glyphs' advances

@@ -193,8 +193,8 @@ struct Layout {
   // The structure tree: node 0 is the Document; boxes name their nodes (tags).
   std::vector<StructNode> structure;
   // The words shaped for the first time, being written to the cache folder beside the
-  // painting and saving (a cold build's shapes took 50 ms on the one thread that saves the
-  // PDF); the layout's end waits for it.
+  // painting and saving (not on the one thread that saves the PDF); the layout's end waits
+  // for it.
   std::future<void> shapesSaved;
 
   const AnchorPos* find(const std::string& anchor) const;

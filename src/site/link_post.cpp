@@ -31,8 +31,8 @@ std::string firstUrl(const Meta& fm, std::initializer_list<const char*> keys) {
 
 // Blank once `<!-- … -->` and MDX `{/* … */}` comments are left out: excerpt markers
 // (`<!-- more -->`, `<!-- truncate -->`, `{/* truncate */}`) and notes to editors are not
-// something to read. A scan that stops at the first character to read (every post of the site
-// is asked, and copying each body had cost a warm build 2% of its CPU).
+// something to read. A scan that stops at the first character to read, copying nothing: every
+// post of the site is asked.
 bool bodyHasNothingToRead(std::string_view body) {
   std::size_t i = 0;
   while (i < body.size()) {
