@@ -188,8 +188,11 @@ class FontFile {
   // shared by every copy, read-only).
   ShapedText shape(std::u32string_view text, TextDirection direction = TextDirection::Auto) const;
   // The same, cached per text and direction (this copy's cache: one thread): a word is shaped
-  // once however often it is measured and drawn.
+  // once however often it is measured and drawn. The shape stays where it is as long as this
+  // copy does, so a caller may keep the reference.
   const ShapedText& shaped(std::u32string_view text, TextDirection direction = TextDirection::Auto);
+  // shaped(U" ", LeftToRight), looked up once: the glyph ending every word a space follows.
+  const ShapedText& shapedSpace();
   // Words shaped by earlier builds are read from, and this build's written to, the cache
   // `folder` (src/fonts/shape_cache.h): for every copy of the face, set before any shaping.
   void keepShapesIn(const fs::path& folder) const;
@@ -252,6 +255,7 @@ class FontFile {
   std::unordered_map<std::uint32_t, std::int16_t> kerns_;
   // Looked up by the text's view (no string made for a word already shaped).
   std::unordered_map<std::u32string, ShapedText, TextViewHash, std::equal_to<>> shapes_[3];  // by TextDirection
+  const ShapedText* space_ = nullptr;  // shapedSpace(), in shapes_
 };
 
 class FontCoverage;

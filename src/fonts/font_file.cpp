@@ -246,6 +246,11 @@ const ShapedText& FontFile::shaped(std::u32string_view text, TextDirection direc
   return made;
 }
 
+const ShapedText& FontFile::shapedSpace() {
+  if (!space_) space_ = &shaped(U" ", TextDirection::LeftToRight);
+  return *space_;
+}
+
 float FontFile::declaredWidth(int glyph) const { return info_->harfbuzz.declaredWidth(glyph); }
 int FontFile::glyphCount() const { return info_->harfbuzz.glyphCount(); }
 std::string FontFile::postScriptName() const { return info_->harfbuzz.postScriptName(); }

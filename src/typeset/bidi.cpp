@@ -85,6 +85,7 @@ void appendByLevel(Context& ctx, Item&& it, const FriBidiLevel* levels, std::vec
   for (const auto& [to, next] : cuts) {
     Item piece = it;
     piece.text = word.substr(from, to - from);
+    piece.shaped = nullptr;
     piece.level = level;
     piece.width = ctx.width(piece.face, piece.text, piece.size, piece.letterSpacing);
     out.push_back(std::move(piece));

@@ -59,6 +59,7 @@ bool hyphenate(Context& ctx, ItemList& list) {
     auto piece = [&](std::size_t end) {
       Item p = it;
       p.text = std::string(t.substr(from, end - from));
+      p.shaped = nullptr;
       p.width = ctx.width(it.face, p.text, it.size, it.letterSpacing);
       if (end < t.size()) {
         // the kerning between this piece and the next belongs to this piece's width
@@ -123,6 +124,7 @@ void splitOverwideBoxes(Context& ctx, ItemList& list, float maxWidth) {
       }
       Item c = it;
       c.text = t.substr(start, end - start);
+      c.shaped = nullptr;
       c.width = ctx.width(it.face, c.text, it.size, it.letterSpacing);
       c.hyphenatable = false;
       out.push_back(std::move(c));

@@ -311,6 +311,8 @@ void InlineBuilder::emitBox(std::u32string_view chars, const Look& look, int fac
   b.ascent = f.ascent() * b.size + b.rise;
   b.descent = f.descent() * b.size - b.rise;
   b.text = toUtf8(chars);
+  b.shaped = &shaped;
+  b.shapedBytes = b.text.size();
   b.hyphenatable = !look.code && look.link < 0 && look.script == 0 && !look.label;
   b.label = look.label;
   list_.items.push_back(std::move(b));

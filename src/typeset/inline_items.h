@@ -57,6 +57,12 @@ struct Item {
   std::int32_t tag = tags::kUntagged;  // its structure node (a link's, a code span's); none: the paragraph's
   Color color;
   std::string text;          // Text, BidiControl; for a flagged penalty, what to draw at the line end ("-")
+  // Text: the shape the box was measured with (in face's FontFile, which keeps it), while
+  // `text` is still what was shaped: `shapedBytes` long. A piece cut from the box (hyphenation,
+  // bidi levels) is shorter, and drops it; the line then draws the box with this shape
+  // rather than shaping the word a second time (shapeRunAs).
+  const ShapedText* shaped = nullptr;
+  std::size_t shapedBytes = 0;
 
   bool isBox() const { return type == ItemType::Box; }
   bool isGlue() const { return type == ItemType::Glue; }

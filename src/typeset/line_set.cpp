@@ -328,6 +328,7 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
             // Right to left, the piece on the right comes first in the text.
             runs.back().text = rtl ? it.text + runs.back().text : runs.back().text + it.text;
             runs.back().width += it.width;
+            runs.back().glyphs.clear();  // shaped whole below, as the word it is again
             runItems.back() = std::min(runItems.back(), i);
             // Right to left, the piece added is the earlier one in reading order.
             if (!rtl) runs.back().spaceAfter = spaceFollows(items, i, lastBreak);
@@ -344,6 +345,7 @@ std::vector<SetLine> setParagraph(Context& ctx, ItemList& list, const ParagraphS
             t.hyphenBreak = hyphen;
             runs.push_back(std::move(t));
             if (it.label && rtl) setRightToLeftLabel(ctx, runs.back());
+            else if (it.text.size() == it.shapedBytes) shapeRunAs(ctx, runs.back(), it.shaped);
             reordered |= rtl;
           }
           break;

@@ -13,7 +13,7 @@ namespace {
 // glyphs stay where shaping put them. Its cluster is the text's length: it stands for the
 // space after the text. A font without a space glyph gets none.
 void addSpaceGlyph(FontFile& font, TextRun& run, std::size_t chars) {
-  const ShapedText& space = font.shaped(U" ", TextDirection::LeftToRight);
+  const ShapedText& space = font.shapedSpace();
   // (Letter spacing would move a right-to-left word by the space's Tc: none there.)
   if (space.glyphs.size() != 1 || space.glyphs[0].glyph == 0 || (run.rtl && run.charSpacing != 0)) {
     run.spaceAfter = false;
@@ -58,6 +58,16 @@ ShapedText shapeRightToLeftLabel(FontFile& font, std::u32string_view text) {
   return out;
 }
 
+// `run` drawn with `s`, the shape of its `chars` code points, and the space glyph after them
+// when a word space follows.
+void takeShape(FontFile& font, TextRun& run, const ShapedText& s, std::size_t chars) {
+  run.glyphs.reserve(s.glyphs.size() + (run.spaceAfter ? 1 : 0));
+  run.glyphs.assign(s.glyphs.begin(), s.glyphs.end());
+  run.colorGlyphs = font.hasColorBitmaps();
+  run.width = s.advance * run.size / 1000.0f + run.charSpacing * static_cast<float>(s.glyphs.size());
+  if (run.spaceAfter) addSpaceGlyph(font, run, chars);
+}
+
 }  // namespace
 
 void shapeRun(Context& ctx, TextRun& run) {
@@ -77,11 +87,16 @@ void shapeRun(Context& ctx, TextRun& run) {
     if (shaped->rtl != run.rtl)
       shaped = &font.shaped(text, run.rtl ? TextDirection::RightToLeft : TextDirection::LeftToRight);
   }
-  const ShapedText& s = *shaped;
-  run.glyphs = s.glyphs;
-  run.colorGlyphs = font.hasColorBitmaps();
-  run.width = s.advance * run.size / 1000.0f + run.charSpacing * static_cast<float>(s.glyphs.size());
-  if (run.spaceAfter) addSpaceGlyph(font, run, text.size());
+  takeShape(font, run, *shaped, text.size());
+}
+
+bool shapeRunAs(Context& ctx, TextRun& run, const ShapedText* measured) {
+  if (!measured || run.rtlLabel || measured->rtl != run.rtl) return false;
+  // Code points of valid UTF-8 (TextRun::text): the bytes that start one.
+  std::size_t chars = 0;
+  for (const char c : run.text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  takeShape(ctx.fonts.file(run.font), run, *measured, chars);
+  return true;
 }
 
 void setRightToLeftLabel(Context& ctx, TextRun& run) {

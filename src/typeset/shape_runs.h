@@ -10,6 +10,9 @@ namespace pp::typeset {
 
 // A run with spaceAfter ends with the font's space glyph (TextRun::spaceAfter).
 void shapeRun(Context& ctx, TextRun& run);
+// The same with `measured`, the shape of the run's whole text in its font (Item::shaped), when
+// it was shaped in the run's direction; false (and nothing done) otherwise.
+bool shapeRunAs(Context& ctx, TextRun& run, const ShapedText* measured);
 // Makes a shaped run read on with a word space (the last run of a line drawn on its own).
 void addWordSpace(Context& ctx, TextRun& run);
 // Shapes the runs that have no glyphs yet.
