@@ -369,6 +369,7 @@ class PagePainter {
   // Each glyph drawn, the first of a cluster with its text (the characters from its cluster to
   // the next); the other glyphs of a cluster of several stand for nothing of their own.
   void noteGlyphs(const TextRun& r) {
+    if (noteGlyphsInOrder(r)) return;
     std::vector<std::uint32_t> starts;
     starts.reserve(r.glyphs.size());
     for (const ShapedGlyph& g : r.glyphs) starts.push_back(g.cluster);
@@ -377,28 +378,61 @@ class PagePainter {
     std::vector<char> given(starts.size(), 0);
     auto visit = [&](const ShapedGlyph& g) {
       const auto at = static_cast<std::size_t>(std::lower_bound(starts.begin(), starts.end(), g.cluster) - starts.begin());
-      // A mirrored bracket or an emoji standing for its skin tone reads through the run's
-      // ActualText: its own text stays the one it has left to right.
-      if (given[at] || g.cluster >= chars_.size() || (r.rtl && !r.rtlLabel && standsApart(g))) {
+      if (given[at] || !noteFirstOfCluster(r, g, at + 1 < starts.size() ? starts[at + 1] : chars_.size())) {
         drawn_->add(r.font, g.glyph, {});
         return;
       }
       given[at] = 1;
-      const std::size_t end = at + 1 < starts.size() ? std::min<std::size_t>(starts[at + 1], chars_.size()) : chars_.size();
-      std::u32string text(std::u32string_view(chars_).substr(g.cluster, end - g.cluster));
-      // A joiner after the glyph's characters has no glyph of its own (holdsJoiner): the
-      // glyph's text is its own characters, as wherever else it is drawn. (After an emoji it
-      // is part of the sequence the emoji's glyph stands for.)
-      while (text.size() > 1 && isJoiner(text.back()) && !isEmojiSequenceBase(text.front())) text.pop_back();
-      // A right-to-left ligature (lam-alef) is read back turned around with its run.
-      if (r.rtl) std::reverse(text.begin(), text.end());
-      drawn_->add(r.font, g.glyph, text);
     };
     // In logical order: the first glyph of a cluster as read gets its text.
     if (r.rtl)
       for (auto it = r.glyphs.rbegin(); it != r.glyphs.rend(); ++it) visit(*it);
     else
       for (const ShapedGlyph& g : r.glyphs) visit(g);
+  }
+
+  // noteGlyphs for the usual run, whose clusters never go back as it is read (left to right
+  // in the glyphs' order, right to left in their reverse): a cluster's glyphs are then side by
+  // side and the next cluster is the next different one, with no sorting or search. False,
+  // noting nothing, for another run (Indic reordering).
+  bool noteGlyphsInOrder(const TextRun& r) {
+    const std::size_t n = r.glyphs.size();
+    auto read = [&](std::size_t k) -> const ShapedGlyph& { return r.rtl ? r.glyphs[n - 1 - k] : r.glyphs[k]; };
+    for (std::size_t k = 1; k < n; ++k)
+      if (read(k).cluster < read(k - 1).cluster) return false;
+    bool given = false;
+    std::size_t next = 0;  // the first glyph read of the next cluster (each glyph looked at once)
+    for (std::size_t k = 0; k < n; ++k) {
+      const ShapedGlyph& g = read(k);
+      if (k == next) {
+        given = false;
+        while (++next < n && read(next).cluster == g.cluster) {
+        }
+      }
+      if (given || !noteFirstOfCluster(r, g, next < n ? read(next).cluster : chars_.size()))
+        drawn_->add(r.font, g.glyph, {});
+      else
+        given = true;
+    }
+    return true;
+  }
+
+  // Notes `g`, the first glyph read of its cluster, with its text: the characters from its
+  // cluster to `nextCluster`. False, noting nothing, when it has none of its own.
+  bool noteFirstOfCluster(const TextRun& r, const ShapedGlyph& g, std::size_t nextCluster) {
+    // A mirrored bracket or an emoji standing for its skin tone reads through the run's
+    // ActualText: its own text stays the one it has left to right.
+    if (g.cluster >= chars_.size() || (r.rtl && !r.rtlLabel && standsApart(g))) return false;
+    const std::size_t end = std::min(nextCluster, chars_.size());
+    std::u32string text(std::u32string_view(chars_).substr(g.cluster, end - g.cluster));
+    // A joiner after the glyph's characters has no glyph of its own (holdsJoiner): the
+    // glyph's text is its own characters, as wherever else it is drawn. (After an emoji it
+    // is part of the sequence the emoji's glyph stands for.)
+    while (text.size() > 1 && isJoiner(text.back()) && !isEmojiSequenceBase(text.front())) text.pop_back();
+    // A right-to-left ligature (lam-alef) is read back turned around with its run.
+    if (r.rtl) std::reverse(text.begin(), text.end());
+    drawn_->add(r.font, g.glyph, text);
+    return true;
   }
 };
 
