@@ -170,4 +170,9 @@ FileBytes readEncoded(const EncodedImage& image, DiagnosticSink& diags);
 std::string encodePngPixelsCached(const fs::path& cacheDir, int width, int height, int channels,
                                   const std::uint8_t* pixels, int level);
 
+// `dir` when it may hold the cache, as AssetStore decides (made when missing, this user's own,
+// writable by nobody else), for other stages that keep work there (highlighted code); empty
+// when it may not. AssetStore reports why.
+fs::path usableCacheFolder(const fs::path& dir);
+
 }  // namespace pp

@@ -71,6 +71,9 @@ struct HighlightOptions {
   // loading costs more than the highlighting itself (bench/results.md, "Syntax highlighting":
   // one engine in turns takes less CPU and wall time than an engine each).
   std::size_t maxEngines = 1;
+  // Folder whose highlight/ keeps highlighted blocks between builds (the image cache's, checked
+  // to be the user's own); empty: nothing kept.
+  std::filesystem::path cacheDir;
 };
 
 // Highlights code blocks. One object serves every thread: each call borrows an engine from a
@@ -96,6 +99,7 @@ class Highlighter {
   std::size_t engineCount() const;
 
  private:
+  HighlightedCode highlightUncached(const CodeLanguage& lang, std::string_view code) const;
   struct Pool;
   HighlightOptions options_;
   std::unique_ptr<Pool> pool_;

@@ -24,6 +24,18 @@ std::optional<std::string> unsafeCacheFolder(const fs::path& dir) {
   return std::nullopt;
 }
 
+}  // namespace pp::assets
+
+namespace pp {
+
+fs::path usableCacheFolder(const fs::path& dir) {
+  return dir.empty() || assets::unsafeCacheFolder(dir) ? fs::path() : dir;
+}
+
+}  // namespace pp
+
+namespace pp::assets {
+
 PrivateFolder::PrivateFolder() {
   std::error_code ec;
   fs::path base = fs::temp_directory_path(ec);

@@ -2,11 +2,15 @@
 
 #include <string>
 
+#include "postpress/assets.h"
+
 namespace pp::driver {
 
-std::unique_ptr<Highlighter> highlighterFor(const Style& style) {
+std::unique_ptr<Highlighter> highlighterFor(const Style& style, const std::filesystem::path& cacheDir) {
   if (!style.highlight.enabled) return nullptr;
-  return std::make_unique<Highlighter>();
+  HighlightOptions options;
+  options.cacheDir = usableCacheFolder(cacheDir);
+  return std::make_unique<Highlighter>(std::move(options));
 }
 
 void highlightPostCode(const Highlighter& highlighter, const Post& post, Document& doc, DiagnosticSink& diags) {

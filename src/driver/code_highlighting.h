@@ -14,8 +14,9 @@ namespace pp::driver {
 
 // The selection's highlighter, shared by the threads that parse the posts; nullptr when the
 // style turns highlighting off. Its library is loaded when a first block names a language, so
-// digests without code pay nothing for it.
-std::unique_ptr<Highlighter> highlighterFor(const Style& style);
+// digests without code pay nothing for it; blocks highlighted by an earlier build are read
+// from `cacheDir` (the image cache's folder) when it may hold the cache.
+std::unique_ptr<Highlighter> highlighterFor(const Style& style, const std::filesystem::path& cacheDir);
 
 // Fills Block::language and Block::spans of every code block of `doc` (the parse of `post`,
 // footnotes included). A block too large or slow to highlight stays plain, with a warning

@@ -234,7 +234,8 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
     // the highlighter's one engine is taken in turns (loading the languages' definitions
     // costs more than the highlighting, bench/results.md), while the other threads parse;
     // after all the posts were parsed it had worked alone on one core (perf timeline).
-    const std::unique_ptr<Highlighter> highlighter = driver::highlighterFor(style);
+    const std::unique_ptr<Highlighter> highlighter =
+        driver::highlighterFor(style, options.cacheDir.empty() ? defaultCacheDir() : options.cacheDir);
     // One sink per post, replayed in post order: the diagnostics print in the same order
     // whichever thread parses which post.
     std::vector<DiagnosticSink> postDiags(selection.posts.size());

@@ -1,8 +1,10 @@
 // Highlighter: the pool of engines, the budget, and the walk over a block's lines.
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 
 #include "highlight/console.h"
+#include "highlight/highlight_cache.h"
 #include "highlight/kate_engine.h"
 #include "postpress/highlight.h"
 #include "postpress/support/files.h"
@@ -20,6 +22,7 @@ struct Highlighter::Pool {
   std::condition_variable returned;
   std::vector<std::unique_ptr<KateEngine>> idle;
   std::size_t created = 0;
+  std::optional<highlight::HighlightCache> kept;  // with HighlightOptions::cacheDir
 
   class Lease {
    public:
@@ -126,6 +129,9 @@ class BlockWalk {
 Highlighter::Highlighter(HighlightOptions options) : options_(std::move(options)), pool_(std::make_unique<Pool>()) {
   pool_->dataDir = options_.dataDir.empty() ? dataDir() : options_.dataDir;
   pool_->maxEngines = options_.maxEngines;
+  if (!options_.cacheDir.empty())
+    pool_->kept.emplace(options_.cacheDir,
+                        highlight::HighlightCache::definitionsIdentity(pool_->dataDir, options_.limits));
 }
 
 Highlighter::~Highlighter() = default;
@@ -136,9 +142,17 @@ std::size_t Highlighter::engineCount() const {
 }
 
 HighlightedCode Highlighter::highlight(std::string_view info, std::string_view code) const {
-  HighlightedCode out;
   const CodeLanguage lang = resolveCodeLanguage(info);
-  if (lang.id.empty()) return out;
+  if (lang.id.empty()) return {};
+  if (pool_->kept)
+    if (std::optional<HighlightedCode> done = pool_->kept->load(info, code)) return std::move(*done);
+  HighlightedCode out = highlightUncached(lang, code);
+  if (pool_->kept) pool_->kept->save(info, code, out);
+  return out;
+}
+
+HighlightedCode Highlighter::highlightUncached(const CodeLanguage& lang, std::string_view code) const {
+  HighlightedCode out;
   const bool session = lang.session || (lang.shell && highlight::startsAsSession(code));
   const auto lease = pool_->borrow();
   KateEngine& engine = **lease;

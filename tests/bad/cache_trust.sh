@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The image cache as an attacker (or a failing disk) leaves it (issue 25, item 10): flipped
-# and truncated renditions and shaped words, a cache folder another user could write, a cache that cannot be
-# written. Every build still ships the right pictures.
+# and truncated renditions, shaped words and highlighted code, a cache folder another user could
+# write, a cache that cannot be written. Every build still ships the right pictures.
 source "$(dirname "$0")/bad-lib.bash"
 SITE="$PP_SOURCE_DIR/samples"
 OUT="$WORK/out"
@@ -42,6 +42,22 @@ for f in "$WORK/bad-cache"/shapes/*.shapes; do
   n=$((n + 1))
 done
 [ "$n" -ge 2 ] || fail "the samples' build kept the shapes of only $n fonts"
+# The highlighted code blocks (highlight/): one flipped, one cut short, one emptied, one holding
+# another block's entry. The build highlights those blocks again and prints the same colours.
+n=0
+set -- "$WORK/bad-cache"/highlight/*.spans
+[ "$#" -ge 4 ] || fail "the samples' build kept only $# highlighted blocks"
+cp "$1" "$WORK/valid-entry"
+for f in "$@"; do
+  size=$(stat -c %s "$f")
+  case $((n % 4)) in
+    0) printf 'Z' | dd of="$f" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null ;;
+    1) truncate -s $((size - 1)) "$f" ;;
+    2) : > "$f" ;;
+    3) cp "$WORK/valid-entry" "$f" ;;
+  esac
+  n=$((n + 1))
+done
 run_pp 180 1500 build --site "$SITE" -o "$OUT/damaged" --cache "$WORK/bad-cache" -q
 expect_status 0
 cmp -s "$OUT/ref.epub" "$OUT/damaged.epub" || fail "an EPUB built from a damaged cache differs from a clean build"

@@ -60,7 +60,7 @@ TEST_CASE("posts highlighted side by side on one highlighter, warnings in readin
     CAPTURE(jobs);
     std::vector<Document> docs = selection();
     std::vector<DiagnosticSink> postDiags(docs.size());
-    const std::unique_ptr<Highlighter> highlighter = driver::highlighterFor(style);
+    const std::unique_ptr<Highlighter> highlighter = driver::highlighterFor(style, {});
     REQUIRE(highlighter);
     parallelFor(docs.size(), jobs,
                 [&](std::size_t i) { driver::highlightPostCode(*highlighter, *selected[i], docs[i], postDiags[i]); });
@@ -86,7 +86,7 @@ TEST_CASE("no block names a language: no engine is made; highlighting off: no hi
   Document doc;
   doc.blocks.push_back(codeBlock("", "plain text\n", 1));
   DiagnosticSink diags;
-  const std::unique_ptr<Highlighter> highlighter = driver::highlighterFor(Style{});
+  const std::unique_ptr<Highlighter> highlighter = driver::highlighterFor(Style{}, {});
   REQUIRE(highlighter);
   driver::highlightPostCode(*highlighter, post, doc, diags);
   CHECK(highlighter->engineCount() == 0);
@@ -94,5 +94,5 @@ TEST_CASE("no block names a language: no engine is made; highlighting off: no hi
   CHECK(doc.blocks[0].spans.empty());
   Style plain;
   plain.highlight.enabled = false;
-  CHECK_FALSE(driver::highlighterFor(plain));
+  CHECK_FALSE(driver::highlighterFor(plain, {}));
 }

@@ -41,7 +41,7 @@ TEST_CASE("a hostile 10 MB block is plain at once") {
 }
 
 TEST_CASE("a block within the size limit but past the time limit is plain") {
-  HighlightOptions o{PP_SOURCE_DIR, {}, 0};
+  HighlightOptions o{PP_SOURCE_DIR, {}, 0, {}};
   o.limits.maxBlockTime = std::chrono::milliseconds(0);
   const Highlighter h(o);
   std::string code;
@@ -52,7 +52,7 @@ TEST_CASE("a block within the size limit but past the time limit is plain") {
 }
 
 TEST_CASE("the time limit holds on a large block of long lines") {
-  HighlightOptions o{PP_SOURCE_DIR, {}, 0};
+  HighlightOptions o{PP_SOURCE_DIR, {}, 0, {}};
   o.limits.maxBlockBytes = std::size_t{64} << 20;
   o.limits.maxLineBytes = std::size_t{64} << 20;
   o.limits.maxBlockTime = std::chrono::milliseconds(50);
@@ -93,7 +93,7 @@ TEST_CASE("any bytes: spans stay inside the code and on UTF-8 boundaries") {
 }
 
 TEST_CASE("threads share one highlighter, each with an engine of its own") {
-  const Highlighter h(HighlightOptions{PP_SOURCE_DIR, {}, 0});
+  const Highlighter h(HighlightOptions{PP_SOURCE_DIR, {}, 0, {}});
   const std::string code = "def f(x):\n    return \"s\" + str(x)  # c\n";
   const HighlightedCode expected = h.highlight("python", code);
   std::vector<std::thread> threads;
@@ -112,7 +112,7 @@ TEST_CASE("threads share one highlighter, each with an engine of its own") {
 }
 
 TEST_CASE("an engine cap of one makes callers take turns") {
-  const Highlighter h(HighlightOptions{PP_SOURCE_DIR, {}, 1});
+  const Highlighter h(HighlightOptions{PP_SOURCE_DIR, {}, 1, {}});
   std::vector<std::thread> threads;
   for (int t = 0; t < 3; ++t)
     threads.emplace_back([&] {

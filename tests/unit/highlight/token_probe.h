@@ -42,7 +42,7 @@ namespace pp::test {
 
 // One highlighter for the tests of this binary, reading syntax/ from the source tree.
 inline const Highlighter& highlighter() {
-  static const Highlighter h(HighlightOptions{PP_SOURCE_DIR, {}, 0});
+  static const Highlighter h(HighlightOptions{PP_SOURCE_DIR, {}, 0, {}});
   return h;
 }
 
