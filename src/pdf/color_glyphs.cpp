@@ -71,6 +71,9 @@ HPDF_Dict ColorGlyphPictures::get(const PictureKey& key) {
 ColorGlyphPictures::Prepared ColorGlyphPictures::prepareOne(const PictureKey& key) const {
   Prepared out;
   const FontFile* font = key.font < faces_.size() ? faces_[key.font].loaded.get() : nullptr;
+  const std::string kept = font && !cache_.empty() ? ColorGlyphCache::key(*font, key.glyph, key.size, kPicturePpi) : "";
+  if (!kept.empty())
+    if (std::optional<Prepared> done = cache_.load(kept)) return std::move(*done);
   out.picture = font ? font->colorPicture(key.glyph) : ColorGlyphPicture{};
   Planes planes = out.picture.png.empty() ? Planes{} : planesOf(out.picture, key.size);
   out.picture.png.clear();
@@ -86,6 +89,7 @@ ColorGlyphPictures::Prepared ColorGlyphPictures::prepareOne(const PictureKey& ke
   out.alphaDeflated = deflate(planes.alpha);
   out.rgb = std::move(planes.rgb);
   out.alpha = std::move(planes.alpha);
+  if (!kept.empty()) cache_.save(kept, out);
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "pdf/color_glyph_cache.h"
 #include "pdf/hpdf_doc.h"
 #include "pdf/page_painter.h"
 #include "postpress/fonts.h"
@@ -21,7 +22,10 @@ inline constexpr float kPicturePpi = 300;
 
 class ColorGlyphPictures {
  public:
-  ColorGlyphPictures(HpdfDoc& doc, const std::vector<FontFace>& faces) : doc_(doc), faces_(faces) {}
+  // Pictures made by earlier builds are read from, and this build's kept in, `cacheDir` (the
+  // image cache's; empty: none).
+  ColorGlyphPictures(HpdfDoc& doc, const std::vector<FontFace>& faces, std::filesystem::path cacheDir = {})
+      : doc_(doc), faces_(faces), cache_(std::move(cacheDir)) {}
   // The XObject of a picture, made on first use; a glyph with no picture (or one that cannot
   // be decoded) gets an empty XObject, so that the page keeps the name its content was written
   // with. nullptr only when libharu cannot make an object at all.
@@ -30,19 +34,14 @@ class ColorGlyphPictures {
   // then only makes libharu's objects (on the one thread that may touch the document).
   void prepare(const std::vector<PictureKey>& keys, int jobs);
 
-  // A picture's pixels as drawn: RGB and alpha planes, raw and deflated.
-  struct Prepared {
-    ColorGlyphPicture picture;  // its placement (the PNG itself is not kept)
-    int width = 0, height = 0;
-    std::vector<std::uint8_t> rgb, alpha;
-    std::optional<std::string> rgbDeflated, alphaDeflated;
-  };
+  using Prepared = PreparedPicture;
 
  private:
   HPDF_Dict make(const PictureKey& key);
   Prepared prepareOne(const PictureKey& key) const;
   HpdfDoc& doc_;
   const std::vector<FontFace>& faces_;
+  const ColorGlyphCache cache_;
   std::map<PictureKey, HPDF_Dict> made_;
   std::map<PictureKey, Prepared> prepared_;
 };

@@ -137,7 +137,7 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& re
   GlyphFonts fonts(doc, layout.fonts);
   DrawnGlyphs drawn;
   ImageCache images(doc, pub.assets, diags);
-  ColorGlyphPictures pictures(doc, layout.fonts);
+  ColorGlyphPictures pictures(doc, layout.fonts, cacheDir);
   {
     // The colour glyph pictures the pages draw are decoded, scaled and deflated side by side
     // first; the loop below only makes their objects.
