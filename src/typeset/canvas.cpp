@@ -1,10 +1,9 @@
 #include "typeset/canvas.h"
 
-#include <qrencode.h>
-
-#include <memory>
+#include <optional>
 
 #include "typeset/line_set.h"
+#include "typeset/qr_modules.h"
 #include "typeset/shape_runs.h"
 
 namespace pp::typeset {
@@ -16,10 +15,6 @@ std::vector<SetLine> setOneLine(Context& ctx, const std::string& utf8, const Tex
   ItemList items = plainItems(ctx, style, utf8, false);
   return setParagraph(ctx, items, unwrappedLine(style.leading));
 }
-
-struct QrDeleter {
-  void operator()(QRcode* q) const { QRcode_free(q); }
-};
 
 }  // namespace
 
@@ -111,7 +106,8 @@ void FragmentCanvas::link(float x, float y, float w, float h, const LinkTarget& 
 
 bool FragmentCanvas::qrCode(const std::string& text, float x, float y, float size, Color color) {
   const std::size_t from = out_.rects.size();
-  if (!qrRects(text, placed(x, size), y, size, color, out_.rects)) return false;
+  const std::filesystem::path cacheDir = ctx_.assets ? ctx_.assets->options().cacheDir : std::filesystem::path();
+  if (!qrRects(text, placed(x, size), y, size, color, out_.rects, cacheDir)) return false;
   const std::int32_t tag = tag_ < tags::kUntagged || parent_ < 0 ? tag_ : node(StructNode(StructType::Figure, "QR code: " + text));
   if (tag != tags::kUntagged)
     for (std::size_t k = from; k < out_.rects.size(); ++k) out_.rects[k].tag = tag;
@@ -123,10 +119,10 @@ void drawIntoFragment(Context& ctx, Fragment& out, float width, const std::funct
   draw(c);
 }
 
-bool qrRects(const std::string& text, float x, float y, float size, Color color, std::vector<FillRect>& out) {
-  if (text.empty() || text.size() > 2000) return false;
-  std::unique_ptr<QRcode, QrDeleter> q(QRcode_encodeString8bit(text.c_str(), 0, QR_ECLEVEL_M));
-  if (!q || q->width <= 0) return false;
+bool qrRects(const std::string& text, float x, float y, float size, Color color, std::vector<FillRect>& out,
+             const std::filesystem::path& cacheDir) {
+  const std::optional<QrModules> q = qrModules(text, cacheDir);
+  if (!q) return false;
   const int w = q->width;
   constexpr int kQuiet = 2;
   const float m = size / static_cast<float>(w + 2 * kQuiet);
@@ -141,12 +137,12 @@ bool qrRects(const std::string& text, float x, float y, float size, Color color,
   for (int row = 0; row < w; ++row) {
     int col = 0;
     while (col < w) {
-      if (!(q->data[row * w + col] & 1)) {
+      if (!q->at(row, col)) {
         ++col;
         continue;
       }
       int end = col;
-      while (end < w && (q->data[row * w + end] & 1)) ++end;
+      while (end < w && q->at(row, end)) ++end;
       FillRect r;
       r.x = x + (kQuiet + col) * m;
       r.y = y + (kQuiet + row) * m;

@@ -66,9 +66,10 @@ class FragmentCanvas : public Canvas {
 // Runs `draw` on a FragmentCanvas recording into `out`.
 void drawIntoFragment(Context& ctx, Fragment& out, float width, const std::function<void(Canvas&)>& draw);
 
-// QR code modules (libqrencode, level M), dark modules merged into horizontal runs; the code
-// occupies `size` pt square including a quiet zone of 2 modules. False when it cannot encode.
+// QR code modules (libqrencode, level M; kept in `cacheDir` between builds, qr_modules.h), dark
+// modules merged into horizontal runs; the code occupies `size` pt square including a quiet
+// zone of 2 modules. False when it cannot encode.
 bool qrRects(const std::string& text, float x, float y, float size, Color color,
-             std::vector<FillRect>& out);
+             std::vector<FillRect>& out, const std::filesystem::path& cacheDir = {});
 
 }  // namespace pp::typeset

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The image cache as an attacker (or a failing disk) leaves it (issue 25, item 10): flipped
-# and truncated renditions, shaped words, highlighted code and emoji pictures, a cache folder
-# another user could write, a cache that cannot be written. Every build still ships the right pictures.
+# and truncated renditions, shaped words, highlighted code, emoji pictures and QR codes, a cache
+# folder another user could write, a cache that cannot be written. Every build still ships the right pictures.
 source "$(dirname "$0")/bad-lib.bash"
 SITE="$PP_SOURCE_DIR/samples"
 OUT="$WORK/out"
@@ -64,6 +64,11 @@ set -- "$WORK/bad-cache"/glyphs/*.picture
 cp "$1" "$2"
 size=$(stat -c %s "$1")
 printf 'Z' | dd of="$1" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
+# The QR codes' modules (qr/): one cut short, another holding the first one's entry.
+set -- "$WORK/bad-cache"/qr/*.modules
+[ "$#" -ge 2 ] || fail "the samples' build kept only $# QR codes"
+cp "$1" "$2"
+truncate -s $(( $(stat -c %s "$1") - 5 )) "$1"
 run_pp 180 1500 build --site "$SITE" -o "$OUT/damaged" --cache "$WORK/bad-cache" -q
 expect_status 0
 cmp -s "$OUT/ref.epub" "$OUT/damaged.epub" || fail "an EPUB built from a damaged cache differs from a clean build"

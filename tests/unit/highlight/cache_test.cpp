@@ -125,6 +125,7 @@ TEST_CASE("a damaged or forged entry is a miss: the block is highlighted again a
   const std::string good = bytesOf(entry);
   const std::size_t n = std::string(kYaml).size();
   const std::string key = good.substr(22, 32);
+  REQUIRE(forged(key, 0, "yaml", truth.spans) == good);  // the forger knows the format
   // Another block's entry, as it was written for that block.
   const std::string other = [&] {
     pptest::TempDir elsewhere;
