@@ -8,6 +8,7 @@
 #include <system_error>
 #include <vector>
 
+#include "postpress/support/cache_entry.h"
 #include "postpress/support/files.h"
 #include "postpress/support/hash.h"
 
@@ -23,16 +24,6 @@ constexpr std::string_view kMagic = "postpress-highlight-1\n";
 constexpr std::size_t kHashDigits = 32;
 constexpr std::size_t kSpanBytes = 9;  // begin, length (four bytes each, big-endian), class
 constexpr std::size_t kMaxLanguageBytes = 64;
-
-void putU32(std::string& out, std::uint32_t v) {
-  for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((v >> shift) & 0xFF);
-}
-
-std::uint32_t getU32(std::string_view in, std::size_t at) {
-  std::uint32_t v = 0;
-  for (std::size_t k = 0; k < 4; ++k) v = (v << 8) | static_cast<unsigned char>(in[at + k]);
-  return v;
-}
 
 bool kept(HighlightStatus s) { return s == HighlightStatus::Highlighted || s == HighlightStatus::UnknownLanguage; }
 
@@ -92,28 +83,21 @@ std::optional<HighlightedCode> HighlightCache::load(std::string_view info, std::
   const std::uintmax_t most = kMagic.size() + 2 * kHashDigits + 9 + kMaxLanguageBytes + kSpanBytes * code.size();
   const std::string name = key(info, code);
   const std::optional<std::string> file = readFile(entryPath(name), nullptr, most);
-  if (!file || file->size() < kMagic.size() + 2 * kHashDigits + 9 || file->compare(0, kMagic.size(), kMagic) != 0)
-    return std::nullopt;
-  const std::string_view payload = std::string_view(*file).substr(0, file->size() - kHashDigits);
-  if (contentHash(payload) != std::string_view(*file).substr(payload.size())) return std::nullopt;
-  // The entry names its own key: another block's entry put in its place is refused.
-  if (payload.substr(kMagic.size(), kHashDigits) != name) return std::nullopt;
-  std::size_t at = kMagic.size() + kHashDigits;
+  if (!file) return std::nullopt;
+  CacheEntryReader in(*file, kMagic, name);
   HighlightedCode out;
-  out.status = static_cast<HighlightStatus>(static_cast<unsigned char>(payload[at++]));
-  if (!kept(out.status)) return std::nullopt;
-  const std::uint32_t languageBytes = getU32(payload, at);
-  at += 4;
-  if (languageBytes > kMaxLanguageBytes || payload.size() - at < languageBytes + 4) return std::nullopt;
-  out.language = std::string(payload.substr(at, languageBytes));
-  at += languageBytes;
-  const std::uint32_t count = getU32(payload, at);
-  at += 4;
-  if ((payload.size() - at) / kSpanBytes != count || (payload.size() - at) % kSpanBytes != 0) return std::nullopt;
+  out.status = static_cast<HighlightStatus>(in.byte());
+  const std::string_view language = in.blob();
+  const std::uint32_t count = in.u32();
+  if (!in.ok() || !kept(out.status) || language.size() > kMaxLanguageBytes || in.left() != std::size_t{count} * kSpanBytes)
+    return std::nullopt;
+  out.language = std::string(language);
   out.spans.reserve(count);
-  for (std::uint32_t k = 0; k < count; ++k, at += kSpanBytes)
-    out.spans.push_back({getU32(payload, at), getU32(payload, at + 4), static_cast<TokenClass>(payload[at + 8])});
-  if (!plausible(out.spans, code)) return std::nullopt;
+  for (std::uint32_t k = 0; k < count; ++k) {
+    const std::uint32_t begin = in.u32(), length = in.u32();
+    out.spans.push_back({begin, length, static_cast<TokenClass>(in.byte())});
+  }
+  if (!in.whole() || !plausible(out.spans, code)) return std::nullopt;
   if (out.status == HighlightStatus::UnknownLanguage && (!out.spans.empty() || !out.language.empty())) return std::nullopt;
   return out;
 }
@@ -121,22 +105,16 @@ std::optional<HighlightedCode> HighlightCache::load(std::string_view info, std::
 void HighlightCache::save(std::string_view info, std::string_view code, const HighlightedCode& highlighted) const {
   if (folder_.empty() || !kept(highlighted.status) || highlighted.language.size() > kMaxLanguageBytes) return;
   const std::string name = key(info, code);
-  std::string out(kMagic);
-  out += name;
-  out += static_cast<char>(highlighted.status);
-  putU32(out, static_cast<std::uint32_t>(highlighted.language.size()));
-  out += highlighted.language;
-  putU32(out, static_cast<std::uint32_t>(highlighted.spans.size()));
+  CacheEntryWriter out(kMagic, name);
+  out.byte(static_cast<std::uint8_t>(highlighted.status));
+  out.blob(highlighted.language);
+  out.u32(static_cast<std::uint32_t>(highlighted.spans.size()));
   for (const CodeSpan& s : highlighted.spans) {
-    putU32(out, s.begin);
-    putU32(out, s.length);
-    out += static_cast<char>(s.token);
+    out.u32(s.begin);
+    out.u32(s.length);
+    out.byte(static_cast<std::uint8_t>(s.token));
   }
-  out += contentHash(out);
-  const fs::path path = entryPath(name);
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  if (!ec) writeFileAtomic(path, out, nullptr, Durability::Unsynced);
+  keepCacheEntry(entryPath(name), out.finish());
 }
 
 }  // namespace pp::highlight

@@ -3,8 +3,8 @@
 #include <qrencode.h>
 
 #include <memory>
-#include <system_error>
 
+#include "postpress/support/cache_entry.h"
 #include "postpress/support/files.h"
 #include "postpress/support/hash.h"
 
@@ -42,37 +42,26 @@ bool validWidth(std::uint32_t w) { return w >= kMinWidth && w <= kMaxWidth && (w
 std::optional<QrModules> load(const fs::path& folder, const std::string& key) {
   const std::size_t most = kMagic.size() + 2 * kHashDigits + 4 + std::size_t{kMaxWidth} * kMaxWidth;
   const std::optional<std::string> file = readFile(entryPath(folder, key), nullptr, most);
-  if (!file || file->size() < kMagic.size() + 2 * kHashDigits + 4 || file->compare(0, kMagic.size(), kMagic) != 0)
-    return std::nullopt;
-  const std::string_view payload = std::string_view(*file).substr(0, file->size() - kHashDigits);
-  if (contentHash(payload) != std::string_view(*file).substr(payload.size())) return std::nullopt;
-  // The entry names its own key: another code's entry put in its place is refused.
-  if (payload.substr(kMagic.size(), kHashDigits) != key) return std::nullopt;
-  std::size_t at = kMagic.size() + kHashDigits;
-  std::uint32_t w = 0;
-  for (int k = 0; k < 4; ++k) w = (w << 8) | static_cast<unsigned char>(payload[at++]);
-  if (!validWidth(w) || payload.size() - at != std::size_t{w} * w) return std::nullopt;
+  if (!file) return std::nullopt;
+  CacheEntryReader in(*file, kMagic, key);
+  const std::uint32_t w = in.u32();
+  if (!in.ok() || !validWidth(w) || in.left() != std::size_t{w} * w) return std::nullopt;
+  const std::string_view modules = in.bytes(in.left());
   QrModules m;
   m.width = static_cast<int>(w);
-  m.dark.reserve(std::size_t{w} * w);
-  for (; at < payload.size(); ++at) {
-    const auto v = static_cast<unsigned char>(payload[at]);
-    if (v > 1) return std::nullopt;
-    m.dark.push_back(v);
+  m.dark.reserve(modules.size());
+  for (const char c : modules) {
+    if (static_cast<unsigned char>(c) > 1) return std::nullopt;
+    m.dark.push_back(static_cast<std::uint8_t>(c));
   }
   return m;
 }
 
 void save(const fs::path& folder, const std::string& key, const QrModules& m) {
-  std::string out(kMagic);
-  out += key;
-  for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((static_cast<std::uint32_t>(m.width) >> shift) & 0xFF);
-  out.append(reinterpret_cast<const char*>(m.dark.data()), m.dark.size());
-  out += contentHash(out);
-  const fs::path path = entryPath(folder, key);
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  if (!ec) writeFileAtomic(path, out, nullptr, Durability::Unsynced);
+  CacheEntryWriter out(kMagic, key);
+  out.u32(static_cast<std::uint32_t>(m.width));
+  out.bytes(std::string_view(reinterpret_cast<const char*>(m.dark.data()), m.dark.size()));
+  keepCacheEntry(entryPath(folder, key), out.finish());
 }
 
 }  // namespace
