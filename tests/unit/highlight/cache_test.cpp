@@ -3,11 +3,11 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "common/temp_dir.h"
+#include "common/whole_file.h"
 #include "highlight/highlight_cache.h"
 #include "postpress/highlight.h"
 #include "postpress/support/hash.h"
@@ -36,15 +36,6 @@ std::vector<fs::path> entries(const fs::path& dir) {
   std::error_code ec;
   for (fs::directory_iterator it(dir / "highlight", ec), end; !ec && it != end; it.increment(ec)) out.push_back(it->path());
   return out;
-}
-
-std::string bytesOf(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-void writeBytes(const fs::path& p, const std::string& bytes) {
-  std::ofstream(p, std::ios::binary | std::ios::trunc) << bytes;
 }
 
 void putU32(std::string& out, std::uint32_t v) {
@@ -122,7 +113,7 @@ TEST_CASE("a damaged or forged entry is a miss: the block is highlighted again a
   const HighlightedCode truth = Highlighter(cachedIn(dir.path)).highlight("yaml", kYaml);
   REQUIRE(entries(dir.path).size() == 1);
   const fs::path entry = entries(dir.path)[0];
-  const std::string good = bytesOf(entry);
+  const std::string good = pptest::readWholeFile(entry);
   const std::size_t n = std::string(kYaml).size();
   const std::string key = good.substr(22, 32);
   REQUIRE(forged(key, 0, "yaml", truth.spans) == good);  // the forger knows the format
@@ -130,7 +121,7 @@ TEST_CASE("a damaged or forged entry is a miss: the block is highlighted again a
   const std::string other = [&] {
     pptest::TempDir elsewhere;
     (void)Highlighter(cachedIn(elsewhere.path)).highlight("yaml", "apiVersion: v2\nkind: Job\nmetadata:\n  name: x # y\n");
-    return bytesOf(entries(elsewhere.path).at(0));
+    return pptest::readWholeFile(entries(elsewhere.path).at(0));
   }();
   std::string flipped = good;
   flipped[flipped.size() / 2] = static_cast<char>(flipped[flipped.size() / 2] ^ 0x20);
@@ -154,11 +145,11 @@ TEST_CASE("a damaged or forged entry is a miss: the block is highlighted again a
   };
   for (const auto& [what, bytes] : bad) {
     CAPTURE(what);
-    writeBytes(entry, bytes);
+    pptest::writeWholeFile(entry, bytes);
     const Highlighter h(cachedIn(dir.path));
     CHECK(same(h.highlight("yaml", kYaml), truth));
     CHECK(h.engineCount() == 1);
-    CHECK(bytesOf(entry) == good);  // written again
+    CHECK(pptest::readWholeFile(entry) == good);  // written again
   }
 }
 
@@ -181,8 +172,8 @@ TEST_CASE("the definitions' identity follows postpress's own definitions and the
   pptest::TempDir a, b;
   fs::create_directories(a.path / "syntax");
   fs::create_directories(b.path / "syntax");
-  writeBytes(a.path / "syntax" / "x.xml", "<language name=\"X\"/>");
-  writeBytes(b.path / "syntax" / "x.xml", "<language name=\"Y\"/>");
+  pptest::writeWholeFile(a.path / "syntax" / "x.xml", "<language name=\"X\"/>");
+  pptest::writeWholeFile(b.path / "syntax" / "x.xml", "<language name=\"Y\"/>");
   using highlight::HighlightCache;
   CHECK(HighlightCache::definitionsIdentity(a.path, {}) != HighlightCache::definitionsIdentity(b.path, {}));
   HighlightLimits other;

@@ -3,11 +3,11 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <limits>
 #include <string>
 
 #include "common/temp_dir.h"
+#include "common/whole_file.h"
 #include "pdf/color_glyph_cache.h"
 #include "postpress/support/deflate.h"
 
@@ -41,17 +41,6 @@ bool same(const PreparedPicture& a, const PreparedPicture& b) {
   return a.width == b.width && a.height == b.height && a.rgb == b.rgb && a.alpha == b.alpha &&
          a.rgbDeflated == b.rgbDeflated && a.alphaDeflated == b.alphaDeflated && a.picture.x == b.picture.x &&
          a.picture.y == b.picture.y && a.picture.width == b.picture.width && a.picture.height == b.picture.height;
-}
-
-fs::path onlyEntry(const fs::path& dir) {
-  fs::path found;
-  for (const auto& e : fs::directory_iterator(dir / "glyphs")) found = e.path();
-  return found;
-}
-
-std::string bytesOf(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 }  // namespace
@@ -97,10 +86,10 @@ TEST_CASE("a damaged or forged glyph picture is a miss") {
   const ColorGlyphCache cache(dir.path);
   const std::string key(32, 'c');
   cache.save(key, pictureOf(6, 5, 1));
-  const fs::path entry = onlyEntry(dir.path);
-  const std::string good = bytesOf(entry);
+  const fs::path entry = pptest::fileIn(dir.path / "glyphs");
+  const std::string good = pptest::readWholeFile(entry);
   auto with = [&](const std::string& bytes) {
-    std::ofstream(entry, std::ios::binary | std::ios::trunc) << bytes;
+    pptest::writeWholeFile(entry, bytes);
     return cache.load(key);
   };
   std::string flipped = good;
@@ -112,7 +101,7 @@ TEST_CASE("a damaged or forged glyph picture is a miss") {
   CHECK(with(good));
   // Another glyph's entry in its place: well formed, but not this key's.
   cache.save(std::string(32, 'd'), pictureOf(6, 5, 2));
-  CHECK_FALSE(with(bytesOf(dir.path / "glyphs" / (std::string(32, 'd') + ".picture"))));
+  CHECK_FALSE(with(pptest::readWholeFile(dir.path / "glyphs" / (std::string(32, 'd') + ".picture"))));
   // Entries written whole but wrong: streams that do not inflate to their planes, planes of
   // another size than the picture's, a picture past the largest side, a placement not a number.
   auto forgedWith = [&](PreparedPicture p) {

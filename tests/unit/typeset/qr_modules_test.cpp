@@ -3,10 +3,10 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "common/temp_dir.h"
+#include "common/whole_file.h"
 #include "postpress/support/hash.h"
 #include "typeset/qr_modules.h"
 
@@ -17,19 +17,6 @@ using pp::typeset::qrModules;
 namespace {
 
 namespace fs = std::filesystem;
-
-fs::path entryIn(const fs::path& dir) {
-  fs::path found;
-  for (const auto& e : fs::directory_iterator(dir / "qr")) found = e.path();
-  return found;
-}
-
-std::string bytesOf(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-void writeBytes(const fs::path& p, const std::string& bytes) { std::ofstream(p, std::ios::binary | std::ios::trunc) << bytes; }
 
 bool same(const std::optional<QrModules>& a, const std::optional<QrModules>& b) {
   return a && b && a->width == b->width && a->dark == b->dark;
@@ -56,7 +43,7 @@ TEST_CASE("a QR code's modules are the same from the cache as made; without a fo
   CHECK(made->width >= 21);
   CHECK(made->dark.size() == static_cast<std::size_t>(made->width * made->width));
   CHECK(same(qrModules(kUrl, dir.path), made));  // made and kept
-  REQUIRE(fs::exists(entryIn(dir.path)));
+  REQUIRE(fs::exists(pptest::fileIn(dir.path / "qr")));
   CHECK(same(qrModules(kUrl, dir.path), made));  // read back
   CHECK_FALSE(qrModules("", dir.path));
   CHECK_FALSE(qrModules(std::string(2001, 'a'), dir.path));
@@ -69,8 +56,8 @@ TEST_CASE("a damaged QR entry, or another code's, is made again and rewritten") 
   pptest::TempDir dir;
   const std::optional<QrModules> truth = qrModules(kUrl, dir.path);
   REQUIRE(truth);
-  const fs::path entry = entryIn(dir.path);
-  const std::string good = bytesOf(entry);
+  const fs::path entry = pptest::fileIn(dir.path / "qr");
+  const std::string good = pptest::readWholeFile(entry);
   const std::string key = good.substr(kMagic.size(), 32);
   const std::string modules = good.substr(kMagic.size() + 32 + 4, good.size() - kMagic.size() - 32 - 4 - 32);
   REQUIRE(forged(key, static_cast<std::uint32_t>(truth->width), modules) == good);  // the forger knows the format
@@ -84,7 +71,7 @@ TEST_CASE("a damaged QR entry, or another code's, is made again and rewritten") 
       {"empty", ""},
       {"truncated", good.substr(0, good.size() - 3)},
       {"a byte changed", flipped},
-      {"another code's entry", bytesOf(entryIn(other.path))},
+      {"another code's entry", pptest::readWholeFile(pptest::fileIn(other.path / "qr"))},
       {"another key", forged(std::string(32, 'f'), static_cast<std::uint32_t>(truth->width), modules)},
       {"a width no QR code has", forged(key, 22, std::string(22 * 22, '\0'))},
       {"fewer modules than the width says", forged(key, static_cast<std::uint32_t>(truth->width), modules.substr(1))},
@@ -92,12 +79,12 @@ TEST_CASE("a damaged QR entry, or another code's, is made again and rewritten") 
   };
   for (const auto& [what, bytes] : bad) {
     CAPTURE(what);
-    writeBytes(entry, bytes);
+    pptest::writeWholeFile(entry, bytes);
     CHECK(same(qrModules(kUrl, dir.path), truth));
-    CHECK(bytesOf(entry) == good);
+    CHECK(pptest::readWholeFile(entry) == good);
   }
   // A well-formed entry under its own key is used as it is: the folder must be the user's own
   // (AssetStore refuses another), as for the pictures kept beside it.
-  writeBytes(entry, forged(key, static_cast<std::uint32_t>(truth->width), inverted));
+  pptest::writeWholeFile(entry, forged(key, static_cast<std::uint32_t>(truth->width), inverted));
   CHECK_FALSE(same(qrModules(kUrl, dir.path), truth));
 }
