@@ -8,6 +8,9 @@
 namespace pp {
 
 bool attachesToPrevious(char32_t cp) {
+  // Asked of every character set: below the combining diacritics the only one is the soft
+  // hyphen (a format character), and Latin text need not ask HarfBuzz's tables.
+  if (cp < 0x300) return cp == 0xAD;
   if (cp >= 0x1F3FB && cp <= 0x1F3FF) return true;  // emoji skin tones
   switch (hb_unicode_general_category(hb_unicode_funcs_get_default(), cp)) {
     case HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK:

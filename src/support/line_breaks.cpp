@@ -7,6 +7,7 @@
 namespace pp {
 
 bool needsUax14(char32_t c) {
+  if (c < 0x0E00) return false;  // asked of every character: Latin, Greek, Cyrillic... at once
   return (c >= 0x0E00 && c <= 0x0EFF) ||    // Thai, Lao
          (c >= 0x1000 && c <= 0x109F) ||    // Myanmar
          (c >= 0x1780 && c <= 0x17FF) ||    // Khmer

@@ -1,6 +1,7 @@
 // Shaping (HarfBuzz): ligatures, kerning, Arabic joining, Indic conjuncts, Thai marks and
 // right-to-left glyph order, and the widths the layout measures with.
 #include <doctest/doctest.h>
+#include <hb.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -124,6 +125,16 @@ TEST_CASE("combining marks and joiners stay with the letter before them") {
   CHECK_FALSE(attachesToPrevious(U'a'));
   CHECK_FALSE(attachesToPrevious(0x0915));
   CHECK_FALSE(attachesToPrevious(U' '));
+  CHECK(attachesToPrevious(0xAD));  // soft hyphen: a format character
+  // Below the combining diacritics the answer is given without HarfBuzz's tables: the same as
+  // they give.
+  for (char32_t cp = 0; cp < 0x300; ++cp) {
+    const hb_unicode_general_category_t c = hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
+    const bool mark = c == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK || c == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
+                      c == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK || c == HB_UNICODE_GENERAL_CATEGORY_FORMAT;
+    CAPTURE(static_cast<unsigned>(cp));
+    CHECK(attachesToPrevious(cp) == mark);
+  }
 }
 
 TEST_CASE("glyphs that are not the font's own for their character are marked substituted") {
