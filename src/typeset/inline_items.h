@@ -159,6 +159,12 @@ class InlineBuilder {
   bool spans_ = false;                        // the paragraph has inlines with nodes of their own
   std::int32_t plainTag_ = tags::kUntagged;   // the Span its plain text goes into now
   int faceCache_[8] = {-2, -2, -2, -2, -2, -2, -2, -2};  // by code/bold/italic
+  // flushToken's working space, kept from one word to the next (a paragraph has hundreds).
+  struct TokenScratch {
+    std::u32string cps, run, joiners;
+    std::vector<std::uint8_t> breaks;
+    std::vector<bool> literal;
+  } scratch_;
 };
 
 // Inserts hyphenation penalties into hyphenatable boxes (second pass of line breaking).

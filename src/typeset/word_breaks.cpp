@@ -116,7 +116,8 @@ void latinBreaks(const std::u32string& cps, std::size_t from, std::size_t to, co
 void InlineBuilder::flushToken() {
   if (token_.empty()) return;
   const std::size_t n = token_.size();
-  std::u32string cps(n, U'\0');
+  std::u32string& cps = scratch_.cps;
+  cps.assign(n, U'\0');
   bool anyCode = false, anyLink = false, anyUax = false;
   for (std::size_t i = 0; i < n; ++i) {
     cps[i] = token_[i].cp;
@@ -124,9 +125,11 @@ void InlineBuilder::flushToken() {
     anyLink |= looks_[token_[i].look].link >= 0;
     anyUax |= needsUax14(cps[i]);
   }
-  std::vector<std::uint8_t> brk(n + 1, kNone);
+  std::vector<std::uint8_t>& brk = scratch_.breaks;
+  brk.assign(n + 1, kNone);
   // Characters of a literal (URL, path, flag, code) are never hyphenated.
-  std::vector<bool> literal(n, false);
+  std::vector<bool>& literal = scratch_.literal;
+  literal.assign(n, false);
   auto latin = [&](std::size_t from, std::size_t to) {
     const TokenKind kind = classify(cps, from, to, anyCode);
     latinBreaks(cps, from, to, kind, anyCode || anyLink, brk);
@@ -154,7 +157,8 @@ void InlineBuilder::flushToken() {
   }
 
   // Emit boxes: runs of one look and one face, split where a break is allowed.
-  std::u32string run;
+  std::u32string& run = scratch_.run;
+  run.clear();
   int runFace = -2;
   int runLook = -1;
   bool runLiteral = false;
@@ -210,7 +214,8 @@ void InlineBuilder::flushToken() {
   auto partOfEmoji = [&](std::size_t i) { return !emojiParts.empty() && emojiParts[i]; };
   // Joiners met where no run is open (a word starting with one, after a break): they go with
   // the next character's run.
-  std::u32string joiners;
+  std::u32string& joiners = scratch_.joiners;
+  joiners.clear();
   for (std::size_t i = 0; i < n; ++i) {
     const Char& ch = token_[i];
     const Look& look = looks_[ch.look];
