@@ -91,9 +91,14 @@ PostReport describePost(const Post& p) {
   return r;
 }
 
+// The cache folder the build asked for (--cache), else the user's.
+fs::path cacheDirOf(const BuildOptions& options) {
+  return options.cacheDir.empty() ? defaultCacheDir() : options.cacheDir;
+}
+
 AssetOptions assetOptionsFor(const DigestSpec& spec, const BuildOptions& options, const Style& style) {
   AssetOptions a;
-  a.cacheDir = options.cacheDir.empty() ? defaultCacheDir() : options.cacheDir;
+  a.cacheDir = cacheDirOf(options);
   a.jobs = options.jobs;
   a.pdfDpi = spec.dpi > 0 ? spec.dpi : style.dpi;
   a.pdfMaxWidthPt = style.textWidth();
@@ -234,8 +239,7 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
     // the highlighter's one engine is taken in turns (loading the languages' definitions
     // costs more than the highlighting, bench/results.md), while the other threads parse;
     // after all the posts were parsed it had worked alone on one core (perf timeline).
-    const std::unique_ptr<Highlighter> highlighter =
-        driver::highlighterFor(style, options.cacheDir.empty() ? defaultCacheDir() : options.cacheDir);
+    const std::unique_ptr<Highlighter> highlighter = driver::highlighterFor(style, cacheDirOf(options));
     // One sink per post, replayed in post order: the diagnostics print in the same order
     // whichever thread parses which post.
     std::vector<DiagnosticSink> postDiags(selection.posts.size());

@@ -77,11 +77,10 @@ std::string HighlightCache::key(std::string_view info, std::string_view code) co
 
 fs::path HighlightCache::entryPath(const std::string& key) const { return folder_ / "highlight" / (key + ".spans"); }
 
-std::optional<HighlightedCode> HighlightCache::load(std::string_view info, std::string_view code) const {
+std::optional<HighlightedCode> HighlightCache::load(const std::string& name, std::string_view code) const {
   if (folder_.empty()) return std::nullopt;
   // No entry is larger than a span per byte of the code allows.
   const std::uintmax_t most = kMagic.size() + 2 * kHashDigits + 9 + kMaxLanguageBytes + kSpanBytes * code.size();
-  const std::string name = key(info, code);
   const std::optional<std::string> file = readFile(entryPath(name), nullptr, most);
   if (!file) return std::nullopt;
   CacheEntryReader in(*file, kMagic, name);
@@ -102,9 +101,8 @@ std::optional<HighlightedCode> HighlightCache::load(std::string_view info, std::
   return out;
 }
 
-void HighlightCache::save(std::string_view info, std::string_view code, const HighlightedCode& highlighted) const {
+void HighlightCache::save(const std::string& name, const HighlightedCode& highlighted) const {
   if (folder_.empty() || !kept(highlighted.status) || highlighted.language.size() > kMaxLanguageBytes) return;
-  const std::string name = key(info, code);
   CacheEntryWriter out(kMagic, name);
   out.byte(static_cast<std::uint8_t>(highlighted.status));
   out.blob(highlighted.language);

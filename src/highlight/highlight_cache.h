@@ -26,15 +26,16 @@ class HighlightCache {
   // identifies the definitions and limits in use (definitionsIdentity).
   HighlightCache(std::filesystem::path folder, std::string definitions);
 
-  std::optional<HighlightedCode> load(std::string_view info, std::string_view code) const;
+  // What names the block `code` under the info string `info` (load and save take it).
+  std::string key(std::string_view info, std::string_view code) const;
+  std::optional<HighlightedCode> load(const std::string& key, std::string_view code) const;
   // Best effort: a cache that cannot be written costs the next build the highlighting only.
-  void save(std::string_view info, std::string_view code, const HighlightedCode& highlighted) const;
+  void save(const std::string& key, const HighlightedCode& highlighted) const;
 
   // The Kate library's version, the bytes of every file in `dataDir`/syntax and the limits.
   static std::string definitionsIdentity(const std::filesystem::path& dataDir, const HighlightLimits& limits);
 
  private:
-  std::string key(std::string_view info, std::string_view code) const;
   std::filesystem::path entryPath(const std::string& key) const;
 
   std::filesystem::path folder_;

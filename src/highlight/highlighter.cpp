@@ -144,10 +144,11 @@ std::size_t Highlighter::engineCount() const {
 HighlightedCode Highlighter::highlight(std::string_view info, std::string_view code) const {
   const CodeLanguage lang = resolveCodeLanguage(info);
   if (lang.id.empty()) return {};
-  if (pool_->kept)
-    if (std::optional<HighlightedCode> done = pool_->kept->load(info, code)) return std::move(*done);
+  if (!pool_->kept) return highlightUncached(lang, code);
+  const std::string key = pool_->kept->key(info, code);
+  if (std::optional<HighlightedCode> done = pool_->kept->load(key, code)) return std::move(*done);
   HighlightedCode out = highlightUncached(lang, code);
-  if (pool_->kept) pool_->kept->save(info, code, out);
+  pool_->kept->save(key, out);
   return out;
 }
 
