@@ -241,8 +241,8 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& re
   }
   // The structure tree (tagged PDF), once every page and link exists.
   if (!layout.structure.empty()) {
-    const StructurePlan plan = planStructure(layout.structure, mcidLeaf, taggedLinks);
-    if (!writeStructureTree(doc, layout.structure, plan, pages, linkAnnots))
+    StructurePlan plan = planStructure(layout.structure, mcidLeaf, taggedLinks);
+    if (!writeStructureTree(doc, layout.structure, std::move(plan), pages, linkAnnots))
       diags.warning({}, "pdf-structure", "the PDF's structure tree could not be written: " + doc.lastError());
     if (doc.failed()) doc.reset();
   }

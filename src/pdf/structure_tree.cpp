@@ -188,27 +188,47 @@ StructurePlan planStructure(const std::vector<StructNode>& nodes, const std::vec
     if (ownRoot && i == 0) p = -2;
     parentOf[i] = p;
   }
-  // Content per node, in (page, MCID) order, and the annotations of Link nodes.
-  std::vector<std::vector<StructureKid>> content(n), links(n);
+  // Content per node, in (page, MCID) order, and the annotations of Link nodes: counted, then
+  // laid out in one array each (a vector per node was tens of thousands of allocations, made
+  // at the end of the build while nothing else runs).
+  std::vector<std::uint32_t> contentAt(n + 1, 0), linksAt(n + 1, 0);
+  for (const std::vector<std::int32_t>& leaves : mcidLeaf)
+    for (std::int32_t leaf : leaves)
+      if (valid(leaf)) ++contentAt[static_cast<std::size_t>(leaf) + 1];
+  for (const TaggedAnnotation& a : annotations)
+    if (valid(a.link)) ++linksAt[static_cast<std::size_t>(a.link) + 1];
+  for (std::size_t i = 0; i < n; ++i) {
+    contentAt[i + 1] += contentAt[i];
+    linksAt[i + 1] += linksAt[i];
+  }
+  std::vector<StructureKid> content(contentAt[n]), links(linksAt[n]);
   std::vector<std::pair<std::size_t, std::uint32_t>> first(n, {SIZE_MAX, kNone});
-  for (std::size_t page = 0; page < mcidLeaf.size(); ++page)
-    for (std::size_t mcid = 0; mcid < mcidLeaf[page].size(); ++mcid) {
-      const std::int32_t leaf = mcidLeaf[page][mcid];
-      if (!valid(leaf)) continue;
-      content[static_cast<std::size_t>(leaf)].push_back({StructureKid::Kind::Mcid, page, static_cast<std::uint32_t>(mcid)});
-      first[static_cast<std::size_t>(leaf)] = std::min(first[static_cast<std::size_t>(leaf)], {page, static_cast<std::uint32_t>(mcid)});
+  {
+    std::vector<std::uint32_t> fill(contentAt.begin(), contentAt.end() - 1);
+    for (std::size_t page = 0; page < mcidLeaf.size(); ++page)
+      for (std::size_t mcid = 0; mcid < mcidLeaf[page].size(); ++mcid) {
+        const std::int32_t leaf = mcidLeaf[page][mcid];
+        if (!valid(leaf)) continue;
+        const auto l = static_cast<std::size_t>(leaf);
+        content[fill[l]++] = {StructureKid::Kind::Mcid, static_cast<std::uint32_t>(page), static_cast<std::uint32_t>(mcid)};
+        first[l] = std::min(first[l], {page, static_cast<std::uint32_t>(mcid)});
+      }
+  }
+  {
+    std::vector<std::uint32_t> fill(linksAt.begin(), linksAt.end() - 1);
+    for (std::size_t j = 0; j < annotations.size(); ++j) {
+      const TaggedAnnotation& a = annotations[j];
+      if (!valid(a.link)) continue;
+      const auto l = static_cast<std::size_t>(a.link);
+      links[fill[l]++] = {StructureKid::Kind::Annotation, static_cast<std::uint32_t>(a.page), static_cast<std::uint32_t>(j)};
+      first[l] = std::min(first[l], {a.page, kNone});
     }
-  for (std::size_t j = 0; j < annotations.size(); ++j) {
-    const TaggedAnnotation& a = annotations[j];
-    if (!valid(a.link)) continue;
-    links[static_cast<std::size_t>(a.link)].push_back({StructureKid::Kind::Annotation, a.page, static_cast<std::uint32_t>(j)});
-    first[static_cast<std::size_t>(a.link)] = std::min(first[static_cast<std::size_t>(a.link)], {a.page, kNone});
   }
   // Nodes with content below them, and where their subtree starts (children come after
   // their parents in the table: one pass backwards).
   std::vector<char> live(n, 0);
   for (std::size_t i = n; i-- > 0;) {
-    live[i] |= !content[i].empty() || !links[i].empty();
+    live[i] |= contentAt[i + 1] > contentAt[i] || linksAt[i + 1] > linksAt[i];
     if (live[i] && parentOf[i] >= 0) {
       const auto p = static_cast<std::size_t>(parentOf[i]);
       live[p] = 1;
@@ -233,48 +253,65 @@ StructurePlan planStructure(const std::vector<StructNode>& nodes, const std::vec
     e.parent = parentOf[i] >= 0 ? static_cast<std::int32_t>(elementOf[static_cast<std::size_t>(parentOf[i])]) : 0;
     plan.elements.push_back(std::move(e));
   }
-  // Kids: own content, then child elements, then annotations.
-  for (std::size_t i = 0; i < n; ++i) {
-    if (elementOf[i] == kNone) continue;
-    PlannedElement& e = plan.elements[elementOf[i]];
-    e.kids = std::move(content[i]);
+  // Kids: own content, then child elements, then annotations; each element's list made at its
+  // final size.
+  std::vector<std::uint32_t> childCount(plan.elements.size(), 0);
+  for (std::size_t k = 1; k < plan.elements.size(); ++k) ++childCount[static_cast<std::size_t>(plan.elements[k].parent)];
+  auto ownKids = [&](std::size_t e) {
+    const std::int32_t node = plan.elements[e].node;
+    if (node < 0) return std::size_t{0};
+    const auto i = static_cast<std::size_t>(node);
+    return std::size_t{contentAt[i + 1] - contentAt[i]} + (linksAt[i + 1] - linksAt[i]);
+  };
+  for (std::size_t k = 0; k < plan.elements.size(); ++k) {
+    PlannedElement& e = plan.elements[k];
+    e.kids.reserve(ownKids(k) + childCount[k]);
+    if (e.node < 0) continue;
+    const auto i = static_cast<std::size_t>(e.node);
+    e.kids.insert(e.kids.end(), content.begin() + contentAt[i], content.begin() + contentAt[i + 1]);
     if (!e.kids.empty()) e.page = e.kids.front().page;
   }
   for (std::size_t k = 1; k < plan.elements.size(); ++k) {
     const PlannedElement& e = plan.elements[k];
     plan.elements[static_cast<std::size_t>(e.parent)].kids.push_back({StructureKid::Kind::Element, 0, static_cast<std::uint32_t>(k)});
   }
-  for (std::size_t i = 0; i < n; ++i)
-    if (elementOf[i] != kNone)
-      for (const StructureKid& k : links[i]) plan.elements[elementOf[i]].kids.push_back(k);
+  for (std::size_t k = 0; k < plan.elements.size(); ++k) {
+    PlannedElement& e = plan.elements[k];
+    if (e.node < 0) continue;
+    const auto i = static_cast<std::size_t>(e.node);
+    e.kids.insert(e.kids.end(), links.begin() + linksAt[i], links.begin() + linksAt[i + 1]);
+  }
   // The Document's children by their first content: the body is set before the front matter.
   {
     auto& kids = plan.elements[0].kids;
     auto firstOf = [&](const StructureKid& k) {
       return k.kind == StructureKid::Kind::Element ? first[static_cast<std::size_t>(plan.elements[k.value].node)]
-                                                   : std::make_pair(k.page, k.value);
+                                                   : std::make_pair(std::size_t{k.page}, k.value);
     };
     std::stable_sort(kids.begin(), kids.end(),
                      [&](const StructureKid& a, const StructureKid& b) { return firstOf(a) < firstOf(b); });
   }
 
   plan.pageParents.resize(mcidLeaf.size());
-  for (std::size_t page = 0; page < mcidLeaf.size(); ++page)
+  for (std::size_t page = 0; page < mcidLeaf.size(); ++page) {
+    plan.pageParents[page].reserve(mcidLeaf[page].size());
     for (std::int32_t leaf : mcidLeaf[page])
       plan.pageParents[page].push_back(valid(leaf) ? elementOf[static_cast<std::size_t>(leaf)] : 0);
+  }
   plan.annotationParents.reserve(annotations.size());
   for (const TaggedAnnotation& a : annotations)
     plan.annotationParents.push_back(valid(a.link) ? elementOf[static_cast<std::size_t>(a.link)] : kNone);
   return plan;
 }
 
-bool writeStructureTree(HpdfDoc& doc, const std::vector<StructNode>& nodes, const StructurePlan& plan,
+bool writeStructureTree(HpdfDoc& doc, const std::vector<StructNode>& nodes, StructurePlan planned,
                         const std::vector<HPDF_Page>& pages, const std::vector<HPDF_Dict>& annots) {
   HPDF_Doc pdf = doc.get();
-  if (!pdf || plan.elements.empty()) return false;
+  if (!pdf || planned.elements.empty()) return false;
   TreeObjects& t = doc.hold(TreeObjects{});
   t.nodes = &nodes;
-  t.plan = plan;
+  t.plan = std::move(planned);
+  const StructurePlan& plan = t.plan;
   for (HPDF_Page p : pages) t.pages.push_back(objectNumber(p));
   for (HPDF_Dict a : annots) t.annotations.push_back(a ? objectNumber(a) : 0);
   HPDF_Dict root = hookedDict(pdf, &t, writeRoot);

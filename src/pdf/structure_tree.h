@@ -31,7 +31,7 @@ struct TaggedAnnotation {
 struct StructureKid {
   enum class Kind : std::uint8_t { Element, Mcid, Annotation };
   Kind kind = Kind::Element;
-  std::size_t page = 0;     // Mcid, Annotation: the page index
+  std::uint32_t page = 0;   // Mcid, Annotation: the page index (32 bits: an element's kids are most of the tree's memory)
   std::uint32_t value = 0;  // Element: the element's index in the plan; Mcid: the MCID;
                             // Annotation: its index among the tagged annotations
 };
@@ -62,9 +62,9 @@ StructurePlan planStructure(const std::vector<StructNode>& nodes,
 // document is saved, not a libharu object per entry), the StructTreeRoot with its ParentTree
 // and /StructParents on the pages that have marked content, and in the catalog /StructTreeRoot
 // and /MarkInfo <</Marked true>>. `annots[j]`: the annotation of `annotations[j]` given to
-// planStructure (its /StructParent was written as pages.size() + j). False when libharu
-// refused an object.
-bool writeStructureTree(HpdfDoc& doc, const std::vector<StructNode>& nodes, const StructurePlan& plan,
+// planStructure (its /StructParent was written as pages.size() + j). The document keeps the plan
+// (its hooks read it when saving). False when libharu refused an object.
+bool writeStructureTree(HpdfDoc& doc, const std::vector<StructNode>& nodes, StructurePlan plan,
                         const std::vector<HPDF_Page>& pages, const std::vector<HPDF_Dict>& annots);
 
 }  // namespace pp::pdf
