@@ -5,10 +5,12 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "postpress/assets.h"
+#include "postpress/support/file_range.h"
 #include "postpress/support/files.h"
 #include "postpress/support/diagnostics.h"
 #include "postpress/epub.h"
@@ -33,6 +35,9 @@ struct BookFile {
   std::string path;       // inside the container ("OEBPS/p001.xhtml")
   FileBytes data;         // the bytes, made or read (kept alive until the archive is closed)
   bool compress = true;   // false for `mimetype` and already-compressed images
+  // Instead of `data`: bytes copied from this file into the archive as it is written (an
+  // image of the cache, checked against its hash then; postpress/support/file_range.h).
+  std::optional<FileRange> source;
 };
 
 struct Book {

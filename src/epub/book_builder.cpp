@@ -277,7 +277,7 @@ Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLooku
 
   // Files in their fixed order.
   auto add = [&](std::string path, FileBytes data, bool compress = true) {
-    book.files.push_back({std::move(path), std::move(data), compress});
+    book.files.push_back({std::move(path), std::move(data), compress, std::nullopt});
   };
   std::string opf = std::string(kOpfFolder) + "content.opf";
   add("mimetype", std::string("application/epub+zip"), false);
@@ -287,8 +287,10 @@ Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLooku
   add(std::string(kOpfFolder) + "nav.xhtml", navDocument(toc, landmarks, lang, locale.label("contents")));
   add(std::string(kOpfFolder) + "style.css", stylesheet(style));
   for (const Page& p : spinePages) add(std::string(kOpfFolder) + p.file, xhtmlDocument(p, lang));
-  for (StoredImage& img : images.images())
+  for (StoredImage& img : images.images()) {
     add(std::string(kOpfFolder) + img.href, std::move(img.data), false);  // already compressed
+    book.files.back().source = std::move(img.source);
+  }
 
   book.stats.contentDocuments = static_cast<int>(spinePages.size()) + (pub.parts.toc ? 1 : 0);
   book.stats.images = static_cast<int>(images.images().size());

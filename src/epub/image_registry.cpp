@@ -1,5 +1,6 @@
 #include "epub/image_registry.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "postpress/support/files.h"
@@ -39,28 +40,37 @@ bool imageSize(std::string_view d, bool& isPng, int& width, int& height) {
   return false;
 }
 
-const StoredImage* ImageRegistry::store(FileBytes data, const std::string& hashHint,
-                                        bool coverImage) {
-  bool isPng = false;
-  int w = 0, h = 0;
-  if (!imageSize(data.view(), isPng, w, h)) return nullptr;
-  std::string hash = hashHint.empty() ? contentHash(data.view()) : hashHint;
+template <typename Make>
+const StoredImage* ImageRegistry::storeAs(const std::string& hash, bool isPng, Make make) {
   std::string safe;
   for (char c : hash)
     if (std::isalnum(static_cast<unsigned char>(c))) safe += c;
-  if (safe.empty()) safe = contentHash(data.view());
+  if (safe.empty()) return nullptr;
   if (auto it = byHash_.find(safe); it != byHash_.end()) return &images_[it->second];
   StoredImage img;
   img.href = "images/" + safe + (isPng ? ".png" : ".jpg");
   img.manifestId = "img-" + safe;
   img.mediaType = isPng ? "image/png" : "image/jpeg";
-  img.width = w;
-  img.height = h;
-  img.data = std::move(data);
-  img.coverImage = coverImage;
+  make(img);
   byHash_[safe] = static_cast<int>(images_.size());
   images_.push_back(std::move(img));
   return &images_.back();
+}
+
+const StoredImage* ImageRegistry::store(FileBytes data, const std::string& hashHint,
+                                        bool coverImage) {
+  bool isPng = false;
+  int w = 0, h = 0;
+  if (!imageSize(data.view(), isPng, w, h)) return nullptr;
+  std::string hash = hashHint;
+  if (std::none_of(hash.begin(), hash.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
+    hash = contentHash(data.view());
+  return storeAs(hash, isPng, [&](StoredImage& img) {
+    img.width = w;
+    img.height = h;
+    img.data = std::move(data);
+    img.coverImage = coverImage;
+  });
 }
 
 const StoredImage* ImageRegistry::use(int assetId) {
@@ -72,8 +82,27 @@ const StoredImage* ImageRegistry::use(int assetId) {
   if (!a || !a->ok()) return nullptr;
   const EncodedImage& r = a->epub;
   if (r.codec != EncodedImage::Codec::Jpeg && r.codec != EncodedImage::Codec::Png) return nullptr;
+  // A rendition the cache checked (its file hashes to r.hash, its entry gives its codec and
+  // size) is copied into the archive when that is written, checked again then: its bytes are
+  // not held meanwhile. Anything else is read and looked at now.
+  if (r.width > 0 && r.height > 0 && r.hash.size() == 32 &&
+      std::all_of(r.hash.begin(), r.hash.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); })) {
+    std::error_code ec;
+    const std::uintmax_t size = fs::file_size(r.file, ec);
+    if (!ec && size > 0) {
+      const StoredImage* s = storeAs(r.hash, r.codec == EncodedImage::Codec::Png, [&](StoredImage& img) {
+        img.width = r.width;
+        img.height = r.height;
+        img.source = FileRange{r.file, 0, size, r.hash};
+      });
+      if (s) {
+        byAsset_[assetId] = static_cast<int>(s - images_.data());
+        return s;
+      }
+    }
+  }
   std::string err;
-  auto bytes = FileBytes::open(r.file, &err);  // handed to the archive as they are, not copied
+  auto bytes = FileBytes::open(r.file, &err);
   if (!bytes) {
     diags_.reportOnce("epub-image-read:" + r.file.string(),
                       {Severity::Warning, a->where, "epub-image-unreadable",

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,8 @@ struct StoredImage {
   std::string manifestId;  // "img-<hash>"
   std::string mediaType;   // "image/jpeg" | "image/png"
   int width = 0, height = 0;
-  FileBytes data;
+  FileBytes data;                   // made here (the cover), or
+  std::optional<FileRange> source;  // a rendition of the cache, copied when the archive is written
   bool coverImage = false;
 };
 
@@ -35,6 +37,9 @@ class ImageRegistry {
 
  private:
   const StoredImage* store(FileBytes data, const std::string& hashHint, bool coverImage);
+  // An image by its hash: the one stored under it, or a new entry made by `make`.
+  template <typename Make>
+  const StoredImage* storeAs(const std::string& hash, bool isPng, Make make);
 
   AssetLookup lookup_;
   DiagnosticSink& diags_;

@@ -10,6 +10,7 @@
 // level 9 deflate and CRC run on one thread, and cost much more (bench/results.md).
 #include <zip.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -17,6 +18,7 @@
 
 #include "epub/book.h"
 #include "postpress/support/deflate.h"
+#include "postpress/support/file_range.h"
 #include "postpress/support/files.h"
 #include "postpress/support/parallel.h"
 
@@ -127,6 +129,68 @@ class DeflatedSource {
   zip_error_t error_;
 };
 
+// A libzip source over a file of the cache, read while the archive is written (the archive
+// copies it stored, computing its CRC itself).
+class FileRangeSource {
+ public:
+  // `failure` (which outlives the archive) gets the reader's words when a read fails.
+  static zip_source_t* create(zip_t* zip, const FileRange& range, std::string* failure) {
+    auto* self = new FileRangeSource(range, failure);
+    zip_source_t* src = zip_source_function(zip, &FileRangeSource::callback, self);
+    if (!src) delete self;
+    return src;
+  }
+
+ private:
+  FileRangeSource(const FileRange& range, std::string* failure) : reader_(range), failure_(failure) {
+    zip_error_init(&error_);
+  }
+  ~FileRangeSource() { zip_error_fini(&error_); }
+
+  static zip_int64_t callback(void* state, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
+    auto* self = static_cast<FileRangeSource*>(state);
+    switch (cmd) {
+      case ZIP_SOURCE_SUPPORTS:
+        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+                                              ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+      case ZIP_SOURCE_OPEN:
+        self->reader_.rewind();
+        return 0;
+      case ZIP_SOURCE_READ: {
+        const long long n = self->reader_.read(static_cast<char*>(data), static_cast<std::size_t>(len));
+        if (n < 0) {
+          if (self->failure_->empty()) *self->failure_ = self->reader_.error();
+          zip_error_set(&self->error_, ZIP_ER_READ, EIO);
+          return -1;
+        }
+        return n;
+      }
+      case ZIP_SOURCE_CLOSE:
+        return 0;
+      case ZIP_SOURCE_STAT: {
+        if (len < sizeof(zip_stat_t)) {
+          zip_error_set(&self->error_, ZIP_ER_INVAL, 0);
+          return -1;
+        }
+        auto* st = static_cast<zip_stat_t*>(data);
+        zip_stat_init(st);
+        st->valid = ZIP_STAT_SIZE;
+        st->size = self->reader_.range().length;
+        return sizeof(zip_stat_t);
+      }
+      case ZIP_SOURCE_FREE:
+        delete self;
+        return 0;
+      default:
+        return errorOrRefusal(&self->error_, data, len, cmd);
+    }
+  }
+
+  FileRangeReader reader_;
+  std::string* failure_;
+  zip_error_t error_;
+};
+
 std::string zipError(zip_t* z) {
   zip_error_t* e = zip_get_error(z);
   return e ? zip_error_strerror(e) : "unknown libzip error";
@@ -231,11 +295,13 @@ bool writeArchive(zip_source_t* target, const Book& book, const std::vector<std:
   zip_error_fini(&ze);
   zip_uint16_t dtime = 0, ddate = 0;
   dosDateTime(book.modified, dtime, ddate);
+  std::string sourceFailure;  // a file of the cache that could not be copied in (FileRangeSource)
   for (std::size_t k = 0; k < book.files.size(); ++k) {
     const BookFile& f = book.files[k];
     // Read at zip_close: book.files and `deflated` outlive the archive handle.
-    zip_source_t* src = deflated[k] ? DeflatedSource::create(zip.get(), *deflated[k])
-                                    : zip_source_buffer(zip.get(), f.data.data(), f.data.size(), 0);
+    zip_source_t* src = f.source    ? FileRangeSource::create(zip.get(), *f.source, &sourceFailure)
+                        : deflated[k] ? DeflatedSource::create(zip.get(), *deflated[k])
+                                      : zip_source_buffer(zip.get(), f.data.data(), f.data.size(), 0);
     if (!src) {
       diags.error(where, "epub-write", "cannot add " + f.path + ": " + zipError(zip.get()));
       return false;
@@ -257,7 +323,8 @@ bool writeArchive(zip_source_t* target, const Book& book, const std::vector<std:
     }
   }
   if (zip_close(zip.get()) != 0) {
-    diags.error(where, "epub-write", "cannot write the EPUB: " + zipError(zip.get()));
+    diags.error(where, "epub-write",
+                "cannot write the EPUB: " + (sourceFailure.empty() ? zipError(zip.get()) : "cannot copy an image in: " + sourceFailure));
     return false;  // the handle is discarded by ZipHandle
   }
   (void)zip.release();  // closed: zip_close freed it and its hold on the target
