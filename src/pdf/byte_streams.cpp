@@ -1,9 +1,12 @@
 #include "pdf/byte_streams.h"
 
 #include <hpdf_doc.h>
+#include <hpdf_error.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 namespace pp::pdf {
@@ -12,8 +15,21 @@ namespace {
 
 HpdfDoc::KeptBytes* keptOf(HPDF_Stream stream) { return static_cast<HpdfDoc::KeptBytes*>(stream->attr); }
 
+HPDF_STATUS readKeptFile(HPDF_Stream stream, HpdfDoc::KeptBytes* k, HPDF_BYTE* ptr, HPDF_UINT* size) {
+  const long long n = k->file->read(reinterpret_cast<char*>(ptr), *size);
+  if (n < 0) {
+    *size = 0;
+    // Set on the document's error too: a status only returned would end the save quietly,
+    // with libharu reporting success.
+    return HPDF_SetError(stream->error, HPDF_FILE_IO_ERROR, 0);
+  }
+  *size = static_cast<HPDF_UINT>(n);
+  return k->file->position() >= k->file->range().length ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
 HPDF_STATUS readKept(HPDF_Stream stream, HPDF_BYTE* ptr, HPDF_UINT* size) {
   HpdfDoc::KeptBytes* k = keptOf(stream);
+  if (k->file) return readKeptFile(stream, k, ptr, size);
   const std::size_t left = k->bytes.size() - k->pos;
   const std::size_t n = *size < left ? *size : left;
   if (n) std::memcpy(ptr, k->bytes.data() + k->pos, n);
@@ -25,6 +41,15 @@ HPDF_STATUS readKept(HPDF_Stream stream, HPDF_BYTE* ptr, HPDF_UINT* size) {
 
 HPDF_STATUS seekKept(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
   HpdfDoc::KeptBytes* k = keptOf(stream);
+  if (k->file) {
+    // Read from the start to the end only (its hash is checked at the end): libharu seeks to
+    // the start before copying a stream.
+    if (mode == HPDF_SEEK_SET && pos == 0) {
+      k->file->rewind();
+      return HPDF_OK;
+    }
+    return HPDF_SetError(stream->error, HPDF_FILE_IO_ERROR, 0);
+  }
   long long at = pos;
   if (mode == HPDF_SEEK_CUR) at += static_cast<long long>(k->pos);
   else if (mode == HPDF_SEEK_END) at += static_cast<long long>(k->bytes.size());
@@ -33,9 +58,12 @@ HPDF_STATUS seekKept(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
   return HPDF_OK;
 }
 
-HPDF_INT32 tellKept(HPDF_Stream stream) { return static_cast<HPDF_INT32>(keptOf(stream)->pos); }
+HPDF_INT32 tellKept(HPDF_Stream stream) {
+  const HpdfDoc::KeptBytes* k = keptOf(stream);
+  return static_cast<HPDF_INT32>(k->file ? k->file->position() : k->pos);
+}
 
-HPDF_UINT32 sizeKept(HPDF_Stream stream) { return static_cast<HPDF_UINT32>(keptOf(stream)->bytes.size()); }
+HPDF_UINT32 sizeKept(HPDF_Stream stream) { return static_cast<HPDF_UINT32>(keptOf(stream)->size()); }
 
 struct FileWriter {
   std::FILE* file;
@@ -54,25 +82,46 @@ HPDF_STATUS writeFlateFilter(HPDF_Dict, HPDF_Stream stream) {
   return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
-}  // namespace
-
-bool setStreamBytes(HpdfDoc& doc, HPDF_Dict dict, FileBytes bytes) {
+template <typename Bytes>
+bool setKeptStream(HpdfDoc& doc, HPDF_Dict dict, Bytes bytes, std::size_t size) {
   // libharu's stream sizes are 32-bit.
-  if (!dict || !dict->stream || bytes.size() > 0x7FFFFFFFu) return false;
+  if (!dict || !dict->stream || size > 0x7FFFFFFFu) return false;
   HpdfDoc::KeptBytes& kept = doc.keep(std::move(bytes));
   HPDF_Stream s = HPDF_CallbackReader_New(dict->mmgr, readKept, seekKept, tellKept, sizeKept, &kept);
   if (!s) return false;
   // libharu skips a stream whose size is 0; a reader's size is otherwise never set.
-  s->size = static_cast<HPDF_UINT>(kept.bytes.size());
+  s->size = static_cast<HPDF_UINT>(kept.size());
   HPDF_Stream_Free(dict->stream);
   dict->stream = s;
   return true;
 }
 
-bool setDeflatedStreamBytes(HpdfDoc& doc, HPDF_Dict dict, FileBytes zlibBytes) {
-  if (!setStreamBytes(doc, dict, std::move(zlibBytes))) return false;
+void markDeflated(HPDF_Dict dict) {
   dict->filter = HPDF_STREAM_FILTER_NONE;
   dict->write_fn = writeFlateFilter;
+}
+
+}  // namespace
+
+bool setStreamBytes(HpdfDoc& doc, HPDF_Dict dict, FileBytes bytes) {
+  const std::size_t size = bytes.size();
+  return setKeptStream(doc, dict, std::move(bytes), size);
+}
+
+bool setStreamBytes(HpdfDoc& doc, HPDF_Dict dict, FileRange range) {
+  const auto size = static_cast<std::size_t>(std::min<std::uint64_t>(range.length, SIZE_MAX));
+  return setKeptStream(doc, dict, std::move(range), size);
+}
+
+bool setDeflatedStreamBytes(HpdfDoc& doc, HPDF_Dict dict, FileBytes zlibBytes) {
+  if (!setStreamBytes(doc, dict, std::move(zlibBytes))) return false;
+  markDeflated(dict);
+  return true;
+}
+
+bool setDeflatedStreamBytes(HpdfDoc& doc, HPDF_Dict dict, FileRange zlibBytes) {
+  if (!setStreamBytes(doc, dict, std::move(zlibBytes))) return false;
+  markDeflated(dict);
   return true;
 }
 

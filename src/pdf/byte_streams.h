@@ -18,11 +18,15 @@ namespace pp::pdf {
 // freed, the bytes are kept by `doc`, and libharu copies them to the file when saving (with the
 // dictionary's filter, if any). false when libharu cannot make the stream.
 bool setStreamBytes(HpdfDoc& doc, HPDF_Dict dict, FileBytes bytes);
+// The same with bytes read from a file while saving (postpress/support/file_range.h): a file
+// that cannot be read or no longer holds them fails the save (HpdfDoc::keptFileError says why).
+bool setStreamBytes(HpdfDoc& doc, HPDF_Dict dict, FileRange range);
 
 // The same for bytes that are already a zlib stream: libharu writes them as they are, with
 // /Filter /FlateDecode in the dictionary (libharu drops a /Filter entry of a stream it does not
 // compress itself, so a hook it calls while writing the dictionary puts it back).
 bool setDeflatedStreamBytes(HpdfDoc& doc, HPDF_Dict dict, FileBytes zlibBytes);
+bool setDeflatedStreamBytes(HpdfDoc& doc, HPDF_Dict dict, FileRange zlibBytes);
 
 // What libharu has written into a memory stream so far ("" for another kind of stream).
 std::string memoryStreamBytes(HPDF_Stream stream);

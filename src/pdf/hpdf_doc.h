@@ -11,7 +11,9 @@
 #include <vector>
 #include <string>
 
+#include "postpress/support/file_range.h"
 #include "postpress/support/files.h"
+#include "postpress/support/hash.h"
 
 namespace pp::pdf {
 
@@ -38,14 +40,42 @@ class HpdfDoc {
   struct KeptBytes {
     FileBytes bytes;  // made here, or a file's bytes
     std::size_t pos = 0;
+    // Instead of `bytes`: a range of a file, read while saving (an image of the cache).
+    std::unique_ptr<FileRangeReader> file;
+    std::size_t size() const { return file ? static_cast<std::size_t>(file->range().length) : bytes.size(); }
   };
   KeptBytes& keep(FileBytes bytes) {
-    return kept_.emplace_back(KeptBytes{std::move(bytes), 0});
+    return kept_.emplace_back(KeptBytes{std::move(bytes), 0, nullptr});
   }
-  // Calls f(std::string_view) with each kept stream's bytes, in the order kept.
-  template <typename F>
-  void forEachKept(F&& f) const {
-    for (const KeptBytes& k : kept_) f(k.bytes.view());
+  KeptBytes& keep(FileRange range) {
+    return kept_.emplace_back(KeptBytes{FileBytes{}, 0, std::make_unique<FileRangeReader>(std::move(range))});
+  }
+  // Hashes each kept stream's bytes as Hasher::field does, in the order kept (ranges of files
+  // read for it). False, with err, when a file cannot be read or changed.
+  bool hashKept(Hasher& hash, std::string* err) {
+    static constexpr std::size_t kPiece = std::size_t{64} << 10;
+    std::unique_ptr<char[]> piece;
+    for (KeptBytes& k : kept_) {
+      if (!k.file) {
+        hash.field(k.bytes.view());
+        continue;
+      }
+      if (!piece) piece.reset(new char[kPiece]);
+      hash.update(std::to_string(k.size()) + ":");
+      k.file->rewind();
+      for (long long n; (n = k.file->read(piece.get(), kPiece)) != 0;) {
+        if (n < 0) return *err = k.file->error(), false;
+        hash.update(std::string_view(piece.get(), static_cast<std::size_t>(n)));
+      }
+      k.file->rewind();
+    }
+    return true;
+  }
+  // What went wrong reading a kept file while saving ("" when nothing did).
+  std::string keptFileError() const {
+    for (const KeptBytes& k : kept_)
+      if (k.file && !k.file->error().empty()) return k.file->error();
+    return {};
   }
   // Data a hook of the document reads when it is saved (a dictionary's write_fn), kept as
   // long as the document; the reference stays valid.

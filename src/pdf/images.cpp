@@ -8,6 +8,8 @@
 
 #include "pdf/byte_streams.h"
 #include "postpress/codecs.h"
+#include "postpress/support/file_range.h"
+#include "postpress/support/hash.h"
 
 namespace pp::pdf {
 
@@ -53,14 +55,20 @@ std::size_t jpegHeaderLength(std::string_view b) {
   return b.size();
 }
 
+// `bytes`, found at `offset` in `file`, as a range read again while saving.
+FileRange rangeOf(const fs::path& file, std::size_t offset, std::string_view bytes) {
+  return FileRange{file, offset, bytes.size(), contentHash(bytes)};
+}
+
 // An image XObject whose stream is a PNG's IDAT data as it is: a zlib stream of scanlines
 // that each start with their PNG filter byte, which PDF undoes itself under
 // /DecodeParms << /Predictor 15 >> (PDF 32000-1, 7.4.4.4). libharu has no call for that: a
 // 1x1 raw image gives the dictionary (type, bits, an indirect /Length), then its size, colour
 // space, stream bytes and filter are replaced.
 // `file` is the PNG itself: a file of one IDAT chunk (read with joinIdat false) gives the
-// stream its payload where it lies.
-HPDF_Image pngImage(HpdfDoc& doc, codecs::PngParts png, FileBytes file) {
+// stream its payload where it lies, read from `path` again while the document is saved
+// (its bytes are not held until then).
+HPDF_Image pngImage(HpdfDoc& doc, codecs::PngParts png, FileBytes file, const fs::path& path) {
   static constexpr HPDF_BYTE kOnePixel[3] = {0, 0, 0};
   HPDF_Doc pdf = doc.get();
   const bool rgb = png.colourType == 2;
@@ -87,9 +95,12 @@ HPDF_Image pngImage(HpdfDoc& doc, codecs::PngParts png, FileBytes file) {
       HPDF_Dict_AddNumber(parms, "BitsPerComponent", 8) != HPDF_OK ||
       HPDF_Dict_AddNumber(parms, "Columns", static_cast<HPDF_INT32>(png.width)) != HPDF_OK)
     return nullptr;
-  if (png.idat.empty()) file.narrow(png.idatOffset, png.idatLength);
-  else file = std::move(png.idat);
-  if (!setDeflatedStreamBytes(doc, img, std::move(file))) return nullptr;
+  if (png.idat.empty()) {
+    file.narrow(png.idatOffset, png.idatLength);
+    if (!setDeflatedStreamBytes(doc, img, rangeOf(path, png.idatOffset, file.view()))) return nullptr;
+    return img;
+  }
+  if (!setDeflatedStreamBytes(doc, img, std::move(png.idat))) return nullptr;
   return img;
 }
 
@@ -147,14 +158,14 @@ HPDF_Image ImageCache::load(const EncodedImage& e) {
       if (!looksCompleteJpeg(bytes.view())) return nullptr;
       img = HPDF_LoadJpegImageFromMem(pdf, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
                                       static_cast<HPDF_UINT>(jpegHeaderLength(bytes.view())));
-      if (img && !doc_.failed() && !setStreamBytes(doc_, img, std::move(bytes))) img = nullptr;
+      if (img && !doc_.failed() && !setStreamBytes(doc_, img, rangeOf(e.file, 0, bytes.view()))) img = nullptr;
       break;
     case EncodedImage::Codec::Png: {
       // libharu's own PNG loader aborts the process on a corrupt file and inflates and
       // deflates again what is already compressed: the IDAT data goes in as it is.
       std::optional<codecs::PngParts> png = codecs::readPngParts(bytes.view(), false);
       if (!png) return nullptr;
-      img = png->pdfReady() ? pngImage(doc_, std::move(*png), std::move(bytes)) : decodedPngImage(pdf, bytes.view());
+      img = png->pdfReady() ? pngImage(doc_, std::move(*png), std::move(bytes), e.file) : decodedPngImage(pdf, bytes.view());
       break;
     }
     case EncodedImage::Codec::None: return nullptr;
@@ -172,7 +183,7 @@ HPDF_Image ImageCache::load(const EncodedImage& e) {
         mask->height == static_cast<std::uint32_t>(e.height)) {
       // What HPDF_Image_AddSMask does, without its check of the image's colour space by name
       // (an Indexed one is an array).
-      HPDF_Image m = pngImage(doc_, std::move(*mask), std::move(maskBytes));
+      HPDF_Image m = pngImage(doc_, std::move(*mask), std::move(maskBytes), e.alphaFile);
       if (m && !doc_.failed()) HPDF_Dict_Add(img, "SMask", m);
     }
     doc_.reset();

@@ -72,7 +72,9 @@ bool writePdf(const Publication& pub, const Style& style, const BookPlan& plan, 
       [&] { doc.close(); });  // libharu's objects are freed while the disk works
   if (!written) {
     diags.error({out.string(), 0, 0}, "pdf-write",
-                madeByLibharu ? "cannot write the PDF: " + err : "cannot produce the PDF: " + doc.lastError());
+                madeByLibharu                         ? "cannot write the PDF: " + err
+                : !doc.keptFileError().empty() ? "cannot copy an image in: " + doc.keptFileError()
+                                               : "cannot produce the PDF: " + doc.lastError());
     return false;
   }
   doc.close();

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "epub_fixture.h"
+#include "postpress/support/hash.h"
 
 using namespace epubtest;
 
@@ -317,4 +318,41 @@ TEST_CASE("hostile nesting is written flat, not recursed into without limit") {
     CHECK(status == 0);
     fs::remove_all(dir);
   }
+}
+
+TEST_CASE("renditions the cache checked are copied into the archive as it is written, checked again then") {
+  Fixture fx("cached-renditions");
+  // Real content hashes, as the image cache gives: the renditions are then not read until the
+  // archive is written.
+  for (Asset& a : fx.assets.items)
+    if (a.ok() && a.epub.codec == EncodedImage::Codec::Png) a.epub.hash = contentHash(*readFile(a.epub.file));
+  fs::path dir = tempDir("cached-renditions");
+  DiagnosticSink diags;
+  auto book = epub::buildEpubFiles(fx.pub, fx.style, fx.assets.lookup(), diags, smallSplits());
+  const epub::BookFile* image = nullptr;
+  for (const auto& f : book.files)
+    if (startsWith(f.path, "OEBPS/images/") && f.source) image = &f;
+  REQUIRE(image);
+  CHECK(image->data.empty());
+  const std::string bytes = *readFile(image->source->file);
+  REQUIRE(epub::packageEpub(book, dir / "a.epub", diags));
+  int status = 0;
+  CHECK(runCapture("unzip -p '" + (dir / "a.epub").string() + "' '" + image->path + "'", &status) == bytes);
+  CHECK(status == 0);
+  const std::string before = *readFile(dir / "a.epub");
+
+  // The rendition changed after the book was made: no archive, the old one kept, the file named.
+  std::string changed = bytes;
+  changed[changed.size() / 2] = static_cast<char>(changed[changed.size() / 2] ^ 0x20);
+  REQUIRE(writeFileAtomic(image->source->file, changed));
+  DiagnosticSink failed;
+  CHECK_FALSE(epub::packageEpub(book, dir / "a.epub", failed));
+  CHECK(failed.countCode("epub-write") == 1);
+  CHECK(*readFile(dir / "a.epub") == before);
+  bool named = false;
+  for (const auto& d : failed.all())
+    named = named || (d.message.find("cannot copy an image in") != std::string::npos &&
+                      d.message.find(image->source->file.filename().string()) != std::string::npos);
+  CHECK(named);
+  fs::remove_all(dir);
 }
