@@ -306,15 +306,18 @@ void AssetStore::process(DiagnosticSink& diags) {
   // Phase 2: cache lookups; the rest, one job per distinct key (identical content under two
   // names is processed and stored once).
   std::map<std::string, std::size_t> firstWithKey;
-  std::vector<std::size_t> jobsToRun;
+  std::vector<std::size_t> owners;  // the first image of each key, whose entry is looked up
   for (std::size_t i = 0; i < work.size(); ++i) {
     Work& w = work[i];
     if (w.early != AssetStatus::Pending) continue;
-    if (firstWithKey.count(w.key)) continue;
-    firstWithKey.emplace(w.key, i);
-    w.entry = cache.load(w.key);
-    if (!w.entry) jobsToRun.push_back(i);
+    if (firstWithKey.emplace(w.key, i).second) owners.push_back(i);
   }
+  // Side by side: checking an entry hashes its renditions' bytes (a warm build's whole image
+  // work, tens of megabytes on an image-heavy blog).
+  parallelFor(owners.size(), opt.jobs, [&](std::size_t k) { work[owners[k]].entry = cache.load(work[owners[k]].key); });
+  std::vector<std::size_t> jobsToRun;
+  for (std::size_t i : owners)
+    if (!work[i].entry) jobsToRun.push_back(i);
 
   // Largest sources first: a big screenshot started last would leave the other workers idle
   // while it finishes alone (the source size stands in for the work). Results are applied in

@@ -212,10 +212,7 @@ bool writeDocumentMetadata(HpdfDoc& doc, const DocumentFacts& facts, const PdfSt
 bool writeFileIdentifier(HpdfDoc& doc, const DocumentFacts& facts, DiagnosticSink& diags) {
   Hasher hash;
   hash.field(facts.title);
-  if (std::string err; !doc.hashKept(hash, &err)) {
-    diags.error({}, "pdf-metadata", "cannot write the file identifier: cannot read an image again: " + err);
-    return false;
-  }
+  doc.hashKept(hash);
   const std::string hex = hash.hex();
   std::string id;
   for (std::size_t i = 0; i + 1 < hex.size(); i += 2) id += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));

@@ -50,26 +50,11 @@ class HpdfDoc {
   KeptBytes& keep(FileRange range) {
     return kept_.emplace_back(KeptBytes{FileBytes{}, 0, std::make_unique<FileRangeReader>(std::move(range))});
   }
-  // Hashes each kept stream's bytes as Hasher::field does, in the order kept (ranges of files
-  // read for it). False, with err, when a file cannot be read or changed.
-  bool hashKept(Hasher& hash, std::string* err) {
-    static constexpr std::size_t kPiece = std::size_t{64} << 10;
-    std::unique_ptr<char[]> piece;
-    for (KeptBytes& k : kept_) {
-      if (!k.file) {
-        hash.field(k.bytes.view());
-        continue;
-      }
-      if (!piece) piece.reset(new char[kPiece]);
-      hash.update(std::to_string(k.size()) + ":");
-      k.file->rewind();
-      for (long long n; (n = k.file->read(piece.get(), kPiece)) != 0;) {
-        if (n < 0) return *err = k.file->error(), false;
-        hash.update(std::string_view(piece.get(), static_cast<std::size_t>(n)));
-      }
-      k.file->rewind();
-    }
-    return true;
+  // Hashes each kept stream as Hasher::field does, in the order kept: its bytes, or for a range
+  // of a file the hash it is checked against (the file is not read for it: that happens once,
+  // while saving).
+  void hashKept(Hasher& hash) const {
+    for (const KeptBytes& k : kept_) hash.field(k.file ? std::string_view(k.file->range().hash) : k.bytes.view());
   }
   // What went wrong reading a kept file while saving ("" when nothing did).
   std::string keptFileError() const {
