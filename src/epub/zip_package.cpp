@@ -69,53 +69,81 @@ zip_int64_t errorOrRefusal(zip_error_t* error, void* data, zip_uint64_t len, zip
   return -1;
 }
 
-// A libzip source over a Deflated entry (which outlives the archive handle).
-class DeflatedSource {
+// A libzip source over an entry made beforehand: deflated here (a Deflated, which outlives the
+// archive handle; libzip copies it, taking sizes and CRC from the source), or a file of the
+// cache read while the archive is written (stored: libzip computes its CRC).
+class EntrySource {
  public:
-  static zip_source_t* create(zip_t* zip, const Deflated& d) {
-    auto* self = new DeflatedSource(d);
-    zip_source_t* src = zip_source_function(zip, &DeflatedSource::callback, self);
+  static zip_source_t* deflated(zip_t* zip, const Deflated& d) { return make(zip, new EntrySource(&d)); }
+  // `failure` (which outlives the archive) gets the reader's words when a read fails.
+  static zip_source_t* file(zip_t* zip, const FileRange& range, std::string* failure) {
+    auto* self = new EntrySource(nullptr);
+    self->reader_.emplace(range);
+    self->failure_ = failure;
+    return make(zip, self);
+  }
+
+ private:
+  explicit EntrySource(const Deflated* d) : d_(d) { zip_error_init(&error_); }
+  ~EntrySource() { zip_error_fini(&error_); }
+
+  static zip_source_t* make(zip_t* zip, EntrySource* self) {
+    zip_source_t* src = zip_source_function(zip, &EntrySource::callback, self);
     if (!src) delete self;
     return src;
   }
 
- private:
-  explicit DeflatedSource(const Deflated& d) : d_(d) { zip_error_init(&error_); }
-  ~DeflatedSource() { zip_error_fini(&error_); }
+  zip_int64_t read(void* data, zip_uint64_t len) {
+    if (reader_) {
+      const long long n = reader_->read(static_cast<char*>(data), static_cast<std::size_t>(len));
+      if (n >= 0) return n;
+      if (failure_->empty()) *failure_ = reader_->error();
+      zip_error_set(&error_, ZIP_ER_READ, EIO);
+      return -1;
+    }
+    const std::size_t left = d_->bytes.size() - offset_;
+    const std::size_t n = len < left ? static_cast<std::size_t>(len) : left;
+    std::memcpy(data, d_->bytes.data() + offset_, n);
+    offset_ += n;
+    return static_cast<zip_int64_t>(n);
+  }
+
+  void stat(zip_stat_t* st) const {
+    zip_stat_init(st);
+    if (reader_) {
+      st->valid = ZIP_STAT_SIZE;
+      st->size = reader_->range().length;
+      return;
+    }
+    st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC | ZIP_STAT_ENCRYPTION_METHOD;
+    st->size = d_->size;
+    st->comp_size = d_->bytes.size();
+    st->comp_method = ZIP_CM_DEFLATE;
+    st->crc = d_->crc;
+    st->encryption_method = ZIP_EM_NONE;
+  }
 
   static zip_int64_t callback(void* state, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
-    auto* self = static_cast<DeflatedSource*>(state);
+    auto* self = static_cast<EntrySource*>(state);
     switch (cmd) {
       case ZIP_SOURCE_SUPPORTS:
         return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
                                               ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
       case ZIP_SOURCE_OPEN:
         self->offset_ = 0;
+        if (self->reader_) self->reader_->rewind();
         return 0;
-      case ZIP_SOURCE_READ: {
-        const std::size_t left = self->d_.bytes.size() - self->offset_;
-        const std::size_t n = len < left ? static_cast<std::size_t>(len) : left;
-        std::memcpy(data, self->d_.bytes.data() + self->offset_, n);
-        self->offset_ += n;
-        return static_cast<zip_int64_t>(n);
-      }
+      case ZIP_SOURCE_READ:
+        return self->read(data, len);
       case ZIP_SOURCE_CLOSE:
         return 0;
-      case ZIP_SOURCE_STAT: {
+      case ZIP_SOURCE_STAT:
         if (len < sizeof(zip_stat_t)) {
           zip_error_set(&self->error_, ZIP_ER_INVAL, 0);
           return -1;
         }
-        auto* st = static_cast<zip_stat_t*>(data);
-        zip_stat_init(st);
-        st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC | ZIP_STAT_ENCRYPTION_METHOD;
-        st->size = self->d_.size;
-        st->comp_size = self->d_.bytes.size();
-        st->comp_method = ZIP_CM_DEFLATE;
-        st->crc = self->d_.crc;
-        st->encryption_method = ZIP_EM_NONE;
+        self->stat(static_cast<zip_stat_t*>(data));
         return sizeof(zip_stat_t);
-      }
       case ZIP_SOURCE_FREE:
         delete self;
         return 0;
@@ -124,70 +152,10 @@ class DeflatedSource {
     }
   }
 
-  const Deflated& d_;
+  const Deflated* d_;
+  std::optional<FileRangeReader> reader_;
+  std::string* failure_ = nullptr;
   std::size_t offset_ = 0;
-  zip_error_t error_;
-};
-
-// A libzip source over a file of the cache, read while the archive is written (the archive
-// copies it stored, computing its CRC itself).
-class FileRangeSource {
- public:
-  // `failure` (which outlives the archive) gets the reader's words when a read fails.
-  static zip_source_t* create(zip_t* zip, const FileRange& range, std::string* failure) {
-    auto* self = new FileRangeSource(range, failure);
-    zip_source_t* src = zip_source_function(zip, &FileRangeSource::callback, self);
-    if (!src) delete self;
-    return src;
-  }
-
- private:
-  FileRangeSource(const FileRange& range, std::string* failure) : reader_(range), failure_(failure) {
-    zip_error_init(&error_);
-  }
-  ~FileRangeSource() { zip_error_fini(&error_); }
-
-  static zip_int64_t callback(void* state, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
-    auto* self = static_cast<FileRangeSource*>(state);
-    switch (cmd) {
-      case ZIP_SOURCE_SUPPORTS:
-        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
-                                              ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
-      case ZIP_SOURCE_OPEN:
-        self->reader_.rewind();
-        return 0;
-      case ZIP_SOURCE_READ: {
-        const long long n = self->reader_.read(static_cast<char*>(data), static_cast<std::size_t>(len));
-        if (n < 0) {
-          if (self->failure_->empty()) *self->failure_ = self->reader_.error();
-          zip_error_set(&self->error_, ZIP_ER_READ, EIO);
-          return -1;
-        }
-        return n;
-      }
-      case ZIP_SOURCE_CLOSE:
-        return 0;
-      case ZIP_SOURCE_STAT: {
-        if (len < sizeof(zip_stat_t)) {
-          zip_error_set(&self->error_, ZIP_ER_INVAL, 0);
-          return -1;
-        }
-        auto* st = static_cast<zip_stat_t*>(data);
-        zip_stat_init(st);
-        st->valid = ZIP_STAT_SIZE;
-        st->size = self->reader_.range().length;
-        return sizeof(zip_stat_t);
-      }
-      case ZIP_SOURCE_FREE:
-        delete self;
-        return 0;
-      default:
-        return errorOrRefusal(&self->error_, data, len, cmd);
-    }
-  }
-
-  FileRangeReader reader_;
-  std::string* failure_;
   zip_error_t error_;
 };
 
@@ -295,12 +263,12 @@ bool writeArchive(zip_source_t* target, const Book& book, const std::vector<std:
   zip_error_fini(&ze);
   zip_uint16_t dtime = 0, ddate = 0;
   dosDateTime(book.modified, dtime, ddate);
-  std::string sourceFailure;  // a file of the cache that could not be copied in (FileRangeSource)
+  std::string sourceFailure;  // a file of the cache that could not be copied in (EntrySource::file)
   for (std::size_t k = 0; k < book.files.size(); ++k) {
     const BookFile& f = book.files[k];
     // Read at zip_close: book.files and `deflated` outlive the archive handle.
-    zip_source_t* src = f.source    ? FileRangeSource::create(zip.get(), *f.source, &sourceFailure)
-                        : deflated[k] ? DeflatedSource::create(zip.get(), *deflated[k])
+    zip_source_t* src = f.source    ? EntrySource::file(zip.get(), *f.source, &sourceFailure)
+                        : deflated[k] ? EntrySource::deflated(zip.get(), *deflated[k])
                                       : zip_source_buffer(zip.get(), f.data.data(), f.data.size(), 0);
     if (!src) {
       diags.error(where, "epub-write", "cannot add " + f.path + ": " + zipError(zip.get()));
