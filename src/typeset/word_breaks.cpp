@@ -118,12 +118,13 @@ void InlineBuilder::flushToken() {
   const std::size_t n = token_.size();
   std::u32string& cps = scratch_.cps;
   cps.assign(n, U'\0');
-  bool anyCode = false, anyLink = false, anyUax = false;
+  bool anyCode = false, anyLink = false, anyUax = false, allAscii = true;
   for (std::size_t i = 0; i < n; ++i) {
     cps[i] = token_[i].cp;
     anyCode |= looks_[token_[i].look].code;
     anyLink |= looks_[token_[i].look].link >= 0;
     anyUax |= needsUax14(cps[i]);
+    allAscii &= cps[i] < 0x80;
   }
   std::vector<std::uint8_t>& brk = scratch_.breaks;
   brk.assign(n + 1, kNone);
@@ -210,7 +211,8 @@ void InlineBuilder::flushToken() {
     list_.items.push_back(std::move(p));
   };
 
-  const std::vector<bool> emojiParts = emojiSequenceParts(cps);  // empty: none in the word
+  // Empty: none in the word (ASCII has no emoji sequence part).
+  const std::vector<bool> emojiParts = allAscii ? std::vector<bool>() : emojiSequenceParts(cps);
   auto partOfEmoji = [&](std::size_t i) { return !emojiParts.empty() && emojiParts[i]; };
   // Joiners met where no run is open (a word starting with one, after a break): they go with
   // the next character's run.
@@ -224,37 +226,48 @@ void InlineBuilder::flushToken() {
       flushRun();
       addBreak(brk[i], look, f);
     }
-    if (ch.cp == 0xAD) continue;  // soft hyphen: only a break opportunity
-    if (isBidiControl(ch.cp)) {
-      // Read by the bidi algorithm where it is, never drawn: a box of its own.
-      flushRun();
-      emitBidiControl(ch.cp, look);
-      continue;
+    int face;
+    if (ch.cp < 0x80) {
+      // ASCII, most of the text: no soft hyphen, bidi control, joiner or emoji part, no emoji
+      // presentation, nothing that attaches to the letter before. The face resolve() gives,
+      // asked only when the look's own face lacks the character.
+      const int primary = primaryFace(look);
+      face = primary >= 0 && ctx_.fonts.file(primary).has(ch.cp)
+                 ? primary
+                 : ctx_.fonts.resolve(primary, ch.cp, look.bold || base_.bold, false);
+    } else {
+      if (ch.cp == 0xAD) continue;  // soft hyphen: only a break opportunity
+      if (isBidiControl(ch.cp)) {
+        // Read by the bidi algorithm where it is, never drawn: a box of its own.
+        flushRun();
+        emitBidiControl(ch.cp, look);
+        continue;
+      }
+      if (isJoiner(ch.cp) && !partOfEmoji(i)) {
+        // Shaped with the letter before it, in that letter's face (a joiner across a change of
+        // look still decides the form of the letter it follows): HarfBuzz joins or keeps apart
+        // by it, and it is drawn as nothing (FontFile::shaped).
+        if (runFace >= 0) run.push_back(ch.cp);
+        else joiners.push_back(ch.cp);
+        continue;
+      }
+      if (isEmojiSequencePart(ch.cp)) {
+        // Part of the emoji before it: a colour font shapes it into the emoji's picture; another
+        // face draws the emoji alone, its glyph standing for the part (FontFile::shaped), so the
+        // text still reads 👍🏽. Elsewhere (a joiner in other text) nothing to draw.
+        if (runFace >= 0 && static_cast<int>(ch.look) == runLook &&
+            (partOfEmoji(i) || ctx_.fonts.file(runFace).hasColorBitmaps()))
+          run.push_back(ch.cp);
+        continue;
+      }
+      const int primary = primaryFace(look);
+      const bool emoji = wantsEmojiPresentation(ch.cp, i + 1 < n ? token_[i + 1].cp : 0);
+      // A combining mark or joiner stays in the face of the letter it belongs to, which shapes
+      // them together (Arabic joining, Indic conjuncts, Thai vowels and tones).
+      face = runFace >= 0 && static_cast<int>(ch.look) == runLook && attachesToPrevious(ch.cp)
+                 ? runFace
+                 : ctx_.fonts.resolve(primary, ch.cp, look.bold || base_.bold, emoji);
     }
-    if (isJoiner(ch.cp) && !partOfEmoji(i)) {
-      // Shaped with the letter before it, in that letter's face (a joiner across a change of
-      // look still decides the form of the letter it follows): HarfBuzz joins or keeps apart
-      // by it, and it is drawn as nothing (FontFile::shaped).
-      if (runFace >= 0) run.push_back(ch.cp);
-      else joiners.push_back(ch.cp);
-      continue;
-    }
-    if (isEmojiSequencePart(ch.cp)) {
-      // Part of the emoji before it: a colour font shapes it into the emoji's picture; another
-      // face draws the emoji alone, its glyph standing for the part (FontFile::shaped), so the
-      // text still reads 👍🏽. Elsewhere (a joiner in other text) nothing to draw.
-      if (runFace >= 0 && static_cast<int>(ch.look) == runLook &&
-          (partOfEmoji(i) || ctx_.fonts.file(runFace).hasColorBitmaps()))
-        run.push_back(ch.cp);
-      continue;
-    }
-    const int primary = primaryFace(look);
-    const bool emoji = wantsEmojiPresentation(ch.cp, i + 1 < n ? token_[i + 1].cp : 0);
-    // A combining mark or joiner stays in the face of the letter it belongs to, which shapes
-    // them together (Arabic joining, Indic conjuncts, Thai vowels and tones).
-    const int face = runFace >= 0 && static_cast<int>(ch.look) == runLook && attachesToPrevious(ch.cp)
-                         ? runFace
-                         : ctx_.fonts.resolve(primary, ch.cp, look.bold || base_.bold, emoji);
     if (face < 0) {
       flushRun();
       emitMissing(ch.cp, look);
