@@ -79,7 +79,7 @@ int InlineBuilder::lookIndex(const Look& l) {
   return static_cast<int>(looks_.size() - 1);
 }
 
-int InlineBuilder::primaryFace(const Look& l) {
+int InlineBuilder::lookUpPrimaryFace(const Look& l) {
   // Face lookups build a key string: cache the answer per bold/italic/code combination.
   const int slot = (l.code ? 4 : 0) + (l.bold ? 2 : 0) + (l.italic ? 1 : 0);
   int& f = faceCache_[slot];
@@ -219,7 +219,9 @@ void InlineBuilder::text(std::string_view s, const Look& look) {
   std::uint32_t li = 0;
   bool haveLook = false;
   for (std::size_t i = 0; i < s.size();) {
-    char32_t c = nextCodepoint(s, i);
+    // ASCII read here (most text), anything else decoded.
+    const auto byte = static_cast<unsigned char>(s[i]);
+    char32_t c = byte < 0x80 ? (++i, char32_t{byte}) : nextCodepoint(s, i);
     if (isSpace(c)) {
       flushToken();
       pendingSpace_ = true;

@@ -144,7 +144,12 @@ class InlineBuilder {
   void emitFootnoteMark(int number, const Look& look);
   int lookIndex(const Look& look);
   // The face, size, rise and colour a look resolves to.
-  int primaryFace(const Look& l);
+  // The look's own face, asked of the font set once per bold/italic/code combination.
+  int primaryFace(const Look& l) {
+    const int f = faceCache_[(l.code ? 4 : 0) + (l.bold ? 2 : 0) + (l.italic ? 1 : 0)];
+    return f != -2 ? f : lookUpPrimaryFace(l);
+  }
+  int lookUpPrimaryFace(const Look& l);
   float sizeOf(const Look& l) const;
   float riseOf(const Look& l) const;
   Color colorOf(const Look& l) const;
