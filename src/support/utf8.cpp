@@ -128,9 +128,16 @@ std::u32string toUtf32(std::string_view s) {
 }
 
 std::string toUtf8(std::u32string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char32_t c : s) appendUtf8(out, c);
+  // A word's text for every box the layout makes: ASCII written straight into room made for
+  // it, anything else appended.
+  std::string out(s.size(), '\0');
+  std::size_t n = 0;
+  while (n < s.size() && s[n] < 0x80) {
+    out[n] = static_cast<char>(s[n]);
+    ++n;
+  }
+  out.resize(n);
+  for (std::size_t i = n; i < s.size(); ++i) appendUtf8(out, s[i]);
   return out;
 }
 

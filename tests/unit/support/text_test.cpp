@@ -52,6 +52,13 @@ TEST_CASE("codepoints round-trip") {
   std::string s = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80";
   CHECK(toUtf8(toUtf32(s)) == s);
   CHECK(utf8Length(s) == 4);
+  // ASCII alone, ASCII then more, more then ASCII, nothing; a surrogate or a value past
+  // U+10FFFF becomes U+FFFD wherever it is.
+  CHECK(toUtf8(U"plain words") == "plain words");
+  CHECK(toUtf8(U"caf\u00E9 \U0001F600!") == "caf\xC3\xA9 \xF0\x9F\x98\x80!");
+  CHECK(toUtf8(U"\u20ACuro") == "\xE2\x82\xACuro");
+  CHECK(toUtf8(U"").empty());
+  CHECK(toUtf8(std::u32string{U'a', char32_t{0xD800}, U'b', char32_t{0x110000}}) == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
 }
 
 TEST_CASE("capitals in every script that has them, one code point for one") {
