@@ -97,6 +97,23 @@ void appendByLevel(Context& ctx, Item&& it, const FriBidiLevel* levels, std::vec
 }  // namespace
 
 void resolveBidi(Context& ctx, ItemList& list) {
+  // Most paragraphs: a left-to-right book and language, and no character from U+0590 on (whose
+  // UTF-8 starts with a byte from 0xD6 on): no right-to-left character, nothing to resolve.
+  if (!ctx.rightToLeftLayout && !ctx.rightToLeft) {
+    bool anyText = false, mayBeRtl = false;
+    for (const Item& it : list.items) {
+      anyText |= it.isGlue() || it.isBox();
+      if (it.isBox() && (it.kind == BoxKind::Text || it.kind == BoxKind::BidiControl))
+        mayBeRtl = mayBeRtl || std::any_of(it.text.begin(), it.text.end(),
+                                           [](char b) { return static_cast<unsigned char>(b) >= 0xD6; });
+    }
+    if (!mayBeRtl) {
+      if (!anyText) return;
+      list.rtl = false;
+      for (Item& it : list.items) it.level = 0;
+      return;
+    }
+  }
   // The paragraph as text: a box's characters, a space for glue, U+FFFC for a box of no text.
   std::vector<FriBidiChar> text;
   std::vector<std::size_t> first(list.items.size(), 0);  // each item's first character
