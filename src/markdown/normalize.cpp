@@ -23,6 +23,14 @@ Source normalizeBody(std::string_view body, ParseContext& ctx) {
   text.reserve(body.size());
   bool lineStart = true;
   for (std::size_t i = 0; i < body.size(); ++i) {
+    // Inside a line, a stretch of ordinary bytes (no line end, control or tab) is copied at once.
+    if (!lineStart) {
+      std::size_t j = i;
+      while (j < body.size() && static_cast<unsigned char>(body[j]) >= 0x20 && body[j] != 0x7F) ++j;
+      text.append(body, i, j - i);
+      i = j;
+      if (i == body.size()) break;
+    }
     unsigned char c = static_cast<unsigned char>(body[i]);
     if (c == '\r') {
       if (i + 1 < body.size() && body[i + 1] == '\n') continue;

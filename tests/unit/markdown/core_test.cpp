@@ -119,6 +119,14 @@ TEST_CASE("CRLF, BOM, tabs, nbsp indentation and invalid UTF-8") {
   CHECK(hasDiag(d, "utf8-invalid", 5 + 6 - 1));  // body line 6, body starts at file line 5
 }
 
+TEST_CASE("controls inside a line are dropped and a non-breaking space there kept") {
+  DiagnosticSink d;
+  // Mid-line: \x01 and DEL dropped, form feed a space, a bare CR a line end, NBSP as it is.
+  Document doc = parse("Ab\x01" "cd\x7F ef\fgh\xC2\xA0ij\rkl\n", d);
+  REQUIRE(doc.blocks.size() == 1);
+  CHECK(plainText(doc.blocks[0]) == "Abcd ef gh\xC2\xA0ij kl");
+}
+
 TEST_CASE("GitHub alerts become admonitions") {
   DiagnosticSink d;
   Document doc = parse("> [!WARNING]\n> Be careful.\n\n> [!TIP]\n> One.\n>\n> Two.\n\n> plain quote\n", d);
