@@ -30,6 +30,16 @@ std::string escape(std::string_view s) {
   out.reserve(s.size() + s.size() / 16);
   std::size_t i = 0;
   while (i < s.size()) {
+    // A stretch of printable ASCII that needs no escaping, copied at once.
+    std::size_t j = i;
+    while (j < s.size() && s[j] >= 0x20 && s[j] < 0x7F && s[j] != '&' && s[j] != '<' && s[j] != '>' &&
+           (!Attribute || s[j] != '"'))
+      ++j;
+    if (j > i) {
+      out.append(s, i, j - i);
+      i = j;
+      if (i == s.size()) break;
+    }
     unsigned char b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
       ++i;
