@@ -118,13 +118,15 @@ void InlineBuilder::flushToken() {
   const std::size_t n = token_.size();
   std::u32string& cps = scratch_.cps;
   cps.assign(n, U'\0');
-  bool anyCode = false, anyLink = false, anyUax = false, allAscii = true;
+  bool anyCode = false, anyLink = false, anyUax = false, allAscii = true, allAlnum = true;
   for (std::size_t i = 0; i < n; ++i) {
-    cps[i] = token_[i].cp;
+    const char32_t c = token_[i].cp;
+    cps[i] = c;
     anyCode |= looks_[token_[i].look].code;
     anyLink |= looks_[token_[i].look].link >= 0;
-    anyUax |= needsUax14(cps[i]);
-    allAscii &= cps[i] < 0x80;
+    anyUax |= needsUax14(c);
+    allAscii &= c < 0x80;
+    allAlnum &= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
   std::vector<std::uint8_t>& brk = scratch_.breaks;
   brk.assign(n + 1, kNone);
@@ -137,7 +139,10 @@ void InlineBuilder::flushToken() {
     if (kind.literal())
       for (std::size_t i = from; i < to; ++i) literal[i] = true;
   };
-  if (!anyUax) {
+  if (allAlnum && !anyCode) {
+    // Letters and digits alone, not code: prose with no break inside (no hyphen, dash, soft
+    // hyphen or separator) and nothing literal.
+  } else if (!anyUax) {
     latin(0, n);
   } else {
     // UAX #14 between and beside CJK or Thai characters (its pair table keeps 、。」 off a
