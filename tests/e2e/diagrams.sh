@@ -105,10 +105,10 @@ PY
 # EPUB: the graphs are images with alt text naming their nodes; it passes EPUBCheck.
 unzip -o -q "$WORK/d.epub" -d "$WORK/epub"
 xhtml=$(cat "$WORK"/epub/*/*.xhtml "$WORK"/epub/*.xhtml 2>/dev/null || true)
-echo "$xhtml" | grep -qE '<img [^>]*alt="Diagram: checkout, compile, unittest, publish, lint"' || fail "EPUB: no image for the dot graph"
-echo "$xhtml" | grep -qE '<img [^>]*alt="A commit is tested, then released to a canary"' || fail "EPUB: no image for the flowchart, described by its accDescr"
-echo "$xhtml" | grep -qF 'From commit to canary' || fail "EPUB: no caption for the flowchart"
-echo "$xhtml" | grep -qF 'Alice-&gt;&gt;Bob: ping' || fail "EPUB: the sequence diagram's source is missing"
+grep -qE -- '<img [^>]*alt="Diagram: checkout, compile, unittest, publish, lint"' <<< "$xhtml" || fail "EPUB: no image for the dot graph"
+grep -qE -- '<img [^>]*alt="A commit is tested, then released to a canary"' <<< "$xhtml" || fail "EPUB: no image for the flowchart, described by its accDescr"
+grep -qF -- 'From commit to canary' <<< "$xhtml" || fail "EPUB: no caption for the flowchart"
+grep -qF -- 'Alice-&gt;&gt;Bob: ping' <<< "$xhtml" || fail "EPUB: the sequence diagram's source is missing"
 if [ -x "$SHARED/tools/epubcheck" ]; then
   shared_epubcheck "$WORK/d.epub" --max-px 1600 --expect "Pipelines in pictures" || fail "epubcheck"
 fi

@@ -76,11 +76,11 @@ pdffonts "$WORK/m.pdf" 2>/dev/null | grep -q 'DejaVuMathTeXGyre' || fail "the ma
 # EPUB: MathML with the TeX as alttext, the content document declares it, EPUBCheck passes.
 unzip -o -q "$WORK/m.epub" -d "$WORK/epub"
 xhtml=$(cat "$WORK"/epub/*/*.xhtml 2>/dev/null || true)
-echo "$xhtml" | grep -qF '<math xmlns="http://www.w3.org/1998/Math/MathML" alttext="\operatorname{softmax}' || fail "EPUB: no MathML for the softmax"
-echo "$xhtml" | grep -qF '<mfrac>' || fail "EPUB: no fraction"
-echo "$xhtml" | grep -qF '<munderover>' || fail "EPUB: no sum with limits"
-echo "$xhtml" | grep -qF '<mtable' || fail "EPUB: no matrix"
-echo "$xhtml" | grep -qF '\foo{x} + 1</code>' || fail "EPUB: the unsupported formula is not code"
+grep -qF -- '<math xmlns="http://www.w3.org/1998/Math/MathML" alttext="\operatorname{softmax}' <<< "$xhtml" || fail "EPUB: no MathML for the softmax"
+grep -qF -- '<mfrac>' <<< "$xhtml" || fail "EPUB: no fraction"
+grep -qF -- '<munderover>' <<< "$xhtml" || fail "EPUB: no sum with limits"
+grep -qF -- '<mtable' <<< "$xhtml" || fail "EPUB: no matrix"
+grep -qF -- '\foo{x} + 1</code>' <<< "$xhtml" || fail "EPUB: the unsupported formula is not code"
 grep -qE 'properties="mathml"' "$WORK"/epub/*/*.opf || fail "EPUB: no mathml property in the manifest"
 if [ -x "$SHARED/tools/epubcheck" ]; then
   shared_epubcheck "$WORK/m.epub" --max-px 1600 --expect "Attention, in formulas" || fail "epubcheck"

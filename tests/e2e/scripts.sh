@@ -266,9 +266,9 @@ sys.exit(1 if bad else 0)
 PY
 
 # The EPUB keeps the joiners and controls the posts have: it is their text.
-unzip -p "$WORK/scripts.epub" 'OEBPS/p003.xhtml' | grep -q $'\u0646\u0633\u062e\u0647\u200c\u06cc' ||
+unzip -p "$WORK/scripts.epub" 'OEBPS/p003.xhtml' | grep $'\u0646\u0633\u062e\u0647\u200c\u06cc' > /dev/null ||
   fail "the Persian post's EPUB document lost its zero width non-joiner"
-unzip -p "$WORK/scripts.epub" 'OEBPS/p002.xhtml' | grep -q $'\u2066C++\u2069' ||
+unzip -p "$WORK/scripts.epub" 'OEBPS/p002.xhtml' | grep $'\u2066C++\u2069' > /dev/null ||
   fail "the Hebrew post's EPUB document lost its isolate around C++"
 
 # Reference pages: the first page of the Arabic post and of the Hindi post.

@@ -48,11 +48,11 @@ sleep 1.5
 
 post 2025-10-01-first.md "First light, edited" 1
 wait_for 2
-pdftotext "$SITE/out/digest.pdf" - | grep -q "First light, edited" || fail "the edited title is not in the rebuilt PDF"
+pdftotext "$SITE/out/digest.pdf" - | grep "First light, edited" > /dev/null || fail "the edited title is not in the rebuilt PDF"
 
 post 2025-10-03-third.md "Third time lucky" 3
 wait_for 3
-pdftotext "$SITE/out/digest.pdf" - | grep -q "Third time lucky" || fail "the new post is not in the rebuilt PDF"
+pdftotext "$SITE/out/digest.pdf" - | grep "Third time lucky" > /dev/null || fail "the new post is not in the rebuilt PDF"
 
 # A broken post: the build reports it and the watch goes on.
 printf -- '---\ntitle: [unclosed\ndate: 2025-10-04\n---\n\nBody.\n' > "$SITE/_posts/2025-10-04-broken.md"
@@ -60,7 +60,7 @@ wait_for 4
 grep -q "2025-10-04-broken.md:.*error" "$LOG" || { cat "$LOG" >&2; fail "the broken post's error was not printed"; }
 post 2025-10-04-broken.md "Fourth, mended" 4
 wait_for 5
-pdftotext "$SITE/out/digest.pdf" - | grep -q "Fourth, mended" || fail "the mended post is not in the PDF"
+pdftotext "$SITE/out/digest.pdf" - | grep "Fourth, mended" > /dev/null || fail "the mended post is not in the PDF"
 
 # SIGTERM, not SIGINT: a background job of a script starts with SIGINT ignored, and a signal
 # ignored at start stays ignored (as for any program); Ctrl-C on a terminal is handled alike.
