@@ -108,7 +108,11 @@ std::optional<std::vector<LineBreak>> knuthPlass(const std::vector<Item>& items,
     float ratio;
   };
   const int keyCount = 4 * (kMaxConsecutiveHyphens + 1) * lineClasses;
-  std::vector<Candidate> best(static_cast<std::size_t>(keyCount));
+  const Candidate none{std::numeric_limits<double>::infinity(), -1, 0};
+  std::vector<Candidate> best(static_cast<std::size_t>(keyCount), none);
+  // The keys given a candidate at this breakpoint (usually one or two): only they are read
+  // and cleared afterwards, not every key at every breakpoint.
+  std::vector<int> touched;
 
   const int n = static_cast<int>(items.size());
   for (int b = 0; b < n; ++b) {
@@ -117,7 +121,6 @@ std::optional<std::vector<LineBreak>> knuthPlass(const std::vector<Item>& items,
     const bool forced = isForced(brk);
     const bool flagged = brk.isPenalty() && brk.flagged;
     const bool last = b == n - 1;
-    std::fill(best.begin(), best.end(), Candidate{std::numeric_limits<double>::infinity(), -1, 0});
     bool anyCandidate = false;
     stillActive.clear();
     for (int ai : active) {
@@ -173,6 +176,7 @@ std::optional<std::vector<LineBreak>> knuthPlass(const std::vector<Item>& items,
       const int key = (fit * (kMaxConsecutiveHyphens + 1) + hyph) * lineClasses + lineClass;
       Candidate& c = best[static_cast<std::size_t>(key)];
       if (total < c.total) {
+        if (c.from < 0) touched.push_back(key);
         c = {total, ai, underfull ? 0.0f : static_cast<float>(r)};
         anyCandidate = true;
       }
@@ -180,9 +184,9 @@ std::optional<std::vector<LineBreak>> knuthPlass(const std::vector<Item>& items,
     active.swap(stillActive);
     if (anyCandidate) {
       const int start = lineStart(items, b);
-      for (int key = 0; key < keyCount; ++key) {
-        const Candidate& c = best[static_cast<std::size_t>(key)];
-        if (c.from < 0) continue;
+      std::sort(touched.begin(), touched.end());  // new nodes in key order, as before
+      for (int key : touched) {
+        Candidate& c = best[static_cast<std::size_t>(key)];
         const int lineClass = key % lineClasses;
         const int hyph = (key / lineClasses) % (kMaxConsecutiveHyphens + 1);
         const int fit = key / lineClasses / (kMaxConsecutiveHyphens + 1);
@@ -190,7 +194,9 @@ std::optional<std::vector<LineBreak>> knuthPlass(const std::vector<Item>& items,
         (void)lineClass;
         nodes.push_back({b, start, from.line + 1, fit, hyph, c.total, c.from, c.ratio, flagged});
         active.push_back(static_cast<int>(nodes.size() - 1));
+        c = none;
       }
+      touched.clear();
     }
     if (active.empty()) return std::nullopt;
   }
