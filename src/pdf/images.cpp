@@ -3,6 +3,7 @@
 #include <hpdf_objects.h>
 #include <stb_image.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -65,10 +66,10 @@ FileRange rangeOf(const fs::path& file, std::size_t offset, std::string_view byt
 // /DecodeParms << /Predictor 15 >> (PDF 32000-1, 7.4.4.4). libharu has no call for that: a
 // 1x1 raw image gives the dictionary (type, bits, an indirect /Length), then its size, colour
 // space, stream bytes and filter are replaced.
-// `file` is the PNG itself: a file of one IDAT chunk (read with joinIdat false) gives the
-// stream its payload where it lies, read from `path` again while the document is saved
-// (its bytes are not held until then).
-HPDF_Image pngImage(HpdfDoc& doc, codecs::PngParts png, FileBytes file, const fs::path& path) {
+// `file` is the PNG at `path`, as read: a file of one IDAT chunk (read with joinIdat false)
+// gives the stream its payload where it lies, read from `path` again while the document is
+// saved (its bytes are not held until then).
+HPDF_Image pngImage(HpdfDoc& doc, codecs::PngParts png, std::string_view file, const fs::path& path) {
   static constexpr HPDF_BYTE kOnePixel[3] = {0, 0, 0};
   HPDF_Doc pdf = doc.get();
   const bool rgb = png.colourType == 2;
@@ -96,8 +97,8 @@ HPDF_Image pngImage(HpdfDoc& doc, codecs::PngParts png, FileBytes file, const fs
       HPDF_Dict_AddNumber(parms, "Columns", static_cast<HPDF_INT32>(png.width)) != HPDF_OK)
     return nullptr;
   if (png.idat.empty()) {
-    file.narrow(png.idatOffset, png.idatLength);
-    if (!setDeflatedStreamBytes(doc, img, rangeOf(path, png.idatOffset, file.view()))) return nullptr;
+    const std::string_view idat = file.substr(std::min(png.idatOffset, file.size()), png.idatLength);
+    if (!setDeflatedStreamBytes(doc, img, rangeOf(path, png.idatOffset, idat))) return nullptr;
     return img;
   }
   if (!setDeflatedStreamBytes(doc, img, std::move(png.idat))) return nullptr;
@@ -165,7 +166,7 @@ HPDF_Image ImageCache::load(const EncodedImage& e) {
       // deflates again what is already compressed: the IDAT data goes in as it is.
       std::optional<codecs::PngParts> png = codecs::readPngParts(bytes.view(), false);
       if (!png) return nullptr;
-      img = png->pdfReady() ? pngImage(doc_, std::move(*png), std::move(bytes), e.file) : decodedPngImage(pdf, bytes.view());
+      img = png->pdfReady() ? pngImage(doc_, std::move(*png), bytes.view(), e.file) : decodedPngImage(pdf, bytes.view());
       break;
     }
     case EncodedImage::Codec::None: return nullptr;
@@ -183,7 +184,7 @@ HPDF_Image ImageCache::load(const EncodedImage& e) {
         mask->height == static_cast<std::uint32_t>(e.height)) {
       // What HPDF_Image_AddSMask does, without its check of the image's colour space by name
       // (an Indexed one is an array).
-      HPDF_Image m = pngImage(doc_, std::move(*mask), std::move(maskBytes), e.alphaFile);
+      HPDF_Image m = pngImage(doc_, std::move(*mask), maskBytes.view(), e.alphaFile);
       if (m && !doc_.failed()) HPDF_Dict_Add(img, "SMask", m);
     }
     doc_.reset();

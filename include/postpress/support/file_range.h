@@ -46,7 +46,8 @@ class FileRangeReader {
 
  private:
   struct Open;
-  bool fail(std::string why);
+  // Keeps the first error, closes the file; -1, read()'s answer then.
+  long long fail(std::string why);
 
   FileRange range_;
   std::uint64_t pos_ = 0;
