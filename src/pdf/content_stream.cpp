@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <span>
 
 #include "pdf/text_strings.h"
@@ -20,21 +21,19 @@ bool sameColor(const Color& a, const Color& b) { return a.r == b.r && a.g == b.g
 constexpr int kPositionDecimals = 3;
 constexpr int kColorDecimals = 5;
 
-}  // namespace
+// At most this many characters: a sign, 8 digits (|v| <= 1e7), a point and `decimals` digits.
+constexpr std::size_t kMaxNumberBytes = 32;
 
-// `v` rounded to `decimals`, trailing zeros dropped ("72", "-3.5", "0.26667"); non-finite or
-// absurd values become 0 (a reader would reject the page).
-void ContentStream::number(float v, int decimals) {
+// `v` as number() writes it, into `p` (kMaxNumberBytes free); the end of what was written.
+char* formatNumber(char* p, float v, int decimals) {
   double d = static_cast<double>(v);
   if (!std::isfinite(d) || std::fabs(d) > 1e7) d = 0;
   long long scale = 1;
   for (int i = 0; i < decimals; ++i) scale *= 10;
   const long long n = std::llround(d * static_cast<double>(scale));
   const unsigned long long a = static_cast<unsigned long long>(n < 0 ? -n : n);
-  char buf[40];
-  char* p = buf;
   if (n < 0) *p++ = '-';
-  p = std::to_chars(p, buf + sizeof buf, a / static_cast<unsigned long long>(scale)).ptr;
+  p = std::to_chars(p, p + 12, a / static_cast<unsigned long long>(scale)).ptr;
   unsigned long long frac = a % static_cast<unsigned long long>(scale);
   if (frac) {
     char digits[12];
@@ -47,7 +46,34 @@ void ContentStream::number(float v, int decimals) {
     *p++ = '.';
     for (int i = 0; i < len; ++i) *p++ = digits[i];
   }
-  out_.append(buf, static_cast<std::size_t>(p - buf));
+  return p;
+}
+
+// A glyph id's two bytes in a literal string, escaped where PDF needs it; at most 4 bytes.
+char* writeGlyphCode(char* p, std::uint16_t glyph) {
+  for (unsigned byte : {unsigned(glyph >> 8), unsigned(glyph & 0xFF)}) {
+    switch (byte) {
+      case '(': case ')': case '\\': *p++ = '\\'; *p++ = static_cast<char>(byte); break;
+      case '\r': *p++ = '\\'; *p++ = 'r'; break;
+      case '\n': *p++ = '\\'; *p++ = 'n'; break;
+      default: *p++ = static_cast<char>(byte);
+    }
+  }
+  return p;
+}
+
+char* writeText(char* p, std::string_view text) {
+  std::memcpy(p, text.data(), text.size());
+  return p + text.size();
+}
+
+}  // namespace
+
+// `v` rounded to `decimals`, trailing zeros dropped ("72", "-3.5", "0.26667"); non-finite or
+// absurd values become 0 (a reader would reject the page).
+void ContentStream::number(float v, int decimals) {
+  char buf[kMaxNumberBytes];
+  out_.append(buf, static_cast<std::size_t>(formatNumber(buf, v, decimals) - buf));
 }
 
 void ContentStream::color(const Color& c, const char* op, bool& have, Color& current) {
@@ -125,17 +151,6 @@ void ContentStream::charSpacing(float tc) {
 
 // A glyph id as two bytes of a literal string (hex would be twice the bytes), backslash,
 // parentheses, CR and LF escaped (a reader would otherwise normalise line ends).
-void ContentStream::glyphCode(std::uint16_t glyph) {
-  for (unsigned byte : {unsigned(glyph >> 8), unsigned(glyph & 0xFF)}) {
-    switch (byte) {
-      case '(': case ')': case '\\': out_ += '\\'; out_ += static_cast<char>(byte); break;
-      case '\r': out_ += "\\r"; break;
-      case '\n': out_ += "\\n"; break;
-      default: out_ += static_cast<char>(byte);
-    }
-  }
-}
-
 void ContentStream::utf16Hex(std::string_view utf8) { out_ += hexTextString(utf8); }
 
 // "1 0 0 1 x y Tm\n[(..) -12 (..)] TJ\n". A run starts with the whole text matrix: "dx 0 Td"
@@ -187,40 +202,50 @@ void ContentStream::moreGlyphs(float size, const ShapedGlyph* glyphs, std::size_
 }
 
 // The glyphs into the open TJ array, which it then closes; the reader's pen follows them.
+// Written straight into room made for the most a glyph can take (a rise, an adjustment, its
+// code): a glyph costs a few stores rather than an append's checks per character.
 void ContentStream::showGlyphs(float size, const ShapedGlyph* glyphs, std::size_t count) {
+  // A rise: ")] TJ\n" 6, a number, " Ts\n[" 5; an adjustment: ") " 2 and a number; the
+  // code "(" and 4; the array's end.
+  constexpr std::size_t kMostPerGlyph = 6 + kMaxNumberBytes + 5 + 2 + kMaxNumberBytes + 5;
+  const std::size_t start = out_.size();
+  out_.resize(start + count * kMostPerGlyph + 1 + kArrayEnd.size());
+  char* const base = out_.data();
+  char* p = base + start;
   float shaped = 0, drawn = 0;  // pen positions in 1/1000 em: where shaping and the PDF put it
   double written = 0;           // the widths and adjustments as written, in 1/1000 em
   float rise = 0;
   bool inString = false;
   for (const ShapedGlyph& g : std::span(glyphs, count)) {
     if (g.dy != rise) {
-      if (inString) out_ += ')';
+      if (inString) *p++ = ')';
       inString = false;
-      op("] TJ\012");
-      number(g.dy * size / 1000.0f, kPositionDecimals);
-      op(" Ts\012[");
+      p = writeText(p, "] TJ\012");
+      p = formatNumber(p, g.dy * size / 1000.0f, kPositionDecimals);
+      p = writeText(p, " Ts\012[");
       rise = g.dy;
     }
     const float gap = shaped + g.dx - drawn;
     if (std::fabs(gap) >= 0.05f) {
-      if (inString) out_ += ')';
+      if (inString) *p++ = ')';
       // Two numbers in a row (the move to this run, then shaping's offset of its first glyph)
-      // need a space between them.
-      else if (std::isdigit(static_cast<unsigned char>(out_.back())) || out_.back() == '.') out_ += ' ';
+      // need a space between them. (The array's '[' is always before p.)
+      else if (std::isdigit(static_cast<unsigned char>(p[-1])) || p[-1] == '.') *p++ = ' ';
       inString = false;
-      number(-gap, 1);
+      p = formatNumber(p, -gap, 1);
       drawn += gap;
       written += std::round(static_cast<double>(gap) * 10.0) / 10.0;
     }
-    if (!inString) out_ += '(';
+    if (!inString) *p++ = '(';
     inString = true;
-    glyphCode(g.glyph);
+    p = writeGlyphCode(p, g.glyph);
     drawn += g.width;
     written += g.width;
     shaped += g.advance;
   }
-  if (inString) out_ += ')';
-  out_ += kArrayEnd;
+  if (inString) *p++ = ')';
+  p = writeText(p, kArrayEnd);
+  out_.resize(static_cast<std::size_t>(p - base));
   pen_ += written * size / 1000.0 + static_cast<double>(tc_) * static_cast<double>(count);
   penSize_ = size;
   arrayEnd_ = out_.size();

@@ -66,7 +66,6 @@ class ContentStream {
   void number(float v, int decimals);
   void color(const Color& c, const char* op, bool& have, Color& current);
   void op(const char* text) { out_ += text; }
-  void glyphCode(std::uint16_t glyph);
   void utf16Hex(std::string_view utf8);
   // True when a run at (x, y) in `size` can go on in the TJ array written last (see glyphs()).
   bool continues(float x, float y, float size) const;
