@@ -1,5 +1,6 @@
 # Installing postpress: the program under bin/, its bundled data (fonts with their licences,
-# styles, languages, syntax definitions) under share/postpress/, GNUInstallDirs paths throughout.
+# styles, languages, syntax definitions) under share/postpress/, its modules under
+# lib/postpress/, GNUInstallDirs paths throughout.
 # The program finds its data relative to its own location (src/support/data_dir.cpp), so the
 # prefix can be moved and no path of this machine is compiled in: only the bindir -> datadir step
 # below.
@@ -40,7 +41,22 @@ foreach(part fonts styles lang syntax)
   endif()
 endforeach()
 
+# The modules the program opens on first use (pp_kate.so: src/highlight/kate_engine.h) go to
+# <libdir>/postpress/, found the same way from the program's folder; the build tree has them in
+# <build>/lib/postpress (pp_module).
+set(POSTPRESS_INSTALL_MODULEDIR "${CMAKE_INSTALL_LIBDIR}/postpress")
+if(IS_ABSOLUTE "${CMAKE_INSTALL_BINDIR}" OR IS_ABSOLUTE "${POSTPRESS_INSTALL_MODULEDIR}")
+  file(RELATIVE_PATH pp_modules_from_bindir "${CMAKE_INSTALL_FULL_BINDIR}"
+       "${CMAKE_INSTALL_FULL_LIBDIR}/postpress")
+else()
+  file(RELATIVE_PATH pp_modules_from_bindir "/prefix/${CMAKE_INSTALL_BINDIR}"
+       "/prefix/${POSTPRESS_INSTALL_MODULEDIR}")
+endif()
+set_property(SOURCE ${CMAKE_CURRENT_SOURCE_DIR}/src/highlight/kate_module.cpp APPEND PROPERTY
+             COMPILE_DEFINITIONS POSTPRESS_MODULES_FROM_BINDIR="${pp_modules_from_bindir}")
+
 install(TARGETS postpress RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS pp_kate LIBRARY DESTINATION ${POSTPRESS_INSTALL_MODULEDIR})
 install(DIRECTORY fonts styles lang syntax DESTINATION ${POSTPRESS_INSTALL_DATADIR})  # fonts/licenses/ too
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 

@@ -44,6 +44,7 @@ enum class HighlightStatus : std::uint8_t {
   NoLanguage,       // the info string names none: plain
   UnknownLanguage,  // a word no definition knows: plain, and no warning is due
   OverBudget,       // larger or slower than the limits allow: plain (the caller may warn)
+  Unavailable,      // the engine cannot be loaded: plain (Highlighter::unavailable says why)
 };
 
 struct HighlightedCode {
@@ -90,13 +91,22 @@ class Highlighter {
   // on any bytes; invalid UTF-8 is classified as if each bad byte were U+FFFD.
   HighlightedCode highlight(std::string_view info, std::string_view code) const;
 
+  // A block left plain that the caller reports (code `code-not-highlighted`): over budget,
+  // or no engine to be had.
+  struct PlainBlock {
+    SourcePos pos;
+    HighlightStatus why = HighlightStatus::OverBudget;
+  };
   // Fills Block::language and Block::spans of every Code block of the document (footnotes
   // included) from Block::info and Block::text. Returns the blocks left plain for being over
-  // budget, for the caller to report (code `code-not-highlighted`).
-  std::vector<SourcePos> highlightDocument(Document& doc) const;
+  // budget or for want of an engine.
+  std::vector<PlainBlock> highlightDocument(Document& doc) const;
 
   // Engines created so far (for tests and benchmarks).
   std::size_t engineCount() const;
+  // Why no engine could be made (the Kate module is missing or from another build); empty
+  // while none was refused. Blocks are then left plain (HighlightStatus::Unavailable).
+  std::string unavailable() const;
 
  private:
   HighlightedCode highlightUncached(const CodeLanguage& lang, std::string_view code) const;

@@ -22,9 +22,18 @@ void highlightPostCode(const Highlighter& highlighter, const Post& post, Documen
   forEachBlock(static_cast<const std::vector<Block>&>(doc.blocks), look);
   for (const Footnote& f : doc.footnotes) forEachBlock(f.blocks, look);
   if (!named) return;
-  for (const SourcePos& at : highlighter.highlightDocument(doc))
-    diags.warning(post.loc(at.line, at.col), "code-not-highlighted",
+  bool toldUnavailable = false;  // once a post: every block of it would say the same
+  for (const Highlighter::PlainBlock& b : highlighter.highlightDocument(doc)) {
+    if (b.why == HighlightStatus::Unavailable) {
+      if (!toldUnavailable)
+        diags.warning(post.loc(b.pos.line, b.pos.col), "code-not-highlighted",
+                      "code not highlighted (" + highlighter.unavailable() + "); printed plain");
+      toldUnavailable = true;
+      continue;
+    }
+    diags.warning(post.loc(b.pos.line, b.pos.col), "code-not-highlighted",
                   "code block too large to highlight within the limits; printed plain");
+  }
 }
 
 }  // namespace pp::driver

@@ -2,6 +2,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <optional>
+#include <string>
 
 #include "highlight/console.h"
 #include "highlight/highlight_cache.h"
@@ -22,6 +23,7 @@ struct Highlighter::Pool {
   std::condition_variable returned;
   std::vector<std::unique_ptr<KateEngine>> idle;
   std::size_t created = 0;
+  std::string unavailable;  // why the module gave no engine: asked once, not again
   std::optional<highlight::HighlightCache> kept;  // with HighlightOptions::cacheDir
 
   class Lease {
@@ -41,9 +43,11 @@ struct Highlighter::Pool {
     std::unique_ptr<KateEngine> engine_;
   };
 
+  // Null when no engine can be made (`unavailable` says why).
   std::unique_ptr<Lease> borrow() {
     std::unique_lock lock(mutex);
     for (;;) {
+      if (!unavailable.empty()) return nullptr;
       if (!idle.empty()) {
         auto engine = std::move(idle.back());
         idle.pop_back();
@@ -52,13 +56,21 @@ struct Highlighter::Pool {
       if (maxEngines == 0 || created < maxEngines) {
         ++created;
         lock.unlock();
+        std::string why;
+        std::unique_ptr<KateEngine> engine;
         try {
-          return std::make_unique<Lease>(*this, std::make_unique<KateEngine>(dataDir));
+          engine = highlight::openKateEngine(dataDir, &why);
+          if (engine) return std::make_unique<Lease>(*this, std::move(engine));
         } catch (...) {
           lock.lock();
           --created;
           throw;
         }
+        lock.lock();
+        --created;
+        unavailable = why.empty() ? "the Kate engine could not be made" : why;
+        returned.notify_all();  // callers waiting for an engine: none will come
+        return nullptr;
       }
       returned.wait(lock);
     }
@@ -141,6 +153,11 @@ std::size_t Highlighter::engineCount() const {
   return pool_->created;
 }
 
+std::string Highlighter::unavailable() const {
+  std::lock_guard lock(pool_->mutex);
+  return pool_->unavailable;
+}
+
 HighlightedCode Highlighter::highlight(std::string_view info, std::string_view code) const {
   const CodeLanguage lang = resolveCodeLanguage(info);
   if (lang.id.empty()) return {};
@@ -156,6 +173,10 @@ HighlightedCode Highlighter::highlightUncached(const CodeLanguage& lang, std::st
   HighlightedCode out;
   const bool session = lang.session || (lang.shell && highlight::startsAsSession(code));
   const auto lease = pool_->borrow();
+  if (!lease) {
+    out.status = HighlightStatus::Unavailable;
+    return out;
+  }
   KateEngine& engine = **lease;
   if (!session && !(lang.definition.empty() ? engine.selectByWord(lang.id) : engine.select(lang.definition))) {
     out.status = HighlightStatus::UnknownLanguage;
@@ -176,18 +197,19 @@ HighlightedCode Highlighter::highlightUncached(const CodeLanguage& lang, std::st
   return out;
 }
 
-std::vector<SourcePos> Highlighter::highlightDocument(Document& doc) const {
-  std::vector<SourcePos> overBudget;
+std::vector<Highlighter::PlainBlock> Highlighter::highlightDocument(Document& doc) const {
+  std::vector<PlainBlock> plain;
   auto visit = [&](Block& b) {
     if (b.kind != BlockKind::Code) return;
     HighlightedCode h = highlight(b.info, b.text);
     b.language = std::move(h.language);
     b.spans = std::move(h.spans);
-    if (h.status == HighlightStatus::OverBudget) overBudget.push_back(b.pos);
+    if (h.status == HighlightStatus::OverBudget || h.status == HighlightStatus::Unavailable)
+      plain.push_back({b.pos, h.status});
   };
   forEachBlock(doc.blocks, visit);
   for (Footnote& f : doc.footnotes) forEachBlock(f.blocks, visit);
-  return overBudget;
+  return plain;
 }
 
 }  // namespace pp

@@ -5,7 +5,8 @@
 # access traced, the installed binary builds the samples into a valid PDF and EPUB without
 # touching either tree; run through a symbolic link it still finds its data. A binary without
 # its data (copied alone, or pointed by POSTPRESS_DATA_DIR at an empty folder) fails with exit
-# 1 and a clear error, and writes no file.
+# 1 and a clear error, and writes no file; one without its highlighting module, or with another
+# build's, makes the digest with its code plain and a warning.
 # ctest-cost: 30
 source "$(dirname "$0")/../tools/e2e-lib.sh"
 : "${PP_BUILD_DIR:?run through ctest}"
@@ -26,10 +27,15 @@ for f in "$PP_SOURCE_DIR"/fonts/*.ttf "$PP_SOURCE_DIR"/fonts/licenses/* "$PP_SOU
   cmp -s "$f" "$data/$rel" || fail "share/postpress/$rel not installed (or differs)"
 done
 [ -f "$WORK/stage/share/doc/postpress/README.md" ] || fail "no share/doc/postpress/README.md"
-# Nothing but bin/ and share/: no headers, static libraries, test programs or tools.
-unexpected=$(cd "$WORK/stage" && find . -mindepth 1 -maxdepth 1 ! -name bin ! -name share)
+# Nothing but bin/, lib/ and share/: no headers, static libraries, test programs or tools; in
+# lib/ only the modules the program opens on first use.
+unexpected=$(cd "$WORK/stage" && find . -mindepth 1 -maxdepth 1 ! -name bin ! -name lib ! -name share)
 [ -z "$unexpected" ] || fail "unexpected top-level entries in the prefix: $unexpected"
 [ "$(ls "$WORK/stage/bin")" = postpress ] || fail "bin/ holds more than postpress: $(ls "$WORK/stage/bin")"
+modules=$(cd "$WORK/stage" && find lib -type f | sort)
+[ "$modules" = "lib/postpress/pp_kate.so" ] || fail "lib/ should hold lib/postpress/pp_kate.so alone: $modules"
+# The program itself does not link Kate's Qt: only the module does (loaded when code is highlighted).
+objdump -p "$WORK/stage/bin/postpress" | grep -E "NEEDED.*(Qt5|KF5)" && fail "bin/postpress links Qt or KF5 itself"
 
 # 2. Move the prefix, hide the trees, trace every file access, build the samples.
 mv "$WORK/stage" "$WORK/moved"
@@ -63,6 +69,9 @@ touched=$(grep -F -e "\"$src/" -e "\"$src\"" -e "\"$bld/" -e "\"$bld\"" "$WORK/t
 [ -z "$touched" ] || fail "the installed binary looked into the source or build tree: $touched"
 grep -qF "\"$WORK/moved/share/postpress/fonts/CharisSIL-Regular.ttf\"" "$WORK/trace" ||
   fail "the trace shows no font read from the moved prefix"
+grep -qF "\"$WORK/moved/lib/postpress/pp_kate.so\"" "$WORK/trace" ||
+  fail "the trace shows no highlighting module opened from the moved prefix"
+grep -F "code-not-highlighted" "$WORK/stderr" && fail "code left plain by the installed program"
 titles "$WORK/samples" > "$WORK/titles"
 check_pdf_once "$WORK/out/cloudsummit.pdf" "$WORK/titles"
 check_epub_once "$WORK/out/cloudsummit.epub" "$WORK/titles"
@@ -97,4 +106,27 @@ grep -qF "$WORK/alone/share/postpress" "$WORK/copied-alone.stderr" || fail "the 
 mkdir -p "$WORK/empty-data"
 expect_no_data empty-variable "$WORK/moved/bin/postpress" POSTPRESS_DATA_DIR="$WORK/empty-data"
 grep -qF "POSTPRESS_DATA_DIR=$WORK/empty-data" "$WORK/empty-variable.stderr" || fail "the error does not name POSTPRESS_DATA_DIR"
+# 5. With its data but without its modules (copied alone, data named): the digest is still made,
+# its code plain, with one warning a post saying what is missing. A module left from another
+# build (a table of another shape) is refused the same way, not called.
+plain_code() {  # NAME PROGRAM EXPECTED-TEXT
+  local name="$1" program="$2" expected="$3"
+  mkdir -p "$WORK/$name"
+  (cd "$WORK/$name" && env POSTPRESS_DATA_DIR="$WORK/moved/share/postpress" "$program" build \
+    --site "$WORK/samples" --title T -o out/digest --cache "$WORK/$name/cache" 2> "$WORK/$name.stderr") ||
+    { cat "$WORK/$name.stderr"; fail "$name: the digest was not made"; }
+  [ -s "$WORK/$name/out/digest.pdf" ] && [ -s "$WORK/$name/out/digest.epub" ] || fail "$name: outputs missing"
+  grep -q "warning: code not highlighted (.*$expected.*); printed plain \[code-not-highlighted\]" "$WORK/$name.stderr" ||
+    { cat "$WORK/$name.stderr"; fail "$name: no warning that code is plain ($expected)"; }
+  # Once a post: three sample posts have code that names its language.
+  local posts
+  posts=$(grep -c "code not highlighted" "$WORK/$name.stderr")
+  [ "$posts" -le 3 ] || fail "$name: $posts warnings for three posts"
+}
+plain_code no-module "$WORK/alone/bin/postpress" "cannot find pp_kate.so (looked in $WORK/alone/"
+mkdir -p "$WORK/other/bin" "$WORK/other/lib/postpress"
+cp "$WORK/moved/bin/postpress" "$WORK/other/bin/postpress"
+printf 'int pp_kate_module_version(void) { return 999; }\nvoid* pp_kate_engine_new(const char* d) { (void)d; return (void*)1; }\n' > "$WORK/other.c"
+cc -shared -fPIC -o "$WORK/other/lib/postpress/pp_kate.so" "$WORK/other.c" || fail "cannot compile the stand-in module"
+plain_code other-build "$WORK/other/bin/postpress" "is another build's module"
 echo "install: ok (trees hidden: $([ "$hide" = 1 ] && echo yes || echo no))"

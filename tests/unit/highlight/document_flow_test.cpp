@@ -21,7 +21,7 @@ TEST_CASE("highlightDocument fills language and spans of every code block") {
   doc.footnotes.push_back(f);
   doc.blocks.push_back(codeBlock("json", std::string(std::size_t{300} << 10, ' '), 30));
 
-  const std::vector<SourcePos> over = test::highlighter().highlightDocument(doc);
+  const std::vector<Highlighter::PlainBlock> over = test::highlighter().highlightDocument(doc);
 
   CHECK(doc.blocks[0].language == "yaml");
   CHECK_FALSE(doc.blocks[0].spans.empty());
@@ -31,7 +31,8 @@ TEST_CASE("highlightDocument fills language and spans of every code block") {
   CHECK(doc.blocks[2].spans.empty());
   CHECK(doc.footnotes[0].blocks[0].language == "console");
   REQUIRE(over.size() == 1);
-  CHECK(over[0].line == 30);
+  CHECK(over[0].pos.line == 30);
+  CHECK(over[0].why == HighlightStatus::OverBudget);
 
   // The lines both backends draw: the prompt, then the command; the output line.
   const auto lines = codeLines(doc.footnotes[0].blocks[0]);

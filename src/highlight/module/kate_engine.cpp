@@ -1,5 +1,6 @@
 // KateEngine: an AbstractHighlighter over one Repository. Kate works on UTF-16 QStrings; the
 // spans it reports are mapped back to byte offsets of the UTF-8 line.
+// The Kate engine, built as the module pp_kate.so (see highlight/kate_engine.h for why).
 #include "highlight/kate_engine.h"
 
 #include <KSyntaxHighlighting/AbstractHighlighter>
@@ -12,7 +13,7 @@
 
 #include <system_error>
 
-#include "highlight/token_classes.h"
+#include "highlight/module/token_classes.h"
 #include "postpress/support/text.h"
 
 namespace pp::highlight {
@@ -70,7 +71,9 @@ bool isAscii(std::string_view s) {
 
 }  // namespace
 
-struct KateEngine::Impl : ksh::AbstractHighlighter {
+namespace {
+
+struct Highlighting : ksh::AbstractHighlighter {
   ksh::Repository repository;  // Kate's bundled definitions
   // Kate's plus ours (dataDir/syntax), made when a definition Kate lacks is first asked for:
   // adding a search path reloads every definition, which would double an engine's cost
@@ -147,45 +150,64 @@ struct KateEngine::Impl : ksh::AbstractHighlighter {
   }
 };
 
-KateEngine::KateEngine(const std::filesystem::path& dataDir) : impl_(std::make_unique<Impl>()) {
-  std::error_code ec;
-  if (!dataDir.empty() && std::filesystem::is_directory(dataDir / "syntax", ec)) impl_->dataDir = dataDir;
-}
-
-KateEngine::~KateEngine() = default;
-
-bool KateEngine::select(std::string_view name) {
-  const QString n = QString::fromUtf8(name.data(), static_cast<int>(name.size()));
-  return impl_->useFound([&](ksh::Repository& r) { return r.definitionForName(n); });
-}
-
-bool KateEngine::selectByWord(std::string_view word) {
-  if (impl_->nameOfLowerName.isEmpty())
-    for (const ksh::Definition& d : impl_->repository.definitions())
-      if (!d.isHidden()) impl_->nameOfLowerName.insert(d.name().toLower(), d.name());
-  const QString w = QString::fromUtf8(word.data(), static_cast<int>(word.size()));
-  if (auto it = impl_->nameOfLowerName.constFind(w); it != impl_->nameOfLowerName.constEnd())
-    return impl_->use(impl_->repository.definitionForName(*it));
-  return impl_->useFound([&](ksh::Repository& r) {
-    const ksh::Definition byExtension = r.definitionForFileName(QStringLiteral("x.") + w);
-    return byExtension.isValid() ? byExtension : r.definitionForFileName(w);
-  });
-}
-
-void KateEngine::resetState() { impl_->state = ksh::State(); }
-
-void KateEngine::highlightLine(std::string_view line, std::uint32_t base, std::vector<CodeSpan>& out) {
-  Impl& im = *impl_;
-  if (isAscii(line)) {
-    im.text = QString::fromLatin1(line.data(), static_cast<int>(line.size()));
-    im.byteOf.clear();
-  } else {
-    decodeLine(line, im.text, im.byteOf);
+// The engine: one repository and its highlighter per engine.
+class QtKateEngine final : public KateEngine {
+ public:
+  explicit QtKateEngine(const std::filesystem::path& dataDir) {
+    std::error_code ec;
+    if (!dataDir.empty() && std::filesystem::is_directory(dataDir / "syntax", ec)) im_.dataDir = dataDir;
   }
-  im.out = &out;
-  im.base = base;
-  im.highlightText();
-  im.out = nullptr;
-}
+
+  bool select(std::string_view name) override {
+    const QString n = QString::fromUtf8(name.data(), static_cast<int>(name.size()));
+    return im_.useFound([&](ksh::Repository& r) { return r.definitionForName(n); });
+  }
+
+  bool selectByWord(std::string_view word) override {
+    if (im_.nameOfLowerName.isEmpty())
+      for (const ksh::Definition& d : im_.repository.definitions())
+        if (!d.isHidden()) im_.nameOfLowerName.insert(d.name().toLower(), d.name());
+    const QString w = QString::fromUtf8(word.data(), static_cast<int>(word.size()));
+    if (auto it = im_.nameOfLowerName.constFind(w); it != im_.nameOfLowerName.constEnd())
+      return im_.use(im_.repository.definitionForName(*it));
+    return im_.useFound([&](ksh::Repository& r) {
+      const ksh::Definition byExtension = r.definitionForFileName(QStringLiteral("x.") + w);
+      return byExtension.isValid() ? byExtension : r.definitionForFileName(w);
+    });
+  }
+
+  void resetState() override { im_.state = ksh::State(); }
+
+  void highlightLine(std::string_view line, std::uint32_t base, std::vector<CodeSpan>& out) override {
+    if (isAscii(line)) {
+      im_.text = QString::fromLatin1(line.data(), static_cast<int>(line.size()));
+      im_.byteOf.clear();
+    } else {
+      decodeLine(line, im_.text, im_.byteOf);
+    }
+    im_.out = &out;
+    im_.base = base;
+    im_.highlightText();
+    im_.out = nullptr;
+  }
+
+ private:
+  Highlighting im_;
+};
+
+}  // namespace
 
 }  // namespace pp::highlight
+
+// The module's entry points (the rest of it is hidden: built with -fvisibility=hidden).
+extern "C" __attribute__((visibility("default"))) int pp_kate_module_version() {
+  return pp::highlight::kKateModuleVersion;
+}
+
+extern "C" __attribute__((visibility("default"))) pp::highlight::KateEngine* pp_kate_engine_new(const char* dataDir) {
+  try {
+    return new pp::highlight::QtKateEngine(dataDir ? std::filesystem::path(dataDir) : std::filesystem::path());
+  } catch (...) {
+    return nullptr;  // no exception crosses into the program through a C name
+  }
+}

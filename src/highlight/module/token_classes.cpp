@@ -1,5 +1,5 @@
 // Kate format -> TokenClass: the per-language exceptions first, then Kate's default styles.
-#include "highlight/token_classes.h"
+#include "highlight/module/token_classes.h"
 
 
 namespace pp::highlight {
