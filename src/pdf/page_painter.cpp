@@ -44,7 +44,8 @@ class PagePainter {
   }
 
   std::string paint(DrawnGlyphs& drawn, std::vector<std::int32_t>& mcidLeaf) {
-    drawn_ = &drawn;
+    GlyphNotes notes(drawn);
+    drawn_ = &notes;
     mcidLeaf_ = &mcidLeaf;
     rects();
     unmark();
@@ -57,6 +58,7 @@ class PagePainter {
     text();
     pictures();
     unmark();
+    drawn_ = nullptr;
     return cs_.take();
   }
 
@@ -76,7 +78,7 @@ class PagePainter {
   float h_;
   bool tagged_;
   ContentStream cs_;
-  DrawnGlyphs* drawn_ = nullptr;
+  GlyphNotes* drawn_ = nullptr;  // paint()'s, while it runs
   std::u32string chars_;  // the run being painted, as code points (a space after it included)
   std::string actual_;    // what a run stands for when its glyphs do not say it (ActualText)
   std::vector<std::int32_t>* mcidLeaf_ = nullptr;
@@ -424,13 +426,16 @@ class PagePainter {
     // ActualText: its own text stays the one it has left to right.
     if (g.cluster >= chars_.size() || (r.rtl && !r.rtlLabel && standsApart(g))) return false;
     const std::size_t end = std::min(nextCluster, chars_.size());
-    std::u32string text(std::u32string_view(chars_).substr(g.cluster, end - g.cluster));
+    std::u32string_view text = std::u32string_view(chars_).substr(g.cluster, end - g.cluster);
     // A joiner after the glyph's characters has no glyph of its own (holdsJoiner): the
     // glyph's text is its own characters, as wherever else it is drawn. (After an emoji it
     // is part of the sequence the emoji's glyph stands for.)
-    while (text.size() > 1 && isJoiner(text.back()) && !isEmojiSequenceBase(text.front())) text.pop_back();
+    while (text.size() > 1 && isJoiner(text.back()) && !isEmojiSequenceBase(text.front())) text.remove_suffix(1);
     // A right-to-left ligature (lam-alef) is read back turned around with its run.
-    if (r.rtl) std::reverse(text.begin(), text.end());
+    if (r.rtl && text.size() > 1) {
+      drawn_->add(r.font, g.glyph, std::u32string(text.rbegin(), text.rend()));
+      return true;
+    }
     drawn_->add(r.font, g.glyph, text);
     return true;
   }
@@ -438,12 +443,13 @@ class PagePainter {
 
 }  // namespace
 
-void DrawnGlyphs::add(std::size_t font, std::uint16_t glyph, std::u32string_view text) {
+const std::u32string& DrawnGlyphs::add(std::size_t font, std::uint16_t glyph, std::u32string_view text) {
   if (font >= byFont.size()) byFont.resize(font + 1);
   auto [it, fresh] = byFont[font].try_emplace(glyph, text);
-  if (fresh || text.empty()) return;
+  if (fresh || text.empty()) return it->second;
   const std::u32string& had = it->second;
   if (had.empty() || text.size() < had.size() || (text.size() == had.size() && text < had)) it->second = text;
+  return it->second;
 }
 
 void DrawnGlyphs::merge(const DrawnGlyphs& other) {

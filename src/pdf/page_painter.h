@@ -4,6 +4,7 @@
 // are written ahead of libharu, or as soon as the layout finishes them.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -84,8 +85,35 @@ PageResources expectedResources(const ResourceUse& use);
 // come in.
 struct DrawnGlyphs {
   std::vector<std::unordered_map<std::uint16_t, std::u32string>> byFont;
-  void add(std::size_t font, std::uint16_t glyph, std::u32string_view text);
+  // The text the glyph now has.
+  const std::u32string& add(std::size_t font, std::uint16_t glyph, std::u32string_view text);
   void merge(const DrawnGlyphs& other);
+};
+
+// DrawnGlyphs::add for one painter. A page draws the same few dozen glyphs again and again, and
+// a repeat that has nothing new to say (no text of its own, or the one character the glyph
+// already stands for) is answered from a small table here, without the map's lookup.
+class GlyphNotes {
+ public:
+  explicit GlyphNotes(DrawnGlyphs& drawn) : drawn_(drawn) {}
+  void add(std::size_t font, std::uint16_t glyph, std::u32string_view text) {
+    const std::uint32_t key = (static_cast<std::uint32_t>(font) << 16 | glyph) + 1;  // 0: empty slot
+    Slot& s = slots_[(key * 2654435761u) >> (32 - kSlotBits)];
+    if (s.key == key && (text.empty() || (text.size() == 1 && text[0] == s.text))) return;
+    const std::u32string& now = drawn_.add(font, glyph, text);
+    s.key = key;
+    s.text = now.size() == 1 ? now[0] : kNotOneCharacter;
+  }
+
+ private:
+  static constexpr int kSlotBits = 9;
+  static constexpr char32_t kNotOneCharacter = 0xFFFFFFFF;
+  struct Slot {
+    std::uint32_t key = 0;
+    char32_t text = kNotOneCharacter;
+  };
+  DrawnGlyphs& drawn_;
+  std::array<Slot, std::size_t{1} << kSlotBits> slots_{};
 };
 
 // A page's content, written and deflated, with the names it was written with and the glyphs
