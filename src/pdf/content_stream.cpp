@@ -26,11 +26,18 @@ constexpr std::size_t kMaxNumberBytes = 32;
 
 // `v` as number() writes it, into `p` (kMaxNumberBytes free); the end of what was written.
 char* formatNumber(char* p, float v, int decimals) {
+  static constexpr long long kScale[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+  decimals = std::clamp(decimals, 0, 6);
   double d = static_cast<double>(v);
   if (!std::isfinite(d) || std::fabs(d) > 1e7) d = 0;
-  long long scale = 1;
-  for (int i = 0; i < decimals; ++i) scale *= 10;
-  const long long n = std::llround(d * static_cast<double>(scale));
+  const long long scale = kScale[decimals];
+  // std::llround (halves away from zero) without its call: |x| < 2^52 here, so the integer
+  // part converts exactly and x minus it is exact.
+  const double x = d * static_cast<double>(scale);
+  long long n = static_cast<long long>(x);
+  const double rest = x - static_cast<double>(n);
+  if (rest >= 0.5) ++n;
+  else if (rest <= -0.5) --n;
   const unsigned long long a = static_cast<unsigned long long>(n < 0 ? -n : n);
   if (n < 0) *p++ = '-';
   p = std::to_chars(p, p + 12, a / static_cast<unsigned long long>(scale)).ptr;

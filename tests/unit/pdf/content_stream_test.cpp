@@ -181,3 +181,16 @@ TEST_CASE("content stream: the move to a run and its first glyph's offset stay t
   REQUIRE(r.glyphX.size() == 3);
   CHECK(std::fabs(r.glyphX[1] - (150 - 0.3179)) < 1e-3);
 }
+
+// Numbers are rounded half away from zero, as std::llround does, and written without trailing
+// zeros; what no reader accepts (infinite, absurdly large) is written as 0.
+TEST_CASE("content stream: numbers rounded half away from zero, trailing zeros dropped") {
+  ContentStream cs;
+  // Exact binary halves at the third decimal: 0.0625 -> 0.063, -0.0625 -> -0.063; 2.5 at the
+  // third decimal stays 2.5; 1e-4 is 0.
+  cs.moveTo(0.0625f, -0.0625f);
+  cs.moveTo(2.5f, 0.0001f);
+  cs.moveTo(-0.0005f, 123456.789f);
+  cs.moveTo(INFINITY, 2e7f);
+  CHECK(cs.bytes() == "0.063 -0.063 m\n2.5 0 m\n-0.001 123456.789 m\n0 0 m\n");
+}
