@@ -193,9 +193,17 @@ std::vector<std::size_t> visualOrder(std::vector<std::uint8_t> levels) {
 }
 
 std::vector<std::size_t> visualOrder(const ItemList& list, std::size_t start, std::size_t end) {
-  std::vector<std::size_t> order;
-  std::vector<std::uint8_t> levels;
   end = std::min(end, list.items.size());
+  std::vector<std::size_t> order;
+  order.reserve(end > start ? end - start : 0);
+  // A line all at level 0 (most lines of a left-to-right book) is in its own order.
+  if (std::all_of(list.items.begin() + static_cast<std::ptrdiff_t>(std::min(start, end)),
+                  list.items.begin() + static_cast<std::ptrdiff_t>(end), [](const Item& it) { return it.level == 0; })) {
+    for (std::size_t i = start; i < end; ++i) order.push_back(i);
+    return order;
+  }
+  std::vector<std::uint8_t> levels;
+  levels.reserve(order.capacity());
   // (A bidi control draws nothing: at a line's end it is reset with the spaces, rule L1.)
   auto drawn = [&](const Item& it) {
     return (it.isBox() && it.kind != BoxKind::BidiControl) || (it.isPenalty() && it.flagged && !it.text.empty());
