@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <numeric>
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
@@ -243,8 +244,16 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
     // One sink per post, replayed in post order: the diagnostics print in the same order
     // whichever thread parses which post.
     std::vector<DiagnosticSink> postDiags(selection.posts.size());
+    // Longest first: the threads finish together, rather than one parsing the last long post
+    // alone while the other waits (each post's results go to its own slots: the same outputs).
+    std::vector<std::size_t> longestFirst(selection.posts.size());
+    std::iota(longestFirst.begin(), longestFirst.end(), std::size_t{0});
+    std::stable_sort(longestFirst.begin(), longestFirst.end(), [&](std::size_t a, std::size_t b) {
+      return selection.posts[a]->body.size() > selection.posts[b]->body.size();
+    });
     guarded("parsing posts", diags, [&] {
-      parallelFor(selection.posts.size(), options.jobs, [&](std::size_t i) {
+      parallelFor(selection.posts.size(), options.jobs, [&](std::size_t k) {
+        const std::size_t i = longestFirst[k];
         docs[i] = parsePost(*site, *selection.posts[i], postDiags[i]);
         drawDiagrams(*selection.posts[i], docs[i], diagrams, postDiags[i]);
         checkFormulas(*selection.posts[i], docs[i], postDiags[i]);
