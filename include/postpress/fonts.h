@@ -30,6 +30,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "postpress/support/hash_memo.h"
+
 #include "postpress/style.h"
 #include "postpress/support/diagnostics.h"
 #include "postpress/support/text.h"
@@ -196,6 +198,9 @@ class FontFile {
   // Words shaped by earlier builds are read from, and this build's written to, the cache
   // `folder` (src/fonts/shape_cache.h): for every copy of the face, set before any shaping.
   void keepShapesIn(const fs::path& folder) const;
+  // contentHash() taken from, and given to, `memo` by the file's version when it was read
+  // (postpress/support/hash_memo.h): set, as keepShapesIn, before any shaping.
+  void useHashMemo(FileHashMemo* memo) const;
   // Writes the words shaped since (best effort); nothing when none were.
   void saveShapes() const;
   // A glyph's advance width in 1/1000 em to the nearest 1/16 (a binary fraction, written exactly): what the PDF's /W
@@ -275,7 +280,8 @@ class FontStore {
   // (FontCoverage, src/fonts/coverage.h); nullptr when that cannot be read (load() says why).
   std::shared_ptr<const FontCoverage> coverage(const fs::path& file);
   // Fonts read from now on keep their shaped words in the cache `folder` between builds
-  // (FontFile::keepShapesIn); saveShapes() writes what this build shaped.
+  // (FontFile::keepShapesIn), and their files' hashes in folder/hashes/fonts
+  // (FontFile::useHashMemo); saveShapes() writes what this build shaped and hashed.
   void keepShapesIn(const fs::path& folder);
   void saveShapes();
 
@@ -287,6 +293,7 @@ class FontStore {
   mutable std::mutex mutex_;
   std::map<std::string, Entry> fonts_;
   fs::path shapeFolder_;
+  std::unique_ptr<FileHashMemo> hashMemo_;
   std::mutex coverageMutex_;  // apart: a map is read while another thread reads a whole font
   std::map<std::string, std::shared_ptr<const FontCoverage>> coverage_;
 };

@@ -10,12 +10,14 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "assets/pipeline.h"
 #include "postpress/assets.h"
+#include "postpress/support/hash_memo.h"
 
 namespace pp::assets {
 
@@ -29,9 +31,17 @@ struct CacheEntry : ImageOutcome {
 
 class RenditionCache {
  public:
-  explicit RenditionCache(fs::path dir) : dir_(std::move(dir)) {}
+  // The hashes of the source images (their identity in the entries' keys) are remembered in
+  // <cache>/hashes/images by the files' identities (postpress/support/hash_memo.h). Not the
+  // renditions': reading them is their check, which must see a damaged file whatever its
+  // times say.
+  explicit RenditionCache(fs::path dir)
+      : dir_(std::move(dir)), memo_(std::make_unique<FileHashMemo>(dir_.empty() ? fs::path() : dir_ / "hashes" / "images")) {}
   bool prepare(std::string* error) const;  // creates the folders
   const fs::path& dir() const { return dir_; }
+  // The memo of the sources' hashes; saveMemo() keeps it for the next build.
+  FileHashMemo& memo() const { return *memo_; }
+  void saveMemo() const { memo_->save(); }
 
   // The entry for `key` when it and every file it names are present and whole.
   std::optional<CacheEntry> load(const std::string& key) const;
@@ -42,6 +52,7 @@ class RenditionCache {
 
  private:
   fs::path dir_;
+  std::unique_ptr<FileHashMemo> memo_;
 };
 
 // writeFileAtomic without the wait for the disk (Durability::Unsynced): load() checks sizes,

@@ -280,8 +280,10 @@ void AssetStore::process(DiagnosticSink& diags) {
           w.root = e.root;
         }
         std::string err;
-        auto named = w.root.empty() ? hashFile(w.sourceFile, &err, opt.maxFileBytes)
-                                    : hashConfined(w.root, w.sourceFile, &err, opt.maxFileBytes);
+        // A source unchanged since an earlier build is not read again (its identity is in the
+        // memo); a remote one, in the cache's own folder, is hashed as written.
+        auto named = w.root.empty() ? hashFile(w.sourceFile, &err, opt.maxFileBytes, w.fetched ? nullptr : &cache.memo())
+                                    : hashConfined(w.root, w.sourceFile, &err, opt.maxFileBytes, &cache.memo());
         if (!named) {
           const bool tooBig = err.find("limit") != std::string::npos;
           w.early = tooBig ? AssetStatus::TooLarge : AssetStatus::Missing;
@@ -302,6 +304,8 @@ void AssetStore::process(DiagnosticSink& diags) {
       w.earlyMessage = std::string("cannot read image: ") + ex.what();
     }
   });
+
+  cache.saveMemo();
 
   // Phase 2: cache lookups; the rest, one job per distinct key (identical content under two
   // names is processed and stored once).

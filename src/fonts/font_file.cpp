@@ -33,6 +33,10 @@ struct FontFile::Info {
   // every FontFile sharing these bytes, whichever thread asks first.
   mutable std::once_flag hashed;
   mutable std::string hash;
+  // The file's version (FileVersion) before and after it was read, when the two agree (so the
+  // bytes are that version's), and where its hash is remembered between builds.
+  std::optional<FileVersion> version;
+  mutable FileHashMemo* memo = nullptr;  // set as shapesKept's folder is, before any use
   // HarfBuzz's face and font on the same bytes (made at load, read-only afterwards; destroyed
   // before the bytes, declared after them).
   fonts::HarfBuzzFont harfbuzz;
@@ -42,8 +46,11 @@ struct FontFile::Info {
 
 const std::string& FontFile::contentHash() const {
   std::call_once(info_->hashed, [this] {
-    info_->hash = pp::contentHash(info_->raw);
-    if (face_ != 0) info_->hash = pp::contentHash(info_->hash + "/face " + std::to_string(face_));
+    const Info& i = *info_;
+    std::optional<std::string> known = i.memo && i.version ? i.memo->find(path_, *i.version) : std::nullopt;
+    i.hash = known ? std::move(*known) : pp::contentHash(i.raw);
+    if (!known && i.memo && i.version) i.memo->remember(path_, *i.version, i.hash);
+    if (face_ != 0) i.hash = pp::contentHash(i.hash + "/face " + std::to_string(face_));
   });
   return info_->hash;
 }
@@ -108,6 +115,7 @@ std::unique_ptr<FontFile> FontFile::load(const fs::path& file, std::string* erro
   // Collections and large fonts (a colour emoji font's 10 MB of pictures, a CJK font's 4 MB of
   // outlines) are mapped: a document draws a few of their glyphs, and reading them whole cost
   // every build that drew one emoji 11 MB of copying into fresh memory (bench/results.md).
+  const std::optional<FileVersion> before = FileVersion::of(file);
   std::error_code sizeError;
   const std::uintmax_t size = fs::file_size(file, sizeError);
   if (fonts::isCollection(file) || (!sizeError && size > kMapFromBytes)) {
@@ -126,6 +134,7 @@ std::unique_ptr<FontFile> FontFile::load(const fs::path& file, std::string* erro
     info->bytes = std::move(*data);
     info->raw = info->bytes.view();
   }
+  if (before && FileVersion::of(file) == before) info->version = before;
   std::unique_ptr<FontFile> f(new FontFile());
   f->path_ = file;
   f->face_ = face;
@@ -326,6 +335,7 @@ std::unique_ptr<FontFile> FontStore::load(const fs::path& file, std::string* err
   if (fresh) {
     e.font = region.empty() ? FontFile::load(file, &e.error) : regionalFace(file, region, &e.error);
     if (e.font && !shapeFolder_.empty()) e.font->keepShapesIn(shapeFolder_);
+    if (e.font && hashMemo_) e.font->useHashMemo(hashMemo_.get());
   }
   if (!e.font) {
     if (error) *error = e.error;
@@ -341,23 +351,29 @@ std::shared_ptr<const FontFile> FontStore::find(const fs::path& file, std::strin
 }
 
 void FontFile::keepShapesIn(const fs::path& folder) const { info_->shapesKept.setFolder(folder); }
+void FontFile::useHashMemo(FileHashMemo* memo) const { info_->memo = memo; }
 void FontFile::saveShapes() const { info_->shapesKept.save(*this); }
 
 void FontStore::keepShapesIn(const fs::path& folder) {
   std::lock_guard<std::mutex> lock(mutex_);
   shapeFolder_ = folder;
+  // Made once: the fonts read so far keep pointing at it.
+  if (!hashMemo_ && !folder.empty()) hashMemo_ = std::make_unique<FileHashMemo>(folder / "hashes" / "fonts");
 }
 
 void FontStore::saveShapes() {
   // The files are written without holding the store: they are written beside the painting
   // (Typesetter::takeLayout), which may still ask the store for a font.
   std::vector<std::shared_ptr<const FontFile>> fonts;
+  FileHashMemo* memo = nullptr;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     for (const auto& [key, e] : fonts_)
       if (e.font) fonts.push_back(e.font);
+    memo = hashMemo_.get();
   }
   for (const auto& font : fonts) font->saveShapes();
+  if (memo) memo->save();
 }
 
 std::shared_ptr<const FontCoverage> FontStore::coverage(const fs::path& file) {

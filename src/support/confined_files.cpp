@@ -1,6 +1,7 @@
 // Reading a tree that is not trusted: openat2 with RESOLVE_BENEATH from the root's descriptor,
 // so that the kernel, not a check made before the open, keeps every path inside the root.
 #include "postpress/support/files.h"
+#include "postpress/support/hash_memo.h"
 #include "support/descriptors.h"
 
 #include <fcntl.h>
@@ -116,10 +117,10 @@ std::optional<FileBytes> openConfined(const fs::path& root, const fs::path& p, s
 }
 
 std::optional<std::string> hashConfined(const fs::path& root, const fs::path& p, std::string* err,
-                                        std::uintmax_t maxBytes) {
+                                        std::uintmax_t maxBytes, FileHashMemo* memo) {
   const Descriptor file(openConfinedFile(root, p, err, maxBytes));
   if (file.fd < 0) return std::nullopt;
-  return hashDescriptor(file.fd, err, maxBytes);
+  return memo ? memo->hashOpened(file.fd, p, err, maxBytes) : hashDescriptor(file.fd, err, maxBytes);
 }
 
 bool isConfinedFile(const fs::path& root, const fs::path& p) {

@@ -1,4 +1,5 @@
 #include "postpress/support/files.h"
+#include "postpress/support/hash_memo.h"
 
 #include "postpress/support/hash.h"
 #include "postpress/support/interrupt.h"
@@ -124,11 +125,11 @@ std::optional<std::string> readFile(const fs::path& p, std::string* err, std::ui
   return readDescriptor(file.fd, err, maxBytes);
 }
 
-std::optional<std::string> hashFile(const fs::path& p, std::string* err, std::uintmax_t maxBytes) {
+std::optional<std::string> hashFile(const fs::path& p, std::string* err, std::uintmax_t maxBytes, FileHashMemo* memo) {
   long long size = -1;
   const Descriptor file{openForReading(p, maxBytes, err, &size)};
   if (file.fd < 0) return std::nullopt;
-  return hashDescriptor(file.fd, err, maxBytes);
+  return memo ? memo->hashOpened(file.fd, p, err, maxBytes) : hashDescriptor(file.fd, err, maxBytes);
 }
 
 FileBytes::~FileBytes() { release(); }

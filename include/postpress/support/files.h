@@ -16,6 +16,8 @@
 
 namespace pp {
 
+class FileHashMemo;  // postpress/support/hash_memo.h
+
 namespace fs = std::filesystem;
 
 // Reads a whole file. Returns nullopt (and sets err) when it cannot be read or exceeds maxBytes.
@@ -25,8 +27,9 @@ std::optional<std::string> readFile(const fs::path& p, std::string* err = nullpt
 // contentHash (postpress/hash.h) of a file's bytes, read in small pieces rather than whole:
 // for files read only to be named (a source image whose renditions are cached). nullopt, with
 // err set as readFile would, when the file cannot be read or exceeds maxBytes.
+// With `memo`, a file whose identity it holds is not read (postpress/support/hash_memo.h).
 std::optional<std::string> hashFile(const fs::path& p, std::string* err = nullptr,
-                                    std::uintmax_t maxBytes = UINTMAX_MAX);
+                                    std::uintmax_t maxBytes = UINTMAX_MAX, FileHashMemo* memo = nullptr);
 
 // A whole file's bytes, read-only. A regular file up to kReadWholeBytes is read whole, with one
 // read() into a buffer that is not zeroed first (zero-filling and faulting in fresh memory is
@@ -163,7 +166,7 @@ std::optional<std::string> readConfined(const fs::path& root, const fs::path& p,
 std::optional<FileBytes> openConfined(const fs::path& root, const fs::path& p, std::string* err = nullptr,
                                       std::uintmax_t maxBytes = UINTMAX_MAX);
 std::optional<std::string> hashConfined(const fs::path& root, const fs::path& p, std::string* err = nullptr,
-                                        std::uintmax_t maxBytes = UINTMAX_MAX);
+                                        std::uintmax_t maxBytes = UINTMAX_MAX, FileHashMemo* memo = nullptr);
 // True when openConfined would open `p` (a regular file inside root), without reading it.
 bool isConfinedFile(const fs::path& root, const fs::path& p);
 // A folder named by the site's configuration (`includes_dir: _inc`), relative to root: root/rel
