@@ -6,6 +6,7 @@
 #include <map>
 
 #include "pdf/content_stream.h"
+#include "pdf/content_cache.h"
 #include "pdf/page_streams.h"
 #include "postpress/assets.h"
 #include "postpress/fonts.h"
@@ -525,10 +526,10 @@ PageResources expectedResources(const ResourceUse& use) {
 }
 
 PaintedPage paintPage(const PageBox& box, const ResourceUse& use,
-                      PageResources res, bool tagged) {
+                      PageResources res, bool tagged, PageContentCache* kept) {
   PaintedPage out;
   out.raw = PagePainter(box, use, res, tagged).paint(out.glyphs, out.mcidLeaf);
-  out.deflated = deflatePageContent(out.raw);
+  out.deflated = kept ? kept->deflate(out.raw) : deflatePageContent(out.raw);
   if (out.deflated) std::string().swap(out.raw);
   out.resources = std::move(res);
   return out;

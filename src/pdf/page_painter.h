@@ -20,6 +20,8 @@ class AssetStore;
 
 namespace pp::pdf {
 
+class PageContentCache;  // pdf/content_cache.h
+
 // A text run or image a reader can take (the same test decides whether the page registers
 // its font or image and whether its content draws it).
 bool drawable(const TextRun& r, float pageHeight);
@@ -129,8 +131,9 @@ struct PaintedPage {
 };
 
 // `tagged`: marked content for the boxes' tags (false: none, an untagged PDF).
+// `kept`: deflated contents kept between builds (content_cache.h); none: each deflated.
 PaintedPage paintPage(const PageBox& box, const ResourceUse& use,
-                      PageResources res, bool tagged = true);
+                      PageResources res, bool tagged = true, PageContentCache* kept = nullptr);
 
 
 }  // namespace pp::pdf

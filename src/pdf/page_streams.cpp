@@ -8,19 +8,9 @@
 
 namespace pp::pdf {
 
-namespace {
-
-// Page content is text operators, deflated on the threads that set the pages, a fair share of
-// a warm build's CPU. libdeflate's level 1 (a greedy match finder of its own) compresses them
-// a few percent less than the higher levels in much less time, and the PDF, mostly pictures
-// and fonts, hardly grows (bench/results.md, "Measurements behind design choices").
-constexpr int kContentLevel = 1;
-
-}  // namespace
-
 std::optional<std::string> deflatePageContent(std::string_view raw) {
   if (raw.empty()) return std::nullopt;
-  return zlibCompress(raw, kContentLevel);
+  return zlibCompress(raw, kPageContentLevel);
 }
 
 bool attachPageContent(HpdfDoc& doc, HPDF_Page page, std::string raw, std::optional<std::string> deflated) {

@@ -13,6 +13,12 @@
 
 namespace pp::pdf {
 
+// Page content is text operators, deflated on the threads that set the pages, a fair share of
+// a warm build's CPU. libdeflate's level 1 (a greedy match finder of its own) compresses them
+// a few percent less than the higher levels in much less time, and the PDF, mostly pictures
+// and fonts, hardly grows (bench/results.md, "Measurements behind design choices").
+inline constexpr int kPageContentLevel = 1;
+
 // The zlib stream of a page's content (any thread; touches no libharu object); nullopt when
 // it cannot be made (out of memory).
 std::optional<std::string> deflatePageContent(std::string_view raw);

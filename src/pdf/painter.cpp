@@ -105,7 +105,7 @@ void releaseDrawing(PageBox& box) {
 }  // namespace
 
 bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& result, DiagnosticSink& diags, int jobs,
-           StreamedPages* streamed) {
+           StreamedPages* streamed, PageContentCache* kept) {
   HPDF_Doc pdf = doc.get();
   HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
   HPDF_UseUTFEncodings(pdf);
@@ -130,7 +130,7 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& re
     if (!streamedPage(i)) ownUse[i] = resourceUse(layout.pages[i], pub.assets);
   OrderedAhead<PaintedPage> painted(layout.pages.size(), jobs, [&](std::size_t i) {
     if (streamedPage(i)) return PaintedPage{};
-    return paintPage(layout.pages[i], ownUse[i], expectedResources(ownUse[i]), tagged);
+    return paintPage(layout.pages[i], ownUse[i], expectedResources(ownUse[i]), tagged, kept);
   });
   // Subsets are cached beside the images (empty: no cache, as in tests without assets).
   const fs::path cacheDir = pub.assets ? pub.assets->options().cacheDir : fs::path();
@@ -177,7 +177,7 @@ bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& re
     if (content.resources != res) {
       // A name could not be given at all (no font loaded; libharu failed): the page is written
       // again with the names it has, or, when its drawing is gone, left blank.
-      content = ready ? PaintedPage{} : paintPage(box, use, res, tagged);
+      content = ready ? PaintedPage{} : paintPage(box, use, res, tagged, kept);
       ++result.pagesRepainted;
       if (ready)
         diags.warning({}, "pdf-draw", "page " + box.label + " could not be drawn: its fonts or images cannot be used");

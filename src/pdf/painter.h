@@ -33,7 +33,8 @@ struct PaintResult {
 // Tagged PDF: pages get marked content and the document its structure tree when
 // Layout::structure has nodes (an empty one: an untagged PDF; the streamed pages must then
 // have been painted untagged too, StreamedPages(false)).
+// `kept`: deflated page contents kept between builds (content_cache.h).
 bool paint(Layout& layout, const Publication& pub, HpdfDoc& doc, PaintResult& result, DiagnosticSink& diags,
-           int jobs = 0, StreamedPages* streamed = nullptr);
+           int jobs = 0, StreamedPages* streamed = nullptr, PageContentCache* kept = nullptr);
 
 }  // namespace pp::pdf

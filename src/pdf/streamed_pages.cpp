@@ -12,7 +12,7 @@ void StreamedPages::add(std::size_t bodyIndex, PageBox&& page) {
   // The work, outside the lock.
   auto p = std::make_unique<Page>();
   p->use = resourceUse(page, assets_);
-  p->content = paintPage(page, p->use, expectedResources(p->use), tagged_);
+  p->content = paintPage(page, p->use, expectedResources(p->use), tagged_, kept_);
   PageBox().runs.swap(page.runs);  // the drawing goes now, not when the caller lets go of it
 
   std::lock_guard<std::mutex> lock(mutex_);

@@ -22,8 +22,9 @@ class StreamedPages {
   };
 
   // `tagged`: pages with marked content for their boxes' tags (paintPage); `assets`: the
-  // pictures' renditions (resourceUse).
-  explicit StreamedPages(bool tagged = true, const AssetStore* assets = nullptr) : tagged_(tagged), assets_(assets) {}
+  // pictures' renditions (resourceUse); `kept`: deflated contents kept between builds.
+  explicit StreamedPages(bool tagged = true, const AssetStore* assets = nullptr, PageContentCache* kept = nullptr)
+      : tagged_(tagged), assets_(assets), kept_(kept) {}
 
   // What to put in TypesetOptions::bodyPages; this object must outlive the layout run.
   BodyPageSink sink();
@@ -42,6 +43,7 @@ class StreamedPages {
   DrawnGlyphs drawn_;
   bool tagged_;
   const AssetStore* assets_;
+  PageContentCache* kept_;
 };
 
 }  // namespace pp::pdf

@@ -6,6 +6,7 @@
 #include <exception>
 
 #include "pdf/byte_streams.h"
+#include "pdf/content_cache.h"
 #include "pdf/document_metadata.h"
 #include "pdf/hpdf_doc.h"
 #include "pdf/output_intent.h"
@@ -14,6 +15,19 @@
 #include "postpress/pdf.h"
 
 namespace pp {
+
+namespace {
+
+// Which digest this is, for the name of its pack of kept page contents: its site, title,
+// subtitle, period and posts (two digests alike only share a pack: pages are found by content).
+std::string digestIdentity(const Publication& pub) {
+  std::string id = pub.site ? pub.site->root.string() : std::string();
+  for (const std::string* part : {&pub.title, &pub.subtitle, &pub.period}) id += '\n' + *part;
+  for (const PostEntry& e : pub.posts) id += '\n' + (e.post ? e.post->path : std::string());
+  return id;
+}
+
+}  // namespace
 
 bool writePdf(const Publication& pub, const Style& style, const fs::path& out, DiagnosticSink& diags,
               PdfStats* stats) {
@@ -34,7 +48,10 @@ bool writePdf(const Publication& pub, const Style& style, const BookPlan& plan, 
   if (standards.pdfaLevel && !(profile = pdf::loadOutputProfile(standards.outputProfile, out, diags))) return false;
   // Body pages are painted and compressed as the layout finishes them (see streamed_pages.h).
   // `none` is untagged as well (a baseline for the bench, and a way out).
-  pdf::StreamedPages streamed(standards.any(), pub.assets);
+  // Deflated page contents kept between builds, beside the images (none without an image cache).
+  pdf::PageContentCache keptContents(
+      pdf::PageContentCache::packFor(pub.assets ? pub.assets->options().cacheDir : fs::path(), digestIdentity(pub)));
+  pdf::StreamedPages streamed(standards.any(), pub.assets, &keptContents);
   TypesetOptions streaming = typesetting;
   streaming.bodyPages = streamed.sink();
   Layout layout = layoutBook(pub, style, plan, streaming, diags);
@@ -50,7 +67,8 @@ bool writePdf(const Publication& pub, const Style& style, const BookPlan& plan, 
     return false;
   }
   pdf::PaintResult painted;
-  if (!pdf::paint(layout, pub, doc, painted, diags, typesetting.jobs, &streamed)) return false;
+  if (!pdf::paint(layout, pub, doc, painted, diags, typesetting.jobs, &streamed, &keptContents)) return false;
+  keptContents.save();
   const pdf::DocumentFacts facts = pdf::documentFacts(pub);
   if (!pdf::writeDocumentMetadata(doc, facts, standards, diags)) return false;
   if (profile && !pdf::attachOutputIntent(doc, std::move(*profile), diags)) return false;
