@@ -120,7 +120,10 @@ struct Search {
 // missing, leaves the root, loops or is no regular file is alike "not found": a message that
 // told them apart would tell an attacker which files exist outside the site.
 std::optional<fs::path> lookUp(Search& s, const fs::path& cand) {
-  s.tried.push_back(relativeTo(s.site.root, cand));
+  // Named for the message as written under the root: lexically (relativeTo resolves both
+  // paths, a readlink for every folder of each candidate, on the thread that composes).
+  const fs::path rel = cand.lexically_relative(s.site.root);
+  s.tried.push_back(rel.empty() || *rel.begin() == ".." ? cand.generic_string() : rel.generic_string());
   if (isConfinedFile(s.site.root, cand)) return cand;
   return std::nullopt;
 }
