@@ -8,16 +8,20 @@ include(GNUInstallDirs)
 
 set(POSTPRESS_INSTALL_DATADIR "${CMAKE_INSTALL_DATADIR}/postpress")
 
-# The step from the installed program's folder to its data folder ("../share/postpress" with the
-# default layout). Computed on a dummy root when both are relative, so that it holds for any
-# --prefix given at install time.
-if(IS_ABSOLUTE "${CMAKE_INSTALL_BINDIR}" OR IS_ABSOLUTE "${POSTPRESS_INSTALL_DATADIR}")
-  file(RELATIVE_PATH pp_data_from_bindir "${CMAKE_INSTALL_FULL_BINDIR}"
-       "${CMAKE_INSTALL_FULL_DATADIR}/postpress")
-else()
-  file(RELATIVE_PATH pp_data_from_bindir "/prefix/${CMAKE_INSTALL_BINDIR}"
-       "/prefix/${POSTPRESS_INSTALL_DATADIR}")
-endif()
+# pp_step_from_bindir(OUT DIR FULLDIR): the step from the installed program's folder to DIR
+# (FULLDIR: its absolute form). Computed on a dummy root when both are relative, so that it
+# holds for any --prefix given at install time.
+function(pp_step_from_bindir out dir fulldir)
+  if(IS_ABSOLUTE "${CMAKE_INSTALL_BINDIR}" OR IS_ABSOLUTE "${dir}")
+    file(RELATIVE_PATH step "${CMAKE_INSTALL_FULL_BINDIR}" "${fulldir}")
+  else()
+    file(RELATIVE_PATH step "/prefix/${CMAKE_INSTALL_BINDIR}" "/prefix/${dir}")
+  endif()
+  set(${out} "${step}" PARENT_SCOPE)
+endfunction()
+
+# The step to the data folder ("../share/postpress" with the default layout).
+pp_step_from_bindir(pp_data_from_bindir "${POSTPRESS_INSTALL_DATADIR}" "${CMAKE_INSTALL_FULL_DATADIR}/postpress")
 # Only the file that uses it, so that the rest of pp_support compiles the same for any layout.
 set_property(SOURCE ${CMAKE_CURRENT_SOURCE_DIR}/src/support/data_dir.cpp APPEND PROPERTY
              COMPILE_DEFINITIONS POSTPRESS_DATA_FROM_BINDIR="${pp_data_from_bindir}")
@@ -45,13 +49,7 @@ endforeach()
 # <libdir>/postpress/, found the same way from the program's folder; the build tree has them in
 # <build>/lib/postpress (pp_module).
 set(POSTPRESS_INSTALL_MODULEDIR "${CMAKE_INSTALL_LIBDIR}/postpress")
-if(IS_ABSOLUTE "${CMAKE_INSTALL_BINDIR}" OR IS_ABSOLUTE "${POSTPRESS_INSTALL_MODULEDIR}")
-  file(RELATIVE_PATH pp_modules_from_bindir "${CMAKE_INSTALL_FULL_BINDIR}"
-       "${CMAKE_INSTALL_FULL_LIBDIR}/postpress")
-else()
-  file(RELATIVE_PATH pp_modules_from_bindir "/prefix/${CMAKE_INSTALL_BINDIR}"
-       "/prefix/${POSTPRESS_INSTALL_MODULEDIR}")
-endif()
+pp_step_from_bindir(pp_modules_from_bindir "${POSTPRESS_INSTALL_MODULEDIR}" "${CMAKE_INSTALL_FULL_LIBDIR}/postpress")
 set_property(SOURCE ${CMAKE_CURRENT_SOURCE_DIR}/src/highlight/kate_module.cpp APPEND PROPERTY
              COMPILE_DEFINITIONS POSTPRESS_MODULES_FROM_BINDIR="${pp_modules_from_bindir}")
 

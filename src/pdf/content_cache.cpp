@@ -4,7 +4,6 @@
 
 #include "pdf/page_streams.h"
 #include "postpress/support/cache_entry.h"
-#include "postpress/support/files.h"
 #include "postpress/support/hash.h"
 
 namespace pp::pdf {
@@ -35,20 +34,15 @@ std::filesystem::path PageContentCache::packFor(const std::filesystem::path& cac
 void PageContentCache::loadLocked() {
   if (loaded_) return;
   loaded_ = true;
-  if (file_.empty()) return;
-  const std::optional<std::string> bytes = readFile(file_, nullptr, kMaxPackBytes);
-  if (!bytes) return;
-  CacheEntryReader r(*bytes, packFormat(), "");
-  const std::uint32_t count = r.u32();
-  if (!r.ok() || count > kMaxPages) return;
   std::unordered_map<std::string, Kept> read;
-  for (std::uint32_t i = 0; i < count && r.ok(); ++i) {
-    std::string hash(r.bytes(kPageHashDigits));
-    Kept k;
-    k.deflated = std::string(r.blob());
-    read.emplace(std::move(hash), std::move(k));
-  }
-  if (r.whole()) byHash_ = std::move(read);  // all or nothing
+  if (readKeptEntries(file_, packFormat(), kMaxPages, kMaxPackBytes, [&](CacheEntryReader& r) {
+        std::string hash(r.bytes(kPageHashDigits));
+        Kept k;
+        k.deflated = std::string(r.blob());
+        read.emplace(std::move(hash), std::move(k));
+        return true;
+      }))
+    byHash_ = std::move(read);  // all or nothing
 }
 
 std::optional<std::string> PageContentCache::deflate(std::string_view raw) {
@@ -76,17 +70,10 @@ std::optional<std::string> PageContentCache::deflate(std::string_view raw) {
 void PageContentCache::save() {
   std::lock_guard<std::mutex> lock(mutex_);
   if (file_.empty() || !loaded_) return;
-  std::uint32_t used = 0;
-  for (const auto& [hash, k] : byHash_) used += k.used;
-  if (!changed_ && used == byHash_.size()) return;  // the pack holds just this build's pages
-  CacheEntryWriter w(packFormat(), "");
-  w.u32(used);
-  for (const auto& [hash, k] : byHash_) {
-    if (!k.used) continue;
+  keepUsedEntries(file_, packFormat(), byHash_, changed_, [](CacheEntryWriter& w, const std::string& hash, const Kept& k) {
     w.bytes(hash);
     w.blob(k.deflated);
-  }
-  keepCacheEntry(file_, w.finish());
+  });
   changed_ = false;
 }
 

@@ -80,6 +80,19 @@ std::string_view CacheEntryReader::blob() {
   return failed_ ? std::string_view() : bytes(n);
 }
 
+bool readKeptEntries(const std::filesystem::path& path, std::string_view format, std::uint32_t maxEntries,
+                     std::uintmax_t maxBytes, const std::function<bool(CacheEntryReader&)>& readOne) {
+  if (path.empty()) return false;
+  const std::optional<std::string> bytes = readFile(path, nullptr, maxBytes);
+  if (!bytes) return false;
+  CacheEntryReader r(*bytes, format, "");
+  const std::uint32_t count = r.u32();
+  if (!r.ok() || count > maxEntries) return false;
+  for (std::uint32_t i = 0; i < count; ++i)
+    if (!readOne(r) || !r.ok()) return false;
+  return r.whole();
+}
+
 void keepCacheEntry(const std::filesystem::path& path, std::string_view entry) {
   std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);

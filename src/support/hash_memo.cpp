@@ -71,27 +71,22 @@ FileHashMemo::FileHashMemo(std::filesystem::path file, std::chrono::nanoseconds 
 void FileHashMemo::loadLocked() {
   if (loaded_) return;
   loaded_ = true;
-  if (file_.empty()) return;
-  const std::optional<std::string> bytes = readFile(file_, nullptr, kMaxMemoBytes);
-  if (!bytes) return;
-  CacheEntryReader r(*bytes, kFormat, "");
-  const std::uint32_t count = r.u32();
-  if (!r.ok() || count > kMaxEntries) return;
   std::unordered_map<std::string, Entry> read;
-  for (std::uint32_t i = 0; i < count && r.ok(); ++i) {
-    std::string path(r.blob());
-    Entry e;
-    e.id.device = get64(r);
-    e.id.inode = get64(r);
-    e.id.size = get64(r);
-    e.id.modifiedNs = static_cast<std::int64_t>(get64(r));
-    e.id.changedNs = static_cast<std::int64_t>(get64(r));
-    e.hash = std::string(r.bytes(kMemoHashDigits));
-    // Hex only: a hash names files (a font's shapes and subsets).
-    if (e.hash.find_first_not_of("0123456789abcdef") != std::string::npos) return;
-    read.emplace(std::move(path), std::move(e));
-  }
-  if (r.whole()) entries_ = std::move(read);  // all or nothing
+  if (readKeptEntries(file_, kFormat, kMaxEntries, kMaxMemoBytes, [&](CacheEntryReader& r) {
+        std::string path(r.blob());
+        Entry e;
+        e.id.device = get64(r);
+        e.id.inode = get64(r);
+        e.id.size = get64(r);
+        e.id.modifiedNs = static_cast<std::int64_t>(get64(r));
+        e.id.changedNs = static_cast<std::int64_t>(get64(r));
+        e.hash = std::string(r.bytes(kMemoHashDigits));
+        // Hex only: a hash names files (a font's shapes and subsets).
+        if (e.hash.find_first_not_of("0123456789abcdef") != std::string::npos) return false;
+        read.emplace(std::move(path), std::move(e));
+        return true;
+      }))
+    entries_ = std::move(read);  // all or nothing
 }
 
 std::optional<std::string> FileHashMemo::find(const std::filesystem::path& file, const FileVersion& id) {
@@ -128,14 +123,7 @@ std::optional<std::string> FileHashMemo::hashOpened(int descriptor, const std::f
 void FileHashMemo::save() {
   std::lock_guard<std::mutex> lock(mutex_);
   if (file_.empty() || !loaded_) return;
-  std::uint32_t used = 0;
-  for (const auto& [path, e] : entries_) used += e.used;
-  // Nothing learned and nothing to drop: the file stays as it is.
-  if (!changed_ && used == entries_.size()) return;
-  CacheEntryWriter w(kFormat, "");
-  w.u32(used);
-  for (const auto& [path, e] : entries_) {
-    if (!e.used) continue;
+  keepUsedEntries(file_, kFormat, entries_, changed_, [](CacheEntryWriter& w, const std::string& path, const Entry& e) {
     w.blob(path);
     put64(w, e.id.device);
     put64(w, e.id.inode);
@@ -143,8 +131,7 @@ void FileHashMemo::save() {
     put64(w, static_cast<std::uint64_t>(e.id.modifiedNs));
     put64(w, static_cast<std::uint64_t>(e.id.changedNs));
     w.bytes(e.hash);
-  }
-  keepCacheEntry(file_, w.finish());
+  });
   changed_ = false;
 }
 

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -57,5 +58,30 @@ class CacheEntryReader {
 // Writes an entry to `path` (its folder made; atomic, not synced): best effort, as a cache
 // that cannot be written costs the next build the work only.
 void keepCacheEntry(const std::filesystem::path& path, std::string_view entry);
+
+// Reads a pack kept by keepUsedEntries: `readOne(reader)` for each of its entries, false for
+// one it refuses. False (take the pack as empty) when the file is missing, larger than
+// maxBytes, damaged, of another format, holds more than maxEntries, or an entry was refused
+// or read past its end.
+bool readKeptEntries(const std::filesystem::path& path, std::string_view format, std::uint32_t maxEntries,
+                     std::uintmax_t maxBytes, const std::function<bool(CacheEntryReader&)>& readOne);
+
+// A pack of a build's entries (a map whose values say whether this build `used` them), kept
+// in `path` as one entry of `format`: their count, then each as `write(writer, key, value)`
+// writes it. Written only when something was learned (`changed`) or is to be dropped (an
+// entry no longer used); true when written.
+template <typename Map, typename Write>
+bool keepUsedEntries(const std::filesystem::path& path, std::string_view format, const Map& entries, bool changed,
+                     Write write) {
+  std::uint32_t used = 0;
+  for (const auto& [key, value] : entries) used += value.used ? 1u : 0u;
+  if (!changed && used == entries.size()) return false;
+  CacheEntryWriter w(format, "");
+  w.u32(used);
+  for (const auto& [key, value] : entries)
+    if (value.used) write(w, key, value);
+  keepCacheEntry(path, w.finish());
+  return true;
+}
 
 }  // namespace pp
