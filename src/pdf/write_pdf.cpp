@@ -19,10 +19,11 @@ namespace pp {
 namespace {
 
 // Which digest this is, for the name of its pack of kept page contents: its site, title,
-// subtitle, period and posts (two digests alike only share a pack: pages are found by content).
-std::string digestIdentity(const Publication& pub) {
+// subtitle, period, style, paper and posts (two digests alike only share a pack: pages are
+// found by content).
+std::string digestIdentity(const Publication& pub, const Style& style) {
   std::string id = pub.site ? pub.site->root.string() : std::string();
-  for (const std::string* part : {&pub.title, &pub.subtitle, &pub.period}) id += '\n' + *part;
+  for (const std::string* part : {&pub.title, &pub.subtitle, &pub.period, &style.name, &style.paper}) id += '\n' + *part;
   for (const PostEntry& e : pub.posts) id += '\n' + (e.post ? e.post->path : std::string());
   return id;
 }
@@ -50,7 +51,7 @@ bool writePdf(const Publication& pub, const Style& style, const BookPlan& plan, 
   // `none` is untagged as well (a baseline for the bench, and a way out).
   // Deflated page contents kept between builds, beside the images (none without an image cache).
   pdf::PageContentCache keptContents(
-      pdf::PageContentCache::packFor(pub.assets ? pub.assets->options().cacheDir : fs::path(), digestIdentity(pub)));
+      pdf::PageContentCache::packFor(pub.assets ? pub.assets->options().cacheDir : fs::path(), digestIdentity(pub, style)));
   pdf::StreamedPages streamed(standards.any(), pub.assets, &keptContents);
   TypesetOptions streaming = typesetting;
   streaming.bodyPages = streamed.sink();
