@@ -32,7 +32,7 @@ struct CacheEntry : ImageOutcome {
 class RenditionCache {
  public:
   // The hashes of the source images (their identity in the entries' keys) are remembered in
-  // <cache>/hashes/images by the files' identities (postpress/support/hash_memo.h). Not the
+  // <cache>/hashes/images by the files' versions (postpress/support/hash_memo.h). Not the
   // renditions': reading them is their check, which must see a damaged file whatever its
   // times say.
   explicit RenditionCache(fs::path dir)

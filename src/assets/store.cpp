@@ -280,7 +280,7 @@ void AssetStore::process(DiagnosticSink& diags) {
           w.root = e.root;
         }
         std::string err;
-        // A source unchanged since an earlier build is not read again (its identity is in the
+        // A source unchanged since an earlier build is not read again (its version is in the
         // memo); a remote one, in the cache's own folder, is hashed as written.
         auto named = w.root.empty() ? hashFile(w.sourceFile, &err, opt.maxFileBytes, w.fetched ? nullptr : &cache.memo())
                                     : hashConfined(w.root, w.sourceFile, &err, opt.maxFileBytes, &cache.memo());

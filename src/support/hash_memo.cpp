@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <ctime>
 
 #include "postpress/support/cache_entry.h"
@@ -36,11 +37,7 @@ std::uint64_t get64(CacheEntryReader& r) {
   return high << 32 | r.u32();
 }
 
-}  // namespace
-
-namespace {
-
-std::optional<FileVersion> identityOf(const struct stat& st) {
+std::optional<FileVersion> versionOf(const struct stat& st) {
   if (!S_ISREG(st.st_mode)) return std::nullopt;
   FileVersion id;
   id.device = static_cast<std::uint64_t>(st.st_dev);
@@ -56,13 +53,13 @@ std::optional<FileVersion> identityOf(const struct stat& st) {
 std::optional<FileVersion> FileVersion::of(const std::filesystem::path& file) {
   struct stat st {};
   if (::stat(file.c_str(), &st) != 0) return std::nullopt;
-  return identityOf(st);
+  return versionOf(st);
 }
 
 std::optional<FileVersion> FileVersion::of(int descriptor) {
   struct stat st {};
   if (::fstat(descriptor, &st) != 0) return std::nullopt;
-  return identityOf(st);
+  return versionOf(st);
 }
 
 FileHashMemo::FileHashMemo(std::filesystem::path file, std::chrono::nanoseconds racyWindow)
