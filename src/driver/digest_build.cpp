@@ -189,6 +189,13 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
     return report;
   };
 
+  // The style needs no post: read beside the site (its diagnostics kept apart and told where
+  // they always were, after the posts' reading problems).
+  DiagnosticSink styleDiags;  // declared before the future, whose end waits for the reading
+  std::future<Style> styleRead =
+      std::async(effectiveJobs(options.jobs) > 1 ? std::launch::async : std::launch::deferred,
+                 [&spec, &styleDiags] { return loadStyle(spec.style, spec.paper, styleDiags); });
+
   phase("reading site");
   const Site* site = nullptr;
   auto since = Clock::now();
@@ -206,7 +213,8 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
   reportPostDiagnostics(selection.posts, diags);  // only the selected posts' reading problems
   for (const Post* p : selection.posts) report.posts.push_back(describePost(*p));
 
-  Style style = loadStyle(spec.style, spec.paper, diags);
+  Style style = styleRead.get();
+  styleDiags.replayInto(diags);
 
   DiagramOptions diagrams = diagramOptionsFor(style);
   diagrams.grayscale = spec.grayscale;
