@@ -105,6 +105,24 @@ struct Asset {
   bool ok() const { return status == AssetStatus::Ok; }
 };
 
+struct PreparedImage;  // one reference's (src/assets/store.cpp)
+
+// What resolving a document's images asks of the file system (lookups confined to the site
+// root, canonical paths), made ahead by AssetStore::prepareDocument on any thread, for
+// resolveDocument to register in order.
+class PreparedImages {
+ public:
+  PreparedImages();
+  ~PreparedImages();
+  PreparedImages(PreparedImages&&) noexcept;
+  PreparedImages& operator=(PreparedImages&&) noexcept;
+
+ private:
+  friend class AssetStore;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 class AssetStore {
  public:
   explicit AssetStore(AssetOptions options);
@@ -123,7 +141,11 @@ class AssetStore {
               DiagnosticSink& diags, int widthHintPx = 0);
 
   // Resolves every ImageRef of the document (figures, inline images) and sets its asset id.
-  void resolveDocument(const Site& site, const Post& post, Document& doc, DiagnosticSink& diags);
+  // `prepared`: prepareDocument's for this document, which it then takes.
+  void resolveDocument(const Site& site, const Post& post, Document& doc, DiagnosticSink& diags,
+                       PreparedImages* prepared = nullptr);
+  // The file system's part of resolveDocument (any thread, beside other calls of its own).
+  PreparedImages prepareDocument(const Site& site, const Post& post, const Document& doc) const;
 
   // Registers a file the digest itself needs (cover image, logo) by its path. Not confined to
   // a site root: the user or postpress itself names it, not a post.
@@ -155,6 +177,9 @@ class AssetStore {
   Stats stats() const;
 
  private:
+  // Registers one reference from what was found for it (the asset's id).
+  int registerPrepared(PreparedImage&& p, const Site& site, const Post& post, std::string_view src,
+                       const SourceLoc& where, DiagnosticSink& diags, int widthHintPx);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -1,6 +1,7 @@
 // AssetStore: registration (resolve*), then process(): hash every source, serve what the
 // cache has, decode/scale/encode the rest on a worker pool, one image per worker at a time.
 #include <algorithm>
+#include <type_traits>
 #include <atomic>
 #include <cmath>
 #include <map>
@@ -134,18 +135,74 @@ AssetStore::AssetStore(AssetOptions options) : impl_(std::make_unique<Impl>()) {
 
 AssetStore::~AssetStore() = default;
 
+// One image reference's resolution and, for a file, its canonical path (the asset's identity).
+struct PreparedImage {
+  std::string src;  // the reference as written, to match it with the document's again
+  assets::Resolution r;
+  fs::path canonical;
+};
+
+struct PreparedImages::Impl {
+  std::vector<PreparedImage> items;  // in forEachImageRef's order
+};
+
+PreparedImages::PreparedImages() = default;
+PreparedImages::~PreparedImages() = default;
+PreparedImages::PreparedImages(PreparedImages&&) noexcept = default;
+PreparedImages& PreparedImages::operator=(PreparedImages&&) noexcept = default;
+
+namespace {
+
+PreparedImage prepareImage(const Site& site, const Post& post, std::string_view src, std::uintmax_t maxFileBytes) {
+  PreparedImage p;
+  p.src = std::string(src);
+  p.r = assets::resolveImageSource(site, post, src, maxFileBytes);
+  if (p.r.kind == assets::Resolution::Kind::File) {
+    std::error_code ec;
+    fs::path canon = fs::weakly_canonical(p.r.file, ec);
+    p.canonical = ec ? p.r.file : canon;
+  }
+  return p;
+}
+
+// A document's image references (figures, inline images), in the one order both
+// prepareDocument and resolveDocument walk them.
+template <typename Doc, typename Fn>
+void forEachImageRef(Doc& doc, Fn fn) {
+  // The blocks' and inlines' constness the document's (lambdas of their own types: a generic
+  // one would make forEachBlock's two overloads both look callable).
+  using B = std::conditional_t<std::is_const_v<Doc>, const Block, Block>;
+  using I = std::conditional_t<std::is_const_v<Doc>, const Inline, Inline>;
+  auto blocks = [&](auto& list) {
+    forEachBlock(list, [&](B& b) {
+      if (b.kind == BlockKind::Figure) fn(b.image);
+    });
+  };
+  blocks(doc.blocks);
+  for (auto& note : doc.footnotes) blocks(note.blocks);
+  forEachInline(doc, [&](I& in) {
+    if (in.kind == InlineKind::Image) fn(in.image);
+  });
+}
+
+}  // namespace
+
 int AssetStore::resolve(const Site& site, const Post& post, std::string_view src, const SourceLoc& where,
                         DiagnosticSink& diags, int widthHintPx) {
-  Resolution r = assets::resolveImageSource(site, post, src, impl_->options.maxFileBytes);
+  return registerPrepared(prepareImage(site, post, src, impl_->options.maxFileBytes), site, post, src, where, diags,
+                          widthHintPx);
+}
+
+int AssetStore::registerPrepared(PreparedImage&& p, const Site& site, const Post& post, std::string_view src,
+                                 const SourceLoc& where, DiagnosticSink& diags, int widthHintPx) {
+  assets::Resolution& r = p.r;
   Entry e;
   e.asset.source = std::string(src);
   e.asset.where = where;
   std::string identity;
   switch (r.kind) {
     case Resolution::Kind::File: {
-      std::error_code ec;
-      fs::path canon = fs::weakly_canonical(r.file, ec);
-      e.asset.file = ec ? r.file : canon;
+      e.asset.file = std::move(p.canonical);
       e.kind = SourceKind::File;
       e.root = site.root;
       identity = "file:" + e.asset.file.string();
@@ -179,19 +236,28 @@ int AssetStore::resolve(const Site& site, const Post& post, std::string_view src
   return id;
 }
 
-void AssetStore::resolveDocument(const Site& site, const Post& post, Document& doc, DiagnosticSink& diags) {
-  auto visit = [&](ImageRef& ref) {
-    ref.asset = resolve(site, post, ref.src, post.loc(ref.pos.line, ref.pos.col), diags, ref.widthHint);
-  };
-  auto blocks = [&](std::vector<Block>& list) {
-    forEachBlock(list, [&](Block& b) {
-      if (b.kind == BlockKind::Figure) visit(b.image);
-    });
-  };
-  blocks(doc.blocks);
-  for (auto& fn : doc.footnotes) blocks(fn.blocks);
-  forEachInline(doc, [&](Inline& in) {
-    if (in.kind == InlineKind::Image) visit(in.image);
+PreparedImages AssetStore::prepareDocument(const Site& site, const Post& post, const Document& doc) const {
+  PreparedImages out;
+  out.impl_ = std::make_unique<PreparedImages::Impl>();
+  forEachImageRef(doc, [&](const ImageRef& ref) {
+    out.impl_->items.push_back(prepareImage(site, post, ref.src, impl_->options.maxFileBytes));
+  });
+  return out;
+}
+
+void AssetStore::resolveDocument(const Site& site, const Post& post, Document& doc, DiagnosticSink& diags,
+                                 PreparedImages* prepared) {
+  std::vector<PreparedImage>* ahead = prepared && prepared->impl_ ? &prepared->impl_->items : nullptr;
+  std::size_t k = 0;
+  forEachImageRef(doc, [&](ImageRef& ref) {
+    const SourceLoc where = post.loc(ref.pos.line, ref.pos.col);
+    // Prepared for this reference (the document's references, in order, as they were then),
+    // else now.
+    PreparedImage p = ahead && k < ahead->size() && (*ahead)[k].src == ref.src
+                          ? std::move((*ahead)[k])
+                          : prepareImage(site, post, ref.src, impl_->options.maxFileBytes);
+    ++k;
+    ref.asset = registerPrepared(std::move(p), site, post, ref.src, where, diags, ref.widthHint);
   });
 }
 

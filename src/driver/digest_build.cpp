@@ -242,7 +242,16 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
   std::shared_ptr<const HyphenationSet> hyphenation;
   phase("parsing " + std::to_string(selection.posts.size()) + " posts");
   since = Clock::now();
+  driver::PercentProgress imageProgress(phase);
+  AssetOptions assetOptions = assetOptionsFor(spec, options, style);
+  assetOptions.progress = [&imageProgress](std::size_t done, std::size_t total) {
+    imageProgress("converting images", std::to_string(done) + " of " + std::to_string(total), done, total);
+  };
+  AssetStore assets(std::move(assetOptions));
   std::vector<Document> docs(selection.posts.size());
+  // What finding each post's images asks of the file system, done by the thread that parsed
+  // it; the images are registered in the posts' order after (AssetStore::resolveDocument).
+  std::vector<PreparedImages> preparedImages(selection.posts.size());
   {
     // Each post's code is highlighted by the thread that parsed it, as soon as it is parsed:
     // the highlighter's one engine is taken in turns (loading the languages' definitions
@@ -268,6 +277,11 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
         if (highlighter)
           guarded("highlighting code", postDiags[i],
                   [&] { highlightPostCode(*highlighter, *selection.posts[i], docs[i], postDiags[i]); });
+        try {
+          preparedImages[i] = assets.prepareDocument(*site, *selection.posts[i], docs[i]);
+        } catch (const std::exception&) {
+          // Nothing prepared: resolveDocument finds the images itself, and reports what fails.
+        }
       });
     });
     timed("parsing posts", since);
@@ -276,15 +290,9 @@ DigestReport buildDigest(const DigestSpec& spec, const BuildOptions& options, Si
   since = Clock::now();
   guarded("linking posts", diags, [&] { resolveCrossLinks(*site, selection.posts, docs, diags); });
 
-  driver::PercentProgress imageProgress(phase);
-  AssetOptions assetOptions = assetOptionsFor(spec, options, style);
-  assetOptions.progress = [&imageProgress](std::size_t done, std::size_t total) {
-    imageProgress("converting images", std::to_string(done) + " of " + std::to_string(total), done, total);
-  };
-  AssetStore assets(std::move(assetOptions));
   guarded("resolving images", diags, [&] {
     for (std::size_t i = 0; i < docs.size(); ++i)
-      assets.resolveDocument(*site, *selection.posts[i], docs[i], diags);
+      assets.resolveDocument(*site, *selection.posts[i], docs[i], diags, &preparedImages[i]);
   });
 
   // The digest's language, made once: every label, date and count of both outputs.

@@ -232,6 +232,52 @@ TEST_CASE("resolveDocument sets every ImageRef's asset id and locates diagnostic
   CHECK(d[0].loc.col == 9);
 }
 
+// prepareDocument does resolveDocument's file-system work ahead (on the thread that parsed the
+// post); registering what it found gives the same assets, ids and diagnostics, and a reference
+// changed after it was prepared is looked up again, not given another's file.
+TEST_CASE("resolveDocument with the images prepared ahead: the same assets; a changed reference found anew") {
+  auto makeDoc = [](const std::string& first, const std::string& second) {
+    pp::Document doc;
+    pp::Block fig;
+    fig.kind = pp::BlockKind::Figure;
+    fig.image.src = first;
+    fig.image.pos = {2, 1};
+    doc.blocks.push_back(fig);
+    pp::Block para;
+    para.kind = pp::BlockKind::Paragraph;
+    pp::Inline img;
+    img.kind = pp::InlineKind::Image;
+    img.image.src = second;
+    img.image.pos = {4, 9};
+    para.inlines.push_back(img);
+    doc.blocks.push_back(para);
+    return doc;
+  };
+  Fixture plain, ahead;
+  pp::Document a = makeDoc("/img/a.png", "missing.png"), b = makeDoc("/img/a.png", "missing.png");
+  plain.store.resolveDocument(plain.t.site, plain.t.post, a, plain.diags);
+  pp::PreparedImages prepared = ahead.store.prepareDocument(ahead.t.site, ahead.t.post, b);
+  CHECK(ahead.diags.all().empty());  // preparing reports nothing: registering does, in order
+  ahead.store.resolveDocument(ahead.t.site, ahead.t.post, b, ahead.diags, &prepared);
+  CHECK(b.blocks[0].image.asset == a.blocks[0].image.asset);
+  CHECK(ahead.store.at(b.blocks[0].image.asset).file == ahead.root / "img/a.png");
+  CHECK(plain.store.at(a.blocks[0].image.asset).file == plain.root / "img/a.png");
+  CHECK(b.blocks[1].inlines[0].image.asset == a.blocks[1].inlines[0].image.asset);
+  CHECK(ahead.store.at(b.blocks[1].inlines[0].image.asset).status == pp::AssetStatus::Missing);
+  REQUIRE(ahead.diags.all().size() == plain.diags.all().size());
+  CHECK(ahead.diags.all()[0].message == plain.diags.all()[0].message);
+
+  // Prepared for one document, given another whose first reference differs: that one is
+  // found anew (the prepared file is not taken for it).
+  Fixture changed;
+  pp::Document before = makeDoc("missing-too.png", "/img/a.png"), after = makeDoc("/img/a.png", "/img/a.png");
+  pp::PreparedImages stale = changed.store.prepareDocument(changed.t.site, changed.t.post, before);
+  changed.store.resolveDocument(changed.t.site, changed.t.post, after, changed.diags, &stale);
+  CHECK(changed.store.at(after.blocks[0].image.asset).ok() == changed.store.at(after.blocks[1].inlines[0].image.asset).ok());
+  CHECK(changed.store.at(after.blocks[0].image.asset).file == changed.root / "img/a.png");
+  CHECK(changed.diags.all().empty());
+}
+
 TEST_CASE("data: URI base64: wrapped lines, both alphabets, padding, and what is not base64") {
   std::string payload, type, err;
   // "any carnal pleas" in standard base64, wrapped as e-mail bodies and editors wrap it.
