@@ -27,6 +27,25 @@ struct Fixture {
   }
 };
 
+// A document of a figure (line 2) and a paragraph with an inline image (line 4, column 9).
+pp::Document figureAndInline(const std::string& figureSrc, const std::string& inlineSrc) {
+  pp::Document doc;
+  pp::Block fig;
+  fig.kind = pp::BlockKind::Figure;
+  fig.image.src = figureSrc;
+  fig.image.pos = {2, 1};
+  doc.blocks.push_back(fig);
+  pp::Block para;
+  para.kind = pp::BlockKind::Paragraph;
+  pp::Inline img;
+  img.kind = pp::InlineKind::Image;
+  img.image.src = inlineSrc;
+  img.image.pos = {4, 9};
+  para.inlines.push_back(img);
+  doc.blocks.push_back(para);
+  return doc;
+}
+
 }  // namespace
 
 TEST_CASE("relative paths resolve against the post URL with .. clamped at the site root") {
@@ -206,20 +225,7 @@ TEST_CASE("data: URIs, base64 and percent-encoded") {
 
 TEST_CASE("resolveDocument sets every ImageRef's asset id and locates diagnostics") {
   Fixture f;
-  pp::Document doc;
-  pp::Block fig;
-  fig.kind = pp::BlockKind::Figure;
-  fig.image.src = "/img/a.png";
-  fig.image.pos = {2, 1};
-  doc.blocks.push_back(fig);
-  pp::Block para;
-  para.kind = pp::BlockKind::Paragraph;
-  pp::Inline img;
-  img.kind = pp::InlineKind::Image;
-  img.image.src = "missing.png";
-  img.image.pos = {4, 9};
-  para.inlines.push_back(img);
-  doc.blocks.push_back(para);
+  pp::Document doc = figureAndInline("/img/a.png", "missing.png");
   f.store.resolveDocument(f.t.site, f.t.post, doc, f.diags);
   CHECK(doc.blocks[0].image.asset >= 0);
   CHECK(f.store.at(doc.blocks[0].image.asset).file == f.root / "img/a.png");
@@ -236,25 +242,8 @@ TEST_CASE("resolveDocument sets every ImageRef's asset id and locates diagnostic
 // post); registering what it found gives the same assets, ids and diagnostics, and a reference
 // changed after it was prepared is looked up again, not given another's file.
 TEST_CASE("resolveDocument with the images prepared ahead: the same assets; a changed reference found anew") {
-  auto makeDoc = [](const std::string& first, const std::string& second) {
-    pp::Document doc;
-    pp::Block fig;
-    fig.kind = pp::BlockKind::Figure;
-    fig.image.src = first;
-    fig.image.pos = {2, 1};
-    doc.blocks.push_back(fig);
-    pp::Block para;
-    para.kind = pp::BlockKind::Paragraph;
-    pp::Inline img;
-    img.kind = pp::InlineKind::Image;
-    img.image.src = second;
-    img.image.pos = {4, 9};
-    para.inlines.push_back(img);
-    doc.blocks.push_back(para);
-    return doc;
-  };
   Fixture plain, ahead;
-  pp::Document a = makeDoc("/img/a.png", "missing.png"), b = makeDoc("/img/a.png", "missing.png");
+  pp::Document a = figureAndInline("/img/a.png", "missing.png"), b = figureAndInline("/img/a.png", "missing.png");
   plain.store.resolveDocument(plain.t.site, plain.t.post, a, plain.diags);
   pp::PreparedImages prepared = ahead.store.prepareDocument(ahead.t.site, ahead.t.post, b);
   CHECK(ahead.diags.all().empty());  // preparing reports nothing: registering does, in order
@@ -270,7 +259,7 @@ TEST_CASE("resolveDocument with the images prepared ahead: the same assets; a ch
   // Prepared for one document, given another whose first reference differs: that one is
   // found anew (the prepared file is not taken for it).
   Fixture changed;
-  pp::Document before = makeDoc("missing-too.png", "/img/a.png"), after = makeDoc("/img/a.png", "/img/a.png");
+  pp::Document before = figureAndInline("missing-too.png", "/img/a.png"), after = figureAndInline("/img/a.png", "/img/a.png");
   pp::PreparedImages stale = changed.store.prepareDocument(changed.t.site, changed.t.post, before);
   changed.store.resolveDocument(changed.t.site, changed.t.post, after, changed.diags, &stale);
   CHECK(changed.store.at(after.blocks[0].image.asset).ok() == changed.store.at(after.blocks[1].inlines[0].image.asset).ok());
