@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <numeric>
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
@@ -11,6 +10,7 @@
 #include <future>
 #include <mutex>
 #include <new>
+#include <numeric>
 #include <optional>
 
 #include "postpress/diagrams.h"
