@@ -85,8 +85,7 @@ const StoredImage* ImageRegistry::use(int assetId) {
   // A rendition the cache checked (its file hashes to r.hash, its entry gives its codec and
   // size) is copied into the archive when that is written, checked again then: its bytes are
   // not held meanwhile. Anything else is read and looked at now.
-  if (r.width > 0 && r.height > 0 && r.hash.size() == 32 &&
-      std::all_of(r.hash.begin(), r.hash.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); })) {
+  if (r.width > 0 && r.height > 0 && isContentHash(r.hash)) {
     std::error_code ec;
     const std::uintmax_t size = fs::file_size(r.file, ec);
     if (!ec && size > 0) {

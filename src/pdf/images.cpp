@@ -61,6 +61,12 @@ FileRange rangeOf(const fs::path& file, std::size_t offset, std::string_view byt
   return FileRange{file, offset, bytes.size(), contentHash(bytes)};
 }
 
+// The whole rendition `e` as read (`bytes`), as such a range: checked while saving against
+// the hash the cache named and checked it by, not hashed again here.
+FileRange wholeRendition(const EncodedImage& e, std::string_view bytes) {
+  return isContentHash(e.hash) ? FileRange{e.file, 0, bytes.size(), e.hash} : rangeOf(e.file, 0, bytes);
+}
+
 // An image XObject whose stream is a PNG's IDAT data as it is: a zlib stream of scanlines
 // that each start with their PNG filter byte, which PDF undoes itself under
 // /DecodeParms << /Predictor 15 >> (PDF 32000-1, 7.4.4.4). libharu has no call for that: a
@@ -159,7 +165,7 @@ HPDF_Image ImageCache::load(const EncodedImage& e) {
       if (!looksCompleteJpeg(bytes.view())) return nullptr;
       img = HPDF_LoadJpegImageFromMem(pdf, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
                                       static_cast<HPDF_UINT>(jpegHeaderLength(bytes.view())));
-      if (img && !doc_.failed() && !setStreamBytes(doc_, img, rangeOf(e.file, 0, bytes.view()))) img = nullptr;
+      if (img && !doc_.failed() && !setStreamBytes(doc_, img, wholeRendition(e, bytes.view()))) img = nullptr;
       break;
     case EncodedImage::Codec::Png: {
       // libharu's own PNG loader aborts the process on a corrupt file and inflates and

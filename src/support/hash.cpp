@@ -17,6 +17,10 @@ std::string toHex(XXH128_hash_t h) {
 
 std::string contentHash(std::string_view data) { return toHex(XXH3_128bits(data.data(), data.size())); }
 
+bool isContentHash(std::string_view s) {
+  return s.size() == 32 && s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
 Hasher::Hasher() : state_(XXH3_createState()) {
   XXH3_128bits_reset(static_cast<XXH3_state_t*>(state_));
 }

@@ -7,6 +7,7 @@
 
 #include "postpress/support/cache_entry.h"
 #include "postpress/support/files.h"
+#include "postpress/support/hash.h"
 #include "support/descriptors.h"
 
 namespace pp {
@@ -78,8 +79,7 @@ void FileHashMemo::loadLocked() {
         e.id.modifiedNs = static_cast<std::int64_t>(get64(r));
         e.id.changedNs = static_cast<std::int64_t>(get64(r));
         e.hash = std::string(r.bytes(kMemoHashDigits));
-        // Hex only: a hash names files (a font's shapes and subsets).
-        if (e.hash.find_first_not_of("0123456789abcdef") != std::string::npos) return false;
+        if (!isContentHash(e.hash)) return false;  // a hash names files (a font's shapes and subsets)
         read.emplace(std::move(path), std::move(e));
         return true;
       }))
@@ -96,8 +96,7 @@ std::optional<std::string> FileHashMemo::find(const std::filesystem::path& file,
 }
 
 void FileHashMemo::remember(const std::filesystem::path& file, const FileVersion& id, const std::string& hash) {
-  if (hash.size() != kMemoHashDigits || hash.find_first_not_of("0123456789abcdef") != std::string::npos ||
-      nowNs() - std::max(id.modifiedNs, id.changedNs) < racyNs_) return;
+  if (!isContentHash(hash) || nowNs() - std::max(id.modifiedNs, id.changedNs) < racyNs_) return;
   std::lock_guard<std::mutex> lock(mutex_);
   loadLocked();
   Entry& e = entries_[file.string()];

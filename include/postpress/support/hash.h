@@ -8,6 +8,8 @@ namespace pp {
 
 // 32 lower-case hex digits of XXH3-128 of data.
 std::string contentHash(std::string_view data);
+// True for what contentHash makes (32 lower-case hex digits): a hash that may name a file.
+bool isContentHash(std::string_view s);
 
 // Incremental form, for hashing several parts without concatenating them.
 class Hasher {
