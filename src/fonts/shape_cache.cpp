@@ -2,6 +2,7 @@
 
 #include <hb.h>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -27,6 +28,19 @@ constexpr std::size_t kGlyphBytes = 23;
 
 void put(std::string& out, std::uint32_t v, int bytes) {
   for (int k = 0; k < bytes; ++k) out += static_cast<char>((v >> (8 * k)) & 0xFF);
+}
+
+// Little-endian stores into memory already sized: a file holds hundreds of thousands of
+// numbers, and appending them a byte at a time was most of a cold build's saving of shapes.
+char* store16(char* p, std::uint16_t v) {
+  if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap16(v);
+  std::memcpy(p, &v, sizeof v);
+  return p + sizeof v;
+}
+char* store32(char* p, std::uint32_t v) {
+  if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap32(v);
+  std::memcpy(p, &v, sizeof v);
+  return p + sizeof v;
 }
 
 std::uint16_t le16(const char* p) {
@@ -57,20 +71,28 @@ std::uint64_t indexHash(TextDirection direction, std::string_view textBytes) {
   return std::hash<std::string_view>{}(textBytes) ^ ((static_cast<std::uint64_t>(direction) + 1) * 0x9E3779B97F4A7C15ull);
 }
 
+// The bytes appendEntry adds.
+std::size_t entrySize(std::u32string_view text, const ShapedText& s) {
+  return kEntryHead + 4 * text.size() + kGlyphBytes * s.glyphs.size();
+}
+
 void appendEntry(std::string& out, TextDirection direction, std::u32string_view text, const ShapedText& s) {
-  put(out, static_cast<std::uint32_t>(direction), 1);
-  put(out, s.rtl ? 1 : 0, 1);
-  put(out, static_cast<std::uint32_t>(text.size()), 2);
-  put(out, static_cast<std::uint32_t>(s.glyphs.size()), 2);
-  for (char32_t c : text) put(out, static_cast<std::uint32_t>(c), 4);
+  const std::size_t at = out.size();
+  out.resize(at + entrySize(text, s));
+  char* p = out.data() + at;
+  *p++ = static_cast<char>(direction);
+  *p++ = static_cast<char>(s.rtl ? 1 : 0);
+  p = store16(p, static_cast<std::uint16_t>(text.size()));
+  p = store16(p, static_cast<std::uint16_t>(s.glyphs.size()));
+  for (char32_t c : text) p = store32(p, static_cast<std::uint32_t>(c));
   for (const ShapedGlyph& g : s.glyphs) {
-    put(out, g.glyph, 2);
-    put(out, g.cluster, 4);
-    put(out, std::bit_cast<std::uint32_t>(g.advance), 4);
-    put(out, std::bit_cast<std::uint32_t>(g.dx), 4);
-    put(out, std::bit_cast<std::uint32_t>(g.dy), 4);
-    put(out, std::bit_cast<std::uint32_t>(g.width), 4);
-    put(out, g.substituted ? 1 : 0, 1);
+    p = store16(p, g.glyph);
+    p = store32(p, g.cluster);
+    p = store32(p, std::bit_cast<std::uint32_t>(g.advance));
+    p = store32(p, std::bit_cast<std::uint32_t>(g.dx));
+    p = store32(p, std::bit_cast<std::uint32_t>(g.dy));
+    p = store32(p, std::bit_cast<std::uint32_t>(g.width));
+    *p++ = static_cast<char>(g.substituted ? 1 : 0);
   }
 }
 
@@ -246,29 +268,35 @@ void ShapeMemory::save(const FontFile& font) {
   if (folder_.empty() || fresh_.empty()) return;
   // This build's shapes (two threads may have shaped the same word: each is written once),
   // then the stored ones still valid, up to kMaxShapes.
-  std::unordered_set<std::u32string, TextViewHash, std::equal_to<>> seen[3];
+  // Views of fresh_'s words, which stay until the file is written.
+  std::unordered_set<std::u32string_view, TextViewHash, std::equal_to<>> seen[3];
   std::string out = startFile();
+  std::size_t bytes = out.size() + kHashDigits;
+  for (const StoredShape& s : fresh_) bytes += entrySize(s.text, s.shaped);
+  out.reserve(std::min(bytes, kMaxFileBytes));
   std::uint32_t count = 0;
   // Within what a read accepts, or the file would be refused and rewritten on every build.
   auto fits = [&](std::size_t more) { return count < kMaxShapes && out.size() + more + kHashDigits <= kMaxFileBytes; };
   for (const StoredShape& s : fresh_) {
-    const std::size_t size = kEntryHead + 4 * s.text.size() + kGlyphBytes * s.shaped.glyphs.size();
-    if (fits(size) && seen[static_cast<std::size_t>(s.direction)].insert(s.text).second) {
+    if (fits(entrySize(s.text, s.shaped)) && seen[static_cast<std::size_t>(s.direction)].insert(s.text).second) {
       appendEntry(out, s.direction, s.text, s.shaped);
       ++count;
     }
   }
-  fresh_.clear();
   if (stored_)
     stored_->forEachValid(glyphCount_, [&](TextDirection d, std::u32string_view text, const ShapedText&, std::string_view raw) {
       if (!fits(raw.size()) || seen[static_cast<std::size_t>(d)].contains(text)) return;
       out += raw;
       ++count;
     });
+  fresh_.clear();
   finishFile(out, count);
   std::error_code ec;
   std::filesystem::create_directories(folder_ / "shapes", ec);
-  writeFileAtomic(file(font), out);
+  // Not waited onto the disk: a file cut short by a crash fails its hash when read (ShapeFile::open)
+  // and the words are shaped again. Synced, its writing waited on the disk a dozen times at the
+  // end of a cold build.
+  writeFileAtomic(file(font), out, nullptr, Durability::Unsynced);
 }
 
 }  // namespace pp::fonts
