@@ -6,7 +6,8 @@ usage: bench/run [--quick] [--rounds N] [--skip-pandoc] [--skip-latex]   (tables
 Measured side by side on this machine (figures are noisy; the ratios are what matter):
   1. Each corpus in ../shared/corpus, whole blog: postpress PDF+EPUB from a cold and a warm
      image cache (wall, CPU, peak RSS, output sizes) beside pandoc's EPUB of the same posts,
-     in --rounds rounds (default 3) of pandoc, cold, warm; medians.
+     in --rounds rounds (default 5) of pandoc, cold, warm; medians, and the median of each
+     round's own ratio (paired: the machine's speed drifts between rounds).
   2. The KubeCon NA 2025 post: postpress PDF beside pandoc + xelatex (its WebP images are
      converted to PNG for LaTeX beforehand, untimed: LaTeX cannot read WebP at all).
   3. Scaling: generated blogs of 10 to 2,000 posts: time per post and peak memory.
@@ -62,6 +63,19 @@ def ratio(theirs, ours, ok=True):
     if theirs != theirs:
         return "n/a"
     return f(theirs / ours, 1) + "x" if ok else "failed"
+
+
+def paired(theirs, ours, ok=True):
+    """The median over rounds of each round's theirs / ours, with the lowest and highest, as
+    "3.1x (2.8-3.4)". A round's pandoc run and postpress runs are seconds apart: this machine's
+    speed drifts by a fifth within minutes, and a round's own ratio cancels that drift where
+    the ratio of the two medians mixes slow rounds of one tool with fast ones of the other."""
+    pairs = [t[0] / o[0] for t, o in zip(theirs, ours) if t[0] == t[0] and o[0] > 0]
+    if not pairs:
+        return "n/a"
+    if not ok:
+        return "failed"
+    return f"{f(statistics.median(pairs), 1)}x ({f(min(pairs), 1)}-{f(max(pairs), 1)})"
 
 
 def table(title, header, rows):
@@ -136,14 +150,15 @@ class Bench:
                          f(pan[0]) + ("" if pan[3] in (0, -1) else f" (exit {pan[3]})")])
             ok = pan[3] == 0
             ratios.append([name, ratio(pan[0], cold[0], ok), ratio(pan[0], warm[0], ok), ratio(pan[1], cold[1], ok),
-                           f(cold[2], 0) + " MB"])
+                           paired(pans, colds, ok), paired(pans, warms, ok), f(cold[2], 0) + " MB"])
             self.results[name] = {"cold": cold, "warm": warm, "pandoc_epub": pan, "posts": len(posts)}
         table(f"Whole-blog digests: postpress PDF+EPUB vs pandoc EPUB alone (medians of {rounds} interleaved rounds)",
               ["corpus", "posts", "cold wall s", "cold cpu s", "cold MB", "warm wall s", "warm cpu s",
                "warm MB", "PDF MB", "EPUB MB", "pandoc EPUB wall s"], rows)
         table("Ratios (pandoc time / postpress time; goals: terrytangyuan >= 3x cold, >= 10x warm; "
-              "peak < 300 MB)", ["corpus", "vs cold (wall)", "vs warm (wall)", "vs cold (cpu)", "peak RSS"],
-              ratios)
+              "peak < 300 MB; paired: the median of each round's own ratio)",
+              ["corpus", "vs cold (wall)", "vs warm (wall)", "vs cold (cpu)", "paired vs cold", "paired vs warm",
+               "peak RSS"], ratios)
 
     def kubecon(self):
         site = os.path.join(CORPUS, "terrytangyuan")
@@ -259,7 +274,7 @@ def pdf_pages(path):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="one round, smaller scaling run, no image bench")
-    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds per corpus (medians reported)")
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds per corpus (medians reported)")
     parser.add_argument("--skip-pandoc", action="store_true")
     parser.add_argument("--skip-latex", action="store_true")
     args = parser.parse_args()
