@@ -7,7 +7,9 @@
 //
 // Compressed entries are deflated here, side by side with libdeflate, and handed to libzip as
 // already deflated (it copies them, taking sizes and CRC from the source): libzip's own zlib
-// level 9 deflate and CRC run on one thread, and cost much more (bench/results.md).
+// level 9 deflate and CRC run on one thread, and cost much more (bench/results.md). The
+// pictures, compressed already, go in as deflate streams of stored blocks (stored_deflate.h):
+// as "stored" entries, libzip computed their CRC with zlib's.
 #include <zip.h>
 
 #include <cerrno>
@@ -17,6 +19,7 @@
 #include <optional>
 
 #include "epub/book.h"
+#include "epub/stored_deflate.h"
 #include "postpress/support/deflate.h"
 #include "postpress/support/file_range.h"
 #include "postpress/support/files.h"
@@ -72,14 +75,15 @@ zip_int64_t errorOrRefusal(zip_error_t* error, void* data, zip_uint64_t len, zip
 
 // A libzip source over an entry made beforehand: deflated here (a Deflated, which outlives the
 // archive handle; libzip copies it, taking sizes and CRC from the source), or a file of the
-// cache read while the archive is written (stored: libzip computes its CRC).
+// cache read while the archive is written, in stored blocks (its CRC known once it is read,
+// which is when libzip asks for it).
 class EntrySource {
  public:
   static zip_source_t* deflated(zip_t* zip, const Deflated& d) { return make(zip, new EntrySource(&d)); }
   // `failure` (which outlives the archive) gets the reader's words when a read fails.
   static zip_source_t* file(zip_t* zip, const FileRange& range, std::string* failure) {
     auto* self = new EntrySource(nullptr);
-    self->reader_.emplace(range);
+    self->stored_.emplace(range);
     self->failure_ = failure;
     return make(zip, self);
   }
@@ -95,10 +99,10 @@ class EntrySource {
   }
 
   zip_int64_t read(void* data, zip_uint64_t len) {
-    if (reader_) {
-      const long long n = reader_->read(static_cast<char*>(data), static_cast<std::size_t>(len));
+    if (stored_) {
+      const long long n = stored_->read(static_cast<char*>(data), static_cast<std::size_t>(len));
       if (n >= 0) return n;
-      if (failure_->empty()) *failure_ = reader_->error();
+      if (failure_->empty()) *failure_ = stored_->error();
       zip_error_set(&error_, ZIP_ER_READ, EIO);
       return -1;
     }
@@ -111,9 +115,18 @@ class EntrySource {
 
   void stat(zip_stat_t* st) const {
     zip_stat_init(st);
-    if (reader_) {
-      st->valid = ZIP_STAT_SIZE;
-      st->size = reader_->range().length;
+    if (stored_) {
+      const std::uint64_t length = stored_->range().length;
+      st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_ENCRYPTION_METHOD;
+      st->size = length;
+      st->comp_size = StoredDeflateReader::streamSize(length);
+      st->comp_method = ZIP_CM_DEFLATE;
+      st->encryption_method = ZIP_EM_NONE;
+      // Asked again after the copy, when libzip writes the entry's header for good.
+      if (stored_->finished()) {
+        st->valid |= ZIP_STAT_CRC;
+        st->crc = stored_->crc();
+      }
       return;
     }
     st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC | ZIP_STAT_ENCRYPTION_METHOD;
@@ -132,7 +145,7 @@ class EntrySource {
                                               ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
       case ZIP_SOURCE_OPEN:
         self->offset_ = 0;
-        if (self->reader_) self->reader_->rewind();
+        if (self->stored_) self->stored_->rewind();
         return 0;
       case ZIP_SOURCE_READ:
         return self->read(data, len);
@@ -154,7 +167,7 @@ class EntrySource {
   }
 
   const Deflated* d_;
-  std::optional<FileRangeReader> reader_;
+  std::optional<StoredDeflateReader> stored_;
   std::string* failure_ = nullptr;
   std::size_t offset_ = 0;
   zip_error_t error_;
@@ -282,8 +295,10 @@ bool writeArchive(zip_source_t* target, const Book& book, const std::vector<std:
       return false;
     }
     auto i = static_cast<zip_uint64_t>(idx);
-    if (zip_set_file_compression(zip.get(), i, f.compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
-                                 f.compress ? 9 : 0) != 0 ||
+    // A file of the cache comes deflated (in stored blocks); the rest is deflated here or, like
+    // `mimetype`, stored.
+    const bool deflate = f.compress || f.source;
+    if (zip_set_file_compression(zip.get(), i, deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE, deflate ? 9 : 0) != 0 ||
         zip_file_set_dostime(zip.get(), i, dtime, ddate, 0) != 0 ||
         // rw-r--r-- regular files, whatever the umask of the machine that built the book
         zip_file_set_external_attributes(zip.get(), i, 0, ZIP_OPSYS_UNIX, 0100644u << 16) != 0) {

@@ -39,7 +39,11 @@ std::optional<std::string> deflateRaw(std::string_view in, int level) {
   return compressWith(in, level, libdeflate_deflate_compress, libdeflate_deflate_compress_bound);
 }
 
-std::uint32_t crc32Of(std::string_view in) { return libdeflate_crc32(0, in.data(), in.size()); }
+std::uint32_t crc32Of(std::string_view in) { return crc32Update(0, in); }
+
+std::uint32_t crc32Update(std::uint32_t crc, std::string_view in) {
+  return libdeflate_crc32(crc, in.data(), in.size());
+}
 
 bool zlibInflatesTo(std::string_view zlib, std::string_view expected) {
   struct DecompressorFree {

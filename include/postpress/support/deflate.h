@@ -22,6 +22,8 @@ std::optional<std::string> zlibCompress(std::string_view in, int level = kDeflat
 std::optional<std::string> deflateRaw(std::string_view in, int level = kDeflateLevel);
 // CRC-32 (ISO 3309, as ZIP and PNG use it).
 std::uint32_t crc32Of(std::string_view in);
+// The CRC-32 of what gave `crc` followed by `in` (crc32Of(a + b) == crc32Update(crc32Of(a), b)).
+std::uint32_t crc32Update(std::uint32_t crc, std::string_view in);
 // Whether the zlib stream `zlib` inflates to exactly `expected` (a cached stream checked
 // before use; inflating is a fraction of the deflating it saves).
 bool zlibInflatesTo(std::string_view zlib, std::string_view expected);
