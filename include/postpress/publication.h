@@ -110,6 +110,11 @@ Publication buildPublication(const Site& site, const Selection& selection,
                              const PublicationOptions& options, const Style& style,
                              AssetStore& assets, std::shared_ptr<const Locale> locale, DiagnosticSink& diags);
 
+// Which digest this is, for the names of the packs its outputs keep between builds
+// (postpress/support/deflate_pack.h): its site, title, subtitle, period, style, paper and posts.
+// Two digests alike only share a pack: what a pack holds is found by its content.
+std::string digestIdentity(const Publication& pub, const Style& style);
+
 // The posts in reading order, shared by the PDF body and the EPUB spine: by the contents'
 // groups when grouped (each post once, in the first group that lists it; posts of no group last
 // under "Other posts"), else one unlabeled group in digest order.

@@ -7,11 +7,13 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "postpress/assets.h"
 #include "postpress/support/file_range.h"
 #include "postpress/support/files.h"
+#include "postpress/support/deflate_pack.h"
 #include "postpress/support/diagnostics.h"
 #include "postpress/epub.h"
 #include "postpress/publication.h"
@@ -51,8 +53,16 @@ struct Book {
 Book buildEpubFiles(const Publication& pub, const Style& style, const AssetLookup& assets,
                     DiagnosticSink& diags, const BookOptions& options = {});
 
+// The raw deflate of an entry as packageEpub makes it (libdeflate, its entry level): what a
+// DeflatePack given to packageEpub keeps between builds.
+std::optional<std::string> deflateEntry(std::string_view bytes);
+// The format line of such a pack: it names the deflater and its level.
+std::string entryPackFormat();
+
 // Zips the files (mimetype first and stored, fixed timestamps) into `out` through a temporary
-// file. Returns false after reporting when nothing was written.
-bool packageEpub(const Book& book, const fs::path& out, DiagnosticSink& diags, int jobs = 0);
+// file. The entries it deflates come from `kept` when given (its save() is the caller's).
+// Returns false after reporting when nothing was written.
+bool packageEpub(const Book& book, const fs::path& out, DiagnosticSink& diags, int jobs = 0,
+                 DeflatePack* kept = nullptr);
 
 }  // namespace pp::epub

@@ -15,7 +15,13 @@ bool writeEpub(const Publication& pub, const Style& style, const fs::path& out,
     epub::BookOptions options;
     if (pub.assets) options.cacheDir = pub.assets->options().cacheDir;
     epub::Book book = epub::buildEpubFiles(pub, style, lookup, diags, options);
-    if (!epub::packageEpub(book, out, diags, jobs)) return false;
+    // The entries deflated by the last build of this digest (its XHTML, styles and package
+    // document, made again byte for byte when nothing changed), kept beside the images.
+    DeflatePack kept(DeflatePack::packFor(options.cacheDir, "epub", digestIdentity(pub, style)),
+                     epub::entryPackFormat(), epub::deflateEntry);
+    const bool written = epub::packageEpub(book, out, diags, jobs, &kept);
+    kept.save();
+    if (!written) return false;
     if (stats) *stats = book.stats;
     return true;
   } catch (const std::exception& e) {

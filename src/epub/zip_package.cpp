@@ -10,6 +10,7 @@
 // level 9 deflate and CRC run on one thread, and cost much more (bench/results.md). The
 // pictures, compressed already, go in as deflate streams of stored blocks (stored_deflate.h):
 // as "stored" entries, libzip computed their CRC with zlib's.
+#include <libdeflate.h>
 #include <zip.h>
 
 #include <cerrno>
@@ -317,7 +318,14 @@ bool writeArchive(zip_source_t* target, const Book& book, const std::vector<std:
 
 }  // namespace
 
-bool packageEpub(const Book& book, const fs::path& out, DiagnosticSink& diags, int jobs) {
+std::optional<std::string> deflateEntry(std::string_view bytes) { return deflateRaw(bytes, kEntryLevel); }
+
+std::string entryPackFormat() {
+  return std::string("postpress-epub-entries-1 libdeflate ") + LIBDEFLATE_VERSION_STRING + " raw level " +
+         std::to_string(kEntryLevel) + "\n";
+}
+
+bool packageEpub(const Book& book, const fs::path& out, DiagnosticSink& diags, int jobs, DeflatePack* kept) {
   SourceLoc where{out.string(), 0, 0};
   if (book.files.empty() || book.files.front().path != "mimetype") {
     diags.error(where, "epub-internal", "the EPUB has no mimetype entry first");
@@ -327,7 +335,7 @@ bool packageEpub(const Book& book, const fs::path& out, DiagnosticSink& diags, i
   parallelFor(book.files.size(), jobs, [&](std::size_t i) {
     const BookFile& f = book.files[i];
     if (!f.compress || f.data.empty()) return;
-    auto bytes = deflateRaw(f.data.view(), kEntryLevel);
+    auto bytes = kept ? kept->deflate(f.data.view()) : deflateEntry(f.data.view());
     if (!bytes) return;  // out of memory: libzip deflates this one
     deflated[i] = Deflated{std::move(*bytes), f.data.size(), crc32Of(f.data.view())};
   });

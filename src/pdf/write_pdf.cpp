@@ -16,20 +16,6 @@
 
 namespace pp {
 
-namespace {
-
-// Which digest this is, for the name of its pack of kept page contents: its site, title,
-// subtitle, period, style, paper and posts (two digests alike only share a pack: pages are
-// found by content).
-std::string digestIdentity(const Publication& pub, const Style& style) {
-  std::string id = pub.site ? pub.site->root.string() : std::string();
-  for (const std::string* part : {&pub.title, &pub.subtitle, &pub.period, &style.name, &style.paper}) id += '\n' + *part;
-  for (const PostEntry& e : pub.posts) id += '\n' + (e.post ? e.post->path : std::string());
-  return id;
-}
-
-}  // namespace
-
 bool writePdf(const Publication& pub, const Style& style, const fs::path& out, DiagnosticSink& diags,
               PdfStats* stats) {
   return writePdf(pub, style, BookPlan{}, TypesetOptions{}, out, diags, stats);

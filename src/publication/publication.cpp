@@ -162,6 +162,13 @@ bool pick(int configured, bool fromStyle) { return configured < 0 ? fromStyle : 
 
 }  // namespace
 
+std::string digestIdentity(const Publication& pub, const Style& style) {
+  std::string id = pub.site ? pub.site->root.string() : std::string();
+  for (const std::string* part : {&pub.title, &pub.subtitle, &pub.period, &style.name, &style.paper}) id += '\n' + *part;
+  for (const PostEntry& e : pub.posts) id += '\n' + (e.post ? e.post->path : std::string());
+  return id;
+}
+
 std::string digestLanguage(const PublicationOptions& options, const Selection& selection, const Site& site) {
   if (!trim(options.language).empty()) return std::string(trim(options.language));
   if (!trim(selection.language).empty()) return std::string(trim(selection.language));
