@@ -91,6 +91,12 @@ std::size_t CodeFences::skip(std::size_t pos) {
 
 bool CodeFences::inside(std::size_t pos) { return skip(pos) != pos; }
 
+std::size_t CodeFences::nextFrom(std::size_t pos) {
+  while (cursor_ < ranges_.size() && ranges_[cursor_].second <= pos) ++cursor_;
+  if (cursor_ == ranges_.size()) return std::string_view::npos;
+  return std::max(pos, ranges_[cursor_].first);
+}
+
 std::size_t CodeSpans::runLength(std::size_t pos) const {
   std::size_t n = 0;
   while (pos + n < text_.size() && text_[pos + n] == '`') ++n;
@@ -138,6 +144,10 @@ std::size_t CodeSkipper::skip(std::size_t i) {
     return end == std::string_view::npos ? i + spans_.runLength(i) : end;
   }
   return i;
+}
+
+std::size_t CodeSkipper::codeFrom(std::size_t i) {
+  return std::min(fences_.nextFrom(i), text_.find('`', i));
 }
 
 std::string codeFenceFor(std::string_view content) {

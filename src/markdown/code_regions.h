@@ -18,6 +18,9 @@ class CodeFences {
   // non-decreasing pos for linear time (a cursor remembers where it was).
   std::size_t skip(std::size_t pos);
   bool inside(std::size_t pos);
+  // The first offset at or after `pos` that lies in a fenced block (`pos` itself when it does),
+  // npos when none does. The same cursor as skip(): non-decreasing pos.
+  std::size_t nextFrom(std::size_t pos);
   const std::vector<std::pair<std::size_t, std::size_t>>& ranges() const { return ranges_; }
 
  private:
@@ -47,6 +50,10 @@ class CodeSkipper {
  public:
   explicit CodeSkipper(std::string_view text) : text_(text), fences_(text), spans_(text) {}
   std::size_t skip(std::size_t i);
+  // The first offset at or after `i` where skip() may move (a backtick, or a fenced block),
+  // npos when there is none: a pass looking for one character jumps to whichever comes first,
+  // rather than asking skip() at every byte. Non-decreasing i, as for skip().
+  std::size_t codeFrom(std::size_t i);
   CodeSpans& spans() { return spans_; }
 
  private:

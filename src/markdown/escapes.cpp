@@ -2,6 +2,7 @@
 // and merges the text around it, so after parsing `\--flag` and `--flag` look alike; these
 // characters are marked before parsing (a private-use character each, which no Markdown rule
 // reads) and put back after smart punctuation ran.
+#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
@@ -79,10 +80,12 @@ Source markEscapes(const Source& in) {
       i = past;
       continue;
     }
-    if (s[i] != '\\' || i + 1 >= s.size()) {
-      ++i;
+    if (s[i] != '\\') {
+      // On to the next backslash, or to code that starts before it (skipped above).
+      i = std::min({s.find('\\', i + 1), code.codeFrom(i + 1), s.size()});
       continue;
     }
+    if (i + 1 >= s.size()) break;
     const std::size_t k = kEscapable.find(s[i + 1]);
     if (k == std::string_view::npos) {
       i += 2;  // another escape (`\\` too): its character is never a backslash that escapes

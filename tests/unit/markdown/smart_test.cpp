@@ -134,4 +134,19 @@ TEST_CASE("text exactly as written: escapes, flags, URLs and code") {
   CHECK(plainText(doc.blocks[0]).find("\"x\"") != std::string::npos);
   // An escaped backslash before a dash escapes nothing.
   CHECK(smart("a\\\\--b\n") == "a\\\xE2\x80\x93" "b");
+  // Escapes between, before and after code: the pass jumps from one backslash to the next
+  // unless code comes first; fences, spans and a lone backtick run are all still seen.
+  Document mixed = parse(
+      "\\-- one `x\\-y` two ``` lone \\-- three\n\n~~~\nz\\-w\n~~~\n\nfour `` a`b\\-c `` \\--\n", d);
+  auto spans = inlinesOfKind(mixed, InlineKind::Code);
+  REQUIRE(spans.size() == 2);
+  CHECK(spans[0]->text == "x\\-y");
+  CHECK(spans[1]->text == "a`b\\-c");
+  auto fenced = blocksOfKind(mixed, BlockKind::Code);
+  REQUIRE(fenced.size() == 1);
+  CHECK(fenced[0]->text.find("z\\-w") != std::string::npos);
+  CHECK(plainText(mixed.blocks[0]) == "-- one x\\-y two ``` lone -- three");
+  CHECK(plainText(mixed.blocks.back()).rfind("--") == plainText(mixed.blocks.back()).size() - 2);
+  // A backslash that ends the text is a backslash.
+  CHECK(smart("end\\") == "end\\");
 }
