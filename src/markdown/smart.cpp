@@ -42,6 +42,9 @@ bool isLiteralWord(std::string_view w) {
   return true;
 }
 
+// The characters smart punctuation may rewrite (a run of them: quotes, dashes, an ellipsis).
+bool mayChange(char c) { return c == '"' || c == '\'' || c == '-' || c == '.'; }
+
 bool opensQuote(unsigned char prev) {
   return prev == ' ' || prev == '\t' || prev == '\n' || prev == '(' || prev == '[' || prev == '{' ||
          prev == '-' || prev == '/' || prev == 0xA0;
@@ -59,11 +62,7 @@ void smarten(std::string& t, State& st) {
   out.reserve(t.size() + 16);
   std::size_t literalAt = std::string::npos, literalEnd = 0;
   for (std::size_t i = 0; i < t.size(); ++i) {
-    char c = t[i];
-    // After an opening curly quote another quote opens too (“‘Shelob’ is my name.”).
-    const bool afterOpening = out.size() >= 3 && (out.compare(out.size() - 3, 3, kLeftDouble) == 0 ||
-                                                  out.compare(out.size() - 3, 3, kLeftSingle) == 0);
-    bool open = out.empty() ? st.openContext : afterOpening || opensQuote(static_cast<unsigned char>(out.back()));
+    const char c = t[i];
     // A command-line flag (--enable-expert-parallel) or a URL is copied as written; opening
     // brackets and quotes before it are punctuation as usual. Each word is looked at once.
     const bool wordStart = i == 0 ? st.wordStart : isSpaceOrOpening(static_cast<unsigned char>(t[i - 1]));
@@ -80,12 +79,13 @@ void smarten(std::string& t, State& st) {
       literalAt = std::string::npos;
       continue;
     }
-    if (c == '"') {
-      out += open ? kLeftDouble : kRightDouble;
-      continue;
-    }
-    if (c == '\'') {
-      out += open ? kLeftSingle : kRightSingle;
+    if (c == '"' || c == '\'') {
+      // After an opening curly quote another quote opens too (“‘Shelob’ is my name.”).
+      const bool afterOpening = out.size() >= 3 && (out.compare(out.size() - 3, 3, kLeftDouble) == 0 ||
+                                                    out.compare(out.size() - 3, 3, kLeftSingle) == 0);
+      const bool open = out.empty() ? st.openContext : afterOpening || opensQuote(static_cast<unsigned char>(out.back()));
+      if (c == '"') out += open ? kLeftDouble : kRightDouble;
+      else out += open ? kLeftSingle : kRightSingle;
       continue;
     }
     if (c == '-' && i + 1 < t.size() && t[i + 1] == '-') {
@@ -112,7 +112,14 @@ void smarten(std::string& t, State& st) {
       i += 2;
       continue;
     }
-    out += c;
+    // This character as it is, and those after it up to the next that needs a look: a quote,
+    // a dash or a dot, the start of a word (after a space or an opening: a flag or URL may
+    // begin there), or a literal word's start. Appended a stretch at a time.
+    std::size_t j = i + 1;
+    while (j < t.size() && j != literalAt && !mayChange(t[j]) && !isSpaceOrOpening(static_cast<unsigned char>(t[j - 1])))
+      ++j;
+    out.append(t, i, j - i);
+    i = j - 1;
   }
   t = std::move(out);
   if (!t.empty()) {
