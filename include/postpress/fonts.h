@@ -34,6 +34,7 @@
 
 #include "postpress/style.h"
 #include "postpress/support/diagnostics.h"
+#include "postpress/support/hash.h"
 #include "postpress/support/text.h"
 
 namespace pp {
@@ -67,7 +68,9 @@ struct ShapedGlyph {
 // string (with std::equal_to<>).
 struct TextViewHash {
   using is_transparent = void;
-  std::size_t operator()(std::u32string_view t) const noexcept { return std::hash<std::u32string_view>{}(t); }
+  std::size_t operator()(std::u32string_view t) const noexcept {
+    return static_cast<std::size_t>(tableHash(t.data(), t.size() * sizeof(char32_t)));
+  }
 };
 
 // Glyphs in visual order (left to right on the page), whatever the direction.

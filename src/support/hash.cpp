@@ -17,6 +17,8 @@ std::string toHex(XXH128_hash_t h) {
 
 std::string contentHash(std::string_view data) { return toHex(XXH3_128bits(data.data(), data.size())); }
 
+std::uint64_t tableHash(const void* data, std::size_t size) noexcept { return XXH3_64bits(data, size); }
+
 bool isContentHash(std::string_view s) {
   return s.size() == 32 && s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
 }
